@@ -1,0 +1,44 @@
+// What every backend service and handler receives: the open database, paths, an injected clock, the event bus, the log.
+// Runs in plain Node; never imports 'electron'.
+import type Database from 'better-sqlite3';
+import type { PlenoEvent } from '../../../shared/contracts/events';
+
+export type Db = Database.Database;
+
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  /** Logs an unexpected error and returns a short reference id to show the user. */
+  error(message: string, err?: unknown): string;
+}
+
+export interface EventBus {
+  emit(event: PlenoEvent): void;
+  subscribe(listener: (event: PlenoEvent) => void): () => void;
+}
+
+export interface BackendContext {
+  db: Db;
+  /** Absolute path of the SQLite file. */
+  dbPath: string;
+  /** Folder beside the database: photos/ (content-addressed), quarantine/, documents/, backups/. */
+  dataDir: string;
+  /** Injected so that documents and tests are deterministic. */
+  clock: () => Date;
+  events: EventBus;
+  log: Logger;
+  mode: 'electron' | 'web';
+}
+
+export function createEventBus(): EventBus {
+  const listeners = new Set<(event: PlenoEvent) => void>();
+  return {
+    emit(event) {
+      for (const listener of listeners) listener(event);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// The `pleno` command (DESIGN §5): the headless face of the backend services. Exit 0 ok, 1 rejected input, 2 usage.
+import type { CliCommand } from './cli/command';
+
+const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
+  demo: () => import('./cli/demo.command'),
+  init: () => import('./cli/init.command'),
+  import: () => import('./cli/import.command'),
+  recap: () => import('./cli/recap.command'),
+  document: () => import('./cli/document.command'),
+  verify: () => import('./cli/verify.command'),
+  audit: () => import('./cli/audit.command'),
+  serve: () => import('./cli/serve.command'),
+  kpps: () => import('./cli/kpps.command'),
+};
+
+export const USAGE = `Penggunaan / usage:
+  pleno demo <dir> [--preset hampang|besar] [--seed N]
+  pleno init --db <file> --master <file>
+  pleno import --db <file> <path>...
+  pleno recap --db <file> [--pemilihan <id>] --json
+  pleno document d-hasil|kejadian-khusus --db <file> --pemilihan <id> --out <file.pdf>
+  pleno verify <file>
+  pleno audit verify --db <file>
+  pleno serve --db <file> [--port N] [--lan]
+  pleno kpps push --to <url> <file>...
+  pleno kpps qr <envelope> --out <dir>`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`pleno: perintah tidak dikenal / unknown command: ${name}\n${USAGE}\n`);
+    return 2;
+  }
+  const { command } = await load();
+  try {
+    return await command(rest);
+  } catch (err) {
+    process.stderr.write(`pleno ${name}: kesalahan tak terduga / unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}

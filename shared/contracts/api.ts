@@ -1,0 +1,45 @@
+// The API contract: every call the UI can make. One dispatcher serves it over IPC and over loopback HTTP.
+import type { z } from 'zod';
+import type { Result } from './result';
+import type { PlenoEvent } from './events';
+import { systemMethods } from './system.contract';
+import { setupMethods } from './setup.contract';
+import { importMethods } from './import.contract';
+import { plenoMethods } from './pleno.contract';
+import { documentsMethods } from './documents.contract';
+import { auditMethods } from './audit.contract';
+import { syncMethods } from './sync.contract';
+
+export const methods = {
+  ...systemMethods,
+  ...setupMethods,
+  ...importMethods,
+  ...plenoMethods,
+  ...documentsMethods,
+  ...auditMethods,
+  ...syncMethods,
+};
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type InputOf<M extends MethodName> = z.input<Methods[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Methods[M]['input']>;
+export type OutputOf<M extends MethodName> = Methods[M]['output'];
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+/** What the renderer holds: `window.pleno` under Electron, the HTTP client in web mode. */
+export interface PlenoApi {
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<OutputOf<M>>>;
+  on(listener: (event: PlenoEvent) => void): () => void;
+  info(): { transport: 'ipc' | 'http' };
+}
+
+/** The backend side: one handler per method, receiving validated input. */
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInputOf<M>) => Promise<Result<OutputOf<M>>> | Result<OutputOf<M>>;
+};

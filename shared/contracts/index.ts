@@ -1,0 +1,5 @@
+export * from './api';
+export * from './events';
+export * from './result';
+export * from './method';
+export type * from './system.contract';

@@ -1,0 +1,4 @@
+// Public API of the pure domain core: model, form labels, rules R01–R13, recap, status, corrections, objections.
+export * from './model';
+export * from './labels';
+export * from './rules/index';

@@ -1,0 +1,67 @@
+// Rule and violation types shared by the rule families (domain.md §2), plus small message helpers.
+import { type CHasilCounts, type LP } from '../model';
+
+export type Severity = 'error' | 'warning';
+
+export const RULE_CODES = [
+  'R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08', 'R09', 'R10', 'R11', 'R12', 'R13',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
+export interface Violation {
+  code: RuleCode;
+  severity: Severity;
+  /** Bahasa Indonesia, with the concrete numbers. */
+  message: string;
+  /** Exact count paths concerned (see labels.ts), e.g. 'pemilih.jumlah.l', 'suara.paslon.2'. */
+  fields: string[];
+}
+
+/** What a rule needs beyond the record: the TPS's DPT in the data master and the number of choices. */
+export interface RuleContext {
+  dptMaster: LP;
+  pilihanCount: number;
+}
+
+export interface Rule {
+  code: RuleCode;
+  /** The most severe level this rule reports (R04 reports an error part and a warning part). */
+  severity: Severity;
+  /** Every level this rule can report. */
+  severities: readonly Severity[];
+  /** Short title in Bahasa Indonesia. */
+  title: string;
+  /** Every count path this rule may concern, for a pemilihan with `pilihanCount` choices. */
+  fields(pilihanCount: number): string[];
+  check(counts: CHasilCounts, ctx: RuleContext): Violation[];
+}
+
+export const SIDES = ['l', 'p'] as const;
+export type Side = (typeof SIDES)[number];
+export const SIDE_NAMES: Record<Side, string> = { l: 'laki-laki', p: 'perempuan' };
+
+/** "a + b + c = s" for messages. */
+export function sumText(values: readonly number[]): string {
+  return `${values.join(' + ')} = ${sum(values)}`;
+}
+
+export function sum(values: readonly number[]): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+}
+
+/** Total pengguna hak pilih (Jumlah B, L + P, as written on the form). */
+export function totalPengguna(c: CHasilCounts): number {
+  return c.pengguna.jumlah.l + c.pengguna.jumlah.p;
+}
+
+export function totalPenggunaText(c: CHasilCounts): string {
+  return sumText([c.pengguna.jumlah.l, c.pengguna.jumlah.p]);
+}
+
+export const PENGGUNA_JUMLAH_FIELDS = ['pengguna.jumlah.l', 'pengguna.jumlah.p'];
+
+export function paslonFields(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `suara.paslon.${i}`);
+}

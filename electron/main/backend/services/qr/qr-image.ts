@@ -1,0 +1,86 @@
+// Decodes the QR codes in a PNG/JPEG image in Node with zxing-wasm's reader build, loading the package's own
+// .wasm file from node_modules (never a CDN: the PPK laptop is often offline and must not fetch code).
+//
+//   decodeQrImage(bytes: Uint8Array /* png | jpg */): Promise<string[]>   every QR text found, in reading order
+//   decodeQrPixels(rgba, width, height): Promise<string[]>                same, from raw RGBA pixels
+//   warmQrDecoder(): Promise<void>                                        instantiates the wasm module once
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
+
+let prepared: Promise<unknown> | null = null;
+
+/** The reader wasm shipped in node_modules/zxing-wasm/dist/reader/. */
+export function zxingReaderWasmPath(): string {
+  const require = createRequire(import.meta.url);
+  return require.resolve('zxing-wasm/reader/zxing_reader.wasm');
+}
+
+function ensureModule(): Promise<unknown> {
+  if (prepared === null) {
+    // wasmBinary hands the bytes to Emscripten directly, so no locateFile/fetch happens at all.
+    const wasmBinary = readFileSync(zxingReaderWasmPath());
+    const binary = wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength);
+    prepared = prepareZXingModule({
+      overrides: {
+        wasmBinary: binary,
+        locateFile: (path: string) => path,
+      },
+      fireImmediately: true,
+    }).catch((err: unknown) => {
+      prepared = null;
+      throw err;
+    });
+  }
+  return prepared;
+}
+
+export async function warmQrDecoder(): Promise<void> {
+  await ensureModule();
+}
+
+// Phone photos of a screen or a printout: tilted, blurred, uneven light; several codes may share one picture.
+const READER_OPTIONS: ReaderOptions = {
+  formats: ['QRCode'],
+  tryHarder: true,
+  tryRotate: true,
+  tryInvert: true,
+  tryDownscale: true,
+  maxNumberOfSymbols: 16,
+};
+
+function texts(results: { isValid: boolean; text: string }[]): string[] {
+  const out: string[] = [];
+  for (const r of results) if (r.isValid && r.text.length > 0 && !out.includes(r.text)) out.push(r.text);
+  return out;
+}
+
+/** Bytes that are not a PNG/JPEG/GIF/BMP image; the message is for the user (Bahasa Indonesia). */
+export class QrImageError extends Error {
+  override name = 'QrImageError';
+}
+
+export function imageKind(bytes: Uint8Array): 'png' | 'jpg' | 'gif' | 'bmp' | null {
+  const b = bytes;
+  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'png';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg';
+  if (b.length >= 6 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return 'gif';
+  if (b.length >= 2 && b[0] === 0x42 && b[1] === 0x4d) return 'bmp';
+  return null;
+}
+
+/** Every QR code text in a PNG or JPEG image (empty when none is readable). Throws QrImageError on non-images. */
+export async function decodeQrImage(bytes: Uint8Array): Promise<string[]> {
+  if (imageKind(bytes) === null) throw new QrImageError('berkas bukan gambar PNG atau JPEG');
+  await ensureModule();
+  return texts(await readBarcodes(bytes, READER_OPTIONS));
+}
+
+/** Every QR code text in raw RGBA pixels (width × height × 4 bytes). */
+export async function decodeQrPixels(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Promise<string[]> {
+  await ensureModule();
+  const data = rgba instanceof Uint8ClampedArray ? rgba : new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  // zxing-wasm accepts any ImageData-shaped object; Node has no ImageData class.
+  const imageData = { data, width, height, colorSpace: 'srgb' } as unknown as Parameters<typeof readBarcodes>[0];
+  return texts(await readBarcodes(imageData, READER_OPTIONS));
+}

@@ -1,0 +1,6 @@
+// The signed formats of DESIGN §3: bytes, canonical JSON, strict JSON, envelope, parsers and codecs.
+export * from './bytes';
+export * from './canonical';
+export * from './json';
+export * from './parse-result';
+export * from './envelope';

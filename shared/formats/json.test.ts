@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseJson } from './json';
+import { utf8Encode } from './bytes';
+
+describe('parseJson (strict)', () => {
+  it.each([
+    '{"a":1,"b":[true,false,null,"x\\u00e9\\n",-0.5e2]}',
+    '  [ ]  ',
+    '"\\ud83d\\ude00"',
+    '{"__proto__":{"x":1}}',
+    '0',
+  ])('parses like JSON.parse: %s', (s) => {
+    expect(parseJson(s)).toEqual({ ok: true, value: JSON.parse(s) });
+  });
+
+  it('keeps "__proto__" as an own property', () => {
+    const r = parseJson('{"__proto__":1}');
+    expect(r.ok && Object.keys(r.value as object)).toEqual(['__proto__']);
+    expect(r.ok && Object.getPrototypeOf(r.value)).toBe(Object.prototype);
+  });
+
+  it.each([
+    ['duplicate key', '{"sah":5,"sah":500}', /muncul dua kali/],
+    ['nested duplicate', '{"a":{"b":1,"b":1}}', /muncul dua kali/],
+    ['trailing comma', '{"a":1,}', /diharapkan/],
+    ['single quotes', "{'a':1}", /nama kolom/],
+    ['leading zero', '01', /setelah akhir/],
+    ['NaN', 'NaN', /tak terduga/],
+    ['lone surrogate', '"\\ud800"', /surrogate/],
+    ['raw control char', '"a\nb"', /kendali/],
+    ['bad escape', '"\\x41"', /escape/],
+    ['unterminated', '{"a":', /berakhir/],
+    ['two values', '1 2', /setelah akhir/],
+    ['huge number', '1e400', /jangkauan/],
+    ['empty', '', /berakhir/],
+  ])('rejects %s', (_name, s, msg) => {
+    const r = parseJson(s);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('INVALID_JSON');
+      expect(r.error.message).toMatch(msg);
+    }
+  });
+
+  it('decodes UTF-8 bytes strictly and ignores one leading BOM', () => {
+    expect(parseJson(utf8Encode('\ufeff{"a":"é"}'))).toEqual({ ok: true, value: { a: 'é' } });
+    const bad = parseJson(new Uint8Array([0x22, 0xff, 0x22]));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toMatch(/UTF-8/);
+  });
+
+  it('rejects deep nesting instead of overflowing the stack', () => {
+    const r = parseJson('['.repeat(10000) + ']'.repeat(10000));
+    expect(r.ok).toBe(false);
+  });
+});

@@ -1,0 +1,144 @@
+// Strict JSON text parsing (RFC 8259 + I-JSON): UTF-8 (a leading BOM ignored), no duplicate keys, no lone surrogates.
+// JSON.parse silently keeps the last of duplicate keys, which would let two verifiers read one signed file
+// differently; this parser rejects such files instead. Values come out as plain JSON (objects, arrays, numbers...).
+
+import { BytesError, utf8Decode } from './bytes';
+import { type ParseResult, parseFail, parsed } from './parse-result';
+
+class JsonSyntax extends Error {}
+
+const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const MAX_DEPTH = 64;
+
+class Parser {
+  i = 0;
+  constructor(readonly s: string) {}
+
+  ws(): void {
+    while (this.i < this.s.length && WS.has(this.s.charCodeAt(this.i))) this.i++;
+  }
+
+  err(what: string): never {
+    throw new JsonSyntax(`${what} pada posisi ${this.i}`);
+  }
+
+  value(depth: number): unknown {
+    if (depth > MAX_DEPTH) this.err('struktur terlalu dalam');
+    this.ws();
+    const c = this.s[this.i];
+    if (c === '{') return this.object(depth);
+    if (c === '[') return this.array(depth);
+    if (c === '"') return this.string();
+    if (c === 't' && this.s.startsWith('true', this.i)) return (this.i += 4), true;
+    if (c === 'f' && this.s.startsWith('false', this.i)) return (this.i += 5), false;
+    if (c === 'n' && this.s.startsWith('null', this.i)) return (this.i += 4), null;
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.s);
+    if (m) {
+      this.i += m[0].length;
+      const n = Number(m[0]);
+      if (!Number.isFinite(n)) this.err('angka di luar jangkauan');
+      return n;
+    }
+    return this.err(c === undefined ? 'teks berakhir terlalu cepat' : 'karakter tak terduga');
+  }
+
+  object(depth: number): Record<string, unknown> {
+    this.i++;
+    const out: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    this.ws();
+    if (this.s[this.i] === '}') return this.i++, out;
+    for (;;) {
+      this.ws();
+      if (this.s[this.i] !== '"') this.err('nama kolom diharapkan');
+      const key = this.string();
+      if (seen.has(key)) this.err(`kolom ${JSON.stringify(key)} muncul dua kali`);
+      seen.add(key);
+      this.ws();
+      if (this.s[this.i] !== ':') this.err('":" diharapkan');
+      this.i++;
+      // defineProperty: a key "__proto__" must become a plain own property, never the prototype.
+      Object.defineProperty(out, key, { value: this.value(depth + 1), enumerable: true, writable: true, configurable: true });
+      this.ws();
+      const c = this.s[this.i++];
+      if (c === '}') return out;
+      if (c !== ',') {
+        this.i--;
+        this.err('"," atau "}" diharapkan');
+      }
+    }
+  }
+
+  array(depth: number): unknown[] {
+    this.i++;
+    const out: unknown[] = [];
+    this.ws();
+    if (this.s[this.i] === ']') return this.i++, out;
+    for (;;) {
+      out.push(this.value(depth + 1));
+      this.ws();
+      const c = this.s[this.i++];
+      if (c === ']') return out;
+      if (c !== ',') {
+        this.i--;
+        this.err('"," atau "]" diharapkan');
+      }
+    }
+  }
+
+  string(): string {
+    const start = this.i;
+    this.i++;
+    // Fast path: find the closing quote, then let JSON.parse handle escapes of the validated slice.
+    for (;;) {
+      const c = this.s.charCodeAt(this.i);
+      if (Number.isNaN(c)) this.err('teks tidak ditutup');
+      if (c === 0x22) break;
+      if (c < 0x20) this.err('karakter kendali dalam teks');
+      if (c === 0x5c) this.i++;
+      this.i++;
+    }
+    this.i++;
+    let v: string;
+    try {
+      v = JSON.parse(this.s.slice(start, this.i)) as string;
+    } catch {
+      this.i = start;
+      return this.err('escape tidak sah dalam teks');
+    }
+    if (LONE_SURROGATE.test(v)) {
+      this.i = start;
+      this.err('surrogate tunggal dalam teks');
+    }
+    return v;
+  }
+}
+
+/** Parses JSON text (string, or UTF-8 bytes). Errors are INVALID_JSON with an Indonesian message. */
+export function parseJson(input: string | Uint8Array): ParseResult<unknown> {
+  let s: string;
+  if (typeof input === 'string') s = input;
+  else {
+    try {
+      s = utf8Decode(input);
+    } catch (e) {
+      if (e instanceof BytesError) return parseFail('INVALID_JSON', `berkas bukan JSON: ${e.message}`);
+      throw e;
+    }
+  }
+  // RFC 8259 §8.1 lets a parser ignore a leading BOM (an editor on Windows may add one); nothing else is ignored.
+  if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+  const p = new Parser(s);
+  try {
+    const v = p.value(0);
+    p.ws();
+    if (p.i !== s.length) p.err('ada teks setelah akhir JSON');
+    return parsed(v);
+  } catch (e) {
+    if (e instanceof JsonSyntax) return parseFail('INVALID_JSON', `berkas bukan JSON yang sah: ${e.message}`);
+    throw e;
+  }
+}

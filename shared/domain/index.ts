@@ -2,3 +2,4 @@
 export * from './model';
 export * from './labels';
 export * from './rules/index';
+export * from './recap';

@@ -8,7 +8,8 @@ import { APP_VERSION } from '../version';
 export function systemHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof systemMethods> {
   return {
     handlers: {
-      'system.info': () => ok({ version: APP_VERSION, mode: ctx.mode, dbPath: ctx.dbPath, kecamatan: null }),
+      'system.info': () =>
+        ok({ version: APP_VERSION, mode: ctx.mode, dbPath: ctx.dbPath, dataDir: ctx.dataDir, kecamatan: null, startupError: null }),
     },
   };
 }

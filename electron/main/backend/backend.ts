@@ -1,0 +1,106 @@
+// Opens the backend on one database file: data folder, log, migrations, handlers and the dispatcher.
+// Data folder convention: `/x/hampang.db` → `/x/hampang.pleno-data/` (photos/, quarantine/, documents/, backups/, logs/).
+import { mkdirSync } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
+import { createEventBus, type BackendContext, type EventBus, type Logger } from './context';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { createHandlers } from './handlers/index';
+import { createLogger } from './log';
+import { DbOpenError, openDatabase } from './db/open';
+import { migrations } from './db/migrations/index';
+import { fail, ok } from '../../../shared/contracts/result';
+import type { StartupError, SystemInfo } from '../../../shared/contracts/system.contract';
+import { APP_VERSION } from './version';
+
+export type BackendMode = 'electron' | 'web';
+
+export interface OpenBackendOptions {
+  dbPath: string;
+  mode: BackendMode;
+  clock?: () => Date;
+  /** Echo info/warn log lines to stderr too. */
+  verbose?: boolean;
+}
+
+/** What a transport (HTTP, IPC) needs: a dispatcher and the events to push. */
+export interface ServedBackend {
+  dispatch: Dispatch;
+  events: EventBus;
+  close(): Promise<void>;
+}
+
+export interface Backend extends ServedBackend {
+  ctx: BackendContext;
+}
+
+export function dataDirFor(dbPath: string): string {
+  const abs = resolve(dbPath);
+  return join(dirname(abs), `${basename(abs).replace(/\.(db|sqlite3?)$/i, '')}.pleno-data`);
+}
+
+export const DATA_SUBDIRS = ['photos', 'quarantine', 'documents', 'backups', 'logs'] as const;
+
+/** Throws DbOpenError when the file is not a Pleno database, is from a newer version, or is open in another Pleno. */
+export async function openBackend(options: OpenBackendOptions): Promise<Backend> {
+  const dbPath = resolve(options.dbPath);
+  const dataDir = dataDirFor(dbPath);
+  const clock = options.clock ?? (() => new Date());
+  const opened = openDatabase(dbPath, { migrations, backupDir: join(dataDir, 'backups'), clock });
+  let log: Logger;
+  try {
+    for (const d of DATA_SUBDIRS) mkdirSync(join(dataDir, d), { recursive: true });
+    log = createLogger({ logDir: join(dataDir, 'logs'), clock, echo: options.verbose === true });
+  } catch (err) {
+    opened.close();
+    throw new DbOpenError('io', dbPath, `Folder data ${dataDir} tidak dapat dibuat: ${(err as Error).message}`, `Cannot create ${dataDir}: ${(err as Error).message}`);
+  }
+  log.info('database opened', { dbPath, from: opened.fromVersion, to: opened.toVersion, backup: opened.backupPath });
+  const events = createEventBus();
+  const ctx: BackendContext = { db: opened.db, dbPath, dataDir, clock, events, log, mode: options.mode };
+  let handlerSet: ReturnType<typeof createHandlers>;
+  try {
+    handlerSet = createHandlers(ctx);
+  } catch (err) {
+    opened.close();
+    throw err;
+  }
+  const dispatch = createDispatcher(handlerSet.handlers, log);
+  let closing: Promise<void> | null = null;
+  return {
+    ctx,
+    dispatch,
+    events,
+    close() {
+      closing ??= (async () => {
+        try {
+          await handlerSet.close();
+        } catch (err) {
+          log.error('closing handlers failed', err);
+        } finally {
+          opened.close();
+          log.info('database closed', { dbPath });
+        }
+      })();
+      return closing;
+    },
+  };
+}
+
+export function toStartupError(err: unknown): StartupError {
+  if (err instanceof DbOpenError) return { kind: err.kind, message: err.message, detail: err.english };
+  const detail = err instanceof Error ? err.message : String(err);
+  return { kind: 'io', message: `Basis data tidak dapat dibuka: ${detail}`, detail };
+}
+
+/**
+ * The backend when the database could not be opened: `system.info` reports the reason (the UI shows a dedicated
+ * screen), every other call fails with DB_ERROR. Nothing touches the file.
+ */
+export function failedBackend(dbPath: string, mode: BackendMode, error: StartupError): ServedBackend {
+  const info: SystemInfo = { version: APP_VERSION, mode, dbPath: resolve(dbPath), dataDir: null, kecamatan: null, startupError: error };
+  const base = createDispatcher(
+    new Proxy({} as never, { get: (_t, name) => (name === 'system.info' ? () => ok(info) : () => fail('DB_ERROR', error.message)) }),
+    createLogger({ logDir: null }),
+  );
+  return { dispatch: base, events: createEventBus(), close: async () => {} };
+}

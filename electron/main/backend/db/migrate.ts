@@ -1,0 +1,51 @@
+// The migration runner: numbered migrations tracked by PRAGMA user_version, each applied in its own transaction.
+// Migrations are append-only: a released migration is never edited; a schema change is a new numbered file.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  /** 1, 2, 3... without gaps; becomes PRAGMA user_version once applied. */
+  version: number;
+  /** Short kebab-case name, e.g. `core`. */
+  name: string;
+  /** Runs inside a transaction; must not open its own. */
+  up(db: Database.Database): void;
+}
+
+/** Marks a database file as Pleno's (PRAGMA application_id, "PLNO"), so a foreign SQLite file is refused. */
+export const PLENO_APPLICATION_ID = 0x504c4e4f;
+
+/** Throws if versions are not exactly 1..N in order (a programming error, caught by tests). */
+export function checkMigrationList(list: readonly Migration[]): void {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`Migration list out of order: position ${i} holds version ${m.version} (${m.name}), expected ${i + 1}`);
+    }
+  });
+}
+
+export function latestVersion(list: readonly Migration[]): number {
+  return list.length === 0 ? 0 : list[list.length - 1]!.version;
+}
+
+export function userVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Applies every migration newer than the database's user_version, one transaction each, so a failure leaves the
+ * database at the last fully applied version. Returns the versions applied.
+ */
+export function runMigrations(db: Database.Database, list: readonly Migration[]): number[] {
+  checkMigrationList(list);
+  const applied: number[] = [];
+  for (const m of list) {
+    if (m.version <= userVersion(db)) continue;
+    db.transaction(() => {
+      m.up(db);
+      // user_version lives in the file header and is written inside the same transaction.
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+    applied.push(m.version);
+  }
+  return applied;
+}

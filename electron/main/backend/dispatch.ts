@@ -1,0 +1,95 @@
+// The one dispatcher: allow-listed method → zod-validated input → handler → Result. Nothing unvalidated reaches a handler.
+import type { z } from 'zod';
+import { isMethodName, methods, type Handlers } from '../../../shared/contracts/api';
+import type { Result } from '../../../shared/contracts/result';
+import type { Logger } from './context';
+
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+  return async (method, input) => {
+    if (typeof method !== 'string' || !isMethodName(method)) {
+      return badRequest(`Perintah tidak dikenal: "${String(method).slice(0, 80)}".`, String(method).slice(0, 80));
+    }
+    const schema = methods[method].input as z.ZodType;
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = issue ? formatPath(issue.path) : '';
+      const what = issue ? describeIssue(issue) : 'tidak valid';
+      return badRequest(`Masukan tidak valid untuk ${method}${path ? ` pada "${path}"` : ''}: ${what}.`, path || undefined);
+    }
+    const handler = handlers[method] as ((input: unknown) => Promise<Result<unknown>> | Result<unknown>) | undefined;
+    if (!handler) {
+      const ref = log.error(`No handler registered for ${method}`);
+      return internal(ref);
+    }
+    try {
+      return await handler(parsed.data);
+    } catch (err) {
+      const ref = log.error(`Handler ${method} threw`, err);
+      return internal(ref);
+    }
+  };
+}
+
+function badRequest(message: string, detail?: string): Result<never> {
+  return { ok: false, error: detail === undefined ? { code: 'BAD_REQUEST', message } : { code: 'BAD_REQUEST', message, detail } };
+}
+
+function internal(ref: string): Result<never> {
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: `Terjadi kesalahan tak terduga. Sebutkan kode referensi ${ref} saat melapor.`, ref },
+  };
+}
+
+/** `suara.paslon[2]` style. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out;
+}
+
+/** A short Bahasa Indonesia description of a zod issue (zod's own messages are English). */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'wajib diisi' : `jenis data salah (seharusnya ${typeName(issue.expected)})`;
+    case 'unrecognized_keys':
+      return `kolom tidak dikenal: ${issue.keys.join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? `terlalu pendek (minimal ${String(issue.minimum)})`
+        : `terlalu kecil (minimal ${String(issue.minimum)})`;
+    case 'too_big':
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? `terlalu panjang (maksimal ${String(issue.maximum)})`
+        : `terlalu besar (maksimal ${String(issue.maximum)})`;
+    case 'invalid_value':
+      return `nilai tidak diizinkan (pilihan: ${issue.values.map((v) => JSON.stringify(v)).join(', ')})`;
+    case 'invalid_format':
+      return `format tidak sesuai (${issue.format})`;
+    case 'not_multiple_of':
+      return 'harus bilangan bulat yang sesuai';
+    case 'invalid_union':
+      return 'bentuk data tidak sesuai';
+    default:
+      return 'tidak valid';
+  }
+}
+
+function typeName(t: string): string {
+  const names: Record<string, string> = {
+    string: 'teks',
+    number: 'angka',
+    int: 'bilangan bulat',
+    boolean: 'ya/tidak',
+    object: 'objek',
+    array: 'daftar',
+  };
+  return names[t] ?? t;
+}

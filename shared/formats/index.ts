@@ -4,3 +4,5 @@ export * from './canonical';
 export * from './json';
 export * from './parse-result';
 export * from './envelope';
+export * from './master';
+export * from './c-hasil';

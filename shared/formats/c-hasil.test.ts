@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { generateKeyPair, nodeCrypto, signPayload } from '../../electron/main/backend/crypto';
+import { checkDevice, isIsoDateTimeWithOffset, parseCHasil, parseCounts, verifyCHasilEnvelope } from './c-hasil';
+import { sampleMaster, sampleRecord } from './test-support';
+
+type Mutator = (r: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const master = sampleMaster();
+
+function mutated(f: Mutator): unknown {
+  const r = structuredClone(sampleRecord()) as unknown as Record<string, unknown>;
+  f(r);
+  return r;
+}
+
+describe('parseCHasil', () => {
+  it('accepts a well-formed record and returns an equal, fresh object', () => {
+    const r = parseCHasil(sampleRecord(), { master });
+    expect(r).toEqual({ ok: true, value: sampleRecord() });
+  });
+
+  it.each<[string, Mutator]>([
+    ['empty foto', (r) => (r.foto = [])],
+    ['gubernur with 2 choices', (r) => ((r.pemilihan = 'gubernur'), (r.suara.paslon = [1, 2]))],
+    ['zero and 9999 counts', (r) => ((r.suara.sah = 0), (r.suratSuara.diterima = 9999))],
+    ['UTC time', (r) => (r.dibuat = '2024-11-27T06:05:00Z')],
+    ['fractional seconds, negative offset', (r) => (r.dibuat = '2024-11-27T06:05:00.123-03:30')],
+    ['leap day', (r) => (r.dibuat = '2024-02-29T00:00:00+07:00')],
+  ])('accepts %s', (_name, f) => {
+    const r = parseCHasil(mutated(f), { master });
+    expect(r.ok ? 'ok' : r.error.message).toBe('ok');
+  });
+
+  it.each<[string, Mutator, string, string, RegExp?]>([
+    ['paslon above 9999', (r) => (r.suara.paslon[2] = 10000), 'suara.paslon[2]', 'OUT_OF_RANGE', /^suara\.paslon\[2\]: harus bilangan bulat 0–9999, ditemukan 10000$/],
+    ['negative count', (r) => (r.pemilih.dpt.l = -1), 'pemilih.dpt.l', 'OUT_OF_RANGE', /ditemukan -1/],
+    ['float count', (r) => (r.suara.sah = 312.5), 'suara.sah', 'NOT_INTEGER', /ditemukan 312\.5/],
+    ['count as string', (r) => (r.suratSuara.diterima = '421'), 'suratSuara.diterima', 'WRONG_TYPE', /ditemukan teks "421"/],
+    ['count null', (r) => (r.suara.tidakSah = null), 'suara.tidakSah', 'WRONG_TYPE', /ditemukan null/],
+    ['count boolean', (r) => (r.disabilitas.pengguna.p = true), 'disabilitas.pengguna.p', 'WRONG_TYPE'],
+    ['huge count', (r) => (r.pengguna.jumlah.p = 1e21), 'pengguna.jumlah.p', 'OUT_OF_RANGE'],
+    ['too few choices', (r) => (r.suara.paslon = [1, 2]), 'suara.paslon', 'WRONG_CHOICE_COUNT', /harus berisi 3 angka .*bupati.*ditemukan 2/],
+    ['too many choices', (r) => r.suara.paslon.push(0), 'suara.paslon', 'WRONG_CHOICE_COUNT'],
+    ['choices of the other pemilihan', (r) => (r.pemilihan = 'gubernur'), 'suara.paslon', 'WRONG_CHOICE_COUNT'],
+    ['paslon not a list', (r) => (r.suara.paslon = { 0: 1 }), 'suara.paslon', 'WRONG_TYPE'],
+    ['unknown top-level field', (r) => (r.catatan = 'x'), 'catatan', 'UNKNOWN_FIELD', /^catatan: kolom tidak dikenal$/],
+    ['unknown nested field', (r) => (r.pemilih.dpt.j = 410), 'pemilih.dpt.j', 'UNKNOWN_FIELD'],
+    ['unknown field in suara', (r) => (r.suara.rusak = 1), 'suara.rusak', 'UNKNOWN_FIELD'],
+    ['missing top-level field', (r) => delete r.suratSuara, 'suratSuara', 'MISSING_FIELD', /^suratSuara: kolom wajib tidak ada$/],
+    ['missing nested field', (r) => delete r.pengguna.dptb, 'pengguna.dptb', 'MISSING_FIELD'],
+    ['missing L', (r) => delete r.disabilitas.pemilih.l, 'disabilitas.pemilih.l', 'MISSING_FIELD'],
+    ['missing foto', (r) => delete r.foto, 'foto', 'MISSING_FIELD'],
+    ['LP as array', (r) => (r.pemilih.dpph = [2, 1]), 'pemilih.dpph', 'WRONG_TYPE'],
+    ['wrong format', (r) => (r.format = 'pleno.c-hasil/2'), 'format', 'WRONG_FORMAT'],
+    ['master given as record', (r) => (r.format = 'pleno.master/1'), 'format', 'WRONG_FORMAT'],
+    ['TPS 12 digits', (r) => (r.tps = '630214200100'), 'tps', 'BAD_VALUE', /kode TPS 13 angka/],
+    ['TPS dotted', (r) => (r.tps = '63.02.14.2001001'), 'tps', 'BAD_VALUE'],
+    ['TPS as number', (r) => (r.tps = 6302142001001), 'tps', 'WRONG_TYPE'],
+    ['TPS not in master', (r) => (r.tps = '6302142001004'), 'tps', 'UNKNOWN_TPS', /tidak ada dalam data master/],
+    ['TPS of another kecamatan', (r) => (r.tps = '6302152001001'), 'tps', 'UNKNOWN_TPS'],
+    ['pemilihan not in master', (r) => (r.pemilihan = 'walikota'), 'pemilihan', 'UNKNOWN_PEMILIHAN', /walikota/],
+    ['pemilihan unknown id', (r) => (r.pemilihan = 'presiden'), 'pemilihan', 'UNKNOWN_PEMILIHAN'],
+    ['foto hash uppercase', (r) => (r.foto[0].sha256 = 'A'.repeat(64)), 'foto[0].sha256', 'BAD_VALUE', /huruf kecil/],
+    ['foto hash short', (r) => (r.foto[0].sha256 = 'a'.repeat(63)), 'foto[0].sha256', 'BAD_VALUE'],
+    ['foto lembar 0', (r) => (r.foto[0].lembar = 0), 'foto[0].lembar', 'OUT_OF_RANGE'],
+    ['foto lembar float', (r) => (r.foto[0].lembar = 1.5), 'foto[0].lembar', 'NOT_INTEGER'],
+    ['foto extra field', (r) => (r.foto[0].ext = 'jpg'), 'foto[0].ext', 'UNKNOWN_FIELD'],
+    ['foto not a list', (r) => (r.foto = 'a'), 'foto', 'WRONG_TYPE'],
+    ['empty perangkat', (r) => (r.perangkat = ''), 'perangkat', 'BAD_VALUE'],
+    ['perangkat number', (r) => (r.perangkat = 1), 'perangkat', 'WRONG_TYPE'],
+    ['time without offset', (r) => (r.dibuat = '2024-11-27T14:05:00'), 'dibuat', 'BAD_VALUE', /zona waktu/],
+    ['date only', (r) => (r.dibuat = '2024-11-27'), 'dibuat', 'BAD_VALUE'],
+    ['time without seconds', (r) => (r.dibuat = '2024-11-27T14:05+08:00'), 'dibuat', 'BAD_VALUE'],
+    ['impossible date', (r) => (r.dibuat = '2024-02-30T14:05:00+08:00'), 'dibuat', 'BAD_VALUE'],
+    ['hour 24', (r) => (r.dibuat = '2024-11-27T24:00:00+08:00'), 'dibuat', 'BAD_VALUE'],
+    ['offset +15:00', (r) => (r.dibuat = '2024-11-27T14:05:00+15:00'), 'dibuat', 'BAD_VALUE'],
+    ['space instead of T', (r) => (r.dibuat = '2024-11-27 14:05:00+08:00'), 'dibuat', 'BAD_VALUE'],
+  ])('rejects %s', (_name, f, path, code, msg) => {
+    const r = parseCHasil(mutated(f), { master });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe(code);
+    expect(r.error.path).toBe(path);
+    expect(r.error.message.startsWith(`${path}: `)).toBe(true);
+    if (msg) expect(r.error.message).toMatch(msg);
+  });
+
+  it.each([null, [], 'x', 5])('rejects a payload that is not an object: %j', (v) => {
+    const r = parseCHasil(v, { master });
+    expect(!r.ok && r.error.code).toBe('WRONG_TYPE');
+  });
+
+  it('reports unknown fields before missing ones, deterministically', () => {
+    const r = parseCHasil(mutated((x) => ((x.zz = 1), (x.aa = 1), delete x.tps)), { master });
+    expect(!r.ok && r.error.path).toBe('aa');
+  });
+
+  it('normalises -0 to 0', () => {
+    const r = parseCHasil(mutated((x) => (x.suara.tidakSah = -0)), { master });
+    expect(r.ok && Object.is(r.value.suara.tidakSah, 0)).toBe(true);
+  });
+});
+
+describe('parseCounts', () => {
+  it('parses the numeric parts with a path prefix', () => {
+    const { format: _f, tps: _t, pemilihan: _p, foto: _fo, perangkat: _pe, dibuat: _d, ...counts } = sampleRecord();
+    expect(parseCounts(counts, 3)).toEqual({ ok: true, value: counts });
+    const r = parseCounts({ ...counts, suara: { ...counts.suara, sah: -5 } }, 3, 'koreksi');
+    expect(!r.ok && r.error.message).toBe('koreksi.suara.sah: harus bilangan bulat 0–9999, ditemukan -5');
+  });
+});
+
+describe('isIsoDateTimeWithOffset', () => {
+  it('checks the calendar', () => {
+    expect(isIsoDateTimeWithOffset('2023-02-29T00:00:00Z')).toBe(false);
+    expect(isIsoDateTimeWithOffset('2024-12-31T23:59:59+14:00')).toBe(true);
+    expect(isIsoDateTimeWithOffset('2024-13-01T00:00:00Z')).toBe(false);
+  });
+});
+
+describe('checkDevice', () => {
+  const rec = sampleRecord();
+  it('accepts the device registered for the TPS', () => {
+    expect(checkDevice(rec, 'kpps-6302142001001', master)).toEqual({ ok: true, value: master.perangkat[0] });
+  });
+  it('rejects perangkat ≠ keyId', () => {
+    const r = checkDevice(rec, 'kpps-6302142001002', master);
+    expect(!r.ok && r.error.code).toBe('DEVICE_MISMATCH');
+    expect(!r.ok && r.error.path).toBe('perangkat');
+  });
+  it('rejects a device registered for another TPS', () => {
+    const r = checkDevice({ ...rec, perangkat: 'kpps-6302142001002' }, 'kpps-6302142001002', master);
+    expect(!r.ok && r.error.code).toBe('UNKNOWN_DEVICE');
+    expect(!r.ok && r.error.message).toMatch(/terdaftar untuk TPS 6302142001002, bukan untuk TPS 6302142001001/);
+  });
+  it('rejects an unregistered device, unless added by a PPK decision', () => {
+    const r = checkDevice({ ...rec, perangkat: 'hp-baru' }, 'hp-baru', master);
+    expect(!r.ok && r.error.message).toMatch(/tidak terdaftar/);
+    const extra = { id: 'hp-baru', tps: rec.tps, publicKey: master.perangkat[0]!.publicKey };
+    expect(checkDevice({ ...rec, perangkat: 'hp-baru' }, 'hp-baru', master, [extra])).toEqual({ ok: true, value: extra });
+  });
+});
+
+describe('verifyCHasilEnvelope', () => {
+  const dev = generateKeyPair();
+  const other = generateKeyPair();
+  const m = sampleMaster();
+  m.perangkat[0]!.publicKey = dev.publicKey;
+  m.perangkat[1]!.publicKey = other.publicKey;
+  const ctx = { master: m, crypto: nodeCrypto };
+
+  it('accepts a record signed by its TPS device and returns the payload hash', () => {
+    const env = signPayload(sampleRecord(), dev.privateKey, 'kpps-6302142001001');
+    const r = verifyCHasilEnvelope(JSON.parse(JSON.stringify(env)), ctx);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.value.record).toEqual(sampleRecord());
+      expect(r.value.device.id).toBe('kpps-6302142001001');
+      expect(r.value.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it.each<[string, () => unknown, string]>([
+    ['unknown device', () => signPayload(sampleRecord(), dev.privateKey, 'hp-asing'), 'UNKNOWN_DEVICE'],
+    ['tampered number', () => ({ ...signPayload(sampleRecord(), dev.privateKey, 'kpps-6302142001001'), payload: { ...sampleRecord(), suara: { ...sampleRecord().suara, sah: 313 } } }), 'BAD_SIGNATURE'],
+    ['signed with another key', () => signPayload(sampleRecord(), other.privateKey, 'kpps-6302142001001'), 'BAD_SIGNATURE'],
+    ['device of another TPS signing for this TPS', () => signPayload({ ...sampleRecord(), perangkat: 'kpps-6302142001002' }, other.privateKey, 'kpps-6302142001002'), 'UNKNOWN_DEVICE'],
+    ['perangkat differs from signer', () => signPayload({ ...sampleRecord(), perangkat: 'kpps-6302142001002' }, dev.privateKey, 'kpps-6302142001001'), 'DEVICE_MISMATCH'],
+    ['malformed but validly signed', () => signPayload({ ...sampleRecord(), suara: { ...sampleRecord().suara, sah: 10000 } }, dev.privateKey, 'kpps-6302142001001'), 'OUT_OF_RANGE'],
+    ['not an envelope', () => sampleRecord(), 'UNKNOWN_FIELD'],
+  ])('rejects %s', (_name, make, code) => {
+    const r = verifyCHasilEnvelope(make(), ctx);
+    expect(!r.ok && r.error.code).toBe(code);
+  });
+});

@@ -3,3 +3,5 @@ export * from './model';
 export * from './labels';
 export * from './rules/index';
 export * from './recap';
+export * from './result';
+export * from './status';

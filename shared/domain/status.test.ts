@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type TpsFlags, type TpsStatus } from './model';
 import {
   type CurrentSourceKind,
+  type LockEventInput,
   type TpsStateInput,
   checkLockAction,
   compareInstant,
@@ -262,7 +263,7 @@ describe('lock events', () => {
     [[{ id: 1, action: 'lock' }, { id: 2, action: 'unlock', reason: 'keberatan saksi' }], false],
     [[{ id: 3, action: 'lock' }, { id: 2, action: 'unlock', reason: 'x' }, { id: 1, action: 'lock' }], true],
   ] as const)('%j → locked %s', (events, locked) => {
-    expect(lockState(events).locked).toBe(locked);
+    expect(lockState<LockEventInput>(events).locked).toBe(locked);
   });
 
   it.each([

@@ -5,3 +5,4 @@ export * from './rules/index';
 export * from './recap';
 export * from './result';
 export * from './status';
+export * from './correction';

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type CorrectionProposal,
+  type CorrectionUnderDecision,
+  approveCorrection,
+  basisLabel,
+  correctionState,
+  diffCounts,
+  formatBasis,
+  proposeCorrection,
+  rejectCorrection,
+  validateCounts,
+} from './correction';
+import { type CHasilCounts, type Pilihan } from './model';
+import { cleanCounts, withCounts } from './test-support/records';
+
+const misread = withCounts({ 'suara.paslon.0': 905 });
+const fixed = cleanCounts();
+const pilihan: Pilihan[] = [
+  { nomor: 1, nama: 'Andi – Budi' },
+  { nomor: 2, nama: 'Citra – Dewi' },
+  { nomor: 3, nama: 'Eko – Fajar' },
+];
+
+const proposal = (over: Partial<CorrectionProposal> = {}): CorrectionProposal => ({
+  tps: '6302142001003',
+  pemilihan: 'bupati',
+  base: { kind: 'submission', id: 11, counts: misread },
+  counts: fixed,
+  reason: 'Angka paslon 1 terbaca 905, pada C.Hasil plano tertulis 105',
+  basis: 'salinan-saksi',
+  proposedBy: 'Rina (operator)',
+  proposedAt: '2024-11-28T10:00:00+08:00',
+  ...over,
+});
+const ctx = { pilihanCount: 3, desaLocked: false, pilihan };
+
+describe('diffCounts', () => {
+  it('lists the differing fields in form order with labels', () => {
+    const b = withCounts({ 'pemilih.dpt.p': 211, 'suara.paslon.0': 905, 'suara.total': 329 });
+    expect(diffCounts(fixed, b, pilihan)).toEqual([
+      { path: 'pemilih.dpt.p', label: 'I.A.1 Jumlah Pemilih dalam DPT (P)', a: 210, b: 211 },
+      { path: 'suara.paslon.0', label: 'IV.A.1 Suara Sah Paslon Nomor Urut 1 (Andi – Budi)', a: 105, b: 905 },
+      { path: 'suara.total', label: 'IV.D Jumlah Seluruh Suara Sah dan Tidak Sah (B+C)', a: 328, b: 329 },
+    ]);
+    expect(diffCounts(fixed, cleanCounts())).toEqual([]);
+  });
+
+  it('refuses records with different numbers of choices', () => {
+    const two = { ...fixed, suara: { ...fixed.suara, paslon: [1, 2] } };
+    expect(() => diffCounts(fixed, two)).toThrow(/choice counts differ/);
+  });
+});
+
+describe('validateCounts', () => {
+  it.each([
+    ['a clean record', fixed, true, undefined],
+    ['a float', withCounts({ 'suara.sah': 1.5 }), false, 'suara.sah'],
+    ['a negative', withCounts({ 'pemilih.dpt.l': -1 }), false, 'pemilih.dpt.l'],
+    ['above 9999', withCounts({ 'suratSuara.diterima': 10000 }), false, 'suratSuara.diterima'],
+    ['4 digits is allowed (R13 warns)', withCounts({ 'suratSuara.diterima': 9999 }), true, undefined],
+    ['wrong number of choices', { ...fixed, suara: { ...fixed.suara, paslon: [1, 2] } }, false, 'suara.paslon'],
+    ['a missing field', { ...fixed, suratSuara: { diterima: 1 } } as unknown as CHasilCounts, false, 'suratSuara.dikembalikan'],
+  ])('%s', (_n, counts, ok, field) => {
+    const r = validateCounts(counts, 3);
+    expect(r.ok).toBe(ok);
+    if (!r.ok) {
+      expect(r.error.code).toBe('INVALID_INPUT');
+      expect(r.error.field).toBe(field);
+    }
+  });
+});
+
+describe('proposeCorrection', () => {
+  it('builds the draft for storage with the changed fields and the diff', () => {
+    const r = proposeCorrection(proposal(), ctx);
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        tps: '6302142001003',
+        pemilihan: 'bupati',
+        baseSubmissionId: 11,
+        baseCorrectionId: null,
+        counts: fixed,
+        changedFields: ['suara.paslon.0'],
+        reason: 'Angka paslon 1 terbaca 905, pada C.Hasil plano tertulis 105',
+        basis: 'salinan-saksi',
+        evidencePhoto: null,
+        proposedBy: 'Rina (operator)',
+        proposedAt: '2024-11-28T10:00:00+08:00',
+        changes: [{ path: 'suara.paslon.0', label: 'IV.A.1 Suara Sah Paslon Nomor Urut 1 (Andi – Budi)', a: 905, b: 105 }],
+      },
+    });
+  });
+
+  it('accepts a correction of a correction and a "lainnya" basis with a note', () => {
+    const r = proposeCorrection(
+      proposal({ base: { kind: 'correction', id: 4, counts: misread }, basis: 'lainnya', basisNote: 'Berita acara PPS' }),
+      { ...ctx, currentSource: { kind: 'correction', id: 4 } },
+    );
+    expect(r.ok && r.value.baseCorrectionId).toBe(4);
+    expect(r.ok && r.value.baseSubmissionId).toBeNull();
+    expect(r.ok && r.value.basis).toBe('lainnya: Berita acara PPS');
+  });
+
+  it.each([
+    ['desa locked', proposal(), { ...ctx, desaLocked: true }, 'LOCKED', undefined],
+    ['no reason', proposal({ reason: '  ' }), ctx, 'INVALID_INPUT', 'reason'],
+    ['no proposer', proposal({ proposedBy: '' }), ctx, 'INVALID_INPUT', 'proposedBy'],
+    ['unknown basis', proposal({ basis: 'telepon' as never }), ctx, 'INVALID_INPUT', 'basis'],
+    ['lainnya without a note', proposal({ basis: 'lainnya' }), ctx, 'INVALID_INPUT', 'basisNote'],
+    ['no change', proposal({ counts: misread }), ctx, 'INVALID_INPUT', undefined],
+    ['invalid number', proposal({ counts: withCounts({ 'suara.sah': -3 }) }), ctx, 'INVALID_INPUT', 'suara.sah'],
+    [
+      'based on a version that no longer counts',
+      proposal(),
+      { ...ctx, currentSource: { kind: 'correction' as const, id: 5 } },
+      'CONFLICT',
+      undefined,
+    ],
+  ])('refuses: %s', (_n, p, c, code, field) => {
+    const r = proposeCorrection(p, c);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe(code);
+      expect(r.error.field).toBe(field);
+      expect(r.error.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('accepts a base that is the accepted/chosen/first-valid submission', () => {
+    for (const kind of ['accepted', 'chosen', 'first-valid'] as const) {
+      expect(proposeCorrection(proposal(), { ...ctx, currentSource: { kind, id: 11 } }).ok).toBe(true);
+    }
+  });
+});
+
+const session = { ketua: 'Hj. Siti Aminah', delegates: ['Budi Santoso', 'Dewi Lestari'] };
+const proposed = (proposedBy = 'Rina (operator)'): CorrectionUnderDecision => ({
+  id: 21,
+  proposedBy,
+  baseSubmissionId: 11,
+  baseCorrectionId: null,
+  state: 'proposed',
+});
+const at = '2024-11-28T10:05:00+08:00';
+
+describe('approveCorrection', () => {
+  it.each([
+    ['ketua approves an operator proposal', proposed(), 'Hj. Siti Aminah', 'ketua'],
+    ['a delegate approves', proposed(), 'Budi Santoso', 'delegate'],
+    ['name compared trimmed and case-insensitively', proposed(), '  hj. siti  aminah ', 'ketua'],
+    ['ketua approves their own proposal', proposed('Hj. Siti Aminah'), 'Hj. Siti Aminah', 'ketua'],
+    ['another delegate approves a delegate proposal', proposed('Budi Santoso'), 'Dewi Lestari', 'delegate'],
+  ])('%s', (_n, c, by, role) => {
+    const r = approveCorrection(c, { by, at, session, desaLocked: false, currentSource: { kind: 'first-valid', id: 11 } });
+    expect(r).toEqual({
+      ok: true,
+      value: { correctionId: 21, decision: 'approved', reason: null, decidedBy: by.trim(), decidedAs: role, decidedAt: at },
+    });
+  });
+
+  it.each([
+    ['an operator', proposed(), 'Rina (operator)', false, 'FORBIDDEN'],
+    ['an anggota without delegation', proposed(), 'Joko', false, 'FORBIDDEN'],
+    ['a delegate approving their own proposal', proposed('Budi Santoso'), 'budi santoso', false, 'FORBIDDEN'],
+    ['the desa is locked', proposed(), 'Hj. Siti Aminah', true, 'LOCKED'],
+    ['already approved', { ...proposed(), state: 'approved' as const }, 'Hj. Siti Aminah', false, 'CONFLICT'],
+    ['already rejected', { ...proposed(), state: 'rejected' as const }, 'Hj. Siti Aminah', false, 'CONFLICT'],
+  ])('refuses: %s', (_n, c, by, desaLocked, code) => {
+    const r = approveCorrection(c, { by, at, session, desaLocked });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe(code);
+  });
+
+  it('refuses when another version became current since the proposal', () => {
+    const r = approveCorrection(proposed(), {
+      by: 'Hj. Siti Aminah',
+      at,
+      session,
+      desaLocked: false,
+      currentSource: { kind: 'correction', id: 19 },
+    });
+    expect(!r.ok && r.error.code).toBe('CONFLICT');
+  });
+});
+
+describe('rejectCorrection', () => {
+  it('needs a decider and a reason', () => {
+    expect(rejectCorrection(proposed(), { by: 'Dewi Lestari', at, session, reason: 'Salinan saksi tidak terbaca' })).toEqual({
+      ok: true,
+      value: {
+        correctionId: 21,
+        decision: 'rejected',
+        reason: 'Salinan saksi tidak terbaca',
+        decidedBy: 'Dewi Lestari',
+        decidedAs: 'delegate',
+        decidedAt: at,
+      },
+    });
+    const noReason = rejectCorrection(proposed(), { by: 'Dewi Lestari', at, session, reason: ' ' });
+    expect(!noReason.ok && noReason.error.code).toBe('INVALID_INPUT');
+    const operator = rejectCorrection(proposed(), { by: 'Rina (operator)', at, session, reason: 'x' });
+    expect(!operator.ok && operator.error.code).toBe('FORBIDDEN');
+    const twice = rejectCorrection({ ...proposed(), state: 'rejected' }, { by: 'Dewi Lestari', at, session, reason: 'x' });
+    expect(!twice.ok && twice.error.code).toBe('CONFLICT');
+  });
+});
+
+describe('state and basis helpers', () => {
+  it('derives the state from the decision row', () => {
+    expect(correctionState(undefined)).toBe('proposed');
+    expect(correctionState(null)).toBe('proposed');
+    expect(correctionState({ decision: 'approved' })).toBe('approved');
+    expect(correctionState({ decision: 'rejected' })).toBe('rejected');
+  });
+
+  it.each([
+    ['hitung-ulang', undefined, 'hitung-ulang', 'Penghitungan suara ulang'],
+    ['salinan-panwascam', undefined, 'salinan-panwascam', 'Salinan C.Hasil Panwaslu Kecamatan'],
+    ['lainnya', ' Surat PPS ', 'lainnya: Surat PPS', 'Lainnya: Surat PPS'],
+  ] as const)('%s', (basis, note, stored, label) => {
+    expect(formatBasis(basis, note)).toBe(stored);
+    expect(basisLabel(stored)).toBe(label);
+  });
+});

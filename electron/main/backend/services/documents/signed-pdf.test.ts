@@ -1,0 +1,152 @@
+// The verifiable PDF: identical data → identical bytes; pleno's verifier accepts an issued document and names what
+// was altered when the embedded data, a page's content or the signature is changed (real bytes of the PDF).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { sampleDHasil, sampleKejadian } from '../../../../../shared/documents/sample-data';
+import type { DocumentData } from '../../../../../shared/documents/types';
+import { generateKeyPair, signBytes } from '../../crypto';
+import { buildSignedPdf, signerFingerprint, type DocumentSigner } from './signed-pdf';
+import { verifyPdf } from './verify-pdf';
+
+const kp = generateKeyPair();
+const signer: DocumentSigner = { publicKey: kp.publicKey, sign: (b) => signBytes(b, kp.privateKey) };
+const other = generateKeyPair();
+const otherSigner: DocumentSigner = { publicKey: other.publicKey, sign: (b) => signBytes(b, other.privateKey) };
+
+function withSigner<T extends DocumentData>(d: T, s: DocumentSigner = signer): T {
+  return { ...d, meta: { ...d.meta, signer: signerFingerprint(s) } };
+}
+
+function pdftotext(bytes: Uint8Array): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pleno-doc-'));
+  const f = path.join(dir, 'd.pdf');
+  writeFileSync(f, bytes);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8' });
+}
+
+/** Replaces one object's stream in the PDF and saves it again with pdf-lib (a real edit of the file). */
+async function rewrite(bytes: Uint8Array, edit: (doc: PDFDocument) => void): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  edit(doc);
+  return doc.save({ useObjectStreams: true });
+}
+
+function attachmentStream(doc: PDFDocument): PDFRawStream {
+  const names = doc.catalog.lookup(PDFName.of('Names'), PDFDict);
+  const arr = names.lookup(PDFName.of('EmbeddedFiles'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
+  const spec = arr.lookup(1, PDFDict);
+  return spec.lookup(PDFName.of('EF'), PDFDict).lookup(PDFName.of('F'), PDFRawStream);
+}
+
+function replaceStream(doc: PDFDocument, old: PDFRawStream, content: Uint8Array): void {
+  const ref = doc.context.getObjectRef(old)!;
+  const dict = old.dict.clone(doc.context);
+  dict.set(PDFName.of('Length'), doc.context.obj(content.length));
+  doc.context.assign(ref, PDFRawStream.of(dict, content));
+}
+
+describe('signed document PDF', () => {
+  it('gives identical bytes for identical data and different bytes for a changed number', async () => {
+    const data = withSigner(sampleDHasil({ seed: 7 }));
+    const a = await buildSignedPdf(data, signer);
+    const b = await buildSignedPdf(structuredClone(data), signer);
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    const changed = structuredClone(data);
+    changed.recap.total.suara.paslon[0]! += 1;
+    const c = await buildSignedPdf(changed, signer);
+    expect(c.dataSha256).not.toBe(a.dataSha256);
+    expect(Buffer.from(c.bytes).equals(Buffer.from(a.bytes))).toBe(false);
+  });
+
+  it('verifies an issued document and shows its hash, id and version on every page', async () => {
+    const data = withSigner(sampleDHasil({ final: true, demo: false }));
+    const pdf = await buildSignedPdf(data, signer);
+    const v = await verifyPdf(pdf.bytes, { expectedPublicKey: kp.publicKey });
+    expect(v.problems).toEqual([]);
+    expect(v.valid).toBe(true);
+    expect(v.info.dataSha256).toBe(pdf.dataSha256);
+    const pages = pdftotext(pdf.bytes).split('\f').filter((p) => p.trim().length > 0);
+    expect(pages.length).toBe(pdf.pages);
+    for (const [i, page] of pages.entries()) {
+      expect(page).toContain(`SHA-256 data: ${pdf.dataSha256}`);
+      expect(page).toContain(`Dokumen ${data.meta.id} · versi 1`);
+      expect(page).toContain(`Halaman ${i + 1} dari ${pdf.pages}`);
+    }
+  });
+
+  it('reports a document signed by another key than the expected PPK key', async () => {
+    const pdf = await buildSignedPdf(withSigner(sampleKejadian(2), otherSigner), otherSigner);
+    const v = await verifyPdf(pdf.bytes, { expectedPublicKey: kp.publicKey });
+    expect(v.valid).toBe(false);
+    expect(v.problems.join('\n')).toMatch(/bukan kunci PPK basis data ini/);
+  });
+
+  it('detects edited embedded data (signature no longer valid, pages no longer match)', async () => {
+    const pdf = await buildSignedPdf(withSigner(sampleDHasil()), signer);
+    const total = pdf.envelope.payload.meta.kind === 'd-hasil' ? (pdf.envelope.payload as ReturnType<typeof sampleDHasil>).recap.total.suara.sah : 0;
+    const altered = await rewrite(pdf.bytes, (doc) => {
+      const s = attachmentStream(doc);
+      const json = Buffer.from(decodePDFRawStream(s).decode()).toString('utf8');
+      const edited = json.replace(`"sah":${total}`, `"sah":${total + 100}`);
+      expect(edited).not.toBe(json);
+      replaceStream(doc, s, new Uint8Array(deflateSync(Buffer.from(edited, 'utf8'))));
+    });
+    const v = await verifyPdf(altered);
+    expect(v.valid).toBe(false);
+    expect(v.problems.join('\n')).toMatch(/tanda tangan data tidak sah/);
+    expect(v.problems.join('\n')).toMatch(/isi halaman .* tidak sesuai/);
+  });
+
+  it('detects an altered signature', async () => {
+    const pdf = await buildSignedPdf(withSigner(sampleKejadian(3)), signer);
+    const altered = await rewrite(pdf.bytes, (doc) => {
+      const s = attachmentStream(doc);
+      const env = JSON.parse(Buffer.from(decodePDFRawStream(s).decode()).toString('utf8'));
+      const sig: string = env.signature.sig;
+      env.signature.sig = (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1);
+      replaceStream(doc, s, new Uint8Array(deflateSync(Buffer.from(JSON.stringify(env), 'utf8'))));
+    });
+    const v = await verifyPdf(altered);
+    expect(v.valid).toBe(false);
+    expect(v.problems.join('\n')).toMatch(/tanda tangan data tidak sah/);
+  });
+
+  it('detects a number edited in the content of one page', async () => {
+    const data = withSigner(sampleDHasil());
+    const pdf = await buildSignedPdf(data, signer);
+    const altered = await rewrite(pdf.bytes, (doc) => {
+      const page = doc.getPage(1);
+      const s = page.node.Contents() as PDFRawStream;
+      const ops = Buffer.from(decodePDFRawStream(s).decode()).toString('latin1');
+      // Glyph ids of DejaVu Sans Condensed subset: change the last digit glyph of the first number cell.
+      const m = /<([0-9A-F]{4,})> Tj ET\n0 G/.exec(ops) ?? /<([0-9A-F]{8,})> Tj/.exec(ops);
+      expect(m).not.toBeNull();
+      const hex = m![1]!;
+      const swapped = hex.slice(0, -4) + (hex.slice(-4) === '0014' ? '0015' : '0014');
+      const edited = ops.replace(`<${hex}>`, `<${swapped}>`);
+      expect(edited).not.toBe(ops);
+      replaceStream(doc, s, new Uint8Array(deflateSync(Buffer.from(edited, 'latin1'))));
+    });
+    const v = await verifyPdf(altered);
+    expect(v.valid).toBe(false);
+    expect(v.problems).toEqual([expect.stringMatching(/^isi halaman 2 tidak sesuai dengan data tertanam/)]);
+  });
+
+  it('detects a byte changed outside the pages (metadata) and rejects a non-Pleno PDF', async () => {
+    const pdf = await buildSignedPdf(withSigner(sampleKejadian(0)), signer);
+    const altered = await rewrite(pdf.bytes, (doc) => doc.setAuthor('Orang Lain'));
+    const v = await verifyPdf(altered);
+    expect(v.valid).toBe(false);
+    expect(v.problems.join('\n')).toMatch(/di luar isi halaman/);
+    const plain = await PDFDocument.create();
+    plain.addPage();
+    const w = await verifyPdf(await plain.save());
+    expect(w.valid).toBe(false);
+    expect(w.problems[0]).toMatch(/bukan dokumen Pleno/);
+  });
+});

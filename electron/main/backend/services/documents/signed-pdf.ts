@@ -1,0 +1,51 @@
+// Builds a verifiable document PDF: the document data is signed with the PPK key (a self-signed envelope, DESIGN
+// §3.1: keyId = fingerprint of the carried public key), hashed (SHA-256 of its canonical JSON, shown on every page),
+// drawn, and attached to the PDF as `pleno-dokumen.json`.
+import { fromBase64Url, toBase64Url, utf8Encode } from '../../../../../shared/formats/bytes';
+import { canonicalBytes, canonicalize } from '../../../../../shared/formats/canonical';
+import { keyFingerprint } from '../../../../../shared/formats/envelope';
+import type { SignedEnvelope } from '../../../../../shared/domain/model';
+import type { DocumentData } from '../../../../../shared/documents/types';
+import { nodeCrypto, sha256Hex } from '../../crypto';
+import { renderPdf } from './pdf-renderer';
+
+/** What signs a document: the PPK laptop's Ed25519 key (services/keys/ppk-key.ts) or a test key. */
+export interface DocumentSigner {
+  /** base64url of the raw 32-byte public key. */
+  publicKey: string;
+  /** Ed25519 signature (64 bytes) over the given bytes. */
+  sign(bytes: Uint8Array): Uint8Array;
+}
+
+export function signerFingerprint(signer: Pick<DocumentSigner, 'publicKey'>): string {
+  return keyFingerprint(fromBase64Url(signer.publicKey), nodeCrypto);
+}
+
+export function dataHash(data: DocumentData): string {
+  return sha256Hex(canonicalBytes(data));
+}
+
+export function signDocumentData(data: DocumentData, signer: DocumentSigner): SignedEnvelope<DocumentData> {
+  const keyId = signerFingerprint(signer);
+  const sig = toBase64Url(signer.sign(canonicalBytes(data)));
+  return { payload: data, signature: { alg: 'Ed25519', keyId, sig, publicKey: signer.publicKey } };
+}
+
+export interface SignedPdf {
+  bytes: Uint8Array;
+  pages: number;
+  dataSha256: string;
+  fileSha256: string;
+  envelope: SignedEnvelope<DocumentData>;
+}
+
+/** Signs and renders. `data.meta.signer` must be the signer's fingerprint (checked: it is printed on every page). */
+export async function buildSignedPdf(data: DocumentData, signer: DocumentSigner): Promise<SignedPdf> {
+  const fp = signerFingerprint(signer);
+  if (data.meta.signer !== fp) throw new Error(`document meta.signer ${data.meta.signer} is not the signer's fingerprint ${fp}`);
+  const envelope = signDocumentData(data, signer);
+  const dataSha256 = dataHash(data);
+  const envelopeBytes = utf8Encode(canonicalize(envelope));
+  const out = await renderPdf({ data, dataSha256, envelopeBytes });
+  return { bytes: out.bytes, pages: out.pages, dataSha256, fileSha256: sha256Hex(out.bytes), envelope };
+}

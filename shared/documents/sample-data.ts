@@ -1,0 +1,184 @@
+// Deterministic sample document data for tests and benchmarks (consistent counts, real Hampang desa names).
+// Not used by the app itself: issued documents are built from the database by the documents service.
+import { buildRecap } from '../domain/recap';
+import type { CHasilCounts, DataMaster, MasterDesa, Pemilihan, PemilihanId } from '../domain/model';
+import { tpsCode } from '../domain/model';
+import { DOCUMENT_FORMAT, LAYOUT_VERSION, type DHasilData, type DocHeader, type DocMeta, type KejadianData, type KejadianEntry } from './types';
+
+export const HAMPANG_DESA = [
+  'Hampang',
+  'Cantung Kiri Hilir',
+  'Lasung',
+  'Limbur',
+  'Muara Orie',
+  'Paramasan Bawah',
+  'Cantung Kiri Hulu',
+  'Sangsang',
+  'Tanjung Samalantakan',
+];
+
+/** Small deterministic generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A consistent TPS result (every R01–R12 rule holds) for `paslon` choices. */
+export function sampleCounts(rand: () => number, paslon: number): CHasilCounts {
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const dpt = { l: int(150, 290), p: int(150, 290) };
+  const dpph = { l: int(0, 3), p: int(0, 3) };
+  const dptb = { l: int(0, 4), p: int(0, 4) };
+  const pDpt = { l: Math.floor(dpt.l * (0.6 + rand() * 0.3)), p: Math.floor(dpt.p * (0.6 + rand() * 0.3)) };
+  const pemilihJ = { l: dpt.l + dpph.l + dptb.l, p: dpt.p + dpph.p + dptb.p };
+  const penggunaJ = { l: pDpt.l + dpph.l + dptb.l, p: pDpt.p + dpph.p + dptb.p };
+  const total = penggunaJ.l + penggunaJ.p;
+  const tidakSah = int(0, Math.min(20, total));
+  const sah = total - tidakSah;
+  const votes: number[] = [];
+  let left = sah;
+  for (let i = 0; i < paslon - 1; i++) {
+    const v = Math.floor(left * (0.3 + rand() * 0.4));
+    votes.push(v);
+    left -= v;
+  }
+  votes.push(left);
+  const diterima = dpt.l + dpt.p + Math.ceil((dpt.l + dpt.p) * 0.025);
+  const dikembalikan = Math.min(int(0, 4), diterima - total);
+  return {
+    pemilih: { dpt, dpph, dptb, jumlah: pemilihJ },
+    pengguna: { dpt: pDpt, dpph, dptb, jumlah: penggunaJ },
+    disabilitas: { pemilih: { l: int(0, 4), p: int(0, 4) }, pengguna: { l: 0, p: int(0, 1) } },
+    suratSuara: { diterima, dikembalikan, tidakDigunakan: diterima - total - dikembalikan, digunakan: total },
+    suara: { paslon: votes, sah, tidakSah, total },
+  };
+}
+
+export interface SampleOptions {
+  desa?: number;
+  tpsPerDesa?: number;
+  paslon?: number;
+  seed?: number;
+  final?: boolean;
+  demo?: boolean;
+  paper?: 'a4' | 'f4';
+  pemilihan?: PemilihanId;
+  /** TPS without data (drafts): every n-th TPS has no record. */
+  missingEvery?: number;
+}
+
+function sampleMaster(o: Required<Pick<SampleOptions, 'desa' | 'tpsPerDesa' | 'paslon' | 'pemilihan'>>): DataMaster {
+  const desa: MasterDesa[] = Array.from({ length: o.desa }, (_, i) => ({
+    kode: `630214${2001 + i}`,
+    nama: i < HAMPANG_DESA.length ? HAMPANG_DESA[i]! : `Desa Contoh ${i + 1}`,
+    tps: Array.from({ length: o.tpsPerDesa }, (_, t) => ({ nomor: t + 1, dpt: { l: 200, p: 200 } })),
+  }));
+  const pemilihan: Pemilihan = {
+    id: o.pemilihan,
+    nama: 'Pemilihan Bupati dan Wakil Bupati Kotabaru Tahun 2024',
+    wilayah: '6302',
+    pilihan: Array.from({ length: o.paslon }, (_, i) => ({
+      nomor: i + 1,
+      nama: [`Ahmad Fauzi – Siti Rahmah`, `Budi Santoso – Nur Aini`, `Hj. Rusdiana – H. Mahmud`, `Yusran – Dewi Lestari`][i % 4]!,
+    })),
+  };
+  return {
+    format: 'pleno.master/1',
+    provinsi: { kode: '63', nama: 'Kalimantan Selatan' },
+    kabkota: { kode: '6302', nama: 'Kotabaru' },
+    kecamatan: { kode: '630214', nama: 'Hampang' },
+    desa,
+    pemilihan: [pemilihan],
+    ppk: [
+      { nama: 'Muhammad Ridwan', jabatan: 'Ketua' },
+      { nama: 'Siti Khadijah', jabatan: 'Anggota' },
+      { nama: 'Agus Salim', jabatan: 'Anggota' },
+      { nama: 'Rina Marlina', jabatan: 'Anggota' },
+      { nama: 'Hendra Gunawan', jabatan: 'Anggota' },
+    ],
+    perangkat: [],
+  };
+}
+
+function header(master: DataMaster, p: Pemilihan): DocHeader {
+  return {
+    provinsi: master.provinsi,
+    kabkota: master.kabkota,
+    kecamatan: master.kecamatan,
+    pemilihan: { id: p.id, nama: p.nama },
+    pilihan: p.pilihan,
+    ppk: master.ppk,
+    tempat: master.kecamatan.nama,
+  };
+}
+
+function meta(kind: DocMeta['kind'], o: SampleOptions, pemilihan: PemilihanId): DocMeta {
+  return {
+    id: `${kind === 'd-hasil' ? 'DHASIL' : 'DKEJADIAN'}-630214-${pemilihan}`,
+    kind,
+    version: 1,
+    pemilihan,
+    kecamatan: '630214',
+    issued: '2024-11-30T16:05:00+08:00',
+    final: o.final ?? false,
+    demo: o.demo ?? true,
+    paper: o.paper ?? 'a4',
+    signer: '0123456789abcdef',
+    layout: LAYOUT_VERSION,
+  };
+}
+
+export function sampleDHasil(o: SampleOptions = {}): DHasilData {
+  const opts = { desa: o.desa ?? 9, tpsPerDesa: o.tpsPerDesa ?? 3, paslon: o.paslon ?? 3, pemilihan: o.pemilihan ?? 'bupati' };
+  const master = sampleMaster(opts);
+  const p = master.pemilihan[0]!;
+  const rand = rng(o.seed ?? 1);
+  const tps: Record<string, { counted: CHasilCounts | null; masuk: boolean; diputuskan: boolean; konflik: boolean }> = {};
+  let n = 0;
+  for (const d of master.desa) {
+    for (const t of d.tps) {
+      n++;
+      const missing = o.missingEvery !== undefined && n % o.missingEvery === 0;
+      const counted = missing ? null : sampleCounts(rand, opts.paslon);
+      tps[tpsCode(d.kode, t.nomor)] = { counted, masuk: !missing, diputuskan: !missing, konflik: false };
+    }
+  }
+  const recap = buildRecap({ master, tps: { [p.id]: tps }, pemilihan: p.id }).pemilihan[0]!;
+  return {
+    format: DOCUMENT_FORMAT,
+    meta: meta('d-hasil', o, p.id) as DHasilData['meta'],
+    header: header(master, p),
+    recap: { tps: recap.tps, desa: recap.desa, total: recap.total },
+    lampiran: master.desa.map((d) => ({
+      kode: d.kode,
+      nama: d.nama,
+      tps: d.tps.map((t) => ({ nomor: t.nomor, counts: tps[tpsCode(d.kode, t.nomor)]!.counted })),
+    })),
+  };
+}
+
+export function sampleKejadian(entries: number, o: SampleOptions = {}): KejadianData {
+  const master = sampleMaster({ desa: 9, tpsPerDesa: 3, paslon: o.paslon ?? 3, pemilihan: o.pemilihan ?? 'bupati' });
+  const p = master.pemilihan[0]!;
+  const list: KejadianEntry[] = Array.from({ length: entries }, (_, i) => ({
+    waktu: `2024-11-29T${String(9 + (i % 10)).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}:00+08:00`,
+    tempat: `Desa ${HAMPANG_DESA[i % 9]}, TPS ${String((i % 3) + 1).padStart(3, '0')}`,
+    pihak: i % 3 === 0 ? 'Panwaslu Kecamatan' : `Saksi Paslon ${(i % 3) + 1}`,
+    jenis: i % 4 === 3 ? 'kejadian' : 'keberatan',
+    uraian:
+      i % 2 === 0
+        ? 'Jumlah suara sah Paslon 2 pada C.Hasil tidak sama dengan salinan yang dipegang saksi; diminta pencocokan dengan C.Hasil plano.'
+        : 'Kotak suara tiba dengan segel rusak.',
+    penyelesaian:
+      i % 2 === 0
+        ? 'Diterima: dicocokkan dengan C.Hasil plano, angka dikoreksi dari 905 menjadi 105 (koreksi disetujui Ketua PPK).'
+        : '',
+  }));
+  return { format: DOCUMENT_FORMAT, meta: meta('kejadian-khusus', o, p.id) as KejadianData['meta'], header: header(master, p), entries: list };
+}

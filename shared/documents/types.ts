@@ -1,0 +1,136 @@
+// Types of the issued documents: the signed document data (what is embedded and hashed) and the page layout model.
+//
+// The document data is plain JSON (canonicalised with RFC 8785 before hashing/signing). Everything a page shows is
+// computed from it by the pure layout functions in this folder, so a verifier can re-render the pages from the
+// embedded data and compare them with the file.
+import type { CHasilCounts, PemilihanId, Pilihan, PpkMember, Wilayah } from '../domain/model';
+
+export const DOCUMENT_FORMAT = 'pleno.document/1';
+/** Bumped whenever the drawing of the same data changes (a verifier then knows the pages cannot be re-rendered). */
+export const LAYOUT_VERSION = 'pleno-layout/1';
+
+export type DocKind = 'd-hasil' | 'kejadian-khusus';
+export type PaperSize = 'a4' | 'f4';
+
+export const DOC_KIND_TITLES: Record<DocKind, string> = {
+  'd-hasil': 'Model D.Hasil Kecamatan-KWK',
+  'kejadian-khusus': 'Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK',
+};
+
+export interface DocMeta {
+  /** Stable id of the document series: `<KIND>-<kecamatan>-<pemilihan>`, e.g. `DHASIL-630214-bupati`. */
+  id: string;
+  kind: DocKind;
+  /** 1, 2, 3... per id; a reissue is a new version. */
+  version: number;
+  pemilihan: PemilihanId;
+  kecamatan: string;
+  /** ISO 8601 with the local offset of the kecamatan, e.g. 2024-11-30T16:05:00+08:00. */
+  issued: string;
+  final: boolean;
+  /** Synthetic (demo) data: pages carry the SIMULASI watermark. */
+  demo: boolean;
+  paper: PaperSize;
+  /** Reason recorded for a reissue. */
+  reason?: string;
+  /** keyId (fingerprint) of the PPK key that signs the document. */
+  signer: string;
+  layout: typeof LAYOUT_VERSION;
+}
+
+export interface DocHeader {
+  provinsi: Wilayah;
+  kabkota: Wilayah;
+  kecamatan: Wilayah;
+  pemilihan: { id: PemilihanId; nama: string };
+  pilihan: Pilihan[];
+  ppk: PpkMember[];
+  /** Place written above the signatures (the kecamatan name). */
+  tempat: string;
+}
+
+export interface TpsCounters {
+  total: number;
+  masuk: number;
+  diputuskan: number;
+  konflik: number;
+}
+
+/** One desa of the recap (DESIGN §5.1). */
+export interface DocRecapDesa {
+  kode: string;
+  nama: string;
+  tps: TpsCounters;
+  total: CHasilCounts;
+}
+
+/** One TPS of a desa attachment; counts null when no valid record is held yet (drafts only). */
+export interface DocTps {
+  nomor: number;
+  counts: CHasilCounts | null;
+}
+
+export interface DocLampiranDesa {
+  kode: string;
+  nama: string;
+  tps: DocTps[];
+}
+
+export interface DHasilData {
+  format: typeof DOCUMENT_FORMAT;
+  meta: DocMeta & { kind: 'd-hasil' };
+  header: DocHeader;
+  recap: { tps: TpsCounters; desa: DocRecapDesa[]; total: CHasilCounts };
+  lampiran: DocLampiranDesa[];
+}
+
+export interface KejadianEntry {
+  /** ISO time. */
+  waktu: string;
+  /** TPS/desa concerned, as shown ("Desa Hampang, TPS 003" or "Kecamatan"). */
+  tempat: string;
+  /** Who: "Saksi Paslon 2", "Panwaslu Kecamatan", "PPK". */
+  pihak: string;
+  /** Keberatan or kejadian khusus. */
+  jenis: 'keberatan' | 'kejadian';
+  uraian: string;
+  /** How it was resolved; empty while open. */
+  penyelesaian: string;
+}
+
+export interface KejadianData {
+  format: typeof DOCUMENT_FORMAT;
+  meta: DocMeta & { kind: 'kejadian-khusus' };
+  header: DocHeader;
+  entries: KejadianEntry[];
+}
+
+export type DocumentData = DHasilData | KejadianData;
+
+// ---- Layout model: pages of positioned items in PDF points, origin bottom-left ----
+
+export type Align = 'left' | 'center' | 'right';
+
+export type LayoutItem =
+  | { t: 'text'; x: number; y: number; size: number; text: string; bold?: boolean; align?: Align; gray?: boolean }
+  | { t: 'line'; x1: number; y1: number; x2: number; y2: number; width: number }
+  | { t: 'rect'; x: number; y: number; w: number; h: number; fill?: boolean; stroke?: boolean }
+  | { t: 'qr'; x: number; y: number; size: number; text: string }
+  | { t: 'watermark'; texts: string[] };
+
+export interface LayoutPage {
+  width: number;
+  height: number;
+  /** What the page holds, for tests and the preview list: 'kecamatan', 'lampiran:<desa>', 'tanda-tangan', 'daftar'. */
+  role: string;
+  items: LayoutItem[];
+}
+
+export interface DocumentLayout {
+  pages: LayoutPage[];
+}
+
+/** Text width in points; injected (the renderer measures with the embedded font, tests with an approximation). */
+export interface TextMeasure {
+  width(text: string, size: number, bold?: boolean): number;
+}

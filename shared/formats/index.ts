@@ -6,3 +6,4 @@ export * from './parse-result';
 export * from './envelope';
 export * from './master';
 export * from './c-hasil';
+export * from './bundle';

@@ -1,0 +1,235 @@
+import { deflateSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { generateKeyPair, nodeCrypto, sha256Hex, signPayload } from '../../electron/main/backend/crypto';
+import { bytesEqual, concatBytes, utf8Encode } from './bytes';
+import { type BundlePhoto, crc32, readBundle, writeBundle } from './bundle';
+import { sampleRecord } from './test-support';
+
+// Minimal "images": correct magic numbers plus distinct content.
+const jpg = (n: number) => concatBytes(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), utf8Encode(`jpeg-${n}`), new Uint8Array([0xff, 0xd9]));
+const png = (n: number) => concatBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), utf8Encode(`png-${n}`));
+
+const kp = generateKeyPair();
+const photo1 = jpg(1);
+const photo2 = png(2);
+const h1 = sha256Hex(photo1);
+const h2 = sha256Hex(photo2);
+
+function envelopeFor(pemilihan: 'bupati' | 'gubernur', foto: string[]) {
+  const rec = { ...sampleRecord(), pemilihan, foto: foto.map((sha256, i) => ({ lembar: i + 1, sha256 })) };
+  if (pemilihan === 'gubernur') rec.suara = { ...rec.suara, paslon: [200, 112] };
+  return signPayload(rec, kp.privateKey, rec.perangkat);
+}
+
+function goodInput() {
+  const photos = new Map<string, BundlePhoto>([
+    [h1, { ext: 'jpg', bytes: photo1 }],
+    [h2, { ext: 'png', bytes: photo2 }],
+  ]);
+  return {
+    results: [
+      { pemilihan: 'gubernur', envelope: envelopeFor('gubernur', [h2]) },
+      { pemilihan: 'bupati', envelope: envelopeFor('bupati', [h1]) },
+    ],
+    photos,
+  };
+}
+
+// A hand-rolled ZIP writer (stored or deflated entries) that lets tests write what a hostile tool would.
+interface RawEntry {
+  name: string;
+  data: Uint8Array;
+  deflate?: boolean;
+  crc?: number;
+  size?: number;
+  localName?: string;
+  flags?: number;
+}
+function rawZip(entries: RawEntry[]): Uint8Array {
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = utf8Encode(e.name);
+    const localName = utf8Encode(e.localName ?? e.name);
+    const body = e.deflate ? deflateSync(e.data) : e.data;
+    const crc = e.crc ?? crc32(e.data);
+    const size = e.size ?? e.data.length;
+    const method = e.deflate ? 8 : 0;
+    const lh = new DataView(new ArrayBuffer(30));
+    lh.setUint32(0, 0x04034b50, true);
+    lh.setUint16(4, 20, true);
+    lh.setUint16(6, e.flags ?? 0, true);
+    lh.setUint16(8, method, true);
+    lh.setUint32(14, crc, true);
+    lh.setUint32(18, body.length, true);
+    lh.setUint32(22, size, true);
+    lh.setUint16(26, localName.length, true);
+    const local = concatBytes(new Uint8Array(lh.buffer), localName, body);
+    const ch = new DataView(new ArrayBuffer(46));
+    ch.setUint32(0, 0x02014b50, true);
+    ch.setUint16(4, 20, true);
+    ch.setUint16(6, 20, true);
+    ch.setUint16(8, e.flags ?? 0, true);
+    ch.setUint16(10, method, true);
+    ch.setUint32(16, crc, true);
+    ch.setUint32(20, body.length, true);
+    ch.setUint32(24, size, true);
+    ch.setUint16(28, name.length, true);
+    ch.setUint32(42, offset, true);
+    centrals.push(concatBytes(new Uint8Array(ch.buffer), name));
+    locals.push(local);
+    offset += local.length;
+  }
+  const cd = concatBytes(...centrals);
+  const eocd = new DataView(new ArrayBuffer(22));
+  eocd.setUint32(0, 0x06054b50, true);
+  eocd.setUint16(8, entries.length, true);
+  eocd.setUint16(10, entries.length, true);
+  eocd.setUint32(12, cd.length, true);
+  eocd.setUint32(16, offset, true);
+  return concatBytes(...locals, cd, new Uint8Array(eocd.buffer));
+}
+
+const resultEntry = (pemilihan: 'bupati' | 'gubernur', foto: string[]): RawEntry => ({
+  name: `results/${pemilihan}.json`,
+  data: utf8Encode(JSON.stringify(envelopeFor(pemilihan, foto))),
+  deflate: true,
+});
+const photoEntry = (bytes: Uint8Array, ext = 'jpg', name?: string): RawEntry => ({ name: name ?? `foto/${sha256Hex(bytes)}.${ext}`, data: bytes });
+
+describe('writeBundle / readBundle', () => {
+  it('round-trips results and photos', () => {
+    const zip = writeBundle(goodInput());
+    const r = readBundle(zip, nodeCrypto);
+    expect(r.ok ? 'ok' : r.error.message).toBe('ok');
+    if (!r.ok) return;
+    expect(r.value.results.map((x) => x.pemilihan)).toEqual(['bupati', 'gubernur']);
+    expect(JSON.parse(r.value.results[0]!.text)).toEqual(goodInput().results[1]!.envelope);
+    expect(r.value.results[0]!.json).toBe(r.value.results[0]!.text);
+    expect(r.value.results[1]!.envelope.payload.pemilihan).toBe('gubernur');
+    expect(r.value.photos.size).toBe(2);
+    expect(r.value.photos.get(h1)!.ext).toBe('jpg');
+    expect(bytesEqual(r.value.photos.get(h2)!.bytes, photo2)).toBe(true);
+  });
+
+  it('is deterministic (same bytes for the same content, regardless of input order or time)', () => {
+    const a = writeBundle(goodInput());
+    const input = goodInput();
+    input.results.reverse();
+    const b = writeBundle({ results: input.results, photos: new Map([...input.photos].reverse()) });
+    expect(sha256Hex(a)).toBe(sha256Hex(b));
+  });
+
+  it('keeps a result text exactly as given', () => {
+    const text = JSON.stringify(envelopeFor('bupati', []), null, 2);
+    const r = readBundle(writeBundle({ results: [{ pemilihan: 'bupati', text }], photos: new Map() }), nodeCrypto);
+    expect(r.ok && r.value.results[0]!.text).toBe(text);
+  });
+
+  it('accepts zips made by other tools, with directory entries, and unreferenced photos', () => {
+    const zip = zipSync({
+      results: { 'bupati.json': utf8Encode(JSON.stringify(envelopeFor('bupati', [h1]))) },
+      foto: { [`${h1}.jpg`]: photo1, [`${h2}.png`]: photo2 },
+    });
+    const withDirs = rawZip([{ name: 'results/', data: new Uint8Array() }, { name: 'foto/', data: new Uint8Array() }, resultEntry('bupati', []), photoEntry(photo1)]);
+    for (const z of [zip, withDirs]) {
+      const r = readBundle(z, nodeCrypto);
+      expect(r.ok ? 'ok' : r.error.message).toBe('ok');
+    }
+  });
+});
+
+describe('readBundle rejects', () => {
+  const good = writeBundle(goodInput());
+  const cases: [string, () => Uint8Array, string, RegExp][] = [
+    ['an empty file', () => new Uint8Array(), 'BUNDLE_UNREADABLE', /tidak dapat dibaca/],
+    ['a non-zip file', () => utf8Encode('{"payload":{}}'.repeat(10)), 'BUNDLE_UNREADABLE', /bukan ZIP/],
+    ['a truncated archive', () => good.subarray(0, good.length - 40), 'BUNDLE_UNREADABLE', /tidak dapat dibaca/],
+    ['a cut in the middle', () => concatBytes(good.subarray(0, 100), good.subarray(good.length - 300)), 'BUNDLE_UNREADABLE', /./],
+    ['trailing data', () => concatBytes(good, new Uint8Array([1, 2, 3])), 'BUNDLE_UNREADABLE', /./],
+    ['an empty zip', () => zipSync({}), 'BUNDLE_EMPTY', /tidak berisi hasil/],
+    ['photos only', () => rawZip([photoEntry(photo1)]), 'BUNDLE_EMPTY', /tidak berisi hasil/],
+    ['an extra file', () => rawZip([resultEntry('bupati', []), { name: 'readme.txt', data: utf8Encode('hi') }]), 'BUNDLE_BAD_ENTRY', /"readme.txt" tidak diizinkan/],
+    ['a nested result', () => rawZip([{ ...resultEntry('bupati', []), name: 'results/x/bupati.json' }]), 'BUNDLE_BAD_ENTRY', /tidak diizinkan/],
+    ['an unknown pemilihan', () => rawZip([{ ...resultEntry('bupati', []), name: 'results/presiden.json' }]), 'BUNDLE_BAD_ENTRY', /pemilihan tidak dikenal/],
+    ['a path with ..', () => rawZip([resultEntry('bupati', []), { name: 'foto/../../etc/passwd', data: utf8Encode('x') }]), 'BUNDLE_BAD_ENTRY', /"\.\."/],
+    ['a path with . segment', () => rawZip([{ ...resultEntry('bupati', []), name: 'results/./bupati.json' }]), 'BUNDLE_BAD_ENTRY', /"\."/],
+    ['an absolute path', () => rawZip([{ ...resultEntry('bupati', []), name: '/results/bupati.json' }]), 'BUNDLE_BAD_ENTRY', /absolut/],
+    ['a drive path', () => rawZip([{ ...resultEntry('bupati', []), name: 'C:/results/bupati.json' }]), 'BUNDLE_BAD_ENTRY', /absolut/],
+    ['a backslash path', () => rawZip([{ ...resultEntry('bupati', []), name: 'results\\bupati.json' }]), 'BUNDLE_BAD_ENTRY', /miring terbalik/],
+    ['a NUL in a name', () => rawZip([{ ...resultEntry('bupati', []), name: 'results/bupati.json\u0000.txt' }]), 'BUNDLE_BAD_ENTRY', /\\x00/],
+    ['a non-ASCII name', () => rawZip([{ ...resultEntry('bupati', []), name: 'results/bupatí.json' }]), 'BUNDLE_BAD_ENTRY', /karakter tidak sah/],
+    ['a duplicate result entry', () => rawZip([resultEntry('bupati', []), resultEntry('bupati', [])]), 'BUNDLE_DUPLICATE_ENTRY', /muncul dua kali/],
+    ['a duplicate photo entry', () => rawZip([resultEntry('bupati', [h1]), photoEntry(photo1), photoEntry(photo1)]), 'BUNDLE_DUPLICATE_ENTRY', /muncul dua kali/],
+    ['one photo as jpg and png', () => rawZip([resultEntry('bupati', [h1]), photoEntry(photo1), photoEntry(photo1, 'png')]), 'BUNDLE_DUPLICATE_ENTRY', /muncul dua kali/],
+    ['a photo whose hash differs from its name', () => rawZip([resultEntry('bupati', [h1]), photoEntry(jpg(9), 'jpg', `foto/${h1}.jpg`)]), 'BUNDLE_PHOTO_HASH', /tidak sama dengan namanya/],
+    ['an uppercase photo hash name', () => rawZip([resultEntry('bupati', []), photoEntry(photo1, 'jpg', `foto/${h1.toUpperCase()}.jpg`)]), 'BUNDLE_BAD_ENTRY', /tidak diizinkan/],
+    ['a photo that is not of its type', () => rawZip([resultEntry('bupati', []), photoEntry(png(5), 'jpg')]), 'BUNDLE_BAD_ENTRY', /bukan berkas JPG/],
+    ['a referenced photo missing', () => rawZip([resultEntry('bupati', [h1, h2]), photoEntry(photo1)]), 'BUNDLE_PHOTO_MISSING', new RegExp(`foto ${h2} dirujuk`)],
+    ['a result that is not JSON', () => rawZip([{ name: 'results/bupati.json', data: utf8Encode('{nope') }]), 'INVALID_JSON', /^results\/bupati\.json: /],
+    ['a result that is not an envelope', () => rawZip([{ name: 'results/bupati.json', data: utf8Encode(JSON.stringify(sampleRecord())) }]), 'UNKNOWN_FIELD', /^results\/bupati\.json: /],
+    ['a result named for another pemilihan', () => rawZip([{ ...resultEntry('bupati', []), name: 'results/gubernur.json' }]), 'BUNDLE_MISMATCH', /nama berkas/],
+    [
+      'results of two TPS',
+      () => {
+        const other = signPayload({ ...sampleRecord(), pemilihan: 'gubernur', tps: '6302142001002', foto: [] }, kp.privateKey, 'x');
+        return rawZip([resultEntry('bupati', []), { name: 'results/gubernur.json', data: utf8Encode(JSON.stringify(other)) }]);
+      },
+      'BUNDLE_MISMATCH',
+      /TPS 6302142001002 berbeda/,
+    ],
+    ['a CRC mismatch', () => rawZip([{ ...resultEntry('bupati', []), crc: 12345 }]), 'BUNDLE_UNREADABLE', /CRC/],
+    ['a lying (smaller) size', () => rawZip([{ ...resultEntry('bupati', []), size: 10 }]), 'BUNDLE_UNREADABLE', /rusak/],
+    ['a result that is not UTF-8', () => rawZip([{ name: 'results/bupati.json', data: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) }]), 'BUNDLE_BAD_ENTRY', /^results\/bupati\.json: teks bukan UTF-8/],
+    ['a local name differing from the central one', () => rawZip([{ ...resultEntry('bupati', []), localName: 'results/gubernur.json' }]), 'BUNDLE_UNREADABLE', /tidak konsisten/],
+    ['an encrypted entry', () => rawZip([{ ...resultEntry('bupati', []), flags: 1 }]), 'BUNDLE_UNREADABLE', /terenkripsi/],
+    ['a directory entry with data', () => rawZip([resultEntry('bupati', []), { name: 'foto/', data: utf8Encode('x') }]), 'BUNDLE_BAD_ENTRY', /berisi data/],
+  ];
+  it.each(cases)('%s', (_name, make, code, msg) => {
+    const r = readBundle(make(), nodeCrypto);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe(code);
+    expect(r.error.message).toMatch(msg);
+  });
+
+  it('a deflate stream that is not deflate', () => {
+    const e = resultEntry('bupati', []);
+    const zip = rawZip([e]);
+    // Corrupt the compressed bytes in place (after the 30-byte local header and the name).
+    const start = 30 + 'results/bupati.json'.length;
+    for (let i = start; i < start + 8; i++) zip[i] = 0xff;
+    const r = readBundle(zip, nodeCrypto);
+    expect(!r.ok && r.error.code).toBe('BUNDLE_UNREADABLE');
+  });
+
+  it('a zip bomb over the size limit, before inflating anything', () => {
+    const zeros = new Uint8Array(20 * 1024 * 1024); // deflates to ~20 KiB
+    const bomb = rawZip([resultEntry('bupati', []), ...[0, 1, 2, 3, 4, 5].map((i) => ({ name: `foto/${String(i).repeat(64)}.jpg`, data: zeros, deflate: true }))]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const r = readBundle(bomb, nodeCrypto);
+    expect(!r.ok && r.error.code).toBe('BUNDLE_TOO_LARGE');
+    expect(!r.ok && r.error.message).toMatch(/melebihi 100 MiB/);
+    // A configurable, smaller limit.
+    const small = readBundle(writeBundle(goodInput()), { ...nodeCrypto, maxTotalBytes: 100 });
+    expect(!small.ok && small.error.code).toBe('BUNDLE_TOO_LARGE');
+  });
+
+  it('a declared size smaller than the real data does not grow memory: caught by CRC/size', () => {
+    const big = utf8Encode(JSON.stringify(envelopeFor('bupati', [])));
+    const r = readBundle(rawZip([{ name: 'results/bupati.json', data: big, deflate: true, size: 50 }]), nodeCrypto);
+    expect(!r.ok && r.error.code).toBe('BUNDLE_UNREADABLE');
+  });
+
+  it('too many entries', () => {
+    const r = readBundle(writeBundle(goodInput()), { ...nodeCrypto, maxEntries: 2 });
+    expect(!r.ok && r.error.code).toBe('BUNDLE_TOO_LARGE');
+  });
+});
+
+describe('crc32', () => {
+  it('matches the standard check value', () => {
+    expect(crc32(utf8Encode('123456789'))).toBe(0xcbf43926);
+  });
+});

@@ -1,0 +1,185 @@
+// Received C.Hasil records (submission) and the photos they reference (submission_photo). Kept as received;
+// never updated. Exports: insertSubmission, findSubmission, getSubmission, listSubmissions, submissionPhotos,
+// countSubmissions.
+import type { Db } from '../context';
+import type { CHasilCounts, FotoRef, PemilihanId } from '../../../../shared/domain/model';
+import { insertAudited } from './audit.repo';
+import { stmt } from './statements';
+
+export type Channel = 'file' | 'qr' | 'lan' | 'manual';
+
+export interface NewSubmission {
+  tps: string;
+  pemilihan: PemilihanId;
+  /** SHA-256 of JCS(payload). */
+  sha256: string;
+  /** The envelope text as received (file/LAN/bundle entry), or its canonical JSON (QR). */
+  envelopeJson: string;
+  counts: CHasilCounts;
+  /** JCS of `counts` (computed by the service with the formats' canonicalize). */
+  countsJson: string;
+  deviceKeyId: string;
+  dibuat: string;
+  channel: Channel;
+  sourceName: string;
+  outcome: 'diterima' | 'konflik';
+  receivedAt: string;
+  foto: FotoRef[];
+}
+
+/** A stored submission without the envelope text (what status, recap and lists need). */
+export interface SubmissionSummary {
+  id: number;
+  tps: string;
+  pemilihan: PemilihanId;
+  sha256: string;
+  counts: CHasilCounts;
+  deviceKeyId: string;
+  dibuat: string;
+  channel: Channel;
+  sourceName: string;
+  outcome: 'diterima' | 'konflik';
+  receivedAt: string;
+}
+
+export interface Submission extends SubmissionSummary {
+  envelopeJson: string;
+}
+
+interface Row {
+  id: number;
+  tps: string;
+  pemilihan: PemilihanId;
+  sha256: string;
+  envelope_json?: string;
+  counts_json: string;
+  device_key_id: string;
+  dibuat: string;
+  channel: Channel;
+  source_name: string;
+  outcome: 'diterima' | 'konflik';
+  received_at: string;
+}
+
+function toSummary(r: Row): SubmissionSummary {
+  return {
+    id: r.id,
+    tps: r.tps,
+    pemilihan: r.pemilihan,
+    sha256: r.sha256,
+    counts: JSON.parse(r.counts_json) as CHasilCounts,
+    deviceKeyId: r.device_key_id,
+    dibuat: r.dibuat,
+    channel: r.channel,
+    sourceName: r.source_name,
+    outcome: r.outcome,
+    receivedAt: r.received_at,
+  };
+}
+
+/** Inserts the record and its photo references, each audited. Run inside a transaction. */
+export function insertSubmission(db: Db, s: NewSubmission, actor: string): number {
+  const id = Number(
+    insertAudited(
+      db,
+      'submission',
+      {
+        tps: s.tps,
+        pemilihan: s.pemilihan,
+        sha256: s.sha256,
+        envelope_json: s.envelopeJson,
+        counts_json: s.countsJson,
+        device_key_id: s.deviceKeyId,
+        dibuat: s.dibuat,
+        channel: s.channel,
+        source_name: s.sourceName,
+        outcome: s.outcome,
+        received_at: s.receivedAt,
+      },
+      { actor, action: s.outcome === 'konflik' ? 'submission.konflik' : 'submission.diterima', at: s.receivedAt },
+    ),
+  );
+  const seen = new Set<string>();
+  for (const f of s.foto) {
+    const key = `${f.lembar}:${f.sha256}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    insertAudited(
+      db,
+      'submission_photo',
+      { submission_id: id, lembar: f.lembar, sha256: f.sha256 },
+      { actor, action: 'submission.foto', at: s.receivedAt },
+    );
+  }
+  return id;
+}
+
+/** The stored submission with exactly this content for the TPS+pemilihan, if any. */
+export function findSubmission(db: Db, tps: string, pemilihan: string, sha256: string): { id: number } | undefined {
+  return stmt(db, 'SELECT id FROM submission WHERE tps = ? AND pemilihan = ? AND sha256 = ?').get(tps, pemilihan, sha256) as
+    | { id: number }
+    | undefined;
+}
+
+/** Whether any submission exists for the TPS+pemilihan. */
+export function hasSubmissionFor(db: Db, tps: string, pemilihan: string): boolean {
+  return stmt(db, 'SELECT 1 FROM submission WHERE tps = ? AND pemilihan = ? LIMIT 1').get(tps, pemilihan) !== undefined;
+}
+
+export function getSubmission(db: Db, id: number): Submission | undefined {
+  const r = stmt(db, 'SELECT * FROM submission WHERE id = ?').get(id) as Row | undefined;
+  return r ? { ...toSummary(r), envelopeJson: r.envelope_json! } : undefined;
+}
+
+const SUMMARY_COLS =
+  'id, tps, pemilihan, sha256, counts_json, device_key_id, dibuat, channel, source_name, outcome, received_at';
+
+/** Submissions in arrival (id) order, without the envelope text. */
+export function listSubmissions(db: Db, f: { pemilihan?: PemilihanId; tps?: string; desa?: string } = {}): SubmissionSummary[] {
+  const w: string[] = [];
+  const args: string[] = [];
+  if (f.pemilihan !== undefined) {
+    w.push('pemilihan = ?');
+    args.push(f.pemilihan);
+  }
+  if (f.tps !== undefined) {
+    w.push('tps = ?');
+    args.push(f.tps);
+  }
+  if (f.desa !== undefined) {
+    w.push('substr(tps, 1, 10) = ?');
+    args.push(f.desa);
+  }
+  const sql = `SELECT ${SUMMARY_COLS} FROM submission ${w.length ? 'WHERE ' + w.join(' AND ') : ''} ORDER BY id`;
+  return (stmt(db, sql).all(...args) as Row[]).map(toSummary);
+}
+
+export interface SubmissionPhoto {
+  lembar: number;
+  sha256: string;
+  /** The photo bytes are in the store (they may arrive after the record). */
+  present: boolean;
+  ext: 'jpg' | 'png' | null;
+}
+
+export function submissionPhotos(db: Db, submissionId: number): SubmissionPhoto[] {
+  const rows = stmt(
+    db,
+    `SELECT sp.lembar, sp.sha256, p.ext FROM submission_photo sp LEFT JOIN photo p ON p.sha256 = sp.sha256
+     WHERE sp.submission_id = ? ORDER BY sp.lembar, sp.id`,
+  ).all(submissionId) as { lembar: number; sha256: string; ext: 'jpg' | 'png' | null }[];
+  return rows.map((r) => ({ lembar: r.lembar, sha256: r.sha256, present: r.ext !== null, ext: r.ext }));
+}
+
+/** Photos referenced by some submission whose bytes are not in the store yet. */
+export function missingPhotoHashes(db: Db): string[] {
+  return (
+    stmt(db, 'SELECT DISTINCT sp.sha256 FROM submission_photo sp LEFT JOIN photo p ON p.sha256 = sp.sha256 WHERE p.sha256 IS NULL').all() as {
+      sha256: string;
+    }[]
+  ).map((r) => r.sha256);
+}
+
+export function countSubmissions(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM submission').get() as { n: number }).n;
+}

@@ -1,0 +1,535 @@
+// File import (DESIGN §3.2–3.4, §5): signed C.Hasil envelopes (.json), TPS bundles (.pleno), QR images (.png/.jpg),
+// loose photos, and folders of them. Verified, atomic per file, idempotent.
+//
+//   importEnvelopeBytes(ctx, bytes, source) → ImportOutcome           one envelope, its own transaction
+//   importBundleBytes(ctx, bytes, source)   → ImportOutcome[]         one bundle, all or nothing
+//   importQrTexts(ctx, texts, source)       → ImportOutcome[]         decoded QR texts (PLN1:...)
+//   importPaths(ctx, paths, onProgress?)    → FileOutcome[]           files and folders (recursively)
+//
+// Verification order per record: size limit → JSON → envelope shape → signer is a registered device → signature →
+// strict C.Hasil parse → device registered for the record's TPS (shared/formats verifyCHasilEnvelope); bundles also
+// check every entry and photo hash (readBundle). Outcomes:
+//   diterima  first record for its TPS+pemilihan          konflik  a different record for a TPS+pemilihan that has
+//   duplikat  same payload hash already held                        one: stored, flagged, never replacing the first
+//   ditolak   with a reason in Bahasa Indonesia; the input is copied to quarantine with the reason beside it.
+// Manual entries (channel 'manual') are signed by the PPK key instead of a device; only that channel accepts it.
+// Photos are content-addressed; a photo arriving after its record (QR first, file later) is matched by hash.
+//
+// importPaths commits files in batches (one transaction with a savepoint per file, photos fsynced once per batch
+// before the commit): a file is fully in or absent, and onProgress runs only after the file's batch committed.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import type { BackendContext } from '../../context';
+import type { DataMaster, Perangkat, PemilihanId } from '../../../../../shared/domain/model';
+import { MASTER_FORMAT } from '../../../../../shared/domain/model';
+import { canonicalize } from '../../../../../shared/formats/canonical';
+import { parseJson } from '../../../../../shared/formats/json';
+import { verifyCHasilEnvelope, type VerifiedCHasil } from '../../../../../shared/formats/c-hasil';
+import { utf8Decode } from '../../../../../shared/formats/bytes';
+import { isPlainObject } from '../../../../../shared/formats/strict';
+import type { ParseError } from '../../../../../shared/formats/parse-result';
+import { nodeCrypto, sha256Hex } from '../../crypto';
+import { decisionDevices, loadDataMaster } from '../../repositories/master.repo';
+import { findSubmission, hasSubmissionFor, insertSubmission, type Channel } from '../../repositories/submission.repo';
+import { getPhoto } from '../../repositories/photo.repo';
+import { stmt } from '../../repositories/statements';
+import { detectPhotoExt, PhotoWriteBatch, storePhoto } from '../photos/photo-store';
+import { quarantine } from '../quarantine/quarantine';
+import { ppkKeyOrNull } from '../keys/ppk-key';
+import { englishReason } from './reasons';
+import { readBundle } from '../../../../../shared/formats/bundle';
+import { decodeQrFromImage, QrCollector } from './qr-adapter';
+
+export type ImportStatus = 'diterima' | 'duplikat' | 'konflik' | 'ditolak';
+
+export interface ImportSource {
+  channel: Channel;
+  /** File name, LAN peer, or a label shown in lists and the quarantine. */
+  name: string;
+  /** Device id the transport claims (LAN); the signature decides. */
+  device?: string;
+  /** Who operated the import (audit actor); default 'sistem'. */
+  actor?: string;
+}
+
+export interface ImportOutcome {
+  status: ImportStatus;
+  /** For ditolak: Bahasa Indonesia. */
+  reason?: string;
+  /** 'record' for a C.Hasil record, 'foto' for a loose photo matched by hash. */
+  kind?: 'record' | 'foto';
+  tps?: string;
+  pemilihan?: PemilihanId;
+  sha256?: string;
+  submissionId?: number;
+}
+
+export interface FileOutcome {
+  /** The path as given (or found in a folder). */
+  file: string;
+  /** The file's overall status: ditolak > konflik > diterima > duplikat. */
+  status: ImportStatus;
+  reason?: string;
+  outcomes: ImportOutcome[];
+}
+
+/** Largest accepted envelope (a C.Hasil record is ~2 KB) and bundle (DESIGN §3.5: 20 MiB). */
+export const MAX_ENVELOPE_BYTES = 1024 * 1024;
+export const MAX_BUNDLE_BYTES = 20 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+const IMPORTABLE = new Set(['.json', '.pleno', '.png', '.jpg', '.jpeg']);
+
+// ---------- the per-transaction session ----------
+
+interface Session {
+  ctx: BackendContext;
+  master: DataMaster | null;
+  extra: Perangkat[];
+  photos: PhotoWriteBatch;
+  at: string;
+  actor: string;
+  /** TPS+pemilihan whose results changed (events after commit). */
+  touched: Map<string, { tps: string; pemilihan: PemilihanId | null }>;
+}
+
+function newSession(ctx: BackendContext, actor = 'sistem'): Session {
+  return {
+    ctx,
+    master: loadDataMaster(ctx.db),
+    extra: decisionDevices(ctx.db),
+    photos: new PhotoWriteBatch(),
+    at: ctx.clock().toISOString(),
+    actor,
+    touched: new Map(),
+  };
+}
+
+function emitTouched(s: Session): void {
+  for (const t of s.touched.values()) s.ctx.events.emit({ type: 'results-changed', tps: t.tps, pemilihan: t.pemilihan });
+  s.touched.clear();
+}
+
+/** Runs body in an IMMEDIATE transaction (or a savepoint inside an open one), flushing photo files before commit. */
+function inTransaction<T>(s: Session, body: () => T): T {
+  const db = s.ctx.db;
+  if (db.inTransaction) return db.transaction(body)();
+  return db
+    .transaction(() => {
+      const r = body();
+      s.photos.flush();
+      return r;
+    })
+    .immediate();
+}
+
+class Rejection extends Error {
+  constructor(
+    readonly reason: string,
+    readonly english: string,
+  ) {
+    super(english);
+  }
+}
+
+const reject = (reason: string, english: string): never => {
+  throw new Rejection(reason, english);
+};
+
+function fromParseError(e: ParseError, prefix = ''): Rejection {
+  return new Rejection(`${prefix}${e.message}`, `${prefix}${englishReason(e.code)}${e.path ? ` (${e.path})` : ''}`);
+}
+
+function noMaster(): Rejection {
+  return new Rejection(
+    'basis data belum berisi data master kecamatan; impor data master lebih dulu (pleno init)',
+    'the database has no data master yet',
+  );
+}
+
+// ---------- verification (pure CPU, no writes) ----------
+
+function manualExtra(s: Session, json: unknown): Perangkat[] {
+  const key = ppkKeyOrNull(s.ctx);
+  if (!key) return [];
+  const payload = isPlainObject(json) && isPlainObject(json.payload) ? json.payload : {};
+  const tps = typeof payload.tps === 'string' ? payload.tps : '';
+  return [{ id: key.keyId, tps, publicKey: key.publicKey }];
+}
+
+/** Verifies one envelope text; throws Rejection. */
+function verifyEnvelopeText(s: Session, text: string | Uint8Array, channel: Channel, prefix = ''): VerifiedCHasil {
+  if (!s.master) throw noMaster();
+  const json = parseJson(text);
+  if (!json.ok) throw fromParseError(json.error, prefix);
+  if (isPlainObject(json.value) && isPlainObject(json.value.payload) && json.value.payload.format === MASTER_FORMAT) {
+    reject(`${prefix}berkas ini data master, bukan hasil C.Hasil; data master diimpor lewat layar awal atau "pleno init"`, `${prefix}this is a data master, not a C.Hasil record`);
+  }
+  const extra = channel === 'manual' ? [...s.extra, ...manualExtra(s, json.value)] : s.extra;
+  const v = verifyCHasilEnvelope(json.value, { master: s.master, crypto: nodeCrypto, extraDevices: extra });
+  if (!v.ok) throw fromParseError(v.error, prefix);
+  const ppk = ppkKeyOrNull(s.ctx);
+  if (channel !== 'manual' && ppk && v.value.envelope.signature.keyId === ppk.keyId) {
+    reject(`${prefix}hasil yang ditandatangani kunci PPK hanya diterima sebagai entri manual`, `${prefix}PPK-signed record outside the manual channel`);
+  }
+  return v.value;
+}
+
+// ---------- storing (inside a transaction) ----------
+
+function storeRecord(s: Session, v: VerifiedCHasil, envelopeText: string, source: ImportSource): ImportOutcome {
+  const r = v.record;
+  const base = { kind: 'record' as const, tps: r.tps, pemilihan: r.pemilihan, sha256: v.sha256 };
+  const dup = findSubmission(s.ctx.db, r.tps, r.pemilihan, v.sha256);
+  if (dup) return { status: 'duplikat', ...base, submissionId: dup.id };
+  const outcome = hasSubmissionFor(s.ctx.db, r.tps, r.pemilihan) ? 'konflik' : 'diterima';
+  const counts = { pemilih: r.pemilih, pengguna: r.pengguna, disabilitas: r.disabilitas, suratSuara: r.suratSuara, suara: r.suara };
+  const id = insertSubmission(
+    s.ctx.db,
+    {
+      tps: r.tps,
+      pemilihan: r.pemilihan,
+      sha256: v.sha256,
+      envelopeJson: envelopeText,
+      counts,
+      countsJson: canonicalize(counts),
+      deviceKeyId: v.envelope.signature.keyId,
+      dibuat: r.dibuat,
+      channel: source.channel,
+      sourceName: source.name,
+      outcome,
+      receivedAt: s.at,
+      foto: r.foto,
+    },
+    source.actor ?? s.actor,
+  );
+  s.touched.set(`${r.tps}:${r.pemilihan}`, { tps: r.tps, pemilihan: r.pemilihan });
+  return { status: outcome, ...base, submissionId: id };
+}
+
+function rejectedOutcome(s: Session, bytes: Uint8Array, source: ImportSource, rej: Rejection): ImportOutcome {
+  quarantine(s.ctx, bytes, source.name, rej.reason, { channel: source.channel, english: rej.english, actor: source.actor ?? s.actor });
+  return { status: 'ditolak', reason: rej.reason };
+}
+
+/** Unexpected errors (bugs, disk) become a rejection with a reference the user can quote. */
+function asRejection(s: Session, err: unknown): Rejection {
+  if (err instanceof Rejection) return err;
+  const ref = s.ctx.log.error('import failed unexpectedly', err);
+  return new Rejection(`kesalahan tak terduga saat menyimpan (ref ${ref}); tidak ada yang disimpan dari berkas ini`, `unexpected error while storing (ref ${ref})`);
+}
+
+// ---------- one input, inside an open transaction (savepoint) ----------
+
+function envelopeIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOutcome {
+  try {
+    if (bytes.length > MAX_ENVELOPE_BYTES) {
+      reject(`berkas terlalu besar untuk satu hasil C.Hasil (${bytes.length} byte, batas ${MAX_ENVELOPE_BYTES})`, 'envelope too large');
+    }
+    const v = verifyEnvelopeText(s, bytes, source.channel);
+    const text = utf8Decode(bytes);
+    return s.ctx.db.transaction(() => storeRecord(s, v, text, source))();
+  } catch (err) {
+    return rejectedOutcome(s, bytes, source, asRejection(s, err));
+  }
+}
+
+function bundleIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOutcome[] {
+  try {
+    if (!s.master) throw noMaster();
+    if (bytes.length > MAX_BUNDLE_BYTES) {
+      reject(`berkas bundel terlalu besar (${bytes.length} byte, batas ${MAX_BUNDLE_BYTES})`, 'bundle too large');
+    }
+    const rb = readBundle(bytes, { sha256: nodeCrypto.sha256 });
+    if (!rb.ok) throw fromParseError(rb.error);
+    const b = rb.value;
+    // Every record verified before anything is written: a bundle is all or nothing.
+    const verified = b.results.map((e) => {
+      const prefix = `${e.name}: `;
+      const v = verifyEnvelopeText(s, e.text, source.channel, prefix);
+      if (v.record.pemilihan !== e.pemilihan) {
+        reject(`${prefix}berisi hasil pemilihan ${v.record.pemilihan}, bukan ${e.pemilihan}`, `${prefix}entry name does not match the record's pemilihan`);
+      }
+      return { v, text: e.text };
+    });
+    const tpsSet = new Set(verified.map((x) => x.v.record.tps));
+    if (tpsSet.size > 1) reject(`bundel berisi hasil lebih dari satu TPS (${[...tpsSet].join(', ')})`, 'bundle mixes TPS');
+    return s.ctx.db.transaction(() => {
+      const name = `${source.channel}:${source.name}`;
+      for (const [sha, p] of b.photos) {
+        storePhoto(s.ctx, { sha256: sha, ext: p.ext, bytes: p.bytes, source: name, at: s.at, actor: source.actor ?? s.actor }, s.photos);
+      }
+      return verified.map(({ v, text }) => storeRecord(s, v, text, source));
+    })();
+  } catch (err) {
+    return [rejectedOutcome(s, bytes, source, asRejection(s, err))];
+  }
+}
+
+/** A loose photo: stored when some record references its hash (or it is already known). */
+function photoIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOutcome | null {
+  const ext = detectPhotoExt(bytes);
+  if (!ext) return null;
+  const sha = sha256Hex(bytes);
+  if (getPhoto(s.ctx.db, sha)) return { status: 'duplikat', kind: 'foto', sha256: sha };
+  const ref = stmt(s.ctx.db, 'SELECT s.tps, s.pemilihan FROM submission_photo sp JOIN submission s ON s.id = sp.submission_id WHERE sp.sha256 = ? LIMIT 1').get(sha) as
+    | { tps: string; pemilihan: PemilihanId }
+    | undefined;
+  if (!ref) return null;
+  return s.ctx.db.transaction(() => {
+    storePhoto(s.ctx, { sha256: sha, ext, bytes, source: `${source.channel}:${source.name}`, at: s.at, actor: source.actor ?? s.actor }, s.photos);
+    s.touched.set(`${ref.tps}:${ref.pemilihan}`, { tps: ref.tps, pemilihan: ref.pemilihan });
+    return { status: 'diterima' as const, kind: 'foto' as const, sha256: sha, tps: ref.tps, pemilihan: ref.pemilihan };
+  })();
+}
+
+function qrTextsIn(s: Session, envelopes: string[], bytes: Uint8Array, source: ImportSource): ImportOutcome[] {
+  const out: ImportOutcome[] = [];
+  for (const json of envelopes) {
+    try {
+      const v = verifyEnvelopeText(s, json, 'qr');
+      out.push(s.ctx.db.transaction(() => storeRecord(s, v, json, source))());
+    } catch (err) {
+      out.push(rejectedOutcome(s, bytes, source, asRejection(s, err)));
+    }
+  }
+  return out;
+}
+
+// ---------- public single-input API ----------
+
+export function importEnvelopeBytes(ctx: BackendContext, bytes: Uint8Array, source: ImportSource): ImportOutcome {
+  const s = newSession(ctx, source.actor);
+  const r = inTransaction(s, () => envelopeIn(s, bytes, source));
+  emitTouched(s);
+  return r;
+}
+
+export function importBundleBytes(ctx: BackendContext, bytes: Uint8Array, source: ImportSource): ImportOutcome[] {
+  const s = newSession(ctx, source.actor);
+  const r = inTransaction(s, () => bundleIn(s, bytes, source));
+  emitTouched(s);
+  return r;
+}
+
+/**
+ * Decoded QR texts (`PLN1:` single or multi-part, parts in any order) of one or more envelopes. Incomplete parts
+ * are rejected with the parts missing named. `bytes` (optional) is what gets quarantined on rejection.
+ */
+export function importQrTexts(ctx: BackendContext, texts: string[], source: ImportSource, bytes?: Uint8Array): ImportOutcome[] {
+  const s = newSession(ctx, source.actor);
+  const raw = bytes ?? new TextEncoder().encode(texts.join('\n'));
+  const collector = new QrCollector();
+  for (const t of texts) collector.add(t, source.name);
+  const done = collector.take();
+  const r = inTransaction(s, () => {
+    const outs = qrTextsIn(s, done.envelopes.map((e) => e.json), raw, source);
+    for (const e of done.errors) outs.push(rejectedOutcome(s, raw, source, new Rejection(e.reason, e.english)));
+    for (const inc of collector.incomplete()) outs.push(rejectedOutcome(s, raw, source, new Rejection(inc.reason, inc.english)));
+    return outs;
+  });
+  emitTouched(s);
+  return r;
+}
+
+// ---------- files and folders ----------
+
+/** Expands folders recursively (sorted, hidden files skipped); files named explicitly are always kept. */
+export function expandPaths(paths: readonly string[]): { file: string; explicit: boolean }[] {
+  const out: { file: string; explicit: boolean }[] = [];
+  const walk = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      if (n.startsWith('.')) continue;
+      const p = join(dir, n);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile() && IMPORTABLE.has(extname(n).toLowerCase())) out.push({ file: p, explicit: false });
+    }
+  };
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      out.push({ file: p, explicit: true });
+      continue;
+    }
+    if (st.isDirectory()) walk(p);
+    else out.push({ file: p, explicit: true });
+  }
+  return out;
+}
+
+function overall(outcomes: ImportOutcome[]): { status: ImportStatus; reason?: string } {
+  const rejected = outcomes.find((o) => o.status === 'ditolak');
+  if (rejected) return { status: 'ditolak', reason: rejected.reason ?? 'ditolak' };
+  if (outcomes.some((o) => o.status === 'konflik')) return { status: 'konflik' };
+  if (outcomes.some((o) => o.status === 'diterima')) return { status: 'diterima' };
+  return { status: 'duplikat' };
+}
+
+type Prepared =
+  | { file: string; kind: 'error'; reason: string; english: string; bytes: Uint8Array | null }
+  | { file: string; kind: 'envelope' | 'bundle'; bytes: Uint8Array }
+  | { file: string; kind: 'image'; bytes: Uint8Array; qrEnvelopes: string[]; qrErrors: { reason: string; english: string }[]; qrFound: boolean };
+
+async function prepare(file: string, collector: QrCollector): Promise<Prepared> {
+  const ext = extname(file).toLowerCase();
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) return { file, kind: 'error', reason: 'bukan berkas biasa', english: 'not a regular file', bytes: null };
+    size = st.size;
+  } catch {
+    return { file, kind: 'error', reason: 'berkas tidak ditemukan', english: 'file not found', bytes: null };
+  }
+  const limit = ext === '.json' ? MAX_ENVELOPE_BYTES : ext === '.pleno' ? MAX_BUNDLE_BYTES : MAX_IMAGE_BYTES;
+  if (size > limit) {
+    return { file, kind: 'error', reason: `berkas terlalu besar (${size} byte, batas ${limit})`, english: 'file too large', bytes: null };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (err) {
+    return { file, kind: 'error', reason: `berkas tidak dapat dibaca: ${(err as Error).message}`, english: 'unreadable file', bytes: null };
+  }
+  if (ext === '.json') return { file, kind: 'envelope', bytes };
+  if (ext === '.pleno') return { file, kind: 'bundle', bytes };
+  if (ext === '.png' || ext === '.jpg' || ext === '.jpeg') {
+    const q = await decodeQrFromImage(bytes);
+    let qrFound = false;
+    if (q.ok) {
+      for (const t of q.texts) if (collector.add(t, file)) qrFound = true;
+    }
+    const done = collector.take();
+    return { file, kind: 'image', bytes, qrEnvelopes: done.envelopes.map((e) => e.json), qrErrors: done.errors, qrFound };
+  }
+  return {
+    file,
+    kind: 'error',
+    reason: `jenis berkas tidak dikenal (${ext || 'tanpa ekstensi'}); yang dapat diimpor: .pleno, .json, .png, .jpg`,
+    english: 'unknown file type',
+    bytes,
+  };
+}
+
+function fileIn(s: Session, p: Prepared): ImportOutcome[] {
+  const source: ImportSource = { channel: p.kind === 'image' ? 'qr' : 'file', name: basename(p.file) };
+  switch (p.kind) {
+    case 'error': {
+      const rej = new Rejection(p.reason, p.english);
+      if (p.bytes) return [rejectedOutcome(s, p.bytes, source, rej)];
+      quarantine(s.ctx, new Uint8Array(0), source.name, `${p.reason} (isi berkas tidak disalin)`, { channel: 'file', english: p.english });
+      return [{ status: 'ditolak', reason: p.reason }];
+    }
+    case 'envelope':
+      return [envelopeIn(s, p.bytes, source)];
+    case 'bundle':
+      return bundleIn(s, p.bytes, source);
+    case 'image': {
+      const out: ImportOutcome[] = [];
+      if (p.qrEnvelopes.length > 0) out.push(...qrTextsIn(s, p.qrEnvelopes, p.bytes, source));
+      for (const e of p.qrErrors) out.push(rejectedOutcome(s, p.bytes, source, new Rejection(e.reason, e.english)));
+      if (out.length > 0) return out;
+      if (p.qrFound) return []; // a part of a multi-part QR: reported when the last part arrives
+      const photo = s.master ? photoIn(s, p.bytes, { ...source, channel: 'file' }) : null;
+      if (photo) return [photo];
+      return [
+        rejectedOutcome(
+          s,
+          p.bytes,
+          { ...source, channel: 'file' },
+          new Rejection(
+            'gambar ini bukan kode QR Pleno dan bukan foto yang dirujuk hasil TPS mana pun',
+            'image is neither a Pleno QR code nor a photo referenced by a record',
+          ),
+        ),
+      ];
+    }
+  }
+}
+
+export interface ImportPathsOptions {
+  /** Files per transaction (default 64). */
+  batchFiles?: number;
+  /** Bytes per transaction before committing early (default 48 MiB). */
+  batchBytes?: number;
+  actor?: string;
+}
+
+/**
+ * Imports files and folders. onProgress is called once per file, after the file is committed, in input order.
+ * Parts of a multi-part QR code spread over several images are assembled across the run; the outcome is reported
+ * on the image that completed it (the earlier parts report `duplikat`-free empty lines are avoided: they get the
+ * outcome of the completed code too).
+ */
+export async function importPaths(
+  ctx: BackendContext,
+  paths: readonly string[],
+  onProgress?: (done: FileOutcome, index: number, total: number) => void,
+  opts: ImportPathsOptions = {},
+): Promise<FileOutcome[]> {
+  const files = expandPaths(paths).map((f) => resolveDisplay(f.file));
+  const batchFiles = opts.batchFiles ?? 64;
+  const batchBytes = opts.batchBytes ?? 48 * 1024 * 1024;
+  const collector = new QrCollector();
+  const results: FileOutcome[] = [];
+  let i = 0;
+  while (i < files.length) {
+    const batch: Prepared[] = [];
+    let bytes = 0;
+    while (i < files.length && batch.length < batchFiles && bytes < batchBytes) {
+      const p = await prepare(files[i]!, collector);
+      bytes += 'bytes' in p && p.bytes ? p.bytes.length : 0;
+      batch.push(p);
+      i += 1;
+    }
+    // At the end of the run, parts that never completed are rejected on the images that carried them.
+    const last = i >= files.length;
+    const s = newSession(ctx, opts.actor);
+    const outs = inTransaction(s, () => {
+      const list = batch.map((p) => fileIn(s, p));
+      if (last) {
+        for (const inc of collector.incomplete()) {
+          const idx = batch.findIndex((p) => p.file === inc.lastFile);
+          const rej = new Rejection(inc.reason, inc.english);
+          const p = batch[idx];
+          const o = rejectedOutcome(s, p && 'bytes' in p && p.bytes ? p.bytes : new Uint8Array(0), { channel: 'qr', name: basename(inc.lastFile) }, rej);
+          if (idx >= 0) list[idx]!.push(o);
+          else {
+            // The image was committed in an earlier batch: report on a synthetic line for it.
+            results.push({ file: inc.lastFile, status: 'ditolak', reason: rej.reason, outcomes: [o] });
+          }
+        }
+      }
+      return list;
+    });
+    emitTouched(s);
+    batch.forEach((p, k) => {
+      const outcomes = outs[k]!;
+      const fo: FileOutcome =
+        outcomes.length === 0
+          ? { file: p.file, status: 'diterima', reason: 'bagian kode QR berganda; hasil dilaporkan pada bagian terakhir', outcomes }
+          : { file: p.file, ...overall(outcomes), outcomes };
+      results.push(fo);
+      onProgress?.(fo, results.length - 1, files.length);
+    });
+  }
+  return results;
+}
+
+function resolveDisplay(file: string): string {
+  // Keep the path as the user gave it (relative stays relative) but normalised.
+  return file.startsWith('/') ? resolve(file) : file;
+}

@@ -1,0 +1,149 @@
+// Data master import (DESIGN §3.6): preview (verify the self-signed envelope, strict parse, signer fingerprint for
+// the PPK to confirm), then create the kecamatan in one transaction with audit entries and the PPK key.
+// A database holds one master: the same master again is an idempotent OK, a different one is refused.
+import type { BackendContext } from '../../context';
+import type { DataMaster, PemilihanId, Wilayah } from '../../../../../shared/domain/model';
+import { parseJson } from '../../../../../shared/formats/json';
+import { formatFingerprint, parseEnvelope, payloadHash, verifySelfSigned } from '../../../../../shared/formats/envelope';
+import { parseMaster } from '../../../../../shared/formats/master';
+import { toBase64Url, utf8Decode } from '../../../../../shared/formats/bytes';
+import { nodeCrypto } from '../../crypto';
+import { getMasterRecord, getMeta, insertMasterData, isSimulasiMaster } from '../../repositories/master.repo';
+import { ensurePpkKey } from '../keys/ppk-key';
+
+/** Masters of the largest kabupaten are a few MB; anything beyond this is not a master. */
+export const MAX_MASTER_BYTES = 20 * 1024 * 1024;
+
+export interface MasterPreview {
+  /** 16 hex grouped by 4: `a1b2 c3d4 e5f6 0718`. */
+  fingerprint: string;
+  /** 16 hex, ungrouped. */
+  fingerprintRaw: string;
+  provinsi: Wilayah;
+  kabkota: Wilayah;
+  kecamatan: Wilayah;
+  desa: number;
+  tps: number;
+  pemilihan: { id: PemilihanId; nama: string }[];
+  perangkat: number;
+  simulasi: boolean;
+  payloadSha256: string;
+  signerPublicKey: string;
+  master: DataMaster;
+}
+
+export type MasterError = { code: 'INVALID_INPUT' | 'CONFLICT'; message: string; english: string; detail?: string };
+export type MasterResult<T> = { ok: true; value: T } | { ok: false; error: MasterError };
+
+const bad = (message: string, english: string, detail?: string): { ok: false; error: MasterError } => ({
+  ok: false,
+  error: detail === undefined ? { code: 'INVALID_INPUT', message, english } : { code: 'INVALID_INPUT', message, english, detail },
+});
+
+/** Normalises a typed fingerprint: spaces, dashes and case do not matter. */
+export function normaliseFingerprint(s: string): string {
+  return s.replace(/[\s-]/g, '').toLowerCase();
+}
+
+export function previewMaster(bytes: Uint8Array): MasterResult<MasterPreview> {
+  if (bytes.length > MAX_MASTER_BYTES) {
+    return bad(`Berkas terlalu besar untuk data master (${bytes.length} byte, batas ${MAX_MASTER_BYTES}).`, 'file too large for a data master');
+  }
+  const json = parseJson(bytes);
+  if (!json.ok) return bad(`Berkas bukan JSON yang sah: ${json.error.message}`, 'not valid JSON', json.error.path);
+  const env = parseEnvelope(json.value);
+  if (!env.ok) return bad(`Berkas bukan data master bertanda tangan: ${env.error.message}`, 'not a signed envelope', env.error.path);
+  const signer = verifySelfSigned(env.value, nodeCrypto);
+  if (!signer.ok) {
+    return bad(`Tanda tangan data master tidak sah: ${signer.error.message}`, `bad master signature (${signer.error.code})`, signer.error.path);
+  }
+  const master = parseMaster(env.value.payload);
+  if (!master.ok) return bad(`Isi data master tidak sah: ${master.error.message}`, `malformed master (${master.error.code})`, master.error.path);
+  const m = master.value;
+  return {
+    ok: true,
+    value: {
+      fingerprint: formatFingerprint(signer.value.fingerprint),
+      fingerprintRaw: signer.value.fingerprint,
+      provinsi: m.provinsi,
+      kabkota: m.kabkota,
+      kecamatan: m.kecamatan,
+      desa: m.desa.length,
+      tps: m.desa.reduce((n, d) => n + d.tps.length, 0),
+      pemilihan: m.pemilihan.map((p) => ({ id: p.id, nama: p.nama })),
+      perangkat: m.perangkat.length,
+      simulasi: isSimulasiMaster(m),
+      payloadSha256: payloadHash(env.value.payload, nodeCrypto),
+      signerPublicKey: toBase64Url(signer.value.publicKey),
+      master: m,
+    },
+  };
+}
+
+export interface ImportMasterResult {
+  /** 'created': the kecamatan was created; 'same': this exact master was already imported (nothing changed). */
+  status: 'created' | 'same';
+  kecamatan: Wilayah;
+  fingerprint: string;
+  simulasi: boolean;
+}
+
+export function importMaster(
+  ctx: BackendContext,
+  bytes: Uint8Array,
+  opts: { fileName?: string; confirmFingerprint?: string; actor?: string } = {},
+): MasterResult<ImportMasterResult> {
+  const p = previewMaster(bytes);
+  if (!p.ok) return p;
+  const pv = p.value;
+  if (opts.confirmFingerprint !== undefined && normaliseFingerprint(opts.confirmFingerprint) !== pv.fingerprintRaw) {
+    return bad(
+      `Sidik jari penanda tangan tidak cocok: berkas ditandatangani ${pv.fingerprint}, yang dikonfirmasi ${opts.confirmFingerprint}. Data master tidak diimpor.`,
+      'signer fingerprint does not match the confirmed one',
+    );
+  }
+  const at = ctx.clock().toISOString();
+  const actor = opts.actor ?? 'sistem';
+  let status: 'created' | 'same' = 'created';
+  let refusal: MasterError | null = null;
+  ctx.db
+    .transaction(() => {
+      const existing = getMasterRecord(ctx.db);
+      if (existing) {
+        if (existing.payloadSha256 === pv.payloadSha256) {
+          status = 'same';
+          return;
+        }
+        const meta = getMeta(ctx.db)!;
+        refusal = {
+          code: 'CONFLICT',
+          message:
+            `Basis data ini sudah berisi data master Kecamatan ${meta.kecamatanNama} (${meta.kecamatanKode}, ` +
+            `penanda tangan ${formatFingerprint(existing.signerFingerprint)}). Data master lain tidak dapat diimpor ke basis data ` +
+            `yang sama; buat basis data baru untuk data master ini.`,
+          english: 'the database already holds a different data master; refused',
+        };
+        return;
+      }
+      insertMasterData(
+        ctx.db,
+        {
+          master: pv.master,
+          envelopeJson: utf8Decode(bytes),
+          payloadSha256: pv.payloadSha256,
+          signerPublicKey: pv.signerPublicKey,
+          signerFingerprint: pv.fingerprintRaw,
+          fileName: opts.fileName ?? 'master.json',
+        },
+        { actor, at },
+      );
+      ensurePpkKey(ctx.db, at, actor);
+    })
+    .immediate();
+  if (refusal) return { ok: false, error: refusal };
+  if (status === 'created') {
+    ctx.log.info('data master imported', { kecamatan: pv.kecamatan.kode, fingerprint: pv.fingerprintRaw });
+    ctx.events.emit({ type: 'kecamatan-changed' });
+  }
+  return { ok: true, value: { status, kecamatan: pv.kecamatan, fingerprint: pv.fingerprint, simulasi: pv.simulasi } };
+}

@@ -1,5 +1,382 @@
-// Contract methods of the pleno feature. Owned by that feature; composed in api.ts.
-import type { MethodDef } from './method';
-import type { z } from 'zod';
+// Contract methods of the plenary (pleno) feature: dashboard, TPS review, decisions, locks, members, focus, recap.
+// View models are plain JSON, computed by electron/main/backend/services/plenary; the renderer only displays them.
+import { z } from 'zod';
+import { method, type MethodDef } from './method';
+import type { CHasilCounts, PemilihanId, Pilihan } from '../domain/model';
+import type { Violation } from '../domain/rules/index';
+import type { RecapJson } from '../domain/recap';
+import { CORRECTION_BASES, CORRECTION_BASIS_LABELS, type CorrectionBasis } from '../domain/correction';
 
-export const plenoMethods = {} satisfies Record<string, MethodDef<z.ZodType, unknown>>;
+// ---- Shared pieces ----
+
+/** What a TPS tile shows: the base status, overridden by the flag that needs attention first. */
+export type TileStatus = 'belum-masuk' | 'masuk' | 'bermasalah' | 'konflik' | 'sengketa' | 'sesuai' | 'dikoreksi';
+export const TILE_STATUSES: readonly TileStatus[] = [
+  'belum-masuk',
+  'masuk',
+  'bermasalah',
+  'konflik',
+  'sengketa',
+  'sesuai',
+  'dikoreksi',
+] as const;
+
+export type StatusCounts = Record<TileStatus, number>;
+
+export interface VoteTotals {
+  /** Votes per choice, index i = nomor urut i+1. */
+  paslon: number[];
+  sah: number;
+  tidakSah: number;
+  total: number;
+}
+
+export interface PemilihanSummary {
+  id: PemilihanId;
+  nama: string;
+  pilihan: Pilihan[];
+}
+
+export interface Member {
+  /** Index in the data master's `ppk` list (stable id). */
+  id: number;
+  nama: string;
+  jabatan: string;
+  ketua: boolean;
+  /** The ketua has delegated approvals to this member (recorded decision). */
+  delegate: boolean;
+}
+
+export interface OperatorSession {
+  id: number;
+  member: Member;
+  startedAt: string;
+}
+
+/** Who raised an objection. */
+export type ObjectionBy =
+  | { kind: 'saksi'; paslon: number }
+  | { kind: 'panwascam' }
+  | { kind: 'lainnya'; nama: string };
+
+export type ObjectionScope = 'tps' | 'desa' | 'prosedur';
+
+export { CORRECTION_BASES, CORRECTION_BASIS_LABELS, type CorrectionBasis };
+
+export interface FieldChange {
+  path: string;
+  label: string;
+  from: number;
+  to: number;
+}
+
+// ---- Dashboard ----
+
+export interface DashboardTile {
+  tps: string;
+  nomor: number;
+  status: TileStatus;
+  /** Base status without flags. */
+  base: 'belum-masuk' | 'masuk' | 'sesuai' | 'dikoreksi';
+  konflik: boolean;
+  sengketa: boolean;
+  bermasalah: boolean;
+  errors: number;
+  warnings: number;
+}
+
+export interface DashboardDesa {
+  kode: string;
+  nama: string;
+  tiles: DashboardTile[];
+  counts: StatusCounts;
+  /** Votes of the counted versions of this desa's TPS. */
+  totals: VoteTotals;
+  locked: boolean;
+  /** Why the desa cannot be locked now (empty when it can). */
+  lockBlockers: string[];
+}
+
+export interface NextProblem {
+  tps: string;
+  desa: string;
+  status: TileStatus;
+  reason: string;
+}
+
+export interface DashboardView {
+  kecamatan: { kode: string; nama: string };
+  pemilihanList: { id: PemilihanId; nama: string }[];
+  pemilihan: PemilihanSummary;
+  desa: DashboardDesa[];
+  counts: StatusCounts;
+  tpsTotal: number;
+  totals: VoteTotals;
+  nextProblem: NextProblem | null;
+  /** All desa locked: the pemilihan is final for the kecamatan. */
+  final: boolean;
+  openObjections: number;
+}
+
+// ---- TPS review ----
+
+export interface SubmissionView {
+  id: number;
+  channel: string;
+  source: string;
+  device: string | null;
+  receivedAt: string;
+  /** Time written by the device. */
+  dibuat: string | null;
+  sha256: string;
+  counts: CHasilCounts;
+  foto: { lembar: number; sha256: string; available: boolean }[];
+  /** This submission is the one counted (before corrections). */
+  counted: boolean;
+  /** Differs from the first submission. */
+  differs: boolean;
+}
+
+export interface CorrectionView {
+  id: number;
+  state: 'proposed' | 'approved' | 'rejected';
+  changes: FieldChange[];
+  reason: string;
+  basis: CorrectionBasis;
+  basisNote: string | null;
+  evidencePhoto: string | null;
+  proposedBy: string;
+  proposedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  objectionId: number | null;
+}
+
+export interface ObjectionView {
+  id: number;
+  scope: ObjectionScope;
+  pemilihan: PemilihanId | null;
+  desa: string | null;
+  tps: string | null;
+  by: ObjectionBy;
+  byLabel: string;
+  text: string;
+  raisedBy: string;
+  raisedAt: string;
+  state: 'terbuka' | 'diterima' | 'ditolak';
+  resolution: {
+    outcome: 'diterima' | 'ditolak';
+    reason: string;
+    correctionId: number | null;
+    recountNote: string | null;
+    by: string;
+    at: string;
+  } | null;
+}
+
+export interface KejadianView {
+  id: number;
+  pemilihan: PemilihanId | null;
+  desa: string | null;
+  tps: string | null;
+  text: string;
+  by: string;
+  at: string;
+}
+
+export interface AcceptanceView {
+  id: number;
+  submissionId: number | null;
+  overrideReason: string | null;
+  by: string;
+  at: string;
+}
+
+export interface ConflictChoiceView {
+  id: number;
+  submissionId: number;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface TpsReview {
+  tps: string;
+  nomor: number;
+  desa: { kode: string; nama: string };
+  pemilihan: PemilihanSummary;
+  dptMaster: { l: number; p: number };
+  status: TileStatus;
+  base: DashboardTile['base'];
+  konflik: boolean;
+  sengketa: boolean;
+  bermasalah: boolean;
+  /** The counted version (null when nothing arrived). */
+  current: CHasilCounts | null;
+  /** What the current version is: a submission, or a correction on top of it. */
+  currentSource: { kind: 'submission'; submissionId: number } | { kind: 'correction'; correctionId: number } | null;
+  violations: Violation[];
+  submissions: SubmissionView[];
+  /** Differences between the first two differing submissions (konflik), by field. */
+  conflictDiff: { path: string; label: string; values: number[] }[];
+  corrections: CorrectionView[];
+  objections: ObjectionView[];
+  kejadian: KejadianView[];
+  acceptances: AcceptanceView[];
+  conflictChoices: ConflictChoiceView[];
+  locked: boolean;
+  /** Neighbours in plenary order (desa order, TPS order) for next/previous. */
+  prev: string | null;
+  next: string | null;
+}
+
+export interface LockEventView {
+  id: number;
+  pemilihan: PemilihanId;
+  desa: string;
+  action: 'lock' | 'unlock';
+  reason: string | null;
+  by: string;
+  at: string;
+}
+
+export interface DesaView {
+  kode: string;
+  nama: string;
+  pemilihan: PemilihanSummary;
+  locked: boolean;
+  lockBlockers: string[];
+  counts: StatusCounts;
+  totals: VoteTotals;
+  tiles: DashboardTile[];
+  objections: ObjectionView[];
+  lockEvents: LockEventView[];
+}
+
+export interface MembersView {
+  members: Member[];
+  session: OperatorSession | null;
+}
+
+export interface Focus {
+  pemilihan: PemilihanId | null;
+  desa: string | null;
+  tps: string | null;
+}
+
+/** What the projector shows: the focused TPS or desa (read-only), plus running totals. */
+export interface ProjectorView {
+  kecamatan: { kode: string; nama: string };
+  focus: Focus;
+  pemilihan: PemilihanSummary;
+  tps: TpsReview | null;
+  desa: DesaView | null;
+  totals: VoteTotals;
+  counts: StatusCounts;
+  tpsTotal: number;
+}
+
+// ---- Inputs ----
+
+const pemilihanId = z.enum(['gubernur', 'bupati', 'walikota']);
+const tpsKode = z.string().regex(/^\d{13}$/, 'kode TPS 13 digit');
+const desaKode = z.string().regex(/^\d{10}$/, 'kode desa 10 digit');
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const reason = text(3, 2000);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+const dashboardInput = z.object({ pemilihan: pemilihanId.optional() }).strict();
+const tpsInput = z.object({ tps: tpsKode, pemilihan: pemilihanId }).strict();
+const desaInput = z.object({ desa: desaKode, pemilihan: pemilihanId }).strict();
+const photoInput = z.object({ sha256 }).strict();
+const noInput = z.object({}).strict();
+const startSessionInput = z.object({ member: z.number().int().min(0) }).strict();
+const delegateInput = z.object({ member: z.number().int().min(0), active: z.boolean(), reason: text(0, 2000).optional() }).strict();
+const acceptInput = z
+  .object({ tps: tpsKode, pemilihan: pemilihanId, overrideReason: reason.optional() })
+  .strict();
+const proposeCorrectionInput = z
+  .object({
+    tps: tpsKode,
+    pemilihan: pemilihanId,
+    changes: z.array(z.object({ path: z.string().min(1).max(64), value: z.number().int().min(0).max(9999) }).strict()).min(1),
+    reason,
+    basis: z.enum(CORRECTION_BASES),
+    basisNote: text(0, 2000).optional(),
+    /** Evidence photo (a photo of the corrected sheet): base64 of a JPEG or PNG. */
+    evidence: z.object({ base64: z.string().min(8).max(30_000_000), ext: z.enum(['jpg', 'png']) }).strict().optional(),
+    objectionId: z.number().int().positive().optional(),
+  })
+  .strict();
+const decideCorrectionInput = z
+  .object({ correctionId: z.number().int().positive(), decision: z.enum(['approved', 'rejected']), reason: text(0, 2000).optional() })
+  .strict();
+const objectionByInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('saksi'), paslon: z.number().int().min(1).max(20) }).strict(),
+  z.object({ kind: z.literal('panwascam') }).strict(),
+  z.object({ kind: z.literal('lainnya'), nama: text(2, 200) }).strict(),
+]);
+const raiseObjectionInput = z
+  .object({
+    scope: z.enum(['tps', 'desa', 'prosedur']),
+    pemilihan: pemilihanId.optional(),
+    desa: desaKode.optional(),
+    tps: tpsKode.optional(),
+    by: objectionByInput,
+    text: text(3, 4000),
+  })
+  .strict();
+const resolveObjectionInput = z
+  .object({
+    objectionId: z.number().int().positive(),
+    outcome: z.enum(['diterima', 'ditolak']),
+    reason,
+    correctionId: z.number().int().positive().optional(),
+    recountNote: text(0, 2000).optional(),
+  })
+  .strict();
+const kejadianInput = z
+  .object({ pemilihan: pemilihanId.optional(), desa: desaKode.optional(), tps: tpsKode.optional(), text: text(3, 4000) })
+  .strict();
+const chooseSubmissionInput = z
+  .object({ tps: tpsKode, pemilihan: pemilihanId, submissionId: z.number().int().positive(), reason })
+  .strict();
+const lockInput = z.object({ desa: desaKode, pemilihan: pemilihanId }).strict();
+const unlockInput = z.object({ desa: desaKode, pemilihan: pemilihanId, reason }).strict();
+const focusInput = z
+  .object({ pemilihan: pemilihanId.nullable(), desa: desaKode.nullable(), tps: tpsKode.nullable() })
+  .strict();
+const recapInput = z.object({ pemilihan: pemilihanId.optional() }).strict();
+const listInput = z.object({ pemilihan: pemilihanId.optional() }).strict();
+
+export const plenoMethods = {
+  'pleno.dashboard': method<typeof dashboardInput, DashboardView>(dashboardInput),
+  'pleno.tps': method<typeof tpsInput, TpsReview>(tpsInput),
+  'pleno.desa': method<typeof desaInput, DesaView>(desaInput),
+  'pleno.photo': method<typeof photoInput, { sha256: string; mime: string; base64: string }>(photoInput),
+  'pleno.members': method<typeof noInput, MembersView>(noInput),
+  'pleno.startSession': method<typeof startSessionInput, OperatorSession>(startSessionInput),
+  'pleno.delegate': method<typeof delegateInput, MembersView>(delegateInput),
+  'pleno.accept': method<typeof acceptInput, { acceptanceId: number }>(acceptInput),
+  'pleno.proposeCorrection': method<typeof proposeCorrectionInput, { correctionId: number; changes: FieldChange[] }>(
+    proposeCorrectionInput,
+  ),
+  'pleno.decideCorrection': method<typeof decideCorrectionInput, { correctionId: number; state: 'approved' | 'rejected' }>(
+    decideCorrectionInput,
+  ),
+  'pleno.raiseObjection': method<typeof raiseObjectionInput, { objectionId: number }>(raiseObjectionInput),
+  'pleno.resolveObjection': method<typeof resolveObjectionInput, { resolutionId: number }>(resolveObjectionInput),
+  'pleno.objections': method<typeof listInput, ObjectionView[]>(listInput),
+  'pleno.addKejadian': method<typeof kejadianInput, { kejadianId: number }>(kejadianInput),
+  'pleno.kejadian': method<typeof listInput, KejadianView[]>(listInput),
+  'pleno.chooseSubmission': method<typeof chooseSubmissionInput, { choiceId: number }>(chooseSubmissionInput),
+  'pleno.lockDesa': method<typeof lockInput, { lockEventId: number; final: boolean }>(lockInput),
+  'pleno.unlockDesa': method<typeof unlockInput, { lockEventId: number }>(unlockInput),
+  'pleno.setFocus': method<typeof focusInput, Focus>(focusInput),
+  'pleno.focus': method<typeof noInput, Focus>(noInput),
+  'pleno.projector': method<typeof noInput, ProjectorView | null>(noInput),
+  'pleno.recap': method<typeof recapInput, RecapJson>(recapInput),
+} satisfies Record<string, MethodDef<z.ZodType, unknown>>;
+
+export type PlenoInput<M extends keyof typeof plenoMethods> = z.input<(typeof plenoMethods)[M]['input']>;

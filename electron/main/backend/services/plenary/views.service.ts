@@ -1,0 +1,354 @@
+// Read views of the plenary: the dashboard (desa rows of TPS tiles, counts, running totals, next problem), the TPS
+// review (counted version, violations, submissions, corrections, objections, kejadian, lock state), the desa view
+// and the projector view. Pure assembly over a PemilihanSnapshot; no writes.
+import type { BackendContext } from '../../context';
+import {
+  TILE_STATUSES,
+  type CorrectionBasis,
+  type CorrectionView,
+  type DashboardDesa,
+  type DashboardTile,
+  type DashboardView,
+  type DesaView,
+  type Focus,
+  type KejadianView,
+  type NextProblem,
+  type ObjectionBy,
+  type ObjectionView,
+  type ProjectorView,
+  type StatusCounts,
+  type SubmissionView,
+  type TpsReview,
+  type VoteTotals,
+  CORRECTION_BASES,
+} from '../../../../../shared/contracts/pleno.contract';
+import type { CHasilCounts, PemilihanId } from '../../../../../shared/domain/model';
+import { countFields, fieldLabel, getCount } from '../../../../../shared/domain/labels';
+import { listKejadian, type Correction, type Kejadian, type Objection, type ObjectionResolution } from '../../repositories/pleno.repo';
+import { knownPhotos, photosOfSubmissions } from '../../repositories/plenary-extra.repo';
+import {
+  countsOfSubmission,
+  desaOrThrow,
+  loadSnapshot,
+  tpsOrThrow,
+  type DesaSnapshot,
+  type PemilihanSnapshot,
+  type TpsSnapshot,
+} from './plenary-snapshot';
+import { lockBlockers } from './lock-rules';
+
+export const emptyCounts = (): StatusCounts =>
+  Object.fromEntries(TILE_STATUSES.map((s) => [s, 0])) as unknown as StatusCounts;
+
+const emptyVotes = (n: number): VoteTotals => ({ paslon: new Array<number>(n).fill(0), sah: 0, tidakSah: 0, total: 0 });
+
+function addVotes(t: VoteTotals, c: CHasilCounts | null): void {
+  if (!c) return;
+  c.suara.paslon.forEach((v, i) => (t.paslon[i] = (t.paslon[i] ?? 0) + v));
+  t.sah += c.suara.sah;
+  t.tidakSah += c.suara.tidakSah;
+  t.total += c.suara.total;
+}
+
+export function tileOf(t: TpsSnapshot): DashboardTile {
+  return {
+    tps: t.row.kode,
+    nomor: t.row.nomor,
+    status: t.tile,
+    base: t.derived.base,
+    konflik: t.derived.konflik,
+    sengketa: t.derived.sengketa,
+    bermasalah: t.derived.bermasalah,
+    errors: t.violations.filter((v) => v.severity === 'error').length,
+    warnings: t.violations.filter((v) => v.severity === 'warning').length,
+  };
+}
+
+function desaSummary(snap: PemilihanSnapshot, d: DesaSnapshot): DashboardDesa {
+  const counts = emptyCounts();
+  const totals = emptyVotes(snap.pemilihan.pilihan.length);
+  const tiles = d.tps.map((t) => {
+    counts[t.tile] += 1;
+    addVotes(totals, t.derived.current);
+    return tileOf(t);
+  });
+  return {
+    kode: d.row.kode,
+    nama: d.row.nama,
+    tiles,
+    counts,
+    totals,
+    locked: d.locked,
+    lockBlockers: d.locked ? [] : lockBlockers(snap, d),
+  };
+}
+
+const NEEDS_DECISION: Record<string, string> = {
+  konflik: 'Dua kiriman berbeda: pilih salah satu',
+  sengketa: 'Keberatan belum diselesaikan',
+  bermasalah: 'Ada galat pemeriksaan',
+  masuk: 'Belum diperiksa pleno',
+};
+
+/** The next TPS needing a decision in plenary order, starting after `after` (wrapping), skipping locked desa. */
+export function nextProblem(snap: PemilihanSnapshot, after?: string): NextProblem | null {
+  const order: { t: TpsSnapshot; desa: string }[] = [];
+  for (const d of snap.desa) if (!d.locked) for (const t of d.tps) order.push({ t, desa: d.row.kode });
+  if (order.length === 0) return null;
+  const start = after ? order.findIndex((o) => o.t.row.kode === after) + 1 : 0;
+  for (let k = 0; k < order.length; k += 1) {
+    const o = order[(start + k) % order.length]!;
+    const reason = NEEDS_DECISION[o.t.tile];
+    if (reason) return { tps: o.t.row.kode, desa: o.desa, status: o.t.tile, reason };
+  }
+  return null;
+}
+
+export function dashboardView(ctx: BackendContext, pemilihan?: string, snapIn?: PemilihanSnapshot): DashboardView {
+  const snap = snapIn ?? loadSnapshot(ctx, pemilihan);
+  const counts = emptyCounts();
+  const totals = emptyVotes(snap.pemilihan.pilihan.length);
+  const desa = snap.desa.map((d) => desaSummary(snap, d));
+  let tpsTotal = 0;
+  for (const d of desa) {
+    for (const s of TILE_STATUSES) counts[s] += d.counts[s];
+    d.totals.paslon.forEach((v, i) => (totals.paslon[i] = (totals.paslon[i] ?? 0) + v));
+    totals.sah += d.totals.sah;
+    totals.tidakSah += d.totals.tidakSah;
+    totals.total += d.totals.total;
+    tpsTotal += d.tiles.length;
+  }
+  return {
+    kecamatan: { kode: snap.meta.kecamatanKode, nama: snap.meta.kecamatanNama },
+    pemilihanList: snap.pemilihanList.map((p) => ({ id: p.id as PemilihanId, nama: p.nama })),
+    pemilihan: snap.pemilihan,
+    desa,
+    counts,
+    tpsTotal,
+    totals,
+    nextProblem: nextProblem(snap),
+    final: snap.desa.length > 0 && snap.desa.every((d) => d.locked),
+    openObjections: snap.objections.filter((o) => !snap.resolutions.has(o.id)).length,
+  };
+}
+
+// ---- Review ----
+
+export function byLabel(by: ObjectionBy): string {
+  switch (by.kind) {
+    case 'saksi':
+      return `Saksi paslon nomor urut ${by.paslon}`;
+    case 'panwascam':
+      return 'Panwaslu Kecamatan';
+    default:
+      return by.nama;
+  }
+}
+
+export function objectionByOf(o: Objection): ObjectionBy {
+  const r = o.raisedBy;
+  if (r.peran === 'saksi') return { kind: 'saksi', paslon: r.paslon ?? 0 };
+  if (r.peran === 'panwascam') return { kind: 'panwascam' };
+  return { kind: 'lainnya', nama: r.nama ?? (r.peran === 'ppk' ? 'PPK' : 'Lainnya') };
+}
+
+/** Recount notes travel inside the resolution's reason (no separate column in 0001). */
+export const RECOUNT_MARK = '\nCatatan hitung ulang: ';
+
+export function objectionView(o: Objection, res: ObjectionResolution | undefined): ObjectionView {
+  const by = objectionByOf(o);
+  let resolution: ObjectionView['resolution'] = null;
+  if (res) {
+    const i = res.reason.indexOf(RECOUNT_MARK);
+    resolution = {
+      outcome: res.outcome,
+      reason: i >= 0 ? res.reason.slice(0, i) : res.reason,
+      recountNote: i >= 0 ? res.reason.slice(i + RECOUNT_MARK.length) : null,
+      correctionId: res.correctionId,
+      by: res.decidedBy,
+      at: res.decidedAt,
+    };
+  }
+  return {
+    id: o.id,
+    scope: o.scope,
+    pemilihan: o.pemilihan,
+    desa: o.desa,
+    tps: o.tps,
+    by,
+    byLabel: byLabel(by),
+    text: o.text,
+    raisedBy: o.recordedBy,
+    raisedAt: o.raisedAt,
+    state: res ? res.outcome : 'terbuka',
+    resolution,
+  };
+}
+
+/** Basis as stored by the domain's formatBasis: the code, or `lainnya: <note>`. */
+export function splitBasis(stored: string): { basis: CorrectionBasis; note: string | null } {
+  if (stored.startsWith('lainnya: ')) return { basis: 'lainnya', note: stored.slice('lainnya: '.length) };
+  if ((CORRECTION_BASES as readonly string[]).includes(stored)) return { basis: stored as CorrectionBasis, note: null };
+  return { basis: 'lainnya', note: stored };
+}
+
+function correctionView(c: Correction, snapT: TpsSnapshot, base: CHasilCounts | null, pilihan: PemilihanSnapshot['pemilihan']['pilihan']): CorrectionView {
+  const d = snapT.decisions.get(c.id);
+  const b = splitBasis(c.basis);
+  return {
+    id: c.id,
+    state: d ? d.decision : 'proposed',
+    changes: c.changedFields.map((path) => ({
+      path,
+      label: fieldLabel(path, pilihan),
+      from: base ? getCount(base, path) : 0,
+      to: getCount(c.counts, path),
+    })),
+    reason: c.reason,
+    basis: b.basis,
+    basisNote: b.note,
+    evidencePhoto: c.evidencePhoto,
+    proposedBy: c.proposedBy,
+    proposedAt: c.proposedAt,
+    decidedBy: d?.decidedBy ?? null,
+    decidedAt: d?.decidedAt ?? null,
+    decisionReason: d?.reason ?? null,
+    objectionId: null,
+  };
+}
+
+function baseCountsOf(t: TpsSnapshot, c: Correction): CHasilCounts | null {
+  if (c.baseCorrectionId !== null) return t.corrections.find((x) => x.id === c.baseCorrectionId)?.counts ?? null;
+  const s = t.submissions.find((x) => x.id === c.baseSubmissionId);
+  return s ? countsOfSubmission(s) : null;
+}
+
+function kejadianView(k: Kejadian): KejadianView {
+  return { id: k.id, pemilihan: k.pemilihan, desa: k.desa, tps: k.tps, text: k.text, by: k.who, at: k.at };
+}
+
+export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string, snapIn?: PemilihanSnapshot): TpsReview {
+  const snap = snapIn ?? loadSnapshot(ctx, pemilihan);
+  const t = tpsOrThrow(snap, tps);
+  const d = desaOrThrow(snap, t.row.desa);
+  const pilihan = snap.pemilihan.pilihan;
+  const photos = photosOfSubmissions(ctx.db, snap.pemilihan.id, tps);
+  const available = knownPhotos(ctx.db, [...new Set(photos.map((p) => p.sha256))]);
+  const first = t.submissions[0] ? countsOfSubmission(t.submissions[0]) : null;
+  const fields = countFields(pilihan);
+  const submissions: SubmissionView[] = t.submissions.map((s) => {
+    const counts = countsOfSubmission(s);
+    return {
+      id: s.id,
+      channel: s.channel,
+      source: s.sourceName,
+      device: s.deviceKeyId,
+      receivedAt: s.receivedAt,
+      dibuat: s.dibuat,
+      sha256: s.sha256,
+      counts,
+      foto: photos
+        .filter((p) => p.submissionId === s.id)
+        .map((p) => ({ lembar: p.lembar, sha256: p.sha256, available: available.has(p.sha256) })),
+      counted: t.derived.countedSubmissionId === s.id,
+      differs: first !== null && fields.some((f) => getCount(counts, f.path) !== getCount(first, f.path)),
+    };
+  });
+  const conflictDiff =
+    submissions.length > 1
+      ? fields
+          .filter((f) => new Set(submissions.map((s) => getCount(s.counts, f.path))).size > 1)
+          .map((f) => ({ path: f.path, label: fieldLabel(f.path, pilihan), values: submissions.map((s) => getCount(s.counts, f.path)) }))
+      : [];
+  const order = snap.desa.flatMap((x) => x.tps.map((y) => y.row.kode));
+  const i = order.indexOf(tps);
+  const objections = [...t.objections, ...d.objections].sort((a, b) => a.id - b.id);
+  const objectionViews = objections.map((o) => objectionView(o, snap.resolutions.get(o.id)));
+  const corrections = t.corrections.map((c) => {
+    const v = correctionView(c, t, baseCountsOf(t, c), pilihan);
+    const linked = [...snap.resolutions.values()].find((r) => r.correctionId === c.id);
+    return linked ? { ...v, objectionId: linked.objectionId } : v;
+  });
+  const kejadian = listKejadian(ctx.db, { pemilihan: snap.pemilihan.id })
+    .filter((k) => k.tps === tps || (k.tps === null && k.desa === t.row.desa))
+    .map(kejadianView);
+  return {
+    tps,
+    nomor: t.row.nomor,
+    desa: { kode: d.row.kode, nama: d.row.nama },
+    pemilihan: snap.pemilihan,
+    dptMaster: t.dpt,
+    status: t.tile,
+    base: t.derived.base,
+    konflik: t.derived.konflik,
+    sengketa: t.derived.sengketa,
+    bermasalah: t.derived.bermasalah,
+    current: t.derived.current,
+    currentSource: t.derived.currentSource,
+    violations: t.violations,
+    submissions,
+    conflictDiff,
+    corrections,
+    objections: objectionViews,
+    kejadian,
+    acceptances: t.acceptances.map((a) => ({
+      id: a.id,
+      submissionId: a.submissionId,
+      overrideReason: a.overrideReason,
+      by: a.decidedBy,
+      at: a.decidedAt,
+    })),
+    conflictChoices: t.choices.map((c) => ({ id: c.id, submissionId: c.submissionId, reason: c.reason, by: c.decidedBy, at: c.decidedAt })),
+    locked: d.locked,
+    prev: i > 0 ? order[i - 1]! : null,
+    next: i >= 0 && i < order.length - 1 ? order[i + 1]! : null,
+  };
+}
+
+export function desaView(ctx: BackendContext, pemilihan: string, desa: string, snapIn?: PemilihanSnapshot): DesaView {
+  const snap = snapIn ?? loadSnapshot(ctx, pemilihan);
+  const d = desaOrThrow(snap, desa);
+  const s = desaSummary(snap, d);
+  const objections = snap.objections
+    .filter((o) => o.desa === desa)
+    .map((o) => objectionView(o, snap.resolutions.get(o.id)));
+  return {
+    kode: s.kode,
+    nama: s.nama,
+    pemilihan: snap.pemilihan,
+    locked: s.locked,
+    lockBlockers: s.lockBlockers,
+    counts: s.counts,
+    totals: s.totals,
+    tiles: s.tiles,
+    objections,
+    lockEvents: d.lockEvents.map((e) => ({
+      id: e.id,
+      pemilihan: e.pemilihan,
+      desa: e.desa!,
+      action: e.action,
+      reason: e.reason,
+      by: e.decidedBy,
+      at: e.decidedAt,
+    })),
+  };
+}
+
+export function projectorView(ctx: BackendContext, focus: Focus): ProjectorView {
+  const snap = loadSnapshot(ctx, focus.pemilihan ?? undefined);
+  const dash = dashboardView(ctx, undefined, snap);
+  const tps = focus.tps && snap.byTps.has(focus.tps) ? tpsReview(ctx, snap.pemilihan.id, focus.tps, snap) : null;
+  const desaKode = focus.desa ?? (tps ? tps.desa.kode : null);
+  const desa = desaKode && snap.desa.some((d) => d.row.kode === desaKode) ? desaView(ctx, snap.pemilihan.id, desaKode, snap) : null;
+  return {
+    kecamatan: dash.kecamatan,
+    focus: { pemilihan: snap.pemilihan.id, desa: desaKode, tps: tps ? tps.tps : null },
+    pemilihan: snap.pemilihan,
+    tps,
+    desa,
+    totals: dash.totals,
+    counts: dash.counts,
+    tpsTotal: dash.tpsTotal,
+  };
+}
+

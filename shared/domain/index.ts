@@ -1,4 +1,4 @@
-// Public API of the pure domain core: model, form labels, rules R01–R13, recap, status, corrections, objections.
+// Public API of the pure domain core: model, form labels, rules R01–R13, recap, status, corrections, keberatan.
 export * from './model';
 export * from './labels';
 export * from './rules/index';
@@ -6,3 +6,4 @@ export * from './recap';
 export * from './result';
 export * from './status';
 export * from './correction';
+export * from './objection';

@@ -1,0 +1,76 @@
+// Foundation flows in Chromium: first-run screen on a new database, token handling, CSP-clean page, the
+// "backend cannot start" screen, and navigation once a kecamatan exists.
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { ARTIFACTS, callApi, createDemo, expect, serve, test } from './fixtures';
+
+test('a new database shows the first-run screen with both choices, and the token leaves the address bar', async ({ app, page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Selamat datang di Pleno' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Impor data master' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Buat kecamatan simulasi' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toHaveCount(0);
+  expect(page.url()).not.toContain('token=');
+  expect(await page.evaluate(() => sessionStorage.getItem('pleno.token'))).toBe(app.token);
+
+  // A reload keeps working from sessionStorage.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Selamat datang di Pleno' })).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS, 'first-run.png') });
+  expect(problems, 'console errors / CSP violations').toEqual([]);
+});
+
+test('without the token the page says how to connect instead of showing data', async ({ app, page }) => {
+  await page.goto(`${app.origin}/`);
+  await expect(page.getByRole('heading', { name: 'Tidak dapat terhubung ke layanan Pleno' })).toBeVisible();
+  await expect(page.getByText('?token=')).toBeVisible();
+});
+
+test('a database open in another Pleno shows the "cannot start" screen with the reason', async ({ app, page }) => {
+  const second = await serve(app.dbPath);
+  try {
+    await page.goto(second.url);
+    const screen = page.getByTestId('startup-error');
+    await expect(screen).toHaveAttribute('data-kind', 'locked');
+    await expect(page.getByRole('heading', { name: 'Basis data sedang dibuka oleh Pleno lain' })).toBeVisible();
+    await expect(screen).toContainText(app.dbPath);
+    await page.screenshot({ path: join(ARTIFACTS, 'startup-locked.png') });
+  } finally {
+    await second.stop();
+  }
+});
+
+test('a file that is not a Pleno database shows the "cannot start" screen', async ({ app, page }) => {
+  const bogus = join(app.dir, 'catatan.db');
+  writeFileSync(bogus, 'ini catatan rapat, bukan basis data\n'.repeat(8));
+  const s = await serve(bogus);
+  try {
+    await page.goto(s.url);
+    await expect(page.getByRole('heading', { name: 'Berkas ini bukan basis data Pleno' })).toBeVisible();
+  } finally {
+    await s.stop();
+  }
+});
+
+test('navigation between the screens once a kecamatan exists', async ({ app, page }) => {
+  const probe = await callApi(app, 'setup.createDemo', { preset: 'hampang', seed: 1 });
+  test.skip(!probe.ok && probe.error.code === 'BAD_REQUEST' && /tidak dikenal/.test(probe.error.message), 'setup.createDemo is not implemented yet');
+  if (!probe.ok) await createDemo(app); // surfaces the real failure
+  await page.goto(app.url);
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  await expect(nav).toBeVisible();
+  await expect(page.getByTestId('simulasi-banner')).toBeVisible();
+  for (const label of ['Beranda', 'Impor', 'Pleno', 'Dokumen', 'Kirim', 'Log Audit']) {
+    await nav.getByRole('link', { name: label, exact: true }).click();
+    await expect(nav.getByRole('link', { name: label, exact: true })).toHaveAttribute('aria-current', 'page');
+  }
+  await expect(page.getByRole('heading', { name: 'Kirim ke server pusat' })).toHaveCount(0);
+  await nav.getByRole('link', { name: 'Kirim', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Kirim ke server pusat' })).toBeVisible();
+});

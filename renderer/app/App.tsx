@@ -1,0 +1,79 @@
+// The root: loads system.info, then shows the startup-error screen, the first-run screen, the projector, or the shell.
+import { Suspense, useEffect } from 'react';
+import { useQuery } from '../api/hooks';
+import { onUnexpectedError } from '../api/client';
+import { ToastProvider, useToast } from '../ui/Toast';
+import { ErrorBoundary, rendererRefId } from './ErrorBoundary';
+import { ConnectionErrorScreen, StartupErrorScreen } from './StartupErrorScreen';
+import { Header, Loading, Shell } from './Shell';
+import { ProjectorScreen } from './routes';
+import { useRoute } from './router';
+import { SystemInfoContext } from './system-info';
+import { SetupScreen } from '../features/setup/SetupScreen';
+
+export function App() {
+  return (
+    <ErrorBoundary area="aplikasi">
+      <ToastProvider>
+        <Root />
+      </ToastProvider>
+    </ErrorBoundary>
+  );
+}
+
+function useUnexpectedErrorToasts(): void {
+  const toast = useToast();
+  useEffect(() => {
+    const off = onUnexpectedError((e) =>
+      toast({ kind: 'error', title: 'Terjadi kesalahan tak terduga', body: e.message, ...(e.ref ? { refId: e.ref } : {}) }),
+    );
+    const onError = (event: ErrorEvent | PromiseRejectionEvent) => {
+      const ref = rendererRefId();
+      console.error(`[${ref}]`, 'reason' in event ? event.reason : event.error);
+      toast({ kind: 'error', title: 'Terjadi kesalahan tak terduga pada tampilan', body: 'Data yang tersimpan tidak berubah.', refId: ref });
+    };
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    return () => {
+      off();
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onError);
+    };
+  }, [toast]);
+}
+
+function Root() {
+  useUnexpectedErrorToasts();
+  const route = useRoute();
+  const info = useQuery('system.info', {}, { refreshOn: ['kecamatan-changed'] });
+
+  if (!info.data) {
+    if (info.loading) return <Loading label="Menghubungkan ke Pleno…" />;
+    return <ConnectionErrorScreen error={info.error} onRetry={info.reload} />;
+  }
+  const system = info.data;
+  if (system.startupError) return <StartupErrorScreen info={system} error={system.startupError} />;
+
+  let body;
+  if (system.kecamatan === null) {
+    body = (
+      <div className="app">
+        <Header info={system} />
+        <main className="app-main" id="main">
+          <SetupScreen onDone={info.reload} />
+        </main>
+      </div>
+    );
+  } else if (route.name === 'proyektor') {
+    body = (
+      <ErrorBoundary area="proyektor">
+        <Suspense fallback={<Loading />}>
+          <ProjectorScreen />
+        </Suspense>
+      </ErrorBoundary>
+    );
+  } else {
+    body = <Shell info={system} route={route} />;
+  }
+  return <SystemInfoContext.Provider value={{ info: system, reload: info.reload }}>{body}</SystemInfoContext.Provider>;
+}

@@ -1,0 +1,73 @@
+// The app chrome: header (kecamatan, SIMULASI banner), navigation, and the current feature screen.
+import { Suspense } from 'react';
+import type { SystemInfo } from '../../shared/contracts/system.contract';
+import { ErrorBoundary } from './ErrorBoundary';
+import { NAV, DEFAULT_ROUTE } from './routes';
+import { href, type Route } from './router';
+import { StatusPill } from '../ui/StatusPill';
+import { ProgressBar } from '../ui/ProgressBar';
+import { EmptyState } from '../ui/EmptyState';
+
+export function Header({ info }: { info: SystemInfo }) {
+  const k = info.kecamatan;
+  return (
+    <>
+      {k?.simulasi && (
+        <div className="sim-banner" role="note" data-testid="simulasi-banner">
+          SIMULASI — data latihan, bukan hasil pemilihan sebenarnya
+        </div>
+      )}
+      <header className="app-header">
+        <span className="app-brand">PLENO</span>
+        {k ? (
+          <span className="app-kecamatan" data-testid="header-kecamatan">
+            <strong>Kecamatan {k.nama}</strong> <span className="muted">· {k.kabkota} · {k.provinsi}</span>
+          </span>
+        ) : (
+          <span className="app-kecamatan">Rekapitulasi tingkat kecamatan</span>
+        )}
+        <span className="grow" />
+        {k?.simulasi && <StatusPill tone="sim">SIMULASI</StatusPill>}
+      </header>
+    </>
+  );
+}
+
+export function Loading({ label = 'Memuat…' }: { label?: string }) {
+  return (
+    <div className="stack" style={{ padding: 32, maxWidth: 420 }}>
+      <span className="muted">{label}</span>
+      <ProgressBar label={label} />
+    </div>
+  );
+}
+
+export function Shell({ info, route }: { info: SystemInfo; route: Route }) {
+  const name = route.name || DEFAULT_ROUTE;
+  const item = NAV.find((n) => n.name === name);
+  return (
+    <div className="app">
+      <Header info={info} />
+      <nav className="app-nav" aria-label="Navigasi utama">
+        {NAV.filter((n) => !n.hidden).map((n) => (
+          <a key={n.name} href={href(`/${n.name}`)} aria-current={n.name === name ? 'page' : undefined}>
+            {n.label}
+          </a>
+        ))}
+      </nav>
+      <main className="app-main" id="main">
+        {item ? (
+          <ErrorBoundary key={item.name} area={item.label}>
+            <Suspense fallback={<Loading />}>
+              <item.Screen />
+            </Suspense>
+          </ErrorBoundary>
+        ) : (
+          <EmptyState title="Halaman tidak ditemukan" action={<a href={href(`/${DEFAULT_ROUTE}`)}>Kembali ke Beranda</a>}>
+            Alamat <code>#{route.path}</code> tidak dikenal.
+          </EmptyState>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// A small hash router: `#/beranda`, `#/pleno/6302142001` ... The first segment picks the screen; the rest is for it.
+import { useSyncExternalStore } from 'react';
+
+export interface Route {
+  /** First path segment, e.g. `pleno`; '' for none. */
+  name: string;
+  /** Remaining segments, decoded. */
+  params: string[];
+  /** The whole hash path without '#', e.g. `/pleno/6302142001`. */
+  path: string;
+}
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const parts = path.split('?')[0]!.split('/').filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  return { name: parts[0] ?? '', params: parts.slice(1), path };
+}
+
+function subscribe(callback: () => void): () => void {
+  window.addEventListener('hashchange', callback);
+  return () => window.removeEventListener('hashchange', callback);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseHash(hash);
+}
+
+/** `navigate('/pleno', '6302142001')` → `#/pleno/6302142001`. */
+export function navigate(path: string, ...params: string[]): void {
+  const target = '#' + [path.replace(/\/$/, ''), ...params.map(encodeURIComponent)].join('/');
+  if (window.location.hash !== target) window.location.hash = target;
+}
+
+export function href(path: string, ...params: string[]): string {
+  return '#' + [path.replace(/\/$/, ''), ...params.map(encodeURIComponent)].join('/');
+}
+
+/**
+ * Opens the projector view (`#/proyektor`, no navigation chrome) in its own window. Under Electron the main process
+ * allows exactly this URL and gives the window the same locked-down settings; in web mode it is a same-origin tab
+ * (window.open copies sessionStorage, so the token comes along).
+ */
+export function openProjector(): void {
+  const url = new URL(window.location.href);
+  url.hash = '#/proyektor';
+  window.open(url.toString(), 'pleno-proyektor');
+}

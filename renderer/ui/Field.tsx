@@ -1,0 +1,86 @@
+// Form fields: a labelled wrapper with hint and error, and an integer input for counts (0–9999, digits only).
+import { cloneElement, isValidElement, useId, useState, type InputHTMLAttributes, type ReactElement, type ReactNode } from 'react';
+
+export interface FieldProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  /** One input/select/textarea; it receives id and aria attributes. */
+  children: ReactElement<Record<string, unknown>>;
+}
+
+export function Field({ label, hint, error, children }: FieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const control = isValidElement(children)
+    ? cloneElement(children, {
+        id,
+        'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
+        'aria-invalid': error ? true : undefined,
+      })
+    : children;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {control}
+      {hint && (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={errorId} className="error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export interface NumberInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> {
+  value: number | null;
+  onChange: (value: number | null) => void;
+  max?: number;
+}
+
+/**
+ * A count: digits only, 0..max (9999 by default). The text is kept as typed while editing so that a wrong key is
+ * visible rather than silently dropped; `null` means empty or not a whole number in range.
+ */
+export function NumberInput({ value, onChange, max = 9999, className, ...rest }: NumberInputProps) {
+  const [text, setText] = useState(value === null ? '' : String(value));
+  const [lastValue, setLastValue] = useState(value);
+  if (value !== lastValue) {
+    setLastValue(value);
+    if (parseCount(text, max) !== value) setText(value === null ? '' : String(value));
+  }
+  const parsed = parseCount(text, max);
+  const invalid = text !== '' && parsed === null;
+  return (
+    <input
+      {...rest}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      className={`input num ${className ?? ''}`}
+      value={text}
+      aria-invalid={invalid || rest['aria-invalid'] === true || undefined}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(parseCount(e.target.value, max));
+      }}
+    />
+  );
+}
+
+export function parseCount(text: string, max = 9999): number | null {
+  const t = text.trim();
+  if (!/^\d{1,5}$/.test(t)) return null;
+  const n = Number(t);
+  return n <= max ? n : null;
+}
+
+export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
+  return <input type="text" {...props} className={`input ${props.className ?? ''}`} />;
+}

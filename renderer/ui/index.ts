@@ -1,0 +1,11 @@
+// UI primitives with no feature or API knowledge. The theme is renderer/ui/theme.css (imported once by main.tsx).
+export { Button, type ButtonProps } from './Button';
+export { Card, type CardProps } from './Card';
+export { Table, type Column, type TableProps } from './Table';
+export { StatusPill, Badge, type Tone } from './StatusPill';
+export { Dialog, type DialogProps } from './Dialog';
+export { Field, NumberInput, TextInput, parseCount, type FieldProps, type NumberInputProps } from './Field';
+export { ToastProvider, useToast, type ToastInput } from './Toast';
+export { Tabs, type TabItem } from './Tabs';
+export { ProgressBar, Progress } from './ProgressBar';
+export { EmptyState } from './EmptyState';

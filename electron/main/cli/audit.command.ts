@@ -1,7 +1,27 @@
-// pleno audit — placeholder until its feature lands (replace this whole file).
-import type { CliCommand } from './command';
+// pleno audit verify --db <file>: recomputes the audit hash chain and every audited row's hash. Exit 0 with
+// `valid: N entri audit` when intact; exit 1 naming the first bad entry (edit, delete or insert outside the app).
+import { verifyAudit } from '../backend/repositories/audit.repo';
+import { CORE_AUDITED_TABLES } from '../backend/db/migrations/0001-core';
+import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { requireDb, withBackend } from './storage-cli';
 
-export const command: CliCommand = async () => {
-  process.stderr.write('pleno audit: belum tersedia / not available yet\n');
-  return 2;
-};
+const USAGE = 'Penggunaan / usage: pleno audit verify --db <file>';
+
+export const command: CliCommand = (argv) =>
+  withUsage(USAGE, async () => {
+    const { values, positionals } = parseCli(argv, { db: { type: 'string' } });
+    if (positionals[0] !== 'verify' || positionals.length !== 1) throw new UsageError('subperintah / subcommand: verify');
+    const dbPath = requireDb(values.db);
+    return withBackend('audit', dbPath, { mustExist: true }, (b) => {
+      const r = verifyAudit(b.ctx.db, { requiredTables: CORE_AUDITED_TABLES.map(([t]) => t) });
+      if (r.ok) {
+        process.stdout.write(`valid: ${r.entries} entri audit, ${r.rows} baris diperiksa, hash terakhir ${r.head.slice(0, 16)}\n`);
+        return 0;
+      }
+      const first = r.problems[0]!;
+      process.stdout.write(`tidak valid / invalid: ${first.message}\n`);
+      for (const p of r.problems) process.stderr.write(`${p.message} / ${p.english}\n`);
+      process.stderr.write(`${r.problems.length} masalah / problems; ${r.entries} entri audit diperiksa\n`);
+      return 1;
+    });
+  });

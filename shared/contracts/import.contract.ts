@@ -1,5 +1,228 @@
-// Contract methods of the import feature. Owned by that feature; composed in api.ts.
-import type { MethodDef } from './method';
-import type { z } from 'zod';
+// Contract methods of the import feature: files and drives (cable/USB), QR, the LAN receiver, manual double entry.
+// Every channel ends in the storage import service, so results carry the same outcomes (diterima, duplikat,
+// konflik, ditolak) whatever way they came in. View models are plain JSON; messages are Bahasa Indonesia.
+import { z } from 'zod';
+import { method, type MethodDef } from './method';
+import type { CHasilCounts, LP, PemilihanId, Pilihan } from '../domain/model';
+import type { Violation } from '../domain/rules/index';
 
-export const importMethods = {} satisfies Record<string, MethodDef<z.ZodType, unknown>>;
+// ---- Outcomes ----
+
+export type ImportStatus = 'diterima' | 'duplikat' | 'konflik' | 'ditolak';
+
+/** One record (or one rejected file) of an import. */
+export interface ImportResultView {
+  /** File name, or the QR/LAN/manual source label. */
+  name: string;
+  status: ImportStatus;
+  /** Why it was rejected (or a note), Bahasa Indonesia. */
+  reason?: string;
+  tps?: string;
+  pemilihan?: string;
+}
+
+export interface ImportSummary {
+  jobId: string;
+  /** Files (or inputs) processed. */
+  files: number;
+  diterima: number;
+  duplikat: number;
+  konflik: number;
+  ditolak: number;
+  results: ImportResultView[];
+}
+
+// ---- Drives (cable/USB) ----
+
+export type DriveFileKind = 'bundle' | 'envelope' | 'qr-image';
+
+export interface DriveFileView {
+  /** Absolute path on the drive. */
+  path: string;
+  /** Path relative to the drive root, for display. */
+  name: string;
+  kind: DriveFileKind;
+  size: number;
+}
+
+export interface DriveView {
+  root: string;
+  /** Volume name shown to the user (folder name of the mount, or the drive letter). */
+  label: string;
+  files: DriveFileView[];
+  /** More candidate files existed than were listed (bounded scan). */
+  truncated: boolean;
+}
+
+// ---- QR ----
+
+export interface QrProgress {
+  /**
+   * kosong: no PLN1 code in the input; sebagian: a multi-part code is being assembled; selesai: a code was completed
+   * and imported (see `results`); ditolak: a garbled or foreign text (kept in quarantine, see `message`).
+   */
+  state: 'kosong' | 'sebagian' | 'selesai' | 'ditolak';
+  /** Parts held of the code being assembled ("2 dari 3"). */
+  have: number;
+  total: number;
+  /** Part numbers (1-based) still missing. */
+  missing: number[];
+  /** Outcomes of codes completed by this call (usually one). */
+  results: ImportResultView[];
+  /** Bahasa Indonesia, e.g. "Bagian 2 dari 3 terbaca" or the rejection reason. */
+  message: string;
+}
+
+// ---- LAN ----
+
+export interface LanDeviceView {
+  keyId: string | null;
+  registered: boolean;
+  /** TPS the device is registered for in the data master (or by PPK decision). */
+  registeredTps: string[];
+  remote: string;
+  firstAt: string;
+  lastAt: string;
+  lastStatus: number;
+  lastOutcome: ImportStatus;
+  lastReason: string | null;
+  lastTps: string | null;
+  lastPemilihan: string | null;
+  requests: number;
+  diterima: number;
+  duplikat: number;
+  konflik: number;
+  ditolak: number;
+  /** TPS the device sent results for. */
+  tps: string[];
+}
+
+export interface LanStatus {
+  running: boolean;
+  port: number | null;
+  /** One URL per LAN interface. */
+  urls: string[];
+  /** The PPK laptop's public key (base64url raw 32 bytes) and its fingerprint. */
+  ppkKey: string | null;
+  ppkKeyId: string | null;
+  /** What the on-screen QR holds: `{ url, ppkKey }` as JSON text. */
+  qrPayload: string | null;
+  /** That QR as a PNG data URL. */
+  qrDataUrl: string | null;
+  startedAt: string | null;
+  /** Requests refused with 429 since start. */
+  rateLimited: number;
+  devices: LanDeviceView[];
+  /** Set when starting failed (e.g. the port is taken), Bahasa Indonesia. */
+  error: string | null;
+}
+
+// ---- Manual double entry ----
+
+export interface ManualTpsOption {
+  kode: string;
+  nomor: number;
+  dpt: LP;
+}
+
+export interface ManualTargets {
+  pemilihan: { id: PemilihanId; nama: string; pilihan: Pilihan[] }[];
+  desa: { kode: string; nama: string; tps: ManualTpsOption[] }[];
+}
+
+export interface ManualEntryView {
+  id: number;
+  slot: 1 | 2;
+  operator: string;
+  counts: CHasilCounts;
+  enteredAt: string;
+  violations: Violation[];
+}
+
+export interface ManualResultView {
+  id: number;
+  operators: [string, string];
+  sha256: string;
+  outcome: ImportStatus;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface ManualStatus {
+  tps: string;
+  pemilihan: PemilihanId;
+  pilihan: Pilihan[];
+  dptMaster: LP;
+  /**
+   * kosong: no entry yet; menunggu: one slot typed, the other not yet; berbeda: both typed and some fields differ;
+   * sepakat: both agreed and the record went through the import service (see `result`).
+   */
+  state: 'kosong' | 'menunggu' | 'berbeda' | 'sepakat';
+  entry1: ManualEntryView | null;
+  entry2: ManualEntryView | null;
+  /** Count paths where entry 1 and entry 2 differ (only when both are present). */
+  mismatches: string[];
+  /** The result of the latest agreement for this TPS and pemilihan, if any. */
+  result: ManualResultView | null;
+}
+
+// ---- Input schemas ----
+
+const noInput = z.object({}).strict();
+const base64 = z.string().max(28 * 1024 * 1024).regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'bukan base64');
+const fileName = z.string().min(1).max(255);
+const tpsKode = z.string().regex(/^\d{13}$/, 'kode TPS harus 13 angka');
+const pemilihanId = z.enum(['gubernur', 'bupati', 'walikota']);
+const count = z.number().int().min(0).max(9999);
+const lp = z.object({ l: count, p: count }).strict();
+const voters = z.object({ dpt: lp, dpph: lp, dptb: lp, jumlah: lp }).strict();
+export const countsSchema = z
+  .object({
+    pemilih: voters,
+    pengguna: voters,
+    disabilitas: z.object({ pemilih: lp, pengguna: lp }).strict(),
+    suratSuara: z.object({ diterima: count, dikembalikan: count, tidakDigunakan: count, digunakan: count }).strict(),
+    suara: z.object({ paslon: z.array(count).min(1).max(20), sah: count, tidakSah: count, total: count }).strict(),
+  })
+  .strict();
+
+const filesInput = z.object({ files: z.array(z.object({ name: fileName, contentBase64: base64 }).strict()).min(1).max(500) }).strict();
+const fromDriveInput = z.object({ root: z.string().min(1).max(4096) }).strict();
+const qrSession = z.string().min(1).max(64);
+const qrTextInput = z.object({ session: qrSession, texts: z.array(z.string().max(8000)).min(1).max(32) }).strict();
+const qrImageInput = z.object({ session: qrSession, name: fileName, contentBase64: base64 }).strict();
+const qrResetInput = z.object({ session: qrSession }).strict();
+const lanStartInput = z.object({ port: z.number().int().min(0).max(65535).optional() }).strict();
+const manualKey = z.object({ tps: tpsKode, pemilihan: pemilihanId }).strict();
+const manualSubmitInput = z
+  .object({
+    tps: tpsKode,
+    pemilihan: pemilihanId,
+    operator: z.string().trim().min(1, 'nama operator wajib diisi').max(100),
+    slot: z.union([z.literal(1), z.literal(2)]),
+    counts: countsSchema,
+  })
+  .strict();
+
+export const importMethods = {
+  /** Files picked in the UI (browser file input; works in web mode and Electron). */
+  'import.files': method<typeof filesInput, ImportSummary>(filesInput),
+  /** Removable drives and phone folders currently mounted, with the importable files found on each. */
+  'import.drives': method<typeof noInput, { drives: DriveView[] }>(noInput),
+  /** Imports every file found on a drive (progress as `import-progress` events). */
+  'import.fromDrive': method<typeof fromDriveInput, ImportSummary>(fromDriveInput),
+  /** QR texts decoded in the renderer (camera or image), fed to the session's assembler. */
+  'import.qrText': method<typeof qrTextInput, QrProgress>(qrTextInput),
+  /** An image file decoded in the backend (fallback when the browser cannot decode). */
+  'import.qrImage': method<typeof qrImageInput, QrProgress>(qrImageInput),
+  /** Forgets the parts held by a session. */
+  'import.qrReset': method<typeof qrResetInput, QrProgress>(qrResetInput),
+  'import.lanStart': method<typeof lanStartInput, LanStatus>(lanStartInput),
+  'import.lanStop': method<typeof noInput, LanStatus>(noInput),
+  'import.lanStatus': method<typeof noInput, LanStatus>(noInput),
+  /** TPS and pemilihan to choose from in the manual entry form. */
+  'import.manualTargets': method<typeof noInput, ManualTargets>(noInput),
+  'import.manualStatus': method<typeof manualKey, ManualStatus>(manualKey),
+  /** Stores one operator's entry; when both slots agree the record is created (channel 'manual'). */
+  'import.manualSubmit': method<typeof manualSubmitInput, ManualStatus>(manualSubmitInput),
+} satisfies Record<string, MethodDef<z.ZodType, unknown>>;

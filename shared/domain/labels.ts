@@ -10,6 +10,7 @@
 //   formRows(pilihan: Pilihan[]): FormRow[]                  the same grouped per form row (L/P on one row)
 //   fieldLabel(path, pilihan?): string                       "I.A.1 Jumlah Pemilih dalam DPT (L)"
 //   getCount(counts, path): number                           throws on an unknown path (a bug, not user input)
+//   forEachCount(counts, fn(path, value))                    every count in form order, fast
 //   setCount(counts, path, value): CHasilCounts              immutable; throws on an unknown path
 //   isCountPath(path, pilihanCount): boolean
 //   STATUS_LABELS: Record<TpsStatus | flag, string>         Bahasa Indonesia
@@ -200,22 +201,49 @@ function unknownPath(path: string): never {
   throw new Error(`unknown count path: ${path}`);
 }
 
+type Accessor = (counts: CHasilCounts) => unknown;
+
+// Compiled accessors per path: getCount and forEachCount run in rule checks and recaps of hundreds of TPS.
+const ACCESSORS = new Map<string, Accessor>();
+
+function compileAccessor(path: string): Accessor | null {
+  const m = /^suara\.paslon\.(\d+)$/.exec(path);
+  if (m) {
+    if (String(Number(m[1])) !== m[1]) return null;
+    const i = Number(m[1]);
+    return (c) => c.suara.paslon[i];
+  }
+  if (!STATIC_PATHS.has(path)) return null;
+  const [a, b, c] = path.split('.') as [string, string, string | undefined];
+  if (c === undefined) return (x) => (x as unknown as Record<string, Record<string, unknown>>)[a]?.[b];
+  return (x) => (x as unknown as Record<string, Record<string, Record<string, unknown>>>)[a]?.[b]?.[c];
+}
+
 /** The number at `path`. Throws on an unknown path: paths come from countFields/RULES, never from users. */
 export function getCount(counts: CHasilCounts, path: string): number {
-  const parts = path.split('.');
-  let cur: unknown = counts;
-  for (const part of parts) {
-    if (cur === null || typeof cur !== 'object') unknownPath(path);
-    if (Array.isArray(cur)) {
-      if (!/^\d+$/.test(part)) unknownPath(path);
-      cur = cur[Number(part)];
-    } else {
-      if (!Object.prototype.hasOwnProperty.call(cur, part)) unknownPath(path);
-      cur = (cur as Record<string, unknown>)[part];
-    }
+  let get = ACCESSORS.get(path);
+  if (get === undefined) {
+    const compiled = compileAccessor(path);
+    if (compiled === null) unknownPath(path);
+    get = compiled;
+    ACCESSORS.set(path, get);
   }
-  if (typeof cur !== 'number') unknownPath(path);
-  return cur;
+  const v = get(counts);
+  if (typeof v !== 'number') unknownPath(path);
+  return v;
+}
+
+const STATIC_BEFORE = ROWS_BEFORE_PASLON.flatMap((r) => (r.lp ? [`${r.base}.l`, `${r.base}.p`] : [r.base]));
+const STATIC_AFTER = ROWS_AFTER_PASLON.map((r) => r.base);
+const PASLON_PATHS: string[] = [];
+const paslonPath = (i: number) => (PASLON_PATHS[i] ??= `suara.paslon.${i}`);
+
+/** Calls `fn` for every count of a record, in form order (the record's own number of choices). */
+export function forEachCount(counts: CHasilCounts, fn: (path: string, value: number) => void): void {
+  for (const p of STATIC_BEFORE) fn(p, getCount(counts, p));
+  const paslon = counts.suara.paslon;
+  for (let i = 0; i < paslon.length; i++) fn(paslonPath(i), paslon[i] as number);
+  for (const p of STATIC_AFTER) fn(p, getCount(counts, p));
 }
 
 const lpWith = (lp: LP, side: string, value: number): LP =>

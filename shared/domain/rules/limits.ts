@@ -1,5 +1,5 @@
 // Rule R13: numbers beyond the form's 3 boxes (> 999) and turnout beyond the TPS cap (> 600 pengguna hak pilih).
-import { countPaths, fieldLabel, getCount } from '../labels';
+import { countPaths, fieldLabel, forEachCount } from '../labels';
 import { type Rule, type Violation, PENGGUNA_JUMLAH_FIELDS, totalPengguna, totalPenggunaText } from './types';
 
 /** Largest number the form's 3 boxes can hold. */
@@ -15,8 +15,7 @@ export const R13: Rule = {
   fields: (n) => countPaths(n),
   check(counts) {
     const out: Violation[] = [];
-    for (const path of countPaths(counts.suara.paslon.length)) {
-      const v = getCount(counts, path);
+    forEachCount(counts, (path, v) => {
       if (v > MAX_FORM_COUNT) {
         out.push({
           code: 'R13',
@@ -25,7 +24,7 @@ export const R13: Rule = {
           fields: [path],
         });
       }
-    }
+    });
     if (totalPengguna(counts) > MAX_PEMILIH_TPS) {
       out.push({
         code: 'R13',

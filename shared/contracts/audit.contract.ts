@@ -1,5 +1,62 @@
-// Contract methods of the audit feature. Owned by that feature; composed in api.ts.
-import type { MethodDef } from './method';
-import type { z } from 'zod';
+// Contract methods of the audit feature: the hash-chained audit log (list, newest first) and its verification.
+// Implemented by electron/main/backend/handlers/audit.handlers.ts over repositories/audit.repo.ts.
+import { z } from 'zod';
+import { method, type MethodDef } from './method';
 
-export const auditMethods = {} satisfies Record<string, MethodDef<z.ZodType, unknown>>;
+export interface AuditEntryView {
+  seq: number;
+  /** ISO time. */
+  at: string;
+  actor: string;
+  /** e.g. `submission.diterima`, `correction.approve`, `lock.lock`. */
+  action: string;
+  /** Table of the recorded row, or null. */
+  entity: string | null;
+  entityId: string | null;
+  rowHash: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditListView {
+  entries: AuditEntryView[];
+  /** Total entries in the log. */
+  total: number;
+  /** Pass as `before` for the next (older) page; null at the start of the log. */
+  nextBefore: number | null;
+}
+
+export interface AuditProblemView {
+  kind: 'chain' | 'changed' | 'deleted' | 'inserted' | 'duplicate' | 'unknown-entity' | 'registry' | 'trigger';
+  seq: number | null;
+  entity: string | null;
+  entityId: string | null;
+  /** Bahasa Indonesia, names the entry or row. */
+  message: string;
+}
+
+export interface AuditVerifyView {
+  ok: boolean;
+  entries: number;
+  rows: number;
+  /** Hash of the last entry. */
+  head: string;
+  /** Ordered: the earliest bad entry first. */
+  problems: AuditProblemView[];
+}
+
+const listInput = z
+  .object({
+    limit: z.number().int().min(1).max(1000),
+    before: z.number().int().min(1).optional(),
+    /** Exact action, or a prefix ending in '.' (e.g. `correction.`). */
+    action: z.string().min(1).max(100).optional(),
+    entity: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+const noInput = z.object({}).strict();
+
+export const auditMethods = {
+  'audit.list': method<typeof listInput, AuditListView>(listInput),
+  'audit.verify': method<typeof noInput, AuditVerifyView>(noInput),
+} satisfies Record<string, MethodDef<z.ZodType, unknown>>;

@@ -1,8 +1,38 @@
-// Handlers of the audit feature (shared/contracts/audit.contract.ts).
+// Handlers of the audit feature (shared/contracts/audit.contract.ts): the hash-chained log and its verification.
+import { ok } from '../../../../shared/contracts/result';
+import type { auditMethods } from '../../../../shared/contracts/audit.contract';
 import type { BackendContext } from '../context';
 import type { FeatureHandlers } from './index';
-import type { auditMethods } from '../../../../shared/contracts/audit.contract';
+import { countAudit, listAudit, verifyAudit } from '../repositories/audit.repo';
+import { CORE_AUDITED_TABLES } from '../db/migrations/0001-core';
 
-export function auditHandlers(_ctx: BackendContext): FeatureHandlers<keyof typeof auditMethods> {
-  return { handlers: {} };
+export function auditHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof auditMethods> {
+  return {
+    handlers: {
+      'audit.list': ({ limit, before, action, entity }) => {
+        const entries = listAudit(ctx.db, {
+          limit,
+          ...(before !== undefined ? { before } : {}),
+          ...(action !== undefined ? { action } : {}),
+          ...(entity !== undefined ? { entity } : {}),
+        });
+        const last = entries[entries.length - 1];
+        return ok({
+          entries,
+          total: countAudit(ctx.db),
+          nextBefore: entries.length === limit && last && last.seq > 1 ? last.seq : null,
+        });
+      },
+      'audit.verify': () => {
+        const r = verifyAudit(ctx.db, { requiredTables: CORE_AUDITED_TABLES.map(([t]) => t) });
+        return ok({
+          ok: r.ok,
+          entries: r.entries,
+          rows: r.rows,
+          head: r.head,
+          problems: r.problems.map(({ kind, seq, entity, entityId, message }) => ({ kind, seq, entity, entityId, message })),
+        });
+      },
+    },
+  };
 }

@@ -381,8 +381,17 @@ function overall(outcomes: ImportOutcome[]): { status: ImportStatus; reason?: st
 
 type Prepared =
   | { file: string; kind: 'error'; reason: string; english: string; bytes: Uint8Array | null }
-  | { file: string; kind: 'envelope' | 'bundle'; bytes: Uint8Array }
-  | { file: string; kind: 'image'; bytes: Uint8Array; qrEnvelopes: string[]; qrErrors: { reason: string; english: string }[]; qrFound: boolean };
+  | { file: string; kind: 'envelope' | 'bundle'; bytes: Uint8Array; channel?: Channel | undefined }
+  | {
+      file: string;
+      kind: 'image';
+      bytes: Uint8Array;
+      qrEnvelopes: string[];
+      qrErrors: { reason: string; english: string }[];
+      qrFound: boolean;
+      /** QR texts given directly (no image): never treated as a photo. */
+      textOnly?: boolean;
+    };
 
 async function prepare(file: string, collector: QrCollector): Promise<Prepared> {
   const ext = extname(file).toLowerCase();
@@ -425,7 +434,8 @@ async function prepare(file: string, collector: QrCollector): Promise<Prepared> 
 }
 
 function fileIn(s: Session, p: Prepared): ImportOutcome[] {
-  const source: ImportSource = { channel: p.kind === 'image' ? 'qr' : 'file', name: basename(p.file) };
+  const channel: Channel = p.kind === 'image' ? 'qr' : p.kind === 'error' ? 'file' : (p.channel ?? 'file');
+  const source: ImportSource = { channel, name: basename(p.file) };
   switch (p.kind) {
     case 'error': {
       const rej = new Rejection(p.reason, p.english);
@@ -443,6 +453,9 @@ function fileIn(s: Session, p: Prepared): ImportOutcome[] {
       for (const e of p.qrErrors) out.push(rejectedOutcome(s, p.bytes, source, new Rejection(e.reason, e.english)));
       if (out.length > 0) return out;
       if (p.qrFound) return []; // a part of a multi-part QR: reported when the last part arrives
+      if (p.textOnly) {
+        return [rejectedOutcome(s, p.bytes, source, new Rejection('teks bukan kode QR Pleno (PLN1:)', 'not a Pleno QR text'))];
+      }
       const photo = s.master ? photoIn(s, p.bytes, { ...source, channel: 'file' }) : null;
       if (photo) return [photo];
       return [
@@ -468,11 +481,15 @@ export interface ImportPathsOptions {
   actor?: string;
 }
 
+/** An input already in memory (demo, drives, UI uploads): imported like a file of that kind. */
+export type ImportItem =
+  | { name: string; kind: 'envelope' | 'bundle'; bytes: Uint8Array; channel?: Channel }
+  | { name: string; kind: 'qr'; texts: string[] };
+
 /**
  * Imports files and folders. onProgress is called once per file, after the file is committed, in input order.
- * Parts of a multi-part QR code spread over several images are assembled across the run; the outcome is reported
- * on the image that completed it (the earlier parts report `duplikat`-free empty lines are avoided: they get the
- * outcome of the completed code too).
+ * Parts of a multi-part QR code spread over several images are assembled across the run; the images that only
+ * carried parts are reported with the outcome of the image that completed the code.
  */
 export async function importPaths(
   ctx: BackendContext,
@@ -481,36 +498,84 @@ export async function importPaths(
   opts: ImportPathsOptions = {},
 ): Promise<FileOutcome[]> {
   const files = expandPaths(paths).map((f) => resolveDisplay(f.file));
+  const collector = new QrCollector();
+  let i = 0;
+  return runBatches(
+    ctx,
+    files.length,
+    async () => {
+      const p = await prepare(files[i]!, collector);
+      i += 1;
+      return p;
+    },
+    collector,
+    onProgress,
+    opts,
+  );
+}
+
+/** Imports in-memory items in batches (same guarantees as importPaths). */
+export async function importItems(
+  ctx: BackendContext,
+  items: readonly ImportItem[],
+  onProgress?: (done: FileOutcome, index: number, total: number) => void,
+  opts: ImportPathsOptions = {},
+): Promise<FileOutcome[]> {
+  const collector = new QrCollector();
+  let i = 0;
+  return runBatches(
+    ctx,
+    items.length,
+    async () => {
+      const it = items[i]!;
+      i += 1;
+      if (it.kind !== 'qr') return { file: it.name, kind: it.kind, bytes: it.bytes, channel: it.channel };
+      let qrFound = false;
+      for (const t of it.texts) if (collector.add(t, it.name)) qrFound = true;
+      const done = collector.take();
+      const bytes = new TextEncoder().encode(it.texts.join('\n'));
+      return { file: it.name, kind: 'image', bytes, qrEnvelopes: done.envelopes.map((e) => e.json), qrErrors: done.errors, qrFound, textOnly: true };
+    },
+    collector,
+    onProgress,
+    opts,
+  );
+}
+
+async function runBatches(
+  ctx: BackendContext,
+  total: number,
+  next: () => Promise<Prepared>,
+  collector: QrCollector,
+  onProgress: ((done: FileOutcome, index: number, total: number) => void) | undefined,
+  opts: ImportPathsOptions,
+): Promise<FileOutcome[]> {
   const batchFiles = opts.batchFiles ?? 64;
   const batchBytes = opts.batchBytes ?? 48 * 1024 * 1024;
-  const collector = new QrCollector();
   const results: FileOutcome[] = [];
-  let i = 0;
-  while (i < files.length) {
+  let taken = 0;
+  while (taken < total) {
     const batch: Prepared[] = [];
     let bytes = 0;
-    while (i < files.length && batch.length < batchFiles && bytes < batchBytes) {
-      const p = await prepare(files[i]!, collector);
-      bytes += 'bytes' in p && p.bytes ? p.bytes.length : 0;
+    while (taken < total && batch.length < batchFiles && bytes < batchBytes) {
+      const p = await next();
+      taken += 1;
+      bytes += p.bytes ? p.bytes.length : 0;
       batch.push(p);
-      i += 1;
     }
-    // At the end of the run, parts that never completed are rejected on the images that carried them.
-    const last = i >= files.length;
+    const last = taken >= total;
     const s = newSession(ctx, opts.actor);
+    const late: FileOutcome[] = [];
     const outs = inTransaction(s, () => {
       const list = batch.map((p) => fileIn(s, p));
+      // At the end of the run, parts of a multi-part QR code that never completed are rejected.
       if (last) {
         for (const inc of collector.incomplete()) {
           const idx = batch.findIndex((p) => p.file === inc.lastFile);
-          const rej = new Rejection(inc.reason, inc.english);
           const p = batch[idx];
-          const o = rejectedOutcome(s, p && 'bytes' in p && p.bytes ? p.bytes : new Uint8Array(0), { channel: 'qr', name: basename(inc.lastFile) }, rej);
+          const o = rejectedOutcome(s, p?.bytes ?? new Uint8Array(0), { channel: 'qr', name: basename(inc.lastFile) }, new Rejection(inc.reason, inc.english));
           if (idx >= 0) list[idx]!.push(o);
-          else {
-            // The image was committed in an earlier batch: report on a synthetic line for it.
-            results.push({ file: inc.lastFile, status: 'ditolak', reason: rej.reason, outcomes: [o] });
-          }
+          else late.push({ file: inc.lastFile, status: 'ditolak', reason: inc.reason, outcomes: [o] });
         }
       }
       return list;
@@ -520,11 +585,15 @@ export async function importPaths(
       const outcomes = outs[k]!;
       const fo: FileOutcome =
         outcomes.length === 0
-          ? { file: p.file, status: 'diterima', reason: 'bagian kode QR berganda; hasil dilaporkan pada bagian terakhir', outcomes }
+          ? { file: p.file, status: 'diterima', reason: 'bagian dari kode QR berganda (hasilnya pada bagian terakhir)', outcomes }
           : { file: p.file, ...overall(outcomes), outcomes };
       results.push(fo);
-      onProgress?.(fo, results.length - 1, files.length);
+      onProgress?.(fo, results.length - 1, total);
     });
+    for (const fo of late) {
+      results.push(fo);
+      onProgress?.(fo, results.length - 1, total);
+    }
   }
   return results;
 }

@@ -7,3 +7,5 @@ export * from './envelope';
 export * from './master';
 export * from './c-hasil';
 export * from './bundle';
+export * from './base45';
+export * from './qr';

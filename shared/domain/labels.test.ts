@@ -4,6 +4,7 @@ import {
   countFields,
   countPaths,
   fieldLabel,
+  forEachCount,
   formRows,
   getCount,
   isCountPath,
@@ -96,6 +97,14 @@ describe('getCount / setCount', () => {
       expect(() => setCount(cleanCounts(), path, 1)).toThrow(/unknown count path/);
     },
   );
+
+  it('forEachCount visits every count in form order with its value', () => {
+    const c = cleanCounts();
+    const seen: [string, number][] = [];
+    forEachCount(c, (p, v) => seen.push([p, v]));
+    expect(seen.map(([p]) => p)).toEqual(countPaths(3));
+    for (const [p, v] of seen) expect(v).toBe(getCount(c, p));
+  });
 
   it('isCountPath', () => {
     expect(isCountPath('suara.paslon.2', 3)).toBe(true);

@@ -7,7 +7,7 @@ import type { DocHeader, DocMeta, LayoutItem, LayoutPage, TextMeasure } from './
 export const MARGIN_X = 28;
 export const TOP = 22;
 /** Distance from the page top to where content starts. */
-export const HEADER_H = 76;
+export const HEADER_H = 70;
 /** Height reserved at the bottom for the footer. */
 export const FOOTER_H = 64;
 const QR_SIZE = 46;
@@ -46,27 +46,27 @@ export function headerItems(
   const y0 = height - TOP;
   const h = f.header;
   const items: LayoutItem[] = [
-    { t: 'text', x: cx, y: y0 - 9, size: 10.5, text: f.formTitle, bold: true, align: 'center' },
-    { t: 'text', x: cx, y: y0 - 21, size: 7.5, text: f.formSubtitle, align: 'center' },
-    { t: 'text', x: cx, y: y0 - 32, size: 8, text: h.pemilihan.nama.toUpperCase(), bold: true, align: 'center' },
+    { t: 'text', x: cx, y: y0 - 8, size: 10.5, text: f.formTitle, bold: true, align: 'center' },
+    { t: 'text', x: cx, y: y0 - 19, size: 7.5, text: f.formSubtitle, align: 'center' },
+    { t: 'text', x: cx, y: y0 - 29, size: 8, text: h.pemilihan.nama.toUpperCase(), bold: true, align: 'center' },
   ];
   const wil =
     `Provinsi: ${h.provinsi.nama} (${formatKode(h.provinsi.kode)})    ` +
     `Kabupaten/Kota: ${h.kabkota.nama} (${formatKode(h.kabkota.kode)})    ` +
     `Kecamatan: ${h.kecamatan.nama} (${formatKode(h.kecamatan.kode)})`;
   const wilW = m.width(wil, 7.5);
-  items.push({ t: 'text', x: MARGIN_X, y: y0 - 46, size: 7.5, text: wil });
+  items.push({ t: 'text', x: MARGIN_X, y: y0 - 41, size: 7.5, text: wil });
   const titleRoom = width - 2 * MARGIN_X - wilW - 16;
   items.push({
     t: 'text',
     x: width - MARGIN_X,
-    y: y0 - 46,
+    y: y0 - 41,
     size: 7.5,
     text: fitText(pageTitle, Math.max(40, titleRoom), 7.5, m, true),
     bold: true,
     align: 'right',
   });
-  items.push({ t: 'line', x1: MARGIN_X, y1: y0 - 51, x2: width - MARGIN_X, y2: y0 - 51, width: 0.8 });
+  items.push({ t: 'line', x1: MARGIN_X, y1: y0 - 45, x2: width - MARGIN_X, y2: y0 - 45, width: 0.8 });
   return items;
 }
 

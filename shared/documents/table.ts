@@ -4,12 +4,12 @@ import { fitText, wrapText } from './format';
 import { MARGIN_X } from './frame';
 import type { LayoutItem, TextMeasure } from './types';
 
-export const FONT = 7;
-const LINE_H = 8.6;
+export const FONT = 6.7;
+const LINE_H = 7.8;
 const PAD = 2.4;
 const HEADER_FONT = 6.6;
 const NO_W = 24;
-const LABEL_W = 188;
+const LABEL_W = 218;
 const SUB_W = 22;
 const MIN_COL_W = 42;
 const MAX_COL_W = 76;
@@ -67,7 +67,7 @@ function blockHeight(block: TableBlock, m: TextMeasure): { height: number; label
   const first = block.rows[0]!;
   const labelLines = wrapText(first.label, LABEL_W - 2 * PAD, FONT, m, first.bold);
   const lines = Math.max(block.rows.length, labelLines.length);
-  return { height: lines * LINE_H + 2, labelLines };
+  return { height: lines * LINE_H + 1, labelLines };
 }
 
 /** Lays out the units (section rows, part rows, blocks) into row pages of at most `height` points each. */
@@ -139,12 +139,16 @@ export function layoutTable(spec: TableSpec, width: number, top: number, bottom:
       items.push({ t: 'text', x: xs[1]! + PAD, y: midHead, size: HEADER_FONT, text: 'Uraian', bold: true });
       items.push({ t: 'text', x: xs[2]! + SUB_W / 2, y: midHead, size: HEADER_FONT, text: 'L/P', bold: true, align: 'center' });
       cols.forEach((c, i) => {
-        const lines = wrapText(spec.columns[c]!, colW - 2 * PAD, HEADER_FONT, m, true);
+        const head = spec.columns[c]!;
+        // A word wider than the column (a long desa name) shrinks the header font rather than being cut.
+        const longest = Math.max(...head.split(/\s+/).map((w) => m.width(w, HEADER_FONT, true)));
+        const size = Math.max(4.8, Math.min(HEADER_FONT, (HEADER_FONT * (colW - 2 * PAD)) / Math.max(1, longest)));
+        const lines = wrapText(head, colW - 2 * PAD, size, m, true);
         const shown = lines.slice(0, headerLinesMax);
         if (lines.length > headerLinesMax) {
-          shown[headerLinesMax - 1] = fitText(lines.slice(headerLinesMax - 1).join(' '), colW - 2 * PAD, HEADER_FONT, m, true);
+          shown[headerLinesMax - 1] = fitText(lines.slice(headerLinesMax - 1).join(' '), colW - 2 * PAD, size, m, true);
         }
-        const lh = HEADER_FONT + 1.6;
+        const lh = size + 1.6;
         const blockH = shown.length * lh;
         const cx = xs[3 + i]! + colW / 2;
         shown.forEach((line, k) => {
@@ -152,7 +156,7 @@ export function layoutTable(spec: TableSpec, width: number, top: number, bottom:
             t: 'text',
             x: cx,
             y: y - headerH / 2 + blockH / 2 - (k + 1) * lh + 1.8,
-            size: HEADER_FONT,
+            size,
             text: line,
             bold: true,
             align: 'center',
@@ -174,7 +178,7 @@ export function layoutTable(spec: TableSpec, width: number, top: number, bottom:
           items.push({
             t: 'text',
             x: u.kind === 'section' ? x0 + PAD : xs[1]! + PAD,
-            y: y - u.height + 3,
+            y: y - u.height / 2 - FONT * 0.36,
             size: FONT,
             text: u.text ?? '',
             bold: true,
@@ -186,13 +190,13 @@ export function layoutTable(spec: TableSpec, width: number, top: number, bottom:
         const block = u.block!;
         const { labelLines } = blockHeight(block, m);
         const first = block.rows[0]!;
-        items.push({ t: 'text', x: xs[0]! + NO_W / 2, y: y - LINE_H + 1.5, size: FONT, text: first.no, align: 'center', bold: first.bold });
+        items.push({ t: 'text', x: xs[0]! + NO_W / 2, y: y - LINE_H / 2 - FONT * 0.36, size: FONT, text: first.no, align: 'center', bold: first.bold });
         labelLines.forEach((line, k) => {
-          items.push({ t: 'text', x: xs[1]! + PAD, y: y - (k + 1) * LINE_H + 1.5, size: FONT, text: line, bold: first.bold });
+          items.push({ t: 'text', x: xs[1]! + PAD, y: y - k * LINE_H - LINE_H / 2 - FONT * 0.36, size: FONT, text: line, bold: first.bold });
         });
-        const rowH = (u.height - 2) / block.rows.length;
+        const rowH = (u.height - 1) / block.rows.length;
         block.rows.forEach((row, r) => {
-          const ry = y - r * rowH - rowH / 2 - FONT / 2 + 1.5;
+          const ry = y - r * rowH - rowH / 2 - FONT * 0.36;
           if (row.sub) items.push({ t: 'text', x: xs[2]! + SUB_W / 2, y: ry, size: FONT, text: row.sub, align: 'center', bold: row.bold });
           cols.forEach((c, i) => {
             items.push({

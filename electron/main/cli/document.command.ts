@@ -1,7 +1,64 @@
-// pleno document — placeholder until its feature lands (replace this whole file).
-import type { CliCommand } from './command';
+// pleno document d-hasil|kejadian-khusus --db <file> --pemilihan <id> --out <file.pdf> [--paper a4|f4] [--final]
+// [--reason <text>]: issues a document (draft unless --final; a final only when the pemilihan is final), keeps it
+// under <dataDir>/documents/ with its recorded version, and writes a copy to --out.
+import { writeFileSync } from 'node:fs';
+import type { DocKind } from '../../../shared/documents/types';
+import { DocumentError, issueDocument } from '../backend/services/documents/documents.service';
+import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { requireDb, withBackend } from './storage-cli';
 
-export const command: CliCommand = async () => {
-  process.stderr.write('pleno document: belum tersedia / not available yet\n');
-  return 2;
-};
+const USAGE =
+  'Penggunaan / usage: pleno document d-hasil|kejadian-khusus --db <file> --pemilihan <id> --out <file.pdf> ' +
+  '[--paper a4|f4] [--final] [--reason <text>]';
+
+const KINDS: DocKind[] = ['d-hasil', 'kejadian-khusus'];
+
+export const command: CliCommand = (argv) =>
+  withUsage(USAGE, async () => {
+    const { values, positionals } = parseCli(argv, {
+      db: { type: 'string' },
+      pemilihan: { type: 'string' },
+      out: { type: 'string' },
+      paper: { type: 'string' },
+      final: { type: 'boolean' },
+      reason: { type: 'string' },
+    });
+    const [kind, ...extra] = positionals;
+    if (!kind || !KINDS.includes(kind as DocKind)) throw new UsageError(`jenis dokumen / document kind: ${KINDS.join(' | ')}`);
+    if (extra.length > 0) throw new UsageError(`argumen tidak dikenal / unexpected argument: ${extra[0]}`);
+    const dbPath = requireDb(values.db);
+    if (!values.pemilihan) throw new UsageError('--pemilihan <id> wajib / is required');
+    if (!values.out) throw new UsageError('--out <file.pdf> wajib / is required');
+    const paper = values.paper ?? 'a4';
+    if (paper !== 'a4' && paper !== 'f4') throw new UsageError('--paper a4|f4');
+    const out = values.out;
+    return withBackend('document', dbPath, { mustExist: true }, async (b) => {
+      try {
+        const t0 = performance.now();
+        const doc = await issueDocument(b.ctx, {
+          kind: kind as DocKind,
+          pemilihan: values.pemilihan!,
+          paper,
+          final: values.final === true,
+          ...(values.reason !== undefined ? { reason: values.reason } : {}),
+          actor: 'cli',
+        });
+        writeFileSync(out, doc.bytes);
+        const r = doc.row;
+        process.stdout.write(
+          `${r.docId} versi ${r.version} ${r.final ? 'FINAL' : 'DRAF'}${r.simulasi ? ' SIMULASI' : ''}: ${r.pages} halaman, ` +
+            `${(performance.now() - t0).toFixed(0)} ms\n` +
+            `  data sha256 ${r.dataSha256}\n  file sha256 ${r.fileSha256}\n  disimpan ${doc.path}\n  salinan ${out}\n`,
+        );
+        return 0;
+      } catch (err) {
+        if (err instanceof DocumentError) {
+          if (err.code === 'UNKNOWN_PEMILIHAN') throw new UsageError(err.message);
+          process.stderr.write(`pleno document: ${err.message}\n`);
+          for (const r of err.reasons) process.stderr.write(`  - ${r}\n`);
+          return 1;
+        }
+        throw err;
+      }
+    });
+  });

@@ -1,7 +1,177 @@
-// pleno verify — placeholder until its feature lands (replace this whole file).
-import type { CliCommand } from './command';
+// pleno verify <file>... [--master <master.json>] [--db <file>]
+// A PDF issued by Pleno: embedded signed data, PPK signature, pages re-rendered from the data (verify-pdf.ts); with
+// --db the signer must be that database's PPK key.
+// A bundle (.pleno) or an envelope (.json): formats' strict parsers and signatures. A C.Hasil is signed by a KPPS
+// device whose key is only known from the data master: it is taken from --master, else from --db, else from a
+// master.json found beside the file or in its parent folder (the demo layout); without any master the signature
+// cannot be checked and the file is reported as NOT verified (exit 1), naming the signer keyId.
+// A data master, a PPK receipt or document data carry their key (self-signed): checked as such, fingerprint shown.
+// Exit 0 when every file is valid, 1 otherwise (one line per problem on stderr), 2 on usage errors.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DataMaster } from '../../../shared/domain/model';
+import { readBundle } from '../../../shared/formats/bundle';
+import { verifyCHasilEnvelope } from '../../../shared/formats/c-hasil';
+import { formatFingerprint, parseEnvelopeBytes, verifySelfSigned } from '../../../shared/formats/envelope';
+import { parseJson } from '../../../shared/formats/json';
+import { parseMaster } from '../../../shared/formats/master';
+import { nodeCrypto } from '../backend/crypto';
+import { decisionDevices, loadDataMaster } from '../backend/repositories/master.repo';
+import { ppkKeyOrNull } from '../backend/services/keys/ppk-key';
+import { verifyPdf } from '../backend/services/documents/verify-pdf';
+import type { Perangkat } from '../../../shared/domain/model';
+import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { withBackend } from './storage-cli';
 
-export const command: CliCommand = async () => {
-  process.stderr.write('pleno verify: belum tersedia / not available yet\n');
-  return 2;
-};
+const USAGE = 'Penggunaan / usage: pleno verify <file>... [--master <master.json>] [--db <file>]';
+
+interface Trust {
+  master?: { value: DataMaster; source: string; extra: Perangkat[] };
+  ppkPublicKey?: string;
+}
+
+interface Outcome {
+  ok: boolean;
+  lines: string[];
+}
+
+function readMasterFile(file: string): { value: DataMaster } | { error: string } {
+  const env = parseEnvelopeBytes(new Uint8Array(readFileSync(file)));
+  if (!env.ok) return { error: `data master ${file}: ${env.error.message}` };
+  const sig = verifySelfSigned(env.value, nodeCrypto);
+  if (!sig.ok) return { error: `data master ${file}: ${sig.error.message}` };
+  const m = parseMaster(env.value.payload);
+  if (!m.ok) return { error: `data master ${file}: ${m.error.path ? m.error.path + ': ' : ''}${m.error.message}` };
+  return { value: m.value };
+}
+
+function discoverMaster(file: string): string | undefined {
+  const dir = path.dirname(path.resolve(file));
+  for (const candidate of [path.join(dir, 'master.json'), path.join(dir, '..', 'master.json')]) {
+    if (existsSync(candidate) && path.resolve(candidate) !== path.resolve(file)) return candidate;
+  }
+  return undefined;
+}
+
+function masterFor(file: string, trust: Trust): { master?: Trust['master']; error?: string } {
+  if (trust.master) return { master: trust.master };
+  const found = discoverMaster(file);
+  if (!found) return {};
+  const m = readMasterFile(found);
+  if ('error' in m) return { error: m.error };
+  return { master: { value: m.value, source: found, extra: [] } };
+}
+
+function verifyCHasilJson(json: unknown, label: string, file: string, trust: Trust): Outcome {
+  const env = parseEnvelopeBytes(JSON.stringify(json));
+  const keyId = env.ok ? env.value.signature.keyId : '?';
+  const { master, error } = masterFor(file, trust);
+  if (error) return { ok: false, lines: [error] };
+  if (!master) {
+    return {
+      ok: false,
+      lines: [`${label}: tanda tangan perangkat ${keyId} tidak dapat diperiksa tanpa data master (berikan --master atau --db)`],
+    };
+  }
+  const v = verifyCHasilEnvelope(json, { master: master.value, crypto: nodeCrypto, extraDevices: master.extra });
+  if (!v.ok) return { ok: false, lines: [`${label}: ${v.error.path ? v.error.path + ': ' : ''}${v.error.message} (penanda tangan ${keyId})`] };
+  return {
+    ok: true,
+    lines: [
+      `${label}: sah — C.Hasil TPS ${v.value.record.tps} ${v.value.record.pemilihan}, perangkat ${keyId} terdaftar ` +
+        `(data master ${master.source}), sha256 ${v.value.sha256}`,
+    ],
+  };
+}
+
+function verifyEnvelopeFile(bytes: Uint8Array, file: string, trust: Trust): Outcome {
+  const j = parseJson(bytes);
+  if (!j.ok) return { ok: false, lines: [`bukan PDF, bundel, atau amplop JSON yang sah: ${j.error.message}`] };
+  const env = parseEnvelopeBytes(bytes);
+  if (!env.ok) return { ok: false, lines: [`amplop tidak sah: ${env.error.path ? env.error.path + ': ' : ''}${env.error.message}`] };
+  const format = String(env.value.payload.format ?? '');
+  if (format === 'pleno.c-hasil/1') return verifyCHasilJson(j.value, 'amplop', file, trust);
+  const sig = verifySelfSigned(env.value, nodeCrypto);
+  if (!sig.ok) return { ok: false, lines: [`${format || 'amplop'}: ${sig.error.message} (penanda tangan ${env.value.signature.keyId})`] };
+  const fp = formatFingerprint(sig.value.fingerprint);
+  if (format === 'pleno.master/1') {
+    const m = parseMaster(env.value.payload);
+    if (!m.ok) return { ok: false, lines: [`data master: ${m.error.path ? m.error.path + ': ' : ''}${m.error.message}`] };
+    return { ok: true, lines: [`sah — data master Kecamatan ${m.value.kecamatan.nama} (${m.value.kecamatan.kode}), kunci KPU ${fp}`] };
+  }
+  const lines = [`sah — ${format || 'amplop'} ditandatangani kunci ${fp}`];
+  if (trust.ppkPublicKey !== undefined) {
+    if (env.value.signature.publicKey !== trust.ppkPublicKey) return { ok: false, lines: [`${format}: ditandatangani kunci ${fp}, bukan kunci PPK basis data ini`] };
+    lines[0] += ' (kunci PPK basis data ini)';
+  }
+  return { ok: true, lines };
+}
+
+function verifyBundleFile(bytes: Uint8Array, file: string, trust: Trust): Outcome {
+  const b = readBundle(bytes, { sha256: nodeCrypto.sha256 });
+  if (!b.ok) return { ok: false, lines: [`bundel tidak sah: ${b.error.path ? b.error.path + ': ' : ''}${b.error.message}`] };
+  const out: Outcome = { ok: true, lines: [] };
+  for (const r of b.value.results) {
+    const v = verifyCHasilJson(r.envelope, r.name, file, trust);
+    out.ok &&= v.ok;
+    out.lines.push(...v.lines);
+  }
+  out.lines.push(`${b.value.results.length} hasil, ${b.value.photos.size} foto (hash foto cocok)`);
+  return out;
+}
+
+async function verifyFile(file: string, trust: Trust): Promise<Outcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (err) {
+    return { ok: false, lines: [`tidak dapat dibaca: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`] };
+  }
+  const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1');
+  if (head.startsWith('%PDF')) {
+    const v = await verifyPdf(bytes, trust.ppkPublicKey !== undefined ? { expectedPublicKey: trust.ppkPublicKey } : {});
+    const i = v.info;
+    if (!v.valid) return { ok: false, lines: v.problems };
+    return {
+      ok: true,
+      lines: [
+        `sah — ${i.id} versi ${i.version} ${i.final ? 'FINAL' : 'DRAF'}, ${i.pages} halaman, data sha256 ${i.dataSha256}, ` +
+          `kunci PPK ${formatFingerprint(i.keyId ?? '')}${trust.ppkPublicKey ? ' (kunci basis data ini)' : ''}`,
+      ],
+    };
+  }
+  if (head.startsWith('PK')) return verifyBundleFile(bytes, file, trust);
+  return verifyEnvelopeFile(bytes, file, trust);
+}
+
+export const command: CliCommand = (argv) =>
+  withUsage(USAGE, async () => {
+    const { values, positionals } = parseCli(argv, { master: { type: 'string' }, db: { type: 'string' } });
+    if (positionals.length === 0) throw new UsageError('berkas yang diperiksa wajib / a file is required');
+    const trust: Trust = {};
+    if (values.master !== undefined) {
+      const m = readMasterFile(values.master);
+      if ('error' in m) {
+        process.stderr.write(`pleno verify: ${m.error}\n`);
+        return 1;
+      }
+      trust.master = { value: m.value, source: values.master, extra: [] };
+    }
+    const run = async (): Promise<number> => {
+      let allOk = true;
+      for (const file of positionals) {
+        const o = await verifyFile(file, trust);
+        allOk &&= o.ok;
+        for (const line of o.lines) (o.ok ? process.stdout : process.stderr).write(`${file}: ${o.ok ? '' : 'TIDAK SAH: '}${line}\n`);
+      }
+      return allOk ? 0 : 1;
+    };
+    if (values.db === undefined) return run();
+    return withBackend('verify', values.db, { mustExist: true }, async (b) => {
+      const key = ppkKeyOrNull(b.ctx);
+      if (key) trust.ppkPublicKey = key.publicKey;
+      const m = loadDataMaster(b.ctx.db);
+      if (m && !trust.master) trust.master = { value: m, source: values.db!, extra: decisionDevices(b.ctx.db) };
+      return run();
+    });
+  });

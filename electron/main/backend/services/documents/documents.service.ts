@@ -1,0 +1,288 @@
+// Issuing documents from the database: builds the document data (recap, per-TPS attachments, objections and
+// kejadian khusus, master names), signs and renders it, writes the file under <dataDir>/documents/ and records the
+// issue (row + audit entry, one transaction). A final document only when the pemilihan is final (every desa locked,
+// no open objection); before that, drafts (DRAF). A reissue gets the next version; after a final, a reason is required.
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { BackendContext } from '../../context';
+import type { CHasilCounts, DataMaster, Pemilihan, PemilihanId } from '../../../../../shared/domain/model';
+import { formatKode, tpsCode } from '../../../../../shared/domain/model';
+import { pemilihanFinal } from '../../../../../shared/domain/status';
+import { isoAtOffset, provinsiOffsetMinutes } from '../../../../../shared/documents/format';
+import {
+  DOCUMENT_FORMAT,
+  LAYOUT_VERSION,
+  type DHasilData,
+  type DocHeader,
+  type DocKind,
+  type DocMeta,
+  type DocumentData,
+  type KejadianData,
+  type KejadianEntry,
+  type PaperSize,
+} from '../../../../../shared/documents/types';
+import { loadDataMaster, isSimulasiMaster } from '../../repositories/master.repo';
+import {
+  currentLocks,
+  listKejadian,
+  listObjectionResolutions,
+  listObjections,
+  type Objection,
+} from '../../repositories/pleno.repo';
+import { insertDocument, latestVersion, listDocuments, type DocumentRow } from '../../repositories/documents.repo';
+import { currentRecords, recap } from '../recap/recap.service';
+import { ppkKeyOrNull } from '../keys/ppk-key';
+import { buildSignedPdf, signerFingerprint } from './signed-pdf';
+
+export class DocumentError extends Error {
+  constructor(
+    readonly code: 'NO_MASTER' | 'UNKNOWN_PEMILIHAN' | 'NOT_FINAL' | 'REASON_REQUIRED' | 'NOT_FOUND',
+    /** Bahasa Indonesia, for the user. */
+    message: string,
+    readonly reasons: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface IssueInput {
+  kind: DocKind;
+  pemilihan: string;
+  paper?: PaperSize;
+  final?: boolean;
+  reason?: string;
+  /** Who issues (operator name; 'cli' from the command line). */
+  actor: string;
+}
+
+export interface IssuedDocument {
+  row: DocumentRow;
+  bytes: Uint8Array;
+  /** Absolute path of the kept file. */
+  path: string;
+}
+
+export const KIND_CODE: Record<DocKind, string> = { 'd-hasil': 'DHASIL', 'kejadian-khusus': 'DKEJADIAN' };
+
+export function documentsDir(ctx: Pick<BackendContext, 'dataDir'>): string {
+  return path.join(ctx.dataDir, 'documents');
+}
+
+function pemilihanOf(master: DataMaster, id: string): Pemilihan {
+  const p = master.pemilihan.find((x) => x.id === id);
+  if (!p) {
+    throw new DocumentError(
+      'UNKNOWN_PEMILIHAN',
+      `Pemilihan "${id}" tidak ada dalam data master (yang ada: ${master.pemilihan.map((x) => x.id).join(', ')}).`,
+    );
+  }
+  return p;
+}
+
+/** Why the pemilihan is not final yet (empty when it is): unlocked desa and open objections. */
+export function finalBlockers(ctx: Pick<BackendContext, 'db'>, master: DataMaster, pemilihan: PemilihanId): string[] {
+  const locks = currentLocks(ctx.db, pemilihan);
+  const check = pemilihanFinal(
+    master.desa.map((d) => ({ kode: d.kode, nama: d.nama, locked: locks.get(`${pemilihan}:${d.kode}`)?.action === 'lock' })),
+  );
+  const resolved = new Set(listObjectionResolutions(ctx.db).map((r) => r.objectionId));
+  const open = listObjections(ctx.db, { pemilihan }).filter((o) => !resolved.has(o.id));
+  return [...check.reasons, ...open.map((o) => `Keberatan #${o.id} belum diselesaikan`)];
+}
+
+function headerOf(master: DataMaster, p: Pemilihan): DocHeader {
+  return {
+    provinsi: master.provinsi,
+    kabkota: master.kabkota,
+    kecamatan: master.kecamatan,
+    pemilihan: { id: p.id, nama: p.nama },
+    pilihan: p.pilihan,
+    ppk: master.ppk,
+    tempat: master.kecamatan.nama,
+  };
+}
+
+function placeOf(master: DataMaster, tps: string | null, desa: string | null): string {
+  const desaKode = tps ? tps.slice(0, 10) : desa;
+  const d = desaKode ? master.desa.find((x) => x.kode === desaKode) : undefined;
+  const desaText = d ? `Desa/Kel. ${d.nama}` : desaKode ? formatKode(desaKode) : '';
+  if (tps) return `${desaText}, TPS ${tps.slice(10)}`;
+  return desaText || `Kecamatan ${master.kecamatan.nama}`;
+}
+
+function whoOf(o: Objection, p: Pemilihan | undefined): string {
+  const r = o.raisedBy;
+  const nama = r.nama ? ` (${r.nama})` : '';
+  switch (r.peran) {
+    case 'saksi': {
+      const pil = p?.pilihan.find((x) => x.nomor === r.paslon);
+      return `Saksi Paslon ${r.paslon ?? '?'}${pil ? ` ${pil.nama}` : ''}${nama}`;
+    }
+    case 'panwascam':
+      return `Panwaslu Kecamatan${nama}`;
+    case 'ppk':
+      return `PPK${nama}`;
+    default:
+      return r.nama ?? 'Lainnya';
+  }
+}
+
+/** Objections (with their resolution) and kejadian khusus of a pemilihan, in time order. */
+export function kejadianEntries(ctx: Pick<BackendContext, 'db'>, master: DataMaster, pemilihan: PemilihanId): KejadianEntry[] {
+  const p = master.pemilihan.find((x) => x.id === pemilihan);
+  const resolutions = new Map(listObjectionResolutions(ctx.db).map((r) => [r.objectionId, r]));
+  const entries: KejadianEntry[] = [];
+  for (const o of listObjections(ctx.db, { pemilihan })) {
+    const r = resolutions.get(o.id);
+    entries.push({
+      waktu: o.raisedAt,
+      tempat: placeOf(master, o.tps, o.desa),
+      pihak: whoOf(o, p),
+      jenis: 'keberatan',
+      uraian: o.text,
+      penyelesaian: r
+        ? `${r.outcome === 'diterima' ? 'Diterima' : 'Ditolak'}: ${r.reason}${r.correctionId ? ` (koreksi #${r.correctionId})` : ''}`
+        : '',
+    });
+  }
+  for (const k of listKejadian(ctx.db, { pemilihan })) {
+    entries.push({ waktu: k.at, tempat: placeOf(master, k.tps, k.desa), pihak: k.who, jenis: 'kejadian', uraian: k.text, penyelesaian: '' });
+  }
+  // Stable order: by time, then as recorded.
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.waktu < b.e.waktu ? -1 : a.e.waktu > b.e.waktu ? 1 : a.i - b.i))
+    .map((x) => x.e);
+}
+
+/** The document data for the current state of the database (not yet signed or recorded). */
+export function buildDocumentData(
+  ctx: Pick<BackendContext, 'db'>,
+  master: DataMaster,
+  meta: Omit<DocMeta, 'layout'>,
+): DocumentData {
+  const p = pemilihanOf(master, meta.pemilihan);
+  const header = headerOf(master, p);
+  const fullMeta: DocMeta = { ...meta, layout: LAYOUT_VERSION };
+  if (meta.kind === 'kejadian-khusus') {
+    const data: KejadianData = {
+      format: DOCUMENT_FORMAT,
+      meta: { ...fullMeta, kind: 'kejadian-khusus' },
+      header,
+      entries: kejadianEntries(ctx, master, p.id),
+    };
+    return data;
+  }
+  const r = recap(ctx, p.id)?.pemilihan[0];
+  if (!r) throw new DocumentError('NO_MASTER', 'Belum ada data master.');
+  const current = currentRecords(ctx, p.id);
+  const lampiran = master.desa.map((d) => ({
+    kode: d.kode,
+    nama: d.nama,
+    tps: d.tps.map((t) => ({ nomor: t.nomor, counts: (current.get(tpsCode(d.kode, t.nomor))?.counts ?? null) as CHasilCounts | null })),
+  }));
+  const data: DHasilData = {
+    format: DOCUMENT_FORMAT,
+    meta: { ...fullMeta, kind: 'd-hasil' },
+    header,
+    recap: { tps: r.tps, desa: r.desa, total: r.total },
+    lampiran,
+  };
+  return data;
+}
+
+function writeFileDurably(file: string, bytes: Uint8Array): void {
+  const tmp = `${file}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+/** Issues a draft or final document: sign, render, keep the file, record it (row + audit) in one transaction. */
+export async function issueDocument(ctx: BackendContext, input: IssueInput): Promise<IssuedDocument> {
+  const master = loadDataMaster(ctx.db);
+  const key = ppkKeyOrNull(ctx);
+  if (!master || !key) throw new DocumentError('NO_MASTER', 'Belum ada data master: buat basis data dengan pleno init.');
+  const p = pemilihanOf(master, input.pemilihan);
+  const final = input.final === true;
+  const reason = input.reason?.trim() ? input.reason.trim() : null;
+  if (final) {
+    const blockers = finalBlockers(ctx, master, p.id);
+    if (blockers.length > 0) {
+      throw new DocumentError(
+        'NOT_FINAL',
+        `Dokumen final belum dapat diterbitkan: pemilihan ${p.id} belum final (${blockers.length} hal). Terbitkan sebagai draf.`,
+        blockers,
+      );
+    }
+  }
+  const previous = listDocuments(ctx.db, { pemilihan: p.id, kind: input.kind });
+  if (previous.some((d) => d.final) && reason === null) {
+    throw new DocumentError('REASON_REQUIRED', 'Dokumen final sudah pernah diterbitkan: alasan penerbitan ulang wajib diisi.');
+  }
+  const version = latestVersion(ctx.db, input.kind, p.id) + 1;
+  const issued = isoAtOffset(ctx.clock().getTime(), provinsiOffsetMinutes(master.provinsi.kode));
+  const signer = { publicKey: key.publicKey, sign: key.sign };
+  const meta: Omit<DocMeta, 'layout'> = {
+    id: `${KIND_CODE[input.kind]}-${master.kecamatan.kode}-${p.id}`,
+    kind: input.kind,
+    version,
+    pemilihan: p.id,
+    kecamatan: master.kecamatan.kode,
+    issued,
+    final,
+    demo: isSimulasiMaster(master),
+    paper: input.paper ?? 'a4',
+    signer: signerFingerprint(signer),
+    ...(reason !== null ? { reason } : {}),
+  };
+  const data = buildDocumentData(ctx, master, meta);
+  const pdf = await buildSignedPdf(data, signer);
+
+  const dir = documentsDir(ctx);
+  mkdirSync(dir, { recursive: true });
+  const fileName = `${meta.id}-v${version}${final ? '' : '-draf'}.pdf`;
+  const file = path.join(dir, fileName);
+  if (existsSync(file)) throw new Error(`document file already exists: ${file}`);
+  writeFileDurably(file, pdf.bytes);
+  let row: DocumentRow;
+  try {
+    row = ctx.db.transaction(() =>
+      insertDocument(ctx.db, {
+        docId: meta.id,
+        kind: input.kind,
+        pemilihan: p.id,
+        version,
+        final,
+        simulasi: meta.demo,
+        paper: meta.paper,
+        pages: pdf.pages,
+        dataSha256: pdf.dataSha256,
+        fileSha256: pdf.fileSha256,
+        fileName,
+        signer: meta.signer,
+        reason,
+        issuedAt: issued,
+        issuedBy: input.actor,
+      }),
+    )();
+  } catch (err) {
+    // Not recorded: the file must not stay as if it were issued.
+    rmSync(file, { force: true });
+    throw err;
+  }
+  ctx.log.info('document issued', { id: meta.id, version, final, pages: pdf.pages, dataSha256: pdf.dataSha256 });
+  return { row, bytes: pdf.bytes, path: file };
+}
+
+/** The kept file of an issued document; its SHA-256 is checked against the recorded one by the caller if needed. */
+export function documentFile(ctx: BackendContext, row: DocumentRow): { path: string; bytes: Uint8Array } {
+  const file = path.join(documentsDir(ctx), row.fileName);
+  if (!existsSync(file)) throw new DocumentError('NOT_FOUND', `Berkas dokumen ${row.fileName} tidak ditemukan di folder data.`);
+  return { path: file, bytes: new Uint8Array(readFileSync(file)) };
+}

@@ -1,0 +1,18 @@
+// Preload (sandboxed): exposes exactly `window.pleno = { call, on, info }` over the two IPC channels, nothing else.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { PlenoApi } from '../../shared/contracts/api';
+import type { PlenoEvent } from '../../shared/contracts/events';
+
+const api: PlenoApi = {
+  call: (method, input) => ipcRenderer.invoke('pleno:call', method, input),
+  on(listener) {
+    const handler = (_event: IpcRendererEvent, e: PlenoEvent) => listener(e);
+    ipcRenderer.on('pleno:event', handler);
+    return () => {
+      ipcRenderer.removeListener('pleno:event', handler);
+    };
+  },
+  info: () => ({ transport: 'ipc' }),
+};
+
+contextBridge.exposeInMainWorld('pleno', api);

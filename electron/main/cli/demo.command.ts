@@ -1,7 +1,62 @@
-// pleno demo — placeholder until its feature lands (replace this whole file).
-import type { CliCommand } from './command';
+// pleno demo <dir> [--preset hampang|besar] [--seed N]: writes a synthetic kecamatan (SIMULASI) — master.json,
+// keys/, tps/*.pleno, qr/*.png, README.txt — and prints what it wrote with a summary. Exit 2 on usage errors,
+// 1 if the folder is not empty.
+import { formatFingerprint } from '../../../shared/formats/envelope';
+import {
+  DEFAULT_DEMO_SEED,
+  DEMO_PRESETS,
+  type DemoPreset,
+  DemoDirNotEmptyError,
+  generateDemo,
+  writeDemo,
+} from '../backend/services/demo/demo.service';
+import { type CliCommand, UsageError, parseCli, withUsage } from './command';
 
-export const command: CliCommand = async () => {
-  process.stderr.write('pleno demo: belum tersedia / not available yet\n');
-  return 2;
-};
+const USAGE = 'Penggunaan / usage: pleno demo <dir> [--preset hampang|besar] [--seed N]';
+
+export const command: CliCommand = (argv) =>
+  withUsage(USAGE, async () => {
+    const { values, positionals } = parseCli(argv, { preset: { type: 'string' }, seed: { type: 'string' } });
+    if (positionals.length !== 1) throw new UsageError('pleno demo: perlu tepat satu folder tujuan / exactly one target folder');
+    const dir = positionals[0]!;
+    const preset = (values.preset ?? 'hampang') as DemoPreset;
+    if (!DEMO_PRESETS.includes(preset)) throw new UsageError(`pleno demo: preset tidak dikenal / unknown preset: ${values.preset}`);
+    let seed = DEFAULT_DEMO_SEED;
+    if (values.seed !== undefined) {
+      if (!/^\d{1,10}$/.test(values.seed) || Number(values.seed) > 0xffffffff) {
+        throw new UsageError(`pleno demo: --seed harus bilangan bulat 0..4294967295 / --seed must be an integer: ${values.seed}`);
+      }
+      seed = Number(values.seed);
+    }
+
+    const t0 = performance.now();
+    const demo = generateDemo({ preset, seed });
+    let files;
+    try {
+      files = await writeDemo(dir, demo);
+    } catch (err) {
+      if (err instanceof DemoDirNotEmptyError) {
+        process.stderr.write(`pleno demo: ${err.message}; pilih folder baru / choose an empty folder\n`);
+        return 1;
+      }
+      throw err;
+    }
+    const ms = performance.now() - t0;
+
+    for (const f of files) console.log(`${f.path}\t${f.bytes}`);
+    const m = demo.master.envelope.payload;
+    const e = demo.expected;
+    const total = files.reduce((s, f) => s + f.bytes, 0);
+    const photos = demo.records.filter((r) => r.kiriman === 1).reduce((s, r) => s + r.photos.length, 0);
+    const byKind = new Map<string, number>();
+    for (const f of e.faults) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
+    console.log(`SIMULASI: Kecamatan ${m.kecamatan.nama} (${m.kecamatan.kode}), preset ${preset}, seed ${seed}`);
+    console.log(`kunci KPU: ${formatFingerprint(demo.kpuKey.keyId)}`);
+    console.log(
+      `TPS: ${e.tps.total} di ${m.desa.length} desa (bundel ${e.tps.bundle}, QR ${e.tps.qr}, JSON ${e.tps.json}, belum masuk ${e.tps.belumMasuk}); ` +
+        `hasil: ${e.records} + ${demo.records.length - e.records} kiriman ulang; foto: ${photos}`,
+    );
+    console.log(`kesalahan: ${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    console.log(`ditulis: ${files.length} berkas, ${(total / 1024 / 1024).toFixed(1)} MB, ${(ms / 1000).toFixed(1)} s -> ${dir}`);
+    return 0;
+  });

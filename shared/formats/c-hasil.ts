@@ -17,8 +17,8 @@ import {
   type PemilihVoters,
   type SignedEnvelope,
 } from '../domain/model';
-import { fromBase64Url } from './bytes';
-import { type CryptoPort, MAX_KEY_ID_LENGTH, parseEnvelope, payloadHash, verifyEnvelopeWith } from './envelope';
+import { fromBase64Url, toHex } from './bytes';
+import { type CryptoPort, MAX_KEY_ID_LENGTH, parseEnvelope, signingBytes } from './envelope';
 import { indexMaster, MAX_COUNT, parseLP } from './master';
 import { type ParseResult, parseFail, parsed, runParser } from './parse-result';
 import { array, describe, exactObject, fail, integer, isPlainObject, joinPath, literal, pattern, string, text } from './strict';
@@ -209,17 +209,24 @@ export function verifyCHasilEnvelope(
     (d): d is Perangkat => d !== undefined,
   );
   if (keys.length === 0) return parseFail('UNKNOWN_DEVICE', `perangkat ${JSON.stringify(keyId)} tidak terdaftar`, 'signature.keyId');
-  const signedBy = keys.find((d) => verifyEnvelopeWith(env.value, fromBase64Url(d.publicKey), ctx.crypto));
+  // JCS(payload) once: it is both what the signature covers and what the record id hashes.
+  let msg: Uint8Array;
+  try {
+    msg = signingBytes(env.value.payload);
+  } catch {
+    return parseFail('INVALID_JSON', 'payload bukan data JSON yang sah');
+  }
+  const sig = fromBase64Url(env.value.signature.sig);
+  const verifies = (d: Perangkat): boolean => ctx.crypto.verify(fromBase64Url(d.publicKey), msg, sig);
+  const signedBy = keys.find(verifies);
   if (!signedBy) return parseFail('BAD_SIGNATURE', 'tanda tangan tidak sah: isi berkas telah berubah atau tidak ditandatangani perangkat ini');
   const record = parseCHasil(env.value.payload, { master: ctx.master });
   if (!record.ok) return record;
   const device = checkDevice(record.value, keyId, ctx.master, ctx.extraDevices);
   if (!device.ok) return device;
-  if (device.value.publicKey !== signedBy.publicKey) {
-    // Same id registered twice with different keys (master + PPK decision): the verifying key must be the TPS's one.
-    if (!verifyEnvelopeWith(env.value, fromBase64Url(device.value.publicKey), ctx.crypto)) {
-      return parseFail('BAD_SIGNATURE', 'tanda tangan tidak dibuat dengan kunci perangkat yang terdaftar untuk TPS ini');
-    }
+  // Same id registered twice with different keys (master + PPK decision): the verifying key must be the TPS's one.
+  if (device.value.publicKey !== signedBy.publicKey && !verifies(device.value)) {
+    return parseFail('BAD_SIGNATURE', 'tanda tangan tidak dibuat dengan kunci perangkat yang terdaftar untuk TPS ini');
   }
-  return parsed({ envelope: env.value, record: record.value, device: device.value, sha256: payloadHash(env.value.payload, ctx.crypto) });
+  return parsed({ envelope: env.value, record: record.value, device: device.value, sha256: toHex(ctx.crypto.sha256(msg)) });
 }

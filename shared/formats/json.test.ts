@@ -9,6 +9,9 @@ describe('parseJson (strict)', () => {
     '"\\ud83d\\ude00"',
     '{"__proto__":{"x":1}}',
     '0',
+    '{"a":"x,\\"b\\":{[","b":1,"c":{"a":2}}',
+    '{"a\\\\":1,"a":2}',
+    '['.repeat(64) + ']'.repeat(64),
   ])('parses like JSON.parse: %s', (s) => {
     expect(parseJson(s)).toEqual({ ok: true, value: JSON.parse(s) });
   });
@@ -22,6 +25,11 @@ describe('parseJson (strict)', () => {
   it.each([
     ['duplicate key', '{"sah":5,"sah":500}', /muncul dua kali/],
     ['nested duplicate', '{"a":{"b":1,"b":1}}', /muncul dua kali/],
+    ['duplicate in an array of objects', '[{"a":1},{"a":1,"c":[{"x":1}],"a":2}]', /"a" muncul dua kali/],
+    ['duplicate spelled with an escape', '{"a":1,"\\u0061":2}', /"a" muncul dua kali/],
+    ['duplicate key ending in a backslash', '{"a\\\\":1,"a\\\\":2}', /muncul dua kali/],
+    ['lone surrogate in a key', '{"\\udc00":1}', /surrogate/],
+    ['deep nesting of valid JSON', '['.repeat(65) + ']'.repeat(65), /terlalu dalam/],
     ['trailing comma', '{"a":1,}', /diharapkan/],
     ['single quotes', "{'a':1}", /nama kolom/],
     ['leading zero', '01', /setelah akhir/],

@@ -117,6 +117,65 @@ class Parser {
   }
 }
 
+/**
+ * Duplicate keys and nesting depth of a text that JSON.parse accepted (so the syntax is known to be valid).
+ * Returns a message, or undefined when fine. Keys with escapes are decoded, so "a" and "\u0061" collide.
+ */
+function scanKeys(s: string): string | undefined {
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) {
+      let end = s.indexOf('"', i + 1);
+      for (;;) {
+        // A quote preceded by an odd number of backslashes is escaped.
+        let b = end - 1;
+        while (s.charCodeAt(b) === 0x5c) b--;
+        if ((end - 1 - b) % 2 === 0) break;
+        end = s.indexOf('"', end + 1);
+      }
+      if (expectKey) {
+        const raw = s.slice(i + 1, end);
+        const key = raw.includes('\\') ? (JSON.parse(s.slice(i, end + 1)) as string) : raw;
+        const keys = stack[stack.length - 1]!;
+        if (keys.has(key)) return `kolom ${JSON.stringify(key)} muncul dua kali pada posisi ${i}`;
+        keys.add(key);
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (stack.length >= MAX_DEPTH) return `struktur terlalu dalam pada posisi ${i}`;
+      stack.push(c === 0x7b ? new Set() : null);
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d || c === 0x5d) {
+      stack.pop();
+    } else if (c === 0x2c) {
+      expectKey = stack[stack.length - 1] instanceof Set;
+    }
+  }
+  return undefined;
+}
+
+/** Lone surrogates (from escapes) and numbers beyond double range (JSON.parse gives Infinity). */
+function checkValues(v: unknown): string | undefined {
+  if (typeof v === 'string') return LONE_SURROGATE.test(v) ? 'surrogate tunggal dalam teks' : undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : 'angka di luar jangkauan';
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const m = checkValues(x);
+      if (m) return m;
+    }
+  } else if (typeof v === 'object' && v !== null) {
+    for (const [k, x] of Object.entries(v)) {
+      if (LONE_SURROGATE.test(k)) return 'surrogate tunggal dalam nama kolom';
+      const m = checkValues(x);
+      if (m) return m;
+    }
+  }
+  return undefined;
+}
+
 /** Parses JSON text (string, or UTF-8 bytes). Errors are INVALID_JSON with an Indonesian message. */
 export function parseJson(input: string | Uint8Array): ParseResult<unknown> {
   let s: string;
@@ -131,6 +190,20 @@ export function parseJson(input: string | Uint8Array): ParseResult<unknown> {
   }
   // RFC 8259 §8.1 lets a parser ignore a leading BOM (an editor on Windows may add one); nothing else is ignored.
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+  // Fast path: native JSON.parse for the value, then a light scan for what it lets through. The hand-written
+  // parser runs only on invalid text, to say precisely (in Indonesian) what is wrong and where.
+  let value: unknown;
+  try {
+    value = JSON.parse(s);
+  } catch {
+    return slowParse(s);
+  }
+  const problem = scanKeys(s) ?? checkValues(value);
+  if (problem) return parseFail('INVALID_JSON', `berkas bukan JSON yang sah: ${problem}`);
+  return parsed(value);
+}
+
+function slowParse(s: string): ParseResult<unknown> {
   const p = new Parser(s);
   try {
     const v = p.value(0);
@@ -139,6 +212,7 @@ export function parseJson(input: string | Uint8Array): ParseResult<unknown> {
     return parsed(v);
   } catch (e) {
     if (e instanceof JsonSyntax) return parseFail('INVALID_JSON', `berkas bukan JSON yang sah: ${e.message}`);
+    if (e instanceof RangeError) return parseFail('INVALID_JSON', 'berkas bukan JSON yang sah: struktur terlalu dalam');
     throw e;
   }
 }

@@ -5,13 +5,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createKecamatanFixture } from '../backend/lan/kecamatan-fixture';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 let dir: string;
 const children: ChildProcess[] = [];
 
-function serve(dbPath: string): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [join(root, 'bin/pleno.mjs'), 'serve', '--db', dbPath, '--port', '0'], { cwd: root });
+function serve(dbPath: string, extra: string[] = []): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+  const child = spawn(process.execPath, [join(root, 'bin/pleno.mjs'), 'serve', '--db', dbPath, '--port', '0', ...extra], { cwd: root });
   children.push(child);
   let out = '';
   let err = '';
@@ -91,5 +92,29 @@ describe('pleno serve', () => {
     const child = spawn(process.execPath, [join(root, 'bin/pleno.mjs'), 'serve'], { cwd: root, env: { ...process.env, PLENO_DB: '' } });
     children.push(child);
     expect(await exited(child)).toBe(2);
+  });
+
+  it('--lan starts the LAN receiver beside the web mode and stops it on SIGTERM', async () => {
+    const fixture = await createKecamatanFixture({ desa: 1, tpsPerDesa: 1, dir });
+    await fixture.backend.close();
+    const s = await serve(fixture.dbPath, ['--lan', '--lan-port', '0']);
+    const deadline = Date.now() + 10_000;
+    while (!/LAN receiver on /.test(s.stderr()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const m = /LAN receiver on http:\/\/[^:]+:(\d+)/.exec(s.stderr());
+    expect(m, s.stderr()).not.toBeNull();
+    const hello = (await (await fetch(`http://127.0.0.1:${m![1]}/v1/hello`)).json()) as { kecamatan: string; format: string };
+    expect(hello).toMatchObject({ kecamatan: fixture.master.kecamatan.kode, format: 'pleno.lan/1' });
+    const code = exited(s.child);
+    s.child.kill('SIGTERM');
+    expect(await code).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${m![1]}/v1/hello`)).rejects.toThrow();
+  });
+
+  it('--lan on a database without a data master still serves the UI and says why the receiver is off', async () => {
+    const s = await serve(join(dir, 'baru.db'), ['--lan', '--lan-port', '0']);
+    const deadline = Date.now() + 10_000;
+    while (!/LAN receiver not started/.test(s.stderr()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(s.stderr()).toMatch(/LAN receiver not started/);
+    expect((await info(s.url)).ok).toBe(true);
   });
 });

@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openBackend, failedBackend, toStartupError, type Backend, type ServedBackend } from '../backend/backend';
 import { startWebServer } from '../web/server';
+import { startLanReceiver } from '../backend/lan/receiver';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 
-const USAGE = 'Penggunaan / usage: pleno serve --db <file> [--port N] [--lan]';
+const USAGE = 'Penggunaan / usage: pleno serve --db <file> [--port N] [--lan [--lan-port N]]';
 
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../build/renderer/', import.meta.url));
 
@@ -18,6 +19,7 @@ export const command: CliCommand = (argv) =>
       db: { type: 'string' },
       port: { type: 'string' },
       lan: { type: 'boolean' },
+      'lan-port': { type: 'string' },
       verbose: { type: 'boolean' },
     });
     if (positionals.length > 0) throw new UsageError(`argumen tidak dikenal / unexpected argument: ${positionals[0]}`);
@@ -25,6 +27,10 @@ export const command: CliCommand = (argv) =>
     if (!dbPath) throw new UsageError('--db <file> wajib / is required');
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port tidak sah / invalid: ${values.port}`);
+    const lanPort = values['lan-port'] === undefined ? undefined : Number(values['lan-port']);
+    if (lanPort !== undefined && (!Number.isInteger(lanPort) || lanPort < 0 || lanPort > 65535)) {
+      throw new UsageError(`--lan-port tidak sah / invalid: ${values['lan-port']}`);
+    }
 
     let backend: ServedBackend;
     let full: Backend | null = null;
@@ -44,7 +50,7 @@ export const command: CliCommand = (argv) =>
     }
     let lanStop: (() => Promise<void> | void) | null = null;
     const web = await startWebServer({ backend, staticDir, port });
-    if (values.lan && full) lanStop = await startLan(full);
+    if (values.lan && full) lanStop = await startLan(full, lanPort);
 
     process.stdout.write(`Pleno web: ${web.url}\n`);
 
@@ -72,24 +78,16 @@ export const command: CliCommand = (argv) =>
   });
 
 /**
- * INTEGRATION POINT (channels): the LAN receiver lives in electron/main/backend/lan/receiver.ts, owned by the channels
- * engineer, and is loaded by a computed specifier so this file type-checks before it exists. Expected export:
- * `startLanReceiver(ctx, { port? }) → Promise<{ url?: string; close(): Promise<void> | void }>`.
+ * Starts the LAN receiver (DESIGN §3.5, owned by channels) beside the web mode. Without a data master yet it cannot
+ * sign receipts: the web mode still starts and says so; the import screen can start the receiver later.
  */
-async function startLan(backend: Backend): Promise<() => Promise<void> | void> {
-  const specifier = '../backend/lan/receiver';
-  let mod: { startLanReceiver?: (ctx: Backend['ctx'], opts: Record<string, unknown>) => Promise<{ url?: string; close(): Promise<void> | void }> };
+async function startLan(backend: Backend, port: number | undefined): Promise<() => Promise<void> | void> {
   try {
-    mod = (await import(specifier)) as typeof mod;
-  } catch {
-    process.stderr.write('pleno serve: penerima LAN belum tersedia di versi ini / LAN receiver not available yet\n');
+    const receiver = await startLanReceiver(backend.ctx, port === undefined ? {} : { port });
+    process.stderr.write(`pleno serve: penerima LAN aktif / LAN receiver on ${receiver.urls.join(', ') || receiver.url}\n`);
+    return () => receiver.close();
+  } catch (err) {
+    process.stderr.write(`pleno serve: penerima LAN tidak dapat dimulai / LAN receiver not started: ${(err as Error).message}\n`);
     return () => {};
   }
-  if (typeof mod.startLanReceiver !== 'function') {
-    process.stderr.write('pleno serve: penerima LAN belum tersedia / startLanReceiver missing\n');
-    return () => {};
-  }
-  const receiver = await mod.startLanReceiver(backend.ctx, {});
-  process.stderr.write(`pleno serve: penerima LAN aktif / LAN receiver on ${receiver.url ?? ''}\n`);
-  return () => receiver.close();
 }

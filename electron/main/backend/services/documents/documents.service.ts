@@ -31,6 +31,7 @@ import {
 } from '../../repositories/pleno.repo';
 import { insertDocument, latestVersion, listDocuments, type DocumentRow } from '../../repositories/documents.repo';
 import { currentRecords, recap } from '../recap/recap.service';
+import { ensureDocumentSchema } from '../../db/migrations/0003-documents';
 import { ppkKeyOrNull } from '../keys/ppk-key';
 import { buildSignedPdf, signerFingerprint } from './signed-pdf';
 
@@ -205,6 +206,7 @@ function writeFileDurably(file: string, bytes: Uint8Array): void {
 
 /** Issues a draft or final document: sign, render, keep the file, record it (row + audit) in one transaction. */
 export async function issueDocument(ctx: BackendContext, input: IssueInput): Promise<IssuedDocument> {
+  ensureDocumentSchema(ctx.db);
   const master = loadDataMaster(ctx.db);
   const key = ppkKeyOrNull(ctx);
   if (!master || !key) throw new DocumentError('NO_MASTER', 'Belum ada data master: buat basis data dengan pleno init.');
@@ -285,4 +287,16 @@ export function documentFile(ctx: BackendContext, row: DocumentRow): { path: str
   const file = path.join(documentsDir(ctx), row.fileName);
   if (!existsSync(file)) throw new DocumentError('NOT_FOUND', `Berkas dokumen ${row.fileName} tidak ditemukan di folder data.`);
   return { path: file, bytes: new Uint8Array(readFileSync(file)) };
+}
+
+/** Issued documents, oldest first. */
+export function issuedDocuments(ctx: Pick<BackendContext, 'db'>, f: { pemilihan?: string; kind?: DocKind } = {}): DocumentRow[] {
+  ensureDocumentSchema(ctx.db);
+  return listDocuments(ctx.db, f);
+}
+
+export function issuedDocument(ctx: Pick<BackendContext, 'db'>, id: number): DocumentRow {
+  const row = issuedDocuments(ctx).find((d) => d.id === id);
+  if (!row) throw new DocumentError('NOT_FOUND', `Dokumen #${id} tidak ada.`);
+  return row;
 }

@@ -40,7 +40,7 @@ function attachmentStream(doc: PDFDocument): PDFRawStream {
   const names = doc.catalog.lookup(PDFName.of('Names'), PDFDict);
   const arr = names.lookup(PDFName.of('EmbeddedFiles'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
   const spec = arr.lookup(1, PDFDict);
-  return spec.lookup(PDFName.of('EF'), PDFDict).lookup(PDFName.of('F'), PDFRawStream);
+  return spec.lookup(PDFName.of('EF'), PDFDict).lookup(PDFName.of('F')) as PDFRawStream;
 }
 
 function replaceStream(doc: PDFDocument, old: PDFRawStream, content: Uint8Array): void {

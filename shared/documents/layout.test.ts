@@ -1,0 +1,174 @@
+// The pure layout model: column splitting with repeated headers, page counts and roles, labels from the domain's
+// form labels, "Halaman x dari y", watermarks, signatures, NIHIL, F4 vs A4 and items kept inside the page.
+import { describe, expect, it } from 'vitest';
+import { formRows } from '../domain/labels';
+import { formatNumber, formatTanggal, landscape, wrapText } from './format';
+import { approximateMeasure as m, layoutDocument } from './layout';
+import { sampleDHasil, sampleKejadian } from './sample-data';
+import { splitColumns } from './table';
+import type { DocumentLayout, LayoutItem, LayoutPage } from './types';
+
+const HASH = 'c0ffee'.repeat(10) + 'abcd';
+const texts = (p: LayoutPage) => p.items.filter((i): i is Extract<LayoutItem, { t: 'text' }> => i.t === 'text').map((i) => i.text);
+const allText = (l: DocumentLayout) => l.pages.flatMap(texts);
+
+describe('splitColumns', () => {
+  it.each([
+    [1, 500, [1]],
+    [10, 500, [10]],
+    [11, 462, [11]],
+    [12, 462, [6, 6]],
+    [31, 546, [11, 10, 10]],
+    [601, 546, Array(47).fill(13).map((n, i) => (i < 601 - 47 * 12 ? 13 : 12))],
+  ])('%i columns in %i pt → %j per page', (count, width, sizes) => {
+    const groups = splitColumns(count, width);
+    expect(groups.map((g) => g.length)).toEqual(sizes);
+    expect(groups.flat()).toEqual(Array.from({ length: count }, (_, i) => i));
+  });
+});
+
+describe('D.Hasil layout', () => {
+  it('puts the hampang kecamatan on one table page, one page per desa attachment, then the signature page', () => {
+    const data = sampleDHasil({ desa: 9, tpsPerDesa: 3 });
+    const l = layoutDocument(data, HASH, m);
+    expect(l.pages.map((p) => p.role)).toEqual(['kecamatan', ...data.lampiran.map((d) => `lampiran:${d.kode}`), 'tanda-tangan']);
+    const { w, h } = landscape('a4');
+    for (const p of l.pages) expect([p.width, p.height]).toEqual([w, h]);
+  });
+
+  it('splits many desa across pages evenly, repeating the row labels and the column headers', () => {
+    const data = sampleDHasil({ desa: 25, tpsPerDesa: 2 });
+    const l = layoutDocument(data, HASH, m);
+    const kec = l.pages.filter((p) => p.role === 'kecamatan');
+    expect(kec.length).toBeGreaterThanOrEqual(2);
+    // Every kecamatan page repeats the row labels and the header columns No/Uraian/L/P.
+    for (const p of kec) {
+      const t = texts(p);
+      expect(t).toContain('Uraian');
+      expect(t).toContain('Jumlah Pemilih dalam DPT');
+    }
+    // Each desa name appears as a column header exactly once across the kecamatan pages; the total once, last.
+    const headers = kec.flatMap(texts).join(' ');
+    for (const d of data.recap.desa) expect(headers).toContain(d.nama);
+    const last = texts(kec[kec.length - 1]!).join(' ');
+    expect(last).toContain('KECAMATAN');
+    expect(texts(kec[0]!).join(' ')).not.toContain('JUMLAH KECAMATAN');
+  });
+
+  it('a desa with 30 TPS gets its attachment split by columns, every TPS once', () => {
+    const data = sampleDHasil({ desa: 2, tpsPerDesa: 30 });
+    const l = layoutDocument(data, HASH, m);
+    const lamp = l.pages.filter((p) => p.role === `lampiran:${data.lampiran[0]!.kode}`);
+    expect(lamp.length).toBeGreaterThanOrEqual(3);
+    const heads = lamp.flatMap(texts).filter((t) => /^TPS \d{3}$/.test(t));
+    expect(new Set(heads).size).toBe(30);
+    // Each TPS column appears equally often (once per row page of its column group).
+    const counts = new Map<string, number>();
+    for (const hd of heads) counts.set(hd, (counts.get(hd) ?? 0) + 1);
+    expect(new Set(counts.values()).size).toBe(1);
+  });
+
+  it('shows every form row label of the domain and the values formatted with Indonesian separators', () => {
+    const data = sampleDHasil({ desa: 3, tpsPerDesa: 2 });
+    const t = allText(layoutDocument(data, HASH, m));
+    for (const row of formRows(data.header.pilihan)) {
+      expect(t.some((s) => row.label.startsWith(s) || s === row.label)).toBe(true);
+    }
+    expect(t).toContain(formatNumber(data.recap.total.suara.sah));
+    expect(t).toContain(formatNumber(data.recap.total.pemilih.jumlah.l + data.recap.total.pemilih.jumlah.p));
+  });
+
+  it('numbers every page "Halaman x dari y" and prints id, version and data hash in every footer', () => {
+    const data = sampleDHasil({ desa: 4, tpsPerDesa: 12 });
+    const l = layoutDocument(data, HASH, m);
+    l.pages.forEach((p, i) => {
+      const t = texts(p);
+      expect(t).toContain(`Halaman ${i + 1} dari ${l.pages.length}`);
+      expect(t).toContain(`SHA-256 data: ${HASH}`);
+      expect(t.some((s) => s.startsWith(`Dokumen ${data.meta.id} · versi ${data.meta.version} · DRAF`))).toBe(true);
+      expect(p.items.filter((i) => i.t === 'qr')).toEqual([expect.objectContaining({ text: `PLENO-DOC:${data.meta.id}:v1:${HASH}` })]);
+    });
+  });
+
+  it('marks drafts DRAF and demo data SIMULASI, a real final neither', () => {
+    const wm = (final: boolean, demo: boolean) =>
+      layoutDocument(sampleDHasil({ final, demo }), HASH, m).pages[0]!.items.find((i) => i.t === 'watermark');
+    expect(wm(false, true)).toEqual({ t: 'watermark', texts: ['DRAF', 'SIMULASI'] });
+    expect(wm(true, true)).toEqual({ t: 'watermark', texts: ['SIMULASI'] });
+    expect(wm(false, false)).toEqual({ t: 'watermark', texts: ['DRAF'] });
+    expect(wm(true, false)).toBeUndefined();
+  });
+
+  it('signature page: place and date, PPK names, a saksi line per paslon with a refusal box, Panwaslu', () => {
+    const data = sampleDHasil({ paslon: 3 });
+    const sig = layoutDocument(data, HASH, m).pages.at(-1)!;
+    const t = texts(sig);
+    expect(t).toContain(`Hampang, ${formatTanggal(data.meta.issued)}`);
+    expect(formatTanggal(data.meta.issued)).toBe('30 November 2024');
+    for (const p of data.header.ppk) expect(t).toContain(p.nama);
+    for (const p of data.header.pilihan) expect(t.join(' ')).toContain(p.nama.split(' ')[0]!);
+    expect(t.filter((s) => s.startsWith('menolak menandatangani'))).toHaveLength(3);
+    expect(t).toContain('PANWASLU KECAMATAN');
+  });
+
+  it('shows a TPS without data as – in a draft', () => {
+    const data = sampleDHasil({ desa: 2, tpsPerDesa: 3, missingEvery: 2 });
+    const l = layoutDocument(data, HASH, m);
+    expect(l.pages.filter((p) => p.role.startsWith('lampiran')).flatMap(texts)).toContain('–');
+  });
+
+  it('F4 pages are 215 × 330 mm landscape and keep every item inside the page', () => {
+    for (const paper of ['a4', 'f4'] as const) {
+      const l = layoutDocument(sampleDHasil({ desa: 14, tpsPerDesa: 17, paper }), HASH, m);
+      const { w, h } = landscape(paper);
+      if (paper === 'f4') expect([Math.round(w), Math.round(h)]).toEqual([935, 609]);
+      for (const p of l.pages) {
+        for (const i of p.items) {
+          if (i.t === 'text') {
+            const width = m.width(i.text, i.size, i.bold);
+            const x0 = i.align === 'right' ? i.x - width : i.align === 'center' ? i.x - width / 2 : i.x;
+            expect(x0).toBeGreaterThanOrEqual(0);
+            expect(x0 + width).toBeLessThanOrEqual(p.width + 0.5);
+            expect(i.y).toBeGreaterThan(0);
+            expect(i.y).toBeLessThan(p.height);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('D.Kejadian Khusus layout', () => {
+  it('prints NIHIL when there was nothing, with signatures on the same page', () => {
+    const l = layoutDocument(sampleKejadian(0), HASH, m);
+    expect(l.pages).toHaveLength(1);
+    expect(texts(l.pages[0]!)).toContain('NIHIL');
+    expect(texts(l.pages[0]!)).toContain('Muhammad Ridwan');
+  });
+
+  it('numbers the entries and flows them over pages, with time, place, who, what and resolution', () => {
+    const data = sampleKejadian(40);
+    const l = layoutDocument(data, HASH, m);
+    expect(l.pages.length).toBeGreaterThan(2);
+    const t = allText(l);
+    for (let i = 1; i <= 40; i++) expect(t).toContain(`${i}.`);
+    expect(t).toContain('Panwaslu Kecamatan');
+    expect(t).toContain('Belum diselesaikan');
+    expect(t.some((s) => s.startsWith('29 November 2024'))).toBe(true);
+    expect(t).not.toContain('NIHIL');
+    // Column headers repeat on every list page.
+    for (const p of l.pages.filter((p) => p.role === 'daftar')) expect(texts(p)).toContain('Penyelesaian');
+  });
+});
+
+describe('format helpers', () => {
+  it('formats numbers and wraps text', () => {
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(999)).toBe('999');
+    expect(formatNumber(1000)).toBe('1.000');
+    expect(formatNumber(1234567)).toBe('1.234.567');
+    const lines = wrapText('Jumlah Surat Suara yang Tidak Digunakan (termasuk sisa cadangan)', 80, 7, m);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe('Jumlah Surat Suara yang Tidak Digunakan (termasuk sisa cadangan)');
+  });
+});

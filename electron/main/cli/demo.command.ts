@@ -47,14 +47,13 @@ export const command: CliCommand = (argv) =>
     const m = demo.master.envelope.payload;
     const e = demo.expected;
     const total = files.reduce((s, f) => s + f.bytes, 0);
-    const photos = demo.records.filter((r) => r.kiriman === 1).reduce((s, r) => s + r.photos.length, 0);
     const byKind = new Map<string, number>();
     for (const f of e.faults) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
     console.log(`SIMULASI: Kecamatan ${m.kecamatan.nama} (${m.kecamatan.kode}), preset ${preset}, seed ${seed}`);
     console.log(`kunci KPU: ${formatFingerprint(demo.kpuKey.keyId)}`);
     console.log(
       `TPS: ${e.tps.total} di ${m.desa.length} desa (bundel ${e.tps.bundle}, QR ${e.tps.qr}, JSON ${e.tps.json}, belum masuk ${e.tps.belumMasuk}); ` +
-        `hasil: ${e.records} + ${demo.records.length - e.records} kiriman ulang; foto: ${photos}`,
+        `hasil: ${e.records} + ${demo.records.length - e.records} kiriman ulang; foto: ${e.photos.bundled} dalam bundel, ${e.photos.pending} menyusul`,
     );
     console.log(`kesalahan: ${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}`);
     console.log(`ditulis: ${files.length} berkas, ${(total / 1024 / 1024).toFixed(1)} MB, ${(ms / 1000).toFixed(1)} s -> ${dir}`);

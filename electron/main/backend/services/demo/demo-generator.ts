@@ -301,6 +301,10 @@ export function generateDemo(opts: DemoOptions): Demo {
       faults: faultList,
       tps: { total: plan.tps.length, bundle: count('bundle'), qr: count('qr'), json: count('json'), belumMasuk: count('belum-masuk') },
       records: records.filter((r) => r.kiriman === 1).length,
+      photos: {
+        bundled: new Set(records.filter((r) => r.channel === 'bundle').flatMap((r) => r.photos.map((f) => f.sha256))).size,
+        pending: new Set(records.filter((r) => r.channel === 'qr').flatMap((r) => r.photos.map((f) => f.sha256))).size,
+      },
       imports: [...imports, ...qrImports, ...lateImports],
     },
   };

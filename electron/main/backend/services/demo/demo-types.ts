@@ -134,6 +134,8 @@ export interface DemoExpected {
   tps: { total: number; bundle: number; qr: number; json: number; belumMasuk: number };
   /** Number of first submissions (TPS × pemilihan that have arrived). */
   records: number;
+  /** Distinct photos inside bundles, and photos referenced by QR-only records whose bytes were not delivered. */
+  photos: { bundled: number; pending: number };
   imports: ExpectedImport[];
 }
 

@@ -50,13 +50,14 @@ export function demoReadme(demo: Demo): string {
   lines.push('  pleno init --db latihan.db --master <folder>/master.json');
   lines.push('  pleno import --db latihan.db <folder>/tps <folder>/qr');
   lines.push('  pleno recap --db latihan.db --json');
-  lines.push('Impor tps/ sebelum kiriman ulang (*_kirim-ulang-*.json): yang pertama diterima, yang kedua menjadi konflik.');
+  lines.push('Kiriman ulang (tps/*_kirim-ulang-*.json) dibuat keesokan harinya: diimpor setelah bundel TPS-nya, ia menjadi');
+  lines.push('konflik (yang pertama tetap dihitung sampai pleno memutuskan).');
   lines.push('');
   lines.push('Ringkasan');
   lines.push('---------');
   lines.push(`${e.tps.total} TPS di ${m.desa.length} desa; ${m.pemilihan.length} pemilihan: ${m.pemilihan.map((p) => `${p.id} (${p.pilihan.length} paslon)`).join(', ')}.`);
   lines.push(`${e.tps.bundle} TPS mengirim bundel, ${e.tps.qr} hanya QR, ${e.tps.json} hanya amplop JSON, ${e.tps.belumMasuk} belum masuk.`);
-  lines.push(`${e.records} hasil (TPS x pemilihan) masuk; ${demo.records.filter((r) => r.photos.length > 0).reduce((s, r) => s + r.photos.length, 0)} foto lembar.`);
+  lines.push(`${e.records} hasil (TPS x pemilihan) masuk; ${e.photos.bundled} foto lembar dalam bundel, ${e.photos.pending} foto lagi dirujuk oleh hasil QR (menyusul).`);
   lines.push(`PPK: ${demo.ppkMembers.map((p) => `${p.nama} (${p.jabatan})`).join(', ')}.`);
   lines.push('');
   lines.push('Kesalahan yang sengaja ditanam (untuk latihan pleno)');

@@ -9,13 +9,26 @@ export const PRINT = 1; // black printed form
 export const PEN = 2; // blue-black ballpoint
 export const FAINT = 3; // light grey rules and boxes
 
+/**
+ * Scratch memory reused by consecutive sheets (generation is synchronous): allocating two fresh pixel buffers per
+ * photo let the besar preset's garbage grow to ~0.5 GB before the GC caught up.
+ */
+const scratch = { px: new Uint8Array(0), grey: new Uint8Array(0) };
+
+function scratchOf(kind: 'px' | 'grey', size: number): Uint8Array {
+  if (scratch[kind].length < size) scratch[kind] = new Uint8Array(size);
+  return scratch[kind].subarray(0, size);
+}
+
 export class Raster {
+  /** Ink index per pixel; valid until the next Raster is created (shared scratch memory). */
   readonly px: Uint8Array;
   constructor(
     readonly width: number,
     readonly height: number,
   ) {
-    this.px = new Uint8Array(width * height);
+    this.px = scratchOf('px', width * height);
+    this.px.fill(PAPER);
   }
 
   fillRect(x: number, y: number, w: number, h: number, ink: number): void {
@@ -101,7 +114,8 @@ const INK = new Float32Array([0, 28, 62, 150]);
  */
 export function toPhotoGray(r: Raster, rng: Prng): Uint8Array {
   const { width: w, height: h, px } = r;
-  const out = new Uint8Array(w * h);
+  // Scratch memory: valid until the next call (the caller encodes it at once).
+  const out = scratchOf('grey', w * h);
   const lx = rng.real(0.2, 0.8) * w;
   const ly = rng.real(0.1, 0.5) * h;
   const falloff = rng.real(0.12, 0.22) / (w * w + h * h);

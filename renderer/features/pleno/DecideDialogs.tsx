@@ -1,0 +1,125 @@
+// Decisions that need the ketua or a delegate: approve/reject a proposed correction, unlock a desa (with reason).
+import { useState } from 'react';
+import { Button, Dialog, Field } from '../../ui';
+import type { CorrectionView } from '../../../shared/contracts/pleno.contract';
+import { ErrorNotice, useAction } from './use-action';
+
+export function DecideCorrectionDialog({
+  correction,
+  decision,
+  onClose,
+}: {
+  correction: CorrectionView | null;
+  decision: 'approved' | 'rejected';
+  onClose: () => void;
+}) {
+  const action = useAction('pleno.decideCorrection');
+  const [reason, setReason] = useState('');
+  const close = () => {
+    setReason('');
+    action.clear();
+    onClose();
+  };
+  if (!correction) return null;
+  const submit = async () => {
+    const r = await action.run(
+      { correctionId: correction.id, decision, ...(reason.trim() ? { reason } : {}) },
+      decision === 'approved' ? `Koreksi #${correction.id} disetujui` : `Koreksi #${correction.id} ditolak`,
+    );
+    if (r) close();
+  };
+  return (
+    <Dialog
+      open={correction !== null}
+      onClose={close}
+      title={decision === 'approved' ? `Setujui koreksi #${correction.id}` : `Tolak koreksi #${correction.id}`}
+      footer={
+        <>
+          <Button onClick={close}>Batal</Button>
+          <Button
+            variant={decision === 'approved' ? 'primary' : 'danger'}
+            busy={action.pending}
+            disabled={decision === 'rejected' && reason.trim().length < 3}
+            onClick={submit}
+          >
+            {decision === 'approved' ? 'Setujui' : 'Tolak'}
+          </Button>
+        </>
+      }
+    >
+      <div className="stack">
+        <CorrectionDiff correction={correction} />
+        <Field label={decision === 'approved' ? 'Catatan (opsional)' : 'Alasan penolakan (wajib)'}>
+          <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+        </Field>
+        <ErrorNotice error={action.error} />
+      </div>
+    </Dialog>
+  );
+}
+
+export function CorrectionDiff({ correction }: { correction: CorrectionView }) {
+  return (
+    <table className="diff" data-testid={`diff-${correction.id}`}>
+      <tbody>
+        {correction.changes.map((c) => (
+          <tr key={c.path}>
+            <td>{c.label}</td>
+            <td className="from">{c.from}</td>
+            <td className="to">{c.to}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function UnlockDialog({
+  desa,
+  pemilihan,
+  open,
+  onClose,
+}: {
+  desa: { kode: string; nama: string };
+  pemilihan: string;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const action = useAction('pleno.unlockDesa');
+  const [reason, setReason] = useState('');
+  const close = () => {
+    setReason('');
+    action.clear();
+    onClose();
+  };
+  const submit = async () => {
+    const r = await action.run(
+      { desa: desa.kode, pemilihan: pemilihan as 'bupati', reason },
+      `Kunci desa ${desa.nama} dibuka`,
+    );
+    if (r) close();
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title={`Buka kunci desa ${desa.nama}`}
+      footer={
+        <>
+          <Button onClick={close}>Batal</Button>
+          <Button variant="danger" busy={action.pending} disabled={reason.trim().length < 3} onClick={submit}>
+            Buka kunci
+          </Button>
+        </>
+      }
+    >
+      <div className="stack">
+        <p>Membuka kunci adalah keputusan yang dicatat. Setelah dibuka, angka desa ini dapat diubah lagi.</p>
+        <Field label="Alasan membuka kunci (wajib)">
+          <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+        </Field>
+        <ErrorNotice error={action.error} />
+      </div>
+    </Dialog>
+  );
+}

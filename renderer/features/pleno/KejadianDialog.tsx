@@ -1,0 +1,50 @@
+// "Kejadian khusus": a special-event note about this TPS (or its desa), for Model D.Kejadian Khusus.
+import { useState } from 'react';
+import { Button, Dialog, Field } from '../../ui';
+import type { TpsReview } from '../../../shared/contracts/pleno.contract';
+import { ErrorNotice, useAction } from './use-action';
+import { nomorTps } from '../dashboard/tile-status';
+
+export function KejadianDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
+  const action = useAction('pleno.addKejadian');
+  const [text, setText] = useState('');
+  const [aboutDesa, setAboutDesa] = useState(false);
+  const close = () => {
+    setText('');
+    action.clear();
+    onClose();
+  };
+  const submit = async () => {
+    const r = await action.run(
+      { pemilihan: review.pemilihan.id, ...(aboutDesa ? { desa: review.desa.kode } : { tps: review.tps }), text },
+      'Kejadian khusus dicatat',
+    );
+    if (r) close();
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title="Catat kejadian khusus"
+      footer={
+        <>
+          <Button onClick={close}>Batal</Button>
+          <Button variant="primary" busy={action.pending} disabled={text.trim().length < 3} onClick={submit}>
+            Simpan
+          </Button>
+        </>
+      }
+    >
+      <div className="stack">
+        <label>
+          <input type="checkbox" checked={aboutDesa} onChange={(e) => setAboutDesa(e.target.checked)} /> Tentang desa {review.desa.nama}{' '}
+          (bukan hanya TPS {nomorTps(review.nomor)})
+        </label>
+        <Field label="Kejadian">
+          <textarea value={text} onChange={(e) => setText(e.target.value)} />
+        </Field>
+        <ErrorNotice error={action.error} />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,161 @@
+// The C.Hasil photos of a TPS (by hash, through pleno.photo as base64 so both transports work): page switch, zoom
+// (buttons, + / -, wheel) and pan (drag, or arrow keys while the viewer has focus). "Pas" fits the width.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
+import { useQuery } from '../../api/hooks';
+import { Button } from '../../ui';
+
+export interface PhotoPage {
+  lembar: number;
+  sha256: string;
+  available: boolean;
+}
+
+interface View {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+export function PhotoViewer({ pages, zoomSignal }: { pages: PhotoPage[]; zoomSignal?: { n: number; dir: 1 | -1 } }) {
+  const [index, setIndex] = useState(0);
+  const safeIndex = Math.min(index, Math.max(0, pages.length - 1));
+  const page = pages[safeIndex];
+  return (
+    <div data-testid="photo-viewer">
+      <div className="photo-tools">
+        <span className="muted">Foto C.Hasil:</span>
+        {pages.length === 0 && <span className="muted">tidak ada foto</span>}
+        {pages.map((p, i) => (
+          <Button
+            key={`${p.lembar}-${p.sha256}`}
+            size="sm"
+            aria-pressed={i === safeIndex}
+            onClick={() => setIndex(i)}
+            title={`Lembar ${p.lembar} · ${p.sha256.slice(0, 12)}…`}
+          >
+            Lembar {p.lembar}
+          </Button>
+        ))}
+      </div>
+      {page ? (
+        <PhotoCanvas key={page.sha256} page={page} zoomSignal={zoomSignal} />
+      ) : (
+        <div className="photo-viewer">
+          <div className="empty-photo">Tidak ada foto untuk kiriman ini. Periksa angka terhadap C.Hasil kertas.</div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PhotoCanvas({ page, zoomSignal }: { page: PhotoPage; zoomSignal?: { n: number; dir: 1 | -1 } | undefined }) {
+  const q = useQuery('pleno.photo', { sha256: page.sha256 }, { enabled: page.available });
+  const box = useRef<HTMLDivElement>(null);
+  const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
+  const [view, setView] = useState<View>({ scale: 1, x: 0, y: 0 });
+  const drag = useRef<{ x: number; y: number; vx: number; vy: number } | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const fit = useCallback(() => {
+    const el = box.current;
+    if (!el || !natural) return;
+    const scale = el.clientWidth / natural.w;
+    setView({ scale, x: 0, y: 0 });
+  }, [natural]);
+
+  useEffect(() => fit(), [fit]);
+
+  const zoom = useCallback((factor: number, cx?: number, cy?: number) => {
+    setView((v) => {
+      const el = box.current;
+      const px = cx ?? (el ? el.clientWidth / 2 : 0);
+      const py = cy ?? (el ? el.clientHeight / 2 : 0);
+      const scale = Math.min(8, Math.max(0.1, v.scale * factor));
+      const k = scale / v.scale;
+      return { scale, x: px - (px - v.x) * k, y: py - (py - v.y) * k };
+    });
+  }, []);
+
+  const lastSignal = useRef(zoomSignal?.n ?? 0);
+  useEffect(() => {
+    if (!zoomSignal || zoomSignal.n === lastSignal.current) return;
+    lastSignal.current = zoomSignal.n;
+    zoom(zoomSignal.dir > 0 ? 1.25 : 0.8);
+  }, [zoomSignal, zoom]);
+
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    (e.target as HTMLElement).setPointerCapture?.(e.pointerId);
+    drag.current = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
+    setDragging(true);
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (!d) return;
+    setView((v) => ({ ...v, x: d.vx + e.clientX - d.x, y: d.vy + e.clientY - d.y }));
+  };
+  const onPointerUp = () => {
+    drag.current = null;
+    setDragging(false);
+  };
+  const onWheel = (e: WheelEvent<HTMLDivElement>) => {
+    const r = box.current?.getBoundingClientRect();
+    zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, r ? e.clientX - r.left : undefined, r ? e.clientY - r.top : undefined);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step = 60;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const m = moves[e.key];
+    if (m) {
+      e.preventDefault();
+      e.stopPropagation();
+      setView((v) => ({ ...v, x: v.x + m[0], y: v.y + m[1] }));
+    }
+  };
+
+  const src = q.data ? `data:${q.data.mime};base64,${q.data.base64}` : null;
+  return (
+    <>
+      <div className="photo-tools">
+        <Button size="sm" onClick={() => zoom(1.25)} aria-label="Perbesar">
+          + Perbesar
+        </Button>
+        <Button size="sm" onClick={() => zoom(0.8)} aria-label="Perkecil">
+          − Perkecil
+        </Button>
+        <Button size="sm" onClick={fit}>
+          Pas lebar
+        </Button>
+        <span className="muted num" data-testid="photo-zoom">
+          {Math.round(view.scale * 100)}%
+        </span>
+        <span className="hash" title={page.sha256}>
+          {page.sha256.slice(0, 16)}…
+        </span>
+      </div>
+      <div
+        ref={box}
+        className={`photo-viewer${dragging ? ' dragging' : ''}`}
+        tabIndex={0}
+        aria-label={`Foto lembar ${page.lembar}; seret untuk menggeser, roda tetikus untuk memperbesar`}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+        onWheel={onWheel}
+        onKeyDown={onKeyDown}
+      >
+        {!page.available && <div className="empty-photo">Foto lembar {page.lembar} belum diterima (akan cocok otomatis saat tiba lewat berkas atau LAN).</div>}
+        {page.available && !src && <div className="empty-photo">{q.error ? q.error.message : 'Memuat foto…'}</div>}
+        {src && (
+          <img
+            src={src}
+            alt={`Foto C.Hasil lembar ${page.lembar}`}
+            draggable={false}
+            onLoad={(e) => setNatural({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}
+            style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}
+          />
+        )}
+      </div>
+    </>
+  );
+}

@@ -36,7 +36,7 @@ export function isBase45Text(s: string): boolean {
  * Strict RFC 9285 decoding: throws Base45Error (Indonesian message) on a character outside the alphabet,
  * a length ≡ 1 (mod 3), or a group whose value exceeds what 2 bytes (or 1 for the last pair) can hold.
  */
-export function base45Decode(s: string): Uint8Array {
+export function base45Decode(s: string): Uint8Array<ArrayBuffer> {
   if (s.length % 3 === 1) throw new Base45Error('panjang teks base45 tidak sah');
   const out = new Uint8Array(Math.floor(s.length / 3) * 2 + (s.length % 3 === 2 ? 1 : 0));
   const digit = (i: number): number => {

@@ -284,7 +284,7 @@ const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
  * Writes a bundle deterministically: entries sorted (results by pemilihan, then photos by hash), fixed mtime,
  * JSON deflated, photos stored (already compressed). Throws on an invalid pemilihan id, photo hash or duplicate.
  */
-export function writeBundle(input: BundleInput): Uint8Array {
+export function writeBundle(input: BundleInput): Uint8Array<ArrayBuffer> {
   const files: Zippable = {};
   const results = [...input.results].sort((a, b) => (a.pemilihan < b.pemilihan ? -1 : a.pemilihan > b.pemilihan ? 1 : 0));
   for (const r of results) {
@@ -299,5 +299,6 @@ export function writeBundle(input: BundleInput): Uint8Array {
     if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error(`writeBundle: photo key is not a lowercase SHA-256 hex: ${hash}`);
     files[`foto/${hash}.${p.ext}`] = [p.bytes, { level: 0 }];
   }
-  return zipSync(files, { mtime: FIXED_MTIME });
+  // fflate allocates a fresh ArrayBuffer; typed so callers can hand it to fetch/Blob directly.
+  return zipSync(files, { mtime: FIXED_MTIME }) as Uint8Array<ArrayBuffer>;
 }

@@ -7,7 +7,7 @@ export class BytesError extends Error {
   override name = 'BytesError';
 }
 
-export function utf8Encode(s: string): Uint8Array {
+export function utf8Encode(s: string): Uint8Array<ArrayBuffer> {
   return textEncoder.encode(s);
 }
 
@@ -40,7 +40,7 @@ function hexNibble(c: number): number {
 }
 
 /** Hex (either case) to bytes; odd length or a non-hex character throws a BytesError. */
-export function fromHex(s: string): Uint8Array {
+export function fromHex(s: string): Uint8Array<ArrayBuffer> {
   if (s.length % 2 !== 0) throw new BytesError('hex harus berpanjang genap');
   const out = new Uint8Array(s.length / 2);
   for (let i = 0; i < out.length; i++) {
@@ -79,7 +79,7 @@ export function toBase64Url(b: Uint8Array): string {
  * Strict base64url decoding: only `A-Z a-z 0-9 - _`, no padding, no whitespace, and the unused low bits of the
  * last character must be zero, so every byte string has exactly one accepted text (no malleable signatures/keys).
  */
-export function fromBase64Url(s: string): Uint8Array {
+export function fromBase64Url(s: string): Uint8Array<ArrayBuffer> {
   if (s.length % 4 === 1) throw new BytesError('panjang base64url tidak sah');
   const out = new Uint8Array(Math.floor((s.length * 3) / 4));
   let o = 0;
@@ -100,7 +100,7 @@ export function fromBase64Url(s: string): Uint8Array {
   return out;
 }
 
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+export function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   let len = 0;
   for (const p of parts) len += p.length;
   const out = new Uint8Array(len);

@@ -64,6 +64,6 @@ export function canonicalize(value: unknown): string {
 }
 
 /** UTF-8 bytes of the canonical JSON text: what is hashed and signed. */
-export function canonicalBytes(value: unknown): Uint8Array {
+export function canonicalBytes(value: unknown): Uint8Array<ArrayBuffer> {
   return utf8Encode(canonicalize(value));
 }

@@ -73,7 +73,7 @@ export function parseEnvelopeBytes(bytes: Uint8Array | string): ParseResult<Sign
 }
 
 /** The bytes a signature covers: UTF-8 of JCS(payload). */
-export function signingBytes(payload: unknown): Uint8Array {
+export function signingBytes(payload: unknown): Uint8Array<ArrayBuffer> {
   return canonicalBytes(payload);
 }
 

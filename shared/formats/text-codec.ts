@@ -3,7 +3,7 @@
 // (renderer) and @types/node (electron), which also compile shared/.
 
 export interface Utf8EncoderLike {
-  encode(input: string): Uint8Array;
+  encode(input: string): Uint8Array<ArrayBuffer>;
 }
 
 export interface Utf8DecoderLike {

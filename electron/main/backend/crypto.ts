@@ -44,7 +44,7 @@ function privateKeyObject(privateKey: string): KeyObject {
   return key;
 }
 
-export function sha256(bytes: Uint8Array): Uint8Array {
+export function sha256(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(createHash('sha256').update(bytes).digest());
 }
 
@@ -94,7 +94,7 @@ export function publicKeyOf(privateKey: string): string {
 }
 
 /** Ed25519 signature (64 bytes) over the given bytes. */
-export function signBytes(bytes: Uint8Array, privateKey: string): Uint8Array {
+export function signBytes(bytes: Uint8Array, privateKey: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(sign(null, bytes, privateKeyObject(privateKey)));
 }
 

@@ -34,7 +34,7 @@ import { findSubmission, hasSubmissionFor, insertSubmission, type Channel } from
 import { getPhoto } from '../../repositories/photo.repo';
 import { stmt } from '../../repositories/statements';
 import { detectPhotoExt, PhotoWriteBatch, storePhoto } from '../photos/photo-store';
-import { quarantine } from '../quarantine/quarantine';
+import { quarantine, QUARANTINE_COPY_LIMIT } from '../quarantine/quarantine';
 import { ppkKeyOrNull } from '../keys/ppk-key';
 import { englishReason } from './reasons';
 import { readBundle } from '../../../../../shared/formats/bundle';
@@ -405,7 +405,14 @@ async function prepare(file: string, collector: QrCollector): Promise<Prepared> 
   }
   const limit = ext === '.json' ? MAX_ENVELOPE_BYTES : ext === '.pleno' ? MAX_BUNDLE_BYTES : MAX_IMAGE_BYTES;
   if (size > limit) {
-    return { file, kind: 'error', reason: `berkas terlalu besar (${size} byte, batas ${limit})`, english: 'file too large', bytes: null };
+    const reason = `berkas terlalu besar (${size} byte, batas ${limit})`;
+    let copy: Uint8Array | null = null;
+    try {
+      if (size <= QUARANTINE_COPY_LIMIT) copy = new Uint8Array(readFileSync(file));
+    } catch {
+      copy = null;
+    }
+    return { file, kind: 'error', reason, english: 'file too large', bytes: copy };
   }
   let bytes: Uint8Array;
   try {

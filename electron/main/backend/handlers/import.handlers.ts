@@ -1,26 +1,117 @@
-// Handlers of the import feature (shared/contracts/import.contract.ts). Work in progress: methods land one by one.
+// Handlers of the import feature (shared/contracts/import.contract.ts): files and drives, QR sessions, the LAN
+// receiver, manual double entry. The drive watcher starts on the first `import.drives` call and the LAN receiver
+// only when the PPK starts it (off by default); close() stops both.
+import QRCode from 'qrcode';
 import type { BackendContext } from '../context';
 import type { FeatureHandlers } from './index';
-import type { importMethods } from '../../../../shared/contracts/import.contract';
-import { fail } from '../../../../shared/contracts/result';
+import type { importMethods, LanStatus } from '../../../../shared/contracts/import.contract';
+import { fail, ok, type Result } from '../../../../shared/contracts/result';
+import { getMeta, findPerangkat } from '../repositories/master.repo';
+import { ppkKeyOrNull } from '../services/keys/ppk-key';
+import { createDriveWatcher, type DriveWatcher } from '../services/drives/drive-watcher';
+import { importDriveFiles, importUploadedFiles } from '../services/drives/file-import.service';
+import { createQrSessions } from '../services/qr/qr-session.service';
+import { manualStatus, manualSubmit, manualTargets } from '../services/manual/manual-entry.service';
+import { lanDevices } from '../services/lan/lan-contacts';
+import { DEFAULT_LAN_PORT, runningLanReceiver, startLanReceiver } from '../lan/receiver';
 
-const notYet = () => fail('NOT_FOUND', 'Fitur ini belum tersedia.');
+function fromBase64(s: string): Uint8Array {
+  const b = Buffer.from(s, s.includes('-') || s.includes('_') ? 'base64url' : 'base64');
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
 
-export function importHandlers(_ctx: BackendContext): FeatureHandlers<keyof typeof importMethods> {
+export function importHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof importMethods> {
+  let watcher: DriveWatcher | null = null;
+  const drives = () => (watcher ??= createDriveWatcher(ctx));
+  const qr = createQrSessions(ctx);
+  let lanError: string | null = null;
+
+  const needKecamatan = (): Result<never> | null => (getMeta(ctx.db) ? null : fail('NO_KECAMATAN', 'Data master kecamatan belum diimpor.'));
+
+  async function lanStatus(): Promise<LanStatus> {
+    const rx = runningLanReceiver(ctx);
+    const key = ppkKeyOrNull(ctx);
+    rx?.flush();
+    const devices = lanDevices(ctx).map((d) => ({
+      ...d,
+      registeredTps: d.keyId ? [...new Set(findPerangkat(ctx.db, d.keyId).map((p) => p.tps))] : [],
+    }));
+    const url = rx?.url ?? null;
+    const qrPayload = rx && key ? JSON.stringify({ url, ppkKey: key.publicKey }) : null;
+    return {
+      running: rx !== undefined,
+      port: rx?.port ?? null,
+      urls: rx?.urls ?? [],
+      ppkKey: key?.publicKey ?? null,
+      ppkKeyId: key?.keyId ?? null,
+      qrPayload,
+      qrDataUrl: qrPayload ? await QRCode.toDataURL(qrPayload, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }) : null,
+      startedAt: rx?.startedAt ?? null,
+      rateLimited: rx?.rateLimited() ?? 0,
+      devices,
+      error: rx ? null : lanError,
+    };
+  }
+
   return {
     handlers: {
-      'import.files': notYet,
-      'import.drives': notYet,
-      'import.fromDrive': notYet,
-      'import.qrText': notYet,
-      'import.qrImage': notYet,
-      'import.qrReset': notYet,
-      'import.lanStart': notYet,
-      'import.lanStop': notYet,
-      'import.lanStatus': notYet,
-      'import.manualTargets': notYet,
-      'import.manualStatus': notYet,
-      'import.manualSubmit': notYet,
+      'import.files': async ({ files }) => {
+        const missing = needKecamatan();
+        if (missing) return missing;
+        return ok(await importUploadedFiles(ctx, files.map((f) => ({ name: f.name, bytes: fromBase64(f.contentBase64) }))));
+      },
+      'import.drives': () => ok({ drives: drives().drives() }),
+      'import.fromDrive': async ({ root }) => {
+        const missing = needKecamatan();
+        if (missing) return missing;
+        drives().refresh();
+        const drive = drives().findDrive(root);
+        if (!drive) return fail('NOT_FOUND', 'Perangkat penyimpanan ini tidak lagi terpasang. Pasang kembali lalu coba lagi.');
+        if (drive.files.length === 0) return fail('NOT_FOUND', 'Tidak ada berkas hasil TPS (.pleno, .json, gambar QR) pada perangkat ini.');
+        return ok(await importDriveFiles(ctx, drive.files.map((f) => f.path), undefined, (file) => drive.files.find((f) => f.path === file)?.name ?? file));
+      },
+      'import.qrText': ({ session, texts }) => {
+        const missing = needKecamatan();
+        if (missing) return missing;
+        return ok(qr.feed(session, texts, 'kode QR'));
+      },
+      'import.qrImage': async ({ session, name, contentBase64 }) => {
+        const missing = needKecamatan();
+        if (missing) return missing;
+        return ok(await qr.feedImage(session, name, fromBase64(contentBase64)));
+      },
+      'import.qrReset': ({ session }) => ok(qr.reset(session)),
+      'import.lanStart': async ({ port }) => {
+        const missing = needKecamatan();
+        if (missing) return missing;
+        try {
+          await startLanReceiver(ctx, { port: port ?? DEFAULT_LAN_PORT });
+          lanError = null;
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          lanError =
+            code === 'EADDRINUSE'
+              ? `Port ${port ?? DEFAULT_LAN_PORT} sudah dipakai program lain. Tutup program itu atau pilih port lain.`
+              : code === 'EACCES'
+                ? `Tidak diizinkan membuka port ${port ?? DEFAULT_LAN_PORT}.`
+                : `Penerima LAN tidak dapat dimulai: ${(err as Error).message}`;
+          ctx.log.warn('LAN receiver failed to start', { error: String(err) });
+          return fail('CONFLICT', lanError);
+        }
+        return ok(await lanStatus());
+      },
+      'import.lanStop': async () => {
+        await runningLanReceiver(ctx)?.close();
+        return ok(await lanStatus());
+      },
+      'import.lanStatus': async () => ok(await lanStatus()),
+      'import.manualTargets': () => manualTargets(ctx),
+      'import.manualStatus': ({ tps, pemilihan }) => manualStatus(ctx, tps, pemilihan),
+      'import.manualSubmit': (input) => manualSubmit(ctx, input),
+    },
+    async close() {
+      watcher?.close();
+      await runningLanReceiver(ctx)?.close();
     },
   };
 }

@@ -84,7 +84,7 @@ export async function pushFile(
   for (;;) {
     let res: Response;
     try {
-      res = await fetch(target, { method: 'POST', headers: { 'Content-Type': contentType }, body: bytes, signal: AbortSignal.timeout(120_000) });
+      res = await fetch(target, { method: 'POST', headers: { 'Content-Type': contentType }, body: bytes as unknown as RequestInit['body'], signal: AbortSignal.timeout(120_000) });
     } catch (err) {
       return { status: 'ditolak', httpStatus: 0, code: 'NETWORK', reason: `pengiriman gagal: ${(err as Error).message}` };
     }

@@ -23,7 +23,7 @@ let hello: Hello;
 const count = (sql: string, ...args: unknown[]) => (fx.backend.ctx.db.prepare(sql).get(...args) as { n: number }).n;
 
 async function post(path: string, body: Uint8Array | string, type = 'application/json') {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': type }, body });
+  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': type }, body: body as unknown as RequestInit['body'] });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
 }
 

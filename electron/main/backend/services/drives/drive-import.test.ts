@@ -1,0 +1,107 @@
+// Cable/USB channel end to end through the real dispatcher: a folder that appears under PLENO_DRIVE_ROOTS during
+// the test is picked up by the polling watcher (drives-changed), listed, and imported with progress events and a
+// summary (rejected files with their reasons, quarantined); the file-picker path does the same for uploads.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamatan-fixture';
+import type { DriveView, ImportSummary } from '../../../../../shared/contracts/import.contract';
+import type { PlenoEvent } from '../../../../../shared/contracts/events';
+
+let fx: KecamatanFixture;
+let parent: string;
+const events: PlenoEvent[] = [];
+
+beforeAll(async () => {
+  parent = mkdtempSync(join(tmpdir(), 'pleno-media-'));
+  process.env.PLENO_DRIVE_ROOTS = parent;
+  fx = await createKecamatanFixture({ desa: 2, tpsPerDesa: 3 });
+  fx.backend.events.subscribe((e) => events.push(e));
+});
+
+afterAll(async () => {
+  await fx?.close();
+  rmSync(parent, { recursive: true, force: true });
+  delete process.env.PLENO_DRIVE_ROOTS;
+});
+
+/** Only the drives under the test's folder (the machine may have real mounts under /mnt or /media). */
+async function testDrives(): Promise<DriveView[]> {
+  return (await call<{ drives: DriveView[] }>('import.drives', {})).drives.filter((d) => d.root.startsWith(parent));
+}
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const r = await fx.backend.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as T;
+}
+
+const waitFor = async (cond: () => boolean, ms: number) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+describe('drives', () => {
+  it('picks up a drive that appears, imports everything on it, and reports rejections', async () => {
+    expect(await testDrives()).toEqual([]);
+
+    // The phone is plugged in: its folder appears while the watcher polls.
+    const root = join(parent, 'HP-KPPS-01');
+    mkdirSync(join(root, 'Pleno'), { recursive: true });
+    const [a, b, c] = fx.devices;
+    writeFileSync(join(root, 'Pleno', `${a!.tps}.pleno`), fx.bundleBytes(a!.tps));
+    writeFileSync(join(root, 'Pleno', `${b!.tps}-bupati.json`), fx.envelopeBytes(fx.record(b!.tps, 'bupati')));
+    const bad = fx.bundleBytes(c!.tps);
+    writeFileSync(join(root, 'Pleno', `${c!.tps}.pleno`), bad.subarray(0, bad.length - 40)); // cut short
+    const before = events.length;
+    await waitFor(() => events.slice(before).some((e) => e.type === 'drives-changed'), 6000);
+
+    const drives = await testDrives();
+    expect(drives).toHaveLength(1);
+    expect(drives[0]!.label).toBe('HP-KPPS-01');
+    expect(drives[0]!.files.map((f) => f.kind).sort()).toEqual(['bundle', 'bundle', 'envelope']);
+
+    const s = await call<ImportSummary>('import.fromDrive', { root: drives[0]!.root });
+    expect([s.files, s.diterima, s.duplikat, s.konflik, s.ditolak]).toEqual([3, 3, 0, 0, 1]);
+    const rejected = s.results.filter((r) => r.status === 'ditolak');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.name.replace(/\\/g, '/')).toBe(`Pleno/${c!.tps}.pleno`);
+    expect(rejected[0]!.reason).toBeTruthy();
+    const progress = events.filter((e): e is Extract<PlenoEvent, { type: 'import-progress' }> => e.type === 'import-progress' && e.jobId === s.jobId);
+    expect(progress.at(-1)).toMatchObject({ done: 3, total: 3 });
+    const db = fx.backend.ctx.db;
+    expect((db.prepare("SELECT count(*) AS n FROM submission WHERE channel = 'file'").get() as { n: number }).n).toBe(3);
+    expect((db.prepare('SELECT count(*) AS n FROM quarantine_log').get() as { n: number }).n).toBe(1);
+
+    // Again: everything is a duplicate, nothing new stored.
+    const again = await call<ImportSummary>('import.fromDrive', { root: drives[0]!.root });
+    expect([again.diterima, again.duplikat]).toEqual([0, 3]);
+
+    // Unplugged.
+    rmSync(root, { recursive: true });
+    const before2 = events.length;
+    await waitFor(() => events.slice(before2).some((e) => e.type === 'drives-changed'), 6000);
+    expect(await testDrives()).toEqual([]);
+    const gone = await fx.backend.dispatch('import.fromDrive', { root });
+    expect(gone.ok).toBe(false);
+  });
+
+  it('imports files uploaded through the picker (base64), keeping the original names', async () => {
+    const d = fx.devices[3]!;
+    const s = await call<ImportSummary>('import.files', {
+      files: [
+        { name: 'tps 4 gubernur.json', contentBase64: Buffer.from(fx.envelopeBytes(fx.record(d.tps, 'gubernur'))).toString('base64') },
+        { name: 'catatan.txt', contentBase64: Buffer.from('bukan hasil').toString('base64') },
+      ],
+    });
+    expect(s.results.map((r) => [r.name, r.status])).toEqual([
+      ['tps 4 gubernur.json', 'diterima'],
+      ['catatan.txt', 'ditolak'],
+    ]);
+    expect(s.results[0]).toMatchObject({ tps: d.tps, pemilihan: 'gubernur' });
+  });
+});

@@ -1,0 +1,71 @@
+// Cable/USB imports from the UI: every file of a drive, or files picked in a file input, through the storage
+// import service's importPaths (the same path as `pleno import`: bundles, envelopes, QR images — multi-part codes
+// assembled across images — and loose photos matched by hash). Progress goes out as `import-progress` events after
+// each file is committed; the answer is a summary with every rejected file and its reason.
+//
+//   importDriveFiles(ctx, paths, jobId?) → Promise<ImportSummary>
+//   importUploadedFiles(ctx, files: { name, bytes }[], jobId?) → Promise<ImportSummary>   (file picker fallback)
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { BackendContext } from '../../context';
+import type { ImportResultView, ImportSummary } from '../../../../../shared/contracts/import.contract';
+import { importPaths, type FileOutcome } from '../import/import.service';
+
+function safeName(name: string): string {
+  const base = basename(name.replace(/\\/g, '/')) || 'berkas';
+  return base.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
+}
+
+function summarize(jobId: string, outcomes: FileOutcome[], displayName: (file: string) => string): ImportSummary {
+  const results: ImportResultView[] = [];
+  const summary: ImportSummary = { jobId, files: outcomes.length, diterima: 0, duplikat: 0, konflik: 0, ditolak: 0, results };
+  for (const fo of outcomes) {
+    const name = displayName(fo.file);
+    const records = fo.outcomes.filter((o) => o.status !== 'ditolak' || fo.outcomes.length === 1);
+    if (fo.status === 'ditolak' || records.length === 0) {
+      summary.ditolak += 1;
+      results.push({ name, status: 'ditolak', reason: fo.reason ?? fo.outcomes.find((o) => o.reason)?.reason ?? 'ditolak' });
+      continue;
+    }
+    for (const o of records) {
+      summary[o.status] += 1;
+      results.push({
+        name,
+        status: o.status,
+        ...(o.reason !== undefined ? { reason: o.reason } : {}),
+        ...(o.tps !== undefined ? { tps: o.tps } : {}),
+        ...(o.pemilihan !== undefined ? { pemilihan: o.pemilihan } : {}),
+      });
+    }
+  }
+  return summary;
+}
+
+export async function importDriveFiles(ctx: BackendContext, paths: string[], jobId: string = randomUUID(), display?: (file: string) => string): Promise<ImportSummary> {
+  const name = display ?? ((f: string) => basename(f));
+  ctx.events.emit({ type: 'import-progress', jobId, done: 0, total: paths.length, file: '' });
+  const outcomes = await importPaths(ctx, paths, (fo, index, total) => {
+    ctx.events.emit({ type: 'import-progress', jobId, done: index + 1, total, file: name(fo.file) });
+  });
+  return summarize(jobId, outcomes, name);
+}
+
+/** Files from a browser file input: written to a private folder under the data folder, imported, then removed. */
+export async function importUploadedFiles(ctx: BackendContext, files: { name: string; bytes: Uint8Array }[], jobId: string = randomUUID()): Promise<ImportSummary> {
+  const dir = join(ctx.dataDir, 'incoming', jobId);
+  mkdirSync(dir, { recursive: true });
+  const names = new Map<string, string>();
+  try {
+    const paths = files.map((f, i) => {
+      // Index prefix keeps order and makes equal names distinct; the original name is shown to the user.
+      const p = join(dir, `${String(i).padStart(4, '0')}-${safeName(f.name)}`);
+      writeFileSync(p, f.bytes);
+      names.set(p, f.name);
+      return p;
+    });
+    return await importDriveFiles(ctx, paths, jobId, (file) => names.get(file) ?? basename(file));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

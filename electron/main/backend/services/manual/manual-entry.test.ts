@@ -1,0 +1,113 @@
+// Manual double entry on a real database through the real dispatcher: two operators, a mismatch highlighted, the
+// resolution, and the agreed record signed by the PPK key going through the import service (channel 'manual').
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamatan-fixture';
+import type { ManualStatus, ManualTargets } from '../../../../../shared/contracts/import.contract';
+import { setCount } from '../../../../../shared/domain/labels';
+import { verifyEnvelopeSignature } from '../../crypto';
+import { verifyAudit } from '../../repositories/audit.repo';
+import { parseJson } from '../../../../../shared/formats/json';
+import type { SignedEnvelope } from '../../../../../shared/domain/model';
+import { isoWithOffset } from './manual-entry.service';
+
+let fx: KecamatanFixture;
+beforeAll(async () => {
+  fx = await createKecamatanFixture({ desa: 1, tpsPerDesa: 2 });
+});
+afterAll(async () => {
+  await fx?.close();
+});
+
+async function call<T>(method: string, input: unknown) {
+  return (await fx.backend.dispatch(method, input)) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+}
+
+function countsOf(tps: string) {
+  const { format: _f, tps: _t, pemilihan: _p, foto: _fo, perangkat: _pe, dibuat: _d, ...counts } = fx.record(tps, 'bupati');
+  return counts;
+}
+
+describe('manual double entry', () => {
+  it('lists the TPS and pemilihan to choose from', async () => {
+    const r = await call<ManualTargets>('import.manualTargets', {});
+    expect(r.ok && r.value.desa[0]!.tps.map((t) => t.kode)).toEqual(fx.devices.map((d) => d.tps));
+    expect(r.ok && r.value.pemilihan.map((p) => [p.id, p.pilihan.length])).toEqual([
+      ['gubernur', 2],
+      ['bupati', 3],
+    ]);
+  });
+
+  it('compares two operators field by field and creates the record only when they agree', async () => {
+    const tps = fx.devices[0]!.tps;
+    const key = { tps, pemilihan: 'bupati' };
+    const good = countsOf(tps);
+    expect((await call<ManualStatus>('import.manualStatus', key)).ok && 1).toBe(1);
+
+    const s1 = await call<ManualStatus>('import.manualSubmit', { ...key, operator: 'Ani', slot: 1, counts: good });
+    if (!s1.ok) throw new Error(s1.error.message);
+    expect(s1.value.state).toBe('menunggu');
+    expect(s1.value.entry1?.operator).toBe('Ani');
+    expect(s1.value.entry1?.violations.filter((v) => v.severity === 'error')).toEqual([]);
+
+    // The same person cannot type the second entry.
+    const same = await call<ManualStatus>('import.manualSubmit', { ...key, operator: ' ani ', slot: 2, counts: good });
+    expect(!same.ok && same.error.code).toBe('CONFLICT');
+
+    // Budi misreads one number (105 → 905 style): highlighted, nothing stored yet; the rules flag the sum too.
+    const typo = setCount(good, 'suara.paslon.1', good.suara.paslon[1]! + 800);
+    const s2 = await call<ManualStatus>('import.manualSubmit', { ...key, operator: 'Budi', slot: 2, counts: typo });
+    if (!s2.ok) throw new Error(s2.error.message);
+    expect(s2.value.state).toBe('berbeda');
+    expect(s2.value.mismatches).toEqual(['suara.paslon.1']);
+    expect(s2.value.entry2?.violations.map((v) => v.code)).toContain('R05');
+    const db = fx.backend.ctx.db;
+    const subs = () => db.prepare('SELECT * FROM submission WHERE tps = ?').all(tps) as Record<string, unknown>[];
+    expect(subs()).toHaveLength(0);
+
+    // Budi re-checks the paper and corrects: both agree, the record is created.
+    const s3 = await call<ManualStatus>('import.manualSubmit', { ...key, operator: 'Budi', slot: 2, counts: good });
+    if (!s3.ok) throw new Error(s3.error.message);
+    expect(s3.value.state).toBe('sepakat');
+    expect(s3.value.result).toMatchObject({ operators: ['Ani', 'Budi'], outcome: 'diterima' });
+    const rows = subs();
+    expect(rows).toHaveLength(1);
+    const ppk = db.prepare('SELECT key_id, public_key FROM ppk_key ORDER BY id LIMIT 1').get() as { key_id: string; public_key: string };
+    expect(rows[0]).toMatchObject({ channel: 'manual', device_key_id: ppk.key_id, outcome: 'diterima', sha256: s3.value.result!.sha256 });
+    const env = parseJson(String(rows[0]!.envelope_json));
+    if (!env.ok) throw new Error('stored envelope unreadable');
+    const e = env.value as SignedEnvelope<Record<string, unknown>>;
+    expect(verifyEnvelopeSignature(e, ppk.public_key)).toBe(true);
+    expect(e.payload.perangkat).toBe(ppk.key_id);
+    expect((e.payload.suara as { paslon: number[] }).paslon).toEqual(good.suara.paslon);
+
+    // The entries, the result and the record are all in the audit chain, and it verifies.
+    const actions = (db.prepare("SELECT action FROM audit WHERE action LIKE 'manual.%' ORDER BY seq").all() as { action: string }[]).map((r) => r.action);
+    expect(actions).toEqual(['manual.entry', 'manual.entry', 'manual.entry', 'manual.result']);
+    expect(verifyAudit(db).ok).toBe(true);
+
+    // A new round starts empty; typing the same again is a duplicate of the stored record.
+    const s4 = await call<ManualStatus>('import.manualStatus', key);
+    expect(s4.ok && s4.value.state).toBe('sepakat');
+    await call('import.manualSubmit', { ...key, operator: 'Citra', slot: 1, counts: good });
+    const s5 = await call<ManualStatus>('import.manualSubmit', { ...key, operator: 'Dedi', slot: 2, counts: good });
+    expect(s5.ok && s5.value.result?.outcome).toBe('duplikat');
+    expect(subs()).toHaveLength(1);
+  });
+
+  it('rejects an entry with the wrong number of choices', async () => {
+    const tps = fx.devices[1]!.tps;
+    const counts = countsOf(tps);
+    const r = await call<ManualStatus>('import.manualSubmit', {
+      tps,
+      pemilihan: 'gubernur',
+      operator: 'Ani',
+      slot: 1,
+      counts,
+    });
+    expect(!r.ok && r.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('writes dibuat with the local UTC offset', () => {
+    expect(isoWithOffset(new Date('2024-11-27T06:05:00Z'))).toMatch(/^2024-11-2\dT\d\d:05:00[+-]\d\d:\d\d$/);
+  });
+});

@@ -205,8 +205,12 @@ describe('readBundle rejects', () => {
   });
 
   it('a zip bomb over the size limit, before inflating anything', () => {
-    const zeros = new Uint8Array(20 * 1024 * 1024); // deflates to ~20 KiB
-    const bomb = rawZip([resultEntry('bupati', []), ...[0, 1, 2, 3, 4, 5].map((i) => ({ name: `foto/${String(i).repeat(64)}.jpg`, data: zeros, deflate: true }))]);
+    // Entries declaring 20 MiB each (what a bomb declares; a bomb that lies lower is caught by size/CRC below).
+    const zeros = new Uint8Array(64 * 1024);
+    const bomb = rawZip([
+      resultEntry('bupati', []),
+      ...[0, 1, 2, 3, 4, 5].map((i) => ({ name: `foto/${String(i).repeat(64)}.jpg`, data: zeros, deflate: true, size: 20 * 1024 * 1024 })),
+    ]);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const r = readBundle(bomb, nodeCrypto);
     expect(!r.ok && r.error.code).toBe('BUNDLE_TOO_LARGE');

@@ -1,5 +1,105 @@
-// Contract methods of the documents feature. Owned by that feature; composed in api.ts.
-import type { MethodDef } from './method';
-import type { z } from 'zod';
+// Contract methods of the documents feature: issued D.Hasil Kecamatan / D.Kejadian Khusus documents (list with their
+// hashes, issue a draft or a final, page previews as PNG, the PDF bytes for download and printing, verification,
+// saving a copy to a removable drive). Owned by the documents feature; composed in api.ts.
+import { z } from 'zod';
+import { method, type MethodDef } from './method';
+import type { DocKind, PaperSize } from '../documents/types';
 
-export const documentsMethods = {} satisfies Record<string, MethodDef<z.ZodType, unknown>>;
+export interface DocumentItem {
+  /** Row id (use it in the other calls). */
+  id: number;
+  /** Series id printed on the pages, e.g. DHASIL-630214-bupati. */
+  docId: string;
+  kind: DocKind;
+  pemilihan: string;
+  version: number;
+  final: boolean;
+  simulasi: boolean;
+  paper: PaperSize;
+  pages: number;
+  dataSha256: string;
+  fileSha256: string;
+  fileName: string;
+  /** keyId of the PPK key that signed. */
+  signer: string;
+  reason: string | null;
+  issuedAt: string;
+  issuedBy: string;
+}
+
+export interface DocumentPemilihanStatus {
+  id: string;
+  nama: string;
+  /** Every desa locked and no keberatan open: a final may be issued. */
+  final: boolean;
+  /** Why not final yet (Bahasa Indonesia). */
+  blockers: string[];
+  /** A final of this kind was issued already: a reissue needs a reason. */
+  finalIssued: Record<DocKind, boolean>;
+}
+
+export interface DocumentsStatus {
+  pemilihan: DocumentPemilihanStatus[];
+  simulasi: boolean;
+  /** Page previews need pdftoppm (poppler-utils); without it the UI offers the download only. */
+  previewAvailable: boolean;
+}
+
+export interface DocumentPage {
+  id: number;
+  page: number;
+  pages: number;
+  /** base64 PNG. */
+  png: string;
+  width: number;
+  height: number;
+}
+
+export interface DocumentFile {
+  id: number;
+  fileName: string;
+  /** base64 of the PDF bytes. */
+  base64: string;
+  sha256: string;
+}
+
+export interface DocumentVerification {
+  id: number;
+  valid: boolean;
+  /** One line per problem (Bahasa Indonesia). */
+  problems: string[];
+}
+
+export interface DriveTarget {
+  root: string;
+  label: string;
+}
+
+const kind = z.enum(['d-hasil', 'kejadian-khusus']);
+const idInput = z.object({ id: z.number().int().positive() });
+const emptyInput = z.object({});
+const listInput = z.object({ pemilihan: z.string().min(1).max(20).optional(), kind: kind.optional() });
+const issueInput = z.object({
+  kind,
+  pemilihan: z.string().min(1).max(20),
+  paper: z.enum(['a4', 'f4']).default('a4'),
+  final: z.boolean().default(false),
+  reason: z.string().max(500).optional(),
+});
+const pageInput = z.object({
+  id: z.number().int().positive(),
+  page: z.number().int().min(1).max(10_000),
+  dpi: z.number().int().min(30).max(200).default(80),
+});
+const saveInput = z.object({ id: z.number().int().positive(), root: z.string().min(1).max(1000) });
+
+export const documentsMethods = {
+  'documents.list': method<typeof listInput, DocumentItem[]>(listInput),
+  'documents.status': method<typeof emptyInput, DocumentsStatus>(emptyInput),
+  'documents.issue': method<typeof issueInput, DocumentItem>(issueInput),
+  'documents.page': method<typeof pageInput, DocumentPage>(pageInput),
+  'documents.file': method<typeof idInput, DocumentFile>(idInput),
+  'documents.verify': method<typeof idInput, DocumentVerification>(idInput),
+  'documents.drives': method<typeof emptyInput, DriveTarget[]>(emptyInput),
+  'documents.saveToDrive': method<typeof saveInput, { path: string }>(saveInput),
+} satisfies Record<string, MethodDef<z.ZodType, unknown>>;

@@ -47,8 +47,7 @@ beforeAll(() => {
   pleno(['import', '--db', dbPath, path.join(dir, 'demo/tps')]);
 }, 120_000);
 
-afterAll(async () => {
-  await backend?.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -125,6 +124,35 @@ describe('documents service on the hampang demo', () => {
     const list = issuedDocuments(ctx, { kind: 'd-hasil' });
     expect(list.map((d) => d.version)).toEqual([1, 2, 3]);
     for (const d of list) expect(existsSync(path.join(ctx.dataDir, 'documents', d.fileName))).toBe(true);
+  });
+
+  it('serves the contract: status, list with hashes, issue, page PNG, file, verify; refusals as Results', async () => {
+    const call = (m: string, i: unknown) => backend.dispatch(m, i) as Promise<{ ok: boolean; value?: any; error?: any }>;
+    const status = await call('documents.status', {});
+    expect(status.ok).toBe(true);
+    const bupati = status.value.pemilihan.find((p: { id: string }) => p.id === 'bupati');
+    expect(bupati).toMatchObject({ final: true, blockers: [], finalIssued: { 'd-hasil': true, 'kejadian-khusus': false } });
+    const gub = status.value.pemilihan.find((p: { id: string }) => p.id === 'gubernur');
+    expect(gub.final).toBe(false);
+    expect(gub.blockers.length).toBe(master.desa.length);
+    const refused = await call('documents.issue', { kind: 'd-hasil', pemilihan: 'gubernur', final: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(refused.error.detail).toContain('belum dikunci');
+    const noReason = await call('documents.issue', { kind: 'd-hasil', pemilihan: 'bupati', final: true });
+    expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const issued = await call('documents.issue', { kind: 'kejadian-khusus', pemilihan: 'bupati', final: true });
+    expect(issued.ok).toBe(true);
+    const list = await call('documents.list', {});
+    expect(list.value[0]).toMatchObject({ id: issued.value.id, final: true, dataSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const page = await call('documents.page', { id: issued.value.id, page: 1, dpi: 40 });
+    expect(page.ok).toBe(true);
+    expect(Buffer.from(page.value.png, 'base64').subarray(1, 4).toString()).toBe('PNG');
+    expect(page.value.width).toBeGreaterThan(page.value.height);
+    const file = await call('documents.file', { id: issued.value.id });
+    expect(file.value.sha256).toBe(issued.value.fileSha256);
+    const v = await call('documents.verify', { id: issued.value.id });
+    expect(v.value).toEqual({ id: issued.value.id, valid: true, problems: [] });
+    expect(await call('documents.page', { id: 9999, page: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await backend.close();
   });
 

@@ -15,7 +15,9 @@ import { listQuarantine } from '../../repositories/quarantine.repo';
 import { importMaster } from '../master/master.service';
 import { ppkKey } from '../keys/ppk-key';
 import { photoPath, readPhoto } from '../photos/photo-store';
-import { importBundleBytes, importEnvelopeBytes, importPaths } from './import.service';
+import { encodeQrParts } from '../../../../../shared/formats/qr';
+import { renderQrPng } from '../qr/qr-render';
+import { importBundleBytes, importEnvelopeBytes, importPaths, importQrTexts } from './import.service';
 import {
   envelopeBytes,
   makeBundle,
@@ -154,6 +156,48 @@ describe('photos arriving later', () => {
     expect(submissionPhotos(ctx.db, r.submissionId!)[0]!.present).toBe(true);
     const again = await importPaths(ctx, [join(dir, 'foto-lembar-1.png')]);
     expect(again[0]!.status).toBe('duplikat');
+  });
+});
+
+describe('QR', () => {
+  it('imports a multi-part code spread over several images (any order); every image reports the outcome', async () => {
+    const ctx = tb.backend.ctx;
+    const env = signRecord(fx, recordFor(fx, TPS1, 'gubernur', { foto: [{ lembar: 1, sha256: makePhoto(9).sha256 }] }));
+    const parts = encodeQrParts(env, { maxTextLength: 300 });
+    expect(parts.length).toBeGreaterThan(2);
+    const dir = join(tb.dir, 'qr');
+    mkdirSync(dir);
+    // Written so that the folder order is not the part order.
+    for (let i = 0; i < parts.length; i++) writeFileSync(join(dir, `${String.fromCharCode(122 - i)}.png`), await renderQrPng(parts[i]!));
+    const outs = await importPaths(ctx, [dir], undefined, { batchFiles: 1 });
+    expect(outs).toHaveLength(parts.length);
+    expect(new Set(outs.map((o) => o.status))).toEqual(new Set(['diterima']));
+    expect(listSubmissions(ctx.db)).toMatchObject([{ tps: TPS1, pemilihan: 'gubernur', channel: 'qr' }]);
+    // The photo is not carried by QR: it can follow later and is matched by hash.
+    expect(submissionPhotos(ctx.db, listSubmissions(ctx.db)[0]!.id)[0]!.present).toBe(false);
+  });
+
+  it('rejects the images of a code that stays incomplete, naming the missing parts', async () => {
+    const ctx = tb.backend.ctx;
+    const parts = encodeQrParts(signRecord(fx, recordFor(fx, TPS2, 'bupati')), { maxTextLength: 300 });
+    const dir = join(tb.dir, 'qr-kurang');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.png'), await renderQrPng(parts[0]!));
+    writeFileSync(join(dir, 'b.png'), await renderQrPng(parts[2]!));
+    const outs = await importPaths(ctx, [dir]);
+    expect(outs.map((o) => o.status)).toEqual(['ditolak', 'ditolak']);
+    expect(outs[0]!.reason).toContain(`kode QR Pleno belum lengkap: 2 dari ${parts.length} bagian (kurang bagian 2`);
+    expect(n('submission')).toBe(0);
+    expect(listQuarantine(ctx.db)).toHaveLength(2);
+  });
+
+  it('importQrTexts: decoded texts in any order; a garbled text is rejected', () => {
+    const ctx = tb.backend.ctx;
+    const parts = encodeQrParts(signRecord(fx, recordFor(fx, TPS2, 'gubernur')), { maxTextLength: 400 });
+    const outs = importQrTexts(ctx, [...parts].reverse(), { channel: 'qr', name: 'kamera' });
+    expect(outs).toMatchObject([{ status: 'diterima', tps: TPS2, pemilihan: 'gubernur' }]);
+    const bad = importQrTexts(ctx, ['PLN1:%%%'], { channel: 'qr', name: 'kamera' });
+    expect(bad[0]!.status).toBe('ditolak');
   });
 });
 

@@ -38,7 +38,7 @@ import { quarantine, QUARANTINE_COPY_LIMIT } from '../quarantine/quarantine';
 import { ppkKeyOrNull } from '../keys/ppk-key';
 import { englishReason } from './reasons';
 import { readBundle } from '../../../../../shared/formats/bundle';
-import { decodeQrFromImage, QrCollector } from './qr-adapter';
+import { decodeQrFromImage, QrCollector, type QrDone } from './qr-adapter';
 
 export type ImportStatus = 'diterima' | 'duplikat' | 'konflik' | 'ditolak';
 
@@ -320,12 +320,13 @@ export function importQrTexts(ctx: BackendContext, texts: string[], source: Impo
   const s = newSession(ctx, source.actor);
   const raw = bytes ?? new TextEncoder().encode(texts.join('\n'));
   const collector = new QrCollector();
-  for (const t of texts) collector.add(t, source.name);
+  const notQr = texts.filter((t) => !collector.add(t, source.name));
   const done = collector.take();
   const r = inTransaction(s, () => {
     const outs = qrTextsIn(s, done.envelopes.map((e) => e.json), raw, source);
     for (const e of done.errors) outs.push(rejectedOutcome(s, raw, source, new Rejection(e.reason, e.english)));
     for (const inc of collector.incomplete()) outs.push(rejectedOutcome(s, raw, source, new Rejection(inc.reason, inc.english)));
+    if (notQr.length > 0) outs.push(rejectedOutcome(s, raw, source, new Rejection('teks bukan kode QR Pleno (PLN1:)', 'not a Pleno QR text')));
     return outs;
   });
   emitTouched(s);
@@ -379,6 +380,8 @@ function overall(outcomes: ImportOutcome[]): { status: ImportStatus; reason?: st
   return { status: 'duplikat' };
 }
 
+type QrParts = Pick<QrDone, 'envelopes' | 'errors'>;
+
 type Prepared =
   | { file: string; kind: 'error'; reason: string; english: string; bytes: Uint8Array | null }
   | { file: string; kind: 'envelope' | 'bundle'; bytes: Uint8Array; channel?: Channel | undefined }
@@ -386,8 +389,9 @@ type Prepared =
       file: string;
       kind: 'image';
       bytes: Uint8Array;
-      qrEnvelopes: string[];
-      qrErrors: { reason: string; english: string }[];
+      /** Envelopes and errors this image completed (with every file that carried their parts). */
+      qr: QrParts;
+      /** The image held Pleno QR texts (possibly only parts of a code still incomplete). */
       qrFound: boolean;
       /** QR texts given directly (no image): never treated as a photo. */
       textOnly?: boolean;
@@ -428,8 +432,7 @@ async function prepare(file: string, collector: QrCollector): Promise<Prepared> 
     if (q.ok) {
       for (const t of q.texts) if (collector.add(t, file)) qrFound = true;
     }
-    const done = collector.take();
-    return { file, kind: 'image', bytes, qrEnvelopes: done.envelopes.map((e) => e.json), qrErrors: done.errors, qrFound };
+    return { file, kind: 'image', bytes, qr: collector.take(), qrFound };
   }
   return {
     file,
@@ -456,8 +459,8 @@ function fileIn(s: Session, p: Prepared): ImportOutcome[] {
       return bundleIn(s, p.bytes, source);
     case 'image': {
       const out: ImportOutcome[] = [];
-      if (p.qrEnvelopes.length > 0) out.push(...qrTextsIn(s, p.qrEnvelopes, p.bytes, source));
-      for (const e of p.qrErrors) out.push(rejectedOutcome(s, p.bytes, source, new Rejection(e.reason, e.english)));
+      if (p.qr.envelopes.length > 0) out.push(...qrTextsIn(s, p.qr.envelopes.map((e) => e.json), p.bytes, source));
+      for (const e of p.qr.errors) out.push(rejectedOutcome(s, p.bytes, source, new Rejection(e.reason, e.english)));
       if (out.length > 0) return out;
       if (p.qrFound) return []; // a part of a multi-part QR: reported when the last part arrives
       if (p.textOnly) {
@@ -539,9 +542,8 @@ export async function importItems(
       if (it.kind !== 'qr') return { file: it.name, kind: it.kind, bytes: it.bytes, channel: it.channel };
       let qrFound = false;
       for (const t of it.texts) if (collector.add(t, it.name)) qrFound = true;
-      const done = collector.take();
       const bytes = new TextEncoder().encode(it.texts.join('\n'));
-      return { file: it.name, kind: 'image', bytes, qrEnvelopes: done.envelopes.map((e) => e.json), qrErrors: done.errors, qrFound, textOnly: true };
+      return { file: it.name, kind: 'image', bytes, qr: collector.take(), qrFound, textOnly: true };
     },
     collector,
     onProgress,
@@ -560,6 +562,12 @@ async function runBatches(
   const batchFiles = opts.batchFiles ?? 64;
   const batchBytes = opts.batchBytes ?? 48 * 1024 * 1024;
   const results: FileOutcome[] = [];
+  const report = (fo: FileOutcome) => {
+    results.push(fo);
+    onProgress?.(fo, results.length - 1, total);
+  };
+  // Images that carried only parts of a multi-part code: reported with the code's outcome once it completes.
+  const deferred = new Map<string, Prepared>();
   let taken = 0;
   while (taken < total) {
     const batch: Prepared[] = [];
@@ -572,34 +580,63 @@ async function runBatches(
     }
     const last = taken >= total;
     const s = newSession(ctx, opts.actor);
-    const late: FileOutcome[] = [];
-    const outs = inTransaction(s, () => {
+    // Files whose codes completed (or failed) in this batch: reported with the image that completed them.
+    const covered = new Set<string>();
+    for (const p of batch) {
+      if (p.kind !== 'image') continue;
+      for (const e of [...p.qr.envelopes, ...p.qr.errors]) for (const f of e.files) if (f !== p.file) covered.add(f);
+    }
+    const partsOnly = (p: Prepared, outcomes: ImportOutcome[]) => p.kind === 'image' && p.qrFound && outcomes.length === 0;
+    const { outs, leftover } = inTransaction(s, () => {
       const list = batch.map((p) => fileIn(s, p));
-      // At the end of the run, parts of a multi-part QR code that never completed are rejected.
+      // At the end of the run, codes still missing parts are rejected on every image that carried a part.
+      const left: FileOutcome[] = [];
       if (last) {
+        const partial = new Map(deferred);
+        batch.forEach((p, k) => {
+          if (partsOnly(p, list[k]!)) partial.set(p.file, p);
+        });
+        for (const f of covered) partial.delete(f);
         for (const inc of collector.incomplete()) {
-          const idx = batch.findIndex((p) => p.file === inc.lastFile);
-          const p = batch[idx];
-          const o = rejectedOutcome(s, p?.bytes ?? new Uint8Array(0), { channel: 'qr', name: basename(inc.lastFile) }, new Rejection(inc.reason, inc.english));
-          if (idx >= 0) list[idx]!.push(o);
-          else late.push({ file: inc.lastFile, status: 'ditolak', reason: inc.reason, outcomes: [o] });
+          for (const f of inc.files) {
+            const p = partial.get(f);
+            if (!p) continue;
+            partial.delete(f);
+            const o = rejectedOutcome(s, p.bytes ?? new Uint8Array(0), { channel: 'qr', name: basename(f) }, new Rejection(inc.reason, inc.english));
+            left.push({ file: f, status: 'ditolak', reason: inc.reason, outcomes: [o] });
+          }
+        }
+        for (const [f, p] of partial) {
+          const rej = new Rejection('bagian kode QR Pleno ini tidak membentuk hasil yang lengkap', 'QR part left over');
+          left.push({ file: f, status: 'ditolak', reason: rej.reason, outcomes: [rejectedOutcome(s, p.bytes ?? new Uint8Array(0), { channel: 'qr', name: basename(f) }, rej)] });
         }
       }
-      return list;
+      return { outs: list, leftover: left };
     });
     emitTouched(s);
+    const waiting = new Set<string>();
     batch.forEach((p, k) => {
       const outcomes = outs[k]!;
-      const fo: FileOutcome =
-        outcomes.length === 0
-          ? { file: p.file, status: 'diterima', reason: 'bagian dari kode QR berganda (hasilnya pada bagian terakhir)', outcomes }
-          : { file: p.file, ...overall(outcomes), outcomes };
-      results.push(fo);
-      onProgress?.(fo, results.length - 1, total);
+      if (partsOnly(p, outcomes)) {
+        if (covered.has(p.file)) waiting.add(p.file);
+        else if (!last) deferred.set(p.file, p);
+        return;
+      }
+      const fo: FileOutcome = { file: p.file, ...overall(outcomes), outcomes };
+      report(fo);
+      if (p.kind === 'image') {
+        const related = [...p.qr.envelopes.flatMap((e) => e.files), ...p.qr.errors.flatMap((e) => e.files)];
+        for (const f of new Set(related)) {
+          if (f === p.file || !(deferred.has(f) || waiting.has(f))) continue;
+          deferred.delete(f);
+          waiting.delete(f);
+          report({ file: f, ...overall(outcomes), outcomes });
+        }
+      }
     });
-    for (const fo of late) {
-      results.push(fo);
-      onProgress?.(fo, results.length - 1, total);
+    for (const fo of leftover) {
+      deferred.delete(fo.file);
+      report(fo);
     }
   }
   return results;

@@ -127,6 +127,7 @@ describe('documents service on the hampang demo', () => {
   });
 
   it('serves the contract: status, list with hashes, issue, page PNG, file, verify; refusals as Results', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reading JSON results loosely in a test
     const call = (m: string, i: unknown) => backend.dispatch(m, i) as Promise<{ ok: boolean; value?: any; error?: any }>;
     const status = await call('documents.status', {});
     expect(status.ok).toBe(true);

@@ -1,6 +1,7 @@
 // pleno demo <dir> [--preset hampang|besar] [--seed N]: writes a synthetic kecamatan (SIMULASI) — master.json,
 // keys/, tps/*.pleno, qr/*.png, README.txt — and prints what it wrote with a summary. Exit 2 on usage errors,
 // 1 if the folder is not empty.
+import { existsSync, readdirSync } from 'node:fs';
 import { formatFingerprint } from '../../../shared/formats/envelope';
 import {
   DEFAULT_DEMO_SEED,
@@ -29,6 +30,10 @@ export const command: CliCommand = (argv) =>
       seed = Number(values.seed);
     }
 
+    if (existsSync(dir) && readdirSync(dir).length > 0) {
+      process.stderr.write(`pleno demo: folder ${dir} tidak kosong; pilih folder baru / choose an empty folder\n`);
+      return 1;
+    }
     const t0 = performance.now();
     const demo = generateDemo({ preset, seed });
     let files;

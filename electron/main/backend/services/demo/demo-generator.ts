@@ -49,6 +49,7 @@ interface FaultPlan {
   jumlah: Map<string, 'sah' | 'pemilih'>; // tps → variant
   kirimanKedua: Set<string>;
   duplikat: Set<string>;
+  fotoTertukar: Map<string, PlanTps>; // tps → the TPS whose votes photo it carries (bupati)
 }
 
 /** Time of day hh:mm → ISO with the WITA offset (Kalimantan Selatan, UTC+8). */
@@ -117,6 +118,7 @@ export function generateDemo(opts: DemoOptions): Demo {
     jumlah: new Map(take(shape.jumlahTidakCocok).map((t, i) => [t.tps, i % 2 === 0 ? 'sah' : 'pemilih'])),
     kirimanKedua: new Set(take(shape.kirimanKedua).map((t) => t.tps)),
     duplikat: new Set(take(shape.duplikat).map((t) => t.tps)),
+    fotoTertukar: new Map(take(shape.fotoTertukar).map((t) => [t.tps, take(1)[0]!])),
   };
 
   // ---- Records, photos, files ----
@@ -216,8 +218,25 @@ export function generateDemo(opts: DemoOptions): Demo {
         });
       }
 
-      const photos: DemoPhoto[] =
+      let photos: DemoPhoto[] =
         withPhotos && t.channel !== 'json' ? renderPhotos(root, plan, t, p.id, sheet, pages) : [];
+      const source = p.id === 'bupati' ? faults.fotoTertukar.get(t.tps) : undefined;
+      if (source) {
+        // The votes sheet of another (clean) TPS, rendered exactly as that TPS's own photo: same bytes, same hash.
+        const last = pages.length;
+        if (photos.length > 0) {
+          const theirs = renderPhotos(root, plan, source, p.id, truth.get(source.tps)!.get(p.id)!, pages)[last - 1]!;
+          photos = [...photos.slice(0, last - 1), theirs];
+        }
+        faultList.push({
+          kind: 'foto-tertukar',
+          tps: t.tps,
+          pemilihan: p.id,
+          rules: [],
+          files: [`tps/${t.tps}.pleno`, `tps/${source.tps}.pleno`],
+          keterangan: `TPS ${t.nomor} ${t.desaNama}, ${p.id}: foto lembar ${last} adalah foto TPS ${source.nomor} ${source.desaNama} (foto yang sama dipakai ulang); angka hasil tidak cocok dengan foto.`,
+        });
+      }
       const dibuat = wita('2024-11-27', Math.min(23 * 60 + 59, start + pi * rngTime.int(35, 95)));
       const env = signRecord(t.tps, p.id, recorded, photos, device, dibuat);
       const rec: DemoRecord = { tps: t.tps, pemilihan: p.id, channel: t.channel as DemoRecord['channel'], envelope: env, sheet, photos, kiriman: 1 };
@@ -283,7 +302,7 @@ export function generateDemo(opts: DemoOptions): Demo {
     }
   }
 
-  const kindOrder = ['salah-baca', 'jumlah-tidak-cocok', 'kiriman-kedua', 'duplikat', 'hanya-qr', 'hanya-json', 'belum-masuk'];
+  const kindOrder = ['salah-baca', 'jumlah-tidak-cocok', 'kiriman-kedua', 'duplikat', 'foto-tertukar', 'hanya-qr', 'hanya-json', 'belum-masuk'];
   faultList.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || (a.tps < b.tps ? -1 : a.tps > b.tps ? 1 : 0));
   const count = (c: string): number => plan.tps.filter((t) => t.channel === c).length;
   return {

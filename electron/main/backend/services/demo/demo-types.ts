@@ -97,6 +97,7 @@ export type DemoFaultKind =
   | 'jumlah-tidak-cocok' // a total written on the form disagrees with its parts
   | 'kiriman-kedua' // a second, differing submission for a TPS (konflik on import)
   | 'duplikat' // the same bundle twice under another file name
+  | 'foto-tertukar' // a record carries another TPS's photo (same bytes, same hash): numbers and photo disagree
   | 'belum-masuk' // no result has arrived
   | 'hanya-qr' // results only by QR (no bundle; photos referenced, bytes not delivered)
   | 'hanya-json'; // results only as loose envelope files (no photo)

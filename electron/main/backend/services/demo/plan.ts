@@ -46,13 +46,15 @@ export interface PresetShape {
   jumlahTidakCocok: number;
   kirimanKedua: number;
   duplikat: number;
+  /** TPS whose record carries another TPS's photo of the votes sheet (a reused photo). */
+  fotoTertukar: number;
   photoMode: 'full' | 'compact';
 }
 
 export const PRESET_SHAPES: Record<DemoPreset, PresetShape> = {
-  hampang: { tpsTotal: 30, tpsMin: 2, tpsMax: 5, belumMasuk: 3, qr: 2, json: 1, salahBaca: 1, jumlahTidakCocok: 2, kirimanKedua: 1, duplikat: 1, photoMode: 'full' },
-  'pulau-sembilan': { tpsTotal: 15, tpsMin: 2, tpsMax: 4, belumMasuk: 2, qr: 1, json: 1, salahBaca: 1, jumlahTidakCocok: 1, kirimanKedua: 1, duplikat: 1, photoMode: 'full' },
-  besar: { tpsTotal: 600, tpsMin: 8, tpsMax: 22, belumMasuk: 12, qr: 6, json: 3, salahBaca: 6, jumlahTidakCocok: 6, kirimanKedua: 4, duplikat: 3, photoMode: 'compact' },
+  hampang: { tpsTotal: 30, tpsMin: 2, tpsMax: 5, belumMasuk: 3, qr: 2, json: 1, salahBaca: 1, jumlahTidakCocok: 2, kirimanKedua: 1, duplikat: 1, fotoTertukar: 1, photoMode: 'full' },
+  'pulau-sembilan': { tpsTotal: 15, tpsMin: 2, tpsMax: 4, belumMasuk: 2, qr: 1, json: 1, salahBaca: 1, jumlahTidakCocok: 1, kirimanKedua: 1, duplikat: 1, fotoTertukar: 1, photoMode: 'full' },
+  besar: { tpsTotal: 600, tpsMin: 8, tpsMax: 22, belumMasuk: 12, qr: 6, json: 3, salahBaca: 6, jumlahTidakCocok: 6, kirimanKedua: 4, duplikat: 3, fotoTertukar: 2, photoMode: 'compact' },
 };
 
 function wilayahOf(preset: DemoPreset, rng: Prng): DemoKecamatanData {

@@ -9,6 +9,7 @@ const KIND_LABEL: Record<string, string> = {
   'jumlah-tidak-cocok': 'Jumlah tidak cocok dengan rinciannya',
   'kiriman-kedua': 'Kiriman kedua yang berbeda (konflik)',
   duplikat: 'Berkas duplikat',
+  'foto-tertukar': 'Foto TPS lain (dipakai ulang)',
   'hanya-qr': 'Hanya lewat QR',
   'hanya-json': 'Hanya amplop JSON',
   'belum-masuk': 'Belum masuk',

@@ -349,10 +349,13 @@ const focusInput = z
   .strict();
 const recapInput = z.object({ pemilihan: pemilihanId.optional() }).strict();
 const listInput = z.object({ pemilihan: pemilihanId.optional() }).strict();
+const nextInput = z.object({ pemilihan: pemilihanId, after: tpsKode.optional() }).strict();
 
 export const plenoMethods = {
   'pleno.dashboard': method<typeof dashboardInput, DashboardView>(dashboardInput),
   'pleno.tps': method<typeof tpsInput, TpsReview>(tpsInput),
+  /** The next TPS needing a decision after `after` (problems first, then unreviewed), wrapping; null when none. */
+  'pleno.nextProblem': method<typeof nextInput, NextProblem | null>(nextInput),
   'pleno.desa': method<typeof desaInput, DesaView>(desaInput),
   'pleno.photo': method<typeof photoInput, { sha256: string; mime: string; base64: string }>(photoInput),
   'pleno.members': method<typeof noInput, MembersView>(noInput),

@@ -8,6 +8,7 @@ import type { DashboardDesa, DashboardTile, DashboardView } from '../../../share
 import type { PemilihanId } from '../../../shared/domain/model';
 import { formatNumber, nomorTps, TILE_ORDER, tileDescription, tileLabel } from './tile-status';
 import { rememberPemilihan, rememberedPemilihan } from './pemilihan-choice';
+import { shortPemilihan } from './pemilihan-label';
 import '../pleno/pleno.css';
 
 export default function DashboardScreen() {
@@ -50,8 +51,8 @@ function Dashboard({ data }: { data: DashboardView }) {
         <div className="card stack" style={{ gap: 8 }}>
           <div className="dash-switch" role="group" aria-label="Pilih pemilihan">
             {data.pemilihanList.map((p) => (
-              <Button key={p.id} size="sm" aria-pressed={p.id === pem.id} onClick={() => navigate('/beranda', p.id)}>
-                {p.nama}
+              <Button key={p.id} size="sm" aria-pressed={p.id === pem.id} onClick={() => navigate('/beranda', p.id)} title={p.nama}>
+                {shortPemilihan(p.id)}
               </Button>
             ))}
           </div>
@@ -87,7 +88,7 @@ function Dashboard({ data }: { data: DashboardView }) {
         </div>
         <div className="card grow">
           <div className="muted" style={{ fontSize: '0.85rem', marginBottom: 4 }}>
-            Perolehan sementara (versi yang berlaku) · {pem.nama}
+            Perolehan sementara kecamatan (versi yang berlaku) · {pem.nama}
           </div>
           <div className="dash-totals" data-testid="running-totals">
             {pem.pilihan.map((p, i) => (
@@ -154,7 +155,7 @@ const DesaRow = memo(function DesaRow({ desa, pemilihan }: { desa: DashboardDesa
       </div>
       <div className="desa-meta">
         {desa.locked ? (
-          <span className="lock-badge">🔒 Terkunci</span>
+          <span className="lock-badge">Terkunci</span>
         ) : (
           <span>
             <strong>{settled}</strong>/{desa.tiles.length} diputuskan

@@ -3,7 +3,8 @@
 // the correction counts only once the ketua (or a delegate) approves it.
 import { useMemo, useState } from 'react';
 import { Button, Dialog, Field, NumberInput } from '../../ui';
-import { CORRECTION_BASES, CORRECTION_BASIS_LABELS, type CorrectionBasis, type TpsReview } from '../../../shared/contracts/pleno.contract';
+import type { TpsReview } from '../../../shared/contracts/pleno.contract';
+import { CORRECTION_BASES, CORRECTION_BASIS_LABELS, type CorrectionBasis } from '../../../shared/domain/correction';
 import { countFields, fieldLabel, getCount } from '../../../shared/domain/labels';
 import { ErrorNotice, useAction } from './use-action';
 import { nomorTps } from '../dashboard/tile-status';

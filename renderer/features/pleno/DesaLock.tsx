@@ -16,8 +16,8 @@ export function DesaLock({ pemilihan, desa }: { pemilihan: PemilihanId; desa: { 
   const settled = d.counts.sesuai + d.counts.dikoreksi;
   return (
     <span className="row" data-testid="desa-lock">
-      <span className="muted">
-        Desa {d.nama}: <strong className="num">{settled}</strong>/{d.tiles.length} TPS diputuskan
+      <span className="muted" title={`Desa ${d.nama}`}>
+        Desa: <strong className="num">{settled}</strong>/{d.tiles.length} diputuskan
       </span>
       {d.locked ? (
         <Button size="sm" variant="danger" onClick={() => setUnlocking(true)}>
@@ -30,7 +30,7 @@ export function DesaLock({ pemilihan, desa }: { pemilihan: PemilihanId; desa: { 
           onClick={() => void lock.run({ pemilihan, desa: desa.kode }, `Desa ${d.nama} dikunci`)}
           title={d.lockBlockers.length ? d.lockBlockers.join('\n') : 'Semua TPS sudah diputuskan'}
         >
-          🔒 Kunci desa
+          Kunci desa
         </Button>
       )}
       <Dialog

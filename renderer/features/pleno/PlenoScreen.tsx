@@ -11,6 +11,7 @@ import type { CorrectionView, ObjectionView, TpsReview } from '../../../shared/c
 import type { PemilihanId } from '../../../shared/domain/model';
 import { nomorTps, TILE_TONE, tileDescription, tileLabel } from '../dashboard/tile-status';
 import { rememberPemilihan, rememberedPemilihan } from '../dashboard/pemilihan-choice';
+import { shortPemilihan } from '../dashboard/pemilihan-label';
 import { CHasilForm } from './CHasilForm';
 import { PhotoViewer } from './PhotoViewer';
 import { OperatorChooser } from './OperatorChooser';
@@ -83,8 +84,8 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
       if (k === 'k' || k === 'K' || k === 'ArrowLeft') return go(r.prev);
       if (k === 'n' || k === 'N') {
         e.preventDefault();
-        void api.call('pleno.dashboard', { pemilihan }).then((d) => {
-          if (d.ok && d.value.nextProblem) navigate('/pleno', pemilihan, d.value.nextProblem.tps);
+        void api.call('pleno.nextProblem', { pemilihan, after: r.tps }).then((d) => {
+          if (d.ok && d.value) navigate('/pleno', pemilihan, d.value.tps);
         });
         return;
       }
@@ -126,33 +127,26 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
     <div data-testid="review" aria-busy={loadingOther}>
       <div className="review-bar">
         <h1 className="review-title" data-testid="review-title">
-          {r.desa.nama} · TPS {nomorTps(r.nomor)} <small>{r.pemilihan.nama}</small>
+          {r.desa.nama} · TPS {nomorTps(r.nomor)} <small title={r.pemilihan.nama}>{shortPemilihan(r.pemilihan.id)}</small>
         </h1>
         <StatusPill tone={TILE_TONE[r.status]} title={tileDescription(r.status)}>
           <span data-testid="review-status">{tileLabel(r.status)}</span>
         </StatusPill>
-        {r.locked && <StatusPill tone="ok">🔒 Desa terkunci</StatusPill>}
+        {r.locked && <StatusPill tone="ok">Desa terkunci</StatusPill>}
         <span className="grow" />
+        <DesaLock pemilihan={pemilihan} desa={r.desa} />
         <Button size="sm" disabled={!r.prev} onClick={() => r.prev && navigate('/pleno', pemilihan, r.prev)} aria-label="TPS sebelumnya">
-          ← Sebelumnya <kbd className="kbd">K</kbd>
+          ← <kbd className="kbd">K</kbd>
         </Button>
         <Button size="sm" disabled={!r.next} onClick={() => r.next && navigate('/pleno', pemilihan, r.next)} aria-label="TPS berikutnya">
-          Berikutnya → <kbd className="kbd">J</kbd>
-        </Button>
-        <Button size="sm" onClick={() => navigate('/beranda', pemilihan)}>
-          Beranda
+          <kbd className="kbd">J</kbd> →
         </Button>
         <Button size="sm" onClick={openProjector}>
           Proyektor
         </Button>
       </div>
-      <div className="review-bar">
-        <OperatorChooser />
-        <span className="grow" />
-        <DesaLock pemilihan={pemilihan} desa={r.desa} />
-      </div>
 
-      <div className="review-actions" role="toolbar" aria-label="Keputusan pleno">
+      <div className="review-actions" role="toolbar" aria-label="Keputusan pleno" title="N: masalah berikutnya · J/K: TPS berikut/sebelum · +/−: perbesar foto">
         <Button variant="primary" disabled={!canAct || settled || r.konflik || pendingCorrection} onClick={() => setDialog('sesuai')}>
           Sesuai <kbd>S</kbd>
         </Button>
@@ -171,9 +165,7 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
           </Button>
         )}
         <span className="grow" />
-        <span className="muted" style={{ alignSelf: 'center', fontSize: '0.85rem' }}>
-          N: masalah berikutnya · +/−: perbesar foto
-        </span>
+        <OperatorChooser />
       </div>
 
       {r.current === null ? (
@@ -198,6 +190,9 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
               <div className="notice">Angka di bawah adalah hasil koreksi yang disetujui (angka semula dicoret kecil).</div>
             )}
             <CHasilForm counts={r.current} pilihan={r.pemilihan.pilihan} violations={r.violations} {...(previous ? { previous } : {})} />
+            <p className="muted" style={{ fontSize: '0.85rem' }}>
+              Tombol: S sesuai · C koreksi · B keberatan · E kejadian khusus · J/K TPS berikut/sebelum · N masalah berikutnya · +/− perbesar foto
+            </p>
           </div>
           <div className="stack">
             <PhotoViewer pages={photos} zoomSignal={zoom} />

@@ -4,6 +4,7 @@ import { useQuery } from '../../api/hooks';
 import type { ProjectorView, TpsReview, VoteTotals } from '../../../shared/contracts/pleno.contract';
 import type { Pilihan } from '../../../shared/domain/model';
 import { formatNumber, nomorTps, tileLabel } from '../dashboard/tile-status';
+import { shortPemilihan } from '../dashboard/pemilihan-label';
 import '../pleno/pleno.css';
 
 const STATUS_BG: Record<string, string> = {
@@ -35,7 +36,19 @@ function choiceName(p: Pilihan): string {
   return p.kind === 'kolom-kosong' ? 'Kolom kosong' : `${p.nomor}. ${p.nama}`;
 }
 
-function VotesTable({ pilihan, totals, className, testId }: { pilihan: Pilihan[]; totals: VoteTotals; className?: string; testId: string }) {
+function VotesTable({
+  pilihan,
+  totals,
+  className,
+  testId,
+  brief,
+}: {
+  pilihan: Pilihan[];
+  totals: VoteTotals;
+  className?: string;
+  testId: string;
+  brief?: boolean;
+}) {
   return (
     <table className={className} data-testid={testId}>
       <tbody>
@@ -49,14 +62,18 @@ function VotesTable({ pilihan, totals, className, testId }: { pilihan: Pilihan[]
           <td>Suara sah</td>
           <td className="n">{formatNumber(totals.sah)}</td>
         </tr>
-        <tr>
-          <td>Suara tidak sah</td>
-          <td className="n">{formatNumber(totals.tidakSah)}</td>
-        </tr>
-        <tr>
-          <td>Jumlah seluruh suara</td>
-          <td className="n">{formatNumber(totals.total)}</td>
-        </tr>
+        {!brief && (
+          <>
+            <tr>
+              <td>Suara tidak sah</td>
+              <td className="n">{formatNumber(totals.tidakSah)}</td>
+            </tr>
+            <tr>
+              <td>Jumlah seluruh suara</td>
+              <td className="n">{formatNumber(totals.total)}</td>
+            </tr>
+          </>
+        )}
       </tbody>
     </table>
   );
@@ -90,7 +107,7 @@ function TpsVotes({ t }: { t: TpsReview }) {
           </tr>
         </tbody>
       </table>
-      <table className="small" style={{ marginTop: 12 }}>
+      <table className="small" style={{ marginTop: '0.5em' }}>
         <tbody>
           <tr>
             <td>Pengguna hak pilih (L + P)</td>
@@ -132,7 +149,9 @@ function Projector({ v }: { v: ProjectorView }) {
         )}
         {d?.locked && <span className="proj-status" style={{ background: '#166534' }}>Desa terkunci</span>}
         <span style={{ flex: 1 }} />
-        <span className="pem">{v.pemilihan.nama}</span>
+        <span className="pem" title={v.pemilihan.nama}>
+          Pemilihan {shortPemilihan(v.pemilihan.id)}
+        </span>
       </div>
       <div className="proj-main">
         <section>
@@ -151,12 +170,12 @@ function Projector({ v }: { v: ProjectorView }) {
           )}
         </section>
         <section>
-          <h2>Rekapitulasi sementara kecamatan {v.kecamatan.nama}</h2>
+          <h2>Sementara kecamatan {v.kecamatan.nama}</h2>
           <VotesTable pilihan={v.pemilihan.pilihan} totals={v.totals} className="small" testId="projector-totals" />
           {d && t && (
             <>
-              <h2 style={{ marginTop: 20 }}>Desa {d.nama}</h2>
-              <VotesTable pilihan={v.pemilihan.pilihan} totals={d.totals} className="small" testId="projector-desa-votes" />
+              <h2 style={{ marginTop: '0.8em' }}>Jumlah sementara desa {d.nama}</h2>
+              <VotesTable pilihan={v.pemilihan.pilihan} totals={d.totals} className="small" testId="projector-desa-votes" brief />
             </>
           )}
         </section>

@@ -5,7 +5,7 @@ import type { FeatureHandlers } from './index';
 import type { plenoMethods } from '../../../../shared/contracts/pleno.contract';
 import { fail, ok } from '../../../../shared/contracts/result';
 import { asResult } from '../services/plenary/plenary-errors';
-import { dashboardView, desaView, projectorView, tpsReview } from '../services/plenary/views.service';
+import { dashboardView, desaView, nextProblem, projectorView, tpsReview } from '../services/plenary/views.service';
 import { delegate, membersView, startSession } from '../services/plenary/members.service';
 import { accept, addKejadian, chooseSubmission, decideCorrection, proposeCorrection } from '../services/plenary/decisions.service';
 import { listObjectionViews, raiseObjection, resolveObjection } from '../services/plenary/objections.service';
@@ -14,7 +14,7 @@ import { createFocusStore } from '../services/plenary/focus';
 import { kejadianViews } from '../services/plenary/kejadian.service';
 import { readPhoto } from '../services/photos/photo-store';
 import { recap } from '../services/recap/recap.service';
-import { requireMeta } from '../services/plenary/plenary-snapshot';
+import { loadSnapshot, requireMeta } from '../services/plenary/plenary-snapshot';
 
 export function plenoHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof plenoMethods> {
   const focus = createFocusStore(ctx);
@@ -22,6 +22,7 @@ export function plenoHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof
     handlers: {
       'pleno.dashboard': (i) => asResult(() => dashboardView(ctx, i.pemilihan)),
       'pleno.tps': (i) => asResult(() => tpsReview(ctx, i.pemilihan, i.tps)),
+      'pleno.nextProblem': (i) => asResult(() => nextProblem(loadSnapshot(ctx, i.pemilihan), i.after)),
       'pleno.desa': (i) => asResult(() => desaView(ctx, i.pemilihan, i.desa)),
       'pleno.photo': (i) => {
         const r = readPhoto(ctx, i.sha256);

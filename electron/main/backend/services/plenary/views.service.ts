@@ -90,19 +90,25 @@ const NEEDS_DECISION: Record<string, string> = {
   masuk: 'Belum diperiksa pleno',
 };
 
-/** The next TPS needing a decision in plenary order, starting after `after` (wrapping), skipping locked desa. */
+/**
+ * The next TPS needing a decision in plenary order, starting after `after` (wrapping), skipping locked desa:
+ * first a real problem (konflik, sengketa, bermasalah), else the next one not yet reviewed (masuk).
+ */
 export function nextProblem(snap: PemilihanSnapshot, after?: string): NextProblem | null {
   const order: { t: TpsSnapshot; desa: string }[] = [];
   for (const d of snap.desa) if (!d.locked) for (const t of d.tps) order.push({ t, desa: d.row.kode });
   if (order.length === 0) return null;
   const start = after ? order.findIndex((o) => o.t.row.kode === after) + 1 : 0;
-  for (let k = 0; k < order.length; k += 1) {
-    const o = order[(start + k) % order.length]!;
-    const reason = NEEDS_DECISION[o.t.tile];
-    if (reason) return { tps: o.t.row.kode, desa: o.desa, status: o.t.tile, reason };
+  for (const wanted of [PROBLEMS, ['masuk']]) {
+    for (let k = 0; k < order.length; k += 1) {
+      const o = order[(start + k) % order.length]!;
+      if (wanted.includes(o.t.tile)) return { tps: o.t.row.kode, desa: o.desa, status: o.t.tile, reason: NEEDS_DECISION[o.t.tile]! };
+    }
   }
   return null;
 }
+
+const PROBLEMS: string[] = ['konflik', 'sengketa', 'bermasalah'];
 
 export function dashboardView(ctx: BackendContext, pemilihan?: string, snapIn?: PemilihanSnapshot): DashboardView {
   const snap = snapIn ?? loadSnapshot(ctx, pemilihan);

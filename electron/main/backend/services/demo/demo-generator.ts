@@ -245,7 +245,7 @@ export function generateDemo(opts: DemoOptions): Demo {
       if (second) {
         const later = wita('2024-11-28', rngTime.int(8 * 60, 10 * 60 + 59));
         const env2 = signRecord(t.tps, p.id, second, photos, device, later);
-        records.push({ ...rec, envelope: env2, kiriman: 2 });
+        records.push({ ...rec, channel: 'json', envelope: env2, kiriman: 2 });
         const name = kirimUlangName(t.tps, p.id);
         envelopes.push({ name, tps: t.tps, pemilihan: p.id, envelope: env2, bytes: jsonFileBytes(env2) });
         lateImports.push({ paths: [`tps/${name}`], channel: 'file', outcomes: [{ tps: t.tps, pemilihan: p.id, status: 'konflik' }] });

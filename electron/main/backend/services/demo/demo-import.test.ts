@@ -1,5 +1,5 @@
-// The demo folder through the real CLI: `pleno demo`, `pleno init`, `pleno import` of tps/ gives exactly the
-// outcomes listed in expected.imports, and `pleno recap --json` equals sums of the first submissions computed here.
+// The demo folder through the real CLI: `pleno demo`, `pleno init`, `pleno import` of tps/ and qr/ gives exactly
+// the outcomes listed in expected.imports, and `pleno recap --json` equals sums of the first submissions computed here.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ describe('demo folder through init, import and recap', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'pleno-demo-import-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('imports tps/ with the expected outcome per file and recaps the first submissions', async () => {
+  it('imports tps/ and qr/ with the expected outcome per file and recaps the first submissions', async () => {
     const seed = 11;
     const dir = join(tmp, 'demo');
     const db = join(tmp, 'x.db');
@@ -49,7 +49,7 @@ describe('demo folder through init, import and recap', () => {
     const imp = await run(['import', '--db', db, join(dir, 'tps')]);
     expect(imp.code).toBe(0);
 
-    const demo = generateDemo({ preset: 'hampang', seed, photos: false });
+    const demo = generateDemo({ preset: 'hampang', seed });
     const got = new Map<string, string>();
     for (const line of imp.out.split('\n')) {
       const m = /^(.*[\\/]tps[\\/][^:]+): (diterima|duplikat|konflik|ditolak.*)$/.exec(line);
@@ -63,11 +63,18 @@ describe('demo folder through init, import and recap', () => {
       expect(got.get(i.paths[0]!), i.paths[0]).toBe([...statuses][0]);
     }
 
+    const qr = await run(['import', '--db', db, join(dir, 'qr')]);
+    expect(qr.code).toBe(0);
+    const qrLines = qr.out.split('\n').filter((l) => /[\\/]qr[\\/]/.test(l));
+    const qrFiles = demo.expected.imports.filter((i) => i.channel === 'qr').flatMap((i) => i.paths);
+    expect(qrLines).toHaveLength(qrFiles.length);
+    for (const l of qrLines) expect(l).toMatch(/: diterima$/);
+
     const rec = await run(['recap', '--db', db, '--json']);
     expect(rec.code).toBe(0);
     const recap = JSON.parse(rec.out) as { pemilihan: { id: string; total: CHasilCounts; tps: { masuk: number; konflik: number } }[] };
     for (const p of recap.pemilihan) {
-      const counted = demo.records.filter((r) => r.pemilihan === p.id && r.kiriman === 1 && r.channel !== 'qr');
+      const counted = demo.records.filter((r) => r.pemilihan === p.id && r.kiriman === 1);
       const sum: Record<string, unknown> = {};
       for (const r of counted) {
         const { pemilih, pengguna, disabilitas, suratSuara, suara } = r.envelope.payload;

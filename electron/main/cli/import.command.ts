@@ -17,6 +17,12 @@ export function fileLine(f: FileOutcome): string {
   return `${f.file}: ${f.status}${detail}${foto}`;
 }
 
+/** PLENO_IMPORT_BATCH_FILES: files per transaction (tests use small batches to kill an import mid-way). */
+function batchFromEnv(): { batchFiles?: number } {
+  const v = Number(process.env.PLENO_IMPORT_BATCH_FILES);
+  return Number.isInteger(v) && v > 0 ? { batchFiles: v } : {};
+}
+
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
     const { values, positionals } = parseCli(argv, { db: { type: 'string' } });
@@ -35,7 +41,7 @@ export const command: CliCommand = (argv) =>
         }
         process.stdout.write(fileLine(f) + '\n');
         if (f.status === 'ditolak') process.stderr.write(`${f.file}: ${f.reason ?? 'ditolak'}\n`);
-      }, { actor: 'cli' });
+      }, { actor: 'cli', ...batchFromEnv() });
       const secs = ((performance.now() - started) / 1000).toFixed(2);
       process.stdout.write(
         `Ringkasan / summary: ${results.length} berkas — diterima ${count.diterima}, duplikat ${count.duplikat}, ` +

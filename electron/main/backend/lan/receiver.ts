@@ -18,6 +18,7 @@
 // (token bucket; bodies naming no device are limited per remote address) with 429 + Retry-After.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
+import { createPrivateKey, sign as cryptoSign } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { unzipSync } from 'fflate';
 import type { BackendContext } from '../context';
@@ -25,6 +26,7 @@ import { parseJson } from '../../../../shared/formats/json';
 import { payloadHash } from '../../../../shared/formats/envelope';
 import { nodeCrypto } from '../crypto';
 import { getMeta, findPerangkat } from '../repositories/master.repo';
+import { getPpkKey } from '../repositories/keys.repo';
 import { ppkKey } from '../services/keys/ppk-key';
 import { importBundleBytes, type ImportOutcome } from '../services/import/import.service';
 import { createEnvelopeQueue } from './group-commit';
@@ -188,6 +190,18 @@ function safeName(s: string): string {
   return s.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64);
 }
 
+/**
+ * The PPK key as a signer holding its KeyObject: building the KeyObject from PKCS#8 costs more than the signature,
+ * and the receiver signs one receipt per record at the evening peak.
+ */
+function cachedSigner(ctx: BackendContext): { keyId: string; publicKey: string; sign(bytes: Uint8Array): Uint8Array } {
+  const key = ppkKey(ctx);
+  const row = getPpkKey(ctx.db);
+  if (!row || row.keyId !== key.keyId) return key;
+  const keyObject = createPrivateKey({ key: Buffer.from(row.privateKeyPkcs8, 'base64url'), format: 'der', type: 'pkcs8' });
+  return { keyId: key.keyId, publicKey: key.publicKey, sign: (bytes) => new Uint8Array(cryptoSign(null, bytes, keyObject)) };
+}
+
 export async function startLanReceiver(ctx: BackendContext, options: LanReceiverOptions = {}): Promise<LanReceiver> {
   const existing = running.get(ctx);
   if (existing) return existing;
@@ -197,7 +211,7 @@ export async function startLanReceiver(ctx: BackendContext, options: LanReceiver
   const limiter: RateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const meta = getMeta(ctx.db);
   if (!meta) throw new Error('LAN receiver: the database has no data master yet');
-  const signer = ppkKey(ctx);
+  const signer = cachedSigner(ctx);
   const hello = { kecamatan: meta.kecamatanKode, ppkKey: signer.publicKey, format: LAN_FORMAT };
 
   let lastEmit = 0;

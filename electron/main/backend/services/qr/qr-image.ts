@@ -40,14 +40,22 @@ export async function warmQrDecoder(): Promise<void> {
 }
 
 // Phone photos of a screen or a printout: tilted, blurred, uneven light; several codes may share one picture.
-const READER_OPTIONS: ReaderOptions = {
+// The first pass skips the 90° rotations and inverted (light-on-dark) codes, which costs a third of the time;
+// only when it finds nothing does the second pass try everything.
+const FAST_OPTIONS: ReaderOptions = {
   formats: ['QRCode'],
   tryHarder: true,
-  tryRotate: true,
-  tryInvert: true,
+  tryRotate: false,
+  tryInvert: false,
   tryDownscale: true,
   maxNumberOfSymbols: 16,
 };
+const THOROUGH_OPTIONS: ReaderOptions = { ...FAST_OPTIONS, tryRotate: true, tryInvert: true };
+
+async function read(input: Parameters<typeof readBarcodes>[0]): Promise<string[]> {
+  const first = texts(await readBarcodes(input, FAST_OPTIONS));
+  return first.length > 0 ? first : texts(await readBarcodes(input, THOROUGH_OPTIONS));
+}
 
 function texts(results: { isValid: boolean; text: string }[]): string[] {
   const out: string[] = [];
@@ -73,7 +81,7 @@ export function imageKind(bytes: Uint8Array): 'png' | 'jpg' | 'gif' | 'bmp' | nu
 export async function decodeQrImage(bytes: Uint8Array): Promise<string[]> {
   if (imageKind(bytes) === null) throw new QrImageError('berkas bukan gambar PNG atau JPEG');
   await ensureModule();
-  return texts(await readBarcodes(bytes, READER_OPTIONS));
+  return read(bytes);
 }
 
 /** Every QR code text in raw RGBA pixels (width × height × 4 bytes). */
@@ -82,5 +90,5 @@ export async function decodeQrPixels(rgba: Uint8Array | Uint8ClampedArray, width
   const data = rgba instanceof Uint8ClampedArray ? rgba : new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.byteLength);
   // zxing-wasm accepts any ImageData-shaped object; Node has no ImageData class.
   const imageData = { data, width, height, colorSpace: 'srgb' } as unknown as Parameters<typeof readBarcodes>[0];
-  return texts(await readBarcodes(imageData, READER_OPTIONS));
+  return read(imageData);
 }

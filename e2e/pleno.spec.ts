@@ -1,0 +1,237 @@
+// Plenary flows in Chromium against the web mode, on the hampang demo (setup.createDemo): each asserts what the
+// user sees and the recap that results (contract pleno.recap, the same service as `pleno recap --json`).
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { ARTIFACTS, callApi, createDemo, expect, test, type PlenoApp } from './fixtures';
+import type { DashboardView, MembersView, TpsReview } from '../shared/contracts/pleno.contract';
+import type { RecapJson } from '../shared/domain/recap';
+import type { PemilihanId } from '../shared/domain/model';
+
+test.setTimeout(120_000);
+
+async function api<T>(app: PlenoApp, method: string, input: unknown = {}): Promise<T> {
+  const r = await callApi<T>(app, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+const recapOf = async (app: PlenoApp, pemilihan: PemilihanId) =>
+  (await api<RecapJson>(app, 'pleno.recap', { pemilihan })).pemilihan[0]!;
+
+async function members(app: PlenoApp): Promise<{ ketua: number; anggota: number; ketuaNama: string; anggotaNama: string }> {
+  const m = await api<MembersView>(app, 'pleno.members');
+  const ketua = m.members.find((x) => x.ketua)!;
+  const anggota = m.members.find((x) => !x.ketua)!;
+  return { ketua: ketua.id, anggota: anggota.id, ketuaNama: ketua.nama, anggotaNama: anggota.nama };
+}
+
+/** Every pemilihan's dashboard. */
+async function dashboards(app: PlenoApp): Promise<DashboardView[]> {
+  const first = await api<DashboardView>(app, 'pleno.dashboard');
+  return Promise.all(first.pemilihanList.map((p) => api<DashboardView>(app, 'pleno.dashboard', { pemilihan: p.id })));
+}
+
+/** The demo's 105 → 905 misread: a bermasalah TPS whose record has a choice at 905. */
+async function findMisread(app: PlenoApp): Promise<{ pemilihan: PemilihanId; tps: string; index: number; desa: string }> {
+  for (const d of await dashboards(app)) {
+    for (const desa of d.desa) {
+      for (const t of desa.tiles.filter((x) => x.status === 'bermasalah')) {
+        const r = await api<TpsReview>(app, 'pleno.tps', { pemilihan: d.pemilihan.id, tps: t.tps });
+        const index = r.current?.suara.paslon.indexOf(905) ?? -1;
+        if (index >= 0) return { pemilihan: d.pemilihan.id, tps: t.tps, index, desa: desa.nama };
+      }
+    }
+  }
+  throw new Error('the demo has no 905 misread');
+}
+
+async function chooseOperator(page: Page, id: number, nama: string) {
+  await page.locator('#operator-select').selectOption(String(id));
+  await expect(page.locator('#operator-select')).toHaveValue(String(id));
+  await expect(page.getByText(`Operator: ${nama}`)).toBeVisible();
+}
+
+const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
+
+test('misread 105/905: correction proposed by an anggota, approved by the ketua; totals change and the audit log shows it', async ({ app, page }) => {
+  await createDemo(app);
+  const mis = await findMisread(app);
+  const who = await members(app);
+  const before = await recapOf(app, mis.pemilihan);
+
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Beranda' }).click();
+  await page.getByRole('group', { name: 'Pilih pemilihan' }).getByRole('button', { name: mis.pemilihan === 'bupati' ? 'Bupati' : 'Gubernur' }).click();
+  const tile = page.locator(`a.tile[data-tps="${mis.tps}"]`);
+  await expect(tile).toHaveAttribute('data-status', 'bermasalah');
+  await expect(page.getByTestId(`total-paslon-${mis.index + 1}`)).toContainText(fmt(before.total.suara.paslon[mis.index]!));
+  await page.screenshot({ path: join(ARTIFACTS, 'pleno-dashboard.png') });
+
+  await tile.click();
+  await expect(page.getByTestId('review-title')).toContainText(mis.desa);
+  const cell = page.locator(`td[data-field="suara.paslon.${mis.index}"]`);
+  await expect(cell).toHaveText('905');
+  await expect(cell).toHaveAttribute('data-severity', 'error');
+  await expect(page.getByTestId('violations').locator('li[data-code="R05"]')).toBeVisible();
+  await expect(page.getByTestId('photo-viewer').locator('img')).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS, 'pleno-review.png') });
+
+  // Proposed by an anggota (keyboard: C opens the correction dialog).
+  await chooseOperator(page, who.anggota, who.anggotaNama);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('c');
+  const dialog = page.getByRole('dialog');
+  await dialog.locator(`input[data-field="suara.paslon.${mis.index}"]`).fill('105');
+  await expect(dialog.getByTestId('correction-diff')).toContainText('905');
+  await dialog.getByLabel('Alasan koreksi (wajib)').fill('Angka 105 terbaca 905; sesuai C.Hasil plano dan salinan saksi');
+  await dialog.getByRole('button', { name: /Usulkan koreksi/ }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const corr = page.locator('[data-testid^="correction-"]').first();
+  await expect(corr).toContainText('Diusulkan');
+  // Proposing alone changes nothing counted.
+  expect((await recapOf(app, mis.pemilihan)).total.suara.paslon[mis.index]).toBe(before.total.suara.paslon[mis.index]);
+
+  // The anggota cannot approve: refused with the reason.
+  await corr.getByRole('button', { name: 'Setujui' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Setujui' }).click();
+  await expect(page.getByTestId('action-error')).toContainText('ketua');
+  await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
+
+  // The ketua approves.
+  await chooseOperator(page, who.ketua, who.ketuaNama);
+  await corr.getByRole('button', { name: 'Setujui' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Setujui' }).click();
+  await expect(page.getByTestId('review-status')).toHaveText('Dikoreksi');
+  await expect(cell).toContainText('105');
+  await expect(corr).toContainText('Disetujui');
+
+  const after = await recapOf(app, mis.pemilihan);
+  expect(after.total.suara.paslon[mis.index]).toBe(before.total.suara.paslon[mis.index]! - 800);
+  expect(after.tps.diputuskan).toBe(before.tps.diputuskan + 1);
+
+  await page.getByRole('link', { name: 'Beranda' }).click();
+  await expect(page.getByTestId(`total-paslon-${mis.index + 1}`)).toContainText(fmt(after.total.suara.paslon[mis.index]!));
+  await expect(page.locator(`a.tile[data-tps="${mis.tps}"]`)).toHaveAttribute('data-status', 'dikoreksi');
+
+  await page.getByRole('link', { name: 'Log Audit' }).click();
+  await page.getByTestId('audit-filter-action').selectOption('correction.');
+  const rows = page.getByRole('table', { name: 'Log audit' }).locator('tbody tr');
+  await expect(rows.filter({ hasText: 'Koreksi disetujui' }).filter({ hasText: who.ketuaNama })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Koreksi diusulkan' }).filter({ hasText: who.anggotaNama })).toHaveCount(1);
+  await expect(page.getByTestId('audit-verify')).toContainText('Utuh');
+  await page.screenshot({ path: join(ARTIFACTS, 'pleno-audit.png') });
+});
+
+test('an open objection prevents locking the desa until it is resolved', async ({ app, page }) => {
+  await createDemo(app);
+  const who = await members(app);
+  // A desa whose TPS all arrived without a problem.
+  const dash = await api<DashboardView>(app, 'pleno.dashboard', { pemilihan: 'bupati' });
+  const desa = dash.desa.find((d) => d.tiles.length >= 2 && d.tiles.every((t) => t.status === 'masuk'))!;
+  expect(desa, 'a desa with every TPS masuk').toBeTruthy();
+
+  await page.goto(app.url);
+  await page.evaluate((tps) => (window.location.hash = `#/pleno/bupati/${tps}`), desa.tiles[0]!.tps);
+  await chooseOperator(page, who.ketua, who.ketuaNama);
+  for (const [i, t] of desa.tiles.entries()) {
+    if (i > 0) await page.keyboard.press('j');
+    await expect(page.getByTestId('review-title')).toContainText(`TPS ${String(t.nomor).padStart(3, '0')}`);
+    await page.getByRole('button', { name: /^Sesuai/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Terima sesuai dibacakan' }).click();
+    await expect(page.getByTestId('review-status')).toHaveText('Sesuai');
+  }
+  // Panwascam objects to the last TPS.
+  await page.getByRole('button', { name: /^Keberatan/ }).click();
+  const d = page.getByRole('dialog');
+  await d.getByLabel('Diajukan oleh').selectOption('panwascam');
+  await d.getByLabel('Isi keberatan').fill('Jumlah suara tidak sah berbeda dengan salinan Panwascam');
+  await d.getByRole('button', { name: 'Catat keberatan' }).click();
+  await expect(page.getByTestId('review-status')).toHaveText('Sengketa');
+
+  await page.getByRole('button', { name: 'Kunci desa' }).click();
+  await expect(page.getByTestId('lock-refused')).toContainText('keberatan');
+  await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).click();
+  expect((await api<{ locked: boolean }>(app, 'pleno.desa', { pemilihan: 'bupati', desa: desa.kode })).locked).toBe(false);
+
+  await page.getByRole('button', { name: 'Selesaikan' }).click();
+  const r = page.getByRole('dialog');
+  await r.getByLabel('Ditolak').check();
+  await r.getByLabel('Alasan penolakan').fill('Salinan Panwascam sama dengan C.Hasil plano setelah dicocokkan');
+  await r.getByRole('button', { name: 'Simpan keputusan' }).click();
+  await expect(page.getByTestId('review-status')).toHaveText('Sesuai');
+
+  await page.getByRole('button', { name: 'Kunci desa' }).click();
+  await expect(page.getByText('Desa terkunci')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Buka kunci desa' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Sesuai/ })).toBeDisabled();
+
+  const recap = await recapOf(app, 'bupati');
+  const rd = recap.desa.find((x) => x.kode === desa.kode)!;
+  expect(rd.tps).toEqual({ total: desa.tiles.length, masuk: desa.tiles.length, diputuskan: desa.tiles.length, konflik: 0 });
+  const locked = await callApi(app, 'pleno.accept', { pemilihan: 'bupati', tps: desa.tiles[0]!.tps });
+  expect(locked).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+});
+
+test('a konflik resolved by choosing the second submission: it becomes the counted version', async ({ app, page }) => {
+  await createDemo(app);
+  const who = await members(app);
+  let found: { pemilihan: PemilihanId; tps: string } | null = null;
+  for (const d of await dashboards(app)) {
+    const t = d.desa.flatMap((x) => x.tiles).find((x) => x.status === 'konflik');
+    if (t) found = { pemilihan: d.pemilihan.id, tps: t.tps };
+  }
+  expect(found, 'the demo has a konflik TPS').not.toBeNull();
+  const { pemilihan, tps } = found!;
+  const review = await api<TpsReview>(app, 'pleno.tps', { pemilihan, tps });
+  const [first, second] = review.submissions;
+  const before = await recapOf(app, pemilihan);
+  expect(before.tps.konflik).toBeGreaterThanOrEqual(1);
+
+  await page.goto(app.url);
+  await page.evaluate(([p, t]) => (window.location.hash = `#/pleno/${p}/${t}`), [pemilihan, tps]);
+  await expect(page.getByTestId('review-status')).toHaveText('Konflik');
+  await chooseOperator(page, who.anggota, who.anggotaNama);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('f');
+  const d = page.getByRole('dialog');
+  await expect(d.getByRole('table', { name: 'Perbandingan kiriman' })).toContainText(review.conflictDiff[0]!.label);
+  await d.getByLabel('Pilih kiriman 2').check();
+  await d.getByLabel('Alasan memilih (wajib)').fill('Kiriman kedua sesuai C.Hasil plano yang dibacakan');
+  await d.getByRole('button', { name: 'Pilih kiriman ini' }).click();
+  await expect(page.getByTestId('review-status')).not.toHaveText('Konflik');
+  await expect(page.getByTestId(`submission-${second!.id}`)).toContainText('Dipakai');
+
+  const after = await recapOf(app, pemilihan);
+  expect(after.tps.konflik).toBe(before.tps.konflik - 1);
+  for (let i = 0; i < first!.counts.suara.paslon.length; i += 1) {
+    expect(after.total.suara.paslon[i]).toBe(
+      before.total.suara.paslon[i]! - first!.counts.suara.paslon[i]! + second!.counts.suara.paslon[i]!,
+    );
+  }
+});
+
+test('the projector view (a second page) follows the operator', async ({ app, page }) => {
+  await createDemo(app);
+  const dash = await api<DashboardView>(app, 'pleno.dashboard', { pemilihan: 'bupati' });
+  const desa = dash.desa.find((x) => x.tiles.length >= 2 && x.tiles[0]!.status === 'masuk' && x.tiles[1]!.status !== 'belum-masuk')!;
+  await page.goto(app.url);
+  await page.evaluate((t) => (window.location.hash = `#/pleno/bupati/${t}`), desa.tiles[0]!.tps);
+  await expect(page.getByTestId('review-title')).toContainText('TPS 001');
+
+  const [projector] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Proyektor' }).click()]);
+  await projector.setViewportSize({ width: 1366, height: 768 });
+  await expect(projector.getByTestId('projector-where')).toHaveText(`${desa.nama} · TPS 001`);
+  await expect(projector.locator('nav')).toHaveCount(0);
+  const t1 = await api<TpsReview>(app, 'pleno.tps', { pemilihan: 'bupati', tps: desa.tiles[0]!.tps });
+  await expect(projector.getByTestId('projector-tps-votes')).toContainText(String(t1.current!.suara.sah));
+
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('review-title')).toContainText(`TPS ${String(desa.tiles[1]!.nomor).padStart(3, '0')}`);
+  await expect(projector.getByTestId('projector-where')).toHaveText(`${desa.nama} · TPS ${String(desa.tiles[1]!.nomor).padStart(3, '0')}`);
+  const t2 = await api<TpsReview>(app, 'pleno.tps', { pemilihan: 'bupati', tps: desa.tiles[1]!.tps });
+  await expect(projector.getByTestId('projector-tps-votes')).toContainText(String(t2.current!.suara.sah));
+  const totals = await recapOf(app, 'bupati');
+  await expect(projector.getByTestId('projector-totals')).toContainText(fmt(totals.total.suara.sah));
+  await projector.screenshot({ path: join(ARTIFACTS, 'pleno-projector.png') });
+});

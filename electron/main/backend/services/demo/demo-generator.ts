@@ -108,8 +108,12 @@ export function generateDemo(opts: DemoOptions): Demo {
   const rngF = root.fork('faults');
   const bundleTps = plan.tps.filter((t) => t.channel === 'bundle');
   // A misread needs a TPS whose bupati sah can hold a true 105 next to plausible other counts.
-  const misreadCandidates = bundleTps.filter((t) => truth.get(t.tps)!.get('bupati')!.suara.sah >= 170);
-  const misread = rngF.sample(misreadCandidates, shape.salahBaca);
+  const bupatiSah = (t: PlanTps): number => truth.get(t.tps)!.get('bupati')!.suara.sah;
+  const misreadCandidates = bundleTps.filter((t) => bupatiSah(t) >= 170);
+  const misread =
+    misreadCandidates.length >= shape.salahBaca
+      ? rngF.sample(misreadCandidates, shape.salahBaca)
+      : [...bundleTps].sort((a, b) => bupatiSah(b) - bupatiSah(a)).slice(0, shape.salahBaca);
   const used = new Set(misread.map((t) => t.tps));
   const rest = rngF.shuffle(bundleTps.filter((t) => !used.has(t.tps)));
   const take = (n: number): PlanTps[] => rest.splice(0, n);
@@ -223,12 +227,11 @@ export function generateDemo(opts: DemoOptions): Demo {
       const source = p.id === 'bupati' ? faults.fotoTertukar.get(t.tps) : undefined;
       if (source) {
         // The votes sheet of another (clean) TPS, rendered exactly as that TPS's own photo: same bytes, same hash.
+        // Without photos there is nothing to swap, and no fault to list.
         const last = pages.length;
-        if (photos.length > 0) {
-          const theirs = renderPhotos(root, plan, source, p.id, truth.get(source.tps)!.get(p.id)!, pages)[last - 1]!;
-          photos = [...photos.slice(0, last - 1), theirs];
-        }
-        faultList.push({
+        const theirs = photos.length > 0 ? renderPhotos(root, plan, source, p.id, truth.get(source.tps)!.get(p.id)!, pages)[last - 1] : undefined;
+        if (theirs) photos = [...photos.slice(0, last - 1), theirs];
+        if (theirs) faultList.push({
           kind: 'foto-tertukar',
           tps: t.tps,
           pemilihan: p.id,

@@ -27,7 +27,7 @@ export interface NewSubmission {
   foto: FotoRef[];
 }
 
-/** A stored submission without the envelope text (what status, recap and lists need). */
+/** A stored submission without the envelope text (what status, recap and lists need). `counts` is frozen. */
 export interface SubmissionSummary {
   id: number;
   tps: string;
@@ -52,7 +52,7 @@ interface Row {
   pemilihan: PemilihanId;
   sha256: string;
   envelope_json?: string;
-  counts_json: string;
+  counts_json?: string;
   device_key_id: string;
   dibuat: string;
   channel: Channel;
@@ -61,13 +61,38 @@ interface Row {
   received_at: string;
 }
 
-function toSummary(r: Row): SubmissionSummary {
+// Submissions are never updated, so their parsed counts can be cached for the life of the connection (the recap
+// of 600 TPS otherwise spends most of its time re-parsing counts_json). Cached objects are frozen: shared.
+const countsCache = new WeakMap<Db, Map<number, CHasilCounts>>();
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+/** The counts of a stored submission (parsed once, frozen). */
+export function submissionCounts(db: Db, id: number, countsJson?: string): CHasilCounts {
+  let m = countsCache.get(db);
+  if (!m) countsCache.set(db, (m = new Map()));
+  let c = m.get(id);
+  if (!c) {
+    const json = countsJson ?? (stmt(db, 'SELECT counts_json FROM submission WHERE id = ?').get(id) as { counts_json: string }).counts_json;
+    c = deepFreeze(JSON.parse(json) as CHasilCounts);
+    m.set(id, c);
+  }
+  return c;
+}
+
+function toSummary(db: Db, r: Row): SubmissionSummary {
   return {
     id: r.id,
     tps: r.tps,
     pemilihan: r.pemilihan,
     sha256: r.sha256,
-    counts: JSON.parse(r.counts_json) as CHasilCounts,
+    counts: submissionCounts(db, r.id, r.counts_json),
     deviceKeyId: r.device_key_id,
     dibuat: r.dibuat,
     channel: r.channel,
@@ -128,11 +153,10 @@ export function hasSubmissionFor(db: Db, tps: string, pemilihan: string): boolea
 
 export function getSubmission(db: Db, id: number): Submission | undefined {
   const r = stmt(db, 'SELECT * FROM submission WHERE id = ?').get(id) as Row | undefined;
-  return r ? { ...toSummary(r), envelopeJson: r.envelope_json! } : undefined;
+  return r ? { ...toSummary(db, r), envelopeJson: r.envelope_json! } : undefined;
 }
 
-const SUMMARY_COLS =
-  'id, tps, pemilihan, sha256, counts_json, device_key_id, dibuat, channel, source_name, outcome, received_at';
+const SUMMARY_COLS = 'id, tps, pemilihan, sha256, device_key_id, dibuat, channel, source_name, outcome, received_at';
 
 /** Submissions in arrival (id) order, without the envelope text. */
 export function listSubmissions(db: Db, f: { pemilihan?: PemilihanId; tps?: string; desa?: string } = {}): SubmissionSummary[] {
@@ -151,7 +175,7 @@ export function listSubmissions(db: Db, f: { pemilihan?: PemilihanId; tps?: stri
     args.push(f.desa);
   }
   const sql = `SELECT ${SUMMARY_COLS} FROM submission ${w.length ? 'WHERE ' + w.join(' AND ') : ''} ORDER BY id`;
-  return (stmt(db, sql).all(...args) as Row[]).map(toSummary);
+  return (stmt(db, sql).all(...args) as Row[]).map((r) => toSummary(db, r));
 }
 
 export interface SubmissionPhoto {

@@ -1,0 +1,49 @@
+// Full recap of the `besar` demo (600 TPS, 2 pemilihan) from the database: median of N runs of recap(ctx) (the
+// §5.1 JSON for all pemilihan) and of one pemilihan, wall and CPU. Aim (issue 3): < 20 ms. Figures only.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemo } from '../electron/main/backend/services/demo/demo.service';
+import { openBackend } from '../electron/main/backend/backend';
+import { importMaster } from '../electron/main/backend/services/master/master.service';
+import { importItems, type ImportItem } from '../electron/main/backend/services/import/import.service';
+import { recap } from '../electron/main/backend/services/recap/recap.service';
+
+const N = 41;
+const dir = mkdtempSync(join(tmpdir(), 'pleno-bench-recap-'));
+try {
+  const demo = generateDemo({ preset: 'besar', photos: false });
+  const b = await openBackend({ dbPath: join(dir, 'besar.db'), mode: 'web' });
+  try {
+    const m = importMaster(b.ctx, demo.master.bytes);
+    if (!m.ok) throw new Error(m.error.message);
+    const items: ImportItem[] = [
+      ...demo.bundles.map((x): ImportItem => ({ name: x.name, kind: 'bundle', bytes: x.bytes })),
+      ...demo.envelopes.map((x): ImportItem => ({ name: x.name, kind: 'envelope', bytes: x.bytes })),
+      ...demo.qrTexts.map((q): ImportItem => ({ name: q.files.join('+'), kind: 'qr', texts: q.parts })),
+    ];
+    await importItems(b.ctx, items);
+    const measure = (label: string, fn: () => unknown) => {
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      for (let i = 0; i < N; i++) {
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        fn();
+        wall.push(performance.now() - t0);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
+      }
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+      console.log(`${label}: median of ${N}: ${med(wall).toFixed(1)} ms wall, ${med(cpu).toFixed(1)} ms CPU (min ${Math.min(...wall).toFixed(1)} ms)`);
+    };
+    const r = recap(b.ctx)!;
+    console.log(`recap bench: ${r.pemilihan.map((p) => `${p.id} ${p.tps.masuk}/${p.tps.total} TPS`).join(', ')}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`);
+    measure('recap, all pemilihan (600 TPS × 2)', () => recap(b.ctx));
+    measure('recap, one pemilihan (600 TPS)', () => recap(b.ctx, 'bupati'));
+  } finally {
+    await b.close();
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

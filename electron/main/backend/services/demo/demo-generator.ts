@@ -65,7 +65,34 @@ function swapLastDigits(v: number): number | null {
   return Number(s.slice(0, -2) + s[s.length - 1] + s[s.length - 2]);
 }
 
+/** Generates the demo in memory (synchronous: the besar preset with photos takes several seconds of CPU). */
 export function generateDemo(opts: DemoOptions): Demo {
+  const steps = demoSteps(opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same demo (same bytes) generated in steps, yielding to the event loop between TPS so that a backend serving
+ * the UI stays responsive; onProgress receives TPS done and total.
+ */
+export async function generateDemoAsync(opts: DemoOptions, onProgress?: (done: number, total: number) => void): Promise<Demo> {
+  const steps = demoSteps(opts);
+  let last = 0;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    onProgress?.(r.value.done, r.value.total);
+    if (performance.now() - last > 30) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      last = performance.now();
+    }
+  }
+}
+
+function* demoSteps(opts: DemoOptions): Generator<{ done: number; total: number }, Demo> {
   if (!DEMO_PRESETS.includes(opts.preset)) throw new Error(`unknown demo preset: ${String(opts.preset)}`);
   const seed = (opts.seed ?? DEFAULT_DEMO_SEED) >>> 0;
   const withPhotos = opts.photos ?? true;
@@ -137,7 +164,9 @@ export function generateDemo(opts: DemoOptions): Demo {
   const lateImports: ExpectedImport[] = [];
   const qrImports: ExpectedImport[] = [];
 
+  let done = 0;
   for (const t of plan.tps) {
+    yield { done: done++, total: plan.tps.length };
     const start = rngTime.int(13 * 60 + 30, 19 * 60 + 30);
     if (t.channel === 'belum-masuk') {
       faultList.push({

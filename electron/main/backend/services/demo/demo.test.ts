@@ -17,7 +17,7 @@ import { parseMaster } from '../../../../../shared/formats/master';
 import { decodeQrText } from '../../../../../shared/formats/qr';
 import { nodeCrypto, sha256Hex } from '../../crypto';
 import { decodeQrImage } from '../qr/qr-image';
-import { type Demo, generateDemo, writeDemo } from './demo.service';
+import { type Demo, generateDemo, generateDemoAsync, writeDemo } from './demo.service';
 import { main } from '../../../cli';
 
 const FIXTURE = join(__dirname, '../../../../../../shared/fixtures/kotabaru-desa.tsv');
@@ -64,6 +64,11 @@ describe('generateDemo (hampang)', () => {
     expect(files.filter((f) => f.startsWith('tps/') && f.endsWith('.pleno')).length).toBe(demo.bundles.length);
     expect(files.filter((f) => f.startsWith('qr/') && f.endsWith('.png')).length).toBe(demo.qrTexts.reduce((s, q) => s + q.parts.length, 0));
     for (const f of files) expect(readFileSync(join(tmp, 'b', f)).equals(readFileSync(join(tmp, 'a', f))), f).toBe(true);
+
+    const progress: number[] = [];
+    const viaAsync = await generateDemoAsync({ preset: 'hampang', seed: 7 }, (done) => progress.push(done));
+    expect(viaAsync.bundles.map((b) => Buffer.from(b.bytes).toString('base64'))).toEqual(demo.bundles.map((b) => Buffer.from(b.bytes).toString('base64')));
+    expect(progress.at(-1)).toBe(29);
 
     const other = generateDemo({ preset: 'hampang', seed: 8, photos: false });
     expect(Buffer.from(other.master.bytes).equals(Buffer.from(demo.master.bytes))).toBe(false);

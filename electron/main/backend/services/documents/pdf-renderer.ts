@@ -99,8 +99,31 @@ export async function renderPdf(input: RenderInput): Promise<RenderOutput> {
   const bold = await doc.embedFont(fonts.bold, { subset: true, customName: 'DejaVuSansCondensed-Bold' });
   useCmapLayout(regular);
   useCmapLayout(bold);
+  const enc = new Map<PDFFont, Map<string, string>>([
+    [regular, new Map()],
+    [bold, new Map()],
+  ]);
+  const encode = (font: PDFFont, text: string): string => {
+    const m = enc.get(font)!;
+    let hex = m.get(text);
+    if (hex === undefined) {
+      hex = font.encodeText(text).toString();
+      m.set(text, hex);
+    }
+    return hex;
+  };
+  const widths = new Map<string, number>();
+  const widthOf = (font: PDFFont, text: string, size: number): number => {
+    const key = `${font === bold ? 'b' : 'r'}${size}|${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(text, size);
+      widths.set(key, w);
+    }
+    return w;
+  };
   const measure: TextMeasure = {
-    width: (text, size, isBold) => (isBold ? bold : regular).widthOfTextAtSize(text, size),
+    width: (text, size, isBold) => widthOf(isBold ? bold : regular, text, size),
   };
   const layout = layoutDocument(data, input.dataSha256, measure);
 
@@ -121,7 +144,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderOutput> {
         const img = images.get(item.text)!;
         names.set(img, page.node.newXObject('Im', img.ref).asString().slice(1));
       }
-      drawItem(ops, item, { regular, bold, names, images }, lp.width, lp.height);
+      drawItem(ops, item, { regular, bold, names, images, encode, widthOf }, lp.width, lp.height);
     }
     const content = deflateSync(Buffer.from(ops.join('\n'), 'latin1'), { level: 6 });
     const stream = doc.context.stream(new Uint8Array(content), { Filter: 'FlateDecode' });
@@ -156,6 +179,9 @@ interface DrawFonts {
   /** Resource names of the fonts and images on the current page. */
   names: Map<object, string>;
   images: Map<string, PDFImage>;
+  /** Memoised font.encodeText(text) as a PDF hex string (each distinct string is encoded once per document). */
+  encode(font: PDFFont, text: string): string;
+  widthOf(font: PDFFont, text: string, size: number): number;
 }
 
 /** Numbers in content streams: at most 2 decimals, no exponent, "-0" avoided. */
@@ -173,11 +199,11 @@ function drawItem(ops: string[], item: LayoutItem, f: DrawFonts, pageW: number, 
     case 'text': {
       if (item.text.length === 0) return;
       const font = item.bold ? f.bold : f.regular;
-      const w = item.align && item.align !== 'left' ? font.widthOfTextAtSize(item.text, item.size) : 0;
+      const w = item.align && item.align !== 'left' ? f.widthOf(font, item.text, item.size) : 0;
       const x = item.align === 'center' ? item.x - w / 2 : item.align === 'right' ? item.x - w : item.x;
       ops.push(
         `BT ${item.gray ? '0.4' : '0'} g /${f.names.get(font)} ${num(item.size)} Tf 1 0 0 1 ${num(x)} ${num(item.y)} Tm ` +
-          `${font.encodeText(item.text).toString()} Tj ET`,
+          `${f.encode(font, item.text)} Tj ET`,
       );
       return;
     }
@@ -197,7 +223,7 @@ function drawItem(ops: string[], item: LayoutItem, f: DrawFonts, pageW: number, 
       const n = item.texts.length;
       item.texts.forEach((text, i) => {
         const size = Math.min(120, (pageW * 0.75) / Math.max(4, text.length) / 0.6);
-        const tw = f.bold.widthOfTextAtSize(text, size);
+        const tw = f.widthOf(f.bold, text, size);
         const rad = (24 * Math.PI) / 180;
         const cos = Math.cos(rad);
         const sin = Math.sin(rad);
@@ -206,7 +232,7 @@ function drawItem(ops: string[], item: LayoutItem, f: DrawFonts, pageW: number, 
         const y = cy - (tw / 2) * sin - (size / 3) * cos;
         ops.push(
           `BT 0.91 g /${f.names.get(f.bold)} ${num(size)} Tf ${cos.toFixed(5)} ${sin.toFixed(5)} ${(-sin).toFixed(5)} ` +
-            `${cos.toFixed(5)} ${num(x)} ${num(y)} Tm ${f.bold.encodeText(text).toString()} Tj ET`,
+            `${cos.toFixed(5)} ${num(x)} ${num(y)} Tm ${f.encode(f.bold, text)} Tj ET`,
         );
       });
       return;

@@ -26,9 +26,22 @@ export function dataHash(data: DocumentData): string {
 }
 
 export function signDocumentData(data: DocumentData, signer: DocumentSigner): SignedEnvelope<DocumentData> {
+  return signCanonical(data, canonicalize(data), signer).envelope;
+}
+
+/**
+ * Signs already-canonical data and builds the envelope's JCS text by concatenation: the envelope's keys sort as
+ * "payload" < "signature", so `{"payload":<JCS(data)>,"signature":<JCS(sig)>}` is exactly JCS(envelope). The data
+ * (tens of thousands of numbers for 600 TPS) is canonicalised once instead of three times.
+ */
+function signCanonical(data: DocumentData, canonical: string, signer: DocumentSigner) {
   const keyId = signerFingerprint(signer);
-  const sig = toBase64Url(signer.sign(canonicalBytes(data)));
-  return { payload: data, signature: { alg: 'Ed25519', keyId, sig, publicKey: signer.publicKey } };
+  const bytes = utf8Encode(canonical);
+  const sig = toBase64Url(signer.sign(bytes));
+  const signature = { alg: 'Ed25519' as const, keyId, sig, publicKey: signer.publicKey };
+  const envelope: SignedEnvelope<DocumentData> = { payload: data, signature };
+  const envelopeText = `{"payload":${canonical},"signature":${canonicalize(signature)}}`;
+  return { envelope, bytes, envelopeText };
 }
 
 export interface SignedPdf {
@@ -43,9 +56,9 @@ export interface SignedPdf {
 export async function buildSignedPdf(data: DocumentData, signer: DocumentSigner): Promise<SignedPdf> {
   const fp = signerFingerprint(signer);
   if (data.meta.signer !== fp) throw new Error(`document meta.signer ${data.meta.signer} is not the signer's fingerprint ${fp}`);
-  const envelope = signDocumentData(data, signer);
-  const dataSha256 = dataHash(data);
-  const envelopeBytes = utf8Encode(canonicalize(envelope));
+  const { envelope, bytes, envelopeText } = signCanonical(data, canonicalize(data), signer);
+  const dataSha256 = sha256Hex(bytes);
+  const envelopeBytes = utf8Encode(envelopeText);
   const out = await renderPdf({ data, dataSha256, envelopeBytes });
   return { bytes: out.bytes, pages: out.pages, dataSha256, fileSha256: sha256Hex(out.bytes), envelope };
 }

@@ -1,6 +1,9 @@
 // setup.* and audit.* through the real dispatcher (zod input validation, Result values) on a real database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlenoEvent } from '../../../../shared/contracts/events';
+import type { Result } from '../../../../shared/contracts/result';
+import type { DemoCreatedView } from '../../../../shared/contracts/setup.contract';
+import type { AuditListView } from '../../../../shared/contracts/audit.contract';
 import { makeFixture, openTestBackend, type StorageFixture, type TestBackend } from '../services/import/storage-test-fixture';
 
 let tb: TestBackend;
@@ -43,7 +46,7 @@ describe('setup.*', () => {
   });
 
   it('createDemo imports the hampang demo through the import service', async () => {
-    const r = await tb.backend.dispatch('setup.createDemo', { preset: 'hampang', seed: 7 });
+    const r = (await tb.backend.dispatch('setup.createDemo', { preset: 'hampang', seed: 7 })) as Result<DemoCreatedView>;
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.kecamatan).toEqual({ kode: '630214', nama: 'Hampang' });
@@ -61,17 +64,18 @@ describe('audit.*', () => {
   it('lists newest first with paging and filters, and verifies', async () => {
     const d = tb.backend.dispatch;
     await d('setup.importMaster', { fileName: 'm.json', contentBase64: b64(fx.masterBytes), confirmFingerprint: fx.kpu.fingerprint });
-    const page1 = await d('audit.list', { limit: 5 });
+    const list = async (input: object) => (await d('audit.list', input)) as Result<AuditListView>;
+    const page1 = await list({ limit: 5 });
     expect(page1.ok).toBe(true);
     if (!page1.ok) return;
     const total = page1.value.total;
     expect(page1.value.entries.map((e) => e.seq)).toEqual([total, total - 1, total - 2, total - 3, total - 4]);
     expect(page1.value.nextBefore).toBe(total - 4);
-    const page2 = await d('audit.list', { limit: 5, before: page1.value.nextBefore! });
+    const page2 = await list({ limit: 5, before: page1.value.nextBefore! });
     expect(page2.ok && page2.value.entries[0]!.seq).toBe(total - 5);
-    const tps = await d('audit.list', { limit: 100, entity: 'tps' });
+    const tps = await list({ limit: 100, entity: 'tps' });
     expect(tps.ok && tps.value.entries.map((e) => e.action)).toEqual(['master.tps', 'master.tps', 'master.tps', 'master.tps']);
-    const prefix = await d('audit.list', { limit: 100, action: 'master.' });
+    const prefix = await list({ limit: 100, action: 'master.' });
     expect(prefix.ok && prefix.value.entries.every((e) => e.action.startsWith('master.'))).toBe(true);
     expect(await d('audit.list', { limit: 0 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await d('audit.verify', {})).toMatchObject({ ok: true, value: { ok: true, entries: total, problems: [] } });

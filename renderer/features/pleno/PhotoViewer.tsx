@@ -16,8 +16,17 @@ interface View {
   y: number;
 }
 
-export function PhotoViewer({ pages, zoomSignal }: { pages: PhotoPage[]; zoomSignal?: { n: number; dir: 1 | -1 } }) {
-  const [index, setIndex] = useState(0);
+export function PhotoViewer({
+  pages,
+  zoomSignal,
+  initialPage = 0,
+}: {
+  pages: PhotoPage[];
+  zoomSignal?: { n: number; dir: 1 | -1 };
+  /** Index of the page shown first (e.g. the sheet with the votes when the problem is there). */
+  initialPage?: number;
+}) {
+  const [index, setIndex] = useState(initialPage);
   const safeIndex = Math.min(index, Math.max(0, pages.length - 1));
   const page = pages[safeIndex];
   return (

@@ -2,7 +2,7 @@
 // rule violations on their exact fields, the actions (Sesuai, Koreksi, Keberatan, Kejadian khusus, Konflik), the
 // history, the desa lock, the operator. Keyboard-first: J/K or →/← move between TPS, N jumps to the next problem,
 // S/C/B/E/F open the actions, +/− zoom the photo. What is shown is pushed as focus for the projector.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { navigate, openProjector, useRoute } from '../../app/router';
@@ -103,11 +103,26 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [q.data, pemilihan]);
 
+  // Bring the first field with an error into view when a TPS opens: that is what the room needs to look at.
+  const formPane = useRef<HTMLDivElement>(null);
+  const shownTps = q.data?.tps;
+  useEffect(() => {
+    const pane = formPane.current;
+    if (!pane) return;
+    const cell = pane.querySelector<HTMLElement>('td[data-severity="error"]');
+    if (cell) pane.scrollTop = Math.max(0, cell.offsetTop - pane.clientHeight / 2);
+    else pane.scrollTop = 0;
+  }, [shownTps]);
+
   const photos = useMemo(() => {
     if (!review) return [];
     const counted = review.submissions.find((s) => s.counted) ?? review.submissions[0];
     return counted?.foto ?? [];
   }, [review]);
+
+  // The votes (section IV) are on the last sheet: open there when the problem is in the votes.
+  const firstError = review?.violations.find((v) => v.severity === 'error')?.fields[0];
+  const initialPage = firstError?.startsWith('suara.') ? Math.max(0, photos.length - 1) : 0;
 
   if (!review) {
     if (q.error) return <EmptyState title="TPS tidak dapat ditampilkan">{q.error.message}</EmptyState>;
@@ -174,7 +189,7 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
         </EmptyState>
       ) : (
         <div className="review-grid">
-          <div className="stack">
+          <div className="stack review-pane" ref={formPane}>
             {r.violations.length > 0 && (
               <ul className="violations" aria-label="Hasil pemeriksaan" data-testid="violations">
                 {r.violations.map((v, i) => (
@@ -194,8 +209,8 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
               Tombol: S sesuai · C koreksi · B keberatan · E kejadian khusus · J/K TPS berikut/sebelum · N masalah berikutnya · +/− perbesar foto
             </p>
           </div>
-          <div className="stack">
-            <PhotoViewer pages={photos} zoomSignal={zoom} />
+          <div className="stack review-pane">
+            <PhotoViewer key={r.tps} pages={photos} zoomSignal={zoom} initialPage={initialPage} />
             <HistoryPanel review={r} onDecide={(c, d) => setDecide({ c, d })} onResolve={setResolve} />
           </div>
         </div>

@@ -97,6 +97,16 @@ const SUBMISSION_COLS =
 export function submissionsOf(db: Db, pemilihan: string): SubmissionRow[] {
   return all<SubmissionRow>(db, `SELECT ${SUBMISSION_COLS} FROM submission WHERE pemilihan = ? ORDER BY id`, pemilihan);
 }
+/** Submissions of the TPS of one desa (TPS codes are the desa code + 3 digits: a range on the index). */
+export function submissionsOfDesa(db: Db, pemilihan: string, desa: string): SubmissionRow[] {
+  return all<SubmissionRow>(
+    db,
+    `SELECT ${SUBMISSION_COLS} FROM submission WHERE pemilihan = ? AND tps BETWEEN ? AND ? ORDER BY id`,
+    pemilihan,
+    `${desa}000`,
+    `${desa}999`,
+  );
+}
 export function submissionsOfTps(db: Db, pemilihan: string, tps: string): SubmissionRow[] {
   return all<SubmissionRow>(db, `SELECT ${SUBMISSION_COLS} FROM submission WHERE pemilihan = ? AND tps = ? ORDER BY id`, pemilihan, tps);
 }

@@ -24,7 +24,7 @@ import {
 import { sha256Hex } from '../../crypto';
 import { detectPhotoExt, storePhoto } from '../photos/photo-store';
 import { refuse } from './plenary-errors';
-import { loadSnapshot, tpsOrThrow, desaOrThrow, type PemilihanSnapshot, type TpsSnapshot } from './plenary-snapshot';
+import { loadForTps, loadSnapshot, tpsOrThrow, desaOrThrow, type PemilihanSnapshot, type TpsSnapshot } from './plenary-snapshot';
 import { requireDecider, requireOperator, sessionAuthority } from './members.service';
 
 export function emitChanged(ctx: BackendContext, pemilihan: string | null, desa: string | null, tps: string | null): void {
@@ -55,7 +55,7 @@ function tpsName(t: TpsSnapshot): string {
 export function accept(ctx: BackendContext, input: { tps: string; pemilihan: string; overrideReason?: string }): { acceptanceId: number } {
   const actor = requireOperator(ctx);
   const id = tx(ctx, () => {
-    const snap = loadSnapshot(ctx, input.pemilihan);
+    const snap = loadForTps(ctx, input.pemilihan, input.tps);
     const t = tpsOrThrow(snap, input.tps);
     assertDesaUnlocked(snap, t.row.desa);
     const d = t.derived;
@@ -136,7 +136,7 @@ export function proposeCorrection(ctx: BackendContext, input: ProposeInput): { c
     evidence = { sha256: sha256Hex(bytes), ext: ext!, bytes };
   }
   const result = tx(ctx, () => {
-    const snap = loadSnapshot(ctx, input.pemilihan);
+    const snap = loadForTps(ctx, input.pemilihan, input.tps);
     const t = tpsOrThrow(snap, input.tps);
     const d = t.derived;
     const desaLocked = desaOrThrow(snap, t.row.desa).locked;
@@ -186,7 +186,7 @@ export function decideCorrection(
   const c0 = getCorrection(ctx.db, input.correctionId) ?? refuse('NOT_FOUND', `Koreksi #${input.correctionId} tidak ditemukan.`);
   tx(ctx, () => {
     const c = getCorrection(ctx.db, input.correctionId)!;
-    const snap = loadSnapshot(ctx, c.pemilihan);
+    const snap = loadForTps(ctx, c.pemilihan, c.tps);
     const t = tpsOrThrow(snap, c.tps);
     const under = {
       id: c.id,
@@ -223,7 +223,7 @@ export function chooseSubmission(
 ): { choiceId: number } {
   const actor = requireOperator(ctx);
   const id = tx(ctx, () => {
-    const snap = loadSnapshot(ctx, input.pemilihan);
+    const snap = loadForTps(ctx, input.pemilihan, input.tps);
     const t = tpsOrThrow(snap, input.tps);
     assertDesaUnlocked(snap, t.row.desa);
     const s = t.submissions.find((x) => x.id === input.submissionId);
@@ -258,7 +258,7 @@ export function addKejadian(
   const desa = input.tps ? input.tps.slice(0, 10) : (input.desa ?? null);
   const id = tx(ctx, () => {
     if (input.pemilihan && desa) {
-      const snap = loadSnapshot(ctx, input.pemilihan);
+      const snap = loadSnapshot(ctx, input.pemilihan, { desa });
       if (input.tps) tpsOrThrow(snap, input.tps);
       assertDesaUnlocked(snap, desa);
     }

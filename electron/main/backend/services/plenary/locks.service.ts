@@ -17,7 +17,7 @@ export function isFinal(snap: PemilihanSnapshot): boolean {
 export function lockDesa(ctx: BackendContext, input: { desa: string; pemilihan: string }): { lockEventId: number; final: boolean } {
   const actor = requireDecider(ctx, 'Mengunci desa');
   const out = tx(ctx, () => {
-    const snap = loadSnapshot(ctx, input.pemilihan);
+    const snap = loadSnapshot(ctx, input.pemilihan, { desa: input.desa });
     const d = desaOrThrow(snap, input.desa);
     const check = checkLockAction(d.locked, 'lock');
     if (!check.ok) refuse(check.error.code, `Desa ${d.row.nama}: ${check.error.message}`);
@@ -43,7 +43,7 @@ export function lockDesa(ctx: BackendContext, input: { desa: string; pemilihan: 
 export function unlockDesa(ctx: BackendContext, input: { desa: string; pemilihan: string; reason: string }): { lockEventId: number } {
   const actor = requireDecider(ctx, 'Membuka kunci desa');
   const id = tx(ctx, () => {
-    const snap = loadSnapshot(ctx, input.pemilihan);
+    const snap = loadSnapshot(ctx, input.pemilihan, { desa: input.desa });
     const d = desaOrThrow(snap, input.desa);
     const check = checkLockAction(d.locked, 'unlock', input.reason);
     if (!check.ok) refuse(check.error.code, `Desa ${d.row.nama}: ${check.error.message}`, check.error.field);

@@ -46,7 +46,7 @@ export function raiseObjection(ctx: BackendContext, input: RaiseInput): { object
       // Check the wilayah exists and that the desa is not locked (for every pemilihan concerned).
       const ids = pemilihan ? [pemilihan] : loadSnapshot(ctx).pemilihanList.map((p) => p.id);
       for (const pid of ids) {
-        const snap = loadSnapshot(ctx, pid);
+        const snap = loadSnapshot(ctx, pid, { desa });
         if (tps) tpsOrThrow(snap, tps);
         desaOrThrow(snap, desa);
         if (input.scope !== 'prosedur') assertDesaUnlocked(snap, desa);

@@ -11,6 +11,7 @@ import {
   listTps,
   readMeta,
   submissionsOf,
+  submissionsOfDesa,
   type DesaRow,
   type MetaRow,
   type PemilihanRow,
@@ -66,8 +67,13 @@ export interface PemilihanSnapshot {
   meta: MetaRow;
   pemilihanList: PemilihanRow[];
   pemilihan: { id: PemilihanId; nama: string; pilihan: Pilihan[] };
+  /** Every desa, or only the one asked for (`loadSnapshot(..., { desa })`). */
   desa: DesaSnapshot[];
   byTps: Map<string, TpsSnapshot>;
+  /** Every TPS code of the kecamatan in plenary order (desa order, then TPS number), also when scoped to one desa. */
+  order: string[];
+  /** True when only one desa was loaded: totals, counts and next problem need a full snapshot. */
+  scoped: boolean;
   /** Every objection of this pemilihan (or of all pemilihan), with resolutions by objection id. */
   objections: Objection[];
   resolutions: Map<number, ObjectionResolution>;
@@ -100,18 +106,24 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return out;
 }
 
-export function loadSnapshot(ctx: BackendContext, pemilihanId?: string): PemilihanSnapshot {
+/**
+ * Loads the pemilihan's state. With `scope.desa`, only that desa's rows are read and derived (a TPS review or a
+ * decision touches one desa; the 600-TPS kecamatan is then not re-derived on every key press).
+ */
+export function loadSnapshot(ctx: BackendContext, pemilihanId?: string, scope: { desa?: string } = {}): PemilihanSnapshot {
   const db = ctx.db;
   const meta = requireMeta(ctx);
   const p = resolvePemilihan(ctx, pemilihanId);
   const pid = p.id as PemilihanId;
   const pilihan = pilihanOf(ctx, pid);
-  const subs = groupBy(submissionsOf(db, pid), (s) => s.tps);
-  const acc = groupBy(listAcceptances(db, { pemilihan: pid }), (a) => a.tps);
-  const cho = groupBy(listConflictChoices(db, { pemilihan: pid }), (c) => c.tps);
-  const cor = groupBy(listCorrections(db, { pemilihan: pid }), (c) => c.tps);
-  const decisions = new Map(listCorrectionDecisions(db, { pemilihan: pid }).map((d) => [d.correctionId, d]));
-  const objections = listObjections(db, { pemilihan: pid });
+  const only = scope.desa;
+  const f = only ? { pemilihan: pid, desa: only } : { pemilihan: pid };
+  const subs = groupBy(only ? submissionsOfDesa(db, pid, only) : submissionsOf(db, pid), (s) => s.tps);
+  const acc = groupBy(listAcceptances(db, f), (a) => a.tps);
+  const cho = groupBy(listConflictChoices(db, f), (c) => c.tps);
+  const cor = groupBy(listCorrections(db, f), (c) => c.tps);
+  const decisions = new Map(listCorrectionDecisions(db, f).map((d) => [d.correctionId, d]));
+  const objections = listObjections(db, f);
   const resolutions = new Map(listObjectionResolutions(db).map((r) => [r.objectionId, r]));
   const tpsObj = groupBy(
     objections.filter((o) => o.scope === 'tps' && o.tps),
@@ -125,9 +137,11 @@ export function loadSnapshot(ctx: BackendContext, pemilihanId?: string): Pemilih
     listLockEvents(db, { pemilihan: pid }).filter((e) => e.desa !== null),
     (e) => e.desa!,
   );
-  const tpsByDesa = groupBy(listTps(db), (t) => t.desa);
+  const allTps = listTps(db);
+  const tpsByDesa = groupBy(allTps, (t) => t.desa);
   const byTps = new Map<string, TpsSnapshot>();
-  const desa: DesaSnapshot[] = listDesa(db).map((d) => {
+  const desaRows = listDesa(db).filter((d) => !only || d.kode === only);
+  const desa: DesaSnapshot[] = desaRows.map((d) => {
     const tps = (tpsByDesa.get(d.kode) ?? []).map((row) => {
       const t = buildTps(row, pilihan.length, {
         submissions: subs.get(row.kode) ?? [],
@@ -156,6 +170,8 @@ export function loadSnapshot(ctx: BackendContext, pemilihanId?: string): Pemilih
     pemilihan: { id: pid, nama: p.nama, pilihan },
     desa,
     byTps,
+    order: allTps.map((t) => t.kode),
+    scoped: only !== undefined,
     objections,
     resolutions,
   };
@@ -201,6 +217,11 @@ function buildTps(row: TpsRow, pilihanCount: number, rows: TpsRows): TpsSnapshot
 
 export function countsOfSubmission(s: SubmissionRow): CHasilCounts {
   return JSON.parse(s.countsJson) as CHasilCounts;
+}
+
+/** The snapshot of the desa holding `tps` (the TPS code must be 13 digits; unknown codes are refused later). */
+export function loadForTps(ctx: BackendContext, pemilihan: string, tps: string): PemilihanSnapshot {
+  return loadSnapshot(ctx, pemilihan, { desa: tps.slice(0, 10) });
 }
 
 export function tpsOrThrow(snap: PemilihanSnapshot, tps: string): TpsSnapshot {

@@ -29,6 +29,7 @@ import { knownPhotos, photosOfSubmissions } from '../../repositories/plenary-ext
 import {
   countsOfSubmission,
   desaOrThrow,
+  loadForTps,
   loadSnapshot,
   tpsOrThrow,
   type DesaSnapshot,
@@ -234,7 +235,7 @@ function kejadianView(k: Kejadian): KejadianView {
 }
 
 export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string, snapIn?: PemilihanSnapshot): TpsReview {
-  const snap = snapIn ?? loadSnapshot(ctx, pemilihan);
+  const snap = snapIn ?? loadForTps(ctx, pemilihan, tps);
   const t = tpsOrThrow(snap, tps);
   const d = desaOrThrow(snap, t.row.desa);
   const pilihan = snap.pemilihan.pilihan;
@@ -266,7 +267,7 @@ export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string, s
           .filter((f) => new Set(submissions.map((s) => getCount(s.counts, f.path))).size > 1)
           .map((f) => ({ path: f.path, label: fieldLabel(f.path, pilihan), values: submissions.map((s) => getCount(s.counts, f.path)) }))
       : [];
-  const order = snap.desa.flatMap((x) => x.tps.map((y) => y.row.kode));
+  const order = snap.order;
   const i = order.indexOf(tps);
   const objections = [...t.objections, ...d.objections].sort((a, b) => a.id - b.id);
   const objectionViews = objections.map((o) => objectionView(o, snap.resolutions.get(o.id)));
@@ -312,7 +313,7 @@ export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string, s
 }
 
 export function desaView(ctx: BackendContext, pemilihan: string, desa: string, snapIn?: PemilihanSnapshot): DesaView {
-  const snap = snapIn ?? loadSnapshot(ctx, pemilihan);
+  const snap = snapIn ?? loadSnapshot(ctx, pemilihan, { desa });
   const d = desaOrThrow(snap, desa);
   const s = desaSummary(snap, d);
   const objections = snap.objections

@@ -1,6 +1,7 @@
-// pleno demo <dir> [--preset hampang|besar] [--seed N]: writes a synthetic kecamatan (SIMULASI) — master.json,
-// keys/, tps/*.pleno, qr/*.png, README.txt — and prints what it wrote with a summary. Exit 2 on usage errors,
-// 1 if the folder is not empty.
+// pleno demo <dir> [--preset hampang|besar] [--seed N] [--no-photos]: writes a synthetic kecamatan (SIMULASI) —
+// master.json, keys/, tps/*.pleno, qr/*.png, README.txt — and prints what it wrote with a summary. Exit 2 on usage
+// errors, 1 if the folder is not empty. --no-photos (an addition to DESIGN §5) skips the sheet photos: faster, and
+// records then carry `foto: []`.
 import { existsSync, readdirSync } from 'node:fs';
 import { formatFingerprint } from '../../../shared/formats/envelope';
 import {
@@ -13,11 +14,11 @@ import {
 } from '../backend/services/demo/demo.service';
 import { type CliCommand, UsageError, parseCli, withUsage } from './command';
 
-const USAGE = 'Penggunaan / usage: pleno demo <dir> [--preset hampang|besar] [--seed N]';
+const USAGE = 'Penggunaan / usage: pleno demo <dir> [--preset hampang|besar] [--seed N] [--no-photos]';
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, { preset: { type: 'string' }, seed: { type: 'string' } });
+    const { values, positionals } = parseCli(argv, { preset: { type: 'string' }, seed: { type: 'string' }, 'no-photos': { type: 'boolean' } });
     if (positionals.length !== 1) throw new UsageError('pleno demo: perlu tepat satu folder tujuan / exactly one target folder');
     const dir = positionals[0]!;
     const preset = (values.preset ?? 'hampang') as DemoPreset;
@@ -35,7 +36,7 @@ export const command: CliCommand = (argv) =>
       return 1;
     }
     const t0 = performance.now();
-    const demo = generateDemo({ preset, seed });
+    const demo = generateDemo({ preset, seed, photos: values['no-photos'] !== true });
     let files;
     try {
       files = await writeDemo(dir, demo);

@@ -290,4 +290,16 @@ describe('pleno demo (CLI)', () => {
     expect(files).toContain('master.json');
     expect(files.filter((f) => f.endsWith('.pleno')).length).toBeGreaterThan(20);
   });
+
+  it('--no-photos writes bundles without photos', async () => {
+    expect(await main(['demo', join(tmp, 'np'), '--preset', 'pulau-sembilan', '--no-photos'])).toBe(0);
+    const master = JSON.parse(readFileSync(join(tmp, 'np', 'master.json'), 'utf8')) as { payload: DataMaster };
+    expect(master.payload.kecamatan.nama).toBe('Pulau Sembilan');
+    const bundles = listFiles(join(tmp, 'np')).filter((f) => f.endsWith('.pleno'));
+    expect(bundles.length).toBeGreaterThan(8);
+    for (const f of bundles) {
+      const r = readBundle(new Uint8Array(readFileSync(join(tmp, 'np', f))), { sha256: nodeCrypto.sha256 });
+      expect(r.ok && r.value.photos.size === 0, f).toBe(true);
+    }
+  });
 });

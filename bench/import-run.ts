@@ -9,6 +9,8 @@ if (!dbPath || paths.length === 0) {
   process.exit(2);
 }
 const b = await openBackend({ dbPath, mode: 'web' });
+// What the process holds before importing (Node + tsx + every backend module): the import's own share is the rest.
+const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const files = await importPaths(b.ctx, paths);
@@ -29,6 +31,7 @@ console.log(
     ms,
     cpuMs: (cpu.user + cpu.system) / 1000,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    rssBeforeMb,
     heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024,
   }),
 );

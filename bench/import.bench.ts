@@ -20,6 +20,7 @@ interface Figures {
   ms: number;
   cpuMs: number;
   maxRssMb: number;
+  rssBeforeMb: number;
 }
 
 async function scenario(label: string, photos: boolean, runs: number): Promise<void> {
@@ -49,7 +50,8 @@ async function scenario(label: string, photos: boolean, runs: number): Promise<v
     console.log(
       `${label}: ${med.records} records from ${med.files} files (${med.rejected} rejected) — median of ${runs}: ` +
         `${(med.ms / 1000).toFixed(2)} s wall, ${(med.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round((med.records / med.ms) * 1000)} records/s; ` +
-        `peak RSS ${Math.max(...all.map((f) => f.maxRssMb)).toFixed(0)} MB (runs: ${all.map((f) => (f.ms / 1000).toFixed(2)).join(', ')} s)`,
+        `peak RSS ${Math.max(...all.map((f) => f.maxRssMb)).toFixed(0)} MB, of which ${Math.min(...all.map((f) => f.rssBeforeMb)).toFixed(0)} MB before the import ` +
+        `(Node + tsx + backend modules) (runs: ${all.map((f) => (f.ms / 1000).toFixed(2)).join(', ')} s)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { openBackend } from '../electron/main/backend/backend';
 import { importMaster } from '../electron/main/backend/services/master/master.service';
 import { importItems, type ImportItem } from '../electron/main/backend/services/import/import.service';
 import { recap } from '../electron/main/backend/services/recap/recap.service';
+import { verifyAudit } from '../electron/main/backend/repositories/audit.repo';
 
 const N = 41;
 const dir = mkdtempSync(join(tmpdir(), 'pleno-bench-recap-'));
@@ -41,6 +42,10 @@ try {
     console.log(`recap bench: ${r.pemilihan.map((p) => `${p.id} ${p.tps.masuk}/${p.tps.total} TPS`).join(', ')}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`);
     measure('recap, all pemilihan (600 TPS × 2)', () => recap(b.ctx));
     measure('recap, one pemilihan (600 TPS)', () => recap(b.ctx, 'bupati'));
+    // Not a recap, but the same database: what `pleno audit verify` costs at this size.
+    const t0 = performance.now();
+    const v = verifyAudit(b.ctx.db);
+    console.log(`audit verify of the same database: ${v.entries} entries, ${v.rows} rows, ok=${v.ok}, ${(performance.now() - t0).toFixed(0)} ms`);
   } finally {
     await b.close();
   }

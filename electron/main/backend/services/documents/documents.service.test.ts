@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../backend';
-import { insertLockEvent } from '../../repositories/pleno.repo';
+import { insertKejadian, insertLockEvent, insertObjection, insertObjectionResolution } from '../../repositories/pleno.repo';
 import { loadDataMaster } from '../../repositories/master.repo';
 import { listAudit } from '../../repositories/audit.repo';
 import { recap } from '../recap/recap.service';
@@ -93,6 +93,65 @@ describe('documents service on the hampang demo', () => {
     execFileSync('pdftoppm', ['-r', '70', '-png', doc.path, path.join(ARTIFACTS, 'hampang-kejadian')]);
   });
 
+  it('lists keberatan (with how they were resolved) and kejadian khusus in D.Kejadian Khusus, in local time', async () => {
+    const ctx = backend.ctx;
+    const d0 = master.desa[0]!;
+    const tps = `${d0.kode}001`;
+    ctx.db.transaction(() => {
+      const o = insertObjection(ctx.db, {
+        scope: 'tps',
+        tps,
+        desa: d0.kode,
+        pemilihan: 'bupati',
+        raisedBy: { peran: 'saksi', paslon: 2, nama: 'Junaidi' },
+        text: 'Suara sah paslon 2 di C.Hasil salinan saksi berbeda dengan layar',
+        raisedAt: '2024-11-29T02:10:00.000Z',
+        recordedBy: 'Operator',
+      });
+      insertObjectionResolution(ctx.db, {
+        objectionId: o.id,
+        outcome: 'ditolak',
+        reason: 'Dicocokkan dengan C.Hasil plano: angka di layar benar',
+        correctionId: null,
+        decidedBy: master.ppk[0]!.nama,
+        decidedAs: 'ketua',
+        decidedAt: '2024-11-29T02:30:00.000Z',
+      });
+      insertObjection(ctx.db, {
+        scope: 'prosedur',
+        tps: null,
+        desa: null,
+        pemilihan: 'gubernur',
+        raisedBy: { peran: 'panwascam' },
+        text: 'Saksi paslon 1 tidak menerima salinan',
+        raisedAt: '2024-11-29T03:00:00.000Z',
+        recordedBy: 'Operator',
+      });
+      insertKejadian(ctx.db, {
+        at: '2024-11-29T01:00:00.000Z',
+        tps: null,
+        desa: d0.kode,
+        pemilihan: null,
+        who: 'PPS Desa',
+        text: 'Kotak suara tiba dengan segel rusak',
+        recordedBy: 'Operator',
+        recordedAt: '2024-11-29T01:05:00.000Z',
+      });
+    })();
+    const doc = await issueDocument(ctx, { kind: 'kejadian-khusus', pemilihan: 'bupati', actor: 'uji' });
+    const t = flat(text(doc.path));
+    expect(t).not.toContain('NIHIL');
+    expect(t).toContain('Saksi Paslon 2');
+    expect(t).toContain('Junaidi');
+    expect(t).toContain('Ditolak: Dicocokkan dengan C.Hasil plano');
+    expect(t).toContain('segel rusak');
+    expect(t).toContain(`TPS 001`);
+    // 02:10 UTC is 10.10 WITA; the kejadian (01:00 UTC) comes first.
+    expect(t).toContain('29 November 2024 10.10');
+    expect(t.indexOf('segel rusak')).toBeLessThan(t.indexOf('Saksi Paslon 2'));
+    expect(t).not.toContain('tidak menerima salinan'); // the gubernur objection is not in the bupati document
+  });
+
   it('refuses a final while a desa is unlocked, issues it when all are locked, and versions reissues', async () => {
     const ctx = backend.ctx;
     const lock = (desa: string) =>
@@ -135,7 +194,8 @@ describe('documents service on the hampang demo', () => {
     expect(bupati).toMatchObject({ final: true, blockers: [], finalIssued: { 'd-hasil': true, 'kejadian-khusus': false } });
     const gub = status.value.pemilihan.find((p: { id: string }) => p.id === 'gubernur');
     expect(gub.final).toBe(false);
-    expect(gub.blockers.length).toBe(master.desa.length);
+    expect(gub.blockers.filter((b: string) => b.includes('belum dikunci')).length).toBe(master.desa.length);
+    expect(gub.blockers.filter((b: string) => /^Keberatan #\d+ belum diselesaikan$/.test(b))).toHaveLength(1);
     const refused = await call('documents.issue', { kind: 'd-hasil', pemilihan: 'gubernur', final: true });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(refused.error.detail).toContain('belum dikunci');

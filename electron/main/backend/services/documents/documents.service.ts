@@ -132,11 +132,14 @@ function whoOf(o: Objection, p: Pemilihan | undefined): string {
 export function kejadianEntries(ctx: Pick<BackendContext, 'db'>, master: DataMaster, pemilihan: PemilihanId): KejadianEntry[] {
   const p = master.pemilihan.find((x) => x.id === pemilihan);
   const resolutions = new Map(listObjectionResolutions(ctx.db).map((r) => [r.objectionId, r]));
+  // Recorded times may be UTC ("Z"); the document shows the kecamatan's local time (WIB/WITA/WIT).
+  const offset = provinsiOffsetMinutes(master.provinsi.kode);
+  const local = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : isoAtOffset(Date.parse(iso), offset));
   const entries: KejadianEntry[] = [];
   for (const o of listObjections(ctx.db, { pemilihan })) {
     const r = resolutions.get(o.id);
     entries.push({
-      waktu: o.raisedAt,
+      waktu: local(o.raisedAt),
       tempat: placeOf(master, o.tps, o.desa),
       pihak: whoOf(o, p),
       jenis: 'keberatan',
@@ -147,7 +150,7 @@ export function kejadianEntries(ctx: Pick<BackendContext, 'db'>, master: DataMas
     });
   }
   for (const k of listKejadian(ctx.db, { pemilihan })) {
-    entries.push({ waktu: k.at, tempat: placeOf(master, k.tps, k.desa), pihak: k.who, jenis: 'kejadian', uraian: k.text, penyelesaian: '' });
+    entries.push({ waktu: local(k.at), tempat: placeOf(master, k.tps, k.desa), pihak: k.who, jenis: 'kejadian', uraian: k.text, penyelesaian: '' });
   }
   // Stable order: by time, then as recorded.
   return entries

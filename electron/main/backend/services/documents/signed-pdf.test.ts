@@ -1,7 +1,7 @@
 // The verifiable PDF: identical data → identical bytes; pleno's verifier accepts an issued document and names what
 // was altered when the embedded data, a page's content or the signature is changed (real bytes of the PDF).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
@@ -12,6 +12,7 @@ import type { DocumentData } from '../../../../../shared/documents/types';
 import { generateKeyPair, signBytes } from '../../crypto';
 import { buildSignedPdf, signerFingerprint, type DocumentSigner } from './signed-pdf';
 import { verifyPdf } from './verify-pdf';
+import { decodeQrImage } from '../qr/qr-image';
 
 const kp = generateKeyPair();
 const signer: DocumentSigner = { publicKey: kp.publicKey, sign: (b) => signBytes(b, kp.privateKey) };
@@ -77,6 +78,16 @@ describe('signed document PDF', () => {
       expect(page).toContain(`Dokumen ${data.meta.id} · versi 1`);
       expect(page).toContain(`Halaman ${i + 1} dari ${pdf.pages}`);
     }
+  });
+
+  it('prints a QR on the page that decodes to the document id, version and data hash', async () => {
+    const data = withSigner(sampleKejadian(1));
+    const pdf = await buildSignedPdf(data, signer);
+    const dir = mkdtempSync(path.join(tmpdir(), 'pleno-qr-'));
+    writeFileSync(path.join(dir, 'd.pdf'), pdf.bytes);
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', '-f', '1', '-l', '1', path.join(dir, 'd.pdf'), path.join(dir, 'p')]);
+    const texts = await decodeQrImage(new Uint8Array(readFileSync(path.join(dir, 'p.png'))));
+    expect(texts).toEqual([`PLENO-DOC:${data.meta.id}:v1:${pdf.dataSha256}`]);
   });
 
   it('reports a document signed by another key than the expected PPK key', async () => {

@@ -1,6 +1,7 @@
 // Plenary flows in Chromium against the web mode, on the hampang demo (setup.createDemo): each asserts what the
 // user sees and the recap that results (contract pleno.recap, the same service as `pleno recap --json`).
 import type { Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, callApi, createDemo, expect, test, type PlenoApp } from './fixtures';
 import type { DashboardView, MembersView, TpsReview } from '../shared/contracts/pleno.contract';
@@ -234,4 +235,32 @@ test('the projector view (a second page) follows the operator', async ({ app, pa
   const totals = await recapOf(app, 'bupati');
   await expect(projector.getByTestId('projector-totals')).toContainText(fmt(totals.total.suara.sah));
   await projector.screenshot({ path: join(ARTIFACTS, 'pleno-projector.png') });
+});
+
+test('a result arriving while Beranda is open appears without reloading (results-changed)', async ({ app, page }) => {
+  // The demo files (pleno demo <dir>): the master first, the TPS bundles arrive while the dashboard is open.
+  const dir = join(app.dir, 'demo-files');
+  const gen = await app.cli(['demo', dir]);
+  expect(gen.code, gen.stderr).toBe(0);
+  const masterB64 = readFileSync(join(dir, 'master.json')).toString('base64');
+  const preview = await api<{ fingerprint: string }>(app, 'setup.previewMaster', { fileName: 'master.json', contentBase64: masterB64 });
+  await api(app, 'setup.importMaster', { fileName: 'master.json', contentBase64: masterB64, confirmFingerprint: preview.fingerprint });
+  const bundle = readdirSync(join(dir, 'tps')).filter((f) => f.endsWith('.pleno')).sort()[0]!;
+  const tps = bundle.slice(0, 13);
+
+  await page.goto(app.url);
+  await page.getByRole('group', { name: 'Pilih pemilihan' }).getByRole('button', { name: 'Bupati' }).click();
+  const tile = page.locator(`a.tile[data-tps="${tps}"]`);
+  await expect(tile).toHaveAttribute('data-status', 'belum-masuk');
+  await expect(page.getByTestId('count-belum-masuk')).toHaveText(String(await page.locator('a.tile').count()));
+
+  const r = await api<unknown>(app, 'import.files', {
+    files: [{ name: bundle, contentBase64: readFileSync(join(dir, 'tps', bundle)).toString('base64') }],
+  });
+  expect(r).toBeTruthy();
+  await expect(tile).not.toHaveAttribute('data-status', 'belum-masuk');
+  await expect(page.getByTestId('count-belum-masuk')).toHaveText(String((await page.locator('a.tile').count()) - 1));
+  const recap = await recapOf(app, 'bupati');
+  expect(recap.tps.masuk).toBe(1);
+  expect(recap.desa.find((d) => d.kode === tps.slice(0, 10))!.tps.masuk).toBe(1);
 });

@@ -4,7 +4,7 @@ import { formatKode } from '../domain/model';
 import type { CHasilCounts } from '../domain/model';
 import { PART_TITLES, SECTION_TITLES, formRows, getCount, type FormSection } from '../domain/labels';
 import { formatNumber, landscape } from './format';
-import { FOOTER_H, HEADER_H, finishPages, headerItems, type FrameInput } from './frame';
+import { FOOTER_H, HEADER_H, finishPages, headerItems, reissueNote, type FrameInput } from './frame';
 import { signatureItems } from './signatures';
 import { layoutTable, type TableBlock, type TableSection, type TableSpec } from './table';
 import type { DHasilData, DocumentLayout, LayoutPage, TextMeasure } from './types';
@@ -108,10 +108,21 @@ export function layoutDHasil(data: DHasilData, dataSha256: string, m: TextMeasur
   }
 
   // Signature page.
+  const total = data.recap.total.suara;
+  const perolehan = data.header.pilihan
+    .map((p, i) => `${p.kind === 'kolom-kosong' ? 'Kolom kosong' : `Paslon ${p.nomor} (${p.nama})`} ${formatNumber(total.paslon[i] ?? 0)} suara`)
+    .join('; ');
+  const t = data.recap.tps;
+  const draftNote = data.meta.final
+    ? ''
+    : ` Dokumen ini DRAF, bukan hasil final: ${t.diputuskan} dari ${t.total} TPS sudah diputuskan pleno, ` +
+      `${t.total - t.masuk} TPS belum masuk, ${t.konflik} TPS konflik.`;
   const intro =
     `Demikian berita acara dan sertifikat rekapitulasi hasil penghitungan perolehan suara ini dibuat dalam rapat ` +
-    `pleno terbuka Panitia Pemilihan Kecamatan ${kec.nama}, dari ${data.recap.tps.total} TPS di ` +
-    `${data.recap.desa.length} desa/kelurahan, dan ditandatangani oleh ketua dan anggota PPK serta saksi yang hadir.`;
+    `pleno terbuka Panitia Pemilihan Kecamatan ${kec.nama}, dari ${t.total} TPS di ` +
+    `${data.recap.desa.length} desa/kelurahan, dan ditandatangani oleh ketua dan anggota PPK serta saksi yang hadir. ` +
+    `Perolehan suara sah di kecamatan: ${perolehan}. Jumlah suara sah ${formatNumber(total.sah)}, tidak sah ` +
+    `${formatNumber(total.tidakSah)}, seluruhnya ${formatNumber(total.total)}.${draftNote}${reissueNote(data.meta)}`;
   const sig = signatureItems(data.header, data.meta, w, top, intro, m);
   pages.push({
     width: w,

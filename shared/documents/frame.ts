@@ -114,3 +114,8 @@ export function finishPages(pages: LayoutPage[], f: FrameInput, m: TextMeasure):
     ],
   }));
 }
+
+/** Sentence for the signature page of a reissue ("" for a first issue). */
+export function reissueNote(meta: DocMeta): string {
+  return meta.reason ? ` Versi ${meta.version} ini diterbitkan ulang dengan alasan: ${meta.reason}.` : '';
+}

@@ -1,7 +1,7 @@
 // Layout of Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK: a numbered list (time, TPS/desa, who, what, how
 // resolved), "NIHIL" when there was nothing, and the signatures. Pure: data in, pages out.
 import { formatWaktu, landscape, wrapText } from './format';
-import { FOOTER_H, HEADER_H, MARGIN_X, finishPages, headerItems, type FrameInput } from './frame';
+import { FOOTER_H, HEADER_H, MARGIN_X, finishPages, headerItems, reissueNote, type FrameInput } from './frame';
 import { signatureBlockHeight, signatureItems } from './signatures';
 import type { DocumentLayout, KejadianData, KejadianEntry, LayoutItem, LayoutPage, TextMeasure } from './types';
 
@@ -116,7 +116,7 @@ export function layoutKejadian(data: KejadianData, dataSha256: string, m: TextMe
   }
   const intro =
     `Demikian catatan kejadian khusus dan/atau keberatan saksi ini dibuat dalam rapat pleno terbuka rekapitulasi ` +
-    `Panitia Pemilihan Kecamatan ${data.header.kecamatan.nama} (${data.entries.length} catatan).`;
+    `Panitia Pemilihan Kecamatan ${data.header.kecamatan.nama} (${data.entries.length} catatan).${reissueNote(data.meta)}`;
   if (y - bottom < signatureBlockHeight(data.header) + 30) {
     endPage('daftar');
     items = [...headerItems(frame, w, h, 'Pengesahan', m)];

@@ -111,6 +111,17 @@ describe('D.Hasil layout', () => {
     expect(t).toContain('PANWASLU KECAMATAN');
   });
 
+  it('states the vote totals, the draft status and a reissue reason on the signature page', () => {
+    const data = sampleDHasil({ missingEvery: 5 });
+    data.meta.version = 2;
+    data.meta.reason = 'Koreksi TPS 003 Desa Lasung';
+    const t = texts(layoutDocument(data, HASH, m).pages.at(-1)!).join(' ');
+    expect(t).toContain(formatNumber(data.recap.total.suara.paslon[0]!));
+    expect(t).toContain('DRAF, bukan hasil final');
+    expect(t).toContain(`${data.recap.tps.total - data.recap.tps.masuk} TPS belum masuk`);
+    expect(t).toContain('Koreksi TPS 003 Desa Lasung');
+  });
+
   it('shows a TPS without data as – in a draft', () => {
     const data = sampleDHasil({ desa: 2, tpsPerDesa: 3, missingEvery: 2 });
     const l = layoutDocument(data, HASH, m);

@@ -74,3 +74,25 @@ test('navigation between the screens once a kecamatan exists', async ({ app, pag
   await nav.getByRole('link', { name: 'Kirim', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Kirim ke server pusat' })).toBeVisible();
 });
+
+test('an unexpected backend error shows a toast with its reference id', async ({ app, page }) => {
+  // The backend answers INTERNAL only on a bug; the transport's reply is substituted here to show what the user sees.
+  await page.route('**/api/setup.createDemo', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Terjadi kesalahan tak terduga. Sebutkan kode referensi E-7K2Q saat melapor.', ref: 'E-7K2Q' },
+      }),
+    }),
+  );
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Buat kecamatan simulasi' }).click();
+  const toast = page.locator('.toast-error');
+  await expect(toast).toContainText('Terjadi kesalahan tak terduga');
+  await expect(toast).toContainText('Kode referensi: E-7K2Q');
+  await page.screenshot({ path: join(ARTIFACTS, 'error-toast.png') });
+  await toast.getByRole('button', { name: 'Tutup pemberitahuan' }).click();
+  await expect(toast).toHaveCount(0);
+});

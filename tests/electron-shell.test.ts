@@ -2,7 +2,7 @@
 // window hardening, IPC sender check, navigation/new-window refusal, camera permission, CSP on app://, preload surface.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,5 +91,12 @@ describe('Electron main (bundled)', () => {
       console.log(JSON.stringify({ name, keys: Object.keys(api).sort(), info: api.info() }));
     `);
     expect(result).toEqual({ name: 'pleno', keys: ['call', 'info', 'on'], info: { transport: 'ipc' } });
+  });
+
+  it('keeps each file\'s import.meta.url meaningful in the bundle (files found relative to their source)', () => {
+    const bundle = readFileSync(join(root, 'build/electron/main.cjs'), 'utf8');
+    expect(bundle).not.toMatch(/import\.meta|import_meta/);
+    const rewritten = [...bundle.matchAll(/__plenoSourceUrl\("([^"]+)"\)/g)].map((m) => m[1]!);
+    for (const rel of rewritten) expect(existsSync(join(root, rel)), rel).toBe(true);
   });
 });

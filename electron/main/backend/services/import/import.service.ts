@@ -158,9 +158,10 @@ function manualExtra(s: Session, json: unknown): Perangkat[] {
 }
 
 /** Verifies one envelope text; throws Rejection. */
-function verifyEnvelopeText(s: Session, text: string | Uint8Array, channel: Channel, prefix = ''): VerifiedCHasil {
+function verifyEnvelopeText(s: Session, text: string | Uint8Array, channel: Channel, prefix = '', parsedJson?: unknown): VerifiedCHasil {
   if (!s.master) throw noMaster();
-  const json = parseJson(text);
+  // A bundle entry was already parsed strictly by readBundle: no need to parse its text again.
+  const json = parsedJson !== undefined ? { ok: true as const, value: parsedJson } : parseJson(text);
   if (!json.ok) throw fromParseError(json.error, prefix);
   if (isPlainObject(json.value) && isPlainObject(json.value.payload) && json.value.payload.format === MASTER_FORMAT) {
     reject(`${prefix}berkas ini data master, bukan hasil C.Hasil; data master diimpor lewat layar awal atau "pleno init"`, `${prefix}this is a data master, not a C.Hasil record`);
@@ -246,7 +247,7 @@ function bundleIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOu
     // Every record verified before anything is written: a bundle is all or nothing.
     const verified = b.results.map((e) => {
       const prefix = `${e.name}: `;
-      const v = verifyEnvelopeText(s, e.text, source.channel, prefix);
+      const v = verifyEnvelopeText(s, e.text, source.channel, prefix, e.envelope);
       if (v.record.pemilihan !== e.pemilihan) {
         reject(`${prefix}berisi hasil pemilihan ${v.record.pemilihan}, bukan ${e.pemilihan}`, `${prefix}entry name does not match the record's pemilihan`);
       }

@@ -180,8 +180,14 @@ describe('documents service on the hampang demo', () => {
     );
     const again = await issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true, reason: 'Salah ketik nama saksi' });
     expect(again.row).toMatchObject({ version: 3, final: true, reason: 'Salah ketik nama saksi' });
+    // Overlapping issues (two clicks) get distinct versions.
+    const both = await Promise.all([
+      issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', reason: 'Draf pembanding A' }),
+      issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', reason: 'Draf pembanding B' }),
+    ]);
+    expect(both.map((d) => d.row.version)).toEqual([4, 5]);
     const list = issuedDocuments(ctx, { kind: 'd-hasil' });
-    expect(list.map((d) => d.version)).toEqual([1, 2, 3]);
+    expect(list.map((d) => d.version)).toEqual([1, 2, 3, 4, 5]);
     for (const d of list) expect(existsSync(path.join(ctx.dataDir, 'documents', d.fileName))).toBe(true);
   });
 

@@ -207,8 +207,19 @@ function writeFileDurably(file: string, bytes: Uint8Array): void {
   renameSync(tmp, file);
 }
 
+// Issues are serialised per database: the version number is read before rendering (async) and written after, so two
+// overlapping clicks must not both take version n.
+const queues = new WeakMap<object, Promise<unknown>>();
+
 /** Issues a draft or final document: sign, render, keep the file, record it (row + audit) in one transaction. */
-export async function issueDocument(ctx: BackendContext, input: IssueInput): Promise<IssuedDocument> {
+export function issueDocument(ctx: BackendContext, input: IssueInput): Promise<IssuedDocument> {
+  const prev = queues.get(ctx.db) ?? Promise.resolve();
+  const next = prev.catch(() => undefined).then(() => issueNow(ctx, input));
+  queues.set(ctx.db, next);
+  return next;
+}
+
+async function issueNow(ctx: BackendContext, input: IssueInput): Promise<IssuedDocument> {
   ensureDocumentSchema(ctx.db);
   const master = loadDataMaster(ctx.db);
   const key = ppkKeyOrNull(ctx);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, unit/service/HTTP tests (vitest), the renderer build, the Playwright suite in Chromium.
 // Runs every step even when one fails, then prints one line `N passed, N failed` for the whole run.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -30,10 +30,45 @@ function check(label, cmd, args) {
 }
 
 const npx = 'npx';
-for (const project of ['shared/tsconfig.json', 'electron/tsconfig.json', 'renderer/tsconfig.json', 'tsconfig.tests.json']) {
-  check(`typecheck ${project}`, npx, ['tsc', '-p', project]);
+
+// Static checks (four typechecks and lint) run two at a time: they are independent and mostly single-threaded.
+// Each one's output is buffered and printed whole when it ends, so logs do not interleave.
+function runBuffered(label, cmd, args) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(cmd, args, { cwd: root, env: process.env });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('close', (code) => {
+      const secs = ((Date.now() - started) / 1000).toFixed(1);
+      process.stdout.write(`\n=== ${label}: ${cmd} ${args.join(' ')}\n${out}`);
+      resolve({ label, code: code ?? 1, secs });
+    });
+  });
 }
-check('lint', npx, ['eslint', '--max-warnings=0', '.']);
+
+const staticChecks = [
+  ...['shared/tsconfig.json', 'electron/tsconfig.json', 'renderer/tsconfig.json', 'tsconfig.tests.json'].map((project) => [
+    `typecheck ${project}`,
+    npx,
+    ['tsc', '-p', project],
+  ]),
+  ['lint', npx, ['eslint', '--max-warnings=0', '.']],
+];
+const staticResults = [];
+const queue = [...staticChecks];
+await Promise.all(
+  [0, 1].map(async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) staticResults.push(await runBuffered(...next));
+  }),
+);
+for (const [label] of staticChecks) {
+  const r = staticResults.find((x) => x.label === label);
+  if (r.code === 0) passed += 1;
+  else failed += 1;
+  summary.push(`${label}: ${r.code === 0 ? 'ok' : 'FAILED'} (${r.secs} s)`);
+}
 
 // Unit, service and HTTP tests.
 const vitestJson = join(out, 'vitest.json');

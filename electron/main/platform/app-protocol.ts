@@ -52,27 +52,34 @@ export function isAppUrl(url: string | undefined | null): boolean {
   }
 }
 
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+const refuse = (status: number, text: string) =>
+  new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+
 export function handleAppScheme(rendererDir: string): void {
   const base = resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'pleno') return new Response('Not found', { status: 404 });
+    if (url.host !== 'pleno') return refuse(404, 'Not found');
     let path = decodeURIComponent(url.pathname);
     if (path === '/' || path === '') path = '/index.html';
     const file = resolve(base, '.' + normalize(path));
-    if (file !== base && !file.startsWith(base + sep)) return new Response('Forbidden', { status: 403 });
+    if (file !== base && !file.startsWith(base + sep)) return refuse(403, 'Forbidden');
     try {
       const body = await readFile(file);
       return new Response(body, {
         headers: {
+          ...SECURITY_HEADERS,
           'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-          'X-Content-Type-Options': 'nosniff',
-          'Referrer-Policy': 'no-referrer',
         },
       });
     } catch {
-      return new Response('Not found', { status: 404 });
+      return refuse(404, 'Not found');
     }
   });
 }

@@ -88,13 +88,13 @@ function Dashboard({ data }: { data: DashboardView }) {
         </div>
         <div className="card grow">
           <div className="muted" style={{ fontSize: '0.85rem', marginBottom: 4 }}>
-            Perolehan sementara kecamatan (versi yang berlaku) · {pem.nama}
+            Perolehan sementara kecamatan, versi yang berlaku · Pemilihan {shortPemilihan(pem.id)}
           </div>
           <div className="dash-totals" data-testid="running-totals">
             {pem.pilihan.map((p, i) => (
               <div className="dash-total" key={p.nomor} data-testid={`total-paslon-${p.nomor}`}>
                 <span className="lbl" title={p.nama}>
-                  {p.kind === 'kolom-kosong' ? 'Kolom kosong' : `${p.nomor}. ${p.nama}`}
+                  {p.kind === 'kolom-kosong' ? 'Kolom kosong' : `${p.nomor}. ${p.nama.split(' – ')[0]}`}
                 </span>
                 <span className="val">{formatNumber(data.totals.paslon[i] ?? 0)}</span>
               </div>

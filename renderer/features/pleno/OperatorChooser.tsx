@@ -1,12 +1,16 @@
 // Who is operating: chosen from the PPK members of the data master at the start of a session (each change is a
-// recorded hand-over). Shows whether the operator may decide (ketua, or a delegate of the ketua).
+// recorded hand-over). Shows whether the operator may decide (ketua, or a delegate of the ketua); the ketua can
+// delegate or withdraw the right to decide (recorded with an optional reason).
+import { useState } from 'react';
 import { useQuery } from '../../api/hooks';
-import { StatusPill } from '../../ui';
-import { useAction } from './use-action';
+import { Button, Dialog, Field, StatusPill } from '../../ui';
+import type { MembersView } from '../../../shared/contracts/pleno.contract';
+import { ErrorNotice, useAction } from './use-action';
 
 export function OperatorChooser() {
   const q = useQuery('pleno.members', {}, { refreshOn: ['pleno-changed'] });
   const start = useAction('pleno.startSession');
+  const [delegating, setDelegating] = useState(false);
   const m = q.data;
   if (!m) return null;
   const current = m.session?.member ?? null;
@@ -32,9 +36,59 @@ export function OperatorChooser() {
           </option>
         ))}
       </select>
-      {current?.ketua && <StatusPill tone="info">Ketua</StatusPill>}
+      {current?.ketua && (
+        <Button size="sm" onClick={() => setDelegating(true)} title="Memberi atau mencabut hak memutuskan">
+          Delegasi
+        </Button>
+      )}
       {current?.delegate && <StatusPill tone="info">Delegasi Ketua</StatusPill>}
       {!current && <StatusPill tone="warn">Pilih operator</StatusPill>}
+      <DelegationDialog view={m} open={delegating} onClose={() => setDelegating(false)} onChanged={q.reload} />
     </span>
+  );
+}
+
+function DelegationDialog({ view, open, onClose, onChanged }: { view: MembersView; open: boolean; onClose: () => void; onChanged: () => void }) {
+  const action = useAction('pleno.delegate');
+  const [reason, setReason] = useState('');
+  const toggle = async (id: number, active: boolean, nama: string) => {
+    const r = await action.run(
+      { member: id, active, ...(reason.trim() ? { reason } : {}) },
+      active ? `${nama} diberi delegasi untuk memutuskan` : `Delegasi ${nama} dicabut`,
+    );
+    if (r) onChanged();
+  };
+  return (
+    <Dialog open={open} onClose={onClose} title="Delegasi hak memutuskan" footer={<Button onClick={onClose}>Selesai</Button>}>
+      <div className="stack">
+        <p>
+          Anggota yang diberi delegasi dapat menyetujui koreksi, menyelesaikan keberatan, dan mengunci atau membuka kunci desa. Setiap
+          pemberian dan pencabutan dicatat.
+        </p>
+        <Field label="Alasan (opsional)">
+          <input className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        <table className="table">
+          <tbody>
+            {view.members
+              .filter((x) => !x.ketua)
+              .map((x) => (
+                <tr key={x.id}>
+                  <td>
+                    {x.nama} <span className="muted">({x.jabatan})</span>
+                  </td>
+                  <td>{x.delegate ? <StatusPill tone="info">Didelegasikan</StatusPill> : <span className="muted">—</span>}</td>
+                  <td>
+                    <Button size="sm" busy={action.pending} onClick={() => void toggle(x.id, !x.delegate, x.nama)}>
+                      {x.delegate ? 'Cabut' : 'Beri delegasi'}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+        <ErrorNotice error={action.error} />
+      </div>
+    </Dialog>
   );
 }

@@ -79,6 +79,8 @@ export function startSession(ctx: BackendContext, memberId: number): OperatorSes
   ctx.db.transaction(() => {
     insertOperatorSession(ctx.db, { nama: m.nama, jabatan: m.ketua ? 'ketua' : 'anggota', startedAt: at });
   }).immediate();
+  // Other windows (a second operator screen, the projector) show who is operating.
+  ctx.events.emit({ type: 'pleno-changed', pemilihan: null, desa: null, tps: null });
   return session(ctx)!;
 }
 
@@ -98,5 +100,6 @@ export function delegate(ctx: BackendContext, memberId: number, active: boolean,
       at,
     });
   }).immediate();
+  ctx.events.emit({ type: 'pleno-changed', pemilihan: null, desa: null, tps: null });
   return membersView(ctx);
 }

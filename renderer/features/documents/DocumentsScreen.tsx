@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useCall, useQuery } from '../../api/hooks';
 import { api } from '../../api/client';
 import { Button, Card, Field, StatusPill, Table, useToast, type Column } from '../../ui';
-import type { DocumentItem, DocumentVerification } from '../../../shared/contracts/documents.contract';
+import type { DocumentItem, DocumentVerification, DriveTarget } from '../../../shared/contracts/documents.contract';
 import type { DocKind } from '../../../shared/documents/types';
 import './documents.css';
 
@@ -43,6 +43,7 @@ export default function DocumentsScreen() {
   const [verification, setVerification] = useState<DocumentVerification | null>(null);
   const [printPages, setPrintPages] = useState<string[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [drives, setDrives] = useState<DriveTarget[] | null>(null);
 
   const pems = status.data?.pemilihan ?? [];
   const current = pems.find((p) => p.id === pemilihan) ?? pems[0];
@@ -53,6 +54,7 @@ export default function DocumentsScreen() {
 
   const select = (id: number) => {
     setSelected(id);
+    setDrives(null);
     setPage(1);
     setVerification(null);
   };
@@ -147,20 +149,34 @@ export default function DocumentsScreen() {
     }
   };
 
-  const saveToDrive = async (d: DocumentItem) => {
+  const saveTo = async (d: DocumentItem, target: DriveTarget) => {
     setBusy('drive');
     try {
-      const drives = await api.call('documents.drives', {});
-      if (!drives.ok || drives.value.length === 0) {
-        toast({ kind: 'warn', title: 'Tidak ada drive', body: 'Pasang flashdisk atau drive lalu coba lagi. Atau gunakan Unduh.' });
-        return;
-      }
-      const target = drives.value[0]!;
       const r = await api.call('documents.saveToDrive', { id: d.id, root: target.root });
       if (r.ok) toast({ kind: 'ok', title: `Disimpan ke ${target.label}`, body: r.value.path });
       else toast({ kind: 'error', title: 'Gagal menyimpan ke drive', body: r.error.message });
     } finally {
       setBusy(null);
+      setDrives(null);
+    }
+  };
+
+  const saveToDrive = async (d: DocumentItem) => {
+    setBusy('drive');
+    try {
+      const r = await api.call('documents.drives', {});
+      if (!r.ok || r.value.length === 0) {
+        toast({ kind: 'warn', title: 'Tidak ada drive', body: 'Pasang flashdisk atau drive lalu coba lagi. Atau gunakan Unduh PDF.' });
+        return;
+      }
+      if (r.value.length === 1) {
+        setBusy(null);
+        await saveTo(d, r.value[0]!);
+        return;
+      }
+      setDrives(r.value);
+    } finally {
+      setBusy((b) => (b === 'drive' ? null : b));
     }
   };
 
@@ -310,6 +326,19 @@ export default function DocumentsScreen() {
                 <div>SHA-256 berkas: {doc.fileSha256}</div>
                 {doc.reason && <div>Alasan: {doc.reason}</div>}
               </div>
+              {drives && (
+                <div className="row" role="group" aria-label="Pilih drive">
+                  <span>Simpan ke:</span>
+                  {drives.map((t) => (
+                    <Button key={t.root} size="sm" onClick={() => void saveTo(doc, t)} title={t.root}>
+                      {t.label}
+                    </Button>
+                  ))}
+                  <Button size="sm" variant="ghost" onClick={() => setDrives(null)}>
+                    Batal
+                  </Button>
+                </div>
+              )}
               {verification && (
                 <div className="row" data-testid="doc-verify">
                   {verification.valid ? (

@@ -220,6 +220,25 @@ describe('documents service on the hampang demo', () => {
     const v = await call('documents.verify', { id: issued.value.id });
     expect(v.value).toEqual({ id: issued.value.id, valid: true, problems: [] });
     expect(await call('documents.page', { id: 9999, page: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    // Save a copy to a removable drive (PLENO_DRIVE_ROOTS stands in for /media/<user>); only listed drives are accepted.
+    const parent = path.join(dir, 'media');
+    mkdirSync(path.join(parent, 'FLASHDISK'), { recursive: true });
+    const before = process.env.PLENO_DRIVE_ROOTS;
+    process.env.PLENO_DRIVE_ROOTS = parent;
+    try {
+      const drives = await call('documents.drives', {});
+      const usb = drives.value.find((d: { label: string }) => d.label === 'FLASHDISK');
+      expect(usb).toBeDefined();
+      const saved = await call('documents.saveToDrive', { id: issued.value.id, root: usb.root });
+      expect(saved.ok).toBe(true);
+      expect(saved.value.path).toBe(path.join(usb.root, 'Pleno-Dokumen', issued.value.fileName));
+      expect(readFileSync(saved.value.path).equals(Buffer.from(file.value.base64, 'base64'))).toBe(true);
+      expect(await call('documents.saveToDrive', { id: issued.value.id, root: dir })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    } finally {
+      if (before === undefined) delete process.env.PLENO_DRIVE_ROOTS;
+      else process.env.PLENO_DRIVE_ROOTS = before;
+    }
     await backend.close();
   });
 

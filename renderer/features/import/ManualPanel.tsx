@@ -73,7 +73,11 @@ export function ManualPanel() {
     const r = await submit.run({ tps, pemilihan: pem.id, operator, slot, counts });
     if (r.ok) {
       setLatest(r.value);
-      if (r.value.state === 'menunggu' || r.value.state === 'sepakat') {
+      if (r.value.state === 'berbeda') {
+        // Keep what was just typed on screen with the differing boxes marked; either operator can fix theirs.
+        setSlot(slot);
+      } else {
+        // The other operator's turn (blank: they must not see the first entry), or a new round.
         setValues(emptyValues(n));
         setOperator('');
         setSlot(null);

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { generateKeyPair, sha256Hex, signPayload } from '../crypto';
 import { openBackend, type Backend } from '../backend';
 import { importMaster } from '../services/master/master.service';
-import { migration as channelMigration } from '../db/migrations/0004-channels';
 import { writeBundle } from '../../../../shared/formats/bundle';
 import { utf8Encode } from '../../../../shared/formats/bytes';
 import type { CHasilRecord, DataMaster, PemilihanId } from '../../../../shared/domain/model';
@@ -37,16 +36,6 @@ export interface KecamatanFixture {
   /** A `.pleno` bundle of the TPS with both pemilihan and one photo per record. */
   bundleBytes(tps: string, variant?: number): Uint8Array;
   close(): Promise<void>;
-}
-
-/**
- * Interim: until migrations 0002/0003 are registered, 0004 cannot be listed without a gap; apply its tables here
- * so channel tests run on the real schema. A no-op once the migration list includes 0004.
- */
-function ensureChannelTables(backend: Backend): void {
-  const db = backend.ctx.db;
-  if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'lan_contact'").get()) return;
-  db.transaction(() => channelMigration.up(db))();
 }
 
 export async function createKecamatanFixture(opts: { desa?: number; tpsPerDesa?: number; dir?: string } = {}): Promise<KecamatanFixture> {
@@ -91,7 +80,6 @@ export async function createKecamatanFixture(opts: { desa?: number; tpsPerDesa?:
   const masterBytes = utf8Encode(JSON.stringify(signPayload(master, kpu.privateKey, kpu.fingerprint, { includePublicKey: true })));
   const dbPath = join(dir, 'kecamatan.db');
   const backend = await openBackend({ dbPath, mode: 'web' });
-  ensureChannelTables(backend);
   const imported = importMaster(backend.ctx, masterBytes, { fileName: 'master.json' });
   if (!imported.ok) throw new Error(`fixture master import failed: ${imported.error.message}`);
 

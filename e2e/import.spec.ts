@@ -1,0 +1,167 @@
+// Impor screen flows in Chromium against `pleno serve`: QR images (a multi-part code opened one picture at a time,
+// in shuffled order, with progress "i dari n", decoded in the browser with the bundled zxing-wasm), and a full
+// manual double entry with one mismatch found and resolved. Screenshots go to artifacts/.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { ARTIFACTS, callApi, expect, test, type PlenoApp } from './fixtures';
+
+interface DemoMaster {
+  payload: { desa: { kode: string; nama: string; tps: { nomor: number; dpt: { l: number; p: number } }[] }[] };
+}
+
+/** Generates the demo files and imports only its data master through the setup API (no results yet). */
+async function demoMaster(app: PlenoApp): Promise<{ dir: string; master: DemoMaster }> {
+  const dir = join(app.dir, 'demo');
+  const gen = await app.cli(['demo', dir]);
+  expect(gen.code, gen.stderr).toBe(0);
+  const bytes = readFileSync(join(dir, 'master.json'));
+  const input = { fileName: 'master.json', contentBase64: bytes.toString('base64') };
+  const preview = await callApi<{ fingerprint: string }>(app, 'setup.previewMaster', input);
+  if (!preview.ok) throw new Error(preview.error.message);
+  const imported = await callApi(app, 'setup.importMaster', { ...input, confirmFingerprint: preview.value.fingerprint });
+  if (!imported.ok) throw new Error(imported.error.message);
+  return { dir, master: JSON.parse(bytes.toString('utf8')) as DemoMaster };
+}
+
+async function openImport(page: Page, app: PlenoApp, tab: string) {
+  await page.goto(app.url);
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Impor' }).click();
+  await page.getByRole('tab', { name: tab }).click();
+}
+
+test('QR images: a 3-part code opened in shuffled order shows "i dari 3", then the result', async ({ app, page }) => {
+  const { dir } = await demoMaster(app);
+  const qrFiles = readdirSync(join(dir, 'qr')).sort();
+  const parts = qrFiles.filter((f) => /-bupati-\dof3\.png$/.test(f));
+  expect(parts).toHaveLength(3);
+  const tps = parts[0]!.slice(0, 13);
+  // Decoding must happen in the browser, with the wasm served by Pleno itself (no backend fallback, no CDN).
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await openImport(page, app, 'QR');
+
+  const input = page.getByLabel('Gambar kode QR');
+  const order = [parts[2]!, parts[0]!, parts[1]!];
+  await input.setInputFiles(join(dir, 'qr', order[0]!));
+  await expect(page.getByTestId('qr-progress')).toContainText('1 dari 3');
+  await input.setInputFiles(join(dir, 'qr', order[1]!));
+  await expect(page.getByTestId('qr-progress')).toContainText('2 dari 3');
+  await page.screenshot({ path: join(ARTIFACTS, 'import-qr-2-dari-3.png') });
+  await input.setInputFiles(join(dir, 'qr', order[2]!));
+  await expect(page.getByTestId('qr-status')).toContainText('Selesai');
+  const results = page.getByRole('table', { name: 'Hasil dari kode QR' });
+  await expect(results).toContainText('Diterima');
+  await expect(results).toContainText(`TPS ${tps.slice(10)}`);
+
+  // A single-part code of another TPS, opened as a picture too.
+  const single = qrFiles.find((f) => /-gubernur\.png$/.test(f))!;
+  await input.setInputFiles(join(dir, 'qr', single));
+  await expect(results.getByText('Diterima')).toHaveCount(2);
+  await page.screenshot({ path: join(ARTIFACTS, 'import-qr-selesai.png') });
+  expect(requests.filter((u) => u.includes('/api/import.qrText')).length).toBeGreaterThanOrEqual(4);
+  expect(requests.filter((u) => u.includes('/api/import.qrImage'))).toEqual([]);
+  const wasm = requests.filter((u) => u.endsWith('.wasm'));
+  expect(wasm.length).toBeGreaterThanOrEqual(1);
+  for (const u of wasm) expect(u.startsWith(app.origin)).toBe(true);
+  expect(requests.filter((u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+
+  // The backend holds both records, received over the QR channel.
+  const s = await callApi<{ drives: unknown[] }>(app, 'import.drives', {});
+  expect(s.ok).toBe(true);
+  const again = await callApi<{ state: string; results: { status: string }[] }>(app, 'import.qrImage', {
+    session: 'cek',
+    name: order[0]!,
+    contentBase64: readFileSync(join(dir, 'qr', single)).toString('base64'),
+  });
+  expect(again.ok && again.value.results[0]?.status).toBe('duplikat');
+});
+
+/** A consistent C.Hasil for a TPS with this DPT and 3 choices (bupati in the demo). */
+function recordFor(dpt: { l: number; p: number }, n: number): Record<string, number> {
+  const penggunaL = Math.floor(dpt.l * 0.8);
+  const penggunaP = Math.floor(dpt.p * 0.8);
+  const total = penggunaL + penggunaP;
+  const tidakSah = 7;
+  const sah = total - tidakSah;
+  const paslon = Array.from({ length: n }, (_, i) => Math.floor(sah / n) + (i === 0 ? sah % n : 0));
+  const diterima = dpt.l + dpt.p + Math.ceil((dpt.l + dpt.p) * 0.025);
+  const v: Record<string, number> = {
+    'pemilih.dpt.l': dpt.l, 'pemilih.dpt.p': dpt.p, 'pemilih.dpph.l': 0, 'pemilih.dpph.p': 0, 'pemilih.dptb.l': 0, 'pemilih.dptb.p': 0,
+    'pemilih.jumlah.l': dpt.l, 'pemilih.jumlah.p': dpt.p,
+    'pengguna.dpt.l': penggunaL, 'pengguna.dpt.p': penggunaP, 'pengguna.dpph.l': 0, 'pengguna.dpph.p': 0, 'pengguna.dptb.l': 0, 'pengguna.dptb.p': 0,
+    'pengguna.jumlah.l': penggunaL, 'pengguna.jumlah.p': penggunaP,
+    'disabilitas.pemilih.l': 1, 'disabilitas.pemilih.p': 1, 'disabilitas.pengguna.l': 1, 'disabilitas.pengguna.p': 0,
+    'suratSuara.diterima': diterima, 'suratSuara.dikembalikan': 2, 'suratSuara.tidakDigunakan': diterima - total - 2, 'suratSuara.digunakan': total,
+    'suara.sah': sah, 'suara.tidakSah': tidakSah, 'suara.total': total,
+  };
+  paslon.forEach((x, i) => (v[`suara.paslon.${i}`] = x));
+  return v;
+}
+
+/** Types every box with the keyboard only: focus the first box, then value + Enter, in form order. */
+async function typeForm(page: Page, values: Record<string, number>) {
+  const paths = await page.locator('table.mform input[data-path]').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')!));
+  await page.locator(`table.mform input[data-path="${paths[0]}"]`).focus();
+  for (const p of paths) {
+    await page.keyboard.type(String(values[p]));
+    await page.keyboard.press('Enter');
+  }
+  return paths;
+}
+
+test('Entri manual: two operators, one mismatch highlighted and resolved, then the record is created', async ({ app, page }) => {
+  const { master } = await demoMaster(app);
+  const desa = master.payload.desa[0]!;
+  const tpsKode = `${desa.kode}${String(desa.tps[0]!.nomor).padStart(3, '0')}`;
+  const good = recordFor(desa.tps[0]!.dpt, 3);
+  await openImport(page, app, 'Entri manual');
+
+  await page.getByLabel('Desa/kelurahan').selectOption(desa.kode);
+  await page.getByLabel('TPS', { exact: true }).selectOption(tpsKode);
+  const pem = page.getByLabel('Pemilihan');
+  await pem.selectOption({ index: 2 }); // the second pemilihan in the master (bupati)
+  await expect(page.getByRole('table', { name: 'Formulir entri C.Hasil' })).toBeVisible();
+
+  // Entry 1 by Ani, keyboard only; the rules panel follows live.
+  await page.getByLabel('Nama operator').fill('Ani');
+  const paths = await typeForm(page, good);
+  expect(paths).toContain('suara.paslon.2');
+  await expect(page.locator('#manual-save')).toBeFocused();
+  await expect(page.locator('.manual-rules')).not.toContainText('R05');
+  await page.screenshot({ path: join(ARTIFACTS, 'import-manual-entri-1.png'), fullPage: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('manual-status')).toContainText('Menunggu entri 2');
+
+  // Entry 2 by Budi, blind, with one misread box (a 1 read as 9 style error).
+  await expect(page.getByRole('radio', { name: 'Entri 2' })).toBeChecked();
+  await page.getByLabel('Nama operator').fill('Budi');
+  const typo = { ...good, 'suara.paslon.1': good['suara.paslon.1']! + 800 };
+  await typeForm(page, typo);
+  await expect(page.locator('.manual-rules')).toContainText('R05'); // the sum no longer matches: shown live
+  await page.keyboard.press('Enter');
+  const status = page.getByTestId('manual-status');
+  await expect(status).toContainText('Entri berbeda di 1 kotak');
+  await expect(status).toContainText('IV.A.2');
+  await expect(page.locator('td[data-field="suara.paslon.1"][data-mismatch]')).toBeVisible();
+  const subs0 = await callApi<{ state: string }>(app, 'import.manualStatus', { tps: tpsKode, pemilihan: 'bupati' });
+  expect(subs0.ok && subs0.value.state).toBe('berbeda');
+  await page.screenshot({ path: join(ARTIFACTS, 'import-manual-berbeda.png'), fullPage: true });
+
+  // Budi checks the paper and fixes his entry: the mismatching box gets the focus.
+  await page.getByRole('button', { name: 'Perbaiki entri 2 (Budi)' }).click();
+  await expect(page.locator('input[data-path="suara.paslon.1"]')).toBeFocused();
+  await page.keyboard.type(String(good['suara.paslon.1']));
+  await page.getByRole('button', { name: 'Simpan entri 2' }).click();
+  await expect(status).toContainText('Kedua entri sama');
+  await expect(status).toContainText('Ani');
+  await expect(status).toContainText('Budi');
+  await expect(status).toContainText('Diterima');
+  await page.screenshot({ path: join(ARTIFACTS, 'import-manual-sepakat.png'), fullPage: true });
+
+  const final = await callApi<{ state: string; result: { outcome: string; operators: string[] } }>(app, 'import.manualStatus', {
+    tps: tpsKode,
+    pemilihan: 'bupati',
+  });
+  expect(final.ok && final.value.result).toMatchObject({ outcome: 'diterima', operators: ['Ani', 'Budi'] });
+});

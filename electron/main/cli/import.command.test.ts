@@ -78,7 +78,7 @@ describe('pleno init / import / recap', () => {
     expect(json.pemilihan[0]!.tps).toEqual({ total: 4, masuk: 4, diputuskan: 0, konflik: 0 });
     expect(Object.keys(json.pemilihan[0]!)).toEqual(['id', 'tps', 'desa', 'total']);
     expect(pleno(['recap', '--db', k.db, '--pemilihan', 'walikota', '--json']).code).toBe(2);
-  });
+  }, 180_000);
 });
 
 describe('killed import', () => {
@@ -160,5 +160,5 @@ describe('killed import', () => {
     function f(file: string) {
       return k.files.get(file)!;
     }
-  });
+  }, 180_000);
 });

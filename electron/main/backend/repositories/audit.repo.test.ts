@@ -1,6 +1,6 @@
 // Schema (STRICT, FKs, append-only triggers) and the audit hash chain on a real SQLite file: verify passes on a clean
 // database and fails, naming the entry or row, after a row is changed, deleted or inserted with the sqlite3 tool.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CORE_AUDITED_TABLES } from '../db/migrations/0001-core';
@@ -83,6 +83,9 @@ describe('schema', () => {
     expect(entryHash(first!.hash, base)).toBe(second!.hash);
   });
 });
+
+// Each case spawns `pleno audit verify` (tsx start-up): generous timeouts for a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe('verifyAudit', () => {
   it('passes on a clean database: every row has exactly one entry whose rowHash covers it', async () => {

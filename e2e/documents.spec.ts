@@ -32,11 +32,24 @@ test('the Dokumen screen issues a draft D.Hasil for the demo, lists it, previews
   await expect(page.getByTestId('doc-hashes')).toContainText(/SHA-256 data: [0-9a-f]{64}/);
   const img = page.getByRole('img', { name: /^Halaman 1 dari \d+$/ });
   await expect(img).toBeVisible({ timeout: 20_000 });
+  const pageCount = Number(/dari (\d+)$/.exec((await img.getAttribute('alt')) ?? '')?.[1]);
+  expect(pageCount).toBeGreaterThan(1);
   await page.getByRole('button', { name: 'Berikutnya ›' }).click();
   await expect(page.getByRole('img', { name: /^Halaman 2 dari \d+$/ })).toBeVisible({ timeout: 20_000 });
 
   await page.getByRole('button', { name: 'Periksa' }).click();
   await expect(page.getByTestId('doc-verify')).toContainText('Sah');
+
+  // Cetak: every page is fetched as a PNG and handed to the browser's print dialog (a no-op in headless Chromium).
+  await page.evaluate(() => {
+    (window as unknown as { __printed: number }).__printed = 0;
+    window.print = () => {
+      (window as unknown as { __printed: number }).__printed += document.querySelectorAll('.doc-print img').length;
+    };
+  });
+  await page.getByRole('button', { name: 'Cetak' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed), { timeout: 30_000 }).toBe(pageCount);
+  await expect(page.locator('.doc-print')).toHaveCount(0);
 
   mkdirSync(join(ARTIFACTS, 'documents'), { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, 'documents', 'dokumen-screen.png') });

@@ -9,6 +9,7 @@ import { parseEnvelopeBytes } from '../../../../../shared/formats/envelope';
 import { renderQrPng } from './qr-render';
 import { degradeQrPng } from './qr-degrade';
 import { decodeQrImage } from './qr-image';
+import { sha256Hex } from '../../crypto';
 
 let fx: KecamatanFixture;
 beforeAll(async () => {
@@ -83,6 +84,24 @@ describe('QR sessions', () => {
     expect(quarantined()).toBe(q + 2);
     const reason = fx.backend.ctx.db.prepare("SELECT reason FROM quarantine_log WHERE channel = 'qr' ORDER BY id DESC LIMIT 1").get() as { reason: string };
     expect(reason.reason).toContain('bukan kode QR Pleno');
+  });
+
+  it('a photo that follows by file after its record came by QR is matched by hash', async () => {
+    const tps = fx.devices[2]!.tps;
+    // A real JPEG-looking photo (JPEG magic + content): the record references its hash; QR carries only the hash.
+    const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode(`foto C.Hasil ${tps}`)]);
+    const rec = { ...fx.record(tps, 'gubernur'), foto: [{ lembar: 1, sha256: sha256Hex(photo) }] };
+    const env = parseEnvelopeBytes(fx.envelopeBytes(rec));
+    if (!env.ok) throw new Error(env.error.message);
+    const p = await call('import.qrText', { session: 's5', texts: encodeQrParts(env.value) });
+    expect(p.results[0]).toMatchObject({ status: 'diterima', tps });
+    const db = fx.backend.ctx.db;
+    expect(db.prepare('SELECT count(*) AS n FROM photo WHERE sha256 = ?').get(sha256Hex(photo))).toEqual({ n: 0 });
+
+    const r = await fx.backend.dispatch('import.files', { files: [{ name: 'foto-lembar-1.jpg', contentBase64: Buffer.from(photo).toString('base64') }] });
+    if (!r.ok) throw new Error(r.error.message);
+    expect((r.value as { results: { status: string }[] }).results[0]).toMatchObject({ status: 'diterima', tps });
+    expect(db.prepare('SELECT count(*) AS n FROM photo WHERE sha256 = ?').get(sha256Hex(photo))).toEqual({ n: 1 });
   });
 
   it('reports an image without a code', async () => {

@@ -76,6 +76,10 @@ test('misread 105/905: correction proposed by an anggota, approved by the ketua;
   await expect(page.getByTestId('violations').locator('li[data-code="R05"]')).toBeVisible();
   await expect(page.getByTestId('photo-viewer').locator('img')).toBeVisible();
   await page.screenshot({ path: join(ARTIFACTS, 'pleno-review.png') });
+  const zoom = page.getByTestId('photo-zoom');
+  const zoomBefore = await zoom.textContent();
+  await page.getByRole('button', { name: 'Perbesar' }).click();
+  await expect(zoom).not.toHaveText(zoomBefore!);
 
   // Proposed by an anggota (keyboard: C opens the correction dialog).
   await chooseOperator(page, who.anggota, who.anggotaNama);

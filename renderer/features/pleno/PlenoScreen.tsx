@@ -110,8 +110,12 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
     const pane = formPane.current;
     if (!pane) return;
     const cell = pane.querySelector<HTMLElement>('td[data-severity="error"]');
-    if (cell) pane.scrollTop = Math.max(0, cell.offsetTop - pane.clientHeight / 2);
-    else pane.scrollTop = 0;
+    if (!cell) {
+      pane.scrollTop = 0;
+      return;
+    }
+    const offset = cell.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+    pane.scrollTop = Math.max(0, offset - pane.clientHeight / 2);
   }, [shownTps]);
 
   const photos = useMemo(() => {

@@ -1,4 +1,5 @@
-// Why a desa cannot be locked yet: the domain's desaLockable over the snapshot's TPS states and open objections.
+// Why a desa cannot be locked yet: the domain's desaLockable over the snapshot's TPS states and open objections,
+// plus corrections still awaiting a decision.
 import { desaLockable } from '../../../../../shared/domain/status';
 import type { DesaSnapshot, PemilihanSnapshot } from './plenary-snapshot';
 
@@ -14,5 +15,9 @@ export function lockBlockers(snap: PemilihanSnapshot, d: DesaSnapshot): string[]
     })),
     openOnDesa,
   );
-  return check.reasons;
+  // A proposed correction not yet decided would be frozen by the lock: it must be approved or rejected first.
+  const pending = d.tps
+    .filter((t) => t.derived.pendingCorrectionId !== null)
+    .map((t) => `TPS ${String(t.row.nomor).padStart(3, '0')}: usulan koreksi #${t.derived.pendingCorrectionId} belum diputuskan`);
+  return [...check.reasons, ...pending];
 }

@@ -270,6 +270,23 @@ describe('plenary services', () => {
     expect(verifyAudit(b.ctx.db).ok).toBe(true);
   });
 
+  it('a correction awaiting its decision blocks the lock', async () => {
+    for (const n of [1, 2]) submit(tpsB(n), cleanCounts());
+    await as(0);
+    for (const n of [1, 2]) await call('pleno.accept', { tps: tpsB(n), pemilihan: 'bupati' });
+    const p = await call<{ correctionId: number }>('pleno.proposeCorrection', {
+      tps: tpsB(2),
+      pemilihan: 'bupati',
+      changes: [{ path: 'suara.tidakSah', value: 15 }],
+      reason: 'Salinan saksi berbeda',
+      basis: 'salinan-saksi',
+    });
+    const r = await refused('pleno.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
+    expect(r.message).toContain(`usulan koreksi #${p.correctionId}`);
+    await call('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'rejected', reason: 'Plano sudah benar' });
+    await call('pleno.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
+  });
+
   it('the pemilihan is final when every desa is locked; locking needs every TPS settled', async () => {
     for (const n of [1, 2, 3]) submit(tpsA(n), cleanCounts());
     submit(tpsB(1), cleanCounts());

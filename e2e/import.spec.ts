@@ -165,3 +165,43 @@ test('Entri manual: two operators, one mismatch highlighted and resolved, then t
   });
   expect(final.ok && final.value.result).toMatchObject({ outcome: 'diterima', operators: ['Ani', 'Budi'] });
 });
+
+test('LAN: the PPK starts the receiver, a phone pushes a bundle, devices seen (unknown ones too) are listed', async ({ app, page }) => {
+  const { dir } = await demoMaster(app);
+  await openImport(page, app, 'LAN');
+  await expect(page.getByText('Penerima LAN mati')).toBeVisible();
+  await page.getByLabel('Port').fill('0'); // any free port (tests run in parallel)
+  await page.getByRole('button', { name: 'Nyalakan penerima LAN' }).click();
+  await expect(page.getByRole('img', { name: /alamat penerima dan kunci PPK/ })).toBeVisible();
+  const url = (await page.locator('.lan-urls li').filter({ hasText: '127.0.0.1' }).textContent())!.trim();
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+  const bundle = readdirSync(join(dir, 'tps')).sort()[0]!;
+  const ok = await app.cli(['kpps', 'push', '--to', url, join(dir, 'tps', bundle)]);
+  expect(ok.code, ok.stderr).toBe(0);
+  expect(ok.stdout).toContain('tanda terima sah');
+
+  // A phone whose key is not in the data master.
+  const env = JSON.parse(readFileSync(join(dir, 'master.json'), 'utf8')) as { payload: { perangkat: { id: string; tps: string }[] } };
+  const tps = env.payload.perangkat[1]!.tps;
+  const { writeFileSync } = await import('node:fs');
+  const stranger = join(app.dir, 'asing.json');
+  writeFileSync(
+    stranger,
+    JSON.stringify({
+      payload: { format: 'pleno.c-hasil/1', tps, pemilihan: 'bupati', perangkat: 'hp-asing' },
+      signature: { alg: 'Ed25519', keyId: 'hp-asing', sig: 'A'.repeat(86) },
+    }),
+  );
+  const bad = await app.cli(['kpps', 'push', '--to', url, stranger]);
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toContain('(401)');
+
+  const devices = page.getByRole('table', { name: 'Perangkat yang menghubungi' });
+  await expect(devices).toContainText('hp-asing');
+  await expect(devices).toContainText('tidak terdaftar');
+  await expect(devices).toContainText('1 diterima');
+  await page.screenshot({ path: join(ARTIFACTS, 'import-lan.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Hentikan penerima' }).click();
+  await expect(page.getByText('Penerima LAN mati')).toBeVisible();
+});

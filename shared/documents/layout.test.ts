@@ -122,6 +122,14 @@ describe('D.Hasil layout', () => {
     expect(t).toContain('Koreksi TPS 003 Desa Lasung');
   });
 
+  it('a single-candidate election: the kolom kosong is a vote row but has no saksi line', () => {
+    const data = sampleDHasil({ paslon: 2 });
+    data.header.pilihan = [data.header.pilihan[0]!, { nomor: 2, nama: 'Kolom Kosong', kind: 'kolom-kosong' }];
+    const l = layoutDocument(data, HASH, m);
+    expect(texts(l.pages[0]!)).toContain('Suara Sah Kolom Kosong (Nomor Urut 2)');
+    expect(texts(l.pages.at(-1)!).filter((s) => s.startsWith('menolak menandatangani'))).toHaveLength(1);
+  });
+
   it('shows a TPS without data as – in a draft', () => {
     const data = sampleDHasil({ desa: 2, tpsPerDesa: 3, missingEvery: 2 });
     const l = layoutDocument(data, HASH, m);

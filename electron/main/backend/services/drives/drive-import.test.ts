@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamatan-fixture';
 import type { DriveView, ImportSummary } from '../../../../../shared/contracts/import.contract';
 import type { PlenoEvent } from '../../../../../shared/contracts/events';
+import { parseEnvelopeBytes } from '../../../../../shared/formats/envelope';
+import { encodeQrParts } from '../../../../../shared/formats/qr';
+import { renderQrPng } from '../qr/qr-render';
 
 let fx: KecamatanFixture;
 let parent: string;
@@ -55,6 +58,12 @@ describe('drives', () => {
     const [a, b, c] = fx.devices;
     writeFileSync(join(root, 'Pleno', `${a!.tps}.pleno`), fx.bundleBytes(a!.tps));
     writeFileSync(join(root, 'Pleno', `${b!.tps}-bupati.json`), fx.envelopeBytes(fx.record(b!.tps, 'bupati')));
+    // A QR picture of another record, in a folder the scan recognises as QR exports.
+    mkdirSync(join(root, 'Pleno', 'qr'));
+    const env = parseEnvelopeBytes(fx.envelopeBytes(fx.record(b!.tps, 'gubernur')));
+    if (!env.ok) throw new Error(env.error.message);
+    const qrParts = encodeQrParts(env.value, { maxTextLength: 400 }); // several pictures for one code
+    for (const [i, t] of qrParts.entries()) writeFileSync(join(root, 'Pleno', 'qr', `gubernur-${i + 1}.png`), await renderQrPng(t));
     const bad = fx.bundleBytes(c!.tps);
     writeFileSync(join(root, 'Pleno', `${c!.tps}.pleno`), bad.subarray(0, bad.length - 40)); // cut short
     const before = events.length;
@@ -63,23 +72,26 @@ describe('drives', () => {
     const drives = await testDrives();
     expect(drives).toHaveLength(1);
     expect(drives[0]!.label).toBe('HP-KPPS-01');
-    expect(drives[0]!.files.map((f) => f.kind).sort()).toEqual(['bundle', 'bundle', 'envelope']);
+    const qrCount = qrParts.length;
+    expect(qrCount).toBeGreaterThan(1);
+    expect(drives[0]!.files.map((f) => f.kind).sort()).toEqual(['bundle', 'bundle', 'envelope', ...Array<string>(qrCount).fill('qr-image')]);
 
     const s = await call<ImportSummary>('import.fromDrive', { root: drives[0]!.root });
-    expect([s.files, s.diterima, s.duplikat, s.konflik, s.ditolak]).toEqual([3, 3, 0, 0, 1]);
+    expect([s.files, s.diterima, s.duplikat, s.konflik, s.ditolak]).toEqual([3 + qrCount, 4, 0, 0, 1]);
     const rejected = s.results.filter((r) => r.status === 'ditolak');
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.name.replace(/\\/g, '/')).toBe(`Pleno/${c!.tps}.pleno`);
     expect(rejected[0]!.reason).toBeTruthy();
     const progress = events.filter((e): e is Extract<PlenoEvent, { type: 'import-progress' }> => e.type === 'import-progress' && e.jobId === s.jobId);
-    expect(progress.at(-1)).toMatchObject({ done: 3, total: 3 });
+    expect(progress.at(-1)).toMatchObject({ done: 3 + qrCount, total: 3 + qrCount });
     const db = fx.backend.ctx.db;
     expect((db.prepare("SELECT count(*) AS n FROM submission WHERE channel = 'file'").get() as { n: number }).n).toBe(3);
+    expect((db.prepare("SELECT count(*) AS n FROM submission WHERE channel = 'qr'").get() as { n: number }).n).toBe(1);
     expect((db.prepare('SELECT count(*) AS n FROM quarantine_log').get() as { n: number }).n).toBe(1);
 
     // Again: everything is a duplicate, nothing new stored.
     const again = await call<ImportSummary>('import.fromDrive', { root: drives[0]!.root });
-    expect([again.diterima, again.duplikat]).toEqual([0, 3]);
+    expect([again.diterima, again.duplikat, again.ditolak]).toEqual([0, 4, 1]);
 
     // Unplugged.
     rmSync(root, { recursive: true });

@@ -20,8 +20,15 @@ function safeName(name: string): string {
 function summarize(jobId: string, outcomes: FileOutcome[], displayName: (file: string) => string): ImportSummary {
   const results: ImportResultView[] = [];
   const summary: ImportSummary = { jobId, files: outcomes.length, diterima: 0, duplikat: 0, konflik: 0, ditolak: 0, results };
+  const counted = new Set<string>();
   for (const fo of outcomes) {
     const name = displayName(fo.file);
+    if (fo.status !== 'ditolak' && fo.outcomes.length === 0) {
+      // A picture holding only a part of a multi-part QR code: its record is reported on the picture that
+      // completed the code, so it is listed here without being counted.
+      results.push({ name, status: fo.status, ...(fo.reason !== undefined ? { reason: fo.reason } : {}) });
+      continue;
+    }
     const records = fo.outcomes.filter((o) => o.status !== 'ditolak' || fo.outcomes.length === 1);
     if (fo.status === 'ditolak' || records.length === 0) {
       summary.ditolak += 1;
@@ -29,7 +36,10 @@ function summarize(jobId: string, outcomes: FileOutcome[], displayName: (file: s
       continue;
     }
     for (const o of records) {
-      summary[o.status] += 1;
+      // The pictures of one multi-part QR code all report that code's record: count it once.
+      const key = o.sha256 !== undefined ? `${o.kind ?? 'record'}|${o.sha256}|${o.status}` : null;
+      if (key === null || !counted.has(key)) summary[o.status] += 1;
+      if (key !== null) counted.add(key);
       results.push({
         name,
         status: o.status,

@@ -89,6 +89,9 @@ test('misread 105/905: correction proposed by an anggota, approved by the ketua;
   await dialog.locator(`input[data-field="suara.paslon.${mis.index}"]`).fill('105');
   await expect(dialog.getByTestId('correction-diff')).toContainText('905');
   await dialog.getByLabel('Alasan koreksi (wajib)').fill('Angka 105 terbaca 905; sesuai C.Hasil plano dan salinan saksi');
+  // Evidence: a photo of the corrected sheet (any PNG will do here).
+  const evidence = await page.screenshot({ clip: { x: 0, y: 0, width: 200, height: 120 } });
+  await dialog.locator('input[type="file"]').setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: evidence });
   await dialog.getByRole('button', { name: /Usulkan koreksi/ }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   const corr = page.locator('[data-testid^="correction-"]').first();
@@ -109,6 +112,8 @@ test('misread 105/905: correction proposed by an anggota, approved by the ketua;
   await expect(page.getByTestId('review-status')).toHaveText('Dikoreksi');
   await expect(cell).toContainText('105');
   await expect(corr).toContainText('Disetujui');
+  await corr.getByRole('button', { name: 'Lihat foto bukti' }).click();
+  await expect(corr.locator('img[alt^="Foto C.Hasil"]')).toBeVisible();
 
   const after = await recapOf(app, mis.pemilihan);
   expect(after.total.suara.paslon[mis.index]).toBe(before.total.suara.paslon[mis.index]! - 800);

@@ -275,6 +275,8 @@ export interface ProjectorView {
   totals: VoteTotals;
   counts: StatusCounts;
   tpsTotal: number;
+  /** Per desa in plenary order: TPS settled of total, locked. */
+  desaProgress: { kode: string; nama: string; settled: number; total: number; locked: boolean }[];
 }
 
 // ---- Inputs ----

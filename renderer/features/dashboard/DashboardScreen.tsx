@@ -2,6 +2,7 @@
 // totals per choice and "Masalah berikutnya". Refreshes live on results-changed / pleno-changed.
 import { memo, useEffect } from 'react';
 import { useQuery } from '../../api/hooks';
+import { api } from '../../api/client';
 import { href, navigate, openProjector, useRoute } from '../../app/router';
 import { Button, EmptyState } from '../../ui';
 import type { DashboardDesa, DashboardTile, DashboardView } from '../../../shared/contracts/pleno.contract';
@@ -17,9 +18,13 @@ export default function DashboardScreen() {
   const q = useQuery('pleno.dashboard', wanted ? { pemilihan: wanted } : {}, { refreshOn: ['results-changed', 'pleno-changed'] });
   const data = q.data;
 
+  const shownPemilihan = data?.pemilihan.id;
   useEffect(() => {
-    if (data) rememberPemilihan(data.pemilihan.id);
-  }, [data]);
+    if (!shownPemilihan) return;
+    rememberPemilihan(shownPemilihan);
+    // On Beranda the projector shows the kecamatan overview of this pemilihan.
+    void api.call('pleno.setFocus', { pemilihan: shownPemilihan, desa: null, tps: null });
+  }, [shownPemilihan]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -1,10 +1,24 @@
 // Everything recorded about the TPS: submissions (channel, device, time, photos), corrections with diffs and their
 // decision buttons, objections with resolve buttons, kejadian khusus, acceptances and konflik choices.
+import { useState } from 'react';
 import type { CorrectionView, ObjectionView, TpsReview } from '../../../shared/contracts/pleno.contract';
 import { basisLabel } from '../../../shared/domain/correction';
 import { Button, StatusPill } from '../../ui';
 import { channelLabel, timeLabel } from './ConflictDialog';
 import { CorrectionDiff } from './DecideDialogs';
+import { PhotoViewer } from './PhotoViewer';
+
+function EvidencePhoto({ sha256 }: { sha256: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div>
+      <Button size="sm" variant="ghost" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+        {open ? 'Tutup foto bukti' : 'Lihat foto bukti'}
+      </Button>
+      {open && <PhotoViewer pages={[{ lembar: 1, sha256, available: true }]} />}
+    </div>
+  );
+}
 
 const STATE_TONE = { proposed: 'warn', approved: 'ok', rejected: 'neutral' } as const;
 const STATE_LABEL = { proposed: 'Diusulkan', approved: 'Disetujui', rejected: 'Ditolak' } as const;
@@ -41,8 +55,8 @@ export function HistoryPanel({
           <CorrectionDiff correction={c} />
           <div className="meta">
             Dasar: {basisLabel(c.basisNote ? `lainnya: ${c.basisNote}` : c.basis)} · Alasan: {c.reason}
-            {c.evidencePhoto && <> · foto bukti {c.evidencePhoto.slice(0, 10)}…</>}
           </div>
+          {c.evidencePhoto && <EvidencePhoto sha256={c.evidencePhoto} />}
           <div className="meta">
             Diusulkan {c.proposedBy}, {timeLabel(c.proposedAt)}
             {c.decidedBy && (

@@ -166,12 +166,35 @@ function Projector({ v }: { v: ProjectorView }) {
               <VotesTable pilihan={v.pemilihan.pilihan} totals={d.totals} testId="projector-desa-votes" />
             </>
           ) : (
-            <p style={{ fontSize: '1.6rem' }}>Menunggu operator memilih TPS.</p>
+            <>
+              <h2>Perolehan sementara kecamatan {v.kecamatan.nama}</h2>
+              <VotesTable pilihan={v.pemilihan.pilihan} totals={v.totals} testId="projector-kecamatan-votes" />
+            </>
           )}
         </section>
         <section>
-          <h2>Sementara kecamatan {v.kecamatan.nama}</h2>
-          <VotesTable pilihan={v.pemilihan.pilihan} totals={v.totals} className="small" testId="projector-totals" />
+          {t || d ? (
+            <>
+              <h2>Sementara kecamatan {v.kecamatan.nama}</h2>
+              <VotesTable pilihan={v.pemilihan.pilihan} totals={v.totals} className="small" testId="projector-totals" />
+            </>
+          ) : (
+            <>
+              <h2>Kemajuan per desa</h2>
+              <table className="small" data-testid="projector-desa-progress">
+                <tbody>
+                  {v.desaProgress.map((x) => (
+                    <tr key={x.kode}>
+                      <td>{x.nama}</td>
+                      <td className="n">
+                        {x.locked ? 'Terkunci' : `${x.settled}/${x.total}`}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
           {d && t && (
             <>
               <h2 style={{ marginTop: '0.8em' }}>Jumlah sementara desa {d.nama}</h2>

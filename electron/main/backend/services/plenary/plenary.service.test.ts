@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { PNG } from 'pngjs';
 import { openBackend, type Backend } from '../../backend';
 import { insertMasterData } from '../../repositories/master.repo';
 import { insertSubmission } from '../../repositories/submission.repo';
@@ -201,6 +203,34 @@ describe('plenary services', () => {
     expect(audit('correction.propose').map((a) => a.actor)).toEqual(['Budi Anggota']);
     expect(audit('correction.approve').map((a) => a.actor)).toEqual(['Siti Ketua']);
     expect(verifyAudit(b.ctx.db).ok).toBe(true);
+  });
+
+  it('an evidence photo is stored by hash with the correction and served back through pleno.photo', async () => {
+    submit(tpsA(1), cleanCounts());
+    await as(0);
+    const png = new PNG({ width: 3, height: 2 });
+    png.data.fill(200);
+    const bytes = PNG.sync.write(png);
+    const p = await call<{ correctionId: number }>('pleno.proposeCorrection', {
+      tps: tpsA(1),
+      pemilihan: 'bupati',
+      changes: [{ path: 'suara.tidakSah', value: 17 }],
+      reason: 'Hitung ulang suara tidak sah',
+      basis: 'hitung-ulang',
+      evidence: { base64: bytes.toString('base64'), ext: 'png' },
+    });
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect(b.ctx.db.prepare('SELECT evidence_photo FROM correction WHERE id = ?').get(p.correctionId)).toEqual({ evidence_photo: sha });
+    const photo = await call<{ mime: string; base64: string }>('pleno.photo', { sha256: sha });
+    expect(photo.mime).toBe('image/png');
+    expect(Buffer.from(photo.base64, 'base64').equals(bytes)).toBe(true);
+    expect((await refused('pleno.proposeCorrection', {
+      tps: tpsA(1),
+      pemilihan: 'bupati',
+      changes: [{ path: 'suara.tidakSah', value: 18 }],
+      reason: 'x y z',
+      basis: 'hitung-ulang',
+    })).code).toBe('CONFLICT'); // one pending proposal at a time
   });
 
   it('a delegate named by the ketua may approve; the grant is recorded', async () => {

@@ -356,6 +356,13 @@ export function projectorView(ctx: BackendContext, focus: Focus): ProjectorView 
     totals: dash.totals,
     counts: dash.counts,
     tpsTotal: dash.tpsTotal,
+    desaProgress: dash.desa.map((x) => ({
+      kode: x.kode,
+      nama: x.nama,
+      settled: x.counts.sesuai + x.counts.dikoreksi,
+      total: x.tiles.length,
+      locked: x.locked,
+    })),
   };
 }
 

@@ -250,6 +250,42 @@ describe('LAN receiver (DESIGN §3.5)', () => {
   });
 });
 
+describe('LAN receiver rate limit for unknown devices', () => {
+  it('invented key ids share one bucket per address', async () => {
+    const r = await startLanReceiver(fx.backend.ctx, { port: 0, host: '127.0.0.1', mdns: false, rateLimit: { capacity: 4, refillPerSecond: 0.1 } }).catch(
+      () => null,
+    );
+    // The fixture's receiver is already running for this backend: use it through a second fixture instead.
+    expect(r).toBe(rx);
+    const other = await createKecamatanFixture({ desa: 1, tpsPerDesa: 1 });
+    const r2 = await startLanReceiver(other.backend.ctx, { port: 0, host: '127.0.0.1', mdns: false, rateLimit: { capacity: 4, refillPerSecond: 0.1 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const k = generateKeyPair();
+        const rec = { ...other.record(other.devices[0]!.tps, 'bupati'), perangkat: `palsu-${i}` };
+        const res = await fetch(`http://127.0.0.1:${r2.port}/v1/c-hasil`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(signPayload(rec, k.privateKey, `palsu-${i}`)),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 429, 429, 429]);
+      // A registered device is not held back by them.
+      const ok = await fetch(`http://127.0.0.1:${r2.port}/v1/c-hasil`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: other.envelopeBytes(other.record(other.devices[0]!.tps, 'bupati')) as unknown as RequestInit['body'],
+      });
+      expect(ok.status).toBe(201);
+    } finally {
+      await r2.close();
+      await other.close();
+    }
+  });
+});
+
 describe('LAN receiver under concurrency', () => {
   it('stores every record once with 50 concurrent connections; replays answered 200', async () => {
     const big = await createKecamatanFixture({ desa: 10, tpsPerDesa: 12 });

@@ -203,9 +203,21 @@ function cachedSigner(ctx: BackendContext): { keyId: string; publicKey: string; 
   return { keyId: key.keyId, publicKey: key.publicKey, sign: (bytes) => new Uint8Array(cryptoSign(null, bytes, keyObject)) };
 }
 
+const starting = new WeakMap<BackendContext, Promise<LanReceiver>>();
+
 export async function startLanReceiver(ctx: BackendContext, options: LanReceiverOptions = {}): Promise<LanReceiver> {
   const existing = running.get(ctx);
   if (existing) return existing;
+  // Two clicks (or the UI and `--lan`) at once must not open two servers.
+  let pending = starting.get(ctx);
+  if (!pending) {
+    pending = start(ctx, options).finally(() => starting.delete(ctx));
+    starting.set(ctx, pending);
+  }
+  return pending;
+}
+
+async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<LanReceiver> {
 
   const host = options.host ?? '0.0.0.0';
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -304,7 +316,10 @@ export async function startLanReceiver(ctx: BackendContext, options: LanReceiver
 
     const keyIds = peekKeyIds(endpoint, body.bytes);
     const keyId = keyIds[0] ?? null;
-    const gate = limiter.take(keyId !== null ? `key:${keyId}` : `ip:${remote}`);
+    const isRegistered = registered(keyId);
+    // Registered devices get their own bucket; bodies naming no device or an unknown one share one bucket per
+    // address, so inventing key ids cannot flood the quarantine and the contact log.
+    const gate = limiter.take(isRegistered ? `key:${keyId}` : `ip:${remote}`);
     if (!gate.ok) {
       rateLimitedCount += 1;
       json(res, {
@@ -334,7 +349,7 @@ export async function startLanReceiver(ctx: BackendContext, options: LanReceiver
     const first = outcomes[0];
     record({
       keyId,
-      registered: registered(keyId),
+      registered: isRegistered,
       remote,
       endpoint,
       httpStatus: answer.status,

@@ -181,18 +181,14 @@ function Projector({ v }: { v: ProjectorView }) {
           ) : (
             <>
               <h2>Kemajuan per desa</h2>
-              <table className="small" data-testid="projector-desa-progress">
-                <tbody>
-                  {v.desaProgress.map((x) => (
-                    <tr key={x.kode}>
-                      <td>{x.nama}</td>
-                      <td className="n">
-                        {x.locked ? 'Terkunci' : `${x.settled}/${x.total}`}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <div className={`proj-progress${v.desaProgress.length > 12 ? ' many' : ''}`} data-testid="projector-desa-progress">
+                {v.desaProgress.map((x) => (
+                  <div key={x.kode}>
+                    <span>{x.nama}</span>
+                    <strong>{x.locked ? 'Terkunci' : `${x.settled}/${x.total}`}</strong>
+                  </div>
+                ))}
+              </div>
             </>
           )}
           {d && t && (

@@ -205,3 +205,21 @@ test('LAN: the PPK starts the receiver, a phone pushes a bundle, devices seen (u
   await page.getByRole('button', { name: 'Hentikan penerima' }).click();
   await expect(page.getByText('Penerima LAN mati')).toBeVisible();
 });
+
+test('Kabel/USB: files picked by hand are imported with a summary listing the rejected file and its reason', async ({ app, page }) => {
+  const { dir } = await demoMaster(app);
+  const bundles = readdirSync(join(dir, 'tps')).filter((f) => f.endsWith('.pleno')).sort().slice(0, 3);
+  const { writeFileSync } = await import('node:fs');
+  const broken = join(app.dir, 'rusak.pleno');
+  writeFileSync(broken, readFileSync(join(dir, 'tps', bundles[0]!)).subarray(0, 300));
+  await openImport(page, app, 'Kabel/USB');
+  await expect(page.getByText('Belum ada flashdisk atau ponsel terpasang').or(page.getByRole('list', { name: 'Perangkat penyimpanan' }))).toBeVisible();
+  await page.getByLabel('Berkas hasil TPS').setInputFiles([...bundles.map((b) => join(dir, 'tps', b)), broken]);
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toContainText('4 berkas diproses');
+  await expect(summary).toContainText('1 ditolak');
+  const rejected = page.getByRole('table', { name: 'Berkas ditolak' });
+  await expect(rejected).toContainText('rusak.pleno');
+  await expect(rejected).toContainText(/bundel|ZIP/);
+  await page.screenshot({ path: join(ARTIFACTS, 'import-kabel-ringkasan.png'), fullPage: true });
+});

@@ -10,6 +10,20 @@ import { Button, Card, EmptyState, ProgressBar, StatusPill } from '../../ui';
 import { ImportSummaryView } from './ImportSummaryView';
 import { fileToBase64, isImportable } from './files';
 
+const BATCH_BYTES = 16 * 1024 * 1024;
+
+function mergeSummaries(a: ImportSummary, b: ImportSummary): ImportSummary {
+  return {
+    jobId: a.jobId,
+    files: a.files + b.files,
+    diterima: a.diterima + b.diterima,
+    duplikat: a.duplikat + b.duplikat,
+    konflik: a.konflik + b.konflik,
+    ditolak: a.ditolak + b.ditolak,
+    results: [...a.results, ...b.results],
+  };
+}
+
 const KIND_LABEL = { bundle: 'bundel .pleno', envelope: 'amplop .json', 'qr-image': 'gambar QR' } as const;
 
 function countKinds(d: DriveView): string {
@@ -56,10 +70,29 @@ export function DrivesPanel() {
       return;
     }
     await run('berkas', async () => {
-      setProgress({ done: 0, total: files.length, file: 'membaca berkas…' });
-      const payload = [];
-      for (const f of files) payload.push({ name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, contentBase64: await fileToBase64(f) });
-      return api.call('import.files', { files: payload });
+      // One call per ~16 MiB of files: a request to Pleno is limited (30 MiB), a folder of bundles is not.
+      const batches: File[][] = [];
+      let size = Infinity;
+      for (const f of files) {
+        if (size + f.size > BATCH_BYTES || batches.length === 0) {
+          batches.push([]);
+          size = 0;
+        }
+        batches[batches.length - 1]!.push(f);
+        size += f.size;
+      }
+      let merged: ImportSummary | null = null;
+      let done = 0;
+      for (const batch of batches) {
+        setProgress({ done, total: files.length, file: 'membaca berkas…' });
+        const payload = [];
+        for (const f of batch) payload.push({ name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, contentBase64: await fileToBase64(f) });
+        const r = await api.call('import.files', { files: payload });
+        if (!r.ok) return r;
+        done += batch.length;
+        merged = merged === null ? r.value : mergeSummaries(merged, r.value);
+      }
+      return { ok: true as const, value: merged! };
     });
   }
 

@@ -40,7 +40,7 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
   return (
     <div className="stack" data-testid="import-summary">
       <div className="row" role="status">
-        <strong>{summary.files} berkas diproses:</strong>
+        <strong>{summary.files} berkas diproses; hasil TPS:</strong>
         <StatusPill tone="ok">{summary.diterima} diterima</StatusPill>
         <StatusPill tone="neutral">{summary.duplikat} duplikat</StatusPill>
         <StatusPill tone="warn">{summary.konflik} konflik</StatusPill>

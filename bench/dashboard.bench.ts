@@ -4,7 +4,7 @@
 //   2. Moving to the next TPS with the J key: from the key press to the next TPS's title and numbers on screen
 //      (aim < 50 ms).
 // Plus the backend's own time for the two calls (in-process, no HTTP). Figures only, never asserted.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -133,6 +133,8 @@ try {
         warm.push(ms);
       }
       fmt('Beranda rendered and interactive (route change → 600 tiles + focus)', warm, 300);
+      mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+      await page.screenshot({ path: join(ROOT, 'artifacts', 'pleno-dashboard-besar.png') });
 
       // Next TPS with J: key press → the next TPS's title and its numbers rendered.
       await page.goto(`${origin}/#/pleno/bupati/${firstTps}`);

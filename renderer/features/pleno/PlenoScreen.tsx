@@ -59,8 +59,8 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
   const [decide, setDecide] = useState<{ c: CorrectionView; d: 'approved' | 'rejected' } | null>(null);
   const [resolve, setResolve] = useState<ObjectionView | null>(null);
   const [zoom, setZoom] = useState<{ n: number; dir: 1 | -1 }>({ n: 0, dir: 1 });
-  // Keep the previous TPS on screen while the next one loads (no flash of "loading" when moving with J/K).
-  const review = q.data && q.data.tps === tps ? q.data : q.data;
+  // The previous TPS stays on screen (marked aria-busy) while the next one loads: no flash when moving with J/K.
+  const review = q.data;
 
   useEffect(() => {
     rememberPemilihan(pemilihan);

@@ -317,6 +317,38 @@ describe('plenary services', () => {
     await call('pleno.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
   });
 
+  it('an objection accepted must be followed up: a correction of its TPS, or a recount note', async () => {
+    submit(tpsA(1), cleanCounts());
+    submit(tpsA(2), cleanCounts());
+    await as(0);
+    const { objectionId } = await call<{ objectionId: number }>('pleno.raiseObjection', {
+      scope: 'tps',
+      tps: tpsA(1),
+      pemilihan: 'bupati',
+      by: { kind: 'saksi', paslon: 1 },
+      text: 'Suara paslon 1 kurang satu',
+    });
+    const other = await call<{ correctionId: number }>('pleno.proposeCorrection', {
+      tps: tpsA(2),
+      pemilihan: 'bupati',
+      changes: [{ path: 'suara.tidakSah', value: 15 }],
+      reason: 'Koreksi TPS lain',
+      basis: 'salinan-panwascam',
+    });
+    expect((await refused('pleno.resolveObjection', { objectionId, outcome: 'diterima', reason: 'Diterima' })).code).toBe('INVALID_INPUT');
+    expect(
+      (await refused('pleno.resolveObjection', { objectionId, outcome: 'diterima', reason: 'Diterima', correctionId: other.correctionId })).code,
+    ).toBe('INVALID_INPUT');
+    await call('pleno.resolveObjection', { objectionId, outcome: 'diterima', reason: 'Diterima', recountNote: 'Dihitung ulang: 106 suara' });
+    const review = await call<TpsReview>('pleno.tps', { tps: tpsA(1), pemilihan: 'bupati' });
+    expect(review.objections[0]).toMatchObject({
+      state: 'diterima',
+      byLabel: 'Saksi paslon nomor urut 1',
+      resolution: { outcome: 'diterima', reason: 'Diterima', recountNote: 'Dihitung ulang: 106 suara', correctionId: null },
+    });
+    expect((await refused('pleno.resolveObjection', { objectionId, outcome: 'ditolak', reason: 'lagi' })).code).toBe('CONFLICT');
+  });
+
   it('the pemilihan is final when every desa is locked; locking needs every TPS settled', async () => {
     for (const n of [1, 2, 3]) submit(tpsA(n), cleanCounts());
     submit(tpsB(1), cleanCounts());

@@ -51,9 +51,19 @@ export function useQuery<M extends MethodName>(method: M, input: InputOf<M>, opt
   useEffect(() => {
     if (!refreshKey) return;
     const types = new Set(refreshKey.split(','));
-    return api.on((event) => {
-      if (types.has(event.type)) setTick((t) => t + 1);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = api.on((event) => {
+      if (!types.has(event.type) || timer !== null) return;
+      // A bulk import pushes hundreds of events: refetch at most once per 150 ms, after the burst's first event.
+      timer = setTimeout(() => {
+        timer = null;
+        setTick((t) => t + 1);
+      }, 150);
     });
+    return () => {
+      off();
+      if (timer !== null) clearTimeout(timer);
+    };
   }, [refreshKey]);
 
   return { data: state.data, error: state.error, loading: enabled && state.settled !== requestKey, reload };

@@ -2,7 +2,7 @@
 // frame, looping), as an operator holding the phone up part by part; the scan loop decodes frames in the browser
 // and the backend assembles the parts. A second test checks the Indonesian message when the camera is refused.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -44,6 +44,7 @@ function scaled(png: PNG, f: number): PNG {
 
 // Built when this file loads (the fake camera is a browser launch flag): a demo kecamatan and a video of its codes.
 const DEMO = mkdtempSync(join(tmpdir(), 'pleno-camera-'));
+process.on('exit', () => rmSync(DEMO, { recursive: true, force: true }));
 const gen = spawnSync(process.execPath, [join(ROOT, 'bin/pleno.mjs'), 'demo', DEMO], { cwd: ROOT, encoding: 'utf8' });
 if (gen.status !== 0) throw new Error(`pleno demo failed: ${gen.stderr}`);
 const PARTS = readdirSync(join(DEMO, 'qr'))

@@ -1,7 +1,7 @@
 // The one-way dependency rule (renderer → shared ← electron, shared pure) is enforced by lint and tsc: break it on purpose.
 import { afterEach, describe, expect, it } from 'vitest';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -62,5 +62,24 @@ describe('dependency rule', () => {
   it('a clean shared/ module passes (the probe above fails for the rule, not for something else)', async () => {
     const ok = write(`shared/${tag}-ok.ts`, "// probe\nimport { ok } from './contracts/result';\nexport const good = ok(1);\n");
     expect(await lintMessages(ok)).toEqual([]);
+  });
+
+  it("only electron/main/platform and electron/preload import 'electron' (the backend runs on plain Node)", () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(ts|tsx|mts|cts)$/.test(e.name) && !e.name.startsWith('dep-rule-probe-')) {
+          const rel = relative(root, p).split('\\').join('/');
+          if (rel.startsWith('electron/main/platform/') || rel.startsWith('electron/preload/')) continue;
+          if (/(from\s+|require\(\s*|import\(\s*)['"]electron(\/[^'"]*)?['"]/.test(readFileSync(p, 'utf8'))) offenders.push(rel);
+        }
+      }
+    };
+    for (const top of ['electron', 'shared', 'renderer']) walk(join(root, top));
+    expect(offenders).toEqual([]);
+    // The check itself can fail: the platform folder does import it.
+    expect(readFileSync(join(root, 'electron/main/platform/main.ts'), 'utf8')).toMatch(/from 'electron'/);
   });
 });

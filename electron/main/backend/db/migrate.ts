@@ -1,9 +1,10 @@
 // The migration runner: numbered migrations tracked by PRAGMA user_version, each applied in its own transaction.
 // Migrations are append-only: a released migration is never edited; a schema change is a new numbered file.
+// Versions strictly increase (gaps allowed: see checkMigrationList).
 import type Database from 'better-sqlite3';
 
 export interface Migration {
-  /** 1, 2, 3... without gaps; becomes PRAGMA user_version once applied. */
+  /** Strictly increasing from 1 (reserved numbers may be skipped); becomes PRAGMA user_version once applied. */
   version: number;
   /** Short kebab-case name, e.g. `core`. */
   name: string;
@@ -14,13 +15,24 @@ export interface Migration {
 /** Marks a database file as Pleno's (PRAGMA application_id, "PLNO"), so a foreign SQLite file is refused. */
 export const PLENO_APPLICATION_ID = 0x504c4e4f;
 
-/** Throws if versions are not exactly 1..N in order (a programming error, caught by tests). */
+/**
+ * Throws unless versions strictly increase from 1 (a programming error, caught by tests). Gaps are allowed so that a
+ * number reserved for a feature may stay unused. Rule: once a database may have passed a number, never add a
+ * migration with a lower one — it would not run there; take the next free number instead.
+ */
 export function checkMigrationList(list: readonly Migration[]): void {
+  let previous = 0;
   list.forEach((m, i) => {
-    if (m.version !== i + 1) {
-      throw new Error(`Migration list out of order: position ${i} holds version ${m.version} (${m.name}), expected ${i + 1}`);
+    if (!Number.isInteger(m.version) || m.version <= previous) {
+      throw new Error(`Migration list out of order: position ${i} holds version ${m.version} (${m.name}) after version ${previous}`);
     }
+    previous = m.version;
   });
+}
+
+/** A database's version must be 0 or one this app lists; anything else came from a build with other migrations. */
+export function knownVersion(list: readonly Migration[], version: number): boolean {
+  return version === 0 || list.some((m) => m.version === version);
 }
 
 export function latestVersion(list: readonly Migration[]): number {

@@ -189,9 +189,43 @@ describe('openDatabase', () => {
     expect(existsSync(`${path}-wal`)).toBe(false);
   });
 
-  it('checks that migration lists are numbered 1..N (the real list too)', () => {
-    expect(() => checkMigrationList([m2])).toThrow(/expected 1/);
-    expect(() => checkMigrationList([m1, m1])).toThrow(/expected 2/);
+  it('checks that migration versions strictly increase (gaps allowed; the real list too)', () => {
+    expect(() => checkMigrationList([m1, m1])).toThrow(/out of order/);
+    expect(() => checkMigrationList([m2, m1])).toThrow(/out of order/);
+    expect(() => checkMigrationList([{ ...m1, version: 0 }])).toThrow(/out of order/);
+    expect(() => checkMigrationList([m1, m3bad])).not.toThrow();
     expect(() => checkMigrationList(realMigrations)).not.toThrow();
+    expect(realMigrations[0]?.version).toBe(1);
+  });
+
+  it('skips a reserved number: 1 then 3, user_version 3', () => {
+    const m3: Migration = { version: 3, name: 'three', up: (db) => db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY) STRICT') };
+    const path = join(dir, 'k.db');
+    open(path, [m1]).close();
+    const o = open(path, [m1, m3]);
+    expect(o.fromVersion).toBe(1);
+    expect(o.toVersion).toBe(3);
+    expect(o.backupPath).not.toBeNull();
+  });
+
+  it('refuses a database at a version this build does not list, file byte-identical', () => {
+    const m3: Migration = { version: 3, name: 'three', up: (db) => db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY) STRICT') };
+    const path = join(dir, 'k.db');
+    open(path, [m1, m2]).close();
+    const before = readFileSync(path);
+    const err = refusal(() => open(path, [m1, m3]));
+    expect(err.kind).toBe('migration');
+    expect(err.message).toMatch(/skema 2 yang tidak dikenal/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('opens the real migration list on a fresh file and again without changes', () => {
+    const path = join(dir, 'real.db');
+    const first = open(path, [...realMigrations]);
+    expect(first.toVersion).toBe(realMigrations.at(-1)!.version);
+    first.close();
+    const again = open(path, [...realMigrations]);
+    expect(again.backupPath).toBeNull();
+    expect(again.fromVersion).toBe(again.toVersion);
   });
 });

@@ -10,7 +10,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, sta
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { latestVersion, PLENO_APPLICATION_ID, runMigrations, userVersion, type Migration } from './migrate';
+import { checkMigrationList, knownVersion, latestVersion, PLENO_APPLICATION_ID, runMigrations, userVersion, type Migration } from './migrate';
 
 export type DbOpenErrorKind = 'not-sqlite' | 'not-pleno' | 'newer-version' | 'locked' | 'migration' | 'io';
 
@@ -58,6 +58,7 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
 export function openDatabase(dbPathIn: string, options: OpenDatabaseOptions): OpenedDatabase {
   const dbPath = resolve(dbPathIn);
   const clock = options.clock ?? (() => new Date());
+  checkMigrationList(options.migrations);
   const target = latestVersion(options.migrations);
 
   const existedNonEmpty = checkHeader(dbPath);
@@ -103,6 +104,14 @@ export function openDatabase(dbPathIn: string, options: OpenDatabaseOptions): Op
         dbPath,
         `Basis data ${dbPath} dibuat oleh versi Pleno yang lebih baru (skema ${version}, aplikasi ini mengenal sampai ${target}). Berkas tidak diubah. Perbarui aplikasi Pleno untuk membukanya.`,
         `${dbPath} was written by a newer Pleno (schema ${version}, this app knows up to ${target}); the file was left untouched. Update Pleno to open it.`,
+      );
+    }
+    if (!knownVersion(options.migrations, version)) {
+      throw new DbOpenError(
+        'migration',
+        dbPath,
+        `Basis data ${dbPath} berada pada skema ${version} yang tidak dikenal versi Pleno ini. Berkas tidak diubah. Gunakan versi Pleno yang membuat basis data ini.`,
+        `${dbPath} is at schema ${version}, which this build does not list (written by a build with other migrations); the file was left untouched.`,
       );
     }
 

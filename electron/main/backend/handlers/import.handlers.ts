@@ -14,7 +14,6 @@ import { createQrSessions } from '../services/qr/qr-session.service';
 import { manualStatus, manualSubmit, manualTargets } from '../services/manual/manual-entry.service';
 import { lanDevices } from '../services/lan/lan-contacts';
 import { DEFAULT_LAN_PORT, runningLanReceiver, startLanReceiver } from '../lan/receiver';
-import { ensureChannelSchema } from '../db/migrations/0004-channels';
 
 function fromBase64(s: string): Uint8Array {
   const b = Buffer.from(s, s.includes('-') || s.includes('_') ? 'base64url' : 'base64');
@@ -22,7 +21,6 @@ function fromBase64(s: string): Uint8Array {
 }
 
 export function importHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof importMethods> {
-  ensureChannelSchema(ctx.db);
   let watcher: DriveWatcher | null = null;
   const drives = () => (watcher ??= createDriveWatcher(ctx));
   const qr = createQrSessions(ctx);

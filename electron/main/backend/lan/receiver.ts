@@ -37,7 +37,6 @@ import { createRateLimiter, type RateLimitOptions, type RateLimiter } from './ra
 import { signReceipt, type Receipt } from './receipt';
 import { advertiseLan, type MdnsAdvert } from './mdns';
 import { rejectionStatus } from './rejection-status';
-import { ensureChannelSchema } from '../db/migrations/0004-channels';
 
 export const LAN_FORMAT = 'pleno.lan/1';
 export const DEFAULT_LAN_PORT = 8417;
@@ -224,7 +223,6 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
   const limiter: RateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const meta = getMeta(ctx.db);
   if (!meta) throw new Error('LAN receiver: the database has no data master yet');
-  ensureChannelSchema(ctx.db);
   const signer = cachedSigner(ctx);
   const hello = { kecamatan: meta.kecamatanKode, ppkKey: signer.publicKey, format: LAN_FORMAT };
 

@@ -1,5 +1,8 @@
-// The ordered list of schema migrations (versions 1, 2, 3... without gaps). Add a line per new migration file.
+// The ordered list of schema migrations, versions strictly increasing. Add a line per new migration file, with the
+// next free number; never a number lower than the highest listed (it would not run on databases already past it).
 import type { Migration } from '../migrate';
 import { migration as m0001 } from './0001-core';
+import { migration as m0002 } from './0002-documents';
+import { migration as m0003 } from './0003-channels';
 
-export const migrations: Migration[] = [m0001];
+export const migrations: Migration[] = [m0001, m0002, m0003];

@@ -31,7 +31,6 @@ import {
 } from '../../repositories/pleno.repo';
 import { insertDocument, latestVersion, listDocuments, type DocumentRow } from '../../repositories/documents.repo';
 import { currentRecords, recap } from '../recap/recap.service';
-import { ensureDocumentSchema } from '../../db/migrations/0003-documents';
 import { ppkKeyOrNull } from '../keys/ppk-key';
 import { buildSignedPdf, signerFingerprint } from './signed-pdf';
 
@@ -220,7 +219,6 @@ export function issueDocument(ctx: BackendContext, input: IssueInput): Promise<I
 }
 
 async function issueNow(ctx: BackendContext, input: IssueInput): Promise<IssuedDocument> {
-  ensureDocumentSchema(ctx.db);
   const master = loadDataMaster(ctx.db);
   const key = ppkKeyOrNull(ctx);
   if (!master || !key) throw new DocumentError('NO_MASTER', 'Belum ada data master: buat basis data dengan pleno init.');
@@ -305,7 +303,6 @@ export function documentFile(ctx: BackendContext, row: DocumentRow): { path: str
 
 /** Issued documents, oldest first. */
 export function issuedDocuments(ctx: Pick<BackendContext, 'db'>, f: { pemilihan?: string; kind?: DocKind } = {}): DocumentRow[] {
-  ensureDocumentSchema(ctx.db);
   return listDocuments(ctx.db, f);
 }
 

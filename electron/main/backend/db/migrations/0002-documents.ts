@@ -1,14 +1,13 @@
-// Migration 0003: issued documents (D.Hasil Kecamatan, D.Kejadian Khusus). One row per issued version; a reissue is a
+// Migration 0002: issued documents (D.Hasil Kecamatan, D.Kejadian Khusus). One row per issued version; a reissue is a
 // new row with the next version and its reason; nothing is updated or deleted (earlier versions and their files stay
 // under <dataDir>/documents/). Audited and append-only like the core tables.
-import type Database from 'better-sqlite3';
 import type { Migration } from '../migrate';
 import { appendOnlyTriggers } from './0001-core';
 
 const HEX64 = (col: string) => `(length(${col}) = 64 AND ${col} NOT GLOB '*[^0-9a-f]*')`;
 
 const SQL = `
-CREATE TABLE IF NOT EXISTS document (
+CREATE TABLE document (
   id          INTEGER PRIMARY KEY,
   doc_id      TEXT NOT NULL CHECK (length(doc_id) BETWEEN 3 AND 80),
   kind        TEXT NOT NULL CHECK (kind IN ('d-hasil', 'kejadian-khusus')),
@@ -27,27 +26,15 @@ CREATE TABLE IF NOT EXISTS document (
   issued_by   TEXT NOT NULL CHECK (length(trim(issued_by)) > 0),
   UNIQUE (kind, pemilihan, version)
 ) STRICT;
-CREATE INDEX IF NOT EXISTS document_by_pemilihan ON document (pemilihan, kind, version);
-${appendOnlyTriggers('document').replace(/CREATE TRIGGER /g, 'CREATE TRIGGER IF NOT EXISTS ')}
+CREATE INDEX document_by_pemilihan ON document (pemilihan, kind, version);
+${appendOnlyTriggers('document')}
 `;
 
-// The statements are idempotent (IF NOT EXISTS / OR IGNORE) so that ensureDocumentSchema below can apply them before
-// the migration list holds version 3 (it needs 0002 first: no gaps), and the registered migration still runs cleanly.
 export const migration: Migration = {
-  version: 3,
+  version: 2,
   name: 'documents',
   up(db) {
     db.exec(SQL);
-    db.prepare('INSERT OR IGNORE INTO audit_table (name, pk) VALUES (?, ?)').run('document', 'id');
+    db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)').run('document', 'id');
   },
 };
-
-/**
- * Interim, until 0003 is listed in migrations/index.ts (which needs a 0002 first): creates the documents table on a
- * database that lacks it. A no-op once the migration has run. Called by the documents handlers and CLI.
- */
-export function ensureDocumentSchema(db: Database.Database): void {
-  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document'").get();
-  const hasAudit = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_table'").get();
-  if (!has && hasAudit) db.transaction(() => migration.up(db))();
-}

@@ -1,7 +1,6 @@
-// Migration 0004: tables of the import channels — LAN contacts (who tried to send what, including unknown devices)
+// Migration 0003: tables of the import channels — LAN contacts (who tried to send what, including unknown devices)
 // and manual double entry (each operator's entry, and the agreed result that became a record).
 // Append-only and audited like the core tables (registered in audit_table, UPDATE/DELETE triggers abort).
-import type Database from 'better-sqlite3';
 import type { Migration } from '../migrate';
 import { appendOnlyTriggers } from './0001-core';
 
@@ -19,7 +18,7 @@ const SQL = `
 -- One row per POST to the LAN receiver that got an answer other than 429 (rate-limited requests are counted in
 -- memory only, so a flood cannot fill the database). key_id NULL when the body named no device.
 -- registered: 1 when key_id is a device registered in the data master (or by PPK decision).
-CREATE TABLE IF NOT EXISTS lan_contact (
+CREATE TABLE lan_contact (
   id          INTEGER PRIMARY KEY,
   at          TEXT NOT NULL CHECK (${ISO('at')}),
   key_id      TEXT CHECK (key_id IS NULL OR length(key_id) BETWEEN 1 AND 128),
@@ -35,11 +34,11 @@ CREATE TABLE IF NOT EXISTS lan_contact (
   size        INTEGER NOT NULL CHECK (size >= 0),
   reason      TEXT
 ) STRICT;
-CREATE INDEX IF NOT EXISTS lan_contact_key ON lan_contact (key_id, id);
+CREATE INDEX lan_contact_key ON lan_contact (key_id, id);
 
 -- Manual double entry: each operator types the C.Hasil from paper into slot 1 or 2. A re-typed entry is a new row;
 -- the latest row of each slot after the last agreed result is the one compared. counts_json = JCS of CHasilCounts.
-CREATE TABLE IF NOT EXISTS manual_entry (
+CREATE TABLE manual_entry (
   id          INTEGER PRIMARY KEY,
   tps         TEXT NOT NULL REFERENCES tps (kode),
   pemilihan   TEXT NOT NULL REFERENCES pemilihan (id),
@@ -48,10 +47,10 @@ CREATE TABLE IF NOT EXISTS manual_entry (
   counts_json TEXT NOT NULL,
   entered_at  TEXT NOT NULL CHECK (${ISO('entered_at')})
 ) STRICT;
-CREATE INDEX IF NOT EXISTS manual_entry_key ON manual_entry (pemilihan, tps, id);
+CREATE INDEX manual_entry_key ON manual_entry (pemilihan, tps, id);
 
 -- Both entries agreed: the record built from them (signed with the PPK key) and what the import service said.
-CREATE TABLE IF NOT EXISTS manual_result (
+CREATE TABLE manual_result (
   id          INTEGER PRIMARY KEY,
   tps         TEXT NOT NULL REFERENCES tps (kode),
   pemilihan   TEXT NOT NULL REFERENCES pemilihan (id),
@@ -64,30 +63,18 @@ CREATE TABLE IF NOT EXISTS manual_result (
   reason      TEXT,
   created_at  TEXT NOT NULL CHECK (${ISO('created_at')})
 ) STRICT;
-CREATE INDEX IF NOT EXISTS manual_result_key ON manual_result (pemilihan, tps, id);
+CREATE INDEX manual_result_key ON manual_result (pemilihan, tps, id);
 `;
 
-// Idempotent (IF NOT EXISTS / OR IGNORE) so that ensureChannelSchema below can apply it before the migration list
-// holds version 4 (which needs 0002 and 0003 listed first: no gaps), and the registered migration still runs cleanly.
 export const migration: Migration = {
-  version: 4,
+  version: 3,
   name: 'channels',
   up(db) {
     db.exec(SQL);
-    const register = db.prepare('INSERT OR IGNORE INTO audit_table (name, pk) VALUES (?, ?)');
+    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
     for (const [table, pk] of CHANNEL_AUDITED_TABLES) {
       register.run(table, pk);
-      db.exec(appendOnlyTriggers(table).replace(/CREATE TRIGGER /g, 'CREATE TRIGGER IF NOT EXISTS '));
+      db.exec(appendOnlyTriggers(table));
     }
   },
 };
-
-/**
- * Interim, until 0004 is listed in migrations/index.ts: creates the channel tables on a database that lacks them
- * (called when the import handlers are created and when the LAN receiver starts). A no-op once they exist.
- */
-export function ensureChannelSchema(db: Database.Database): void {
-  const has = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('lan_contact', 'manual_entry', 'manual_result')").get() as { n: number };
-  const hasAudit = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_table'").get();
-  if (has.n < CHANNEL_AUDITED_TABLES.length && hasAudit) db.transaction(() => migration.up(db))();
-}

@@ -2,7 +2,7 @@
 // "backend cannot start" screen, and navigation once a kecamatan exists.
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { ARTIFACTS, callApi, createDemo, expect, serve, test } from './fixtures';
+import { ARTIFACTS, createDemo, expect, serve, test } from './fixtures';
 
 test('a new database shows the first-run screen with both choices, and the token leaves the address bar', async ({ app, page }) => {
   const problems: string[] = [];
@@ -59,9 +59,7 @@ test('a file that is not a Pleno database shows the "cannot start" screen', asyn
 });
 
 test('navigation between the screens once a kecamatan exists', async ({ app, page }) => {
-  const probe = await callApi(app, 'setup.createDemo', { preset: 'hampang', seed: 1 });
-  test.skip(!probe.ok && probe.error.code === 'BAD_REQUEST' && /tidak dikenal/.test(probe.error.message), 'setup.createDemo is not implemented yet');
-  if (!probe.ok) await createDemo(app); // surfaces the real failure
+  await createDemo(app, 1);
   await page.goto(app.url);
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
   await expect(nav).toBeVisible();

@@ -5,7 +5,7 @@ import type { BackendContext } from '../context';
 import type { FeatureHandlers } from './index';
 import { importMaster, previewMaster } from '../services/master/master.service';
 import { importItems, type ImportItem } from '../services/import/import.service';
-import { generateDemo } from '../services/demo/demo.service';
+import { generateDemoAsync } from '../services/demo/demo.service';
 
 function decodeBase64(s: string): Uint8Array | null {
   const clean = s.replace(/\s+/g, '');
@@ -44,7 +44,8 @@ export function setupHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof
         return ok({ kecamatan: r.value.kecamatan });
       },
       'setup.createDemo': async ({ preset, seed }) => {
-        const demo = generateDemo(seed === undefined ? { preset } : { preset, seed });
+        // Async: the besar preset draws ~1,200 photos; yielding between TPS keeps the backend answering meanwhile.
+        const demo = await generateDemoAsync(seed === undefined ? { preset } : { preset, seed });
         const m = importMaster(ctx, demo.master.bytes, { fileName: 'master.json', actor: 'demo' });
         if (!m.ok) return fail(m.error.code, m.error.message, m.error.detail);
         const items: ImportItem[] = [

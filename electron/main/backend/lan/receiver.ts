@@ -255,10 +255,10 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
     return signReceipt(signer, { tps: o.tps, pemilihan: o.pemilihan, sha256: o.sha256, diterima: ctx.clock().toISOString() });
   }
 
-  function answerFor(outcomes: ImportOutcome[], endpoint: Endpoint, bytes: Uint8Array): Answer {
+  function answerFor(outcomes: ImportOutcome[], endpoint: Endpoint): Answer {
     const rejected = outcomes.find((o) => o.status === 'ditolak');
     if (rejected || outcomes.length === 0) {
-      const { status, code } = rejectionStatus(ctx, endpoint, bytes);
+      const { status, code } = rejectionStatus(rejected?.code);
       const message = rejected?.reason ?? 'berkas kosong: tidak ada hasil C.Hasil di dalamnya';
       return { status, body: errorBody(code, message) };
     }
@@ -343,7 +343,7 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
       const j = parseJson(body.bytes);
       if (j.ok) outcomes[0] = { ...outcomes[0], sha256: payloadHash((j.value as { payload: unknown }).payload, nodeCrypto) };
     }
-    const answer = answerFor(outcomes, endpoint, body.bytes);
+    const answer = answerFor(outcomes, endpoint);
     const first = outcomes[0];
     record({
       keyId,

@@ -56,6 +56,9 @@ export interface ImportOutcome {
   status: ImportStatus;
   /** For ditolak: Bahasa Indonesia. */
   reason?: string;
+  /** For ditolak from a format check: the parse error code (e.g. UNKNOWN_DEVICE, BAD_SIGNATURE), for channels that
+   * answer differently by cause (the LAN receiver's 401 vs 400). */
+  code?: string;
   /** 'record' for a C.Hasil record, 'foto' for a loose photo matched by hash. */
   kind?: 'record' | 'foto';
   tps?: string;
@@ -127,6 +130,7 @@ class Rejection extends Error {
   constructor(
     readonly reason: string,
     readonly english: string,
+    readonly code?: string,
   ) {
     super(english);
   }
@@ -137,7 +141,7 @@ const reject = (reason: string, english: string): never => {
 };
 
 function fromParseError(e: ParseError, prefix = ''): Rejection {
-  return new Rejection(`${prefix}${e.message}`, `${prefix}${englishReason(e.code)}${e.path ? ` (${e.path})` : ''}`);
+  return new Rejection(`${prefix}${e.message}`, `${prefix}${englishReason(e.code)}${e.path ? ` (${e.path})` : ''}`, e.code);
 }
 
 function noMaster(): Rejection {
@@ -210,7 +214,7 @@ function storeRecord(s: Session, v: VerifiedCHasil, envelopeText: string, source
 
 function rejectedOutcome(s: Session, bytes: Uint8Array, source: ImportSource, rej: Rejection): ImportOutcome {
   quarantine(s.ctx, bytes, source.name, rej.reason, { channel: source.channel, english: rej.english, actor: source.actor ?? s.actor });
-  return { status: 'ditolak', reason: rej.reason };
+  return rej.code === undefined ? { status: 'ditolak', reason: rej.reason } : { status: 'ditolak', reason: rej.reason, code: rej.code };
 }
 
 /** Unexpected errors (bugs, disk) become a rejection with a reference the user can quote. */

@@ -232,6 +232,8 @@ test('the projector view (a second page) follows the operator', async ({ app, pa
   await projector.setViewportSize({ width: 1366, height: 768 });
   await expect(projector.getByTestId('projector-where')).toHaveText(`${desa.nama} · TPS 001`);
   await expect(projector.locator('nav')).toHaveCount(0);
+  // A demo database is marked SIMULASI on the screen the whole room sees, too.
+  await expect(projector.getByTestId('simulasi-banner')).toBeVisible();
   const t1 = await api<TpsReview>(app, 'pleno.tps', { pemilihan: 'bupati', tps: desa.tiles[0]!.tps });
   await expect(projector.getByTestId('projector-tps-votes')).toContainText(String(t1.current!.suara.sah));
 

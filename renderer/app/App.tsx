@@ -5,7 +5,7 @@ import { onUnexpectedError } from '../api/client';
 import { ToastProvider, useToast } from '../ui/Toast';
 import { ErrorBoundary, rendererRefId } from './ErrorBoundary';
 import { ConnectionErrorScreen, StartupErrorScreen } from './StartupErrorScreen';
-import { Header, Loading, Shell } from './Shell';
+import { Header, Loading, Shell, SimulasiBanner } from './Shell';
 import { ProjectorScreen } from './routes';
 import { useRoute } from './router';
 import { SystemInfoContext } from './system-info';
@@ -67,6 +67,7 @@ function Root() {
   } else if (route.name === 'proyektor') {
     body = (
       <ErrorBoundary area="proyektor">
+        <SimulasiBanner info={system} />
         <Suspense fallback={<Loading />}>
           <ProjectorScreen />
         </Suspense>

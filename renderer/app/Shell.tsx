@@ -8,15 +8,21 @@ import { StatusPill } from '../ui/StatusPill';
 import { ProgressBar } from '../ui/ProgressBar';
 import { EmptyState } from '../ui/EmptyState';
 
+/** Shown on every screen of a demo database, the projector included: the room must never mistake it for results. */
+export function SimulasiBanner({ info }: { info: SystemInfo }) {
+  if (!info.kecamatan?.simulasi) return null;
+  return (
+    <div className="sim-banner" role="note" data-testid="simulasi-banner">
+      SIMULASI — data latihan, bukan hasil pemilihan sebenarnya
+    </div>
+  );
+}
+
 export function Header({ info }: { info: SystemInfo }) {
   const k = info.kecamatan;
   return (
     <>
-      {k?.simulasi && (
-        <div className="sim-banner" role="note" data-testid="simulasi-banner">
-          SIMULASI — data latihan, bukan hasil pemilihan sebenarnya
-        </div>
-      )}
+      <SimulasiBanner info={info} />
       <header className="app-header">
         <span className="app-brand">PLENO</span>
         {k ? (

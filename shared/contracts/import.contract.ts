@@ -117,6 +117,58 @@ export interface LanStatus {
   error: string | null;
 }
 
+// ---- KPPS devices (registered in the master or by a recorded PPK decision, DESIGN §3.5) ----
+
+export interface RegisteredDeviceView {
+  id: string;
+  tps: string;
+  /** "Desa Uji 1 · TPS 003", for display. */
+  tpsLabel: string;
+  /** base64url raw 32 bytes. */
+  publicKey: string;
+  /** First 16 hex of SHA-256 of the raw key, grouped by 4 (to compare with the phone's screen). */
+  fingerprint: string;
+  source: 'master' | 'ppk-decision';
+  /** The decision's reason and who took it (ppk-decision only). */
+  reason: string | null;
+  decidedBy: string | null;
+  addedAt: string;
+  /** Last LAN contact and how many requests (null/0 when never seen on the LAN). */
+  lastAt: string | null;
+  requests: number;
+}
+
+export interface UnknownDeviceView {
+  keyId: string;
+  /** TPS named by the last request, when the body could be read that far. */
+  lastTps: string | null;
+  remote: string;
+  firstAt: string;
+  lastAt: string;
+  requests: number;
+  lastReason: string | null;
+}
+
+export interface DeviceTpsOption {
+  kode: string;
+  label: string;
+}
+
+export interface DevicesView {
+  registered: RegisteredDeviceView[];
+  /** Key ids that reached the LAN receiver without being registered (newest first). */
+  unknown: UnknownDeviceView[];
+  tps: DeviceTpsOption[];
+  /** Who is operating now and whether they may decide (ketua or delegate); null when nobody started a session. */
+  operator: { nama: string; mayDecide: boolean } | null;
+}
+
+export interface RegisterDeviceResult {
+  device: RegisteredDeviceView;
+  /** false when the same id, TPS and key were already registered (nothing written). */
+  created: boolean;
+}
+
 // ---- Manual double entry ----
 
 export interface ManualTpsOption {
@@ -193,6 +245,14 @@ const qrTextInput = z.object({ session: qrSession, texts: z.array(z.string().max
 const qrImageInput = z.object({ session: qrSession, name: fileName, contentBase64: base64 }).strict();
 const qrResetInput = z.object({ session: qrSession }).strict();
 const lanStartInput = z.object({ port: z.number().int().min(0).max(65535).optional() }).strict();
+const registerDeviceInput = z
+  .object({
+    id: z.string().trim().min(1, 'id perangkat wajib diisi').max(128).regex(/^[\x21-\x7e]+$/, 'id perangkat tanpa spasi'),
+    tps: tpsKode,
+    publicKey: z.string().trim().min(1, 'kunci publik wajib diisi').max(100),
+    reason: z.string().trim().min(1, 'alasan keputusan wajib diisi').max(2000),
+  })
+  .strict();
 const manualKey = z.object({ tps: tpsKode, pemilihan: pemilihanId }).strict();
 const manualSubmitInput = z
   .object({
@@ -220,6 +280,10 @@ export const importMethods = {
   'import.lanStart': method<typeof lanStartInput, LanStatus>(lanStartInput),
   'import.lanStop': method<typeof noInput, LanStatus>(noInput),
   'import.lanStatus': method<typeof noInput, LanStatus>(noInput),
+  /** KPPS devices: registered (master / PPK decision) and unknown ones that tried the LAN receiver. */
+  'import.devices': method<typeof noInput, DevicesView>(noInput),
+  /** Registers a device by a recorded decision of the ketua PPK or a delegate (the current operator). */
+  'import.registerDevice': method<typeof registerDeviceInput, RegisterDeviceResult>(registerDeviceInput),
   /** TPS and pemilihan to choose from in the manual entry form. */
   'import.manualTargets': method<typeof noInput, ManualTargets>(noInput),
   'import.manualStatus': method<typeof manualKey, ManualStatus>(manualKey),

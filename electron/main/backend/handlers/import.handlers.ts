@@ -13,6 +13,7 @@ import { importDriveFiles, importUploadedFiles } from '../services/drives/file-i
 import { createQrSessions } from '../services/qr/qr-session.service';
 import { manualStatus, manualSubmit, manualTargets } from '../services/manual/manual-entry.service';
 import { lanDevices } from '../services/lan/lan-contacts';
+import { devicesView, registerDevice } from '../services/devices/device-decision.service';
 import { DEFAULT_LAN_PORT, runningLanReceiver, startLanReceiver } from '../lan/receiver';
 
 function fromBase64(s: string): Uint8Array {
@@ -105,6 +106,13 @@ export function importHandlers(ctx: BackendContext): FeatureHandlers<keyof typeo
         return ok(await lanStatus());
       },
       'import.lanStatus': async () => ok(await lanStatus()),
+      'import.devices': () => {
+        const missing = needKecamatan();
+        if (missing) return missing;
+        runningLanReceiver(ctx)?.flush();
+        return ok(devicesView(ctx));
+      },
+      'import.registerDevice': (input) => registerDevice(ctx, input),
       'import.manualTargets': () => manualTargets(ctx),
       'import.manualStatus': ({ tps, pemilihan }) => manualStatus(ctx, tps, pemilihan),
       'import.manualSubmit': (input) => manualSubmit(ctx, input),

@@ -3,23 +3,11 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, normalize, resolve, sep } from 'node:path';
+import { BASE_SECURITY_HEADERS } from '../security-headers';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://pleno';
 export const APP_INDEX = `${APP_ORIGIN}/index.html`;
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,14 +40,8 @@ export function isAppUrl(url: string | undefined | null): boolean {
   }
 }
 
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
-
 const refuse = (status: number, text: string) =>
-  new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(text, { status, headers: { ...BASE_SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 
 export function handleAppScheme(rendererDir: string): void {
   const base = resolve(rendererDir);
@@ -74,7 +56,7 @@ export function handleAppScheme(rendererDir: string): void {
       const body = await readFile(file);
       return new Response(body, {
         headers: {
-          ...SECURITY_HEADERS,
+          ...BASE_SECURITY_HEADERS,
           'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         },
       });

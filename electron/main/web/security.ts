@@ -1,31 +1,7 @@
-// Security headers and request checks of the web mode: CSP, per-launch token, Host and Origin (anti DNS-rebinding, anti CSRF).
+// Request checks of the web mode: per-launch token, Host and Origin (anti DNS-rebinding, anti CSRF). The headers
+// (CSP...) are in ../security-headers.ts, shared with the Electron window.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-/** Same policy as the Electron window: only our own scripts (wasm for the QR decoder), no framing, no forms. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  // The camera is used to scan C.Hasil QR codes; nothing else.
-  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
-};
 
 /** 32 random bytes, base64url: the per-launch secret the page receives in its URL. */
 export function newToken(): string {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../backend/backend';
 import { startWebServer, type WebServer } from './server';
-import { CONTENT_SECURITY_POLICY } from './security';
+import { CONTENT_SECURITY_POLICY } from '../security-headers';
 
 let dir: string;
 let backend: Backend;

@@ -5,7 +5,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { ServedBackend } from '../backend/backend';
 import type { PlenoEvent } from '../../../shared/contracts/events';
 import type { Result } from '../../../shared/contracts/result';
-import { hostAllowed, newToken, originAllowed, SECURITY_HEADERS, tokenMatches, tokenOf } from './security';
+import { hostAllowed, newToken, originAllowed, tokenMatches, tokenOf } from './security';
+import { WEB_SECURITY_HEADERS } from '../security-headers';
 import { serveStatic } from './static-files';
 
 /** Photos and bundles travel base64 inside JSON. */
@@ -108,7 +109,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   function openEventStream(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, {
-      ...SECURITY_HEADERS,
+      ...WEB_SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
       Connection: 'keep-alive',
@@ -167,7 +168,7 @@ function failure(code: 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'INTERNAL'
 function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
-    ...SECURITY_HEADERS,
+    ...WEB_SECURITY_HEADERS,
     ...extra,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(text)),

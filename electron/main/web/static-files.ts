@@ -2,7 +2,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SECURITY_HEADERS } from './security';
+import { WEB_SECURITY_HEADERS } from '../security-headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,7 +30,7 @@ const NOT_BUILT = `<!doctype html><html lang="id"><meta charset="utf-8"><title>P
 
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, pathname: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+    res.writeHead(405, { ...WEB_SECURITY_HEADERS, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Metode tidak diizinkan');
     return;
   }
@@ -49,19 +49,19 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     // Unknown path: the single page (routes live in the hash), unless it looks like a missing asset.
     file = extname(decoded) === '' || decoded.endsWith('.html') ? join(base, 'index.html') : null;
     if (file !== null && !isFile(file)) {
-      res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.writeHead(503, { ...WEB_SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : NOT_BUILT);
       return;
     }
   }
   if (file === null) {
-    res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.writeHead(404, { ...WEB_SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Tidak ditemukan');
     return;
   }
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   res.writeHead(200, {
-    ...SECURITY_HEADERS,
+    ...WEB_SECURITY_HEADERS,
     'Content-Type': type,
     'Content-Length': String(statSync(file).size),
     // Vite fingerprints assets; index.html must always be re-read so a new build is picked up.

@@ -27,7 +27,15 @@ export interface AuditListView {
 }
 
 export interface AuditProblemView {
-  kind: 'chain' | 'changed' | 'deleted' | 'inserted' | 'duplicate' | 'unknown-entity' | 'registry' | 'trigger';
+  kind:
+    | 'chain' // an entry's seq, prev_hash or hash is wrong: the audit table itself was edited
+    | 'changed' // an audited row no longer matches its entry's rowHash
+    | 'deleted' // an entry's row is gone
+    | 'inserted' // a row without an audit entry (inserted outside the app)
+    | 'duplicate' // two entries for one row
+    | 'unknown-entity' // an entry names a table that is not audited
+    | 'registry' // a core table is missing from audit_table
+    | 'trigger'; // an append-only trigger was dropped
   seq: number | null;
   entity: string | null;
   entityId: string | null;

@@ -14,6 +14,7 @@ import { canonicalize } from '../../../../shared/formats/canonical';
 import { utf8Encode } from '../../../../shared/formats/bytes';
 import { sha256Hex } from '../crypto';
 import { stmt } from './statements';
+import type { AuditEntryView, AuditProblemView, AuditVerifyView } from '../../../../shared/contracts/audit.contract';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -29,17 +30,8 @@ export interface AppendAuditInput {
   at?: string;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
-  rowHash: string | null;
-  prevHash: string;
-  hash: string;
-}
+/** An entry as stored; the contract's view is the same shape. */
+export type AuditEntry = AuditEntryView;
 
 interface AuditRow {
   seq: number;
@@ -189,31 +181,14 @@ export function countAudit(db: Db): number {
 
 // ---- Verification ----
 
-export type AuditProblemKind =
-  | 'chain' // an entry's seq, prev_hash or hash is wrong: the audit table itself was edited
-  | 'changed' // an audited row no longer matches its entry's rowHash
-  | 'deleted' // an entry's row is gone
-  | 'inserted' // a row without an audit entry (inserted outside the app)
-  | 'duplicate' // two entries for one row
-  | 'unknown-entity' // an entry names a table that is not audited
-  | 'registry' // a core table is missing from audit_table
-  | 'trigger'; // an append-only trigger was dropped
+export type AuditProblemKind = AuditProblemView['kind'];
 
-export interface AuditProblem {
-  kind: AuditProblemKind;
-  seq: number | null;
-  entity: string | null;
-  entityId: string | null;
-  /** Bahasa Indonesia, names the entry or row. */
-  message: string;
+/** A problem as the contract shows it, plus the English text for logs and the CLI. */
+export interface AuditProblem extends AuditProblemView {
   english: string;
 }
 
-export interface AuditReport {
-  ok: boolean;
-  entries: number;
-  rows: number;
-  head: string;
+export interface AuditReport extends Omit<AuditVerifyView, 'problems'> {
   problems: AuditProblem[];
 }
 

@@ -2,28 +2,11 @@
 import type { Db } from '../context';
 import { camelRow, insertAudited } from './audit.repo';
 import { stmt } from './statements';
+import type { DocumentItem } from '../../../../shared/contracts/documents.contract';
 
-export interface NewDocumentRow {
-  docId: string;
-  kind: 'd-hasil' | 'kejadian-khusus';
-  pemilihan: string;
-  version: number;
-  final: boolean;
-  simulasi: boolean;
-  paper: 'a4' | 'f4';
-  pages: number;
-  dataSha256: string;
-  fileSha256: string;
-  fileName: string;
-  signer: string;
-  reason: string | null;
-  issuedAt: string;
-  issuedBy: string;
-}
-
-export interface DocumentRow extends NewDocumentRow {
-  id: number;
-}
+/** A row of `document` is what the contract lists (DocumentItem); the insert has no id yet. */
+export type DocumentRow = DocumentItem;
+export type NewDocumentRow = Omit<DocumentItem, 'id'>;
 
 function toRow(r: Record<string, unknown>): DocumentRow {
   const c = camelRow<Omit<DocumentRow, 'final' | 'simulasi'> & { final: number; simulasi: number }>(r);

@@ -7,6 +7,7 @@ import { formatKode } from '../../../shared/domain/model';
 import { useCall, useQuery } from '../../api/hooks';
 import { Button, Card, StatusPill, Table } from '../../ui';
 import { STATUS_LABEL, STATUS_TONE } from './ImportSummaryView';
+import { DevicesPanel } from './DevicesPanel';
 
 function time(iso: string): string {
   const d = new Date(iso);
@@ -89,7 +90,7 @@ export function LanPanel() {
                 Sidik jari: <span className="mono">{s.ppkKeyId?.match(/.{1,4}/g)?.join(' ')}</span>
               </p>
               <p className="muted">
-                Hanya perangkat yang terdaftar di data master yang diterima. {s.rateLimited > 0 ? `${s.rateLimited} kiriman ditahan karena terlalu cepat.` : ''}
+                Hanya perangkat yang terdaftar di data master atau didaftarkan dengan keputusan PPK yang diterima. {s.rateLimited > 0 ? `${s.rateLimited} kiriman ditahan karena terlalu cepat.` : ''}
               </p>
               <div className="row">
                 <Button variant="danger" busy={stop.pending} onClick={() => void stop.run({}).then(() => status.reload())}>
@@ -131,6 +132,7 @@ export function LanPanel() {
       <Card title="Perangkat yang menghubungi">
         <DevicesTable devices={s?.devices ?? []} />
       </Card>
+      <DevicesPanel />
     </div>
   );
 }

@@ -13,7 +13,7 @@ import type {
   RegisterDeviceResult,
   RegisteredDeviceView,
 } from '../../../../../shared/contracts/import.contract';
-import { fail, ok, type Result } from '../../../../../shared/contracts/result';
+import { fail, type Result } from '../../../../../shared/contracts/result';
 import { fromBase64Url, toBase64Url } from '../../../../../shared/formats/bytes';
 import { keyFingerprint } from '../../../../../shared/formats/envelope';
 import { tpsCode } from '../../../../../shared/domain/model';

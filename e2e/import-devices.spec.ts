@@ -1,0 +1,112 @@
+// Registering a KPPS device by a recorded PPK decision, in Chromium against `pleno serve`: a phone whose key is not
+// in the data master posts to the LAN receiver (real HTTP on 127.0.0.1) and gets 401; it is listed among the
+// unknown devices; the ketua opens "Daftarkan", a wrong key is refused in Indonesian, the key is then read from a
+// QR picture of the phone's screen (PLNDEV1 text), the reason typed; the same envelope is then accepted (201).
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import canonicalize from 'canonicalize';
+import QRCode from 'qrcode';
+import { ARTIFACTS, callApi, expect, test, type PlenoApp } from './fixtures';
+
+interface Envelope {
+  payload: Record<string, unknown> & { tps: string; pemilihan: string; perangkat: string };
+  signature: { alg: string; keyId: string; sig: string };
+}
+
+async function demoMaster(app: PlenoApp): Promise<string> {
+  const dir = join(app.dir, 'demo');
+  const gen = await app.cli(['demo', dir]);
+  expect(gen.code, gen.stderr).toBe(0);
+  const bytes = readFileSync(join(dir, 'master.json'));
+  const input = { fileName: 'master.json', contentBase64: bytes.toString('base64') };
+  const preview = await callApi<{ fingerprint: string }>(app, 'setup.previewMaster', input);
+  if (!preview.ok) throw new Error(preview.error.message);
+  const imported = await callApi(app, 'setup.importMaster', { ...input, confirmFingerprint: preview.value.fingerprint });
+  if (!imported.ok) throw new Error(imported.error.message);
+  return dir;
+}
+
+/** A phone with its own Ed25519 key (not in the master) signing a demo record as itself. */
+function phoneEnvelope(demoDir: string, deviceId: string) {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64url');
+  const env = JSON.parse(readFileSync(join(demoDir, 'tps', '6302142008003-gubernur.json'), 'utf8')) as Envelope;
+  const payload = { ...env.payload, perangkat: deviceId };
+  const sig = sign(null, Buffer.from(canonicalize(payload)!, 'utf8'), privateKey).toString('base64url');
+  const body = JSON.stringify({ payload, signature: { alg: 'Ed25519', keyId: deviceId, sig } });
+  return { publicKey: raw, tps: payload.tps, body };
+}
+
+async function post(port: number, body: string) {
+  const res = await fetch(`http://127.0.0.1:${port}/v1/c-hasil`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  return { status: res.status, body: (await res.json()) as { status: string; receipt?: unknown } };
+}
+
+test('an unknown KPPS device is listed, registered by the ketua through the dialog (QR), then accepted', async ({ app, page }) => {
+  const demoDir = await demoMaster(app);
+  const lan = await callApi<{ port: number; running: boolean }>(app, 'import.lanStart', { port: 0 });
+  if (!lan.ok) throw new Error(lan.error.message);
+  const port = lan.value.port;
+
+  const phone = phoneEnvelope(demoDir, 'hp-cadangan-2008003');
+  const refused = await post(port, phone.body);
+  expect(refused.status).toBe(401);
+
+  const members = await callApi<{ members: { id: number; nama: string; ketua: boolean }[] }>(app, 'pleno.members', {});
+  if (!members.ok) throw new Error(members.error.message);
+  const ketua = members.value.members.find((m) => m.ketua)!;
+  const started = await callApi(app, 'pleno.startSession', { member: ketua.id });
+  expect(started.ok).toBe(true);
+
+  await page.goto(app.url);
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Impor' }).click();
+  await page.getByRole('tab', { name: 'LAN' }).click();
+  const unknown = page.getByRole('table', { name: 'Perangkat tidak dikenal' });
+  await expect(unknown).toContainText('hp-cadangan-2008003');
+  await expect(page.getByRole('table', { name: 'Perangkat KPPS terdaftar' })).not.toContainText('hp-cadangan-2008003');
+
+  await unknown.getByRole('button', { name: 'Daftarkan hp-cadangan-2008003' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Daftarkan perangkat KPPS' });
+  await expect(dialog.getByLabel('Id perangkat')).toHaveValue('hp-cadangan-2008003');
+  await expect(dialog.getByTestId('device-decider')).toContainText(ketua.nama);
+
+  // A key that is one byte short: the backend refuses it, in Indonesian, and nothing is registered.
+  await dialog.getByLabel('TPS', { exact: true }).selectOption(phone.tps);
+  const shortKey = Buffer.from(phone.publicKey, 'base64url').subarray(0, 31).toString('base64url');
+  await dialog.getByLabel('Kunci publik perangkat').fill(shortKey);
+  await dialog.getByLabel('Alasan keputusan (wajib)').fill('HP KPPS TPS 003 Desa 2008 rusak, diganti HP cadangan; disaksikan saksi paslon');
+  await dialog.getByRole('button', { name: 'Daftarkan dengan keputusan PPK' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Kunci publik harus 32 byte');
+
+  // The key read from a picture of the phone's screen (the PLNDEV1 QR), decoded in the browser.
+  const qrPath = join(app.dir, 'layar-hp-qr.png');
+  writeFileSync(qrPath, await QRCode.toBuffer(`PLNDEV1:hp-cadangan-2008003:${phone.tps}:${phone.publicKey}`, { scale: 6, margin: 4 }));
+  await dialog.getByLabel('Gambar kode QR perangkat').setInputFiles(qrPath);
+  await expect(dialog.getByTestId('device-qr-note')).toContainText('Terbaca dari QR: perangkat hp-cadangan-2008003');
+  await expect(dialog.getByLabel('Kunci publik perangkat')).toHaveValue(phone.publicKey);
+  await page.screenshot({ path: join(ARTIFACTS, 'import-devices-dialog.png') });
+  await dialog.getByRole('button', { name: 'Daftarkan dengan keputusan PPK' }).click();
+  await expect(dialog).toBeHidden();
+
+  const registered = page.getByRole('table', { name: 'Perangkat KPPS terdaftar' });
+  const row = registered.getByRole('row').filter({ hasText: 'hp-cadangan-2008003' });
+  await expect(row).toContainText('keputusan PPK');
+  await expect(row).toContainText(ketua.nama);
+  await expect(unknown).not.toContainText('hp-cadangan-2008003');
+
+  // The same envelope, sent again by the phone: accepted, with a receipt.
+  const accepted = await post(port, phone.body);
+  expect(accepted.status).toBe(201);
+  expect(accepted.body.status).toBe('diterima');
+  expect(accepted.body.receipt).toBeTruthy();
+  const seen = page.getByRole('table', { name: 'Perangkat yang menghubungi' }).getByRole('row').filter({ hasText: 'hp-cadangan-2008003' });
+  await expect(seen).toContainText('terdaftar');
+  await expect(seen).toContainText('1 diterima');
+  await expect(row).toContainText('2');
+  await page.screenshot({ path: join(ARTIFACTS, 'import-devices-registered.png'), fullPage: true });
+
+  // The decision is in the audit chain, which still verifies.
+  const audit = await callApi<{ ok: boolean }>(app, 'audit.verify', {});
+  expect(audit.ok && audit.value.ok, JSON.stringify(audit)).toBe(true);
+});

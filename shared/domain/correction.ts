@@ -5,7 +5,7 @@
 //   CORRECTION_BASES, CORRECTION_BASIS_LABELS, formatBasis(basis, note?), basisLabel(storedText)
 //   validateCounts(counts, pilihanCount): DomainResult<CHasilCounts>         integers 0–9999, right number of choices
 //   diffCounts(a, b, pilihan?): CountDiff[]                                   { path, label, a, b }, form order
-//   proposeCorrection(input, ctx): DomainResult<CorrectionDraft>              row for storage's `correction` table
+//   proposeCorrection(input, ctx): DomainResult<CorrectionDraft>              CorrectionRecord (storage's `correction` row) + diff
 //   approveCorrection(c, ctx) / rejectCorrection(c, ctx): DomainResult<CorrectionDecisionDraft>
 //   correctionState(decision | null | undefined): CorrectionState
 //
@@ -144,20 +144,27 @@ export interface CorrectionProposal {
   proposedAt: string;
 }
 
-/** What storage inserts into `correction` (field names as in pleno.repo NewCorrection), plus the diff for display. */
-export interface CorrectionDraft {
+/** A correction as stored in the `correction` table (pleno.repo NewCorrection is this type). */
+export interface CorrectionRecord {
   tps: string;
   pemilihan: PemilihanId;
+  /** Exactly one of the two: the version this correction is based on. */
   baseSubmissionId: number | null;
   baseCorrectionId: number | null;
   counts: CHasilCounts;
+  /** Field paths changed relative to the base, e.g. ['suara.paslon.2', 'suara.sah']. */
   changedFields: string[];
   reason: string;
-  /** formatBasis(basis, note). */
+  /** Which document the figure comes from: formatBasis(basis, note), e.g. 'salinan-saksi' or 'lainnya: <note>'. */
   basis: string;
+  /** SHA-256 of a photo already stored (photo table) showing the corrected sheet. */
   evidencePhoto: string | null;
   proposedBy: string;
   proposedAt: string;
+}
+
+/** What storage inserts into `correction`, plus the diff for display. */
+export interface CorrectionDraft extends CorrectionRecord {
   changes: CountDiff[];
 }
 

@@ -8,6 +8,7 @@
 import type { Db } from '../context';
 import type { CHasilCounts, PemilihanId } from '../../../../shared/domain/model';
 import { canonicalize } from '../../../../shared/formats/canonical';
+import type { CorrectionRecord } from '../../../../shared/domain/correction';
 import { camelRow, insertAudited } from './audit.repo';
 import { stmt } from './statements';
 
@@ -122,23 +123,7 @@ export function listConflictChoices(db: Db, f: TpsFilter = {}): ConflictChoice[]
 
 // ---------- correction ----------
 
-export interface NewCorrection {
-  tps: string;
-  pemilihan: PemilihanId;
-  /** Exactly one of the two: the version this correction is based on. */
-  baseSubmissionId: number | null;
-  baseCorrectionId: number | null;
-  counts: CHasilCounts;
-  /** Field paths changed relative to the base, e.g. ['suara.paslon.2', 'suara.sah']. */
-  changedFields: string[];
-  reason: string;
-  /** Which document the figure comes from (salinan-saksi, salinan-panwascam, buka-kotak, hitung-ulang, ...). */
-  basis: string;
-  /** SHA-256 of a photo already stored (photo table) showing the corrected sheet. */
-  evidencePhoto: string | null;
-  proposedBy: string;
-  proposedAt: string;
-}
+export type NewCorrection = CorrectionRecord;
 export interface Correction extends NewCorrection {
   id: number;
 }

@@ -26,29 +26,19 @@ import {
   listLockEvents,
   listObjectionResolutions,
   listObjections,
-  type Acceptance,
-  type ConflictChoice,
-  type Correction,
-  type CorrectionDecision,
   type LockEvent,
   type Objection,
   type ObjectionResolution,
 } from '../../repositories/pleno.repo';
 import type { TileStatus } from '../../../../../shared/contracts/pleno.contract';
-import { deriveTps, type DerivedTps } from './tps-state';
+import { deriveTps, type DerivedTps, type TpsStateRows } from './tps-state';
 import { lockState } from '../../../../../shared/domain/status';
 import { refuse } from './plenary-errors';
 
-export interface TpsSnapshot {
+/** The TPS's rows (objections: those about this TPS, scope tps) and what is derived from them. */
+export interface TpsSnapshot extends Omit<TpsStateRows, 'resolutions'> {
   row: TpsRow;
   dpt: LP;
-  submissions: SubmissionRow[];
-  acceptances: Acceptance[];
-  choices: ConflictChoice[];
-  corrections: Correction[];
-  decisions: Map<number, CorrectionDecision>;
-  /** Objections about this TPS (scope tps) and their resolutions. */
-  objections: Objection[];
   derived: DerivedTps;
   violations: Violation[];
   tile: TileStatus;
@@ -177,17 +167,7 @@ export function loadSnapshot(ctx: BackendContext, pemilihanId?: string, scope: {
   };
 }
 
-interface TpsRows {
-  submissions: SubmissionRow[];
-  acceptances: Acceptance[];
-  choices: ConflictChoice[];
-  corrections: Correction[];
-  decisions: Map<number, CorrectionDecision>;
-  objections: Objection[];
-  resolutions: Map<number, ObjectionResolution>;
-}
-
-function buildTps(row: TpsRow, pilihanCount: number, rows: TpsRows): TpsSnapshot {
+function buildTps(row: TpsRow, pilihanCount: number, rows: TpsStateRows): TpsSnapshot {
   const dpt = { l: row.dptL, p: row.dptP };
   const derived = deriveTps(rows, { dptMaster: dpt, pilihanCount });
   const settled = derived.base === 'sesuai' || derived.base === 'dikoreksi';

@@ -3,6 +3,7 @@
 import { buildRecap } from '../domain/recap';
 import type { CHasilCounts, DataMaster, MasterDesa, Pemilihan, PemilihanId } from '../domain/model';
 import { tpsCode } from '../domain/model';
+import { mulberry32 } from '../util/mulberry32';
 import { DOCUMENT_FORMAT, LAYOUT_VERSION, type DHasilData, type DocHeader, type DocMeta, type KejadianData, type KejadianEntry } from './types';
 
 export const HAMPANG_DESA = [
@@ -16,18 +17,6 @@ export const HAMPANG_DESA = [
   'Sangsang',
   'Tanjung Samalantakan',
 ];
-
-/** Small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A consistent TPS result (every R01–R12 rule holds) for `paslon` choices. */
 export function sampleCounts(rand: () => number, paslon: number): CHasilCounts {
@@ -138,7 +127,7 @@ export function sampleDHasil(o: SampleOptions = {}): DHasilData {
   const opts = { desa: o.desa ?? 9, tpsPerDesa: o.tpsPerDesa ?? 3, paslon: o.paslon ?? 3, pemilihan: o.pemilihan ?? 'bupati' };
   const master = sampleMaster(opts);
   const p = master.pemilihan[0]!;
-  const rand = rng(o.seed ?? 1);
+  const rand = mulberry32(o.seed ?? 1);
   const tps: Record<string, { counted: CHasilCounts | null; masuk: boolean; diputuskan: boolean; konflik: boolean }> = {};
   let n = 0;
   for (const d of master.desa) {

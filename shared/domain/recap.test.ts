@@ -3,18 +3,7 @@ import { countPaths, getCount, setCount } from './labels';
 import { type CHasilCounts, type DataMaster, tpsCode } from './model';
 import { type RecapTpsState, addTotals, buildRecap, emptyTotals, sumTotals } from './recap';
 import { cleanCounts } from './test-support/records';
-
-// Small deterministic PRNG (mulberry32) so the test data is varied but reproducible.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../util/mulberry32';
 
 function randomCounts(rand: () => number, n: number): CHasilCounts {
   let c = emptyTotals(n);
@@ -37,7 +26,7 @@ const master: Pick<DataMaster, 'kecamatan' | 'desa' | 'pemilihan'> = {
 
 /** Random states: some TPS absent, some only masuk, some konflik, some settled. */
 function randomStates(seed: number) {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const tps: Record<string, Record<string, RecapTpsState>> = {};
   for (const pem of master.pemilihan) {
     const byTps: Record<string, RecapTpsState> = {};
@@ -150,7 +139,7 @@ describe('totals arithmetic', () => {
   });
 
   it('addTotals and sumTotals add each field without touching the inputs', () => {
-    const rand = prng(7);
+    const rand = mulberry32(7);
     const list = [0, 1, 2, 3, 4].map(() => randomCounts(rand, 3));
     const snapshot = JSON.stringify(list);
     const s = sumTotals(list, 3);

@@ -5,6 +5,7 @@
 //   degradeQrPng(png, { width, height, scale, angleDeg, noise, contrast, seed, offsetX?, offsetY? }): Uint8Array (PNG)
 //   composeQrPngs(pngs, { width, height, ... }): Uint8Array   several codes side by side in one picture
 import { PNG } from 'pngjs';
+import { mulberry32 } from '../../../../../shared/util/mulberry32';
 
 export interface DegradeOptions {
   /** Output canvas size (default 1280×720). */
@@ -26,17 +27,6 @@ interface Placed {
   img: PNG;
   cx: number;
   cy: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function lum(img: PNG, x: number, y: number): number {

@@ -33,10 +33,11 @@ export function importHandlers(ctx: BackendContext): FeatureHandlers<keyof typeo
     const rx = runningLanReceiver(ctx);
     const key = ppkKeyOrNull(ctx);
     rx?.flush();
-    const devices = lanDevices(ctx).map((d) => ({
-      ...d,
-      registeredTps: d.keyId ? [...new Set(findPerangkat(ctx.db, d.keyId).map((p) => p.tps))] : [],
-    }));
+    const devices = lanDevices(ctx).map((d) => {
+      const registeredTps = d.keyId ? [...new Set(findPerangkat(ctx.db, d.keyId).map((p) => p.tps))] : [];
+      // Registered now (a PPK decision may have come after its last contact), not only at the last contact.
+      return { ...d, registered: d.registered || registeredTps.length > 0, registeredTps };
+    });
     const url = rx?.url ?? null;
     const qrPayload = rx && key ? JSON.stringify({ url, ppkKey: key.publicKey }) : null;
     return {

@@ -4,7 +4,8 @@ import { buildRecap } from '../domain/recap';
 import type { CHasilCounts, DataMaster, MasterDesa, Pemilihan, PemilihanId } from '../domain/model';
 import { tpsCode } from '../domain/model';
 import { mulberry32 } from '../util/mulberry32';
-import { DOCUMENT_FORMAT, LAYOUT_VERSION, type DHasilData, type DocHeader, type DocMeta, type KejadianData, type KejadianEntry } from './types';
+import { docHeader } from './header';
+import { DOCUMENT_FORMAT, LAYOUT_VERSION, type DHasilData, type DocMeta, type KejadianData, type KejadianEntry } from './types';
 
 export const HAMPANG_DESA = [
   'Hampang',
@@ -95,18 +96,6 @@ function sampleMaster(o: Required<Pick<SampleOptions, 'desa' | 'tpsPerDesa' | 'p
   };
 }
 
-function header(master: DataMaster, p: Pemilihan): DocHeader {
-  return {
-    provinsi: master.provinsi,
-    kabkota: master.kabkota,
-    kecamatan: master.kecamatan,
-    pemilihan: { id: p.id, nama: p.nama },
-    pilihan: p.pilihan,
-    ppk: master.ppk,
-    tempat: master.kecamatan.nama,
-  };
-}
-
 function meta(kind: DocMeta['kind'], o: SampleOptions, pemilihan: PemilihanId): DocMeta {
   return {
     id: `${kind === 'd-hasil' ? 'DHASIL' : 'DKEJADIAN'}-630214-${pemilihan}`,
@@ -142,7 +131,7 @@ export function sampleDHasil(o: SampleOptions = {}): DHasilData {
   return {
     format: DOCUMENT_FORMAT,
     meta: meta('d-hasil', o, p.id) as DHasilData['meta'],
-    header: header(master, p),
+    header: docHeader(master, p),
     recap: { tps: recap.tps, desa: recap.desa, total: recap.total },
     lampiran: master.desa.map((d) => ({
       kode: d.kode,
@@ -169,5 +158,5 @@ export function sampleKejadian(entries: number, o: SampleOptions = {}): Kejadian
         ? 'Diterima: dicocokkan dengan C.Hasil plano, angka dikoreksi dari 905 menjadi 105 (koreksi disetujui Ketua PPK).'
         : '',
   }));
-  return { format: DOCUMENT_FORMAT, meta: meta('kejadian-khusus', o, p.id) as KejadianData['meta'], header: header(master, p), entries: list };
+  return { format: DOCUMENT_FORMAT, meta: meta('kejadian-khusus', o, p.id) as KejadianData['meta'], header: docHeader(master, p), entries: list };
 }

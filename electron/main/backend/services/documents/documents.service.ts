@@ -9,11 +9,11 @@ import type { CHasilCounts, DataMaster, Pemilihan, PemilihanId } from '../../../
 import { formatKode, tpsCode } from '../../../../../shared/domain/model';
 import { pemilihanFinal } from '../../../../../shared/domain/status';
 import { isoAtOffset, provinsiOffsetMinutes } from '../../../../../shared/documents/format';
+import { docHeader } from '../../../../../shared/documents/header';
 import {
   DOCUMENT_FORMAT,
   LAYOUT_VERSION,
   type DHasilData,
-  type DocHeader,
   type DocKind,
   type DocMeta,
   type DocumentData,
@@ -90,18 +90,6 @@ export function finalBlockers(ctx: Pick<BackendContext, 'db'>, master: DataMaste
   return [...check.reasons, ...open.map((o) => `Keberatan #${o.id} belum diselesaikan`)];
 }
 
-function headerOf(master: DataMaster, p: Pemilihan): DocHeader {
-  return {
-    provinsi: master.provinsi,
-    kabkota: master.kabkota,
-    kecamatan: master.kecamatan,
-    pemilihan: { id: p.id, nama: p.nama },
-    pilihan: p.pilihan,
-    ppk: master.ppk,
-    tempat: master.kecamatan.nama,
-  };
-}
-
 function placeOf(master: DataMaster, tps: string | null, desa: string | null): string {
   const desaKode = tps ? tps.slice(0, 10) : desa;
   const d = desaKode ? master.desa.find((x) => x.kode === desaKode) : undefined;
@@ -165,7 +153,7 @@ export function buildDocumentData(
   meta: Omit<DocMeta, 'layout'>,
 ): DocumentData {
   const p = pemilihanOf(master, meta.pemilihan);
-  const header = headerOf(master, p);
+  const header = docHeader(master, p);
   const fullMeta: DocMeta = { ...meta, layout: LAYOUT_VERSION };
   if (meta.kind === 'kejadian-khusus') {
     const data: KejadianData = {

@@ -1,13 +1,18 @@
 // The one dispatcher: allow-listed method → zod-validated input → handler → Result. Nothing unvalidated reaches a handler.
 import type { z } from 'zod';
-import { isMethodName, methods, type Handlers } from '../../../shared/contracts/api';
+import type * as Api from '../../../shared/contracts/api';
+import type { Handlers } from '../../../shared/contracts/api';
 import type { Result } from '../../../shared/contracts/result';
 import type { Logger } from './context';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
+// The contract's zod schemas (~18 MB once built) load at the first call: a CLI import or recap never dispatches.
+let contracts: Promise<typeof Api> | null = null;
+
 export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
   return async (method, input) => {
+    const { isMethodName, methods } = await (contracts ??= import('../../../shared/contracts/api'));
     if (typeof method !== 'string' || !isMethodName(method)) {
       return badRequest(`Perintah tidak dikenal: "${String(method).slice(0, 80)}".`, String(method).slice(0, 80));
     }

@@ -19,7 +19,6 @@ import {
   issuedDocuments,
 } from '../services/documents/documents.service';
 import { previewAvailable, renderPage } from '../services/documents/page-preview';
-import { verifyPdf } from '../services/documents/verify-pdf';
 import { ppkKeyOrNull } from '../services/keys/ppk-key';
 import { currentOperator } from '../repositories/pleno.repo';
 import { driveLabel, driveParents, listMounts } from '../services/drives/drive-scan';
@@ -105,6 +104,8 @@ export function documentsHandlers(ctx: BackendContext): FeatureHandlers<keyof ty
           const row = issuedDocument(ctx, i.id);
           const f = documentFile(ctx, row);
           const key = ppkKeyOrNull(ctx);
+          // Loaded at first use: pdf-lib is heavy and most sessions never verify a PDF.
+          const { verifyPdf } = await import('../services/documents/verify-pdf');
           const v = await verifyPdf(f.bytes, key ? { expectedPublicKey: key.publicKey } : {});
           const problems = [...v.problems];
           const sha = sha256Hex(f.bytes);

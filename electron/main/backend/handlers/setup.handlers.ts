@@ -5,7 +5,6 @@ import type { BackendContext } from '../context';
 import type { FeatureHandlers } from './index';
 import { importMaster, previewMaster } from '../services/master/master.service';
 import { importItems, type ImportItem } from '../services/import/import.service';
-import { generateDemoAsync } from '../services/demo/demo.service';
 
 function decodeBase64(s: string): Uint8Array | null {
   const clean = s.replace(/\s+/g, '');
@@ -45,6 +44,8 @@ export function setupHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof
       },
       'setup.createDemo': async ({ preset, seed }) => {
         // Async: the besar preset draws ~1,200 photos; yielding between TPS keeps the backend answering meanwhile.
+        // The demo generator (photo renderer, pngjs) loads only when a demo is asked for.
+        const { generateDemoAsync } = await import('../services/demo/demo.service');
         const demo = await generateDemoAsync(seed === undefined ? { preset } : { preset, seed });
         const m = importMaster(ctx, demo.master.bytes, { fileName: 'master.json', actor: 'demo' });
         if (!m.ok) return fail(m.error.code, m.error.message, m.error.detail);

@@ -7,7 +7,6 @@ import { keyFingerprint } from '../../../../../shared/formats/envelope';
 import type { SignedEnvelope } from '../../../../../shared/domain/model';
 import type { DocumentData } from '../../../../../shared/documents/types';
 import { nodeCrypto, sha256Hex } from '../../crypto';
-import { renderPdf } from './pdf-renderer';
 
 /** What signs a document: the PPK laptop's Ed25519 key (services/keys/ppk-key.ts) or a test key. */
 export interface DocumentSigner {
@@ -59,6 +58,8 @@ export async function buildSignedPdf(data: DocumentData, signer: DocumentSigner)
   const { envelope, bytes, envelopeText } = signCanonical(data, canonicalize(data), signer);
   const dataSha256 = sha256Hex(bytes);
   const envelopeBytes = utf8Encode(envelopeText);
+  // pdf-lib + fontkit weigh ~40 MB once loaded: only a process that issues a document pays for them.
+  const { renderPdf } = await import('./pdf-renderer');
   const out = await renderPdf({ data, dataSha256, envelopeBytes });
   return { bytes: out.bytes, pages: out.pages, dataSha256, fileSha256: sha256Hex(out.bytes), envelope };
 }

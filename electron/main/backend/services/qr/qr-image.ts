@@ -6,9 +6,14 @@
 //   warmQrDecoder(): Promise<void>                                        instantiates the wasm module once
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
+import type * as ZXing from 'zxing-wasm/reader';
+import type { ReaderOptions } from 'zxing-wasm/reader';
 
-let prepared: Promise<unknown> | null = null;
+type ZXingReader = typeof ZXing;
+type ReadInput = Parameters<ZXingReader['readBarcodes']>[0];
+
+// The reader (JS glue + wasm) loads at the first decode: a process that never reads a QR image never pays for it.
+let prepared: Promise<ZXingReader> | null = null;
 
 /** The reader wasm shipped in node_modules/zxing-wasm/dist/reader/. */
 export function zxingReaderWasmPath(): string {
@@ -16,18 +21,22 @@ export function zxingReaderWasmPath(): string {
   return require.resolve('zxing-wasm/reader/zxing_reader.wasm');
 }
 
-function ensureModule(): Promise<unknown> {
+function ensureModule(): Promise<ZXingReader> {
   if (prepared === null) {
-    // wasmBinary hands the bytes to Emscripten directly, so no locateFile/fetch happens at all.
-    const wasmBinary = readFileSync(zxingReaderWasmPath());
-    const binary = wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength);
-    prepared = prepareZXingModule({
-      overrides: {
-        wasmBinary: binary,
-        locateFile: (path: string) => path,
-      },
-      fireImmediately: true,
-    }).catch((err: unknown) => {
+    prepared = (async () => {
+      const zxing = await import('zxing-wasm/reader');
+      // wasmBinary hands the bytes to Emscripten directly, so no locateFile/fetch happens at all.
+      const wasmBinary = readFileSync(zxingReaderWasmPath());
+      const binary = wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength);
+      await zxing.prepareZXingModule({
+        overrides: {
+          wasmBinary: binary,
+          locateFile: (path: string) => path,
+        },
+        fireImmediately: true,
+      });
+      return zxing;
+    })().catch((err: unknown) => {
       prepared = null;
       throw err;
     });
@@ -52,7 +61,8 @@ const FAST_OPTIONS: ReaderOptions = {
 };
 const THOROUGH_OPTIONS: ReaderOptions = { ...FAST_OPTIONS, tryRotate: true, tryInvert: true };
 
-async function read(input: Parameters<typeof readBarcodes>[0]): Promise<string[]> {
+async function read(input: ReadInput): Promise<string[]> {
+  const { readBarcodes } = await ensureModule();
   const first = texts(await readBarcodes(input, FAST_OPTIONS));
   return first.length > 0 ? first : texts(await readBarcodes(input, THOROUGH_OPTIONS));
 }
@@ -80,15 +90,13 @@ export function imageKind(bytes: Uint8Array): 'png' | 'jpg' | 'gif' | 'bmp' | nu
 /** Every QR code text in a PNG or JPEG image (empty when none is readable). Throws QrImageError on non-images. */
 export async function decodeQrImage(bytes: Uint8Array): Promise<string[]> {
   if (imageKind(bytes) === null) throw new QrImageError('berkas bukan gambar PNG atau JPEG');
-  await ensureModule();
   return read(bytes);
 }
 
 /** Every QR code text in raw RGBA pixels (width × height × 4 bytes). */
 export async function decodeQrPixels(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Promise<string[]> {
-  await ensureModule();
   const data = rgba instanceof Uint8ClampedArray ? rgba : new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.byteLength);
   // zxing-wasm accepts any ImageData-shaped object; Node has no ImageData class.
-  const imageData = { data, width, height, colorSpace: 'srgb' } as unknown as Parameters<typeof readBarcodes>[0];
+  const imageData = { data, width, height, colorSpace: 'srgb' } as unknown as ReadInput;
   return read(imageData);
 }

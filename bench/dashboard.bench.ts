@@ -9,11 +9,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
-import { generateDemo } from '../electron/main/backend/services/demo/demo.service';
-import { openBackend } from '../electron/main/backend/backend';
-import { importMaster } from '../electron/main/backend/services/master/master.service';
-import { importItems, type ImportItem } from '../electron/main/backend/services/import/import.service';
 import { dashboardView, tpsReview } from '../electron/main/backend/services/plenary/views.service';
+import { openBesarDemo } from './besar-demo';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const RUNS = 15;
@@ -60,17 +57,8 @@ const dbPath = join(dir, 'besar.db');
 let firstTps = '';
 try {
   // ---- Build the database (master + every result) in-process, then release it for `pleno serve`.
-  const demo = generateDemo({ preset: 'besar', photos: false });
-  const b = await openBackend({ dbPath, mode: 'web' });
+  const b = await openBesarDemo(dbPath);
   try {
-    const m = importMaster(b.ctx, demo.master.bytes);
-    if (!m.ok) throw new Error(m.error.message);
-    const items: ImportItem[] = [
-      ...demo.bundles.map((x): ImportItem => ({ name: x.name, kind: 'bundle', bytes: x.bytes })),
-      ...demo.envelopes.map((x): ImportItem => ({ name: x.name, kind: 'envelope', bytes: x.bytes })),
-      ...demo.qrTexts.map((q): ImportItem => ({ name: q.files.join('+'), kind: 'qr', texts: q.parts })),
-    ];
-    await importItems(b.ctx, items);
     const d = dashboardView(b.ctx, 'bupati');
     firstTps = d.desa[0]!.tiles[0]!.tps;
     console.log(

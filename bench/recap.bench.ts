@@ -3,27 +3,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDemo } from '../electron/main/backend/services/demo/demo.service';
-import { openBackend } from '../electron/main/backend/backend';
-import { importMaster } from '../electron/main/backend/services/master/master.service';
-import { importItems, type ImportItem } from '../electron/main/backend/services/import/import.service';
 import { recap } from '../electron/main/backend/services/recap/recap.service';
 import { verifyAudit } from '../electron/main/backend/repositories/audit.repo';
+import { openBesarDemo } from './besar-demo';
 
 const N = 41;
 const dir = mkdtempSync(join(tmpdir(), 'pleno-bench-recap-'));
 try {
-  const demo = generateDemo({ preset: 'besar', photos: false });
-  const b = await openBackend({ dbPath: join(dir, 'besar.db'), mode: 'web' });
+  const b = await openBesarDemo(join(dir, 'besar.db'));
   try {
-    const m = importMaster(b.ctx, demo.master.bytes);
-    if (!m.ok) throw new Error(m.error.message);
-    const items: ImportItem[] = [
-      ...demo.bundles.map((x): ImportItem => ({ name: x.name, kind: 'bundle', bytes: x.bytes })),
-      ...demo.envelopes.map((x): ImportItem => ({ name: x.name, kind: 'envelope', bytes: x.bytes })),
-      ...demo.qrTexts.map((q): ImportItem => ({ name: q.files.join('+'), kind: 'qr', texts: q.parts })),
-    ];
-    await importItems(b.ctx, items);
     const measure = (label: string, fn: () => unknown) => {
       const wall: number[] = [];
       const cpu: number[] = [];

@@ -4,8 +4,9 @@
 import type { Db } from '../context';
 import { camelRow, insertAudited } from './audit.repo';
 import { stmt } from './statements';
+import type { ImportStatus, LanDeviceView } from '../../../../shared/contracts/import.contract';
 
-export type LanOutcome = 'diterima' | 'duplikat' | 'konflik' | 'ditolak';
+export type LanOutcome = ImportStatus;
 
 export interface NewLanContact {
   at: string;
@@ -53,26 +54,11 @@ export function insertLanContact(db: Db, c: NewLanContact): number {
   );
 }
 
-export interface LanDeviceSummary {
-  /** null: requests whose body named no device (grouped by remote address). */
-  keyId: string | null;
-  registered: boolean;
-  remote: string;
-  firstAt: string;
-  lastAt: string;
-  lastStatus: number;
-  lastOutcome: LanOutcome;
-  lastReason: string | null;
-  lastTps: string | null;
-  lastPemilihan: string | null;
-  requests: number;
-  diterima: number;
-  duplikat: number;
-  konflik: number;
-  ditolak: number;
-  /** Distinct TPS this device sent results for. */
-  tps: string[];
-}
+/**
+ * The contract's device line without what the data master adds (registeredTps, joined by the import handlers).
+ * keyId null: requests whose body named no device, grouped by remote address.
+ */
+export type LanDeviceSummary = Omit<LanDeviceView, 'registeredTps'>;
 
 interface SummaryRow {
   key_id: string | null;

@@ -1,9 +1,10 @@
 // "Sesuai": accept the counted version as read. With rule errors, an override reason is required (and the ketua or
 // a delegate must be operating; the backend enforces both).
 import { useState } from 'react';
-import { Button, Dialog, Field } from '../../ui';
+import { Field } from '../../ui';
 import type { TpsReview } from '../../../shared/contracts/pleno.contract';
-import { ErrorNotice, useAction } from './use-action';
+import { useAction } from './use-action';
+import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 
 export function AcceptDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
@@ -21,34 +22,27 @@ export function AcceptDialog({ review, open, onClose }: { review: TpsReview; ope
     }
   };
   return (
-    <Dialog
+    <ActionDialog
       open={open}
       onClose={onClose}
       title={`Sesuai — TPS ${nomorTps(review.nomor)} ${review.desa.nama}`}
-      footer={
-        <>
-          <Button onClick={onClose}>Batal</Button>
-          <Button variant="primary" busy={action.pending} onClick={submit} disabled={errors.length > 0 && reason.trim().length < 3}>
-            Terima sesuai dibacakan
-          </Button>
-        </>
-      }
+      action={action}
+      submitLabel="Terima sesuai dibacakan"
+      submitDisabled={errors.length > 0 && reason.trim().length < 3}
+      onSubmit={submit}
     >
-      <div className="stack">
-        <p>Angka yang berlaku untuk TPS ini diterima pleno sesuai C.Hasil yang dibacakan.</p>
-        {errors.length > 0 && (
-          <>
-            <div className="notice notice-danger">
-              Ada {errors.length} galat pemeriksaan. Menerima apa adanya hanya dengan alasan yang dicatat, oleh Ketua PPK atau anggota yang
-              didelegasikan.
-            </div>
-            <Field label="Alasan menerima meskipun ada galat" hint="Misalnya: angka sesuai C.Hasil plano dan salinan saksi.">
-              <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-            </Field>
-          </>
-        )}
-        <ErrorNotice error={action.error} />
-      </div>
-    </Dialog>
+      <p>Angka yang berlaku untuk TPS ini diterima pleno sesuai C.Hasil yang dibacakan.</p>
+      {errors.length > 0 && (
+        <>
+          <div className="notice notice-danger">
+            Ada {errors.length} galat pemeriksaan. Menerima apa adanya hanya dengan alasan yang dicatat, oleh Ketua PPK atau anggota yang
+            didelegasikan.
+          </div>
+          <Field label="Alasan menerima meskipun ada galat" hint="Misalnya: angka sesuai C.Hasil plano dan salinan saksi.">
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+          </Field>
+        </>
+      )}
+    </ActionDialog>
   );
 }

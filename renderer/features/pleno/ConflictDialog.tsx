@@ -1,9 +1,10 @@
 // "Konflik": the differing submissions side by side (only the fields that differ, plus their sources), choose the
 // one that counts with a reason.
 import { useState } from 'react';
-import { Button, Dialog, Field } from '../../ui';
+import { Field } from '../../ui';
 import type { TpsReview } from '../../../shared/contracts/pleno.contract';
-import { ErrorNotice, useAction } from './use-action';
+import { useAction } from './use-action';
+import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 
 const CHANNEL: Record<string, string> = { file: 'Berkas', qr: 'QR', lan: 'LAN', manual: 'Entri manual' };
@@ -33,70 +34,63 @@ export function ConflictDialog({ review, open, onClose }: { review: TpsReview; o
   };
   const subs = review.submissions;
   return (
-    <Dialog
+    <ActionDialog
       open={open}
       onClose={close}
       title={`Konflik — TPS ${nomorTps(review.nomor)} ${review.desa.nama}`}
-      footer={
-        <>
-          <Button onClick={close}>Batal</Button>
-          <Button variant="primary" busy={action.pending} disabled={chosen === null || reason.trim().length < 3} onClick={submit}>
-            Pilih kiriman ini
-          </Button>
-        </>
-      }
+      action={action}
+      submitLabel="Pilih kiriman ini"
+      submitDisabled={chosen === null || reason.trim().length < 3}
+      onSubmit={submit}
     >
-      <div className="stack">
-        <p>Kiriman yang berbeda untuk TPS ini. Bandingkan dengan C.Hasil kertas, lalu pilih yang berlaku.</p>
-        <div className="table-wrap">
-          <table className="table side-by-side" aria-label="Perbandingan kiriman">
-            <thead>
-              <tr>
-                <th>Kolom</th>
-                {subs.map((s, i) => (
-                  <th key={s.id} className="num">
-                    Kiriman {i + 1} (#{s.id})
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {review.conflictDiff.map((d) => (
-                <tr key={d.path}>
-                  <td>{d.label}</td>
-                  {d.values.map((v, i) => (
-                    <td key={i} className="num differs">
-                      {v}
-                    </td>
-                  ))}
-                </tr>
+      <p>Kiriman yang berbeda untuk TPS ini. Bandingkan dengan C.Hasil kertas, lalu pilih yang berlaku.</p>
+      <div className="table-wrap">
+        <table className="table side-by-side" aria-label="Perbandingan kiriman">
+          <thead>
+            <tr>
+              <th>Kolom</th>
+              {subs.map((s, i) => (
+                <th key={s.id} className="num">
+                  Kiriman {i + 1} (#{s.id})
+                </th>
               ))}
-              <tr>
-                <td className="muted">Saluran · waktu</td>
-                {subs.map((s) => (
-                  <td key={s.id} className="num muted" style={{ fontSize: '0.85rem' }}>
-                    {channelLabel(s.channel)} · {timeLabel(s.receivedAt)}
+            </tr>
+          </thead>
+          <tbody>
+            {review.conflictDiff.map((d) => (
+              <tr key={d.path}>
+                <td>{d.label}</td>
+                {d.values.map((v, i) => (
+                  <td key={i} className="num differs">
+                    {v}
                   </td>
                 ))}
               </tr>
-              <tr>
-                <td />
-                {subs.map((s, i) => (
-                  <td key={s.id} className="num">
-                    <label>
-                      <input type="radio" name="chosen" checked={chosen === s.id} onChange={() => setChosen(s.id)} /> Pilih kiriman {i + 1}
-                    </label>
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
-        </div>
-        <Field label="Alasan memilih (wajib)">
-          <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
-        </Field>
-        <ErrorNotice error={action.error} />
+            ))}
+            <tr>
+              <td className="muted">Saluran · waktu</td>
+              {subs.map((s) => (
+                <td key={s.id} className="num muted" style={{ fontSize: '0.85rem' }}>
+                  {channelLabel(s.channel)} · {timeLabel(s.receivedAt)}
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <td />
+              {subs.map((s, i) => (
+                <td key={s.id} className="num">
+                  <label>
+                    <input type="radio" name="chosen" checked={chosen === s.id} onChange={() => setChosen(s.id)} /> Pilih kiriman {i + 1}
+                  </label>
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
       </div>
-    </Dialog>
+      <Field label="Alasan memilih (wajib)">
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+    </ActionDialog>
   );
 }

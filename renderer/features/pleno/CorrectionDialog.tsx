@@ -2,11 +2,12 @@
 // Panwascam, buka kotak, hitung ulang, lainnya) and an optional evidence photo. The diff is shown before sending;
 // the correction counts only once the ketua (or a delegate) approves it.
 import { useMemo, useState } from 'react';
-import { Button, Dialog, Field, NumberInput } from '../../ui';
+import { Field, NumberInput } from '../../ui';
 import type { TpsReview } from '../../../shared/contracts/pleno.contract';
 import { CORRECTION_BASES, CORRECTION_BASIS_LABELS, type CorrectionBasis } from '../../../shared/domain/correction';
 import { countFields, fieldLabel, getCount } from '../../../shared/domain/labels';
-import { ErrorNotice, useAction } from './use-action';
+import { useAction } from './use-action';
+import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 import { severityByField } from './CHasilForm';
 
@@ -62,108 +63,96 @@ export function CorrectionDialog({ review, open, onClose }: { review: TpsReview;
     if (r) close();
   };
   return (
-    <Dialog
+    <ActionDialog
       open={open}
       onClose={close}
       title={`Koreksi — TPS ${nomorTps(review.nomor)} ${review.desa.nama}`}
-      footer={
-        <>
-          <Button onClick={close}>Batal</Button>
-          <Button
-            variant="primary"
-            busy={action.pending}
-            disabled={changes.length === 0 || invalid || reason.trim().length < 3 || (basis === 'lainnya' && note.trim().length < 3)}
-            onClick={submit}
-          >
-            Usulkan koreksi ({changes.length} kolom)
-          </Button>
-        </>
-      }
+      action={action}
+      submitLabel={<>Usulkan koreksi ({changes.length} kolom)</>}
+      submitDisabled={changes.length === 0 || invalid || reason.trim().length < 3 || (basis === 'lainnya' && note.trim().length < 3)}
+      onSubmit={submit}
     >
-      <div className="stack">
-        <div className="corr-fields" role="group" aria-label="Angka yang dikoreksi">
-          <table>
-            <tbody>
-              {ordered.map((f) => {
-                const from = getCount(current, f.path);
-                const v = values[f.path];
-                const label = fieldLabel(f.path, review.pemilihan.pilihan);
-                return (
-                  <tr key={f.path} style={sev.get(f.path) === 'error' ? { background: 'var(--danger-bg)' } : undefined}>
-                    <td>{label}</td>
-                    <td className="num muted">{from}</td>
-                    <td>→</td>
-                    <td>
-                      <NumberInput
-                        aria-label={`Nilai baru ${label}`}
-                        data-field={f.path}
-                        value={v === undefined ? from : v}
-                        onChange={(n) => setValues((s) => ({ ...s, [f.path]: n }))}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        {changes.length > 0 && (
-          <table className="diff" aria-label="Perubahan" data-testid="correction-diff">
-            <thead>
-              <tr>
-                <th>Kolom</th>
-                <th>Semula</th>
-                <th>Menjadi</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((c) => (
-                <tr key={c.path}>
-                  <td>{fieldLabel(c.path, review.pemilihan.pilihan)}</td>
-                  <td className="from">{c.from}</td>
-                  <td className="to">{c.to}</td>
+      <div className="corr-fields" role="group" aria-label="Angka yang dikoreksi">
+        <table>
+          <tbody>
+            {ordered.map((f) => {
+              const from = getCount(current, f.path);
+              const v = values[f.path];
+              const label = fieldLabel(f.path, review.pemilihan.pilihan);
+              return (
+                <tr key={f.path} style={sev.get(f.path) === 'error' ? { background: 'var(--danger-bg)' } : undefined}>
+                  <td>{label}</td>
+                  <td className="num muted">{from}</td>
+                  <td>→</td>
+                  <td>
+                    <NumberInput
+                      aria-label={`Nilai baru ${label}`}
+                      data-field={f.path}
+                      value={v === undefined ? from : v}
+                      onChange={(n) => setValues((s) => ({ ...s, [f.path]: n }))}
+                    />
+                  </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <div className="form-grid">
-          <Field label="Dasar koreksi">
-            <select value={basis} onChange={(e) => setBasis(e.target.value as CorrectionBasis)}>
-              {CORRECTION_BASES.map((b) => (
-                <option key={b} value={b}>
-                  {CORRECTION_BASIS_LABELS[b]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          {basis === 'lainnya' ? (
-            <Field label="Sebutkan dasar lainnya">
-              <input className="input" value={note} onChange={(e) => setNote(e.target.value)} />
-            </Field>
-          ) : (
-            <Field label="Foto bukti (opsional)" hint="Foto lembar yang sudah dibetulkan (JPEG/PNG).">
-              <input type="file" accept="image/jpeg,image/png" onChange={(e) => setEvidence(e.target.files?.[0] ?? null)} />
-            </Field>
-          )}
-        </div>
-        <Field label="Alasan koreksi (wajib)" hint="Misalnya: angka 105 terbaca 905; sesuai salinan saksi dan C.Hasil plano.">
-          <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
-        </Field>
-        {openObjections.length > 0 && (
-          <Field label="Menindaklanjuti keberatan (opsional)">
-            <select value={objectionId} onChange={(e) => setObjectionId(e.target.value)}>
-              <option value="">— tidak terkait —</option>
-              {openObjections.map((o) => (
-                <option key={o.id} value={o.id}>
-                  #{o.id} {o.byLabel}: {o.text.slice(0, 60)}
-                </option>
-              ))}
-            </select>
-          </Field>
-        )}
-        <ErrorNotice error={action.error} />
+              );
+            })}
+          </tbody>
+        </table>
       </div>
-    </Dialog>
+      {changes.length > 0 && (
+        <table className="diff" aria-label="Perubahan" data-testid="correction-diff">
+          <thead>
+            <tr>
+              <th>Kolom</th>
+              <th>Semula</th>
+              <th>Menjadi</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={c.path}>
+                <td>{fieldLabel(c.path, review.pemilihan.pilihan)}</td>
+                <td className="from">{c.from}</td>
+                <td className="to">{c.to}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="form-grid">
+        <Field label="Dasar koreksi">
+          <select value={basis} onChange={(e) => setBasis(e.target.value as CorrectionBasis)}>
+            {CORRECTION_BASES.map((b) => (
+              <option key={b} value={b}>
+                {CORRECTION_BASIS_LABELS[b]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {basis === 'lainnya' ? (
+          <Field label="Sebutkan dasar lainnya">
+            <input className="input" value={note} onChange={(e) => setNote(e.target.value)} />
+          </Field>
+        ) : (
+          <Field label="Foto bukti (opsional)" hint="Foto lembar yang sudah dibetulkan (JPEG/PNG).">
+            <input type="file" accept="image/jpeg,image/png" onChange={(e) => setEvidence(e.target.files?.[0] ?? null)} />
+          </Field>
+        )}
+      </div>
+      <Field label="Alasan koreksi (wajib)" hint="Misalnya: angka 105 terbaca 905; sesuai salinan saksi dan C.Hasil plano.">
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      {openObjections.length > 0 && (
+        <Field label="Menindaklanjuti keberatan (opsional)">
+          <select value={objectionId} onChange={(e) => setObjectionId(e.target.value)}>
+            <option value="">— tidak terkait —</option>
+            {openObjections.map((o) => (
+              <option key={o.id} value={o.id}>
+                #{o.id} {o.byLabel}: {o.text.slice(0, 60)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+    </ActionDialog>
   );
 }

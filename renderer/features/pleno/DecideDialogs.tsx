@@ -1,8 +1,9 @@
 // Decisions that need the ketua or a delegate: approve/reject a proposed correction, unlock a desa (with reason).
 import { useState } from 'react';
-import { Button, Dialog, Field } from '../../ui';
+import { Field } from '../../ui';
 import type { CorrectionView } from '../../../shared/contracts/pleno.contract';
-import { ErrorNotice, useAction } from './use-action';
+import { useAction } from './use-action';
+import { ActionDialog } from './ActionDialog';
 
 export function DecideCorrectionDialog({
   correction,
@@ -29,32 +30,21 @@ export function DecideCorrectionDialog({
     if (r) close();
   };
   return (
-    <Dialog
+    <ActionDialog
       open={correction !== null}
       onClose={close}
       title={decision === 'approved' ? `Setujui koreksi #${correction.id}` : `Tolak koreksi #${correction.id}`}
-      footer={
-        <>
-          <Button onClick={close}>Batal</Button>
-          <Button
-            variant={decision === 'approved' ? 'primary' : 'danger'}
-            busy={action.pending}
-            disabled={decision === 'rejected' && reason.trim().length < 3}
-            onClick={submit}
-          >
-            {decision === 'approved' ? 'Setujui' : 'Tolak'}
-          </Button>
-        </>
-      }
+      action={action}
+      submitLabel={decision === 'approved' ? 'Setujui' : 'Tolak'}
+      submitVariant={decision === 'approved' ? 'primary' : 'danger'}
+      submitDisabled={decision === 'rejected' && reason.trim().length < 3}
+      onSubmit={submit}
     >
-      <div className="stack">
-        <CorrectionDiff correction={correction} />
-        <Field label={decision === 'approved' ? 'Catatan (opsional)' : 'Alasan penolakan (wajib)'}>
-          <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-        </Field>
-        <ErrorNotice error={action.error} />
-      </div>
-    </Dialog>
+      <CorrectionDiff correction={correction} />
+      <Field label={decision === 'approved' ? 'Catatan (opsional)' : 'Alasan penolakan (wajib)'}>
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+      </Field>
+    </ActionDialog>
   );
 }
 
@@ -100,26 +90,20 @@ export function UnlockDialog({
     if (r) close();
   };
   return (
-    <Dialog
+    <ActionDialog
       open={open}
       onClose={close}
       title={`Buka kunci desa ${desa.nama}`}
-      footer={
-        <>
-          <Button onClick={close}>Batal</Button>
-          <Button variant="danger" busy={action.pending} disabled={reason.trim().length < 3} onClick={submit}>
-            Buka kunci
-          </Button>
-        </>
-      }
+      action={action}
+      submitLabel="Buka kunci"
+      submitVariant="danger"
+      submitDisabled={reason.trim().length < 3}
+      onSubmit={submit}
     >
-      <div className="stack">
-        <p>Membuka kunci adalah keputusan yang dicatat. Setelah dibuka, angka desa ini dapat diubah lagi.</p>
-        <Field label="Alasan membuka kunci (wajib)">
-          <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-        </Field>
-        <ErrorNotice error={action.error} />
-      </div>
-    </Dialog>
+      <p>Membuka kunci adalah keputusan yang dicatat. Setelah dibuka, angka desa ini dapat diubah lagi.</p>
+      <Field label="Alasan membuka kunci (wajib)">
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+      </Field>
+    </ActionDialog>
   );
 }

@@ -1,8 +1,9 @@
 // "Kejadian khusus": a special-event note about this TPS (or its desa), for Model D.Kejadian Khusus.
 import { useState } from 'react';
-import { Button, Dialog, Field } from '../../ui';
+import { Field } from '../../ui';
 import type { TpsReview } from '../../../shared/contracts/pleno.contract';
-import { ErrorNotice, useAction } from './use-action';
+import { useAction } from './use-action';
+import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 
 export function KejadianDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
@@ -22,29 +23,22 @@ export function KejadianDialog({ review, open, onClose }: { review: TpsReview; o
     if (r) close();
   };
   return (
-    <Dialog
+    <ActionDialog
       open={open}
       onClose={close}
       title="Catat kejadian khusus"
-      footer={
-        <>
-          <Button onClick={close}>Batal</Button>
-          <Button variant="primary" busy={action.pending} disabled={text.trim().length < 3} onClick={submit}>
-            Simpan
-          </Button>
-        </>
-      }
+      action={action}
+      submitLabel="Simpan"
+      submitDisabled={text.trim().length < 3}
+      onSubmit={submit}
     >
-      <div className="stack">
-        <label>
-          <input type="checkbox" checked={aboutDesa} onChange={(e) => setAboutDesa(e.target.checked)} /> Tentang desa {review.desa.nama}{' '}
-          (bukan hanya TPS {nomorTps(review.nomor)})
-        </label>
-        <Field label="Kejadian">
-          <textarea value={text} onChange={(e) => setText(e.target.value)} />
-        </Field>
-        <ErrorNotice error={action.error} />
-      </div>
-    </Dialog>
+      <label>
+        <input type="checkbox" checked={aboutDesa} onChange={(e) => setAboutDesa(e.target.checked)} /> Tentang desa {review.desa.nama}{' '}
+        (bukan hanya TPS {nomorTps(review.nomor)})
+      </label>
+      <Field label="Kejadian">
+        <textarea value={text} onChange={(e) => setText(e.target.value)} />
+      </Field>
+    </ActionDialog>
   );
 }

@@ -1,9 +1,10 @@
 // "Keberatan": record an objection by a saksi of paslon n, Panwascam or someone else, about this TPS, its desa or
 // the procedure; and resolve one (diterima → a linked correction or a recount note; ditolak with reasons).
 import { useState } from 'react';
-import { Button, Dialog, Field } from '../../ui';
+import { Field } from '../../ui';
 import type { ObjectionView, TpsReview } from '../../../shared/contracts/pleno.contract';
-import { ErrorNotice, useAction } from './use-action';
+import { useAction } from './use-action';
+import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 
 export function RaiseObjectionDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
@@ -37,57 +38,45 @@ export function RaiseObjectionDialog({ review, open, onClose }: { review: TpsRev
     if (r) close();
   };
   return (
-    <Dialog
+    <ActionDialog
       open={open}
       onClose={close}
       title="Catat keberatan"
-      footer={
-        <>
-          <Button onClick={close}>Batal</Button>
-          <Button
-            variant="primary"
-            busy={action.pending}
-            disabled={text.trim().length < 3 || (who === 'lainnya' && nama.trim().length < 2)}
-            onClick={submit}
-          >
-            Catat keberatan
-          </Button>
-        </>
-      }
+      action={action}
+      submitLabel="Catat keberatan"
+      submitDisabled={text.trim().length < 3 || (who === 'lainnya' && nama.trim().length < 2)}
+      onSubmit={submit}
     >
-      <div className="stack">
-        <div className="form-grid">
-          <Field label="Diajukan oleh">
-            <select value={who} onChange={(e) => setWho(e.target.value)}>
-              {review.pemilihan.pilihan.map((p) => (
-                <option key={p.nomor} value={`saksi-${p.nomor}`}>
-                  Saksi paslon {p.nomor}
-                  {p.kind === 'kolom-kosong' ? ' (kolom kosong)' : ` (${p.nama})`}
-                </option>
-              ))}
-              <option value="panwascam">Panwaslu Kecamatan</option>
-              <option value="lainnya">Lainnya…</option>
-            </select>
-          </Field>
-          <Field label="Tentang">
-            <select value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
-              <option value="tps">TPS {nomorTps(review.nomor)} ini</option>
-              <option value="desa">Desa {review.desa.nama}</option>
-              <option value="prosedur">Prosedur</option>
-            </select>
-          </Field>
-        </div>
-        {who === 'lainnya' && (
-          <Field label="Nama / peran pengaju">
-            <input className="input" value={nama} onChange={(e) => setNama(e.target.value)} />
-          </Field>
-        )}
-        <Field label="Isi keberatan">
-          <textarea value={text} onChange={(e) => setText(e.target.value)} />
+      <div className="form-grid">
+        <Field label="Diajukan oleh">
+          <select value={who} onChange={(e) => setWho(e.target.value)}>
+            {review.pemilihan.pilihan.map((p) => (
+              <option key={p.nomor} value={`saksi-${p.nomor}`}>
+                Saksi paslon {p.nomor}
+                {p.kind === 'kolom-kosong' ? ' (kolom kosong)' : ` (${p.nama})`}
+              </option>
+            ))}
+            <option value="panwascam">Panwaslu Kecamatan</option>
+            <option value="lainnya">Lainnya…</option>
+          </select>
         </Field>
-        <ErrorNotice error={action.error} />
+        <Field label="Tentang">
+          <select value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
+            <option value="tps">TPS {nomorTps(review.nomor)} ini</option>
+            <option value="desa">Desa {review.desa.nama}</option>
+            <option value="prosedur">Prosedur</option>
+          </select>
+        </Field>
       </div>
-    </Dialog>
+      {who === 'lainnya' && (
+        <Field label="Nama / peran pengaju">
+          <input className="input" value={nama} onChange={(e) => setNama(e.target.value)} />
+        </Field>
+      )}
+      <Field label="Isi keberatan">
+        <textarea value={text} onChange={(e) => setText(e.target.value)} />
+      </Field>
+    </ActionDialog>
   );
 }
 
@@ -129,53 +118,46 @@ export function ResolveObjectionDialog({
   };
   const needsFollowUp = outcome === 'diterima' && !correctionId && recount.trim().length === 0;
   return (
-    <Dialog
+    <ActionDialog
       open={objection !== null}
       onClose={close}
       title={`Selesaikan keberatan #${objection.id}`}
-      footer={
-        <>
-          <Button onClick={close}>Batal</Button>
-          <Button variant="primary" busy={action.pending} disabled={reason.trim().length < 3 || needsFollowUp} onClick={submit}>
-            Simpan keputusan
-          </Button>
-        </>
-      }
+      action={action}
+      submitLabel="Simpan keputusan"
+      submitDisabled={reason.trim().length < 3 || needsFollowUp}
+      onSubmit={submit}
     >
-      <div className="stack">
-        <div className="notice">
-          <strong>{objection.byLabel}:</strong> {objection.text}
-        </div>
-        <div className="row" role="radiogroup" aria-label="Keputusan">
-          <label>
-            <input type="radio" name="outcome" checked={outcome === 'diterima'} onChange={() => setOutcome('diterima')} /> Diterima
-          </label>
-          <label>
-            <input type="radio" name="outcome" checked={outcome === 'ditolak'} onChange={() => setOutcome('ditolak')} /> Ditolak
-          </label>
-        </div>
-        {outcome === 'diterima' && (
-          <div className="form-grid">
-            <Field label="Ditindaklanjuti dengan koreksi">
-              <select value={correctionId} onChange={(e) => setCorrectionId(e.target.value)}>
-                <option value="">— pilih koreksi —</option>
-                {corrections.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    Koreksi #{c.id} ({c.state === 'approved' ? 'disetujui' : 'diusulkan'})
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="atau catatan hitung ulang">
-              <input className="input" value={recount} onChange={(e) => setRecount(e.target.value)} />
-            </Field>
-          </div>
-        )}
-        <Field label={outcome === 'ditolak' ? 'Alasan penolakan' : 'Alasan/keterangan'}>
-          <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
-        </Field>
-        <ErrorNotice error={action.error} />
+      <div className="notice">
+        <strong>{objection.byLabel}:</strong> {objection.text}
       </div>
-    </Dialog>
+      <div className="row" role="radiogroup" aria-label="Keputusan">
+        <label>
+          <input type="radio" name="outcome" checked={outcome === 'diterima'} onChange={() => setOutcome('diterima')} /> Diterima
+        </label>
+        <label>
+          <input type="radio" name="outcome" checked={outcome === 'ditolak'} onChange={() => setOutcome('ditolak')} /> Ditolak
+        </label>
+      </div>
+      {outcome === 'diterima' && (
+        <div className="form-grid">
+          <Field label="Ditindaklanjuti dengan koreksi">
+            <select value={correctionId} onChange={(e) => setCorrectionId(e.target.value)}>
+              <option value="">— pilih koreksi —</option>
+              {corrections.map((c) => (
+                <option key={c.id} value={c.id}>
+                  Koreksi #{c.id} ({c.state === 'approved' ? 'disetujui' : 'diusulkan'})
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="atau catatan hitung ulang">
+            <input className="input" value={recount} onChange={(e) => setRecount(e.target.value)} />
+          </Field>
+        </div>
+      )}
+      <Field label={outcome === 'ditolak' ? 'Alasan penolakan' : 'Alasan/keterangan'}>
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+    </ActionDialog>
   );
 }

@@ -1,0 +1,51 @@
+// The frame of every plenary decision dialog: its form, the refusal message of the last attempt (inline, in Bahasa
+// Indonesia), and the footer "Batal" + the action button. The dialogs differ only in their form and their input.
+import type { ReactNode } from 'react';
+import { Button, Dialog } from '../../ui';
+import { ErrorNotice } from './use-action';
+
+export interface ActionDialogProps {
+  open: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  /** The useAction of the dialog: its pending state disables the button, its error is shown under the form. */
+  action: { pending: boolean; error: string | null };
+  submitLabel: ReactNode;
+  submitVariant?: 'primary' | 'danger';
+  submitDisabled: boolean;
+  onSubmit: () => void;
+  children: ReactNode;
+}
+
+export function ActionDialog({
+  open,
+  onClose,
+  title,
+  action,
+  submitLabel,
+  submitVariant = 'primary',
+  submitDisabled,
+  onSubmit,
+  children,
+}: ActionDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={title}
+      footer={
+        <>
+          <Button onClick={onClose}>Batal</Button>
+          <Button variant={submitVariant} busy={action.pending} disabled={submitDisabled} onClick={onSubmit}>
+            {submitLabel}
+          </Button>
+        </>
+      }
+    >
+      <div className="stack">
+        {children}
+        <ErrorNotice error={action.error} />
+      </div>
+    </Dialog>
+  );
+}

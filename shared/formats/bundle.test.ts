@@ -1,4 +1,5 @@
 import { deflateSync, zipSync } from 'fflate';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair, nodeCrypto, sha256Hex, signPayload } from '../../electron/main/backend/crypto';
 import { bytesEqual, concatBytes, utf8Encode } from './bytes';
@@ -235,5 +236,21 @@ describe('readBundle rejects', () => {
 describe('crc32', () => {
   it('matches the standard check value', () => {
     expect(crc32(utf8Encode('123456789'))).toBe(0xcbf43926);
+  });
+
+  it('agrees with Node zlib.crc32, which readBundle uses when injected (and still rejects a mismatch with it)', () => {
+    const data = new Uint8Array(100_000).map((_, i) => (i * 7919 + (i >> 8)) & 0xff);
+    expect(zlibCrc32(data)).toBe(crc32(data));
+    expect(zlibCrc32(new Uint8Array(0))).toBe(crc32(new Uint8Array(0)));
+    let calls = 0;
+    const native = (b: Uint8Array) => {
+      calls += 1;
+      return zlibCrc32(b);
+    };
+    const good = readBundle(writeBundle(goodInput()), { ...nodeCrypto, crc32: native });
+    expect(good.ok).toBe(true);
+    expect(calls).toBe(4);
+    const bad = readBundle(rawZip([{ ...resultEntry('bupati', []), crc: 12345 }]), { ...nodeCrypto, crc32: native });
+    expect(!bad.ok && bad.error.message).toMatch(/CRC/);
   });
 });

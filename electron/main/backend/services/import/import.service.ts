@@ -17,8 +17,11 @@
 //
 // importPaths commits files in batches (one transaction with a savepoint per file, photos fsynced once per batch
 // before the commit): a file is fully in or absent, and onProgress runs only after the file's batch committed.
+// Envelope and bundle files are read inside the batch, one at a time, and dropped once stored (their photos
+// written): a batch never holds all its files' bytes, so they die young instead of piling up in the old generation.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import type { BackendContext } from '../../context';
 import type { DataMaster, Perangkat, PemilihanId } from '../../../../../shared/domain/model';
 import { MASTER_FORMAT } from '../../../../../shared/domain/model';
@@ -245,7 +248,7 @@ function bundleIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOu
     if (bytes.length > MAX_BUNDLE_BYTES) {
       reject(`berkas bundel terlalu besar (${bytes.length} byte, batas ${MAX_BUNDLE_BYTES})`, 'bundle too large');
     }
-    const rb = readBundle(bytes, { sha256: nodeCrypto.sha256 });
+    const rb = readBundle(bytes, { sha256: nodeCrypto.sha256, crc32: zlibCrc32 });
     if (!rb.ok) throw fromParseError(rb.error);
     const b = rb.value;
     // Every record verified before anything is written: a bundle is all or nothing.
@@ -389,7 +392,14 @@ type QrParts = Pick<QrDone, 'envelopes' | 'errors'>;
 
 type Prepared =
   | { file: string; kind: 'error'; reason: string; english: string; bytes: Uint8Array | null }
-  | { file: string; kind: 'envelope' | 'bundle'; bytes: Uint8Array; channel?: Channel | undefined }
+  | {
+      file: string;
+      kind: 'envelope' | 'bundle';
+      /** null: read from `file` when its turn comes inside the batch (importPaths); set for in-memory items. */
+      bytes: Uint8Array | null;
+      size: number;
+      channel?: Channel | undefined;
+    }
   | {
       file: string;
       kind: 'image';
@@ -423,14 +433,14 @@ async function prepare(file: string, collector: QrCollector): Promise<Prepared> 
     }
     return { file, kind: 'error', reason, english: 'file too large', bytes: copy };
   }
+  if (ext === '.json') return { file, kind: 'envelope', bytes: null, size };
+  if (ext === '.pleno') return { file, kind: 'bundle', bytes: null, size };
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (err) {
-    return { file, kind: 'error', reason: `berkas tidak dapat dibaca: ${(err as Error).message}`, english: 'unreadable file', bytes: null };
+    return unreadable(file, err);
   }
-  if (ext === '.json') return { file, kind: 'envelope', bytes };
-  if (ext === '.pleno') return { file, kind: 'bundle', bytes };
   if (ext === '.png' || ext === '.jpg' || ext === '.jpeg') {
     const q = await decodeQrFromImage(bytes);
     let qrFound = false;
@@ -448,20 +458,32 @@ async function prepare(file: string, collector: QrCollector): Promise<Prepared> 
   };
 }
 
+function unreadable(file: string, err: unknown): Prepared & { kind: 'error' } {
+  return { file, kind: 'error', reason: `berkas tidak dapat dibaca: ${(err as Error).message}`, english: 'unreadable file', bytes: null };
+}
+
+/** The file's bytes as read (a view of Node's buffer, no copy), or the rejection when it cannot be read. */
+function readInput(file: string): Uint8Array | (Prepared & { kind: 'error' }) {
+  try {
+    const b = readFileSync(file);
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  } catch (err) {
+    return unreadable(file, err);
+  }
+}
+
 function fileIn(s: Session, p: Prepared): ImportOutcome[] {
   const channel: Channel = p.kind === 'image' ? 'qr' : p.kind === 'error' ? 'file' : (p.channel ?? 'file');
   const source: ImportSource = { channel, name: basename(p.file) };
   switch (p.kind) {
-    case 'error': {
-      const rej = new Rejection(p.reason, p.english);
-      if (p.bytes) return [rejectedOutcome(s, p.bytes, source, rej)];
-      quarantine(s.ctx, new Uint8Array(0), source.name, `${p.reason} (isi berkas tidak disalin)`, { channel: 'file', english: p.english });
-      return [{ status: 'ditolak', reason: p.reason }];
-    }
+    case 'error':
+      return errorIn(s, p, source);
     case 'envelope':
-      return [envelopeIn(s, p.bytes, source)];
-    case 'bundle':
-      return bundleIn(s, p.bytes, source);
+    case 'bundle': {
+      const bytes = p.bytes ?? readInput(p.file);
+      if (!(bytes instanceof Uint8Array)) return errorIn(s, bytes, { channel: 'file', name: source.name });
+      return p.kind === 'envelope' ? [envelopeIn(s, bytes, source)] : bundleIn(s, bytes, source);
+    }
     case 'image': {
       const out: ImportOutcome[] = [];
       if (p.qr.envelopes.length > 0) out.push(...qrTextsIn(s, p.qr.envelopes.map((e) => e.json), p.bytes, source));
@@ -486,6 +508,13 @@ function fileIn(s: Session, p: Prepared): ImportOutcome[] {
       ];
     }
   }
+}
+
+function errorIn(s: Session, p: Prepared & { kind: 'error' }, source: ImportSource): ImportOutcome[] {
+  const rej = new Rejection(p.reason, p.english);
+  if (p.bytes) return [rejectedOutcome(s, p.bytes, source, rej)];
+  quarantine(s.ctx, new Uint8Array(0), source.name, `${p.reason} (isi berkas tidak disalin)`, { channel: 'file', english: p.english });
+  return [{ status: 'ditolak', reason: p.reason }];
 }
 
 export interface ImportPathsOptions {
@@ -544,7 +573,7 @@ export async function importItems(
     async () => {
       const it = items[i]!;
       i += 1;
-      if (it.kind !== 'qr') return { file: it.name, kind: it.kind, bytes: it.bytes, channel: it.channel };
+      if (it.kind !== 'qr') return { file: it.name, kind: it.kind, bytes: it.bytes, size: it.bytes.length, channel: it.channel };
       let qrFound = false;
       for (const t of it.texts) if (collector.add(t, it.name)) qrFound = true;
       const bytes = new TextEncoder().encode(it.texts.join('\n'));
@@ -580,7 +609,7 @@ async function runBatches(
     while (taken < total && batch.length < batchFiles && bytes < batchBytes) {
       const p = await next();
       taken += 1;
-      bytes += p.bytes ? p.bytes.length : 0;
+      bytes += p.kind === 'envelope' || p.kind === 'bundle' ? p.size : p.bytes ? p.bytes.length : 0;
       batch.push(p);
     }
     const last = taken >= total;

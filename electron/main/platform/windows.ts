@@ -1,6 +1,6 @@
 // Windows: the main window and the projector window, both locked down (context isolation, sandbox, no Node,
 // web security), navigation and foreign windows refused, camera allowed only to our own pages.
-import { app, BrowserWindow, session, shell, type WebContents, type WebPreferences } from 'electron';
+import { app, BrowserWindow, session, shell, type BrowserWindowConstructorOptions, type WebContents, type WebPreferences } from 'electron';
 import { APP_INDEX, isAppUrl } from './app-protocol';
 
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -25,6 +25,18 @@ export function isProjectorUrl(url: string): boolean {
   return isAppUrl(url) && new URL(url).hash === PROJECTOR_HASH;
 }
 
+/** The projector window, whether the page opens it (window.open) or the app menu does. */
+function projectorWindowOptions(preload: string): BrowserWindowConstructorOptions {
+  return {
+    title: 'Pleno — Proyektor',
+    width: 1280,
+    height: 720,
+    autoHideMenuBar: true,
+    backgroundColor: '#f3f5f8',
+    webPreferences: secureWebPreferences(preload),
+  };
+}
+
 /** Applied to every web contents the app creates (including the projector window). */
 export function lockDown(contents: WebContents, preload: string): void {
   contents.on('will-navigate', (event) => event.preventDefault());
@@ -32,17 +44,7 @@ export function lockDown(contents: WebContents, preload: string): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (isProjectorUrl(url)) {
-      return {
-        action: 'allow',
-        overrideBrowserWindowOptions: {
-          title: 'Pleno — Proyektor',
-          width: 1280,
-          height: 720,
-          autoHideMenuBar: true,
-          backgroundColor: '#f3f5f8',
-          webPreferences: secureWebPreferences(preload),
-        },
-      };
+      return { action: 'allow', overrideBrowserWindowOptions: projectorWindowOptions(preload) };
     }
     // Links to the web (e.g. KPU's site in help text) open in the user's browser, never inside the app.
     if (/^https:\/\//.test(url)) void shell.openExternal(url);
@@ -81,14 +83,7 @@ export function openProjectorWindow(preload: string): BrowserWindow {
     existing.focus();
     return existing;
   }
-  const win = new BrowserWindow({
-    title: 'Pleno — Proyektor',
-    width: 1280,
-    height: 720,
-    autoHideMenuBar: true,
-    backgroundColor: '#f3f5f8',
-    webPreferences: secureWebPreferences(preload),
-  });
+  const win = new BrowserWindow(projectorWindowOptions(preload));
   void win.loadURL(`${APP_INDEX}${PROJECTOR_HASH}`);
   return win;
 }

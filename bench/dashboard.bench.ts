@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { dashboardView, tpsReview } from '../electron/main/backend/services/plenary/views.service';
 import { openBesarDemo } from './besar-demo';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const RUNS = 15;
@@ -96,10 +97,7 @@ try {
       });
       child.on('exit', (code) => reject(new Error(`pleno serve exited ${code}`)));
     });
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       // bypassCSP: the app's CSP forbids eval, which Playwright's string predicates use (measurement only).
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, bypassCSP: true });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 import { openBackend } from '../electron/main/backend/backend';
 import { loadDataMaster } from '../electron/main/backend/repositories/master.repo';
 import { ppkKey } from '../electron/main/backend/services/keys/ppk-key';
@@ -142,10 +143,7 @@ async function main(): Promise<void> {
     // The same tables as HTML, printed to PDF by headless Chromium.
     const html = htmlOf(data);
     const tl = performance.now();
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions());
     const launchMs = performance.now() - tl;
     try {
       const chromeTimes: number[] = [];

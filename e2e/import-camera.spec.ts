@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { ARTIFACTS, callApi, expect, ROOT, test } from './fixtures';
+import { chromiumLaunchOptions } from './chromium';
 
 const W = 1280;
 const H = 720;
@@ -61,21 +62,11 @@ const VIDEO = join(DEMO, 'kamera.y4m');
 }
 
 test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${VIDEO}`,
-    ],
-  },
+  launchOptions: chromiumLaunchOptions([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${VIDEO}`,
+  ]),
   permissions: ['camera'],
 });
 

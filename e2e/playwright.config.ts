@@ -1,5 +1,6 @@
 // Playwright: Debian's Chromium against the web mode (`pleno serve` per test, see fixtures.ts). Reporter from the CLI.
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium';
 
 export default defineConfig({
   testDir: '.',
@@ -16,18 +17,7 @@ export default defineConfig({
     timezoneId: 'Asia/Makassar',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 });

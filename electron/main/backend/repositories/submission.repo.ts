@@ -28,18 +28,8 @@ export interface NewSubmission {
 }
 
 /** A stored submission without the envelope text (what status, recap and lists need). `counts` is frozen. */
-export interface SubmissionSummary {
+export interface SubmissionSummary extends Omit<NewSubmission, 'envelopeJson' | 'countsJson' | 'foto'> {
   id: number;
-  tps: string;
-  pemilihan: PemilihanId;
-  sha256: string;
-  counts: CHasilCounts;
-  deviceKeyId: string;
-  dibuat: string;
-  channel: Channel;
-  sourceName: string;
-  outcome: 'diterima' | 'konflik';
-  receivedAt: string;
 }
 
 export interface Submission extends SubmissionSummary {

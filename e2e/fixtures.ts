@@ -2,7 +2,7 @@
 // stdout line), stopped after the test; `cli(args)` runs `node bin/pleno.mjs ...`; `callApi` / `createDemo` helpers.
 import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +100,23 @@ export async function callApi<T = unknown>(app: Pick<PlenoApp, 'origin' | 'token
 }
 
 /** Creates the simulation kecamatan (preset hampang) through the API, as the first-run button does. */
+/**
+ * Writes the demo files (`pleno demo <app.dir>/demo`) and imports only their data master through the setup API, as the
+ * first-run screen does (no results yet). Returns the folder and the master file's text.
+ */
+export async function importDemoMaster(app: PlenoApp): Promise<{ dir: string; masterText: string }> {
+  const dir = join(app.dir, 'demo');
+  const gen = await app.cli(['demo', dir]);
+  expect(gen.code, gen.stderr).toBe(0);
+  const bytes = readFileSync(join(dir, 'master.json'));
+  const input = { fileName: 'master.json', contentBase64: bytes.toString('base64') };
+  const preview = await callApi<{ fingerprint: string }>(app, 'setup.previewMaster', input);
+  if (!preview.ok) throw new Error(preview.error.message);
+  const imported = await callApi(app, 'setup.importMaster', { ...input, confirmFingerprint: preview.value.fingerprint });
+  if (!imported.ok) throw new Error(imported.error.message);
+  return { dir, masterText: bytes.toString('utf8') };
+}
+
 export async function createDemo(app: Pick<PlenoApp, 'origin' | 'token'>, seed?: number): Promise<void> {
   const r = await callApi(app, 'setup.createDemo', seed === undefined ? { preset: 'hampang' } : { preset: 'hampang', seed });
   if (!r.ok) throw new Error(`setup.createDemo failed: ${r.error.code} ${r.error.message}`);

@@ -7,24 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import canonicalize from 'canonicalize';
 import QRCode from 'qrcode';
-import { ARTIFACTS, callApi, expect, test, type PlenoApp } from './fixtures';
+import { ARTIFACTS, callApi, expect, importDemoMaster, test } from './fixtures';
 
 interface Envelope {
   payload: Record<string, unknown> & { tps: string; pemilihan: string; perangkat: string };
   signature: { alg: string; keyId: string; sig: string };
-}
-
-async function demoMaster(app: PlenoApp): Promise<string> {
-  const dir = join(app.dir, 'demo');
-  const gen = await app.cli(['demo', dir]);
-  expect(gen.code, gen.stderr).toBe(0);
-  const bytes = readFileSync(join(dir, 'master.json'));
-  const input = { fileName: 'master.json', contentBase64: bytes.toString('base64') };
-  const preview = await callApi<{ fingerprint: string }>(app, 'setup.previewMaster', input);
-  if (!preview.ok) throw new Error(preview.error.message);
-  const imported = await callApi(app, 'setup.importMaster', { ...input, confirmFingerprint: preview.value.fingerprint });
-  if (!imported.ok) throw new Error(imported.error.message);
-  return dir;
 }
 
 /** A phone with its own Ed25519 key (not in the master) signing a demo record as itself. */
@@ -44,7 +31,7 @@ async function post(port: number, body: string) {
 }
 
 test('an unknown KPPS device is listed, registered by the ketua through the dialog (QR), then accepted', async ({ app, page }) => {
-  const demoDir = await demoMaster(app);
+  const { dir: demoDir } = await importDemoMaster(app);
   const lan = await callApi<{ port: number; running: boolean }>(app, 'import.lanStart', { port: 0 });
   if (!lan.ok) throw new Error(lan.error.message);
   const port = lan.value.port;

@@ -4,24 +4,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ARTIFACTS, callApi, expect, test, type PlenoApp } from './fixtures';
+import { ARTIFACTS, callApi, expect, importDemoMaster, test, type PlenoApp } from './fixtures';
 
 interface DemoMaster {
   payload: { desa: { kode: string; nama: string; tps: { nomor: number; dpt: { l: number; p: number } }[] }[] };
 }
 
-/** Generates the demo files and imports only its data master through the setup API (no results yet). */
+/** The demo files with only their data master imported (e2e/fixtures importDemoMaster), the master parsed. */
 async function demoMaster(app: PlenoApp): Promise<{ dir: string; master: DemoMaster }> {
-  const dir = join(app.dir, 'demo');
-  const gen = await app.cli(['demo', dir]);
-  expect(gen.code, gen.stderr).toBe(0);
-  const bytes = readFileSync(join(dir, 'master.json'));
-  const input = { fileName: 'master.json', contentBase64: bytes.toString('base64') };
-  const preview = await callApi<{ fingerprint: string }>(app, 'setup.previewMaster', input);
-  if (!preview.ok) throw new Error(preview.error.message);
-  const imported = await callApi(app, 'setup.importMaster', { ...input, confirmFingerprint: preview.value.fingerprint });
-  if (!imported.ok) throw new Error(imported.error.message);
-  return { dir, master: JSON.parse(bytes.toString('utf8')) as DemoMaster };
+  const { dir, masterText } = await importDemoMaster(app);
+  return { dir, master: JSON.parse(masterText) as DemoMaster };
 }
 
 async function openImport(page: Page, app: PlenoApp, tab: string) {

@@ -4,21 +4,56 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 // Exact module names (paths) and prefixes (patterns) that only the backend may use.
 const nodeModules = [
-  'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib',
-  'events', 'worker_threads', 'better-sqlite3', 'electron', 'pdf-lib', 'qrcode', 'zxing-wasm', 'pngjs',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'zlib',
+  'events',
+  'worker_threads',
+  'better-sqlite3',
+  'electron',
+  'pdf-lib',
+  'qrcode',
+  'zxing-wasm',
+  'pngjs',
 ];
 const nodePrefixes = ['node:*', 'fs/*', 'zxing-wasm/*', 'electron/*'];
-const restrict = (message, extraPatterns) => ['error', {
-  paths: nodeModules.map((name) => ({ name, message })),
-  patterns: [{ group: nodePrefixes, message }, ...extraPatterns],
-}];
+const restrict = (message, extraPatterns) => [
+  'error',
+  {
+    paths: nodeModules.map((name) => ({ name, message })),
+    patterns: [{ group: nodePrefixes, message }, ...extraPatterns],
+  },
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'build/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'artifacts/**', 'bench/out/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'build/**',
+      'dist/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      'artifacts/**',
+      'bench/out/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
@@ -28,9 +63,22 @@ export default tseslint.config(
     ignores: ['shared/**/*.test.ts'],
     rules: {
       'no-restricted-imports': restrict('shared/ is pure: no Node, Electron or native modules.', [
-          { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not import electron/ or renderer/ (renderer → shared ← electron).' },
-        ]),
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname', 'localStorage', 'fetch'],
+        {
+          group: ['**/electron/**', '**/renderer/**'],
+          message: 'shared/ must not import electron/ or renderer/ (renderer → shared ← electron).',
+        },
+      ]),
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+        'localStorage',
+        'fetch',
+      ],
     },
   },
   {
@@ -40,20 +88,35 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': restrict('renderer/ reaches the backend only through the contract client.', [
-          { group: ['**/electron/**'], message: 'renderer/ must not import electron/ (renderer → shared ← electron).' },
-        ]),
+        { group: ['**/electron/**'], message: 'renderer/ must not import electron/ (renderer → shared ← electron).' },
+      ]),
     },
   },
   {
     files: ['electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/renderer/**'], message: 'electron/ must not import renderer/ (renderer → shared ← electron).' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**'],
+              message: 'electron/ must not import renderer/ (renderer → shared ← electron).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'bin/**/*.mjs', 'bench/**/*.{ts,mjs}', 'e2e/**/*.ts', 'electron/main/cli/**/*.ts', 'electron/main/cli.ts'],
+    files: [
+      'scripts/**/*.mjs',
+      'bin/**/*.mjs',
+      'bench/**/*.{ts,mjs}',
+      'e2e/**/*.ts',
+      'electron/main/cli/**/*.ts',
+      'electron/main/cli.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -82,7 +82,9 @@ try {
   }
 
   // ---- Serve it and drive Chromium.
-  const child = spawn(process.execPath, [join(ROOT, 'bin/pleno.mjs'), 'serve', '--db', dbPath, '--port', '0'], { cwd: ROOT });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/pleno.mjs'), 'serve', '--db', dbPath, '--port', '0'], {
+    cwd: ROOT,
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';

@@ -26,7 +26,8 @@ const RUNS = 5;
 
 function pleno(args: string[]): void {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0 && !(args[0] === 'import' && r.status === 1)) throw new Error(`pleno ${args.join(' ')}: ${r.stderr}`);
+  if (r.status !== 0 && !(args[0] === 'import' && r.status === 1))
+    throw new Error(`pleno ${args.join(' ')}: ${r.stderr}`);
 }
 
 function median(xs: number[]): number {
@@ -39,7 +40,8 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 /** The same tables as HTML: one <table> per column group (as many columns per page as the PDF), headers repeated. */
 function tableHtml(spec: TableSpec, title: string, perPage: number): string {
   const groups: number[][] = [];
-  for (let i = 0; i < spec.columns.length; i += perPage) groups.push(spec.columns.slice(i, i + perPage).map((_, k) => i + k));
+  for (let i = 0; i < spec.columns.length; i += perPage)
+    groups.push(spec.columns.slice(i, i + perPage).map((_, k) => i + k));
   return groups
     .map((cols) => {
       const head = `<tr><th>No</th><th>Uraian</th><th>L/P</th>${cols.map((c) => `<th>${esc(spec.columns[c]!)}</th>`).join('')}</tr>`;
@@ -47,10 +49,13 @@ function tableHtml(spec: TableSpec, title: string, perPage: number): string {
         .map((s) => {
           const rows = [`<tr class="sec"><td colspan="${cols.length + 3}">${esc(s.title)}</td></tr>`];
           for (const b of s.blocks) {
-            if ('part' in b) rows.push(`<tr class="part"><td></td><td colspan="${cols.length + 2}">${esc(b.part)}</td></tr>`);
+            if ('part' in b)
+              rows.push(`<tr class="part"><td></td><td colspan="${cols.length + 2}">${esc(b.part)}</td></tr>`);
             else
               for (const r of b.rows)
-                rows.push(`<tr><td>${r.no}</td><td>${esc(r.label)}</td><td>${r.sub ?? ''}</td>${cols.map((c) => `<td class="n">${r.values[c]}</td>`).join('')}</tr>`);
+                rows.push(
+                  `<tr><td>${r.no}</td><td>${esc(r.label)}</td><td>${r.sub ?? ''}</td>${cols.map((c) => `<td class="n">${r.values[c]}</td>`).join('')}</tr>`,
+                );
           }
           return rows.join('');
         })
@@ -63,11 +68,23 @@ function tableHtml(spec: TableSpec, title: string, perPage: number): string {
 function htmlOf(data: DHasilData): string {
   const pil = data.header.pilihan;
   const parts = [
-    tableHtml(formTable(pil, [...data.recap.desa.map((d) => d.nama), 'JUMLAH'], [...data.recap.desa.map((d) => d.total), data.recap.total]), 'Rekapitulasi per desa', 13),
+    tableHtml(
+      formTable(
+        pil,
+        [...data.recap.desa.map((d) => d.nama), 'JUMLAH'],
+        [...data.recap.desa.map((d) => d.total), data.recap.total],
+      ),
+      'Rekapitulasi per desa',
+      13,
+    ),
     ...data.lampiran.map((d) => {
       const rd = data.recap.desa.find((x) => x.kode === d.kode)!;
       return tableHtml(
-        formTable(pil, [...d.tps.map((t) => `TPS ${String(t.nomor).padStart(3, '0')}`), 'JUMLAH'], [...d.tps.map((t) => t.counts), rd.total]),
+        formTable(
+          pil,
+          [...d.tps.map((t) => `TPS ${String(t.nomor).padStart(3, '0')}`), 'JUMLAH'],
+          [...d.tps.map((t) => t.counts), rd.total],
+        ),
         `Lampiran ${d.nama}`,
         13,
       );
@@ -131,14 +148,18 @@ async function main(): Promise<void> {
     }
     writeFileSync(path.join(OUT, 'd-hasil-besar.pdf'), bytes);
     const pdfMs = median(times.map((t) => t.total));
-    console.log(`D.Hasil besar: ${master.desa.length} desa, ${tpsCount} TPS → ${pages} halaman, ${(bytes.length / 1024).toFixed(0)} KiB`);
+    console.log(
+      `D.Hasil besar: ${master.desa.length} desa, ${tpsCount} TPS → ${pages} halaman, ${(bytes.length / 1024).toFixed(0)} KiB`,
+    );
     console.log(
       `  pdf-lib (data dari DB + tanda tangan + tata letak + gambar): median ${pdfMs.toFixed(0)} ms ` +
         `(data ${median(times.map((t) => t.data)).toFixed(0)} ms, PDF ${median(times.map((t) => t.pdf)).toFixed(0)} ms; ` +
         `${RUNS} kali setelah 1 pemanasan) — sasaran < 1500 ms: ${pdfMs < 1500 ? 'TERCAPAI' : 'TIDAK'}`,
     );
     // Wall time depends on what else runs on the machine; CPU time of this process is the steadier figure.
-    console.log(`  waktu CPU proses (median): ${median(times.map((t) => t.cpu)).toFixed(0)} ms; beban mesin (loadavg 1 menit): ${loadavg()[0]!.toFixed(1)} pada ${cpus().length} inti`);
+    console.log(
+      `  waktu CPU proses (median): ${median(times.map((t) => t.cpu)).toFixed(0)} ms; beban mesin (loadavg 1 menit): ${loadavg()[0]!.toFixed(1)} pada ${cpus().length} inti`,
+    );
 
     // The same tables as HTML, printed to PDF by headless Chromium.
     const html = htmlOf(data);
@@ -152,20 +173,32 @@ async function main(): Promise<void> {
         const page = await browser.newPage();
         const t0 = performance.now();
         await page.setContent(html, { waitUntil: 'load' });
-        chromePdf = new Uint8Array(await page.pdf({ format: 'A4', landscape: true, margin: { top: '10mm', bottom: '15mm', left: '10mm', right: '10mm' } }));
+        chromePdf = new Uint8Array(
+          await page.pdf({
+            format: 'A4',
+            landscape: true,
+            margin: { top: '10mm', bottom: '15mm', left: '10mm', right: '10mm' },
+          }),
+        );
         const t = performance.now() - t0;
         await page.close();
         if (i > 0) chromeTimes.push(t);
       }
       writeFileSync(path.join(OUT, 'd-hasil-besar-chromium.pdf'), chromePdf);
       const chromeMs = median(chromeTimes);
-      const chromePages = (Buffer.from(chromePdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      const chromePages = (
+        Buffer.from(chromePdf)
+          .toString('latin1')
+          .match(/\/Type\s*\/Page[^s]/g) ?? []
+      ).length;
       console.log(
         `  Chromium page.pdf() (tabel yang sama sebagai HTML, ${(html.length / 1024).toFixed(0)} KiB): median ${chromeMs.toFixed(0)} ms, ` +
           `${chromePages} halaman, ${(chromePdf.length / 1024).toFixed(0)} KiB (+ ${launchMs.toFixed(0)} ms membuka browser; ` +
           `tanpa data dari DB dan tanda tangan)`,
       );
-      console.log(`  rasio Chromium / pdf-lib: ${(chromeMs / pdfMs).toFixed(2)}× (dengan membuka browser: ${((chromeMs + launchMs) / pdfMs).toFixed(2)}×)`);
+      console.log(
+        `  rasio Chromium / pdf-lib: ${(chromeMs / pdfMs).toFixed(2)}× (dengan membuka browser: ${((chromeMs + launchMs) / pdfMs).toFixed(2)}×)`,
+      );
     } finally {
       await browser.close();
     }

@@ -30,7 +30,9 @@ async function scenario(label: string, photos: boolean, runs: number): Promise<v
     const demo = generateDemo({ preset: 'besar', photos });
     await writeDemo(join(dir, 'demo'), demo);
     const photoCount = demo.records.reduce((n, r) => n + r.photos.length, 0);
-    console.log(`${label}: demo generated in ${((performance.now() - g0) / 1000).toFixed(1)} s (${demo.bundles.length} bundles, ${photoCount} photos)`);
+    console.log(
+      `${label}: demo generated in ${((performance.now() - g0) / 1000).toFixed(1)} s (${demo.bundles.length} bundles, ${photoCount} photos)`,
+    );
     const all: Figures[] = [];
     for (let i = 0; i < runs; i++) {
       const dbPath = join(dir, `run${i}.db`);
@@ -38,10 +40,14 @@ async function scenario(label: string, photos: boolean, runs: number): Promise<v
       const m = importMaster(b.ctx, demo.master.bytes);
       await b.close();
       if (!m.ok) throw new Error(m.error.message);
-      const r = spawnSync(process.execPath, ['--import', 'tsx', runner, dbPath, join(dir, 'demo', 'tps'), join(dir, 'demo', 'qr')], {
-        cwd: root,
-        encoding: 'utf8',
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', runner, dbPath, join(dir, 'demo', 'tps'), join(dir, 'demo', 'qr')],
+        {
+          cwd: root,
+          encoding: 'utf8',
+        },
+      );
       if (r.status !== 0) throw new Error(`import-run failed: ${r.stderr}`);
       all.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as Figures);
     }
@@ -59,6 +65,8 @@ async function scenario(label: string, photos: boolean, runs: number): Promise<v
 }
 
 const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
-console.log(`import bench (load average ${load} on ${(await import('node:os')).cpus().length} CPUs; wall time depends on it, CPU time less)`);
+console.log(
+  `import bench (load average ${load} on ${(await import('node:os')).cpus().length} CPUs; wall time depends on it, CPU time less)`,
+);
 await scenario('besar with photos', true, 3);
 await scenario('besar without photos', false, 3);

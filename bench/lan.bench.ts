@@ -46,7 +46,10 @@ async function phones(url: string, jobs: Uint8Array[]): Promise<PhoneReport> {
 if (process.argv[2] === '--phones') {
   // The phones: a separate process, as real phones are other machines.
   const { url, jobs } = JSON.parse(readFileSync(process.argv[3]!, 'utf8')) as { url: string; jobs: string[] };
-  const report = await phones(url, jobs.map((b) => new Uint8Array(Buffer.from(b, 'base64'))));
+  const report = await phones(
+    url,
+    jobs.map((b) => new Uint8Array(Buffer.from(b, 'base64'))),
+  );
   process.stdout.write(JSON.stringify(report));
 } else {
   const t0 = performance.now();
@@ -55,37 +58,60 @@ if (process.argv[2] === '--phones') {
   const url = `http://127.0.0.1:${rx.port}`;
   const jobs: Uint8Array[] = [];
   // Interleaved so that concurrent posts come from different devices, as on a real evening.
-  for (const p of ['gubernur', 'bupati'] as const) for (const d of fx.devices) jobs.push(fx.envelopeBytes(fx.record(d.tps, p)));
-  console.log(`setup: ${fx.devices.length} devices, ${jobs.length} envelopes, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  for (const p of ['gubernur', 'bupati'] as const)
+    for (const d of fx.devices) jobs.push(fx.envelopeBytes(fx.record(d.tps, p)));
+  console.log(
+    `setup: ${fx.devices.length} devices, ${jobs.length} envelopes, ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const jobsFile = join(fx.dir, 'jobs.json');
   writeFileSync(jobsFile, JSON.stringify({ url, jobs: jobs.map((b) => Buffer.from(b).toString('base64')) }));
   const cpu0 = process.cpuUsage();
   const report = await new Promise<PhoneReport>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--phones', jobsFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', new URL(import.meta.url).pathname, '--phones', jobsFile],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as PhoneReport) : reject(new Error(`phones exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as PhoneReport) : reject(new Error(`phones exited ${code}`)),
+    );
   });
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const db = fx.backend.ctx.db;
   await rx.close();
   const stored = (db.prepare("SELECT count(*) AS n FROM submission WHERE channel = 'lan'").get() as { n: number }).n;
-  const distinct = (db.prepare("SELECT count(DISTINCT tps || ':' || pemilihan) AS n FROM submission WHERE channel = 'lan'").get() as { n: number }).n;
+  const distinct = (
+    db.prepare("SELECT count(DISTINCT tps || ':' || pemilihan) AS n FROM submission WHERE channel = 'lan'").get() as {
+      n: number;
+    }
+  ).n;
   const contacts = (db.prepare('SELECT count(*) AS n FROM lan_contact').get() as { n: number }).n;
   const lat = report.latencies.sort((a, b) => a - b);
   const cpuMsPerRecord = cpuMs / jobs.length;
 
-  console.log(`LAN intake: ${jobs.length} envelopes from ${DEVICES} devices, ${CONCURRENCY} concurrent connections, 127.0.0.1`);
-  console.log(`  wall time ${report.secs.toFixed(2)} s → ${(jobs.length / report.secs).toFixed(0)} records/s (aim ≥ 500/s)`);
+  console.log(
+    `LAN intake: ${jobs.length} envelopes from ${DEVICES} devices, ${CONCURRENCY} concurrent connections, 127.0.0.1`,
+  );
+  console.log(
+    `  wall time ${report.secs.toFixed(2)} s → ${(jobs.length / report.secs).toFixed(0)} records/s (aim ≥ 500/s)`,
+  );
   console.log(
     `  receiver process CPU ${cpuMs.toFixed(0)} ms = ${cpuMsPerRecord.toFixed(2)} ms/record → capacity ≈ ${(1000 / cpuMsPerRecord).toFixed(0)} records/s ` +
       `of CPU on one core (fsync waits excluded; this machine: load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores, shared)`,
   );
-  console.log(`  latency per post: median ${lat[Math.floor(lat.length / 2)]!.toFixed(1)} ms, p95 ${lat[Math.floor(lat.length * 0.95)]!.toFixed(1)} ms`);
-  console.log(`  answers: ${Object.entries(report.statuses).map(([k, v]) => `${k} ${v}`).join(', ')}; every receipt verified against the hello key`);
+  console.log(
+    `  latency per post: median ${lat[Math.floor(lat.length / 2)]!.toFixed(1)} ms, p95 ${lat[Math.floor(lat.length * 0.95)]!.toFixed(1)} ms`,
+  );
+  console.log(
+    `  answers: ${Object.entries(report.statuses)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}; every receipt verified against the hello key`,
+  );
   console.log(
     `  in the database: ${stored} stored, ${distinct} distinct TPS+pemilihan, ${contacts} contacts logged → ${stored === jobs.length && distinct === jobs.length ? 'none lost, none doubled' : 'MISMATCH'}`,
   );

@@ -37,7 +37,15 @@ for (let lembar = 1; parts.length === 1 && parts[0]!.length < 900; lembar++) {
 const text = parts[0]!;
 console.log(`code: ${parts.length} part(s), first ${text.length} characters`);
 
-const photo = degradeQrPng(await renderQrPng(text, { scale: 3 }), { width: 1280, height: 720, scale: 1.5, angleDeg: 3, noise: 20, contrast: 0.85, seed: 3 });
+const photo = degradeQrPng(await renderQrPng(text, { scale: 3 }), {
+  width: 1280,
+  height: 720,
+  scale: 1.5,
+  angleDeg: 3,
+  noise: 20,
+  contrast: 0.85,
+  seed: 3,
+});
 const pixels = PNG.sync.read(Buffer.from(photo));
 await warmQrDecoder();
 
@@ -62,12 +70,25 @@ async function measure(label: string, run: () => Promise<string[]>, n: number): 
 }
 
 const jpg = new Uint8Array(jpeg.encode({ data: pixels.data, width: pixels.width, height: pixels.height }, 85).data);
-console.log(`picture: 1280×720, PNG ${(photo.length / 1024).toFixed(0)} KiB, JPEG ${(jpg.length / 1024).toFixed(0)} KiB`);
+console.log(
+  `picture: 1280×720, PNG ${(photo.length / 1024).toFixed(0)} KiB, JPEG ${(jpg.length / 1024).toFixed(0)} KiB`,
+);
 await measure('1280×720 JPEG photo file → text (image decode included)', () => decodeQrImage(jpg), 30);
 await measure('1280×720 PNG photo file → text (image decode included)', () => decodeQrImage(photo), 30);
 // A screenshot of the phone (PNG without sensor noise): what a KPPS sends when it shares the code as an image.
-const screenshot = degradeQrPng(await renderQrPng(text, { scale: 3 }), { width: 1280, height: 720, scale: 1.5, angleDeg: 0, noise: 0, seed: 3 });
+const screenshot = degradeQrPng(await renderQrPng(text, { scale: 3 }), {
+  width: 1280,
+  height: 720,
+  scale: 1.5,
+  angleDeg: 0,
+  noise: 0,
+  seed: 3,
+});
 console.log(`screenshot: 1280×720 PNG ${(screenshot.length / 1024).toFixed(0)} KiB`);
 await measure('1280×720 PNG screenshot → text (image decode included)', () => decodeQrImage(screenshot), 30);
-await measure('1280×720 RGBA frame → text (camera path)', () => decodeQrPixels(pixels.data, pixels.width, pixels.height), 30);
+await measure(
+  '1280×720 RGBA frame → text (camera path)',
+  () => decodeQrPixels(pixels.data, pixels.width, pixels.height),
+  30,
+);
 console.log(`machine: load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (shared)`);

@@ -24,16 +24,22 @@ try {
         cpu.push((c.user + c.system) / 1000);
       }
       const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-      console.log(`${label}: median of ${N}: ${med(wall).toFixed(1)} ms wall, ${med(cpu).toFixed(1)} ms CPU (min ${Math.min(...wall).toFixed(1)} ms)`);
+      console.log(
+        `${label}: median of ${N}: ${med(wall).toFixed(1)} ms wall, ${med(cpu).toFixed(1)} ms CPU (min ${Math.min(...wall).toFixed(1)} ms)`,
+      );
     };
     const r = recap(b.ctx)!;
-    console.log(`recap bench: ${r.pemilihan.map((p) => `${p.id} ${p.tps.masuk}/${p.tps.total} TPS`).join(', ')}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`);
+    console.log(
+      `recap bench: ${r.pemilihan.map((p) => `${p.id} ${p.tps.masuk}/${p.tps.total} TPS`).join(', ')}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`,
+    );
     measure('recap, all pemilihan (600 TPS × 2)', () => recap(b.ctx));
     measure('recap, one pemilihan (600 TPS)', () => recap(b.ctx, 'bupati'));
     // Not a recap, but the same database: what `pleno audit verify` costs at this size.
     const t0 = performance.now();
     const v = verifyAudit(b.ctx.db);
-    console.log(`audit verify of the same database: ${v.entries} entries, ${v.rows} rows, ok=${v.ok}, ${(performance.now() - t0).toFixed(0)} ms`);
+    console.log(
+      `audit verify of the same database: ${v.entries} entries, ${v.rows} rows, ok=${v.ok}, ${(performance.now() - t0).toFixed(0)} ms`,
+    );
   } finally {
     await b.close();
   }

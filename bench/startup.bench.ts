@@ -13,7 +13,9 @@ const RUNS = Number(process.env.RUNS ?? 3);
 
 async function serveOnce(dbPath: string) {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'bin/pleno.mjs'), 'serve', '--db', dbPath, '--port', '0'], { cwd: root });
+  const child = spawn(process.execPath, [join(root, 'bin/pleno.mjs'), 'serve', '--db', dbPath, '--port', '0'], {
+    cwd: root,
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -50,7 +52,9 @@ try {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 for (const [i, r] of rows.entries()) {
-  console.log(`run ${i + 1}: serve ready ${r.ready.toFixed(0)} ms, first contentful paint ${r.fcp.toFixed(0)} ms, first-run screen ${r.screen.toFixed(0)} ms`);
+  console.log(
+    `run ${i + 1}: serve ready ${r.ready.toFixed(0)} ms, first contentful paint ${r.fcp.toFixed(0)} ms, first-run screen ${r.screen.toFixed(0)} ms`,
+  );
 }
 console.log(
   `median of ${rows.length}: serve ready ${median(rows.map((r) => r.ready)).toFixed(0)} ms · first contentful paint ${median(rows.map((r) => r.fcp)).toFixed(0)} ms · first-run screen visible ${median(rows.map((r) => r.screen)).toFixed(0)} ms after navigation`,

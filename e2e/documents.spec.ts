@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { ARTIFACTS, createDemo, expect, test } from './fixtures';
 
-test('the Dokumen screen issues a draft D.Hasil for the demo, lists it, previews and verifies it', async ({ app, page }) => {
+test('the Dokumen screen issues a draft D.Hasil for the demo, lists it, previews and verifies it', async ({
+  app,
+  page,
+}) => {
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());
@@ -48,14 +51,19 @@ test('the Dokumen screen issues a draft D.Hasil for the demo, lists it, previews
     };
   });
   await page.getByRole('button', { name: 'Cetak' }).click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed), { timeout: 30_000 }).toBe(pageCount);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed), { timeout: 30_000 })
+    .toBe(pageCount);
   await expect(page.locator('.doc-print')).toHaveCount(0);
 
   mkdirSync(join(ARTIFACTS, 'documents'), { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, 'documents', 'dokumen-screen.png') });
 
   // Download the PDF: the bytes are the kept file (pdf header, same SHA-256 as listed).
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh PDF' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Unduh PDF' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^DHASIL-630214-.*-v1-draf\.pdf$/);
   const file = join(app.dir, 'unduhan.pdf');
   await download.saveAs(file);

@@ -31,7 +31,10 @@ export interface PlenoApp {
 
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/pleno.mjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/pleno.mjs'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -90,7 +93,11 @@ export function serve(dbPath: string): Promise<Served> {
 }
 
 /** Calls the contract over HTTP with the app's token. */
-export async function callApi<T = unknown>(app: Pick<PlenoApp, 'origin' | 'token'>, method: string, input: unknown = {}) {
+export async function callApi<T = unknown>(
+  app: Pick<PlenoApp, 'origin' | 'token'>,
+  method: string,
+  input: unknown = {},
+) {
   const res = await fetch(`${app.origin}/api/${method}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
@@ -112,13 +119,20 @@ export async function importDemoMaster(app: PlenoApp): Promise<{ dir: string; ma
   const input = { fileName: 'master.json', contentBase64: bytes.toString('base64') };
   const preview = await callApi<{ fingerprint: string }>(app, 'setup.previewMaster', input);
   if (!preview.ok) throw new Error(preview.error.message);
-  const imported = await callApi(app, 'setup.importMaster', { ...input, confirmFingerprint: preview.value.fingerprint });
+  const imported = await callApi(app, 'setup.importMaster', {
+    ...input,
+    confirmFingerprint: preview.value.fingerprint,
+  });
   if (!imported.ok) throw new Error(imported.error.message);
   return { dir, masterText: bytes.toString('utf8') };
 }
 
 export async function createDemo(app: Pick<PlenoApp, 'origin' | 'token'>, seed?: number): Promise<void> {
-  const r = await callApi(app, 'setup.createDemo', seed === undefined ? { preset: 'hampang' } : { preset: 'hampang', seed });
+  const r = await callApi(
+    app,
+    'setup.createDemo',
+    seed === undefined ? { preset: 'hampang' } : { preset: 'hampang', seed },
+  );
   if (!r.ok) throw new Error(`setup.createDemo failed: ${r.error.code} ${r.error.message}`);
 }
 

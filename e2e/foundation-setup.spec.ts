@@ -12,7 +12,9 @@ test('Impor data master: preview with the signer fingerprint grouped by 4, confi
   expect(gen.code, gen.stderr).toBe(0);
   const kpu = /kunci KPU: ([0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4})/.exec(gen.stdout + gen.stderr)?.[1];
   expect(kpu).toBeTruthy();
-  const master = JSON.parse(readFileSync(join(demoDir, 'master.json'), 'utf8')) as { payload: { kecamatan: { nama: string } } };
+  const master = JSON.parse(readFileSync(join(demoDir, 'master.json'), 'utf8')) as {
+    payload: { kecamatan: { nama: string } };
+  };
 
   await page.goto(app.url);
   await page.getByTestId('master-file').setInputFiles(join(demoDir, 'master.json'));
@@ -40,7 +42,10 @@ test('a file that is not a data master is refused on the first-run screen with a
   await expect(page.getByRole('heading', { name: 'Selamat datang di Pleno' })).toBeVisible();
 });
 
-test('Buat kecamatan simulasi: one click, a wait state, then the shell with the SIMULASI banner', async ({ app, page }) => {
+test('Buat kecamatan simulasi: one click, a wait state, then the shell with the SIMULASI banner', async ({
+  app,
+  page,
+}) => {
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Buat kecamatan simulasi' }).click();
   await expect(page.getByRole('progressbar', { name: 'Membuat kecamatan simulasi' })).toBeVisible();

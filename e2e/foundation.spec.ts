@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { ARTIFACTS, createDemo, expect, serve, test } from './fixtures';
 
-test('a new database shows the first-run screen with both choices, and the token leaves the address bar', async ({ app, page }) => {
+test('a new database shows the first-run screen with both choices, and the token leaves the address bar', async ({
+  app,
+  page,
+}) => {
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());
@@ -81,7 +84,11 @@ test('an unexpected backend error shows a toast with its reference id', async ({
       contentType: 'application/json',
       body: JSON.stringify({
         ok: false,
-        error: { code: 'INTERNAL', message: 'Terjadi kesalahan tak terduga. Sebutkan kode referensi E-7K2Q saat melapor.', ref: 'E-7K2Q' },
+        error: {
+          code: 'INTERNAL',
+          message: 'Terjadi kesalahan tak terduga. Sebutkan kode referensi E-7K2Q saat melapor.',
+          ref: 'E-7K2Q',
+        },
       }),
     }),
   );

@@ -58,7 +58,10 @@ const VIDEO = join(DEMO, 'kamera.y4m');
     return frame(scaled(png, png.height * 2 <= H - 40 ? 2 : 1));
   });
   // Shuffled order (3, 1, 2), two frames per second: each part stays in view for half a second.
-  writeFileSync(VIDEO, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F2:1 Ip A1:1 C420jpeg\n`), frames[2]!, frames[0]!, frames[1]!]));
+  writeFileSync(
+    VIDEO,
+    Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F2:1 Ip A1:1 C420jpeg\n`), frames[2]!, frames[0]!, frames[1]!]),
+  );
 }
 
 test.use({
@@ -76,7 +79,10 @@ test('scanning a 3-part code with the camera shows progress and imports the reco
   const input = { fileName: 'master.json', contentBase64: bytes.toString('base64') };
   const preview = await callApi<{ fingerprint: string }>(app, 'setup.previewMaster', input);
   if (!preview.ok) throw new Error(preview.error.message);
-  const imported = await callApi(app, 'setup.importMaster', { ...input, confirmFingerprint: preview.value.fingerprint });
+  const imported = await callApi(app, 'setup.importMaster', {
+    ...input,
+    confirmFingerprint: preview.value.fingerprint,
+  });
   expect(imported.ok).toBe(true);
 
   await page.goto(app.url);

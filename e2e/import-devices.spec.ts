@@ -26,11 +26,18 @@ function phoneEnvelope(demoDir: string, deviceId: string) {
 }
 
 async function post(port: number, body: string) {
-  const res = await fetch(`http://127.0.0.1:${port}/v1/c-hasil`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  const res = await fetch(`http://127.0.0.1:${port}/v1/c-hasil`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+  });
   return { status: res.status, body: (await res.json()) as { status: string; receipt?: unknown } };
 }
 
-test('an unknown KPPS device is listed, registered by the ketua through the dialog (QR), then accepted', async ({ app, page }) => {
+test('an unknown KPPS device is listed, registered by the ketua through the dialog (QR), then accepted', async ({
+  app,
+  page,
+}) => {
   const { dir: demoDir } = await importDemoMaster(app);
   const lan = await callApi<{ port: number; running: boolean }>(app, 'import.lanStart', { port: 0 });
   if (!lan.ok) throw new Error(lan.error.message);
@@ -62,13 +69,18 @@ test('an unknown KPPS device is listed, registered by the ketua through the dial
   await dialog.getByLabel('TPS', { exact: true }).selectOption(phone.tps);
   const shortKey = Buffer.from(phone.publicKey, 'base64url').subarray(0, 31).toString('base64url');
   await dialog.getByLabel('Kunci publik perangkat').fill(shortKey);
-  await dialog.getByLabel('Alasan keputusan (wajib)').fill('HP KPPS TPS 003 Desa 2008 rusak, diganti HP cadangan; disaksikan saksi paslon');
+  await dialog
+    .getByLabel('Alasan keputusan (wajib)')
+    .fill('HP KPPS TPS 003 Desa 2008 rusak, diganti HP cadangan; disaksikan saksi paslon');
   await dialog.getByRole('button', { name: 'Daftarkan dengan keputusan PPK' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Kunci publik harus 32 byte');
 
   // The key read from a picture of the phone's screen (the PLNDEV1 QR), decoded in the browser.
   const qrPath = join(app.dir, 'layar-hp-qr.png');
-  writeFileSync(qrPath, await QRCode.toBuffer(`PLNDEV1:hp-cadangan-2008003:${phone.tps}:${phone.publicKey}`, { scale: 6, margin: 4 }));
+  writeFileSync(
+    qrPath,
+    await QRCode.toBuffer(`PLNDEV1:hp-cadangan-2008003:${phone.tps}:${phone.publicKey}`, { scale: 6, margin: 4 }),
+  );
   await dialog.getByLabel('Gambar kode QR perangkat').setInputFiles(qrPath);
   await expect(dialog.getByTestId('device-qr-note')).toContainText('Terbaca dari QR: perangkat hp-cadangan-2008003');
   await expect(dialog.getByLabel('Kunci publik perangkat')).toHaveValue(phone.publicKey);
@@ -87,7 +99,10 @@ test('an unknown KPPS device is listed, registered by the ketua through the dial
   expect(accepted.status).toBe(201);
   expect(accepted.body.status).toBe('diterima');
   expect(accepted.body.receipt).toBeTruthy();
-  const seen = page.getByRole('table', { name: 'Perangkat yang menghubungi' }).getByRole('row').filter({ hasText: 'hp-cadangan-2008003' });
+  const seen = page
+    .getByRole('table', { name: 'Perangkat yang menghubungi' })
+    .getByRole('row')
+    .filter({ hasText: 'hp-cadangan-2008003' });
   await expect(seen).toContainText('terdaftar');
   await expect(seen).toContainText('1 diterima');
   await expect(row).toContainText('2');

@@ -56,7 +56,9 @@ test('QR images: a 3-part code opened in shuffled order shows "i dari 3", then t
   const wasm = requests.filter((u) => u.endsWith('.wasm'));
   expect(wasm.length).toBeGreaterThanOrEqual(1);
   for (const u of wasm) expect(u.startsWith(app.origin)).toBe(true);
-  expect(requests.filter((u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+  expect(requests.filter((u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual(
+    [],
+  );
 
   // The same code again (another session, as the backend path does for pictures) is a duplicate.
   const again = await callApi<{ state: string; results: { status: string }[] }>(app, 'import.qrImage', {
@@ -77,13 +79,33 @@ function recordFor(dpt: { l: number; p: number }, n: number): Record<string, num
   const paslon = Array.from({ length: n }, (_, i) => Math.floor(sah / n) + (i === 0 ? sah % n : 0));
   const diterima = dpt.l + dpt.p + Math.ceil((dpt.l + dpt.p) * 0.025);
   const v: Record<string, number> = {
-    'pemilih.dpt.l': dpt.l, 'pemilih.dpt.p': dpt.p, 'pemilih.dpph.l': 0, 'pemilih.dpph.p': 0, 'pemilih.dptb.l': 0, 'pemilih.dptb.p': 0,
-    'pemilih.jumlah.l': dpt.l, 'pemilih.jumlah.p': dpt.p,
-    'pengguna.dpt.l': penggunaL, 'pengguna.dpt.p': penggunaP, 'pengguna.dpph.l': 0, 'pengguna.dpph.p': 0, 'pengguna.dptb.l': 0, 'pengguna.dptb.p': 0,
-    'pengguna.jumlah.l': penggunaL, 'pengguna.jumlah.p': penggunaP,
-    'disabilitas.pemilih.l': 1, 'disabilitas.pemilih.p': 1, 'disabilitas.pengguna.l': 1, 'disabilitas.pengguna.p': 0,
-    'suratSuara.diterima': diterima, 'suratSuara.dikembalikan': 2, 'suratSuara.tidakDigunakan': diterima - total - 2, 'suratSuara.digunakan': total,
-    'suara.sah': sah, 'suara.tidakSah': tidakSah, 'suara.total': total,
+    'pemilih.dpt.l': dpt.l,
+    'pemilih.dpt.p': dpt.p,
+    'pemilih.dpph.l': 0,
+    'pemilih.dpph.p': 0,
+    'pemilih.dptb.l': 0,
+    'pemilih.dptb.p': 0,
+    'pemilih.jumlah.l': dpt.l,
+    'pemilih.jumlah.p': dpt.p,
+    'pengguna.dpt.l': penggunaL,
+    'pengguna.dpt.p': penggunaP,
+    'pengguna.dpph.l': 0,
+    'pengguna.dpph.p': 0,
+    'pengguna.dptb.l': 0,
+    'pengguna.dptb.p': 0,
+    'pengguna.jumlah.l': penggunaL,
+    'pengguna.jumlah.p': penggunaP,
+    'disabilitas.pemilih.l': 1,
+    'disabilitas.pemilih.p': 1,
+    'disabilitas.pengguna.l': 1,
+    'disabilitas.pengguna.p': 0,
+    'suratSuara.diterima': diterima,
+    'suratSuara.dikembalikan': 2,
+    'suratSuara.tidakDigunakan': diterima - total - 2,
+    'suratSuara.digunakan': total,
+    'suara.sah': sah,
+    'suara.tidakSah': tidakSah,
+    'suara.total': total,
   };
   paslon.forEach((x, i) => (v[`suara.paslon.${i}`] = x));
   return v;
@@ -91,7 +113,9 @@ function recordFor(dpt: { l: number; p: number }, n: number): Record<string, num
 
 /** Types every box with the keyboard only: focus the first box, then value + Enter, in form order. */
 async function typeForm(page: Page, values: Record<string, number>) {
-  const paths = await page.locator('table.mform input[data-path]').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')!));
+  const paths = await page
+    .locator('table.mform input[data-path]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-path')!));
   await page.locator(`table.mform input[data-path="${paths[0]}"]`).focus();
   for (const p of paths) {
     await page.keyboard.type(String(values[p]));
@@ -100,7 +124,10 @@ async function typeForm(page: Page, values: Record<string, number>) {
   return paths;
 }
 
-test('Entri manual: two operators, one mismatch highlighted and resolved, then the record is created', async ({ app, page }) => {
+test('Entri manual: two operators, one mismatch highlighted and resolved, then the record is created', async ({
+  app,
+  page,
+}) => {
   const { master } = await demoMaster(app);
   const desa = master.payload.desa[0]!;
   const tpsKode = `${desa.kode}${String(desa.tps[0]!.nomor).padStart(3, '0')}`;
@@ -149,14 +176,21 @@ test('Entri manual: two operators, one mismatch highlighted and resolved, then t
   await expect(status).toContainText('Diterima');
   await page.screenshot({ path: join(ARTIFACTS, 'import-manual-sepakat.png'), fullPage: true });
 
-  const final = await callApi<{ state: string; result: { outcome: string; operators: string[] } }>(app, 'import.manualStatus', {
-    tps: tpsKode,
-    pemilihan: 'bupati',
-  });
+  const final = await callApi<{ state: string; result: { outcome: string; operators: string[] } }>(
+    app,
+    'import.manualStatus',
+    {
+      tps: tpsKode,
+      pemilihan: 'bupati',
+    },
+  );
   expect(final.ok && final.value.result).toMatchObject({ outcome: 'diterima', operators: ['Ani', 'Budi'] });
 });
 
-test('LAN: the PPK starts the receiver, a phone pushes a bundle, devices seen (unknown ones too) are listed', async ({ app, page }) => {
+test('LAN: the PPK starts the receiver, a phone pushes a bundle, devices seen (unknown ones too) are listed', async ({
+  app,
+  page,
+}) => {
   const { dir } = await demoMaster(app);
   await openImport(page, app, 'LAN');
   await expect(page.getByText('Penerima LAN mati')).toBeVisible();
@@ -172,7 +206,9 @@ test('LAN: the PPK starts the receiver, a phone pushes a bundle, devices seen (u
   expect(ok.stdout).toContain('tanda terima sah');
 
   // A phone whose key is not in the data master.
-  const env = JSON.parse(readFileSync(join(dir, 'master.json'), 'utf8')) as { payload: { perangkat: { id: string; tps: string }[] } };
+  const env = JSON.parse(readFileSync(join(dir, 'master.json'), 'utf8')) as {
+    payload: { perangkat: { id: string; tps: string }[] };
+  };
   const tps = env.payload.perangkat[1]!.tps;
   const { writeFileSync } = await import('node:fs');
   const stranger = join(app.dir, 'asing.json');
@@ -196,14 +232,24 @@ test('LAN: the PPK starts the receiver, a phone pushes a bundle, devices seen (u
   await expect(page.getByText('Penerima LAN mati')).toBeVisible();
 });
 
-test('Kabel/USB: files picked by hand are imported with a summary listing the rejected file and its reason', async ({ app, page }) => {
+test('Kabel/USB: files picked by hand are imported with a summary listing the rejected file and its reason', async ({
+  app,
+  page,
+}) => {
   const { dir } = await demoMaster(app);
-  const bundles = readdirSync(join(dir, 'tps')).filter((f) => f.endsWith('.pleno')).sort().slice(0, 3);
+  const bundles = readdirSync(join(dir, 'tps'))
+    .filter((f) => f.endsWith('.pleno'))
+    .sort()
+    .slice(0, 3);
   const { writeFileSync } = await import('node:fs');
   const broken = join(app.dir, 'rusak.pleno');
   writeFileSync(broken, readFileSync(join(dir, 'tps', bundles[0]!)).subarray(0, 300));
   await openImport(page, app, 'Kabel/USB');
-  await expect(page.getByText('Belum ada flashdisk atau ponsel terpasang').or(page.getByRole('list', { name: 'Perangkat penyimpanan' }))).toBeVisible();
+  await expect(
+    page
+      .getByText('Belum ada flashdisk atau ponsel terpasang')
+      .or(page.getByRole('list', { name: 'Perangkat penyimpanan' })),
+  ).toBeVisible();
   await page.getByLabel('Berkas hasil TPS').setInputFiles([...bundles.map((b) => join(dir, 'tps', b)), broken]);
   const summary = page.getByTestId('import-summary');
   await expect(summary).toContainText('4 berkas diproses');

@@ -19,7 +19,9 @@ async function api<T>(app: PlenoApp, method: string, input: unknown = {}): Promi
 const recapOf = async (app: PlenoApp, pemilihan: PemilihanId) =>
   (await api<RecapJson>(app, 'pleno.recap', { pemilihan })).pemilihan[0]!;
 
-async function members(app: PlenoApp): Promise<{ ketua: number; anggota: number; ketuaNama: string; anggotaNama: string }> {
+async function members(
+  app: PlenoApp,
+): Promise<{ ketua: number; anggota: number; ketuaNama: string; anggotaNama: string }> {
   const m = await api<MembersView>(app, 'pleno.members');
   const ketua = m.members.find((x) => x.ketua)!;
   const anggota = m.members.find((x) => !x.ketua)!;
@@ -33,7 +35,9 @@ async function dashboards(app: PlenoApp): Promise<DashboardView[]> {
 }
 
 /** The demo's 105 → 905 misread: a bermasalah TPS whose record has a choice at 905. */
-async function findMisread(app: PlenoApp): Promise<{ pemilihan: PemilihanId; tps: string; index: number; desa: string }> {
+async function findMisread(
+  app: PlenoApp,
+): Promise<{ pemilihan: PemilihanId; tps: string; index: number; desa: string }> {
   for (const d of await dashboards(app)) {
     for (const desa of d.desa) {
       for (const t of desa.tiles.filter((x) => x.status === 'bermasalah')) {
@@ -54,7 +58,10 @@ async function chooseOperator(page: Page, id: number, nama: string) {
 
 const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
 
-test('misread 105/905: correction proposed by an anggota, approved by the ketua; totals change and the audit log shows it', async ({ app, page }) => {
+test('misread 105/905: correction proposed by an anggota, approved by the ketua; totals change and the audit log shows it', async ({
+  app,
+  page,
+}) => {
   await createDemo(app);
   const mis = await findMisread(app);
   const who = await members(app);
@@ -62,10 +69,15 @@ test('misread 105/905: correction proposed by an anggota, approved by the ketua;
 
   await page.goto(app.url);
   await page.getByRole('link', { name: 'Beranda' }).click();
-  await page.getByRole('group', { name: 'Pilih pemilihan' }).getByRole('button', { name: mis.pemilihan === 'bupati' ? 'Bupati' : 'Gubernur' }).click();
+  await page
+    .getByRole('group', { name: 'Pilih pemilihan' })
+    .getByRole('button', { name: mis.pemilihan === 'bupati' ? 'Bupati' : 'Gubernur' })
+    .click();
   const tile = page.locator(`a.tile[data-tps="${mis.tps}"]`);
   await expect(tile).toHaveAttribute('data-status', 'bermasalah');
-  await expect(page.getByTestId(`total-paslon-${mis.index + 1}`)).toContainText(fmt(before.total.suara.paslon[mis.index]!));
+  await expect(page.getByTestId(`total-paslon-${mis.index + 1}`)).toContainText(
+    fmt(before.total.suara.paslon[mis.index]!),
+  );
   await page.screenshot({ path: join(ARTIFACTS, 'pleno-dashboard.png') });
 
   await tile.click();
@@ -88,10 +100,14 @@ test('misread 105/905: correction proposed by an anggota, approved by the ketua;
   const dialog = page.getByRole('dialog');
   await dialog.locator(`input[data-field="suara.paslon.${mis.index}"]`).fill('105');
   await expect(dialog.getByTestId('correction-diff')).toContainText('905');
-  await dialog.getByLabel('Alasan koreksi (wajib)').fill('Angka 105 terbaca 905; sesuai C.Hasil plano dan salinan saksi');
+  await dialog
+    .getByLabel('Alasan koreksi (wajib)')
+    .fill('Angka 105 terbaca 905; sesuai C.Hasil plano dan salinan saksi');
   // Evidence: a photo of the corrected sheet (any PNG will do here).
   const evidence = await page.screenshot({ clip: { x: 0, y: 0, width: 200, height: 120 } });
-  await dialog.locator('input[type="file"]').setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: evidence });
+  await dialog
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: evidence });
   await dialog.getByRole('button', { name: /Usulkan koreksi/ }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   const corr = page.locator('[data-testid^="correction-"]').first();
@@ -120,7 +136,9 @@ test('misread 105/905: correction proposed by an anggota, approved by the ketua;
   expect(after.tps.diputuskan).toBe(before.tps.diputuskan + 1);
 
   await page.getByRole('link', { name: 'Beranda' }).click();
-  await expect(page.getByTestId(`total-paslon-${mis.index + 1}`)).toContainText(fmt(after.total.suara.paslon[mis.index]!));
+  await expect(page.getByTestId(`total-paslon-${mis.index + 1}`)).toContainText(
+    fmt(after.total.suara.paslon[mis.index]!),
+  );
   await expect(page.locator(`a.tile[data-tps="${mis.tps}"]`)).toHaveAttribute('data-status', 'dikoreksi');
 
   await page.getByRole('link', { name: 'Log Audit' }).click();
@@ -161,7 +179,9 @@ test('an open objection prevents locking the desa until it is resolved', async (
   await page.getByRole('button', { name: 'Kunci desa' }).click();
   await expect(page.getByTestId('lock-refused')).toContainText('keberatan');
   await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).click();
-  expect((await api<{ locked: boolean }>(app, 'pleno.desa', { pemilihan: 'bupati', desa: desa.kode })).locked).toBe(false);
+  expect((await api<{ locked: boolean }>(app, 'pleno.desa', { pemilihan: 'bupati', desa: desa.kode })).locked).toBe(
+    false,
+  );
 
   await page.getByRole('button', { name: 'Selesaikan' }).click();
   const r = page.getByRole('dialog');
@@ -177,7 +197,12 @@ test('an open objection prevents locking the desa until it is resolved', async (
 
   const recap = await recapOf(app, 'bupati');
   const rd = recap.desa.find((x) => x.kode === desa.kode)!;
-  expect(rd.tps).toEqual({ total: desa.tiles.length, masuk: desa.tiles.length, diputuskan: desa.tiles.length, konflik: 0 });
+  expect(rd.tps).toEqual({
+    total: desa.tiles.length,
+    masuk: desa.tiles.length,
+    diputuskan: desa.tiles.length,
+    konflik: 0,
+  });
   const locked = await callApi(app, 'pleno.accept', { pemilihan: 'bupati', tps: desa.tiles[0]!.tps });
   expect(locked).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
 });
@@ -223,12 +248,17 @@ test('a konflik resolved by choosing the second submission: it becomes the count
 test('the projector view (a second page) follows the operator', async ({ app, page }) => {
   await createDemo(app);
   const dash = await api<DashboardView>(app, 'pleno.dashboard', { pemilihan: 'bupati' });
-  const desa = dash.desa.find((x) => x.tiles.length >= 2 && x.tiles[0]!.status === 'masuk' && x.tiles[1]!.status !== 'belum-masuk')!;
+  const desa = dash.desa.find(
+    (x) => x.tiles.length >= 2 && x.tiles[0]!.status === 'masuk' && x.tiles[1]!.status !== 'belum-masuk',
+  )!;
   await page.goto(app.url);
   await page.evaluate((t) => (window.location.hash = `#/pleno/bupati/${t}`), desa.tiles[0]!.tps);
   await expect(page.getByTestId('review-title')).toContainText('TPS 001');
 
-  const [projector] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Proyektor' }).click()]);
+  const [projector] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Proyektor' }).click(),
+  ]);
   await projector.setViewportSize({ width: 1366, height: 768 });
   await expect(projector.getByTestId('projector-where')).toHaveText(`${desa.nama} · TPS 001`);
   await expect(projector.locator('nav')).toHaveCount(0);
@@ -240,7 +270,9 @@ test('the projector view (a second page) follows the operator', async ({ app, pa
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('j');
   await expect(page.getByTestId('review-title')).toContainText(`TPS ${String(desa.tiles[1]!.nomor).padStart(3, '0')}`);
-  await expect(projector.getByTestId('projector-where')).toHaveText(`${desa.nama} · TPS ${String(desa.tiles[1]!.nomor).padStart(3, '0')}`);
+  await expect(projector.getByTestId('projector-where')).toHaveText(
+    `${desa.nama} · TPS ${String(desa.tiles[1]!.nomor).padStart(3, '0')}`,
+  );
   const t2 = await api<TpsReview>(app, 'pleno.tps', { pemilihan: 'bupati', tps: desa.tiles[1]!.tps });
   await expect(projector.getByTestId('projector-tps-votes')).toContainText(String(t2.current!.suara.sah));
   const totals = await recapOf(app, 'bupati');
@@ -254,9 +286,18 @@ test('a result arriving while Beranda is open appears without reloading (results
   const gen = await app.cli(['demo', dir]);
   expect(gen.code, gen.stderr).toBe(0);
   const masterB64 = readFileSync(join(dir, 'master.json')).toString('base64');
-  const preview = await api<{ fingerprint: string }>(app, 'setup.previewMaster', { fileName: 'master.json', contentBase64: masterB64 });
-  await api(app, 'setup.importMaster', { fileName: 'master.json', contentBase64: masterB64, confirmFingerprint: preview.fingerprint });
-  const bundle = readdirSync(join(dir, 'tps')).filter((f) => f.endsWith('.pleno')).sort()[0]!;
+  const preview = await api<{ fingerprint: string }>(app, 'setup.previewMaster', {
+    fileName: 'master.json',
+    contentBase64: masterB64,
+  });
+  await api(app, 'setup.importMaster', {
+    fileName: 'master.json',
+    contentBase64: masterB64,
+    confirmFingerprint: preview.fingerprint,
+  });
+  const bundle = readdirSync(join(dir, 'tps'))
+    .filter((f) => f.endsWith('.pleno'))
+    .sort()[0]!;
   const tps = bundle.slice(0, 13);
 
   await page.goto(app.url);

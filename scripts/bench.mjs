@@ -10,7 +10,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = join(root, 'bench');
 const filter = process.argv[2];
 const files = existsSync(dir)
-  ? readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter))).sort()
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
+      .sort()
   : [];
 if (files.length === 0) {
   console.log('npm run bench: tidak ada bench/*.bench.ts / no benchmarks found');
@@ -29,5 +31,7 @@ for (const f of files) {
     console.log(`=== ${f}: ok (${secs} s)`);
   }
 }
-console.log(`\n${files.length - failed.length} benchmark(s) ok, ${failed.length} failed${failed.length ? ': ' + failed.join(', ') : ''}`);
+console.log(
+  `\n${files.length - failed.length} benchmark(s) ok, ${failed.length} failed${failed.length ? ': ' + failed.join(', ') : ''}`,
+);
 process.exit(failed.length === 0 ? 0 : 1);

@@ -41,7 +41,10 @@ export function electronBinary(env = process.env) {
 }
 
 function npmRun(script) {
-  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (r.status !== 0) {
     console.error(`npm start: "npm run ${script}" gagal / failed`);
     process.exit(r.status ?? 1);
@@ -58,11 +61,17 @@ if (electron) {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log('Electron tidak tersedia di mesin ini, Pleno dijalankan dalam mode web / Electron is not available here: starting the web mode.');
-  console.error('(Untuk jendela desktop, pasang Electron dengan "npx install-electron" di mesin yang terhubung internet.)');
+  console.log(
+    'Electron tidak tersedia di mesin ini, Pleno dijalankan dalam mode web / Electron is not available here: starting the web mode.',
+  );
+  console.error(
+    '(Untuk jendela desktop, pasang Electron dengan "npx install-electron" di mesin yang terhubung internet.)',
+  );
   if (!existsSync(join(root, 'build', 'renderer', 'index.html'))) npmRun('build:renderer');
   console.error(`Basis data / database: ${dbPath}`);
-  console.error('Buka alamat "Pleno web: …" di bawah ini di Chromium, Chrome, Edge atau Firefox. Tekan Ctrl+C untuk berhenti.');
+  console.error(
+    'Buka alamat "Pleno web: …" di bawah ini di Chromium, Chrome, Edge atau Firefox. Tekan Ctrl+C untuk berhenti.',
+  );
   // In-process: the serve command handles SIGINT/SIGTERM itself (checkpoint, release the lock).
   const { register } = await import('tsx/esm/api');
   register();

@@ -49,12 +49,11 @@ function runBuffered(label, cmd, args) {
 }
 
 const staticChecks = [
-  ...['shared/tsconfig.json', 'electron/tsconfig.json', 'renderer/tsconfig.json', 'tsconfig.tests.json'].map((project) => [
-    `typecheck ${project}`,
-    npx,
-    ['tsc', '-p', project],
-  ]),
+  ...['shared/tsconfig.json', 'electron/tsconfig.json', 'renderer/tsconfig.json', 'tsconfig.tests.json'].map(
+    (project) => [`typecheck ${project}`, npx, ['tsc', '-p', project]],
+  ),
   ['lint', npx, ['eslint', '--max-warnings=0', '.']],
+  ['format', npx, ['prettier', '--check', '.']],
 ];
 const staticResults = [];
 const queue = [...staticChecks];
@@ -72,7 +71,13 @@ for (const [label] of staticChecks) {
 
 // Unit, service and HTTP tests.
 const vitestJson = join(out, 'vitest.json');
-const v = run('vitest', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const v = run('vitest', npx, [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
   passed += r.numPassedTests;

@@ -43,24 +43,38 @@ describe('dependency rule', () => {
       `shared/${tag}.tsconfig.json`,
       JSON.stringify({ extends: './tsconfig.json', include: [`./${tag}.ts`], exclude: [] }),
     );
-    const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', config], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', config], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(tsc.status).not.toBe(0);
     expect(tsc.stdout).toContain(`${tag}.ts`);
     expect(tsc.stdout).toMatch(/error TS2307: Cannot find module 'node:fs'|error TS2591: Cannot find name 'Buffer'/);
   });
 
   it('lint rejects renderer/ importing electron/, and shared/ importing renderer/ or electron/', async () => {
-    const r = write(`renderer/${tag}.ts`, "// probe\nimport { createEventBus } from '../electron/main/backend/context';\nexport const bus = createEventBus;\n");
+    const r = write(
+      `renderer/${tag}.ts`,
+      "// probe\nimport { createEventBus } from '../electron/main/backend/context';\nexport const bus = createEventBus;\n",
+    );
     const rm = await lintMessages(r);
-    expect(rm.some((m) => m.ruleId === 'no-restricted-imports' && /renderer\/ must not import electron/.test(m.message))).toBe(true);
+    expect(
+      rm.some((m) => m.ruleId === 'no-restricted-imports' && /renderer\/ must not import electron/.test(m.message)),
+    ).toBe(true);
 
-    const s = write(`shared/${tag}-b.ts`, "// probe\nimport type { Db } from '../electron/main/backend/context';\nexport type X = Db;\n");
+    const s = write(
+      `shared/${tag}-b.ts`,
+      "// probe\nimport type { Db } from '../electron/main/backend/context';\nexport type X = Db;\n",
+    );
     const sm = await lintMessages(s);
     expect(sm.some((m) => m.ruleId === 'no-restricted-imports')).toBe(true);
   });
 
   it('a clean shared/ module passes (the probe above fails for the rule, not for something else)', async () => {
-    const ok = write(`shared/${tag}-ok.ts`, "// probe\nimport { ok } from './contracts/result';\nexport const good = ok(1);\n");
+    const ok = write(
+      `shared/${tag}-ok.ts`,
+      "// probe\nimport { ok } from './contracts/result';\nexport const good = ok(1);\n",
+    );
     expect(await lintMessages(ok)).toEqual([]);
   });
 
@@ -73,7 +87,8 @@ describe('dependency rule', () => {
         else if (/\.(ts|tsx|mts|cts)$/.test(e.name) && !e.name.startsWith('dep-rule-probe-')) {
           const rel = relative(root, p).split('\\').join('/');
           if (rel.startsWith('electron/main/platform/') || rel.startsWith('electron/preload/')) continue;
-          if (/(from\s+|require\(\s*|import\(\s*)['"]electron(\/[^'"]*)?['"]/.test(readFileSync(p, 'utf8'))) offenders.push(rel);
+          if (/(from\s+|require\(\s*|import\(\s*)['"]electron(\/[^'"]*)?['"]/.test(readFileSync(p, 'utf8')))
+            offenders.push(rel);
         }
       }
     };

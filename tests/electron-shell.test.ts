@@ -12,7 +12,11 @@ const hook = join(root, 'tests/electron-stub/hook.cjs');
 
 /** Runs a script in a fresh Node with the stub hook; the script prints one JSON line. */
 function probe(script: string, env: Record<string, string> = {}): Record<string, unknown> {
-  const out = execFileSync(process.execPath, ['-r', hook, '-e', script], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['-r', hook, '-e', script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, unknown>;
 }
 
@@ -66,7 +70,12 @@ describe('Electron main (bundled)', () => {
       );
       expect(result.scheme).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } });
       expect(result.url).toBe('app://pleno/index.html#/beranda');
-      expect(result.wp).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+      expect(result.wp).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      });
       expect(String((result.wp as { preload: string }).preload)).toMatch(/build\/electron\/preload\.cjs$/);
       expect(result.own).toMatchObject({ ok: true, value: { mode: 'electron', dbPath: join(dir, 'k.db') } });
       expect(result.foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -93,7 +102,7 @@ describe('Electron main (bundled)', () => {
     expect(result).toEqual({ name: 'pleno', keys: ['call', 'info', 'on'], info: { transport: 'ipc' } });
   });
 
-  it('keeps each file\'s import.meta.url meaningful in the bundle (files found relative to their source)', () => {
+  it("keeps each file's import.meta.url meaningful in the bundle (files found relative to their source)", () => {
     const bundle = readFileSync(join(root, 'build/electron/main.cjs'), 'utf8');
     expect(bundle).not.toMatch(/import\.meta|import_meta/);
     const rewritten = [...bundle.matchAll(/__plenoSourceUrl\("([^"]+)"\)/g)].map((m) => m[1]!);

@@ -40,7 +40,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command(rest);
   } catch (err) {
-    process.stderr.write(`pleno ${name}: kesalahan tak terduga / unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    process.stderr.write(
+      `pleno ${name}: kesalahan tak terduga / unexpected error: ${(err as Error).stack ?? String(err)}\n`,
+    );
     return 1;
   }
 }

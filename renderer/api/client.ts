@@ -30,7 +30,8 @@ const networkError = (): Result<never> => ({
   ok: false,
   error: {
     code: 'INTERNAL',
-    message: 'Tidak dapat menghubungi layanan Pleno. Pastikan Pleno (jendela terminal "pleno serve") masih berjalan, lalu muat ulang halaman.',
+    message:
+      'Tidak dapat menghubungi layanan Pleno. Pastikan Pleno (jendela terminal "pleno serve") masih berjalan, lalu muat ulang halaman.',
   },
 });
 
@@ -56,14 +57,21 @@ export function createHttpApi(token: string | null, base = ''): PlenoApi {
     } catch {
       // fall through
     }
-    return { ok: false, error: { code: 'INTERNAL', message: `Jawaban tidak terduga dari layanan Pleno (HTTP ${res.status}).` } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `Jawaban tidak terduga dari layanan Pleno (HTTP ${res.status}).` },
+    };
   }
 
   async function runStream(signal: AbortSignal): Promise<void> {
     let delay = 500;
     while (!signal.aborted) {
       try {
-        const res = await fetch(`${base}/api/events`, { headers: { Authorization: `Bearer ${token ?? ''}` }, signal, cache: 'no-store' });
+        const res = await fetch(`${base}/api/events`, {
+          headers: { Authorization: `Bearer ${token ?? ''}` },
+          signal,
+          cache: 'no-store',
+        });
         if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
         delay = 500;
         const reader = res.body.getReader();

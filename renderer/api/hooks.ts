@@ -20,7 +20,11 @@ export interface QueryOptions {
   enabled?: boolean;
 }
 
-export function useQuery<M extends MethodName>(method: M, input: InputOf<M>, options: QueryOptions = {}): QueryState<OutputOf<M>> {
+export function useQuery<M extends MethodName>(
+  method: M,
+  input: InputOf<M>,
+  options: QueryOptions = {},
+): QueryState<OutputOf<M>> {
   const key = JSON.stringify(input ?? {});
   const enabled = options.enabled !== false;
   const refreshKey = (options.refreshOn ?? []).join(',');
@@ -28,11 +32,13 @@ export function useQuery<M extends MethodName>(method: M, input: InputOf<M>, opt
   const reload = useCallback(() => setTick((t) => t + 1), []);
   const requestKey = `${method}|${key}|${tick}`;
   // `settled` names the request the state belongs to; loading is derived, so the effect only sets state on reply.
-  const [state, setState] = useState<{ data: OutputOf<M> | undefined; error: ApiError | null; settled: string | null }>({
-    data: undefined,
-    error: null,
-    settled: null,
-  });
+  const [state, setState] = useState<{ data: OutputOf<M> | undefined; error: ApiError | null; settled: string | null }>(
+    {
+      data: undefined,
+      error: null,
+      settled: null,
+    },
+  );
 
   useEffect(() => {
     if (!enabled) return;
@@ -40,7 +46,9 @@ export function useQuery<M extends MethodName>(method: M, input: InputOf<M>, opt
     void api.call(method, JSON.parse(key) as InputOf<M>).then((r) => {
       if (!live) return;
       setState((s) =>
-        r.ok ? { data: r.value, error: null, settled: requestKey } : { data: s.data, error: r.error, settled: requestKey },
+        r.ok
+          ? { data: r.value, error: null, settled: requestKey }
+          : { data: s.data, error: r.error, settled: requestKey },
       );
     });
     return () => {
@@ -70,7 +78,10 @@ export function useQuery<M extends MethodName>(method: M, input: InputOf<M>, opt
 }
 
 /** Subscribes to one pushed event type for the component's lifetime; the latest callback is always used. */
-export function useEvent<T extends PlenoEventType>(type: T, callback: (event: Extract<PlenoEvent, { type: T }>) => void): void {
+export function useEvent<T extends PlenoEventType>(
+  type: T,
+  callback: (event: Extract<PlenoEvent, { type: T }>) => void,
+): void {
   const ref = useRef(callback);
   useEffect(() => {
     ref.current = callback;

@@ -25,12 +25,22 @@ function useUnexpectedErrorToasts(): void {
   const toast = useToast();
   useEffect(() => {
     const off = onUnexpectedError((e) =>
-      toast({ kind: 'error', title: 'Terjadi kesalahan tak terduga', body: e.message, ...(e.ref ? { refId: e.ref } : {}) }),
+      toast({
+        kind: 'error',
+        title: 'Terjadi kesalahan tak terduga',
+        body: e.message,
+        ...(e.ref ? { refId: e.ref } : {}),
+      }),
     );
     const onError = (event: ErrorEvent | PromiseRejectionEvent) => {
       const ref = rendererRefId();
       console.error(`[${ref}]`, 'reason' in event ? event.reason : event.error);
-      toast({ kind: 'error', title: 'Terjadi kesalahan tak terduga pada tampilan', body: 'Data yang tersimpan tidak berubah.', refId: ref });
+      toast({
+        kind: 'error',
+        title: 'Terjadi kesalahan tak terduga pada tampilan',
+        body: 'Data yang tersimpan tidak berubah.',
+        refId: ref,
+      });
     };
     window.addEventListener('error', onError);
     window.addEventListener('unhandledrejection', onError);

@@ -20,7 +20,11 @@ export class ErrorBoundary extends Component<{ children: ReactNode; area?: strin
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    console.error(`[${this.state.ref ?? '?'}] render error in ${this.props.area ?? 'app'}:`, error, info.componentStack);
+    console.error(
+      `[${this.state.ref ?? '?'}] render error in ${this.props.area ?? 'app'}:`,
+      error,
+      info.componentStack,
+    );
   }
 
   override render(): ReactNode {
@@ -29,8 +33,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode; area?: strin
       <div className="card notice-danger" role="alert" style={{ margin: 24 }}>
         <h2>Bagian ini gagal ditampilkan</h2>
         <p>
-          Terjadi kesalahan tak terduga pada tampilan{this.props.area ? ` ${this.props.area}` : ''}. Data yang sudah tersimpan tidak
-          berubah.
+          Terjadi kesalahan tak terduga pada tampilan{this.props.area ? ` ${this.props.area}` : ''}. Data yang sudah
+          tersimpan tidak berubah.
         </p>
         <p>
           Kode referensi: <strong className="mono">{this.state.ref}</strong>

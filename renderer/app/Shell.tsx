@@ -27,7 +27,10 @@ export function Header({ info }: { info: SystemInfo }) {
         <span className="app-brand">PLENO</span>
         {k ? (
           <span className="app-kecamatan" data-testid="header-kecamatan">
-            <strong>Kecamatan {k.nama}</strong> <span className="muted">· {k.kabkota} · {k.provinsi}</span>
+            <strong>Kecamatan {k.nama}</strong>{' '}
+            <span className="muted">
+              · {k.kabkota} · {k.provinsi}
+            </span>
           </span>
         ) : (
           <span className="app-kecamatan">Rekapitulasi tingkat kecamatan</span>
@@ -69,7 +72,10 @@ export function Shell({ info, route }: { info: SystemInfo; route: Route }) {
             </Suspense>
           </ErrorBoundary>
         ) : (
-          <EmptyState title="Halaman tidak ditemukan" action={<a href={href(`/${DEFAULT_ROUTE}`)}>Kembali ke Beranda</a>}>
+          <EmptyState
+            title="Halaman tidak ditemukan"
+            action={<a href={href(`/${DEFAULT_ROUTE}`)}>Kembali ke Beranda</a>}
+          >
             Alamat <code>#{route.path}</code> tidak dikenal.
           </EmptyState>
         )}

@@ -60,7 +60,9 @@ export function ConnectionErrorScreen({ error, onRetry }: { error: ApiError | nu
         <h1 id="conn-title">Tidak dapat terhubung ke layanan Pleno</h1>
         <p>{error?.message ?? 'Layanan Pleno tidak menjawab.'}</p>
         {error?.code === 'UNAUTHORIZED' && (
-          <p>Buka alamat lengkap yang dicetak oleh Pleno saat dijalankan (termasuk bagian <code>?token=…</code>).</p>
+          <p>
+            Buka alamat lengkap yang dicetak oleh Pleno saat dijalankan (termasuk bagian <code>?token=…</code>).
+          </p>
         )}
         <div>
           <Button variant="primary" onClick={onRetry}>

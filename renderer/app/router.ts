@@ -12,13 +12,17 @@ export interface Route {
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
-  const parts = path.split('?')[0]!.split('/').filter(Boolean).map((p) => {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return p;
-    }
-  });
+  const parts = path
+    .split('?')[0]!
+    .split('/')
+    .filter(Boolean)
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
   return { name: parts[0] ?? '', params: parts.slice(1), path };
 }
 

@@ -8,12 +8,32 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   children: ReactNode;
 }
 
-export function Button({ variant = 'default', size = 'md', busy = false, className, disabled, type, children, ...rest }: ButtonProps) {
-  const classes = ['btn', variant !== 'default' ? `btn-${variant}` : '', size !== 'md' ? `btn-${size}` : '', className ?? '']
+export function Button({
+  variant = 'default',
+  size = 'md',
+  busy = false,
+  className,
+  disabled,
+  type,
+  children,
+  ...rest
+}: ButtonProps) {
+  const classes = [
+    'btn',
+    variant !== 'default' ? `btn-${variant}` : '',
+    size !== 'md' ? `btn-${size}` : '',
+    className ?? '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
-    <button type={type ?? 'button'} className={classes} disabled={disabled || busy} aria-busy={busy || undefined} {...rest}>
+    <button
+      type={type ?? 'button'}
+      className={classes}
+      disabled={disabled || busy}
+      aria-busy={busy || undefined}
+      {...rest}
+    >
       {children}
     </button>
   );

@@ -1,5 +1,13 @@
 // Form fields: a labelled wrapper with hint and error, and an integer input for counts (0–9999, digits only).
-import { cloneElement, isValidElement, useId, useState, type InputHTMLAttributes, type ReactElement, type ReactNode } from 'react';
+import {
+  cloneElement,
+  isValidElement,
+  useId,
+  useState,
+  type InputHTMLAttributes,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 
 export interface FieldProps {
   label: ReactNode;

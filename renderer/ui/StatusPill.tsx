@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 
 export type Tone = 'ok' | 'warn' | 'danger' | 'info' | 'neutral' | 'sim';
 
-export function StatusPill({ tone = 'neutral', children, title }: { tone?: Tone; children: ReactNode; title?: string }) {
+export function StatusPill({
+  tone = 'neutral',
+  children,
+  title,
+}: {
+  tone?: Tone;
+  children: ReactNode;
+  title?: string;
+}) {
   return (
     <span className={`pill pill-${tone}`} title={title}>
       {children}

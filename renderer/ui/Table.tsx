@@ -23,7 +23,17 @@ export interface TableProps<R> {
   'aria-label'?: string;
 }
 
-export function Table<R>({ columns, rows, rowKey, caption, onRowClick, selectedKey, footer, empty, ...aria }: TableProps<R>) {
+export function Table<R>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  onRowClick,
+  selectedKey,
+  footer,
+  empty,
+  ...aria
+}: TableProps<R>) {
   return (
     <div className="table-wrap">
       <table className="table" aria-label={aria['aria-label']}>
@@ -31,7 +41,12 @@ export function Table<R>({ columns, rows, rowKey, caption, onRowClick, selectedK
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} style={c.width ? { width: c.width } : undefined}>
+              <th
+                key={c.key}
+                scope="col"
+                className={c.numeric ? 'num' : undefined}
+                style={c.width ? { width: c.width } : undefined}
+              >
                 {c.header}
               </th>
             ))}

@@ -50,7 +50,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                 </div>
               )}
             </div>
-            <button type="button" className="btn btn-ghost btn-sm" onClick={() => dismiss(t.id)} aria-label="Tutup pemberitahuan">
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              onClick={() => dismiss(t.id)}
+              aria-label="Tutup pemberitahuan"
+            >
               ✕
             </button>
           </div>

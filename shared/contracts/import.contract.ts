@@ -221,7 +221,10 @@ export interface ManualStatus {
 // ---- Input schemas ----
 
 const noInput = z.object({}).strict();
-const base64 = z.string().max(28 * 1024 * 1024).regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'bukan base64');
+const base64 = z
+  .string()
+  .max(28 * 1024 * 1024)
+  .regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'bukan base64');
 const fileName = z.string().min(1).max(255);
 const tpsKode = z.string().regex(/^\d{13}$/, 'kode TPS harus 13 angka');
 const pemilihanId = z.enum(['gubernur', 'bupati', 'walikota']);
@@ -238,7 +241,14 @@ export const countsSchema = z
   })
   .strict();
 
-const filesInput = z.object({ files: z.array(z.object({ name: fileName, contentBase64: base64 }).strict()).min(1).max(500) }).strict();
+const filesInput = z
+  .object({
+    files: z
+      .array(z.object({ name: fileName, contentBase64: base64 }).strict())
+      .min(1)
+      .max(500),
+  })
+  .strict();
 const fromDriveInput = z.object({ root: z.string().min(1).max(4096) }).strict();
 const qrSession = z.string().min(1).max(64);
 const qrTextInput = z.object({ session: qrSession, texts: z.array(z.string().max(8000)).min(1).max(32) }).strict();
@@ -247,7 +257,12 @@ const qrResetInput = z.object({ session: qrSession }).strict();
 const lanStartInput = z.object({ port: z.number().int().min(0).max(65535).optional() }).strict();
 const registerDeviceInput = z
   .object({
-    id: z.string().trim().min(1, 'id perangkat wajib diisi').max(128).regex(/^[\x21-\x7e]+$/, 'id perangkat tanpa spasi'),
+    id: z
+      .string()
+      .trim()
+      .min(1, 'id perangkat wajib diisi')
+      .max(128)
+      .regex(/^[\x21-\x7e]+$/, 'id perangkat tanpa spasi'),
     tps: tpsKode,
     publicKey: z.string().trim().min(1, 'kunci publik wajib diisi').max(100),
     reason: z.string().trim().min(1, 'alasan keputusan wajib diisi').max(2000),

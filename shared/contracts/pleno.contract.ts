@@ -54,10 +54,7 @@ export interface OperatorSession {
 }
 
 /** Who raised an objection. */
-export type ObjectionBy =
-  | { kind: 'saksi'; paslon: number }
-  | { kind: 'panwascam' }
-  | { kind: 'lainnya'; nama: string };
+export type ObjectionBy = { kind: 'saksi'; paslon: number } | { kind: 'panwascam' } | { kind: 'lainnya'; nama: string };
 
 export type ObjectionScope = 'tps' | 'desa' | 'prosedur';
 
@@ -294,25 +291,34 @@ const desaInput = z.object({ desa: desaKode, pemilihan: pemilihanId }).strict();
 const photoInput = z.object({ sha256 }).strict();
 const noInput = z.object({}).strict();
 const startSessionInput = z.object({ member: z.number().int().min(0) }).strict();
-const delegateInput = z.object({ member: z.number().int().min(0), active: z.boolean(), reason: text(0, 2000).optional() }).strict();
-const acceptInput = z
-  .object({ tps: tpsKode, pemilihan: pemilihanId, overrideReason: reason.optional() })
+const delegateInput = z
+  .object({ member: z.number().int().min(0), active: z.boolean(), reason: text(0, 2000).optional() })
   .strict();
+const acceptInput = z.object({ tps: tpsKode, pemilihan: pemilihanId, overrideReason: reason.optional() }).strict();
 const proposeCorrectionInput = z
   .object({
     tps: tpsKode,
     pemilihan: pemilihanId,
-    changes: z.array(z.object({ path: z.string().min(1).max(64), value: z.number().int().min(0).max(9999) }).strict()).min(1),
+    changes: z
+      .array(z.object({ path: z.string().min(1).max(64), value: z.number().int().min(0).max(9999) }).strict())
+      .min(1),
     reason,
     basis: z.enum(CORRECTION_BASES),
     basisNote: text(0, 2000).optional(),
     /** Evidence photo (a photo of the corrected sheet): base64 of a JPEG or PNG. */
-    evidence: z.object({ base64: z.string().min(8).max(30_000_000), ext: z.enum(['jpg', 'png']) }).strict().optional(),
+    evidence: z
+      .object({ base64: z.string().min(8).max(30_000_000), ext: z.enum(['jpg', 'png']) })
+      .strict()
+      .optional(),
     objectionId: z.number().int().positive().optional(),
   })
   .strict();
 const decideCorrectionInput = z
-  .object({ correctionId: z.number().int().positive(), decision: z.enum(['approved', 'rejected']), reason: text(0, 2000).optional() })
+  .object({
+    correctionId: z.number().int().positive(),
+    decision: z.enum(['approved', 'rejected']),
+    reason: text(0, 2000).optional(),
+  })
   .strict();
 const objectionByInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('saksi'), paslon: z.number().int().min(1).max(20) }).strict(),
@@ -339,7 +345,12 @@ const resolveObjectionInput = z
   })
   .strict();
 const kejadianInput = z
-  .object({ pemilihan: pemilihanId.optional(), desa: desaKode.optional(), tps: tpsKode.optional(), text: text(3, 4000) })
+  .object({
+    pemilihan: pemilihanId.optional(),
+    desa: desaKode.optional(),
+    tps: tpsKode.optional(),
+    text: text(3, 4000),
+  })
   .strict();
 const chooseSubmissionInput = z
   .object({ tps: tpsKode, pemilihan: pemilihanId, submissionId: z.number().int().positive(), reason })
@@ -367,9 +378,10 @@ export const plenoMethods = {
   'pleno.proposeCorrection': method<typeof proposeCorrectionInput, { correctionId: number; changes: FieldChange[] }>(
     proposeCorrectionInput,
   ),
-  'pleno.decideCorrection': method<typeof decideCorrectionInput, { correctionId: number; state: 'approved' | 'rejected' }>(
-    decideCorrectionInput,
-  ),
+  'pleno.decideCorrection': method<
+    typeof decideCorrectionInput,
+    { correctionId: number; state: 'approved' | 'rejected' }
+  >(decideCorrectionInput),
   'pleno.raiseObjection': method<typeof raiseObjectionInput, { objectionId: number }>(raiseObjectionInput),
   'pleno.resolveObjection': method<typeof resolveObjectionInput, { resolutionId: number }>(resolveObjectionInput),
   'pleno.objections': method<typeof listInput, ObjectionView[]>(listInput),

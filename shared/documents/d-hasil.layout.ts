@@ -21,7 +21,10 @@ export const NO_DATA = '–';
  * (null) shows NO_DATA.
  */
 export function formTable(pilihan: readonly Pilihan[], columns: string[], data: (CHasilCounts | null)[]): TableSpec {
-  const sections: TableSection[] = SECTION_ORDER.map((s) => ({ title: `${s}. ${SECTION_TITLES[s].toUpperCase()}`, blocks: [] }));
+  const sections: TableSection[] = SECTION_ORDER.map((s) => ({
+    title: `${s}. ${SECTION_TITLES[s].toUpperCase()}`,
+    blocks: [],
+  }));
   const seenPart = new Set<string>();
   const cell = (c: CHasilCounts | null, path: string) => (c ? formatNumber(getCount(c, path)) : NO_DATA);
   for (const row of formRows(pilihan)) {
@@ -65,8 +68,7 @@ export function frameOf(data: DHasilData, dataSha256: string): FrameInput {
     header: data.header,
     dataSha256,
     formTitle: 'MODEL D.HASIL KECAMATAN-KWK',
-    formSubtitle:
-      'BERITA ACARA DAN SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DI TINGKAT KECAMATAN',
+    formSubtitle: 'BERITA ACARA DAN SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DI TINGKAT KECAMATAN',
   };
 }
 
@@ -103,14 +105,22 @@ export function layoutDHasil(data: DHasilData, dataSha256: string, m: TextMeasur
     const tablePages = layoutTable(spec, w, top, bottom, m);
     tablePages.forEach((tp, i) => {
       const title = `Lampiran Desa/Kelurahan ${desa.nama} (${formatKode(desa.kode)}) · bagian ${i + 1}/${tablePages.length}`;
-      pages.push({ width: w, height: h, role: `lampiran:${desa.kode}`, items: [...headerItems(frame, w, h, title, m), ...tp.items] });
+      pages.push({
+        width: w,
+        height: h,
+        role: `lampiran:${desa.kode}`,
+        items: [...headerItems(frame, w, h, title, m), ...tp.items],
+      });
     });
   }
 
   // Signature page.
   const total = data.recap.total.suara;
   const perolehan = data.header.pilihan
-    .map((p, i) => `${p.kind === 'kolom-kosong' ? 'Kolom kosong' : `Paslon ${p.nomor} (${p.nama})`} ${formatNumber(total.paslon[i] ?? 0)} suara`)
+    .map(
+      (p, i) =>
+        `${p.kind === 'kolom-kosong' ? 'Kolom kosong' : `Paslon ${p.nomor} (${p.nama})`} ${formatNumber(total.paslon[i] ?? 0)} suara`,
+    )
     .join('; ');
   const t = data.recap.tps;
   const draftNote = data.meta.final

@@ -79,7 +79,15 @@ export function layoutKejadian(data: KejadianData, dataSha256: string, m: TextMe
   startPage();
   if (data.entries.length === 0) {
     const boxH = 60;
-    items.push({ t: 'text', x: MARGIN_X + tableW / 2, y: y - 30, size: 16, text: 'NIHIL', bold: true, align: 'center' });
+    items.push({
+      t: 'text',
+      x: MARGIN_X + tableW / 2,
+      y: y - 30,
+      size: 16,
+      text: 'NIHIL',
+      bold: true,
+      align: 'center',
+    });
     items.push({
       t: 'text',
       x: MARGIN_X + tableW / 2,

@@ -9,7 +9,8 @@ import { splitColumns } from './table';
 import type { DocumentLayout, LayoutItem, LayoutPage } from './types';
 
 const HASH = 'c0ffee'.repeat(10) + 'abcd';
-const texts = (p: LayoutPage) => p.items.filter((i): i is Extract<LayoutItem, { t: 'text' }> => i.t === 'text').map((i) => i.text);
+const texts = (p: LayoutPage) =>
+  p.items.filter((i): i is Extract<LayoutItem, { t: 'text' }> => i.t === 'text').map((i) => i.text);
 const allText = (l: DocumentLayout) => l.pages.flatMap(texts);
 
 describe('splitColumns', () => {
@@ -19,7 +20,13 @@ describe('splitColumns', () => {
     [11, 462, [11]],
     [12, 462, [6, 6]],
     [31, 546, [11, 10, 10]],
-    [601, 546, Array(47).fill(13).map((n, i) => (i < 601 - 47 * 12 ? 13 : 12))],
+    [
+      601,
+      546,
+      Array(47)
+        .fill(13)
+        .map((n, i) => (i < 601 - 47 * 12 ? 13 : 12)),
+    ],
   ])('%i columns in %i pt → %j per page', (count, width, sizes) => {
     const groups = splitColumns(count, width);
     expect(groups.map((g) => g.length)).toEqual(sizes);
@@ -31,7 +38,11 @@ describe('D.Hasil layout', () => {
   it('puts the hampang kecamatan on one table page, one page per desa attachment, then the signature page', () => {
     const data = sampleDHasil({ desa: 9, tpsPerDesa: 3 });
     const l = layoutDocument(data, HASH, m);
-    expect(l.pages.map((p) => p.role)).toEqual(['kecamatan', ...data.lampiran.map((d) => `lampiran:${d.kode}`), 'tanda-tangan']);
+    expect(l.pages.map((p) => p.role)).toEqual([
+      'kecamatan',
+      ...data.lampiran.map((d) => `lampiran:${d.kode}`),
+      'tanda-tangan',
+    ]);
     const { w, h } = landscape('a4');
     for (const p of l.pages) expect([p.width, p.height]).toEqual([w, h]);
   });
@@ -86,7 +97,9 @@ describe('D.Hasil layout', () => {
       expect(t).toContain(`Halaman ${i + 1} dari ${l.pages.length}`);
       expect(t).toContain(`SHA-256 data: ${HASH}`);
       expect(t.some((s) => s.startsWith(`Dokumen ${data.meta.id} · versi ${data.meta.version} · DRAF`))).toBe(true);
-      expect(p.items.filter((i) => i.t === 'qr')).toEqual([expect.objectContaining({ text: `PLENO-DOC:${data.meta.id}:v1:${HASH}` })]);
+      expect(p.items.filter((i) => i.t === 'qr')).toEqual([
+        expect.objectContaining({ text: `PLENO-DOC:${data.meta.id}:v1:${HASH}` }),
+      ]);
     });
   });
 

@@ -5,7 +5,14 @@ import type { CHasilCounts, DataMaster, MasterDesa, Pemilihan, PemilihanId } fro
 import { tpsCode } from '../domain/model';
 import { mulberry32 } from '../util/mulberry32';
 import { docHeader } from './header';
-import { DOCUMENT_FORMAT, LAYOUT_VERSION, type DHasilData, type DocMeta, type KejadianData, type KejadianEntry } from './types';
+import {
+  DOCUMENT_FORMAT,
+  LAYOUT_VERSION,
+  type DHasilData,
+  type DocMeta,
+  type KejadianData,
+  type KejadianEntry,
+} from './types';
 
 export const HAMPANG_DESA = [
   'Hampang',
@@ -75,7 +82,12 @@ function sampleMaster(o: Required<Pick<SampleOptions, 'desa' | 'tpsPerDesa' | 'p
     wilayah: '6302',
     pilihan: Array.from({ length: o.paslon }, (_, i) => ({
       nomor: i + 1,
-      nama: [`Ahmad Fauzi – Siti Rahmah`, `Budi Santoso – Nur Aini`, `Hj. Rusdiana – H. Mahmud`, `Yusran – Dewi Lestari`][i % 4]!,
+      nama: [
+        `Ahmad Fauzi – Siti Rahmah`,
+        `Budi Santoso – Nur Aini`,
+        `Hj. Rusdiana – H. Mahmud`,
+        `Yusran – Dewi Lestari`,
+      ][i % 4]!,
     })),
   };
   return {
@@ -113,11 +125,17 @@ function meta(kind: DocMeta['kind'], o: SampleOptions, pemilihan: PemilihanId): 
 }
 
 export function sampleDHasil(o: SampleOptions = {}): DHasilData {
-  const opts = { desa: o.desa ?? 9, tpsPerDesa: o.tpsPerDesa ?? 3, paslon: o.paslon ?? 3, pemilihan: o.pemilihan ?? 'bupati' };
+  const opts = {
+    desa: o.desa ?? 9,
+    tpsPerDesa: o.tpsPerDesa ?? 3,
+    paslon: o.paslon ?? 3,
+    pemilihan: o.pemilihan ?? 'bupati',
+  };
   const master = sampleMaster(opts);
   const p = master.pemilihan[0]!;
   const rand = mulberry32(o.seed ?? 1);
-  const tps: Record<string, { counted: CHasilCounts | null; masuk: boolean; diputuskan: boolean; konflik: boolean }> = {};
+  const tps: Record<string, { counted: CHasilCounts | null; masuk: boolean; diputuskan: boolean; konflik: boolean }> =
+    {};
   let n = 0;
   for (const d of master.desa) {
     for (const t of d.tps) {
@@ -158,5 +176,10 @@ export function sampleKejadian(entries: number, o: SampleOptions = {}): Kejadian
         ? 'Diterima: dicocokkan dengan C.Hasil plano, angka dikoreksi dari 905 menjadi 105 (koreksi disetujui Ketua PPK).'
         : '',
   }));
-  return { format: DOCUMENT_FORMAT, meta: meta('kejadian-khusus', o, p.id) as KejadianData['meta'], header: docHeader(master, p), entries: list };
+  return {
+    format: DOCUMENT_FORMAT,
+    meta: meta('kejadian-khusus', o, p.id) as KejadianData['meta'],
+    header: docHeader(master, p),
+    entries: list,
+  };
 }

@@ -47,7 +47,14 @@ export function signatureItems(
 
   // PPK members.
   let ly = y;
-  items.push({ t: 'text', x: leftX, y: ly, size: 8, text: `PANITIA PEMILIHAN KECAMATAN ${header.kecamatan.nama.toUpperCase()}`, bold: true });
+  items.push({
+    t: 'text',
+    x: leftX,
+    y: ly,
+    size: 8,
+    text: `PANITIA PEMILIHAN KECAMATAN ${header.kecamatan.nama.toUpperCase()}`,
+    bold: true,
+  });
   ly -= 6;
   const ppkCols = [leftX, leftX + 18, leftX + 18 + colW * 0.42, leftX + 18 + colW * 0.62, leftX + colW];
   items.push({ t: 'rect', x: leftX, y: ly - 12, w: colW, h: 12, fill: true });
@@ -58,8 +65,20 @@ export function signatureItems(
   header.ppk.forEach((p, i) => {
     const base = ly - ROW_PPK;
     items.push({ t: 'text', x: ppkCols[0]! + 2.5, y: base + 10, size: 7.5, text: `${i + 1}.` });
-    items.push({ t: 'text', x: ppkCols[1]! + 2.5, y: base + 10, size: 7.5, text: fitText(p.nama, ppkCols[2]! - ppkCols[1]! - 5, 7.5, m) });
-    items.push({ t: 'text', x: ppkCols[2]! + 2.5, y: base + 10, size: 7.5, text: fitText(p.jabatan, ppkCols[3]! - ppkCols[2]! - 5, 7.5, m) });
+    items.push({
+      t: 'text',
+      x: ppkCols[1]! + 2.5,
+      y: base + 10,
+      size: 7.5,
+      text: fitText(p.nama, ppkCols[2]! - ppkCols[1]! - 5, 7.5, m),
+    });
+    items.push({
+      t: 'text',
+      x: ppkCols[2]! + 2.5,
+      y: base + 10,
+      size: 7.5,
+      text: fitText(p.jabatan, ppkCols[3]! - ppkCols[2]! - 5, 7.5, m),
+    });
     items.push({ t: 'text', x: ppkCols[3]! + 4, y: base + 10, size: 7, text: `${i + 1}.`, gray: true });
     items.push({ t: 'line', x1: ppkCols[3]! + 14, y1: base + 8, x2: ppkCols[4]! - 6, y2: base + 8, width: 0.4 });
     ly = base;
@@ -87,7 +106,14 @@ export function signatureItems(
     items.push({ t: 'line', x1: sx[2]! + 4, y1: base + 16, x2: sx[3]! - 4, y2: base + 16, width: 0.4 });
     items.push({ t: 'line', x1: sx[3]! + 4, y1: base + 16, x2: sx[4]! - 4, y2: base + 16, width: 0.4 });
     items.push({ t: 'rect', x: sx[2]! + 4, y: base + 3.5, w: 6, h: 6, stroke: true });
-    items.push({ t: 'text', x: sx[2]! + 13, y: base + 4.5, size: 6.5, text: 'menolak menandatangani; alasan:', gray: true });
+    items.push({
+      t: 'text',
+      x: sx[2]! + 13,
+      y: base + 4.5,
+      size: 6.5,
+      text: 'menolak menandatangani; alasan:',
+      gray: true,
+    });
     ry = base;
     items.push({ t: 'line', x1: rightX, y1: ry, x2: rightX + colW, y2: ry, width: 0.3 });
   }

@@ -115,7 +115,13 @@ export interface TablePageLayout {
  * Pages of the table: for each column group, every row page. `top` is the y (PDF points) where the table starts,
  * `bottom` the lowest y it may use.
  */
-export function layoutTable(spec: TableSpec, width: number, top: number, bottom: number, m: TextMeasure): TablePageLayout[] {
+export function layoutTable(
+  spec: TableSpec,
+  width: number,
+  top: number,
+  bottom: number,
+  m: TextMeasure,
+): TablePageLayout[] {
   const fixedW = NO_W + LABEL_W + SUB_W;
   const tableMaxW = width - 2 * MARGIN_X;
   const colGroups = splitColumns(spec.columns.length, tableMaxW - fixedW);
@@ -135,9 +141,25 @@ export function layoutTable(spec: TableSpec, width: number, top: number, bottom:
       let y = top;
       items.push({ t: 'rect', x: x0, y: y - headerH, w: tableW, h: headerH, fill: true });
       const midHead = y - headerH / 2 - 2.5;
-      items.push({ t: 'text', x: x0 + NO_W / 2, y: midHead, size: HEADER_FONT, text: 'No', bold: true, align: 'center' });
+      items.push({
+        t: 'text',
+        x: x0 + NO_W / 2,
+        y: midHead,
+        size: HEADER_FONT,
+        text: 'No',
+        bold: true,
+        align: 'center',
+      });
       items.push({ t: 'text', x: xs[1]! + PAD, y: midHead, size: HEADER_FONT, text: 'Uraian', bold: true });
-      items.push({ t: 'text', x: xs[2]! + SUB_W / 2, y: midHead, size: HEADER_FONT, text: 'L/P', bold: true, align: 'center' });
+      items.push({
+        t: 'text',
+        x: xs[2]! + SUB_W / 2,
+        y: midHead,
+        size: HEADER_FONT,
+        text: 'L/P',
+        bold: true,
+        align: 'center',
+      });
       cols.forEach((c, i) => {
         const head = spec.columns[c]!;
         // A word wider than the column (a long desa name) shrinks the header font rather than being cut.
@@ -168,13 +190,15 @@ export function layoutTable(spec: TableSpec, width: number, top: number, bottom:
       const right = x0 + tableW;
       // Vertical rules per unit: a section row spans the table, a part row keeps only the No column.
       const vr = (xsOf: number[], y1: number, y2: number) => {
-        for (const x of xsOf) items.push({ t: 'line', x1: x, y1, x2: x, y2, width: x === x0 || x === right ? 0.7 : 0.3 });
+        for (const x of xsOf)
+          items.push({ t: 'line', x1: x, y1, x2: x, y2, width: x === x0 || x === right ? 0.7 : 0.3 });
       };
       vr(xs, top, y);
       for (const u of units) {
         vr(u.kind === 'section' ? [x0, right] : u.kind === 'part' ? [x0, xs[1]!, right] : xs, y, y - u.height);
         if (u.kind === 'section' || u.kind === 'part') {
-          if (u.kind === 'section') items.push({ t: 'rect', x: x0, y: y - u.height, w: tableW, h: u.height, fill: true });
+          if (u.kind === 'section')
+            items.push({ t: 'rect', x: x0, y: y - u.height, w: tableW, h: u.height, fill: true });
           items.push({
             t: 'text',
             x: u.kind === 'section' ? x0 + PAD : xs[1]! + PAD,
@@ -190,14 +214,38 @@ export function layoutTable(spec: TableSpec, width: number, top: number, bottom:
         const block = u.block!;
         const { labelLines } = blockHeight(block, m);
         const first = block.rows[0]!;
-        items.push({ t: 'text', x: xs[0]! + NO_W / 2, y: y - LINE_H / 2 - FONT * 0.36, size: FONT, text: first.no, align: 'center', bold: first.bold });
+        items.push({
+          t: 'text',
+          x: xs[0]! + NO_W / 2,
+          y: y - LINE_H / 2 - FONT * 0.36,
+          size: FONT,
+          text: first.no,
+          align: 'center',
+          bold: first.bold,
+        });
         labelLines.forEach((line, k) => {
-          items.push({ t: 'text', x: xs[1]! + PAD, y: y - k * LINE_H - LINE_H / 2 - FONT * 0.36, size: FONT, text: line, bold: first.bold });
+          items.push({
+            t: 'text',
+            x: xs[1]! + PAD,
+            y: y - k * LINE_H - LINE_H / 2 - FONT * 0.36,
+            size: FONT,
+            text: line,
+            bold: first.bold,
+          });
         });
         const rowH = (u.height - 1) / block.rows.length;
         block.rows.forEach((row, r) => {
           const ry = y - r * rowH - rowH / 2 - FONT * 0.36;
-          if (row.sub) items.push({ t: 'text', x: xs[2]! + SUB_W / 2, y: ry, size: FONT, text: row.sub, align: 'center', bold: row.bold });
+          if (row.sub)
+            items.push({
+              t: 'text',
+              x: xs[2]! + SUB_W / 2,
+              y: ry,
+              size: FONT,
+              text: row.sub,
+              align: 'center',
+              bold: row.bold,
+            });
           cols.forEach((c, i) => {
             items.push({
               t: 'text',
@@ -209,7 +257,8 @@ export function layoutTable(spec: TableSpec, width: number, top: number, bottom:
               bold: row.bold || c === spec.columns.length - 1,
             });
           });
-          if (r > 0) items.push({ t: 'line', x1: xs[2]!, y1: y - r * rowH, x2: x0 + tableW, y2: y - r * rowH, width: 0.2 });
+          if (r > 0)
+            items.push({ t: 'line', x1: xs[2]!, y1: y - r * rowH, x2: x0 + tableW, y2: y - r * rowH, width: 0.2 });
         });
         y -= u.height;
         rowLines.push(y);

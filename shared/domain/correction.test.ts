@@ -60,7 +60,12 @@ describe('validateCounts', () => {
     ['above 9999', withCounts({ 'suratSuara.diterima': 10000 }), false, 'suratSuara.diterima'],
     ['4 digits is allowed (R13 warns)', withCounts({ 'suratSuara.diterima': 9999 }), true, undefined],
     ['wrong number of choices', { ...fixed, suara: { ...fixed.suara, paslon: [1, 2] } }, false, 'suara.paslon'],
-    ['a missing field', { ...fixed, suratSuara: { diterima: 1 } } as unknown as CHasilCounts, false, 'suratSuara.dikembalikan'],
+    [
+      'a missing field',
+      { ...fixed, suratSuara: { diterima: 1 } } as unknown as CHasilCounts,
+      false,
+      'suratSuara.dikembalikan',
+    ],
   ])('%s', (_n, counts, ok, field) => {
     const r = validateCounts(counts, 3);
     expect(r.ok).toBe(ok);
@@ -88,14 +93,20 @@ describe('proposeCorrection', () => {
         evidencePhoto: null,
         proposedBy: 'Rina (operator)',
         proposedAt: '2024-11-28T10:00:00+08:00',
-        changes: [{ path: 'suara.paslon.0', label: 'IV.A.1 Suara Sah Paslon Nomor Urut 1 (Andi – Budi)', a: 905, b: 105 }],
+        changes: [
+          { path: 'suara.paslon.0', label: 'IV.A.1 Suara Sah Paslon Nomor Urut 1 (Andi – Budi)', a: 905, b: 105 },
+        ],
       },
     });
   });
 
   it('accepts a correction of a correction and a "lainnya" basis with a note', () => {
     const r = proposeCorrection(
-      proposal({ base: { kind: 'correction', id: 4, counts: misread }, basis: 'lainnya', basisNote: 'Berita acara PPS' }),
+      proposal({
+        base: { kind: 'correction', id: 4, counts: misread },
+        basis: 'lainnya',
+        basisNote: 'Berita acara PPS',
+      }),
       { ...ctx, currentSource: { kind: 'correction', id: 4 } },
     );
     expect(r.ok && r.value.baseCorrectionId).toBe(4);
@@ -153,10 +164,23 @@ describe('approveCorrection', () => {
     ['ketua approves their own proposal', proposed('Hj. Siti Aminah'), 'Hj. Siti Aminah', 'ketua'],
     ['another delegate approves a delegate proposal', proposed('Budi Santoso'), 'Dewi Lestari', 'delegate'],
   ])('%s', (_n, c, by, role) => {
-    const r = approveCorrection(c, { by, at, session, desaLocked: false, currentSource: { kind: 'first-valid', id: 11 } });
+    const r = approveCorrection(c, {
+      by,
+      at,
+      session,
+      desaLocked: false,
+      currentSource: { kind: 'first-valid', id: 11 },
+    });
     expect(r).toEqual({
       ok: true,
-      value: { correctionId: 21, decision: 'approved', reason: null, decidedBy: by.trim(), decidedAs: role, decidedAt: at },
+      value: {
+        correctionId: 21,
+        decision: 'approved',
+        reason: null,
+        decidedBy: by.trim(),
+        decidedAs: role,
+        decidedAt: at,
+      },
     });
   });
 
@@ -187,7 +211,9 @@ describe('approveCorrection', () => {
 
 describe('rejectCorrection', () => {
   it('needs a decider and a reason', () => {
-    expect(rejectCorrection(proposed(), { by: 'Dewi Lestari', at, session, reason: 'Salinan saksi tidak terbaca' })).toEqual({
+    expect(
+      rejectCorrection(proposed(), { by: 'Dewi Lestari', at, session, reason: 'Salinan saksi tidak terbaca' }),
+    ).toEqual({
       ok: true,
       value: {
         correctionId: 21,
@@ -202,7 +228,10 @@ describe('rejectCorrection', () => {
     expect(!noReason.ok && noReason.error.code).toBe('INVALID_INPUT');
     const operator = rejectCorrection(proposed(), { by: 'Rina (operator)', at, session, reason: 'x' });
     expect(!operator.ok && operator.error.code).toBe('FORBIDDEN');
-    const twice = rejectCorrection({ ...proposed(), state: 'rejected' }, { by: 'Dewi Lestari', at, session, reason: 'x' });
+    const twice = rejectCorrection(
+      { ...proposed(), state: 'rejected' },
+      { by: 'Dewi Lestari', at, session, reason: 'x' },
+    );
     expect(!twice.ok && twice.error.code).toBe('CONFLICT');
   });
 });

@@ -35,7 +35,13 @@ import {
 } from './result';
 import { type CurrentSource } from './status';
 
-export const CORRECTION_BASES = ['salinan-saksi', 'salinan-panwascam', 'buka-kotak', 'hitung-ulang', 'lainnya'] as const;
+export const CORRECTION_BASES = [
+  'salinan-saksi',
+  'salinan-panwascam',
+  'buka-kotak',
+  'hitung-ulang',
+  'lainnya',
+] as const;
 export type CorrectionBasis = (typeof CORRECTION_BASES)[number];
 
 export const CORRECTION_BASIS_LABELS: Record<CorrectionBasis, string> = {
@@ -197,7 +203,11 @@ export function proposeCorrection(input: CorrectionProposal, ctx: ProposeContext
     return refuse('INVALID_INPUT', `Dasar koreksi tidak dikenal: "${String(input.basis)}".`, 'basis');
   }
   if (input.basis === 'lainnya' && nonEmpty(input.basisNote) === null) {
-    return refuse('INVALID_INPUT', 'Untuk dasar koreksi "Lainnya", jelaskan dokumen atau dasar yang dipakai.', 'basisNote');
+    return refuse(
+      'INVALID_INPUT',
+      'Untuk dasar koreksi "Lainnya", jelaskan dokumen atau dasar yang dipakai.',
+      'basisNote',
+    );
   }
   if (ctx.currentSource && !sameVersion(input.base, ctx.currentSource)) return refuse('CONFLICT', STALE_MESSAGE);
   const valid = validateCounts(input.counts, ctx.pilihanCount);
@@ -251,10 +261,16 @@ export interface ApproveContext {
 }
 
 function alreadyDecided(state: CorrectionState) {
-  return refuse('CONFLICT', `Koreksi ini sudah ${state === 'approved' ? 'disetujui' : 'ditolak'}; keputusan tidak dapat diubah.`);
+  return refuse(
+    'CONFLICT',
+    `Koreksi ini sudah ${state === 'approved' ? 'disetujui' : 'ditolak'}; keputusan tidak dapat diubah.`,
+  );
 }
 
-export function approveCorrection(c: CorrectionUnderDecision, ctx: ApproveContext): DomainResult<CorrectionDecisionDraft> {
+export function approveCorrection(
+  c: CorrectionUnderDecision,
+  ctx: ApproveContext,
+): DomainResult<CorrectionDecisionDraft> {
   if (c.state !== 'proposed') return alreadyDecided(c.state);
   const role = decisionRole(ctx.by, ctx.session);
   if (role === null) return refuse('FORBIDDEN', FORBIDDEN_DECIDER);
@@ -289,7 +305,10 @@ export interface RejectContext {
   reason: string;
 }
 
-export function rejectCorrection(c: CorrectionUnderDecision, ctx: RejectContext): DomainResult<CorrectionDecisionDraft> {
+export function rejectCorrection(
+  c: CorrectionUnderDecision,
+  ctx: RejectContext,
+): DomainResult<CorrectionDecisionDraft> {
   if (c.state !== 'proposed') return alreadyDecided(c.state);
   const role = decisionRole(ctx.by, ctx.session);
   if (role === null) return refuse('FORBIDDEN', FORBIDDEN_DECIDER);

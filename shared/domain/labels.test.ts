@@ -24,13 +24,36 @@ describe('countFields', () => {
 
   it('lists every count of a record once, in form order', () => {
     expect(fields.map((f) => f.path)).toEqual([
-      'pemilih.dpt.l', 'pemilih.dpt.p', 'pemilih.dpph.l', 'pemilih.dpph.p', 'pemilih.dptb.l', 'pemilih.dptb.p',
-      'pemilih.jumlah.l', 'pemilih.jumlah.p',
-      'pengguna.dpt.l', 'pengguna.dpt.p', 'pengguna.dpph.l', 'pengguna.dpph.p', 'pengguna.dptb.l', 'pengguna.dptb.p',
-      'pengguna.jumlah.l', 'pengguna.jumlah.p',
-      'disabilitas.pemilih.l', 'disabilitas.pemilih.p', 'disabilitas.pengguna.l', 'disabilitas.pengguna.p',
-      'suratSuara.diterima', 'suratSuara.dikembalikan', 'suratSuara.tidakDigunakan', 'suratSuara.digunakan',
-      'suara.paslon.0', 'suara.paslon.1', 'suara.paslon.2', 'suara.sah', 'suara.tidakSah', 'suara.total',
+      'pemilih.dpt.l',
+      'pemilih.dpt.p',
+      'pemilih.dpph.l',
+      'pemilih.dpph.p',
+      'pemilih.dptb.l',
+      'pemilih.dptb.p',
+      'pemilih.jumlah.l',
+      'pemilih.jumlah.p',
+      'pengguna.dpt.l',
+      'pengguna.dpt.p',
+      'pengguna.dpph.l',
+      'pengguna.dpph.p',
+      'pengguna.dptb.l',
+      'pengguna.dptb.p',
+      'pengguna.jumlah.l',
+      'pengguna.jumlah.p',
+      'disabilitas.pemilih.l',
+      'disabilitas.pemilih.p',
+      'disabilitas.pengguna.l',
+      'disabilitas.pengguna.p',
+      'suratSuara.diterima',
+      'suratSuara.dikembalikan',
+      'suratSuara.tidakDigunakan',
+      'suratSuara.digunakan',
+      'suara.paslon.0',
+      'suara.paslon.1',
+      'suara.paslon.2',
+      'suara.sah',
+      'suara.tidakSah',
+      'suara.total',
     ]);
   });
 
@@ -50,7 +73,10 @@ describe('countFields', () => {
   });
 
   it('labels a kolom kosong choice', () => {
-    const f = countFields([{ nomor: 1, nama: 'X – Y' }, { nomor: 2, nama: 'Kolom kosong', kind: 'kolom-kosong' }]);
+    const f = countFields([
+      { nomor: 1, nama: 'X – Y' },
+      { nomor: 2, nama: 'Kolom kosong', kind: 'kolom-kosong' },
+    ]);
     expect(f.find((x) => x.path === 'suara.paslon.1')?.label).toBe('Suara Sah Kolom Kosong (Nomor Urut 2)');
   });
 
@@ -65,9 +91,17 @@ describe('formRows', () => {
     const rows = formRows(pilihan);
     expect(rows).toHaveLength(4 + 4 + 2 + 4 + 3 + 3);
     expect(rows[0]).toEqual({
-      section: 'I', row: 'A.1', label: 'Jumlah Pemilih dalam DPT', lp: { l: 'pemilih.dpt.l', p: 'pemilih.dpt.p' },
+      section: 'I',
+      row: 'A.1',
+      label: 'Jumlah Pemilih dalam DPT',
+      lp: { l: 'pemilih.dpt.l', p: 'pemilih.dpt.p' },
     });
-    expect(rows[14]).toEqual({ section: 'IV', row: 'A.1', label: 'Suara Sah Paslon Nomor Urut 1 (Andi – Budi)', path: 'suara.paslon.0' });
+    expect(rows[14]).toEqual({
+      section: 'IV',
+      row: 'A.1',
+      label: 'Suara Sah Paslon Nomor Urut 1 (Andi – Budi)',
+      path: 'suara.paslon.0',
+    });
   });
 });
 
@@ -90,13 +124,18 @@ describe('getCount / setCount', () => {
     for (const p of countPaths(3)) if (p !== path) expect(getCount(d, p)).toBe(getCount(c, p));
   });
 
-  it.each(['pemilih', 'pemilih.dpt', 'pemilih.dpt.j', 'suara.paslon.3', 'suara.paslon.x', 'foo.bar', 'suara.paslon.length'])(
-    'throws on the unknown path %s',
-    (path) => {
-      expect(() => getCount(cleanCounts(), path)).toThrow(/unknown count path/);
-      expect(() => setCount(cleanCounts(), path, 1)).toThrow(/unknown count path/);
-    },
-  );
+  it.each([
+    'pemilih',
+    'pemilih.dpt',
+    'pemilih.dpt.j',
+    'suara.paslon.3',
+    'suara.paslon.x',
+    'foo.bar',
+    'suara.paslon.length',
+  ])('throws on the unknown path %s', (path) => {
+    expect(() => getCount(cleanCounts(), path)).toThrow(/unknown count path/);
+    expect(() => setCount(cleanCounts(), path, 1)).toThrow(/unknown count path/);
+  });
 
   it('forEachCount visits every count in form order with its value', () => {
     const c = cleanCounts();

@@ -262,7 +262,10 @@ export function setCount(counts: CHasilCounts, path: string, value: number): CHa
     }
     case 'disabilitas': {
       const key = b as keyof CHasilCounts['disabilitas'];
-      return { ...counts, disabilitas: { ...counts.disabilitas, [key]: lpWith(counts.disabilitas[key], c ?? '', value) } };
+      return {
+        ...counts,
+        disabilitas: { ...counts.disabilitas, [key]: lpWith(counts.disabilitas[key], c ?? '', value) },
+      };
     }
     case 'suratSuara':
       return { ...counts, suratSuara: { ...counts.suratSuara, [b]: value } };

@@ -119,7 +119,11 @@ describe('resolving a keberatan', () => {
   });
 
   it.each([
-    ['no reason (ditolak)', () => rejectObjection(open, { by: 'Budi Santoso', at, session, reason: '' }), 'INVALID_INPUT'],
+    [
+      'no reason (ditolak)',
+      () => rejectObjection(open, { by: 'Budi Santoso', at, session, reason: '' }),
+      'INVALID_INPUT',
+    ],
     ['not a decider', () => rejectObjection(open, { by: 'Rina', at, session, reason: 'x' }), 'FORBIDDEN'],
     [
       'already resolved',
@@ -172,7 +176,11 @@ describe('labels and row mapping', () => {
   });
 
   it('maps to storage rows with peran', () => {
-    expect(raisedByToRow({ kind: 'saksi', paslon: 2, nama: ' Ahmad ' })).toEqual({ peran: 'saksi', paslon: 2, nama: 'Ahmad' });
+    expect(raisedByToRow({ kind: 'saksi', paslon: 2, nama: ' Ahmad ' })).toEqual({
+      peran: 'saksi',
+      paslon: 2,
+      nama: 'Ahmad',
+    });
     expect(raisedByToRow({ kind: 'panwascam' })).toEqual({ peran: 'panwascam' });
   });
 });

@@ -34,7 +34,8 @@ export type ObjectionBy =
   | { kind: 'ppk'; nama?: string }
   | { kind: 'lainnya'; nama: string };
 
-export type ObjectionScope = { kind: 'tps'; tps: string } | { kind: 'desa'; desa: string } | { kind: 'prosedur'; desa?: string | null };
+export type ObjectionScope =
+  { kind: 'tps'; tps: string } | { kind: 'desa'; desa: string } | { kind: 'prosedur'; desa?: string | null };
 
 export type ObjectionState = 'raised' | 'diterima' | 'ditolak';
 
@@ -46,8 +47,7 @@ export const OBJECTION_STATE_LABELS: Record<ObjectionState, string> = {
 
 /** What follows an accepted keberatan. */
 export type ObjectionFollowUp =
-  | { kind: 'correction'; correctionId: number }
-  | { kind: 'hitung-ulang' | 'buka-kotak'; correctionId: number | null };
+  { kind: 'correction'; correctionId: number } | { kind: 'hitung-ulang' | 'buka-kotak'; correctionId: number | null };
 
 export const FOLLOW_UP_LABELS: Record<ObjectionFollowUp['kind'], string> = {
   correction: 'Koreksi',
@@ -74,7 +74,9 @@ export function raisedByFromRow(row: RaisedByRow): ObjectionBy {
   const nama = row.nama;
   switch (row.peran) {
     case 'saksi':
-      return nama === undefined ? { kind: 'saksi', paslon: row.paslon ?? 0 } : { kind: 'saksi', paslon: row.paslon ?? 0, nama };
+      return nama === undefined
+        ? { kind: 'saksi', paslon: row.paslon ?? 0 }
+        : { kind: 'saksi', paslon: row.paslon ?? 0, nama };
     case 'lainnya':
       return { kind: 'lainnya', nama: nama ?? '' };
     default:

@@ -14,13 +14,22 @@ function randomCounts(rand: () => number, n: number): CHasilCounts {
 const master: Pick<DataMaster, 'kecamatan' | 'desa' | 'pemilihan'> = {
   kecamatan: { kode: '630214', nama: 'Hampang' },
   desa: [
-    { kode: '6302142003', nama: 'Cantung Kiri Hilir', tps: [1, 2, 3, 4].map((nomor) => ({ nomor, dpt: { l: 200, p: 200 } })) },
+    {
+      kode: '6302142003',
+      nama: 'Cantung Kiri Hilir',
+      tps: [1, 2, 3, 4].map((nomor) => ({ nomor, dpt: { l: 200, p: 200 } })),
+    },
     { kode: '6302142001', nama: 'Hampang', tps: [1, 2].map((nomor) => ({ nomor, dpt: { l: 150, p: 160 } })) },
     { kode: '6302142009', nama: 'Lalapin', tps: [1, 2, 3].map((nomor) => ({ nomor, dpt: { l: 300, p: 280 } })) },
   ],
   pemilihan: [
     { id: 'gubernur', nama: 'Gubernur', wilayah: '63', pilihan: [1, 2].map((nomor) => ({ nomor, nama: `G${nomor}` })) },
-    { id: 'bupati', nama: 'Bupati', wilayah: '6302', pilihan: [1, 2, 3].map((nomor) => ({ nomor, nama: `B${nomor}` })) },
+    {
+      id: 'bupati',
+      nama: 'Bupati',
+      wilayah: '6302',
+      pilihan: [1, 2, 3].map((nomor) => ({ nomor, nama: `B${nomor}` })),
+    },
   ],
 };
 
@@ -112,11 +121,20 @@ describe('buildRecap', () => {
     const withExtra = { ...cleanCounts(), tps: '6302142001001', format: 'pleno.c-hasil/1' } as CHasilCounts;
     const recap = buildRecap({
       master,
-      tps: { gubernur: {}, bupati: { '6302142001002': { counted: withExtra, masuk: true, diputuskan: false, konflik: false } } },
+      tps: {
+        gubernur: {},
+        bupati: { '6302142001002': { counted: withExtra, masuk: true, diputuskan: false, konflik: false } },
+      },
     });
     expect(recap.pemilihan[0]?.total).toEqual(emptyTotals(2));
     expect(recap.pemilihan[0]?.tps).toEqual({ total: 9, masuk: 0, diputuskan: 0, konflik: 0 });
-    expect(Object.keys(recap.pemilihan[1]!.total)).toEqual(['pemilih', 'pengguna', 'disabilitas', 'suratSuara', 'suara']);
+    expect(Object.keys(recap.pemilihan[1]!.total)).toEqual([
+      'pemilih',
+      'pengguna',
+      'disabilitas',
+      'suratSuara',
+      'suara',
+    ]);
     expect(recap.pemilihan[1]?.total).toEqual(cleanCounts());
   });
 
@@ -125,7 +143,9 @@ describe('buildRecap', () => {
       buildRecap({
         master,
         pemilihan: 'gubernur',
-        tps: { gubernur: { '6302142001001': { counted: cleanCounts(), masuk: true, diputuskan: false, konflik: false } } },
+        tps: {
+          gubernur: { '6302142001001': { counted: cleanCounts(), masuk: true, diputuskan: false, konflik: false } },
+        },
       }),
     ).toThrow(/choice counts differ/);
   });

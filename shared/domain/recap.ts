@@ -129,9 +129,8 @@ function addCounters(a: TpsCounters, b: TpsCounters): TpsCounters {
 /** The recap of DESIGN §5.1. Throws if a counted record has the wrong number of choices (a bug upstream). */
 export function buildRecap(input: RecapInput): RecapJson {
   const { master } = input;
-  const pemilihanList = input.pemilihan === undefined
-    ? master.pemilihan
-    : master.pemilihan.filter((p) => p.id === input.pemilihan);
+  const pemilihanList =
+    input.pemilihan === undefined ? master.pemilihan : master.pemilihan.filter((p) => p.id === input.pemilihan);
   return {
     kecamatan: master.kecamatan.kode,
     pemilihan: pemilihanList.map((pem): RecapPemilihan => {

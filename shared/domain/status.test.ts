@@ -17,7 +17,8 @@ const rules = { dptMaster: CLEAN_DPT, pilihanCount: 3 };
 const A = cleanCounts();
 const B = withCounts({ 'suara.paslon.0': 905 }); // the misread version: R05 error
 const C = withCounts({ 'suara.paslon.0': 104, 'suara.paslon.1': 121 });
-const t = (min: number) => `2024-11-28T${String(8 + Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}:00+08:00`;
+const t = (min: number) =>
+  `2024-11-28T${String(8 + Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}:00+08:00`;
 
 const sub = (id: number, counts = A, min = id, sha = `h${id}`) => ({ id, sha256: sha, receivedAt: t(min), counts });
 
@@ -41,7 +42,13 @@ const cases: Case[] = [
     flags: F(),
     source: ['none', null],
   },
-  { name: 'one valid record, unreviewed', input: { submissions: [sub(1)] }, status: 'masuk', flags: F(), source: ['first-valid', 1] },
+  {
+    name: 'one valid record, unreviewed',
+    input: { submissions: [sub(1)] },
+    status: 'masuk',
+    flags: F(),
+    source: ['first-valid', 1],
+  },
   {
     name: 'misread record is bermasalah',
     input: { submissions: [sub(1, B)] },
@@ -205,7 +212,10 @@ describe('deriveTpsState', () => {
 
   it('accepts numeric ordering keys (e.g. audit sequence numbers)', () => {
     const s = deriveTpsState({
-      submissions: [{ id: 1, sha256: 'a', receivedAt: 10, counts: A }, { id: 2, sha256: 'b', receivedAt: 30, counts: C }],
+      submissions: [
+        { id: 1, sha256: 'a', receivedAt: 10, counts: A },
+        { id: 2, sha256: 'b', receivedAt: 30, counts: C },
+      ],
       acceptances: [{ id: 1, submissionId: 1, decidedAt: 20 }],
       rules,
     });
@@ -245,7 +255,10 @@ describe('desaLockable', () => {
 
 describe('pemilihanFinal', () => {
   it('is final only when every desa is locked', () => {
-    expect(pemilihanFinal([{ kode: '6302142001', nama: 'Hampang', locked: true }])).toEqual({ final: true, reasons: [] });
+    expect(pemilihanFinal([{ kode: '6302142001', nama: 'Hampang', locked: true }])).toEqual({
+      final: true,
+      reasons: [],
+    });
     expect(
       pemilihanFinal([
         { kode: '6302142001', nama: 'Hampang', locked: true },
@@ -260,8 +273,21 @@ describe('lock events', () => {
   it.each([
     [[], false],
     [[{ id: 1, action: 'lock' }], true],
-    [[{ id: 1, action: 'lock' }, { id: 2, action: 'unlock', reason: 'keberatan saksi' }], false],
-    [[{ id: 3, action: 'lock' }, { id: 2, action: 'unlock', reason: 'x' }, { id: 1, action: 'lock' }], true],
+    [
+      [
+        { id: 1, action: 'lock' },
+        { id: 2, action: 'unlock', reason: 'keberatan saksi' },
+      ],
+      false,
+    ],
+    [
+      [
+        { id: 3, action: 'lock' },
+        { id: 2, action: 'unlock', reason: 'x' },
+        { id: 1, action: 'lock' },
+      ],
+      true,
+    ],
   ] as const)('%j → locked %s', (events, locked) => {
     expect(lockState<LockEventInput>(events).locked).toBe(locked);
   });

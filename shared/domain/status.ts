@@ -229,9 +229,7 @@ export interface FinalCheck {
 
 /** A pemilihan is final for the kecamatan when every desa is locked (then the D.Hasil may be issued). */
 export function pemilihanFinal(desaLocks: readonly { kode: string; nama: string; locked: boolean }[]): FinalCheck {
-  const reasons = desaLocks
-    .filter((d) => !d.locked)
-    .map((d) => `Desa ${d.nama} (${formatKode(d.kode)}) belum dikunci`);
+  const reasons = desaLocks.filter((d) => !d.locked).map((d) => `Desa ${d.nama} (${formatKode(d.kode)}) belum dikunci`);
   if (desaLocks.length === 0) reasons.push('Tidak ada desa dalam data master');
   return { final: reasons.length === 0, reasons };
 }

@@ -18,7 +18,8 @@ describe('base45 (RFC 9285)', () => {
     const all = new Uint8Array(512).map((_, i) => (i * 7919) & 0xff);
     all[0] = 0xff;
     all[1] = 0xff;
-    for (let n = 0; n < 64; n++) expect(bytesEqual(base45Decode(base45Encode(all.subarray(0, n))), all.subarray(0, n))).toBe(true);
+    for (let n = 0; n < 64; n++)
+      expect(bytesEqual(base45Decode(base45Encode(all.subarray(0, n))), all.subarray(0, n))).toBe(true);
     expect(base45Encode(new Uint8Array([0xff, 0xff]))).toBe('FGW');
     expect(base45Encode(new Uint8Array([0xff]))).toBe('U5');
   });

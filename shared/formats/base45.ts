@@ -14,7 +14,8 @@ export function base45Encode(bytes: Uint8Array): string {
   let i = 0;
   for (; i + 1 < bytes.length; i += 2) {
     const n = bytes[i]! * 256 + bytes[i + 1]!;
-    out += BASE45_ALPHABET[n % 45]! + BASE45_ALPHABET[Math.floor(n / 45) % 45]! + BASE45_ALPHABET[Math.floor(n / 2025)]!;
+    out +=
+      BASE45_ALPHABET[n % 45]! + BASE45_ALPHABET[Math.floor(n / 45) % 45]! + BASE45_ALPHABET[Math.floor(n / 2025)]!;
   }
   if (i < bytes.length) {
     const n = bytes[i]!;

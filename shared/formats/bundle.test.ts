@@ -7,8 +7,10 @@ import { type BundlePhoto, crc32, readBundle, writeBundle } from './bundle';
 import { sampleRecord } from './test-support';
 
 // Minimal "images": correct magic numbers plus distinct content.
-const jpg = (n: number) => concatBytes(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), utf8Encode(`jpeg-${n}`), new Uint8Array([0xff, 0xd9]));
-const png = (n: number) => concatBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), utf8Encode(`png-${n}`));
+const jpg = (n: number) =>
+  concatBytes(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), utf8Encode(`jpeg-${n}`), new Uint8Array([0xff, 0xd9]));
+const png = (n: number) =>
+  concatBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), utf8Encode(`png-${n}`));
 
 const kp = generateKeyPair();
 const photo1 = jpg(1);
@@ -97,7 +99,10 @@ const resultEntry = (pemilihan: 'bupati' | 'gubernur', foto: string[]): RawEntry
   data: utf8Encode(JSON.stringify(envelopeFor(pemilihan, foto))),
   deflate: true,
 });
-const photoEntry = (bytes: Uint8Array, ext = 'jpg', name?: string): RawEntry => ({ name: name ?? `foto/${sha256Hex(bytes)}.${ext}`, data: bytes });
+const photoEntry = (bytes: Uint8Array, ext = 'jpg', name?: string): RawEntry => ({
+  name: name ?? `foto/${sha256Hex(bytes)}.${ext}`,
+  data: bytes,
+});
 
 describe('writeBundle / readBundle', () => {
   it('round-trips results and photos', () => {
@@ -133,7 +138,12 @@ describe('writeBundle / readBundle', () => {
       results: { 'bupati.json': utf8Encode(JSON.stringify(envelopeFor('bupati', [h1]))) },
       foto: { [`${h1}.jpg`]: photo1, [`${h2}.png`]: photo2 },
     });
-    const withDirs = rawZip([{ name: 'results/', data: new Uint8Array() }, { name: 'foto/', data: new Uint8Array() }, resultEntry('bupati', []), photoEntry(photo1)]);
+    const withDirs = rawZip([
+      { name: 'results/', data: new Uint8Array() },
+      { name: 'foto/', data: new Uint8Array() },
+      resultEntry('bupati', []),
+      photoEntry(photo1),
+    ]);
     for (const z of [zip, withDirs]) {
       const r = readBundle(z, nodeCrypto);
       expect(r.ok ? 'ok' : r.error.message).toBe('ok');
@@ -147,45 +157,182 @@ describe('readBundle rejects', () => {
     ['an empty file', () => new Uint8Array(), 'BUNDLE_UNREADABLE', /tidak dapat dibaca/],
     ['a non-zip file', () => utf8Encode('{"payload":{}}'.repeat(10)), 'BUNDLE_UNREADABLE', /bukan ZIP/],
     ['a truncated archive', () => good.subarray(0, good.length - 40), 'BUNDLE_UNREADABLE', /tidak dapat dibaca/],
-    ['a cut in the middle', () => concatBytes(good.subarray(0, 100), good.subarray(good.length - 300)), 'BUNDLE_UNREADABLE', /./],
+    [
+      'a cut in the middle',
+      () => concatBytes(good.subarray(0, 100), good.subarray(good.length - 300)),
+      'BUNDLE_UNREADABLE',
+      /./,
+    ],
     ['trailing data', () => concatBytes(good, new Uint8Array([1, 2, 3])), 'BUNDLE_UNREADABLE', /./],
     ['an empty zip', () => zipSync({}), 'BUNDLE_EMPTY', /tidak berisi hasil/],
     ['photos only', () => rawZip([photoEntry(photo1)]), 'BUNDLE_EMPTY', /tidak berisi hasil/],
-    ['an extra file', () => rawZip([resultEntry('bupati', []), { name: 'readme.txt', data: utf8Encode('hi') }]), 'BUNDLE_BAD_ENTRY', /"readme.txt" tidak diizinkan/],
-    ['a nested result', () => rawZip([{ ...resultEntry('bupati', []), name: 'results/x/bupati.json' }]), 'BUNDLE_BAD_ENTRY', /tidak diizinkan/],
-    ['an unknown pemilihan', () => rawZip([{ ...resultEntry('bupati', []), name: 'results/presiden.json' }]), 'BUNDLE_BAD_ENTRY', /pemilihan tidak dikenal/],
-    ['a path with ..', () => rawZip([resultEntry('bupati', []), { name: 'foto/../../etc/passwd', data: utf8Encode('x') }]), 'BUNDLE_BAD_ENTRY', /"\.\."/],
-    ['a path with . segment', () => rawZip([{ ...resultEntry('bupati', []), name: 'results/./bupati.json' }]), 'BUNDLE_BAD_ENTRY', /"\."/],
-    ['an absolute path', () => rawZip([{ ...resultEntry('bupati', []), name: '/results/bupati.json' }]), 'BUNDLE_BAD_ENTRY', /absolut/],
-    ['a drive path', () => rawZip([{ ...resultEntry('bupati', []), name: 'C:/results/bupati.json' }]), 'BUNDLE_BAD_ENTRY', /absolut/],
-    ['a backslash path', () => rawZip([{ ...resultEntry('bupati', []), name: 'results\\bupati.json' }]), 'BUNDLE_BAD_ENTRY', /miring terbalik/],
-    ['a NUL in a name', () => rawZip([{ ...resultEntry('bupati', []), name: 'results/bupati.json\u0000.txt' }]), 'BUNDLE_BAD_ENTRY', /\\x00/],
-    ['a non-ASCII name', () => rawZip([{ ...resultEntry('bupati', []), name: 'results/bupatí.json' }]), 'BUNDLE_BAD_ENTRY', /karakter tidak sah/],
-    ['a duplicate result entry', () => rawZip([resultEntry('bupati', []), resultEntry('bupati', [])]), 'BUNDLE_DUPLICATE_ENTRY', /muncul dua kali/],
-    ['a duplicate photo entry', () => rawZip([resultEntry('bupati', [h1]), photoEntry(photo1), photoEntry(photo1)]), 'BUNDLE_DUPLICATE_ENTRY', /muncul dua kali/],
-    ['one photo as jpg and png', () => rawZip([resultEntry('bupati', [h1]), photoEntry(photo1), photoEntry(photo1, 'png')]), 'BUNDLE_DUPLICATE_ENTRY', /muncul dua kali/],
-    ['a photo whose hash differs from its name', () => rawZip([resultEntry('bupati', [h1]), photoEntry(jpg(9), 'jpg', `foto/${h1}.jpg`)]), 'BUNDLE_PHOTO_HASH', /tidak sama dengan namanya/],
-    ['an uppercase photo hash name', () => rawZip([resultEntry('bupati', []), photoEntry(photo1, 'jpg', `foto/${h1.toUpperCase()}.jpg`)]), 'BUNDLE_BAD_ENTRY', /tidak diizinkan/],
-    ['a photo that is not of its type', () => rawZip([resultEntry('bupati', []), photoEntry(png(5), 'jpg')]), 'BUNDLE_BAD_ENTRY', /bukan berkas JPG/],
-    ['a referenced photo missing', () => rawZip([resultEntry('bupati', [h1, h2]), photoEntry(photo1)]), 'BUNDLE_PHOTO_MISSING', new RegExp(`foto ${h2} dirujuk`)],
-    ['a result that is not JSON', () => rawZip([{ name: 'results/bupati.json', data: utf8Encode('{nope') }]), 'INVALID_JSON', /^results\/bupati\.json: /],
-    ['a result that is not an envelope', () => rawZip([{ name: 'results/bupati.json', data: utf8Encode(JSON.stringify(sampleRecord())) }]), 'UNKNOWN_FIELD', /^results\/bupati\.json: /],
-    ['a result named for another pemilihan', () => rawZip([{ ...resultEntry('bupati', []), name: 'results/gubernur.json' }]), 'BUNDLE_MISMATCH', /nama berkas/],
+    [
+      'an extra file',
+      () => rawZip([resultEntry('bupati', []), { name: 'readme.txt', data: utf8Encode('hi') }]),
+      'BUNDLE_BAD_ENTRY',
+      /"readme.txt" tidak diizinkan/,
+    ],
+    [
+      'a nested result',
+      () => rawZip([{ ...resultEntry('bupati', []), name: 'results/x/bupati.json' }]),
+      'BUNDLE_BAD_ENTRY',
+      /tidak diizinkan/,
+    ],
+    [
+      'an unknown pemilihan',
+      () => rawZip([{ ...resultEntry('bupati', []), name: 'results/presiden.json' }]),
+      'BUNDLE_BAD_ENTRY',
+      /pemilihan tidak dikenal/,
+    ],
+    [
+      'a path with ..',
+      () => rawZip([resultEntry('bupati', []), { name: 'foto/../../etc/passwd', data: utf8Encode('x') }]),
+      'BUNDLE_BAD_ENTRY',
+      /"\.\."/,
+    ],
+    [
+      'a path with . segment',
+      () => rawZip([{ ...resultEntry('bupati', []), name: 'results/./bupati.json' }]),
+      'BUNDLE_BAD_ENTRY',
+      /"\."/,
+    ],
+    [
+      'an absolute path',
+      () => rawZip([{ ...resultEntry('bupati', []), name: '/results/bupati.json' }]),
+      'BUNDLE_BAD_ENTRY',
+      /absolut/,
+    ],
+    [
+      'a drive path',
+      () => rawZip([{ ...resultEntry('bupati', []), name: 'C:/results/bupati.json' }]),
+      'BUNDLE_BAD_ENTRY',
+      /absolut/,
+    ],
+    [
+      'a backslash path',
+      () => rawZip([{ ...resultEntry('bupati', []), name: 'results\\bupati.json' }]),
+      'BUNDLE_BAD_ENTRY',
+      /miring terbalik/,
+    ],
+    [
+      'a NUL in a name',
+      () => rawZip([{ ...resultEntry('bupati', []), name: 'results/bupati.json\u0000.txt' }]),
+      'BUNDLE_BAD_ENTRY',
+      /\\x00/,
+    ],
+    [
+      'a non-ASCII name',
+      () => rawZip([{ ...resultEntry('bupati', []), name: 'results/bupatí.json' }]),
+      'BUNDLE_BAD_ENTRY',
+      /karakter tidak sah/,
+    ],
+    [
+      'a duplicate result entry',
+      () => rawZip([resultEntry('bupati', []), resultEntry('bupati', [])]),
+      'BUNDLE_DUPLICATE_ENTRY',
+      /muncul dua kali/,
+    ],
+    [
+      'a duplicate photo entry',
+      () => rawZip([resultEntry('bupati', [h1]), photoEntry(photo1), photoEntry(photo1)]),
+      'BUNDLE_DUPLICATE_ENTRY',
+      /muncul dua kali/,
+    ],
+    [
+      'one photo as jpg and png',
+      () => rawZip([resultEntry('bupati', [h1]), photoEntry(photo1), photoEntry(photo1, 'png')]),
+      'BUNDLE_DUPLICATE_ENTRY',
+      /muncul dua kali/,
+    ],
+    [
+      'a photo whose hash differs from its name',
+      () => rawZip([resultEntry('bupati', [h1]), photoEntry(jpg(9), 'jpg', `foto/${h1}.jpg`)]),
+      'BUNDLE_PHOTO_HASH',
+      /tidak sama dengan namanya/,
+    ],
+    [
+      'an uppercase photo hash name',
+      () => rawZip([resultEntry('bupati', []), photoEntry(photo1, 'jpg', `foto/${h1.toUpperCase()}.jpg`)]),
+      'BUNDLE_BAD_ENTRY',
+      /tidak diizinkan/,
+    ],
+    [
+      'a photo that is not of its type',
+      () => rawZip([resultEntry('bupati', []), photoEntry(png(5), 'jpg')]),
+      'BUNDLE_BAD_ENTRY',
+      /bukan berkas JPG/,
+    ],
+    [
+      'a referenced photo missing',
+      () => rawZip([resultEntry('bupati', [h1, h2]), photoEntry(photo1)]),
+      'BUNDLE_PHOTO_MISSING',
+      new RegExp(`foto ${h2} dirujuk`),
+    ],
+    [
+      'a result that is not JSON',
+      () => rawZip([{ name: 'results/bupati.json', data: utf8Encode('{nope') }]),
+      'INVALID_JSON',
+      /^results\/bupati\.json: /,
+    ],
+    [
+      'a result that is not an envelope',
+      () => rawZip([{ name: 'results/bupati.json', data: utf8Encode(JSON.stringify(sampleRecord())) }]),
+      'UNKNOWN_FIELD',
+      /^results\/bupati\.json: /,
+    ],
+    [
+      'a result named for another pemilihan',
+      () => rawZip([{ ...resultEntry('bupati', []), name: 'results/gubernur.json' }]),
+      'BUNDLE_MISMATCH',
+      /nama berkas/,
+    ],
     [
       'results of two TPS',
       () => {
-        const other = signPayload({ ...sampleRecord(), pemilihan: 'gubernur', tps: '6302142001002', foto: [] }, kp.privateKey, 'x');
-        return rawZip([resultEntry('bupati', []), { name: 'results/gubernur.json', data: utf8Encode(JSON.stringify(other)) }]);
+        const other = signPayload(
+          { ...sampleRecord(), pemilihan: 'gubernur', tps: '6302142001002', foto: [] },
+          kp.privateKey,
+          'x',
+        );
+        return rawZip([
+          resultEntry('bupati', []),
+          { name: 'results/gubernur.json', data: utf8Encode(JSON.stringify(other)) },
+        ]);
       },
       'BUNDLE_MISMATCH',
       /TPS 6302142001002 berbeda/,
     ],
     ['a CRC mismatch', () => rawZip([{ ...resultEntry('bupati', []), crc: 12345 }]), 'BUNDLE_UNREADABLE', /CRC/],
-    ['a lying (smaller) size', () => rawZip([{ ...resultEntry('bupati', []), size: 10 }]), 'BUNDLE_UNREADABLE', /rusak/],
-    ['a result that is not UTF-8', () => rawZip([{ name: 'results/bupati.json', data: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) }]), 'BUNDLE_BAD_ENTRY', /^results\/bupati\.json: teks bukan UTF-8/],
-    ['a local name differing from the central one', () => rawZip([{ ...resultEntry('bupati', []), localName: 'results/gubernur.json' }]), 'BUNDLE_UNREADABLE', /tidak konsisten/],
-    ['an encrypted entry', () => rawZip([{ ...resultEntry('bupati', []), flags: 1 }]), 'BUNDLE_UNREADABLE', /terenkripsi/],
-    ['a directory entry with data', () => rawZip([resultEntry('bupati', []), { name: 'foto/', data: utf8Encode('x') }]), 'BUNDLE_BAD_ENTRY', /berisi data/],
+    [
+      'a lying (smaller) size',
+      () => rawZip([{ ...resultEntry('bupati', []), size: 10 }]),
+      'BUNDLE_UNREADABLE',
+      /rusak/,
+    ],
+    [
+      'a result that is not UTF-8',
+      () => rawZip([{ name: 'results/bupati.json', data: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) }]),
+      'BUNDLE_BAD_ENTRY',
+      /^results\/bupati\.json: teks bukan UTF-8/,
+    ],
+    [
+      'a local name differing from the central one',
+      () => rawZip([{ ...resultEntry('bupati', []), localName: 'results/gubernur.json' }]),
+      'BUNDLE_UNREADABLE',
+      /tidak konsisten/,
+    ],
+    [
+      'an encrypted entry',
+      () => rawZip([{ ...resultEntry('bupati', []), flags: 1 }]),
+      'BUNDLE_UNREADABLE',
+      /terenkripsi/,
+    ],
+    [
+      'a directory entry with data',
+      () => rawZip([resultEntry('bupati', []), { name: 'foto/', data: utf8Encode('x') }]),
+      'BUNDLE_BAD_ENTRY',
+      /berisi data/,
+    ],
   ];
   it.each(cases)('%s', (_name, make, code, msg) => {
     const r = readBundle(make(), nodeCrypto);
@@ -210,7 +357,12 @@ describe('readBundle rejects', () => {
     const zeros = new Uint8Array(64 * 1024);
     const bomb = rawZip([
       resultEntry('bupati', []),
-      ...[0, 1, 2, 3, 4, 5].map((i) => ({ name: `foto/${String(i).repeat(64)}.jpg`, data: zeros, deflate: true, size: 20 * 1024 * 1024 })),
+      ...[0, 1, 2, 3, 4, 5].map((i) => ({
+        name: `foto/${String(i).repeat(64)}.jpg`,
+        data: zeros,
+        deflate: true,
+        size: 20 * 1024 * 1024,
+      })),
     ]);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const r = readBundle(bomb, nodeCrypto);

@@ -87,7 +87,8 @@ interface Entry {
 }
 
 const u16 = (d: Uint8Array, o: number): number => d[o]! | (d[o + 1]! << 8);
-const u32 = (d: Uint8Array, o: number): number => (d[o]! | (d[o + 1]! << 8) | (d[o + 2]! << 16) | (d[o + 3]! << 24)) >>> 0;
+const u32 = (d: Uint8Array, o: number): number =>
+  (d[o]! | (d[o + 1]! << 8) | (d[o + 2]! << 16) | (d[o + 3]! << 24)) >>> 0;
 
 const UNREADABLE = 'berkas bundel tidak dapat dibaca (bukan ZIP atau terpotong)';
 
@@ -106,13 +107,19 @@ function checkName(raw: Uint8Array): string {
   const shown = showName(raw);
   if (raw.length === 0) bad('BUNDLE_BAD_ENTRY', 'bundel berisi entri tanpa nama');
   if (raw.length > 200) bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} terlalu panjang`);
-  for (const b of raw) if (b < 0x20 || b >= 0x7f) bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} mengandung karakter tidak sah`);
+  for (const b of raw)
+    if (b < 0x20 || b >= 0x7f) bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} mengandung karakter tidak sah`);
   const name = String.fromCharCode(...raw);
   if (name.includes('\\')) bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} memakai garis miring terbalik (\\)`);
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} adalah path absolut`);
-  if (name.split('/').some((seg) => seg === '..' || seg === '.')) bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} mengandung ".." atau "."`);
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
+    bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} adalah path absolut`);
+  if (name.split('/').some((seg) => seg === '..' || seg === '.'))
+    bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} mengandung ".." atau "."`);
   if (!RESULT_NAME.test(name) && !PHOTO_NAME.test(name) && !DIRECTORY_ENTRIES.has(name)) {
-    bad('BUNDLE_BAD_ENTRY', `entri ${shown} tidak diizinkan (hanya results/<pemilihan>.json dan foto/<sha256>.jpg|png)`);
+    bad(
+      'BUNDLE_BAD_ENTRY',
+      `entri ${shown} tidak diizinkan (hanya results/<pemilihan>.json dan foto/<sha256>.jpg|png)`,
+    );
   }
   return name;
 }
@@ -124,13 +131,15 @@ function readDirectory(d: Uint8Array, maxEntries: number, maxTotal: number): Ent
   const stop = Math.max(0, d.length - 22 - 0xffff);
   while (e >= stop && u32(d, e) !== 0x06054b50) e--;
   if (e < stop) bad('BUNDLE_UNREADABLE', UNREADABLE);
-  if (e + 22 + u16(d, e + 20) !== d.length) bad('BUNDLE_UNREADABLE', 'berkas bundel tidak dapat dibaca (ada data setelah akhir ZIP)');
+  if (e + 22 + u16(d, e + 20) !== d.length)
+    bad('BUNDLE_UNREADABLE', 'berkas bundel tidak dapat dibaca (ada data setelah akhir ZIP)');
   if (u16(d, e + 4) !== 0 || u16(d, e + 6) !== 0) bad('BUNDLE_UNREADABLE', 'ZIP multi-bagian tidak didukung');
   const count = u16(d, e + 10);
   if (count !== u16(d, e + 8)) bad('BUNDLE_UNREADABLE', UNREADABLE);
   const cdSize = u32(d, e + 12);
   const cdOffset = u32(d, e + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) bad('BUNDLE_UNREADABLE', 'ZIP64 tidak didukung untuk bundel TPS');
+  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff)
+    bad('BUNDLE_UNREADABLE', 'ZIP64 tidak didukung untuk bundel TPS');
   if (count > maxEntries) bad('BUNDLE_TOO_LARGE', `bundel berisi lebih dari ${maxEntries} entri`);
   if (cdOffset + cdSize > e) bad('BUNDLE_UNREADABLE', UNREADABLE);
 
@@ -155,11 +164,14 @@ function readDirectory(d: Uint8Array, maxEntries: number, maxTotal: number): Ent
     if (names.has(name)) bad('BUNDLE_DUPLICATE_ENTRY', `entri ${JSON.stringify(name)} muncul dua kali`);
     names.add(name);
     if (flags & 0x41) bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(name)} terenkripsi`);
-    if (method !== 0 && method !== 8) bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(name)} memakai kompresi yang tidak didukung (${method})`);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) bad('BUNDLE_UNREADABLE', 'ZIP64 tidak didukung untuk bundel TPS');
+    if (method !== 0 && method !== 8)
+      bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(name)} memakai kompresi yang tidak didukung (${method})`);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff)
+      bad('BUNDLE_UNREADABLE', 'ZIP64 tidak didukung untuk bundel TPS');
     if (method === 0 && compressedSize !== size) bad('BUNDLE_UNREADABLE', UNREADABLE);
     total += size;
-    if (total > maxTotal) bad('BUNDLE_TOO_LARGE', `isi bundel melebihi ${Math.floor(maxTotal / (1024 * 1024))} MiB setelah diekstrak`);
+    if (total > maxTotal)
+      bad('BUNDLE_TOO_LARGE', `isi bundel melebihi ${Math.floor(maxTotal / (1024 * 1024))} MiB setelah diekstrak`);
     entries.push({ name, method, flags, crc, compressedSize, size, localOffset });
     o += 46 + nameLen + extraLen + commentLen;
   }
@@ -176,7 +188,8 @@ function extract(d: Uint8Array, en: Entry, crc: (bytes: Uint8Array) => number): 
   need(d, o + 30 + nameLen + extraLen);
   // The local name must equal the central one: tools that read one or the other must see the same archive.
   const localName = nameLen === en.name.length ? String.fromCharCode(...d.subarray(o + 30, o + 30 + nameLen)) : '';
-  if (localName !== en.name || u16(d, o + 8) !== en.method) bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(en.name)} tidak konsisten`);
+  if (localName !== en.name || u16(d, o + 8) !== en.method)
+    bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(en.name)} tidak konsisten`);
   const start = o + 30 + nameLen + extraLen;
   need(d, start + en.compressedSize);
   const raw = d.subarray(start, start + en.compressedSize);
@@ -189,18 +202,23 @@ function extract(d: Uint8Array, en: Entry, crc: (bytes: Uint8Array) => number): 
       return bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(en.name)} rusak (gagal dekompresi)`);
     }
   }
-  if (out.length !== en.size || crc(out) !== en.crc) bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(en.name)} rusak (CRC atau ukuran tidak cocok)`);
+  if (out.length !== en.size || crc(out) !== en.crc)
+    bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(en.name)} rusak (CRC atau ukuran tidak cocok)`);
   return out;
 }
 
-const MAGIC: Record<PhotoExt, number[]> = { jpg: [0xff, 0xd8, 0xff], png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] };
+const MAGIC: Record<PhotoExt, number[]> = {
+  jpg: [0xff, 0xd8, 0xff],
+  png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+};
 
 function fotoRefs(payload: Record<string, unknown>, name: string): string[] {
   const foto = payload.foto;
   if (!Array.isArray(foto)) bad('BUNDLE_BAD_ENTRY', 'payload.foto harus daftar', name);
   return foto.map((f: unknown, i) => {
     const h = typeof f === 'object' && f !== null ? (f as Record<string, unknown>).sha256 : undefined;
-    if (typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h)) bad('BUNDLE_BAD_ENTRY', `payload.foto[${i}].sha256 harus SHA-256 hex huruf kecil`, name);
+    if (typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h))
+      bad('BUNDLE_BAD_ENTRY', `payload.foto[${i}].sha256 harus SHA-256 hex huruf kecil`, name);
     return h;
   });
 }
@@ -225,7 +243,11 @@ export function readBundle(
 ): ParseResult<Bundle> {
   const crc = opts.crc32 ?? crc32;
   return runParser(() => {
-    const entries = readDirectory(zipBytes, opts.maxEntries ?? BUNDLE_MAX_ENTRIES, opts.maxTotalBytes ?? BUNDLE_MAX_TOTAL_BYTES);
+    const entries = readDirectory(
+      zipBytes,
+      opts.maxEntries ?? BUNDLE_MAX_ENTRIES,
+      opts.maxTotalBytes ?? BUNDLE_MAX_TOTAL_BYTES,
+    );
     const results: BundleResult[] = [];
     const photos = new Map<string, BundlePhoto>();
     let tps: string | undefined;
@@ -240,14 +262,19 @@ export function readBundle(
         const [, hash, ext] = photo as unknown as [string, string, PhotoExt];
         if (photos.has(hash)) bad('BUNDLE_DUPLICATE_ENTRY', `foto ${hash} muncul dua kali`);
         const actual = toHex(opts.sha256(bytes));
-        if (actual !== hash) bad('BUNDLE_PHOTO_HASH', `foto ${en.name}: hash isi (${actual}) tidak sama dengan namanya`);
-        if (!MAGIC[ext].every((b, i) => bytes[i] === b)) bad('BUNDLE_BAD_ENTRY', `foto ${en.name}: isi bukan berkas ${ext.toUpperCase()}`);
+        if (actual !== hash)
+          bad('BUNDLE_PHOTO_HASH', `foto ${en.name}: hash isi (${actual}) tidak sama dengan namanya`);
+        if (!MAGIC[ext].every((b, i) => bytes[i] === b))
+          bad('BUNDLE_BAD_ENTRY', `foto ${en.name}: isi bukan berkas ${ext.toUpperCase()}`);
         photos.set(hash, { ext, bytes });
         continue;
       }
       const pemilihan = RESULT_NAME.exec(en.name)![1]!;
       if (!(PEMILIHAN_IDS as readonly string[]).includes(pemilihan)) {
-        bad('BUNDLE_BAD_ENTRY', `entri ${JSON.stringify(en.name)}: pemilihan tidak dikenal (hanya ${PEMILIHAN_IDS.join(', ')})`);
+        bad(
+          'BUNDLE_BAD_ENTRY',
+          `entri ${JSON.stringify(en.name)}: pemilihan tidak dikenal (hanya ${PEMILIHAN_IDS.join(', ')})`,
+        );
       }
       let text: string;
       try {
@@ -259,18 +286,24 @@ export function readBundle(
       const env = parseEnvelopeBytes(bytes);
       if (!env.ok) bad(env.error.code, env.error.message, en.name);
       if (env.value.payload.pemilihan !== pemilihan) {
-        bad('BUNDLE_MISMATCH', `payload.pemilihan (${JSON.stringify(env.value.payload.pemilihan)}) tidak sama dengan nama berkas`, en.name);
+        bad(
+          'BUNDLE_MISMATCH',
+          `payload.pemilihan (${JSON.stringify(env.value.payload.pemilihan)}) tidak sama dengan nama berkas`,
+          en.name,
+        );
       }
       const t = env.value.payload.tps;
       if (typeof t !== 'string') bad('BUNDLE_BAD_ENTRY', 'payload.tps harus teks', en.name);
-      if (tps !== undefined && t !== tps) bad('BUNDLE_MISMATCH', `TPS ${t} berbeda dengan TPS ${tps} pada hasil lain dalam bundel yang sama`, en.name);
+      if (tps !== undefined && t !== tps)
+        bad('BUNDLE_MISMATCH', `TPS ${t} berbeda dengan TPS ${tps} pada hasil lain dalam bundel yang sama`, en.name);
       tps = t;
       results.push({ pemilihan, name: en.name, text, json: text, bytes, envelope: env.value });
     }
     if (results.length === 0) bad('BUNDLE_EMPTY', 'bundel tidak berisi hasil (results/<pemilihan>.json)');
     for (const r of results) {
       for (const h of fotoRefs(r.envelope.payload, r.name)) {
-        if (!photos.has(h)) bad('BUNDLE_PHOTO_MISSING', `foto ${h} dirujuk oleh hasil tetapi tidak ada dalam bundel`, r.name);
+        if (!photos.has(h))
+          bad('BUNDLE_PHOTO_MISSING', `foto ${h} dirujuk oleh hasil tetapi tidak ada dalam bundel`, r.name);
       }
     }
     return { results, photos };
@@ -292,9 +325,12 @@ const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
  */
 export function writeBundle(input: BundleInput): Uint8Array<ArrayBuffer> {
   const files: Zippable = {};
-  const results = [...input.results].sort((a, b) => (a.pemilihan < b.pemilihan ? -1 : a.pemilihan > b.pemilihan ? 1 : 0));
+  const results = [...input.results].sort((a, b) =>
+    a.pemilihan < b.pemilihan ? -1 : a.pemilihan > b.pemilihan ? 1 : 0,
+  );
   for (const r of results) {
-    if (!(PEMILIHAN_IDS as readonly string[]).includes(r.pemilihan)) throw new Error(`writeBundle: unknown pemilihan ${r.pemilihan}`);
+    if (!(PEMILIHAN_IDS as readonly string[]).includes(r.pemilihan))
+      throw new Error(`writeBundle: unknown pemilihan ${r.pemilihan}`);
     const name = `results/${r.pemilihan}.json`;
     if (name in files) throw new Error(`writeBundle: duplicate result ${r.pemilihan}`);
     const text = 'text' in r ? r.text : canonicalize(r.envelope);

@@ -48,7 +48,8 @@ describe('base64url', () => {
   it('uses - and _ and round-trips all byte values', () => {
     expect(toBase64Url(new Uint8Array([0xfb, 0xff, 0xbf]))).toBe('-_-_');
     const all = new Uint8Array(256).map((_, i) => i);
-    for (let n = 0; n < 40; n++) expect(bytesEqual(fromBase64Url(toBase64Url(all.subarray(0, n))), all.subarray(0, n))).toBe(true);
+    for (let n = 0; n < 40; n++)
+      expect(bytesEqual(fromBase64Url(toBase64Url(all.subarray(0, n))), all.subarray(0, n))).toBe(true);
     expect(bytesEqual(fromBase64Url(toBase64Url(all)), all)).toBe(true);
   });
   it.each([

@@ -32,21 +32,45 @@ describe('parseCHasil', () => {
   });
 
   it.each<[string, Mutator, string, string, RegExp?]>([
-    ['paslon above 9999', (r) => (r.suara.paslon[2] = 10000), 'suara.paslon[2]', 'OUT_OF_RANGE', /^suara\.paslon\[2\]: harus bilangan bulat 0–9999, ditemukan 10000$/],
+    [
+      'paslon above 9999',
+      (r) => (r.suara.paslon[2] = 10000),
+      'suara.paslon[2]',
+      'OUT_OF_RANGE',
+      /^suara\.paslon\[2\]: harus bilangan bulat 0–9999, ditemukan 10000$/,
+    ],
     ['negative count', (r) => (r.pemilih.dpt.l = -1), 'pemilih.dpt.l', 'OUT_OF_RANGE', /ditemukan -1/],
     ['float count', (r) => (r.suara.sah = 312.5), 'suara.sah', 'NOT_INTEGER', /ditemukan 312\.5/],
-    ['count as string', (r) => (r.suratSuara.diterima = '421'), 'suratSuara.diterima', 'WRONG_TYPE', /ditemukan teks "421"/],
+    [
+      'count as string',
+      (r) => (r.suratSuara.diterima = '421'),
+      'suratSuara.diterima',
+      'WRONG_TYPE',
+      /ditemukan teks "421"/,
+    ],
     ['count null', (r) => (r.suara.tidakSah = null), 'suara.tidakSah', 'WRONG_TYPE', /ditemukan null/],
     ['count boolean', (r) => (r.disabilitas.pengguna.p = true), 'disabilitas.pengguna.p', 'WRONG_TYPE'],
     ['huge count', (r) => (r.pengguna.jumlah.p = 1e21), 'pengguna.jumlah.p', 'OUT_OF_RANGE'],
-    ['too few choices', (r) => (r.suara.paslon = [1, 2]), 'suara.paslon', 'WRONG_CHOICE_COUNT', /harus berisi 3 angka .*bupati.*ditemukan 2/],
+    [
+      'too few choices',
+      (r) => (r.suara.paslon = [1, 2]),
+      'suara.paslon',
+      'WRONG_CHOICE_COUNT',
+      /harus berisi 3 angka .*bupati.*ditemukan 2/,
+    ],
     ['too many choices', (r) => r.suara.paslon.push(0), 'suara.paslon', 'WRONG_CHOICE_COUNT'],
     ['choices of the other pemilihan', (r) => (r.pemilihan = 'gubernur'), 'suara.paslon', 'WRONG_CHOICE_COUNT'],
     ['paslon not a list', (r) => (r.suara.paslon = { 0: 1 }), 'suara.paslon', 'WRONG_TYPE'],
     ['unknown top-level field', (r) => (r.catatan = 'x'), 'catatan', 'UNKNOWN_FIELD', /^catatan: kolom tidak dikenal$/],
     ['unknown nested field', (r) => (r.pemilih.dpt.j = 410), 'pemilih.dpt.j', 'UNKNOWN_FIELD'],
     ['unknown field in suara', (r) => (r.suara.rusak = 1), 'suara.rusak', 'UNKNOWN_FIELD'],
-    ['missing top-level field', (r) => delete r.suratSuara, 'suratSuara', 'MISSING_FIELD', /^suratSuara: kolom wajib tidak ada$/],
+    [
+      'missing top-level field',
+      (r) => delete r.suratSuara,
+      'suratSuara',
+      'MISSING_FIELD',
+      /^suratSuara: kolom wajib tidak ada$/,
+    ],
     ['missing nested field', (r) => delete r.pengguna.dptb, 'pengguna.dptb', 'MISSING_FIELD'],
     ['missing L', (r) => delete r.disabilitas.pemilih.l, 'disabilitas.pemilih.l', 'MISSING_FIELD'],
     ['missing foto', (r) => delete r.foto, 'foto', 'MISSING_FIELD'],
@@ -91,12 +115,18 @@ describe('parseCHasil', () => {
   });
 
   it('reports unknown fields before missing ones, deterministically', () => {
-    const r = parseCHasil(mutated((x) => ((x.zz = 1), (x.aa = 1), delete x.tps)), { master });
+    const r = parseCHasil(
+      mutated((x) => ((x.zz = 1), (x.aa = 1), delete x.tps)),
+      { master },
+    );
     expect(!r.ok && r.error.path).toBe('aa');
   });
 
   it('normalises -0 to 0', () => {
-    const r = parseCHasil(mutated((x) => (x.suara.tidakSah = -0)), { master });
+    const r = parseCHasil(
+      mutated((x) => (x.suara.tidakSah = -0)),
+      { master },
+    );
     expect(r.ok && Object.is(r.value.suara.tidakSah, 0)).toBe(true);
   });
 });
@@ -137,7 +167,10 @@ describe('checkDevice', () => {
     const r = checkDevice({ ...rec, perangkat: 'hp-baru' }, 'hp-baru', master);
     expect(!r.ok && r.error.message).toMatch(/tidak terdaftar/);
     const extra = { id: 'hp-baru', tps: rec.tps, publicKey: master.perangkat[0]!.publicKey };
-    expect(checkDevice({ ...rec, perangkat: 'hp-baru' }, 'hp-baru', master, [extra])).toEqual({ ok: true, value: extra });
+    expect(checkDevice({ ...rec, perangkat: 'hp-baru' }, 'hp-baru', master, [extra])).toEqual({
+      ok: true,
+      value: extra,
+    });
   });
 });
 
@@ -162,11 +195,39 @@ describe('verifyCHasilEnvelope', () => {
 
   it.each<[string, () => unknown, string]>([
     ['unknown device', () => signPayload(sampleRecord(), dev.privateKey, 'hp-asing'), 'UNKNOWN_DEVICE'],
-    ['tampered number', () => ({ ...signPayload(sampleRecord(), dev.privateKey, 'kpps-6302142001001'), payload: { ...sampleRecord(), suara: { ...sampleRecord().suara, sah: 313 } } }), 'BAD_SIGNATURE'],
-    ['signed with another key', () => signPayload(sampleRecord(), other.privateKey, 'kpps-6302142001001'), 'BAD_SIGNATURE'],
-    ['device of another TPS signing for this TPS', () => signPayload({ ...sampleRecord(), perangkat: 'kpps-6302142001002' }, other.privateKey, 'kpps-6302142001002'), 'UNKNOWN_DEVICE'],
-    ['perangkat differs from signer', () => signPayload({ ...sampleRecord(), perangkat: 'kpps-6302142001002' }, dev.privateKey, 'kpps-6302142001001'), 'DEVICE_MISMATCH'],
-    ['malformed but validly signed', () => signPayload({ ...sampleRecord(), suara: { ...sampleRecord().suara, sah: 10000 } }, dev.privateKey, 'kpps-6302142001001'), 'OUT_OF_RANGE'],
+    [
+      'tampered number',
+      () => ({
+        ...signPayload(sampleRecord(), dev.privateKey, 'kpps-6302142001001'),
+        payload: { ...sampleRecord(), suara: { ...sampleRecord().suara, sah: 313 } },
+      }),
+      'BAD_SIGNATURE',
+    ],
+    [
+      'signed with another key',
+      () => signPayload(sampleRecord(), other.privateKey, 'kpps-6302142001001'),
+      'BAD_SIGNATURE',
+    ],
+    [
+      'device of another TPS signing for this TPS',
+      () => signPayload({ ...sampleRecord(), perangkat: 'kpps-6302142001002' }, other.privateKey, 'kpps-6302142001002'),
+      'UNKNOWN_DEVICE',
+    ],
+    [
+      'perangkat differs from signer',
+      () => signPayload({ ...sampleRecord(), perangkat: 'kpps-6302142001002' }, dev.privateKey, 'kpps-6302142001001'),
+      'DEVICE_MISMATCH',
+    ],
+    [
+      'malformed but validly signed',
+      () =>
+        signPayload(
+          { ...sampleRecord(), suara: { ...sampleRecord().suara, sah: 10000 } },
+          dev.privateKey,
+          'kpps-6302142001001',
+        ),
+      'OUT_OF_RANGE',
+    ],
     ['not an envelope', () => sampleRecord(), 'UNKNOWN_FIELD'],
   ])('rejects %s', (_name, make, code) => {
     const r = verifyCHasilEnvelope(make(), ctx);

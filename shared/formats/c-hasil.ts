@@ -21,14 +21,38 @@ import { fromBase64Url, toHex } from './bytes';
 import { type CryptoPort, MAX_KEY_ID_LENGTH, parseEnvelope, signingBytes } from './envelope';
 import { indexMaster, MAX_COUNT, parseLP } from './master';
 import { type ParseResult, parseFail, parsed, runParser } from './parse-result';
-import { array, describe, exactObject, fail, integer, isPlainObject, joinPath, literal, pattern, string, text } from './strict';
+import {
+  array,
+  describe,
+  exactObject,
+  fail,
+  integer,
+  isPlainObject,
+  joinPath,
+  literal,
+  pattern,
+  string,
+  text,
+} from './strict';
 
 const MAX_FOTO = 50;
 const MAX_LEMBAR = 99;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const TPS_CODE = /^[0-9]{13}$/;
 
-const RECORD_KEYS = ['format', 'tps', 'pemilihan', 'pemilih', 'pengguna', 'disabilitas', 'suratSuara', 'suara', 'foto', 'perangkat', 'dibuat'] as const;
+const RECORD_KEYS = [
+  'format',
+  'tps',
+  'pemilihan',
+  'pemilih',
+  'pengguna',
+  'disabilitas',
+  'suratSuara',
+  'suara',
+  'foto',
+  'perangkat',
+  'dibuat',
+] as const;
 
 const count = (v: unknown, path: string): number => integer(v, path, 0, MAX_COUNT);
 
@@ -42,7 +66,12 @@ function voters(v: unknown, path: string): PemilihVoters {
   };
 }
 
-function countsOf(o: Record<string, unknown>, pilihanCount: number, base: string, pemilihanLabel?: string): CHasilCounts {
+function countsOf(
+  o: Record<string, unknown>,
+  pilihanCount: number,
+  base: string,
+  pemilihanLabel?: string,
+): CHasilCounts {
   const p = (k: string) => joinPath(base, k);
   const dis = exactObject(o.disabilitas, p('disabilitas'), ['pemilih', 'pengguna']);
   const ss = exactObject(o.suratSuara, p('suratSuara'), ['diterima', 'dikembalikan', 'tidakDigunakan', 'digunakan']);
@@ -95,7 +124,14 @@ const ISO_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?
 export function isIsoDateTimeWithOffset(s: string): boolean {
   const m = ISO_OFFSET.exec(s);
   if (!m) return false;
-  const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, se] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return false;
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (d > daysInMonth) return false;
@@ -111,18 +147,24 @@ export function isIsoDateTimeWithOffset(s: string): boolean {
  */
 export function parseCHasil(payload: unknown, ctx: { master: DataMaster }): ParseResult<CHasilRecord> {
   return runParser(() => {
-    if (isPlainObject(payload) && payload.format !== undefined) literal(payload.format, 'format', C_HASIL_FORMAT, 'WRONG_FORMAT');
+    if (isPlainObject(payload) && payload.format !== undefined)
+      literal(payload.format, 'format', C_HASIL_FORMAT, 'WRONG_FORMAT');
     const o = exactObject(payload, '', RECORD_KEYS);
     literal(o.format, 'format', C_HASIL_FORMAT, 'WRONG_FORMAT');
     const idx = indexMaster(ctx.master);
 
     const tps = pattern(o.tps, 'tps', TPS_CODE, 'kode TPS 13 angka');
-    if (!idx.tps.has(tps)) fail('UNKNOWN_TPS', 'tps', `TPS ${tps} tidak ada dalam data master kecamatan ${ctx.master.kecamatan.nama}`);
+    if (!idx.tps.has(tps))
+      fail('UNKNOWN_TPS', 'tps', `TPS ${tps} tidak ada dalam data master kecamatan ${ctx.master.kecamatan.nama}`);
 
     const pemilihanId = string(o.pemilihan, 'pemilihan');
     const pemilihan = idx.pemilihan.get(pemilihanId);
     if (!pemilihan) {
-      fail('UNKNOWN_PEMILIHAN', 'pemilihan', `pemilihan ${describe(pemilihanId)} tidak ada dalam data master (ada: ${[...idx.pemilihan.keys()].join(', ')})`);
+      fail(
+        'UNKNOWN_PEMILIHAN',
+        'pemilihan',
+        `pemilihan ${describe(pemilihanId)} tidak ada dalam data master (ada: ${[...idx.pemilihan.keys()].join(', ')})`,
+      );
     }
 
     const counts = countsOf(o, pemilihan.pilihan.length, '', pemilihan.id);
@@ -141,7 +183,11 @@ export function parseCHasil(payload: unknown, ctx: { master: DataMaster }): Pars
     const perangkat = text(o.perangkat, 'perangkat', MAX_KEY_ID_LENGTH);
     const dibuat = string(o.dibuat, 'dibuat');
     if (!isIsoDateTimeWithOffset(dibuat)) {
-      fail('BAD_VALUE', 'dibuat', `harus waktu ISO 8601 dengan zona waktu (mis. 2024-11-27T14:05:00+08:00), ditemukan ${describe(dibuat)}`);
+      fail(
+        'BAD_VALUE',
+        'dibuat',
+        `harus waktu ISO 8601 dengan zona waktu (mis. 2024-11-27T14:05:00+08:00), ditemukan ${describe(dibuat)}`,
+      );
     }
 
     return {
@@ -167,12 +213,17 @@ export function checkDevice(
   extraDevices: readonly Perangkat[] = [],
 ): ParseResult<Perangkat> {
   if (record.perangkat !== keyId) {
-    return parseFail('DEVICE_MISMATCH', `${JSON.stringify(record.perangkat)} berbeda dengan perangkat penanda tangan ${JSON.stringify(keyId)}`, 'perangkat');
+    return parseFail(
+      'DEVICE_MISMATCH',
+      `${JSON.stringify(record.perangkat)} berbeda dengan perangkat penanda tangan ${JSON.stringify(keyId)}`,
+      'perangkat',
+    );
   }
   const candidates = [indexMaster(master).perangkat.get(keyId), ...extraDevices.filter((d) => d.id === keyId)].filter(
     (d): d is Perangkat => d !== undefined,
   );
-  if (candidates.length === 0) return parseFail('UNKNOWN_DEVICE', `perangkat ${JSON.stringify(keyId)} tidak terdaftar`, 'signature.keyId');
+  if (candidates.length === 0)
+    return parseFail('UNKNOWN_DEVICE', `perangkat ${JSON.stringify(keyId)} tidak terdaftar`, 'signature.keyId');
   const device = candidates.find((d) => d.tps === record.tps);
   if (!device) {
     return parseFail(
@@ -205,10 +256,12 @@ export function verifyCHasilEnvelope(
   const env = parseEnvelope(json);
   if (!env.ok) return env;
   const keyId = env.value.signature.keyId;
-  const keys = [indexMaster(ctx.master).perangkat.get(keyId), ...(ctx.extraDevices ?? []).filter((d) => d.id === keyId)].filter(
-    (d): d is Perangkat => d !== undefined,
-  );
-  if (keys.length === 0) return parseFail('UNKNOWN_DEVICE', `perangkat ${JSON.stringify(keyId)} tidak terdaftar`, 'signature.keyId');
+  const keys = [
+    indexMaster(ctx.master).perangkat.get(keyId),
+    ...(ctx.extraDevices ?? []).filter((d) => d.id === keyId),
+  ].filter((d): d is Perangkat => d !== undefined);
+  if (keys.length === 0)
+    return parseFail('UNKNOWN_DEVICE', `perangkat ${JSON.stringify(keyId)} tidak terdaftar`, 'signature.keyId');
   // JCS(payload) once: it is both what the signature covers and what the record id hashes.
   let msg: Uint8Array;
   try {
@@ -219,7 +272,11 @@ export function verifyCHasilEnvelope(
   const sig = fromBase64Url(env.value.signature.sig);
   const verifies = (d: Perangkat): boolean => ctx.crypto.verify(fromBase64Url(d.publicKey), msg, sig);
   const signedBy = keys.find(verifies);
-  if (!signedBy) return parseFail('BAD_SIGNATURE', 'tanda tangan tidak sah: isi berkas telah berubah atau tidak ditandatangani perangkat ini');
+  if (!signedBy)
+    return parseFail(
+      'BAD_SIGNATURE',
+      'tanda tangan tidak sah: isi berkas telah berubah atau tidak ditandatangani perangkat ini',
+    );
   const record = parseCHasil(env.value.payload, { master: ctx.master });
   if (!record.ok) return record;
   const device = checkDevice(record.value, keyId, ctx.master, ctx.extraDevices);
@@ -228,5 +285,10 @@ export function verifyCHasilEnvelope(
   if (device.value.publicKey !== signedBy.publicKey && !verifies(device.value)) {
     return parseFail('BAD_SIGNATURE', 'tanda tangan tidak dibuat dengan kunci perangkat yang terdaftar untuk TPS ini');
   }
-  return parsed({ envelope: env.value, record: record.value, device: device.value, sha256: toHex(ctx.crypto.sha256(msg)) });
+  return parsed({
+    envelope: env.value,
+    record: record.value,
+    device: device.value,
+    sha256: toHex(ctx.crypto.sha256(msg)),
+  });
 }

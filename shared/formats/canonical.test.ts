@@ -33,7 +33,9 @@ describe('canonicalize (RFC 8785)', () => {
     const keys = Object.keys(JSON.parse(canonicalize(input)) as object);
     // JSON.parse would reorder "1" first (integer-like key); check the text order instead.
     const text = canonicalize(input);
-    const order = ['\\r', '1', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33'].map((k) => text.indexOf(`"${k}":`));
+    const order = ['\\r', '1', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33'].map((k) =>
+      text.indexOf(`"${k}":`),
+    );
     expect(order.every((p, i) => p >= 0 && (i === 0 || p > order[i - 1]!))).toBe(true);
     expect(keys.length).toBe(7);
     // The emoji (surrogates D83D DE00) sorts before U+FB33 by code units, although after it by code points.

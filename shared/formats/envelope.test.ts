@@ -37,7 +37,12 @@ describe('parseEnvelope', () => {
     ['numeric keyId', { ...good, signature: { ...good.signature, keyId: 5 } }, 'signature.keyId', 'WRONG_TYPE'],
     ['short sig', { ...good, signature: { ...good.signature, sig: sig64.slice(0, 80) } }, 'signature.sig', 'BAD_VALUE'],
     ['padded sig', { ...good, signature: { ...good.signature, sig: sig64 + '==' } }, 'signature.sig', 'BAD_VALUE'],
-    ['31-byte key', { ...good, signature: { ...good.signature, publicKey: toBase64Url(new Uint8Array(31)) } }, 'signature.publicKey', 'BAD_VALUE'],
+    [
+      '31-byte key',
+      { ...good, signature: { ...good.signature, publicKey: toBase64Url(new Uint8Array(31)) } },
+      'signature.publicKey',
+      'BAD_VALUE',
+    ],
   ])('rejects %s', (_name, input, path, code) => {
     const r = parseEnvelope(input);
     expect(r.ok).toBe(false);
@@ -78,9 +83,14 @@ describe('hashes and fingerprints', () => {
 describe('verification', () => {
   it('verifyEnvelopeWith and verifySelfSigned', () => {
     const kp = generateKeyPair();
-    const env = signPayload({ format: 'pleno.master/1', n: 1 }, kp.privateKey, kp.fingerprint, { includePublicKey: true });
+    const env = signPayload({ format: 'pleno.master/1', n: 1 }, kp.privateKey, kp.fingerprint, {
+      includePublicKey: true,
+    });
     expect(verifyEnvelopeWith(env, fromBase64Url(kp.publicKey), nodeCrypto)).toBe(true);
-    expect(verifySelfSigned(env, nodeCrypto)).toEqual({ ok: true, value: { fingerprint: kp.fingerprint, publicKey: fromBase64Url(kp.publicKey) } });
+    expect(verifySelfSigned(env, nodeCrypto)).toEqual({
+      ok: true,
+      value: { fingerprint: kp.fingerprint, publicKey: fromBase64Url(kp.publicKey) },
+    });
 
     const tampered = { ...env, payload: { ...env.payload, n: 2 } };
     const t = verifySelfSigned(tampered, nodeCrypto);

@@ -97,7 +97,11 @@ export function formatFingerprint(fingerprint: string): string {
 }
 
 /** Verifies env.signature.sig over JCS(env.payload) with the given raw key. False for any malformed part. */
-export function verifyEnvelopeWith(env: SignedEnvelope<unknown>, publicKeyRaw32: Uint8Array, port: CryptoPort): boolean {
+export function verifyEnvelopeWith(
+  env: SignedEnvelope<unknown>,
+  publicKeyRaw32: Uint8Array,
+  port: CryptoPort,
+): boolean {
   if (env.signature.alg !== 'Ed25519' || publicKeyRaw32.length !== ED25519_PUBLIC_KEY_BYTES) return false;
   let sig: Uint8Array;
   let msg: Uint8Array;
@@ -120,7 +124,8 @@ export function verifySelfSigned(
   port: CryptoPort,
 ): ParseResult<{ fingerprint: string; publicKey: Uint8Array }> {
   const pk = env.signature.publicKey;
-  if (pk === undefined) return parseFail('MISSING_FIELD', 'kolom wajib tidak ada (kunci publik penanda tangan)', 'signature.publicKey');
+  if (pk === undefined)
+    return parseFail('MISSING_FIELD', 'kolom wajib tidak ada (kunci publik penanda tangan)', 'signature.publicKey');
   let raw: Uint8Array;
   try {
     raw = fromBase64Url(pk);
@@ -130,8 +135,16 @@ export function verifySelfSigned(
   if (raw.length !== ED25519_PUBLIC_KEY_BYTES) return parseFail('BAD_VALUE', 'harus 32 byte', 'signature.publicKey');
   const fingerprint = keyFingerprint(raw, port);
   if (env.signature.keyId !== fingerprint) {
-    return parseFail('BAD_KEY_ID', `harus sidik jari kunci publik (${fingerprint}), ditemukan ${JSON.stringify(env.signature.keyId)}`, 'signature.keyId');
+    return parseFail(
+      'BAD_KEY_ID',
+      `harus sidik jari kunci publik (${fingerprint}), ditemukan ${JSON.stringify(env.signature.keyId)}`,
+      'signature.keyId',
+    );
   }
-  if (!verifyEnvelopeWith(env, raw, port)) return parseFail('BAD_SIGNATURE', 'tanda tangan tidak sah: isi berkas telah berubah atau ditandatangani kunci lain');
+  if (!verifyEnvelopeWith(env, raw, port))
+    return parseFail(
+      'BAD_SIGNATURE',
+      'tanda tangan tidak sah: isi berkas telah berubah atau ditandatangani kunci lain',
+    );
   return parsed({ fingerprint, publicKey: raw });
 }

@@ -31,9 +31,9 @@ class Parser {
     if (c === '{') return this.object(depth);
     if (c === '[') return this.array(depth);
     if (c === '"') return this.string();
-    if (c === 't' && this.s.startsWith('true', this.i)) return (this.i += 4), true;
-    if (c === 'f' && this.s.startsWith('false', this.i)) return (this.i += 5), false;
-    if (c === 'n' && this.s.startsWith('null', this.i)) return (this.i += 4), null;
+    if (c === 't' && this.s.startsWith('true', this.i)) return ((this.i += 4), true);
+    if (c === 'f' && this.s.startsWith('false', this.i)) return ((this.i += 5), false);
+    if (c === 'n' && this.s.startsWith('null', this.i)) return ((this.i += 4), null);
     NUMBER.lastIndex = this.i;
     const m = NUMBER.exec(this.s);
     if (m) {
@@ -50,7 +50,7 @@ class Parser {
     const out: Record<string, unknown> = {};
     const seen = new Set<string>();
     this.ws();
-    if (this.s[this.i] === '}') return this.i++, out;
+    if (this.s[this.i] === '}') return (this.i++, out);
     for (;;) {
       this.ws();
       if (this.s[this.i] !== '"') this.err('nama kolom diharapkan');
@@ -61,7 +61,12 @@ class Parser {
       if (this.s[this.i] !== ':') this.err('":" diharapkan');
       this.i++;
       // defineProperty: a key "__proto__" must become a plain own property, never the prototype.
-      Object.defineProperty(out, key, { value: this.value(depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: this.value(depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       this.ws();
       const c = this.s[this.i++];
       if (c === '}') return out;
@@ -76,7 +81,7 @@ class Parser {
     this.i++;
     const out: unknown[] = [];
     this.ws();
-    if (this.s[this.i] === ']') return this.i++, out;
+    if (this.s[this.i] === ']') return (this.i++, out);
     for (;;) {
       out.push(this.value(depth + 1));
       this.ws();

@@ -20,7 +20,19 @@ import {
 } from '../domain/model';
 import { base64UrlOfLength, ED25519_PUBLIC_KEY_BYTES, MAX_KEY_ID_LENGTH } from './envelope';
 import { type ParseResult, runParser } from './parse-result';
-import { array, describe, exactObject, fail, integer, isPlainObject, joinPath, literal, pattern, string, text } from './strict';
+import {
+  array,
+  describe,
+  exactObject,
+  fail,
+  integer,
+  isPlainObject,
+  joinPath,
+  literal,
+  pattern,
+  string,
+  text,
+} from './strict';
 
 export const MAX_COUNT = 9999;
 export const MAX_TPS_NOMOR = 999;
@@ -44,10 +56,19 @@ function wilayah(v: unknown, path: string, len: number, parent?: { kode: string;
   return wilayahFields(exactObject(v, path, ['kode', 'nama']), path, len, parent);
 }
 
-function wilayahFields(o: Record<string, unknown>, path: string, len: number, parent?: { kode: string; what: string }): Wilayah {
+function wilayahFields(
+  o: Record<string, unknown>,
+  path: string,
+  len: number,
+  parent?: { kode: string; what: string },
+): Wilayah {
   const kode = pattern(o.kode, joinPath(path, 'kode'), digits(len), `kode ${len} angka`);
   if (parent && !kode.startsWith(parent.kode)) {
-    fail('BAD_VALUE', joinPath(path, 'kode'), `harus diawali kode ${parent.what} ${parent.kode}, ditemukan ${describe(kode)}`);
+    fail(
+      'BAD_VALUE',
+      joinPath(path, 'kode'),
+      `harus diawali kode ${parent.what} ${parent.kode}, ditemukan ${describe(kode)}`,
+    );
   }
   return { kode, nama: text(o.nama, joinPath(path, 'nama')) };
 }
@@ -85,7 +106,11 @@ function parsePemilihan(v: unknown, path: string, provinsi: string, kabkota: str
   const expectedWilayah = id === 'gubernur' ? provinsi : kabkota;
   const wil = string(o.wilayah, joinPath(path, 'wilayah'));
   if (wil !== expectedWilayah) {
-    fail('BAD_VALUE', joinPath(path, 'wilayah'), `harus kode ${id === 'gubernur' ? 'provinsi' : 'kab/kota'} ${expectedWilayah}, ditemukan ${describe(wil)}`);
+    fail(
+      'BAD_VALUE',
+      joinPath(path, 'wilayah'),
+      `harus kode ${id === 'gubernur' ? 'provinsi' : 'kab/kota'} ${expectedWilayah}, ditemukan ${describe(wil)}`,
+    );
   }
   const pp = joinPath(path, 'pilihan');
   const raw = boundedArray(o.pilihan, pp, 1, MAX_PILIHAN, 'pilihan');
@@ -93,12 +118,19 @@ function parsePemilihan(v: unknown, path: string, provinsi: string, kabkota: str
     const cp = joinPath(pp, i);
     const co = exactObject(c, cp, ['nomor', 'nama'], ['kind']);
     const nomor = integer(co.nomor, joinPath(cp, 'nomor'), 1, MAX_PILIHAN);
-    if (nomor !== i + 1) fail('BAD_VALUE', joinPath(cp, 'nomor'), `harus ${i + 1} (nomor urut berurutan dari 1), ditemukan ${nomor}`);
+    if (nomor !== i + 1)
+      fail('BAD_VALUE', joinPath(cp, 'nomor'), `harus ${i + 1} (nomor urut berurutan dari 1), ditemukan ${nomor}`);
     const out: Pilihan = { nomor, nama: text(co.nama, joinPath(cp, 'nama')) };
     if (co.kind !== undefined) {
       out.kind = literal(co.kind, joinPath(cp, 'kind'), 'kolom-kosong');
-      if (i !== raw.length - 1) fail('BAD_VALUE', joinPath(cp, 'kind'), 'kolom kosong hanya boleh sebagai pilihan terakhir');
-      if (i === 0) fail('BAD_VALUE', joinPath(cp, 'kind'), 'kolom kosong memerlukan paling sedikit satu pasangan calon sebelumnya');
+      if (i !== raw.length - 1)
+        fail('BAD_VALUE', joinPath(cp, 'kind'), 'kolom kosong hanya boleh sebagai pilihan terakhir');
+      if (i === 0)
+        fail(
+          'BAD_VALUE',
+          joinPath(cp, 'kind'),
+          'kolom kosong memerlukan paling sedikit satu pasangan calon sebelumnya',
+        );
     }
     return out;
   });
@@ -114,8 +146,18 @@ function parsePemilihan(v: unknown, path: string, provinsi: string, kabkota: str
  */
 export function parseMaster(payload: unknown): ParseResult<DataMaster> {
   return runParser(() => {
-    if (isPlainObject(payload) && payload.format !== undefined) literal(payload.format, 'format', MASTER_FORMAT, 'WRONG_FORMAT');
-    const o = exactObject(payload, '', ['format', 'provinsi', 'kabkota', 'kecamatan', 'desa', 'pemilihan', 'ppk', 'perangkat']);
+    if (isPlainObject(payload) && payload.format !== undefined)
+      literal(payload.format, 'format', MASTER_FORMAT, 'WRONG_FORMAT');
+    const o = exactObject(payload, '', [
+      'format',
+      'provinsi',
+      'kabkota',
+      'kecamatan',
+      'desa',
+      'pemilihan',
+      'ppk',
+      'perangkat',
+    ]);
     literal(o.format, 'format', MASTER_FORMAT, 'WRONG_FORMAT');
     const provinsi = wilayah(o.provinsi, 'provinsi', 2);
     const kabkota = wilayah(o.kabkota, 'kabkota', 4, { kode: provinsi.kode, what: 'provinsi' });
@@ -125,7 +167,8 @@ export function parseMaster(payload: unknown): ParseResult<DataMaster> {
     const tpsCodes = new Set<string>();
     const desa = boundedArray(o.desa, 'desa', 1, MAX_DESA, 'desa').map((d, i) => {
       const parsedDesa = parseDesa(d, joinPath('desa', i), kecamatan.kode);
-      if (desaKode.has(parsedDesa.kode)) fail('DUPLICATE', `desa[${i}].kode`, `kode desa ${parsedDesa.kode} muncul dua kali`);
+      if (desaKode.has(parsedDesa.kode))
+        fail('DUPLICATE', `desa[${i}].kode`, `kode desa ${parsedDesa.kode} muncul dua kali`);
       desaKode.add(parsedDesa.kode);
       for (const t of parsedDesa.tps) tpsCodes.add(tpsCode(parsedDesa.kode, t.nomor));
       return parsedDesa;
@@ -153,7 +196,8 @@ export function parseMaster(payload: unknown): ParseResult<DataMaster> {
       const dp = joinPath('perangkat', i);
       const dobj = exactObject(d, dp, ['id', 'tps', 'publicKey']);
       const id = text(dobj.id, joinPath(dp, 'id'), MAX_KEY_ID_LENGTH);
-      if (deviceIds.has(id)) fail('DUPLICATE', joinPath(dp, 'id'), `id perangkat ${JSON.stringify(id)} muncul dua kali`);
+      if (deviceIds.has(id))
+        fail('DUPLICATE', joinPath(dp, 'id'), `id perangkat ${JSON.stringify(id)} muncul dua kali`);
       deviceIds.add(id);
       const tps = pattern(dobj.tps, joinPath(dp, 'tps'), digits(13), 'kode TPS 13 angka');
       if (!tpsCodes.has(tps)) fail('UNKNOWN_TPS', joinPath(dp, 'tps'), `TPS ${tps} tidak ada dalam data master`);
@@ -185,7 +229,9 @@ export function indexMaster(master: DataMaster): MasterIndex {
   let idx = indexCache.get(master);
   if (!idx) {
     const tps = new Map<string, MasterTpsEntry>();
-    for (const desa of master.desa) for (const t of desa.tps) tps.set(tpsCode(desa.kode, t.nomor), { kode: tpsCode(desa.kode, t.nomor), desa, tps: t });
+    for (const desa of master.desa)
+      for (const t of desa.tps)
+        tps.set(tpsCode(desa.kode, t.nomor), { kode: tpsCode(desa.kode, t.nomor), desa, tps: t });
     idx = {
       tps,
       pemilihan: new Map(master.pemilihan.map((p) => [p.id, p])),

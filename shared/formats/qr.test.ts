@@ -15,8 +15,10 @@ const SEED_B = 'TM0Imyj_ltqdtsNG7BFOD1uKMZ81q6Yk2oz27U-4pvs';
 const small = () => signPayload(sampleRecord(), SEED_A, 'kpps-6302142001001');
 /** Six photo hashes (incompressible hex) push the text over 1,000 characters. */
 function large(seed = SEED_A, salt = 'a') {
-  const foto = Array.from({ length: 6 }, (_, i) => ({ lembar: i + 1, sha256: nodeCrypto.sha256(new TextEncoder().encode(`${salt}${i}`)) }))
-    .map((f) => ({ lembar: f.lembar, sha256: Buffer.from(f.sha256).toString('hex') }));
+  const foto = Array.from({ length: 6 }, (_, i) => ({
+    lembar: i + 1,
+    sha256: nodeCrypto.sha256(new TextEncoder().encode(`${salt}${i}`)),
+  })).map((f) => ({ lembar: f.lembar, sha256: Buffer.from(f.sha256).toString('hex') }));
   return signPayload({ ...sampleRecord(), foto }, seed, 'kpps-6302142001001');
 }
 
@@ -57,7 +59,9 @@ describe('encodeQrParts', () => {
       expect(QR_ALNUM.test(p)).toBe(true);
     });
     const chunks = parts.map((p) => p.slice(p.indexOf(':', 5) + 1));
-    expect(Math.max(...chunks.map((c) => c.length)) - Math.min(...chunks.map((c) => c.length))).toBeLessThanOrEqual(parts.length);
+    expect(Math.max(...chunks.map((c) => c.length)) - Math.min(...chunks.map((c) => c.length))).toBeLessThanOrEqual(
+      parts.length,
+    );
     // Concatenated chunks = the single-code data.
     expect(inflateRawSync(base45Decode(chunks.join(''))).toString('utf8')).toBe(canonicalize(env));
   });
@@ -97,9 +101,22 @@ describe('QrAssembler', () => {
   it('reports a duplicate part as such', () => {
     const parts = encodeQrParts(large(), { maxTextLength: 300 });
     const a = new QrAssembler();
-    expect(a.add(parts[2]!)).toMatchObject({ status: 'partial', have: 1, total: parts.length, key: `n=${parts.length}`, duplicate: false });
+    expect(a.add(parts[2]!)).toMatchObject({
+      status: 'partial',
+      have: 1,
+      total: parts.length,
+      key: `n=${parts.length}`,
+      duplicate: false,
+    });
     expect(a.add(parts[2]!)).toMatchObject({ status: 'partial', have: 1, duplicate: true });
-    expect(a.pending()).toEqual([{ key: `n=${parts.length}`, have: 1, total: parts.length, missing: Array.from({ length: parts.length }, (_, i) => i + 1).filter((i) => i !== 3) }]);
+    expect(a.pending()).toEqual([
+      {
+        key: `n=${parts.length}`,
+        have: 1,
+        total: parts.length,
+        missing: Array.from({ length: parts.length }, (_, i) => i + 1).filter((i) => i !== 3),
+      },
+    ]);
   });
 
   it('a part of another set at a held index drops the older set and starts the new one', () => {
@@ -193,12 +210,15 @@ describe('single vs multi-part texts cannot be confused', () => {
     for (let i = 0; i <= 9; i++) {
       for (let n = 0; n <= 9; n++) {
         const value = i + 41 * 45 + n * 2025;
-        expect((value >> 8 >> 1) & 3).toBe(3);
+        expect(((value >> 8) >> 1) & 3).toBe(3);
       }
     }
     // And a two-digit index would make the first group (d, d, "/") exceed 65535: not base45 at all.
     expect(() => base45Decode('12/')).toThrow();
-    expect(parseQrText('PLN1:1/2:ABC')).toEqual({ ok: true, value: { kind: 'part', index: 1, total: 2, chunk: 'ABC' } });
+    expect(parseQrText('PLN1:1/2:ABC')).toEqual({
+      ok: true,
+      value: { kind: 'part', index: 1, total: 2, chunk: 'ABC' },
+    });
   });
 });
 

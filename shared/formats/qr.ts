@@ -35,7 +35,8 @@ export const QR_MAX_JSON_BYTES = 256 * 1024;
 
 const MULTI = /^PLN1:([1-9][0-9]{0,1})\/([1-9][0-9]{0,1}):(.*)$/s;
 
-export type QrTextInfo = { kind: 'single'; data: string } | { kind: 'part'; index: number; total: number; chunk: string };
+export type QrTextInfo =
+  { kind: 'single'; data: string } | { kind: 'part'; index: number; total: number; chunk: string };
 
 /** Parses the text of one code (no decoding of the data beyond its alphabet). */
 export function parseQrText(text: string): ParseResult<QrTextInfo> {
@@ -46,11 +47,13 @@ export function parseQrText(text: string): ParseResult<QrTextInfo> {
     const total = Number(m[2]);
     const chunk = m[3]!;
     if (index > total) return parseFail('QR_BAD_TEXT', `kode QR Pleno bagian ${index}/${total} tidak sah`);
-    if (chunk.length === 0 || !isBase45Text(chunk)) return parseFail('QR_BAD_BASE45', `kode QR Pleno bagian ${index}/${total} rusak (karakter tidak sah)`);
+    if (chunk.length === 0 || !isBase45Text(chunk))
+      return parseFail('QR_BAD_BASE45', `kode QR Pleno bagian ${index}/${total} rusak (karakter tidak sah)`);
     return parsed({ kind: 'part', index, total, chunk });
   }
   const data = text.slice(QR_PREFIX.length);
-  if (data.length === 0 || !isBase45Text(data)) return parseFail('QR_BAD_BASE45', 'kode QR Pleno rusak (karakter tidak sah)');
+  if (data.length === 0 || !isBase45Text(data))
+    return parseFail('QR_BAD_BASE45', 'kode QR Pleno rusak (karakter tidak sah)');
   return parsed({ kind: 'single', data });
 }
 
@@ -110,7 +113,8 @@ export const encodeQrText = encodeQrParts;
 export function decodeQrSingle(text: string): ParseResult<string> {
   const p = parseQrText(text);
   if (!p.ok) return p;
-  if (p.value.kind !== 'single') return parseFail('QR_BAD_TEXT', `kode QR Pleno ini bagian ${p.value.index}/${p.value.total}, bukan kode tunggal`);
+  if (p.value.kind !== 'single')
+    return parseFail('QR_BAD_TEXT', `kode QR Pleno ini bagian ${p.value.index}/${p.value.total}, bukan kode tunggal`);
   return decodeData(p.value.data);
 }
 
@@ -130,17 +134,38 @@ export function decodeQrText(texts: readonly string[]): ParseResult<string> {
     if (r.status === 'error') return parseFail(r.code, r.message);
     if (r.status === 'complete') done = { json: r.envelopeJson, texts: r.texts };
   }
-  if (done) return a.pending().length === 0 ? parsed(done.json) : parseFail('QR_CONFLICT', 'ada kode QR Pleno dari kumpulan lain');
+  if (done)
+    return a.pending().length === 0
+      ? parsed(done.json)
+      : parseFail('QR_CONFLICT', 'ada kode QR Pleno dari kumpulan lain');
   const p = a.pending();
   if (p.length === 0) return parseFail('QR_BAD_TEXT', 'tidak ada kode QR Pleno');
   if (p.length > 1) return parseFail('QR_CONFLICT', 'kode QR Pleno berasal dari beberapa kumpulan');
-  return parseFail('QR_BAD_TEXT', `kode QR Pleno belum lengkap: ${p[0]!.have} dari ${p[0]!.total} bagian (kurang bagian ${p[0]!.missing.join(', ')})`);
+  return parseFail(
+    'QR_BAD_TEXT',
+    `kode QR Pleno belum lengkap: ${p[0]!.have} dari ${p[0]!.total} bagian (kurang bagian ${p[0]!.missing.join(', ')})`,
+  );
 }
 
 export type QrAddResult =
-  | { status: 'complete'; envelopeJson: string; /** The texts the envelope came from, in part order. */ texts: string[] }
-  | { status: 'partial'; have: number; total: number; /** Identifies the pending set (`n=<total>`). */ key: string; duplicate: boolean }
-  | { status: 'error'; code: ParseErrorCode; message: string; /** Texts dropped because of this error, for quarantine. */ texts: string[] };
+  | {
+      status: 'complete';
+      envelopeJson: string;
+      /** The texts the envelope came from, in part order. */ texts: string[];
+    }
+  | {
+      status: 'partial';
+      have: number;
+      total: number;
+      /** Identifies the pending set (`n=<total>`). */ key: string;
+      duplicate: boolean;
+    }
+  | {
+      status: 'error';
+      code: ParseErrorCode;
+      message: string;
+      /** Texts dropped because of this error, for quarantine. */ texts: string[];
+    };
 
 /**
  * Collects scanned texts into envelopes. Single texts complete at once; parts are kept per n until all n are in.
@@ -155,7 +180,9 @@ export class QrAssembler {
     const info = p.value;
     if (info.kind === 'single') {
       const d = decodeData(info.data);
-      return d.ok ? { status: 'complete', envelopeJson: d.value, texts: [text] } : { status: 'error', code: d.error.code, message: d.error.message, texts: [text] };
+      return d.ok
+        ? { status: 'complete', envelopeJson: d.value, texts: [text] }
+        : { status: 'error', code: d.error.code, message: d.error.message, texts: [text] };
     }
     const { index, total, chunk } = info;
     const key = `n=${total}`;
@@ -182,7 +209,12 @@ export class QrAssembler {
     const texts = ordered.map(([i, c]) => `${QR_PREFIX}${i}/${total}:${c}`);
     const d = decodeData(ordered.map(([, c]) => c).join(''));
     if (!d.ok) {
-      return { status: 'error', code: d.error.code, message: `${d.error.message} (${total} bagian; mungkin tercampur dengan kumpulan lain)`, texts };
+      return {
+        status: 'error',
+        code: d.error.code,
+        message: `${d.error.message} (${total} bagian; mungkin tercampur dengan kumpulan lain)`,
+        texts,
+      };
     }
     return { status: 'complete', envelopeJson: d.value, texts };
   }
@@ -199,7 +231,9 @@ export class QrAssembler {
 
   /** Texts of every pending part (e.g. to quarantine an incomplete set at the end of an import). */
   pendingTexts(): string[] {
-    return [...this.sets.entries()].flatMap(([total, set]) => [...set.entries()].sort((a, b) => a[0] - b[0]).map(([i, c]) => `${QR_PREFIX}${i}/${total}:${c}`));
+    return [...this.sets.entries()].flatMap(([total, set]) =>
+      [...set.entries()].sort((a, b) => a[0] - b[0]).map(([i, c]) => `${QR_PREFIX}${i}/${total}:${c}`),
+    );
   }
 
   reset(): void {

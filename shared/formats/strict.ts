@@ -67,7 +67,11 @@ export function array(v: unknown, path: string): unknown[] {
 export function integer(v: unknown, path: string, min: number, max: number): number {
   const range = `${min}–${max}`;
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    fail(typeof v === 'number' ? 'NOT_INTEGER' : 'WRONG_TYPE', path, `harus bilangan bulat ${range}, ditemukan ${describe(v)}`);
+    fail(
+      typeof v === 'number' ? 'NOT_INTEGER' : 'WRONG_TYPE',
+      path,
+      `harus bilangan bulat ${range}, ditemukan ${describe(v)}`,
+    );
   }
   if (v < min || v > max) fail('OUT_OF_RANGE', path, `harus bilangan bulat ${range}, ditemukan ${describe(v)}`);
   return Object.is(v, -0) ? 0 : v;
@@ -97,7 +101,12 @@ export function pattern(v: unknown, path: string, re: RegExp, what: string): str
   return s;
 }
 
-export function literal<T extends string>(v: unknown, path: string, expected: T, code: 'WRONG_FORMAT' | 'BAD_VALUE' = 'BAD_VALUE'): T {
+export function literal<T extends string>(
+  v: unknown,
+  path: string,
+  expected: T,
+  code: 'WRONG_FORMAT' | 'BAD_VALUE' = 'BAD_VALUE',
+): T {
   if (v !== expected) fail(code, path, `harus ${JSON.stringify(expected)}, ditemukan ${describe(v)}`);
   return expected;
 }

@@ -31,12 +31,24 @@ export function sampleMaster(): DataMaster {
       { kode: '6302142002', nama: 'Cantung Kiri Hulu', tps: [{ nomor: 1, dpt: { l: 250, p: 240 } }] },
     ],
     pemilihan: [
-      { id: 'gubernur', nama: 'Gubernur dan Wakil Gubernur', wilayah: '63', pilihan: [{ nomor: 1, nama: 'A – B' }, { nomor: 2, nama: 'C – D' }] },
+      {
+        id: 'gubernur',
+        nama: 'Gubernur dan Wakil Gubernur',
+        wilayah: '63',
+        pilihan: [
+          { nomor: 1, nama: 'A – B' },
+          { nomor: 2, nama: 'C – D' },
+        ],
+      },
       {
         id: 'bupati',
         nama: 'Bupati dan Wakil Bupati',
         wilayah: '6302',
-        pilihan: [{ nomor: 1, nama: 'E – F' }, { nomor: 2, nama: 'G – H' }, { nomor: 3, nama: 'Kolom kosong', kind: 'kolom-kosong' }],
+        pilihan: [
+          { nomor: 1, nama: 'E – F' },
+          { nomor: 2, nama: 'G – H' },
+          { nomor: 3, nama: 'Kolom kosong', kind: 'kolom-kosong' },
+        ],
       },
     ],
     ppk: [{ nama: 'Ketua Contoh', jabatan: 'Ketua' }],

@@ -3,7 +3,15 @@
 // bundled main process in Node and inspect what it asked Electron to do.
 const { EventEmitter } = require('node:events');
 
-const record = { schemes: [], windows: [], ipc: new Map(), protocolHandlers: new Map(), permission: null, menu: null, contents: [] };
+const record = {
+  schemes: [],
+  windows: [],
+  ipc: new Map(),
+  protocolHandlers: new Map(),
+  permission: null,
+  menu: null,
+  contents: [],
+};
 globalThis.__electronStub = record;
 
 class WebContents extends EventEmitter {
@@ -14,9 +22,15 @@ class WebContents extends EventEmitter {
     this.openHandler = null;
     record.contents.push(this);
   }
-  setWindowOpenHandler(fn) { this.openHandler = fn; }
-  getURL() { return this.url; }
-  send(channel, payload) { this.sent.push([channel, payload]); }
+  setWindowOpenHandler(fn) {
+    this.openHandler = fn;
+  }
+  getURL() {
+    return this.url;
+  }
+  send(channel, payload) {
+    this.sent.push([channel, payload]);
+  }
 }
 
 const app = new EventEmitter();
@@ -39,13 +53,22 @@ class BrowserWindow extends EventEmitter {
     record.windows.push(this);
     app.emit('web-contents-created', {}, this.webContents);
   }
-  loadURL(url) { this.webContents.url = url; return Promise.resolve(); }
-  isDestroyed() { return false; }
-  isMinimized() { return false; }
+  loadURL(url) {
+    this.webContents.url = url;
+    return Promise.resolve();
+  }
+  isDestroyed() {
+    return false;
+  }
+  isMinimized() {
+    return false;
+  }
   focus() {}
   restore() {}
   show() {}
-  static getAllWindows() { return record.windows; }
+  static getAllWindows() {
+    return record.windows;
+  }
 }
 
 module.exports = {

@@ -21,10 +21,13 @@ describe('openBackend', () => {
     const b = await openBackend({ dbPath: join(dir, 'hampang.db'), mode: 'web' });
     try {
       expect(b.ctx.dataDir).toBe(join(dir, 'hampang.pleno-data'));
-      for (const sub of ['photos', 'quarantine', 'backups', 'documents', 'logs']) expect(existsSync(join(b.ctx.dataDir, sub)), sub).toBe(true);
+      for (const sub of ['photos', 'quarantine', 'backups', 'documents', 'logs'])
+        expect(existsSync(join(b.ctx.dataDir, sub)), sub).toBe(true);
       const info = await b.dispatch('system.info', {});
       expect(info).toMatchObject({ ok: true, value: { dataDir: b.ctx.dataDir, startupError: null } });
-      await expect(openBackend({ dbPath: join(dir, 'hampang.db'), mode: 'web' })).rejects.toMatchObject({ kind: 'locked' });
+      await expect(openBackend({ dbPath: join(dir, 'hampang.db'), mode: 'web' })).rejects.toMatchObject({
+        kind: 'locked',
+      });
     } finally {
       await b.close();
     }
@@ -41,7 +44,10 @@ describe('openBackend', () => {
     expect(startup.kind).toBe('not-sqlite');
     const fb = failedBackend(path, 'web', startup);
     const info = await fb.dispatch('system.info', {});
-    expect(info).toMatchObject({ ok: true, value: { kecamatan: null, dataDir: null, startupError: { kind: 'not-sqlite' } } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: { kecamatan: null, dataDir: null, startupError: { kind: 'not-sqlite' } },
+    });
     expect(await fb.dispatch('nope.x', {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(existsSync(dataDirFor(path))).toBe(false);
   });
@@ -50,7 +56,11 @@ describe('openBackend', () => {
 describe('dispatcher', () => {
   it('turns a handler exception into INTERNAL with a reference id that is in the log file', async () => {
     const log = createLogger({ logDir: join(dir, 'logs') });
-    const handlers = { 'system.info': () => { throw new Error('kaboom'); } } as unknown as Handlers;
+    const handlers = {
+      'system.info': () => {
+        throw new Error('kaboom');
+      },
+    } as unknown as Handlers;
     const stderr = process.stderr.write;
     process.stderr.write = (() => true) as typeof process.stderr.write;
     let r;
@@ -64,16 +74,27 @@ describe('dispatcher', () => {
     expect(r.error.code).toBe('INTERNAL');
     expect(r.error.ref).toMatch(/^E-[2-9A-HJKMNP-Z]{4}$/);
     expect(r.error.message).toContain(r.error.ref);
-    const logged = readFileSync(join(dir, 'logs', 'pleno.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const logged = readFileSync(join(dir, 'logs', 'pleno.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(logged.at(-1)).toMatchObject({ level: 'error', ref: r.error.ref, error: 'kaboom' });
   });
 
   it('never calls a handler with unvalidated input', async () => {
     let called = 0;
-    const handlers = { 'system.info': () => { called += 1; return { ok: true, value: null }; } } as unknown as Handlers;
+    const handlers = {
+      'system.info': () => {
+        called += 1;
+        return { ok: true, value: null };
+      },
+    } as unknown as Handlers;
     const d = createDispatcher(handlers, createLogger({ logDir: null }));
     for (const input of [undefined, null, 1, 'x', [], { a: 1 }]) {
-      expect(await d('system.info', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      expect(await d('system.info', input), JSON.stringify(input)).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST' },
+      });
     }
     expect(called).toBe(0);
     expect(await d('system.info', {})).toEqual({ ok: true, value: null });

@@ -52,7 +52,12 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     log = createLogger({ logDir: join(dataDir, 'logs'), clock, echo: options.verbose === true });
   } catch (err) {
     opened.close();
-    throw new DbOpenError('io', dbPath, `Folder data ${dataDir} tidak dapat dibuat: ${(err as Error).message}`, `Cannot create ${dataDir}: ${(err as Error).message}`);
+    throw new DbOpenError(
+      'io',
+      dbPath,
+      `Folder data ${dataDir} tidak dapat dibuat: ${(err as Error).message}`,
+      `Cannot create ${dataDir}: ${(err as Error).message}`,
+    );
   }
   log.info('database opened', { dbPath, from: opened.fromVersion, to: opened.toVersion, backup: opened.backupPath });
   const events = createEventBus();
@@ -97,9 +102,18 @@ export function toStartupError(err: unknown): StartupError {
  * screen), every other call fails with DB_ERROR. Nothing touches the file.
  */
 export function failedBackend(dbPath: string, mode: BackendMode, error: StartupError): ServedBackend {
-  const info: SystemInfo = { version: APP_VERSION, mode, dbPath: resolve(dbPath), dataDir: null, kecamatan: null, startupError: error };
+  const info: SystemInfo = {
+    version: APP_VERSION,
+    mode,
+    dbPath: resolve(dbPath),
+    dataDir: null,
+    kecamatan: null,
+    startupError: error,
+  };
   const base = createDispatcher(
-    new Proxy({} as never, { get: (_t, name) => (name === 'system.info' ? () => ok(info) : () => fail('DB_ERROR', error.message)) }),
+    new Proxy({} as never, {
+      get: (_t, name) => (name === 'system.info' ? () => ok(info) : () => fail('DB_ERROR', error.message)),
+    }),
     createLogger({ logDir: null }),
   );
   return { dispatch: base, events: createEventBus(), close: async () => {} };

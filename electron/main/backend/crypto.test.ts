@@ -14,11 +14,18 @@ import {
   verifyEnvelopeSignature,
 } from './crypto';
 
-const record = { format: 'pleno.c-hasil/1', tps: '6302142001003', suara: { paslon: [120, 80], sah: 200 }, nama: 'Désa €' };
+const record = {
+  format: 'pleno.c-hasil/1',
+  tps: '6302142001003',
+  suara: { paslon: [120, 80], sah: 200 },
+  nama: 'Désa €',
+};
 
 describe('node crypto adapter', () => {
   it('sha256 matches known vectors', () => {
-    expect(sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex(new TextEncoder().encode('abc'))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     expect(sha256(new Uint8Array()).length).toBe(32);
   });
 
@@ -36,7 +43,9 @@ describe('node crypto adapter', () => {
 
   it('RFC 8032 test vector 1 (empty message)', () => {
     const seed = 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A'; // 9d61b19d...7f60
-    expect(toBase64Url(fromBase64Url(publicKeyOf(seed)))).toBe(toBase64Url(Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex')));
+    expect(toBase64Url(fromBase64Url(publicKeyOf(seed)))).toBe(
+      toBase64Url(Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex')),
+    );
     const sig = signBytes(new Uint8Array(), seed);
     expect(Buffer.from(sig).toString('hex')).toBe(
       'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b',
@@ -54,8 +63,18 @@ describe('node crypto adapter', () => {
     expect(verifyEnvelopeSignature(env, fromBase64Url(kp.publicKey))).toBe(true);
 
     // An independent check with node:crypto over the canonical text.
-    const spki = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(fromBase64Url(kp.publicKey))]);
-    expect(verify(null, Buffer.from(canonicalize(record)), { key: spki, format: 'der', type: 'spki' }, Buffer.from(fromBase64Url(env.signature.sig)))).toBe(true);
+    const spki = Buffer.concat([
+      Buffer.from('302a300506032b6570032100', 'hex'),
+      Buffer.from(fromBase64Url(kp.publicKey)),
+    ]);
+    expect(
+      verify(
+        null,
+        Buffer.from(canonicalize(record)),
+        { key: spki, format: 'der', type: 'spki' },
+        Buffer.from(fromBase64Url(env.signature.sig)),
+      ),
+    ).toBe(true);
 
     const tampered = { ...env, payload: { ...record, suara: { paslon: [120, 81], sah: 200 } } };
     expect(verifyEnvelopeSignature(tampered, kp.publicKey)).toBe(false);

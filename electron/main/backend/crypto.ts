@@ -4,7 +4,15 @@
 // Keys as text: public = base64url of the raw 32 bytes; private = base64url of the PKCS#8 DER (48 bytes);
 // a raw 32-byte seed in base64url is accepted too wherever a private key is read.
 
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
 import { fromBase64Url, toBase64Url, toHex } from '../../../shared/formats/bytes';
 import {
   type CryptoPort,
@@ -38,7 +46,12 @@ function publicKeyObject(raw32: Uint8Array): KeyObject {
 
 function privateKeyObject(privateKey: string): KeyObject {
   const der = fromBase64Url(privateKey);
-  if (der.length === 32) return createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, asBuffer(der)]), format: 'der', type: 'pkcs8' });
+  if (der.length === 32)
+    return createPrivateKey({
+      key: Buffer.concat([PKCS8_ED25519_PREFIX, asBuffer(der)]),
+      format: 'der',
+      type: 'pkcs8',
+    });
   const key = createPrivateKey({ key: asBuffer(der), format: 'der', type: 'pkcs8' });
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`private key is ${key.asymmetricKeyType}, expected ed25519`);
   return key;
@@ -80,7 +93,12 @@ export function generateKeyPair(): KeyPairText {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const raw = publicKeyRaw(publicKey);
   const pkcs8 = toBase64Url(new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' })));
-  return { publicKey: toBase64Url(raw), privateKey: pkcs8, privateKeyPkcs8: pkcs8, fingerprint: keyFingerprint(raw, nodeCrypto) };
+  return {
+    publicKey: toBase64Url(raw),
+    privateKey: pkcs8,
+    privateKeyPkcs8: pkcs8,
+    fingerprint: keyFingerprint(raw, nodeCrypto),
+  };
 }
 
 function publicKeyRaw(key: KeyObject): Uint8Array {

@@ -22,7 +22,10 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       const issue = parsed.error.issues[0];
       const path = issue ? formatPath(issue.path) : '';
       const what = issue ? describeIssue(issue) : 'tidak valid';
-      return badRequest(`Masukan tidak valid untuk ${method}${path ? ` pada "${path}"` : ''}: ${what}.`, path || undefined);
+      return badRequest(
+        `Masukan tidak valid untuk ${method}${path ? ` pada "${path}"` : ''}: ${what}.`,
+        path || undefined,
+      );
     }
     const handler = handlers[method] as ((input: unknown) => Promise<Result<unknown>> | Result<unknown>) | undefined;
     if (!handler) {
@@ -39,13 +42,20 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
 }
 
 function badRequest(message: string, detail?: string): Result<never> {
-  return { ok: false, error: detail === undefined ? { code: 'BAD_REQUEST', message } : { code: 'BAD_REQUEST', message, detail } };
+  return {
+    ok: false,
+    error: detail === undefined ? { code: 'BAD_REQUEST', message } : { code: 'BAD_REQUEST', message, detail },
+  };
 }
 
 function internal(ref: string): Result<never> {
   return {
     ok: false,
-    error: { code: 'INTERNAL', message: `Terjadi kesalahan tak terduga. Sebutkan kode referensi ${ref} saat melapor.`, ref },
+    error: {
+      code: 'INTERNAL',
+      message: `Terjadi kesalahan tak terduga. Sebutkan kode referensi ${ref} saat melapor.`,
+      ref,
+    },
   };
 }
 

@@ -50,7 +50,12 @@ export function createLogger(options: FileLoggerOptions): Logger & { readonly fi
     warn: (message, data) => write('warn', message, data),
     error(message, err) {
       const ref = newRefId();
-      const e = err instanceof Error ? { error: err.message, stack: err.stack } : err === undefined ? {} : { error: String(err) };
+      const e =
+        err instanceof Error
+          ? { error: err.message, stack: err.stack }
+          : err === undefined
+            ? {}
+            : { error: String(err) };
       write('error', message, { ref, ...e });
       return ref;
     },

@@ -10,12 +10,15 @@ const USAGE = 'Penggunaan / usage: pleno audit verify --db <file>';
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
     const { values, positionals } = parseCli(argv, { db: { type: 'string' } });
-    if (positionals[0] !== 'verify' || positionals.length !== 1) throw new UsageError('subperintah / subcommand: verify');
+    if (positionals[0] !== 'verify' || positionals.length !== 1)
+      throw new UsageError('subperintah / subcommand: verify');
     const dbPath = requireDb(values.db);
     return withBackend('audit', dbPath, { mustExist: true }, (b) => {
       const r = verifyAudit(b.ctx.db, { requiredTables: CORE_AUDITED_TABLES.map(([t]) => t) });
       if (r.ok) {
-        process.stdout.write(`valid: ${r.entries} entri audit, ${r.rows} baris diperiksa, hash terakhir ${r.head.slice(0, 16)}\n`);
+        process.stdout.write(
+          `valid: ${r.entries} entri audit, ${r.rows} baris diperiksa, hash terakhir ${r.head.slice(0, 16)}\n`,
+        );
         return 0;
       }
       const first = r.problems[0]!;

@@ -18,15 +18,23 @@ const USAGE = 'Penggunaan / usage: pleno demo <dir> [--preset hampang|besar] [--
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, { preset: { type: 'string' }, seed: { type: 'string' }, 'no-photos': { type: 'boolean' } });
-    if (positionals.length !== 1) throw new UsageError('pleno demo: perlu tepat satu folder tujuan / exactly one target folder');
+    const { values, positionals } = parseCli(argv, {
+      preset: { type: 'string' },
+      seed: { type: 'string' },
+      'no-photos': { type: 'boolean' },
+    });
+    if (positionals.length !== 1)
+      throw new UsageError('pleno demo: perlu tepat satu folder tujuan / exactly one target folder');
     const dir = positionals[0]!;
     const preset = (values.preset ?? 'hampang') as DemoPreset;
-    if (!DEMO_PRESETS.includes(preset)) throw new UsageError(`pleno demo: preset tidak dikenal / unknown preset: ${values.preset}`);
+    if (!DEMO_PRESETS.includes(preset))
+      throw new UsageError(`pleno demo: preset tidak dikenal / unknown preset: ${values.preset}`);
     let seed = DEFAULT_DEMO_SEED;
     if (values.seed !== undefined) {
       if (!/^\d{1,10}$/.test(values.seed) || Number(values.seed) > 0xffffffff) {
-        throw new UsageError(`pleno demo: --seed harus bilangan bulat 0..4294967295 / --seed must be an integer: ${values.seed}`);
+        throw new UsageError(
+          `pleno demo: --seed harus bilangan bulat 0..4294967295 / --seed must be an integer: ${values.seed}`,
+        );
       }
       seed = Number(values.seed);
     }
@@ -62,6 +70,8 @@ export const command: CliCommand = (argv) =>
         `hasil: ${e.records} + ${demo.records.length - e.records} kiriman ulang; foto: ${e.photos.bundled} dalam bundel, ${e.photos.pending} menyusul`,
     );
     console.log(`kesalahan: ${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}`);
-    console.log(`ditulis: ${files.length} berkas, ${(total / 1024 / 1024).toFixed(1)} MB, ${(ms / 1000).toFixed(1)} s -> ${dir}`);
+    console.log(
+      `ditulis: ${files.length} berkas, ${(total / 1024 / 1024).toFixed(1)} MB, ${(ms / 1000).toFixed(1)} s -> ${dir}`,
+    );
     return 0;
   });

@@ -24,7 +24,8 @@ export const command: CliCommand = (argv) =>
       reason: { type: 'string' },
     });
     const [kind, ...extra] = positionals;
-    if (!kind || !KINDS.includes(kind as DocKind)) throw new UsageError(`jenis dokumen / document kind: ${KINDS.join(' | ')}`);
+    if (!kind || !KINDS.includes(kind as DocKind))
+      throw new UsageError(`jenis dokumen / document kind: ${KINDS.join(' | ')}`);
     if (extra.length > 0) throw new UsageError(`argumen tidak dikenal / unexpected argument: ${extra[0]}`);
     const dbPath = requireDb(values.db);
     if (!values.pemilihan) throw new UsageError('--pemilihan <id> wajib / is required');

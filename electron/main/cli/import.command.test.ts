@@ -31,7 +31,10 @@ function pleno(args: string[], env: Record<string, string> = {}) {
 }
 
 /** Writes the master and one bundle per TPS; returns the bundle paths with the record hashes each holds. */
-function writeKecamatan(desaCount: number, tpsPerDesa: number): { db: string; master: string; folder: string; files: Map<string, { hashes: string[]; photos: string[] }> } {
+function writeKecamatan(
+  desaCount: number,
+  tpsPerDesa: number,
+): { db: string; master: string; folder: string; files: Map<string, { hashes: string[]; photos: string[] }> } {
   fx = makeFixture({ desaCount, tpsPerDesa });
   const master = join(dir, 'master.json');
   writeFileSync(master, fx.masterBytes);
@@ -44,7 +47,10 @@ function writeKecamatan(desaCount: number, tpsPerDesa: number): { db: string; ma
     writeFileSync(path, bytes);
     const b = readBundle(bytes, nodeCrypto);
     if (!b.ok) throw new Error(b.error.message);
-    files.set(path, { hashes: b.value.results.map((r) => payloadHash(r.envelope.payload, nodeCrypto)), photos: [...b.value.photos.keys()] });
+    files.set(path, {
+      hashes: b.value.results.map((r) => payloadHash(r.envelope.payload, nodeCrypto)),
+      photos: [...b.value.photos.keys()],
+    });
   }
   return { db: join(dir, 'uji.db'), master, folder, files };
 }
@@ -72,7 +78,10 @@ describe('pleno init / import / recap', () => {
 
     const rc = pleno(['recap', '--db', k.db, '--pemilihan', 'bupati', '--json']);
     expect(rc.code).toBe(0);
-    const json = JSON.parse(rc.stdout) as { kecamatan: string; pemilihan: { id: string; tps: Record<string, number> }[] };
+    const json = JSON.parse(rc.stdout) as {
+      kecamatan: string;
+      pemilihan: { id: string; tps: Record<string, number> }[];
+    };
     expect(json.kecamatan).toBe('630214');
     expect(json.pemilihan.map((p) => p.id)).toEqual(['bupati']);
     expect(json.pemilihan[0]!.tps).toEqual({ total: 4, masuk: 4, diputuskan: 0, konflik: 0 });
@@ -134,7 +143,10 @@ describe('killed import', () => {
       for (const line of reported) {
         const [file, status] = line.split(': ');
         expect(status).toBe('diterima');
-        expect(f(file!).hashes.every((h) => has.get(h) !== undefined), file).toBe(true);
+        expect(
+          f(file!).hashes.every((h) => has.get(h) !== undefined),
+          file,
+        ).toBe(true);
       }
       expect(inCount).toBeGreaterThanOrEqual(reported.length);
       expect(inCount).toBeLessThan(k.files.size);

@@ -27,21 +27,27 @@ export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
     const { values, positionals } = parseCli(argv, { db: { type: 'string' } });
     const dbPath = requireDb(values.db);
-    if (positionals.length === 0) throw new UsageError('perlu paling sedikit satu berkas atau folder / at least one path');
+    if (positionals.length === 0)
+      throw new UsageError('perlu paling sedikit satu berkas atau folder / at least one path');
     return withBackend('import', dbPath, { mustExist: true }, async (b) => {
       const count = { diterima: 0, duplikat: 0, konflik: 0, ditolak: 0 };
       let records = 0;
       let photos = 0;
       const started = performance.now();
-      const results = await importPaths(b.ctx, positionals, (f) => {
-        count[f.status] += 1;
-        for (const o of f.outcomes) {
-          if (o.kind === 'record' && o.status !== 'duplikat') records += 1;
-          if (o.kind === 'foto' && o.status === 'diterima') photos += 1;
-        }
-        process.stdout.write(fileLine(f) + '\n');
-        if (f.status === 'ditolak') process.stderr.write(`${f.file}: ${f.reason ?? 'ditolak'}\n`);
-      }, { actor: 'cli', ...batchFromEnv() });
+      const results = await importPaths(
+        b.ctx,
+        positionals,
+        (f) => {
+          count[f.status] += 1;
+          for (const o of f.outcomes) {
+            if (o.kind === 'record' && o.status !== 'duplikat') records += 1;
+            if (o.kind === 'foto' && o.status === 'diterima') photos += 1;
+          }
+          process.stdout.write(fileLine(f) + '\n');
+          if (f.status === 'ditolak') process.stderr.write(`${f.file}: ${f.reason ?? 'ditolak'}\n`);
+        },
+        { actor: 'cli', ...batchFromEnv() },
+      );
       const secs = ((performance.now() - started) / 1000).toFixed(2);
       process.stdout.write(
         `Ringkasan / summary: ${results.length} berkas — diterima ${count.diterima}, duplikat ${count.duplikat}, ` +

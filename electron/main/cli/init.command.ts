@@ -20,7 +20,9 @@ export const command: CliCommand = (argv) =>
     try {
       bytes = new Uint8Array(readFileSync(values.master));
     } catch (err) {
-      process.stderr.write(`pleno init: berkas data master tidak dapat dibaca / cannot read ${values.master}: ${(err as Error).message}\n`);
+      process.stderr.write(
+        `pleno init: berkas data master tidak dapat dibaca / cannot read ${values.master}: ${(err as Error).message}\n`,
+      );
       return 1;
     }
     // Check the master before creating any database file.

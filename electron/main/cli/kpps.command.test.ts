@@ -46,7 +46,9 @@ describe('pleno kpps', () => {
     writeFileSync(join(dir, 'beda.json'), fx.envelopeBytes(fx.record(b!.tps, 'bupati', 3)));
     writeFileSync(join(dir, 'rusak.json'), '{"payload":');
     const url = `http://127.0.0.1:${rx.port}`;
-    const files = ['', 'bupati.json', 'beda.json', 'rusak.json'].map((f, i) => join(dir, i === 0 ? `${a!.tps}.pleno` : f));
+    const files = ['', 'bupati.json', 'beda.json', 'rusak.json'].map((f, i) =>
+      join(dir, i === 0 ? `${a!.tps}.pleno` : f),
+    );
 
     const r1 = await pleno(['kpps', 'push', '--to', url, ...files]);
     expect(r1.code).toBe(1);
@@ -75,7 +77,10 @@ describe('pleno kpps', () => {
   it('qr: writes the QR images of an envelope (multi-part when long) that decode back to it', async () => {
     const d = fx.devices[3]!;
     // Many photo hashes make the record too long for one code.
-    const rec = { ...fx.record(d.tps, 'gubernur'), foto: Array.from({ length: 12 }, (_, i) => ({ lembar: i + 1, sha256: sha256Hex(new Uint8Array([i])) })) };
+    const rec = {
+      ...fx.record(d.tps, 'gubernur'),
+      foto: Array.from({ length: 12 }, (_, i) => ({ lembar: i + 1, sha256: sha256Hex(new Uint8Array([i])) })),
+    };
     const envPath = join(fx.dir, 'gubernur.json');
     writeFileSync(envPath, fx.envelopeBytes(rec));
     const out = join(fx.dir, 'qr');

@@ -69,7 +69,8 @@ async function push(argv: string[]): Promise<number> {
 async function qr(argv: string[]): Promise<number> {
   const { values, positionals } = parseCli(argv, { out: { type: 'string' } });
   if (!values.out) throw new UsageError('pleno kpps qr: --out <dir> wajib / required');
-  if (positionals.length !== 1) throw new UsageError('pleno kpps qr: tepat satu berkas amplop / exactly one envelope file');
+  if (positionals.length !== 1)
+    throw new UsageError('pleno kpps qr: tepat satu berkas amplop / exactly one envelope file');
   const file = positionals[0]!;
   let env;
   try {

@@ -22,14 +22,20 @@ function table(r: RecapJson): string {
           `paslon ${d.total.suara.paslon.join(' / ')}  sah ${d.total.suara.sah}  tidak sah ${d.total.suara.tidakSah}`,
       );
     }
-    lines.push(`  Jumlah: paslon ${p.total.suara.paslon.join(' / ')}  sah ${p.total.suara.sah}  tidak sah ${p.total.suara.tidakSah}`);
+    lines.push(
+      `  Jumlah: paslon ${p.total.suara.paslon.join(' / ')}  sah ${p.total.suara.sah}  tidak sah ${p.total.suara.tidakSah}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, { db: { type: 'string' }, pemilihan: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseCli(argv, {
+      db: { type: 'string' },
+      pemilihan: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     if (positionals.length > 0) throw new UsageError(`argumen tidak dikenal / unexpected argument: ${positionals[0]}`);
     const dbPath = requireDb(values.db);
     return withBackend('recap', dbPath, { mustExist: true }, (b) => {

@@ -11,8 +11,15 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 let dir: string;
 const children: ChildProcess[] = [];
 
-function serve(dbPath: string, extra: string[] = []): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [join(root, 'bin/pleno.mjs'), 'serve', '--db', dbPath, '--port', '0', ...extra], { cwd: root });
+function serve(
+  dbPath: string,
+  extra: string[] = [],
+): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/pleno.mjs'), 'serve', '--db', dbPath, '--port', '0', ...extra],
+    { cwd: root },
+  );
   children.push(child);
   let out = '';
   let err = '';
@@ -89,7 +96,10 @@ describe('pleno serve', () => {
   });
 
   it('exits 2 with usage when --db is missing', async () => {
-    const child = spawn(process.execPath, [join(root, 'bin/pleno.mjs'), 'serve'], { cwd: root, env: { ...process.env, PLENO_DB: '' } });
+    const child = spawn(process.execPath, [join(root, 'bin/pleno.mjs'), 'serve'], {
+      cwd: root,
+      env: { ...process.env, PLENO_DB: '' },
+    });
     children.push(child);
     expect(await exited(child)).toBe(2);
   });
@@ -102,7 +112,10 @@ describe('pleno serve', () => {
     while (!/LAN receiver on /.test(s.stderr()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const m = /LAN receiver on http:\/\/[^:]+:(\d+)/.exec(s.stderr());
     expect(m, s.stderr()).not.toBeNull();
-    const hello = (await (await fetch(`http://127.0.0.1:${m![1]}/v1/hello`)).json()) as { kecamatan: string; format: string };
+    const hello = (await (await fetch(`http://127.0.0.1:${m![1]}/v1/hello`)).json()) as {
+      kecamatan: string;
+      format: string;
+    };
     expect(hello).toMatchObject({ kecamatan: fixture.master.kecamatan.kode, format: 'pleno.lan/1' });
     const code = exited(s.child);
     s.child.kill('SIGTERM');
@@ -113,7 +126,8 @@ describe('pleno serve', () => {
   it('--lan on a database without a data master still serves the UI and says why the receiver is off', async () => {
     const s = await serve(join(dir, 'baru.db'), ['--lan', '--lan-port', '0']);
     const deadline = Date.now() + 10_000;
-    while (!/LAN receiver not started/.test(s.stderr()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!/LAN receiver not started/.test(s.stderr()) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(s.stderr()).toMatch(/LAN receiver not started/);
     expect((await info(s.url)).ok).toBe(true);
   });

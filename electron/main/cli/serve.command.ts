@@ -26,7 +26,8 @@ export const command: CliCommand = (argv) =>
     const dbPath = values.db ?? process.env.PLENO_DB;
     if (!dbPath) throw new UsageError('--db <file> wajib / is required');
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port tidak sah / invalid: ${values.port}`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port tidak sah / invalid: ${values.port}`);
     const lanPort = values['lan-port'] === undefined ? undefined : Number(values['lan-port']);
     if (lanPort !== undefined && (!Number.isInteger(lanPort) || lanPort < 0 || lanPort > 65535)) {
       throw new UsageError(`--lan-port tidak sah / invalid: ${values['lan-port']}`);
@@ -40,13 +41,17 @@ export const command: CliCommand = (argv) =>
     } catch (err) {
       const startupError = toStartupError(err);
       process.stderr.write(`pleno serve: ${startupError.message}\n  (${startupError.detail})\n`);
-      process.stderr.write('pleno serve: tampilan tetap dibuka untuk menjelaskan masalah ini / serving the UI to explain it\n');
+      process.stderr.write(
+        'pleno serve: tampilan tetap dibuka untuk menjelaskan masalah ini / serving the UI to explain it\n',
+      );
       backend = failedBackend(dbPath, 'web', startupError);
     }
 
     const staticDir = process.env.PLENO_RENDERER_DIR ?? DEFAULT_RENDERER_DIR;
     if (!existsSync(staticDir)) {
-      process.stderr.write(`pleno serve: ${staticDir} belum ada; jalankan "npm run build:renderer" / renderer not built\n`);
+      process.stderr.write(
+        `pleno serve: ${staticDir} belum ada; jalankan "npm run build:renderer" / renderer not built\n`,
+      );
     }
     let lanStop: (() => Promise<void> | void) | null = null;
     const web = await startWebServer({ backend, staticDir, port });
@@ -84,10 +89,14 @@ export const command: CliCommand = (argv) =>
 async function startLan(backend: Backend, port: number | undefined): Promise<() => Promise<void> | void> {
   try {
     const receiver = await startLanReceiver(backend.ctx, port === undefined ? {} : { port });
-    process.stderr.write(`pleno serve: penerima LAN aktif / LAN receiver on ${receiver.urls.join(', ') || receiver.url}\n`);
+    process.stderr.write(
+      `pleno serve: penerima LAN aktif / LAN receiver on ${receiver.urls.join(', ') || receiver.url}\n`,
+    );
     return () => receiver.close();
   } catch (err) {
-    process.stderr.write(`pleno serve: penerima LAN tidak dapat dimulai / LAN receiver not started: ${(err as Error).message}\n`);
+    process.stderr.write(
+      `pleno serve: penerima LAN tidak dapat dimulai / LAN receiver not started: ${(err as Error).message}\n`,
+    );
     return () => {};
   }
 }

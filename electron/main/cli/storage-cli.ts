@@ -13,7 +13,9 @@ export async function withBackend(
   body: (b: Backend) => Promise<number> | number,
 ): Promise<number> {
   if (opts.mustExist && !existsSync(dbPath)) {
-    throw new UsageError(`pleno ${name}: basis data ${dbPath} tidak ada; buat dulu dengan "pleno init" / database does not exist`);
+    throw new UsageError(
+      `pleno ${name}: basis data ${dbPath} tidak ada; buat dulu dengan "pleno init" / database does not exist`,
+    );
   }
   let backend: Backend;
   try {

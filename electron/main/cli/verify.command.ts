@@ -70,11 +70,17 @@ function verifyCHasilJson(json: unknown, label: string, file: string, trust: Tru
   if (!master) {
     return {
       ok: false,
-      lines: [`${label}: tanda tangan perangkat ${keyId} tidak dapat diperiksa tanpa data master (berikan --master atau --db)`],
+      lines: [
+        `${label}: tanda tangan perangkat ${keyId} tidak dapat diperiksa tanpa data master (berikan --master atau --db)`,
+      ],
     };
   }
   const v = verifyCHasilEnvelope(json, { master: master.value, crypto: nodeCrypto, extraDevices: master.extra });
-  if (!v.ok) return { ok: false, lines: [`${label}: ${v.error.path ? v.error.path + ': ' : ''}${v.error.message} (penanda tangan ${keyId})`] };
+  if (!v.ok)
+    return {
+      ok: false,
+      lines: [`${label}: ${v.error.path ? v.error.path + ': ' : ''}${v.error.message} (penanda tangan ${keyId})`],
+    };
   return {
     ok: true,
     lines: [
@@ -88,20 +94,33 @@ function verifyEnvelopeFile(bytes: Uint8Array, file: string, trust: Trust): Outc
   const j = parseJson(bytes);
   if (!j.ok) return { ok: false, lines: [`bukan PDF, bundel, atau amplop JSON yang sah: ${j.error.message}`] };
   const env = parseEnvelopeBytes(bytes);
-  if (!env.ok) return { ok: false, lines: [`amplop tidak sah: ${env.error.path ? env.error.path + ': ' : ''}${env.error.message}`] };
+  if (!env.ok)
+    return {
+      ok: false,
+      lines: [`amplop tidak sah: ${env.error.path ? env.error.path + ': ' : ''}${env.error.message}`],
+    };
   const format = String(env.value.payload.format ?? '');
   if (format === 'pleno.c-hasil/1') return verifyCHasilJson(j.value, 'amplop', file, trust);
   const sig = verifySelfSigned(env.value, nodeCrypto);
-  if (!sig.ok) return { ok: false, lines: [`${format || 'amplop'}: ${sig.error.message} (penanda tangan ${env.value.signature.keyId})`] };
+  if (!sig.ok)
+    return {
+      ok: false,
+      lines: [`${format || 'amplop'}: ${sig.error.message} (penanda tangan ${env.value.signature.keyId})`],
+    };
   const fp = formatFingerprint(sig.value.fingerprint);
   if (format === 'pleno.master/1') {
     const m = parseMaster(env.value.payload);
-    if (!m.ok) return { ok: false, lines: [`data master: ${m.error.path ? m.error.path + ': ' : ''}${m.error.message}`] };
-    return { ok: true, lines: [`sah — data master Kecamatan ${m.value.kecamatan.nama} (${m.value.kecamatan.kode}), kunci KPU ${fp}`] };
+    if (!m.ok)
+      return { ok: false, lines: [`data master: ${m.error.path ? m.error.path + ': ' : ''}${m.error.message}`] };
+    return {
+      ok: true,
+      lines: [`sah — data master Kecamatan ${m.value.kecamatan.nama} (${m.value.kecamatan.kode}), kunci KPU ${fp}`],
+    };
   }
   const lines = [`sah — ${format || 'amplop'} ditandatangani kunci ${fp}`];
   if (trust.ppkPublicKey !== undefined) {
-    if (env.value.signature.publicKey !== trust.ppkPublicKey) return { ok: false, lines: [`${format}: ditandatangani kunci ${fp}, bukan kunci PPK basis data ini`] };
+    if (env.value.signature.publicKey !== trust.ppkPublicKey)
+      return { ok: false, lines: [`${format}: ditandatangani kunci ${fp}, bukan kunci PPK basis data ini`] };
     lines[0] += ' (kunci PPK basis data ini)';
   }
   return { ok: true, lines };
@@ -109,7 +128,8 @@ function verifyEnvelopeFile(bytes: Uint8Array, file: string, trust: Trust): Outc
 
 function verifyBundleFile(bytes: Uint8Array, file: string, trust: Trust): Outcome {
   const b = readBundle(bytes, { sha256: nodeCrypto.sha256 });
-  if (!b.ok) return { ok: false, lines: [`bundel tidak sah: ${b.error.path ? b.error.path + ': ' : ''}${b.error.message}`] };
+  if (!b.ok)
+    return { ok: false, lines: [`bundel tidak sah: ${b.error.path ? b.error.path + ': ' : ''}${b.error.message}`] };
   const out: Outcome = { ok: true, lines: [] };
   for (const r of b.value.results) {
     const v = verifyCHasilJson(r.envelope, r.name, file, trust);
@@ -125,7 +145,10 @@ async function verifyFile(file: string, trust: Trust): Promise<Outcome> {
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (err) {
-    return { ok: false, lines: [`tidak dapat dibaca: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`] };
+    return {
+      ok: false,
+      lines: [`tidak dapat dibaca: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`],
+    };
   }
   const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1');
   if (head.startsWith('%PDF')) {
@@ -162,7 +185,8 @@ export const command: CliCommand = (argv) =>
       for (const file of positionals) {
         const o = await verifyFile(file, trust);
         allOk &&= o.ok;
-        for (const line of o.lines) (o.ok ? process.stdout : process.stderr).write(`${file}: ${o.ok ? '' : 'TIDAK SAH: '}${line}\n`);
+        for (const line of o.lines)
+          (o.ok ? process.stdout : process.stderr).write(`${file}: ${o.ok ? '' : 'TIDAK SAH: '}${line}\n`);
       }
       return allOk ? 0 : 1;
     };

@@ -65,4 +65,3 @@ export function handleAppScheme(rendererDir: string): void {
     }
   });
 }
-

@@ -13,7 +13,9 @@ import { allowCameraOnlyForApp, createMainWindow, lockDown, openProjectorWindow 
 const appRoot = join(__dirname, '..', '..');
 const preload = join(__dirname, 'preload.cjs');
 const rendererDir = join(appRoot, 'build', 'renderer');
-process.env.PLENO_RESOURCES_DIR ??= app.isPackaged ? join(process.resourcesPath, 'resources') : join(appRoot, 'resources');
+process.env.PLENO_RESOURCES_DIR ??= app.isPackaged
+  ? join(process.resourcesPath, 'resources')
+  : join(appRoot, 'resources');
 
 registerAppScheme();
 
@@ -33,26 +35,29 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => lockDown(contents, preload));
 
-  app.whenReady().then(async () => {
-    handleAppScheme(rendererDir);
-    allowCameraOnlyForApp();
-    const dbPath = resolveDbPath(process.argv);
-    try {
-      backend = await openBackend({ dbPath, mode: 'electron' });
-    } catch (err) {
-      // The renderer shows the dedicated "cannot start" screen from system.info.startupError.
-      const startupError = toStartupError(err);
-      process.stderr.write(`Pleno: ${startupError.message}\n  (${startupError.detail})\n`);
-      backend = failedBackend(dbPath, 'electron', startupError);
-    }
-    unbind = bindIpc(backend);
-    installMenu(() => openProjectorWindow(preload));
-    mainWindow = createMainWindow(preload);
-    mainWindow.on('closed', () => (mainWindow = null));
-  }).catch((err: unknown) => {
-    dialog.showErrorBox('Pleno tidak dapat dimulai', String((err as Error)?.stack ?? err));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(async () => {
+      handleAppScheme(rendererDir);
+      allowCameraOnlyForApp();
+      const dbPath = resolveDbPath(process.argv);
+      try {
+        backend = await openBackend({ dbPath, mode: 'electron' });
+      } catch (err) {
+        // The renderer shows the dedicated "cannot start" screen from system.info.startupError.
+        const startupError = toStartupError(err);
+        process.stderr.write(`Pleno: ${startupError.message}\n  (${startupError.detail})\n`);
+        backend = failedBackend(dbPath, 'electron', startupError);
+      }
+      unbind = bindIpc(backend);
+      installMenu(() => openProjectorWindow(preload));
+      mainWindow = createMainWindow(preload);
+      mainWindow.on('closed', () => (mainWindow = null));
+    })
+    .catch((err: unknown) => {
+      dialog.showErrorBox('Pleno tidak dapat dimulai', String((err as Error)?.stack ?? err));
+      app.exit(1);
+    });
 
   app.on('window-all-closed', () => app.quit());
 

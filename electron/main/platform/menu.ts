@@ -14,7 +14,13 @@ export function installMenu(openProjector: () => void): void {
         { label: 'Perkecil', role: 'zoomOut' },
         { label: 'Ukuran normal', role: 'resetZoom' },
         { label: 'Layar penuh', role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : ([{ type: 'separator' }, { label: 'Muat ulang', role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])),
+        ...(app.isPackaged
+          ? []
+          : ([
+              { type: 'separator' },
+              { label: 'Muat ulang', role: 'reload' },
+              { role: 'toggleDevTools' },
+            ] as MenuItemConstructorOptions[])),
       ],
     },
     {

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { homedir } from 'node:os';
 
 /** `--db <file>` on the command line, else $PLENO_DB, else the user's data folder. */
-export function resolveDbPath(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function resolveDbPath(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
   const i = argv.indexOf('--db');
   if (i >= 0 && argv[i + 1]) return argv[i + 1]!;
   const eq = argv.find((a) => a.startsWith('--db='));

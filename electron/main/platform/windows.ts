@@ -1,6 +1,14 @@
 // Windows: the main window and the projector window, both locked down (context isolation, sandbox, no Node,
 // web security), navigation and foreign windows refused, camera allowed only to our own pages.
-import { app, BrowserWindow, session, shell, type BrowserWindowConstructorOptions, type WebContents, type WebPreferences } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  session,
+  shell,
+  type BrowserWindowConstructorOptions,
+  type WebContents,
+  type WebPreferences,
+} from 'electron';
 import { APP_INDEX, isAppUrl } from './app-protocol';
 
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -55,7 +63,8 @@ export function lockDown(contents: WebContents, preload: string): void {
 export function allowCameraOnlyForApp(): void {
   const s = session.defaultSession;
   s.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    const videoOnly = permission === 'media' && (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'video') === true;
+    const videoOnly =
+      permission === 'media' && (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'video') === true;
     callback(videoOnly && isAppUrl(details.requestingUrl));
   });
   s.setPermissionCheckHandler((_contents, permission, origin) => permission === 'media' && isAppUrl(origin));

@@ -19,14 +19,21 @@ interface Reply {
 }
 
 /** Raw node:http request so that Host and Origin can be set freely (fetch forbids changing Host). */
-function send(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function send(opts: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: web.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -71,7 +78,11 @@ describe('web server /api', () => {
   });
 
   it('accepts Host localhost:<port> and a same-origin Origin', async () => {
-    const r = await call('system.info', {}, { ...auth(), Host: `localhost:${web.port}`, Origin: `http://localhost:${web.port}` });
+    const r = await call(
+      'system.info',
+      {},
+      { ...auth(), Host: `localhost:${web.port}`, Origin: `http://localhost:${web.port}` },
+    );
     expect(r.status).toBe(200);
   });
 
@@ -86,19 +97,35 @@ describe('web server /api', () => {
       expect(r.status).toBe(401);
       expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     }
-    const q = await send({ method: 'POST', path: `/api/system.info?token=${web.token}`, headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const q = await send({
+      method: 'POST',
+      path: `/api/system.info?token=${web.token}`,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(q.status).toBe(401);
   });
 
   it('403 for a Host other than 127.0.0.1:<port> or localhost:<port> (DNS rebinding), even with the token', async () => {
-    for (const host of ['evil.example', `evil.example:${web.port}`, '127.0.0.1', `127.0.0.1:${web.port + 1}`, `192.168.1.5:${web.port}`]) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${web.port}`,
+      '127.0.0.1',
+      `127.0.0.1:${web.port + 1}`,
+      `192.168.1.5:${web.port}`,
+    ]) {
       const r = await call('system.info', {}, { ...auth(), Host: host });
       expect(r.status, host).toBe(403);
     }
   });
 
   it('403 for a foreign Origin, even with the token', async () => {
-    for (const origin of ['http://evil.example', `http://127.0.0.1:${web.port + 1}`, 'null', `https://127.0.0.1:${web.port}`]) {
+    for (const origin of [
+      'http://evil.example',
+      `http://127.0.0.1:${web.port + 1}`,
+      'null',
+      `https://127.0.0.1:${web.port}`,
+    ]) {
       const r = await call('system.info', {}, { ...auth(), Origin: origin });
       expect(r.status, origin).toBe(403);
       expect(JSON.parse(r.body).error.code).toBe('FORBIDDEN');
@@ -128,14 +155,23 @@ describe('web server /api', () => {
   it('400 for a body that is not JSON, 415 for a non-JSON content type, 405 for GET on a method', async () => {
     const bad = await send({ method: 'POST', path: '/api/system.info', headers: auth(), body: '{not json' });
     expect(bad.status).toBe(400);
-    const form = await send({ method: 'POST', path: '/api/system.info', headers: { ...auth(), 'Content-Type': 'text/plain' }, body: '{}' });
+    const form = await send({
+      method: 'POST',
+      path: '/api/system.info',
+      headers: { ...auth(), 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
     const get = await send({ path: '/api/system.info', headers: auth() });
     expect(get.status).toBe(405);
   });
 
   it('413 for a body over 30 MiB', async () => {
-    const r = await send({ method: 'POST', path: '/api/system.info', headers: { ...auth(), 'Content-Length': String(31 * 1024 * 1024) } });
+    const r = await send({
+      method: 'POST',
+      path: '/api/system.info',
+      headers: { ...auth(), 'Content-Length': String(31 * 1024 * 1024) },
+    });
     expect(r.status).toBe(413);
   });
 
@@ -153,7 +189,8 @@ describe('web server /api', () => {
     // The comment line arrives first: the subscription is live, so the event below cannot be missed.
     while (!text.includes('\n\n')) text += decoder.decode((await reader.read()).value, { stream: true });
     backend.ctx.events.emit({ type: 'results-changed', tps: '6302142001003', pemilihan: 'bupati' });
-    while (!text.includes('event: results-changed')) text += decoder.decode((await reader.read()).value, { stream: true });
+    while (!text.includes('event: results-changed'))
+      text += decoder.decode((await reader.read()).value, { stream: true });
     while (!/data: .*\n\n/.test(text)) text += decoder.decode((await reader.read()).value, { stream: true });
     const data = /data: (.*)\n\n/.exec(text)![1]!;
     expect(JSON.parse(data)).toEqual({ type: 'results-changed', tps: '6302142001003', pemilihan: 'bupati' });

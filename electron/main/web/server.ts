@@ -66,9 +66,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (!tokenMatches(tokenOf(req), token)) {
-      sendJson(res, 401, failure('UNAUTHORIZED', 'Token akses tidak ada atau salah. Buka alamat lengkap yang dicetak oleh Pleno.'), {
-        'WWW-Authenticate': 'Bearer',
-      });
+      sendJson(
+        res,
+        401,
+        failure('UNAUTHORIZED', 'Token akses tidak ada atau salah. Buka alamat lengkap yang dicetak oleh Pleno.'),
+        {
+          'WWW-Authenticate': 'Bearer',
+        },
+      );
       return;
     }
     if (url.pathname === '/api/events') {
@@ -91,7 +96,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === 'too-large') {
-      sendJson(res, 413, failure('BAD_REQUEST', `Isi permintaan melebihi ${MAX_BODY_BYTES / 1024 / 1024} MiB.`), { Connection: 'close' });
+      sendJson(res, 413, failure('BAD_REQUEST', `Isi permintaan melebihi ${MAX_BODY_BYTES / 1024 / 1024} MiB.`), {
+        Connection: 'close',
+      });
       req.resume();
       return;
     }
@@ -103,7 +110,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     const result = await options.backend.dispatch(decodeURIComponent(method), input);
-    const status = result.ok ? 200 : result.error.code === 'BAD_REQUEST' ? 400 : result.error.code === 'INTERNAL' ? 500 : 200;
+    const status = result.ok
+      ? 200
+      : result.error.code === 'BAD_REQUEST'
+        ? 400
+        : result.error.code === 'INTERNAL'
+          ? 500
+          : 200;
     sendJson(res, status, result);
   }
 

@@ -49,7 +49,11 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     // Unknown path: the single page (routes live in the hash), unless it looks like a missing asset.
     file = extname(decoded) === '' || decoded.endsWith('.html') ? join(base, 'index.html') : null;
     if (file !== null && !isFile(file)) {
-      res.writeHead(503, { ...WEB_SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.writeHead(503, {
+        ...WEB_SECURITY_HEADERS,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
       res.end(req.method === 'HEAD' ? undefined : NOT_BUILT);
       return;
     }
@@ -65,7 +69,8 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     'Content-Type': type,
     'Content-Length': String(statSync(file).size),
     // Vite fingerprints assets; index.html must always be re-read so a new build is picked up.
-    'Cache-Control': isIndex || !file.includes(`${sep}assets${sep}`) ? 'no-store' : 'public, max-age=31536000, immutable',
+    'Cache-Control':
+      isIndex || !file.includes(`${sep}assets${sep}`) ? 'no-store' : 'public, max-age=31536000, immutable',
   });
   if (req.method === 'HEAD') {
     res.end();

@@ -82,9 +82,22 @@ export default function AuditScreen() {
       render: (e) => new Date(e.at).toLocaleString('id-ID', { dateStyle: 'short', timeStyle: 'medium' }),
     },
     { key: 'actor', header: 'Oleh', width: '170px', render: (e) => e.actor },
-    { key: 'action', header: 'Tindakan', render: (e) => <span title={e.action}>{ACTION_LABELS[e.action] ?? e.action}</span> },
+    {
+      key: 'action',
+      header: 'Tindakan',
+      render: (e) => <span title={e.action}>{ACTION_LABELS[e.action] ?? e.action}</span>,
+    },
     { key: 'entity', header: 'Data', render: (e) => (e.entity ? `${e.entity} ${e.entityId}` : '—') },
-    { key: 'hash', header: 'Hash', width: '130px', render: (e) => <span className="hash" title={e.hash}>{e.hash.slice(0, 12)}…</span> },
+    {
+      key: 'hash',
+      header: 'Hash',
+      width: '130px',
+      render: (e) => (
+        <span className="hash" title={e.hash}>
+          {e.hash.slice(0, 12)}…
+        </span>
+      ),
+    },
   ];
 
   const v = verify.data;
@@ -103,7 +116,8 @@ export default function AuditScreen() {
             <div className="row" data-testid="audit-verify">
               <StatusPill tone="ok">Utuh</StatusPill>
               <span>
-                {v.entries} entri dan {v.rows} baris data cocok dengan rantai hash. Hash terakhir <span className="hash">{v.head.slice(0, 16)}…</span>
+                {v.entries} entri dan {v.rows} baris data cocok dengan rantai hash. Hash terakhir{' '}
+                <span className="hash">{v.head.slice(0, 16)}…</span>
               </span>
             </div>
           ) : (

@@ -15,7 +15,9 @@ import '../pleno/pleno.css';
 export default function DashboardScreen() {
   const route = useRoute();
   const wanted = (route.params[0] as PemilihanId | undefined) ?? rememberedPemilihan();
-  const q = useQuery('pleno.dashboard', wanted ? { pemilihan: wanted } : {}, { refreshOn: ['results-changed', 'pleno-changed'] });
+  const q = useQuery('pleno.dashboard', wanted ? { pemilihan: wanted } : {}, {
+    refreshOn: ['results-changed', 'pleno-changed'],
+  });
   const data = q.data;
 
   const shownPemilihan = data?.pemilihan.id;
@@ -56,7 +58,13 @@ function Dashboard({ data }: { data: DashboardView }) {
         <div className="card stack" style={{ gap: 8 }}>
           <div className="dash-switch" role="group" aria-label="Pilih pemilihan">
             {data.pemilihanList.map((p) => (
-              <Button key={p.id} size="sm" aria-pressed={p.id === pem.id} onClick={() => navigate('/beranda', p.id)} title={p.nama}>
+              <Button
+                key={p.id}
+                size="sm"
+                aria-pressed={p.id === pem.id}
+                onClick={() => navigate('/beranda', p.id)}
+                title={p.nama}
+              >
                 {shortPemilihan(p.id)}
               </Button>
             ))}
@@ -66,7 +74,12 @@ function Dashboard({ data }: { data: DashboardView }) {
               {settled}/{data.tpsTotal}
             </strong>{' '}
             TPS diputuskan · {data.tpsTotal - data.counts['belum-masuk']} masuk
-            {data.openObjections > 0 && <> · <strong>{data.openObjections}</strong> keberatan terbuka</>}
+            {data.openObjections > 0 && (
+              <>
+                {' '}
+                · <strong>{data.openObjections}</strong> keberatan terbuka
+              </>
+            )}
             {data.final && (
               <>
                 {' '}
@@ -138,7 +151,10 @@ function Legend({ counts }: { counts: DashboardView['counts'] }) {
       {TILE_ORDER.map((s) => (
         <span className="legend-item" key={s} title={tileDescription(s)}>
           <span className={`tile tile-${s}`} aria-hidden="true" />
-          {tileLabel(s)} <strong className="num" data-testid={`count-${s}`}>{counts[s]}</strong>
+          {tileLabel(s)}{' '}
+          <strong className="num" data-testid={`count-${s}`}>
+            {counts[s]}
+          </strong>
         </span>
       ))}
     </div>

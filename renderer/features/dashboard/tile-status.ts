@@ -4,7 +4,15 @@ import type { TileStatus } from '../../../shared/contracts/pleno.contract';
 import { STATUS_DESCRIPTIONS, STATUS_LABELS } from '../../../shared/domain/labels';
 import type { Tone } from '../../ui/StatusPill';
 
-export const TILE_ORDER: TileStatus[] = ['belum-masuk', 'masuk', 'bermasalah', 'konflik', 'sengketa', 'sesuai', 'dikoreksi'];
+export const TILE_ORDER: TileStatus[] = [
+  'belum-masuk',
+  'masuk',
+  'bermasalah',
+  'konflik',
+  'sengketa',
+  'sesuai',
+  'dikoreksi',
+];
 
 export const tileLabel = (s: TileStatus): string => STATUS_LABELS[s];
 export const tileDescription = (s: TileStatus): string => STATUS_DESCRIPTIONS[s];

@@ -29,7 +29,11 @@ function base64ToBlob(b64: string, type: string): Blob {
 
 export default function DocumentsScreen() {
   const toast = useToast();
-  const status = useQuery('documents.status', {}, { refreshOn: ['pleno-changed', 'documents-changed', 'kecamatan-changed'] });
+  const status = useQuery(
+    'documents.status',
+    {},
+    { refreshOn: ['pleno-changed', 'documents-changed', 'kecamatan-changed'] },
+  );
   const list = useQuery('documents.list', {}, { refreshOn: ['documents-changed', 'kecamatan-changed'] });
   const issue = useCall('documents.issue');
 
@@ -75,7 +79,11 @@ export default function DocumentsScreen() {
       ...(reason.trim() ? { reason: reason.trim() } : {}),
     });
     if (r.ok) {
-      toast({ kind: 'ok', title: `${KIND_LABELS[kind]} versi ${r.value.version} diterbitkan`, body: `${r.value.pages} halaman, ${r.value.final ? 'FINAL' : 'DRAF'}` });
+      toast({
+        kind: 'ok',
+        title: `${KIND_LABELS[kind]} versi ${r.value.version} diterbitkan`,
+        body: `${r.value.pages} halaman, ${r.value.final ? 'FINAL' : 'DRAF'}`,
+      });
       select(r.value.id);
       setReason('');
       setFinal(false);
@@ -87,7 +95,12 @@ export default function DocumentsScreen() {
   const fetchFile = async (d: DocumentItem) => {
     const r = await api.call('documents.file', { id: d.id });
     if (!r.ok) {
-      toast({ kind: 'error', title: 'Berkas tidak dapat dibaca', body: r.error.message, ...(r.error.ref ? { refId: r.error.ref } : {}) });
+      toast({
+        kind: 'error',
+        title: 'Berkas tidak dapat dibaca',
+        body: r.error.message,
+        ...(r.error.ref ? { refId: r.error.ref } : {}),
+      });
       return null;
     }
     return r.value;
@@ -132,7 +145,11 @@ export default function DocumentsScreen() {
   useEffect(() => {
     if (!printPages) return;
     const imgs = Array.from(document.querySelectorAll<HTMLImageElement>('.doc-print img'));
-    void Promise.all(imgs.map((i) => (i.complete ? Promise.resolve() : new Promise((res) => (i.onload = i.onerror = () => res(undefined)))))).then(() => {
+    void Promise.all(
+      imgs.map((i) =>
+        i.complete ? Promise.resolve() : new Promise((res) => (i.onload = i.onerror = () => res(undefined))),
+      ),
+    ).then(() => {
       window.print();
       setPrintPages(null);
     });
@@ -166,7 +183,11 @@ export default function DocumentsScreen() {
     try {
       const r = await api.call('documents.drives', {});
       if (!r.ok || r.value.length === 0) {
-        toast({ kind: 'warn', title: 'Tidak ada drive', body: 'Pasang flashdisk atau drive lalu coba lagi. Atau gunakan Unduh PDF.' });
+        toast({
+          kind: 'warn',
+          title: 'Tidak ada drive',
+          body: 'Pasang flashdisk atau drive lalu coba lagi. Atau gunakan Unduh PDF.',
+        });
         return;
       }
       if (r.value.length === 1) {
@@ -245,7 +266,12 @@ export default function DocumentsScreen() {
           </Field>
           <div className="wide stack">
             <label className="row">
-              <input type="checkbox" checked={final && canFinal} disabled={!canFinal} onChange={(e) => setFinal(e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={final && canFinal}
+                disabled={!canFinal}
+                onChange={(e) => setFinal(e.target.checked)}
+              />
               <span>
                 Terbitkan sebagai <strong>FINAL</strong>
                 {!canFinal && ' — belum dapat: pemilihan ini belum final'}
@@ -321,7 +347,9 @@ export default function DocumentsScreen() {
           ) : (
             <div className="stack">
               <div className="doc-hash" data-testid="doc-hashes">
-                <div>Dokumen {doc.docId} · versi {doc.version} · {doc.paper.toUpperCase()} · oleh {doc.issuedBy}</div>
+                <div>
+                  Dokumen {doc.docId} · versi {doc.version} · {doc.paper.toUpperCase()} · oleh {doc.issuedBy}
+                </div>
                 <div>SHA-256 data: {doc.dataSha256}</div>
                 <div>SHA-256 berkas: {doc.fileSha256}</div>
                 {doc.reason && <div>Alasan: {doc.reason}</div>}
@@ -364,7 +392,11 @@ export default function DocumentsScreen() {
                     <span>
                       Halaman {page} dari {doc.pages}
                     </span>
-                    <Button size="sm" onClick={() => setPage((p) => Math.min(doc.pages, p + 1))} disabled={page >= doc.pages}>
+                    <Button
+                      size="sm"
+                      onClick={() => setPage((p) => Math.min(doc.pages, p + 1))}
+                      disabled={page >= doc.pages}
+                    >
                       Berikutnya ›
                     </Button>
                   </div>
@@ -382,7 +414,9 @@ export default function DocumentsScreen() {
                   </div>
                 </>
               ) : (
-                <p className="muted">Pratinjau halaman tidak tersedia di komputer ini; gunakan Unduh PDF untuk membukanya.</p>
+                <p className="muted">
+                  Pratinjau halaman tidak tersedia di komputer ini; gunakan Unduh PDF untuk membukanya.
+                </p>
               )}
             </div>
           )}

@@ -20,7 +20,15 @@ interface RegisterTarget {
   tps: string;
 }
 
-function RegisterDialog({ target, view, onClose }: { target: RegisterTarget | null; view: DevicesView; onClose: () => void }) {
+function RegisterDialog({
+  target,
+  view,
+  onClose,
+}: {
+  target: RegisterTarget | null;
+  view: DevicesView;
+  onClose: () => void;
+}) {
   const register = useCall('import.registerDevice');
   const toast = useToast();
   const [id, setId] = useState('');
@@ -71,14 +79,17 @@ function RegisterDialog({ target, view, onClose }: { target: RegisterTarget | nu
   }
 
   const op = view.operator;
-  const canSubmit = op?.mayDecide === true && id.trim() !== '' && tps !== '' && publicKey.trim() !== '' && reason.trim() !== '';
+  const canSubmit =
+    op?.mayDecide === true && id.trim() !== '' && tps !== '' && publicKey.trim() !== '' && reason.trim() !== '';
 
   async function submit() {
     const r = await register.run({ id: id.trim(), tps, publicKey: publicKey.trim(), reason: reason.trim() });
     if (r.ok) {
       toast({
         kind: 'ok',
-        title: r.value.created ? `Perangkat ${r.value.device.id} didaftarkan` : `Perangkat ${r.value.device.id} sudah terdaftar`,
+        title: r.value.created
+          ? `Perangkat ${r.value.device.id} didaftarkan`
+          : `Perangkat ${r.value.device.id} sudah terdaftar`,
         body: `${r.value.device.tpsLabel} · sidik jari ${r.value.device.fingerprint}`,
       });
       onClose();
@@ -101,9 +112,9 @@ function RegisterDialog({ target, view, onClose }: { target: RegisterTarget | nu
     >
       <div className="stack device-register">
         <p className="muted">
-          Cocokkan kunci dengan yang tampil di layar HP KPPS (ketik/tempel, atau foto kode QR di layar HP). Keputusan ini dicatat
-          di log audit dengan nama yang memutuskan dan alasannya; perangkat yang sudah terdaftar tidak dapat dipindah TPS atau
-          diganti kuncinya.
+          Cocokkan kunci dengan yang tampil di layar HP KPPS (ketik/tempel, atau foto kode QR di layar HP). Keputusan
+          ini dicatat di log audit dengan nama yang memutuskan dan alasannya; perangkat yang sudah terdaftar tidak dapat
+          dipindah TPS atau diganti kuncinya.
         </p>
         <Field label="Id perangkat">
           <input className="mono" value={id} maxLength={128} onChange={(e) => setId(e.target.value)} />
@@ -119,7 +130,13 @@ function RegisterDialog({ target, view, onClose }: { target: RegisterTarget | nu
           </select>
         </Field>
         <Field label="Kunci publik perangkat" hint="base64url, 43 karakter (32 byte), seperti tampil di HP KPPS">
-          <textarea className="mono" rows={2} value={publicKey} onChange={(e) => setPublicKey(e.target.value)} spellCheck={false} />
+          <textarea
+            className="mono"
+            rows={2}
+            value={publicKey}
+            onChange={(e) => setPublicKey(e.target.value)}
+            spellCheck={false}
+          />
         </Field>
         <div className="row">
           <label className="btn btn-sm">
@@ -142,7 +159,12 @@ function RegisterDialog({ target, view, onClose }: { target: RegisterTarget | nu
           )}
         </div>
         <Field label="Alasan keputusan (wajib)">
-          <textarea value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} placeholder="mis. HP KPPS TPS 003 rusak, diganti HP cadangan" />
+          <textarea
+            value={reason}
+            maxLength={2000}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="mis. HP KPPS TPS 003 rusak, diganti HP cadangan"
+          />
         </Field>
         <p data-testid="device-decider">
           Diputuskan oleh:{' '}
@@ -160,7 +182,10 @@ function RegisterDialog({ target, view, onClose }: { target: RegisterTarget | nu
           )}
         </p>
         {op && !op.mayDecide && (
-          <p className="alert alert-danger">Hanya Ketua PPK atau anggota yang didelegasikan Ketua yang dapat mendaftarkan perangkat. Ganti operator di menu Pleno.</p>
+          <p className="alert alert-danger">
+            Hanya Ketua PPK atau anggota yang didelegasikan Ketua yang dapat mendaftarkan perangkat. Ganti operator di
+            menu Pleno.
+          </p>
         )}
         {!op && <p className="alert alert-danger">Pilih dulu siapa yang mengoperasikan (menu Pleno → Operator).</p>}
         {register.error && (
@@ -181,16 +206,23 @@ export function DevicesPanel() {
   const registered = useMemo(() => {
     const all = view?.registered ?? [];
     const f = filter.trim().toLowerCase();
-    const shown = f ? all.filter((d) => `${d.id} ${d.tps} ${d.tpsLabel} ${d.fingerprint}`.toLowerCase().includes(f)) : all;
+    const shown = f
+      ? all.filter((d) => `${d.id} ${d.tps} ${d.tpsLabel} ${d.fingerprint}`.toLowerCase().includes(f))
+      : all;
     // Decisions first (there are few and they matter), then the master's devices in TPS order.
-    return [...shown].sort((a, b) => (a.source === b.source ? a.tps.localeCompare(b.tps) : a.source === 'ppk-decision' ? -1 : 1));
+    return [...shown].sort((a, b) =>
+      a.source === b.source ? a.tps.localeCompare(b.tps) : a.source === 'ppk-decision' ? -1 : 1,
+    );
   }, [view, filter]);
   if (!view) return null;
   const decisions = view.registered.filter((d) => d.source === 'ppk-decision').length;
 
   return (
     <>
-      <Card title="Perangkat tidak dikenal" aside={<StatusPill tone={view.unknown.length > 0 ? 'warn' : 'neutral'}>{view.unknown.length}</StatusPill>}>
+      <Card
+        title="Perangkat tidak dikenal"
+        aside={<StatusPill tone={view.unknown.length > 0 ? 'warn' : 'neutral'}>{view.unknown.length}</StatusPill>}
+      >
         <Table<UnknownDeviceView>
           aria-label="Perangkat tidak dikenal"
           rows={view.unknown}
@@ -205,7 +237,12 @@ export function DevicesPanel() {
               key: 'act',
               header: '',
               render: (u) => (
-                <Button size="sm" variant="primary" onClick={() => setTarget({ id: u.keyId, tps: u.lastTps ?? '' })} aria-label={`Daftarkan ${u.keyId}`}>
+                <Button
+                  size="sm"
+                  variant="primary"
+                  onClick={() => setTarget({ id: u.keyId, tps: u.lastTps ?? '' })}
+                  aria-label={`Daftarkan ${u.keyId}`}
+                >
                   Daftarkan
                 </Button>
               ),
@@ -223,7 +260,13 @@ export function DevicesPanel() {
         }
       >
         <div className="row">
-          <input className="input" placeholder="Cari id, TPS, sidik jari…" aria-label="Cari perangkat" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <input
+            className="input"
+            placeholder="Cari id, TPS, sidik jari…"
+            aria-label="Cari perangkat"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
           <Button size="sm" onClick={() => setTarget({ id: '', tps: '' })}>
             Daftarkan perangkat lain…
           </Button>

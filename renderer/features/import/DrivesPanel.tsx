@@ -86,7 +86,11 @@ export function DrivesPanel() {
       for (const batch of batches) {
         setProgress({ done, total: files.length, file: 'membaca berkas…' });
         const payload = [];
-        for (const f of batch) payload.push({ name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, contentBase64: await fileToBase64(f) });
+        for (const f of batch)
+          payload.push({
+            name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name,
+            contentBase64: await fileToBase64(f),
+          });
         const r = await api.call('import.files', { files: payload });
         if (!r.ok) return r;
         done += batch.length;
@@ -99,11 +103,14 @@ export function DrivesPanel() {
   const list = drives.data?.drives ?? [];
   return (
     <div className="stack import-drives">
-      <Card title="Perangkat penyimpanan terpasang" aside={<span className="muted">diperiksa otomatis setiap 2 detik</span>}>
+      <Card
+        title="Perangkat penyimpanan terpasang"
+        aside={<span className="muted">diperiksa otomatis setiap 2 detik</span>}
+      >
         {list.length === 0 ? (
           <EmptyState title="Belum ada flashdisk atau ponsel terpasang">
-            Pasang flashdisk atau sambungkan ponsel KPPS dengan kabel (mode transfer berkas). Berkas hasil TPS (.pleno, .json, gambar QR) akan
-            tampil di sini.
+            Pasang flashdisk atau sambungkan ponsel KPPS dengan kabel (mode transfer berkas). Berkas hasil TPS (.pleno,
+            .json, gambar QR) akan tampil di sini.
           </EmptyState>
         ) : (
           <ul className="drive-list" aria-label="Perangkat penyimpanan">
@@ -170,7 +177,9 @@ export function DrivesPanel() {
         <Card title="Mengimpor…">
           <ProgressBar label="Kemajuan impor" value={progress?.done} max={progress?.total ?? 1} />
           <p className="muted" aria-live="polite">
-            {progress ? `${progress.done} dari ${progress.total} berkas ${progress.file ? `— ${progress.file}` : ''}` : 'Menyiapkan…'}
+            {progress
+              ? `${progress.done} dari ${progress.total} berkas ${progress.file ? `— ${progress.file}` : ''}`
+              : 'Menyiapkan…'}
           </p>
         </Card>
       )}

@@ -25,7 +25,11 @@ export function ResultsTable({ results, label }: { results: ImportResultView[]; 
       rowKey={(r, i) => `${i}-${r.name}`}
       columns={[
         { key: 'name', header: 'Berkas / sumber', render: (r) => <span className="mono">{r.name}</span> },
-        { key: 'status', header: 'Hasil', render: (r) => <StatusPill tone={STATUS_TONE[r.status]}>{STATUS_LABEL[r.status]}</StatusPill> },
+        {
+          key: 'status',
+          header: 'Hasil',
+          render: (r) => <StatusPill tone={STATUS_TONE[r.status]}>{STATUS_LABEL[r.status]}</StatusPill>,
+        },
         { key: 'tps', header: 'TPS', render: (r) => (r.tps ? formatKode(r.tps) : '—') },
         { key: 'pemilihan', header: 'Pemilihan', render: (r) => r.pemilihan ?? '—' },
         { key: 'reason', header: 'Keterangan', render: (r) => r.reason ?? '' },
@@ -49,7 +53,9 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
       {rejected.length > 0 && (
         <div className="import-rejected">
           <h3>Berkas ditolak ({rejected.length})</h3>
-          <p className="muted">Berkas yang ditolak disalin ke folder karantina beserta alasannya; tidak ada angka yang disimpan darinya.</p>
+          <p className="muted">
+            Berkas yang ditolak disalin ke folder karantina beserta alasannya; tidak ada angka yang disimpan darinya.
+          </p>
           <ResultsTable results={rejected} label="Berkas ditolak" />
         </div>
       )}

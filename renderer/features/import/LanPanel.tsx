@@ -42,7 +42,8 @@ function DevicesTable({ devices }: { devices: LanDeviceView[] }) {
           header: 'Terakhir',
           render: (d) => (
             <span title={d.lastReason ?? undefined}>
-              <StatusPill tone={STATUS_TONE[d.lastOutcome]}>{STATUS_LABEL[d.lastOutcome]}</StatusPill> HTTP {d.lastStatus}
+              <StatusPill tone={STATUS_TONE[d.lastOutcome]}>{STATUS_LABEL[d.lastOutcome]}</StatusPill> HTTP{' '}
+              {d.lastStatus}
               {d.lastTps ? ` · ${formatKode(d.lastTps)} ${d.lastPemilihan ?? ''}` : ''}
               {d.lastReason ? <div className="muted">{d.lastReason}</div> : null}
             </span>
@@ -51,7 +52,8 @@ function DevicesTable({ devices }: { devices: LanDeviceView[] }) {
         {
           key: 'sent',
           header: 'Kiriman',
-          render: (d) => `${d.requests} (${d.diterima} diterima, ${d.duplikat} duplikat, ${d.konflik} konflik, ${d.ditolak} ditolak)`,
+          render: (d) =>
+            `${d.requests} (${d.diterima} diterima, ${d.duplikat} duplikat, ${d.konflik} konflik, ${d.ditolak} ditolak)`,
         },
       ]}
       empty="Belum ada perangkat yang menghubungi."
@@ -90,10 +92,15 @@ export function LanPanel() {
                 Sidik jari: <span className="mono">{s.ppkKeyId?.match(/.{1,4}/g)?.join(' ')}</span>
               </p>
               <p className="muted">
-                Hanya perangkat yang terdaftar di data master atau didaftarkan dengan keputusan PPK yang diterima. {s.rateLimited > 0 ? `${s.rateLimited} kiriman ditahan karena terlalu cepat.` : ''}
+                Hanya perangkat yang terdaftar di data master atau didaftarkan dengan keputusan PPK yang diterima.{' '}
+                {s.rateLimited > 0 ? `${s.rateLimited} kiriman ditahan karena terlalu cepat.` : ''}
               </p>
               <div className="row">
-                <Button variant="danger" busy={stop.pending} onClick={() => void stop.run({}).then(() => status.reload())}>
+                <Button
+                  variant="danger"
+                  busy={stop.pending}
+                  onClick={() => void stop.run({}).then(() => status.reload())}
+                >
                   Hentikan penerima
                 </Button>
               </div>
@@ -101,7 +108,9 @@ export function LanPanel() {
             {s.qrDataUrl && (
               <figure className="lan-qr">
                 <img src={s.qrDataUrl} alt="Kode QR berisi alamat penerima dan kunci PPK" width={240} height={240} />
-                <figcaption className="muted">Pindai dengan aplikasi KPPS untuk mengisi alamat dan kunci PPK.</figcaption>
+                <figcaption className="muted">
+                  Pindai dengan aplikasi KPPS untuk mengisi alamat dan kunci PPK.
+                </figcaption>
               </figure>
             )}
           </div>
@@ -111,7 +120,13 @@ export function LanPanel() {
             <div className="row">
               <label>
                 Port{' '}
-                <input className="input num" style={{ width: 90 }} value={port} inputMode="numeric" onChange={(e) => setPort(e.target.value.replace(/\D/g, ''))} />
+                <input
+                  className="input num"
+                  style={{ width: 90 }}
+                  value={port}
+                  inputMode="numeric"
+                  onChange={(e) => setPort(e.target.value.replace(/\D/g, ''))}
+                />
               </label>
               <Button
                 variant="primary"

@@ -23,7 +23,15 @@ export interface ManualEntryFormProps {
   disabled?: boolean;
 }
 
-export function ManualEntryForm({ pilihan, values, onChange, violations, mismatches, onLastEnter, disabled }: ManualEntryFormProps) {
+export function ManualEntryForm({
+  pilihan,
+  values,
+  onChange,
+  violations,
+  mismatches,
+  onLastEnter,
+  disabled,
+}: ManualEntryFormProps) {
   const order = formRows(pilihan).flatMap((r) => (r.lp ? [r.lp.l, r.lp.p] : [r.path!]));
   const table = useRef<HTMLTableElement>(null);
   const { severity, titles } = indexViolations(violations);
@@ -56,7 +64,13 @@ export function ManualEntryForm({ pilihan, values, onChange, violations, mismatc
         const differs = mismatches.has(path);
         const cls = ['v', severityClass(s), differs ? 'mismatch' : ''].filter(Boolean).join(' ');
         return (
-          <td className={cls} data-field={path} data-severity={s} data-mismatch={differs || undefined} title={titles.get(path)}>
+          <td
+            className={cls}
+            data-field={path}
+            data-severity={s}
+            data-mismatch={differs || undefined}
+            title={titles.get(path)}
+          >
             <NumberInput
               aria-label={fieldLabel(path, pilihan)}
               value={values[path] ?? null}

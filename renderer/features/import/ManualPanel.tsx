@@ -147,7 +147,9 @@ export function ManualPanel() {
           title={`Entri ${slot}`}
           aside={
             <span className="muted">
-              {slot === 2 ? 'Operator kedua mengetik dari kertas yang sama, tanpa melihat entri pertama.' : 'Operator pertama.'}
+              {slot === 2
+                ? 'Operator kedua mengetik dari kertas yang sama, tanpa melihat entri pertama.'
+                : 'Operator pertama.'}
             </span>
           }
         >
@@ -168,14 +170,22 @@ export function ManualPanel() {
               pilihan={pem.pilihan}
               values={values}
               onChange={(p, v) => setValues((old) => ({ ...old, [p]: v }))}
-              violations={filled ? violations : violations.filter((v) => v.fields.every((f) => values[f] !== null && values[f] !== undefined))}
+              violations={
+                filled
+                  ? violations
+                  : violations.filter((v) => v.fields.every((f) => values[f] !== null && values[f] !== undefined))
+              }
               mismatches={mismatches}
               onLastEnter={() => document.getElementById('manual-save')?.focus()}
             />
             <aside className="manual-rules" aria-live="polite">
               <h3>Pemeriksaan R01–R13</h3>
               {!filled && <p className="muted">Isi semua kotak; pemeriksaan berjalan saat mengetik.</p>}
-              {filled && violations.length === 0 && <p><StatusPill tone="ok">Semua aturan terpenuhi</StatusPill></p>}
+              {filled && violations.length === 0 && (
+                <p>
+                  <StatusPill tone="ok">Semua aturan terpenuhi</StatusPill>
+                </p>
+              )}
               <ul className="violations">
                 {[...errors, ...warnings]
                   .filter((v) => filled || v.fields.every((f) => values[f] !== null && values[f] !== undefined))
@@ -185,11 +195,19 @@ export function ManualPanel() {
                     </li>
                   ))}
               </ul>
-              <p className="muted">Aturan tidak menghalangi penyimpanan: angka disimpan seperti tertulis di kertas, pleno yang memutuskan.</p>
+              <p className="muted">
+                Aturan tidak menghalangi penyimpanan: angka disimpan seperti tertulis di kertas, pleno yang memutuskan.
+              </p>
             </aside>
           </div>
           <div className="row">
-            <Button id="manual-save" variant="primary" busy={submit.pending} disabled={!filled || operator.trim() === ''} onClick={() => void save()}>
+            <Button
+              id="manual-save"
+              variant="primary"
+              busy={submit.pending}
+              disabled={!filled || operator.trim() === ''}
+              onClick={() => void save()}
+            >
               Simpan entri {slot}
             </Button>
             {!filled && <span className="muted">Semua kotak wajib diisi (0 bila kosong di kertas).</span>}
@@ -223,7 +241,8 @@ function ManualStatusView({ status, onFix }: { status: ManualStatus; onFix(slot:
     const have = e1 ?? e2;
     return (
       <p className="alert alert-info" role="status" data-testid="manual-status">
-        Entri {have?.slot} oleh <strong>{have?.operator}</strong> tersimpan. Menunggu entri {have?.slot === 1 ? 2 : 1} oleh operator lain.
+        Entri {have?.slot} oleh <strong>{have?.operator}</strong> tersimpan. Menunggu entri {have?.slot === 1 ? 2 : 1}{' '}
+        oleh operator lain.
       </p>
     );
   }
@@ -231,9 +250,9 @@ function ManualStatusView({ status, onFix }: { status: ManualStatus; onFix(slot:
     const r = status.result;
     return (
       <div className="alert alert-ok" role="status" data-testid="manual-status">
-        <StatusPill tone="ok">Kedua entri sama</StatusPill> Hasil {formatKode(status.tps)} {status.pemilihan} disimpan sebagai record entri manual oleh{' '}
-        <strong>{r.operators[0]}</strong> dan <strong>{r.operators[1]}</strong>, ditandatangani kunci PPK:{' '}
-        <StatusPill tone={STATUS_TONE[r.outcome]}>{STATUS_LABEL[r.outcome]}</StatusPill>
+        <StatusPill tone="ok">Kedua entri sama</StatusPill> Hasil {formatKode(status.tps)} {status.pemilihan} disimpan
+        sebagai record entri manual oleh <strong>{r.operators[0]}</strong> dan <strong>{r.operators[1]}</strong>,
+        ditandatangani kunci PPK: <StatusPill tone={STATUS_TONE[r.outcome]}>{STATUS_LABEL[r.outcome]}</StatusPill>
         {r.reason ? ` ${r.reason}` : ''}
       </div>
     );
@@ -247,8 +266,8 @@ function ManualStatusView({ status, onFix }: { status: ManualStatus; onFix(slot:
   return (
     <Card title={`Entri berbeda di ${rows.length} kotak`} data-testid="manual-status">
       <p>
-        Periksa kembali kertas C.Hasil pada kotak yang ditandai. Operator yang salah mengetik memperbaiki entrinya; hasil baru dibuat setelah
-        kedua entri sama.
+        Periksa kembali kertas C.Hasil pada kotak yang ditandai. Operator yang salah mengetik memperbaiki entrinya;
+        hasil baru dibuat setelah kedua entri sama.
       </p>
       <Table
         aria-label="Kotak yang berbeda"

@@ -110,7 +110,10 @@ export function QrPanel() {
     }
     setCamera('starting');
     try {
-      const s = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment', width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false });
+      const s = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: 'environment', width: { ideal: 1280 }, height: { ideal: 720 } },
+        audio: false,
+      });
       stream.current = s;
       if (video.current) {
         video.current.srcObject = s;
@@ -167,7 +170,9 @@ export function QrPanel() {
         <Card title="Kamera">
           <div className="qr-video">
             <video ref={video} muted playsInline aria-label="Pratinjau kamera" hidden={camera !== 'on'} />
-            {camera !== 'on' && <p className="muted">Arahkan kode QR di layar ponsel KPPS atau di kertas ke kamera laptop.</p>}
+            {camera !== 'on' && (
+              <p className="muted">Arahkan kode QR di layar ponsel KPPS atau di kertas ke kamera laptop.</p>
+            )}
           </div>
           <div className="row">
             {camera === 'on' ? (
@@ -185,7 +190,9 @@ export function QrPanel() {
           )}
         </Card>
         <Card title="Gambar kode QR">
-          <p className="muted">Foto layar ponsel atau cetakan kode QR (.png, .jpg). Kode berganda boleh dibuka dalam urutan apa saja.</p>
+          <p className="muted">
+            Foto layar ponsel atau cetakan kode QR (.png, .jpg). Kode berganda boleh dibuka dalam urutan apa saja.
+          </p>
           <Button onClick={() => fileInput.current?.click()} busy={busy}>
             Buka gambar…
           </Button>
@@ -204,7 +211,14 @@ export function QrPanel() {
         </Card>
       </div>
 
-      <Card title="Pembacaan" aside={<Button size="sm" variant="ghost" onClick={() => void reset()}>Mulai ulang</Button>}>
+      <Card
+        title="Pembacaan"
+        aside={
+          <Button size="sm" variant="ghost" onClick={() => void reset()}>
+            Mulai ulang
+          </Button>
+        }
+      >
         {partial && progress ? (
           <div className="stack" data-testid="qr-progress">
             <strong className="num-lg" aria-live="polite">
@@ -215,7 +229,9 @@ export function QrPanel() {
           </div>
         ) : progress ? (
           <p role="status" data-testid="qr-status">
-            <StatusPill tone={progress.state === 'selesai' ? 'ok' : progress.state === 'ditolak' ? 'danger' : 'neutral'}>
+            <StatusPill
+              tone={progress.state === 'selesai' ? 'ok' : progress.state === 'ditolak' ? 'danger' : 'neutral'}
+            >
               {progress.state === 'selesai' ? 'Selesai' : progress.state === 'ditolak' ? 'Ditolak' : 'Menunggu'}
             </StatusPill>{' '}
             {progress.message}
@@ -235,7 +251,10 @@ export function QrPanel() {
       {results.length > 0 && (
         <Card title="Hasil dari kode QR">
           <ResultsTable results={results} label="Hasil dari kode QR" />
-          <p className="muted">Foto C.Hasil tidak dibawa kode QR; bila foto menyusul lewat kabel atau LAN, foto dicocokkan dengan hasil ini melalui hash.</p>
+          <p className="muted">
+            Foto C.Hasil tidak dibawa kode QR; bila foto menyusul lewat kabel atau LAN, foto dicocokkan dengan hasil ini
+            melalui hash.
+          </p>
         </Card>
       )}
     </div>

@@ -6,7 +6,11 @@ const key = 'PmZaJBRxTwsE2pcC6NXXVc5xuu2A4jFgILdMNkhP5WE';
 
 describe('parseDeviceQr', () => {
   it('reads id, TPS and key, also when the id contains ":"', () => {
-    expect(parseDeviceQr(`PLNDEV1:hp-1:6302142008003:${key}`)).toEqual({ id: 'hp-1', tps: '6302142008003', publicKey: key });
+    expect(parseDeviceQr(`PLNDEV1:hp-1:6302142008003:${key}`)).toEqual({
+      id: 'hp-1',
+      tps: '6302142008003',
+      publicKey: key,
+    });
     const d = { id: 'kpps:tps:3', tps: '6302142008003', publicKey: key };
     expect(parseDeviceQr(deviceQrText(d))).toEqual(d);
     expect(parseDeviceQr(` ${deviceQrText(d)}\n`)).toEqual(d);

@@ -15,12 +15,20 @@ function ensure(): void {
   prepared = true;
   prepareZXingModule({
     overrides: {
-      locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? new URL(wasmUrl, window.location.href).href : prefix + path),
+      locateFile: (path: string, prefix: string) =>
+        path.endsWith('.wasm') ? new URL(wasmUrl, window.location.href).href : prefix + path,
     },
   });
 }
 
-const FAST: ReaderOptions = { formats: ['QRCode'], tryHarder: true, tryRotate: false, tryInvert: false, tryDownscale: true, maxNumberOfSymbols: 16 };
+const FAST: ReaderOptions = {
+  formats: ['QRCode'],
+  tryHarder: true,
+  tryRotate: false,
+  tryInvert: false,
+  tryDownscale: true,
+  maxNumberOfSymbols: 16,
+};
 const THOROUGH: ReaderOptions = { ...FAST, tryRotate: true, tryInvert: true };
 
 function texts(results: { isValid: boolean; text: string }[]): string[] {

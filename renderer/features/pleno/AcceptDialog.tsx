@@ -35,10 +35,13 @@ export function AcceptDialog({ review, open, onClose }: { review: TpsReview; ope
       {errors.length > 0 && (
         <>
           <div className="notice notice-danger">
-            Ada {errors.length} galat pemeriksaan. Menerima apa adanya hanya dengan alasan yang dicatat, oleh Ketua PPK atau anggota yang
-            didelegasikan.
+            Ada {errors.length} galat pemeriksaan. Menerima apa adanya hanya dengan alasan yang dicatat, oleh Ketua PPK
+            atau anggota yang didelegasikan.
           </div>
-          <Field label="Alasan menerima meskipun ada galat" hint="Misalnya: angka sesuai C.Hasil plano dan salinan saksi.">
+          <Field
+            label="Alasan menerima meskipun ada galat"
+            hint="Misalnya: angka sesuai C.Hasil plano dan salinan saksi."
+          >
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
           </Field>
         </>

@@ -80,7 +80,8 @@ export function ConflictDialog({ review, open, onClose }: { review: TpsReview; o
               {subs.map((s, i) => (
                 <td key={s.id} className="num">
                   <label>
-                    <input type="radio" name="chosen" checked={chosen === s.id} onChange={() => setChosen(s.id)} /> Pilih kiriman {i + 1}
+                    <input type="radio" name="chosen" checked={chosen === s.id} onChange={() => setChosen(s.id)} />{' '}
+                    Pilih kiriman {i + 1}
                   </label>
                 </td>
               ))}

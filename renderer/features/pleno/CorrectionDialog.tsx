@@ -31,11 +31,16 @@ export function CorrectionDialog({ review, open, onClose }: { review: TpsReview;
   const fields = useMemo(() => countFields(review.pemilihan.pilihan), [review.pemilihan.pilihan]);
   const sev = useMemo(() => severityByField(review.violations), [review.violations]);
   // Fields named by a rule violation first: that is where a misread usually is.
-  const ordered = useMemo(() => [...fields.filter((f) => sev.has(f.path)), ...fields.filter((f) => !sev.has(f.path))], [fields, sev]);
+  const ordered = useMemo(
+    () => [...fields.filter((f) => sev.has(f.path)), ...fields.filter((f) => !sev.has(f.path))],
+    [fields, sev],
+  );
   if (!current) return null;
   const changes = fields
     .map((f) => ({ path: f.path, from: getCount(current, f.path), to: values[f.path] }))
-    .filter((c): c is { path: string; from: number; to: number } => c.to !== undefined && c.to !== null && c.to !== c.from);
+    .filter(
+      (c): c is { path: string; from: number; to: number } => c.to !== undefined && c.to !== null && c.to !== c.from,
+    );
   const invalid = Object.values(values).some((v) => v === null);
   const close = () => {
     setValues({});
@@ -46,7 +51,12 @@ export function CorrectionDialog({ review, open, onClose }: { review: TpsReview;
     onClose();
   };
   const submit = async () => {
-    const ev = evidence ? { base64: await fileToBase64(evidence), ext: evidence.type === 'image/png' ? ('png' as const) : ('jpg' as const) } : undefined;
+    const ev = evidence
+      ? {
+          base64: await fileToBase64(evidence),
+          ext: evidence.type === 'image/png' ? ('png' as const) : ('jpg' as const),
+        }
+      : undefined;
     const r = await action.run(
       {
         tps: review.tps,
@@ -69,7 +79,9 @@ export function CorrectionDialog({ review, open, onClose }: { review: TpsReview;
       title={`Koreksi — TPS ${nomorTps(review.nomor)} ${review.desa.nama}`}
       action={action}
       submitLabel={<>Usulkan koreksi ({changes.length} kolom)</>}
-      submitDisabled={changes.length === 0 || invalid || reason.trim().length < 3 || (basis === 'lainnya' && note.trim().length < 3)}
+      submitDisabled={
+        changes.length === 0 || invalid || reason.trim().length < 3 || (basis === 'lainnya' && note.trim().length < 3)
+      }
       onSubmit={submit}
     >
       <div className="corr-fields" role="group" aria-label="Angka yang dikoreksi">
@@ -134,11 +146,18 @@ export function CorrectionDialog({ review, open, onClose }: { review: TpsReview;
           </Field>
         ) : (
           <Field label="Foto bukti (opsional)" hint="Foto lembar yang sudah dibetulkan (JPEG/PNG).">
-            <input type="file" accept="image/jpeg,image/png" onChange={(e) => setEvidence(e.target.files?.[0] ?? null)} />
+            <input
+              type="file"
+              accept="image/jpeg,image/png"
+              onChange={(e) => setEvidence(e.target.files?.[0] ?? null)}
+            />
           </Field>
         )}
       </div>
-      <Field label="Alasan koreksi (wajib)" hint="Misalnya: angka 105 terbaca 905; sesuai salinan saksi dan C.Hasil plano.">
+      <Field
+        label="Alasan koreksi (wajib)"
+        hint="Misalnya: angka 105 terbaca 905; sesuai salinan saksi dan C.Hasil plano."
+      >
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       {openObjections.length > 0 && (

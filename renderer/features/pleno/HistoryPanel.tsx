@@ -78,7 +78,9 @@ export function HistoryPanel({
             <StatusPill tone={o.state === 'terbuka' ? 'warn' : o.state === 'diterima' ? 'ok' : 'neutral'}>
               {o.state === 'terbuka' ? 'Terbuka' : o.state === 'diterima' ? 'Diterima' : 'Ditolak'}
             </StatusPill>
-            <span className="muted">{o.scope === 'tps' ? 'tentang TPS' : o.scope === 'desa' ? 'tentang desa' : 'tentang prosedur'}</span>
+            <span className="muted">
+              {o.scope === 'tps' ? 'tentang TPS' : o.scope === 'desa' ? 'tentang desa' : 'tentang prosedur'}
+            </span>
             <span className="grow" />
             {o.state === 'terbuka' && (
               <Button size="sm" onClick={() => onResolve(o)}>
@@ -94,7 +96,8 @@ export function HistoryPanel({
           </div>
           {o.resolution && (
             <div className="meta">
-              {o.resolution.outcome === 'diterima' ? 'Diterima' : 'Ditolak'} oleh {o.resolution.by}: {o.resolution.reason}
+              {o.resolution.outcome === 'diterima' ? 'Diterima' : 'Ditolak'} oleh {o.resolution.by}:{' '}
+              {o.resolution.reason}
               {o.resolution.correctionId && <> · koreksi #{o.resolution.correctionId}</>}
               {o.resolution.recountNote && <> · hitung ulang: {o.resolution.recountNote}</>}
             </div>

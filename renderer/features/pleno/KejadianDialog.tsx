@@ -33,8 +33,8 @@ export function KejadianDialog({ review, open, onClose }: { review: TpsReview; o
       onSubmit={submit}
     >
       <label>
-        <input type="checkbox" checked={aboutDesa} onChange={(e) => setAboutDesa(e.target.checked)} /> Tentang desa {review.desa.nama}{' '}
-        (bukan hanya TPS {nomorTps(review.nomor)})
+        <input type="checkbox" checked={aboutDesa} onChange={(e) => setAboutDesa(e.target.checked)} /> Tentang desa{' '}
+        {review.desa.nama} (bukan hanya TPS {nomorTps(review.nomor)})
       </label>
       <Field label="Kejadian">
         <textarea value={text} onChange={(e) => setText(e.target.value)} />

@@ -7,7 +7,15 @@ import { useAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 
-export function RaiseObjectionDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
+export function RaiseObjectionDialog({
+  review,
+  open,
+  onClose,
+}: {
+  review: TpsReview;
+  open: boolean;
+  onClose: () => void;
+}) {
   const action = useAction('pleno.raiseObjection');
   const [scope, setScope] = useState<'tps' | 'desa' | 'prosedur'>('tps');
   const [who, setWho] = useState('saksi-1');
@@ -132,10 +140,12 @@ export function ResolveObjectionDialog({
       </div>
       <div className="row" role="radiogroup" aria-label="Keputusan">
         <label>
-          <input type="radio" name="outcome" checked={outcome === 'diterima'} onChange={() => setOutcome('diterima')} /> Diterima
+          <input type="radio" name="outcome" checked={outcome === 'diterima'} onChange={() => setOutcome('diterima')} />{' '}
+          Diterima
         </label>
         <label>
-          <input type="radio" name="outcome" checked={outcome === 'ditolak'} onChange={() => setOutcome('ditolak')} /> Ditolak
+          <input type="radio" name="outcome" checked={outcome === 'ditolak'} onChange={() => setOutcome('ditolak')} />{' '}
+          Ditolak
         </label>
       </div>
       {outcome === 'diterima' && (

@@ -48,7 +48,17 @@ export function OperatorChooser() {
   );
 }
 
-function DelegationDialog({ view, open, onClose, onChanged }: { view: MembersView; open: boolean; onClose: () => void; onChanged: () => void }) {
+function DelegationDialog({
+  view,
+  open,
+  onClose,
+  onChanged,
+}: {
+  view: MembersView;
+  open: boolean;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const action = useAction('pleno.delegate');
   const [reason, setReason] = useState('');
   const toggle = async (id: number, active: boolean, nama: string) => {
@@ -59,11 +69,16 @@ function DelegationDialog({ view, open, onClose, onChanged }: { view: MembersVie
     if (r) onChanged();
   };
   return (
-    <Dialog open={open} onClose={onClose} title="Delegasi hak memutuskan" footer={<Button onClick={onClose}>Selesai</Button>}>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Delegasi hak memutuskan"
+      footer={<Button onClick={onClose}>Selesai</Button>}
+    >
       <div className="stack">
         <p>
-          Anggota yang diberi delegasi dapat menyetujui koreksi, menyelesaikan keberatan, dan mengunci atau membuka kunci desa. Setiap
-          pemberian dan pencabutan dicatat.
+          Anggota yang diberi delegasi dapat menyetujui koreksi, menyelesaikan keberatan, dan mengunci atau membuka
+          kunci desa. Setiap pemberian dan pencabutan dicatat.
         </p>
         <Field label="Alasan (opsional)">
           <input className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -77,7 +92,9 @@ function DelegationDialog({ view, open, onClose, onChanged }: { view: MembersVie
                   <td>
                     {x.nama} <span className="muted">({x.jabatan})</span>
                   </td>
-                  <td>{x.delegate ? <StatusPill tone="info">Didelegasikan</StatusPill> : <span className="muted">—</span>}</td>
+                  <td>
+                    {x.delegate ? <StatusPill tone="info">Didelegasikan</StatusPill> : <span className="muted">—</span>}
+                  </td>
                   <td>
                     <Button size="sm" busy={action.pending} onClick={() => void toggle(x.id, !x.delegate, x.nama)}>
                       {x.delegate ? 'Cabut' : 'Beri delegasi'}

@@ -1,6 +1,14 @@
 // The C.Hasil photos of a TPS (by hash, through pleno.photo as base64 so both transports work): page switch, zoom
 // (buttons, + / -, wheel) and pan (drag, or arrow keys while the viewer has focus). "Pas" fits the width.
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type WheelEvent,
+} from 'react';
 import { useQuery } from '../../api/hooks';
 import { Button } from '../../ui';
 
@@ -112,7 +120,12 @@ function PhotoCanvas({ page, zoomSignal }: { page: PhotoPage; zoomSignal?: { n: 
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = 60;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [step, 0],
+      ArrowRight: [-step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
     const m = moves[e.key];
     if (m) {
       e.preventDefault();
@@ -153,7 +166,11 @@ function PhotoCanvas({ page, zoomSignal }: { page: PhotoPage; zoomSignal?: { n: 
         onWheel={onWheel}
         onKeyDown={onKeyDown}
       >
-        {!page.available && <div className="empty-photo">Foto lembar {page.lembar} belum diterima (akan cocok otomatis saat tiba lewat berkas atau LAN).</div>}
+        {!page.available && (
+          <div className="empty-photo">
+            Foto lembar {page.lembar} belum diterima (akan cocok otomatis saat tiba lewat berkas atau LAN).
+          </div>
+        )}
         {page.available && !src && <div className="empty-photo">{q.error ? q.error.message : 'Memuat foto…'}</div>}
         {src && (
           <img

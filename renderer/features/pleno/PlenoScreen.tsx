@@ -50,7 +50,9 @@ function PickStart({ pemilihan }: { pemilihan: PemilihanId | undefined }) {
 
 function isTyping(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  return (
+    !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+  );
 }
 
 function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
@@ -92,7 +94,13 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
       if (k === '+' || k === '=') return setZoom((z) => ({ n: z.n + 1, dir: 1 }));
       if (k === '-') return setZoom((z) => ({ n: z.n + 1, dir: -1 }));
       if (r.locked || !r.current) return;
-      const open: Record<string, DialogName> = { s: 'sesuai', c: 'koreksi', b: 'keberatan', e: 'kejadian', f: r.konflik ? 'konflik' : null };
+      const open: Record<string, DialogName> = {
+        s: 'sesuai',
+        c: 'koreksi',
+        b: 'keberatan',
+        e: 'kejadian',
+        f: r.konflik ? 'konflik' : null,
+      };
       const d = open[k.toLowerCase()];
       if (d) {
         e.preventDefault();
@@ -139,14 +147,19 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
   const canAct = !r.locked && r.current !== null;
   const previous =
     r.currentSource?.kind === 'correction'
-      ? new Map(r.corrections.find((c) => c.id === (r.currentSource as { correctionId: number }).correctionId)?.changes.map((c) => [c.path, c.from]) ?? [])
+      ? new Map(
+          r.corrections
+            .find((c) => c.id === (r.currentSource as { correctionId: number }).correctionId)
+            ?.changes.map((c) => [c.path, c.from]) ?? [],
+        )
       : undefined;
 
   return (
     <div data-testid="review" aria-busy={loadingOther}>
       <div className="review-bar">
         <h1 className="review-title" data-testid="review-title">
-          {r.desa.nama} · TPS {nomorTps(r.nomor)} <small title={r.pemilihan.nama}>{shortPemilihan(r.pemilihan.id)}</small>
+          {r.desa.nama} · TPS {nomorTps(r.nomor)}{' '}
+          <small title={r.pemilihan.nama}>{shortPemilihan(r.pemilihan.id)}</small>
         </h1>
         <StatusPill tone={TILE_TONE[r.status]} title={tileDescription(r.status)}>
           <span data-testid="review-status">{tileLabel(r.status)}</span>
@@ -154,10 +167,20 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
         {r.locked && <StatusPill tone="ok">Desa terkunci</StatusPill>}
         <span className="grow" />
         <DesaLock pemilihan={pemilihan} desa={r.desa} />
-        <Button size="sm" disabled={!r.prev} onClick={() => r.prev && navigate('/pleno', pemilihan, r.prev)} aria-label="TPS sebelumnya">
+        <Button
+          size="sm"
+          disabled={!r.prev}
+          onClick={() => r.prev && navigate('/pleno', pemilihan, r.prev)}
+          aria-label="TPS sebelumnya"
+        >
           ← <kbd className="kbd">K</kbd>
         </Button>
-        <Button size="sm" disabled={!r.next} onClick={() => r.next && navigate('/pleno', pemilihan, r.next)} aria-label="TPS berikutnya">
+        <Button
+          size="sm"
+          disabled={!r.next}
+          onClick={() => r.next && navigate('/pleno', pemilihan, r.next)}
+          aria-label="TPS berikutnya"
+        >
           <kbd className="kbd">J</kbd> →
         </Button>
         <Button size="sm" onClick={openProjector}>
@@ -165,8 +188,17 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
         </Button>
       </div>
 
-      <div className="review-actions" role="toolbar" aria-label="Keputusan pleno" title="N: masalah berikutnya · J/K: TPS berikut/sebelum · +/−: perbesar foto">
-        <Button variant="primary" disabled={!canAct || settled || r.konflik || pendingCorrection} onClick={() => setDialog('sesuai')}>
+      <div
+        className="review-actions"
+        role="toolbar"
+        aria-label="Keputusan pleno"
+        title="N: masalah berikutnya · J/K: TPS berikut/sebelum · +/−: perbesar foto"
+      >
+        <Button
+          variant="primary"
+          disabled={!canAct || settled || r.konflik || pendingCorrection}
+          onClick={() => setDialog('sesuai')}
+        >
           Sesuai <kbd>S</kbd>
         </Button>
         <Button disabled={!canAct || r.konflik || pendingCorrection} onClick={() => setDialog('koreksi')}>
@@ -189,7 +221,8 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
 
       {r.current === null ? (
         <EmptyState title={`TPS ${nomorTps(r.nomor)} belum masuk`}>
-          Belum ada data C.Hasil dari TPS ini. Data yang tiba lewat LAN, QR atau berkas akan muncul di sini tanpa memuat ulang.
+          Belum ada data C.Hasil dari TPS ini. Data yang tiba lewat LAN, QR atau berkas akan muncul di sini tanpa memuat
+          ulang.
         </EmptyState>
       ) : (
         <div className="review-grid">
@@ -206,11 +239,19 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
             )}
             {r.violations.length === 0 && <div className="notice notice-ok">Semua pemeriksaan R01–R13 terpenuhi.</div>}
             {r.currentSource?.kind === 'correction' && (
-              <div className="notice">Angka di bawah adalah hasil koreksi yang disetujui (angka semula dicoret kecil).</div>
+              <div className="notice">
+                Angka di bawah adalah hasil koreksi yang disetujui (angka semula dicoret kecil).
+              </div>
             )}
-            <CHasilForm counts={r.current} pilihan={r.pemilihan.pilihan} violations={r.violations} {...(previous ? { previous } : {})} />
+            <CHasilForm
+              counts={r.current}
+              pilihan={r.pemilihan.pilihan}
+              violations={r.violations}
+              {...(previous ? { previous } : {})}
+            />
             <p className="muted" style={{ fontSize: '0.85rem' }}>
-              Tombol: S sesuai · C koreksi · B keberatan · E kejadian khusus · J/K TPS berikut/sebelum · N masalah berikutnya · +/− perbesar foto
+              Tombol: S sesuai · C koreksi · B keberatan · E kejadian khusus · J/K TPS berikut/sebelum · N masalah
+              berikutnya · +/− perbesar foto
             </p>
           </div>
           <div className="stack review-pane">
@@ -225,7 +266,11 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
       <RaiseObjectionDialog review={r} open={dialog === 'keberatan'} onClose={() => setDialog(null)} />
       <KejadianDialog review={r} open={dialog === 'kejadian'} onClose={() => setDialog(null)} />
       <ConflictDialog review={r} open={dialog === 'konflik'} onClose={() => setDialog(null)} />
-      <DecideCorrectionDialog correction={decide?.c ?? null} decision={decide?.d ?? 'approved'} onClose={() => setDecide(null)} />
+      <DecideCorrectionDialog
+        correction={decide?.c ?? null}
+        decision={decide?.d ?? 'approved'}
+        onClose={() => setDecide(null)}
+      />
       <ResolveObjectionDialog review={r} objection={resolve} onClose={() => setResolve(null)} />
     </div>
   );

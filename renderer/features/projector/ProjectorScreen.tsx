@@ -147,7 +147,11 @@ function Projector({ v }: { v: ProjectorView }) {
             {tileLabel(status)}
           </span>
         )}
-        {d?.locked && <span className="proj-status" style={{ background: '#166534' }}>Desa terkunci</span>}
+        {d?.locked && (
+          <span className="proj-status" style={{ background: '#166534' }}>
+            Desa terkunci
+          </span>
+        )}
         <span style={{ flex: 1 }} />
         <span className="pem" title={v.pemilihan.nama}>
           Pemilihan {shortPemilihan(v.pemilihan.id)}
@@ -181,7 +185,10 @@ function Projector({ v }: { v: ProjectorView }) {
           ) : (
             <>
               <h2>Kemajuan per desa</h2>
-              <div className={`proj-progress${v.desaProgress.length > 12 ? ' many' : ''}`} data-testid="projector-desa-progress">
+              <div
+                className={`proj-progress${v.desaProgress.length > 12 ? ' many' : ''}`}
+                data-testid="projector-desa-progress"
+              >
                 {v.desaProgress.map((x) => (
                   <div key={x.kode}>
                     <span>{x.nama}</span>
@@ -194,7 +201,13 @@ function Projector({ v }: { v: ProjectorView }) {
           {d && t && (
             <>
               <h2 style={{ marginTop: '0.8em' }}>Jumlah sementara desa {d.nama}</h2>
-              <VotesTable pilihan={v.pemilihan.pilihan} totals={d.totals} className="small" testId="projector-desa-votes" brief />
+              <VotesTable
+                pilihan={v.pemilihan.pilihan}
+                totals={d.totals}
+                className="small"
+                testId="projector-desa-votes"
+                brief
+              />
             </>
           )}
         </section>

@@ -7,7 +7,14 @@ import { Card } from '../../ui/Card';
 import { Dialog } from '../../ui/Dialog';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { StatusPill } from '../../ui/StatusPill';
-import { createDemo, fileToBase64, groupFingerprint, importMaster, previewMaster, type MasterPreview } from './setup-calls';
+import {
+  createDemo,
+  fileToBase64,
+  groupFingerprint,
+  importMaster,
+  previewMaster,
+  type MasterPreview,
+} from './setup-calls';
 
 type MasterState =
   | { step: 'idle' }
@@ -48,7 +55,11 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
   async function onImport() {
     if (master.step !== 'preview') return;
     setMaster({ ...master, step: 'importing' });
-    const r = await importMaster({ fileName: master.fileName, contentBase64: master.contentBase64, confirmFingerprint: master.preview.fingerprint });
+    const r = await importMaster({
+      fileName: master.fileName,
+      contentBase64: master.contentBase64,
+      confirmFingerprint: master.preview.fingerprint,
+    });
     if (!r.ok) {
       setMaster({ ...master, step: 'preview' });
       setError(r.error);
@@ -77,15 +88,16 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
       <div>
         <h1>Selamat datang di Pleno</h1>
         <p className="muted">
-          Basis data ini belum berisi kecamatan. Mulailah dengan data master yang ditandatangani KPU kabupaten/kota, atau buat kecamatan
-          simulasi untuk latihan.
+          Basis data ini belum berisi kecamatan. Mulailah dengan data master yang ditandatangani KPU kabupaten/kota,
+          atau buat kecamatan simulasi untuk latihan.
         </p>
       </div>
       <div className="grid-2">
         <Card title="Impor data master" aria-label="Impor data master">
           <p>
-            Berkas data master (<code>.json</code>) dari KPU kabupaten/kota berisi desa, TPS, DPT, pasangan calon, anggota PPK dan perangkat
-            KPPS. Sebelum diimpor, Pleno menampilkan sidik jari kunci penandatangan untuk dicocokkan dengan yang diumumkan KPU.
+            Berkas data master (<code>.json</code>) dari KPU kabupaten/kota berisi desa, TPS, DPT, pasangan calon,
+            anggota PPK dan perangkat KPPS. Sebelum diimpor, Pleno menampilkan sidik jari kunci penandatangan untuk
+            dicocokkan dengan yang diumumkan KPU.
           </p>
           <Button
             variant="primary"
@@ -120,10 +132,14 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
             </p>
           )}
         </Card>
-        <Card title="Buat kecamatan simulasi" aria-label="Buat kecamatan simulasi" aside={<StatusPill tone="sim">SIMULASI</StatusPill>}>
+        <Card
+          title="Buat kecamatan simulasi"
+          aria-label="Buat kecamatan simulasi"
+          aside={<StatusPill tone="sim">SIMULASI</StatusPill>}
+        >
           <p>
-            Kecamatan Hampang dengan data C.Hasil sintetis dari semua TPS, termasuk beberapa kesalahan dan konflik untuk dilatih. Setiap layar
-            dan dokumen ditandai <strong>SIMULASI</strong>.
+            Kecamatan Hampang dengan data C.Hasil sintetis dari semua TPS, termasuk beberapa kesalahan dan konflik untuk
+            dilatih. Setiap layar dan dokumen ditandai <strong>SIMULASI</strong>.
           </p>
           <Button variant="default" size="lg" busy={demoBusy} onClick={() => void onDemo()}>
             Buat kecamatan simulasi
@@ -151,7 +167,12 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
             <Button onClick={() => setMaster({ step: 'idle' })} disabled={master.step === 'importing'}>
               Batal
             </Button>
-            <Button variant="primary" disabled={!confirmed} busy={master.step === 'importing'} onClick={() => void onImport()}>
+            <Button
+              variant="primary"
+              disabled={!confirmed}
+              busy={master.step === 'importing'}
+              onClick={() => void onImport()}
+            >
               Impor data master
             </Button>
           </>
@@ -191,7 +212,12 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
               </span>
             </div>
             <label className="row" style={{ alignItems: 'flex-start' }}>
-              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} style={{ width: 22, height: 22 }} />
+              <input
+                type="checkbox"
+                checked={confirmed}
+                onChange={(e) => setConfirmed(e.target.checked)}
+                style={{ width: 22, height: 22 }}
+              />
               <span>Sidik jari di atas sama persis dengan yang diumumkan KPU kabupaten/kota.</span>
             </label>
             {error && (

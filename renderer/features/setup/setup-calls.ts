@@ -4,12 +4,14 @@ import type { MasterPreviewView } from '../../../shared/contracts/setup.contract
 
 export type MasterPreview = MasterPreviewView;
 
-export const previewMaster = (input: { fileName: string; contentBase64: string }) => api.call('setup.previewMaster', input);
+export const previewMaster = (input: { fileName: string; contentBase64: string }) =>
+  api.call('setup.previewMaster', input);
 
 export const importMaster = (input: { fileName: string; contentBase64: string; confirmFingerprint: string }) =>
   api.call('setup.importMaster', input);
 
-export const createDemo = (input: { preset: 'hampang' | 'besar'; seed?: number }) => api.call('setup.createDemo', input);
+export const createDemo = (input: { preset: 'hampang' | 'besar'; seed?: number }) =>
+  api.call('setup.createDemo', input);
 
 /** `a1b2c3d4e5f60718` → `a1b2 c3d4 e5f6 0718` (idempotent on an already grouped value). */
 export function groupFingerprint(fp: string): string {

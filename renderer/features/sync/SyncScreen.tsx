@@ -8,14 +8,19 @@ export default function SyncScreen() {
       <h1>Kirim ke server pusat</h1>
       <Card title="Belum tersedia di versi ini" aside={<StatusPill tone="neutral">Versi berikutnya</StatusPill>}>
         <p>
-          Pengiriman hasil rekapitulasi ke server pusat KPU belum tersedia di versi Pleno ini. Tidak ada data yang dikirim ke luar laptop ini;
-          semua hasil, keputusan, dan dokumen tetap tersimpan di basis data kecamatan.
+          Pengiriman hasil rekapitulasi ke server pusat KPU belum tersedia di versi Pleno ini. Tidak ada data yang
+          dikirim ke luar laptop ini; semua hasil, keputusan, dan dokumen tetap tersimpan di basis data kecamatan.
         </p>
         <p>Pada versi berikutnya, layar ini akan:</p>
         <ul>
-          <li>mengirim D.Hasil dan berita acara yang sudah ditetapkan begitu ada sinyal, dengan tanda terima bertanda tangan dari server;</li>
+          <li>
+            mengirim D.Hasil dan berita acara yang sudah ditetapkan begitu ada sinyal, dengan tanda terima bertanda
+            tangan dari server;
+          </li>
           <li>mencoba ulang secara otomatis bila koneksi putus, tanpa mengirim dokumen yang sama dua kali;</li>
-          <li>membuat berkas unggahan (<code>.pleno-upload</code>) ke flashdisk bila kecamatan tidak ada sinyal.</li>
+          <li>
+            membuat berkas unggahan (<code>.pleno-upload</code>) ke flashdisk bila kecamatan tidak ada sinyal.
+          </li>
         </ul>
         <p className="muted">Sampai saat itu, gunakan dokumen cetak dan berkas PDF dari menu Dokumen.</p>
       </Card>

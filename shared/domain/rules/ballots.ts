@@ -20,7 +20,12 @@ export const R08: Rule = {
   },
 };
 
-const R09_FIELDS = ['suratSuara.diterima', 'suratSuara.digunakan', 'suratSuara.dikembalikan', 'suratSuara.tidakDigunakan'];
+const R09_FIELDS = [
+  'suratSuara.diterima',
+  'suratSuara.digunakan',
+  'suratSuara.dikembalikan',
+  'suratSuara.tidakDigunakan',
+];
 
 export const R09: Rule = {
   code: 'R09',

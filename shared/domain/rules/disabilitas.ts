@@ -9,8 +9,7 @@ export const R04: Rule = {
   severity: 'error',
   severities: ['error', 'warning'],
   title: 'Pemilih disabilitas yang menggunakan hak pilih tidak melebihi pemilih disabilitas maupun pengguna hak pilih',
-  fields: () =>
-    SIDES.flatMap((s) => [`disabilitas.pengguna.${s}`, `disabilitas.pemilih.${s}`, `pengguna.jumlah.${s}`]),
+  fields: () => SIDES.flatMap((s) => [`disabilitas.pengguna.${s}`, `disabilitas.pemilih.${s}`, `pengguna.jumlah.${s}`]),
   check(counts) {
     const out: Violation[] = [];
     for (const side of SIDES) {

@@ -29,7 +29,9 @@ describe('checkRecord on a clean record', () => {
   it('a misread total (sah 312 read as 912) is caught by R05 and R06', () => {
     const v = checkRecord(withCounts({ 'suara.sah': 912 }), ctx);
     expect(v.map((x) => x.code)).toEqual(['R05', 'R06']);
-    expect(v[1]?.message).toBe('Jumlah seluruh suara (328) tidak sama dengan suara sah + suara tidak sah (912 + 16 = 928)');
+    expect(v[1]?.message).toBe(
+      'Jumlah seluruh suara (328) tidak sama dengan suara sah + suara tidak sah (912 + 16 = 928)',
+    );
   });
 });
 
@@ -49,14 +51,22 @@ const cases: Record<RuleCode, { pass: Case[]; fail: Case[] }> = {
         name: 'jumlah A L off by one',
         changes: { 'pemilih.jumlah.l': 206 },
         expected: [
-          { code: 'R01', severity: 'error', fields: ['pemilih.dpt.l', 'pemilih.dpph.l', 'pemilih.dptb.l', 'pemilih.jumlah.l'] },
+          {
+            code: 'R01',
+            severity: 'error',
+            fields: ['pemilih.dpt.l', 'pemilih.dpph.l', 'pemilih.dptb.l', 'pemilih.jumlah.l'],
+          },
         ],
       },
       {
         name: 'DPTb P changed without the total',
         changes: { 'pemilih.dptb.p': 7 },
         expected: [
-          { code: 'R01', severity: 'error', fields: ['pemilih.dpt.p', 'pemilih.dpph.p', 'pemilih.dptb.p', 'pemilih.jumlah.p'] },
+          {
+            code: 'R01',
+            severity: 'error',
+            fields: ['pemilih.dpt.p', 'pemilih.dpph.p', 'pemilih.dptb.p', 'pemilih.jumlah.p'],
+          },
         ],
       },
     ],
@@ -100,7 +110,11 @@ const cases: Record<RuleCode, { pass: Case[]; fail: Case[] }> = {
   },
   R04: {
     pass: [
-      { name: 'disabilitas pengguna equal to disabilitas pemilih', changes: { 'disabilitas.pengguna.l': 3 }, expected: [] },
+      {
+        name: 'disabilitas pengguna equal to disabilitas pemilih',
+        changes: { 'disabilitas.pengguna.l': 3 },
+        expected: [],
+      },
     ],
     fail: [
       {
@@ -111,9 +125,7 @@ const cases: Record<RuleCode, { pass: Case[]; fail: Case[] }> = {
       {
         name: 'disabilitas pengguna L above pengguna L (both parts)',
         changes: { 'disabilitas.pemilih.l': 170, 'disabilitas.pengguna.l': 160 },
-        expected: [
-          { code: 'R04', severity: 'warning', fields: ['disabilitas.pengguna.l', 'pengguna.jumlah.l'] },
-        ],
+        expected: [{ code: 'R04', severity: 'warning', fields: ['disabilitas.pengguna.l', 'pengguna.jumlah.l'] }],
       },
       {
         name: 'disabilitas pengguna L above both disabilitas pemilih L and pengguna L',
@@ -132,7 +144,11 @@ const cases: Record<RuleCode, { pass: Case[]; fail: Case[] }> = {
         name: 'sah one vote short, total kept',
         changes: { 'suara.sah': 311, 'suara.tidakSah': 17 },
         expected: [
-          { code: 'R05', severity: 'error', fields: ['suara.paslon.0', 'suara.paslon.1', 'suara.paslon.2', 'suara.sah'] },
+          {
+            code: 'R05',
+            severity: 'error',
+            fields: ['suara.paslon.0', 'suara.paslon.1', 'suara.paslon.2', 'suara.sah'],
+          },
         ],
       },
     ],
@@ -185,7 +201,12 @@ const cases: Record<RuleCode, { pass: Case[]; fail: Case[] }> = {
           {
             code: 'R09',
             severity: 'error',
-            fields: ['suratSuara.diterima', 'suratSuara.digunakan', 'suratSuara.dikembalikan', 'suratSuara.tidakDigunakan'],
+            fields: [
+              'suratSuara.diterima',
+              'suratSuara.digunakan',
+              'suratSuara.dikembalikan',
+              'suratSuara.tidakDigunakan',
+            ],
           },
         ],
       },
@@ -235,7 +256,12 @@ const cases: Record<RuleCode, { pass: Case[]; fail: Case[] }> = {
           {
             code: 'R09',
             severity: 'error',
-            fields: ['suratSuara.diterima', 'suratSuara.digunakan', 'suratSuara.dikembalikan', 'suratSuara.tidakDigunakan'],
+            fields: [
+              'suratSuara.diterima',
+              'suratSuara.digunakan',
+              'suratSuara.dikembalikan',
+              'suratSuara.tidakDigunakan',
+            ],
           },
           { code: 'R10', severity: 'warning', fields: ['suratSuara.diterima'] },
           {
@@ -416,9 +442,21 @@ describe('messages', () => {
 
 describe('RULES', () => {
   it('holds R01..R13 once each, in order, with an Indonesian title', () => {
-    expect(RULES.map((r) => r.code)).toEqual(
-      ['R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08', 'R09', 'R10', 'R11', 'R12', 'R13'],
-    );
+    expect(RULES.map((r) => r.code)).toEqual([
+      'R01',
+      'R02',
+      'R03',
+      'R04',
+      'R05',
+      'R06',
+      'R07',
+      'R08',
+      'R09',
+      'R10',
+      'R11',
+      'R12',
+      'R13',
+    ]);
     for (const r of RULES) expect(r.title.length).toBeGreaterThan(10);
     expect(RULES_BY_CODE.R04.severities).toEqual(['error', 'warning']);
     expect(RULES_BY_CODE.R10.severity).toBe('warning');

@@ -4,7 +4,19 @@ import { type CHasilCounts, type LP } from '../model';
 export type Severity = 'error' | 'warning';
 
 export const RULE_CODES = [
-  'R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08', 'R09', 'R10', 'R11', 'R12', 'R13',
+  'R01',
+  'R02',
+  'R03',
+  'R04',
+  'R05',
+  'R06',
+  'R07',
+  'R08',
+  'R09',
+  'R10',
+  'R11',
+  'R12',
+  'R13',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

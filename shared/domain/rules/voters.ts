@@ -5,12 +5,7 @@ import { type Rule, type Violation, SIDES, SIDE_NAMES, sumText } from './types';
 const LISTS = ['dpt', 'dpph', 'dptb'] as const;
 const LIST_NAMES = { dpt: 'DPT', dpph: 'DPPh', dptb: 'DPTb' } as const;
 
-function jumlahRule(
-  code: 'R01' | 'R02',
-  group: 'pemilih' | 'pengguna',
-  title: string,
-  noun: string,
-): Rule {
+function jumlahRule(code: 'R01' | 'R02', group: 'pemilih' | 'pengguna', title: string, noun: string): Rule {
   const fieldsOf = (side: string) => [...LISTS.map((l) => `${group}.${l}.${side}`), `${group}.jumlah.${side}`];
   return {
     code,

@@ -24,7 +24,9 @@ export function checkMigrationList(list: readonly Migration[]): void {
   let previous = 0;
   list.forEach((m, i) => {
     if (!Number.isInteger(m.version) || m.version <= previous) {
-      throw new Error(`Migration list out of order: position ${i} holds version ${m.version} (${m.name}) after version ${previous}`);
+      throw new Error(
+        `Migration list out of order: position ${i} holds version ${m.version} (${m.name}) after version ${previous}`,
+      );
     }
     previous = m.version;
   });

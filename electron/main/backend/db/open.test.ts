@@ -9,8 +9,16 @@ import { DbOpenError, openDatabase, type OpenedDatabase } from './open';
 import { checkMigrationList, PLENO_APPLICATION_ID, type Migration } from './migrate';
 import { migrations as realMigrations } from './migrations/index';
 
-const m1: Migration = { version: 1, name: 'one', up: (db) => db.exec('CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT') };
-const m2: Migration = { version: 2, name: 'two', up: (db) => db.exec('CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER NOT NULL REFERENCES a(id)) STRICT') };
+const m1: Migration = {
+  version: 1,
+  name: 'one',
+  up: (db) => db.exec('CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT'),
+};
+const m2: Migration = {
+  version: 2,
+  name: 'two',
+  up: (db) => db.exec('CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER NOT NULL REFERENCES a(id)) STRICT'),
+};
 const m3bad: Migration = {
   version: 3,
   name: 'bad',
@@ -23,7 +31,11 @@ const m3bad: Migration = {
 let dir: string;
 const opened: OpenedDatabase[] = [];
 const open = (path: string, migrations: Migration[]) => {
-  const o = openDatabase(path, { migrations, backupDir: join(dir, 'backups'), clock: () => new Date('2024-11-28T01:02:03Z') });
+  const o = openDatabase(path, {
+    migrations,
+    backupDir: join(dir, 'backups'),
+    clock: () => new Date('2024-11-28T01:02:03Z'),
+  });
   opened.push(o);
   return o;
 };
@@ -199,7 +211,11 @@ describe('openDatabase', () => {
   });
 
   it('skips a reserved number: 1 then 3, user_version 3', () => {
-    const m3: Migration = { version: 3, name: 'three', up: (db) => db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY) STRICT') };
+    const m3: Migration = {
+      version: 3,
+      name: 'three',
+      up: (db) => db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY) STRICT'),
+    };
     const path = join(dir, 'k.db');
     open(path, [m1]).close();
     const o = open(path, [m1, m3]);
@@ -209,7 +225,11 @@ describe('openDatabase', () => {
   });
 
   it('refuses a database at a version this build does not list, file byte-identical', () => {
-    const m3: Migration = { version: 3, name: 'three', up: (db) => db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY) STRICT') };
+    const m3: Migration = {
+      version: 3,
+      name: 'three',
+      up: (db) => db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY) STRICT'),
+    };
     const path = join(dir, 'k.db');
     open(path, [m1, m2]).close();
     const before = readFileSync(path);

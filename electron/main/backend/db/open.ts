@@ -6,11 +6,29 @@
 // (the sqlite3 CLI, `pleno recap` beside a running app) and lingers with the WAL; the lock file blocks only a
 // second Pleno writer, and it is removed on close (and on process exit).
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { checkMigrationList, knownVersion, latestVersion, PLENO_APPLICATION_ID, runMigrations, userVersion, type Migration } from './migrate';
+import {
+  checkMigrationList,
+  knownVersion,
+  latestVersion,
+  PLENO_APPLICATION_ID,
+  runMigrations,
+  userVersion,
+  type Migration,
+} from './migrate';
 
 export type DbOpenErrorKind = 'not-sqlite' | 'not-pleno' | 'newer-version' | 'locked' | 'migration' | 'io';
 
@@ -196,8 +214,17 @@ function checkHeader(dbPath: string): boolean {
   }
 }
 
-function backupBeforeMigrating(db: Database.Database, dbPath: string, backupDir: string, version: number, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+function backupBeforeMigrating(
+  db: Database.Database,
+  dbPath: string,
+  backupDir: string,
+  version: number,
+  now: Date,
+): string {
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const base = basename(dbPath).replace(/\.db$/i, '');
   try {
     mkdirSync(backupDir, { recursive: true });
@@ -231,7 +258,12 @@ interface LockHandle {
 
 function acquireLock(dbPath: string): LockHandle {
   const path = `${dbPath}.lock`;
-  const info: LockInfo = { pid: process.pid, host: hostname(), nonce: randomBytes(8).toString('hex'), since: new Date().toISOString() };
+  const info: LockInfo = {
+    pid: process.pid,
+    host: hostname(),
+    nonce: randomBytes(8).toString('hex'),
+    since: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       const fd = openSync(path, 'wx');
@@ -259,7 +291,8 @@ function acquireLock(dbPath: string): LockHandle {
     }
     const holder = readLock(path);
     if (holder && !isStale(holder)) {
-      const who = holder.host === hostname() ? `proses ${holder.pid}` : `proses ${holder.pid} di komputer ${holder.host}`;
+      const who =
+        holder.host === hostname() ? `proses ${holder.pid}` : `proses ${holder.pid} di komputer ${holder.host}`;
       throw new DbOpenError(
         'locked',
         dbPath,
@@ -274,14 +307,24 @@ function acquireLock(dbPath: string): LockHandle {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw ioError(dbPath, err);
     }
   }
-  throw new DbOpenError('locked', dbPath, `Kunci basis data ${path} tidak dapat diambil.`, `Could not take the lock ${path}.`);
+  throw new DbOpenError(
+    'locked',
+    dbPath,
+    `Kunci basis data ${path} tidak dapat diambil.`,
+    `Could not take the lock ${path}.`,
+  );
 }
 
 function readLock(path: string): LockInfo | null {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockInfo>;
     if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return null;
-    return { pid: parsed.pid, host: parsed.host, nonce: String(parsed.nonce ?? ''), since: String(parsed.since ?? '?') };
+    return {
+      pid: parsed.pid,
+      host: parsed.host,
+      nonce: String(parsed.nonce ?? ''),
+      since: String(parsed.since ?? '?'),
+    };
   } catch {
     return null;
   }

@@ -30,7 +30,13 @@ export function auditHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof
           entries: r.entries,
           rows: r.rows,
           head: r.head,
-          problems: r.problems.map(({ kind, seq, entity, entityId, message }) => ({ kind, seq, entity, entityId, message })),
+          problems: r.problems.map(({ kind, seq, entity, entityId, message }) => ({
+            kind,
+            seq,
+            entity,
+            entityId,
+            message,
+          })),
         });
       },
     },

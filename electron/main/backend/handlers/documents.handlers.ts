@@ -41,7 +41,10 @@ async function guard<T>(ctx: BackendContext, what: string, body: () => Promise<T
       return fail(code, err.message, err.reasons.length > 0 ? err.reasons.join('\n') : undefined);
     }
     const ref = ctx.log.error(`documents: ${what} failed`, err);
-    return { ok: false, error: { code: 'INTERNAL', message: `Kesalahan tak terduga saat ${what}. Rujukan: ${ref}`, ref } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `Kesalahan tak terduga saat ${what}. Rujukan: ${ref}`, ref },
+    };
   }
 }
 
@@ -59,7 +62,8 @@ export function documentsHandlers(ctx: BackendContext): FeatureHandlers<keyof ty
             previewAvailable: previewAvailable(),
             pemilihan: master.pemilihan.map((p) => {
               const blockers = finalBlockers(ctx, master, p.id as PemilihanId);
-              const finalIssued = (kind: DocumentRow['kind']) => docs.some((d) => d.pemilihan === p.id && d.kind === kind && d.final);
+              const finalIssued = (kind: DocumentRow['kind']) =>
+                docs.some((d) => d.pemilihan === p.id && d.kind === kind && d.final);
               return {
                 id: p.id,
                 nama: p.nama,
@@ -88,16 +92,32 @@ export function documentsHandlers(ctx: BackendContext): FeatureHandlers<keyof ty
         guard(ctx, 'menampilkan halaman', async () => {
           const row = issuedDocument(ctx, i.id);
           if (i.page > row.pages) throw new DocumentError('NOT_FOUND', `Dokumen ini hanya ${row.pages} halaman.`);
-          if (!previewAvailable()) throw new DocumentError('NOT_FOUND', 'Pratinjau halaman tidak tersedia (pdftoppm tidak terpasang); unduh PDF-nya.');
+          if (!previewAvailable())
+            throw new DocumentError(
+              'NOT_FOUND',
+              'Pratinjau halaman tidak tersedia (pdftoppm tidak terpasang); unduh PDF-nya.',
+            );
           const f = documentFile(ctx, row);
           const r = await renderPage(f.path, row.fileSha256, i.page, i.dpi);
-          return { id: row.id, page: i.page, pages: row.pages, png: Buffer.from(r.png).toString('base64'), width: r.width, height: r.height };
+          return {
+            id: row.id,
+            page: i.page,
+            pages: row.pages,
+            png: Buffer.from(r.png).toString('base64'),
+            width: r.width,
+            height: r.height,
+          };
         }),
       'documents.file': (i) =>
         guard(ctx, 'membaca berkas dokumen', () => {
           const row = issuedDocument(ctx, i.id);
           const f = documentFile(ctx, row);
-          return { id: row.id, fileName: row.fileName, base64: Buffer.from(f.bytes).toString('base64'), sha256: sha256Hex(f.bytes) };
+          return {
+            id: row.id,
+            fileName: row.fileName,
+            base64: Buffer.from(f.bytes).toString('base64'),
+            sha256: sha256Hex(f.bytes),
+          };
         }),
       'documents.verify': (i) =>
         guard(ctx, 'memeriksa dokumen', async () => {
@@ -109,21 +129,26 @@ export function documentsHandlers(ctx: BackendContext): FeatureHandlers<keyof ty
           const v = await verifyPdf(f.bytes, key ? { expectedPublicKey: key.publicKey } : {});
           const problems = [...v.problems];
           const sha = sha256Hex(f.bytes);
-          if (sha !== row.fileSha256) problems.unshift(`SHA-256 berkas ${sha} berbeda dengan yang tercatat saat terbit (${row.fileSha256})`);
+          if (sha !== row.fileSha256)
+            problems.unshift(`SHA-256 berkas ${sha} berbeda dengan yang tercatat saat terbit (${row.fileSha256})`);
           return { id: row.id, valid: problems.length === 0, problems };
         }),
       'documents.drives': () =>
-        guard(ctx, 'mencari drive', () => listMounts(driveParents()).map((root) => ({ root, label: driveLabel(root) }))),
+        guard(ctx, 'mencari drive', () =>
+          listMounts(driveParents()).map((root) => ({ root, label: driveLabel(root) })),
+        ),
       'documents.saveToDrive': (i) =>
         guard(ctx, 'menyimpan ke drive', () => {
           const mounts = listMounts(driveParents());
-          if (!mounts.includes(i.root)) throw new DocumentError('NOT_FOUND', 'Drive tidak ditemukan; pasang ulang drive lalu coba lagi.');
+          if (!mounts.includes(i.root))
+            throw new DocumentError('NOT_FOUND', 'Drive tidak ditemukan; pasang ulang drive lalu coba lagi.');
           const row = issuedDocument(ctx, i.id);
           const f = documentFile(ctx, row);
           const dir = path.join(i.root, 'Pleno-Dokumen');
           mkdirSync(dir, { recursive: true });
           const target = path.join(dir, row.fileName);
-          if (!existsSync(target) || sha256Hex(new Uint8Array(readFileSync(target))) !== row.fileSha256) copyFileSync(f.path, target);
+          if (!existsSync(target) || sha256Hex(new Uint8Array(readFileSync(target))) !== row.fileSha256)
+            copyFileSync(f.path, target);
           if (sha256Hex(new Uint8Array(readFileSync(target))) !== row.fileSha256) {
             throw new Error(`copy to ${target} does not match the recorded SHA-256`);
           }

@@ -27,7 +27,8 @@ export function importHandlers(ctx: BackendContext): FeatureHandlers<keyof typeo
   const qr = createQrSessions(ctx);
   let lanError: string | null = null;
 
-  const needKecamatan = (): Result<never> | null => (getMeta(ctx.db) ? null : fail('NO_KECAMATAN', 'Data master kecamatan belum diimpor.'));
+  const needKecamatan = (): Result<never> | null =>
+    getMeta(ctx.db) ? null : fail('NO_KECAMATAN', 'Data master kecamatan belum diimpor.');
 
   async function lanStatus(): Promise<LanStatus> {
     const rx = runningLanReceiver(ctx);
@@ -47,7 +48,9 @@ export function importHandlers(ctx: BackendContext): FeatureHandlers<keyof typeo
       ppkKey: key?.publicKey ?? null,
       ppkKeyId: key?.keyId ?? null,
       qrPayload,
-      qrDataUrl: qrPayload ? await QRCode.toDataURL(qrPayload, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }) : null,
+      qrDataUrl: qrPayload
+        ? await QRCode.toDataURL(qrPayload, { errorCorrectionLevel: 'M', margin: 2, scale: 6 })
+        : null,
       startedAt: rx?.startedAt ?? null,
       rateLimited: rx?.rateLimited() ?? 0,
       devices,
@@ -60,7 +63,12 @@ export function importHandlers(ctx: BackendContext): FeatureHandlers<keyof typeo
       'import.files': async ({ files }) => {
         const missing = needKecamatan();
         if (missing) return missing;
-        return ok(await importUploadedFiles(ctx, files.map((f) => ({ name: f.name, bytes: fromBase64(f.contentBase64) }))));
+        return ok(
+          await importUploadedFiles(
+            ctx,
+            files.map((f) => ({ name: f.name, bytes: fromBase64(f.contentBase64) })),
+          ),
+        );
       },
       'import.drives': () => ok({ drives: drives().drives() }),
       'import.fromDrive': async ({ root }) => {
@@ -68,9 +76,18 @@ export function importHandlers(ctx: BackendContext): FeatureHandlers<keyof typeo
         if (missing) return missing;
         drives().refresh();
         const drive = drives().findDrive(root);
-        if (!drive) return fail('NOT_FOUND', 'Perangkat penyimpanan ini tidak lagi terpasang. Pasang kembali lalu coba lagi.');
-        if (drive.files.length === 0) return fail('NOT_FOUND', 'Tidak ada berkas hasil TPS (.pleno, .json, gambar QR) pada perangkat ini.');
-        return ok(await importDriveFiles(ctx, drive.files.map((f) => f.path), undefined, (file) => drive.files.find((f) => f.path === file)?.name ?? file));
+        if (!drive)
+          return fail('NOT_FOUND', 'Perangkat penyimpanan ini tidak lagi terpasang. Pasang kembali lalu coba lagi.');
+        if (drive.files.length === 0)
+          return fail('NOT_FOUND', 'Tidak ada berkas hasil TPS (.pleno, .json, gambar QR) pada perangkat ini.');
+        return ok(
+          await importDriveFiles(
+            ctx,
+            drive.files.map((f) => f.path),
+            undefined,
+            (file) => drive.files.find((f) => f.path === file)?.name ?? file,
+          ),
+        );
       },
       'import.qrText': ({ session, texts }) => {
         const missing = needKecamatan();

@@ -18,7 +18,10 @@ export type FeatureHandlers<K extends keyof Handlers> = {
   close?: () => Promise<void> | void;
 };
 
-type AnyFeature = { handlers: Partial<Record<string, (input: unknown) => unknown>>; close?: () => Promise<void> | void };
+type AnyFeature = {
+  handlers: Partial<Record<string, (input: unknown) => unknown>>;
+  close?: () => Promise<void> | void;
+};
 type FeatureFactory = (ctx: BackendContext) => AnyFeature;
 
 const FEATURES: Record<string, () => Promise<FeatureFactory>> = {

@@ -7,7 +7,13 @@ import { fail, ok } from '../../../../shared/contracts/result';
 import { asResult } from '../services/plenary/plenary-errors';
 import { dashboardView, desaView, nextProblem, projectorView, tpsReview } from '../services/plenary/views.service';
 import { delegate, membersView, startSession } from '../services/plenary/members.service';
-import { accept, addKejadian, chooseSubmission, decideCorrection, proposeCorrection } from '../services/plenary/decisions.service';
+import {
+  accept,
+  addKejadian,
+  chooseSubmission,
+  decideCorrection,
+  proposeCorrection,
+} from '../services/plenary/decisions.service';
 import { listObjectionViews, raiseObjection, resolveObjection } from '../services/plenary/objections.service';
 import { lockDesa, unlockDesa } from '../services/plenary/locks.service';
 import { createFocusStore } from '../services/plenary/focus';
@@ -27,7 +33,11 @@ export function plenoHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof
       'pleno.photo': (i) => {
         const r = readPhoto(ctx, i.sha256);
         if (!r.ok) return fail(r.reason === 'unknown' ? 'NOT_FOUND' : 'DB_ERROR', r.message);
-        return ok({ sha256: i.sha256, mime: r.ext === 'png' ? 'image/png' : 'image/jpeg', base64: Buffer.from(r.bytes).toString('base64') });
+        return ok({
+          sha256: i.sha256,
+          mime: r.ext === 'png' ? 'image/png' : 'image/jpeg',
+          base64: Buffer.from(r.bytes).toString('base64'),
+        });
       },
       'pleno.members': () => asResult(() => membersView(ctx)),
       'pleno.startSession': (i) => asResult(() => startSession(ctx, i.member)),

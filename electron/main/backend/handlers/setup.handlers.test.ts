@@ -4,7 +4,12 @@ import type { PlenoEvent } from '../../../../shared/contracts/events';
 import type { Result } from '../../../../shared/contracts/result';
 import type { DemoCreatedView } from '../../../../shared/contracts/setup.contract';
 import type { AuditListView } from '../../../../shared/contracts/audit.contract';
-import { makeFixture, openTestBackend, type StorageFixture, type TestBackend } from '../services/import/storage-test-fixture';
+import {
+  makeFixture,
+  openTestBackend,
+  type StorageFixture,
+  type TestBackend,
+} from '../services/import/storage-test-fixture';
 
 let tb: TestBackend;
 let fx: StorageFixture;
@@ -24,7 +29,10 @@ describe('setup.*', () => {
     const d = tb.backend.dispatch;
     const input = { fileName: 'master.json', contentBase64: b64(fx.masterBytes) };
     const p = await d('setup.previewMaster', input);
-    expect(p).toMatchObject({ ok: true, value: { kecamatan: { kode: '630214', nama: 'Hampang' }, desa: 2, tps: 4, perangkat: 4, simulasi: true } });
+    expect(p).toMatchObject({
+      ok: true,
+      value: { kecamatan: { kode: '630214', nama: 'Hampang' }, desa: 2, tps: 4, perangkat: 4, simulasi: true },
+    });
     const fp = (p as { value: { fingerprint: string } }).value.fingerprint;
     expect(fp.replace(/ /g, '')).toBe(fx.kpu.fingerprint);
     expect(await d('system.info', {})).toMatchObject({ ok: true, value: { kecamatan: null } });
@@ -33,20 +41,41 @@ describe('setup.*', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(events).toEqual([]);
 
-    expect(await d('setup.importMaster', { ...input, confirmFingerprint: fp })).toEqual({ ok: true, value: { kecamatan: { kode: '630214', nama: 'Hampang' } } });
+    expect(await d('setup.importMaster', { ...input, confirmFingerprint: fp })).toEqual({
+      ok: true,
+      value: { kecamatan: { kode: '630214', nama: 'Hampang' } },
+    });
     expect(events).toContainEqual({ type: 'kecamatan-changed' });
     expect(await d('system.info', {})).toMatchObject({
       ok: true,
-      value: { kecamatan: { kode: '630214', nama: 'Hampang', kabkota: 'Kotabaru', provinsi: 'Kalimantan Selatan', simulasi: true } },
+      value: {
+        kecamatan: {
+          kode: '630214',
+          nama: 'Hampang',
+          kabkota: 'Kotabaru',
+          provinsi: 'Kalimantan Selatan',
+          simulasi: true,
+        },
+      },
     });
     const other = makeFixture({ kecamatanNama: 'Lain' });
-    const refused = await d('setup.importMaster', { fileName: 'lain.json', contentBase64: b64(other.masterBytes), confirmFingerprint: other.kpu.fingerprint });
+    const refused = await d('setup.importMaster', {
+      fileName: 'lain.json',
+      contentBase64: b64(other.masterBytes),
+      confirmFingerprint: other.kpu.fingerprint,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await d('setup.previewMaster', { fileName: 'x', contentBase64: 'bukan base64 !!' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await d('setup.previewMaster', { fileName: 'x', contentBase64: 'bukan base64 !!' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('createDemo imports the hampang demo through the import service', async () => {
-    const r = (await tb.backend.dispatch('setup.createDemo', { preset: 'hampang', seed: 7 })) as Result<DemoCreatedView>;
+    const r = (await tb.backend.dispatch('setup.createDemo', {
+      preset: 'hampang',
+      seed: 7,
+    })) as Result<DemoCreatedView>;
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.kecamatan).toEqual({ kode: '630214', nama: 'Hampang' });
@@ -63,7 +92,11 @@ describe('setup.*', () => {
 describe('audit.*', () => {
   it('lists newest first with paging and filters, and verifies', async () => {
     const d = tb.backend.dispatch;
-    await d('setup.importMaster', { fileName: 'm.json', contentBase64: b64(fx.masterBytes), confirmFingerprint: fx.kpu.fingerprint });
+    await d('setup.importMaster', {
+      fileName: 'm.json',
+      contentBase64: b64(fx.masterBytes),
+      confirmFingerprint: fx.kpu.fingerprint,
+    });
     const list = async (input: object) => (await d('audit.list', input)) as Result<AuditListView>;
     const page1 = await list({ limit: 5 });
     expect(page1.ok).toBe(true);
@@ -74,7 +107,12 @@ describe('audit.*', () => {
     const page2 = await list({ limit: 5, before: page1.value.nextBefore! });
     expect(page2.ok && page2.value.entries[0]!.seq).toBe(total - 5);
     const tps = await list({ limit: 100, entity: 'tps' });
-    expect(tps.ok && tps.value.entries.map((e) => e.action)).toEqual(['master.tps', 'master.tps', 'master.tps', 'master.tps']);
+    expect(tps.ok && tps.value.entries.map((e) => e.action)).toEqual([
+      'master.tps',
+      'master.tps',
+      'master.tps',
+      'master.tps',
+    ]);
     const prefix = await list({ limit: 100, action: 'master.' });
     expect(prefix.ok && prefix.value.entries.every((e) => e.action.startsWith('master.'))).toBe(true);
     expect(await d('audit.list', { limit: 0 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });

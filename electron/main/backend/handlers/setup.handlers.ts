@@ -52,7 +52,11 @@ export function setupHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof
         const items: ImportItem[] = [
           ...demo.bundles.map((b): ImportItem => ({ name: `tps/${b.name}`, kind: 'bundle', bytes: b.bytes })),
           ...demo.envelopes.map((e): ImportItem => ({ name: `tps/${e.name}`, kind: 'envelope', bytes: e.bytes })),
-          ...demo.qrTexts.map((q): ImportItem => ({ name: `qr/${q.files[q.files.length - 1] ?? q.tps}`, kind: 'qr', texts: q.parts })),
+          ...demo.qrTexts.map((q): ImportItem => ({
+            name: `qr/${q.files[q.files.length - 1] ?? q.tps}`,
+            kind: 'qr',
+            texts: q.parts,
+          })),
         ];
         const imported = { diterima: 0, duplikat: 0, konflik: 0, ditolak: 0 };
         const files = await importItems(ctx, items, undefined, { actor: 'demo' });

@@ -31,7 +31,9 @@ function signedMaster(pemilihanNama: string): Uint8Array {
     ppk: [{ nama: 'Siti Aminah', jabatan: 'Ketua' }],
     perangkat: [{ id: 'kpps-6302142001001', tps: '6302142001001', publicKey: perangkat.publicKey }],
   };
-  return new TextEncoder().encode(JSON.stringify(signEnvelope(master, key.privateKey, key.fingerprint, { includePublicKey: true })));
+  return new TextEncoder().encode(
+    JSON.stringify(signEnvelope(master, key.privateKey, key.fingerprint, { includePublicKey: true })),
+  );
 }
 
 let dir: string;
@@ -52,12 +54,23 @@ describe('system.info', () => {
     expect(r.ok).toBe(true);
     expect(await backend.dispatch('system.info', {})).toMatchObject({
       ok: true,
-      value: { kecamatan: { kode: '630214', nama: 'Hampang', kabkota: 'Kotabaru', provinsi: 'Kalimantan Selatan', simulasi: false } },
+      value: {
+        kecamatan: {
+          kode: '630214',
+          nama: 'Hampang',
+          kabkota: 'Kotabaru',
+          provinsi: 'Kalimantan Selatan',
+          simulasi: false,
+        },
+      },
     });
   });
 
   it('flags a simulation master', async () => {
     expect(importMaster(backend.ctx, signedMaster('SIMULASI Pemilihan Bupati')).ok).toBe(true);
-    expect(await backend.dispatch('system.info', {})).toMatchObject({ ok: true, value: { kecamatan: { simulasi: true } } });
+    expect(await backend.dispatch('system.info', {})).toMatchObject({
+      ok: true,
+      value: { kecamatan: { simulasi: true } },
+    });
   });
 });

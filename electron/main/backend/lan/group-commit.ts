@@ -50,7 +50,10 @@ export function createEnvelopeQueue(ctx: BackendContext, opts: { maxBatch?: numb
       } catch (err) {
         // Something outside a record's own savepoint failed (disk full, a bug): nothing of this batch was
         // committed; retry each alone so one bad request cannot take the others down.
-        ctx.log.warn('LAN group commit failed; importing the batch one by one', { error: String(err), size: batch.length });
+        ctx.log.warn('LAN group commit failed; importing the batch one by one', {
+          error: String(err),
+          size: batch.length,
+        });
       }
       if (outcomes) batch.forEach((j, i) => j.resolve(outcomes![i]!));
       else batch.forEach(runOne);

@@ -38,7 +38,9 @@ export interface KecamatanFixture {
   close(): Promise<void>;
 }
 
-export async function createKecamatanFixture(opts: { desa?: number; tpsPerDesa?: number; dir?: string } = {}): Promise<KecamatanFixture> {
+export async function createKecamatanFixture(
+  opts: { desa?: number; tpsPerDesa?: number; dir?: string } = {},
+): Promise<KecamatanFixture> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pleno-kec-'));
   const desaCount = opts.desa ?? 2;
   const tpsPerDesa = opts.tpsPerDesa ?? 3;
@@ -62,12 +64,24 @@ export async function createKecamatanFixture(opts: { desa?: number; tpsPerDesa?:
     kecamatan: { kode: '630214', nama: 'Hampang' },
     desa,
     pemilihan: [
-      { id: 'gubernur', nama: 'SIMULASI Gubernur', wilayah: '63', pilihan: [{ nomor: 1, nama: 'A – B' }, { nomor: 2, nama: 'C – D' }] },
+      {
+        id: 'gubernur',
+        nama: 'SIMULASI Gubernur',
+        wilayah: '63',
+        pilihan: [
+          { nomor: 1, nama: 'A – B' },
+          { nomor: 2, nama: 'C – D' },
+        ],
+      },
       {
         id: 'bupati',
         nama: 'SIMULASI Bupati',
         wilayah: '6302',
-        pilihan: [{ nomor: 1, nama: 'E – F' }, { nomor: 2, nama: 'G – H' }, { nomor: 3, nama: 'I – J' }],
+        pilihan: [
+          { nomor: 1, nama: 'E – F' },
+          { nomor: 2, nama: 'G – H' },
+          { nomor: 3, nama: 'I – J' },
+        ],
       },
     ],
     ppk: [
@@ -77,7 +91,9 @@ export async function createKecamatanFixture(opts: { desa?: number; tpsPerDesa?:
     perangkat: devices.map((d) => ({ id: d.id, tps: d.tps, publicKey: d.publicKey })),
   };
   const kpu = generateKeyPair();
-  const masterBytes = utf8Encode(JSON.stringify(signPayload(master, kpu.privateKey, kpu.fingerprint, { includePublicKey: true })));
+  const masterBytes = utf8Encode(
+    JSON.stringify(signPayload(master, kpu.privateKey, kpu.fingerprint, { includePublicKey: true })),
+  );
   const dbPath = join(dir, 'kecamatan.db');
   const backend = await openBackend({ dbPath, mode: 'web' });
   const imported = importMaster(backend.ctx, masterBytes, { fileName: 'master.json' });
@@ -124,7 +140,12 @@ export async function createKecamatanFixture(opts: { desa?: number; tpsPerDesa?:
         tps,
         pemilihan,
         pemilih: { dpt, dpph: { l: 0, p: 0 }, dptb: { l: 0, p: 0 }, jumlah: dpt },
-        pengguna: { dpt: { l: penggunaL, p: penggunaP }, dpph: { l: 0, p: 0 }, dptb: { l: 0, p: 0 }, jumlah: { l: penggunaL, p: penggunaP } },
+        pengguna: {
+          dpt: { l: penggunaL, p: penggunaP },
+          dpph: { l: 0, p: 0 },
+          dptb: { l: 0, p: 0 },
+          jumlah: { l: penggunaL, p: penggunaP },
+        },
         disabilitas: { pemilih: { l: 1, p: 1 }, pengguna: { l: 1, p: 0 } },
         suratSuara: { diterima, dikembalikan: 2, tidakDigunakan: diterima - total - 2, digunakan: total },
         suara: { paslon, sah, tidakSah, total },

@@ -84,9 +84,19 @@ export async function pushFile(
   for (;;) {
     let res: Response;
     try {
-      res = await fetch(target, { method: 'POST', headers: { 'Content-Type': contentType }, body: bytes as unknown as RequestInit['body'], signal: AbortSignal.timeout(120_000) });
+      res = await fetch(target, {
+        method: 'POST',
+        headers: { 'Content-Type': contentType },
+        body: bytes as unknown as RequestInit['body'],
+        signal: AbortSignal.timeout(120_000),
+      });
     } catch (err) {
-      return { status: 'ditolak', httpStatus: 0, code: 'NETWORK', reason: `pengiriman gagal: ${(err as Error).message}` };
+      return {
+        status: 'ditolak',
+        httpStatus: 0,
+        code: 'NETWORK',
+        reason: `pengiriman gagal: ${(err as Error).message}`,
+      };
     }
     const text = await res.text();
     const body = (() => {
@@ -103,9 +113,15 @@ export async function pushFile(
     }
     if (res.status !== 200 && res.status !== 201 && res.status !== 409) {
       const err = (body?.error ?? {}) as { code?: string; message?: string };
-      return { status: 'ditolak', httpStatus: res.status, code: err.code ?? `HTTP_${res.status}`, reason: err.message ?? `HTTP ${res.status}` };
+      return {
+        status: 'ditolak',
+        httpStatus: res.status,
+        code: err.code ?? `HTTP_${res.status}`,
+        reason: err.message ?? `HTTP ${res.status}`,
+      };
     }
-    if (!body) return { status: 'ditolak', httpStatus: res.status, code: 'BAD_RESPONSE', reason: 'jawaban penerima bukan JSON' };
+    if (!body)
+      return { status: 'ditolak', httpStatus: res.status, code: 'BAD_RESPONSE', reason: 'jawaban penerima bukan JSON' };
     const raw: unknown[] = Array.isArray(body.hasil)
       ? (body.hasil as { receipt?: unknown }[]).map((h) => h.receipt)
       : [body.receipt];
@@ -115,11 +131,17 @@ export async function pushFile(
       const v = verifyReceipt(r, hello.ppkKey);
       if (!v.ok) return { status: 'ditolak', httpStatus: res.status, code: 'BAD_RECEIPT', reason: v.reason };
       if (!hashes.has(v.receipt.payload.sha256)) {
-        return { status: 'ditolak', httpStatus: res.status, code: 'BAD_RECEIPT', reason: 'tanda terima menyebut hash yang tidak dikirim' };
+        return {
+          status: 'ditolak',
+          httpStatus: res.status,
+          code: 'BAD_RECEIPT',
+          reason: 'tanda terima menyebut hash yang tidak dikirim',
+        };
       }
       receipts.push(v.receipt);
     }
-    if (receipts.length === 0) return { status: 'ditolak', httpStatus: res.status, code: 'BAD_RECEIPT', reason: 'jawaban tanpa tanda terima' };
+    if (receipts.length === 0)
+      return { status: 'ditolak', httpStatus: res.status, code: 'BAD_RECEIPT', reason: 'jawaban tanpa tanda terima' };
     const status = res.status === 201 ? 'diterima' : res.status === 409 ? 'konflik' : 'duplikat';
     return {
       status,

@@ -29,22 +29,30 @@ export interface ReceiptSigner {
 
 export function signReceipt(signer: ReceiptSigner, fields: Omit<ReceiptPayload, 'format'>): Receipt {
   const payload: ReceiptPayload = { format: RECEIPT_FORMAT, ...fields };
-  return { payload, signature: { alg: 'Ed25519', keyId: signer.keyId, sig: toBase64Url(signer.sign(signingBytes(payload))) } };
+  return {
+    payload,
+    signature: { alg: 'Ed25519', keyId: signer.keyId, sig: toBase64Url(signer.sign(signingBytes(payload))) },
+  };
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-export function verifyReceipt(value: unknown, ppkPublicKey: string): { ok: true; receipt: Receipt } | { ok: false; reason: string } {
+export function verifyReceipt(
+  value: unknown,
+  ppkPublicKey: string,
+): { ok: true; receipt: Receipt } | { ok: false; reason: string } {
   const env = parseEnvelope(value);
   if (!env.ok) return { ok: false, reason: `tanda terima rusak: ${env.error.message}` };
   const p = env.value.payload;
   const keys = Object.keys(p).sort().join(',');
-  if (keys !== 'diterima,format,pemilihan,sha256,tps') return { ok: false, reason: `tanda terima berisi kolom tak terduga: ${keys}` };
+  if (keys !== 'diterima,format,pemilihan,sha256,tps')
+    return { ok: false, reason: `tanda terima berisi kolom tak terduga: ${keys}` };
   if (p.format !== RECEIPT_FORMAT) return { ok: false, reason: `format tanda terima bukan ${RECEIPT_FORMAT}` };
   if (typeof p.tps !== 'string' || typeof p.pemilihan !== 'string' || typeof p.diterima !== 'string') {
     return { ok: false, reason: 'tanda terima: tps/pemilihan/diterima harus teks' };
   }
-  if (typeof p.sha256 !== 'string' || !HEX64.test(p.sha256)) return { ok: false, reason: 'tanda terima: sha256 tidak sah' };
+  if (typeof p.sha256 !== 'string' || !HEX64.test(p.sha256))
+    return { ok: false, reason: 'tanda terima: sha256 tidak sah' };
   if (!verifyEnvelopeSignature(env.value, ppkPublicKey)) {
     return { ok: false, reason: 'tanda tangan tanda terima tidak sah (bukan kunci PPK yang diumumkan)' };
   }

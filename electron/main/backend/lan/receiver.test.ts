@@ -23,7 +23,11 @@ let hello: Hello;
 const count = (sql: string, ...args: unknown[]) => (fx.backend.ctx.db.prepare(sql).get(...args) as { n: number }).n;
 
 async function post(path: string, body: Uint8Array | string, type = 'application/json') {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': type }, body: body as unknown as RequestInit['body'] });
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': type },
+    body: body as unknown as RequestInit['body'],
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -44,7 +48,12 @@ function raw(request: Buffer, opts: { halfClose: boolean; waitMs?: number }): Pr
 
 beforeAll(async () => {
   fx = await createKecamatanFixture({ desa: 2, tpsPerDesa: 4 });
-  rx = await startLanReceiver(fx.backend.ctx, { port: 0, host: '127.0.0.1', mdns: false, rateLimit: { capacity: 6, refillPerSecond: 0.2 } });
+  rx = await startLanReceiver(fx.backend.ctx, {
+    port: 0,
+    host: '127.0.0.1',
+    mdns: false,
+    rateLimit: { capacity: 6, refillPerSecond: 0.2 },
+  });
   url = `http://127.0.0.1:${rx.port}`;
   const h = await readHello(url);
   if (!h.ok) throw new Error(h.reason);
@@ -64,7 +73,9 @@ describe('LAN receiver (DESIGN §3.5)', () => {
     expect(Object.keys(body).sort()).toEqual(['format', 'kecamatan', 'ppkKey']);
     expect(body.kecamatan).toBe('630214');
     expect(body.format).toBe('pleno.lan/1');
-    const key = fx.backend.ctx.db.prepare('SELECT public_key FROM ppk_key ORDER BY id LIMIT 1').get() as { public_key: string };
+    const key = fx.backend.ctx.db.prepare('SELECT public_key FROM ppk_key ORDER BY id LIMIT 1').get() as {
+      public_key: string;
+    };
     expect(body.ppkKey).toBe(key.public_key);
     expect(runningLanReceiver(fx.backend.ctx)).toBe(rx);
   });
@@ -79,7 +90,12 @@ describe('LAN receiver (DESIGN §3.5)', () => {
     const receipt = verifyReceipt(r1.body.receipt, hello.ppkKey);
     expect(receipt.ok).toBe(true);
     if (receipt.ok) {
-      expect(receipt.receipt.payload).toMatchObject({ format: 'pleno.receipt/1', tps, pemilihan: 'bupati', sha256: payloadHash(first, nodeCrypto) });
+      expect(receipt.receipt.payload).toMatchObject({
+        format: 'pleno.receipt/1',
+        tps,
+        pemilihan: 'bupati',
+        sha256: payloadHash(first, nodeCrypto),
+      });
     }
 
     const r2 = await post('/v1/c-hasil', bytes);
@@ -134,7 +150,9 @@ describe('LAN receiver (DESIGN §3.5)', () => {
     expect(r1.status).toBe(401);
     expect(String((r1.body.error as { message: string }).message)).toContain(b.tps);
 
-    const env = JSON.parse(new TextDecoder().decode(fx.envelopeBytes(fx.record(b.tps, 'bupati')))) as { payload: { suara: { paslon: number[] } } };
+    const env = JSON.parse(new TextDecoder().decode(fx.envelopeBytes(fx.record(b.tps, 'bupati')))) as {
+      payload: { suara: { paslon: number[] } };
+    };
     env.payload.suara.paslon[0] = env.payload.suara.paslon[0]! + 100; // altered after signing
     const r2 = await post('/v1/c-hasil', JSON.stringify(env));
     expect(r2.status).toBe(401);
@@ -165,7 +183,12 @@ describe('LAN receiver (DESIGN §3.5)', () => {
       ['gubernur', 'diterima'],
     ]);
     for (const h of hasil) expect(verifyReceipt(h.receipt, hello.ppkKey).ok).toBe(true);
-    expect(count('SELECT count(*) AS n FROM submission_photo sp JOIN submission s ON s.id = sp.submission_id WHERE s.tps = ?', tps)).toBe(2);
+    expect(
+      count(
+        'SELECT count(*) AS n FROM submission_photo sp JOIN submission s ON s.id = sp.submission_id WHERE s.tps = ?',
+        tps,
+      ),
+    ).toBe(2);
     const again = await post('/v1/bundle', fx.bundleBytes(tps), 'application/zip');
     expect(again.status).toBe(200);
   });
@@ -179,7 +202,9 @@ describe('LAN receiver (DESIGN §3.5)', () => {
     if (answer !== '') expect(answer).toMatch(/^HTTP\/1\.1 400/);
     await new Promise((r) => setTimeout(r, 100));
     expect(count('SELECT count(*) AS n FROM quarantine_log')).toBe(before + 1);
-    const q = fx.backend.ctx.db.prepare('SELECT reason, size, channel FROM quarantine_log ORDER BY id DESC LIMIT 1').get() as {
+    const q = fx.backend.ctx.db
+      .prepare('SELECT reason, size, channel FROM quarantine_log ORDER BY id DESC LIMIT 1')
+      .get() as {
       reason: string;
       size: number;
       channel: string;
@@ -245,20 +270,33 @@ describe('LAN receiver (DESIGN §3.5)', () => {
     const again = await pushFile(url, hello, 'c-hasil', fx.envelopeBytes(fx.record(tps, 'bupati')));
     expect(again.status).toBe('duplikat');
     // A receiver that signs with another key is caught.
-    const fake = await pushFile(url, { ...hello, ppkKey: generateKeyPair().publicKey }, 'c-hasil', fx.envelopeBytes(fx.record(tps, 'bupati')));
+    const fake = await pushFile(
+      url,
+      { ...hello, ppkKey: generateKeyPair().publicKey },
+      'c-hasil',
+      fx.envelopeBytes(fx.record(tps, 'bupati')),
+    );
     expect(fake).toMatchObject({ status: 'ditolak', code: 'BAD_RECEIPT' });
   });
 });
 
 describe('LAN receiver rate limit for unknown devices', () => {
   it('invented key ids share one bucket per address', async () => {
-    const r = await startLanReceiver(fx.backend.ctx, { port: 0, host: '127.0.0.1', mdns: false, rateLimit: { capacity: 4, refillPerSecond: 0.1 } }).catch(
-      () => null,
-    );
+    const r = await startLanReceiver(fx.backend.ctx, {
+      port: 0,
+      host: '127.0.0.1',
+      mdns: false,
+      rateLimit: { capacity: 4, refillPerSecond: 0.1 },
+    }).catch(() => null);
     // The fixture's receiver is already running for this backend: use it through a second fixture instead.
     expect(r).toBe(rx);
     const other = await createKecamatanFixture({ desa: 1, tpsPerDesa: 1 });
-    const r2 = await startLanReceiver(other.backend.ctx, { port: 0, host: '127.0.0.1', mdns: false, rateLimit: { capacity: 4, refillPerSecond: 0.1 } });
+    const r2 = await startLanReceiver(other.backend.ctx, {
+      port: 0,
+      host: '127.0.0.1',
+      mdns: false,
+      rateLimit: { capacity: 4, refillPerSecond: 0.1 },
+    });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) {
@@ -295,9 +333,13 @@ describe('LAN receiver under concurrency', () => {
       const h = await readHello(base);
       if (!h.ok) throw new Error(h.reason);
       const jobs: Uint8Array[] = [];
-      for (const d of big.devices) for (const p of ['gubernur', 'bupati'] as const) jobs.push(big.envelopeBytes(big.record(d.tps, p)));
+      for (const d of big.devices)
+        for (const p of ['gubernur', 'bupati'] as const) jobs.push(big.envelopeBytes(big.record(d.tps, p)));
       // Each record twice (a phone retrying after a lost answer), shuffled.
-      const all = [...jobs, ...jobs].map((b, i) => ({ b, k: (i * 7919) % 1000 })).sort((x, y) => x.k - y.k).map((x) => x.b);
+      const all = [...jobs, ...jobs]
+        .map((b, i) => ({ b, k: (i * 7919) % 1000 }))
+        .sort((x, y) => x.k - y.k)
+        .map((x) => x.b);
       const statuses: string[] = [];
       let next = 0;
       await Promise.all(
@@ -311,9 +353,15 @@ describe('LAN receiver under concurrency', () => {
       );
       expect(statuses.filter((s) => s === 'diterima')).toHaveLength(jobs.length);
       expect(statuses.filter((s) => s === 'duplikat')).toHaveLength(jobs.length);
-      const n = (big.backend.ctx.db.prepare("SELECT count(*) AS n FROM submission WHERE channel = 'lan'").get() as { n: number }).n;
+      const n = (
+        big.backend.ctx.db.prepare("SELECT count(*) AS n FROM submission WHERE channel = 'lan'").get() as { n: number }
+      ).n;
       expect(n).toBe(jobs.length);
-      const distinct = (big.backend.ctx.db.prepare('SELECT count(DISTINCT tps || pemilihan) AS n FROM submission').get() as { n: number }).n;
+      const distinct = (
+        big.backend.ctx.db.prepare('SELECT count(DISTINCT tps || pemilihan) AS n FROM submission').get() as {
+          n: number;
+        }
+      ).n;
       expect(distinct).toBe(jobs.length);
     } finally {
       await r.close();

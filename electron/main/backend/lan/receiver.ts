@@ -110,7 +110,10 @@ function errorBody(code: string, message: string): Record<string, unknown> {
   return { status: 'ditolak', error: { code, message } };
 }
 
-type BodyRead = { kind: 'ok'; bytes: Uint8Array } | { kind: 'too-large'; seen: number } | { kind: 'aborted'; bytes: Uint8Array; expected: number };
+type BodyRead =
+  | { kind: 'ok'; bytes: Uint8Array }
+  | { kind: 'too-large'; seen: number }
+  | { kind: 'aborted'; bytes: Uint8Array; expected: number };
 
 /** Reads the body while counting; stops keeping bytes past the limit. */
 function readBody(req: IncomingMessage, max: number): Promise<BodyRead> {
@@ -162,7 +165,9 @@ export function peekKeyIds(endpoint: Endpoint, bytes: Uint8Array): string[] {
     return k ? [k] : [];
   }
   try {
-    const entries = unzipSync(bytes, { filter: (f) => /^results\/[a-z]+\.json$/.test(f.name) && f.originalSize <= 1_000_000 });
+    const entries = unzipSync(bytes, {
+      filter: (f) => /^results\/[a-z]+\.json$/.test(f.name) && f.originalSize <= 1_000_000,
+    });
     const out: string[] = [];
     for (const name of Object.keys(entries).sort()) {
       const j = parseJson(entries[name]!);
@@ -198,8 +203,16 @@ function cachedSigner(ctx: BackendContext): { keyId: string; publicKey: string; 
   const key = ppkKey(ctx);
   const row = getPpkKey(ctx.db);
   if (!row || row.keyId !== key.keyId) return key;
-  const keyObject = createPrivateKey({ key: Buffer.from(row.privateKeyPkcs8, 'base64url'), format: 'der', type: 'pkcs8' });
-  return { keyId: key.keyId, publicKey: key.publicKey, sign: (bytes) => new Uint8Array(cryptoSign(null, bytes, keyObject)) };
+  const keyObject = createPrivateKey({
+    key: Buffer.from(row.privateKeyPkcs8, 'base64url'),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  return {
+    keyId: key.keyId,
+    publicKey: key.publicKey,
+    sign: (bytes) => new Uint8Array(cryptoSign(null, bytes, keyObject)),
+  };
 }
 
 const starting = new WeakMap<BackendContext, Promise<LanReceiver>>();
@@ -217,7 +230,6 @@ export async function startLanReceiver(ctx: BackendContext, options: LanReceiver
 }
 
 async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<LanReceiver> {
-
   const host = options.host ?? '0.0.0.0';
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const limiter: RateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
@@ -252,7 +264,12 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
 
   function receiptFor(o: ImportOutcome): Receipt | null {
     if (!o.tps || !o.pemilihan || !o.sha256) return null;
-    return signReceipt(signer, { tps: o.tps, pemilihan: o.pemilihan, sha256: o.sha256, diterima: ctx.clock().toISOString() });
+    return signReceipt(signer, {
+      tps: o.tps,
+      pemilihan: o.pemilihan,
+      sha256: o.sha256,
+      diterima: ctx.clock().toISOString(),
+    });
   }
 
   function answerFor(outcomes: ImportOutcome[], endpoint: Endpoint): Answer {
@@ -262,8 +279,18 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
       const message = rejected?.reason ?? 'berkas kosong: tidak ada hasil C.Hasil di dalamnya';
       return { status, body: errorBody(code, message) };
     }
-    const hasil = outcomes.map((o) => ({ status: o.status, tps: o.tps, pemilihan: o.pemilihan, sha256: o.sha256, receipt: receiptFor(o) }));
-    const status = outcomes.some((o) => o.status === 'konflik') ? 409 : outcomes.some((o) => o.status === 'diterima') ? 201 : 200;
+    const hasil = outcomes.map((o) => ({
+      status: o.status,
+      tps: o.tps,
+      pemilihan: o.pemilihan,
+      sha256: o.sha256,
+      receipt: receiptFor(o),
+    }));
+    const status = outcomes.some((o) => o.status === 'konflik')
+      ? 409
+      : outcomes.some((o) => o.status === 'diterima')
+        ? 201
+        : 200;
     const overall: LanOutcome = status === 409 ? 'konflik' : status === 201 ? 'diterima' : 'duplikat';
     const pesan =
       overall === 'konflik'
@@ -281,20 +308,34 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
     if (!contentTypeOk(endpoint, req.headers['content-type'])) {
       json(res, {
         status: 400,
-        body: errorBody('BAD_CONTENT_TYPE', endpoint === 'c-hasil' ? 'Content-Type harus application/json' : 'Content-Type harus application/zip'),
+        body: errorBody(
+          'BAD_CONTENT_TYPE',
+          endpoint === 'c-hasil' ? 'Content-Type harus application/json' : 'Content-Type harus application/zip',
+        ),
       });
       req.resume();
       return;
     }
     const declared = Number(req.headers['content-length'] ?? -1);
     if (declared > maxBody) {
-      json(res, { status: 413, body: errorBody('TOO_LARGE', `isi permintaan terlalu besar (${declared} byte; batas ${maxBody} byte)`) }, true);
+      json(
+        res,
+        {
+          status: 413,
+          body: errorBody('TOO_LARGE', `isi permintaan terlalu besar (${declared} byte; batas ${maxBody} byte)`),
+        },
+        true,
+      );
       req.socket.destroySoon?.();
       return;
     }
     const body = await readBody(req, maxBody);
     if (body.kind === 'too-large') {
-      json(res, { status: 413, body: errorBody('TOO_LARGE', `isi permintaan terlalu besar (lebih dari ${maxBody} byte)`) }, true);
+      json(
+        res,
+        { status: 413, body: errorBody('TOO_LARGE', `isi permintaan terlalu besar (lebih dari ${maxBody} byte)`) },
+        true,
+      );
       setImmediate(() => req.socket.destroy());
       return;
     }
@@ -303,12 +344,30 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
       const reason = `unggahan terputus: diterima ${body.bytes.length} dari ${body.expected >= 0 ? body.expected : '?'} byte`;
       const name = `lan-${endpoint}-${safeName(keyId ?? remote)}-terputus${endpoint === 'bundle' ? '.pleno' : '.json'}`;
       try {
-        quarantine(ctx, body.bytes, name, reason, { channel: 'lan', english: `truncated LAN upload: ${body.bytes.length} of ${body.expected} bytes`, actor: keyId ? `perangkat:${keyId}` : `lan:${remote}` });
+        quarantine(ctx, body.bytes, name, reason, {
+          channel: 'lan',
+          english: `truncated LAN upload: ${body.bytes.length} of ${body.expected} bytes`,
+          actor: keyId ? `perangkat:${keyId}` : `lan:${remote}`,
+        });
       } catch (err) {
         ctx.log.error('LAN: could not quarantine a truncated upload', err);
       }
-      record({ keyId, registered: registered(keyId), remote, endpoint, httpStatus: 400, outcome: 'ditolak', tps: null, pemilihan: null, sha256: null, records: 0, size: body.bytes.length, reason });
-      if (!res.writableEnded && !req.socket.destroyed) json(res, { status: 400, body: errorBody('TRUNCATED', reason) }, true);
+      record({
+        keyId,
+        registered: registered(keyId),
+        remote,
+        endpoint,
+        httpStatus: 400,
+        outcome: 'ditolak',
+        tps: null,
+        pemilihan: null,
+        sha256: null,
+        records: 0,
+        size: body.bytes.length,
+        reason,
+      });
+      if (!res.writableEnded && !req.socket.destroyed)
+        json(res, { status: 400, body: errorBody('TRUNCATED', reason) }, true);
       return;
     }
 
@@ -323,7 +382,10 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
       json(res, {
         status: 429,
         headers: { 'Retry-After': String(gate.retryAfterSeconds) },
-        body: errorBody('RATE_LIMITED', `terlalu banyak kiriman dari perangkat ini; coba lagi dalam ${gate.retryAfterSeconds} detik`),
+        body: errorBody(
+          'RATE_LIMITED',
+          `terlalu banyak kiriman dari perangkat ini; coba lagi dalam ${gate.retryAfterSeconds} detik`,
+        ),
       });
       return;
     }
@@ -332,7 +394,10 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
     const source = { channel: 'lan' as const, name, ...(keyId !== null ? { device: keyId } : {}) };
     let outcomes: ImportOutcome[];
     try {
-      outcomes = endpoint === 'c-hasil' ? [await envelopes.submit(body.bytes, source)] : importBundleBytes(ctx, body.bytes, source);
+      outcomes =
+        endpoint === 'c-hasil'
+          ? [await envelopes.submit(body.bytes, source)]
+          : importBundleBytes(ctx, body.bytes, source);
     } catch (err) {
       const ref = ctx.log.error('LAN: import failed unexpectedly', err);
       json(res, { status: 500, body: errorBody('INTERNAL', `kesalahan tak terduga pada laptop PPK (ref ${ref})`) });
@@ -341,7 +406,8 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
     // The hash the receipt names is the record's payload hash; fill it where the import service did not.
     if (endpoint === 'c-hasil' && outcomes[0] && !outcomes[0].sha256 && outcomes[0].status !== 'ditolak') {
       const j = parseJson(body.bytes);
-      if (j.ok) outcomes[0] = { ...outcomes[0], sha256: payloadHash((j.value as { payload: unknown }).payload, nodeCrypto) };
+      if (j.ok)
+        outcomes[0] = { ...outcomes[0], sha256: payloadHash((j.value as { payload: unknown }).payload, nodeCrypto) };
     }
     const answer = answerFor(outcomes, endpoint);
     const first = outcomes[0];
@@ -357,7 +423,10 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
       sha256: first?.sha256 ?? null,
       records: outcomes.filter((o) => o.status !== 'ditolak').length,
       size: body.bytes.length,
-      reason: answer.status >= 400 && answer.status !== 409 ? String((answer.body.error as { message: string }).message) : null,
+      reason:
+        answer.status >= 400 && answer.status !== 409
+          ? String((answer.body.error as { message: string }).message)
+          : null,
     });
     json(res, answer);
   }
@@ -366,11 +435,13 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
     const path = (req.url ?? '/').split('?')[0];
     const handle = async () => {
       if (path === '/v1/hello') {
-        if (req.method !== 'GET') return json(res, { status: 405, headers: { Allow: 'GET' }, body: errorBody('METHOD', 'gunakan GET') });
+        if (req.method !== 'GET')
+          return json(res, { status: 405, headers: { Allow: 'GET' }, body: errorBody('METHOD', 'gunakan GET') });
         return json(res, { status: 200, body: hello });
       }
       if (path === '/v1/c-hasil' || path === '/v1/bundle') {
-        if (req.method !== 'POST') return json(res, { status: 405, headers: { Allow: 'POST' }, body: errorBody('METHOD', 'gunakan POST') });
+        if (req.method !== 'POST')
+          return json(res, { status: 405, headers: { Allow: 'POST' }, body: errorBody('METHOD', 'gunakan POST') });
         return handlePost(req, res, path === '/v1/c-hasil' ? 'c-hasil' : 'bundle');
       }
       req.resume();
@@ -378,7 +449,8 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
     };
     handle().catch((err: unknown) => {
       const ref = ctx.log.error('LAN: request failed', err);
-      if (!res.headersSent) json(res, { status: 500, body: errorBody('INTERNAL', `kesalahan tak terduga (ref ${ref})`) });
+      if (!res.headersSent)
+        json(res, { status: 500, body: errorBody('INTERNAL', `kesalahan tak terduga (ref ${ref})`) });
       else res.destroy();
     });
   });
@@ -409,7 +481,9 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
   const port = (server.address() as AddressInfo).port;
   const urls = lanAddresses(host).map((a) => `http://${a.includes(':') ? `[${a}]` : a}:${port}`);
   const mdns: MdnsAdvert | null =
-    options.mdns === false ? null : advertiseLan({ port, kecamatan: meta.kecamatanKode, ppkKeyId: signer.keyId, log: ctx.log });
+    options.mdns === false
+      ? null
+      : advertiseLan({ port, kecamatan: meta.kecamatanKode, ppkKeyId: signer.keyId, log: ctx.log });
   ctx.log.info('LAN receiver listening', { host, port, urls });
 
   let closing: Promise<void> | null = null;

@@ -8,7 +8,13 @@ import { appendAudit, entryHash, GENESIS_HASH, listAudit, rowHash, verifyAudit }
 import { insertOperatorSession, insertKejadian } from './pleno.repo';
 import { importMaster } from '../services/master/master.service';
 import { importBundleBytes } from '../services/import/import.service';
-import { makeBundle, makeFixture, openTestBackend, type StorageFixture, type TestBackend } from '../services/import/storage-test-fixture';
+import {
+  makeBundle,
+  makeFixture,
+  openTestBackend,
+  type StorageFixture,
+  type TestBackend,
+} from '../services/import/storage-test-fixture';
 
 const BIN = fileURLToPath(new URL('../../../../bin/pleno.mjs', import.meta.url));
 const required = CORE_AUDITED_TABLES.map(([t]) => t);
@@ -32,12 +38,13 @@ async function populated(): Promise<void> {
   const ctx = tb.backend.ctx;
   expect(importMaster(ctx, fx.masterBytes).ok).toBe(true);
   for (const tps of fx.tpsCodes.slice(0, 2)) {
-    expect(importBundleBytes(ctx, makeBundle(fx, tps), { channel: 'file', name: `${tps}.pleno` }).map((o) => o.status)).toEqual([
-      'diterima',
-      'diterima',
-    ]);
+    expect(
+      importBundleBytes(ctx, makeBundle(fx, tps), { channel: 'file', name: `${tps}.pleno` }).map((o) => o.status),
+    ).toEqual(['diterima', 'diterima']);
   }
-  ctx.db.transaction(() => insertOperatorSession(ctx.db, { nama: 'Ketua Uji', jabatan: 'ketua', startedAt: '2024-11-28T09:00:00.000Z' }))();
+  ctx.db.transaction(() =>
+    insertOperatorSession(ctx.db, { nama: 'Ketua Uji', jabatan: 'ketua', startedAt: '2024-11-28T09:00:00.000Z' }),
+  )();
 }
 
 function cliVerify(): { code: number; stdout: string; stderr: string } {
@@ -49,11 +56,14 @@ describe('schema', () => {
   it('creates STRICT tables with foreign keys on, and append-only triggers that abort UPDATE and DELETE', async () => {
     await populated();
     const db = tb.backend.ctx.db;
-    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+    const tables = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as {
       name: string;
       sql: string;
     }[];
-    for (const t of tables.filter((x) => required.includes(x.name) || x.name === 'audit')) expect(t.sql, t.name).toMatch(/\) STRICT$/);
+    for (const t of tables.filter((x) => required.includes(x.name) || x.name === 'audit'))
+      expect(t.sql, t.name).toMatch(/\) STRICT$/);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() => db.prepare("UPDATE submission SET source_name = 'x'").run()).toThrow(/append-only table submission/);
     expect(() => db.prepare('DELETE FROM submission').run()).toThrow(/append-only table submission/);
@@ -61,12 +71,27 @@ describe('schema', () => {
     expect(() => db.prepare("UPDATE meta SET kecamatan_nama = 'x'").run()).toThrow(/append-only/);
     // CHECK constraints and FKs reject malformed rows.
     expect(() =>
-      db.transaction(() => insertKejadian(db, { at: 'x', tps: null, desa: null, pemilihan: null, who: 'a', text: 'b', recordedBy: 'c', recordedAt: 'x' }))(),
+      db.transaction(() =>
+        insertKejadian(db, {
+          at: 'x',
+          tps: null,
+          desa: null,
+          pemilihan: null,
+          who: 'a',
+          text: 'b',
+          recordedBy: 'c',
+          recordedAt: 'x',
+        }),
+      )(),
     ).toThrow(/CHECK constraint/);
-    expect(() => db.prepare("INSERT INTO tps (kode, desa, nomor, dpt_l, dpt_p) VALUES ('6302149999001', '6302149999', 1, 1, 1)").run()).toThrow(
-      /FOREIGN KEY/,
+    expect(() =>
+      db
+        .prepare("INSERT INTO tps (kode, desa, nomor, dpt_l, dpt_p) VALUES ('6302149999001', '6302149999', 1, 1, 1)")
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO desa (kode, nama, urutan) VALUES ('63021420x1', 'x', 99)").run()).toThrow(
+      /CHECK/,
     );
-    expect(() => db.prepare("INSERT INTO desa (kode, nama, urutan) VALUES ('63021420x1', 'x', 99)").run()).toThrow(/CHECK/);
   });
 
   it('appendAudit refuses to run outside a transaction and chains entries', async () => {
@@ -95,19 +120,28 @@ describe('verifyAudit', () => {
     expect(r.problems).toEqual([]);
     expect(r.ok).toBe(true);
     let rows = 0;
-    for (const [t] of CORE_AUDITED_TABLES) rows += (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    for (const [t] of CORE_AUDITED_TABLES)
+      rows += (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     expect(r.rows).toBe(rows);
     expect(r.entries).toBe(rows);
     const sub = db.prepare('SELECT * FROM submission WHERE id = 1').get() as Record<string, unknown>;
-    const entry = db.prepare("SELECT row_hash FROM audit WHERE entity = 'submission' AND entity_id = '1'").get() as { row_hash: string };
+    const entry = db.prepare("SELECT row_hash FROM audit WHERE entity = 'submission' AND entity_id = '1'").get() as {
+      row_hash: string;
+    };
     expect(entry.row_hash).toBe(rowHash(sub));
   });
 
   it('names the entry after a row is changed with the sqlite3 tool (trigger dropped first)', async () => {
     await populated();
-    const seq = (tb.backend.ctx.db.prepare("SELECT seq FROM audit WHERE entity = 'submission' AND entity_id = '2'").get() as { seq: number }).seq;
+    const seq = (
+      tb.backend.ctx.db.prepare("SELECT seq FROM audit WHERE entity = 'submission' AND entity_id = '2'").get() as {
+        seq: number;
+      }
+    ).seq;
     await tb.backend.close();
-    sqlite(`DROP TRIGGER submission_no_update; UPDATE submission SET counts_json = replace(counts_json, '"sah":', '"sah":1') WHERE id = 2;`);
+    sqlite(
+      `DROP TRIGGER submission_no_update; UPDATE submission SET counts_json = replace(counts_json, '"sah":', '"sah":1') WHERE id = 2;`,
+    );
     const cli = cliVerify();
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain(`entri audit #${seq} (submission 2)`);
@@ -118,8 +152,14 @@ describe('verifyAudit', () => {
   it('names the entry after a row is deleted, and a row inserted outside the app', async () => {
     await populated();
     const db0 = tb.backend.ctx.db;
-    const seqPhoto = (db0.prepare("SELECT seq, entity_id FROM audit WHERE entity = 'photo' ORDER BY seq LIMIT 1").get() as { seq: number; entity_id: string });
-    const seqSp = (db0.prepare("SELECT seq FROM audit WHERE entity = 'submission_photo' AND entity_id = '1'").get() as { seq: number }).seq;
+    const seqPhoto = db0
+      .prepare("SELECT seq, entity_id FROM audit WHERE entity = 'photo' ORDER BY seq LIMIT 1")
+      .get() as { seq: number; entity_id: string };
+    const seqSp = (
+      db0.prepare("SELECT seq FROM audit WHERE entity = 'submission_photo' AND entity_id = '1'").get() as {
+        seq: number;
+      }
+    ).seq;
     await tb.backend.close();
     // Deleting the photo row needs its reference gone too (FKs are off in the sqlite3 CLI by default, so not really).
     sqlite(`DROP TRIGGER photo_no_delete; DELETE FROM photo WHERE sha256 = '${seqPhoto.entity_id}';`);

@@ -92,18 +92,24 @@ export function auditedTables(db: Db): Map<string, string> {
 
 function pkOf(db: Db, table: string): string {
   const r = stmt(db, 'SELECT pk FROM audit_table WHERE name = ?').get(table) as { pk: string } | undefined;
-  if (!r || !NAME.test(table) || !NAME.test(r.pk)) throw new Error(`appendAudit: table ${table} is not registered in audit_table`);
+  if (!r || !NAME.test(table) || !NAME.test(r.pk))
+    throw new Error(`appendAudit: table ${table} is not registered in audit_table`);
   return r.pk;
 }
 
 /** Reads a row as stored (SELECT *), or undefined. */
-export function readAuditedRow(db: Db, table: string, id: string | number | bigint): Record<string, unknown> | undefined {
+export function readAuditedRow(
+  db: Db,
+  table: string,
+  id: string | number | bigint,
+): Record<string, unknown> | undefined {
   const pk = pkOf(db, table);
   return stmt(db, `SELECT * FROM ${table} WHERE ${pk} = ?`).get(id) as Record<string, unknown> | undefined;
 }
 
 export function auditHead(db: Db): { seq: number; hash: string } {
-  const r = stmt(db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const r = stmt(db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
   return r ?? { seq: 0, hash: GENESIS_HASH };
 }
 
@@ -117,7 +123,8 @@ export function appendAudit(db: Db, input: AppendAuditInput): AuditEntry {
   let entityId: string | null = null;
   let rh: string | null = null;
   if (entity !== null) {
-    if (input.entityId === undefined || input.entityId === null) throw new Error(`appendAudit: entityId missing for ${entity}`);
+    if (input.entityId === undefined || input.entityId === null)
+      throw new Error(`appendAudit: entityId missing for ${entity}`);
     entityId = String(input.entityId);
     const row = input.row ?? readAuditedRow(db, entity, input.entityId);
     if (!row) throw new Error(`appendAudit: row ${entity} ${entityId} not found`);
@@ -214,7 +221,16 @@ export function verifyAudit(db: Db, opts: { requiredTables?: readonly string[] }
   const tables = auditedTables(db);
   for (const t of opts.requiredTables ?? []) {
     if (!tables.has(t)) {
-      other.push(problem('registry', null, t, null, `tabel ${t} hilang dari daftar tabel yang diaudit (audit_table diubah di luar aplikasi)`, `table ${t} missing from audit_table (edited outside the app)`));
+      other.push(
+        problem(
+          'registry',
+          null,
+          t,
+          null,
+          `tabel ${t} hilang dari daftar tabel yang diaudit (audit_table diubah di luar aplikasi)`,
+          `table ${t} missing from audit_table (edited outside the app)`,
+        ),
+      );
     }
   }
 
@@ -228,10 +244,28 @@ export function verifyAudit(db: Db, opts: { requiredTables?: readonly string[] }
     const name = `entri audit #${r.seq}`;
     const target = r.entity !== null ? ` (${r.entity} ${r.entity_id})` : '';
     if (r.seq !== lastSeq + 1) {
-      bySeq.push(problem('chain', r.seq, r.entity, r.entity_id, `${name}: nomor urut melompat dari #${lastSeq} (entri dihapus di luar aplikasi)`, `audit entry #${r.seq}: sequence jumps from #${lastSeq} (entries deleted outside the app)`));
+      bySeq.push(
+        problem(
+          'chain',
+          r.seq,
+          r.entity,
+          r.entity_id,
+          `${name}: nomor urut melompat dari #${lastSeq} (entri dihapus di luar aplikasi)`,
+          `audit entry #${r.seq}: sequence jumps from #${lastSeq} (entries deleted outside the app)`,
+        ),
+      );
     }
     if (r.prev_hash !== prev) {
-      bySeq.push(problem('chain', r.seq, r.entity, r.entity_id, `${name}${target}: prev_hash tidak cocok dengan entri sebelumnya (rantai audit diubah di luar aplikasi)`, `audit entry #${r.seq}${target}: prev_hash does not match the previous entry (chain edited outside the app)`));
+      bySeq.push(
+        problem(
+          'chain',
+          r.seq,
+          r.entity,
+          r.entity_id,
+          `${name}${target}: prev_hash tidak cocok dengan entri sebelumnya (rantai audit diubah di luar aplikasi)`,
+          `audit entry #${r.seq}${target}: prev_hash does not match the previous entry (chain edited outside the app)`,
+        ),
+      );
     }
     const recomputed = entryHash(r.prev_hash, {
       seq: r.seq,
@@ -243,20 +277,47 @@ export function verifyAudit(db: Db, opts: { requiredTables?: readonly string[] }
       rowHash: r.row_hash,
     });
     if (recomputed !== r.hash) {
-      bySeq.push(problem('chain', r.seq, r.entity, r.entity_id, `${name}${target}: hash entri tidak cocok (entri audit diubah di luar aplikasi)`, `audit entry #${r.seq}${target}: entry hash mismatch (audit entry edited outside the app)`));
+      bySeq.push(
+        problem(
+          'chain',
+          r.seq,
+          r.entity,
+          r.entity_id,
+          `${name}${target}: hash entri tidak cocok (entri audit diubah di luar aplikasi)`,
+          `audit entry #${r.seq}${target}: entry hash mismatch (audit entry edited outside the app)`,
+        ),
+      );
     }
     prev = r.hash;
     lastSeq = r.seq;
     if (r.entity !== null && r.entity_id !== null && r.row_hash !== null) {
       if (!tables.has(r.entity)) {
-        bySeq.push(problem('unknown-entity', r.seq, r.entity, r.entity_id, `${name}: tabel ${r.entity} tidak dikenal sebagai tabel yang diaudit`, `audit entry #${r.seq}: table ${r.entity} is not an audited table`));
+        bySeq.push(
+          problem(
+            'unknown-entity',
+            r.seq,
+            r.entity,
+            r.entity_id,
+            `${name}: tabel ${r.entity} tidak dikenal sebagai tabel yang diaudit`,
+            `audit entry #${r.seq}: table ${r.entity} is not an audited table`,
+          ),
+        );
         continue;
       }
       let m = expected.get(r.entity);
       if (!m) expected.set(r.entity, (m = new Map()));
       const dup = m.get(r.entity_id);
       if (dup) {
-        bySeq.push(problem('duplicate', r.seq, r.entity, r.entity_id, `${name}${target}: baris ini sudah dicatat oleh entri #${dup.seq} (entri disisipkan di luar aplikasi)`, `audit entry #${r.seq}${target}: row already recorded by entry #${dup.seq} (entry inserted outside the app)`));
+        bySeq.push(
+          problem(
+            'duplicate',
+            r.seq,
+            r.entity,
+            r.entity_id,
+            `${name}${target}: baris ini sudah dicatat oleh entri #${dup.seq} (entri disisipkan di luar aplikasi)`,
+            `audit entry #${r.seq}${target}: row already recorded by entry #${dup.seq} (entry inserted outside the app)`,
+          ),
+        );
         continue;
       }
       m.set(r.entity_id, { seq: r.seq, rowHash: r.row_hash });
@@ -273,7 +334,16 @@ export function verifyAudit(db: Db, opts: { requiredTables?: readonly string[] }
     try {
       it = stmt(db, `SELECT * FROM ${table}`).iterate() as IterableIterator<Record<string, unknown>>;
     } catch {
-      other.push(problem('registry', null, table, null, `tabel ${table} yang diaudit tidak ada (dihapus di luar aplikasi)`, `audited table ${table} does not exist (dropped outside the app)`));
+      other.push(
+        problem(
+          'registry',
+          null,
+          table,
+          null,
+          `tabel ${table} yang diaudit tidak ada (dihapus di luar aplikasi)`,
+          `audited table ${table} does not exist (dropped outside the app)`,
+        ),
+      );
       continue;
     }
     for (const row of it) {
@@ -282,16 +352,43 @@ export function verifyAudit(db: Db, opts: { requiredTables?: readonly string[] }
       seen.add(id);
       const e = m.get(id);
       if (!e) {
-        inserted.push(problem('inserted', null, table, id, `baris ${table} ${id} tidak punya entri audit (disisipkan di luar aplikasi)`, `row ${table} ${id} has no audit entry (inserted outside the app)`));
+        inserted.push(
+          problem(
+            'inserted',
+            null,
+            table,
+            id,
+            `baris ${table} ${id} tidak punya entri audit (disisipkan di luar aplikasi)`,
+            `row ${table} ${id} has no audit entry (inserted outside the app)`,
+          ),
+        );
         continue;
       }
       if (rowHash(row) !== e.rowHash) {
-        bySeq.push(problem('changed', e.seq, table, id, `entri audit #${e.seq} (${table} ${id}): isi baris tidak cocok dengan hash yang dicatat (baris diubah di luar aplikasi)`, `audit entry #${e.seq} (${table} ${id}): row content does not match the recorded hash (row changed outside the app)`));
+        bySeq.push(
+          problem(
+            'changed',
+            e.seq,
+            table,
+            id,
+            `entri audit #${e.seq} (${table} ${id}): isi baris tidak cocok dengan hash yang dicatat (baris diubah di luar aplikasi)`,
+            `audit entry #${e.seq} (${table} ${id}): row content does not match the recorded hash (row changed outside the app)`,
+          ),
+        );
       }
     }
     for (const [id, e] of m) {
       if (!seen.has(id)) {
-        bySeq.push(problem('deleted', e.seq, table, id, `entri audit #${e.seq} (${table} ${id}): baris tidak ada lagi (dihapus di luar aplikasi)`, `audit entry #${e.seq} (${table} ${id}): row is missing (deleted outside the app)`));
+        bySeq.push(
+          problem(
+            'deleted',
+            e.seq,
+            table,
+            id,
+            `entri audit #${e.seq} (${table} ${id}): baris tidak ada lagi (dihapus di luar aplikasi)`,
+            `audit entry #${e.seq} (${table} ${id}): row is missing (deleted outside the app)`,
+          ),
+        );
       }
     }
   }
@@ -304,7 +401,16 @@ export function verifyAudit(db: Db, opts: { requiredTables?: readonly string[] }
     for (const kind of ['no_update', 'no_delete']) {
       const name = `${table}_${kind}`;
       if (!triggers.has(name)) {
-        other.push(problem('trigger', null, table, null, `pemicu ${name} yang menjaga tabel ${table} tetap append-only telah dihapus di luar aplikasi`, `trigger ${name} keeping ${table} append-only was dropped outside the app`));
+        other.push(
+          problem(
+            'trigger',
+            null,
+            table,
+            null,
+            `pemicu ${name} yang menjaga tabel ${table} tetap append-only telah dihapus di luar aplikasi`,
+            `trigger ${name} keeping ${table} append-only was dropped outside the app`,
+          ),
+        );
       }
     }
   }

@@ -62,7 +62,10 @@ export function getDocument(db: Db, id: number): DocumentRow | undefined {
 
 /** Highest version issued so far for (kind, pemilihan), 0 if none. */
 export function latestVersion(db: Db, kind: string, pemilihan: string): number {
-  const r = stmt(db, 'SELECT MAX(version) AS v FROM document WHERE kind = ? AND pemilihan = ?').get(kind, pemilihan) as {
+  const r = stmt(db, 'SELECT MAX(version) AS v FROM document WHERE kind = ? AND pemilihan = ?').get(
+    kind,
+    pemilihan,
+  ) as {
     v: number | null;
   };
   return r.v ?? 0;

@@ -86,7 +86,9 @@ export function lanDeviceSummaries(db: Db, limit = 1000): LanDeviceSummary[] {
   ).all(limit) as SummaryRow[];
   const last = stmt(db, 'SELECT * FROM lan_contact WHERE id = ?');
   return rows.map((r) => {
-    const l = camelRow<Omit<LanContact, 'registered'> & { registered: number }>(last.get(r.last_id) as Record<string, unknown>);
+    const l = camelRow<Omit<LanContact, 'registered'> & { registered: number }>(
+      last.get(r.last_id) as Record<string, unknown>,
+    );
     return {
       keyId: r.key_id,
       registered: l.registered === 1,

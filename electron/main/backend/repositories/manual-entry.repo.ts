@@ -35,7 +35,14 @@ export function insertManualEntry(db: Db, e: Omit<ManualEntryRow, 'id' | 'counts
     insertAudited(
       db,
       'manual_entry',
-      { tps: e.tps, pemilihan: e.pemilihan, slot: e.slot, operator: e.operator, counts_json: e.countsJson, entered_at: e.enteredAt },
+      {
+        tps: e.tps,
+        pemilihan: e.pemilihan,
+        slot: e.slot,
+        operator: e.operator,
+        counts_json: e.countsJson,
+        entered_at: e.enteredAt,
+      },
       { actor: e.operator, action: 'manual.entry', at: e.enteredAt },
     ),
   );
@@ -65,25 +72,38 @@ export function insertManualResult(db: Db, r: Omit<ManualResultRow, 'id'>, actor
 
 function toEntry(row: Record<string, unknown>): ManualEntryRow {
   const r = camelRow<Omit<ManualEntryRow, 'counts'> & { countsJson: string }>(row);
-  return { id: r.id, tps: r.tps, pemilihan: r.pemilihan, slot: r.slot, operator: r.operator, counts: JSON.parse(r.countsJson) as CHasilCounts, enteredAt: r.enteredAt };
+  return {
+    id: r.id,
+    tps: r.tps,
+    pemilihan: r.pemilihan,
+    slot: r.slot,
+    operator: r.operator,
+    counts: JSON.parse(r.countsJson) as CHasilCounts,
+    enteredAt: r.enteredAt,
+  };
 }
 
 /** The latest agreed result for a TPS + pemilihan, if any. */
 export function latestManualResult(db: Db, tps: string, pemilihan: string): ManualResultRow | undefined {
-  const row = stmt(db, 'SELECT * FROM manual_result WHERE tps = ? AND pemilihan = ? ORDER BY id DESC LIMIT 1').get(tps, pemilihan) as
-    | Record<string, unknown>
-    | undefined;
+  const row = stmt(db, 'SELECT * FROM manual_result WHERE tps = ? AND pemilihan = ? ORDER BY id DESC LIMIT 1').get(
+    tps,
+    pemilihan,
+  ) as Record<string, unknown> | undefined;
   return row ? camelRow<ManualResultRow>(row) : undefined;
 }
 
 /** The latest entry of a slot made after entry id `afterId` (0 = ever). */
-export function latestManualEntry(db: Db, tps: string, pemilihan: string, slot: 1 | 2, afterId: number): ManualEntryRow | undefined {
-  const row = stmt(db, 'SELECT * FROM manual_entry WHERE tps = ? AND pemilihan = ? AND slot = ? AND id > ? ORDER BY id DESC LIMIT 1').get(
-    tps,
-    pemilihan,
-    slot,
-    afterId,
-  ) as Record<string, unknown> | undefined;
+export function latestManualEntry(
+  db: Db,
+  tps: string,
+  pemilihan: string,
+  slot: 1 | 2,
+  afterId: number,
+): ManualEntryRow | undefined {
+  const row = stmt(
+    db,
+    'SELECT * FROM manual_entry WHERE tps = ? AND pemilihan = ? AND slot = ? AND id > ? ORDER BY id DESC LIMIT 1',
+  ).get(tps, pemilihan, slot, afterId) as Record<string, unknown> | undefined;
   return row ? toEntry(row) : undefined;
 }
 

@@ -42,7 +42,8 @@ export function getMeta(db: Db): Meta | undefined {
 }
 
 export function getMasterRecord(db: Db): MasterRecord | undefined {
-  const r = stmt(db, 'SELECT m.* FROM master m JOIN meta ON meta.master_id = m.id').get() as Record<string, unknown> | undefined;
+  const r = stmt(db, 'SELECT m.* FROM master m JOIN meta ON meta.master_id = m.id').get() as
+    Record<string, unknown> | undefined;
   return r ? camelRow<MasterRecord>(r) : undefined;
 }
 
@@ -123,12 +124,22 @@ export function insertMasterData(
       );
     }
   });
-  m.ppk.forEach((p, i) => insertAudited(db, 'ppk_member', { nama: p.nama, jabatan: p.jabatan, urutan: i }, a('master.ppk')));
+  m.ppk.forEach((p, i) =>
+    insertAudited(db, 'ppk_member', { nama: p.nama, jabatan: p.jabatan, urutan: i }, a('master.ppk')),
+  );
   for (const d of m.perangkat) {
     insertAudited(
       db,
       'perangkat',
-      { device_id: d.id, tps: d.tps, public_key: d.publicKey, source: 'master', reason: null, decided_by: null, added_at: at },
+      {
+        device_id: d.id,
+        tps: d.tps,
+        public_key: d.publicKey,
+        source: 'master',
+        reason: null,
+        decided_by: null,
+        added_at: at,
+      },
       a('master.perangkat'),
     );
   }
@@ -148,13 +159,15 @@ export interface PerangkatRow {
 
 /** All registrations of a device id (normally one). */
 export function findPerangkat(db: Db, deviceId: string): PerangkatRow[] {
-  return (stmt(db, 'SELECT * FROM perangkat WHERE device_id = ? ORDER BY id').all(deviceId) as Record<string, unknown>[]).map((r) =>
-    camelRow<PerangkatRow>(r),
-  );
+  return (
+    stmt(db, 'SELECT * FROM perangkat WHERE device_id = ? ORDER BY id').all(deviceId) as Record<string, unknown>[]
+  ).map((r) => camelRow<PerangkatRow>(r));
 }
 
 export function listPerangkat(db: Db): PerangkatRow[] {
-  return (stmt(db, 'SELECT * FROM perangkat ORDER BY id').all() as Record<string, unknown>[]).map((r) => camelRow<PerangkatRow>(r));
+  return (stmt(db, 'SELECT * FROM perangkat ORDER BY id').all() as Record<string, unknown>[]).map((r) =>
+    camelRow<PerangkatRow>(r),
+  );
 }
 
 /** A device added by a recorded PPK decision (DESIGN §3.5). Run inside a transaction. */
@@ -178,16 +191,27 @@ export function insertPerangkatByDecision(
       { actor: p.decidedBy, action: 'perangkat.add', at: p.at },
     ),
   );
-  return { id, deviceId: p.deviceId, tps: p.tps, publicKey: p.publicKey, source: 'ppk-decision', reason: p.reason, decidedBy: p.decidedBy, addedAt: p.at };
+  return {
+    id,
+    deviceId: p.deviceId,
+    tps: p.tps,
+    publicKey: p.publicKey,
+    source: 'ppk-decision',
+    reason: p.reason,
+    decidedBy: p.decidedBy,
+    addedAt: p.at,
+  };
 }
 
 /** Devices added by a recorded PPK decision (not in the signed master). */
 export function decisionDevices(db: Db): Perangkat[] {
-  return (stmt(db, "SELECT device_id, tps, public_key FROM perangkat WHERE source = 'ppk-decision' ORDER BY id").all() as {
-    device_id: string;
-    tps: string;
-    public_key: string;
-  }[]).map((r) => ({ id: r.device_id, tps: r.tps, publicKey: r.public_key }));
+  return (
+    stmt(db, "SELECT device_id, tps, public_key FROM perangkat WHERE source = 'ppk-decision' ORDER BY id").all() as {
+      device_id: string;
+      tps: string;
+      public_key: string;
+    }[]
+  ).map((r) => ({ id: r.device_id, tps: r.tps, publicKey: r.public_key }));
 }
 
 // ---- DataMaster rebuilt from the tables ----
@@ -203,7 +227,7 @@ const masterCache = new WeakMap<Db, { key: string; master: DataMaster }>();
 export function loadDataMaster(db: Db): DataMaster | null {
   const meta = getMeta(db);
   if (!meta) return null;
-  const n = (stmt(db, 'SELECT count(*) AS n, max(id) AS m FROM perangkat').get() as { n: number; m: number | null });
+  const n = stmt(db, 'SELECT count(*) AS n, max(id) AS m FROM perangkat').get() as { n: number; m: number | null };
   const key = `${meta.masterId}:${n.n}:${n.m ?? 0}`;
   const cached = masterCache.get(db);
   if (cached && cached.key === key) return cached.master;
@@ -232,7 +256,10 @@ export function loadDataMaster(db: Db): DataMaster | null {
     nama: string;
     kind: 'paslon' | 'kolom-kosong';
   }[];
-  const ppkRows = stmt(db, 'SELECT nama, jabatan FROM ppk_member ORDER BY urutan').all() as { nama: string; jabatan: string }[];
+  const ppkRows = stmt(db, 'SELECT nama, jabatan FROM ppk_member ORDER BY urutan').all() as {
+    nama: string;
+    jabatan: string;
+  }[];
   const perangkat: Perangkat[] = listPerangkat(db)
     .filter((p) => p.source === 'master')
     .map((p) => ({ id: p.deviceId, tps: p.tps, publicKey: p.publicKey }));
@@ -249,7 +276,11 @@ export function loadDataMaster(db: Db): DataMaster | null {
       wilayah: p.wilayah,
       pilihan: pilRows
         .filter((c) => c.pemilihan === p.id)
-        .map((c) => (c.kind === 'kolom-kosong' ? { nomor: c.nomor, nama: c.nama, kind: 'kolom-kosong' as const } : { nomor: c.nomor, nama: c.nama })),
+        .map((c) =>
+          c.kind === 'kolom-kosong'
+            ? { nomor: c.nomor, nama: c.nama, kind: 'kolom-kosong' as const }
+            : { nomor: c.nomor, nama: c.nama },
+        ),
     })),
     ppk: ppkRows,
     perangkat,

@@ -71,19 +71,29 @@ const one = <T>(db: Db, sql: string, ...args: SqlValue[]): T | undefined => {
 // ---- Master ----
 
 export function readMeta(db: Db): MetaRow | undefined {
-  return one<MetaRow>(db, 'SELECT kecamatan_kode, kecamatan_nama, kabkota_nama, provinsi_nama, simulasi FROM meta WHERE id = 1');
+  return one<MetaRow>(
+    db,
+    'SELECT kecamatan_kode, kecamatan_nama, kabkota_nama, provinsi_nama, simulasi FROM meta WHERE id = 1',
+  );
 }
 export function listDesa(db: Db): DesaRow[] {
   return all<DesaRow>(db, 'SELECT kode, nama, urutan FROM desa ORDER BY urutan');
 }
 export function listTps(db: Db): TpsRow[] {
-  return all<TpsRow>(db, 'SELECT t.kode, t.desa, t.nomor, t.dpt_l, t.dpt_p FROM tps t JOIN desa d ON d.kode = t.desa ORDER BY d.urutan, t.nomor');
+  return all<TpsRow>(
+    db,
+    'SELECT t.kode, t.desa, t.nomor, t.dpt_l, t.dpt_p FROM tps t JOIN desa d ON d.kode = t.desa ORDER BY d.urutan, t.nomor',
+  );
 }
 export function listPemilihan(db: Db): PemilihanRow[] {
   return all<PemilihanRow>(db, 'SELECT id, nama, wilayah, urutan FROM pemilihan ORDER BY urutan');
 }
 export function listPilihan(db: Db, pemilihan: string): PilihanRow[] {
-  return all<PilihanRow>(db, 'SELECT id, pemilihan, nomor, nama, kind FROM pilihan WHERE pemilihan = ? ORDER BY nomor', pemilihan);
+  return all<PilihanRow>(
+    db,
+    'SELECT id, pemilihan, nomor, nama, kind FROM pilihan WHERE pemilihan = ? ORDER BY nomor',
+    pemilihan,
+  );
 }
 export function listMembers(db: Db): MemberRow[] {
   return all<MemberRow>(db, 'SELECT id, nama, jabatan, urutan FROM ppk_member ORDER BY urutan');
@@ -108,7 +118,12 @@ export function submissionsOfDesa(db: Db, pemilihan: string, desa: string): Subm
   );
 }
 export function submissionsOfTps(db: Db, pemilihan: string, tps: string): SubmissionRow[] {
-  return all<SubmissionRow>(db, `SELECT ${SUBMISSION_COLS} FROM submission WHERE pemilihan = ? AND tps = ? ORDER BY id`, pemilihan, tps);
+  return all<SubmissionRow>(
+    db,
+    `SELECT ${SUBMISSION_COLS} FROM submission WHERE pemilihan = ? AND tps = ? ORDER BY id`,
+    pemilihan,
+    tps,
+  );
 }
 export function submissionById(db: Db, id: number): SubmissionRow | undefined {
   return one<SubmissionRow>(db, `SELECT ${SUBMISSION_COLS} FROM submission WHERE id = ?`, id);
@@ -131,4 +146,3 @@ export function knownPhotos(db: Db, hashes: readonly string[]): Set<string> {
   for (const h of hashes) if (photoExt(db, h)) out.add(h);
   return out;
 }
-

@@ -76,8 +76,8 @@ function tpsWhere(f: TpsFilter, prefix = ''): { sql: string; args: string[] } {
 
 export function listAcceptances(db: Db, f: TpsFilter = {}): Acceptance[] {
   const w = tpsWhere(f);
-  return (stmt(db, `SELECT * FROM acceptance ${w.sql} ORDER BY id`).all(...w.args) as Record<string, unknown>[]).map((r) =>
-    camelRow<Acceptance>(r),
+  return (stmt(db, `SELECT * FROM acceptance ${w.sql} ORDER BY id`).all(...w.args) as Record<string, unknown>[]).map(
+    (r) => camelRow<Acceptance>(r),
   );
 }
 
@@ -116,9 +116,9 @@ export function insertConflictChoice(db: Db, c: NewConflictChoice): ConflictChoi
 
 export function listConflictChoices(db: Db, f: TpsFilter = {}): ConflictChoice[] {
   const w = tpsWhere(f);
-  return (stmt(db, `SELECT * FROM conflict_choice ${w.sql} ORDER BY id`).all(...w.args) as Record<string, unknown>[]).map((r) =>
-    camelRow<ConflictChoice>(r),
-  );
+  return (
+    stmt(db, `SELECT * FROM conflict_choice ${w.sql} ORDER BY id`).all(...w.args) as Record<string, unknown>[]
+  ).map((r) => camelRow<ConflictChoice>(r));
 }
 
 // ---------- correction ----------
@@ -189,7 +189,9 @@ export function getCorrection(db: Db, id: number): Correction | undefined {
 
 export function listCorrections(db: Db, f: TpsFilter = {}): Correction[] {
   const w = tpsWhere(f);
-  return (stmt(db, `SELECT * FROM correction ${w.sql} ORDER BY id`).all(...w.args) as CorrectionRow[]).map(toCorrection);
+  return (stmt(db, `SELECT * FROM correction ${w.sql} ORDER BY id`).all(...w.args) as CorrectionRow[]).map(
+    toCorrection,
+  );
 }
 
 // ---------- correction_decision ----------
@@ -220,7 +222,11 @@ export function insertCorrectionDecision(db: Db, d: NewCorrectionDecision): Corr
       decided_as: d.decidedAs,
       decided_at: d.decidedAt,
     },
-    { actor: d.decidedBy, action: d.decision === 'approved' ? 'correction.approve' : 'correction.reject', at: d.decidedAt },
+    {
+      actor: d.decidedBy,
+      action: d.decision === 'approved' ? 'correction.approve' : 'correction.reject',
+      at: d.decidedAt,
+    },
   );
   return { id: Number(id), ...d };
 }
@@ -403,7 +409,9 @@ export function listKejadian(db: Db, f: { pemilihan?: PemilihanId } = {}): Kejad
   const rows =
     f.pemilihan === undefined
       ? stmt(db, 'SELECT * FROM kejadian_khusus ORDER BY at, id').all()
-      : stmt(db, 'SELECT * FROM kejadian_khusus WHERE pemilihan = ? OR pemilihan IS NULL ORDER BY at, id').all(f.pemilihan);
+      : stmt(db, 'SELECT * FROM kejadian_khusus WHERE pemilihan = ? OR pemilihan IS NULL ORDER BY at, id').all(
+          f.pemilihan,
+        );
   return (rows as Record<string, unknown>[]).map((r) => camelRow<Kejadian>(r));
 }
 
@@ -453,7 +461,8 @@ export function listLockEvents(db: Db, f: { pemilihan?: PemilihanId } = {}): Loc
 /** Current lock state per (pemilihan, desa|null): the latest event wins. Key: `${pemilihan}:${desa ?? ''}`. */
 export function currentLocks(db: Db, pemilihan?: PemilihanId): Map<string, LockEvent> {
   const out = new Map<string, LockEvent>();
-  for (const e of listLockEvents(db, pemilihan === undefined ? {} : { pemilihan })) out.set(`${e.pemilihan}:${e.desa ?? ''}`, e);
+  for (const e of listLockEvents(db, pemilihan === undefined ? {} : { pemilihan }))
+    out.set(`${e.pemilihan}:${e.desa ?? ''}`, e);
   return out;
 }
 
@@ -479,7 +488,8 @@ export function insertOperatorSession(db: Db, s: NewOperatorSession): OperatorSe
 }
 
 export function currentOperator(db: Db): OperatorSession | undefined {
-  const r = stmt(db, 'SELECT * FROM operator_session ORDER BY id DESC LIMIT 1').get() as Record<string, unknown> | undefined;
+  const r = stmt(db, 'SELECT * FROM operator_session ORDER BY id DESC LIMIT 1').get() as
+    Record<string, unknown> | undefined;
   return r ? camelRow<OperatorSession>(r) : undefined;
 }
 
@@ -511,7 +521,9 @@ export function insertDelegation(db: Db, d: NewDelegation): Delegation {
 }
 
 export function listDelegations(db: Db): Delegation[] {
-  return (stmt(db, 'SELECT * FROM delegation ORDER BY id').all() as Record<string, unknown>[]).map((r) => camelRow<Delegation>(r));
+  return (stmt(db, 'SELECT * FROM delegation ORDER BY id').all() as Record<string, unknown>[]).map((r) =>
+    camelRow<Delegation>(r),
+  );
 }
 
 /** Names currently holding a delegation (latest row per delegate is a grant). */

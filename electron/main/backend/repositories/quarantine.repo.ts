@@ -23,7 +23,15 @@ export function insertQuarantineLog(db: Db, q: Omit<QuarantineRow, 'id'>, actor:
     insertAudited(
       db,
       'quarantine_log',
-      { at: q.at, name: q.name, stored_name: q.storedName, channel: q.channel, size: q.size, sha256: q.sha256, reason: q.reason },
+      {
+        at: q.at,
+        name: q.name,
+        stored_name: q.storedName,
+        channel: q.channel,
+        size: q.size,
+        sha256: q.sha256,
+        reason: q.reason,
+      },
       { actor, action: 'quarantine.add', at: q.at },
     ),
   );
@@ -31,9 +39,9 @@ export function insertQuarantineLog(db: Db, q: Omit<QuarantineRow, 'id'>, actor:
 }
 
 export function listQuarantine(db: Db, limit = 200): QuarantineRow[] {
-  return (stmt(db, 'SELECT * FROM quarantine_log ORDER BY id DESC LIMIT ?').all(limit) as Record<string, unknown>[]).map((r) =>
-    camelRow<QuarantineRow>(r),
-  );
+  return (
+    stmt(db, 'SELECT * FROM quarantine_log ORDER BY id DESC LIMIT ?').all(limit) as Record<string, unknown>[]
+  ).map((r) => camelRow<QuarantineRow>(r));
 }
 
 export function countQuarantine(db: Db): number {

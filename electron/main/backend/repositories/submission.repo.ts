@@ -69,7 +69,9 @@ export function submissionCounts(db: Db, id: number, countsJson?: string): CHasi
   if (!m) countsCache.set(db, (m = new Map()));
   let c = m.get(id);
   if (!c) {
-    const json = countsJson ?? (stmt(db, 'SELECT counts_json FROM submission WHERE id = ?').get(id) as { counts_json: string }).counts_json;
+    const json =
+      countsJson ??
+      (stmt(db, 'SELECT counts_json FROM submission WHERE id = ?').get(id) as { counts_json: string }).counts_json;
     c = deepFreeze(JSON.parse(json) as CHasilCounts);
     m.set(id, c);
   }
@@ -131,9 +133,11 @@ export function insertSubmission(db: Db, s: NewSubmission, actor: string): numbe
 
 /** The stored submission with exactly this content for the TPS+pemilihan, if any. */
 export function findSubmission(db: Db, tps: string, pemilihan: string, sha256: string): { id: number } | undefined {
-  return stmt(db, 'SELECT id FROM submission WHERE tps = ? AND pemilihan = ? AND sha256 = ?').get(tps, pemilihan, sha256) as
-    | { id: number }
-    | undefined;
+  return stmt(db, 'SELECT id FROM submission WHERE tps = ? AND pemilihan = ? AND sha256 = ?').get(
+    tps,
+    pemilihan,
+    sha256,
+  ) as { id: number } | undefined;
 }
 
 /** Whether any submission exists for the TPS+pemilihan. */
@@ -149,7 +153,10 @@ export function getSubmission(db: Db, id: number): Submission | undefined {
 const SUMMARY_COLS = 'id, tps, pemilihan, sha256, device_key_id, dibuat, channel, source_name, outcome, received_at';
 
 /** Submissions in arrival (id) order, without the envelope text. */
-export function listSubmissions(db: Db, f: { pemilihan?: PemilihanId; tps?: string; desa?: string } = {}): SubmissionSummary[] {
+export function listSubmissions(
+  db: Db,
+  f: { pemilihan?: PemilihanId; tps?: string; desa?: string } = {},
+): SubmissionSummary[] {
   const w: string[] = [];
   const args: string[] = [];
   if (f.pemilihan !== undefined) {
@@ -188,7 +195,10 @@ export function submissionPhotos(db: Db, submissionId: number): SubmissionPhoto[
 /** Photos referenced by some submission whose bytes are not in the store yet. */
 export function missingPhotoHashes(db: Db): string[] {
   return (
-    stmt(db, 'SELECT DISTINCT sp.sha256 FROM submission_photo sp LEFT JOIN photo p ON p.sha256 = sp.sha256 WHERE p.sha256 IS NULL').all() as {
+    stmt(
+      db,
+      'SELECT DISTINCT sp.sha256 FROM submission_photo sp LEFT JOIN photo p ON p.sha256 = sp.sha256 WHERE p.sha256 IS NULL',
+    ).all() as {
       sha256: string;
     }[]
   ).map((r) => r.sha256);

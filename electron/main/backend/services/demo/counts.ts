@@ -13,7 +13,11 @@ export interface TpsVoters {
 }
 
 const lp = (l: number, p: number): LP => ({ l, p });
-const sumLp = (...xs: LP[]): LP => lp(xs.reduce((s, x) => s + x.l, 0), xs.reduce((s, x) => s + x.p, 0));
+const sumLp = (...xs: LP[]): LP =>
+  lp(
+    xs.reduce((s, x) => s + x.l, 0),
+    xs.reduce((s, x) => s + x.p, 0),
+  );
 
 /** DPT of a TPS for the data master: total 150–600, L share 47–53 %. */
 export function drawDpt(rng: Prng): LP {
@@ -42,7 +46,12 @@ export function drawVoters(rng: Prng, dpt: LP): TpsVoters {
   const disPengguna = lp(rng.int(0, disPemilih.l), rng.int(0, disPemilih.p));
   return {
     pemilih: { dpt, dpph, dptb, jumlah: sumLp(dpt, dpph, dptb) },
-    pengguna: { dpt: penggunaDpt, dpph: penggunaDpph, dptb: penggunaDptb, jumlah: sumLp(penggunaDpt, penggunaDpph, penggunaDptb) },
+    pengguna: {
+      dpt: penggunaDpt,
+      dpph: penggunaDpph,
+      dptb: penggunaDptb,
+      jumlah: sumLp(penggunaDpt, penggunaDpph, penggunaDptb),
+    },
     disabilitas: { pemilih: disPemilih, pengguna: disPengguna },
   };
 }

@@ -78,7 +78,10 @@ export function generateDemo(opts: DemoOptions): Demo {
  * The same demo (same bytes) generated in steps, yielding to the event loop between TPS so that a backend serving
  * the UI stays responsive; onProgress receives TPS done and total.
  */
-export async function generateDemoAsync(opts: DemoOptions, onProgress?: (done: number, total: number) => void): Promise<Demo> {
+export async function generateDemoAsync(
+  opts: DemoOptions,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Demo> {
   const steps = demoSteps(opts);
   let last = 0;
   for (;;) {
@@ -118,7 +121,10 @@ function* demoSteps(opts: DemoOptions): Generator<{ done: number; total: number 
   const desaShares = new Map<string, Record<string, number[]>>();
   for (const d of plan.desa) {
     const r = root.fork(`desa-shares:${d.kode}`);
-    desaShares.set(d.kode, Object.fromEntries(Object.entries(plan.shares).map(([id, base]) => [id, tpsWeights(r, base)])));
+    desaShares.set(
+      d.kode,
+      Object.fromEntries(Object.entries(plan.shares).map(([id, base]) => [id, tpsWeights(r, base)])),
+    );
   }
   const truth = new Map<string, Map<PemilihanId, CHasilCounts>>();
   const votersOf = new Map<string, TpsVoters>();
@@ -127,7 +133,8 @@ function* demoSteps(opts: DemoOptions): Generator<{ done: number; total: number 
     const voters = drawVoters(r, t.dpt);
     votersOf.set(t.tps, voters);
     const per = new Map<PemilihanId, CHasilCounts>();
-    for (const p of plan.pemilihan) per.set(p.id, drawCounts(r, voters, tpsWeights(r, desaShares.get(t.desaKode)![p.id]!)));
+    for (const p of plan.pemilihan)
+      per.set(p.id, drawCounts(r, voters, tpsWeights(r, desaShares.get(t.desaKode)![p.id]!)));
     truth.set(t.tps, per);
   }
 
@@ -258,20 +265,32 @@ function* demoSteps(opts: DemoOptions): Generator<{ done: number; total: number 
         // The votes sheet of another (clean) TPS, rendered exactly as that TPS's own photo: same bytes, same hash.
         // Without photos there is nothing to swap, and no fault to list.
         const last = pages.length;
-        const theirs = photos.length > 0 ? renderPhotos(root, plan, source, p.id, truth.get(source.tps)!.get(p.id)!, pages)[last - 1] : undefined;
+        const theirs =
+          photos.length > 0
+            ? renderPhotos(root, plan, source, p.id, truth.get(source.tps)!.get(p.id)!, pages)[last - 1]
+            : undefined;
         if (theirs) photos = [...photos.slice(0, last - 1), theirs];
-        if (theirs) faultList.push({
-          kind: 'foto-tertukar',
-          tps: t.tps,
-          pemilihan: p.id,
-          rules: [],
-          files: [`tps/${t.tps}.pleno`, `tps/${source.tps}.pleno`],
-          keterangan: `TPS ${t.nomor} ${t.desaNama}, ${p.id}: foto lembar ${last} adalah foto TPS ${source.nomor} ${source.desaNama} (foto yang sama dipakai ulang); angka hasil tidak cocok dengan foto.`,
-        });
+        if (theirs)
+          faultList.push({
+            kind: 'foto-tertukar',
+            tps: t.tps,
+            pemilihan: p.id,
+            rules: [],
+            files: [`tps/${t.tps}.pleno`, `tps/${source.tps}.pleno`],
+            keterangan: `TPS ${t.nomor} ${t.desaNama}, ${p.id}: foto lembar ${last} adalah foto TPS ${source.nomor} ${source.desaNama} (foto yang sama dipakai ulang); angka hasil tidak cocok dengan foto.`,
+          });
       }
       const dibuat = wita('2024-11-27', Math.min(23 * 60 + 59, start + pi * rngTime.int(35, 95)));
       const env = signRecord(t.tps, p.id, recorded, photos, device, dibuat);
-      const rec: DemoRecord = { tps: t.tps, pemilihan: p.id, channel: t.channel as DemoRecord['channel'], envelope: env, sheet, photos, kiriman: 1 };
+      const rec: DemoRecord = {
+        tps: t.tps,
+        pemilihan: p.id,
+        channel: t.channel as DemoRecord['channel'],
+        envelope: env,
+        sheet,
+        photos,
+        kiriman: 1,
+      };
       tpsRecords.push(rec);
       records.push(rec);
       if (second) {
@@ -280,7 +299,11 @@ function* demoSteps(opts: DemoOptions): Generator<{ done: number; total: number 
         records.push({ ...rec, channel: 'json', envelope: env2, kiriman: 2 });
         const name = kirimUlangName(t.tps, p.id);
         envelopes.push({ name, tps: t.tps, pemilihan: p.id, envelope: env2, bytes: jsonFileBytes(env2) });
-        lateImports.push({ paths: [`tps/${name}`], channel: 'file', outcomes: [{ tps: t.tps, pemilihan: p.id, status: 'konflik' }] });
+        lateImports.push({
+          paths: [`tps/${name}`],
+          channel: 'file',
+          outcomes: [{ tps: t.tps, pemilihan: p.id, status: 'konflik' }],
+        });
       }
     });
 
@@ -292,7 +315,11 @@ function* demoSteps(opts: DemoOptions): Generator<{ done: number; total: number 
       if (faults.duplikat.has(t.tps)) {
         const name = `${t.tps}_salinan.pleno`;
         bundles.push({ name, tps: t.tps, bytes });
-        imports.push({ paths: [`tps/${name}`], channel: 'file', outcomes: outcomes.map((o) => ({ ...o, status: 'duplikat' as const })) });
+        imports.push({
+          paths: [`tps/${name}`],
+          channel: 'file',
+          outcomes: outcomes.map((o) => ({ ...o, status: 'duplikat' as const })),
+        });
         faultList.push({
           kind: 'duplikat',
           tps: t.tps,
@@ -304,8 +331,18 @@ function* demoSteps(opts: DemoOptions): Generator<{ done: number; total: number 
     } else if (t.channel === 'json') {
       for (const r of tpsRecords) {
         const name = `${t.tps}-${r.pemilihan}.json`;
-        envelopes.push({ name, tps: t.tps, pemilihan: r.pemilihan, envelope: r.envelope, bytes: jsonFileBytes(r.envelope) });
-        imports.push({ paths: [`tps/${name}`], channel: 'file', outcomes: [{ tps: t.tps, pemilihan: r.pemilihan, status: 'diterima' }] });
+        envelopes.push({
+          name,
+          tps: t.tps,
+          pemilihan: r.pemilihan,
+          envelope: r.envelope,
+          bytes: jsonFileBytes(r.envelope),
+        });
+        imports.push({
+          paths: [`tps/${name}`],
+          channel: 'file',
+          outcomes: [{ tps: t.tps, pemilihan: r.pemilihan, status: 'diterima' }],
+        });
       }
       faultList.push({
         kind: 'hanya-json',
@@ -320,9 +357,16 @@ function* demoSteps(opts: DemoOptions): Generator<{ done: number; total: number 
       const small = qrTexts.length === 0;
       for (const r of tpsRecords) {
         const parts = encodeDemoQr(r.envelope, small ? SMALL_QR_TEXT : undefined);
-        const files = parts.length === 1 ? [`${t.tps}-${r.pemilihan}.png`] : parts.map((_, i) => `${t.tps}-${r.pemilihan}-${i + 1}of${parts.length}.png`);
+        const files =
+          parts.length === 1
+            ? [`${t.tps}-${r.pemilihan}.png`]
+            : parts.map((_, i) => `${t.tps}-${r.pemilihan}-${i + 1}of${parts.length}.png`);
         qrTexts.push({ tps: t.tps, pemilihan: r.pemilihan, envelope: r.envelope, parts, files });
-        qrImports.push({ paths: files.map((f) => `qr/${f}`), channel: 'qr', outcomes: [{ tps: t.tps, pemilihan: r.pemilihan, status: 'diterima' }] });
+        qrImports.push({
+          paths: files.map((f) => `qr/${f}`),
+          channel: 'qr',
+          outcomes: [{ tps: t.tps, pemilihan: r.pemilihan, status: 'diterima' }],
+        });
       }
       faultList.push({
         kind: 'hanya-qr',
@@ -334,8 +378,19 @@ function* demoSteps(opts: DemoOptions): Generator<{ done: number; total: number 
     }
   }
 
-  const kindOrder = ['salah-baca', 'jumlah-tidak-cocok', 'kiriman-kedua', 'duplikat', 'foto-tertukar', 'hanya-qr', 'hanya-json', 'belum-masuk'];
-  faultList.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || (a.tps < b.tps ? -1 : a.tps > b.tps ? 1 : 0));
+  const kindOrder = [
+    'salah-baca',
+    'jumlah-tidak-cocok',
+    'kiriman-kedua',
+    'duplikat',
+    'foto-tertukar',
+    'hanya-qr',
+    'hanya-json',
+    'belum-masuk',
+  ];
+  faultList.sort(
+    (a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || (a.tps < b.tps ? -1 : a.tps > b.tps ? 1 : 0),
+  );
   const count = (c: string): number => plan.tps.filter((t) => t.channel === c).length;
   return {
     preset: opts.preset,
@@ -350,10 +405,17 @@ function* demoSteps(opts: DemoOptions): Generator<{ done: number; total: number 
     qrTexts,
     expected: {
       faults: faultList,
-      tps: { total: plan.tps.length, bundle: count('bundle'), qr: count('qr'), json: count('json'), belumMasuk: count('belum-masuk') },
+      tps: {
+        total: plan.tps.length,
+        bundle: count('bundle'),
+        qr: count('qr'),
+        json: count('json'),
+        belumMasuk: count('belum-masuk'),
+      },
       records: records.filter((r) => r.kiriman === 1).length,
       photos: {
-        bundled: new Set(records.filter((r) => r.channel === 'bundle').flatMap((r) => r.photos.map((f) => f.sha256))).size,
+        bundled: new Set(records.filter((r) => r.channel === 'bundle').flatMap((r) => r.photos.map((f) => f.sha256)))
+          .size,
         pending: new Set(records.filter((r) => r.channel === 'qr').flatMap((r) => r.photos.map((f) => f.sha256))).size,
       },
       imports: [...imports, ...qrImports, ...lateImports],

@@ -72,7 +72,9 @@ describe('demo folder through init, import and recap', () => {
 
     const rec = await run(['recap', '--db', db, '--json']);
     expect(rec.code).toBe(0);
-    const recap = JSON.parse(rec.out) as { pemilihan: { id: string; total: CHasilCounts; tps: { masuk: number; konflik: number } }[] };
+    const recap = JSON.parse(rec.out) as {
+      pemilihan: { id: string; total: CHasilCounts; tps: { masuk: number; konflik: number } }[];
+    };
     for (const p of recap.pemilihan) {
       const counted = demo.records.filter((r) => r.pemilihan === p.id && r.kiriman === 1);
       const sum: Record<string, unknown> = {};
@@ -82,7 +84,9 @@ describe('demo folder through init, import and recap', () => {
       }
       expect(p.total).toEqual(sum);
       expect(p.tps.masuk).toBe(counted.length);
-      expect(p.tps.konflik).toBe(demo.expected.faults.filter((f) => f.kind === 'kiriman-kedua' && f.pemilihan === p.id).length);
+      expect(p.tps.konflik).toBe(
+        demo.expected.faults.filter((f) => f.kind === 'kiriman-kedua' && f.pemilihan === p.id).length,
+      );
     }
   });
 });

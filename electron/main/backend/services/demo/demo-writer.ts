@@ -14,7 +14,8 @@ export interface WrittenFile {
   bytes: number;
 }
 
-const WARNING = 'SIMULASI - kunci privat buatan untuk latihan dan pengujian saja. Jangan dipakai untuk data pemilihan sungguhan.';
+const WARNING =
+  'SIMULASI - kunci privat buatan untuk latihan dan pengujian saja. Jangan dipakai untuk data pemilihan sungguhan.';
 
 export class DemoDirNotEmptyError extends Error {}
 

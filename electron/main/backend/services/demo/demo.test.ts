@@ -1,6 +1,15 @@
 // The demo kecamatan: determinism, a master and bundles that the real parsers accept, clean records that pass
 // every rule, each seeded fault caught by its rule, QR images that decode back, and a readable photo.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PNG } from 'pngjs';
@@ -62,12 +71,17 @@ describe('generateDemo (hampang)', () => {
     expect(files).toContain('keys/kpu.json');
     expect(files).toContain('keys/devices.json');
     expect(files.filter((f) => f.startsWith('tps/') && f.endsWith('.pleno')).length).toBe(demo.bundles.length);
-    expect(files.filter((f) => f.startsWith('qr/') && f.endsWith('.png')).length).toBe(demo.qrTexts.reduce((s, q) => s + q.parts.length, 0));
-    for (const f of files) expect(readFileSync(join(tmp, 'b', f)).equals(readFileSync(join(tmp, 'a', f))), f).toBe(true);
+    expect(files.filter((f) => f.startsWith('qr/') && f.endsWith('.png')).length).toBe(
+      demo.qrTexts.reduce((s, q) => s + q.parts.length, 0),
+    );
+    for (const f of files)
+      expect(readFileSync(join(tmp, 'b', f)).equals(readFileSync(join(tmp, 'a', f))), f).toBe(true);
 
     const progress: number[] = [];
     const viaAsync = await generateDemoAsync({ preset: 'hampang', seed: 7 }, (done) => progress.push(done));
-    expect(viaAsync.bundles.map((b) => Buffer.from(b.bytes).toString('base64'))).toEqual(demo.bundles.map((b) => Buffer.from(b.bytes).toString('base64')));
+    expect(viaAsync.bundles.map((b) => Buffer.from(b.bytes).toString('base64'))).toEqual(
+      demo.bundles.map((b) => Buffer.from(b.bytes).toString('base64')),
+    );
     expect(progress.at(-1)).toBe(29);
 
     const other = generateDemo({ preset: 'hampang', seed: 8, photos: false });
@@ -91,8 +105,13 @@ describe('generateDemo (hampang)', () => {
     expect(master.kecamatan).toEqual({ kode: '630214', nama: 'Hampang' });
     expect(master.desa).toHaveLength(9);
     if (existsSync(FIXTURE)) {
-      const rows = readFileSync(FIXTURE, 'utf8').split('\n').slice(1).map((l) => l.split('\t'));
-      const fixture = rows.filter((r) => r[0]?.startsWith('63.02.14.')).map((r) => ({ kode: r[0]!.replace(/\./g, ''), nama: r[2] }));
+      const rows = readFileSync(FIXTURE, 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t'));
+      const fixture = rows
+        .filter((r) => r[0]?.startsWith('63.02.14.'))
+        .map((r) => ({ kode: r[0]!.replace(/\./g, ''), nama: r[2] }));
       expect(master.desa.map((d) => ({ kode: d.kode, nama: d.nama }))).toEqual(fixture);
     }
     const tpsTotal = master.desa.reduce((s, d) => s + d.tps.length, 0);
@@ -101,11 +120,15 @@ describe('generateDemo (hampang)', () => {
       expect(d.tps.length).toBeGreaterThanOrEqual(2);
       expect(d.tps.length).toBeLessThanOrEqual(5);
     }
-    for (const d of master.desa) for (const t of d.tps) {
-      expect(t.dpt.l + t.dpt.p).toBeGreaterThanOrEqual(150);
-      expect(t.dpt.l + t.dpt.p).toBeLessThanOrEqual(600);
-    }
-    expect(master.pemilihan.map((p) => [p.id, p.pilihan.length])).toEqual([['gubernur', 2], ['bupati', 3]]);
+    for (const d of master.desa)
+      for (const t of d.tps) {
+        expect(t.dpt.l + t.dpt.p).toBeGreaterThanOrEqual(150);
+        expect(t.dpt.l + t.dpt.p).toBeLessThanOrEqual(600);
+      }
+    expect(master.pemilihan.map((p) => [p.id, p.pilihan.length])).toEqual([
+      ['gubernur', 2],
+      ['bupati', 3],
+    ]);
     for (const p of master.pemilihan) expect(p.nama).toContain('(SIMULASI)');
     expect(master.ppk.map((p) => p.jabatan)).toEqual(['Ketua', 'Anggota', 'Anggota', 'Anggota', 'Anggota']);
     expect(master.perangkat).toHaveLength(30);
@@ -113,7 +136,9 @@ describe('generateDemo (hampang)', () => {
   });
 
   it('writes bundles that readBundle accepts, with photo hashes matching the records', () => {
-    expect(demo.bundles.length).toBe(demo.expected.tps.bundle + demo.expected.faults.filter((f) => f.kind === 'duplikat').length);
+    expect(demo.bundles.length).toBe(
+      demo.expected.tps.bundle + demo.expected.faults.filter((f) => f.kind === 'duplikat').length,
+    );
     for (const b of demo.bundles) {
       const r = readBundle(b.bytes, { sha256: nodeCrypto.sha256 });
       expect(r.ok, b.name).toBe(true);
@@ -157,19 +182,34 @@ describe('generateDemo (hampang)', () => {
         expect(violations, `${r.tps} ${r.pemilihan} kiriman ${r.kiriman}`).toEqual([]);
         clean++;
       } else {
-        expect(errorsOf(violations).map((v) => v.code).sort(), `${fault.kind} ${r.tps}`).toEqual([...fault.rules].sort());
+        expect(
+          errorsOf(violations)
+            .map((v) => v.code)
+            .sort(),
+          `${fault.kind} ${r.tps}`,
+        ).toEqual([...fault.rules].sort());
         if (fault.field) expect(getCount(rec, fault.field)).toBe(fault.nilaiTercatat);
         else expect(violations).toEqual([]);
       }
       // The sheet (photo) always passes the sums except where the form itself was written wrong.
-      if (fault?.kind !== 'jumlah-tidak-cocok') expect(errorsOf(checkRecord(r.sheet, ruleCtx(master, rec)))).toEqual([]);
+      if (fault?.kind !== 'jumlah-tidak-cocok')
+        expect(errorsOf(checkRecord(r.sheet, ruleCtx(master, rec)))).toEqual([]);
     }
     expect(clean).toBeGreaterThan(40);
   });
 
   it('has the misread 105 → 905 with the photo sheet showing 105, and the other fault kinds', () => {
     const kinds = demo.expected.faults.map((f) => f.kind);
-    for (const k of ['salah-baca', 'jumlah-tidak-cocok', 'kiriman-kedua', 'duplikat', 'foto-tertukar', 'belum-masuk', 'hanya-qr', 'hanya-json']) {
+    for (const k of [
+      'salah-baca',
+      'jumlah-tidak-cocok',
+      'kiriman-kedua',
+      'duplikat',
+      'foto-tertukar',
+      'belum-masuk',
+      'hanya-qr',
+      'hanya-json',
+    ]) {
       expect(kinds, k).toContain(k);
     }
     const misread = demo.expected.faults.find((f) => f.kind === 'salah-baca')!;
@@ -215,7 +255,10 @@ describe('generateDemo (hampang)', () => {
       const json = decodeQrText(texts);
       expect(json.ok).toBe(true);
       if (json.ok) expect(json.value).toBe(canonicalize(q.envelope));
-      if (q.parts.length > 1) expect(q.files.map((f) => f.replace(/^.*-(\d+of\d+)\.png$/, '$1'))).toEqual(q.parts.map((_, i) => `${i + 1}of${q.parts.length}`));
+      if (q.parts.length > 1)
+        expect(q.files.map((f) => f.replace(/^.*-(\d+of\d+)\.png$/, '$1'))).toEqual(
+          q.parts.map((_, i) => `${i + 1}of${q.parts.length}`),
+        );
     }
   });
 
@@ -223,7 +266,10 @@ describe('generateDemo (hampang)', () => {
     const text = readFileSync(join(tmp, 'a', 'README.txt'), 'utf8');
     expect(text).toMatch(/SIMULASI/);
     for (const f of demo.expected.faults) expect(text).toContain(f.keterangan);
-    const keys = JSON.parse(readFileSync(join(tmp, 'a', 'keys', 'devices.json'), 'utf8')) as { peringatan: string; perangkat: unknown[] };
+    const keys = JSON.parse(readFileSync(join(tmp, 'a', 'keys', 'devices.json'), 'utf8')) as {
+      peringatan: string;
+      perangkat: unknown[];
+    };
     expect(keys.peringatan).toMatch(/SIMULASI/);
     expect(keys.perangkat).toHaveLength(30);
   });

@@ -17,7 +17,12 @@ import { devicesView, registerDevice } from './device-decision.service';
 
 let fx: KecamatanFixture;
 const ctx = () => fx.backend.ctx;
-const count = (sql: string, ...args: unknown[]) => (ctx().db.prepare(sql).get(...args) as { n: number }).n;
+const count = (sql: string, ...args: unknown[]) =>
+  (
+    ctx()
+      .db.prepare(sql)
+      .get(...args) as { n: number }
+  ).n;
 const KETUA = 0;
 const ANGGOTA = 1;
 
@@ -32,7 +37,12 @@ afterAll(async () => {
 describe('registerDevice (PPK decision, DESIGN §3.5)', () => {
   const phone = generateKeyPair();
   const tps = () => fx.devices[1]!.tps;
-  const input = () => ({ id: 'hp-cadangan-1', tps: tps(), publicKey: phone.publicKey, reason: 'HP KPPS rusak, diganti HP cadangan' });
+  const input = () => ({
+    id: 'hp-cadangan-1',
+    tps: tps(),
+    publicKey: phone.publicKey,
+    reason: 'HP KPPS rusak, diganti HP cadangan',
+  });
 
   it('is refused without an operator session, and for an anggota without delegation', () => {
     const none = registerDevice(ctx(), input());
@@ -72,7 +82,13 @@ describe('registerDevice (PPK decision, DESIGN §3.5)', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.created).toBe(true);
-    expect(r.value.device).toMatchObject({ id: 'hp-cadangan-1', tps: tps(), source: 'ppk-decision', decidedBy: 'Ketua Uji', reason: input().reason });
+    expect(r.value.device).toMatchObject({
+      id: 'hp-cadangan-1',
+      tps: tps(),
+      source: 'ppk-decision',
+      decidedBy: 'Ketua Uji',
+      reason: input().reason,
+    });
     expect(r.value.device.fingerprint).toMatch(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/);
     expect(decisionDevices(ctx().db)).toEqual([{ id: 'hp-cadangan-1', tps: tps(), publicKey: phone.publicKey }]);
     expect(count('SELECT count(*) AS n FROM audit')).toBe(auditBefore + 1);
@@ -96,10 +112,20 @@ describe('registerDevice (PPK decision, DESIGN §3.5)', () => {
     const moved = registerDevice(ctx(), { ...input(), tps: fx.devices[2]!.tps });
     expect(moved.ok || moved.error).toMatchObject({ code: 'CONFLICT', detail: 'tps' });
     const master = fx.devices[0]!;
-    const override = registerDevice(ctx(), { id: master.id, tps: master.tps, publicKey: generateKeyPair().publicKey, reason: 'coba ganti' });
+    const override = registerDevice(ctx(), {
+      id: master.id,
+      tps: master.tps,
+      publicKey: generateKeyPair().publicKey,
+      reason: 'coba ganti',
+    });
     expect(override.ok || override.error).toMatchObject({ code: 'CONFLICT' });
     expect(override.ok || override.error.message).toContain('dalam data master');
-    const reuse = registerDevice(ctx(), { id: 'hp-lain', tps: tps(), publicKey: master.publicKey, reason: 'kunci sama' });
+    const reuse = registerDevice(ctx(), {
+      id: 'hp-lain',
+      tps: tps(),
+      publicKey: master.publicKey,
+      reason: 'kunci sama',
+    });
     expect(reuse.ok || reuse.error).toMatchObject({ code: 'CONFLICT' });
     expect(count("SELECT count(*) AS n FROM perangkat WHERE source = 'ppk-decision'")).toBe(1);
   });
@@ -107,12 +133,20 @@ describe('registerDevice (PPK decision, DESIGN §3.5)', () => {
   it('a delegated anggota may decide; the view lists master and decision devices', () => {
     delegate(ctx(), ANGGOTA, true, 'ketua keluar ruangan');
     startSession(ctx(), ANGGOTA);
-    const r = registerDevice(ctx(), { id: 'hp-cadangan-2', tps: fx.devices[3]!.tps, publicKey: generateKeyPair().publicKey, reason: 'HP KPPS hilang' });
+    const r = registerDevice(ctx(), {
+      id: 'hp-cadangan-2',
+      tps: fx.devices[3]!.tps,
+      publicKey: generateKeyPair().publicKey,
+      reason: 'HP KPPS hilang',
+    });
     expect(r.ok && r.value.device.decidedBy).toBe('Anggota Uji');
     const view = devicesView(ctx());
     expect(view.operator).toEqual({ nama: 'Anggota Uji', mayDecide: true });
     expect(view.registered.filter((d) => d.source === 'master')).toHaveLength(fx.devices.length);
-    expect(view.registered.filter((d) => d.source === 'ppk-decision').map((d) => d.id)).toEqual(['hp-cadangan-1', 'hp-cadangan-2']);
+    expect(view.registered.filter((d) => d.source === 'ppk-decision').map((d) => d.id)).toEqual([
+      'hp-cadangan-1',
+      'hp-cadangan-2',
+    ]);
     expect(view.tps).toHaveLength(6);
     expect(view.tps[0]!.label).toBe('Desa Uji 1 · TPS 001');
     expect(verifyAudit(ctx().db).ok).toBe(true);
@@ -131,7 +165,11 @@ describe('LAN: an unknown device, registered by decision, is then accepted', () 
   });
 
   const post = async (bytes: Uint8Array) => {
-    const res = await fetch(`${url}/v1/c-hasil`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: bytes as unknown as RequestInit['body'] });
+    const res = await fetch(`${url}/v1/c-hasil`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: bytes as unknown as RequestInit['body'],
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
@@ -149,7 +187,12 @@ describe('LAN: an unknown device, registered by decision, is then accepted', () 
     expect(unknown).toMatchObject({ requests: 1, remote: expect.stringContaining('127.0.0.1') });
 
     startSession(ctx(), KETUA);
-    const reg = registerDevice(ctx(), { id: 'hp-baru-tps6', tps, publicKey: phone.publicKey, reason: 'HP KPPS TPS 003 belum ada di data master' });
+    const reg = registerDevice(ctx(), {
+      id: 'hp-baru-tps6',
+      tps,
+      publicKey: phone.publicKey,
+      reason: 'HP KPPS TPS 003 belum ada di data master',
+    });
     expect(reg.ok && reg.value.created).toBe(true);
 
     const second = await post(bytes);
@@ -160,7 +203,11 @@ describe('LAN: an unknown device, registered by decision, is then accepted', () 
     const receipt = verifyReceipt(second.body.receipt, hello.value.ppkKey);
     expect(receipt.ok).toBe(true);
     if (receipt.ok) {
-      expect(receipt.receipt.payload).toMatchObject({ tps, pemilihan: 'gubernur', sha256: payloadHash(rec, nodeCrypto) });
+      expect(receipt.receipt.payload).toMatchObject({
+        tps,
+        pemilihan: 'gubernur',
+        sha256: payloadHash(rec, nodeCrypto),
+      });
     }
     expect(count("SELECT count(*) AS n FROM submission WHERE tps = ? AND device_key_id = 'hp-baru-tps6'", tps)).toBe(1);
 

@@ -57,7 +57,11 @@ function tpsLabels(ctx: BackendContext): Map<string, string> {
   return labels;
 }
 
-function toView(p: PerangkatRow, labels: Map<string, string>, contact?: { lastAt: string; requests: number }): RegisteredDeviceView {
+function toView(
+  p: PerangkatRow,
+  labels: Map<string, string>,
+  contact?: { lastAt: string; requests: number },
+): RegisteredDeviceView {
   return {
     id: p.deviceId,
     tps: p.tps,
@@ -94,7 +98,9 @@ export function devicesView(ctx: BackendContext): DevicesView {
         lastReason: c.lastReason,
       })),
     tps: [...labels].map(([kode, label]) => ({ kode, label })),
-    operator: s ? { nama: s.member.nama, mayDecide: decisionRole(s.member.nama, sessionAuthority(ctx)) !== null } : null,
+    operator: s
+      ? { nama: s.member.nama, mayDecide: decisionRole(s.member.nama, sessionAuthority(ctx)) !== null }
+      : null,
   };
 }
 
@@ -105,10 +111,18 @@ function normaliseKey(text: string): string {
   try {
     raw = fromBase64Url(t);
   } catch {
-    return refuse('INVALID_INPUT', 'Kunci publik bukan teks base64url yang sah. Salin ulang dari layar HP KPPS.', 'publicKey');
+    return refuse(
+      'INVALID_INPUT',
+      'Kunci publik bukan teks base64url yang sah. Salin ulang dari layar HP KPPS.',
+      'publicKey',
+    );
   }
   if (raw.length !== 32) {
-    refuse('INVALID_INPUT', `Kunci publik harus 32 byte (kunci Ed25519); yang dimasukkan ${raw.length} byte.`, 'publicKey');
+    refuse(
+      'INVALID_INPUT',
+      `Kunci publik harus 32 byte (kunci Ed25519); yang dimasukkan ${raw.length} byte.`,
+      'publicKey',
+    );
   }
   return toBase64Url(raw);
 }
@@ -118,11 +132,13 @@ export function registerDevice(ctx: BackendContext, input: RegisterDeviceInput):
   const result = asResult((): RegisterDeviceResult => {
     const id = input.id.trim();
     const reason = input.reason.trim();
-    if (id === '' || /\s/.test(id) || id.length > 128) refuse('INVALID_INPUT', 'Id perangkat wajib diisi, tanpa spasi, paling panjang 128 karakter.', 'id');
+    if (id === '' || /\s/.test(id) || id.length > 128)
+      refuse('INVALID_INPUT', 'Id perangkat wajib diisi, tanpa spasi, paling panjang 128 karakter.', 'id');
     if (reason === '') refuse('INVALID_INPUT', 'Alasan keputusan wajib diisi.', 'reason');
     const decider = requireDecider(ctx, 'Pendaftaran perangkat KPPS');
     const labels = tpsLabels(ctx);
-    if (!labels.has(input.tps)) refuse('NOT_FOUND', `TPS ${input.tps} tidak ada dalam data master kecamatan ini.`, 'tps');
+    if (!labels.has(input.tps))
+      refuse('NOT_FOUND', `TPS ${input.tps} tidak ada dalam data master kecamatan ini.`, 'tps');
     const publicKey = normaliseKey(input.publicKey);
 
     const write = ctx.db.transaction((): RegisterDeviceResult => {
@@ -132,14 +148,28 @@ export function registerDevice(ctx: BackendContext, input: RegisterDeviceInput):
       }
       const first = existing[0];
       if (first) {
-        const where = first.source === 'master' ? 'dalam data master' : `oleh keputusan PPK (${first.decidedBy ?? '-'})`;
+        const where =
+          first.source === 'master' ? 'dalam data master' : `oleh keputusan PPK (${first.decidedBy ?? '-'})`;
         if (first.tps !== input.tps) {
-          refuse('CONFLICT', `Perangkat ${id} sudah terdaftar ${where} untuk ${labels.get(first.tps) ?? first.tps}; tidak dapat dipindahkan ke TPS lain.`, 'tps');
+          refuse(
+            'CONFLICT',
+            `Perangkat ${id} sudah terdaftar ${where} untuk ${labels.get(first.tps) ?? first.tps}; tidak dapat dipindahkan ke TPS lain.`,
+            'tps',
+          );
         }
-        refuse('CONFLICT', `Perangkat ${id} sudah terdaftar ${where} dengan kunci lain (${groupedFingerprint(first.publicKey)}); kunci tidak dapat diganti.`, 'publicKey');
+        refuse(
+          'CONFLICT',
+          `Perangkat ${id} sudah terdaftar ${where} dengan kunci lain (${groupedFingerprint(first.publicKey)}); kunci tidak dapat diganti.`,
+          'publicKey',
+        );
       }
       const sameKey = listPerangkat(ctx.db).find((p) => p.publicKey === publicKey);
-      if (sameKey) refuse('CONFLICT', `Kunci publik ini sudah dipakai perangkat ${sameKey.deviceId}; satu kunci hanya untuk satu perangkat.`, 'publicKey');
+      if (sameKey)
+        refuse(
+          'CONFLICT',
+          `Kunci publik ini sudah dipakai perangkat ${sameKey.deviceId}; satu kunci hanya untuk satu perangkat.`,
+          'publicKey',
+        );
       const row = insertPerangkatByDecision(ctx.db, {
         deviceId: id,
         tps: input.tps,
@@ -152,7 +182,12 @@ export function registerDevice(ctx: BackendContext, input: RegisterDeviceInput):
     });
     const out = write.immediate();
     if (out.created) {
-      ctx.log.info('KPPS device registered by PPK decision', { device: id, tps: input.tps, by: decider.nama, as: decider.as });
+      ctx.log.info('KPPS device registered by PPK decision', {
+        device: id,
+        tps: input.tps,
+        by: decider.nama,
+        as: decider.as,
+      });
       ctx.events.emit({ type: 'lan-changed' });
     }
     return out;

@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../backend';
-import { insertKejadian, insertLockEvent, insertObjection, insertObjectionResolution } from '../../repositories/pleno.repo';
+import {
+  insertKejadian,
+  insertLockEvent,
+  insertObjection,
+  insertObjectionResolution,
+} from '../../repositories/pleno.repo';
 import { loadDataMaster } from '../../repositories/master.repo';
 import { listAudit } from '../../repositories/audit.repo';
 import { recap } from '../recap/recap.service';
@@ -86,7 +91,12 @@ describe('documents service on the hampang demo', () => {
   });
 
   it('issues D.Kejadian Khusus with NIHIL when nothing was recorded', async () => {
-    const doc = await issueDocument(backend.ctx, { kind: 'kejadian-khusus', pemilihan: 'bupati', actor: 'uji', paper: 'f4' });
+    const doc = await issueDocument(backend.ctx, {
+      kind: 'kejadian-khusus',
+      pemilihan: 'bupati',
+      actor: 'uji',
+      paper: 'f4',
+    });
     const t = flat(text(doc.path));
     expect(t).toContain('NIHIL');
     for (const m of master.ppk) expect(t).toContain(m.nama);
@@ -168,17 +178,29 @@ describe('documents service on the hampang demo', () => {
       )();
     for (const d of master.desa.slice(0, -1)) lock(d.kode);
     const last = master.desa[master.desa.length - 1]!;
-    await expect(issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true })).rejects.toSatisfy(
-      (e: unknown) => e instanceof DocumentError && e.code === 'NOT_FINAL' && e.reasons.length === 1 && e.reasons[0]!.includes(last.nama),
+    await expect(
+      issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true }),
+    ).rejects.toSatisfy(
+      (e: unknown) =>
+        e instanceof DocumentError &&
+        e.code === 'NOT_FINAL' &&
+        e.reasons.length === 1 &&
+        e.reasons[0]!.includes(last.nama),
     );
     lock(last.kode);
     const final = await issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
     expect(final.row).toMatchObject({ version: 2, final: true, reason: null });
     expect(flat(text(final.path))).not.toContain('DRAF');
-    await expect(issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true })).rejects.toSatisfy(
-      (e: unknown) => e instanceof DocumentError && e.code === 'REASON_REQUIRED',
-    );
-    const again = await issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true, reason: 'Salah ketik nama saksi' });
+    await expect(
+      issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true }),
+    ).rejects.toSatisfy((e: unknown) => e instanceof DocumentError && e.code === 'REASON_REQUIRED');
+    const again = await issueDocument(ctx, {
+      kind: 'd-hasil',
+      pemilihan: 'bupati',
+      actor: 'uji',
+      final: true,
+      reason: 'Salah ketik nama saksi',
+    });
     expect(again.row).toMatchObject({ version: 3, final: true, reason: 'Salah ketik nama saksi' });
     // Overlapping issues (two clicks) get distinct versions.
     const both = await Promise.all([
@@ -192,12 +214,17 @@ describe('documents service on the hampang demo', () => {
   });
 
   it('serves the contract: status, list with hashes, issue, page PNG, file, verify; refusals as Results', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reading JSON results loosely in a test
-    const call = (m: string, i: unknown) => backend.dispatch(m, i) as Promise<{ ok: boolean; value?: any; error?: any }>;
+    const call = (m: string, i: unknown) =>
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reading JSON results loosely in a test
+      backend.dispatch(m, i) as Promise<{ ok: boolean; value?: any; error?: any }>;
     const status = await call('documents.status', {});
     expect(status.ok).toBe(true);
     const bupati = status.value.pemilihan.find((p: { id: string }) => p.id === 'bupati');
-    expect(bupati).toMatchObject({ final: true, blockers: [], finalIssued: { 'd-hasil': true, 'kejadian-khusus': false } });
+    expect(bupati).toMatchObject({
+      final: true,
+      blockers: [],
+      finalIssued: { 'd-hasil': true, 'kejadian-khusus': false },
+    });
     const gub = status.value.pemilihan.find((p: { id: string }) => p.id === 'gubernur');
     expect(gub.final).toBe(false);
     expect(gub.blockers.filter((b: string) => b.includes('belum dikunci')).length).toBe(master.desa.length);
@@ -210,7 +237,11 @@ describe('documents service on the hampang demo', () => {
     const issued = await call('documents.issue', { kind: 'kejadian-khusus', pemilihan: 'bupati', final: true });
     expect(issued.ok).toBe(true);
     const list = await call('documents.list', {});
-    expect(list.value[0]).toMatchObject({ id: issued.value.id, final: true, dataSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(list.value[0]).toMatchObject({
+      id: issued.value.id,
+      final: true,
+      dataSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const page = await call('documents.page', { id: issued.value.id, page: 1, dpi: 40 });
     expect(page.ok).toBe(true);
     expect(Buffer.from(page.value.png, 'base64').subarray(1, 4).toString()).toBe('PNG');
@@ -219,7 +250,10 @@ describe('documents service on the hampang demo', () => {
     expect(file.value.sha256).toBe(issued.value.fileSha256);
     const v = await call('documents.verify', { id: issued.value.id });
     expect(v.value).toEqual({ id: issued.value.id, valid: true, problems: [] });
-    expect(await call('documents.page', { id: 9999, page: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('documents.page', { id: 9999, page: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
 
     // Save a copy to a removable drive (PLENO_DRIVE_ROOTS stands in for /media/<user>); only listed drives are accepted.
     const parent = path.join(dir, 'media');
@@ -234,7 +268,10 @@ describe('documents service on the hampang demo', () => {
       expect(saved.ok).toBe(true);
       expect(saved.value.path).toBe(path.join(usb.root, 'Pleno-Dokumen', issued.value.fileName));
       expect(readFileSync(saved.value.path).equals(Buffer.from(file.value.base64, 'base64'))).toBe(true);
-      expect(await call('documents.saveToDrive', { id: issued.value.id, root: dir })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await call('documents.saveToDrive', { id: issued.value.id, root: dir })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     } finally {
       if (before === undefined) delete process.env.PLENO_DRIVE_ROOTS;
       else process.env.PLENO_DRIVE_ROOTS = before;
@@ -262,7 +299,9 @@ describe('documents service on the hampang demo', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/TIDAK SAH/);
 
-    expect(pleno(['document', 'd-hasil', '--db', dbPath, '--pemilihan', 'gubernur', '--out', out, '--final']).code).toBe(1);
+    expect(
+      pleno(['document', 'd-hasil', '--db', dbPath, '--pemilihan', 'gubernur', '--out', out, '--final']).code,
+    ).toBe(1);
     expect(pleno(['document', 'd-hasil', '--db', dbPath, '--pemilihan', 'dprd', '--out', out]).code).toBe(2);
     expect(pleno(['document', 'x', '--db', dbPath]).code).toBe(2);
   }, 120_000);

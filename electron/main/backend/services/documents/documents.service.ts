@@ -2,7 +2,17 @@
 // kejadian khusus, master names), signs and renders it, writes the file under <dataDir>/documents/ and records the
 // issue (row + audit entry, one transaction). A final document only when the pemilihan is final (every desa locked,
 // no open objection); before that, drafts (DRAF). A reissue gets the next version; after a final, a reason is required.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { BackendContext } from '../../context';
 import type { CHasilCounts, DataMaster, Pemilihan, PemilihanId } from '../../../../../shared/domain/model';
@@ -83,7 +93,11 @@ function pemilihanOf(master: DataMaster, id: string): Pemilihan {
 export function finalBlockers(ctx: Pick<BackendContext, 'db'>, master: DataMaster, pemilihan: PemilihanId): string[] {
   const locks = currentLocks(ctx.db, pemilihan);
   const check = pemilihanFinal(
-    master.desa.map((d) => ({ kode: d.kode, nama: d.nama, locked: locks.get(`${pemilihan}:${d.kode}`)?.action === 'lock' })),
+    master.desa.map((d) => ({
+      kode: d.kode,
+      nama: d.nama,
+      locked: locks.get(`${pemilihan}:${d.kode}`)?.action === 'lock',
+    })),
   );
   const resolved = new Set(listObjectionResolutions(ctx.db).map((r) => r.objectionId));
   const open = listObjections(ctx.db, { pemilihan }).filter((o) => !resolved.has(o.id));
@@ -116,7 +130,11 @@ function whoOf(o: Objection, p: Pemilihan | undefined): string {
 }
 
 /** Objections (with their resolution) and kejadian khusus of a pemilihan, in time order. */
-export function kejadianEntries(ctx: Pick<BackendContext, 'db'>, master: DataMaster, pemilihan: PemilihanId): KejadianEntry[] {
+export function kejadianEntries(
+  ctx: Pick<BackendContext, 'db'>,
+  master: DataMaster,
+  pemilihan: PemilihanId,
+): KejadianEntry[] {
   const p = master.pemilihan.find((x) => x.id === pemilihan);
   const resolutions = new Map(listObjectionResolutions(ctx.db).map((r) => [r.objectionId, r]));
   // Recorded times may be UTC ("Z"); the document shows the kecamatan's local time (WIB/WITA/WIT).
@@ -137,7 +155,14 @@ export function kejadianEntries(ctx: Pick<BackendContext, 'db'>, master: DataMas
     });
   }
   for (const k of listKejadian(ctx.db, { pemilihan })) {
-    entries.push({ waktu: local(k.at), tempat: placeOf(master, k.tps, k.desa), pihak: k.who, jenis: 'kejadian', uraian: k.text, penyelesaian: '' });
+    entries.push({
+      waktu: local(k.at),
+      tempat: placeOf(master, k.tps, k.desa),
+      pihak: k.who,
+      jenis: 'kejadian',
+      uraian: k.text,
+      penyelesaian: '',
+    });
   }
   // Stable order: by time, then as recorded.
   return entries
@@ -170,7 +195,10 @@ export function buildDocumentData(
   const lampiran = master.desa.map((d) => ({
     kode: d.kode,
     nama: d.nama,
-    tps: d.tps.map((t) => ({ nomor: t.nomor, counts: (current.get(tpsCode(d.kode, t.nomor))?.counts ?? null) as CHasilCounts | null })),
+    tps: d.tps.map((t) => ({
+      nomor: t.nomor,
+      counts: (current.get(tpsCode(d.kode, t.nomor))?.counts ?? null) as CHasilCounts | null,
+    })),
   }));
   const data: DHasilData = {
     format: DOCUMENT_FORMAT,
@@ -209,7 +237,8 @@ export function issueDocument(ctx: BackendContext, input: IssueInput): Promise<I
 async function issueNow(ctx: BackendContext, input: IssueInput): Promise<IssuedDocument> {
   const master = loadDataMaster(ctx.db);
   const key = ppkKeyOrNull(ctx);
-  if (!master || !key) throw new DocumentError('NO_MASTER', 'Belum ada data master: buat basis data dengan pleno init.');
+  if (!master || !key)
+    throw new DocumentError('NO_MASTER', 'Belum ada data master: buat basis data dengan pleno init.');
   const p = pemilihanOf(master, input.pemilihan);
   const final = input.final === true;
   const reason = input.reason?.trim() ? input.reason.trim() : null;
@@ -225,7 +254,10 @@ async function issueNow(ctx: BackendContext, input: IssueInput): Promise<IssuedD
   }
   const previous = listDocuments(ctx.db, { pemilihan: p.id, kind: input.kind });
   if (previous.some((d) => d.final) && reason === null) {
-    throw new DocumentError('REASON_REQUIRED', 'Dokumen final sudah pernah diterbitkan: alasan penerbitan ulang wajib diisi.');
+    throw new DocumentError(
+      'REASON_REQUIRED',
+      'Dokumen final sudah pernah diterbitkan: alasan penerbitan ulang wajib diisi.',
+    );
   }
   const version = latestVersion(ctx.db, input.kind, p.id) + 1;
   const issued = isoAtOffset(ctx.clock().getTime(), provinsiOffsetMinutes(master.provinsi.kode));
@@ -285,12 +317,16 @@ async function issueNow(ctx: BackendContext, input: IssueInput): Promise<IssuedD
 /** The kept file of an issued document; its SHA-256 is checked against the recorded one by the caller if needed. */
 export function documentFile(ctx: BackendContext, row: DocumentRow): { path: string; bytes: Uint8Array } {
   const file = path.join(documentsDir(ctx), row.fileName);
-  if (!existsSync(file)) throw new DocumentError('NOT_FOUND', `Berkas dokumen ${row.fileName} tidak ditemukan di folder data.`);
+  if (!existsSync(file))
+    throw new DocumentError('NOT_FOUND', `Berkas dokumen ${row.fileName} tidak ditemukan di folder data.`);
   return { path: file, bytes: new Uint8Array(readFileSync(file)) };
 }
 
 /** Issued documents, oldest first. */
-export function issuedDocuments(ctx: Pick<BackendContext, 'db'>, f: { pemilihan?: string; kind?: DocKind } = {}): DocumentRow[] {
+export function issuedDocuments(
+  ctx: Pick<BackendContext, 'db'>,
+  f: { pemilihan?: string; kind?: DocKind } = {},
+): DocumentRow[] {
   return listDocuments(ctx.db, f);
 }
 

@@ -26,14 +26,23 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
   return { width: v.getUint32(16), height: v.getUint32(20) };
 }
 
-export async function renderPage(file: string, fileSha256: string, page: number, dpi: number): Promise<{ png: Uint8Array; width: number; height: number }> {
+export async function renderPage(
+  file: string,
+  fileSha256: string,
+  page: number,
+  dpi: number,
+): Promise<{ png: Uint8Array; width: number; height: number }> {
   const key = `${fileSha256}:${page}:${dpi}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const dir = await mkdtemp(path.join(tmpdir(), 'pleno-preview-'));
   try {
     const out = path.join(dir, 'p');
-    await run('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-png', '-singlefile', file, out], { timeout: 30_000 });
+    await run(
+      'pdftoppm',
+      ['-f', String(page), '-l', String(page), '-r', String(dpi), '-png', '-singlefile', file, out],
+      { timeout: 30_000 },
+    );
     const png = new Uint8Array(await readFile(`${out}.png`));
     const entry = { png, ...pngSize(png) };
     if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);

@@ -9,7 +9,12 @@ import { deflateSync } from 'node:zlib';
 import { AFRelationship, PDFDocument, PDFName, type PDFFont, type PDFImage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { layoutDocument } from '../../../../../shared/documents/layout';
-import { DOC_KIND_TITLES, type DocumentData, type LayoutItem, type TextMeasure } from '../../../../../shared/documents/types';
+import {
+  DOC_KIND_TITLES,
+  type DocumentData,
+  type LayoutItem,
+  type TextMeasure,
+} from '../../../../../shared/documents/types';
 
 /** Name of the attached file holding the signed document data (a SignedEnvelope of DocumentData). */
 export const ATTACHMENT_NAME = 'pleno-dokumen.json';
@@ -155,7 +160,9 @@ export async function renderPdf(input: RenderInput): Promise<RenderOutput> {
   const title = `${DOC_KIND_TITLES[data.meta.kind]} — ${data.header.pemilihan.nama} — Kecamatan ${data.header.kecamatan.nama}`;
   doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setAuthor(`PPK Kecamatan ${data.header.kecamatan.nama}`);
-  doc.setSubject(`${data.meta.id} versi ${data.meta.version}${data.meta.final ? '' : ' (DRAF)'} · SHA-256 data ${input.dataSha256}`);
+  doc.setSubject(
+    `${data.meta.id} versi ${data.meta.version}${data.meta.final ? '' : ' (DRAF)'} · SHA-256 data ${input.dataSha256}`,
+  );
   doc.setKeywords(['pleno', data.meta.kind, data.meta.pemilihan, data.meta.kecamatan, input.dataSha256]);
   doc.setCreator('Pleno');
   doc.setProducer('Pleno (pdf-lib)');
@@ -216,7 +223,10 @@ function drawItem(ops: string[], item: LayoutItem, f: DrawFonts, pageW: number, 
       return;
     case 'qr': {
       const img = f.images.get(item.text);
-      if (img) ops.push(`q ${num(item.size)} 0 0 ${num(item.size)} ${num(item.x)} ${num(item.y)} cm /${f.names.get(img)} Do Q`);
+      if (img)
+        ops.push(
+          `q ${num(item.size)} 0 0 ${num(item.size)} ${num(item.x)} ${num(item.y)} cm /${f.names.get(img)} Do Q`,
+        );
       return;
     }
     case 'watermark': {

@@ -71,7 +71,9 @@ describe('signed document PDF', () => {
     expect(v.problems).toEqual([]);
     expect(v.valid).toBe(true);
     expect(v.info.dataSha256).toBe(pdf.dataSha256);
-    const pages = pdftotext(pdf.bytes).split('\f').filter((p) => p.trim().length > 0);
+    const pages = pdftotext(pdf.bytes)
+      .split('\f')
+      .filter((p) => p.trim().length > 0);
     expect(pages.length).toBe(pdf.pages);
     for (const [i, page] of pages.entries()) {
       expect(page).toContain(`SHA-256 data: ${pdf.dataSha256}`);
@@ -85,7 +87,18 @@ describe('signed document PDF', () => {
     const pdf = await buildSignedPdf(data, signer);
     const dir = mkdtempSync(path.join(tmpdir(), 'pleno-qr-'));
     writeFileSync(path.join(dir, 'd.pdf'), pdf.bytes);
-    execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', '-f', '1', '-l', '1', path.join(dir, 'd.pdf'), path.join(dir, 'p')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '150',
+      '-png',
+      '-singlefile',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      path.join(dir, 'd.pdf'),
+      path.join(dir, 'p'),
+    ]);
     const texts = await decodeQrImage(new Uint8Array(readFileSync(path.join(dir, 'p.png'))));
     expect(texts).toEqual([`PLENO-DOC:${data.meta.id}:v1:${pdf.dataSha256}`]);
   });
@@ -99,7 +112,10 @@ describe('signed document PDF', () => {
 
   it('detects edited embedded data (signature no longer valid, pages no longer match)', async () => {
     const pdf = await buildSignedPdf(withSigner(sampleDHasil()), signer);
-    const total = pdf.envelope.payload.meta.kind === 'd-hasil' ? (pdf.envelope.payload as ReturnType<typeof sampleDHasil>).recap.total.suara.sah : 0;
+    const total =
+      pdf.envelope.payload.meta.kind === 'd-hasil'
+        ? (pdf.envelope.payload as ReturnType<typeof sampleDHasil>).recap.total.suara.sah
+        : 0;
     const altered = await rewrite(pdf.bytes, (doc) => {
       const s = attachmentStream(doc);
       const json = Buffer.from(decodePDFRawStream(s).decode()).toString('utf8');

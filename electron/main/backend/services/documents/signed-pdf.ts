@@ -54,7 +54,8 @@ export interface SignedPdf {
 /** Signs and renders. `data.meta.signer` must be the signer's fingerprint (checked: it is printed on every page). */
 export async function buildSignedPdf(data: DocumentData, signer: DocumentSigner): Promise<SignedPdf> {
   const fp = signerFingerprint(signer);
-  if (data.meta.signer !== fp) throw new Error(`document meta.signer ${data.meta.signer} is not the signer's fingerprint ${fp}`);
+  if (data.meta.signer !== fp)
+    throw new Error(`document meta.signer ${data.meta.signer} is not the signer's fingerprint ${fp}`);
   const { envelope, bytes, envelopeText } = signCanonical(data, canonicalize(data), signer);
   const dataSha256 = sha256Hex(bytes);
   const envelopeBytes = utf8Encode(envelopeText);

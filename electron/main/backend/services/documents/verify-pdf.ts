@@ -5,7 +5,17 @@
 //  3. the pages are exactly the pages drawn from that data: the document is re-rendered from the embedded data (the
 //     layout is deterministic) and must give the same bytes; otherwise each page whose content stream differs is
 //     named, so editing one number on a page is reported as "halaman N".
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFStream, PDFString, decodePDFRawStream } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFStream,
+  PDFString,
+  decodePDFRawStream,
+} from 'pdf-lib';
 import { parseEnvelopeBytes, verifySelfSigned } from '../../../../../shared/formats/envelope';
 import { DOCUMENT_FORMAT, LAYOUT_VERSION, type DocumentData } from '../../../../../shared/documents/types';
 import { nodeCrypto } from '../../crypto';
@@ -17,7 +27,15 @@ export interface PdfVerification {
   /** One line per problem, in Bahasa Indonesia. */
   problems: string[];
   /** Facts read from the document (shown also when valid). */
-  info: { id?: string; kind?: string; version?: number; final?: boolean; dataSha256?: string; keyId?: string; pages?: number };
+  info: {
+    id?: string;
+    kind?: string;
+    version?: number;
+    final?: boolean;
+    dataSha256?: string;
+    keyId?: string;
+    pages?: number;
+  };
 }
 
 function fileOfAttachment(doc: PDFDocument, name: string): Uint8Array | null {
@@ -72,7 +90,10 @@ export async function readEmbeddedData(bytes: Uint8Array): Promise<Uint8Array | 
   return fileOfAttachment(doc, ATTACHMENT_NAME);
 }
 
-export async function verifyPdf(bytes: Uint8Array, opts: { expectedPublicKey?: string } = {}): Promise<PdfVerification> {
+export async function verifyPdf(
+  bytes: Uint8Array,
+  opts: { expectedPublicKey?: string } = {},
+): Promise<PdfVerification> {
   const problems: string[] = [];
   const info: PdfVerification['info'] = {};
   let doc: PDFDocument;
@@ -95,7 +116,11 @@ export async function verifyPdf(bytes: Uint8Array, opts: { expectedPublicKey?: s
   }
   const env = parseEnvelopeBytes(attached);
   if (!env.ok) {
-    return { valid: false, problems: [`data tertanam rusak: ${env.error.path ? env.error.path + ': ' : ''}${env.error.message}`], info };
+    return {
+      valid: false,
+      problems: [`data tertanam rusak: ${env.error.path ? env.error.path + ': ' : ''}${env.error.message}`],
+      info,
+    };
   }
   const data = env.value.payload as unknown as DocumentData;
   if (data.format !== DOCUMENT_FORMAT || typeof data.meta !== 'object' || data.meta === null) {
@@ -114,10 +139,14 @@ export async function verifyPdf(bytes: Uint8Array, opts: { expectedPublicKey?: s
 
   const sig = verifySelfSigned(env.value, nodeCrypto);
   if (!sig.ok) {
-    problems.push(`tanda tangan data tidak sah: ${sig.error.message} (data tertanam telah diubah atau ditandatangani kunci lain)`);
+    problems.push(
+      `tanda tangan data tidak sah: ${sig.error.message} (data tertanam telah diubah atau ditandatangani kunci lain)`,
+    );
   } else {
     if (data.meta.signer !== sig.value.fingerprint) {
-      problems.push(`kunci penanda tangan ${sig.value.fingerprint} berbeda dengan kunci PPK yang tercetak (${String(data.meta.signer)})`);
+      problems.push(
+        `kunci penanda tangan ${sig.value.fingerprint} berbeda dengan kunci PPK yang tercetak (${String(data.meta.signer)})`,
+      );
     }
     if (opts.expectedPublicKey !== undefined && env.value.signature.publicKey !== opts.expectedPublicKey) {
       problems.push(`ditandatangani kunci ${sig.value.fingerprint}, bukan kunci PPK basis data ini`);
@@ -125,7 +154,9 @@ export async function verifyPdf(bytes: Uint8Array, opts: { expectedPublicKey?: s
   }
 
   if (data.meta.layout !== LAYOUT_VERSION) {
-    problems.push(`tata letak ${String(data.meta.layout)} tidak dikenal versi Pleno ini; halaman tidak dapat dicocokkan`);
+    problems.push(
+      `tata letak ${String(data.meta.layout)} tidak dikenal versi Pleno ini; halaman tidak dapat dicocokkan`,
+    );
     return { valid: false, problems, info };
   }
   if (info.dataSha256 === undefined) return { valid: false, problems, info };
@@ -149,13 +180,19 @@ export async function verifyPdf(bytes: Uint8Array, opts: { expectedPublicKey?: s
       problems.push(`jumlah halaman ${have.length}, seharusnya ${want.length} menurut data tertanam`);
     }
     const differing: number[] = [];
-    for (let i = 0; i < Math.min(have.length, want.length); i++) if (!sameBytes(have[i]!, want[i]!)) differing.push(i + 1);
+    for (let i = 0; i < Math.min(have.length, want.length); i++)
+      if (!sameBytes(have[i]!, want[i]!)) differing.push(i + 1);
     if (differing.length > 0) {
-      const list = differing.length > 12 ? `${differing.slice(0, 12).join(', ')} dan ${differing.length - 12} lainnya` : differing.join(', ');
+      const list =
+        differing.length > 12
+          ? `${differing.slice(0, 12).join(', ')} dan ${differing.length - 12} lainnya`
+          : differing.join(', ');
       problems.push(`isi halaman ${list} tidak sesuai dengan data tertanam (angka atau teks pada halaman diubah)`);
     }
     if (problems.length === 0) {
-      problems.push('berkas PDF diubah di luar isi halaman (objek, huruf, gambar atau metadata berbeda dari hasil gambar ulang data)');
+      problems.push(
+        'berkas PDF diubah di luar isi halaman (objek, huruf, gambar atau metadata berbeda dari hasil gambar ulang data)',
+      );
     }
   }
   return { valid: problems.length === 0, problems, info };

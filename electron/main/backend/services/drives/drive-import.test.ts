@@ -63,7 +63,8 @@ describe('drives', () => {
     const env = parseEnvelopeBytes(fx.envelopeBytes(fx.record(b!.tps, 'gubernur')));
     if (!env.ok) throw new Error(env.error.message);
     const qrParts = encodeQrParts(env.value, { maxTextLength: 400 }); // several pictures for one code
-    for (const [i, t] of qrParts.entries()) writeFileSync(join(root, 'Pleno', 'qr', `gubernur-${i + 1}.png`), await renderQrPng(t));
+    for (const [i, t] of qrParts.entries())
+      writeFileSync(join(root, 'Pleno', 'qr', `gubernur-${i + 1}.png`), await renderQrPng(t));
     const bad = fx.bundleBytes(c!.tps);
     writeFileSync(join(root, 'Pleno', `${c!.tps}.pleno`), bad.subarray(0, bad.length - 40)); // cut short
     const before = events.length;
@@ -74,7 +75,12 @@ describe('drives', () => {
     expect(drives[0]!.label).toBe('HP-KPPS-01');
     const qrCount = qrParts.length;
     expect(qrCount).toBeGreaterThan(1);
-    expect(drives[0]!.files.map((f) => f.kind).sort()).toEqual(['bundle', 'bundle', 'envelope', ...Array<string>(qrCount).fill('qr-image')]);
+    expect(drives[0]!.files.map((f) => f.kind).sort()).toEqual([
+      'bundle',
+      'bundle',
+      'envelope',
+      ...Array<string>(qrCount).fill('qr-image'),
+    ]);
 
     const s = await call<ImportSummary>('import.fromDrive', { root: drives[0]!.root });
     expect([s.files, s.diterima, s.duplikat, s.konflik, s.ditolak]).toEqual([3 + qrCount, 4, 0, 0, 1]);
@@ -82,10 +88,14 @@ describe('drives', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.name.replace(/\\/g, '/')).toBe(`Pleno/${c!.tps}.pleno`);
     expect(rejected[0]!.reason).toBeTruthy();
-    const progress = events.filter((e): e is Extract<PlenoEvent, { type: 'import-progress' }> => e.type === 'import-progress' && e.jobId === s.jobId);
+    const progress = events.filter(
+      (e): e is Extract<PlenoEvent, { type: 'import-progress' }> => e.type === 'import-progress' && e.jobId === s.jobId,
+    );
     expect(progress.at(-1)).toMatchObject({ done: 3 + qrCount, total: 3 + qrCount });
     const db = fx.backend.ctx.db;
-    expect((db.prepare("SELECT count(*) AS n FROM submission WHERE channel = 'file'").get() as { n: number }).n).toBe(3);
+    expect((db.prepare("SELECT count(*) AS n FROM submission WHERE channel = 'file'").get() as { n: number }).n).toBe(
+      3,
+    );
     expect((db.prepare("SELECT count(*) AS n FROM submission WHERE channel = 'qr'").get() as { n: number }).n).toBe(1);
     expect((db.prepare('SELECT count(*) AS n FROM quarantine_log').get() as { n: number }).n).toBe(1);
 
@@ -106,7 +116,10 @@ describe('drives', () => {
     const d = fx.devices[3]!;
     const s = await call<ImportSummary>('import.files', {
       files: [
-        { name: 'tps 4 gubernur.json', contentBase64: Buffer.from(fx.envelopeBytes(fx.record(d.tps, 'gubernur'))).toString('base64') },
+        {
+          name: 'tps 4 gubernur.json',
+          contentBase64: Buffer.from(fx.envelopeBytes(fx.record(d.tps, 'gubernur'))).toString('base64'),
+        },
         { name: 'catatan.txt', contentBase64: Buffer.from('bukan hasil').toString('base64') },
       ],
     });

@@ -23,9 +23,9 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('drive scan', () => {
   it('reads PLENO_DRIVE_ROOTS as extra parents', () => {
-    expect(driveParents({ PLENO_DRIVE_ROOTS: ['/a', '/b'].join(process.platform === 'win32' ? ';' : ':') }, 'linux')).toEqual(
-      expect.arrayContaining(['/a', '/b', '/mnt']),
-    );
+    expect(
+      driveParents({ PLENO_DRIVE_ROOTS: ['/a', '/b'].join(process.platform === 'win32' ? ';' : ':') }, 'linux'),
+    ).toEqual(expect.arrayContaining(['/a', '/b', '/mnt']));
   });
 
   it('lists bundles, C.Hasil envelopes and QR images only, bounded', () => {
@@ -49,7 +49,11 @@ describe('drive scan', () => {
     const bounded = scanDrive(root, { maxDepth: 4, maxEntries: 100, maxFiles: 2 });
     expect(bounded.files).toHaveLength(2);
     expect(bounded.truncated).toBe(true);
-    expect(scanDrive(root, { maxDepth: 1, maxEntries: 100, maxFiles: 100 }).files.map((f) => f.kind).sort()).toEqual(['bundle', 'envelope']);
+    expect(
+      scanDrive(root, { maxDepth: 1, maxEntries: 100, maxFiles: 100 })
+        .files.map((f) => f.kind)
+        .sort(),
+    ).toEqual(['bundle', 'envelope']);
   });
 
   it('notices a drive that appears and one that goes away, emitting drives-changed', () => {

@@ -21,7 +21,14 @@ export interface ScanLimits {
 
 export const DEFAULT_SCAN_LIMITS: ScanLimits = { maxDepth: 4, maxEntries: 5000, maxFiles: 1000 };
 
-const SKIP_DIRS = new Set(['system volume information', '$recycle.bin', 'node_modules', 'android', '.trash-1000', 'lost+found']);
+const SKIP_DIRS = new Set([
+  'system volume information',
+  '$recycle.bin',
+  'node_modules',
+  'android',
+  '.trash-1000',
+  'lost+found',
+]);
 const MAX_ENVELOPE_BYTES = 2 * 1024 * 1024;
 const MAX_IMAGE_BYTES = 30 * 1024 * 1024;
 const QR_HINT = /qr|pln|pleno/i;
@@ -37,7 +44,10 @@ function subdirs(dir: string): string[] {
 }
 
 /** Folders whose sub-folders are drives. */
-export function driveParents(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
+export function driveParents(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string[] {
   const out: string[] = [];
   if (platform === 'linux') {
     out.push(...subdirs('/media'), ...subdirs('/run/media'), '/mnt');
@@ -65,7 +75,11 @@ function windowsDrives(env: NodeJS.ProcessEnv): string[] {
 }
 
 /** Mount roots present now, sorted. */
-export function listMounts(parents: string[], env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
+export function listMounts(
+  parents: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string[] {
   const set = new Set<string>();
   for (const parent of parents) for (const d of subdirs(parent)) set.add(d);
   if (platform === 'win32') for (const d of windowsDrives(env)) set.add(d);
@@ -94,12 +108,16 @@ function kindOf(path: string, name: string, size: number, hinted: boolean): Driv
   const lower = name.toLowerCase();
   if (lower.endsWith('.pleno')) return 'bundle';
   if (lower.endsWith('.json')) return size <= MAX_ENVELOPE_BYTES && headMentionsCHasil(path) ? 'envelope' : null;
-  if (/\.(png|jpe?g)$/.test(lower)) return size <= MAX_IMAGE_BYTES && (hinted || QR_HINT.test(name)) ? 'qr-image' : null;
+  if (/\.(png|jpe?g)$/.test(lower))
+    return size <= MAX_IMAGE_BYTES && (hinted || QR_HINT.test(name)) ? 'qr-image' : null;
   return null;
 }
 
 /** The importable files on a drive, breadth-first, bounded. */
-export function scanDrive(root: string, limits: ScanLimits = DEFAULT_SCAN_LIMITS): { files: DriveFileView[]; truncated: boolean } {
+export function scanDrive(
+  root: string,
+  limits: ScanLimits = DEFAULT_SCAN_LIMITS,
+): { files: DriveFileView[]; truncated: boolean } {
   const files: DriveFileView[] = [];
   let visited = 0;
   let truncated = false;

@@ -28,7 +28,10 @@ function signature(drives: DriveView[]): string {
   return JSON.stringify(drives.map((d) => [d.root, d.truncated, d.files.map((f) => [f.path, f.size])]));
 }
 
-export function createDriveWatcher(ctx: Pick<BackendContext, 'events' | 'log'>, options: DriveWatcherOptions = {}): DriveWatcher {
+export function createDriveWatcher(
+  ctx: Pick<BackendContext, 'events' | 'log'>,
+  options: DriveWatcherOptions = {},
+): DriveWatcher {
   const parents = options.parents ?? (() => driveParents());
   const limits = options.limits ?? DEFAULT_SCAN_LIMITS;
   let current: DriveView[] = [];

@@ -19,7 +19,15 @@ function safeName(name: string): string {
 
 function summarize(jobId: string, outcomes: FileOutcome[], displayName: (file: string) => string): ImportSummary {
   const results: ImportResultView[] = [];
-  const summary: ImportSummary = { jobId, files: outcomes.length, diterima: 0, duplikat: 0, konflik: 0, ditolak: 0, results };
+  const summary: ImportSummary = {
+    jobId,
+    files: outcomes.length,
+    diterima: 0,
+    duplikat: 0,
+    konflik: 0,
+    ditolak: 0,
+    results,
+  };
   const counted = new Set<string>();
   for (const fo of outcomes) {
     const name = displayName(fo.file);
@@ -32,7 +40,11 @@ function summarize(jobId: string, outcomes: FileOutcome[], displayName: (file: s
     const records = fo.outcomes.filter((o) => o.status !== 'ditolak' || fo.outcomes.length === 1);
     if (fo.status === 'ditolak' || records.length === 0) {
       summary.ditolak += 1;
-      results.push({ name, status: 'ditolak', reason: fo.reason ?? fo.outcomes.find((o) => o.reason)?.reason ?? 'ditolak' });
+      results.push({
+        name,
+        status: 'ditolak',
+        reason: fo.reason ?? fo.outcomes.find((o) => o.reason)?.reason ?? 'ditolak',
+      });
       continue;
     }
     for (const o of records) {
@@ -52,7 +64,12 @@ function summarize(jobId: string, outcomes: FileOutcome[], displayName: (file: s
   return summary;
 }
 
-export async function importDriveFiles(ctx: BackendContext, paths: string[], jobId: string = randomUUID(), display?: (file: string) => string): Promise<ImportSummary> {
+export async function importDriveFiles(
+  ctx: BackendContext,
+  paths: string[],
+  jobId: string = randomUUID(),
+  display?: (file: string) => string,
+): Promise<ImportSummary> {
   const name = display ?? ((f: string) => basename(f));
   ctx.events.emit({ type: 'import-progress', jobId, done: 0, total: paths.length, file: '' });
   const outcomes = await importPaths(ctx, paths, (fo, index, total) => {
@@ -62,7 +79,11 @@ export async function importDriveFiles(ctx: BackendContext, paths: string[], job
 }
 
 /** Files from a browser file input: written to a private folder under the data folder, imported, then removed. */
-export async function importUploadedFiles(ctx: BackendContext, files: { name: string; bytes: Uint8Array }[], jobId: string = randomUUID()): Promise<ImportSummary> {
+export async function importUploadedFiles(
+  ctx: BackendContext,
+  files: { name: string; bytes: Uint8Array }[],
+  jobId: string = randomUUID(),
+): Promise<ImportSummary> {
   const dir = join(ctx.dataDir, 'incoming', jobId);
   mkdirSync(dir, { recursive: true });
   const names = new Map<string, string>();

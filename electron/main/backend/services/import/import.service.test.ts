@@ -56,7 +56,10 @@ describe('envelopes', () => {
     expect(events).toEqual([{ type: 'results-changed', tps: TPS1, pemilihan: 'bupati' }]);
     // Same payload, different whitespace/key order in the file: still the same record.
     const reformatted = utf8Encode(JSON.stringify(JSON.parse(new TextDecoder().decode(first)), null, 4));
-    expect(importEnvelopeBytes(ctx, reformatted, file)).toMatchObject({ status: 'duplikat', submissionId: a.submissionId });
+    expect(importEnvelopeBytes(ctx, reformatted, file)).toMatchObject({
+      status: 'duplikat',
+      submissionId: a.submissionId,
+    });
     const other = envelopeBytes(signRecord(fx, recordFor(fx, TPS1, 'bupati', { bump: 5 })));
     const c = importEnvelopeBytes(ctx, other, file);
     expect(c).toMatchObject({ status: 'konflik', tps: TPS1 });
@@ -67,8 +70,14 @@ describe('envelopes', () => {
     ]);
     expect(subs[0]!.counts.suara.paslon).toEqual(recordFor(fx, TPS1, 'bupati').suara.paslon);
     // Kept exactly as received.
-    const stored = ctx.db.prepare('SELECT envelope_json, channel, source_name FROM submission WHERE id = ?').get(a.submissionId) as Record<string, string>;
-    expect(stored).toEqual({ envelope_json: new TextDecoder().decode(first), channel: 'file', source_name: 'uji.json' });
+    const stored = ctx.db
+      .prepare('SELECT envelope_json, channel, source_name FROM submission WHERE id = ?')
+      .get(a.submissionId) as Record<string, string>;
+    expect(stored).toEqual({
+      envelope_json: new TextDecoder().decode(first),
+      channel: 'file',
+      source_name: 'uji.json',
+    });
     expect(verifyAudit(ctx.db).ok).toBe(true);
   });
 
@@ -168,7 +177,8 @@ describe('QR', () => {
     const dir = join(tb.dir, 'qr');
     mkdirSync(dir);
     // Written so that the folder order is not the part order.
-    for (let i = 0; i < parts.length; i++) writeFileSync(join(dir, `${String.fromCharCode(122 - i)}.png`), await renderQrPng(parts[i]!));
+    for (let i = 0; i < parts.length; i++)
+      writeFileSync(join(dir, `${String.fromCharCode(122 - i)}.png`), await renderQrPng(parts[i]!));
     const outs = await importPaths(ctx, [dir], undefined, { batchFiles: 1 });
     expect(outs).toHaveLength(parts.length);
     expect(new Set(outs.map((o) => o.status))).toEqual(new Set(['diterima']));
@@ -208,7 +218,9 @@ type Case = { name: string; fileName: string; bytes: () => Uint8Array; expect: s
 function withPayload(mutate: (p: Record<string, unknown>) => void, tps = TPS1): Uint8Array {
   const p = structuredClone(recordFor(fx, tps, 'bupati')) as unknown as Record<string, unknown>;
   mutate(p);
-  return envelopeBytes(signRecord(fx, p, { privateKey: fx.devices.get(TPS1)!.key.privateKey, keyId: fx.devices.get(TPS1)!.id }));
+  return envelopeBytes(
+    signRecord(fx, p, { privateKey: fx.devices.get(TPS1)!.key.privateKey, keyId: fx.devices.get(TPS1)!.id }),
+  );
 }
 
 const suara = (p: Record<string, unknown>) => p.suara as Record<string, unknown>;
@@ -216,13 +228,43 @@ const pemilih = (p: Record<string, unknown>) => (p.pemilih as Record<string, Rec
 
 const CASES: Case[] = [
   { name: 'not JSON', fileName: 'rusak.json', bytes: () => utf8Encode('{"payload": {'), expect: /JSON/ },
-  { name: 'not an envelope', fileName: 'bukan.json', bytes: () => utf8Encode('{"halo": 1}'), expect: /halo: kolom tidak dikenal/ },
+  {
+    name: 'not an envelope',
+    fileName: 'bukan.json',
+    bytes: () => utf8Encode('{"halo": 1}'),
+    expect: /halo: kolom tidak dikenal/,
+  },
   { name: 'unknown field', fileName: 'x.json', bytes: () => withPayload((p) => (p.catatan = 'x')), expect: 'catatan' },
-  { name: 'missing field', fileName: 'x.json', bytes: () => withPayload((p) => delete p.suratSuara), expect: 'suratSuara' },
-  { name: 'float count', fileName: 'x.json', bytes: () => withPayload((p) => (suara(p).sah = 10.5)), expect: 'suara.sah' },
-  { name: 'negative count', fileName: 'x.json', bytes: () => withPayload((p) => (pemilih(p).l = -1)), expect: 'pemilih.dpt.l' },
-  { name: 'count above 9999', fileName: 'x.json', bytes: () => withPayload((p) => (suara(p).total = 10000)), expect: 'suara.total' },
-  { name: 'wrong number of choices', fileName: 'x.json', bytes: () => withPayload((p) => (suara(p).paslon = [1, 2])), expect: 'suara.paslon' },
+  {
+    name: 'missing field',
+    fileName: 'x.json',
+    bytes: () => withPayload((p) => delete p.suratSuara),
+    expect: 'suratSuara',
+  },
+  {
+    name: 'float count',
+    fileName: 'x.json',
+    bytes: () => withPayload((p) => (suara(p).sah = 10.5)),
+    expect: 'suara.sah',
+  },
+  {
+    name: 'negative count',
+    fileName: 'x.json',
+    bytes: () => withPayload((p) => (pemilih(p).l = -1)),
+    expect: 'pemilih.dpt.l',
+  },
+  {
+    name: 'count above 9999',
+    fileName: 'x.json',
+    bytes: () => withPayload((p) => (suara(p).total = 10000)),
+    expect: 'suara.total',
+  },
+  {
+    name: 'wrong number of choices',
+    fileName: 'x.json',
+    bytes: () => withPayload((p) => (suara(p).paslon = [1, 2])),
+    expect: 'suara.paslon',
+  },
   {
     name: 'unknown pemilihan',
     fileName: 'x.json',
@@ -246,14 +288,17 @@ const CASES: Case[] = [
     fileName: 'x.json',
     bytes: () => {
       const k = generateKeyPair();
-      return envelopeBytes(signPayload({ ...recordFor(fx, TPS1, 'bupati'), perangkat: 'kpps-asing' }, k.privateKey, 'kpps-asing'));
+      return envelopeBytes(
+        signPayload({ ...recordFor(fx, TPS1, 'bupati'), perangkat: 'kpps-asing' }, k.privateKey, 'kpps-asing'),
+      );
     },
     expect: 'tidak terdaftar',
   },
   {
     name: 'bad signature (signed by another key under the device id)',
     fileName: 'x.json',
-    bytes: () => envelopeBytes(signPayload(recordFor(fx, TPS1, 'bupati'), generateKeyPair().privateKey, fx.devices.get(TPS1)!.id)),
+    bytes: () =>
+      envelopeBytes(signPayload(recordFor(fx, TPS1, 'bupati'), generateKeyPair().privateKey, fx.devices.get(TPS1)!.id)),
     expect: 'tanda tangan tidak sah',
   },
   {
@@ -266,12 +311,26 @@ const CASES: Case[] = [
     },
     expect: 'tanda tangan tidak sah',
   },
-  { name: 'a data master given as a result', fileName: 'master.json', bytes: () => fx.masterBytes, expect: 'data master' },
-  { name: 'unreadable bundle', fileName: 'rusak.pleno', bytes: () => utf8Encode('PK bukan zip'), expect: /arsip|ZIP|zip/ },
+  {
+    name: 'a data master given as a result',
+    fileName: 'master.json',
+    bytes: () => fx.masterBytes,
+    expect: 'data master',
+  },
+  {
+    name: 'unreadable bundle',
+    fileName: 'rusak.pleno',
+    bytes: () => utf8Encode('PK bukan zip'),
+    expect: /arsip|ZIP|zip/,
+  },
   {
     name: 'bundle with an extra entry',
     fileName: 'ekstra.pleno',
-    bytes: () => zipSync({ 'results/bupati.json': envelopeBytes(signRecord(fx, recordFor(fx, TPS1, 'bupati'))), 'catatan.txt': utf8Encode('x') }),
+    bytes: () =>
+      zipSync({
+        'results/bupati.json': envelopeBytes(signRecord(fx, recordFor(fx, TPS1, 'bupati'))),
+        'catatan.txt': utf8Encode('x'),
+      }),
     expect: 'catatan.txt',
   },
   {
@@ -287,7 +346,9 @@ const CASES: Case[] = [
       const ph = makePhoto(1);
       const other = makePhoto(2);
       return zipSync({
-        'results/bupati.json': envelopeBytes(signRecord(fx, recordFor(fx, TPS1, 'bupati', { foto: [{ lembar: 1, sha256: ph.sha256 }] }))),
+        'results/bupati.json': envelopeBytes(
+          signRecord(fx, recordFor(fx, TPS1, 'bupati', { foto: [{ lembar: 1, sha256: ph.sha256 }] })),
+        ),
         [`foto/${ph.sha256}.png`]: other.bytes,
       });
     },
@@ -297,7 +358,11 @@ const CASES: Case[] = [
     name: 'bundle missing a referenced photo',
     fileName: 'tanpa-foto.pleno',
     bytes: () =>
-      zipSync({ 'results/bupati.json': envelopeBytes(signRecord(fx, recordFor(fx, TPS1, 'bupati', { foto: [{ lembar: 1, sha256: 'b'.repeat(64) }] }))) }),
+      zipSync({
+        'results/bupati.json': envelopeBytes(
+          signRecord(fx, recordFor(fx, TPS1, 'bupati', { foto: [{ lembar: 1, sha256: 'b'.repeat(64) }] })),
+        ),
+      }),
     expect: 'tidak ada dalam bundel',
   },
   {
@@ -306,7 +371,12 @@ const CASES: Case[] = [
     bytes: () => utf8Encode(`{"payload": {}, "x": "${'a'.repeat(1024 * 1024)}"}`),
     expect: 'terlalu besar',
   },
-  { name: 'unknown file type', fileName: 'catatan.txt', bytes: () => utf8Encode('halo'), expect: 'jenis berkas tidak dikenal' },
+  {
+    name: 'unknown file type',
+    fileName: 'catatan.txt',
+    bytes: () => utf8Encode('halo'),
+    expect: 'jenis berkas tidak dikenal',
+  },
 ];
 
 describe('malformed input', () => {
@@ -344,10 +414,15 @@ describe('importPaths', () => {
     mkdirSync(join(dir, 'sub'), { recursive: true });
     writeFileSync(join(dir, `${TPS1}.pleno`), makeBundle(fx, TPS1));
     writeFileSync(join(dir, 'sub', `${TPS2}.pleno`), makeBundle(fx, TPS2));
-    writeFileSync(join(dir, 'sub', 'ulang.json'), envelopeBytes(signRecord(fx, recordFor(fx, TPS2, 'bupati', { bump: 3 }))));
+    writeFileSync(
+      join(dir, 'sub', 'ulang.json'),
+      envelopeBytes(signRecord(fx, recordFor(fx, TPS2, 'bupati', { bump: 3 }))),
+    );
     writeFileSync(join(dir, 'README.md'), 'diabaikan');
     const seen: string[] = [];
-    const outs = await importPaths(ctx, [dir], (f) => seen.push(`${f.file.split('/').pop()}: ${f.status}`), { batchFiles: 2 });
+    const outs = await importPaths(ctx, [dir], (f) => seen.push(`${f.file.split('/').pop()}: ${f.status}`), {
+      batchFiles: 2,
+    });
     expect(seen).toEqual([`${TPS1}.pleno: diterima`, `${TPS2}.pleno: diterima`, 'ulang.json: konflik']);
     expect(outs).toHaveLength(3);
     expect(n('submission')).toBe(5);

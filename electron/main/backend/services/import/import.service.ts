@@ -112,7 +112,8 @@ function newSession(ctx: BackendContext, actor = 'sistem'): Session {
 }
 
 function emitTouched(s: Session): void {
-  for (const t of s.touched.values()) s.ctx.events.emit({ type: 'results-changed', tps: t.tps, pemilihan: t.pemilihan });
+  for (const t of s.touched.values())
+    s.ctx.events.emit({ type: 'results-changed', tps: t.tps, pemilihan: t.pemilihan });
   s.touched.clear();
 }
 
@@ -144,7 +145,11 @@ const reject = (reason: string, english: string): never => {
 };
 
 function fromParseError(e: ParseError, prefix = ''): Rejection {
-  return new Rejection(`${prefix}${e.message}`, `${prefix}${englishReason(e.code)}${e.path ? ` (${e.path})` : ''}`, e.code);
+  return new Rejection(
+    `${prefix}${e.message}`,
+    `${prefix}${englishReason(e.code)}${e.path ? ` (${e.path})` : ''}`,
+    e.code,
+  );
 }
 
 function noMaster(): Rejection {
@@ -165,20 +170,32 @@ function manualExtra(s: Session, json: unknown): Perangkat[] {
 }
 
 /** Verifies one envelope text; throws Rejection. */
-function verifyEnvelopeText(s: Session, text: string | Uint8Array, channel: Channel, prefix = '', parsedJson?: unknown): VerifiedCHasil {
+function verifyEnvelopeText(
+  s: Session,
+  text: string | Uint8Array,
+  channel: Channel,
+  prefix = '',
+  parsedJson?: unknown,
+): VerifiedCHasil {
   if (!s.master) throw noMaster();
   // A bundle entry was already parsed strictly by readBundle: no need to parse its text again.
   const json = parsedJson !== undefined ? { ok: true as const, value: parsedJson } : parseJson(text);
   if (!json.ok) throw fromParseError(json.error, prefix);
   if (isPlainObject(json.value) && isPlainObject(json.value.payload) && json.value.payload.format === MASTER_FORMAT) {
-    reject(`${prefix}berkas ini data master, bukan hasil C.Hasil; data master diimpor lewat layar awal atau "pleno init"`, `${prefix}this is a data master, not a C.Hasil record`);
+    reject(
+      `${prefix}berkas ini data master, bukan hasil C.Hasil; data master diimpor lewat layar awal atau "pleno init"`,
+      `${prefix}this is a data master, not a C.Hasil record`,
+    );
   }
   const extra = channel === 'manual' ? [...s.extra, ...manualExtra(s, json.value)] : s.extra;
   const v = verifyCHasilEnvelope(json.value, { master: s.master, crypto: nodeCrypto, extraDevices: extra });
   if (!v.ok) throw fromParseError(v.error, prefix);
   const ppk = ppkKeyOrNull(s.ctx);
   if (channel !== 'manual' && ppk && v.value.envelope.signature.keyId === ppk.keyId) {
-    reject(`${prefix}hasil yang ditandatangani kunci PPK hanya diterima sebagai entri manual`, `${prefix}PPK-signed record outside the manual channel`);
+    reject(
+      `${prefix}hasil yang ditandatangani kunci PPK hanya diterima sebagai entri manual`,
+      `${prefix}PPK-signed record outside the manual channel`,
+    );
   }
   return v.value;
 }
@@ -191,7 +208,13 @@ function storeRecord(s: Session, v: VerifiedCHasil, envelopeText: string, source
   const dup = findSubmission(s.ctx.db, r.tps, r.pemilihan, v.sha256);
   if (dup) return { status: 'duplikat', ...base, submissionId: dup.id };
   const outcome = hasSubmissionFor(s.ctx.db, r.tps, r.pemilihan) ? 'konflik' : 'diterima';
-  const counts = { pemilih: r.pemilih, pengguna: r.pengguna, disabilitas: r.disabilitas, suratSuara: r.suratSuara, suara: r.suara };
+  const counts = {
+    pemilih: r.pemilih,
+    pengguna: r.pengguna,
+    disabilitas: r.disabilitas,
+    suratSuara: r.suratSuara,
+    suara: r.suara,
+  };
   const id = insertSubmission(
     s.ctx.db,
     {
@@ -216,15 +239,24 @@ function storeRecord(s: Session, v: VerifiedCHasil, envelopeText: string, source
 }
 
 function rejectedOutcome(s: Session, bytes: Uint8Array, source: ImportSource, rej: Rejection): ImportOutcome {
-  quarantine(s.ctx, bytes, source.name, rej.reason, { channel: source.channel, english: rej.english, actor: source.actor ?? s.actor });
-  return rej.code === undefined ? { status: 'ditolak', reason: rej.reason } : { status: 'ditolak', reason: rej.reason, code: rej.code };
+  quarantine(s.ctx, bytes, source.name, rej.reason, {
+    channel: source.channel,
+    english: rej.english,
+    actor: source.actor ?? s.actor,
+  });
+  return rej.code === undefined
+    ? { status: 'ditolak', reason: rej.reason }
+    : { status: 'ditolak', reason: rej.reason, code: rej.code };
 }
 
 /** Unexpected errors (bugs, disk) become a rejection with a reference the user can quote. */
 function asRejection(s: Session, err: unknown): Rejection {
   if (err instanceof Rejection) return err;
   const ref = s.ctx.log.error('import failed unexpectedly', err);
-  return new Rejection(`kesalahan tak terduga saat menyimpan (ref ${ref}); tidak ada yang disimpan dari berkas ini`, `unexpected error while storing (ref ${ref})`);
+  return new Rejection(
+    `kesalahan tak terduga saat menyimpan (ref ${ref}); tidak ada yang disimpan dari berkas ini`,
+    `unexpected error while storing (ref ${ref})`,
+  );
 }
 
 // ---------- one input, inside an open transaction (savepoint) ----------
@@ -232,7 +264,10 @@ function asRejection(s: Session, err: unknown): Rejection {
 function envelopeIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOutcome {
   try {
     if (bytes.length > MAX_ENVELOPE_BYTES) {
-      reject(`berkas terlalu besar untuk satu hasil C.Hasil (${bytes.length} byte, batas ${MAX_ENVELOPE_BYTES})`, 'envelope too large');
+      reject(
+        `berkas terlalu besar untuk satu hasil C.Hasil (${bytes.length} byte, batas ${MAX_ENVELOPE_BYTES})`,
+        'envelope too large',
+      );
     }
     const v = verifyEnvelopeText(s, bytes, source.channel);
     const text = utf8Decode(bytes);
@@ -256,16 +291,24 @@ function bundleIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOu
       const prefix = `${e.name}: `;
       const v = verifyEnvelopeText(s, e.text, source.channel, prefix, e.envelope);
       if (v.record.pemilihan !== e.pemilihan) {
-        reject(`${prefix}berisi hasil pemilihan ${v.record.pemilihan}, bukan ${e.pemilihan}`, `${prefix}entry name does not match the record's pemilihan`);
+        reject(
+          `${prefix}berisi hasil pemilihan ${v.record.pemilihan}, bukan ${e.pemilihan}`,
+          `${prefix}entry name does not match the record's pemilihan`,
+        );
       }
       return { v, text: e.text };
     });
     const tpsSet = new Set(verified.map((x) => x.v.record.tps));
-    if (tpsSet.size > 1) reject(`bundel berisi hasil lebih dari satu TPS (${[...tpsSet].join(', ')})`, 'bundle mixes TPS');
+    if (tpsSet.size > 1)
+      reject(`bundel berisi hasil lebih dari satu TPS (${[...tpsSet].join(', ')})`, 'bundle mixes TPS');
     return s.ctx.db.transaction(() => {
       const name = `${source.channel}:${source.name}`;
       for (const [sha, p] of b.photos) {
-        storePhoto(s.ctx, { sha256: sha, ext: p.ext, bytes: p.bytes, source: name, at: s.at, actor: source.actor ?? s.actor }, s.photos);
+        storePhoto(
+          s.ctx,
+          { sha256: sha, ext: p.ext, bytes: p.bytes, source: name, at: s.at, actor: source.actor ?? s.actor },
+          s.photos,
+        );
       }
       return verified.map(({ v, text }) => storeRecord(s, v, text, source));
     })();
@@ -280,12 +323,17 @@ function photoIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOut
   if (!ext) return null;
   const sha = sha256Hex(bytes);
   if (getPhoto(s.ctx.db, sha)) return { status: 'duplikat', kind: 'foto', sha256: sha };
-  const ref = stmt(s.ctx.db, 'SELECT s.tps, s.pemilihan FROM submission_photo sp JOIN submission s ON s.id = sp.submission_id WHERE sp.sha256 = ? LIMIT 1').get(sha) as
-    | { tps: string; pemilihan: PemilihanId }
-    | undefined;
+  const ref = stmt(
+    s.ctx.db,
+    'SELECT s.tps, s.pemilihan FROM submission_photo sp JOIN submission s ON s.id = sp.submission_id WHERE sp.sha256 = ? LIMIT 1',
+  ).get(sha) as { tps: string; pemilihan: PemilihanId } | undefined;
   if (!ref) return null;
   return s.ctx.db.transaction(() => {
-    storePhoto(s.ctx, { sha256: sha, ext, bytes, source: `${source.channel}:${source.name}`, at: s.at, actor: source.actor ?? s.actor }, s.photos);
+    storePhoto(
+      s.ctx,
+      { sha256: sha, ext, bytes, source: `${source.channel}:${source.name}`, at: s.at, actor: source.actor ?? s.actor },
+      s.photos,
+    );
     s.touched.set(`${ref.tps}:${ref.pemilihan}`, { tps: ref.tps, pemilihan: ref.pemilihan });
     return { status: 'diterima' as const, kind: 'foto' as const, sha256: sha, tps: ref.tps, pemilihan: ref.pemilihan };
   })();
@@ -324,17 +372,31 @@ export function importBundleBytes(ctx: BackendContext, bytes: Uint8Array, source
  * Decoded QR texts (`PLN1:` single or multi-part, parts in any order) of one or more envelopes. Incomplete parts
  * are rejected with the parts missing named. `bytes` (optional) is what gets quarantined on rejection.
  */
-export function importQrTexts(ctx: BackendContext, texts: string[], source: ImportSource, bytes?: Uint8Array): ImportOutcome[] {
+export function importQrTexts(
+  ctx: BackendContext,
+  texts: string[],
+  source: ImportSource,
+  bytes?: Uint8Array,
+): ImportOutcome[] {
   const s = newSession(ctx, source.actor);
   const raw = bytes ?? new TextEncoder().encode(texts.join('\n'));
   const collector = new QrCollector();
   const notQr = texts.filter((t) => !collector.add(t, source.name));
   const done = collector.take();
   const r = inTransaction(s, () => {
-    const outs = qrTextsIn(s, done.envelopes.map((e) => e.json), raw, source);
+    const outs = qrTextsIn(
+      s,
+      done.envelopes.map((e) => e.json),
+      raw,
+      source,
+    );
     for (const e of done.errors) outs.push(rejectedOutcome(s, raw, source, new Rejection(e.reason, e.english)));
-    for (const inc of collector.incomplete()) outs.push(rejectedOutcome(s, raw, source, new Rejection(inc.reason, inc.english)));
-    if (notQr.length > 0) outs.push(rejectedOutcome(s, raw, source, new Rejection('teks bukan kode QR Pleno (PLN1:)', 'not a Pleno QR text')));
+    for (const inc of collector.incomplete())
+      outs.push(rejectedOutcome(s, raw, source, new Rejection(inc.reason, inc.english)));
+    if (notQr.length > 0)
+      outs.push(
+        rejectedOutcome(s, raw, source, new Rejection('teks bukan kode QR Pleno (PLN1:)', 'not a Pleno QR text')),
+      );
     return outs;
   });
   emitTouched(s);
@@ -417,7 +479,8 @@ async function prepare(file: string, collector: QrCollector): Promise<Prepared> 
   let size: number;
   try {
     const st = statSync(file);
-    if (!st.isFile()) return { file, kind: 'error', reason: 'bukan berkas biasa', english: 'not a regular file', bytes: null };
+    if (!st.isFile())
+      return { file, kind: 'error', reason: 'bukan berkas biasa', english: 'not a regular file', bytes: null };
     size = st.size;
   } catch {
     return { file, kind: 'error', reason: 'berkas tidak ditemukan', english: 'file not found', bytes: null };
@@ -459,7 +522,13 @@ async function prepare(file: string, collector: QrCollector): Promise<Prepared> 
 }
 
 function unreadable(file: string, err: unknown): Prepared & { kind: 'error' } {
-  return { file, kind: 'error', reason: `berkas tidak dapat dibaca: ${(err as Error).message}`, english: 'unreadable file', bytes: null };
+  return {
+    file,
+    kind: 'error',
+    reason: `berkas tidak dapat dibaca: ${(err as Error).message}`,
+    english: 'unreadable file',
+    bytes: null,
+  };
 }
 
 /** The file's bytes as read (a view of Node's buffer, no copy), or the rejection when it cannot be read. */
@@ -486,12 +555,22 @@ function fileIn(s: Session, p: Prepared): ImportOutcome[] {
     }
     case 'image': {
       const out: ImportOutcome[] = [];
-      if (p.qr.envelopes.length > 0) out.push(...qrTextsIn(s, p.qr.envelopes.map((e) => e.json), p.bytes, source));
+      if (p.qr.envelopes.length > 0)
+        out.push(
+          ...qrTextsIn(
+            s,
+            p.qr.envelopes.map((e) => e.json),
+            p.bytes,
+            source,
+          ),
+        );
       for (const e of p.qr.errors) out.push(rejectedOutcome(s, p.bytes, source, new Rejection(e.reason, e.english)));
       if (out.length > 0) return out;
       if (p.qrFound) return []; // a part of a multi-part QR: reported when the last part arrives
       if (p.textOnly) {
-        return [rejectedOutcome(s, p.bytes, source, new Rejection('teks bukan kode QR Pleno (PLN1:)', 'not a Pleno QR text'))];
+        return [
+          rejectedOutcome(s, p.bytes, source, new Rejection('teks bukan kode QR Pleno (PLN1:)', 'not a Pleno QR text')),
+        ];
       }
       const photo = s.master ? photoIn(s, p.bytes, { ...source, channel: 'file' }) : null;
       if (photo) return [photo];
@@ -513,7 +592,10 @@ function fileIn(s: Session, p: Prepared): ImportOutcome[] {
 function errorIn(s: Session, p: Prepared & { kind: 'error' }, source: ImportSource): ImportOutcome[] {
   const rej = new Rejection(p.reason, p.english);
   if (p.bytes) return [rejectedOutcome(s, p.bytes, source, rej)];
-  quarantine(s.ctx, new Uint8Array(0), source.name, `${p.reason} (isi berkas tidak disalin)`, { channel: 'file', english: p.english });
+  quarantine(s.ctx, new Uint8Array(0), source.name, `${p.reason} (isi berkas tidak disalin)`, {
+    channel: 'file',
+    english: p.english,
+  });
   return [{ status: 'ditolak', reason: p.reason }];
 }
 
@@ -573,7 +655,8 @@ export async function importItems(
     async () => {
       const it = items[i]!;
       i += 1;
-      if (it.kind !== 'qr') return { file: it.name, kind: it.kind, bytes: it.bytes, size: it.bytes.length, channel: it.channel };
+      if (it.kind !== 'qr')
+        return { file: it.name, kind: it.kind, bytes: it.bytes, size: it.bytes.length, channel: it.channel };
       let qrFound = false;
       for (const t of it.texts) if (collector.add(t, it.name)) qrFound = true;
       const bytes = new TextEncoder().encode(it.texts.join('\n'));
@@ -620,7 +703,8 @@ async function runBatches(
       if (p.kind !== 'image') continue;
       for (const e of [...p.qr.envelopes, ...p.qr.errors]) for (const f of e.files) if (f !== p.file) covered.add(f);
     }
-    const partsOnly = (p: Prepared, outcomes: ImportOutcome[]) => p.kind === 'image' && p.qrFound && outcomes.length === 0;
+    const partsOnly = (p: Prepared, outcomes: ImportOutcome[]) =>
+      p.kind === 'image' && p.qrFound && outcomes.length === 0;
     const { outs, leftover } = inTransaction(s, () => {
       const list = batch.map((p) => fileIn(s, p));
       // At the end of the run, codes still missing parts are rejected on every image that carried a part.
@@ -636,13 +720,23 @@ async function runBatches(
             const p = partial.get(f);
             if (!p) continue;
             partial.delete(f);
-            const o = rejectedOutcome(s, p.bytes ?? new Uint8Array(0), { channel: 'qr', name: basename(f) }, new Rejection(inc.reason, inc.english));
+            const o = rejectedOutcome(
+              s,
+              p.bytes ?? new Uint8Array(0),
+              { channel: 'qr', name: basename(f) },
+              new Rejection(inc.reason, inc.english),
+            );
             left.push({ file: f, status: 'ditolak', reason: inc.reason, outcomes: [o] });
           }
         }
         for (const [f, p] of partial) {
           const rej = new Rejection('bagian kode QR Pleno ini tidak membentuk hasil yang lengkap', 'QR part left over');
-          left.push({ file: f, status: 'ditolak', reason: rej.reason, outcomes: [rejectedOutcome(s, p.bytes ?? new Uint8Array(0), { channel: 'qr', name: basename(f) }, rej)] });
+          left.push({
+            file: f,
+            status: 'ditolak',
+            reason: rej.reason,
+            outcomes: [rejectedOutcome(s, p.bytes ?? new Uint8Array(0), { channel: 'qr', name: basename(f) }, rej)],
+          });
         }
       }
       return { outs: list, leftover: left };

@@ -43,7 +43,8 @@ export class QrCollector {
     const r = this.assembler.add(text);
     const files = (texts: string[]) => unique([...texts.map((t) => this.fileOf.get(t) ?? file), file]);
     if (r.status === 'complete') this.done.envelopes.push({ json: r.envelopeJson, files: files(r.texts) });
-    else if (r.status === 'error') this.done.errors.push({ reason: r.message, english: englishReason(r.code), files: files(r.texts) });
+    else if (r.status === 'error')
+      this.done.errors.push({ reason: r.message, english: englishReason(r.code), files: files(r.texts) });
     return true;
   }
 
@@ -58,7 +59,11 @@ export class QrCollector {
   incomplete(): QrIncomplete[] {
     const texts = this.assembler.pendingTexts();
     return this.assembler.pending().map((p) => {
-      const files = unique(texts.filter((t) => t.startsWith(`PLN1:`) && t.split(':')[1]?.endsWith(`/${p.total}`)).map((t) => this.fileOf.get(t) ?? '?'));
+      const files = unique(
+        texts
+          .filter((t) => t.startsWith(`PLN1:`) && t.split(':')[1]?.endsWith(`/${p.total}`))
+          .map((t) => this.fileOf.get(t) ?? '?'),
+      );
       return {
         reason: `kode QR Pleno belum lengkap: ${p.have} dari ${p.total} bagian (kurang bagian ${p.missing.join(', ')})`,
         english: `incomplete multi-part QR code: ${p.have} of ${p.total} parts`,

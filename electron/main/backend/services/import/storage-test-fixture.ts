@@ -5,7 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import type { CHasilCounts, CHasilRecord, DataMaster, MasterDesa, PemilihanId, SignedEnvelope } from '../../../../../shared/domain/model';
+import type {
+  CHasilCounts,
+  CHasilRecord,
+  DataMaster,
+  MasterDesa,
+  PemilihanId,
+  SignedEnvelope,
+} from '../../../../../shared/domain/model';
 import { tpsCode } from '../../../../../shared/domain/model';
 import { expectedSuratSuara } from '../../../../../shared/domain/rules/index';
 import { utf8Encode } from '../../../../../shared/formats/bytes';
@@ -29,7 +36,9 @@ export interface StorageFixture {
 }
 
 /** A master with `desaCount` desa × `tpsPerDesa` TPS, gubernur (2 paslon) and bupati (3 paslon), one device per TPS. */
-export function makeFixture(opts: { desaCount?: number; tpsPerDesa?: number; simulasi?: boolean; kecamatanNama?: string } = {}): StorageFixture {
+export function makeFixture(
+  opts: { desaCount?: number; tpsPerDesa?: number; simulasi?: boolean; kecamatanNama?: string } = {},
+): StorageFixture {
   const desaCount = opts.desaCount ?? 2;
   const tpsPerDesa = opts.tpsPerDesa ?? 2;
   const sim = opts.simulasi === false ? '' : ' (SIMULASI)';
@@ -58,12 +67,24 @@ export function makeFixture(opts: { desaCount?: number; tpsPerDesa?: number; sim
     kecamatan: { kode: '630214', nama: opts.kecamatanNama ?? 'Hampang' },
     desa,
     pemilihan: [
-      { id: 'gubernur', nama: `Pemilihan Gubernur${sim}`, wilayah: '63', pilihan: [{ nomor: 1, nama: 'A – B' }, { nomor: 2, nama: 'C – D' }] },
+      {
+        id: 'gubernur',
+        nama: `Pemilihan Gubernur${sim}`,
+        wilayah: '63',
+        pilihan: [
+          { nomor: 1, nama: 'A – B' },
+          { nomor: 2, nama: 'C – D' },
+        ],
+      },
       {
         id: 'bupati',
         nama: `Pemilihan Bupati${sim}`,
         wilayah: '6302',
-        pilihan: [{ nomor: 1, nama: 'E – F' }, { nomor: 2, nama: 'G – H' }, { nomor: 3, nama: 'I – J' }],
+        pilihan: [
+          { nomor: 1, nama: 'E – F' },
+          { nomor: 2, nama: 'G – H' },
+          { nomor: 3, nama: 'I – J' },
+        ],
       },
     ],
     ppk: [{ nama: 'Ketua Uji', jabatan: 'Ketua' }],
@@ -71,7 +92,14 @@ export function makeFixture(opts: { desaCount?: number; tpsPerDesa?: number; sim
   };
   const kpu = generateKeyPair();
   const masterEnvelope = signPayload(master, kpu.privateKey, kpu.fingerprint, { includePublicKey: true });
-  return { master, masterEnvelope, masterBytes: utf8Encode(JSON.stringify(masterEnvelope, null, 2)), kpu, devices, tpsCodes };
+  return {
+    master,
+    masterEnvelope,
+    masterBytes: utf8Encode(JSON.stringify(masterEnvelope, null, 2)),
+    kpu,
+    devices,
+    tpsCodes,
+  };
 }
 
 /** Consistent counts (every error rule passes) for a TPS with this DPT and number of choices; `bump` varies votes. */
@@ -91,7 +119,12 @@ export function countsFor(dpt: { l: number; p: number }, pilihan: number, bump =
   const diterima = expectedSuratSuara(dpt);
   return {
     pemilih: { dpt: { ...dpt }, dpph: { l: 0, p: 0 }, dptb: { l: 0, p: 0 }, jumlah: { ...dpt } },
-    pengguna: { dpt: { l: penggunaL, p: penggunaP }, dpph: { l: 0, p: 0 }, dptb: { l: 0, p: 0 }, jumlah: { l: penggunaL, p: penggunaP } },
+    pengguna: {
+      dpt: { l: penggunaL, p: penggunaP },
+      dpph: { l: 0, p: 0 },
+      dptb: { l: 0, p: 0 },
+      jumlah: { l: penggunaL, p: penggunaP },
+    },
     disabilitas: { pemilih: { l: 1, p: 1 }, pengguna: { l: 1, p: 0 } },
     suratSuara: { diterima, dikembalikan: 2, tidakDigunakan: diterima - total - 2, digunakan: total },
     suara: { paslon, sah, tidakSah, total },
@@ -119,7 +152,11 @@ export function recordFor(
 }
 
 /** Signed by the TPS's device (or another key/keyId when given). */
-export function signRecord(fx: StorageFixture, payload: unknown, signer?: { privateKey: string; keyId: string }): SignedEnvelope<unknown> {
+export function signRecord(
+  fx: StorageFixture,
+  payload: unknown,
+  signer?: { privateKey: string; keyId: string },
+): SignedEnvelope<unknown> {
   const tps = (payload as { tps: string }).tps;
   const dev = fx.devices.get(tps);
   const s = signer ?? { privateKey: dev!.key.privateKey, keyId: dev!.id };
@@ -144,7 +181,11 @@ export function makePhoto(seed: number): { sha256: string; ext: 'png'; bytes: Ui
 }
 
 /** A TPS bundle: both pemilihan signed by the TPS device, each with one photo (seeded). */
-export function makeBundle(fx: StorageFixture, tps: string, opts: { bump?: number; photoSeed?: number } = {}): Uint8Array {
+export function makeBundle(
+  fx: StorageFixture,
+  tps: string,
+  opts: { bump?: number; photoSeed?: number } = {},
+): Uint8Array {
   const photos = new Map<string, BundlePhoto>();
   const results = (['gubernur', 'bupati'] as const).map((pem, i) => {
     const ph = makePhoto((opts.photoSeed ?? Number(tps.slice(-6))) * 2 + i);

@@ -21,7 +21,11 @@ export function ensurePpkKey(db: Db, at: string, actor: string): PpkKeyRow {
   const existing = getPpkKey(db);
   if (existing) return existing;
   const k = generateKeyPair();
-  return insertPpkKey(db, { keyId: k.fingerprint, publicKey: k.publicKey, privateKeyPkcs8: k.privateKeyPkcs8, createdAt: at }, actor);
+  return insertPpkKey(
+    db,
+    { keyId: k.fingerprint, publicKey: k.publicKey, privateKeyPkcs8: k.privateKeyPkcs8, createdAt: at },
+    actor,
+  );
 }
 
 /** The key in use, or null before init. */

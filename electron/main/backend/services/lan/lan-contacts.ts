@@ -5,7 +5,12 @@
 //   createContactLog(ctx, { flushMs? }) → { add(contact), flush(), close() }
 //   lanDevices(ctx) → LanDeviceSummary[]
 import type { BackendContext } from '../../context';
-import { insertLanContact, lanDeviceSummaries, type LanDeviceSummary, type NewLanContact } from '../../repositories/lan-contact.repo';
+import {
+  insertLanContact,
+  lanDeviceSummaries,
+  type LanDeviceSummary,
+  type NewLanContact,
+} from '../../repositories/lan-contact.repo';
 
 export interface ContactLog {
   add(contact: NewLanContact): void;
@@ -13,7 +18,10 @@ export interface ContactLog {
   close(): void;
 }
 
-export function createContactLog(ctx: BackendContext, opts: { flushMs?: number; onFlushed?: () => void } = {}): ContactLog {
+export function createContactLog(
+  ctx: BackendContext,
+  opts: { flushMs?: number; onFlushed?: () => void } = {},
+): ContactLog {
   let pending: NewLanContact[] = [];
   let timer: NodeJS.Timeout | null = null;
   const flushMs = opts.flushMs ?? 250;

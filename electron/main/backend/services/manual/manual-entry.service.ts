@@ -11,7 +11,15 @@
 import type { BackendContext } from '../../context';
 import type { ManualEntryView, ManualStatus, ManualTargets } from '../../../../../shared/contracts/import.contract';
 import { fail, ok, type Result } from '../../../../../shared/contracts/result';
-import { C_HASIL_FORMAT, tpsCode, type CHasilCounts, type CHasilRecord, type DataMaster, type LP, type PemilihanId } from '../../../../../shared/domain/model';
+import {
+  C_HASIL_FORMAT,
+  tpsCode,
+  type CHasilCounts,
+  type CHasilRecord,
+  type DataMaster,
+  type LP,
+  type PemilihanId,
+} from '../../../../../shared/domain/model';
 import { checkRecord } from '../../../../../shared/domain/rules/index';
 import { diffCounts } from '../../../../../shared/domain/correction';
 import { samePerson } from '../../../../../shared/domain/result';
@@ -90,7 +98,14 @@ function statusOf(ctx: BackendContext, tps: string, pemilihan: PemilihanId, t: T
   const e1 = latestManualEntry(ctx.db, tps, pemilihan, 1, after);
   const e2 = latestManualEntry(ctx.db, tps, pemilihan, 2, after);
   const result = last
-    ? { id: last.id, operators: [last.operator1, last.operator2] as [string, string], sha256: last.sha256, outcome: last.outcome, reason: last.reason, createdAt: last.createdAt }
+    ? {
+        id: last.id,
+        operators: [last.operator1, last.operator2] as [string, string],
+        sha256: last.sha256,
+        outcome: last.outcome,
+        reason: last.reason,
+        createdAt: last.createdAt,
+      }
     : null;
   const base = { tps, pemilihan, pilihan: t.pilihan, dptMaster: t.dpt, result };
   if (!e1 && !e2) {
@@ -107,7 +122,13 @@ function statusOf(ctx: BackendContext, tps: string, pemilihan: PemilihanId, t: T
   }
   if (!e1 || !e2) return { ...base, state: 'menunggu', entry1: view(e1, t), entry2: view(e2, t), mismatches: [] };
   const mismatches = diffCounts(e1.counts, e2.counts, t.pilihan).map((d) => d.path);
-  return { ...base, state: mismatches.length > 0 ? 'berbeda' : 'menunggu', entry1: view(e1, t), entry2: view(e2, t), mismatches };
+  return {
+    ...base,
+    state: mismatches.length > 0 ? 'berbeda' : 'menunggu',
+    entry1: view(e1, t),
+    entry2: view(e2, t),
+    mismatches,
+  };
 }
 
 export function manualStatus(ctx: BackendContext, tps: string, pemilihan: PemilihanId): Result<ManualStatus> {
@@ -129,7 +150,11 @@ export function manualSubmit(ctx: BackendContext, input: ManualSubmitInput): Res
   if (!t.ok) return t;
   const tv = t.value;
   if (input.counts.suara.paslon.length !== tv.pilihan.length) {
-    return fail('INVALID_INPUT', `Pemilihan ini punya ${tv.pilihan.length} pilihan; entri berisi ${input.counts.suara.paslon.length}.`, 'suara.paslon');
+    return fail(
+      'INVALID_INPUT',
+      `Pemilihan ini punya ${tv.pilihan.length} pilihan; entri berisi ${input.counts.suara.paslon.length}.`,
+      'suara.paslon',
+    );
   }
   const key = ppkKeyOrNull(ctx);
   if (!key) return fail('NO_KECAMATAN', 'Kunci PPK belum dibuat (data master belum diimpor).');

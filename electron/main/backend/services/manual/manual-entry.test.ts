@@ -19,11 +19,20 @@ afterAll(async () => {
 });
 
 async function call<T>(method: string, input: unknown) {
-  return (await fx.backend.dispatch(method, input)) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+  return (await fx.backend.dispatch(method, input)) as
+    { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 }
 
 function countsOf(tps: string) {
-  const { format: _f, tps: _t, pemilihan: _p, foto: _fo, perangkat: _pe, dibuat: _d, ...counts } = fx.record(tps, 'bupati');
+  const {
+    format: _f,
+    tps: _t,
+    pemilihan: _p,
+    foto: _fo,
+    perangkat: _pe,
+    dibuat: _d,
+    ...counts
+  } = fx.record(tps, 'bupati');
   return counts;
 }
 
@@ -71,8 +80,16 @@ describe('manual double entry', () => {
     expect(s3.value.result).toMatchObject({ operators: ['Ani', 'Budi'], outcome: 'diterima' });
     const rows = subs();
     expect(rows).toHaveLength(1);
-    const ppk = db.prepare('SELECT key_id, public_key FROM ppk_key ORDER BY id LIMIT 1').get() as { key_id: string; public_key: string };
-    expect(rows[0]).toMatchObject({ channel: 'manual', device_key_id: ppk.key_id, outcome: 'diterima', sha256: s3.value.result!.sha256 });
+    const ppk = db.prepare('SELECT key_id, public_key FROM ppk_key ORDER BY id LIMIT 1').get() as {
+      key_id: string;
+      public_key: string;
+    };
+    expect(rows[0]).toMatchObject({
+      channel: 'manual',
+      device_key_id: ppk.key_id,
+      outcome: 'diterima',
+      sha256: s3.value.result!.sha256,
+    });
     const env = parseJson(String(rows[0]!.envelope_json));
     if (!env.ok) throw new Error('stored envelope unreadable');
     const e = env.value as SignedEnvelope<Record<string, unknown>>;
@@ -81,7 +98,9 @@ describe('manual double entry', () => {
     expect((e.payload.suara as { paslon: number[] }).paslon).toEqual(good.suara.paslon);
 
     // The entries, the result and the record are all in the audit chain, and it verifies.
-    const actions = (db.prepare("SELECT action FROM audit WHERE action LIKE 'manual.%' ORDER BY seq").all() as { action: string }[]).map((r) => r.action);
+    const actions = (
+      db.prepare("SELECT action FROM audit WHERE action LIKE 'manual.%' ORDER BY seq").all() as { action: string }[]
+    ).map((r) => r.action);
     expect(actions).toEqual(['manual.entry', 'manual.entry', 'manual.entry', 'manual.result']);
     expect(verifyAudit(db).ok).toBe(true);
 

@@ -31,7 +31,13 @@ describe('previewMaster', () => {
     expect(p.value.fingerprintRaw).toBe(fx.kpu.fingerprint);
     expect(p.value.fingerprint).toMatch(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/);
     expect(p.value.fingerprint.replace(/ /g, '')).toBe(fx.kpu.fingerprint);
-    expect(p.value).toMatchObject({ kecamatan: { kode: '630214', nama: 'Hampang' }, desa: 3, tps: 6, perangkat: 6, simulasi: true });
+    expect(p.value).toMatchObject({
+      kecamatan: { kode: '630214', nama: 'Hampang' },
+      desa: 3,
+      tps: 6,
+      perangkat: 6,
+      simulasi: true,
+    });
     expect(p.value.pemilihan.map((x) => x.id)).toEqual(['gubernur', 'bupati']);
   });
 
@@ -45,11 +51,23 @@ describe('previewMaster', () => {
 describe('importMaster', () => {
   it('creates the kecamatan with audit entries, the PPK key and a kecamatan-changed event; same master again is OK', () => {
     const ctx = tb.backend.ctx;
-    const r = importMaster(ctx, fx.masterBytes, { fileName: 'master.json', confirmFingerprint: fx.kpu.fingerprint.toUpperCase() });
-    expect(r).toMatchObject({ ok: true, value: { status: 'created', kecamatan: { kode: '630214', nama: 'Hampang' }, simulasi: true } });
+    const r = importMaster(ctx, fx.masterBytes, {
+      fileName: 'master.json',
+      confirmFingerprint: fx.kpu.fingerprint.toUpperCase(),
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { status: 'created', kecamatan: { kode: '630214', nama: 'Hampang' }, simulasi: true },
+    });
     expect(events).toEqual([{ type: 'kecamatan-changed' }]);
     expect(getMeta(ctx.db)).toMatchObject({ kecamatanKode: '630214', kabkotaNama: 'Kotabaru', simulasi: 1 });
-    expect([rowCount('desa'), rowCount('tps'), rowCount('pemilihan'), rowCount('pilihan'), rowCount('perangkat')]).toEqual([3, 6, 2, 5, 6]);
+    expect([
+      rowCount('desa'),
+      rowCount('tps'),
+      rowCount('pemilihan'),
+      rowCount('pilihan'),
+      rowCount('perangkat'),
+    ]).toEqual([3, 6, 2, 5, 6]);
     expect(loadDataMaster(ctx.db)).toEqual(fx.master);
     const key = ppkKeyOrNull(ctx);
     expect(key?.keyId).toMatch(/^[0-9a-f]{16}$/);
@@ -70,7 +88,10 @@ describe('importMaster', () => {
   it('refuses a master whose signature does not verify (bad signature, tampered payload, wrong keyId)', () => {
     const ctx = tb.backend.ctx;
     const env = fx.masterEnvelope;
-    const badSig = { ...env, signature: { ...env.signature, sig: signPayload({ x: 1 }, fx.kpu.privateKey, fx.kpu.fingerprint).signature.sig } };
+    const badSig = {
+      ...env,
+      signature: { ...env.signature, sig: signPayload({ x: 1 }, fx.kpu.privateKey, fx.kpu.fingerprint).signature.sig },
+    };
     const tampered = { ...env, payload: { ...env.payload, kecamatan: { kode: '630214', nama: 'Hampang Palsu' } } };
     const other = generateKeyPair();
     const wrongKeyId = signPayload(fx.master, fx.kpu.privateKey, other.fingerprint, { includePublicKey: true });

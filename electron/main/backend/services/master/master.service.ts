@@ -4,7 +4,12 @@
 import type { BackendContext } from '../../context';
 import type { DataMaster, PemilihanId, Wilayah } from '../../../../../shared/domain/model';
 import { parseJson } from '../../../../../shared/formats/json';
-import { formatFingerprint, parseEnvelope, payloadHash, verifySelfSigned } from '../../../../../shared/formats/envelope';
+import {
+  formatFingerprint,
+  parseEnvelope,
+  payloadHash,
+  verifySelfSigned,
+} from '../../../../../shared/formats/envelope';
 import { parseMaster } from '../../../../../shared/formats/master';
 import { toBase64Url, utf8Decode } from '../../../../../shared/formats/bytes';
 import { nodeCrypto } from '../../crypto';
@@ -37,7 +42,10 @@ export type MasterResult<T> = { ok: true; value: T } | { ok: false; error: Maste
 
 const bad = (message: string, english: string, detail?: string): { ok: false; error: MasterError } => ({
   ok: false,
-  error: detail === undefined ? { code: 'INVALID_INPUT', message, english } : { code: 'INVALID_INPUT', message, english, detail },
+  error:
+    detail === undefined
+      ? { code: 'INVALID_INPUT', message, english }
+      : { code: 'INVALID_INPUT', message, english, detail },
 });
 
 /** Normalises a typed fingerprint: spaces, dashes and case do not matter. */
@@ -47,18 +55,35 @@ export function normaliseFingerprint(s: string): string {
 
 export function previewMaster(bytes: Uint8Array): MasterResult<MasterPreview> {
   if (bytes.length > MAX_MASTER_BYTES) {
-    return bad(`Berkas terlalu besar untuk data master (${bytes.length} byte, batas ${MAX_MASTER_BYTES}).`, 'file too large for a data master');
+    return bad(
+      `Berkas terlalu besar untuk data master (${bytes.length} byte, batas ${MAX_MASTER_BYTES}).`,
+      'file too large for a data master',
+    );
   }
   const json = parseJson(bytes);
   if (!json.ok) return bad(`Berkas bukan JSON yang sah: ${json.error.message}`, 'not valid JSON', json.error.path);
   const env = parseEnvelope(json.value);
-  if (!env.ok) return bad(`Berkas bukan data master bertanda tangan: ${env.error.message}`, 'not a signed envelope', env.error.path);
+  if (!env.ok)
+    return bad(
+      `Berkas bukan data master bertanda tangan: ${env.error.message}`,
+      'not a signed envelope',
+      env.error.path,
+    );
   const signer = verifySelfSigned(env.value, nodeCrypto);
   if (!signer.ok) {
-    return bad(`Tanda tangan data master tidak sah: ${signer.error.message}`, `bad master signature (${signer.error.code})`, signer.error.path);
+    return bad(
+      `Tanda tangan data master tidak sah: ${signer.error.message}`,
+      `bad master signature (${signer.error.code})`,
+      signer.error.path,
+    );
   }
   const master = parseMaster(env.value.payload);
-  if (!master.ok) return bad(`Isi data master tidak sah: ${master.error.message}`, `malformed master (${master.error.code})`, master.error.path);
+  if (!master.ok)
+    return bad(
+      `Isi data master tidak sah: ${master.error.message}`,
+      `malformed master (${master.error.code})`,
+      master.error.path,
+    );
   const m = master.value;
   return {
     ok: true,

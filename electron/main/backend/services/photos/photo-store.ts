@@ -4,7 +4,17 @@
 // Exports: photoPath, detectPhotoExt, writePhotoFile, storePhoto (file + row), readPhoto (verifies the hash),
 // PhotoWriteBatch (defers fsync of many files to one pass before the batch's commit).
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { BackendContext } from '../../context';
 import { sha256Hex } from '../../crypto';
@@ -22,7 +32,8 @@ export function photoPath(dataDir: string, sha256: string, ext: PhotoExt): strin
 
 /** 'png' / 'jpg' from the magic bytes, or null. */
 export function detectPhotoExt(bytes: Uint8Array): PhotoExt | null {
-  if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
+  if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
+    return 'png';
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
   return null;
 }
@@ -119,7 +130,11 @@ export function storePhoto(
     }
   }
   if (known) return false;
-  return insertPhotoOnce(ctx.db, { sha256: p.sha256, ext, size: p.bytes.length, source: p.source, firstSeenAt: p.at }, p.actor);
+  return insertPhotoOnce(
+    ctx.db,
+    { sha256: p.sha256, ext, size: p.bytes.length, source: p.source, firstSeenAt: p.at },
+    p.actor,
+  );
 }
 
 export type ReadPhotoResult =
@@ -131,10 +146,15 @@ export function readPhoto(ctx: Pick<BackendContext, 'db' | 'dataDir'>, sha256: s
   const row = getPhoto(ctx.db, sha256);
   if (!row) return { ok: false, reason: 'unknown', message: `Foto ${sha256.slice(0, 12)}… belum diterima.` };
   const path = photoPath(ctx.dataDir, sha256, row.ext);
-  if (!existsSync(path)) return { ok: false, reason: 'missing', message: `Berkas foto ${sha256.slice(0, 12)}… hilang dari folder data.` };
+  if (!existsSync(path))
+    return { ok: false, reason: 'missing', message: `Berkas foto ${sha256.slice(0, 12)}… hilang dari folder data.` };
   const bytes = new Uint8Array(readFileSync(path));
   if (sha256Hex(bytes) !== sha256) {
-    return { ok: false, reason: 'damaged', message: `Berkas foto ${sha256.slice(0, 12)}… rusak atau diubah (hash tidak cocok).` };
+    return {
+      ok: false,
+      reason: 'damaged',
+      message: `Berkas foto ${sha256.slice(0, 12)}… rusak atau diubah (hash tidak cocok).`,
+    };
   }
   return { ok: true, bytes, ext: row.ext };
 }

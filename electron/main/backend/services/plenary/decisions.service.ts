@@ -24,10 +24,22 @@ import {
 import { sha256Hex } from '../../crypto';
 import { detectPhotoExt, storePhoto } from '../photos/photo-store';
 import { refuse } from './plenary-errors';
-import { loadForTps, loadSnapshot, tpsOrThrow, desaOrThrow, type PemilihanSnapshot, type TpsSnapshot } from './plenary-snapshot';
+import {
+  loadForTps,
+  loadSnapshot,
+  tpsOrThrow,
+  desaOrThrow,
+  type PemilihanSnapshot,
+  type TpsSnapshot,
+} from './plenary-snapshot';
 import { requireDecider, requireOperator, sessionAuthority } from './members.service';
 
-export function emitChanged(ctx: BackendContext, pemilihan: string | null, desa: string | null, tps: string | null): void {
+export function emitChanged(
+  ctx: BackendContext,
+  pemilihan: string | null,
+  desa: string | null,
+  tps: string | null,
+): void {
   ctx.events.emit({ type: 'pleno-changed', pemilihan: pemilihan as PemilihanId | null, desa, tps });
 }
 
@@ -52,15 +64,20 @@ function tpsName(t: TpsSnapshot): string {
 
 // ---- Sesuai ----
 
-export function accept(ctx: BackendContext, input: { tps: string; pemilihan: string; overrideReason?: string }): { acceptanceId: number } {
+export function accept(
+  ctx: BackendContext,
+  input: { tps: string; pemilihan: string; overrideReason?: string },
+): { acceptanceId: number } {
   const actor = requireOperator(ctx);
   const id = tx(ctx, () => {
     const snap = loadForTps(ctx, input.pemilihan, input.tps);
     const t = tpsOrThrow(snap, input.tps);
     assertDesaUnlocked(snap, t.row.desa);
     const d = t.derived;
-    if (d.base === 'belum-masuk' || d.countedSubmissionId === null) refuse('CONFLICT', `${tpsName(t)} belum punya data C.Hasil yang masuk.`);
-    if (d.konflik) refuse('CONFLICT', `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku (Konflik).`);
+    if (d.base === 'belum-masuk' || d.countedSubmissionId === null)
+      refuse('CONFLICT', `${tpsName(t)} belum punya data C.Hasil yang masuk.`);
+    if (d.konflik)
+      refuse('CONFLICT', `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku (Konflik).`);
     if (d.currentSource?.kind === 'correction') {
       refuse('CONFLICT', `${tpsName(t)} sudah dikoreksi; angka yang berlaku adalah hasil koreksi yang disetujui.`);
     }
@@ -115,7 +132,8 @@ export function applyChanges(
 ): CHasilCounts {
   let counts = base;
   for (const c of changes) {
-    if (!isCountPath(c.path, pilihanCount)) refuse('INVALID_INPUT', `Kolom "${c.path}" tidak ada pada formulir C.Hasil.`, c.path);
+    if (!isCountPath(c.path, pilihanCount))
+      refuse('INVALID_INPUT', `Kolom "${c.path}" tidak ada pada formulir C.Hasil.`, c.path);
     counts = setCount(counts, c.path, c.value);
   }
   return counts;
@@ -126,7 +144,10 @@ function domainOrRefuse<T>(r: DomainResult<T>): T {
   return r.value;
 }
 
-export function proposeCorrection(ctx: BackendContext, input: ProposeInput): { correctionId: number; changes: FieldChange[] } {
+export function proposeCorrection(
+  ctx: BackendContext,
+  input: ProposeInput,
+): { correctionId: number; changes: FieldChange[] } {
   const actor = requireOperator(ctx);
   let evidence: { sha256: string; ext: 'jpg' | 'png'; bytes: Uint8Array } | null = null;
   if (input.evidence) {
@@ -142,7 +163,8 @@ export function proposeCorrection(ctx: BackendContext, input: ProposeInput): { c
     const desaLocked = desaOrThrow(snap, t.row.desa).locked;
     if (!desaLocked) {
       if (!d.current || !d.currentSource) refuse('CONFLICT', `${tpsName(t)} belum punya data C.Hasil untuk dikoreksi.`);
-      if (d.konflik) refuse('CONFLICT', `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku, lalu koreksi.`);
+      if (d.konflik)
+        refuse('CONFLICT', `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku, lalu koreksi.`);
       if (d.pendingCorrectionId !== null) {
         refuse('CONFLICT', `${tpsName(t)} sudah punya usulan koreksi #${d.pendingCorrectionId} yang belum diputuskan.`);
       }
@@ -155,7 +177,10 @@ export function proposeCorrection(ctx: BackendContext, input: ProposeInput): { c
         {
           tps: input.tps,
           pemilihan: snap.pemilihan.id,
-          base: src.kind === 'correction' ? { kind: 'correction', id: src.correctionId, counts: current } : { kind: 'submission', id: src.submissionId, counts: current },
+          base:
+            src.kind === 'correction'
+              ? { kind: 'correction', id: src.correctionId, counts: current }
+              : { kind: 'submission', id: src.submissionId, counts: current },
           counts: applyChanges(current, input.changes, snap.pemilihan.pilihan.length),
           reason: input.reason,
           basis: input.basis,
@@ -164,11 +189,23 @@ export function proposeCorrection(ctx: BackendContext, input: ProposeInput): { c
           proposedBy: actor.nama,
           proposedAt: at,
         },
-        { pilihanCount: snap.pemilihan.pilihan.length, desaLocked, currentSource: d.domainSource, pilihan: snap.pemilihan.pilihan },
+        {
+          pilihanCount: snap.pemilihan.pilihan.length,
+          desaLocked,
+          currentSource: d.domainSource,
+          pilihan: snap.pemilihan.pilihan,
+        },
       ),
     );
     if (evidence) {
-      storePhoto(ctx, { sha256: evidence.sha256, ext: evidence.ext, bytes: evidence.bytes, source: `koreksi ${input.tps}`, at, actor: actor.nama });
+      storePhoto(ctx, {
+        sha256: evidence.sha256,
+        ext: evidence.ext,
+        bytes: evidence.bytes,
+        source: `koreksi ${input.tps}`,
+        at,
+        actor: actor.nama,
+      });
     }
     const { changes, ...row } = draft;
     const c = insertCorrection(ctx.db, row);
@@ -183,7 +220,8 @@ export function decideCorrection(
   input: { correctionId: number; decision: 'approved' | 'rejected'; reason?: string },
 ): { correctionId: number; state: 'approved' | 'rejected' } {
   const actor = requireOperator(ctx);
-  const c0 = getCorrection(ctx.db, input.correctionId) ?? refuse('NOT_FOUND', `Koreksi #${input.correctionId} tidak ditemukan.`);
+  const c0 =
+    getCorrection(ctx.db, input.correctionId) ?? refuse('NOT_FOUND', `Koreksi #${input.correctionId} tidak ditemukan.`);
   tx(ctx, () => {
     const c = getCorrection(ctx.db, input.correctionId)!;
     const snap = loadForTps(ctx, c.pemilihan, c.tps);
@@ -228,7 +266,8 @@ export function chooseSubmission(
     assertDesaUnlocked(snap, t.row.desa);
     const s = t.submissions.find((x) => x.id === input.submissionId);
     if (!s) refuse('NOT_FOUND', `Kiriman #${input.submissionId} bukan kiriman untuk ${tpsName(t)}.`);
-    if (new Set(t.submissions.map((x) => x.sha256)).size < 2) refuse('CONFLICT', `${tpsName(t)} tidak punya kiriman yang berbeda.`);
+    if (new Set(t.submissions.map((x) => x.sha256)).size < 2)
+      refuse('CONFLICT', `${tpsName(t)} tidak punya kiriman yang berbeda.`);
     if (t.derived.pendingCorrectionId !== null) {
       refuse('CONFLICT', `${tpsName(t)} punya usulan koreksi #${t.derived.pendingCorrectionId} yang belum diputuskan.`);
     }

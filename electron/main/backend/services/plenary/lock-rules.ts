@@ -18,6 +18,9 @@ export function lockBlockers(snap: PemilihanSnapshot, d: DesaSnapshot): string[]
   // A proposed correction not yet decided would be frozen by the lock: it must be approved or rejected first.
   const pending = d.tps
     .filter((t) => t.derived.pendingCorrectionId !== null)
-    .map((t) => `TPS ${String(t.row.nomor).padStart(3, '0')}: usulan koreksi #${t.derived.pendingCorrectionId} belum diputuskan`);
+    .map(
+      (t) =>
+        `TPS ${String(t.row.nomor).padStart(3, '0')}: usulan koreksi #${t.derived.pendingCorrectionId} belum diputuskan`,
+    );
   return [...check.reasons, ...pending];
 }

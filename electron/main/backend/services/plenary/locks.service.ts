@@ -14,7 +14,10 @@ export function isFinal(snap: PemilihanSnapshot): boolean {
   return pemilihanFinal(snap.desa.map((d) => ({ kode: d.row.kode, nama: d.row.nama, locked: d.locked }))).final;
 }
 
-export function lockDesa(ctx: BackendContext, input: { desa: string; pemilihan: string }): { lockEventId: number; final: boolean } {
+export function lockDesa(
+  ctx: BackendContext,
+  input: { desa: string; pemilihan: string },
+): { lockEventId: number; final: boolean } {
   const actor = requireDecider(ctx, 'Mengunci desa');
   const out = tx(ctx, () => {
     const snap = loadSnapshot(ctx, input.pemilihan, { desa: input.desa });
@@ -40,7 +43,10 @@ export function lockDesa(ctx: BackendContext, input: { desa: string; pemilihan: 
   return out;
 }
 
-export function unlockDesa(ctx: BackendContext, input: { desa: string; pemilihan: string; reason: string }): { lockEventId: number } {
+export function unlockDesa(
+  ctx: BackendContext,
+  input: { desa: string; pemilihan: string; reason: string },
+): { lockEventId: number } {
   const actor = requireDecider(ctx, 'Membuka kunci desa');
   const id = tx(ctx, () => {
     const snap = loadSnapshot(ctx, input.pemilihan, { desa: input.desa });

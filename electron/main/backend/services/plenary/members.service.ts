@@ -3,7 +3,12 @@
 import type { BackendContext } from '../../context';
 import type { Member, MembersView, OperatorSession } from '../../../../../shared/contracts/pleno.contract';
 import { listMembers, type MemberRow } from '../../repositories/plenary-extra.repo';
-import { currentOperator, insertDelegation, insertOperatorSession, listDelegations } from '../../repositories/pleno.repo';
+import {
+  currentOperator,
+  insertDelegation,
+  insertOperatorSession,
+  listDelegations,
+} from '../../repositories/pleno.repo';
 import { activeDelegates, decisionRole, samePerson, type SessionAuthority } from '../../../../../shared/domain/result';
 import { refuse } from './plenary-errors';
 import { requireMeta } from './plenary-snapshot';
@@ -57,7 +62,8 @@ export function sessionAuthority(ctx: BackendContext): SessionAuthority {
 }
 
 export function requireOperator(ctx: BackendContext): Actor {
-  const s = session(ctx) ?? refuse('FORBIDDEN', 'Pilih dulu siapa yang mengoperasikan (Operator) sebelum mencatat keputusan.');
+  const s =
+    session(ctx) ?? refuse('FORBIDDEN', 'Pilih dulu siapa yang mengoperasikan (Operator) sebelum mencatat keputusan.');
   return { nama: s.member.nama, as: decisionRole(s.member.nama, sessionAuthority(ctx)) ?? 'operator' };
 }
 
@@ -66,7 +72,10 @@ export function requireDecider(ctx: BackendContext, what: string): Actor & { as:
   const a = requireOperator(ctx);
   if (a.as === 'operator') {
     const ketua = members(ctx).find((m) => m.ketua)?.nama ?? 'Ketua PPK';
-    refuse('FORBIDDEN', `${what} hanya dapat diputuskan oleh Ketua PPK (${ketua}) atau anggota yang didelegasikan Ketua. Operator saat ini: ${a.nama}.`);
+    refuse(
+      'FORBIDDEN',
+      `${what} hanya dapat diputuskan oleh Ketua PPK (${ketua}) atau anggota yang didelegasikan Ketua. Operator saat ini: ${a.nama}.`,
+    );
   }
   return a as Actor & { as: 'ketua' | 'delegate' };
 }
@@ -76,30 +85,39 @@ export function startSession(ctx: BackendContext, memberId: number): OperatorSes
   const list = members(ctx);
   const m = list[memberId] ?? refuse('NOT_FOUND', 'Anggota PPK tidak ditemukan dalam data master.');
   const at = ctx.clock().toISOString();
-  ctx.db.transaction(() => {
-    insertOperatorSession(ctx.db, { nama: m.nama, jabatan: m.ketua ? 'ketua' : 'anggota', startedAt: at });
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      insertOperatorSession(ctx.db, { nama: m.nama, jabatan: m.ketua ? 'ketua' : 'anggota', startedAt: at });
+    })
+    .immediate();
   // Other windows (a second operator screen, the projector) show who is operating.
   ctx.events.emit({ type: 'pleno-changed', pemilihan: null, desa: null, tps: null });
   return session(ctx)!;
 }
 
-export function delegate(ctx: BackendContext, memberId: number, active: boolean, reason: string | undefined): MembersView {
+export function delegate(
+  ctx: BackendContext,
+  memberId: number,
+  active: boolean,
+  reason: string | undefined,
+): MembersView {
   const a = requireOperator(ctx);
   if (a.as !== 'ketua') refuse('FORBIDDEN', 'Hanya Ketua PPK yang dapat memberi atau mencabut delegasi.');
   const m = members(ctx)[memberId] ?? refuse('NOT_FOUND', 'Anggota PPK tidak ditemukan dalam data master.');
   if (m.ketua) refuse('CONFLICT', 'Ketua PPK tidak perlu didelegasikan.');
   if (m.delegate === active) return membersView(ctx);
   const at = ctx.clock().toISOString();
-  ctx.db.transaction(() => {
-    insertDelegation(ctx.db, {
-      ketua: a.nama,
-      delegate: m.nama,
-      action: active ? 'grant' : 'revoke',
-      reason: reason && reason.trim() ? reason.trim() : null,
-      at,
-    });
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      insertDelegation(ctx.db, {
+        ketua: a.nama,
+        delegate: m.nama,
+        action: active ? 'grant' : 'revoke',
+        reason: reason && reason.trim() ? reason.trim() : null,
+        at,
+      });
+    })
+    .immediate();
   ctx.events.emit({ type: 'pleno-changed', pemilihan: null, desa: null, tps: null });
   return membersView(ctx);
 }

@@ -4,7 +4,14 @@
 import type { BackendContext } from '../../context';
 import type { PemilihanId } from '../../../../../shared/domain/model';
 import type { ObjectionBy, ObjectionScope, ObjectionView } from '../../../../../shared/contracts/pleno.contract';
-import { getCorrection, insertObjection, insertObjectionResolution, listObjectionResolutions, listObjections, type RaisedBy } from '../../repositories/pleno.repo';
+import {
+  getCorrection,
+  insertObjection,
+  insertObjectionResolution,
+  listObjectionResolutions,
+  listObjections,
+  type RaisedBy,
+} from '../../repositories/pleno.repo';
 import { refuse } from './plenary-errors';
 import { loadSnapshot, desaOrThrow, resolvePemilihan, tpsOrThrow } from './plenary-snapshot';
 import { requireDecider, requireOperator } from './members.service';
@@ -55,7 +62,8 @@ export function raiseObjection(ctx: BackendContext, input: RaiseInput): { object
     if (input.by.kind === 'saksi') {
       const snap = loadSnapshot(ctx, pemilihan ?? undefined);
       const n = snap.pemilihan.pilihan.length;
-      if (input.by.paslon < 1 || input.by.paslon > n) refuse('INVALID_INPUT', `Paslon nomor urut ${input.by.paslon} tidak ada (1–${n}).`, 'by.paslon');
+      if (input.by.paslon < 1 || input.by.paslon > n)
+        refuse('INVALID_INPUT', `Paslon nomor urut ${input.by.paslon} tidak ada (1–${n}).`, 'by.paslon');
     }
     const at = ctx.clock().toISOString();
     return insertObjection(ctx.db, {
@@ -75,24 +83,41 @@ export function raiseObjection(ctx: BackendContext, input: RaiseInput): { object
 
 export function resolveObjection(
   ctx: BackendContext,
-  input: { objectionId: number; outcome: 'diterima' | 'ditolak'; reason: string; correctionId?: number; recountNote?: string },
+  input: {
+    objectionId: number;
+    outcome: 'diterima' | 'ditolak';
+    reason: string;
+    correctionId?: number;
+    recountNote?: string;
+  },
 ): { resolutionId: number } {
   const actor = requireDecider(ctx, 'Menyelesaikan keberatan');
-  const o = listObjections(ctx.db).find((x) => x.id === input.objectionId) ?? refuse('NOT_FOUND', `Keberatan #${input.objectionId} tidak ditemukan.`);
+  const o =
+    listObjections(ctx.db).find((x) => x.id === input.objectionId) ??
+    refuse('NOT_FOUND', `Keberatan #${input.objectionId} tidak ditemukan.`);
   const id = tx(ctx, () => {
-    if (listObjectionResolutions(ctx.db).some((r) => r.objectionId === o.id)) refuse('CONFLICT', `Keberatan #${o.id} sudah diselesaikan.`);
+    if (listObjectionResolutions(ctx.db).some((r) => r.objectionId === o.id))
+      refuse('CONFLICT', `Keberatan #${o.id} sudah diselesaikan.`);
     const reason = input.reason.trim();
     if (!reason) refuse('INVALID_INPUT', 'Alasan penyelesaian keberatan wajib diisi.', 'reason');
     let correctionId: number | null = null;
     const recount = input.recountNote?.trim() ?? '';
     if (input.outcome === 'diterima') {
       if (input.correctionId !== undefined) {
-        const c = getCorrection(ctx.db, input.correctionId) ?? refuse('NOT_FOUND', `Koreksi #${input.correctionId} tidak ditemukan.`);
-        if (o.tps && c.tps !== o.tps) refuse('INVALID_INPUT', `Koreksi #${c.id} bukan untuk TPS keberatan ini.`, 'correctionId');
-        if (o.desa && c.tps.slice(0, 10) !== o.desa) refuse('INVALID_INPUT', `Koreksi #${c.id} bukan untuk desa keberatan ini.`, 'correctionId');
+        const c =
+          getCorrection(ctx.db, input.correctionId) ??
+          refuse('NOT_FOUND', `Koreksi #${input.correctionId} tidak ditemukan.`);
+        if (o.tps && c.tps !== o.tps)
+          refuse('INVALID_INPUT', `Koreksi #${c.id} bukan untuk TPS keberatan ini.`, 'correctionId');
+        if (o.desa && c.tps.slice(0, 10) !== o.desa)
+          refuse('INVALID_INPUT', `Koreksi #${c.id} bukan untuk desa keberatan ini.`, 'correctionId');
         correctionId = c.id;
       } else if (!recount) {
-        refuse('INVALID_INPUT', 'Keberatan yang diterima harus ditindaklanjuti: pilih koreksinya atau tulis catatan hitung ulang.', 'correctionId');
+        refuse(
+          'INVALID_INPUT',
+          'Keberatan yang diterima harus ditindaklanjuti: pilih koreksinya atau tulis catatan hitung ulang.',
+          'correctionId',
+        );
       }
     } else if (input.correctionId !== undefined) {
       refuse('INVALID_INPUT', 'Keberatan yang ditolak tidak dikaitkan dengan koreksi.', 'correctionId');

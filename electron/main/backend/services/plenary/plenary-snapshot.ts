@@ -70,18 +70,26 @@ export interface PemilihanSnapshot {
 }
 
 export function requireMeta(ctx: BackendContext): MetaRow {
-  return readMeta(ctx.db) ?? refuse('NO_KECAMATAN', 'Belum ada data master kecamatan. Impor data master atau buat demo lebih dulu.');
+  return (
+    readMeta(ctx.db) ??
+    refuse('NO_KECAMATAN', 'Belum ada data master kecamatan. Impor data master atau buat demo lebih dulu.')
+  );
 }
 
 export function resolvePemilihan(ctx: BackendContext, id?: string): PemilihanRow {
   const list = listPemilihan(ctx.db);
   const found = id === undefined ? list[0] : list.find((p) => p.id === id);
-  return found ?? refuse('NOT_FOUND', id ? `Pemilihan "${id}" tidak ada dalam data master.` : 'Data master tidak memuat pemilihan.');
+  return (
+    found ??
+    refuse('NOT_FOUND', id ? `Pemilihan "${id}" tidak ada dalam data master.` : 'Data master tidak memuat pemilihan.')
+  );
 }
 
 export function pilihanOf(ctx: BackendContext, pemilihan: string): Pilihan[] {
   return listPilihan(ctx.db, pemilihan).map((p) =>
-    p.kind === 'kolom-kosong' ? { nomor: p.nomor, nama: p.nama, kind: 'kolom-kosong' as const } : { nomor: p.nomor, nama: p.nama },
+    p.kind === 'kolom-kosong'
+      ? { nomor: p.nomor, nama: p.nama, kind: 'kolom-kosong' as const }
+      : { nomor: p.nomor, nama: p.nama },
   );
 }
 
@@ -100,7 +108,11 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
  * Loads the pemilihan's state. With `scope.desa`, only that desa's rows are read and derived (a TPS review or a
  * decision touches one desa; the 600-TPS kecamatan is then not re-derived on every key press).
  */
-export function loadSnapshot(ctx: BackendContext, pemilihanId?: string, scope: { desa?: string } = {}): PemilihanSnapshot {
+export function loadSnapshot(
+  ctx: BackendContext,
+  pemilihanId?: string,
+  scope: { desa?: string } = {},
+): PemilihanSnapshot {
   const db = ctx.db;
   const meta = requireMeta(ctx);
   const p = resolvePemilihan(ctx, pemilihanId);

@@ -123,22 +123,33 @@ async function refused(method: string, input: unknown): Promise<{ code: string; 
 }
 const as = (member: number) => call('pleno.startSession', { member });
 const audit = (action: string) =>
-  (b.ctx.db.prepare('SELECT actor, entity, entity_id FROM audit WHERE action = ? ORDER BY seq').all(action) as {
+  b.ctx.db.prepare('SELECT actor, entity, entity_id FROM audit WHERE action = ? ORDER BY seq').all(action) as {
     actor: string;
     entity: string;
     entity_id: string;
-  }[]);
-const recapTotal = async (): Promise<RecapJson['pemilihan'][number]> => (await call<RecapJson>('pleno.recap', { pemilihan: 'bupati' })).pemilihan[0]!;
+  }[];
+const recapTotal = async (): Promise<RecapJson['pemilihan'][number]> =>
+  (await call<RecapJson>('pleno.recap', { pemilihan: 'bupati' })).pemilihan[0]!;
 
 describe('plenary services', () => {
   it('refuses decisions before an operator is chosen, then records sesuai with its audit entry', async () => {
     submit(tpsA(1), cleanCounts());
     expect((await refused('pleno.accept', { tps: tpsA(1), pemilihan: 'bupati' })).code).toBe('FORBIDDEN');
     await as(1);
-    const { acceptanceId } = await call<{ acceptanceId: number }>('pleno.accept', { tps: tpsA(1), pemilihan: 'bupati' });
+    const { acceptanceId } = await call<{ acceptanceId: number }>('pleno.accept', {
+      tps: tpsA(1),
+      pemilihan: 'bupati',
+    });
     const row = b.ctx.db.prepare('SELECT * FROM acceptance WHERE id = ?').get(acceptanceId) as Record<string, unknown>;
-    expect(row).toMatchObject({ tps: tpsA(1), decided_by: 'Budi Anggota', decided_as: 'operator', override_reason: null });
-    expect(audit('acceptance.create')).toEqual([{ actor: 'Budi Anggota', entity: 'acceptance', entity_id: String(acceptanceId) }]);
+    expect(row).toMatchObject({
+      tps: tpsA(1),
+      decided_by: 'Budi Anggota',
+      decided_as: 'operator',
+      override_reason: null,
+    });
+    expect(audit('acceptance.create')).toEqual([
+      { actor: 'Budi Anggota', entity: 'acceptance', entity_id: String(acceptanceId) },
+    ]);
     const review = await call<TpsReview>('pleno.tps', { tps: tpsA(1), pemilihan: 'bupati' });
     expect(review.status).toBe('sesuai');
     expect(events.some((e) => e.type === 'pleno-changed' && e.tps === tpsA(1))).toBe(true);
@@ -155,13 +166,18 @@ describe('plenary services', () => {
     expect(r05?.fields).toContain('suara.paslon.0');
     await as(1);
     expect((await refused('pleno.accept', { tps: tpsA(2), pemilihan: 'bupati' })).code).toBe('INVALID_INPUT');
-    expect((await refused('pleno.accept', { tps: tpsA(2), pemilihan: 'bupati', overrideReason: 'sesuai C.Hasil plano' })).code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await refused('pleno.accept', { tps: tpsA(2), pemilihan: 'bupati', overrideReason: 'sesuai C.Hasil plano' }))
+        .code,
+    ).toBe('FORBIDDEN');
     await as(0);
     await call('pleno.accept', { tps: tpsA(2), pemilihan: 'bupati', overrideReason: 'sesuai C.Hasil plano' });
     const row = b.ctx.db.prepare('SELECT * FROM acceptance').get() as Record<string, unknown>;
-    expect(row).toMatchObject({ override_reason: 'sesuai C.Hasil plano', decided_by: 'Siti Ketua', decided_as: 'ketua' });
+    expect(row).toMatchObject({
+      override_reason: 'sesuai C.Hasil plano',
+      decided_by: 'Siti Ketua',
+      decided_as: 'ketua',
+    });
     expect((await call<TpsReview>('pleno.tps', { tps: tpsA(2), pemilihan: 'bupati' })).status).toBe('sesuai');
   });
 
@@ -171,31 +187,44 @@ describe('plenary services', () => {
     const before = await recapTotal();
     expect(before.total.suara.paslon[0]).toBe(905 + 105);
     await as(1);
-    const p = await call<{ correctionId: number; changes: { path: string; from: number; to: number }[] }>('pleno.proposeCorrection', {
-      tps: tpsA(2),
-      pemilihan: 'bupati',
-      changes: [{ path: 'suara.paslon.0', value: 105 }],
-      reason: 'Salah baca angka 105 menjadi 905',
-      basis: 'salinan-saksi',
-    });
+    const p = await call<{ correctionId: number; changes: { path: string; from: number; to: number }[] }>(
+      'pleno.proposeCorrection',
+      {
+        tps: tpsA(2),
+        pemilihan: 'bupati',
+        changes: [{ path: 'suara.paslon.0', value: 105 }],
+        reason: 'Salah baca angka 105 menjadi 905',
+        basis: 'salinan-saksi',
+      },
+    );
     expect(p.changes).toEqual([expect.objectContaining({ path: 'suara.paslon.0', from: 905, to: 105 })]);
     // A proposal alone changes nothing counted.
     expect((await recapTotal()).total.suara.paslon[0]).toBe(905 + 105);
-    expect((await refused('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'approved' })).code).toBe('FORBIDDEN');
+    expect((await refused('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'approved' })).code).toBe(
+      'FORBIDDEN',
+    );
     await as(2);
-    expect((await refused('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'approved' })).code).toBe('FORBIDDEN');
+    expect((await refused('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'approved' })).code).toBe(
+      'FORBIDDEN',
+    );
     await as(0);
     await call('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'approved' });
-    expect((await refused('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'rejected', reason: 'x y z' })).code).toBe(
-      'CONFLICT',
-    );
+    expect(
+      (await refused('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'rejected', reason: 'x y z' }))
+        .code,
+    ).toBe('CONFLICT');
     const after = await recapTotal();
     expect(after.total.suara.paslon[0]).toBe(105 + 105);
     expect(after.tps.diputuskan).toBe(1);
     const review = await call<TpsReview>('pleno.tps', { tps: tpsA(2), pemilihan: 'bupati' });
     expect(review.status).toBe('dikoreksi');
     expect(review.violations.filter((v) => v.severity === 'error')).toEqual([]);
-    expect(review.corrections[0]).toMatchObject({ state: 'approved', proposedBy: 'Budi Anggota', decidedBy: 'Siti Ketua', basis: 'salinan-saksi' });
+    expect(review.corrections[0]).toMatchObject({
+      state: 'approved',
+      proposedBy: 'Budi Anggota',
+      decidedBy: 'Siti Ketua',
+      basis: 'salinan-saksi',
+    });
     expect(review.corrections[0]!.changes).toEqual([expect.objectContaining({ from: 905, to: 105 })]);
     const dash = await call<DashboardView>('pleno.dashboard', { pemilihan: 'bupati' });
     expect(dash.totals.paslon[0]).toBe(210);
@@ -220,17 +249,23 @@ describe('plenary services', () => {
       evidence: { base64: bytes.toString('base64'), ext: 'png' },
     });
     const sha = createHash('sha256').update(bytes).digest('hex');
-    expect(b.ctx.db.prepare('SELECT evidence_photo FROM correction WHERE id = ?').get(p.correctionId)).toEqual({ evidence_photo: sha });
+    expect(b.ctx.db.prepare('SELECT evidence_photo FROM correction WHERE id = ?').get(p.correctionId)).toEqual({
+      evidence_photo: sha,
+    });
     const photo = await call<{ mime: string; base64: string }>('pleno.photo', { sha256: sha });
     expect(photo.mime).toBe('image/png');
     expect(Buffer.from(photo.base64, 'base64').equals(bytes)).toBe(true);
-    expect((await refused('pleno.proposeCorrection', {
-      tps: tpsA(1),
-      pemilihan: 'bupati',
-      changes: [{ path: 'suara.tidakSah', value: 18 }],
-      reason: 'x y z',
-      basis: 'hitung-ulang',
-    })).code).toBe('CONFLICT'); // one pending proposal at a time
+    expect(
+      (
+        await refused('pleno.proposeCorrection', {
+          tps: tpsA(1),
+          pemilihan: 'bupati',
+          changes: [{ path: 'suara.tidakSah', value: 18 }],
+          reason: 'x y z',
+          basis: 'hitung-ulang',
+        })
+      ).code,
+    ).toBe('CONFLICT'); // one pending proposal at a time
   });
 
   it('a delegate named by the ketua may approve; the grant is recorded', async () => {
@@ -270,33 +305,63 @@ describe('plenary services', () => {
     expect(blocked.code).toBe('CONFLICT');
     expect(blocked.message).toContain('keberatan');
     expect(b.ctx.db.prepare('SELECT count(*) AS n FROM lock_event').get()).toEqual({ n: 0 });
-    await call('pleno.resolveObjection', { objectionId, outcome: 'ditolak', reason: 'Salinan saksi sama dengan C.Hasil plano' });
+    await call('pleno.resolveObjection', {
+      objectionId,
+      outcome: 'ditolak',
+      reason: 'Salinan saksi sama dengan C.Hasil plano',
+    });
     expect(audit('objection.ditolak').map((a) => a.actor)).toEqual(['Siti Ketua']);
     const locked = await call<{ final: boolean }>('pleno.lockDesa', { desa: DESA_A, pemilihan: 'bupati' });
     expect(locked.final).toBe(false);
     expect(audit('lock.lock')).toHaveLength(1);
 
     // Locked: every change to the desa is refused.
-    expect((await refused('pleno.proposeCorrection', {
-      tps: tpsA(1),
-      pemilihan: 'bupati',
-      changes: [{ path: 'suara.tidakSah', value: 1 }],
-      reason: 'coba ubah',
-      basis: 'hitung-ulang',
-    })).code).toBe('LOCKED');
+    expect(
+      (
+        await refused('pleno.proposeCorrection', {
+          tps: tpsA(1),
+          pemilihan: 'bupati',
+          changes: [{ path: 'suara.tidakSah', value: 1 }],
+          reason: 'coba ubah',
+          basis: 'hitung-ulang',
+        })
+      ).code,
+    ).toBe('LOCKED');
     expect((await refused('pleno.accept', { tps: tpsA(1), pemilihan: 'bupati' })).code).toBe('LOCKED');
-    expect((await refused('pleno.raiseObjection', { scope: 'desa', desa: DESA_A, pemilihan: 'bupati', by: { kind: 'panwascam' }, text: 'keberatan baru' })).code).toBe('LOCKED');
-    expect((await refused('pleno.addKejadian', { tps: tpsA(1), pemilihan: 'bupati', text: 'catatan baru' })).code).toBe('LOCKED');
+    expect(
+      (
+        await refused('pleno.raiseObjection', {
+          scope: 'desa',
+          desa: DESA_A,
+          pemilihan: 'bupati',
+          by: { kind: 'panwascam' },
+          text: 'keberatan baru',
+        })
+      ).code,
+    ).toBe('LOCKED');
+    expect((await refused('pleno.addKejadian', { tps: tpsA(1), pemilihan: 'bupati', text: 'catatan baru' })).code).toBe(
+      'LOCKED',
+    );
 
     // Unlock needs a reason (validated at the contract and by the domain).
-    expect((await refused('pleno.unlockDesa', { desa: DESA_A, pemilihan: 'bupati', reason: '' })).code).toBe('BAD_REQUEST');
-    await call('pleno.unlockDesa', { desa: DESA_A, pemilihan: 'bupati', reason: 'Panwascam meminta pemeriksaan ulang TPS 001' });
+    expect((await refused('pleno.unlockDesa', { desa: DESA_A, pemilihan: 'bupati', reason: '' })).code).toBe(
+      'BAD_REQUEST',
+    );
+    await call('pleno.unlockDesa', {
+      desa: DESA_A,
+      pemilihan: 'bupati',
+      reason: 'Panwascam meminta pemeriksaan ulang TPS 001',
+    });
     const ev = b.ctx.db.prepare('SELECT action, reason, decided_by FROM lock_event ORDER BY id').all();
     expect(ev).toEqual([
       { action: 'lock', reason: null, decided_by: 'Siti Ketua' },
       { action: 'unlock', reason: 'Panwascam meminta pemeriksaan ulang TPS 001', decided_by: 'Siti Ketua' },
     ]);
-    await call('pleno.addKejadian', { tps: tpsA(1), pemilihan: 'bupati', text: 'Pemeriksaan ulang atas permintaan Panwascam' });
+    await call('pleno.addKejadian', {
+      tps: tpsA(1),
+      pemilihan: 'bupati',
+      text: 'Pemeriksaan ulang atas permintaan Panwascam',
+    });
     expect(verifyAudit(b.ctx.db).ok).toBe(true);
   });
 
@@ -313,7 +378,11 @@ describe('plenary services', () => {
     });
     const r = await refused('pleno.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
     expect(r.message).toContain(`usulan koreksi #${p.correctionId}`);
-    await call('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'rejected', reason: 'Plano sudah benar' });
+    await call('pleno.decideCorrection', {
+      correctionId: p.correctionId,
+      decision: 'rejected',
+      reason: 'Plano sudah benar',
+    });
     await call('pleno.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
   });
 
@@ -335,18 +404,39 @@ describe('plenary services', () => {
       reason: 'Koreksi TPS lain',
       basis: 'salinan-panwascam',
     });
-    expect((await refused('pleno.resolveObjection', { objectionId, outcome: 'diterima', reason: 'Diterima' })).code).toBe('INVALID_INPUT');
     expect(
-      (await refused('pleno.resolveObjection', { objectionId, outcome: 'diterima', reason: 'Diterima', correctionId: other.correctionId })).code,
+      (await refused('pleno.resolveObjection', { objectionId, outcome: 'diterima', reason: 'Diterima' })).code,
     ).toBe('INVALID_INPUT');
-    await call('pleno.resolveObjection', { objectionId, outcome: 'diterima', reason: 'Diterima', recountNote: 'Dihitung ulang: 106 suara' });
+    expect(
+      (
+        await refused('pleno.resolveObjection', {
+          objectionId,
+          outcome: 'diterima',
+          reason: 'Diterima',
+          correctionId: other.correctionId,
+        })
+      ).code,
+    ).toBe('INVALID_INPUT');
+    await call('pleno.resolveObjection', {
+      objectionId,
+      outcome: 'diterima',
+      reason: 'Diterima',
+      recountNote: 'Dihitung ulang: 106 suara',
+    });
     const review = await call<TpsReview>('pleno.tps', { tps: tpsA(1), pemilihan: 'bupati' });
     expect(review.objections[0]).toMatchObject({
       state: 'diterima',
       byLabel: 'Saksi paslon nomor urut 1',
-      resolution: { outcome: 'diterima', reason: 'Diterima', recountNote: 'Dihitung ulang: 106 suara', correctionId: null },
+      resolution: {
+        outcome: 'diterima',
+        reason: 'Diterima',
+        recountNote: 'Dihitung ulang: 106 suara',
+        correctionId: null,
+      },
     });
-    expect((await refused('pleno.resolveObjection', { objectionId, outcome: 'ditolak', reason: 'lagi' })).code).toBe('CONFLICT');
+    expect((await refused('pleno.resolveObjection', { objectionId, outcome: 'ditolak', reason: 'lagi' })).code).toBe(
+      'CONFLICT',
+    );
   });
 
   it('the pemilihan is final when every desa is locked; locking needs every TPS settled', async () => {
@@ -379,7 +469,12 @@ describe('plenary services', () => {
     expect((await recapTotal()).tps.konflik).toBe(1);
     await as(1);
     expect((await refused('pleno.accept', { tps: tpsB(1), pemilihan: 'bupati' })).code).toBe('CONFLICT');
-    await call('pleno.chooseSubmission', { tps: tpsB(1), pemilihan: 'bupati', submissionId: second, reason: 'Sesuai C.Hasil plano' });
+    await call('pleno.chooseSubmission', {
+      tps: tpsB(1),
+      pemilihan: 'bupati',
+      submissionId: second,
+      reason: 'Sesuai C.Hasil plano',
+    });
     const r = await recapTotal();
     expect(r.tps.konflik).toBe(0);
     expect(r.total.suara.paslon).toEqual([105, 121, 86]);

@@ -24,7 +24,13 @@ import {
 } from '../../../../../shared/contracts/pleno.contract';
 import type { CHasilCounts, PemilihanId } from '../../../../../shared/domain/model';
 import { countFields, fieldLabel, getCount } from '../../../../../shared/domain/labels';
-import { listKejadian, type Correction, type Kejadian, type Objection, type ObjectionResolution } from '../../repositories/pleno.repo';
+import {
+  listKejadian,
+  type Correction,
+  type Kejadian,
+  type Objection,
+  type ObjectionResolution,
+} from '../../repositories/pleno.repo';
 import { knownPhotos, photosOfSubmissions } from '../../repositories/plenary-extra.repo';
 import {
   countsOfSubmission,
@@ -103,7 +109,8 @@ export function nextProblem(snap: PemilihanSnapshot, after?: string): NextProble
   for (const wanted of [PROBLEMS, ['masuk']]) {
     for (let k = 0; k < order.length; k += 1) {
       const o = order[(start + k) % order.length]!;
-      if (wanted.includes(o.t.tile)) return { tps: o.t.row.kode, desa: o.desa, status: o.t.tile, reason: NEEDS_DECISION[o.t.tile]! };
+      if (wanted.includes(o.t.tile))
+        return { tps: o.t.row.kode, desa: o.desa, status: o.t.tile, reason: NEEDS_DECISION[o.t.tile]! };
     }
   }
   return null;
@@ -199,7 +206,12 @@ export function splitBasis(stored: string): { basis: CorrectionBasis; note: stri
   return { basis: 'lainnya', note: stored };
 }
 
-function correctionView(c: Correction, snapT: TpsSnapshot, base: CHasilCounts | null, pilihan: PemilihanSnapshot['pemilihan']['pilihan']): CorrectionView {
+function correctionView(
+  c: Correction,
+  snapT: TpsSnapshot,
+  base: CHasilCounts | null,
+  pilihan: PemilihanSnapshot['pemilihan']['pilihan'],
+): CorrectionView {
   const d = snapT.decisions.get(c.id);
   const b = splitBasis(c.basis);
   return {
@@ -265,7 +277,11 @@ export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string, s
     submissions.length > 1
       ? fields
           .filter((f) => new Set(submissions.map((s) => getCount(s.counts, f.path))).size > 1)
-          .map((f) => ({ path: f.path, label: fieldLabel(f.path, pilihan), values: submissions.map((s) => getCount(s.counts, f.path)) }))
+          .map((f) => ({
+            path: f.path,
+            label: fieldLabel(f.path, pilihan),
+            values: submissions.map((s) => getCount(s.counts, f.path)),
+          }))
       : [];
   const order = snap.order;
   const i = order.indexOf(tps);
@@ -305,7 +321,13 @@ export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string, s
       by: a.decidedBy,
       at: a.decidedAt,
     })),
-    conflictChoices: t.choices.map((c) => ({ id: c.id, submissionId: c.submissionId, reason: c.reason, by: c.decidedBy, at: c.decidedAt })),
+    conflictChoices: t.choices.map((c) => ({
+      id: c.id,
+      submissionId: c.submissionId,
+      reason: c.reason,
+      by: c.decidedBy,
+      at: c.decidedAt,
+    })),
     locked: d.locked,
     prev: i > 0 ? order[i - 1]! : null,
     next: i >= 0 && i < order.length - 1 ? order[i + 1]! : null,
@@ -346,7 +368,10 @@ export function projectorView(ctx: BackendContext, focus: Focus): ProjectorView 
   const dash = dashboardView(ctx, undefined, snap);
   const tps = focus.tps && snap.byTps.has(focus.tps) ? tpsReview(ctx, snap.pemilihan.id, focus.tps, snap) : null;
   const desaKode = focus.desa ?? (tps ? tps.desa.kode : null);
-  const desa = desaKode && snap.desa.some((d) => d.row.kode === desaKode) ? desaView(ctx, snap.pemilihan.id, desaKode, snap) : null;
+  const desa =
+    desaKode && snap.desa.some((d) => d.row.kode === desaKode)
+      ? desaView(ctx, snap.pemilihan.id, desaKode, snap)
+      : null;
   return {
     kecamatan: dash.kecamatan,
     focus: { pemilihan: snap.pemilihan.id, desa: desaKode, tps: tps ? tps.tps : null },
@@ -365,4 +390,3 @@ export function projectorView(ctx: BackendContext, focus: Focus): ProjectorView 
     })),
   };
 }
-

@@ -56,7 +56,9 @@ describe('decodeQrImage', () => {
 
   it('decodes a JPEG photo', async () => {
     const text = alnumText(600, 3);
-    const photo = PNG.sync.read(Buffer.from(degradeQrPng(await renderQrPng(text, { scale: 4 }), { angleDeg: 2, noise: 15 })));
+    const photo = PNG.sync.read(
+      Buffer.from(degradeQrPng(await renderQrPng(text, { scale: 4 }), { angleDeg: 2, noise: 15 })),
+    );
     const jpg = jpeg.encode({ data: photo.data, width: photo.width, height: photo.height }, 80).data;
     expect(await decodeQrImage(new Uint8Array(jpg))).toEqual([text]);
   });

@@ -94,8 +94,13 @@ export async function decodeQrImage(bytes: Uint8Array): Promise<string[]> {
 }
 
 /** Every QR code text in raw RGBA pixels (width × height × 4 bytes). */
-export async function decodeQrPixels(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Promise<string[]> {
-  const data = rgba instanceof Uint8ClampedArray ? rgba : new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+export async function decodeQrPixels(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+): Promise<string[]> {
+  const data =
+    rgba instanceof Uint8ClampedArray ? rgba : new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.byteLength);
   // zxing-wasm accepts any ImageData-shaped object; Node has no ImageData class.
   const imageData = { data, width, height, colorSpace: 'srgb' } as unknown as ReadInput;
   return read(imageData);

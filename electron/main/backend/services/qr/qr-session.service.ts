@@ -111,7 +111,10 @@ export function createQrSessions(ctx: BackendContext): QrSessions {
       }
       if (r.status === 'error') {
         const reason = r.message;
-        quarantine(ctx, utf8Encode(r.texts.join('\n')), `${name}.txt`, reason, { channel: 'qr', english: `QR text rejected: ${r.code}` });
+        quarantine(ctx, utf8Encode(r.texts.join('\n')), `${name}.txt`, reason, {
+          channel: 'qr',
+          english: `QR text rejected: ${r.code}`,
+        });
         for (const t of r.texts) s.handled.set(t, { results: [], rejected: reason });
         s.handled.set(text, { results: [], rejected: reason });
         rejected.push(reason);
@@ -139,7 +142,8 @@ export function createQrSessions(ctx: BackendContext): QrSessions {
       try {
         texts = await decodeQrImage(bytes);
       } catch (err) {
-        const reason = err instanceof QrImageError ? err.message : `gambar tidak dapat dibaca: ${(err as Error).message}`;
+        const reason =
+          err instanceof QrImageError ? err.message : `gambar tidak dapat dibaca: ${(err as Error).message}`;
         quarantine(ctx, bytes, name, reason, { channel: 'qr', english: 'not a readable image' });
         return { ...emptyProgress(reason), state: 'ditolak' };
       }
@@ -147,7 +151,11 @@ export function createQrSessions(ctx: BackendContext): QrSessions {
         const reason = 'tidak ada kode QR yang terbaca pada gambar ini';
         quarantine(ctx, bytes, name, reason, { channel: 'qr', english: 'no QR code found in the image' });
         const p = progressOf(get(sessionId), [], []);
-        return { ...p, state: p.state === 'sebagian' ? 'sebagian' : 'ditolak', message: `${name}: ${reason}. ${p.state === 'sebagian' ? p.message : ''}`.trim() };
+        return {
+          ...p,
+          state: p.state === 'sebagian' ? 'sebagian' : 'ditolak',
+          message: `${name}: ${reason}. ${p.state === 'sebagian' ? p.message : ''}`.trim(),
+        };
       }
       return feed(sessionId, texts, name);
     },

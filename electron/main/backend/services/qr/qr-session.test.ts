@@ -31,7 +31,8 @@ function partsOf(tps: string, maxTextLength: number): string[] {
   return encodeQrParts(env.value, { maxTextLength });
 }
 
-const quarantined = () => (fx.backend.ctx.db.prepare("SELECT count(*) AS n FROM quarantine_log WHERE channel = 'qr'").get() as { n: number }).n;
+const quarantined = () =>
+  (fx.backend.ctx.db.prepare("SELECT count(*) AS n FROM quarantine_log WHERE channel = 'qr'").get() as { n: number }).n;
 
 describe('QR sessions', () => {
   it('assembles a multi-part code from degraded images in shuffled order, with progress', async () => {
@@ -41,8 +42,18 @@ describe('QR sessions', () => {
     const order = parts.map((_, i) => i).reverse();
     let last: QrProgress | null = null;
     for (const [k, i] of order.entries()) {
-      const photo = degradeQrPng(await renderQrPng(parts[i]!, { scale: 4 }), { angleDeg: k % 2 ? 3 : -2, noise: 20, contrast: 0.85, scale: 1.3, seed: k });
-      last = await call('import.qrImage', { session: 's1', name: `foto-${k}.png`, contentBase64: Buffer.from(photo).toString('base64') });
+      const photo = degradeQrPng(await renderQrPng(parts[i]!, { scale: 4 }), {
+        angleDeg: k % 2 ? 3 : -2,
+        noise: 20,
+        contrast: 0.85,
+        scale: 1.3,
+        seed: k,
+      });
+      last = await call('import.qrImage', {
+        session: 's1',
+        name: `foto-${k}.png`,
+        contentBase64: Buffer.from(photo).toString('base64'),
+      });
       if (k < parts.length - 1) {
         expect(last.state).toBe('sebagian');
         expect([last.have, last.total]).toEqual([k + 1, parts.length]);
@@ -51,7 +62,9 @@ describe('QR sessions', () => {
     }
     expect(last?.state).toBe('selesai');
     expect(last?.results).toEqual([expect.objectContaining({ status: 'diterima', tps, pemilihan: 'bupati' })]);
-    const row = fx.backend.ctx.db.prepare('SELECT channel FROM submission WHERE tps = ?').get(tps) as { channel: string };
+    const row = fx.backend.ctx.db.prepare('SELECT channel FROM submission WHERE tps = ?').get(tps) as {
+      channel: string;
+    };
     expect(row.channel).toBe('qr');
 
     // The camera keeps seeing the last part: answered from memory, nothing imported or quarantined again.
@@ -59,14 +72,18 @@ describe('QR sessions', () => {
     const again = await call('import.qrText', { session: 's1', texts: [parts[0]!] });
     expect(again.results[0]?.status).toBe('diterima');
     expect(quarantined()).toBe(q);
-    expect((fx.backend.ctx.db.prepare('SELECT count(*) AS n FROM submission WHERE tps = ?').get(tps) as { n: number }).n).toBe(1);
+    expect(
+      (fx.backend.ctx.db.prepare('SELECT count(*) AS n FROM submission WHERE tps = ?').get(tps) as { n: number }).n,
+    ).toBe(1);
   });
 
   it('decodes several codes from one picture and a single-part code at once', async () => {
     const tps = fx.devices[1]!.tps;
     const single = partsOf(tps, 1000);
     expect(single).toHaveLength(1);
-    const texts = await decodeQrImage(degradeQrPng(await renderQrPng(single[0]!, { scale: 3 }), { angleDeg: 4, noise: 25 }));
+    const texts = await decodeQrImage(
+      degradeQrPng(await renderQrPng(single[0]!, { scale: 3 }), { angleDeg: 4, noise: 25 }),
+    );
     const p = await call('import.qrText', { session: 's2', texts });
     expect(p.state).toBe('selesai');
     expect(p.results[0]).toMatchObject({ status: 'diterima', tps });
@@ -82,7 +99,9 @@ describe('QR sessions', () => {
     expect(foreign.message).toContain('bukan kode QR Pleno');
     await call('import.qrText', { session: 's3', texts: ['https://contoh.example/'] });
     expect(quarantined()).toBe(q + 2);
-    const reason = fx.backend.ctx.db.prepare("SELECT reason FROM quarantine_log WHERE channel = 'qr' ORDER BY id DESC LIMIT 1").get() as { reason: string };
+    const reason = fx.backend.ctx.db
+      .prepare("SELECT reason FROM quarantine_log WHERE channel = 'qr' ORDER BY id DESC LIMIT 1")
+      .get() as { reason: string };
     expect(reason.reason).toContain('bukan kode QR Pleno');
   });
 
@@ -98,7 +117,9 @@ describe('QR sessions', () => {
     const db = fx.backend.ctx.db;
     expect(db.prepare('SELECT count(*) AS n FROM photo WHERE sha256 = ?').get(sha256Hex(photo))).toEqual({ n: 0 });
 
-    const r = await fx.backend.dispatch('import.files', { files: [{ name: 'foto-lembar-1.jpg', contentBase64: Buffer.from(photo).toString('base64') }] });
+    const r = await fx.backend.dispatch('import.files', {
+      files: [{ name: 'foto-lembar-1.jpg', contentBase64: Buffer.from(photo).toString('base64') }],
+    });
     if (!r.ok) throw new Error(r.error.message);
     expect((r.value as { results: { status: string }[] }).results[0]).toMatchObject({ status: 'diterima', tps });
     expect(db.prepare('SELECT count(*) AS n FROM photo WHERE sha256 = ?').get(sha256Hex(photo))).toEqual({ n: 1 });
@@ -106,7 +127,11 @@ describe('QR sessions', () => {
 
   it('reports an image without a code', async () => {
     const blank = degradeQrPng(await renderQrPng('x', { scale: 1 }), { width: 320, height: 200, scale: 0.2 });
-    const p = await call('import.qrImage', { session: 's4', name: 'kosong.png', contentBase64: Buffer.from(blank).toString('base64') });
+    const p = await call('import.qrImage', {
+      session: 's4',
+      name: 'kosong.png',
+      contentBase64: Buffer.from(blank).toString('base64'),
+    });
     expect(p.state).toBe('ditolak');
     expect(p.message).toContain('tidak ada kode QR');
   });

@@ -32,7 +32,8 @@ afterAll(() => tb.close());
 function leaves(c: unknown, prefix = '', out = new Map<string, number>()): Map<string, number> {
   if (typeof c === 'number') out.set(prefix, c);
   else if (Array.isArray(c)) c.forEach((v, i) => leaves(v, `${prefix}[${i}]`, out));
-  else if (c && typeof c === 'object') for (const [k, v] of Object.entries(c)) leaves(v, prefix ? `${prefix}.${k}` : k, out);
+  else if (c && typeof c === 'object')
+    for (const [k, v] of Object.entries(c)) leaves(v, prefix ? `${prefix}.${k}` : k, out);
   return out;
 }
 
@@ -44,7 +45,13 @@ function sumLeaves(list: CHasilCounts[]): Map<string, number> {
 
 const countsOf = (r: Demo['records'][number]): CHasilCounts => {
   const p = r.envelope.payload;
-  return { pemilih: p.pemilih, pengguna: p.pengguna, disabilitas: p.disabilitas, suratSuara: p.suratSuara, suara: p.suara };
+  return {
+    pemilih: p.pemilih,
+    pengguna: p.pengguna,
+    disabilitas: p.disabilitas,
+    suratSuara: p.suratSuara,
+    suara: p.suara,
+  };
 };
 
 describe('recap on the hampang demo', () => {
@@ -96,7 +103,9 @@ describe('recap on the hampang demo', () => {
     const delta = (a: number, b: number) => a - b;
     expect(chosen.tps.konflik).toBe(before.tps.konflik - 1);
     expect(chosen.tps.diputuskan).toBe(1);
-    expect(delta(chosen.total.suara.sah, before.total.suara.sah)).toBe(subs[1]!.counts.suara.sah - subs[0]!.counts.suara.sah);
+    expect(delta(chosen.total.suara.sah, before.total.suara.sah)).toBe(
+      subs[1]!.counts.suara.sah - subs[0]!.counts.suara.sah,
+    );
     expect(currentRecords(ctx, pem).get(second.tps)!.source).toEqual({ kind: 'chosen', id: subs[1]!.id });
 
     const corrected = structuredClone(subs[1]!.counts);

@@ -45,7 +45,11 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 /** The plenary state of every TPS of the master for one pemilihan. */
-export function tpsStates(ctx: Pick<BackendContext, 'db'>, pemilihan: PemilihanId, master?: DataMaster): Map<string, TpsState> {
+export function tpsStates(
+  ctx: Pick<BackendContext, 'db'>,
+  pemilihan: PemilihanId,
+  master?: DataMaster,
+): Map<string, TpsState> {
   const m = master ?? loadDataMaster(ctx.db);
   const out = new Map<string, TpsState>();
   if (!m) return out;
@@ -58,9 +62,11 @@ export function tpsStates(ctx: Pick<BackendContext, 'db'>, pemilihan: PemilihanI
     push(subs, s.tps, { id: s.id, sha256: s.sha256, receivedAt: s.receivedAt, counts: s.counts });
   }
   const acc = new Map<string, AcceptanceInput[]>();
-  for (const a of listAcceptances(db, { pemilihan })) push(acc, a.tps, { id: a.id, submissionId: a.submissionId, decidedAt: a.decidedAt });
+  for (const a of listAcceptances(db, { pemilihan }))
+    push(acc, a.tps, { id: a.id, submissionId: a.submissionId, decidedAt: a.decidedAt });
   const choices = new Map<string, ChoiceInput[]>();
-  for (const c of listConflictChoices(db, { pemilihan })) push(choices, c.tps, { id: c.id, submissionId: c.submissionId, decidedAt: c.decidedAt });
+  for (const c of listConflictChoices(db, { pemilihan }))
+    push(choices, c.tps, { id: c.id, submissionId: c.submissionId, decidedAt: c.decidedAt });
   const decisions = new Map(listCorrectionDecisions(db, { pemilihan }).map((d) => [d.correctionId, d]));
   const corr = new Map<string, CorrectionInput[]>();
   for (const c of listCorrections(db, { pemilihan })) {
@@ -109,13 +115,21 @@ export function currentRecords(ctx: Pick<BackendContext, 'db'>, pemilihan: Pemil
 export function recap(ctx: Pick<BackendContext, 'db'>, pemilihan?: PemilihanId): RecapJson | null {
   const m = loadDataMaster(ctx.db);
   if (!m) return null;
-  const ids = pemilihan === undefined ? m.pemilihan.map((p) => p.id) : m.pemilihan.filter((p) => p.id === pemilihan).map((p) => p.id);
+  const ids =
+    pemilihan === undefined
+      ? m.pemilihan.map((p) => p.id)
+      : m.pemilihan.filter((p) => p.id === pemilihan).map((p) => p.id);
   const tps: Record<string, Record<string, RecapTpsState>> = {};
   for (const id of ids) {
     const states: Record<string, RecapTpsState> = {};
     for (const [code, st] of tpsStates(ctx, id, m)) {
       // masuk = at least one valid record (konflik TPS count as masuk; status 'masuk' alone does not cover them).
-      states[code] = { counted: st.current, masuk: st.status !== 'belum-masuk', diputuskan: isSettled(st), konflik: st.flags.konflik };
+      states[code] = {
+        counted: st.current,
+        masuk: st.status !== 'belum-masuk',
+        diputuskan: isSettled(st),
+        konflik: st.flags.konflik,
+      };
     }
     tps[id] = states;
   }

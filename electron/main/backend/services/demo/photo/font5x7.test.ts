@@ -18,7 +18,10 @@ describe('font5x7', () => {
       expect(rows).toHaveLength(GLYPH_H);
       for (const r of rows) expect(r >> GLYPH_W, ch).toBe(0);
       if (ch === ' ') continue;
-      expect(rows.some((r) => r !== 0), ch).toBe(true);
+      expect(
+        rows.some((r) => r !== 0),
+        ch,
+      ).toBe(true);
       const key = Array.from(rows).join(',');
       expect(seen.get(key), `${ch} looks like ${seen.get(key)}`).toBeUndefined();
       seen.set(key, ch);
@@ -27,7 +30,8 @@ describe('font5x7', () => {
 
   it('maps en dash and accents to ASCII it can draw', () => {
     expect(toFontText('Ahmad – Siti, Désa')).toBe('Ahmad - Siti, Desa');
-    for (const ch of toFontText('Pemilihan Bupati dan Wakil Bupati Kotabaru 2024 (SIMULASI) – 2,5%')) expect(hasGlyph(ch), ch).toBe(true);
+    for (const ch of toFontText('Pemilihan Bupati dan Wakil Bupati Kotabaru 2024 (SIMULASI) – 2,5%'))
+      expect(hasGlyph(ch), ch).toBe(true);
   });
 
   it('draws text into the raster and wraps long labels', () => {
@@ -35,6 +39,11 @@ describe('font5x7', () => {
     const w = r.text(1, 1, '105', 2, 2);
     expect(w).toBe(Raster.textWidth('105', 2));
     expect(r.px.some((v) => v === 2)).toBe(true);
-    expect(Raster.wrap('Jumlah Pengguna Hak Pilih dalam DPTb', 1, 60)).toEqual(['Jumlah', 'Pengguna', 'Hak Pilih', 'dalam DPTb']);
+    expect(Raster.wrap('Jumlah Pengguna Hak Pilih dalam DPTb', 1, 60)).toEqual([
+      'Jumlah',
+      'Pengguna',
+      'Hak Pilih',
+      'dalam DPTb',
+    ]);
   });
 });

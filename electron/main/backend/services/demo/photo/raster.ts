@@ -82,7 +82,9 @@ export class Raster {
   /** Splits `s` into lines that fit `maxWidth` at `scale` (word wrap; long words are cut). */
   static wrap(s: string, scale: number, maxWidth: number): string[] {
     const maxChars = Math.max(1, Math.floor((maxWidth + scale) / Raster.advance(scale)));
-    const words = toFontText(s).split(/\s+/).filter((w) => w.length > 0);
+    const words = toFontText(s)
+      .split(/\s+/)
+      .filter((w) => w.length > 0);
     const lines: string[] = [];
     let cur = '';
     for (let w of words) {

@@ -2,7 +2,13 @@
 // dari n) and the form rows of the chosen sections, with the numbers handwritten into 3-digit boxes.
 // The numbers drawn are what is written on the sheet, which may differ from what a record says (a misread).
 import type { CHasilCounts, Pilihan } from '../../../../../../shared/domain/model';
-import { type FormSection, SECTION_TITLES, PART_TITLES, formRows, getCount } from '../../../../../../shared/domain/labels';
+import {
+  type FormSection,
+  SECTION_TITLES,
+  PART_TITLES,
+  formRows,
+  getCount,
+} from '../../../../../../shared/domain/labels';
 import type { Prng } from '../prng';
 import { FAINT, PEN, PRINT, Raster } from './raster';
 
@@ -144,13 +150,15 @@ export function renderSheet(input: SheetInput, style: SheetStyle, rng: Prng): Ra
           r.text(m, y + 2 * s, row.row, s, PRINT);
           label.forEach((l, i) => r.text(labelX, y + 2 * s + i * 9 * s, l, s, PRINT));
           const by = y + (h - (7 * d + 4 * s)) / 2;
-          const cells: (number | null)[] = row.lp ? [values[0]!, values[1]!, values[0]! + values[1]!] : [null, null, values[0]!];
+          const cells: (number | null)[] = row.lp
+            ? [values[0]!, values[1]!, values[0]! + values[1]!]
+            : [null, null, values[0]!];
           cells.forEach((v, ci) => {
             if (v === null) return;
             const cx = cellsX + ci * (cellW + colGap);
             const digits = String(v);
             const n = Math.max(3, digits.length);
-            const bw = (cellW * 3) / (3 * n) | 0;
+            const bw = ((cellW * 3) / (3 * n)) | 0;
             for (let k = 0; k < n; k++) r.strokeRect(cx + k * bw, by, bw, 7 * d + 4 * s, FAINT, Math.max(1, s >> 1));
             for (let k = 0; k < digits.length; k++) {
               const slot = n - digits.length + k;

@@ -138,16 +138,23 @@ describe('buildRecap', () => {
     expect(recap.pemilihan[1]?.total).toEqual(cleanCounts());
   });
 
-  it('throws on a counted record with the wrong number of choices', () => {
-    expect(() =>
-      buildRecap({
-        master,
-        pemilihan: 'gubernur',
-        tps: {
-          gubernur: { '6302142001001': { counted: cleanCounts(), masuk: true, diputuskan: false, konflik: false } },
-        },
-      }),
-    ).toThrow(/choice counts differ/);
+  // gubernur has 2 choices: a 3-choice record is too long, a 1-choice record too short; neither is cut nor padded.
+  it.each([
+    ['more', [105, 120, 87], 3],
+    ['fewer', [312], 1],
+  ] as const)('refuses a counted record with %s choices than the pemilihan', (_w, paslon, got) => {
+    const counted = { ...cleanCounts(), suara: { ...cleanCounts().suara, paslon: [...paslon] } };
+    const input = (c: CHasilCounts) => ({
+      master,
+      pemilihan: 'gubernur',
+      tps: { gubernur: { '6302142001002': { counted: c, masuk: true, diputuskan: false, konflik: false } } },
+    });
+    expect(() => buildRecap(input(counted))).toThrow(
+      `buildRecap: TPS 6302142001002 has ${got} choices, the pemilihan has 2`,
+    );
+    // the same TPS with the right shape is counted
+    const ok = { ...cleanCounts(), suara: { ...cleanCounts().suara, paslon: [200, 112] } };
+    expect(buildRecap(input(ok)).pemilihan[0]?.total.suara.paslon).toEqual([200, 112]);
   });
 });
 
@@ -167,5 +174,12 @@ describe('totals arithmetic', () => {
     expect(addTotals(list[0]!, list[1]!)).toEqual(sumTotals(list.slice(0, 2), 3));
     expect(JSON.stringify(list)).toBe(snapshot);
     expect(sumTotals([], 2)).toEqual(emptyTotals(2));
+  });
+
+  it.each([
+    [3, 2],
+    [2, 3],
+  ])('addTotals refuses %i choices plus %i', (a, b) => {
+    expect(() => addTotals(emptyTotals(a), emptyTotals(b))).toThrow(`addTotals: choice counts differ (${a} vs ${b})`);
   });
 });

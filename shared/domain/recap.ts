@@ -3,6 +3,7 @@
 // Exports:
 //   emptyTotals(pilihanCount): Totals                       all zeros, keys in §5.1 / §3.2 order
 //   addTotals(a, b): Totals                                  new object; throws if the choice counts differ (a bug)
+//                                                            (buildRecap refuses such a record first, naming the TPS)
 //   sumTotals(list, pilihanCount): Totals
 //   buildRecap(input: RecapInput): RecapJson                exactly the JSON of DESIGN §5.1, keys in that order
 //
@@ -100,7 +101,7 @@ export function addTotals(a: CHasilCounts, b: CHasilCounts): Totals {
       digunakan: a.suratSuara.digunakan + b.suratSuara.digunakan,
     },
     suara: {
-      paslon: a.suara.paslon.map((v, i) => v + (b.suara.paslon[i] ?? 0)),
+      paslon: a.suara.paslon.map((v, i) => v + b.suara.paslon[i]!),
       sah: a.suara.sah + b.suara.sah,
       tidakSah: a.suara.tidakSah + b.suara.tidakSah,
       total: a.suara.total + b.suara.total,
@@ -126,6 +127,20 @@ function addCounters(a: TpsCounters, b: TpsCounters): TpsCounters {
   };
 }
 
+/**
+ * A TPS's counted record, refused when its number of choices is not the pemilihan's: a shorter record padded with
+ * zeros, or a longer one cut, would alter a paslon's total without a trace (a bug upstream; the import and the
+ * correction guards check the shape first).
+ */
+function countedOf(s: RecapTpsState | undefined, pilihanCount: number, code: string): CHasilCounts | null {
+  if (!s?.counted) return null;
+  const got = s.counted.suara.paslon.length;
+  if (got !== pilihanCount) {
+    throw new Error(`buildRecap: TPS ${code} has ${got} choices, the pemilihan has ${pilihanCount}`);
+  }
+  return s.counted;
+}
+
 /** The recap of DESIGN §5.1. Throws if a counted record has the wrong number of choices (a bug upstream). */
 export function buildRecap(input: RecapInput): RecapJson {
   const { master } = input;
@@ -142,14 +157,16 @@ export function buildRecap(input: RecapInput): RecapJson {
         let counters = emptyCounters();
         let total = emptyTotals(n);
         for (const t of d.tps) {
-          const s = states[tpsCode(d.kode, t.nomor)];
+          const code = tpsCode(d.kode, t.nomor);
+          const s = states[code];
           counters = addCounters(counters, {
             total: 1,
             masuk: s?.masuk ? 1 : 0,
             diputuskan: s?.diputuskan ? 1 : 0,
             konflik: s?.konflik ? 1 : 0,
           });
-          if (s?.counted) total = addTotals(total, s.counted);
+          const counted = countedOf(s, n, code);
+          if (counted) total = addTotals(total, counted);
         }
         kecCounters = addCounters(kecCounters, counters);
         kecTotal = addTotals(kecTotal, total);

@@ -1,17 +1,20 @@
-// Rule R13: numbers beyond the form's 3 boxes (> 999) and turnout beyond the TPS cap (> 600 pengguna hak pilih).
+// Rule R13: numbers beyond the form's 3 boxes (> 999) and a DPT beyond the TPS cap (> 600 voters on the list).
+// The cap bounds the DPT only: DPPh and DPTb voters come on top of it, so pengguna may lawfully exceed 600.
 import { countPaths, fieldLabel, forEachCount } from '../labels';
-import { type Rule, type Violation, PENGGUNA_JUMLAH_FIELDS, totalPengguna, totalPenggunaText } from './types';
+import { type Rule, type Violation, sumText } from './types';
 
 /** Largest number the form's 3 boxes can hold. */
 export const MAX_FORM_COUNT = 999;
-/** Most voters a TPS may serve (Pilkada 2024). */
+/** Most DPT voters a TPS may serve (Pilkada 2024). */
 export const MAX_PEMILIH_TPS = 600;
+
+const DPT_FIELDS = ['pemilih.dpt.l', 'pemilih.dpt.p'];
 
 export const R13: Rule = {
   code: 'R13',
   severity: 'warning',
   severities: ['warning'],
-  title: 'Angka melebihi 999 atau pengguna hak pilih melebihi 600',
+  title: 'Angka melebihi 999 atau DPT TPS melebihi 600',
   fields: (n) => countPaths(n),
   check(counts) {
     const out: Violation[] = [];
@@ -25,12 +28,13 @@ export const R13: Rule = {
         });
       }
     });
-    if (totalPengguna(counts) > MAX_PEMILIH_TPS) {
+    const { l, p } = counts.pemilih.dpt;
+    if (l + p > MAX_PEMILIH_TPS) {
       out.push({
         code: 'R13',
         severity: 'warning',
-        message: `Jumlah pengguna hak pilih (${totalPenggunaText(counts)}) melebihi batas ${MAX_PEMILIH_TPS} pemilih per TPS`,
-        fields: [...PENGGUNA_JUMLAH_FIELDS],
+        message: `Jumlah pemilih DPT (${sumText([l, p])}) melebihi batas ${MAX_PEMILIH_TPS} pemilih DPT per TPS`,
+        fields: [...DPT_FIELDS],
       });
     }
     return out;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { countPaths, getCount } from '../labels';
 import { CLEAN_DPT, cleanCounts, withCounts } from '../test-support/records';
-import { RULES, RULES_BY_CODE, checkRecord, fieldsWithViolations, hasBlockingError, type RuleCode } from './index';
+import {
+  RULES,
+  RULES_BY_CODE,
+  cadangan,
+  checkRecord,
+  expectedSuratSuara,
+  fieldsWithViolations,
+  hasBlockingError,
+  type RuleCode,
+} from './index';
 
 const ctx = { dptMaster: CLEAN_DPT, pilihanCount: 3 };
 type Expected = { code: RuleCode; severity: 'error' | 'warning'; fields: string[] };
@@ -34,6 +43,37 @@ describe('checkRecord on a clean record', () => {
     );
   });
 });
+
+/** A consistent TPS at the cap: DPT 300 + 300 = 600, DPPh and DPTb 10 + 10 more, 610 pengguna; every rule passes. */
+const DPT_600_PENGGUNA_610: Record<string, number> = {
+  'pemilih.dpt.l': 300,
+  'pemilih.dpt.p': 300,
+  'pemilih.dpph.l': 5,
+  'pemilih.dpph.p': 5,
+  'pemilih.dptb.l': 5,
+  'pemilih.dptb.p': 5,
+  'pemilih.jumlah.l': 310,
+  'pemilih.jumlah.p': 310,
+  'pengguna.dpt.l': 295,
+  'pengguna.dpt.p': 295,
+  'pengguna.dpph.l': 5,
+  'pengguna.dpph.p': 5,
+  'pengguna.dptb.l': 5,
+  'pengguna.dptb.p': 5,
+  'pengguna.jumlah.l': 305,
+  'pengguna.jumlah.p': 305,
+  // 600 + ceil(600 / 40) = 615 = 610 + 2 + 3
+  'suratSuara.diterima': 615,
+  'suratSuara.digunakan': 610,
+  'suratSuara.dikembalikan': 2,
+  'suratSuara.tidakDigunakan': 3,
+  'suara.paslon.0': 300,
+  'suara.paslon.1': 200,
+  'suara.paslon.2': 90,
+  'suara.sah': 590,
+  'suara.tidakSah': 20,
+  'suara.total': 610,
+};
 
 // For every rule: passing variants (edge cases included) and failing ones, with the full expected violation list.
 interface Case {
@@ -123,7 +163,7 @@ const cases: Record<RuleCode, { pass: Case[]; fail: Case[] }> = {
         expected: [{ code: 'R04', severity: 'error', fields: ['disabilitas.pengguna.p', 'disabilitas.pemilih.p'] }],
       },
       {
-        name: 'disabilitas pengguna L above pengguna L (both parts)',
+        name: 'disabilitas pengguna L within disabilitas pemilih L but above pengguna L (warning part only)',
         changes: { 'disabilitas.pemilih.l': 170, 'disabilitas.pengguna.l': 160 },
         expected: [{ code: 'R04', severity: 'warning', fields: ['disabilitas.pengguna.l', 'pengguna.jumlah.l'] }],
       },
@@ -300,29 +340,9 @@ const cases: Record<RuleCode, { pass: Case[]; fail: Case[] }> = {
   R13: {
     pass: [
       {
-        name: 'exactly 600 pengguna and counts up to 999',
+        name: 'DPT exactly 600 and 610 pengguna (DPPh and DPTb voters on top of the cap)',
         dptMaster: { l: 300, p: 300 },
-        changes: {
-          'pemilih.dpt.l': 300,
-          'pemilih.dpt.p': 300,
-          'pemilih.jumlah.l': 305,
-          'pemilih.jumlah.p': 303,
-          'pengguna.dpt.l': 295,
-          'pengguna.dpt.p': 295,
-          'pengguna.jumlah.l': 300,
-          'pengguna.jumlah.p': 298,
-          // 600 + 15 = 615 = 598 + 0 + 17
-          'suratSuara.diterima': 615,
-          'suratSuara.digunakan': 598,
-          'suratSuara.dikembalikan': 0,
-          'suratSuara.tidakDigunakan': 17,
-          'suara.paslon.0': 300,
-          'suara.paslon.1': 200,
-          'suara.paslon.2': 90,
-          'suara.sah': 590,
-          'suara.tidakSah': 8,
-          'suara.total': 598,
-        },
+        changes: DPT_600_PENGGUNA_610,
         expected: [],
       },
     ],
@@ -337,7 +357,7 @@ const cases: Record<RuleCode, { pass: Case[]; fail: Case[] }> = {
         ],
       },
       {
-        name: 'total pengguna above 600 while every number fits 3 digits',
+        name: 'DPT above 600 (320 + 320) while every number fits 3 digits',
         dptMaster: { l: 320, p: 320 },
         changes: {
           'pemilih.dpt.l': 320,
@@ -360,7 +380,7 @@ const cases: Record<RuleCode, { pass: Case[]; fail: Case[] }> = {
           'suara.tidakSah': 14,
           'suara.total': 604,
         },
-        expected: [{ code: 'R13', severity: 'warning', fields: ['pengguna.jumlah.l', 'pengguna.jumlah.p'] }],
+        expected: [{ code: 'R13', severity: 'warning', fields: ['pemilih.dpt.l', 'pemilih.dpt.p'] }],
       },
     ],
   },
@@ -434,6 +454,11 @@ describe('messages', () => {
       CLEAN_DPT,
       'Angka 1105 pada IV.A.1 Suara Sah Paslon Nomor Urut 1 melebihi 999 (formulir hanya memuat 3 digit)',
     ],
+    [
+      { 'pemilih.dpt.l': 300, 'pemilih.dpt.p': 301 },
+      CLEAN_DPT,
+      'Jumlah pemilih DPT (300 + 301 = 601) melebihi batas 600 pemilih DPT per TPS',
+    ],
   ])('%j', (changes, dptMaster, message) => {
     const v = checkRecord(withCounts(changes), { dptMaster, pilihanCount: 3 });
     expect(v.map((x) => x.message)).toContain(message);
@@ -484,5 +509,212 @@ describe('RULES', () => {
     expect(shape(bad)).toEqual([
       { code: 'R05', severity: 'error', fields: ['suara.paslon.0', 'suara.paslon.1', 'suara.sah'] },
     ]);
+  });
+});
+
+// Boundaries: every limit at, just below and just above. `at(d)` builds the record with the checked value d away from
+// its limit (value − limit = d). An equality rule fails on both sides; an upper bound ("≤") passes at and below it.
+interface Boundary {
+  name: string;
+  code: RuleCode;
+  kind: 'equal' | 'atMost';
+  at: (d: number) => Record<string, number>;
+  /** The data master's DPT of the TPS at offset d (CLEAN_DPT when absent). */
+  master?: (d: number) => { l: number; p: number };
+  /** The one violation expected from this rule when the limit is broken. */
+  broken: Omit<Expected, 'code'>;
+  /** Violations of this rule present at every offset, after the broken one. */
+  always?: Expected[];
+}
+
+const eq = (code: RuleCode, name: string, path: string, limit: number, fields: string[]): Boundary => ({
+  name,
+  code,
+  kind: 'equal',
+  at: (d) => ({ [path]: limit + d }),
+  broken: { severity: code === 'R10' || code === 'R12' ? 'warning' : 'error', fields },
+});
+const jumlahFields = (g: string, s: string) => [
+  `${g}.dpt.${s}`,
+  `${g}.dpph.${s}`,
+  `${g}.dptb.${s}`,
+  `${g}.jumlah.${s}`,
+];
+const R09_ALL = ['suratSuara.diterima', 'suratSuara.digunakan', 'suratSuara.dikembalikan', 'suratSuara.tidakDigunakan'];
+
+const boundaries: Boundary[] = [
+  eq('R01', 'jumlah pemilih L = 205', 'pemilih.jumlah.l', 205, jumlahFields('pemilih', 'l')),
+  eq('R01', 'jumlah pemilih P = 213', 'pemilih.jumlah.p', 213, jumlahFields('pemilih', 'p')),
+  eq('R01', 'DPTb pemilih P against jumlah', 'pemilih.dptb.p', 2, jumlahFields('pemilih', 'p')),
+  eq('R02', 'jumlah pengguna L = 155', 'pengguna.jumlah.l', 155, jumlahFields('pengguna', 'l')),
+  eq('R02', 'jumlah pengguna P = 173', 'pengguna.jumlah.p', 173, jumlahFields('pengguna', 'p')),
+  eq('R02', 'DPPh pengguna L against jumlah', 'pengguna.dpph.l', 2, jumlahFields('pengguna', 'l')),
+  ...(['dpt', 'dpph', 'dptb'] as const).flatMap((list) =>
+    (['l', 'p'] as const).map((side): Boundary => ({
+      name: `pengguna ${list} ${side} ≤ pemilih ${list} ${side}`,
+      code: 'R03',
+      kind: 'atMost',
+      at: (d) => ({ [`pengguna.${list}.${side}`]: cleanCounts().pemilih[list][side] + d }),
+      broken: { severity: 'error', fields: [`pengguna.${list}.${side}`, `pemilih.${list}.${side}`] },
+    })),
+  ),
+  ...(['l', 'p'] as const).flatMap((side): Boundary[] => [
+    {
+      name: `disabilitas pengguna ${side} ≤ disabilitas pemilih ${side} (error part)`,
+      code: 'R04',
+      kind: 'atMost',
+      at: (d) => ({ [`disabilitas.pemilih.${side}`]: 50, [`disabilitas.pengguna.${side}`]: 50 + d }),
+      broken: { severity: 'error', fields: [`disabilitas.pengguna.${side}`, `disabilitas.pemilih.${side}`] },
+    },
+    {
+      // disabilitas pemilih 190 keeps the error part quiet: only the warning part is at its limit
+      name: `disabilitas pengguna ${side} ≤ pengguna ${side} (warning part)`,
+      code: 'R04',
+      kind: 'atMost',
+      at: (d) => ({
+        [`disabilitas.pemilih.${side}`]: 190,
+        [`disabilitas.pengguna.${side}`]: cleanCounts().pengguna.jumlah[side] + d,
+      }),
+      broken: { severity: 'warning', fields: [`disabilitas.pengguna.${side}`, `pengguna.jumlah.${side}`] },
+    },
+  ]),
+  eq('R05', 'sah = 105 + 120 + 87', 'suara.sah', 312, [
+    'suara.paslon.0',
+    'suara.paslon.1',
+    'suara.paslon.2',
+    'suara.sah',
+  ]),
+  eq('R05', 'paslon 3 against sah', 'suara.paslon.2', 87, [
+    'suara.paslon.0',
+    'suara.paslon.1',
+    'suara.paslon.2',
+    'suara.sah',
+  ]),
+  eq('R06', 'total = 312 + 16', 'suara.total', 328, ['suara.sah', 'suara.tidakSah', 'suara.total']),
+  eq('R06', 'tidak sah against total', 'suara.tidakSah', 16, ['suara.sah', 'suara.tidakSah', 'suara.total']),
+  eq('R07', 'total suara = 155 + 173', 'suara.total', 328, ['pengguna.jumlah.l', 'pengguna.jumlah.p', 'suara.total']),
+  eq('R07', 'jumlah pengguna P against total suara', 'pengguna.jumlah.p', 173, [
+    'pengguna.jumlah.l',
+    'pengguna.jumlah.p',
+    'suara.total',
+  ]),
+  eq('R08', 'digunakan = 328', 'suratSuara.digunakan', 328, [
+    'suratSuara.digunakan',
+    'pengguna.jumlah.l',
+    'pengguna.jumlah.p',
+  ]),
+  eq('R08', 'jumlah pengguna L against digunakan', 'pengguna.jumlah.l', 155, [
+    'suratSuara.digunakan',
+    'pengguna.jumlah.l',
+    'pengguna.jumlah.p',
+  ]),
+  eq('R09', 'dikembalikan = 421 − 328 − 90', 'suratSuara.dikembalikan', 3, R09_ALL),
+  eq('R09', 'tidak digunakan = 421 − 328 − 3', 'suratSuara.tidakDigunakan', 90, R09_ALL),
+  eq('R09', 'diterima = 328 + 3 + 90', 'suratSuara.diterima', 421, R09_ALL),
+  eq('R10', 'diterima = 410 + 11', 'suratSuara.diterima', 421, ['suratSuara.diterima']),
+  {
+    name: 'diterima = DPT 400 + 10 (reserve exactly 2.5%)',
+    code: 'R10',
+    kind: 'equal',
+    master: () => ({ l: 200, p: 200 }),
+    at: (d) => ({ 'suratSuara.diterima': 410 + d }),
+    broken: { severity: 'warning', fields: ['suratSuara.diterima'] },
+  },
+  {
+    name: 'diterima = DPT 401 + 11 (reserve 10.025 rounded up)',
+    code: 'R10',
+    kind: 'equal',
+    master: () => ({ l: 201, p: 200 }),
+    at: (d) => ({ 'suratSuara.diterima': 412 + d }),
+    broken: { severity: 'warning', fields: ['suratSuara.diterima'] },
+  },
+  {
+    name: 'total pengguna 328 ≤ diterima',
+    code: 'R11',
+    kind: 'atMost',
+    // value − limit = 328 − diterima
+    at: (d) => ({ 'suratSuara.diterima': 328 - d }),
+    broken: { severity: 'error', fields: ['pengguna.jumlah.l', 'pengguna.jumlah.p', 'suratSuara.diterima'] },
+  },
+  {
+    name: 'jumlah pengguna L (L + P) ≤ diterima 421',
+    code: 'R11',
+    kind: 'atMost',
+    at: (d) => ({ 'pengguna.jumlah.l': 421 - 173 + d }),
+    broken: { severity: 'error', fields: ['pengguna.jumlah.l', 'pengguna.jumlah.p', 'suratSuara.diterima'] },
+  },
+  {
+    name: 'DPT L on the form = master 200',
+    code: 'R12',
+    kind: 'equal',
+    at: (d) => ({ 'pemilih.dpt.l': 200 + d }),
+    broken: { severity: 'warning', fields: ['pemilih.dpt.l'] },
+  },
+  {
+    name: 'DPT P on the form = master 210 (master moved, form kept)',
+    code: 'R12',
+    kind: 'equal',
+    // the master moves under a fixed form: value − limit = 210 − master
+    master: (d) => ({ l: 200, p: 210 - d }),
+    at: () => ({}),
+    broken: { severity: 'warning', fields: ['pemilih.dpt.p'] },
+  },
+  {
+    name: 'DPT L + P ≤ 600',
+    code: 'R13',
+    kind: 'atMost',
+    master: () => ({ l: 300, p: 300 }),
+    at: (d) => ({ ...DPT_600_PENGGUNA_610, 'pemilih.dpt.p': 300 + d }),
+    broken: { severity: 'warning', fields: ['pemilih.dpt.l', 'pemilih.dpt.p'] },
+  },
+  ...countPaths(3).map((path): Boundary => ({
+    name: `${path} ≤ 999`,
+    code: 'R13',
+    kind: 'atMost',
+    // a DPT cell at 999 is also above the 600 cap: that second warning is there at every offset
+    at: (d) => ({ [path]: 999 + d }),
+    broken: { severity: 'warning', fields: [path] },
+    ...(path.startsWith('pemilih.dpt.')
+      ? { always: [{ code: 'R13', severity: 'warning', fields: ['pemilih.dpt.l', 'pemilih.dpt.p'] }] }
+      : {}),
+  })),
+];
+
+describe.each(boundaries.map((b) => [`${b.code} ${b.name}`, b] as const))('boundary %s', (_n, b) => {
+  const rule = RULES_BY_CODE[b.code];
+  const expectedAt = (d: number) => {
+    const fails = b.kind === 'equal' ? d !== 0 : d > 0;
+    return [...(fails ? [{ code: b.code, ...b.broken }] : []), ...(b.always ?? [])];
+  };
+  const ctxFor = (d: number) => ({ dptMaster: b.master?.(d) ?? CLEAN_DPT, pilihanCount: 3 });
+
+  it.each([
+    ['just below', -1],
+    ['at', 0],
+    ['just above', 1],
+  ] as const)('%s the limit', (_w, d) => {
+    expect(shape(rule.check(withCounts(b.at(d)), ctxFor(d)))).toEqual(expectedAt(d));
+  });
+});
+
+describe('R10 reserve arithmetic', () => {
+  it.each([
+    [0, 0],
+    [1, 1],
+    [39, 1],
+    [40, 1],
+    [41, 2],
+    [399, 10],
+    [400, 10],
+    [401, 11],
+    [600, 15],
+  ])('cadangan(%i) = %i', (dpt, reserve) => {
+    expect(cadangan(dpt)).toBe(reserve);
+  });
+
+  it('expectedSuratSuara adds the reserve of L + P', () => {
+    expect(expectedSuratSuara({ l: 200, p: 210 })).toBe(421);
+    expect(expectedSuratSuara({ l: 201, p: 200 })).toBe(412);
+    expect(expectedSuratSuara({ l: 0, p: 0 })).toBe(0);
   });
 });

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The `pleno` CLI on plain Node: TypeScript sources are loaded through tsx, so no build step is needed after npm install.
-import { register } from 'tsx/esm/api';
+// The `pleno` CLI on plain Node. It runs the esbuild bundle in build/cli/ (scripts/build-cli.mjs), built at install
+// and rebuilt here, once, whenever the sources changed since (scripts/cli-stamp.mjs: one stat per source file), so a
+// call costs a Node start plus what the subcommand loads — no TypeScript compiled per call.
+// If the build fails in a source checkout, the sources run through tsx instead (slower, same behaviour); so they do
+// with PLENO_CLI_SOURCE=1.
+import { loadCli } from './load-cli.mjs';
 
-register();
-const { main } = await import('../electron/main/cli.ts');
-const code = await main(process.argv.slice(2));
-process.exitCode = code;
+const main = await loadCli();
+process.exitCode = await main(process.argv.slice(2));

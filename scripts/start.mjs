@@ -73,9 +73,8 @@ if (electron) {
     'Buka alamat "Pleno web: …" di bawah ini di Chromium, Chrome, Edge atau Firefox. Tekan Ctrl+C untuk berhenti.',
   );
   // In-process: the serve command handles SIGINT/SIGTERM itself (checkpoint, release the lock).
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { main } = await import('../electron/main/cli.ts');
+  const { loadCli } = await import('../bin/load-cli.mjs');
+  const main = await loadCli();
   const args = ['serve', '--db', dbPath, '--port', process.env.PLENO_PORT ?? '0'];
   if (process.env.PLENO_LAN === '1') args.push('--lan');
   process.exitCode = await main(args);

@@ -1,0 +1,40 @@
+// Finds the CLI's `main`: the fresh bundle, else a new build of it, else (source checkouts only) the sources via tsx.
+// Shared by bin/pleno.mjs and scripts/start.mjs.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, freshBundle, lastBundle, withBuildLock } from '../scripts/cli-stamp.mjs';
+
+const SOURCE_ENTRY = join(ROOT, 'electron', 'main', 'cli.ts');
+
+async function fromSources() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  return (await import(pathToFileURL(SOURCE_ENTRY).href)).main;
+}
+
+async function build() {
+  const { buildCli, buildErrorLine } = await import('../scripts/build-cli.mjs');
+  try {
+    return await withBuildLock(() => buildCli({ quiet: true }));
+  } catch (err) {
+    process.stderr.write(
+      `pleno: bundel CLI gagal dibuat, memakai sumber TypeScript / could not build the CLI bundle, running the sources via tsx: ${buildErrorLine(err)}\n`,
+    );
+    return null;
+  }
+}
+
+/** @returns {Promise<(argv: string[]) => Promise<number>>} */
+export async function loadCli() {
+  const hasSources = existsSync(SOURCE_ENTRY);
+  if (hasSources && process.env.PLENO_CLI_SOURCE === '1') return fromSources();
+  const dir = hasSources ? (freshBundle() ?? (await build())) : lastBundle();
+  if (!dir) {
+    if (hasSources) return fromSources();
+    throw new Error('pleno: build/cli is missing; run "npm run build:cli"');
+  }
+  // Stack traces (stderr, logs/pleno.log) point at the TypeScript sources; costs nothing measurable at start.
+  process.setSourceMapsEnabled(true);
+  return (await import(pathToFileURL(join(dir, 'cli.mjs')).href)).main;
+}

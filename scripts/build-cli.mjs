@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Bundles the `pleno` CLI (electron/main/cli.ts and everything it loads, `pleno serve` included) with esbuild into
+// build/cli/<stamp>/ as ES modules with code splitting, so each lazy `import()` (subcommands, handler features, PDF
+// rendering, the QR decoder) stays a chunk loaded only when used. npm packages stay external: Node loads them from
+// node_modules as it would under tsx (better-sqlite3 is native; pdfjs/zxing find their own files).
+// Each source file's `import.meta.url` is rewritten to the URL that file has in the source tree, so code that finds
+// files relative to itself (resources/fonts, build/renderer, zxing's .wasm) keeps working from the bundle.
+//
+// Run by `postinstall` and on demand by bin/pleno.mjs when build/cli/current.json no longer matches the sources
+// (see cli-stamp.mjs). `node scripts/build-cli.mjs` builds now (exit 1 if the build fails); `--if-stale` only when the
+// stamp does not match; `--quiet` prints nothing on success; `--install` (postinstall) = `--if-stale` that only warns
+// on failure, so an install never fails on it (bin/pleno.mjs builds again, or runs the sources).
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import {
+  CLOCK_SLACK_MS,
+  ROOT,
+  STAMPED_CONFIG,
+  freshBundle,
+  pruneOldBundles,
+  statEntry,
+  withBuildLock,
+} from './cli-stamp.mjs';
+
+const ENTRY = 'electron/main/cli.ts';
+const CLI_DIR = join(ROOT, 'build', 'cli');
+
+const sourceUrls = {
+  name: 'pleno-source-url',
+  setup(b) {
+    b.onLoad({ filter: /\.(ts|mts)$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      // Chunks live in build/cli/<stamp>/, three levels below the root.
+      const rel = JSON.stringify('../../../' + relative(ROOT, args.path).split(sep).join('/'));
+      return { contents: text.replaceAll('import.meta.url', `new URL(${rel}, import.meta.url).href`), loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * The stamp of a build that started at `started`: per file [mtimeMs, size], null (absent) or 'changed' (modified
+ * after the build started: never fresh), and an id naming the bundle folder.
+ */
+export function stampOf(files, started, root = ROOT) {
+  const entries = {};
+  for (const rel of [...new Set(files)].sort()) {
+    const e = statEntry(root, rel);
+    entries[rel] = e && e[0] >= started - CLOCK_SLACK_MS ? 'changed' : e;
+  }
+  const id = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
+  return { id, files: entries };
+}
+
+/** Builds into a fresh folder and publishes it as build/cli/current.json. Returns the bundle's folder. */
+export async function buildCli({ quiet = false } = {}) {
+  const { build } = await import('esbuild');
+  mkdirSync(CLI_DIR, { recursive: true });
+  const started = Date.now();
+  const tmp = join(CLI_DIR, `tmp-${process.pid}-${started}`);
+  try {
+    const result = await build({
+      absWorkingDir: ROOT,
+      entryPoints: { cli: join(ROOT, ENTRY) },
+      outdir: tmp,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'linked',
+      outExtension: { '.js': '.mjs' },
+      chunkNames: '[name]-[hash]',
+      metafile: true,
+      logLevel: quiet ? 'silent' : 'warning',
+      plugins: [sourceUrls],
+    });
+    const inputs = Object.keys(result.metafile.inputs).map((p) => relative(ROOT, join(ROOT, p)).split(sep).join('/'));
+    const stamp = stampOf([...inputs, ...STAMPED_CONFIG], started);
+    const dir = join(CLI_DIR, stamp.id);
+    try {
+      renameSync(tmp, dir);
+    } catch {
+      // Another process published the same stamp first: its bundle is the same build.
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    const current = join(CLI_DIR, `current.json.${process.pid}`);
+    writeFileSync(current, JSON.stringify({ dir: stamp.id, files: stamp.files }) + '\n');
+    renameSync(current, join(CLI_DIR, 'current.json'));
+    pruneOldBundles(stamp.id);
+    if (!quiet) {
+      console.log(`build/cli/${stamp.id}: ${inputs.length} sources, ${((Date.now() - started) / 1000).toFixed(2)} s`);
+    }
+    return dir;
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** One line for an esbuild failure: the first error with its place. */
+export function buildErrorLine(err) {
+  const first = err?.errors?.[0];
+  if (!first) return String(err?.message ?? err).split('\n')[0];
+  const at = first.location ? `${first.location.file}:${first.location.line}: ` : '';
+  return `${at}${first.text}${err.errors.length > 1 ? ` (+${err.errors.length - 1} more)` : ''}`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const install = process.argv.includes('--install');
+  const quiet = process.argv.includes('--quiet');
+  const ifStale = install || process.argv.includes('--if-stale');
+  try {
+    if (!(ifStale && freshBundle())) await withBuildLock(() => buildCli({ quiet }), { reuseFresh: ifStale });
+  } catch (err) {
+    console.error(`build-cli: ${quiet ? buildErrorLine(err) : (err?.message ?? err)}`);
+    process.exitCode = install ? 0 : 1;
+  }
+}

@@ -1,0 +1,108 @@
+// Is the compiled CLI (build/cli/) still the build of the sources? Loaded by bin/pleno.mjs on every call, so it uses
+// only node:fs and node:path and does no more than one stat per bundled source (~170 files, ~2 ms).
+// build/cli/current.json names the bundle folder and, for every file the bundle was built from (esbuild's metafile
+// inputs, plus the build configuration), its mtime and size at build time. Any difference — a file edited, touched,
+// checked out, removed — makes the bundle stale. A new source file counts once a bundled file imports it, which edits
+// that file. Files changed while a build runs are recorded as stale, so the next call builds again.
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Not bundled, but they decide what the bundle is. */
+export const STAMPED_CONFIG = [
+  'scripts/build-cli.mjs',
+  'scripts/cli-stamp.mjs',
+  'package.json',
+  'tsconfig.base.json',
+  'electron/tsconfig.json',
+];
+/** Coarse file clocks can lag Date.now() by a few ms: a file this close to the build's start counts as changed. */
+export const CLOCK_SLACK_MS = 50;
+/** Older bundles are kept this long: a running `pleno serve` may still load lazy chunks from its own folder. */
+const KEEP_OLD_MS = 6 * 60 * 60 * 1000;
+
+/** [mtimeMs, size] of a file under root, or null when it does not exist. */
+export function statEntry(root, rel) {
+  try {
+    const s = statSync(join(root, rel));
+    return [s.mtimeMs, s.size];
+  } catch {
+    return null;
+  }
+}
+
+function readCurrent(root) {
+  try {
+    const c = JSON.parse(readFileSync(join(root, 'build', 'cli', 'current.json'), 'utf8'));
+    if (typeof c?.dir !== 'string' || !/^[0-9a-f]{16}$/.test(c.dir) || typeof c.files !== 'object') return null;
+    return statEntry(root, join('build', 'cli', c.dir, 'cli.mjs')) ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The folder of the bundle when it matches the sources, else null. */
+export function freshBundle(root = ROOT) {
+  const current = readCurrent(root);
+  if (!current) return null;
+  for (const [rel, recorded] of Object.entries(current.files)) {
+    if (recorded === 'changed') return null;
+    const now = statEntry(root, rel);
+    if (now === null || recorded === null ? now !== recorded : now[0] !== recorded[0] || now[1] !== recorded[1]) {
+      return null;
+    }
+  }
+  return join(root, 'build', 'cli', current.dir);
+}
+
+/** The last bundle built, fresh or not (for a tree without sources). */
+export function lastBundle(root = ROOT) {
+  const current = readCurrent(root);
+  return current ? join(root, 'build', 'cli', current.dir) : null;
+}
+
+/** Removes bundle folders other than `keep` that are older than KEEP_OLD_MS, and abandoned temporary folders. */
+export function pruneOldBundles(keep, root = ROOT) {
+  const cliDir = join(root, 'build', 'cli');
+  const now = Date.now();
+  for (const name of readdirSync(cliDir)) {
+    if (name === keep || name === '.lock' || name.startsWith('current.json')) continue;
+    const e = statEntry(cliDir, name);
+    const maxAge = name.startsWith('tmp-') ? 10 * 60 * 1000 : KEEP_OLD_MS;
+    if (e && now - e[0] > maxAge) rmSync(join(cliDir, name), { recursive: true, force: true });
+  }
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `build` holding build/cli/.lock (an atomic mkdir), so parallel calls (tests spawning the CLI at once) build
+ * once: a call that finds the lock taken waits for the bundle to turn fresh. A lock older than two minutes is left
+ * from a killed build and is taken over.
+ */
+export async function withBuildLock(build, { reuseFresh = true, root = ROOT } = {}) {
+  const cliDir = join(root, 'build', 'cli');
+  mkdirSync(cliDir, { recursive: true });
+  const lock = join(cliDir, '.lock');
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+    const fresh = reuseFresh && freshBundle(root);
+    if (fresh) return fresh;
+    const held = statEntry(cliDir, '.lock');
+    if (held && Date.now() - held[0] > 120_000) rmSync(lock, { recursive: true, force: true });
+    if (Date.now() > deadline) throw new Error('timed out waiting for another build of the CLI (build/cli/.lock)');
+    await sleep(100);
+  }
+  try {
+    return (reuseFresh && freshBundle(root)) || (await build());
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,138 @@
+// The compiled CLI (bin/pleno.mjs → build/cli/, scripts/build-cli.mjs + cli-stamp.mjs) on a small source tree in a
+// temp dir: built on first call, reused while the sources are unchanged, rebuilt when any bundled file (a lazily
+// loaded one included) is edited, touched or removed, one build for parallel callers, and the tsx fallback when the
+// build fails. The scripts are copied in unchanged, so they find that tree as their root; esbuild and tsx are the
+// real ones (node_modules is linked).
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+let root = '';
+
+function write(rel: string, text: string) {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  writeFileSync(join(root, rel), text);
+}
+
+function runAsync(args: string[] = []) {
+  return new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'bin/pleno.mjs'), ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('close', (code) => resolve({ stdout, stderr, code }));
+  });
+}
+
+const current = () => JSON.parse(readFileSync(join(root, 'build/cli/current.json'), 'utf8')) as { dir: string };
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'pleno-cli-bundle-'));
+  for (const f of ['bin/pleno.mjs', 'bin/load-cli.mjs', 'scripts/build-cli.mjs', 'scripts/cli-stamp.mjs']) {
+    mkdirSync(dirname(join(root, f)), { recursive: true });
+    copyFileSync(join(REPO, f), join(root, f));
+  }
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+  write('package.json', '{ "type": "module" }\n');
+  write(
+    'electron/main/cli.ts',
+    `const commands: Record<string, () => Promise<{ greet(): string }>> = { hello: () => import('./cli/hello') };
+export async function main(argv: string[]): Promise<number> {
+  const here = new URL(import.meta.url).pathname.replace(/^.*\\/(electron\\/)/, '$1');
+  process.stdout.write(\`\${(await commands[argv[0]!]!()).greet()} from \${here}\\n\`);
+  return 0;
+}
+`,
+  );
+  write('electron/main/cli/hello.ts', `export const greet = (): string => 'halo';\n`);
+});
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('bin/pleno.mjs runs the compiled bundle', () => {
+  it('builds on first call with lazy imports as separate chunks, import.meta.url naming the source file', async () => {
+    const r = await runAsync(['hello']);
+    expect(r).toEqual({ stdout: 'halo from electron/main/cli.ts\n', stderr: '', code: 0 });
+    const files = readdirSync(join(root, 'build/cli', current().dir));
+    expect(files).toContain('cli.mjs');
+    expect(files.some((f) => /^hello-[A-Z0-9]+\.mjs$/.test(f))).toBe(true);
+    expect(readFileSync(join(root, 'build/cli', current().dir, 'cli.mjs'), 'utf8')).not.toMatch(/halo/);
+  });
+
+  it('reuses the bundle while nothing changed, rebuilds when a lazily loaded source is edited or touched', async () => {
+    await runAsync(['hello']);
+    const first = current().dir;
+    const stampMtime = statSync(join(root, 'build/cli/current.json')).mtimeMs;
+    expect((await runAsync(['hello'])).stdout).toBe('halo from electron/main/cli.ts\n');
+    expect(statSync(join(root, 'build/cli/current.json')).mtimeMs).toBe(stampMtime);
+
+    write('electron/main/cli/hello.ts', `export const greet = (): string => 'selamat pagi';\n`);
+    expect((await runAsync(['hello'])).stdout).toBe('selamat pagi from electron/main/cli.ts\n');
+    const second = current().dir;
+    expect(second).not.toBe(first);
+
+    // Same content, new mtime (a checkout, an editor's save): rebuilt too.
+    const t = new Date(Date.now() - 10_000);
+    utimesSync(join(root, 'electron/main/cli/hello.ts'), t, t);
+    expect((await runAsync(['hello'])).code).toBe(0);
+    expect(current().dir).not.toBe(second);
+  });
+
+  it('a file edited while the build runs is stamped as changed, so the next call builds again', () => {
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(root, 'electron/main/cli.ts'), past, past);
+    const script = `import { writeFileSync } from 'node:fs';
+import { stampOf } from './scripts/build-cli.mjs';
+const started = Date.now();
+writeFileSync('electron/main/cli/hello.ts', "export const greet = (): string => 'edited';\\n");
+console.log(JSON.stringify(stampOf(['electron/main/cli.ts', 'electron/main/cli/hello.ts', 'electron/main/gone.ts'], started).files));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    const cli = statSync(join(root, 'electron/main/cli.ts'));
+    expect(JSON.parse(out)).toEqual({
+      'electron/main/cli.ts': [cli.mtimeMs, cli.size],
+      'electron/main/cli/hello.ts': 'changed',
+      'electron/main/gone.ts': null,
+    });
+  });
+
+  it('parallel calls after an edit all get the new bundle, and leave no lock or temporary folder', async () => {
+    await runAsync(['hello']);
+    write('electron/main/cli/hello.ts', `export const greet = (): string => 'selamat siang';\n`);
+    const results = await Promise.all([1, 2, 3, 4].map(() => runAsync(['hello'])));
+    for (const r of results)
+      expect(r).toEqual({ stdout: 'selamat siang from electron/main/cli.ts\n', stderr: '', code: 0 });
+    const left = readdirSync(join(root, 'build/cli'));
+    expect(left.filter((f) => f === '.lock' || f.startsWith('tmp-') || f.startsWith('current.json.'))).toEqual([]);
+  });
+
+  it('when the build fails the sources run through tsx, with one line on stderr saying so', async () => {
+    // esbuild must resolve every import() at build time; tsx only when it runs, and this one never does.
+    write(
+      'electron/main/cli/hello.ts',
+      `export const greet = (): string => 'halo';\nexport const never = () => import('./missing-module');\n`,
+    );
+    const r = await runAsync(['hello']);
+    expect(r.stdout).toBe('halo from electron/main/cli.ts\n');
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/running the sources via tsx/);
+    expect(existsSync(join(root, 'build/cli/.lock'))).toBe(false);
+  });
+});

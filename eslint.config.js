@@ -93,6 +93,21 @@ export default tseslint.config(
     },
   },
   {
+    // Screens read and change state only through the data layer (renderer/api/hooks.ts, query-client.ts), so every
+    // answer is cached once and kept fresh by the one event table (renderer/api/invalidation.ts).
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict('renderer/ reaches the backend only through the contract client.', [
+        { group: ['**/electron/**'], message: 'renderer/ must not import electron/ (renderer → shared ← electron).' },
+        {
+          group: ['**/api/client'],
+          message: 'Screens use the data layer (api/hooks, api/query-client), not the raw contract client.',
+        },
+      ]),
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: {
       'no-restricted-imports': [

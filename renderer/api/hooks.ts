@@ -1,84 +1,87 @@
-// React hooks over the contract client: queries that refresh on pushed events, event subscriptions, mutations.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// The React side of the data layer: typed queries and commands over the contract client, all through one cache
+// (query-client.ts) that pushed events keep fresh (invalidation.ts). Screens name a method and its input, nothing else.
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
 import type { InputOf, MethodName, OutputOf } from '../../shared/contracts/api';
 import type { PlenoEvent, PlenoEventType } from '../../shared/contracts/events';
 import type { ApiError, Result } from '../../shared/contracts/result';
 import { api } from './client';
+import { apiErrorOf, apiQuery, runCommand } from './query-client';
 
 export interface QueryState<T> {
   data: T | undefined;
   error: ApiError | null;
+  /** A fetch for the current input (or a reload) is under way. */
   loading: boolean;
-  /** Re-runs the query (keeps showing the previous data meanwhile). */
+  /** Fetches again (keeps showing the previous data meanwhile). */
   reload(): void;
 }
 
 export interface QueryOptions {
-  /** Event types that make the query run again (e.g. ['results-changed']). */
-  refreshOn?: PlenoEventType[];
   /** False skips the call (e.g. until a selection exists). */
   enabled?: boolean;
 }
 
-export function useQuery<M extends MethodName>(
+/** A read of the contract. While a new input loads, the previous answer stays on screen (no flash on J/K). */
+export function useApiQuery<M extends MethodName>(
   method: M,
   input: InputOf<M>,
   options: QueryOptions = {},
 ): QueryState<OutputOf<M>> {
-  const key = JSON.stringify(input ?? {});
   const enabled = options.enabled !== false;
-  const refreshKey = (options.refreshOn ?? []).join(',');
-  const [tick, setTick] = useState(0);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  const requestKey = `${method}|${key}|${tick}`;
-  // `settled` names the request the state belongs to; loading is derived, so the effect only sets state on reply.
-  const [state, setState] = useState<{ data: OutputOf<M> | undefined; error: ApiError | null; settled: string | null }>(
-    {
-      data: undefined,
-      error: null,
-      settled: null,
-    },
-  );
-
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    void api.call(method, JSON.parse(key) as InputOf<M>).then((r) => {
-      if (!live) return;
-      setState((s) =>
-        r.ok
-          ? { data: r.value, error: null, settled: requestKey }
-          : { data: s.data, error: r.error, settled: requestKey },
-      );
-    });
-    return () => {
-      live = false;
-    };
-  }, [method, key, enabled, requestKey]);
-
-  useEffect(() => {
-    if (!refreshKey) return;
-    const types = new Set(refreshKey.split(','));
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = api.on((event) => {
-      if (!types.has(event.type) || timer !== null) return;
-      // A bulk import pushes hundreds of events: refetch at most once per 150 ms, after the burst's first event.
-      timer = setTimeout(() => {
-        timer = null;
-        setTick((t) => t + 1);
-      }, 150);
-    });
-    return () => {
-      off();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [refreshKey]);
-
-  return { data: state.data, error: state.error, loading: enabled && state.settled !== requestKey, reload };
+  const q = useQuery({ ...apiQuery(method, input), enabled, placeholderData: keepPreviousData });
+  const { refetch } = q;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return {
+    data: q.data as OutputOf<M> | undefined,
+    error: apiErrorOf(q.error),
+    loading: q.isFetching || (enabled && q.isPending),
+    reload,
+  };
 }
 
-/** Subscribes to one pushed event type for the component's lifetime; the latest callback is always used. */
-export function useEvent<T extends PlenoEventType>(
+export interface CommandState<M extends MethodName> {
+  run(input: InputOf<M>): Promise<Result<OutputOf<M>>>;
+  pending: boolean;
+  /** The last refusal (cleared when the command runs again). */
+  error: ApiError | null;
+  /** Last successful value. */
+  data: OutputOf<M> | undefined;
+  reset(): void;
+}
+
+/** A state change: `const save = useApiCommand('pleno.accept'); const r = await save.run({...})`. */
+export function useApiCommand<M extends MethodName>(method: M): CommandState<M> {
+  const m = useMutation<Result<OutputOf<M>>, Error, InputOf<M>>({
+    mutationKey: [method],
+    mutationFn: (input) => runCommand(method, input),
+  });
+  const { mutateAsync, reset } = m;
+  const run = useCallback(
+    async (input: InputOf<M>) => {
+      try {
+        return await mutateAsync(input);
+      } catch (err) {
+        return { ok: false as const, error: apiErrorOf(err)! };
+      }
+    },
+    [mutateAsync],
+  );
+  const result = m.data;
+  return {
+    run,
+    pending: m.isPending,
+    error: result && !result.ok ? result.error : apiErrorOf(m.error),
+    data: result && result.ok ? result.value : undefined,
+    reset,
+  };
+}
+
+/**
+ * Follows one pushed event type as a stream (import progress). Not for freshness: answers are kept fresh by the
+ * event table in invalidation.ts.
+ */
+export function useApiEvent<T extends PlenoEventType>(
   type: T,
   callback: (event: Extract<PlenoEvent, { type: T }>) => void,
 ): void {
@@ -93,40 +96,4 @@ export function useEvent<T extends PlenoEventType>(
       }),
     [type],
   );
-}
-
-export interface CallState<M extends MethodName> {
-  run(input: InputOf<M>): Promise<Result<OutputOf<M>>>;
-  pending: boolean;
-  error: ApiError | null;
-  /** Last successful value. */
-  data: OutputOf<M> | undefined;
-  reset(): void;
-}
-
-/** A mutation helper: `const save = useCall('pleno.accept'); await save.run({...})`. */
-export function useCall<M extends MethodName>(method: M): CallState<M> {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [data, setData] = useState<OutputOf<M> | undefined>(undefined);
-  const run = useCallback(
-    async (input: InputOf<M>) => {
-      setPending(true);
-      setError(null);
-      try {
-        const r = await api.call(method, input);
-        if (r.ok) setData(r.value);
-        else setError(r.error);
-        return r;
-      } finally {
-        setPending(false);
-      }
-    },
-    [method],
-  );
-  const reset = useCallback(() => {
-    setError(null);
-    setData(undefined);
-  }, []);
-  return { run, pending, error, data, reset };
 }

@@ -1,6 +1,7 @@
 // The root: loads system.info, then shows the startup-error screen, the first-run screen, the projector, or the shell.
 import { Suspense, useEffect } from 'react';
-import { useQuery } from '../api/hooks';
+import { useApiQuery } from '../api/hooks';
+import { ApiProvider } from '../api/ApiProvider';
 import { onUnexpectedError } from '../api/client';
 import { ToastProvider, useToast } from '../ui/Toast';
 import { ErrorBoundary, rendererRefId } from './ErrorBoundary';
@@ -14,9 +15,11 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 export function App() {
   return (
     <ErrorBoundary area="aplikasi">
-      <ToastProvider>
-        <Root />
-      </ToastProvider>
+      <ApiProvider>
+        <ToastProvider>
+          <Root />
+        </ToastProvider>
+      </ApiProvider>
     </ErrorBoundary>
   );
 }
@@ -55,7 +58,7 @@ function useUnexpectedErrorToasts(): void {
 function Root() {
   useUnexpectedErrorToasts();
   const route = useRoute();
-  const info = useQuery('system.info', {}, { refreshOn: ['kecamatan-changed'] });
+  const info = useApiQuery('system.info', {});
 
   if (!info.data) {
     if (info.loading) return <Loading label="Menghubungkan ke Pleno…" />;

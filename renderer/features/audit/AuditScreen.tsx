@@ -1,8 +1,9 @@
 // Log Audit: every recorded change, newest first, filterable by kind of action and by who; with the hash chain's
 // verification status (audit.verify) naming the first bad entry if the file was altered outside the app.
 import { useMemo, useState } from 'react';
-import { useQuery } from '../../api/hooks';
-import { api } from '../../api/client';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useApiQuery } from '../../api/hooks';
+import { apiErrorOf, apiKey, callOrThrow } from '../../api/query-client';
 import { Button, Card, Field, StatusPill, Table, type Column } from '../../ui';
 import type { AuditEntryView } from '../../../shared/contracts/audit.contract';
 import '../pleno/pleno.css';
@@ -46,32 +47,24 @@ const PAGE = 200;
 export default function AuditScreen() {
   const [group, setGroup] = useState('');
   const [who, setWho] = useState('');
-  const [older, setOlder] = useState<AuditEntryView[]>([]);
-  const [nextBefore, setNextBefore] = useState<number | null | undefined>(undefined);
   const input = useMemo(() => ({ limit: PAGE, ...(group ? { action: group } : {}) }), [group]);
-  const list = useQuery('audit.list', input, { refreshOn: ['pleno-changed', 'results-changed', 'kecamatan-changed'] });
-  const verify = useQuery('audit.verify', {}, { refreshOn: ['pleno-changed', 'results-changed', 'kecamatan-changed'] });
+  // Older pages load on demand; an event refetches the pages already shown (the log only grows at the top).
+  const list = useInfiniteQuery({
+    queryKey: [...apiKey('audit.list', input), 'pages'],
+    queryFn: ({ pageParam }) => callOrThrow('audit.list', pageParam === null ? input : { ...input, before: pageParam }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.nextBefore,
+    placeholderData: keepPreviousData,
+  });
+  const verify = useApiQuery('audit.verify', {});
 
   const entries = useMemo(() => {
-    const all = [...(list.data?.entries ?? []), ...older];
+    const all = list.data?.pages.flatMap((p) => p.entries) ?? [];
     const w = who.trim().toLocaleLowerCase('id');
     return w ? all.filter((e) => e.actor.toLocaleLowerCase('id').includes(w)) : all;
-  }, [list.data, older, who]);
-  const more = nextBefore === undefined ? (list.data?.nextBefore ?? null) : nextBefore;
-
-  const loadOlder = async () => {
-    if (more === null) return;
-    const r = await api.call('audit.list', { ...input, before: more });
-    if (r.ok) {
-      setOlder((o) => [...o, ...r.value.entries]);
-      setNextBefore(r.value.nextBefore);
-    }
-  };
-  const changeGroup = (g: string) => {
-    setGroup(g);
-    setOlder([]);
-    setNextBefore(undefined);
-  };
+  }, [list.data, who]);
+  const total = list.data?.pages[0]?.total;
+  const listError = apiErrorOf(list.error);
 
   const columns: Column<AuditEntryView>[] = [
     { key: 'seq', header: '#', numeric: true, width: '70px', render: (e) => e.seq },
@@ -139,7 +132,7 @@ export default function AuditScreen() {
       </Card>
       <div className="audit-filters">
         <Field label="Jenis tindakan">
-          <select value={group} onChange={(e) => changeGroup(e.target.value)} data-testid="audit-filter-action">
+          <select value={group} onChange={(e) => setGroup(e.target.value)} data-testid="audit-filter-action">
             {ACTION_GROUPS.map((g) => (
               <option key={g.prefix} value={g.prefix}>
                 {g.label}
@@ -150,18 +143,20 @@ export default function AuditScreen() {
         <Field label="Oleh (nama)">
           <input className="input" value={who} onChange={(e) => setWho(e.target.value)} placeholder="cari nama…" />
         </Field>
-        <span className="muted">{list.data ? `${list.data.total} entri dalam log` : ''}</span>
+        <span className="muted">{total !== undefined ? `${total} entri dalam log` : ''}</span>
       </div>
       <Table
         columns={columns}
         rows={entries}
         rowKey={(e) => String(e.seq)}
         aria-label="Log audit"
-        empty={list.error ? list.error.message : 'Tidak ada entri untuk saringan ini.'}
+        empty={listError ? listError.message : 'Tidak ada entri untuk saringan ini.'}
       />
-      {more !== null && (
+      {list.hasNextPage && (
         <div>
-          <Button onClick={loadOlder}>Muat entri yang lebih lama</Button>
+          <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
+            Muat entri yang lebih lama
+          </Button>
         </div>
       )}
     </div>

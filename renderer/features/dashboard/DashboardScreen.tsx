@@ -1,8 +1,8 @@
 // Beranda: per pemilihan, every desa in plenary order with its TPS as status tiles, the counts per status, the running
 // totals per choice and "Masalah berikutnya". Refreshes live on results-changed / pleno-changed.
 import { memo, useEffect } from 'react';
-import { useQuery } from '../../api/hooks';
-import { api } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import { runCommand } from '../../api/query-client';
 import { href, navigate, openProjector, useRoute } from '../../app/router';
 import { Button, EmptyState } from '../../ui';
 import type { DashboardDesa, DashboardTile, DashboardView } from '../../../shared/contracts/pleno.contract';
@@ -15,9 +15,7 @@ import '../pleno/pleno.css';
 export default function DashboardScreen() {
   const route = useRoute();
   const wanted = (route.params[0] as PemilihanId | undefined) ?? rememberedPemilihan();
-  const q = useQuery('pleno.dashboard', wanted ? { pemilihan: wanted } : {}, {
-    refreshOn: ['results-changed', 'pleno-changed'],
-  });
+  const q = useApiQuery('pleno.dashboard', wanted ? { pemilihan: wanted } : {});
   const data = q.data;
 
   const shownPemilihan = data?.pemilihan.id;
@@ -25,7 +23,7 @@ export default function DashboardScreen() {
     if (!shownPemilihan) return;
     rememberPemilihan(shownPemilihan);
     // On Beranda the projector shows the kecamatan overview of this pemilihan.
-    void api.call('pleno.setFocus', { pemilihan: shownPemilihan, desa: null, tps: null });
+    void runCommand('pleno.setFocus', { pemilihan: shownPemilihan, desa: null, tps: null });
   }, [shownPemilihan]);
 
   useEffect(() => {

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { DevicesView, UnknownDeviceView } from '../../../shared/contracts/import.contract';
 import { formatKode } from '../../../shared/domain/model';
-import { useCall, useQuery } from '../../api/hooks';
+import { useApiCommand, useApiQuery } from '../../api/hooks';
 import { Button, Card, Dialog, Field, StatusPill, Table, useToast } from '../../ui';
 import { decodeImageFile } from './qr-browser';
 import { DEVICE_QR_PREFIX, parseDeviceQr } from './device-qr';
@@ -29,7 +29,7 @@ function RegisterDialog({
   view: DevicesView;
   onClose: () => void;
 }) {
-  const register = useCall('import.registerDevice');
+  const register = useApiCommand('import.registerDevice');
   const toast = useToast();
   const [id, setId] = useState('');
   const [tps, setTps] = useState('');
@@ -199,7 +199,7 @@ function RegisterDialog({
 }
 
 export function DevicesPanel() {
-  const devices = useQuery('import.devices', {}, { refreshOn: ['lan-changed', 'pleno-changed'] });
+  const devices = useApiQuery('import.devices', {});
   const [target, setTarget] = useState<RegisterTarget | null>(null);
   const [filter, setFilter] = useState('');
   const view = devices.data;
@@ -298,14 +298,7 @@ export function DevicesPanel() {
           empty="Belum ada perangkat terdaftar."
         />
       </Card>
-      <RegisterDialog
-        target={target}
-        view={view}
-        onClose={() => {
-          setTarget(null);
-          devices.reload();
-        }}
-      />
+      <RegisterDialog target={target} view={view} onClose={() => setTarget(null)} />
     </>
   );
 }

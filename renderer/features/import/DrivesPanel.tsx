@@ -3,9 +3,9 @@
 // follows `import-progress` events, and the summary lists every rejected file with its reason.
 import { useRef, useState } from 'react';
 import type { DriveView, ImportSummary } from '../../../shared/contracts/import.contract';
-import type { ApiError } from '../../../shared/contracts/result';
-import { api } from '../../api/client';
-import { useEvent, useQuery } from '../../api/hooks';
+import type { ApiError, Result } from '../../../shared/contracts/result';
+import { useApiEvent, useApiQuery } from '../../api/hooks';
+import { runCommand } from '../../api/query-client';
 import { Button, Card, EmptyState, ProgressBar, StatusPill } from '../../ui';
 import { ImportSummaryView } from './ImportSummaryView';
 import { fileToBase64, isImportable } from './files';
@@ -36,7 +36,7 @@ function countKinds(d: DriveView): string {
 }
 
 export function DrivesPanel() {
-  const drives = useQuery('import.drives', {}, { refreshOn: ['drives-changed'] });
+  const drives = useApiQuery('import.drives', {});
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
@@ -44,11 +44,11 @@ export function DrivesPanel() {
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
-  useEvent('import-progress', (e) => {
+  useApiEvent('import-progress', (e) => {
     if (busy) setProgress({ done: e.done, total: e.total, file: e.file });
   });
 
-  async function run(label: string, call: () => ReturnType<typeof api.call<'import.files'>>) {
+  async function run(label: string, call: () => Promise<Result<ImportSummary>>) {
     setBusy(label);
     setProgress(null);
     setSummary(null);
@@ -59,7 +59,6 @@ export function DrivesPanel() {
       else setError(r.error);
     } finally {
       setBusy(null);
-      drives.reload();
     }
   }
 
@@ -91,7 +90,7 @@ export function DrivesPanel() {
             name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name,
             contentBase64: await fileToBase64(f),
           });
-        const r = await api.call('import.files', { files: payload });
+        const r = await runCommand('import.files', { files: payload });
         if (!r.ok) return r;
         done += batch.length;
         merged = merged === null ? r.value : mergeSummaries(merged, r.value);
@@ -127,7 +126,7 @@ export function DrivesPanel() {
                   variant="primary"
                   disabled={d.files.length === 0 || busy !== null}
                   busy={busy === d.root}
-                  onClick={() => void run(d.root, () => api.call('import.fromDrive', { root: d.root }))}
+                  onClick={() => void run(d.root, () => runCommand('import.fromDrive', { root: d.root }))}
                 >
                   Impor semua ({d.files.length})
                 </Button>

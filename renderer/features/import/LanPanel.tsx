@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { LanDeviceView } from '../../../shared/contracts/import.contract';
 import { formatKode } from '../../../shared/domain/model';
-import { useCall, useQuery } from '../../api/hooks';
+import { useApiCommand, useApiQuery } from '../../api/hooks';
 import { Button, Card, StatusPill, Table } from '../../ui';
 import { STATUS_LABEL, STATUS_TONE } from './ImportSummaryView';
 import { DevicesPanel } from './DevicesPanel';
@@ -62,9 +62,9 @@ function DevicesTable({ devices }: { devices: LanDeviceView[] }) {
 }
 
 export function LanPanel() {
-  const status = useQuery('import.lanStatus', {}, { refreshOn: ['lan-changed'] });
-  const start = useCall('import.lanStart');
-  const stop = useCall('import.lanStop');
+  const status = useApiQuery('import.lanStatus', {});
+  const start = useApiCommand('import.lanStart');
+  const stop = useApiCommand('import.lanStop');
   const [port, setPort] = useState('8417');
   const s = status.data;
   const error = start.error?.message ?? stop.error?.message ?? s?.error ?? null;
@@ -96,11 +96,7 @@ export function LanPanel() {
                 {s.rateLimited > 0 ? `${s.rateLimited} kiriman ditahan karena terlalu cepat.` : ''}
               </p>
               <div className="row">
-                <Button
-                  variant="danger"
-                  busy={stop.pending}
-                  onClick={() => void stop.run({}).then(() => status.reload())}
-                >
+                <Button variant="danger" busy={stop.pending} onClick={() => void stop.run({})}>
                   Hentikan penerima
                 </Button>
               </div>
@@ -131,7 +127,7 @@ export function LanPanel() {
               <Button
                 variant="primary"
                 busy={start.pending}
-                onClick={() => void start.run({ port: Number(port || '8417') }).then(() => status.reload())}
+                onClick={() => void start.run({ port: Number(port || '8417') })}
               >
                 Nyalakan penerima LAN
               </Button>

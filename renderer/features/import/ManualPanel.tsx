@@ -8,7 +8,7 @@ import { formatKode } from '../../../shared/domain/model';
 import { countPaths, fieldLabel, getCount, setCount } from '../../../shared/domain/labels';
 import { checkRecord } from '../../../shared/domain/rules/index';
 import { emptyTotals } from '../../../shared/domain/recap';
-import { useCall, useQuery } from '../../api/hooks';
+import { useApiCommand, useApiQuery } from '../../api/hooks';
 import { Button, Card, Field, StatusPill, Table, TextInput } from '../../ui';
 import { ManualEntryForm, type EntryValues } from './ManualEntryForm';
 import { STATUS_LABEL, STATUS_TONE } from './ImportSummaryView';
@@ -28,18 +28,18 @@ function countsOf(values: EntryValues, n: number): CHasilCounts {
 }
 
 export function ManualPanel() {
-  const targets = useQuery('import.manualTargets', {});
+  const targets = useApiQuery('import.manualTargets', {});
   const [desa, setDesa] = useState('');
   const [tps, setTps] = useState('');
   const [pemilihan, setPemilihan] = useState<PemilihanId | ''>('');
   // The slot the operator chose; by default the one still missing.
   const [slotChoice, setSlot] = useState<1 | 2 | null>(null);
   const [operator, setOperator] = useState('');
-  const submit = useCall('import.manualSubmit');
-  const statusQuery = useQuery(
+  const submit = useApiCommand('import.manualSubmit');
+  const statusQuery = useApiQuery(
     'import.manualStatus',
     { tps: tps || '0000000000000', pemilihan: (pemilihan || 'bupati') as PemilihanId },
-    { enabled: tps !== '' && pemilihan !== '', refreshOn: ['results-changed'] },
+    { enabled: tps !== '' && pemilihan !== '' },
   );
   const [latest, setLatest] = useState<ManualStatus | null>(null);
   const status = latest && latest.tps === tps && latest.pemilihan === pemilihan ? latest : (statusQuery.data ?? null);

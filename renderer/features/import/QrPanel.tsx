@@ -4,7 +4,7 @@
 // and are matched by hash.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportResultView, QrProgress } from '../../../shared/contracts/import.contract';
-import { api } from '../../api/client';
+import { runCommand } from '../../api/query-client';
 import { Button, Card, ProgressBar, StatusPill } from '../../ui';
 import { ResultsTable } from './ImportSummaryView';
 import { decodeFrame, decodeImageFile } from './qr-browser';
@@ -56,7 +56,7 @@ export function QrPanel() {
       const fresh = texts.filter((t) => !sent.current.has(t));
       if (fresh.length === 0) return;
       for (const t of fresh) sent.current.add(t);
-      const r = await api.call('import.qrText', { session, texts: fresh });
+      const r = await runCommand('import.qrText', { session, texts: fresh });
       if (r.ok) apply(r.value, source);
       else setLog((l) => [`${source}: ${r.error.message}`, ...l]);
     },
@@ -76,7 +76,7 @@ export function QrPanel() {
           texts = null; // the browser could not decode: let the backend try (and quarantine if unreadable)
         }
         if (texts === null || texts.length === 0) {
-          const r = await api.call('import.qrImage', { session, name: f.name, contentBase64: await fileToBase64(f) });
+          const r = await runCommand('import.qrImage', { session, name: f.name, contentBase64: await fileToBase64(f) });
           if (r.ok) apply(r.value, f.name);
           else setLog((l) => [`${f.name}: ${r.error.message}`, ...l]);
         } else {
@@ -86,7 +86,7 @@ export function QrPanel() {
             setLog((l) => [`${f.name}: kode ini sudah dibaca`, ...l]);
             continue;
           }
-          const r = await api.call('import.qrText', { session, texts: fresh });
+          const r = await runCommand('import.qrText', { session, texts: fresh });
           if (r.ok) apply(r.value, f.name);
           else setLog((l) => [`${f.name}: ${r.error.message}`, ...l]);
         }
@@ -156,7 +156,7 @@ export function QrPanel() {
   useEffect(() => stopCamera, [stopCamera]);
 
   async function reset() {
-    await api.call('import.qrReset', { session });
+    await runCommand('import.qrReset', { session });
     sent.current.clear();
     setSession(newSession());
     setProgress(null);

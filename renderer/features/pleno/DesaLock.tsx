@@ -1,14 +1,14 @@
 // The desa lock for the current pemilihan: "Kunci desa" (refused with the reasons when a TPS is unsettled or an
 // objection is open), or "Buka kunci" with a recorded reason. Needs the ketua or a delegate (enforced by the backend).
 import { useState } from 'react';
-import { useQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import { Button, Dialog } from '../../ui';
 import type { PemilihanId } from '../../../shared/domain/model';
 import { useAction } from './use-action';
 import { UnlockDialog } from './DecideDialogs';
 
 export function DesaLock({ pemilihan, desa }: { pemilihan: PemilihanId; desa: { kode: string; nama: string } }) {
-  const q = useQuery('pleno.desa', { pemilihan, desa: desa.kode }, { refreshOn: ['pleno-changed', 'results-changed'] });
+  const q = useApiQuery('pleno.desa', { pemilihan, desa: desa.kode });
   const lock = useAction('pleno.lockDesa');
   const [unlocking, setUnlocking] = useState(false);
   const d = q.data;

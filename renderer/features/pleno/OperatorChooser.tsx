@@ -2,13 +2,13 @@
 // recorded hand-over). Shows whether the operator may decide (ketua, or a delegate of the ketua); the ketua can
 // delegate or withdraw the right to decide (recorded with an optional reason).
 import { useState } from 'react';
-import { useQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import { Button, Dialog, Field, StatusPill } from '../../ui';
 import type { MembersView } from '../../../shared/contracts/pleno.contract';
 import { ErrorNotice, useAction } from './use-action';
 
 export function OperatorChooser() {
-  const q = useQuery('pleno.members', {}, { refreshOn: ['pleno-changed'] });
+  const q = useApiQuery('pleno.members', {});
   const start = useAction('pleno.startSession');
   const [delegating, setDelegating] = useState(false);
   const m = q.data;
@@ -26,7 +26,6 @@ export function OperatorChooser() {
           if (e.target.value === '') return;
           const member = m.members[Number(e.target.value)];
           await start.run({ member: Number(e.target.value) }, `Operator: ${member?.nama ?? ''}`);
-          q.reload();
         }}
       >
         {!current && <option value="">— pilih operator —</option>}
@@ -43,30 +42,19 @@ export function OperatorChooser() {
       )}
       {current?.delegate && <StatusPill tone="info">Delegasi Ketua</StatusPill>}
       {!current && <StatusPill tone="warn">Pilih operator</StatusPill>}
-      <DelegationDialog view={m} open={delegating} onClose={() => setDelegating(false)} onChanged={q.reload} />
+      <DelegationDialog view={m} open={delegating} onClose={() => setDelegating(false)} />
     </span>
   );
 }
 
-function DelegationDialog({
-  view,
-  open,
-  onClose,
-  onChanged,
-}: {
-  view: MembersView;
-  open: boolean;
-  onClose: () => void;
-  onChanged: () => void;
-}) {
+function DelegationDialog({ view, open, onClose }: { view: MembersView; open: boolean; onClose: () => void }) {
   const action = useAction('pleno.delegate');
   const [reason, setReason] = useState('');
   const toggle = async (id: number, active: boolean, nama: string) => {
-    const r = await action.run(
+    await action.run(
       { member: id, active, ...(reason.trim() ? { reason } : {}) },
       active ? `${nama} diberi delegasi untuk memutuskan` : `Delegasi ${nama} dicabut`,
     );
-    if (r) onChanged();
   };
   return (
     <Dialog

@@ -9,7 +9,7 @@ import {
   type PointerEvent,
   type WheelEvent,
 } from 'react';
-import { useQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import { Button } from '../../ui';
 
 export interface PhotoPage {
@@ -66,7 +66,7 @@ export function PhotoViewer({
 }
 
 function PhotoCanvas({ page, zoomSignal }: { page: PhotoPage; zoomSignal?: { n: number; dir: 1 | -1 } | undefined }) {
-  const q = useQuery('pleno.photo', { sha256: page.sha256 }, { enabled: page.available });
+  const q = useApiQuery('pleno.photo', { sha256: page.sha256 }, { enabled: page.available });
   const box = useRef<HTMLDivElement>(null);
   const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
   const [view, setView] = useState<View>({ scale: 1, x: 0, y: 0 });

@@ -3,8 +3,8 @@
 // history, the desa lock, the operator. Keyboard-first: J/K or →/← move between TPS, N jumps to the next problem,
 // S/C/B/E/F open the actions, +/− zoom the photo. What is shown is pushed as focus for the projector.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
+import { readApi, runCommand } from '../../api/query-client';
 import { navigate, openProjector, useRoute } from '../../app/router';
 import { Button, EmptyState, StatusPill } from '../../ui';
 import type { CorrectionView, ObjectionView, TpsReview } from '../../../shared/contracts/pleno.contract';
@@ -37,7 +37,7 @@ export default function PlenoScreen() {
 
 /** Without a TPS in the address: open the next problem, else the first TPS. */
 function PickStart({ pemilihan }: { pemilihan: PemilihanId | undefined }) {
-  const q = useQuery('pleno.dashboard', pemilihan ? { pemilihan } : {});
+  const q = useApiQuery('pleno.dashboard', pemilihan ? { pemilihan } : {});
   useEffect(() => {
     const d = q.data;
     if (!d) return;
@@ -56,7 +56,7 @@ function isTyping(t: EventTarget | null): boolean {
 }
 
 function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
-  const q = useQuery('pleno.tps', { pemilihan, tps }, { refreshOn: ['results-changed', 'pleno-changed'] });
+  const q = useApiQuery('pleno.tps', { pemilihan, tps });
   const [dialog, setDialog] = useState<DialogName>(null);
   const [decide, setDecide] = useState<{ c: CorrectionView; d: 'approved' | 'rejected' } | null>(null);
   const [resolve, setResolve] = useState<ObjectionView | null>(null);
@@ -66,7 +66,7 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
 
   useEffect(() => {
     rememberPemilihan(pemilihan);
-    void api.call('pleno.setFocus', { pemilihan, desa: null, tps });
+    void runCommand('pleno.setFocus', { pemilihan, desa: null, tps });
   }, [pemilihan, tps]);
 
   useEffect(() => {
@@ -86,7 +86,7 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
       if (k === 'k' || k === 'K' || k === 'ArrowLeft') return go(r.prev);
       if (k === 'n' || k === 'N') {
         e.preventDefault();
-        void api.call('pleno.nextProblem', { pemilihan, after: r.tps }).then((d) => {
+        void readApi('pleno.nextProblem', { pemilihan, after: r.tps }).then((d) => {
           if (d.ok && d.value) navigate('/pleno', pemilihan, d.value.tps);
         });
         return;

@@ -1,7 +1,7 @@
-// Runs one plenary action through the contract: keeps the refusal message (shown inline in the dialog), toasts on
-// success. Refusals (locked desa, not the ketua, missing reason...) are expected values, not exceptions.
-import { useCallback, useState } from 'react';
-import { api } from '../../api/client';
+// Runs one plenary action as a command of the data layer: keeps the refusal message (shown inline in the dialog),
+// toasts on success. Refusals (locked desa, not the ketua, missing reason...) are expected values, not exceptions.
+import { useCallback } from 'react';
+import { useApiCommand } from '../../api/hooks';
 import type { InputOf, MethodName, OutputOf } from '../../../shared/contracts/api';
 import { useToast } from '../../ui';
 
@@ -14,28 +14,18 @@ export interface Action<M extends MethodName> {
 
 export function useAction<M extends MethodName>(method: M): Action<M> {
   const toast = useToast();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const command = useApiCommand(method);
+  const { run: runCommand, reset } = command;
   const run = useCallback(
     async (input: InputOf<M>, success: string) => {
-      setPending(true);
-      setError(null);
-      try {
-        const r = await api.call(method, input);
-        if (!r.ok) {
-          setError(r.error.message);
-          return null;
-        }
-        toast({ kind: 'ok', title: success });
-        return r.value;
-      } finally {
-        setPending(false);
-      }
+      const r = await runCommand(input);
+      if (!r.ok) return null;
+      toast({ kind: 'ok', title: success });
+      return r.value;
     },
-    [method, toast],
+    [runCommand, toast],
   );
-  const clear = useCallback(() => setError(null), []);
-  return { run, pending, error, clear };
+  return { run, pending: command.pending, error: command.error?.message ?? null, clear: reset };
 }
 
 export function ErrorNotice({ error }: { error: string | null }) {

@@ -1,6 +1,6 @@
 // The projector view (`#/proyektor`, no navigation chrome): a large, high-contrast, read-only display of the TPS or
 // desa being read and the running totals. Follows the operator through `focus-changed`; refreshes on every decision.
-import { useQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import type { ProjectorView, TpsReview, VoteTotals } from '../../../shared/contracts/pleno.contract';
 import type { Pilihan } from '../../../shared/domain/model';
 import { formatNumber, nomorTps, tileLabel } from '../dashboard/tile-status';
@@ -18,7 +18,7 @@ const STATUS_BG: Record<string, string> = {
 };
 
 export default function ProjectorScreen() {
-  const q = useQuery('pleno.projector', {}, { refreshOn: ['focus-changed', 'pleno-changed', 'results-changed'] });
+  const q = useApiQuery('pleno.projector', {});
   const v = q.data;
   if (!v) {
     return (

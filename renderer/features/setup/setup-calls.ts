@@ -1,17 +1,17 @@
 // The setup calls (shared/contracts/setup.contract.ts, implemented by the storage feature) and file helpers.
-import { api } from '../../api/client';
+import { runCommand } from '../../api/query-client';
 import type { MasterPreviewView } from '../../../shared/contracts/setup.contract';
 
 export type MasterPreview = MasterPreviewView;
 
 export const previewMaster = (input: { fileName: string; contentBase64: string }) =>
-  api.call('setup.previewMaster', input);
+  runCommand('setup.previewMaster', input);
 
 export const importMaster = (input: { fileName: string; contentBase64: string; confirmFingerprint: string }) =>
-  api.call('setup.importMaster', input);
+  runCommand('setup.importMaster', input);
 
 export const createDemo = (input: { preset: 'hampang' | 'besar'; seed?: number }) =>
-  api.call('setup.createDemo', input);
+  runCommand('setup.createDemo', input);
 
 /** `a1b2c3d4e5f60718` → `a1b2 c3d4 e5f6 0718` (idempotent on an already grouped value). */
 export function groupFingerprint(fp: string): string {

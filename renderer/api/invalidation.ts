@@ -1,0 +1,90 @@
+// The one table of what a backend event makes stale: each pushed event (shared/contracts/events.ts) names the
+// contract methods whose cached answers it invalidates, and each command names the events it causes, so a screen
+// that just acted sees the change without waiting for the event stream. Screens never wire events themselves.
+import type { MethodName } from '../../shared/contracts/api';
+import type { PlenoEventType } from '../../shared/contracts/events';
+
+/** Every read the state of the plenary feeds (results and decisions change all of them). */
+const PLENARY_READS = [
+  'pleno.dashboard',
+  'pleno.tps',
+  'pleno.desa',
+  'pleno.projector',
+  'pleno.objections',
+  'pleno.kejadian',
+  'pleno.recap',
+  'documents.status',
+  'audit.list',
+  'audit.verify',
+] as const satisfies readonly MethodName[];
+
+/** 'all': the data master itself changed (setup, demo): every cached answer is stale. */
+export const EVENT_INVALIDATES: Record<PlenoEventType, readonly MethodName[] | 'all'> = {
+  'results-changed': [...PLENARY_READS, 'import.manualStatus', 'import.devices', 'import.lanStatus'],
+  'pleno-changed': [...PLENARY_READS, 'pleno.members', 'import.devices'],
+  // Progress is a stream the import screen follows (useApiEvent); the summary arrives with the command's answer.
+  'import-progress': [],
+  'drives-changed': ['import.drives', 'documents.drives'],
+  'lan-changed': ['import.lanStatus', 'import.devices', 'audit.list', 'audit.verify'],
+  'focus-changed': ['pleno.focus', 'pleno.projector'],
+  'documents-changed': ['documents.list', 'documents.status', 'audit.list', 'audit.verify'],
+  'kecamatan-changed': 'all',
+};
+
+/**
+ * The events a successful command is known to cause (the backend emits them after commit too; applying them at
+ * once keeps the acting screen in step even when the event stream lags or is reconnecting).
+ */
+export const COMMAND_EVENTS: Partial<Record<MethodName, readonly PlenoEventType[]>> = {
+  'setup.importMaster': ['kecamatan-changed'],
+  'setup.createDemo': ['kecamatan-changed'],
+  'import.files': ['results-changed', 'drives-changed'],
+  'import.fromDrive': ['results-changed', 'drives-changed'],
+  'import.qrText': ['results-changed'],
+  'import.qrImage': ['results-changed'],
+  'import.lanStart': ['lan-changed'],
+  'import.lanStop': ['lan-changed'],
+  'import.registerDevice': ['lan-changed', 'pleno-changed'],
+  'import.manualSubmit': ['results-changed'],
+  'pleno.startSession': ['pleno-changed'],
+  'pleno.delegate': ['pleno-changed'],
+  'pleno.accept': ['pleno-changed'],
+  'pleno.proposeCorrection': ['pleno-changed'],
+  'pleno.decideCorrection': ['pleno-changed'],
+  'pleno.raiseObjection': ['pleno-changed'],
+  'pleno.resolveObjection': ['pleno-changed'],
+  'pleno.addKejadian': ['pleno-changed'],
+  'pleno.chooseSubmission': ['pleno-changed'],
+  'pleno.lockDesa': ['pleno-changed'],
+  'pleno.unlockDesa': ['pleno-changed'],
+  'pleno.setFocus': ['focus-changed'],
+  'documents.issue': ['documents-changed'],
+};
+
+/**
+ * Methods that are neither a command above nor made stale by any event but the data master's, and why. A new contract
+ * method must be placed in one of the three tables (renderer/api/invalidation.test.ts checks it).
+ */
+export const UNTRACKED_METHODS: Partial<Record<MethodName, string>> = {
+  'system.info': 'changes only with the data master (kecamatan-changed refreshes everything)',
+  'import.manualTargets': 'the desa, TPS and pemilihan of the data master',
+  'setup.previewMaster': 'reads the file being chosen, not stored state',
+  'pleno.nextProblem': 'read once per key press',
+  'pleno.photo': 'content-addressed: the same hash is the same photo',
+  'documents.file': 'an issued file never changes',
+  'documents.page': 'a page of an issued file never changes',
+  'documents.verify': 'read on demand, each time the user asks',
+  'import.qrReset': 'a command that changes only the scanning session',
+  'documents.saveToDrive': 'a command that copies a file and changes no stored state',
+};
+
+/** The methods a batch of event types makes stale: a set of names, or 'all'. */
+export function staleMethods(types: Iterable<PlenoEventType>): Set<MethodName> | 'all' {
+  const out = new Set<MethodName>();
+  for (const t of types) {
+    const hit = EVENT_INVALIDATES[t];
+    if (hit === 'all') return 'all';
+    for (const m of hit) out.add(m);
+  }
+  return out;
+}

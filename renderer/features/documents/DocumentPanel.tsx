@@ -1,0 +1,114 @@
+// The selected document: its actions (Cetak, Unduh PDF, Simpan ke drive, Periksa), its identity and hashes, the
+// drive choice, the verification verdict and the page preview.
+import { useEffect } from 'react';
+import { Button, Card, StatusPill } from '../../ui';
+import type { DocumentItem, DocumentVerification } from '../../../shared/contracts/documents.contract';
+import { useDocumentActions } from './document-actions';
+import { PagePreview } from './PagePreview';
+import { KIND_LABELS } from './labels';
+
+export function DocumentPanel({ doc, previewAvailable }: { doc: DocumentItem | null; previewAvailable: boolean }) {
+  if (!doc) {
+    return (
+      <Card title="Pratinjau">
+        <p className="muted">Pilih dokumen dari daftar untuk melihat halamannya.</p>
+      </Card>
+    );
+  }
+  return <SelectedDocument key={doc.id} doc={doc} previewAvailable={previewAvailable} />;
+}
+
+function SelectedDocument({ doc, previewAvailable }: { doc: DocumentItem; previewAvailable: boolean }) {
+  const a = useDocumentActions(doc);
+  const { printPages, printed } = a;
+  useEffect(() => {
+    if (!printPages) return;
+    const imgs = Array.from(document.querySelectorAll<HTMLImageElement>('.doc-print img'));
+    void Promise.all(
+      imgs.map((i) =>
+        i.complete ? Promise.resolve() : new Promise((res) => (i.onload = i.onerror = () => res(undefined))),
+      ),
+    ).then(() => {
+      window.print();
+      printed();
+    });
+  }, [printPages, printed]);
+
+  return (
+    <Card
+      title={`${KIND_LABELS[doc.kind]} · ${doc.pemilihan} · versi ${doc.version}`}
+      aside={
+        <span className="row">
+          <Button size="sm" onClick={() => void a.print()} busy={a.busy === 'print'}>
+            Cetak
+          </Button>
+          <Button size="sm" onClick={() => void a.download()} busy={a.busy === 'download'}>
+            Unduh PDF
+          </Button>
+          <Button size="sm" onClick={() => void a.saveToDrive()} busy={a.busy === 'drive'}>
+            Simpan ke drive
+          </Button>
+          <Button size="sm" onClick={() => void a.verify()} busy={a.busy === 'verify'}>
+            Periksa
+          </Button>
+        </span>
+      }
+    >
+      <div className="stack">
+        <div className="doc-hash" data-testid="doc-hashes">
+          <div>
+            Dokumen {doc.docId} · versi {doc.version} · {doc.paper.toUpperCase()} · oleh {doc.issuedBy}
+          </div>
+          <div>SHA-256 data: {doc.dataSha256}</div>
+          <div>SHA-256 berkas: {doc.fileSha256}</div>
+          {doc.reason && <div>Alasan: {doc.reason}</div>}
+        </div>
+        {a.drives && (
+          <div className="row" role="group" aria-label="Pilih drive">
+            <span>Simpan ke:</span>
+            {a.drives.map((t) => (
+              <Button key={t.root} size="sm" onClick={() => void a.saveTo(t)} title={t.root}>
+                {t.label}
+              </Button>
+            ))}
+            <Button size="sm" variant="ghost" onClick={a.cancelDrives}>
+              Batal
+            </Button>
+          </div>
+        )}
+        {a.verification && <Verdict v={a.verification} />}
+        {previewAvailable ? (
+          <PagePreview doc={doc} />
+        ) : (
+          <p className="muted">Pratinjau halaman tidak tersedia di komputer ini; gunakan Unduh PDF untuk membukanya.</p>
+        )}
+      </div>
+      {printPages && (
+        <div className="doc-print" aria-hidden="true">
+          {printPages.map((src, i) => (
+            <img key={i} src={src} alt="" />
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function Verdict({ v }: { v: DocumentVerification }) {
+  return (
+    <div className="row" data-testid="doc-verify">
+      {v.valid ? (
+        <StatusPill tone="ok">Sah: data, tanda tangan PPK dan halaman cocok</StatusPill>
+      ) : (
+        <>
+          <StatusPill tone="danger">Tidak sah</StatusPill>
+          <ul>
+            {v.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

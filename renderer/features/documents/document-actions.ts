@@ -1,0 +1,120 @@
+// What can be done with one issued document: download the kept PDF, print it, save a copy to a removable drive,
+// verify it. Reads and commands go through the data layer; refusals become toasts in Bahasa Indonesia.
+import { useState } from 'react';
+import { readApi, runCommand } from '../../api/query-client';
+import { useToast } from '../../ui';
+import type {
+  DocumentFile,
+  DocumentItem,
+  DocumentVerification,
+  DriveTarget,
+} from '../../../shared/contracts/documents.contract';
+
+export type Busy = 'download' | 'print' | 'verify' | 'drive' | null;
+
+export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+export function useDocumentActions(doc: DocumentItem) {
+  const toast = useToast();
+  const [busy, setBusy] = useState<Busy>(null);
+  const [verification, setVerification] = useState<DocumentVerification | null>(null);
+  const [drives, setDrives] = useState<DriveTarget[] | null>(null);
+  const [printPages, setPrintPages] = useState<string[] | null>(null);
+
+  const during = async (what: Exclude<Busy, null>, body: () => Promise<void>) => {
+    setBusy(what);
+    try {
+      await body();
+    } finally {
+      setBusy((b) => (b === what ? null : b));
+    }
+  };
+
+  const fetchFile = async (): Promise<DocumentFile | null> => {
+    const r = await readApi('documents.file', { id: doc.id });
+    if (r.ok) return r.value;
+    toast({
+      kind: 'error',
+      title: 'Berkas tidak dapat dibaca',
+      body: r.error.message,
+      ...(r.error.ref ? { refId: r.error.ref } : {}),
+    });
+    return null;
+  };
+
+  const download = () =>
+    during('download', async () => {
+      const f = await fetchFile();
+      if (!f) return;
+      const url = URL.createObjectURL(new Blob([base64ToBytes(f.base64)], { type: 'application/pdf' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = f.fileName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    });
+
+  const print = () =>
+    during('print', async () => {
+      const pages: string[] = [];
+      for (let p = 1; p <= doc.pages; p++) {
+        const r = await readApi('documents.page', { id: doc.id, page: p, dpi: 150 });
+        if (!r.ok) {
+          toast({ kind: 'error', title: 'Halaman tidak dapat disiapkan untuk dicetak', body: r.error.message });
+          return;
+        }
+        pages.push(`data:image/png;base64,${r.value.png}`);
+      }
+      setPrintPages(pages);
+    });
+
+  const verify = () =>
+    during('verify', async () => {
+      const r = await readApi('documents.verify', { id: doc.id });
+      if (r.ok) setVerification(r.value);
+      else toast({ kind: 'error', title: 'Pemeriksaan gagal', body: r.error.message });
+    });
+
+  const saveTo = (target: DriveTarget) =>
+    during('drive', async () => {
+      const r = await runCommand('documents.saveToDrive', { id: doc.id, root: target.root });
+      setDrives(null);
+      if (r.ok) toast({ kind: 'ok', title: `Disimpan ke ${target.label}`, body: r.value.path });
+      else toast({ kind: 'error', title: 'Gagal menyimpan ke drive', body: r.error.message });
+    });
+
+  const saveToDrive = () =>
+    during('drive', async () => {
+      const r = await readApi('documents.drives', {});
+      if (!r.ok || r.value.length === 0) {
+        toast({
+          kind: 'warn',
+          title: 'Tidak ada drive',
+          body: 'Pasang flashdisk atau drive lalu coba lagi. Atau gunakan Unduh PDF.',
+        });
+        return;
+      }
+      setDrives(r.value);
+    });
+
+  return {
+    busy,
+    verification,
+    drives,
+    printPages,
+    download,
+    print,
+    verify,
+    saveTo,
+    saveToDrive,
+    cancelDrives: () => setDrives(null),
+    printed: () => setPrintPages(null),
+  };
+}

@@ -136,3 +136,43 @@ console.log(JSON.stringify(stampOf(['electron/main/cli.ts', 'electron/main/cli/h
     expect(existsSync(join(root, 'build/cli/.lock'))).toBe(false);
   });
 });
+
+describe('the real bundle keeps heavy modules lazy', () => {
+  it('pleno recap --json loads none of pdf-lib, fontkit, the QR codecs, the LAN stack or zod', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pleno-cli-lazy-'));
+    try {
+      const bin = join(REPO, 'bin/pleno.mjs');
+      const pleno = (args: string[], node: string[] = []) =>
+        execFileSync(process.execPath, [...node, bin, ...args], { cwd: REPO, encoding: 'utf8', stdio: 'pipe' });
+      pleno(['demo', join(dir, 'demo'), '--no-photos']);
+      pleno(['init', '--db', join(dir, 'h.db'), '--master', join(dir, 'demo/master.json')]);
+      // A resolve hook that appends every module URL to a file: the modules this process actually loaded.
+      const seen = join(dir, 'modules.txt');
+      writeFileSync(seen, '');
+      const hook = `import { appendFileSync } from 'node:fs';
+export async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(seen)}, r.url + '\\n'); return r; }`;
+      const register = `import { register } from 'node:module'; register(${JSON.stringify('data:text/javascript,' + encodeURIComponent(hook))});`;
+      const out = pleno(
+        ['recap', '--db', join(dir, 'h.db'), '--json'],
+        ['--import', `data:text/javascript,${encodeURIComponent(register)}`],
+      );
+      expect(JSON.parse(out).kecamatan).toBe('630214');
+      const loaded = readFileSync(seen, 'utf8').split('\n');
+      expect(loaded.some((u) => u.includes('/build/cli/'))).toBe(true);
+      expect(loaded.some((u) => u.includes('/better-sqlite3/'))).toBe(true);
+      for (const heavy of [
+        '/pdf-lib/',
+        '/@pdf-lib/',
+        '/zxing-wasm/',
+        '/qrcode/',
+        '/bonjour-service/',
+        '/zod/',
+        '/tsx/',
+      ]) {
+        expect(loaded.filter((u) => u.includes(heavy))).toEqual([]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,5 @@
 // Is the compiled CLI (build/cli/) still the build of the sources? Loaded by bin/pleno.mjs on every call, so it uses
-// only node:fs and node:path and does no more than one stat per bundled source (~170 files, ~2 ms).
+// only node:fs and node:path and does no more than one stat per bundled source (~160 files, ~2 ms).
 // build/cli/current.json names the bundle folder and, for every file the bundle was built from (esbuild's metafile
 // inputs, plus the build configuration), its mtime and size at build time. Any difference — a file edited, touched,
 // checked out, removed — makes the bundle stale. A new source file counts once a bundled file imports it, which edits
@@ -14,8 +14,13 @@ export const STAMPED_CONFIG = [
   'scripts/build-cli.mjs',
   'scripts/cli-stamp.mjs',
   'package.json',
+  'package-lock.json',
+  'node_modules/esbuild/package.json',
+  // esbuild reads the tsconfig nearest to each source.
+  'tsconfig.json',
   'tsconfig.base.json',
   'electron/tsconfig.json',
+  'shared/tsconfig.json',
 ];
 /** Coarse file clocks can lag Date.now() by a few ms: a file this close to the build's start counts as changed. */
 export const CLOCK_SLACK_MS = 50;

@@ -7,19 +7,12 @@ import type { Violation } from '../domain/rules/index';
 import type { RecapJson } from '../domain/recap';
 import { CORRECTION_BASES, CORRECTION_BASIS_LABELS, type CorrectionBasis } from '../domain/correction';
 
+import { TILE_STATUSES, type TileStatus } from '../domain/read-model';
+
 // ---- Shared pieces ----
 
-/** What a TPS tile shows: the base status, overridden by the flag that needs attention first. */
-export type TileStatus = 'belum-masuk' | 'masuk' | 'bermasalah' | 'konflik' | 'sengketa' | 'sesuai' | 'dikoreksi';
-export const TILE_STATUSES: readonly TileStatus[] = [
-  'belum-masuk',
-  'masuk',
-  'bermasalah',
-  'konflik',
-  'sengketa',
-  'sesuai',
-  'dikoreksi',
-] as const;
+/** What a TPS tile shows (derived by the read model, shared/domain/read-model.ts). */
+export { TILE_STATUSES, type TileStatus };
 
 export type StatusCounts = Record<TileStatus, number>;
 
@@ -110,7 +103,7 @@ export interface DashboardView {
   tpsTotal: number;
   totals: VoteTotals;
   nextProblem: NextProblem | null;
-  /** All desa locked: the pemilihan is final for the kecamatan. */
+  /** The pemilihan is final for the kecamatan: every desa locked, no keberatan open (shared/domain/status.ts). */
   final: boolean;
   openObjections: number;
 }

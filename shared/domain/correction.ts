@@ -2,7 +2,7 @@
 // and count diffs (correction diffs, konflik side-by-side, manual double entry).
 //
 // Exports:
-//   CORRECTION_BASES, CORRECTION_BASIS_LABELS, formatBasis(basis, note?), basisLabel(storedText)
+//   CORRECTION_BASES, CORRECTION_BASIS_LABELS, formatBasis(basis, note?), basisLabel(storedText), basisCode(storedText)
 //   validateCounts(counts, pilihanCount): DomainResult<CHasilCounts>         integers 0–9999, right number of choices
 //   diffCounts(a, b, pilihan?): CountDiff[]                                   { path, label, a, b }, form order
 //   proposeCorrection(input, ctx): DomainResult<CorrectionDraft>              CorrectionRecord (storage's `correction` row) + diff
@@ -62,6 +62,13 @@ export function formatBasis(basis: CorrectionBasis, note?: string | null): strin
 export function basisLabel(stored: string): string {
   if (stored.startsWith('lainnya: ')) return `Lainnya: ${stored.slice('lainnya: '.length)}`;
   return (CORRECTION_BASIS_LABELS as Record<string, string>)[stored] ?? stored;
+}
+
+/** The code and the note of a stored basis (formatBasis's output); unknown text reads as 'lainnya' with that note. */
+export function basisCode(stored: string): { basis: CorrectionBasis; note: string | null } {
+  if (stored.startsWith('lainnya: ')) return { basis: 'lainnya', note: stored.slice('lainnya: '.length) };
+  if ((CORRECTION_BASES as readonly string[]).includes(stored)) return { basis: stored as CorrectionBasis, note: null };
+  return { basis: 'lainnya', note: stored };
 }
 
 export type CorrectionState = 'proposed' | 'approved' | 'rejected';

@@ -7,3 +7,5 @@ export * from './result';
 export * from './status';
 export * from './correction';
 export * from './objection';
+export * from './read-model';
+export * from './count-trace';

@@ -6,7 +6,7 @@
 //   currentSource { kind: 'correction' | 'chosen' | 'accepted' | 'first-valid' | 'none', id }
 //   current  the counts of the current version (null if none), violations = checkRecord(current)
 // desaLockable(tps: { tps, state }[], openObjectionsOnDesa): { lockable, reasons /* Indonesian */ }
-// pemilihanFinal(desa: { kode, nama, locked }[]): { final, reasons }
+// pemilihanFinal(desa: { kode, nama, locked }[], openObjectionIds): { final, reasons }   every desa locked, none open
 // lockState(events: LockEventInput[]): { locked, last }          latest event wins (highest id)
 // checkLockAction(locked, action, reason?): DomainResult<...>    lock twice / unlock an unlocked / unlock without reason
 //
@@ -227,10 +227,18 @@ export interface FinalCheck {
   reasons: string[];
 }
 
-/** A pemilihan is final for the kecamatan when every desa is locked (then the D.Hasil may be issued). */
-export function pemilihanFinal(desaLocks: readonly { kode: string; nama: string; locked: boolean }[]): FinalCheck {
+/**
+ * The one definition of "final" (docs/read-model.md): a pemilihan is final for the kecamatan when every desa is
+ * locked and no keberatan about it is open (a keberatan about the procedure can be raised after the last lock).
+ * Only then may a final D.Hasil be issued. `openObjections`: ids of the open keberatan of this pemilihan (or of all).
+ */
+export function pemilihanFinal(
+  desaLocks: readonly { kode: string; nama: string; locked: boolean }[],
+  openObjections: readonly number[] = [],
+): FinalCheck {
   const reasons = desaLocks.filter((d) => !d.locked).map((d) => `Desa ${d.nama} (${formatKode(d.kode)}) belum dikunci`);
   if (desaLocks.length === 0) reasons.push('Tidak ada desa dalam data master');
+  for (const id of openObjections) reasons.push(`Keberatan #${id} belum diselesaikan`);
   return { final: reasons.length === 0, reasons };
 }
 

@@ -61,7 +61,7 @@ export function documentsHandlers(ctx: BackendContext): FeatureHandlers<keyof ty
             simulasi: getMeta(ctx.db)?.simulasi === 1,
             previewAvailable: previewAvailable(),
             pemilihan: master.pemilihan.map((p) => {
-              const blockers = finalBlockers(ctx, master, p.id as PemilihanId);
+              const blockers = finalBlockers(ctx, p.id as PemilihanId);
               const finalIssued = (kind: DocumentRow['kind']) =>
                 docs.some((d) => d.pemilihan === p.id && d.kind === kind && d.final);
               return {

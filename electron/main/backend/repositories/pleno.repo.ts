@@ -1,6 +1,7 @@
 // Plenary tables (migration 0001): acceptances, conflict choices, corrections + decisions, objections + resolutions,
 // kejadian khusus, lock events, operator sessions, delegations. Insert (audited) and list functions only:
-// nothing here updates or deletes; "current" state is derived by the plenary service / shared/domain/status.
+// nothing here updates or deletes; "current" state (lock state included) is derived only by the read model
+// (shared/domain/read-model.ts, loaded by services/plenary/plenary-snapshot.ts).
 //
 // Every insert* must run inside the caller's transaction (db.transaction(...)) — it appends the audit entry with
 // actor = the person recorded on the row and at = the row's time. Lists are in insertion (id) order.
@@ -456,14 +457,6 @@ export function listLockEvents(db: Db, f: { pemilihan?: PemilihanId } = {}): Loc
       ? stmt(db, 'SELECT * FROM lock_event ORDER BY id').all()
       : stmt(db, 'SELECT * FROM lock_event WHERE pemilihan = ? ORDER BY id').all(f.pemilihan);
   return (rows as Record<string, unknown>[]).map((r) => camelRow<LockEvent>(r));
-}
-
-/** Current lock state per (pemilihan, desa|null): the latest event wins. Key: `${pemilihan}:${desa ?? ''}`. */
-export function currentLocks(db: Db, pemilihan?: PemilihanId): Map<string, LockEvent> {
-  const out = new Map<string, LockEvent>();
-  for (const e of listLockEvents(db, pemilihan === undefined ? {} : { pemilihan }))
-    out.set(`${e.pemilihan}:${e.desa ?? ''}`, e);
-  return out;
 }
 
 // ---------- operator_session / delegation ----------

@@ -168,8 +168,9 @@ export function listSubmissions(
     args.push(f.tps);
   }
   if (f.desa !== undefined) {
-    w.push('substr(tps, 1, 10) = ?');
-    args.push(f.desa);
+    // TPS codes are the desa code + 3 digits: a range on the (pemilihan, tps) index.
+    w.push('tps BETWEEN ? AND ?');
+    args.push(`${f.desa}000`, `${f.desa}999`);
   }
   const sql = `SELECT ${SUMMARY_COLS} FROM submission ${w.length ? 'WHERE ' + w.join(' AND ') : ''} ORDER BY id`;
   return (stmt(db, sql).all(...args) as Row[]).map((r) => toSummary(db, r));

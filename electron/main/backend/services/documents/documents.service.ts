@@ -1,7 +1,8 @@
 // Issuing documents from the database: builds the document data (recap, per-TPS attachments, objections and
 // kejadian khusus, master names), signs and renders it, writes the file under <dataDir>/documents/ and records the
-// issue (row + audit entry, one transaction). A final document only when the pemilihan is final (every desa locked,
-// no open objection); before that, drafts (DRAF). A reissue gets the next version; after a final, a reason is required.
+// issue (row + audit entry, one transaction). Every number, and whether the pemilihan is final (every desa locked, no
+// open keberatan), comes from the read model (services/plenary/plenary-snapshot.ts), the same one the recap and the
+// plenary screens show; a final document only when it is final, before that drafts (DRAF). A reissue gets the next version; after a final, a reason is required.
 import {
   closeSync,
   existsSync,
@@ -15,9 +16,8 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type { BackendContext } from '../../context';
-import type { CHasilCounts, DataMaster, Pemilihan, PemilihanId } from '../../../../../shared/domain/model';
+import type { DataMaster, Pemilihan, PemilihanId } from '../../../../../shared/domain/model';
 import { formatKode, tpsCode } from '../../../../../shared/domain/model';
-import { pemilihanFinal } from '../../../../../shared/domain/status';
 import { isoAtOffset, provinsiOffsetMinutes } from '../../../../../shared/documents/format';
 import { docHeader } from '../../../../../shared/documents/header';
 import {
@@ -32,15 +32,10 @@ import {
   type PaperSize,
 } from '../../../../../shared/documents/types';
 import { loadDataMaster, isSimulasiMaster } from '../../repositories/master.repo';
-import {
-  currentLocks,
-  listKejadian,
-  listObjectionResolutions,
-  listObjections,
-  type Objection,
-} from '../../repositories/pleno.repo';
+import { listKejadian, type Objection } from '../../repositories/pleno.repo';
 import { insertDocument, latestVersion, listDocuments, type DocumentRow } from '../../repositories/documents.repo';
-import { currentRecords, recap } from '../recap/recap.service';
+import { recap } from '../recap/recap.service';
+import { loadSnapshot, type PemilihanSnapshot } from '../plenary/plenary-snapshot';
 import { ppkKeyOrNull } from '../keys/ppk-key';
 import { buildSignedPdf, signerFingerprint } from './signed-pdf';
 
@@ -89,19 +84,9 @@ function pemilihanOf(master: DataMaster, id: string): Pemilihan {
   return p;
 }
 
-/** Why the pemilihan is not final yet (empty when it is): unlocked desa and open objections. */
-export function finalBlockers(ctx: Pick<BackendContext, 'db'>, master: DataMaster, pemilihan: PemilihanId): string[] {
-  const locks = currentLocks(ctx.db, pemilihan);
-  const check = pemilihanFinal(
-    master.desa.map((d) => ({
-      kode: d.kode,
-      nama: d.nama,
-      locked: locks.get(`${pemilihan}:${d.kode}`)?.action === 'lock',
-    })),
-  );
-  const resolved = new Set(listObjectionResolutions(ctx.db).map((r) => r.objectionId));
-  const open = listObjections(ctx.db, { pemilihan }).filter((o) => !resolved.has(o.id));
-  return [...check.reasons, ...open.map((o) => `Keberatan #${o.id} belum diselesaikan`)];
+/** Why the pemilihan is not final yet (empty when it is): the read model's verdict (unlocked desa, open keberatan). */
+export function finalBlockers(ctx: Pick<BackendContext, 'db'>, pemilihan: PemilihanId): string[] {
+  return loadSnapshot(ctx, pemilihan).final?.reasons ?? [];
 }
 
 function placeOf(master: DataMaster, tps: string | null, desa: string | null): string {
@@ -129,19 +114,20 @@ function whoOf(o: Objection, p: Pemilihan | undefined): string {
   }
 }
 
-/** Objections (with their resolution) and kejadian khusus of a pemilihan, in time order. */
+/** Objections (with their resolution, from the read model) and kejadian khusus of a pemilihan, in time order. */
 export function kejadianEntries(
   ctx: Pick<BackendContext, 'db'>,
   master: DataMaster,
-  pemilihan: PemilihanId,
+  snap: PemilihanSnapshot,
 ): KejadianEntry[] {
+  const pemilihan = snap.pemilihan.id;
   const p = master.pemilihan.find((x) => x.id === pemilihan);
-  const resolutions = new Map(listObjectionResolutions(ctx.db).map((r) => [r.objectionId, r]));
+  const resolutions = snap.resolutions;
   // Recorded times may be UTC ("Z"); the document shows the kecamatan's local time (WIB/WITA/WIT).
   const offset = provinsiOffsetMinutes(master.provinsi.kode);
   const local = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : isoAtOffset(Date.parse(iso), offset));
   const entries: KejadianEntry[] = [];
-  for (const o of listObjections(ctx.db, { pemilihan })) {
+  for (const o of snap.objections) {
     const r = resolutions.get(o.id);
     entries.push({
       waktu: local(o.raisedAt),
@@ -180,24 +166,24 @@ export function buildDocumentData(
   const p = pemilihanOf(master, meta.pemilihan);
   const header = docHeader(master, p);
   const fullMeta: DocMeta = { ...meta, layout: LAYOUT_VERSION };
+  const snap = loadSnapshot(ctx, p.id);
   if (meta.kind === 'kejadian-khusus') {
     const data: KejadianData = {
       format: DOCUMENT_FORMAT,
       meta: { ...fullMeta, kind: 'kejadian-khusus' },
       header,
-      entries: kejadianEntries(ctx, master, p.id),
+      entries: kejadianEntries(ctx, master, snap),
     };
     return data;
   }
-  const r = recap(ctx, p.id)?.pemilihan[0];
+  const r = recap(ctx, p.id, [snap])?.pemilihan[0];
   if (!r) throw new DocumentError('NO_MASTER', 'Belum ada data master.');
-  const current = currentRecords(ctx, p.id);
   const lampiran = master.desa.map((d) => ({
     kode: d.kode,
     nama: d.nama,
     tps: d.tps.map((t) => ({
       nomor: t.nomor,
-      counts: (current.get(tpsCode(d.kode, t.nomor))?.counts ?? null) as CHasilCounts | null,
+      counts: snap.byTps.get(tpsCode(d.kode, t.nomor))?.derived.current ?? null,
     })),
   }));
   const data: DHasilData = {
@@ -243,7 +229,7 @@ async function issueNow(ctx: BackendContext, input: IssueInput): Promise<IssuedD
   const final = input.final === true;
   const reason = input.reason?.trim() ? input.reason.trim() : null;
   if (final) {
-    const blockers = finalBlockers(ctx, master, p.id);
+    const blockers = finalBlockers(ctx, p.id);
     if (blockers.length > 0) {
       throw new DocumentError(
         'NOT_FINAL',

@@ -1,17 +1,18 @@
 // Desa locks per pemilihan: lock when the domain says the desa is lockable (all TPS settled, no open objection),
 // otherwise refused with the reasons; unlock with a recorded reason. Both by the ketua or a delegate.
-// The pemilihan is final when every desa is locked (domain pemilihanFinal), derived, never stored separately.
+// Whether the pemilihan is then final is the read model's verdict (shared/domain/status.ts pemilihanFinal), derived,
+// never stored separately.
 import type { BackendContext } from '../../context';
-import { checkLockAction, pemilihanFinal } from '../../../../../shared/domain/status';
+import { checkLockAction } from '../../../../../shared/domain/status';
 import { insertLockEvent } from '../../repositories/pleno.repo';
 import { refuse } from './plenary-errors';
 import { desaOrThrow, loadSnapshot, type PemilihanSnapshot } from './plenary-snapshot';
 import { requireDecider } from './members.service';
 import { emitChanged, tx } from './decisions.service';
-import { lockBlockers } from './lock-rules';
 
+/** The read model's verdict (every desa locked, no keberatan open); false for a model scoped to one desa. */
 export function isFinal(snap: PemilihanSnapshot): boolean {
-  return pemilihanFinal(snap.desa.map((d) => ({ kode: d.row.kode, nama: d.row.nama, locked: d.locked }))).final;
+  return snap.final?.final ?? false;
 }
 
 export function lockDesa(
@@ -24,7 +25,7 @@ export function lockDesa(
     const d = desaOrThrow(snap, input.desa);
     const check = checkLockAction(d.locked, 'lock');
     if (!check.ok) refuse(check.error.code, `Desa ${d.row.nama}: ${check.error.message}`);
-    const reasons = lockBlockers(snap, d);
+    const reasons = d.lockBlockers;
     if (reasons.length > 0) {
       refuse('CONFLICT', `Desa ${d.row.nama} belum dapat dikunci: ${reasons.join('; ')}.`, reasons.join('\n'));
     }

@@ -2,7 +2,8 @@
 // the ketua PPK or a member the ketua delegated (delegation rows). Every action names the operator as its actor.
 import type { BackendContext } from '../../context';
 import type { Member, MembersView, OperatorSession } from '../../../../../shared/contracts/pleno.contract';
-import { listMembers, type MemberRow } from '../../repositories/plenary-extra.repo';
+import type { PpkMember } from '../../../../../shared/domain/model';
+import { loadDataMaster } from '../../repositories/master.repo';
 import {
   currentOperator,
   insertDelegation,
@@ -15,7 +16,7 @@ import { requireMeta } from './plenary-snapshot';
 
 const isKetuaJabatan = (jabatan: string): boolean => /^ketua\b/i.test(jabatan.trim());
 
-function toMembers(rows: MemberRow[], delegates: readonly string[]): Member[] {
+function toMembers(rows: readonly PpkMember[], delegates: readonly string[]): Member[] {
   return rows.map((r, i) => ({
     id: i,
     nama: r.nama,
@@ -26,7 +27,7 @@ function toMembers(rows: MemberRow[], delegates: readonly string[]): Member[] {
 }
 
 export function members(ctx: BackendContext): Member[] {
-  return toMembers(listMembers(ctx.db), activeDelegates(listDelegations(ctx.db)));
+  return toMembers(loadDataMaster(ctx.db)?.ppk ?? [], activeDelegates(listDelegations(ctx.db)));
 }
 
 export function membersView(ctx: BackendContext): MembersView {

@@ -4,7 +4,6 @@
 import type { BackendContext } from '../../context';
 import {
   TILE_STATUSES,
-  type CorrectionBasis,
   type CorrectionView,
   type DashboardDesa,
   type DashboardTile,
@@ -20,10 +19,10 @@ import {
   type SubmissionView,
   type TpsReview,
   type VoteTotals,
-  CORRECTION_BASES,
 } from '../../../../../shared/contracts/pleno.contract';
-import type { CHasilCounts, PemilihanId } from '../../../../../shared/domain/model';
+import type { CHasilCounts } from '../../../../../shared/domain/model';
 import { countFields, fieldLabel, getCount } from '../../../../../shared/domain/labels';
+import { basisCode } from '../../../../../shared/domain/correction';
 import {
   listKejadian,
   type Correction,
@@ -31,9 +30,8 @@ import {
   type Objection,
   type ObjectionResolution,
 } from '../../repositories/pleno.repo';
-import { knownPhotos, photosOfSubmissions } from '../../repositories/plenary-extra.repo';
+import { submissionPhotos } from '../../repositories/submission.repo';
 import {
-  countsOfSubmission,
   desaOrThrow,
   loadForTps,
   loadSnapshot,
@@ -42,7 +40,6 @@ import {
   type PemilihanSnapshot,
   type TpsSnapshot,
 } from './plenary-snapshot';
-import { lockBlockers } from './lock-rules';
 
 export const emptyCounts = (): StatusCounts =>
   Object.fromEntries(TILE_STATUSES.map((s) => [s, 0])) as unknown as StatusCounts;
@@ -86,7 +83,7 @@ function desaSummary(snap: PemilihanSnapshot, d: DesaSnapshot): DashboardDesa {
     counts,
     totals,
     locked: d.locked,
-    lockBlockers: d.locked ? [] : lockBlockers(snap, d),
+    lockBlockers: d.lockBlockers,
   };
 }
 
@@ -133,15 +130,15 @@ export function dashboardView(ctx: BackendContext, pemilihan?: string, snapIn?: 
     tpsTotal += d.tiles.length;
   }
   return {
-    kecamatan: { kode: snap.meta.kecamatanKode, nama: snap.meta.kecamatanNama },
-    pemilihanList: snap.pemilihanList.map((p) => ({ id: p.id as PemilihanId, nama: p.nama })),
+    kecamatan: snap.kecamatan,
+    pemilihanList: snap.pemilihanList,
     pemilihan: snap.pemilihan,
     desa,
     counts,
     tpsTotal,
     totals,
     nextProblem: nextProblem(snap),
-    final: snap.desa.length > 0 && snap.desa.every((d) => d.locked),
+    final: snap.final?.final ?? false,
     openObjections: snap.objections.filter((o) => !snap.resolutions.has(o.id)).length,
   };
 }
@@ -199,13 +196,6 @@ export function objectionView(o: Objection, res: ObjectionResolution | undefined
   };
 }
 
-/** Basis as stored by the domain's formatBasis: the code, or `lainnya: <note>`. */
-export function splitBasis(stored: string): { basis: CorrectionBasis; note: string | null } {
-  if (stored.startsWith('lainnya: ')) return { basis: 'lainnya', note: stored.slice('lainnya: '.length) };
-  if ((CORRECTION_BASES as readonly string[]).includes(stored)) return { basis: stored as CorrectionBasis, note: null };
-  return { basis: 'lainnya', note: stored };
-}
-
 function correctionView(
   c: Correction,
   snapT: TpsSnapshot,
@@ -213,7 +203,7 @@ function correctionView(
   pilihan: PemilihanSnapshot['pemilihan']['pilihan'],
 ): CorrectionView {
   const d = snapT.decisions.get(c.id);
-  const b = splitBasis(c.basis);
+  const b = basisCode(c.basis);
   return {
     id: c.id,
     state: d ? d.decision : 'proposed',
@@ -239,7 +229,7 @@ function correctionView(
 function baseCountsOf(t: TpsSnapshot, c: Correction): CHasilCounts | null {
   if (c.baseCorrectionId !== null) return t.corrections.find((x) => x.id === c.baseCorrectionId)?.counts ?? null;
   const s = t.submissions.find((x) => x.id === c.baseSubmissionId);
-  return s ? countsOfSubmission(s) : null;
+  return s ? s.counts : null;
 }
 
 function kejadianView(k: Kejadian): KejadianView {
@@ -251,12 +241,10 @@ export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string, s
   const t = tpsOrThrow(snap, tps);
   const d = desaOrThrow(snap, t.row.desa);
   const pilihan = snap.pemilihan.pilihan;
-  const photos = photosOfSubmissions(ctx.db, snap.pemilihan.id, tps);
-  const available = knownPhotos(ctx.db, [...new Set(photos.map((p) => p.sha256))]);
-  const first = t.submissions[0] ? countsOfSubmission(t.submissions[0]) : null;
+  const first = t.submissions[0]?.counts ?? null;
   const fields = countFields(pilihan);
   const submissions: SubmissionView[] = t.submissions.map((s) => {
-    const counts = countsOfSubmission(s);
+    const counts = s.counts;
     return {
       id: s.id,
       channel: s.channel,
@@ -266,9 +254,7 @@ export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string, s
       dibuat: s.dibuat,
       sha256: s.sha256,
       counts,
-      foto: photos
-        .filter((p) => p.submissionId === s.id)
-        .map((p) => ({ lembar: p.lembar, sha256: p.sha256, available: available.has(p.sha256) })),
+      foto: submissionPhotos(ctx.db, s.id).map((p) => ({ lembar: p.lembar, sha256: p.sha256, available: p.present })),
       counted: t.derived.countedSubmissionId === s.id,
       differs: first !== null && fields.some((f) => getCount(counts, f.path) !== getCount(first, f.path)),
     };

@@ -10,7 +10,8 @@ import { openTestBackend, type TestBackend } from '../import/storage-test-fixtur
 import { insertConflictChoice, insertCorrection, insertCorrectionDecision } from '../../repositories/pleno.repo';
 import { listSubmissions } from '../../repositories/submission.repo';
 import { verifyAudit } from '../../repositories/audit.repo';
-import { currentRecords, recap } from './recap.service';
+import { recap } from './recap.service';
+import { loadSnapshot } from '../plenary/plenary-snapshot';
 
 let tb: TestBackend;
 let demo: Demo;
@@ -106,7 +107,9 @@ describe('recap on the hampang demo', () => {
     expect(delta(chosen.total.suara.sah, before.total.suara.sah)).toBe(
       subs[1]!.counts.suara.sah - subs[0]!.counts.suara.sah,
     );
-    expect(currentRecords(ctx, pem).get(second.tps)!.source).toEqual({ kind: 'chosen', id: subs[1]!.id });
+    const counted = () => loadSnapshot(ctx, pem).byTps.get(second.tps)!;
+    expect(counted().derived.domainSource).toEqual({ kind: 'chosen', id: subs[1]!.id });
+    expect(counted().trace).toEqual({ record: { submissionId: subs[1]!.id, sha256: subs[1]!.sha256 }, changes: [] });
 
     const corrected = structuredClone(subs[1]!.counts);
     corrected.suara.paslon[0]! += 1;
@@ -137,7 +140,15 @@ describe('recap on the hampang demo', () => {
     const after = recap(ctx, pem)!.pemilihan[0]!;
     expect(after.total.suara.sah).toBe(chosen.total.suara.sah + 1);
     expect(after.total.suara.paslon[0]).toBe(chosen.total.suara.paslon[0]! + 1);
-    expect(currentRecords(ctx, pem).get(second.tps)!.source.kind).toBe('correction');
+    expect(counted().derived.domainSource.kind).toBe('correction');
+    // The trace starts from the chosen record and lists what changed (recomputed, not the stored changedFields).
+    const change = { basis: 'hitung-ulang', basisNote: null, reason: 'Hitung ulang' };
+    const approval = { by: 'Ketua Uji', at: expect.any(String) as string };
+    expect(counted().trace!.record.sha256).toBe(subs[1]!.sha256);
+    expect(counted().trace!.changes).toEqual([
+      expect.objectContaining({ path: 'suara.paslon.0', from: subs[1]!.counts.suara.paslon[0], ...change, approval }),
+      expect.objectContaining({ path: 'suara.sah', from: subs[1]!.counts.suara.sah, ...change, approval }),
+    ]);
     expect(verifyAudit(ctx.db).ok).toBe(true);
   });
 });

@@ -1,0 +1,348 @@
+// The one read model of a pemilihan (docs/read-model.md): from the stored rows of one pemilihan to every TPS's
+// state (status, flags, counted version, its rule violations and its trace), every desa's lock state and what blocks
+// locking it, and whether the pemilihan is final. The recap JSON, the dashboard, the TPS review, the projector, the
+// locks and the documents all read this; nothing else derives plenary state.
+//
+//   derivePemilihan(rows): PemilihanModel<R>       pure; R = the caller's row types (they only need the fields below)
+//   recapState(tps): RecapTpsState                  the recap's view of one TPS (shared/domain/recap.ts)
+//
+// The decisions themselves (current version, konflik, settled, lockable, final) are status.ts's; this file only
+// groups rows per TPS/desa and assembles their results.
+import { traceOf, type CountTrace } from './count-trace';
+import type { CHasilCounts, DataMaster, LP, Pilihan, PemilihanId } from './model';
+import { tpsCode } from './model';
+import type { RecapTpsState } from './recap';
+import type { Violation } from './rules/index';
+import {
+  deriveTpsState,
+  desaLockable,
+  isSettled,
+  lockState,
+  pemilihanFinal,
+  type CurrentSource,
+  type FinalCheck,
+  type TpsState,
+} from './status';
+
+/** What a TPS tile shows: the base status, overridden by the flag that needs attention first. */
+export type TileStatus = 'belum-masuk' | 'masuk' | 'bermasalah' | 'konflik' | 'sengketa' | 'sesuai' | 'dikoreksi';
+export const TILE_STATUSES: readonly TileStatus[] = [
+  'belum-masuk',
+  'masuk',
+  'bermasalah',
+  'konflik',
+  'sengketa',
+  'sesuai',
+  'dikoreksi',
+] as const;
+
+// ---- Input rows: the fields the derivation reads (storage's rows have these and more) ----
+
+export interface SubmissionRowIn {
+  id: number;
+  tps: string;
+  /** SHA-256 of JCS(payload). */
+  sha256: string;
+  receivedAt: string;
+  counts: CHasilCounts;
+}
+export interface DecisionActRowIn {
+  id: number;
+  tps: string;
+  submissionId: number;
+  decidedAt: string;
+}
+export interface CorrectionRowIn {
+  id: number;
+  tps: string;
+  baseSubmissionId: number | null;
+  baseCorrectionId: number | null;
+  counts: CHasilCounts;
+  reason: string;
+  /** As stored: the basis code, or `lainnya: <note>`. */
+  basis: string;
+}
+export interface CorrectionDecisionRowIn {
+  correctionId: number;
+  decision: 'approved' | 'rejected';
+  decidedBy: string;
+  decidedAt: string;
+}
+export interface ObjectionRowIn {
+  id: number;
+  scope: 'tps' | 'desa' | 'prosedur';
+  tps: string | null;
+  desa: string | null;
+}
+export interface LockEventRowIn {
+  id: number;
+  desa: string | null;
+  action: 'lock' | 'unlock';
+}
+
+/** The row types a caller passes (and gets back, unchanged, in the model). */
+export interface RowTypes {
+  submission: SubmissionRowIn;
+  acceptance: DecisionActRowIn;
+  choice: DecisionActRowIn;
+  correction: CorrectionRowIn;
+  decision: CorrectionDecisionRowIn;
+  objection: ObjectionRowIn;
+  resolution: { objectionId: number };
+  lockEvent: LockEventRowIn;
+}
+
+export interface PemilihanRows<R extends RowTypes> {
+  master: Pick<DataMaster, 'kecamatan' | 'desa' | 'pemilihan'>;
+  pemilihan: { id: PemilihanId; nama: string; pilihan: Pilihan[] };
+  /** Only this desa is derived (pass at least its rows); `final` then stays null. */
+  desa?: string;
+  submissions: readonly R['submission'][];
+  acceptances: readonly R['acceptance'][];
+  choices: readonly R['choice'][];
+  corrections: readonly R['correction'][];
+  decisions: readonly R['decision'][];
+  /** Keberatan of this pemilihan and those about all pemilihan (any scope). */
+  objections: readonly R['objection'][];
+  resolutions: readonly R['resolution'][];
+  /** Lock events of this pemilihan. */
+  lockEvents: readonly R['lockEvent'][];
+}
+
+// ---- The model ----
+
+export interface DerivedTps {
+  base: TpsState['status'];
+  konflik: boolean;
+  sengketa: boolean;
+  /** The counted version has a rule error (domain flag, also after an accepted override). */
+  bermasalah: boolean;
+  current: CHasilCounts | null;
+  /** Rule check of the counted version (shared/domain/rules). */
+  violations: Violation[];
+  currentSource: { kind: 'submission'; submissionId: number } | { kind: 'correction'; correctionId: number } | null;
+  /** The domain's own description of the counted version (for its correction checks). */
+  domainSource: CurrentSource;
+  /** The submission counted before corrections (chosen/accepted, else the first); the start of the trace. */
+  countedSubmissionId: number | null;
+  /** A correction proposed and not yet decided. */
+  pendingCorrectionId: number | null;
+  openObjectionIds: number[];
+}
+
+export interface TpsModel<R extends RowTypes = RowTypes> {
+  row: { kode: string; desa: string; nomor: number };
+  dpt: LP;
+  submissions: R['submission'][];
+  acceptances: R['acceptance'][];
+  choices: R['choice'][];
+  corrections: R['correction'][];
+  decisions: ReadonlyMap<number, R['decision']>;
+  /** Keberatan about this TPS (scope tps). */
+  objections: R['objection'][];
+  derived: DerivedTps;
+  violations: Violation[];
+  tile: TileStatus;
+  /** Where the counted number comes from (null when nothing is counted): the document's `sumber`. */
+  trace: CountTrace | null;
+}
+
+export interface DesaModel<R extends RowTypes = RowTypes> {
+  row: { kode: string; nama: string };
+  tps: TpsModel<R>[];
+  /** Keberatan about the desa itself (scope desa). */
+  objections: R['objection'][];
+  locked: boolean;
+  lockEvents: R['lockEvent'][];
+  /** Why the desa cannot be locked now (Bahasa Indonesia; empty when it can or when it is locked). */
+  lockBlockers: string[];
+}
+
+export interface PemilihanModel<R extends RowTypes = RowTypes> {
+  kecamatan: { kode: string; nama: string };
+  pemilihanList: { id: PemilihanId; nama: string }[];
+  pemilihan: { id: PemilihanId; nama: string; pilihan: Pilihan[] };
+  /** Every desa, or only the one asked for. */
+  desa: DesaModel<R>[];
+  byTps: Map<string, TpsModel<R>>;
+  /** Every TPS code of the kecamatan in plenary order (desa order, then TPS number), also when scoped to one desa. */
+  order: string[];
+  /** True when only one desa was derived: totals, counts, next problem and `final` need a full model. */
+  scoped: boolean;
+  objections: R['objection'][];
+  resolutions: Map<number, R['resolution']>;
+  /** Whether the pemilihan is final and, if not, why (status.ts pemilihanFinal); null when scoped. */
+  final: FinalCheck | null;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    if (k === null) continue;
+    const list = out.get(k);
+    if (list) list.push(it);
+    else out.set(k, [it]);
+  }
+  return out;
+}
+
+const NONE: never[] = [];
+
+export function derivePemilihan<R extends RowTypes>(rows: PemilihanRows<R>): PemilihanModel<R> {
+  const { master, pemilihan } = rows;
+  const resolutions = new Map(rows.resolutions.map((r) => [r.objectionId, r]));
+  const isOpen = (o: ObjectionRowIn) => !resolutions.has(o.id);
+  const group = {
+    submissions: groupBy(rows.submissions, (s) => s.tps),
+    acceptances: groupBy(rows.acceptances, (a) => a.tps),
+    choices: groupBy(rows.choices, (c) => c.tps),
+    corrections: groupBy(rows.corrections, (c) => c.tps),
+    decisions: new Map(rows.decisions.map((d) => [d.correctionId, d])),
+    tpsObjections: groupBy(rows.objections, (o) => (o.scope === 'tps' ? o.tps : null)),
+  };
+  const desaObjections = groupBy(rows.objections, (o) => (o.scope === 'desa' ? o.desa : null));
+  const lockEvents = groupBy(rows.lockEvents, (e) => e.desa);
+  const byTps = new Map<string, TpsModel<R>>();
+  const order: string[] = [];
+  const desa: DesaModel<R>[] = [];
+  for (const d of master.desa) {
+    for (const t of d.tps) order.push(tpsCode(d.kode, t.nomor));
+    if (rows.desa !== undefined && d.kode !== rows.desa) continue;
+    const tps = d.tps.map((t) => {
+      const kode = tpsCode(d.kode, t.nomor);
+      const m = deriveTps<R>({ kode, desa: d.kode, nomor: t.nomor }, t.dpt, pemilihan.pilihan.length, {
+        submissions: group.submissions.get(kode) ?? NONE,
+        acceptances: group.acceptances.get(kode) ?? NONE,
+        choices: group.choices.get(kode) ?? NONE,
+        corrections: group.corrections.get(kode) ?? NONE,
+        decisions: group.decisions,
+        objections: group.tpsObjections.get(kode) ?? NONE,
+        isOpen,
+      });
+      byTps.set(kode, m);
+      return m;
+    });
+    const objections = desaObjections.get(d.kode) ?? NONE;
+    const events = lockEvents.get(d.kode) ?? NONE;
+    const locked = lockState(events).locked;
+    const lockBlockers = locked ? [] : desaLockBlockers(tps, objections.filter(isOpen).length);
+    desa.push({ row: { kode: d.kode, nama: d.nama }, tps, objections, locked, lockEvents: events, lockBlockers });
+  }
+  const scoped = rows.desa !== undefined;
+  return {
+    kecamatan: { kode: master.kecamatan.kode, nama: master.kecamatan.nama },
+    pemilihanList: master.pemilihan.map((p) => ({ id: p.id, nama: p.nama })),
+    pemilihan,
+    desa,
+    byTps,
+    order,
+    scoped,
+    objections: [...rows.objections],
+    resolutions,
+    final: scoped
+      ? null
+      : pemilihanFinal(
+          desa.map((d) => ({ kode: d.row.kode, nama: d.row.nama, locked: d.locked })),
+          rows.objections.filter(isOpen).map((o) => o.id),
+        ),
+  };
+}
+
+interface TpsRowsOf<R extends RowTypes> {
+  submissions: R['submission'][];
+  acceptances: R['acceptance'][];
+  choices: R['choice'][];
+  corrections: R['correction'][];
+  decisions: ReadonlyMap<number, R['decision']>;
+  objections: R['objection'][];
+  isOpen: (o: ObjectionRowIn) => boolean;
+}
+
+function deriveTps<R extends RowTypes>(
+  row: TpsModel<R>['row'],
+  dpt: LP,
+  pilihanCount: number,
+  rows: TpsRowsOf<R>,
+): TpsModel<R> {
+  const openObjectionIds = rows.objections.filter(rows.isOpen).map((o) => o.id);
+  const state = deriveTpsState({
+    submissions: rows.submissions,
+    acceptances: rows.acceptances,
+    choices: rows.choices,
+    corrections: rows.corrections.map((c) => {
+      const d = rows.decisions.get(c.id);
+      return { id: c.id, counts: c.counts, decision: d?.decision ?? null, decidedAt: d?.decidedAt ?? null };
+    }),
+    openObjections: openObjectionIds.length,
+    rules: { dptMaster: dpt, pilihanCount },
+  });
+  const src = state.currentSource;
+  let currentSource: DerivedTps['currentSource'] = null;
+  if (src.kind === 'correction' && src.id !== null) currentSource = { kind: 'correction', correctionId: src.id };
+  else if (src.kind !== 'none' && src.id !== null) currentSource = { kind: 'submission', submissionId: src.id };
+  const trace = traceOf({
+    submissions: rows.submissions,
+    corrections: rows.corrections,
+    decisions: rows.decisions,
+    counted: currentSource,
+  });
+  const pending = rows.corrections.find((c) => !rows.decisions.has(c.id));
+  const derived: DerivedTps = {
+    base: state.status,
+    konflik: state.flags.konflik,
+    sengketa: state.flags.sengketa,
+    bermasalah: state.flags.bermasalah,
+    current: state.current,
+    violations: state.violations,
+    currentSource,
+    domainSource: src,
+    countedSubmissionId: trace?.record.submissionId ?? null,
+    pendingCorrectionId: pending?.id ?? null,
+    openObjectionIds,
+  };
+  const { isOpen: _isOpen, ...own } = rows;
+  return { row, dpt, ...own, derived, violations: state.violations, tile: tileOf(derived), trace };
+}
+
+function tileOf(d: DerivedTps): TileStatus {
+  // A rule error needs attention until the plenary settles the TPS (accepting with a reason, or a correction).
+  const settled = d.base === 'sesuai' || d.base === 'dikoreksi';
+  if (d.konflik) return 'konflik';
+  if (d.sengketa) return 'sengketa';
+  if (d.bermasalah && !settled) return 'bermasalah';
+  return d.base;
+}
+
+/** status.ts desaLockable over the desa's TPS, plus corrections still awaiting a decision (a lock would freeze them). */
+function desaLockBlockers(tps: readonly TpsModel<RowTypes>[], openOnDesa: number): string[] {
+  const check = desaLockable(
+    tps.map((t) => ({
+      tps: t.row.kode,
+      state: {
+        status: t.derived.base,
+        flags: { konflik: t.derived.konflik, sengketa: t.derived.sengketa, bermasalah: t.derived.bermasalah },
+      },
+    })),
+    openOnDesa,
+  );
+  const pending = tps
+    .filter((t) => t.derived.pendingCorrectionId !== null)
+    .map(
+      (t) =>
+        `TPS ${String(t.row.nomor).padStart(3, '0')}: usulan koreksi #${t.derived.pendingCorrectionId} belum diputuskan`,
+    );
+  return [...check.reasons, ...pending];
+}
+
+/** What the recap (shared/domain/recap.ts) counts of one TPS. */
+export function recapState(t: Pick<TpsModel, 'derived'>): RecapTpsState {
+  const d = t.derived;
+  return {
+    counted: d.current,
+    // masuk = at least one valid record (konflik TPS count as masuk; base 'masuk' alone does not cover them).
+    masuk: d.base !== 'belum-masuk',
+    diputuskan: isSettled({ status: d.base }),
+    konflik: d.konflik,
+  };
+}

@@ -1,5 +1,5 @@
-// The recap JSON (docs/read-model.md, the contract of `pleno recap --json`): the read model of each pemilihan
-// (services/plenary/plenary-snapshot.ts) aggregated by the domain (shared/domain/recap.ts buildRecap).
+// The recap JSON of `pleno recap --json` (docs/design.md §5.1, a contract: keep its bytes): the read model of each
+// pemilihan (services/plenary/plenary-snapshot.ts) aggregated by the domain (shared/domain/recap.ts buildRecap).
 import type { BackendContext } from '../../context';
 import type { PemilihanId } from '../../../../../shared/domain/model';
 import { buildRecap, type RecapJson, type RecapTpsState } from '../../../../../shared/domain/recap';

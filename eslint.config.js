@@ -45,6 +45,7 @@ export default tseslint.config(
       'playwright-report/**',
       'artifacts/**',
       'bench/out/**',
+      '.stryker-tmp/**',
     ],
   },
   ...tseslint.configs.recommended,

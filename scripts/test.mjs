@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { missingSystemTools, missingToolsMessage } from './system-tools.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'build', 'test');
@@ -13,6 +14,12 @@ mkdirSync(out, { recursive: true });
 let passed = 0;
 let failed = 0;
 const summary = [];
+
+// Chromium and poppler-utils first: a missing one is named with the command that installs it.
+const tools = missingSystemTools();
+const { missing } = tools;
+const installHint = tools.install;
+process.stdout.write(missingToolsMessage(tools));
 
 function run(label, cmd, args, env = {}) {
   process.stdout.write(`\n=== ${label}: ${cmd} ${args.join(' ')}\n`);
@@ -88,12 +95,15 @@ if (existsSync(vitestJson)) {
   summary.push(`vitest: no report (exit ${v.code})`);
 }
 
-// The renderer build the web mode serves, then the Playwright suite against it.
+// The renderer build the web mode serves, then the Playwright suite against it (not started without Chromium).
 check('build renderer', 'npm', ['run', '--silent', 'build:renderer']);
 const pwJson = join(out, 'playwright.json');
-const p = run('playwright', npx, ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
-});
+const chromiumMissing = missing.some((t) => t.pkg === 'chromium');
+const p = chromiumMissing
+  ? { code: 1, secs: '0.0' }
+  : run('playwright', npx, ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    });
 if (existsSync(pwJson)) {
   const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats ?? {};
   const ok = (s.expected ?? 0) + (s.flaky ?? 0);
@@ -101,10 +111,14 @@ if (existsSync(pwJson)) {
   passed += ok;
   failed += bad + (p.code !== 0 && bad === 0 ? 1 : 0);
   summary.push(`playwright: ${ok} passed, ${bad} failed, ${s.skipped ?? 0} skipped (${p.secs} s)`);
+} else if (chromiumMissing) {
+  failed += 1;
+  summary.push(`playwright: NOT RUN, Chromium missing (sudo ${installHint})`);
 } else {
   failed += 1;
   summary.push(`playwright: no report (exit ${p.code})`);
 }
+if (missing.length > 0) summary.push(`missing system packages: sudo ${installHint}`);
 
 process.stdout.write(`\n${summary.join('\n')}\n\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,33 @@
+// Mutation testing (issue 16): `npm run test:mutation`, not part of `npm test` (it takes long on a small machine).
+// Mutates the pure core, shared/domain and shared/formats, and runs their vitest files against each mutant.
+// The sandbox is .stryker-tmp/ and the reports go to build/mutation/, both gitignored. The sandbox stays inside the
+// project so that Node finds node_modules by walking up (a worktree's node_modules is a symlink, which Stryker does
+// not link into a sandbox elsewhere).
+// Survivors judged equivalent are listed in docs/mutation.md.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'stryker.vitest.config.ts', related: true },
+  mutate: [
+    'shared/domain/**/*.ts',
+    'shared/formats/**/*.ts',
+    '!shared/**/*.test.ts',
+    '!shared/domain/test-support/**',
+    '!shared/formats/test-support.ts',
+  ],
+  ignorePatterns: ['.stryker-tmp', 'e2e', 'bench', 'docs', 'resources', 'build', 'artifacts', 'dist', 'release', 'test-results'],
+  coverageAnalysis: 'perTest',
+  // 2 cores shared with other work: one test process at a time.
+  concurrency: 1,
+  timeoutMS: 20_000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  incremental: true,
+  incrementalFile: 'build/mutation/incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'build/mutation/mutation.html' },
+  jsonReporter: { fileName: 'build/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
+  thresholds: { high: 90, low: 85, break: null },
+};

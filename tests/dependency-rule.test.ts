@@ -1,81 +1,84 @@
 // The one-way dependency rule (renderer → shared ← electron, shared pure) is enforced by lint and tsc: break it on purpose.
-import { afterEach, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { spawnSync } from 'node:child_process';
+// The probes are in-memory sources given paths inside shared/ and renderer/ (ESLint lintText, a TypeScript compiler
+// host that serves them): nothing is written into the tree, so an interrupted run leaves nothing behind.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
+import ts from 'typescript';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const tag = `dep-rule-probe-${process.pid}-${Date.now()}`;
-const temp: string[] = [];
+const tag = `dep-rule-probe-${process.pid}`;
 
-function write(rel: string, text: string): string {
-  const abs = join(root, rel);
-  temp.push(abs);
-  writeFileSync(abs, text);
-  return abs;
-}
-
-afterEach(() => {
-  for (const f of temp.splice(0)) rmSync(f, { force: true });
-});
-
-async function lintMessages(file: string) {
+async function lintMessages(rel: string, text: string) {
   const eslint = new ESLint({ cwd: root });
-  const [result] = await eslint.lintFiles([file]);
+  const [result] = await eslint.lintText(text, { filePath: join(root, rel) });
   return result!.messages.filter((m) => m.severity === 2);
 }
 
+/** tsc's diagnostics for one in-memory module compiled with the settings of `tsconfig`. */
+function typecheckInMemory(tsconfig: string, rel: string, text: string): string[] {
+  const configPath = join(root, tsconfig);
+  const config = ts.readConfigFile(configPath, (p) => ts.sys.readFile(p));
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(configPath));
+  const probe = join(root, rel);
+  const host = ts.createCompilerHost(parsed.options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (file, lang, ...rest) =>
+    file === probe ? ts.createSourceFile(file, text, lang) : getSourceFile(file, lang, ...rest);
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (file) => file === probe || fileExists(file);
+  const program = ts.createProgram([probe], parsed.options, host);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => d.file?.fileName === probe)
+    .map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+}
+
+const NODE_IN_SHARED =
+  "// probe\nimport { readFileSync } from 'node:fs';\nexport const leak = readFileSync('x').length + Buffer.from('y').length;\n";
+
 describe('dependency rule', () => {
   it('lint and tsc reject Node APIs in shared/', async () => {
-    const probe = write(
-      `shared/${tag}.ts`,
-      "// probe\nimport { readFileSync } from 'node:fs';\nexport const leak = readFileSync('x').length + Buffer.from('y').length;\n",
-    );
-    const messages = await lintMessages(probe);
+    const messages = await lintMessages(`shared/${tag}.ts`, NODE_IN_SHARED);
     expect(messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
     expect(messages.map((m) => m.ruleId)).toContain('no-restricted-globals');
     expect(messages.find((m) => m.ruleId === 'no-restricted-imports')!.message).toMatch(/shared\/ is pure/);
 
-    // tsc with shared/'s own settings (lib ES2022, types []), limited to the probe so the check is quick.
-    const config = write(
-      `shared/${tag}.tsconfig.json`,
-      JSON.stringify({ extends: './tsconfig.json', include: [`./${tag}.ts`], exclude: [] }),
-    );
-    const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', config], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    expect(tsc.status).not.toBe(0);
-    expect(tsc.stdout).toContain(`${tag}.ts`);
-    expect(tsc.stdout).toMatch(/error TS2307: Cannot find module 'node:fs'|error TS2591: Cannot find name 'Buffer'/);
+    // tsc with shared/'s own settings (lib ES2022, no Node types)
+    const diagnostics = typecheckInMemory('shared/tsconfig.json', `shared/${tag}.ts`, NODE_IN_SHARED);
+    expect(diagnostics.join('\n')).toMatch(/TS2307: Cannot find module 'node:fs'/);
+    expect(diagnostics.join('\n')).toMatch(/TS2591: Cannot find name 'Buffer'/);
   });
 
   it('lint rejects renderer/ importing electron/, and shared/ importing renderer/ or electron/', async () => {
-    const r = write(
+    const rm = await lintMessages(
       `renderer/${tag}.ts`,
       "// probe\nimport { createEventBus } from '../electron/main/backend/context';\nexport const bus = createEventBus;\n",
     );
-    const rm = await lintMessages(r);
     expect(
       rm.some((m) => m.ruleId === 'no-restricted-imports' && /renderer\/ must not import electron/.test(m.message)),
     ).toBe(true);
 
-    const s = write(
+    const sm = await lintMessages(
       `shared/${tag}-b.ts`,
       "// probe\nimport type { Db } from '../electron/main/backend/context';\nexport type X = Db;\n",
     );
-    const sm = await lintMessages(s);
-    expect(sm.some((m) => m.ruleId === 'no-restricted-imports')).toBe(true);
+    expect(
+      sm.some((m) => m.ruleId === 'no-restricted-imports' && /shared\/ must not import electron/.test(m.message)),
+    ).toBe(true);
+    const sr = await lintMessages(
+      `shared/${tag}-c.ts`,
+      "// probe\nimport type { Props } from '../renderer/app/App';\nexport type Y = Props;\n",
+    );
+    expect(sr.some((m) => m.ruleId === 'no-restricted-imports')).toBe(true);
   });
 
-  it('a clean shared/ module passes (the probe above fails for the rule, not for something else)', async () => {
-    const ok = write(
-      `shared/${tag}-ok.ts`,
-      "// probe\nimport { ok } from './contracts/result';\nexport const good = ok(1);\n",
-    );
-    expect(await lintMessages(ok)).toEqual([]);
+  it('a clean shared/ module passes lint and tsc (the probes above fail for the rule, not for something else)', async () => {
+    const text = "// probe\nimport { ok } from './contracts/result';\nexport const good = ok(1);\n";
+    expect(await lintMessages(`shared/${tag}-ok.ts`, text)).toEqual([]);
+    expect(typecheckInMemory('shared/tsconfig.json', `shared/${tag}-ok.ts`, text)).toEqual([]);
   });
 
   it("only electron/main/platform and electron/preload import 'electron' (the backend runs on plain Node)", () => {
@@ -84,7 +87,7 @@ describe('dependency rule', () => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         const p = join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.(ts|tsx|mts|cts)$/.test(e.name) && !e.name.startsWith('dep-rule-probe-')) {
+        else if (/\.(ts|tsx|mts|cts)$/.test(e.name)) {
           const rel = relative(root, p).split('\\').join('/');
           if (rel.startsWith('electron/main/platform/') || rel.startsWith('electron/preload/')) continue;
           if (/(from\s+|require\(\s*|import\(\s*)['"]electron(\/[^'"]*)?['"]/.test(readFileSync(p, 'utf8')))

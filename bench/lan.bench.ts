@@ -54,7 +54,14 @@ if (process.argv[2] === '--phones') {
 } else {
   const t0 = performance.now();
   const fx = await createKecamatanFixture({ desa: 30, tpsPerDesa: DEVICES / 30 });
-  const rx = await startLanReceiver(fx.backend.ctx, { port: 0, host: '127.0.0.1', mdns: false });
+  // 600 phones share one loopback address here; on a LAN each has its own, so lift the per-address caps.
+  const rx = await startLanReceiver(fx.backend.ctx, {
+    port: 0,
+    host: '127.0.0.1',
+    mdns: false,
+    addressRateLimit: { capacity: 100_000, refillPerSecond: 100_000 },
+    connections: { perAddress: 1000 },
+  });
   const url = `http://127.0.0.1:${rx.port}`;
   const jobs: Uint8Array[] = [];
   // Interleaved so that concurrent posts come from different devices, as on a real evening.

@@ -1,4 +1,5 @@
-import { deflateSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
+import { type RawEntry, rawZip } from './zip-test-support';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair, nodeCrypto, sha256Hex, signPayload } from '../../electron/main/backend/crypto';
@@ -36,62 +37,6 @@ function goodInput() {
     ],
     photos,
   };
-}
-
-// A hand-rolled ZIP writer (stored or deflated entries) that lets tests write what a hostile tool would.
-interface RawEntry {
-  name: string;
-  data: Uint8Array;
-  deflate?: boolean;
-  crc?: number;
-  size?: number;
-  localName?: string;
-  flags?: number;
-}
-function rawZip(entries: RawEntry[]): Uint8Array {
-  const locals: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = utf8Encode(e.name);
-    const localName = utf8Encode(e.localName ?? e.name);
-    const body = e.deflate ? deflateSync(e.data) : e.data;
-    const crc = e.crc ?? crc32(e.data);
-    const size = e.size ?? e.data.length;
-    const method = e.deflate ? 8 : 0;
-    const lh = new DataView(new ArrayBuffer(30));
-    lh.setUint32(0, 0x04034b50, true);
-    lh.setUint16(4, 20, true);
-    lh.setUint16(6, e.flags ?? 0, true);
-    lh.setUint16(8, method, true);
-    lh.setUint32(14, crc, true);
-    lh.setUint32(18, body.length, true);
-    lh.setUint32(22, size, true);
-    lh.setUint16(26, localName.length, true);
-    const local = concatBytes(new Uint8Array(lh.buffer), localName, body);
-    const ch = new DataView(new ArrayBuffer(46));
-    ch.setUint32(0, 0x02014b50, true);
-    ch.setUint16(4, 20, true);
-    ch.setUint16(6, 20, true);
-    ch.setUint16(8, e.flags ?? 0, true);
-    ch.setUint16(10, method, true);
-    ch.setUint32(16, crc, true);
-    ch.setUint32(20, body.length, true);
-    ch.setUint32(24, size, true);
-    ch.setUint16(28, name.length, true);
-    ch.setUint32(42, offset, true);
-    centrals.push(concatBytes(new Uint8Array(ch.buffer), name));
-    locals.push(local);
-    offset += local.length;
-  }
-  const cd = concatBytes(...centrals);
-  const eocd = new DataView(new ArrayBuffer(22));
-  eocd.setUint32(0, 0x06054b50, true);
-  eocd.setUint16(8, entries.length, true);
-  eocd.setUint16(10, entries.length, true);
-  eocd.setUint32(12, cd.length, true);
-  eocd.setUint32(16, offset, true);
-  return concatBytes(...locals, cd, new Uint8Array(eocd.buffer));
 }
 
 const resultEntry = (pemilihan: 'bupati' | 'gubernur', foto: string[]): RawEntry => ({

@@ -2,23 +2,31 @@
 // envelope each) and `foto/<sha256>.jpg|png`. readBundle rejects anything else; writeBundle is deterministic.
 //
 // Exports: readBundle(zipBytes, { sha256, crc32?, maxTotalBytes?, maxEntries? }) → ParseResult<Bundle>;
+// peekBundleResults(zipBytes) → Uint8Array[]; peekBundleKeyIds(zipBytes) → string[];
 // writeBundle({ results, photos }) → Uint8Array; BUNDLE_MAX_TOTAL_BYTES; crc32(bytes).
 //
-// Reading walks the ZIP central directory itself (fflate's unzipSync keys entries by name, so it cannot see a
-// duplicate entry, and it trusts declared sizes), checks every name, size and local header before inflating
-// (fflate inflateSync into a buffer of the declared size, so a lying size cannot grow memory), then checks the
-// CRC-32 and length of every entry.
+// Reading goes through the bounded reader (zip-reader.ts): the central directory is checked (count, names, sizes,
+// ratios) before anything is inflated, inflation stops the moment an entry passes its declared size, then the CRC-32
+// and length of every entry are checked. peekBundleKeyIds gives the LAN receiver the signers at a bounded cost.
 
-import { inflateSync, zipSync, type Zippable } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
 import { PEMILIHAN_IDS, type SignedEnvelope } from '../domain/model';
 import { toHex, utf8Decode, utf8Encode, BytesError } from './bytes';
 import { canonicalize } from './canonical';
 import { parseEnvelopeBytes, type Sha256Port } from './envelope';
 import { type ParseErrorCode, type ParseResult, ParseFailure, runParser } from './parse-result';
+import { extractZipEntry, readZipDirectory, type ZipLimits } from './zip-reader';
 
 /** Total uncompressed size accepted (zip bombs); a TPS bundle with 6 photos is a few MiB. */
 export const BUNDLE_MAX_TOTAL_BYTES = 100 * 1024 * 1024;
-export const BUNDLE_MAX_ENTRIES = 1000;
+/** Three results and 50 photos each, plus the two folder entries, with room to spare. */
+export const BUNDLE_MAX_ENTRIES = 256;
+/** One result entry: a signed C.Hasil envelope is a few KiB; the envelope import limit is 1 MiB. */
+export const BUNDLE_MAX_RESULT_BYTES = 1024 * 1024;
+/** One photo, uncompressed: the LAN body limit. */
+export const BUNDLE_MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+/** Results larger than this are not inflated for the rate-limit peek. */
+const PEEK_RESULT_BYTES = 64 * 1024;
 
 export type PhotoExt = 'jpg' | 'png';
 
@@ -75,135 +83,50 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ -1) >>> 0;
 }
 
-// ---- ZIP structure ----
-interface Entry {
-  name: string;
-  method: number;
-  flags: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
-
-const u16 = (d: Uint8Array, o: number): number => d[o]! | (d[o + 1]! << 8);
-const u32 = (d: Uint8Array, o: number): number =>
-  (d[o]! | (d[o + 1]! << 8) | (d[o + 2]! << 16) | (d[o + 3]! << 24)) >>> 0;
-
-const UNREADABLE = 'berkas bundel tidak dapat dibaca (bukan ZIP atau terpotong)';
-
-function need(d: Uint8Array, end: number): void {
-  if (end > d.length) bad('BUNDLE_UNREADABLE', UNREADABLE);
-}
-
-/** Entry names are shown escaped: they come from an untrusted file. */
-function showName(raw: Uint8Array): string {
-  let s = '';
-  for (const b of raw) s += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
-  return JSON.stringify(s.length > 120 ? s.slice(0, 120) + '…' : s);
-}
-
-function checkName(raw: Uint8Array): string {
-  const shown = showName(raw);
-  if (raw.length === 0) bad('BUNDLE_BAD_ENTRY', 'bundel berisi entri tanpa nama');
-  if (raw.length > 200) bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} terlalu panjang`);
-  for (const b of raw)
-    if (b < 0x20 || b >= 0x7f) bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} mengandung karakter tidak sah`);
-  const name = String.fromCharCode(...raw);
-  if (name.includes('\\')) bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} memakai garis miring terbalik (\\)`);
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
-    bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} adalah path absolut`);
-  if (name.split('/').some((seg) => seg === '..' || seg === '.'))
-    bad('BUNDLE_BAD_ENTRY', `nama entri ${shown} mengandung ".." atau "."`);
+function allowName(name: string, shown: string): void {
   if (!RESULT_NAME.test(name) && !PHOTO_NAME.test(name) && !DIRECTORY_ENTRIES.has(name)) {
     bad(
       'BUNDLE_BAD_ENTRY',
       `entri ${shown} tidak diizinkan (hanya results/<pemilihan>.json dan foto/<sha256>.jpg|png)`,
     );
   }
-  return name;
 }
 
-function readDirectory(d: Uint8Array, maxEntries: number, maxTotal: number): Entry[] {
-  if (d.length < 22) bad('BUNDLE_UNREADABLE', UNREADABLE);
-  // End of central directory: the last PK\x05\x06 within the maximum comment length from the end.
-  let e = d.length - 22;
-  const stop = Math.max(0, d.length - 22 - 0xffff);
-  while (e >= stop && u32(d, e) !== 0x06054b50) e--;
-  if (e < stop) bad('BUNDLE_UNREADABLE', UNREADABLE);
-  if (e + 22 + u16(d, e + 20) !== d.length)
-    bad('BUNDLE_UNREADABLE', 'berkas bundel tidak dapat dibaca (ada data setelah akhir ZIP)');
-  if (u16(d, e + 4) !== 0 || u16(d, e + 6) !== 0) bad('BUNDLE_UNREADABLE', 'ZIP multi-bagian tidak didukung');
-  const count = u16(d, e + 10);
-  if (count !== u16(d, e + 8)) bad('BUNDLE_UNREADABLE', UNREADABLE);
-  const cdSize = u32(d, e + 12);
-  const cdOffset = u32(d, e + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff)
-    bad('BUNDLE_UNREADABLE', 'ZIP64 tidak didukung untuk bundel TPS');
-  if (count > maxEntries) bad('BUNDLE_TOO_LARGE', `bundel berisi lebih dari ${maxEntries} entri`);
-  if (cdOffset + cdSize > e) bad('BUNDLE_UNREADABLE', UNREADABLE);
-
-  const entries: Entry[] = [];
-  const names = new Set<string>();
-  let total = 0;
-  let o = cdOffset;
-  for (let i = 0; i < count; i++) {
-    need(d, o + 46);
-    if (u32(d, o) !== 0x02014b50) bad('BUNDLE_UNREADABLE', UNREADABLE);
-    const flags = u16(d, o + 8);
-    const method = u16(d, o + 10);
-    const crc = u32(d, o + 16);
-    const compressedSize = u32(d, o + 20);
-    const size = u32(d, o + 24);
-    const nameLen = u16(d, o + 28);
-    const extraLen = u16(d, o + 30);
-    const commentLen = u16(d, o + 32);
-    const localOffset = u32(d, o + 42);
-    need(d, o + 46 + nameLen + extraLen + commentLen);
-    const name = checkName(d.subarray(o + 46, o + 46 + nameLen));
-    if (names.has(name)) bad('BUNDLE_DUPLICATE_ENTRY', `entri ${JSON.stringify(name)} muncul dua kali`);
-    names.add(name);
-    if (flags & 0x41) bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(name)} terenkripsi`);
-    if (method !== 0 && method !== 8)
-      bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(name)} memakai kompresi yang tidak didukung (${method})`);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff)
-      bad('BUNDLE_UNREADABLE', 'ZIP64 tidak didukung untuk bundel TPS');
-    if (method === 0 && compressedSize !== size) bad('BUNDLE_UNREADABLE', UNREADABLE);
-    total += size;
-    if (total > maxTotal)
-      bad('BUNDLE_TOO_LARGE', `isi bundel melebihi ${Math.floor(maxTotal / (1024 * 1024))} MiB setelah diekstrak`);
-    entries.push({ name, method, flags, crc, compressedSize, size, localOffset });
-    o += 46 + nameLen + extraLen + commentLen;
-  }
-  if (o !== cdOffset + cdSize) bad('BUNDLE_UNREADABLE', UNREADABLE);
-  return entries;
+function bundleLimits(maxEntries: number, maxTotal: number): ZipLimits {
+  return {
+    maxEntries,
+    maxTotalBytes: maxTotal,
+    maxEntryBytes: (name) => (RESULT_NAME.test(name) ? BUNDLE_MAX_RESULT_BYTES : BUNDLE_MAX_PHOTO_BYTES),
+    allowName,
+    label: 'bundel',
+  };
 }
 
-function extract(d: Uint8Array, en: Entry, crc: (bytes: Uint8Array) => number): Uint8Array {
-  const o = en.localOffset;
-  need(d, o + 30);
-  if (u32(d, o) !== 0x04034b50) bad('BUNDLE_UNREADABLE', UNREADABLE);
-  const nameLen = u16(d, o + 26);
-  const extraLen = u16(d, o + 28);
-  need(d, o + 30 + nameLen + extraLen);
-  // The local name must equal the central one: tools that read one or the other must see the same archive.
-  const localName = nameLen === en.name.length ? String.fromCharCode(...d.subarray(o + 30, o + 30 + nameLen)) : '';
-  if (localName !== en.name || u16(d, o + 8) !== en.method)
-    bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(en.name)} tidak konsisten`);
-  const start = o + 30 + nameLen + extraLen;
-  need(d, start + en.compressedSize);
-  const raw = d.subarray(start, start + en.compressedSize);
-  let out: Uint8Array;
-  if (en.method === 0) out = raw.slice();
-  else {
-    try {
-      out = inflateSync(raw, { out: new Uint8Array(en.size) });
-    } catch {
-      return bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(en.name)} rusak (gagal dekompresi)`);
-    }
+/**
+ * The result entries' bytes at a bounded cost: the central directory is checked first (count, names, sizes;
+ * nothing inflated), then only the result entries (at most three, each at most PEEK_RESULT_BYTES declared) are
+ * inflated, capped at their declared size. [] when the archive is unreadable or a result is larger (the full,
+ * strict read rejects it later).
+ */
+export function peekBundleResults(zipBytes: Uint8Array): Uint8Array[] {
+  try {
+    const entries = readZipDirectory(zipBytes, bundleLimits(BUNDLE_MAX_ENTRIES, BUNDLE_MAX_TOTAL_BYTES));
+    const results = entries.filter((e) => RESULT_NAME.test(e.name));
+    if (results.length > PEMILIHAN_IDS.length || results.some((e) => e.size > PEEK_RESULT_BYTES)) return [];
+    return results.map((en) => extractZipEntry(zipBytes, en, crc32, 'bundel'));
+  } catch {
+    return [];
   }
-  if (out.length !== en.size || crc(out) !== en.crc)
-    bad('BUNDLE_UNREADABLE', `entri ${JSON.stringify(en.name)} rusak (CRC atau ukuran tidak cocok)`);
+}
+
+/** The device key ids a bundle's results are signed with (for the LAN receiver's rate limit), via the peek. */
+export function peekBundleKeyIds(zipBytes: Uint8Array): string[] {
+  const out: string[] = [];
+  for (const bytes of peekBundleResults(zipBytes)) {
+    const env = parseEnvelopeBytes(bytes);
+    const k = env.ok ? env.value.signature.keyId : null;
+    if (k && !out.includes(k)) out.push(k);
+  }
   return out;
 }
 
@@ -243,10 +166,9 @@ export function readBundle(
 ): ParseResult<Bundle> {
   const crc = opts.crc32 ?? crc32;
   return runParser(() => {
-    const entries = readDirectory(
+    const entries = readZipDirectory(
       zipBytes,
-      opts.maxEntries ?? BUNDLE_MAX_ENTRIES,
-      opts.maxTotalBytes ?? BUNDLE_MAX_TOTAL_BYTES,
+      bundleLimits(opts.maxEntries ?? BUNDLE_MAX_ENTRIES, opts.maxTotalBytes ?? BUNDLE_MAX_TOTAL_BYTES),
     );
     const results: BundleResult[] = [];
     const photos = new Map<string, BundlePhoto>();
@@ -256,7 +178,7 @@ export function readBundle(
         if (en.size !== 0) bad('BUNDLE_BAD_ENTRY', `entri folder ${JSON.stringify(en.name)} berisi data`);
         continue;
       }
-      const bytes = extract(zipBytes, en, crc);
+      const bytes = extractZipEntry(zipBytes, en, crc, 'bundel');
       const photo = PHOTO_NAME.exec(en.name);
       if (photo) {
         const [, hash, ext] = photo as unknown as [string, string, PhotoExt];

@@ -166,13 +166,42 @@ describe('web server /api', () => {
     expect(get.status).toBe(405);
   });
 
-  it('413 for a body over 30 MiB', async () => {
+  it('413 for a body over 1 MiB, or over 30 MiB for the methods that carry files', async () => {
     const r = await send({
       method: 'POST',
       path: '/api/system.info',
-      headers: { ...auth(), 'Content-Length': String(31 * 1024 * 1024) },
+      headers: { ...auth(), 'Content-Length': String(1024 * 1024 + 1) },
     });
     expect(r.status).toBe(413);
+    expect(JSON.parse(r.body).error.message).toBe('Isi permintaan melebihi 1 MiB.');
+    const streamed = await send({
+      method: 'POST',
+      path: '/api/system.info',
+      headers: auth(),
+      body: JSON.stringify({ x: 'a'.repeat(1024 * 1024) }),
+    });
+    expect(streamed.status).toBe(413);
+    const file = await send({
+      method: 'POST',
+      path: '/api/import.files',
+      headers: auth(),
+      body: JSON.stringify({ files: [{ name: 'a.json', contentBase64: 'A'.repeat(2 * 1024 * 1024) }] }),
+    });
+    expect(file.status).not.toBe(413);
+    const huge = await send({
+      method: 'POST',
+      path: '/api/import.files',
+      headers: { ...auth(), 'Content-Length': String(31 * 1024 * 1024) },
+    });
+    expect(huge.status).toBe(413);
+  });
+
+  it('400 (not 500) for a malformed method name', async () => {
+    for (const path of ['/api/system%', '/api/system%E0%A4%A', '/api/sys%2Ftem.info', '/api/']) {
+      const r = await send({ method: 'POST', path, headers: auth(), body: '{}' });
+      expect(r.status, path).toBe(400);
+      expect(r.body, path).not.toMatch(/at |Error/);
+    }
   });
 
   it('SSE: refuses without the token, delivers an emitted event with it', async () => {

@@ -1,17 +1,48 @@
 // The web mode transport: the built renderer and the contract over HTTP on 127.0.0.1 only, events over SSE.
 // Every /api request needs the per-launch token (Authorization: Bearer), a loopback Host and no foreign Origin.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { ServedBackend } from '../backend/backend';
 import type { PlenoEvent } from '../../../shared/contracts/events';
 import type { Result } from '../../../shared/contracts/result';
 import { hostAllowed, newToken, originAllowed, tokenMatches, tokenOf } from './security';
 import { WEB_SECURITY_HEADERS } from '../security-headers';
 import { serveStatic } from './static-files';
+import { readBody } from '../http/body';
+import { guardServer, serverOptions, type ConnectionLimits } from '../http/limits';
+import { sendJson as send } from '../http/respond';
 
-/** Photos and bundles travel base64 inside JSON. */
-export const MAX_BODY_BYTES = 30 * 1024 * 1024;
+/** A bridge call's JSON body: enough for any form; parsing more on the main thread would stall the UI. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** The methods that carry files (photos, bundles, a data master) base64 inside their JSON. */
+export const MAX_FILE_BODY_BYTES = 30 * 1024 * 1024;
+const FILE_METHODS = new Set([
+  'import.files',
+  'import.qrImage',
+  'setup.previewMaster',
+  'setup.importMaster',
+  'pleno.proposeCorrection',
+]);
 const HEARTBEAT_MS = 20_000;
+/** One user on loopback: a browser opens a handful of sockets; event streams stay open. */
+const WEB_CONNECTION_LIMITS: ConnectionLimits = {
+  maxConnections: 64,
+  perAddress: 64,
+  headersTimeoutMs: 15_000,
+  requestTimeoutMs: 120_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 0,
+};
+
+/** A method name from the path: `%` escapes decoded, 400 when they are malformed or the name is not a name. */
+function methodName(path: string): string | null {
+  try {
+    const name = decodeURIComponent(path.slice('/api/'.length));
+    return /^[A-Za-z0-9_.]{1,100}$/.test(name) ? name : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface WebServerOptions {
   backend: ServedBackend;
@@ -34,11 +65,10 @@ export interface WebServer {
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? newToken();
-  const sockets = new Set<Socket>();
   const streams = new Set<ServerResponse>();
   let port = 0;
 
-  const server = createServer((req, res) => {
+  const server = createServer(serverOptions(WEB_CONNECTION_LIMITS), (req, res) => {
     handle(req, res).catch((err: unknown) => {
       // A transport bug: never leak details; the backend log has them when they came from a handler.
       process.stderr.write(`pleno web: ${(err as Error).stack ?? String(err)}\n`);
@@ -46,9 +76,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       else res.destroy();
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
+  // Event streams are long-lived by design: no idle timeout here (idleTimeoutMs 0); SSE heartbeats keep them busy.
+  const guard = guardServer(server, WEB_CONNECTION_LIMITS, {
+    warn: (message, data) => process.stderr.write(`pleno web: ${message} ${JSON.stringify(data ?? {})}\n`),
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -84,7 +114,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       openEventStream(req, res);
       return;
     }
-    const method = url.pathname.slice('/api/'.length);
+    const method = methodName(url.pathname);
+    if (method === null) {
+      sendJson(res, 400, failure('BAD_REQUEST', 'Nama perintah tidak sah.'));
+      return;
+    }
     if (req.method !== 'POST') {
       sendJson(res, 405, failure('BAD_REQUEST', 'Gunakan POST untuk memanggil API.'), { Allow: 'POST' });
       return;
@@ -94,22 +128,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendJson(res, 415, failure('BAD_REQUEST', 'Isi permintaan harus JSON (Content-Type: application/json).'));
       return;
     }
-    const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === 'too-large') {
-      sendJson(res, 413, failure('BAD_REQUEST', `Isi permintaan melebihi ${MAX_BODY_BYTES / 1024 / 1024} MiB.`), {
-        Connection: 'close',
-      });
-      req.resume();
-      return;
-    }
+    const limit = FILE_METHODS.has(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
+    const tooLarge = () =>
+      sendJson(res, 413, failure('BAD_REQUEST', `Isi permintaan melebihi ${limit / 1024 / 1024} MiB.`), {}, true);
+    if (Number(req.headers['content-length'] ?? '0') > limit) return tooLarge();
+    const body = await readBody(req, limit);
+    if (body.kind === 'too-large') return tooLarge();
+    if (body.kind === 'aborted') return;
     let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      input = body.bytes.length === 0 ? {} : JSON.parse(Buffer.from(body.bytes).toString('utf8'));
     } catch {
       sendJson(res, 400, failure('BAD_REQUEST', 'Isi permintaan bukan JSON yang sah.'));
       return;
     }
-    const result = await options.backend.dispatch(decodeURIComponent(method), input);
+    const result = await options.backend.dispatch(method, input);
     const status = result.ok
       ? 200
       : result.error.code === 'BAD_REQUEST'
@@ -165,9 +198,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         for (const s of streams) s.end();
         server.close(() => resolvePromise());
         server.closeIdleConnections();
-        setTimeout(() => {
-          for (const s of sockets) s.destroy();
-        }, 200).unref();
+        setTimeout(() => guard.destroyAll(), 200).unref();
       });
       return closing;
     },
@@ -178,39 +209,12 @@ function failure(code: 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'INTERNAL'
   return { ok: false, error: { code, message } };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...WEB_SECURITY_HEADERS,
-    ...extra,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
-    'Cache-Control': 'no-store',
-  });
-  res.end(text);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  const declared = Number(req.headers['content-length'] ?? '0');
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve('too-large');
-  return new Promise((resolvePromise, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        resolvePromise('too-large');
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!over) resolvePromise(Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+  close = false,
+): void {
+  send(res, status, body, { ...WEB_SECURITY_HEADERS, ...extra }, close);
 }

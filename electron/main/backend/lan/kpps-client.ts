@@ -4,7 +4,7 @@
 //
 //   readHello(url) → { ok, value: { kecamatan, ppkKey, format } } | { ok: false, reason }
 //   pushFile(url, hello, 'c-hasil' | 'bundle', bytes, { retries? }) → PushResult
-import { unzipSync } from 'fflate';
+import { peekBundleResults } from '../../../../shared/formats/bundle';
 import { parseJson } from '../../../../shared/formats/json';
 import { payloadHash } from '../../../../shared/formats/envelope';
 import { nodeCrypto } from '../crypto';
@@ -59,12 +59,8 @@ export function sentHashes(kind: 'c-hasil' | 'bundle', bytes: Uint8Array): Set<s
   };
   if (kind === 'c-hasil') add(bytes);
   else {
-    try {
-      const entries = unzipSync(bytes, { filter: (f) => f.name.startsWith('results/') });
-      for (const b of Object.values(entries)) add(b);
-    } catch {
-      // Unreadable archive: the receiver answers 400.
-    }
+    // Through the bounded reader; an unreadable archive gives none (the receiver answers 400).
+    for (const b of peekBundleResults(bytes)) add(b);
   }
   return out;
 }

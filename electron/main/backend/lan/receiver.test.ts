@@ -327,7 +327,14 @@ describe('LAN receiver rate limit for unknown devices', () => {
 describe('LAN receiver under concurrency', () => {
   it('stores every record once with 50 concurrent connections; replays answered 200', async () => {
     const big = await createKecamatanFixture({ desa: 10, tpsPerDesa: 12 });
-    const r = await startLanReceiver(big.backend.ctx, { port: 0, host: '127.0.0.1', mdns: false });
+    // 50 phones share one loopback address here; on a LAN each has its own, so lift the per-address caps.
+    const r = await startLanReceiver(big.backend.ctx, {
+      port: 0,
+      host: '127.0.0.1',
+      mdns: false,
+      addressRateLimit: { capacity: 10_000, refillPerSecond: 10_000 },
+      connections: { perAddress: 100 },
+    });
     try {
       const base = `http://127.0.0.1:${r.port}`;
       const h = await readHello(base);

@@ -1,0 +1,32 @@
+// The LAN receiver as its own process for tests/hostile and the LAN benchmark, so that an attack is measured as
+// it would hit the PPK laptop: `node --import tsx receiver-child.ts <dbPath> [<options JSON>]`. Prints one line
+// `{"port":N,"pid":P}` when listening, a line `{"stats":…}` for each "stats" line read on stdin, and closes on
+// SIGTERM or when stdin ends.
+import { createInterface } from 'node:readline';
+import { openBackend } from '../../electron/main/backend/backend';
+import { startLanReceiver, type LanReceiverOptions } from '../../electron/main/backend/lan/receiver';
+
+const [dbPath, optionsJson] = process.argv.slice(2);
+const options = JSON.parse(optionsJson ?? '{}') as LanReceiverOptions;
+const backend = await openBackend({ dbPath: dbPath!, mode: 'web' });
+const rx = await startLanReceiver(backend.ctx, { port: 0, host: '127.0.0.1', mdns: false, ...options });
+process.stdout.write(`${JSON.stringify({ port: rx.port, pid: process.pid })}\n`);
+
+let closing = false;
+async function shutdown(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  await rx.close();
+  await backend.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown());
+const lines = createInterface({ input: process.stdin });
+lines.on('line', (line) => {
+  if (line.trim() !== 'stats') return;
+  rx.flush();
+  const mem = process.memoryUsage();
+  const stats = { rateLimited: rx.rateLimited(), connections: rx.connections(), rssMb: Math.round(mem.rss / 1e6) };
+  process.stdout.write(`${JSON.stringify({ stats })}\n`);
+});
+lines.on('close', () => void shutdown());

@@ -137,42 +137,64 @@ console.log(JSON.stringify(stampOf(['electron/main/cli.ts', 'electron/main/cli/h
   });
 });
 
-describe('the real bundle keeps heavy modules lazy', () => {
-  it('pleno recap --json loads none of pdf-lib, fontkit, the QR codecs, the LAN stack or zod', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pleno-cli-lazy-'));
-    try {
-      const bin = join(REPO, 'bin/pleno.mjs');
-      const pleno = (args: string[], node: string[] = []) =>
-        execFileSync(process.execPath, [...node, bin, ...args], { cwd: REPO, encoding: 'utf8', stdio: 'pipe' });
-      pleno(['demo', join(dir, 'demo'), '--no-photos']);
-      pleno(['init', '--db', join(dir, 'h.db'), '--master', join(dir, 'demo/master.json')]);
-      // A resolve hook that appends every module URL to a file: the modules this process actually loaded.
-      const seen = join(dir, 'modules.txt');
-      writeFileSync(seen, '');
-      const hook = `import { appendFileSync } from 'node:fs';
+/** Runs the repository's bin with a resolve hook that appends every module URL it loads to `seen`. */
+function nodeWithModuleLog(seen: string): string[] {
+  writeFileSync(seen, '');
+  const hook = `import { appendFileSync } from 'node:fs';
 export async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(seen)}, r.url + '\\n'); return r; }`;
-      const register = `import { register } from 'node:module'; register(${JSON.stringify('data:text/javascript,' + encodeURIComponent(hook))});`;
-      const out = pleno(
-        ['recap', '--db', join(dir, 'h.db'), '--json'],
-        ['--import', `data:text/javascript,${encodeURIComponent(register)}`],
-      );
-      expect(JSON.parse(out).kecamatan).toBe('630214');
-      const loaded = readFileSync(seen, 'utf8').split('\n');
-      expect(loaded.some((u) => u.includes('/build/cli/'))).toBe(true);
-      expect(loaded.some((u) => u.includes('/better-sqlite3/'))).toBe(true);
-      for (const heavy of [
-        '/pdf-lib/',
-        '/@pdf-lib/',
-        '/zxing-wasm/',
-        '/qrcode/',
-        '/bonjour-service/',
-        '/zod/',
-        '/tsx/',
-      ]) {
-        expect(loaded.filter((u) => u.includes(heavy))).toEqual([]);
-      }
+  const register = `import { register } from 'node:module'; register(${JSON.stringify('data:text/javascript,' + encodeURIComponent(hook))});`;
+  return ['--import', `data:text/javascript,${encodeURIComponent(register)}`];
+}
+
+const HEAVY = ['/pdf-lib/', '/@pdf-lib/', '/zxing-wasm/', '/qrcode/', '/bonjour-service/', '/zod/', '/tsx/'];
+
+describe('the real bundle keeps heavy modules lazy', () => {
+  const bin = join(REPO, 'bin/pleno.mjs');
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pleno-cli-lazy-'));
+    // Built (if stale) before the logged runs, so esbuild does not count as loaded.
+    execFileSync(process.execPath, [join(REPO, 'scripts/build-cli.mjs'), '--if-stale', '--quiet'], { cwd: REPO });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('pleno recap --json loads none of pdf-lib, fontkit, the QR codecs, the LAN stack or zod', () => {
+    const pleno = (args: string[], node: string[] = []) =>
+      execFileSync(process.execPath, [...node, bin, ...args], { cwd: REPO, encoding: 'utf8', stdio: 'pipe' });
+    pleno(['demo', join(dir, 'demo'), '--no-photos']);
+    pleno(['init', '--db', join(dir, 'h.db'), '--master', join(dir, 'demo/master.json')]);
+    const seen = join(dir, 'modules.txt');
+    const out = pleno(['recap', '--db', join(dir, 'h.db'), '--json'], nodeWithModuleLog(seen));
+    expect(JSON.parse(out).kecamatan).toBe('630214');
+    const loaded = readFileSync(seen, 'utf8').split('\n');
+    expect(loaded.some((u) => u.includes('/build/cli/'))).toBe(true);
+    expect(loaded.some((u) => u.includes('/better-sqlite3/'))).toBe(true);
+    for (const heavy of HEAVY) expect(loaded.filter((u) => u.includes(heavy))).toEqual([]);
+  });
+
+  it('pleno serve (without --lan) is ready before any of them loads', async () => {
+    const seen = join(dir, 'modules.txt');
+    const child = spawn(
+      process.execPath,
+      [...nodeWithModuleLog(seen), bin, 'serve', '--db', join(dir, 'p.db'), '--port', '0'],
+      { cwd: REPO },
+    );
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('Pleno web: http://127.0.0.1:')) resolve();
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      });
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      child.kill('SIGTERM');
+      await exited;
     }
+    const loaded = readFileSync(seen, 'utf8').split('\n');
+    expect(loaded.some((u) => /\/build\/cli\/[0-9a-f]+\/serve\.command-/.test(u))).toBe(true);
+    for (const heavy of HEAVY) expect(loaded.filter((u) => u.includes(heavy))).toEqual([]);
   });
 });

@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openBackend, failedBackend, toStartupError, type Backend, type ServedBackend } from '../backend/backend';
 import { startWebServer } from '../web/server';
-import { startLanReceiver } from '../backend/lan/receiver';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 
 const USAGE = 'Penggunaan / usage: pleno serve --db <file> [--port N] [--lan [--lan-port N]]';
@@ -88,6 +87,8 @@ export const command: CliCommand = (argv) =>
  */
 async function startLan(backend: Backend, port: number | undefined): Promise<() => Promise<void> | void> {
   try {
+    // Loaded only with --lan: the LAN stack (mDNS via bonjour-service) costs ~50 ms of every start otherwise.
+    const { startLanReceiver } = await import('../backend/lan/receiver');
     const receiver = await startLanReceiver(backend.ctx, port === undefined ? {} : { port });
     process.stderr.write(
       `pleno serve: penerima LAN aktif / LAN receiver on ${receiver.urls.join(', ') || receiver.url}\n`,

@@ -18,6 +18,11 @@ if (files.length === 0) {
   console.log('npm run bench: tidak ada bench/*.bench.ts / no benchmarks found');
   process.exit(0);
 }
+// Benchmarks spawn the compiled CLI: build it first if stale, so no figure includes a build.
+const built = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--if-stale', '--quiet'], {
+  stdio: 'inherit',
+});
+if (built.status !== 0) process.exit(1);
 const failed = [];
 for (const f of files) {
   console.log(`\n=== ${f}`);

@@ -76,6 +76,10 @@ for (const [label] of staticChecks) {
   summary.push(`${label}: ${r.code === 0 ? 'ok' : 'FAILED'} (${r.secs} s)`);
 }
 
+// The compiled CLI that tests, e2e and benchmarks spawn (bin/pleno.mjs): built here, once, if the sources changed, so a
+// build failure shows as a failed step instead of a tsx fallback in every spawned command.
+check('build cli', process.execPath, ['scripts/build-cli.mjs', '--if-stale']);
+
 // Unit, service and HTTP tests.
 const vitestJson = join(out, 'vitest.json');
 const v = run('vitest', npx, [

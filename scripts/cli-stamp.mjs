@@ -4,7 +4,7 @@
 // inputs, plus the build configuration), its mtime and size at build time. Any difference — a file edited, touched,
 // checked out, removed — makes the bundle stale. A new source file counts once a bundled file imports it, which edits
 // that file. Files changed while a build runs are recorded as stale, so the next call builds again.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -81,10 +81,27 @@ export function pruneOldBundles(keep, root = ROOT) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Whether the lock's owner (pid written in .lock/owner) is known to be gone: a build killed on this machine. */
+function ownerGone(lock) {
+  let pid;
+  try {
+    pid = Number(readFileSync(join(lock, 'owner'), 'utf8'));
+  } catch {
+    return false; // just created, owner not written yet (or already released)
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return err.code === 'ESRCH';
+  }
+}
+
 /**
  * Runs `build` holding build/cli/.lock (an atomic mkdir), so parallel calls (tests spawning the CLI at once) build
- * once: a call that finds the lock taken waits for the bundle to turn fresh. A lock older than two minutes is left
- * from a killed build and is taken over.
+ * once: a call that finds the lock taken waits for the bundle to turn fresh. A lock whose owner process is gone, or
+ * older than two minutes, is left from a killed build and is taken over.
  */
 export async function withBuildLock(build, { reuseFresh = true, root = ROOT } = {}) {
   const cliDir = join(root, 'build', 'cli');
@@ -94,6 +111,7 @@ export async function withBuildLock(build, { reuseFresh = true, root = ROOT } = 
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'owner'), String(process.pid));
       break;
     } catch (err) {
       if (err.code !== 'EEXIST') throw err;
@@ -101,7 +119,7 @@ export async function withBuildLock(build, { reuseFresh = true, root = ROOT } = 
     const fresh = reuseFresh && freshBundle(root);
     if (fresh) return fresh;
     const held = statEntry(cliDir, '.lock');
-    if (held && Date.now() - held[0] > 120_000) rmSync(lock, { recursive: true, force: true });
+    if (held && (Date.now() - held[0] > 120_000 || ownerGone(lock))) rmSync(lock, { recursive: true, force: true });
     if (Date.now() > deadline) throw new Error('timed out waiting for another build of the CLI (build/cli/.lock)');
     await sleep(100);
   }

@@ -122,6 +122,19 @@ console.log(JSON.stringify(stampOf(['electron/main/cli.ts', 'electron/main/cli/h
     expect(left.filter((f) => f === '.lock' || f.startsWith('tmp-') || f.startsWith('current.json.'))).toEqual([]);
   });
 
+  it('a lock left by a killed build is taken over at once', async () => {
+    await runAsync(['hello']);
+    write('electron/main/cli/hello.ts', `export const greet = (): string => 'selamat sore';\n`);
+    // A build process that died holding the lock: a pid that has exited.
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((r) => dead.once('exit', r));
+    mkdirSync(join(root, 'build/cli/.lock'));
+    writeFileSync(join(root, 'build/cli/.lock/owner'), String(dead.pid));
+    // Without the takeover this call would wait out the two-minute limit, past the test's timeout.
+    expect((await runAsync(['hello'])).stdout).toBe('selamat sore from electron/main/cli.ts\n');
+    expect(existsSync(join(root, 'build/cli/.lock'))).toBe(false);
+  });
+
   it('when the build fails the sources run through tsx, with one line on stderr saying so', async () => {
     // esbuild must resolve every import() at build time; tsx only when it runs, and this one never does.
     write(

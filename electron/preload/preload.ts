@@ -1,9 +1,9 @@
-// Preload (sandboxed): exposes exactly `window.pleno = { call, on, info }` over the two IPC channels, nothing else.
+// Preload (sandboxed): exposes exactly `window.pleno = { call, on, info, printDocument }` over the IPC channels.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { PlenoApi } from '../../shared/contracts/api';
 import type { PlenoEvent } from '../../shared/contracts/events';
 
-const api: PlenoApi = {
+const api: Required<PlenoApi> = {
   call: (method, input) => ipcRenderer.invoke('pleno:call', method, input),
   on(listener) {
     const handler = (_event: IpcRendererEvent, e: PlenoEvent) => listener(e);
@@ -13,6 +13,7 @@ const api: PlenoApi = {
     };
   },
   info: () => ({ transport: 'ipc' }),
+  printDocument: (id) => ipcRenderer.invoke('pleno:print', id),
 };
 
 contextBridge.exposeInMainWorld('pleno', api);

@@ -37,6 +37,11 @@ export interface PlenoApi {
   call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<OutputOf<M>>>;
   on(listener: (event: PlenoEvent) => void): () => void;
   info(): { transport: 'ipc' | 'http' };
+  /**
+   * Desktop only (absent in web mode, where the browser's own PDF viewer prints): prints an issued document's signed
+   * vector PDF through the system print dialog. `printed` is false when the user cancelled the dialog.
+   */
+  printDocument?(id: number): Promise<Result<{ printed: boolean }>>;
 }
 
 /** The backend side: one handler per method, receiving validated input. */

@@ -16,6 +16,12 @@ export type PlenoEvent =
   | { type: 'focus-changed'; pemilihan: PemilihanId | null; desa: string | null; tps: string | null }
   | { type: 'documents-changed' }
   /** A data master was imported or the demo created. */
-  | { type: 'kecamatan-changed' };
+  | { type: 'kecamatan-changed' }
+  /**
+   * Desktop only: the backend process stopped unexpectedly ('down', being restarted), is back with its database
+   * re-checked ('ready'; `recheckOk` false when the audit chain check found a problem), or stopped restarting
+   * ('failed'). `message` is for the user, Bahasa Indonesia.
+   */
+  | { type: 'backend-state'; state: 'down' | 'ready' | 'failed'; message: string; recheckOk: boolean | null };
 
 export type PlenoEventType = PlenoEvent['type'];

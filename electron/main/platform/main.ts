@@ -1,61 +1,85 @@
-// The Electron entry: single instance, the app:// renderer with CSP, locked-down windows, the contract over IPC,
-// and the same backend as the web mode. All real work happens in electron/main/backend (plain Node).
-import { app, dialog, type BrowserWindow } from 'electron';
-import { join } from 'node:path';
-import { failedBackend, openBackend, toStartupError, type ServedBackend } from '../backend/backend';
+// The Electron entry: single instance, the app:// renderer with CSP, locked-down windows, the contract over IPC.
+// The backend (database, LAN receiver, imports, documents) runs in its own process (electron/main/host/), so this
+// process only creates windows, menus and dialogs and stays responsive whatever the backend is doing.
+import { app, dialog, utilityProcess, type BrowserWindow } from 'electron';
+import { join, resolve } from 'node:path';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
+import { startBackendProcess, type BackendProcess, type HostProcess } from './backend-process';
+import { installCrashHandlers } from './crash';
 import { bindIpc } from './ipc';
 import { installMenu } from './menu';
-import { resolveDbPath } from './paths';
+import { requestedDbPath, resolveDbPath, sameDbPath } from './paths';
 import { allowCameraOnlyForApp, createMainWindow, lockDown, openProjectorWindow } from './windows';
 
-// build/electron/main.cjs → the app root is two levels up (also inside app.asar).
-const appRoot = join(__dirname, '..', '..');
+// build/electron/main.cjs: the preload and the backend host are bundled beside it, the renderer in build/renderer.
 const preload = join(__dirname, 'preload.cjs');
-const rendererDir = join(appRoot, 'build', 'renderer');
-process.env.PLENO_RESOURCES_DIR ??= app.isPackaged
-  ? join(process.resourcesPath, 'resources')
-  : join(appRoot, 'resources');
+const hostEntry = join(__dirname, 'backend-host.cjs');
+const rendererDir = join(__dirname, '..', 'renderer');
+const dbPath = resolve(resolveDbPath(process.argv));
 
 registerAppScheme();
 
-if (!app.requestSingleInstanceLock()) {
+// The second launch sends the database it wants; this instance refuses another one with a message (below).
+if (!app.requestSingleInstanceLock({ dbPath })) {
   app.quit();
 } else {
-  let backend: ServedBackend | null = null;
+  let backend: BackendProcess | null = null;
   let unbind: (() => void) | null = null;
   let mainWindow: BrowserWindow | null = null;
 
-  app.on('second-instance', () => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
+  /** Focuses the main window, creating it again if it was closed (e.g. while the projector stays open). */
+  const showMainWindow = (): BrowserWindow | null => {
+    if (!app.isReady()) return null;
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      const win = createMainWindow(preload);
+      win.on('closed', () => {
+        if (mainWindow === win) mainWindow = null;
+      });
+      mainWindow = win;
+      return win;
     }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    return mainWindow;
+  };
+
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    const win = showMainWindow();
+    const wanted = requestedDbPath(argv, workingDirectory, additionalData);
+    if (!win || sameDbPath(wanted, dbPath)) return;
+    void dialog.showMessageBox(win, {
+      type: 'warning',
+      title: 'Pleno sudah berjalan',
+      message: 'Pleno sudah berjalan dengan basis data lain; basis data yang diminta tidak dibuka.',
+      detail: `Terbuka: ${dbPath}\nDiminta: ${wanted}\n\nSatu Pleno membuka satu basis data. Untuk membuka basis data yang diminta, tutup Pleno ini lebih dulu lalu jalankan lagi.`,
+      buttons: ['Tutup pesan'],
+      noLink: true,
+    });
   });
 
   app.on('web-contents-created', (_event, contents) => lockDown(contents, preload));
+  installCrashHandlers();
 
   app
     .whenReady()
-    .then(async () => {
+    .then(() => {
       handleAppScheme(rendererDir);
       allowCameraOnlyForApp();
-      const dbPath = resolveDbPath(process.argv);
-      try {
-        backend = await openBackend({ dbPath, mode: 'electron' });
-      } catch (err) {
-        // The renderer shows the dedicated "cannot start" screen from system.info.startupError.
-        const startupError = toStartupError(err);
-        process.stderr.write(`Pleno: ${startupError.message}\n  (${startupError.detail})\n`);
-        backend = failedBackend(dbPath, 'electron', startupError);
-      }
+      backend = startBackendProcess({
+        dbPath,
+        spawn: () =>
+          utilityProcess.fork(hostEntry, [], { serviceName: 'Pleno backend', stdio: 'inherit' }) as HostProcess,
+      });
       unbind = bindIpc(backend);
-      installMenu(() => openProjectorWindow(preload));
-      mainWindow = createMainWindow(preload);
-      mainWindow.on('closed', () => (mainWindow = null));
+      installMenu({ openProjector: () => openProjectorWindow(preload), showMainWindow: () => void showMainWindow() });
+      showMainWindow();
     })
     .catch((err: unknown) => {
-      dialog.showErrorBox('Pleno tidak dapat dimulai', String((err as Error)?.stack ?? err));
+      process.stderr.write(`Pleno: startup failed: ${(err as Error)?.stack ?? String(err)}\n`);
+      dialog.showErrorBox(
+        'Pleno tidak dapat dimulai',
+        'Pleno gagal dimulai. Data yang sudah tersimpan tidak berubah. Jalankan Pleno sekali lagi; jika tetap gagal, laporkan kepada petugas teknis.',
+      );
       app.exit(1);
     });
 
@@ -64,7 +88,7 @@ if (!app.requestSingleInstanceLock()) {
   let closed = false;
   app.on('before-quit', (event) => {
     if (closed || !backend) return;
-    // Checkpoint the WAL and release the lock before the process ends.
+    // The backend process checkpoints the WAL and releases the lock before the app ends.
     event.preventDefault();
     const b = backend;
     backend = null;

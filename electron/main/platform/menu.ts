@@ -1,14 +1,34 @@
-// A minimal menu in Bahasa Indonesia: quit, view controls, projector, about.
-import { app, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
+// A minimal menu in Bahasa Indonesia: print, quit, the main and projector windows, view controls, about.
+// The application menu is shared by every window on Windows and Linux, so the projector window can bring back a
+// closed main window (Ctrl+1); Ctrl+P prints the focused window as in a browser, the projector is Ctrl+Shift+P.
+import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import { APP_VERSION } from '../backend/version';
 
-export function installMenu(openProjector: () => void): void {
+export interface MenuActions {
+  openProjector(): void;
+  showMainWindow(): void;
+}
+
+export function printFocusedWindow(): void {
+  const win = BrowserWindow.getFocusedWindow();
+  if (win && !win.isDestroyed()) win.webContents.print({ printBackground: true });
+}
+
+export function installMenu(actions: MenuActions): void {
   const template: MenuItemConstructorOptions[] = [
-    { label: 'Berkas', submenu: [{ label: 'Keluar', role: 'quit' }] },
+    {
+      label: 'Berkas',
+      submenu: [
+        { label: 'Cetak…', accelerator: 'CmdOrCtrl+P', click: printFocusedWindow },
+        { type: 'separator' },
+        { label: 'Keluar', role: 'quit' },
+      ],
+    },
     {
       label: 'Tampilan',
       submenu: [
-        { label: 'Buka jendela proyektor', accelerator: 'CmdOrCtrl+P', click: openProjector },
+        { label: 'Jendela utama', accelerator: 'CmdOrCtrl+1', click: actions.showMainWindow },
+        { label: 'Buka jendela proyektor', accelerator: 'CmdOrCtrl+Shift+P', click: actions.openProjector },
         { type: 'separator' },
         { label: 'Perbesar', role: 'zoomIn' },
         { label: 'Perkecil', role: 'zoomOut' },

@@ -29,6 +29,8 @@ export const EVENT_INVALIDATES: Record<PlenoEventType, readonly MethodName[] | '
   'focus-changed': ['pleno.focus', 'pleno.projector'],
   'documents-changed': ['documents.list', 'documents.status', 'audit.list', 'audit.verify'],
   'kecamatan-changed': 'all',
+  // Desktop: the backend process restarted (database re-checked): anything cached may predate what it now holds.
+  'backend-state': 'all',
 };
 
 /**

@@ -1,6 +1,6 @@
 // The root: loads system.info, then shows the startup-error screen, the first-run screen, the projector, or the shell.
 import { Suspense, useEffect } from 'react';
-import { useApiQuery } from '../api/hooks';
+import { useApiEvent, useApiQuery } from '../api/hooks';
 import { ApiProvider } from '../api/ApiProvider';
 import { onUnexpectedError } from '../api/client';
 import { ToastProvider, useToast } from '../ui/Toast';
@@ -55,8 +55,21 @@ function useUnexpectedErrorToasts(): void {
   }, [toast]);
 }
 
+/** Desktop: the backend process stopped, came back with its database re-checked, or stays down (its own words). */
+function useBackendStateToasts(): void {
+  const toast = useToast();
+  useApiEvent('backend-state', (e) =>
+    toast({
+      kind: e.state === 'ready' ? (e.recheckOk === false ? 'warn' : 'ok') : 'error',
+      title: e.state === 'ready' ? 'Layanan data Pleno berjalan lagi' : 'Layanan data Pleno berhenti',
+      body: e.message,
+    }),
+  );
+}
+
 function Root() {
   useUnexpectedErrorToasts();
+  useBackendStateToasts();
   const route = useRoute();
   const info = useApiQuery('system.info', {});
 

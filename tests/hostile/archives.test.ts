@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKecamatanFixture } from '../../electron/main/backend/lan/kecamatan-fixture';
 import { lyingSizeBomb, zip64Body98 } from '../../shared/formats/zip-test-support';
-import { flood, legitPhone, percentile, postOnce, startHostileKecamatan, type HostileKecamatan } from './harness';
+import { legitPhone, percentile, postFlood, postOnce, startHostileKecamatan, type HostileKecamatan } from './harness';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let k: HostileKecamatan;
@@ -22,18 +22,15 @@ afterAll(async () => {
   await k?.close();
 });
 
+/** The phone posts 15 records while `parallel` loops of the attacker process post `body`. */
 async function underAttack(body: Uint8Array, parallel: number) {
-  let release!: () => void;
-  const stop = new Promise<void>((r) => (release = r));
-  const attack = flood(
-    parallel,
-    () => postOnce(k.port, '/v1/bundle', body, { type: 'application/zip', timeoutMs: 10_000 }),
-    stop,
-  );
-  await new Promise((r) => setTimeout(r, 200));
+  const file = join(k.dir, `attack-${Date.now()}.zip`);
+  writeFileSync(file, body);
+  const attacker = await postFlood(k.port, '/v1/bundle', 'application/zip', file, parallel);
+  await new Promise((r) => setTimeout(r, 300));
   const legit = await legitPhone(k, 15, 50);
-  release();
-  return { legit, attack: await attack };
+  const attack = await attacker.stop();
+  return { legit, attack: attack.statuses };
 }
 
 describe('hostile archives over the LAN', () => {

@@ -80,6 +80,8 @@ export interface HostileKecamatan {
   bundle(i: number): Uint8Array;
   alive(): boolean;
   exitCode(): number | null;
+  /** The child's last 4,000 characters of stderr (shown when an assertion about it fails). */
+  stderr(): string;
   stats(): Promise<{ rateLimited: number; connections: { open: number; refused: number; evicted: number } }>;
   close(): Promise<void>;
 }
@@ -130,6 +132,7 @@ export async function startHostileKecamatan(
     bundle: (i) => bundles[i % bundles.length]!,
     alive: () => exit === null,
     exitCode: () => exit,
+    stderr: () => stderr,
     async stats() {
       child.stdin!.write('stats\n');
       return (JSON.parse(await nextLine(10_000)) as { stats: Awaited<ReturnType<HostileKecamatan['stats']>> }).stats;
@@ -163,22 +166,45 @@ export async function legitPhone(k: HostileKecamatan, count: number, gapMs: numb
   return out;
 }
 
-/** Runs `attack` until `stop` resolves, `parallel` loops at once; returns the answers' statuses counted. */
-export async function flood(
-  parallel: number,
-  attack: () => Promise<Answer>,
-  stop: Promise<unknown>,
-): Promise<Record<number, number>> {
-  let stopped = false;
-  void stop.then(() => (stopped = true));
-  const counts: Record<number, number> = {};
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (!stopped) {
-        const a = await attack();
-        counts[a.status] = (counts[a.status] ?? 0) + 1;
-      }
-    }),
-  );
-  return counts;
+const ATTACKER = fileURLToPath(new URL('./attacker.mjs', import.meta.url));
+
+export interface AttackCounts {
+  opened: number;
+  statuses: Record<string, number>;
+}
+
+/** Starts the attacker process (attacker.mjs) and resolves once it runs; stop() ends it and returns its counts. */
+export async function startAttacker(args: string[]): Promise<{ stop(): Promise<AttackCounts> }> {
+  const child = spawn(process.execPath, [ATTACKER, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('attacker silent')), 30_000);
+      lines.once('line', (l) => {
+        clearTimeout(t);
+        resolve(l);
+      });
+    });
+  await next();
+  return {
+    async stop() {
+      const last = next();
+      child.stdin!.end();
+      const counts = JSON.parse(await last) as AttackCounts;
+      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+      clearTimeout(t);
+      return counts;
+    },
+  };
+}
+
+/** Idle connections held from 127.0.0.10… (`addresses` of them), each reopened `reopenMs` after the server closes it. */
+export function idleSockets(port: number, count: number, addresses: number, reopenMs = 100) {
+  return startAttacker(['idle', String(port), String(count), String(addresses), String(reopenMs)]);
+}
+
+/** `parallel` loops posting the file at `bodyFile` to `path` from 127.0.0.1. */
+export function postFlood(port: number, path: string, type: string, bodyFile: string, parallel: number) {
+  return startAttacker(['post', String(port), path, type, bodyFile, String(parallel)]);
 }

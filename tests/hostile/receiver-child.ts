@@ -25,8 +25,13 @@ const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
   if (line.trim() !== 'stats') return;
   rx.flush();
-  const mem = process.memoryUsage();
-  const stats = { rateLimited: rx.rateLimited(), connections: rx.connections(), rssMb: Math.round(mem.rss / 1e6) };
+  let rssMb = -1;
+  try {
+    rssMb = Math.round(process.memoryUsage().rss / 1e6);
+  } catch {
+    // Reading /proc needs a descriptor: none left during a descriptor flood.
+  }
+  const stats = { rateLimited: rx.rateLimited(), connections: rx.connections(), rssMb };
   process.stdout.write(`${JSON.stringify({ stats })}\n`);
 });
 lines.on('close', () => void shutdown());

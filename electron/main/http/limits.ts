@@ -3,14 +3,18 @@
 // - header, request and idle timeouts, checked every second (Node's default check runs every 30 s);
 // - a cap on open sockets per remote address (a new one over it is closed at once);
 // - a cap on open sockets in total: a new connection over it closes the oldest socket with no request in flight
-//   (idle keep-alive or still sending its headers), so a flood of idle sockets cannot lock out the next phone;
+//   (idle keep-alive or still sending its headers) of the address holding the most sockets, so a flood of idle
+//   sockets from many addresses cannot lock out, or push out, the next phone;
 // - accept errors (EMFILE/ENFILE when the process runs out of descriptors) are logged, at most every 5 s, and the
-//   server keeps listening: libuv sheds the pending connection and accepting resumes when sockets close.
+//   server keeps listening: libuv sheds the pending connection, a few idle sockets are closed to free descriptors,
+//   and accepting resumes as sockets close. The total cap is also held to half the descriptors free at start
+//   (descriptors.ts), because running out is mostly silent: libuv accepts and drops the pending connection.
 //
 //   serverOptions(limits) → options for http.createServer
 //   guardServer(server, limits, log) → { open(), refused(), evicted(), destroyAll() }
 import type { Server, ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
+import { freeDescriptors } from './descriptors';
 
 export interface ConnectionLimits {
   maxConnections: number;
@@ -30,6 +34,8 @@ export interface GuardLog {
 
 export interface ServerGuard {
   open(): number;
+  /** The total cap in force (the configured one, or less when descriptors are scarce). */
+  maxConnections: number;
   /** Connections closed at once for the per-address cap. */
   refused(): number;
   /** Idle connections closed to make room under the total cap. */
@@ -57,9 +63,16 @@ export function addressOf(socket: Socket): string {
   return a.startsWith('::ffff:') ? a.slice(7) : a;
 }
 
+/** The total cap, no more than `share` of the descriptors still free (when the platform has a limit). */
+export function effectiveMaxConnections(limits: ConnectionLimits, share = 0.5): number {
+  const free = freeDescriptors();
+  return free === null ? limits.maxConnections : Math.min(limits.maxConnections, Math.max(8, Math.floor(free * share)));
+}
+
 export function guardServer(server: Server, limits: ConnectionLimits, log: GuardLog): ServerGuard {
   const sockets = new Map<Socket, Tracked>();
-  const perAddress = new Map<string, number>();
+  const byAddress = new Map<string, Set<Socket>>();
+  const maxConnections = effectiveMaxConnections(limits);
   let refused = 0;
   let evicted = 0;
   let lastAcceptLog = 0;
@@ -67,33 +80,49 @@ export function guardServer(server: Server, limits: ConnectionLimits, log: Guard
   server.maxHeadersCount = 50;
   server.setTimeout(limits.idleTimeoutMs, (socket: Socket) => socket.destroy());
 
-  const evictOldestIdle = (): boolean => {
-    for (const [s, t] of sockets) {
-      if (t.busy === 0) {
-        evicted += 1;
-        s.destroy();
-        return true;
+  const forget = (socket: Socket) => {
+    const t = sockets.get(socket);
+    if (!t) return;
+    sockets.delete(socket);
+    const set = byAddress.get(t.address);
+    set?.delete(socket);
+    if (set?.size === 0) byAddress.delete(t.address);
+  };
+
+  /** The oldest socket with no request in flight, from the address holding the most sockets (fair to the others). */
+  const evictOne = (): boolean => {
+    let victim: Socket | null = null;
+    let most = 0;
+    for (const set of byAddress.values()) {
+      if (set.size <= most) continue;
+      for (const s of set) {
+        if (sockets.get(s)?.busy === 0) {
+          victim = s;
+          most = set.size;
+          break;
+        }
       }
     }
-    return false;
+    if (!victim) return false;
+    evicted += 1;
+    forget(victim);
+    victim.destroy();
+    return true;
   };
 
   server.on('connection', (socket: Socket) => {
     const address = addressOf(socket);
-    const n = perAddress.get(address) ?? 0;
-    if (!address || n >= limits.perAddress || (sockets.size >= limits.maxConnections && !evictOldestIdle())) {
+    const mine = byAddress.get(address);
+    if (!address || (mine?.size ?? 0) >= limits.perAddress || (sockets.size >= maxConnections && !evictOne())) {
       refused += 1;
       socket.destroy();
       return;
     }
-    perAddress.set(address, n + 1);
+    const set = mine ?? new Set<Socket>();
+    if (!mine) byAddress.set(address, set);
+    set.add(socket);
     sockets.set(socket, { address, busy: 0 });
-    socket.once('close', () => {
-      sockets.delete(socket);
-      const left = (perAddress.get(address) ?? 1) - 1;
-      if (left <= 0) perAddress.delete(address);
-      else perAddress.set(address, left);
-    });
+    socket.once('close', () => forget(socket));
   });
   server.on('request', (req, res) => {
     const t = sockets.get(req.socket);
@@ -106,6 +135,8 @@ export function guardServer(server: Server, limits: ConnectionLimits, log: Guard
   server.on('error', (err: NodeJS.ErrnoException) => {
     // Errors before listening belong to the caller's listen(); these are accept failures while running.
     if (!server.listening) return;
+    // Out of descriptors: idle sockets give theirs back so the next connection can be accepted.
+    if (err.code === 'EMFILE' || err.code === 'ENFILE') for (let i = 0; i < 8 && evictOne(); i++);
     const now = Date.now();
     if (now - lastAcceptLog < 5000) return;
     lastAcceptLog = now;
@@ -121,6 +152,7 @@ export function guardServer(server: Server, limits: ConnectionLimits, log: Guard
 
   return {
     open: () => sockets.size,
+    maxConnections,
     refused: () => refused,
     evicted: () => evicted,
     destroyAll() {

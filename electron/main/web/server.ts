@@ -164,10 +164,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.write(': pleno events\n\n');
     streams.add(res);
     const send = (event: PlenoEvent) => {
-      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      if (!res.writableEnded && !res.destroyed) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     };
     const unsubscribe = options.backend.events.subscribe(send);
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => {
+      if (!res.writableEnded && !res.destroyed) res.write(': keep-alive\n\n');
+    }, HEARTBEAT_MS);
     heartbeat.unref();
     const done = () => {
       clearInterval(heartbeat);

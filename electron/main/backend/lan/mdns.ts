@@ -9,12 +9,46 @@ export interface MdnsAdvert {
   stop(): Promise<void>;
 }
 
+/** The multicast-dns instance inside bonjour-service (not in its types). */
+interface MulticastDns {
+  on(event: 'error' | 'warning', listener: (err: unknown) => void): unknown;
+  update(): void;
+}
+
+/**
+ * Guards what the library leaves unguarded: its 'error' event has no listener (an EADDRINUSE on 5353 would throw),
+ * and its 5-second interface refresh calls os.networkInterfaces(), which throws EMFILE when the process is out of
+ * descriptors: uncaught in a timer, that killed the process (issue 14). The interval is started on 'listening',
+ * after this runs, so it picks up the guarded function.
+ */
+function guardLibrary(bonjour: Bonjour, log: Logger): void {
+  const mdns = (bonjour as unknown as { server?: { mdns?: MulticastDns } }).server?.mdns;
+  if (!mdns) return;
+  let lastWarn = 0;
+  const warn = (what: string, err: unknown) => {
+    if (Date.now() - lastWarn < 60_000) return;
+    lastWarn = Date.now();
+    log.warn(`mDNS ${what} (LAN receiver keeps running)`, { error: String(err) });
+  };
+  mdns.on('error', (err) => warn('error', err));
+  mdns.on('warning', (err) => warn('warning', err));
+  const update = mdns.update.bind(mdns);
+  mdns.update = () => {
+    try {
+      update();
+    } catch (err) {
+      warn('interface refresh failed', err);
+    }
+  };
+}
+
 export function advertiseLan(opts: { port: number; kecamatan: string; ppkKeyId: string; log: Logger }): MdnsAdvert {
   let bonjour: Bonjour | null = null;
   try {
     bonjour = new Bonjour({}, (err: unknown) => {
       opts.log.warn('mDNS advertisement failed (LAN receiver keeps running)', { error: String(err) });
     });
+    guardLibrary(bonjour, opts.log);
     const service = bonjour.publish({
       name: `Pleno PPK ${opts.kecamatan} ${opts.ppkKeyId.slice(0, 4)}`,
       type: 'pleno',
@@ -22,6 +56,18 @@ export function advertiseLan(opts: { port: number; kecamatan: string; ppkKeyId: 
       port: opts.port,
       txt: { format: 'pleno.lan/1', kecamatan: opts.kecamatan, key: opts.ppkKeyId },
     });
+    // Its records (one per LAN address) come from os.networkInterfaces(), called again from the library's probe
+    // and announce timers: under EMFILE that throws uncaught. Keep the last good records instead.
+    const records = service.records.bind(service);
+    let lastRecords: ReturnType<typeof records> = [];
+    service.records = () => {
+      try {
+        lastRecords = records();
+      } catch (err) {
+        opts.log.warn('mDNS records unavailable, last ones kept (LAN receiver keeps running)', { error: String(err) });
+      }
+      return lastRecords;
+    };
     service.on('error', (err: unknown) => {
       opts.log.warn('mDNS service error (LAN receiver keeps running)', { error: String(err) });
     });

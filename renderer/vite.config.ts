@@ -17,6 +17,14 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        // pdf.js's worker ships as .mjs; emit it as .js so both servers (web/static-files.ts, the Electron app://
+        // protocol) send it with a JavaScript MIME type, which a module worker requires.
+        assetFileNames: (asset) =>
+          asset.names.some((n) => n.endsWith('.mjs')) ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]',
+      },
+    },
   },
   server: { host: '127.0.0.1' },
 });

@@ -74,7 +74,6 @@ export const UNTRACKED_METHODS: Partial<Record<MethodName, string>> = {
   'pleno.nextProblem': 'read once per key press',
   'pleno.photo': 'content-addressed: the same hash is the same photo',
   'documents.file': 'an issued file never changes',
-  'documents.page': 'a page of an issued file never changes',
   'documents.verify': 'read on demand, each time the user asks',
   'import.qrReset': 'a command that changes only the scanning session',
   'documents.saveToDrive': 'a command that copies a file and changes no stored state',

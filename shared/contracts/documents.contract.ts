@@ -1,6 +1,6 @@
 // Contract methods of the documents feature: issued D.Hasil Kecamatan / D.Kejadian Khusus documents (list with their
-// hashes, issue a draft or a final, page previews as PNG, the PDF bytes for download and printing, verification,
-// saving a copy to a removable drive). Owned by the documents feature; composed in api.ts.
+// hashes, issue a draft or a final, the PDF bytes for preview (drawn by the renderer), download and printing,
+// verification, saving a copy to a removable drive). Owned by the documents feature; composed in api.ts.
 import { z } from 'zod';
 import { method, type MethodDef } from './method';
 import type { DocKind, PaperSize } from '../documents/types';
@@ -41,18 +41,6 @@ export interface DocumentPemilihanStatus {
 export interface DocumentsStatus {
   pemilihan: DocumentPemilihanStatus[];
   simulasi: boolean;
-  /** Page previews need pdftoppm (poppler-utils); without it the UI offers the download only. */
-  previewAvailable: boolean;
-}
-
-export interface DocumentPage {
-  id: number;
-  page: number;
-  pages: number;
-  /** base64 PNG. */
-  png: string;
-  width: number;
-  height: number;
 }
 
 export interface DocumentFile {
@@ -86,18 +74,12 @@ const issueInput = z.object({
   final: z.boolean().default(false),
   reason: z.string().max(500).optional(),
 });
-const pageInput = z.object({
-  id: z.number().int().positive(),
-  page: z.number().int().min(1).max(10_000),
-  dpi: z.number().int().min(30).max(200).default(80),
-});
 const saveInput = z.object({ id: z.number().int().positive(), root: z.string().min(1).max(1000) });
 
 export const documentsMethods = {
   'documents.list': method<typeof listInput, DocumentItem[]>(listInput),
   'documents.status': method<typeof emptyInput, DocumentsStatus>(emptyInput),
   'documents.issue': method<typeof issueInput, DocumentItem>(issueInput),
-  'documents.page': method<typeof pageInput, DocumentPage>(pageInput),
   'documents.file': method<typeof idInput, DocumentFile>(idInput),
   'documents.verify': method<typeof idInput, DocumentVerification>(idInput),
   'documents.drives': method<typeof emptyInput, DriveTarget[]>(emptyInput),

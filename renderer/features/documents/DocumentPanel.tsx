@@ -1,13 +1,12 @@
 // The selected document: its actions (Cetak, Unduh PDF, Simpan ke drive, Periksa), its identity and hashes, the
 // drive choice, the verification verdict and the page preview.
-import { useEffect } from 'react';
 import { Button, Card, StatusPill } from '../../ui';
 import type { DocumentItem, DocumentVerification } from '../../../shared/contracts/documents.contract';
 import { useDocumentActions } from './document-actions';
 import { PagePreview } from './PagePreview';
 import { KIND_LABELS } from './labels';
 
-export function DocumentPanel({ doc, previewAvailable }: { doc: DocumentItem | null; previewAvailable: boolean }) {
+export function DocumentPanel({ doc }: { doc: DocumentItem | null }) {
   if (!doc) {
     return (
       <Card title="Pratinjau">
@@ -15,24 +14,11 @@ export function DocumentPanel({ doc, previewAvailable }: { doc: DocumentItem | n
       </Card>
     );
   }
-  return <SelectedDocument key={doc.id} doc={doc} previewAvailable={previewAvailable} />;
+  return <SelectedDocument key={doc.id} doc={doc} />;
 }
 
-function SelectedDocument({ doc, previewAvailable }: { doc: DocumentItem; previewAvailable: boolean }) {
+function SelectedDocument({ doc }: { doc: DocumentItem }) {
   const a = useDocumentActions(doc);
-  const { printPages, printed } = a;
-  useEffect(() => {
-    if (!printPages) return;
-    const imgs = Array.from(document.querySelectorAll<HTMLImageElement>('.doc-print img'));
-    void Promise.all(
-      imgs.map((i) =>
-        i.complete ? Promise.resolve() : new Promise((res) => (i.onload = i.onerror = () => res(undefined))),
-      ),
-    ).then(() => {
-      window.print();
-      printed();
-    });
-  }, [printPages, printed]);
 
   return (
     <Card
@@ -77,19 +63,8 @@ function SelectedDocument({ doc, previewAvailable }: { doc: DocumentItem; previe
           </div>
         )}
         {a.verification && <Verdict v={a.verification} />}
-        {previewAvailable ? (
-          <PagePreview doc={doc} />
-        ) : (
-          <p className="muted">Pratinjau halaman tidak tersedia di komputer ini; gunakan Unduh PDF untuk membukanya.</p>
-        )}
+        <PagePreview doc={doc} />
       </div>
-      {printPages && (
-        <div className="doc-print" aria-hidden="true">
-          {printPages.map((src, i) => (
-            <img key={i} src={src} alt="" />
-          ))}
-        </div>
-      )}
     </Card>
   );
 }

@@ -27,7 +27,7 @@ export default function DocumentsScreen() {
       <IssueForm status={status.data} onIssued={(d) => setSelected(d.id)} />
       <div className="doc-layout">
         <DocumentList docs={docs} selected={selected} onSelect={setSelected} />
-        <DocumentPanel doc={doc} previewAvailable={status.data?.previewAvailable === true} />
+        <DocumentPanel doc={doc} />
       </div>
     </div>
   );

@@ -1,12 +1,82 @@
-// One page of the selected document at a time, with page navigation.
-import { useState } from 'react';
+// One page of the selected document at a time, drawn in the renderer by pdf.js from the kept PDF (documents.file,
+// cached once per document: an issued file never changes), with page navigation. pdf.js loads on first use.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { Button } from '../../ui';
 import type { DocumentItem } from '../../../shared/contracts/documents.contract';
+import { base64ToBytes } from '../../api/bytes';
+import type { PdfDocument } from './pdf-view';
+
+const PREVIEW_WIDTH = 640;
+
+type Loaded = { state: 'loading' } | { state: 'ready'; pdf: PdfDocument } | { state: 'failed' };
+
+function usePdf(bytes: Uint8Array | null): Loaded {
+  const [loaded, setLoaded] = useState<{ bytes: Uint8Array | null; value: Loaded }>({
+    bytes: null,
+    value: { state: 'loading' },
+  });
+  useEffect(() => {
+    if (!bytes) return;
+    let live = true;
+    let destroy: (() => Promise<void>) | null = null;
+    void import('./pdf-view')
+      .then(({ openPdf }) => {
+        if (!live) return null;
+        const task = openPdf(bytes);
+        destroy = task.destroy;
+        return task.promise;
+      })
+      .then(
+        (pdf) => live && pdf && setLoaded({ bytes, value: { state: 'ready', pdf } }),
+        (err: unknown) => {
+          console.warn('pdf.js could not open the document', err);
+          if (live) setLoaded({ bytes, value: { state: 'failed' } });
+        },
+      );
+    return () => {
+      live = false;
+      void destroy?.();
+    };
+  }, [bytes]);
+  return loaded.bytes === bytes ? loaded.value : { state: 'loading' };
+}
 
 export function PagePreview({ doc }: { doc: DocumentItem }) {
   const [page, setPage] = useState(1);
-  const preview = useApiQuery('documents.page', { id: doc.id, page, dpi: 80 });
+  const file = useApiQuery('documents.file', { id: doc.id });
+  const b64 = file.data?.id === doc.id ? file.data.base64 : null;
+  const bytes = useMemo(() => (b64 ? base64ToBytes(b64) : null), [b64]);
+  const loaded = usePdf(bytes);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [drawn, setDrawn] = useState<number | null>(null);
+
+  useEffect(() => {
+    const el = canvas.current;
+    if (loaded.state !== 'ready' || !el) return;
+    let live = true;
+    const draw = import('./pdf-view').then(({ drawPage }) => drawPage(loaded.pdf, page, el, PREVIEW_WIDTH));
+    void draw
+      .then((d) => d.promise)
+      .then(
+        () => live && setDrawn(page),
+        (err: unknown) => {
+          if ((err as { name?: string })?.name !== 'RenderingCancelledException') console.warn(err);
+        },
+      );
+    return () => {
+      live = false;
+      void draw.then((d) => d.cancel());
+    };
+  }, [loaded, page]);
+
+  const message = file.error
+    ? file.error.message
+    : loaded.state === 'failed'
+      ? 'Halaman tidak dapat ditampilkan di sini; gunakan Unduh PDF untuk membukanya.'
+      : drawn === page
+        ? null
+        : 'Menyiapkan halaman…';
   return (
     <>
       <div className="row">
@@ -21,16 +91,14 @@ export function PagePreview({ doc }: { doc: DocumentItem }) {
         </Button>
       </div>
       <div className="doc-preview">
-        {preview.data && preview.data.id === doc.id ? (
-          <img
-            src={`data:image/png;base64,${preview.data.png}`}
-            width={preview.data.width}
-            height={preview.data.height}
-            alt={`Halaman ${preview.data.page} dari ${preview.data.pages}`}
-          />
-        ) : (
-          <p className="muted">{preview.error ? preview.error.message : 'Menyiapkan halaman…'}</p>
-        )}
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label={`Halaman ${page} dari ${doc.pages}`}
+          data-drawn={drawn === page ? 'true' : 'false'}
+          hidden={drawn === null}
+        />
+        {message && <p className="muted">{message}</p>}
       </div>
     </>
   );

@@ -1,6 +1,9 @@
-// What can be done with one issued document: download the kept PDF, print it, save a copy to a removable drive,
-// verify it. Reads and commands go through the data layer; refusals become toasts in Bahasa Indonesia.
+// What can be done with one issued document: download the kept PDF, print it (the PDF itself: renderer/api/print.ts),
+// save a copy to a removable drive, verify it. Reads and commands go through the data layer; refusals become toasts
+// in Bahasa Indonesia.
 import { useState } from 'react';
+import { base64ToBytes } from '../../api/bytes';
+import { printDocument } from '../../api/print';
 import { readApi, runCommand } from '../../api/query-client';
 import { useToast } from '../../ui';
 import type {
@@ -12,19 +15,11 @@ import type {
 
 export type Busy = 'download' | 'print' | 'verify' | 'drive' | null;
 
-export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
 export function useDocumentActions(doc: DocumentItem) {
   const toast = useToast();
   const [busy, setBusy] = useState<Busy>(null);
   const [verification, setVerification] = useState<DocumentVerification | null>(null);
   const [drives, setDrives] = useState<DriveTarget[] | null>(null);
-  const [printPages, setPrintPages] = useState<string[] | null>(null);
 
   const during = async (what: Exclude<Busy, null>, body: () => Promise<void>) => {
     setBusy(what);
@@ -63,16 +58,14 @@ export function useDocumentActions(doc: DocumentItem) {
 
   const print = () =>
     during('print', async () => {
-      const pages: string[] = [];
-      for (let p = 1; p <= doc.pages; p++) {
-        const r = await readApi('documents.page', { id: doc.id, page: p, dpi: 150 });
-        if (!r.ok) {
-          toast({ kind: 'error', title: 'Halaman tidak dapat disiapkan untuk dicetak', body: r.error.message });
-          return;
-        }
-        pages.push(`data:image/png;base64,${r.value.png}`);
-      }
-      setPrintPages(pages);
+      const r = await printDocument(doc.id);
+      if (!r.ok) toast({ kind: 'error', title: 'Dokumen tidak dapat dicetak', body: r.error.message });
+      else if (r.value.via === 'viewer')
+        toast({
+          kind: 'ok',
+          title: 'PDF dibuka di tab baru',
+          body: 'Cetak dari tab itu dengan tombol cetak penampil PDF atau Ctrl+P.',
+        });
     });
 
   const verify = () =>
@@ -108,13 +101,11 @@ export function useDocumentActions(doc: DocumentItem) {
     busy,
     verification,
     drives,
-    printPages,
     download,
     print,
     verify,
     saveTo,
     saveToDrive,
     cancelDrives: () => setDrives(null),
-    printed: () => setPrintPages(null),
   };
 }

@@ -18,7 +18,6 @@ import {
   issuedDocument,
   issuedDocuments,
 } from '../services/documents/documents.service';
-import { previewAvailable, renderPage } from '../services/documents/page-preview';
 import { ppkKeyOrNull } from '../services/keys/ppk-key';
 import { currentOperator } from '../repositories/pleno.repo';
 import { driveLabel, driveParents, listMounts } from '../services/drives/drive-scan';
@@ -59,7 +58,6 @@ export function documentsHandlers(ctx: BackendContext): FeatureHandlers<keyof ty
           const docs = issuedDocuments(ctx);
           return {
             simulasi: getMeta(ctx.db)?.simulasi === 1,
-            previewAvailable: previewAvailable(),
             pemilihan: master.pemilihan.map((p) => {
               const blockers = finalBlockers(ctx, p.id as PemilihanId);
               const finalIssued = (kind: DocumentRow['kind']) =>
@@ -87,26 +85,6 @@ export function documentsHandlers(ctx: BackendContext): FeatureHandlers<keyof ty
           });
           ctx.events.emit({ type: 'documents-changed' });
           return item(doc.row);
-        }),
-      'documents.page': (i) =>
-        guard(ctx, 'menampilkan halaman', async () => {
-          const row = issuedDocument(ctx, i.id);
-          if (i.page > row.pages) throw new DocumentError('NOT_FOUND', `Dokumen ini hanya ${row.pages} halaman.`);
-          if (!previewAvailable())
-            throw new DocumentError(
-              'NOT_FOUND',
-              'Pratinjau halaman tidak tersedia (pdftoppm tidak terpasang); unduh PDF-nya.',
-            );
-          const f = documentFile(ctx, row);
-          const r = await renderPage(f.path, row.fileSha256, i.page, i.dpi);
-          return {
-            id: row.id,
-            page: i.page,
-            pages: row.pages,
-            png: Buffer.from(r.png).toString('base64'),
-            width: r.width,
-            height: r.height,
-          };
         }),
       'documents.file': (i) =>
         guard(ctx, 'membaca berkas dokumen', () => {

@@ -60,7 +60,9 @@ try {
   // ---- Build the database (master + every result) in-process, then release it for `pleno serve`.
   const b = await openBesarDemo(dbPath);
   try {
-    const d = dashboardView(b.ctx, 'bupati');
+    const view = dashboardView(b.ctx, 'bupati');
+    if (!view.ok) throw new Error(view.error.message);
+    const d = view.value;
     firstTps = d.desa[0]!.tiles[0]!.tps;
     console.log(
       `dashboard bench: ${d.tpsTotal} TPS in ${d.desa.length} desa (bupati); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`,

@@ -71,7 +71,7 @@ describe('validateCounts', () => {
     expect(r.ok).toBe(ok);
     if (!r.ok) {
       expect(r.error.code).toBe('INVALID_INPUT');
-      expect(r.error.field).toBe(field);
+      expect(r.error.detail).toBe(field);
     }
   });
 });
@@ -134,7 +134,7 @@ describe('proposeCorrection', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe(code);
-      expect(r.error.field).toBe(field);
+      expect(r.error.detail).toBe(field);
       expect(r.error.message.length).toBeGreaterThan(10);
     }
   });

@@ -3,10 +3,10 @@
 //
 // Exports:
 //   CORRECTION_BASES, CORRECTION_BASIS_LABELS, formatBasis(basis, note?), basisLabel(storedText), basisCode(storedText)
-//   validateCounts(counts, pilihanCount): DomainResult<CHasilCounts>         integers 0–9999, right number of choices
+//   validateCounts(counts, pilihanCount): Result<CHasilCounts>         integers 0–9999, right number of choices
 //   diffCounts(a, b, pilihan?): CountDiff[]                                   { path, label, a, b }, form order
-//   proposeCorrection(input, ctx): DomainResult<CorrectionDraft>              CorrectionRecord (storage's `correction` row) + diff
-//   approveCorrection(c, ctx) / rejectCorrection(c, ctx): DomainResult<CorrectionDecisionDraft>
+//   proposeCorrection(input, ctx): Result<CorrectionDraft>              CorrectionRecord (storage's `correction` row) + diff
+//   approveCorrection(c, ctx) / rejectCorrection(c, ctx): Result<CorrectionDecisionDraft>
 //   correctionState(decision | null | undefined): CorrectionState
 //
 // Rules chosen (domain.md §3: proposed by an operator, approved by the ketua PPK in the session):
@@ -24,15 +24,13 @@ import { countPaths, fieldLabel, getCount } from './labels';
 import { type CHasilCounts, type PemilihanId, type Pilihan } from './model';
 import {
   type DecisionRole,
-  type DomainResult,
   FORBIDDEN_DECIDER,
   type SessionAuthority,
   decisionRole,
   nonEmpty,
-  refuse,
   samePerson,
-  succeed,
-} from './result';
+} from './authority';
+import { type Result, fail, ok } from './result';
 import { type CurrentSource } from './status';
 
 export const CORRECTION_BASES = [
@@ -111,10 +109,10 @@ export function diffCounts(a: CHasilCounts, b: CHasilCounts, pilihan?: readonly 
 export const MAX_COUNT = 9999;
 
 /** Every count present, a whole number from 0 to 9999, and one vote count per choice. */
-export function validateCounts(counts: CHasilCounts, pilihanCount: number): DomainResult<CHasilCounts> {
+export function validateCounts(counts: CHasilCounts, pilihanCount: number): Result<CHasilCounts> {
   const paslon = (counts as { suara?: { paslon?: unknown } }).suara?.paslon;
   if (!Array.isArray(paslon) || paslon.length !== pilihanCount) {
-    return refuse(
+    return fail(
       'INVALID_INPUT',
       `Jumlah kolom perolehan suara harus ${pilihanCount} (sesuai jumlah pasangan calon/pilihan).`,
       'suara.paslon',
@@ -125,13 +123,13 @@ export function validateCounts(counts: CHasilCounts, pilihanCount: number): Doma
     try {
       v = getCount(counts, path);
     } catch (_e) {
-      return refuse('INVALID_INPUT', `Angka ${fieldLabel(path)} belum diisi.`, path);
+      return fail('INVALID_INPUT', `Angka ${fieldLabel(path)} belum diisi.`, path);
     }
     if (!Number.isInteger(v) || v < 0 || v > MAX_COUNT) {
-      return refuse('INVALID_INPUT', `Angka ${fieldLabel(path)} harus bilangan bulat 0 sampai ${MAX_COUNT}.`, path);
+      return fail('INVALID_INPUT', `Angka ${fieldLabel(path)} harus bilangan bulat 0 sampai ${MAX_COUNT}.`, path);
     }
   }
-  return succeed(counts);
+  return ok(counts);
 }
 
 /** The version a correction is based on: the submission or correction that counts now, with its counts. */
@@ -200,28 +198,28 @@ function sameVersion(base: { kind: 'submission' | 'correction'; id: number }, cu
   return currentKind === base.kind && current.id === base.id;
 }
 
-export function proposeCorrection(input: CorrectionProposal, ctx: ProposeContext): DomainResult<CorrectionDraft> {
-  if (ctx.desaLocked) return refuse('LOCKED', LOCKED_MESSAGE);
+export function proposeCorrection(input: CorrectionProposal, ctx: ProposeContext): Result<CorrectionDraft> {
+  if (ctx.desaLocked) return fail('LOCKED', LOCKED_MESSAGE);
   const proposedBy = nonEmpty(input.proposedBy);
-  if (proposedBy === null) return refuse('INVALID_INPUT', 'Nama pengusul koreksi wajib diisi.', 'proposedBy');
+  if (proposedBy === null) return fail('INVALID_INPUT', 'Nama pengusul koreksi wajib diisi.', 'proposedBy');
   const reason = nonEmpty(input.reason);
-  if (reason === null) return refuse('INVALID_INPUT', 'Alasan koreksi wajib diisi.', 'reason');
+  if (reason === null) return fail('INVALID_INPUT', 'Alasan koreksi wajib diisi.', 'reason');
   if (!(CORRECTION_BASES as readonly string[]).includes(input.basis)) {
-    return refuse('INVALID_INPUT', `Dasar koreksi tidak dikenal: "${String(input.basis)}".`, 'basis');
+    return fail('INVALID_INPUT', `Dasar koreksi tidak dikenal: "${String(input.basis)}".`, 'basis');
   }
   if (input.basis === 'lainnya' && nonEmpty(input.basisNote) === null) {
-    return refuse(
+    return fail(
       'INVALID_INPUT',
       'Untuk dasar koreksi "Lainnya", jelaskan dokumen atau dasar yang dipakai.',
       'basisNote',
     );
   }
-  if (ctx.currentSource && !sameVersion(input.base, ctx.currentSource)) return refuse('CONFLICT', STALE_MESSAGE);
+  if (ctx.currentSource && !sameVersion(input.base, ctx.currentSource)) return fail('CONFLICT', STALE_MESSAGE);
   const valid = validateCounts(input.counts, ctx.pilihanCount);
   if (!valid.ok) return valid;
   const changes = diffCounts(input.base.counts, input.counts, ctx.pilihan);
-  if (changes.length === 0) return refuse('INVALID_INPUT', 'Koreksi tidak mengubah angka apa pun.');
-  return succeed({
+  if (changes.length === 0) return fail('INVALID_INPUT', 'Koreksi tidak mengubah angka apa pun.');
+  return ok({
     tps: input.tps,
     pemilihan: input.pemilihan,
     baseSubmissionId: input.base.kind === 'submission' ? input.base.id : null,
@@ -268,34 +266,31 @@ export interface ApproveContext {
 }
 
 function alreadyDecided(state: CorrectionState) {
-  return refuse(
+  return fail(
     'CONFLICT',
     `Koreksi ini sudah ${state === 'approved' ? 'disetujui' : 'ditolak'}; keputusan tidak dapat diubah.`,
   );
 }
 
-export function approveCorrection(
-  c: CorrectionUnderDecision,
-  ctx: ApproveContext,
-): DomainResult<CorrectionDecisionDraft> {
+export function approveCorrection(c: CorrectionUnderDecision, ctx: ApproveContext): Result<CorrectionDecisionDraft> {
   if (c.state !== 'proposed') return alreadyDecided(c.state);
   const role = decisionRole(ctx.by, ctx.session);
-  if (role === null) return refuse('FORBIDDEN', FORBIDDEN_DECIDER);
+  if (role === null) return fail('FORBIDDEN', FORBIDDEN_DECIDER);
   if (samePerson(ctx.by, c.proposedBy) && role !== 'ketua') {
-    return refuse(
+    return fail(
       'FORBIDDEN',
       'Pengusul koreksi tidak dapat menyetujui koreksinya sendiri; persetujuan oleh ketua PPK atau anggota lain yang diberi delegasi.',
     );
   }
-  if (ctx.desaLocked) return refuse('LOCKED', LOCKED_MESSAGE);
+  if (ctx.desaLocked) return fail('LOCKED', LOCKED_MESSAGE);
   if (ctx.currentSource) {
     const base =
       c.baseCorrectionId !== null
         ? { kind: 'correction' as const, id: c.baseCorrectionId }
         : { kind: 'submission' as const, id: c.baseSubmissionId ?? -1 };
-    if (!sameVersion(base, ctx.currentSource)) return refuse('CONFLICT', STALE_MESSAGE);
+    if (!sameVersion(base, ctx.currentSource)) return fail('CONFLICT', STALE_MESSAGE);
   }
-  return succeed({
+  return ok({
     correctionId: c.id,
     decision: 'approved',
     reason: nonEmpty(ctx.reason),
@@ -312,16 +307,13 @@ export interface RejectContext {
   reason: string;
 }
 
-export function rejectCorrection(
-  c: CorrectionUnderDecision,
-  ctx: RejectContext,
-): DomainResult<CorrectionDecisionDraft> {
+export function rejectCorrection(c: CorrectionUnderDecision, ctx: RejectContext): Result<CorrectionDecisionDraft> {
   if (c.state !== 'proposed') return alreadyDecided(c.state);
   const role = decisionRole(ctx.by, ctx.session);
-  if (role === null) return refuse('FORBIDDEN', FORBIDDEN_DECIDER);
+  if (role === null) return fail('FORBIDDEN', FORBIDDEN_DECIDER);
   const reason = nonEmpty(ctx.reason);
-  if (reason === null) return refuse('INVALID_INPUT', 'Alasan penolakan koreksi wajib diisi.', 'reason');
-  return succeed({
+  if (reason === null) return fail('INVALID_INPUT', 'Alasan penolakan koreksi wajib diisi.', 'reason');
+  return ok({
     correctionId: c.id,
     decision: 'rejected',
     reason,

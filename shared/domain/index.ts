@@ -4,6 +4,7 @@ export * from './labels';
 export * from './rules/index';
 export * from './recap';
 export * from './result';
+export * from './authority';
 export * from './status';
 export * from './correction';
 export * from './objection';

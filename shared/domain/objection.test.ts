@@ -67,7 +67,7 @@ describe('raiseObjection', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('INVALID_INPUT');
-      expect(r.error.field).toBe(field);
+      expect(r.error.detail).toBe(field);
     }
   });
 });

@@ -3,8 +3,8 @@
 //
 // Exports:
 //   ObjectionBy, ObjectionScope, ObjectionState, ObjectionFollowUp
-//   raiseObjection(input, ctx): DomainResult<ObjectionDraft>                     row for storage's `objection`
-//   acceptObjection(o, ctx) / rejectObjection(o, ctx): DomainResult<ObjectionResolutionDraft>
+//   raiseObjection(input, ctx): Result<ObjectionDraft>                     row for storage's `objection`
+//   acceptObjection(o, ctx) / rejectObjection(o, ctx): Result<ObjectionResolutionDraft>
 //   objectionState(resolution | null | undefined), isObjectionOpen(...)
 //   objectionByLabel(by, pilihan?), objectionScopeLabel(scope, names?), OBJECTION_STATE_LABELS
 //   raisedByToRow(by) / raisedByFromRow(row): storage keeps `raised_by_json` as { peran, paslon?, nama? }
@@ -17,16 +17,8 @@
 //   (for D.Kejadian Khusus). Diterima carries its follow-up: a correction (its id) or a recount / ballot-box opening
 //   (with the correction id once there is one). A resolved keberatan cannot be resolved again.
 import { type PemilihanId, type Pilihan, formatKode } from './model';
-import {
-  type DecisionRole,
-  type DomainResult,
-  FORBIDDEN_DECIDER,
-  type SessionAuthority,
-  decisionRole,
-  nonEmpty,
-  refuse,
-  succeed,
-} from './result';
+import { type DecisionRole, FORBIDDEN_DECIDER, type SessionAuthority, decisionRole, nonEmpty } from './authority';
+import { type Result, fail, ok } from './result';
 
 export type ObjectionBy =
   | { kind: 'saksi'; paslon: number; nama?: string }
@@ -148,35 +140,35 @@ export interface RaiseContext {
 
 const isDigits = (s: string, n: number) => s.length === n && /^\d+$/.test(s);
 
-export function raiseObjection(input: ObjectionInput, ctx: RaiseContext): DomainResult<ObjectionDraft> {
+export function raiseObjection(input: ObjectionInput, ctx: RaiseContext): Result<ObjectionDraft> {
   const text = nonEmpty(input.text);
-  if (text === null) return refuse('INVALID_INPUT', 'Isi keberatan wajib diisi.', 'text');
+  if (text === null) return fail('INVALID_INPUT', 'Isi keberatan wajib diisi.', 'text');
   const recordedBy = nonEmpty(input.recordedBy);
-  if (recordedBy === null) return refuse('INVALID_INPUT', 'Nama pencatat keberatan wajib diisi.', 'recordedBy');
+  if (recordedBy === null) return fail('INVALID_INPUT', 'Nama pencatat keberatan wajib diisi.', 'recordedBy');
   const by = input.by;
   if (by.kind === 'saksi' && !(Number.isInteger(by.paslon) && by.paslon >= 1 && by.paslon <= ctx.pilihanCount)) {
-    return refuse('INVALID_INPUT', `Nomor urut paslon saksi harus antara 1 dan ${ctx.pilihanCount}.`, 'by.paslon');
+    return fail('INVALID_INPUT', `Nomor urut paslon saksi harus antara 1 dan ${ctx.pilihanCount}.`, 'by.paslon');
   }
   if (by.kind === 'lainnya' && nonEmpty(by.nama) === null) {
-    return refuse('INVALID_INPUT', 'Nama pengaju keberatan wajib diisi.', 'by.nama');
+    return fail('INVALID_INPUT', 'Nama pengaju keberatan wajib diisi.', 'by.nama');
   }
   let tps: string | null = null;
   let desa: string | null = null;
   const scope = input.scope;
   if (scope.kind === 'tps') {
     if (!isDigits(scope.tps, 13) || (ctx.knownTps && !ctx.knownTps(scope.tps))) {
-      return refuse('INVALID_INPUT', `TPS ${scope.tps} tidak ada dalam data master.`, 'scope.tps');
+      return fail('INVALID_INPUT', `TPS ${scope.tps} tidak ada dalam data master.`, 'scope.tps');
     }
     tps = scope.tps;
     desa = scope.tps.slice(0, 10);
   } else if (scope.kind === 'desa' || (scope.kind === 'prosedur' && scope.desa)) {
     const kode = scope.desa ?? '';
     if (!isDigits(kode, 10) || (ctx.knownDesa && !ctx.knownDesa(kode))) {
-      return refuse('INVALID_INPUT', `Desa ${kode} tidak ada dalam data master.`, 'scope.desa');
+      return fail('INVALID_INPUT', `Desa ${kode} tidak ada dalam data master.`, 'scope.desa');
     }
     desa = kode;
   }
-  return succeed({
+  return ok({
     scope: scope.kind,
     tps,
     desa,
@@ -217,26 +209,26 @@ export interface ResolveContext {
 
 function checkResolvable(o: { id: number; state: ObjectionState }, ctx: ResolveContext) {
   if (o.state !== 'raised') {
-    return refuse('CONFLICT', `Keberatan ini sudah ${o.state}; keputusan tidak dapat diubah.`);
+    return fail('CONFLICT', `Keberatan ini sudah ${o.state}; keputusan tidak dapat diubah.`);
   }
   const role = decisionRole(ctx.by, ctx.session);
-  if (role === null) return refuse('FORBIDDEN', FORBIDDEN_DECIDER);
+  if (role === null) return fail('FORBIDDEN', FORBIDDEN_DECIDER);
   const reason = nonEmpty(ctx.reason);
-  if (reason === null) return refuse('INVALID_INPUT', 'Alasan keputusan atas keberatan wajib diisi.', 'reason');
-  return succeed({ role, reason });
+  if (reason === null) return fail('INVALID_INPUT', 'Alasan keputusan atas keberatan wajib diisi.', 'reason');
+  return ok({ role, reason });
 }
 
 export function acceptObjection(
   o: { id: number; state: ObjectionState },
   ctx: ResolveContext & { followUp: ObjectionFollowUp },
-): DomainResult<ObjectionResolutionDraft> {
+): Result<ObjectionResolutionDraft> {
   const c = checkResolvable(o, ctx);
   if (!c.ok) return c;
   const f = ctx.followUp;
   if (f.kind === 'correction' && !(Number.isInteger(f.correctionId) && f.correctionId > 0)) {
-    return refuse('INVALID_INPUT', 'Keberatan yang diterima dengan koreksi harus menunjuk koreksinya.', 'followUp');
+    return fail('INVALID_INPUT', 'Keberatan yang diterima dengan koreksi harus menunjuk koreksinya.', 'followUp');
   }
-  return succeed({
+  return ok({
     objectionId: o.id,
     outcome: 'diterima',
     reason: c.value.reason,
@@ -251,10 +243,10 @@ export function acceptObjection(
 export function rejectObjection(
   o: { id: number; state: ObjectionState },
   ctx: ResolveContext,
-): DomainResult<ObjectionResolutionDraft> {
+): Result<ObjectionResolutionDraft> {
   const c = checkResolvable(o, ctx);
   if (!c.ok) return c;
-  return succeed({
+  return ok({
     objectionId: o.id,
     outcome: 'ditolak',
     reason: c.value.reason,

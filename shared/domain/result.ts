@@ -1,71 +1,38 @@
-// Result values of the pure domain transitions, and who may decide in a plenary session.
-//
-// DomainResult<T> = { ok: true; value: T } | { ok: false; error: { code: DomainErrorCode; message /* Bahasa Indonesia */; field? } }
-// The codes are a subset of the API's ErrorCode (shared/contracts/result.ts), so handlers can pass them through.
-//
-// Authority: decisions (approve/reject a correction, resolve a keberatan, lock/unlock) are taken by the ketua PPK, or
-// by an anggota the ketua delegated for the session. People are identified by the name recorded for the operator
-// session (compared after trimming, case-insensitively, since names are typed by hand).
+// Expected failures are values, never exceptions: every domain transition, command and API call returns a Result.
+// One definition for the domain (shared/domain), the backend's command unit and the contract (shared/contracts
+// re-exports it). A bug is the only thing that throws; the dispatcher logs it and answers INTERNAL with a reference.
 
-export type DomainErrorCode = 'INVALID_INPUT' | 'FORBIDDEN' | 'CONFLICT' | 'LOCKED';
+export const ERROR_CODES = [
+  'BAD_REQUEST', // unknown method or invalid input (rejected at the dispatcher)
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'NO_KECAMATAN', // the database has no data master yet
+  'CONFLICT', // the state does not allow this (locked desa, already decided, ...)
+  'INVALID_INPUT', // domain validation failed (a malformed record, a bad signature, ...)
+  'LOCKED',
+  'DB_ERROR',
+  'INTERNAL', // a bug: logged with the reference id shown to the user
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface DomainError {
-  code: DomainErrorCode;
+export interface ApiError {
+  code: ErrorCode;
+  /** For the user, in Bahasa Indonesia. */
   message: string;
-  /** The field concerned (count path or input field name), when there is one. */
-  field?: string;
+  /** Reference id of a logged unexpected error, for the user to quote. */
+  ref?: string;
+  /** Field path or other detail for display (e.g. `suara.paslon[2]`, `reason`). */
+  detail?: string;
 }
 
-export type DomainResult<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+export type Failure = { ok: false; error: ApiError };
+export type Result<T> = { ok: true; value: T } | Failure;
 
-export const succeed = <T>(value: T): DomainResult<T> => ({ ok: true, value });
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
-export function refuse(code: DomainErrorCode, message: string, field?: string): { ok: false; error: DomainError } {
-  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
-}
-
-/** The people who may decide in the current session. */
-export interface SessionAuthority {
-  /** Name of the ketua PPK. */
-  ketua: string;
-  /** Names of the anggota the ketua delegated the right to decide to, for this session. */
-  delegates: readonly string[];
-}
-
-export type DecisionRole = 'ketua' | 'delegate';
-
-const norm = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
-
-export function samePerson(a: string, b: string): boolean {
-  return norm(a) !== '' && norm(a) === norm(b);
-}
-
-/** 'ketua', 'delegate', or null when `actor` may not decide in this session. */
-export function decisionRole(actor: string, session: SessionAuthority): DecisionRole | null {
-  if (samePerson(actor, session.ketua)) return 'ketua';
-  if (session.delegates.some((d) => samePerson(actor, d))) return 'delegate';
-  return null;
-}
-
-/** One row of the delegation log: the ketua grants or revokes a delegate's right to decide. */
-export interface DelegationEvent {
-  id: number;
-  delegate: string;
-  action: 'grant' | 'revoke';
-}
-
-/** Delegates currently holding a grant: the latest event per person wins (events in any order; id decides). */
-export function activeDelegates(events: readonly DelegationEvent[]): string[] {
-  const latest = new Map<string, DelegationEvent>();
-  for (const e of [...events].sort((a, b) => a.id - b.id)) latest.set(norm(e.delegate), e);
-  return [...latest.values()].filter((e) => e.action === 'grant').map((e) => e.delegate);
-}
-
-export const FORBIDDEN_DECIDER =
-  'Hanya ketua PPK atau anggota PPK yang diberi delegasi oleh ketua dalam sidang ini yang dapat mengambil keputusan ini.';
-
-/** Trimmed text, or null when empty. */
-export function nonEmpty(text: string | null | undefined): string | null {
-  const t = (text ?? '').trim();
-  return t === '' ? null : t;
-}
+/** The one way to refuse: returns (never throws) a failure assignable to any Result. */
+export const fail = (code: ErrorCode, message: string, detail?: string): Failure => ({
+  ok: false,
+  error: detail === undefined ? { code, message } : { code, message, detail },
+});

@@ -8,7 +8,7 @@
 // desaLockable(tps: { tps, state }[], openObjectionsOnDesa): { lockable, reasons /* Indonesian */ }
 // pemilihanFinal(desa: { kode, nama, locked }[], openObjectionIds): { final, reasons }   every desa locked, none open
 // lockState(events: LockEventInput[]): { locked, last }          latest event wins (highest id)
-// checkLockAction(locked, action, reason?): DomainResult<...>    lock twice / unlock an unlocked / unlock without reason
+// checkLockAction(locked, action, reason?): Result<...>    lock twice / unlock an unlocked / unlock without reason
 //
 // The rules, as implemented (input rows map 1:1 to storage's tables; pass them as listed, any order):
 // - Only valid submissions count (storage keeps only valid ones: `valid` defaults to true).
@@ -29,7 +29,8 @@
 // Times are compared as instants when both parse as dates (ISO 8601 with offset), else as strings; a caller may
 // also pass numbers (e.g. audit sequence numbers) for all times, compared numerically.
 import { type CHasilCounts, type TpsFlags, type TpsStatus, formatKode } from './model';
-import { type DomainResult, nonEmpty, refuse, succeed } from './result';
+import { nonEmpty } from './authority';
+import { type Result, fail, ok } from './result';
 import { type RuleContext, type Violation, checkRecord, hasBlockingError } from './rules/index';
 
 export type Instant = string | number;
@@ -261,13 +262,13 @@ export function checkLockAction(
   locked: boolean,
   action: 'lock' | 'unlock',
   reason?: string | null,
-): DomainResult<{ action: 'lock' | 'unlock'; reason: string | null }> {
+): Result<{ action: 'lock' | 'unlock'; reason: string | null }> {
   if (action === 'lock') {
-    if (locked) return refuse('CONFLICT', 'Sudah dikunci.');
-    return succeed({ action, reason: nonEmpty(reason) });
+    if (locked) return fail('CONFLICT', 'Sudah dikunci.');
+    return ok({ action, reason: nonEmpty(reason) });
   }
-  if (!locked) return refuse('CONFLICT', 'Belum dikunci, tidak ada yang dibuka.');
+  if (!locked) return fail('CONFLICT', 'Belum dikunci, tidak ada yang dibuka.');
   const r = nonEmpty(reason);
-  if (r === null) return refuse('INVALID_INPUT', 'Membuka kunci wajib disertai alasan yang dicatat.', 'reason');
-  return succeed({ action, reason: r });
+  if (r === null) return fail('INVALID_INPUT', 'Membuka kunci wajib disertai alasan yang dicatat.', 'reason');
+  return ok({ action, reason: r });
 }

@@ -1,9 +1,11 @@
 // What every backend service and handler receives: the open database, paths, an injected clock, the event bus, the log.
 // Runs in plain Node; never imports 'electron'.
-import type Database from 'better-sqlite3';
 import type { PlenoEvent } from '../../../shared/contracts/events';
 
-export type Db = Database.Database;
+import type { ReadableDb } from './db/command';
+
+/** A read handle; writes need the WritableDb of a command (db/command.ts). */
+export type Db = ReadableDb;
 
 export interface Logger {
   info(message: string, data?: Record<string, unknown>): void;

@@ -4,6 +4,7 @@ import type * as Api from '../../../shared/contracts/api';
 import type { Handlers } from '../../../shared/contracts/api';
 import type { Result } from '../../../shared/contracts/result';
 import type { Logger } from './context';
+import { unexpected } from './unexpected';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -28,15 +29,11 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       );
     }
     const handler = handlers[method] as ((input: unknown) => Promise<Result<unknown>> | Result<unknown>) | undefined;
-    if (!handler) {
-      const ref = log.error(`No handler registered for ${method}`);
-      return internal(ref);
-    }
+    if (!handler) return unexpected(log, `No handler registered for ${method}`);
     try {
       return await handler(parsed.data);
     } catch (err) {
-      const ref = log.error(`Handler ${method} threw`, err);
-      return internal(ref);
+      return unexpected(log, `Handler ${method} threw`, err);
     }
   };
 }
@@ -45,17 +42,6 @@ function badRequest(message: string, detail?: string): Result<never> {
   return {
     ok: false,
     error: detail === undefined ? { code: 'BAD_REQUEST', message } : { code: 'BAD_REQUEST', message, detail },
-  };
-}
-
-function internal(ref: string): Result<never> {
-  return {
-    ok: false,
-    error: {
-      code: 'INTERNAL',
-      message: `Terjadi kesalahan tak terduga. Sebutkan kode referensi ${ref} saat melapor.`,
-      ref,
-    },
   };
 }
 

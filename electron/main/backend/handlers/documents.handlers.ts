@@ -10,6 +10,7 @@ import type { PemilihanId } from '../../../../shared/domain/model';
 import type { DocumentRow } from '../repositories/documents.repo';
 import { getMeta, loadDataMaster } from '../repositories/master.repo';
 import { sha256Hex } from '../crypto';
+import { unexpected } from '../unexpected';
 import {
   DocumentError,
   documentFile,
@@ -39,11 +40,7 @@ async function guard<T>(ctx: BackendContext, what: string, body: () => Promise<T
               : 'INVALID_INPUT';
       return fail(code, err.message, err.reasons.length > 0 ? err.reasons.join('\n') : undefined);
     }
-    const ref = ctx.log.error(`documents: ${what} failed`, err);
-    return {
-      ok: false,
-      error: { code: 'INTERNAL', message: `Kesalahan tak terduga saat ${what}. Rujukan: ${ref}`, ref },
-    };
+    return unexpected(ctx.log, `documents: ${what} failed`, err);
   }
 }
 
@@ -83,7 +80,6 @@ export function documentsHandlers(ctx: BackendContext): FeatureHandlers<keyof ty
             ...(i.reason !== undefined ? { reason: i.reason } : {}),
             actor: op?.nama ?? 'operator',
           });
-          ctx.events.emit({ type: 'documents-changed' });
           return item(doc.row);
         }),
       'documents.file': (i) =>

@@ -1,10 +1,9 @@
 // Handlers of the pleno feature (shared/contracts/pleno.contract.ts): thin mapping from validated input to the
-// plenary services; expected refusals become failed Results (plenary-errors.ts).
+// plenary services, which return Results (refusals are values: shared/domain/result.ts).
 import type { BackendContext } from '../context';
 import type { FeatureHandlers } from './index';
 import type { plenoMethods } from '../../../../shared/contracts/pleno.contract';
 import { fail, ok } from '../../../../shared/contracts/result';
-import { asResult } from '../services/plenary/plenary-errors';
 import { dashboardView, desaView, nextProblem, projectorView, tpsReview } from '../services/plenary/views.service';
 import { delegate, membersView, startSession } from '../services/plenary/members.service';
 import {
@@ -26,10 +25,13 @@ export function plenoHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof
   const focus = createFocusStore(ctx);
   return {
     handlers: {
-      'pleno.dashboard': (i) => asResult(() => dashboardView(ctx, i.pemilihan)),
-      'pleno.tps': (i) => asResult(() => tpsReview(ctx, i.pemilihan, i.tps)),
-      'pleno.nextProblem': (i) => asResult(() => nextProblem(loadSnapshot(ctx, i.pemilihan), i.after)),
-      'pleno.desa': (i) => asResult(() => desaView(ctx, i.pemilihan, i.desa)),
+      'pleno.dashboard': (i) => dashboardView(ctx, i.pemilihan),
+      'pleno.tps': (i) => tpsReview(ctx, i.pemilihan, i.tps),
+      'pleno.nextProblem': (i) => {
+        const snap = loadSnapshot(ctx, i.pemilihan);
+        return snap.ok ? ok(nextProblem(snap.value, i.after)) : snap;
+      },
+      'pleno.desa': (i) => desaView(ctx, i.pemilihan, i.desa),
       'pleno.photo': (i) => {
         const r = readPhoto(ctx, i.sha256);
         if (!r.ok) return fail(r.reason === 'unknown' ? 'NOT_FOUND' : 'DB_ERROR', r.message);
@@ -39,40 +41,27 @@ export function plenoHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof
           base64: Buffer.from(r.bytes).toString('base64'),
         });
       },
-      'pleno.members': () => asResult(() => membersView(ctx)),
-      'pleno.startSession': (i) => asResult(() => startSession(ctx, i.member)),
-      'pleno.delegate': (i) => asResult(() => delegate(ctx, i.member, i.active, i.reason)),
-      'pleno.accept': (i) => asResult(() => accept(ctx, i)),
-      'pleno.proposeCorrection': (i) => asResult(() => proposeCorrection(ctx, i)),
-      'pleno.decideCorrection': (i) => asResult(() => decideCorrection(ctx, i)),
-      'pleno.raiseObjection': (i) => asResult(() => raiseObjection(ctx, i)),
-      'pleno.resolveObjection': (i) => asResult(() => resolveObjection(ctx, i)),
-      'pleno.objections': (i) => asResult(() => listObjectionViews(ctx, i.pemilihan)),
-      'pleno.addKejadian': (i) => asResult(() => addKejadian(ctx, i)),
-      'pleno.kejadian': (i) => asResult(() => kejadianViews(ctx, i.pemilihan)),
-      'pleno.chooseSubmission': (i) => asResult(() => chooseSubmission(ctx, i)),
-      'pleno.lockDesa': (i) => asResult(() => lockDesa(ctx, i)),
-      'pleno.unlockDesa': (i) => asResult(() => unlockDesa(ctx, i)),
+      'pleno.members': () => membersView(ctx),
+      'pleno.startSession': (i) => startSession(ctx, i.member),
+      'pleno.delegate': (i) => delegate(ctx, i.member, i.active, i.reason),
+      'pleno.accept': (i) => accept(ctx, i),
+      'pleno.proposeCorrection': (i) => proposeCorrection(ctx, i),
+      'pleno.decideCorrection': (i) => decideCorrection(ctx, i),
+      'pleno.raiseObjection': (i) => raiseObjection(ctx, i),
+      'pleno.resolveObjection': (i) => resolveObjection(ctx, i),
+      'pleno.objections': (i) => ok(listObjectionViews(ctx, i.pemilihan)),
+      'pleno.addKejadian': (i) => addKejadian(ctx, i),
+      'pleno.kejadian': (i) => ok(kejadianViews(ctx, i.pemilihan)),
+      'pleno.chooseSubmission': (i) => chooseSubmission(ctx, i),
+      'pleno.lockDesa': (i) => lockDesa(ctx, i),
+      'pleno.unlockDesa': (i) => unlockDesa(ctx, i),
       'pleno.setFocus': (i) => ok(focus.set(i)),
       'pleno.focus': () => ok(focus.get()),
-      'pleno.projector': () =>
-        asResult(() => {
-          if (!hasKecamatan(ctx)) return null;
-          return projectorView(ctx, focus.get());
-        }),
+      'pleno.projector': () => (requireMeta(ctx).ok ? projectorView(ctx, focus.get()) : ok(null)),
       'pleno.recap': (i) => {
         const r = recap(ctx, i.pemilihan);
         return r ? ok(r) : fail('NO_KECAMATAN', 'Belum ada data master kecamatan.');
       },
     },
   };
-}
-
-function hasKecamatan(ctx: BackendContext): boolean {
-  try {
-    requireMeta(ctx);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -10,6 +10,7 @@
 //   createEnvelopeQueue(ctx, { maxBatch? }) → { submit(bytes, source): Promise<ImportOutcome> }
 import type { BackendContext } from '../context';
 import { importEnvelopeBytes, type ImportOutcome, type ImportSource } from '../services/import/import.service';
+import { runWrite } from '../db/command';
 
 interface Job {
   bytes: Uint8Array;
@@ -46,7 +47,7 @@ export function createEnvelopeQueue(ctx: BackendContext, opts: { maxBatch?: numb
       }
       let outcomes: ImportOutcome[] | null = null;
       try {
-        outcomes = ctx.db.transaction(() => batch.map((j) => importEnvelopeBytes(ctx, j.bytes, j.source))).immediate();
+        outcomes = runWrite(ctx, () => batch.map((j) => importEnvelopeBytes(ctx, j.bytes, j.source)));
       } catch (err) {
         // Something outside a record's own savepoint failed (disk full, a bug): nothing of this batch was
         // committed; retry each alone so one bad request cannot take the others down.

@@ -15,6 +15,7 @@ import {
   type StorageFixture,
   type TestBackend,
 } from '../services/import/storage-test-fixture';
+import { runWrite } from '../db/command';
 
 const BIN = fileURLToPath(new URL('../../../../bin/pleno.mjs', import.meta.url));
 const required = CORE_AUDITED_TABLES.map(([t]) => t);
@@ -42,9 +43,9 @@ async function populated(): Promise<void> {
       importBundleBytes(ctx, makeBundle(fx, tps), { channel: 'file', name: `${tps}.pleno` }).map((o) => o.status),
     ).toEqual(['diterima', 'diterima']);
   }
-  ctx.db.transaction(() =>
-    insertOperatorSession(ctx.db, { nama: 'Ketua Uji', jabatan: 'ketua', startedAt: '2024-11-28T09:00:00.000Z' }),
-  )();
+  runWrite(ctx, (unit) =>
+    insertOperatorSession(unit.db, { nama: 'Ketua Uji', jabatan: 'ketua', startedAt: '2024-11-28T09:00:00.000Z' }),
+  );
 }
 
 function cliVerify(): { code: number; stdout: string; stderr: string } {
@@ -71,8 +72,8 @@ describe('schema', () => {
     expect(() => db.prepare("UPDATE meta SET kecamatan_nama = 'x'").run()).toThrow(/append-only/);
     // CHECK constraints and FKs reject malformed rows.
     expect(() =>
-      db.transaction(() =>
-        insertKejadian(db, {
+      runWrite({ db }, (unit) =>
+        insertKejadian(unit.db, {
           at: 'x',
           tps: null,
           desa: null,
@@ -82,7 +83,7 @@ describe('schema', () => {
           recordedBy: 'c',
           recordedAt: 'x',
         }),
-      )(),
+      ),
     ).toThrow(/CHECK constraint/);
     expect(() =>
       db
@@ -96,11 +97,13 @@ describe('schema', () => {
 
   it('appendAudit refuses to run outside a transaction and chains entries', async () => {
     const db = tb.backend.ctx.db;
+    // A read handle does not type-check as a WritableDb; forced anyway, the run-time guard refuses it too.
+    // @ts-expect-error the context's handle is a ReadableDb
     expect(() => appendAudit(db, { actor: 'uji', action: 'x' })).toThrow(/inside the transaction/);
-    db.transaction(() => {
-      appendAudit(db, { actor: 'uji', action: 'uji.satu', at: '2024-11-28T09:00:00.000Z' });
-      appendAudit(db, { actor: 'uji', action: 'uji.dua', at: '2024-11-28T09:00:01.000Z' });
-    })();
+    runWrite({ db }, (unit) => {
+      appendAudit(unit.db, { actor: 'uji', action: 'uji.satu', at: '2024-11-28T09:00:00.000Z' });
+      appendAudit(unit.db, { actor: 'uji', action: 'uji.dua', at: '2024-11-28T09:00:01.000Z' });
+    });
     const [second, first] = listAudit(db, { limit: 10 });
     expect(first!.prevHash).toBe(GENESIS_HASH);
     expect(second!.prevHash).toBe(first!.hash);

@@ -14,6 +14,7 @@ import { canonicalize } from '../../../../shared/formats/canonical';
 import { utf8Encode } from '../../../../shared/formats/bytes';
 import { sha256Hex } from '../crypto';
 import { stmt } from './statements';
+import type { WritableDb } from '../db/command';
 import type { AuditEntryView, AuditProblemView, AuditVerifyView } from '../../../../shared/contracts/audit.contract';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -117,7 +118,7 @@ export function auditHead(db: Db): { seq: number; hash: string } {
  * Appends one entry to the chain. Must run inside the caller's transaction (the same one that inserted the row),
  * so the row and its entry commit together or not at all.
  */
-export function appendAudit(db: Db, input: AppendAuditInput): AuditEntry {
+export function appendAudit(db: WritableDb, input: AppendAuditInput): AuditEntry {
   if (!db.inTransaction) throw new Error('appendAudit must run inside the transaction that wrote the row');
   const entity = input.entity ?? null;
   let entityId: string | null = null;
@@ -429,7 +430,7 @@ export type SqlValue = string | number | bigint | null;
  * Column names come from code, never from input. Must run inside the service's transaction.
  */
 export function insertAudited(
-  db: Db,
+  db: WritableDb,
   table: string,
   values: Record<string, SqlValue>,
   audit: { actor: string; action: string; at: string },

@@ -1,6 +1,7 @@
 // SQL of issued documents (table `document`, migration 0003): audited insert and lists. Append-only.
 import type { Db } from '../context';
 import { camelRow, insertAudited } from './audit.repo';
+import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 import type { DocumentItem } from '../../../../shared/contracts/documents.contract';
 
@@ -14,7 +15,7 @@ function toRow(r: Record<string, unknown>): DocumentRow {
 }
 
 /** Inserts the row and its audit entry; must run inside the service's transaction. */
-export function insertDocument(db: Db, d: NewDocumentRow): DocumentRow {
+export function insertDocument(db: WritableDb, d: NewDocumentRow): DocumentRow {
   const id = insertAudited(
     db,
     'document',

@@ -1,6 +1,7 @@
 // The PPK laptop's Ed25519 key (ppk_key): created once at init, the first row is the key in use.
 import type { Db } from '../context';
 import { camelRow, insertAudited } from './audit.repo';
+import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 
 export interface PpkKeyRow {
@@ -20,7 +21,7 @@ export function getPpkKey(db: Db): PpkKeyRow | undefined {
 }
 
 /** Run inside a transaction. */
-export function insertPpkKey(db: Db, k: Omit<PpkKeyRow, 'id'>, actor: string): PpkKeyRow {
+export function insertPpkKey(db: WritableDb, k: Omit<PpkKeyRow, 'id'>, actor: string): PpkKeyRow {
   const id = Number(
     insertAudited(
       db,

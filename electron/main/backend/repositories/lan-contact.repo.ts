@@ -3,6 +3,7 @@
 // insertLanContact must run inside the caller's transaction.
 import type { Db } from '../context';
 import { camelRow, insertAudited } from './audit.repo';
+import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 import type { ImportStatus, LanDeviceView } from '../../../../shared/contracts/import.contract';
 
@@ -29,7 +30,7 @@ export interface LanContact extends Omit<NewLanContact, 'registered'> {
   registered: boolean;
 }
 
-export function insertLanContact(db: Db, c: NewLanContact): number {
+export function insertLanContact(db: WritableDb, c: NewLanContact): number {
   return Number(
     insertAudited(
       db,

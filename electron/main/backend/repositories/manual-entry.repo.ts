@@ -4,6 +4,7 @@
 import type { Db } from '../context';
 import type { CHasilCounts, PemilihanId } from '../../../../shared/domain/model';
 import { camelRow, insertAudited } from './audit.repo';
+import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 
 export interface ManualEntryRow {
@@ -30,7 +31,10 @@ export interface ManualResultRow {
   createdAt: string;
 }
 
-export function insertManualEntry(db: Db, e: Omit<ManualEntryRow, 'id' | 'counts'> & { countsJson: string }): number {
+export function insertManualEntry(
+  db: WritableDb,
+  e: Omit<ManualEntryRow, 'id' | 'counts'> & { countsJson: string },
+): number {
   return Number(
     insertAudited(
       db,
@@ -48,7 +52,7 @@ export function insertManualEntry(db: Db, e: Omit<ManualEntryRow, 'id' | 'counts
   );
 }
 
-export function insertManualResult(db: Db, r: Omit<ManualResultRow, 'id'>, actor: string): number {
+export function insertManualResult(db: WritableDb, r: Omit<ManualResultRow, 'id'>, actor: string): number {
   return Number(
     insertAudited(
       db,

@@ -7,6 +7,7 @@ import type { Db } from '../context';
 import type { DataMaster, Perangkat, PemilihanId } from '../../../../shared/domain/model';
 import { MASTER_FORMAT, tpsCode } from '../../../../shared/domain/model';
 import { camelRow, insertAudited } from './audit.repo';
+import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 
 export interface Meta {
@@ -57,7 +58,7 @@ export function isSimulasiMaster(master: Pick<DataMaster, 'pemilihan'>): boolean
  * audit entry. The caller (master.service) runs it in one transaction after verifying the envelope.
  */
 export function insertMasterData(
-  db: Db,
+  db: WritableDb,
   input: {
     master: DataMaster;
     envelopeJson: string;
@@ -172,7 +173,7 @@ export function listPerangkat(db: Db): PerangkatRow[] {
 
 /** A device added by a recorded PPK decision (DESIGN §3.5). Run inside a transaction. */
 export function insertPerangkatByDecision(
-  db: Db,
+  db: WritableDb,
   p: { deviceId: string; tps: string; publicKey: string; reason: string; decidedBy: string; at: string },
 ): PerangkatRow {
   const id = Number(

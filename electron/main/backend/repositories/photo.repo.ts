@@ -1,6 +1,7 @@
 // Photo rows of the content-addressed store (the bytes live in <dataDir>/photos/<sha256>.<ext>, photo-store.ts).
 import type { Db } from '../context';
 import { camelRow, insertAudited } from './audit.repo';
+import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 
 export interface PhotoRow {
@@ -22,7 +23,7 @@ export function hasPhoto(db: Db, sha256: string): boolean {
 }
 
 /** Inserts the row once (returns false when the photo was already known). Run inside a transaction. */
-export function insertPhotoOnce(db: Db, p: PhotoRow, actor: string): boolean {
+export function insertPhotoOnce(db: WritableDb, p: PhotoRow, actor: string): boolean {
   if (hasPhoto(db, p.sha256)) return false;
   insertAudited(
     db,

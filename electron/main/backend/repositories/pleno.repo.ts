@@ -11,6 +11,7 @@ import type { CHasilCounts, PemilihanId } from '../../../../shared/domain/model'
 import { canonicalize } from '../../../../shared/formats/canonical';
 import type { CorrectionRecord } from '../../../../shared/domain/correction';
 import { camelRow, insertAudited } from './audit.repo';
+import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 
 export type DecidedAs = 'ketua' | 'delegate';
@@ -31,7 +32,7 @@ export interface Acceptance extends NewAcceptance {
   id: number;
 }
 
-export function insertAcceptance(db: Db, a: NewAcceptance): Acceptance {
+export function insertAcceptance(db: WritableDb, a: NewAcceptance): Acceptance {
   const id = insertAudited(
     db,
     'acceptance',
@@ -97,7 +98,7 @@ export interface ConflictChoice extends NewConflictChoice {
   id: number;
 }
 
-export function insertConflictChoice(db: Db, c: NewConflictChoice): ConflictChoice {
+export function insertConflictChoice(db: WritableDb, c: NewConflictChoice): ConflictChoice {
   const id = insertAudited(
     db,
     'conflict_choice',
@@ -161,7 +162,7 @@ function toCorrection(r: CorrectionRow): Correction {
   };
 }
 
-export function insertCorrection(db: Db, c: NewCorrection): Correction {
+export function insertCorrection(db: WritableDb, c: NewCorrection): Correction {
   const id = insertAudited(
     db,
     'correction',
@@ -211,7 +212,7 @@ export interface CorrectionDecision extends NewCorrectionDecision {
 }
 
 /** At most one decision per correction (UNIQUE): a second throws SQLITE_CONSTRAINT_UNIQUE. */
-export function insertCorrectionDecision(db: Db, d: NewCorrectionDecision): CorrectionDecision {
+export function insertCorrectionDecision(db: WritableDb, d: NewCorrectionDecision): CorrectionDecision {
   const id = insertAudited(
     db,
     'correction_decision',
@@ -289,7 +290,7 @@ function toObjection(r: ObjectionRow): Objection {
   };
 }
 
-export function insertObjection(db: Db, o: NewObjection): Objection {
+export function insertObjection(db: WritableDb, o: NewObjection): Objection {
   const id = insertAudited(
     db,
     'objection',
@@ -344,7 +345,7 @@ export interface ObjectionResolution extends NewObjectionResolution {
 }
 
 /** At most one resolution per objection (UNIQUE). */
-export function insertObjectionResolution(db: Db, r: NewObjectionResolution): ObjectionResolution {
+export function insertObjectionResolution(db: WritableDb, r: NewObjectionResolution): ObjectionResolution {
   const id = insertAudited(
     db,
     'objection_resolution',
@@ -386,7 +387,7 @@ export interface Kejadian extends NewKejadian {
   id: number;
 }
 
-export function insertKejadian(db: Db, k: NewKejadian): Kejadian {
+export function insertKejadian(db: WritableDb, k: NewKejadian): Kejadian {
   const id = insertAudited(
     db,
     'kejadian_khusus',
@@ -433,7 +434,7 @@ export interface LockEvent extends NewLockEvent {
   id: number;
 }
 
-export function insertLockEvent(db: Db, e: NewLockEvent): LockEvent {
+export function insertLockEvent(db: WritableDb, e: NewLockEvent): LockEvent {
   const id = insertAudited(
     db,
     'lock_event',
@@ -470,7 +471,7 @@ export interface OperatorSession extends NewOperatorSession {
   id: number;
 }
 
-export function insertOperatorSession(db: Db, s: NewOperatorSession): OperatorSession {
+export function insertOperatorSession(db: WritableDb, s: NewOperatorSession): OperatorSession {
   const id = insertAudited(
     db,
     'operator_session',
@@ -503,7 +504,7 @@ export interface Delegation extends NewDelegation {
   id: number;
 }
 
-export function insertDelegation(db: Db, d: NewDelegation): Delegation {
+export function insertDelegation(db: WritableDb, d: NewDelegation): Delegation {
   const id = insertAudited(
     db,
     'delegation',

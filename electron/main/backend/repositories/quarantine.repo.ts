@@ -1,6 +1,7 @@
 // quarantine_log: one row per rejected input copied to <dataDir>/quarantine/.
 import type { Db } from '../context';
 import { camelRow, insertAudited } from './audit.repo';
+import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 
 export interface QuarantineRow {
@@ -18,7 +19,7 @@ export interface QuarantineRow {
 }
 
 /** Run inside a transaction. */
-export function insertQuarantineLog(db: Db, q: Omit<QuarantineRow, 'id'>, actor: string): QuarantineRow {
+export function insertQuarantineLog(db: WritableDb, q: Omit<QuarantineRow, 'id'>, actor: string): QuarantineRow {
   const id = Number(
     insertAudited(
       db,

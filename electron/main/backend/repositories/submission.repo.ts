@@ -4,6 +4,7 @@
 import type { Db } from '../context';
 import type { CHasilCounts, FotoRef, PemilihanId } from '../../../../shared/domain/model';
 import { insertAudited } from './audit.repo';
+import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 
 export type Channel = 'file' | 'qr' | 'lan' | 'manual';
@@ -95,7 +96,7 @@ function toSummary(db: Db, r: Row): SubmissionSummary {
 }
 
 /** Inserts the record and its photo references, each audited. Run inside a transaction. */
-export function insertSubmission(db: Db, s: NewSubmission, actor: string): number {
+export function insertSubmission(db: WritableDb, s: NewSubmission, actor: string): number {
   const id = Number(
     insertAudited(
       db,
@@ -194,6 +195,14 @@ export function submissionPhotos(db: Db, submissionId: number): SubmissionPhoto[
 }
 
 /** Photos referenced by some submission whose bytes are not in the store yet. */
+/** A record that references the photo `sha256` (its TPS and pemilihan), or undefined. */
+export function recordReferencingPhoto(db: Db, sha256: string): { tps: string; pemilihan: PemilihanId } | undefined {
+  return stmt(
+    db,
+    'SELECT s.tps, s.pemilihan FROM submission_photo sp JOIN submission s ON s.id = sp.submission_id WHERE sp.sha256 = ? LIMIT 1',
+  ).get(sha256) as { tps: string; pemilihan: PemilihanId } | undefined;
+}
+
 export function missingPhotoHashes(db: Db): string[] {
   return (
     stmt(

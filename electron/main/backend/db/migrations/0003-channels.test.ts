@@ -4,6 +4,7 @@ import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamat
 import { CHANNEL_AUDITED_TABLES, migration } from './0003-channels';
 import { verifyAudit } from '../../repositories/audit.repo';
 import { insertLanContact } from '../../repositories/lan-contact.repo';
+import { runWrite } from '../command';
 
 let fx: KecamatanFixture;
 beforeAll(async () => {
@@ -24,8 +25,8 @@ describe('migration 0003-channels', () => {
 
   it('keeps its rows append-only and covered by the audit chain', () => {
     const db = fx.backend.ctx.db;
-    db.transaction(() =>
-      insertLanContact(db, {
+    runWrite({ db }, (unit) =>
+      insertLanContact(unit.db, {
         at: '2024-11-27T20:00:00.000Z',
         keyId: 'hp-uji',
         registered: false,
@@ -40,7 +41,7 @@ describe('migration 0003-channels', () => {
         size: 100,
         reason: 'perangkat tidak terdaftar',
       }),
-    )();
+    );
     expect(() => db.prepare("UPDATE lan_contact SET reason = 'diubah'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM lan_contact').run()).toThrow(/append-only/);
     expect(verifyAudit(db).ok).toBe(true);

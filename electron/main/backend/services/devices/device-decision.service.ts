@@ -6,14 +6,15 @@
 //
 // Who decides is the plenary session's authority (services/plenary/members.service requireDecider: the ketua PPK or
 // a member the ketua delegated, as the current operator). The perangkat row and its audit entry are written in one
-// transaction; the import verification picks the device up through decisionDevices (extraDevices).
+// command (db/command.ts); the import verification picks the device up through decisionDevices (extraDevices).
 import type { BackendContext } from '../../context';
 import type {
   DevicesView,
   RegisterDeviceResult,
   RegisteredDeviceView,
 } from '../../../../../shared/contracts/import.contract';
-import { fail, type Result } from '../../../../../shared/contracts/result';
+import { fail, ok, type Result } from '../../../../../shared/domain/result';
+import { runCommand } from '../../db/command';
 import { fromBase64Url, toBase64Url } from '../../../../../shared/formats/bytes';
 import { keyFingerprint } from '../../../../../shared/formats/envelope';
 import { tpsCode } from '../../../../../shared/domain/model';
@@ -27,9 +28,8 @@ import {
   type PerangkatRow,
 } from '../../repositories/master.repo';
 import { lanDeviceSummaries } from '../../repositories/lan-contact.repo';
-import { asResult, refuse } from '../plenary/plenary-errors';
 import { requireDecider, session, sessionAuthority } from '../plenary/members.service';
-import { decisionRole } from '../../../../../shared/domain/result';
+import { decisionRole } from '../../../../../shared/domain/authority';
 
 export interface RegisterDeviceInput {
   id: string;
@@ -105,92 +105,99 @@ export function devicesView(ctx: BackendContext): DevicesView {
 }
 
 /** The key as canonical base64url of exactly 32 bytes (standard base64 and padding accepted), or a refusal. */
-function normaliseKey(text: string): string {
+function normaliseKey(text: string): Result<string> {
   const t = text.trim().replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
   let raw: Uint8Array;
   try {
     raw = fromBase64Url(t);
   } catch {
-    return refuse(
+    return fail(
       'INVALID_INPUT',
       'Kunci publik bukan teks base64url yang sah. Salin ulang dari layar HP KPPS.',
       'publicKey',
     );
   }
   if (raw.length !== 32) {
-    refuse(
+    return fail(
       'INVALID_INPUT',
       `Kunci publik harus 32 byte (kunci Ed25519); yang dimasukkan ${raw.length} byte.`,
       'publicKey',
     );
   }
-  return toBase64Url(raw);
+  return ok(toBase64Url(raw));
+}
+
+/** Why the id/TPS/key cannot be registered given what is registered already; null when it can (or already is). */
+function registrationConflict(
+  existing: readonly PerangkatRow[],
+  all: readonly PerangkatRow[],
+  id: string,
+  tps: string,
+  publicKey: string,
+  labels: Map<string, string>,
+): Result<void> {
+  const first = existing[0];
+  if (first) {
+    const where = first.source === 'master' ? 'dalam data master' : `oleh keputusan PPK (${first.decidedBy ?? '-'})`;
+    if (first.tps !== tps) {
+      return fail(
+        'CONFLICT',
+        `Perangkat ${id} sudah terdaftar ${where} untuk ${labels.get(first.tps) ?? first.tps}; tidak dapat dipindahkan ke TPS lain.`,
+        'tps',
+      );
+    }
+    return fail(
+      'CONFLICT',
+      `Perangkat ${id} sudah terdaftar ${where} dengan kunci lain (${groupedFingerprint(first.publicKey)}); kunci tidak dapat diganti.`,
+      'publicKey',
+    );
+  }
+  const sameKey = all.find((p) => p.publicKey === publicKey);
+  if (sameKey) {
+    return fail(
+      'CONFLICT',
+      `Kunci publik ini sudah dipakai perangkat ${sameKey.deviceId}; satu kunci hanya untuk satu perangkat.`,
+      'publicKey',
+    );
+  }
+  return ok(undefined);
 }
 
 export function registerDevice(ctx: BackendContext, input: RegisterDeviceInput): Result<RegisterDeviceResult> {
   if (!getMeta(ctx.db)) return fail('NO_KECAMATAN', 'Data master kecamatan belum diimpor.');
-  const result = asResult((): RegisterDeviceResult => {
-    const id = input.id.trim();
-    const reason = input.reason.trim();
-    if (id === '' || /\s/.test(id) || id.length > 128)
-      refuse('INVALID_INPUT', 'Id perangkat wajib diisi, tanpa spasi, paling panjang 128 karakter.', 'id');
-    if (reason === '') refuse('INVALID_INPUT', 'Alasan keputusan wajib diisi.', 'reason');
+  const id = input.id.trim();
+  const reason = input.reason.trim();
+  if (id === '' || /\s/.test(id) || id.length > 128)
+    return fail('INVALID_INPUT', 'Id perangkat wajib diisi, tanpa spasi, paling panjang 128 karakter.', 'id');
+  if (reason === '') return fail('INVALID_INPUT', 'Alasan keputusan wajib diisi.', 'reason');
+  return runCommand<RegisterDeviceResult>(ctx, (unit) => {
     const decider = requireDecider(ctx, 'Pendaftaran perangkat KPPS');
+    if (!decider.ok) return decider;
     const labels = tpsLabels(ctx);
     if (!labels.has(input.tps))
-      refuse('NOT_FOUND', `TPS ${input.tps} tidak ada dalam data master kecamatan ini.`, 'tps');
+      return fail('NOT_FOUND', `TPS ${input.tps} tidak ada dalam data master kecamatan ini.`, 'tps');
     const publicKey = normaliseKey(input.publicKey);
-
-    const write = ctx.db.transaction((): RegisterDeviceResult => {
-      const existing = findPerangkat(ctx.db, id);
-      for (const p of existing) {
-        if (p.publicKey === publicKey && p.tps === input.tps) return { device: toView(p, labels), created: false };
-      }
-      const first = existing[0];
-      if (first) {
-        const where =
-          first.source === 'master' ? 'dalam data master' : `oleh keputusan PPK (${first.decidedBy ?? '-'})`;
-        if (first.tps !== input.tps) {
-          refuse(
-            'CONFLICT',
-            `Perangkat ${id} sudah terdaftar ${where} untuk ${labels.get(first.tps) ?? first.tps}; tidak dapat dipindahkan ke TPS lain.`,
-            'tps',
-          );
-        }
-        refuse(
-          'CONFLICT',
-          `Perangkat ${id} sudah terdaftar ${where} dengan kunci lain (${groupedFingerprint(first.publicKey)}); kunci tidak dapat diganti.`,
-          'publicKey',
-        );
-      }
-      const sameKey = listPerangkat(ctx.db).find((p) => p.publicKey === publicKey);
-      if (sameKey)
-        refuse(
-          'CONFLICT',
-          `Kunci publik ini sudah dipakai perangkat ${sameKey.deviceId}; satu kunci hanya untuk satu perangkat.`,
-          'publicKey',
-        );
-      const row = insertPerangkatByDecision(ctx.db, {
-        deviceId: id,
-        tps: input.tps,
-        publicKey,
-        reason,
-        decidedBy: decider.nama,
-        at: ctx.clock().toISOString(),
-      });
-      return { device: toView(row, labels), created: true };
+    if (!publicKey.ok) return publicKey;
+    const existing = findPerangkat(unit.db, id);
+    const same = existing.find((p) => p.publicKey === publicKey.value && p.tps === input.tps);
+    if (same) return ok({ device: toView(same, labels), created: false });
+    const conflict = registrationConflict(existing, listPerangkat(unit.db), id, input.tps, publicKey.value, labels);
+    if (!conflict.ok) return conflict;
+    const row = insertPerangkatByDecision(unit.db, {
+      deviceId: id,
+      tps: input.tps,
+      publicKey: publicKey.value,
+      reason,
+      decidedBy: decider.value.nama,
+      at: ctx.clock().toISOString(),
     });
-    const out = write.immediate();
-    if (out.created) {
-      ctx.log.info('KPPS device registered by PPK decision', {
-        device: id,
-        tps: input.tps,
-        by: decider.nama,
-        as: decider.as,
-      });
-      ctx.events.emit({ type: 'lan-changed' });
-    }
-    return out;
+    ctx.log.info('KPPS device registered by PPK decision', {
+      device: id,
+      tps: input.tps,
+      by: decider.value.nama,
+      as: decider.value.as,
+    });
+    unit.emit({ type: 'lan-changed' });
+    return ok({ device: toView(row, labels), created: true });
   });
-  return result as Result<RegisterDeviceResult>;
 }

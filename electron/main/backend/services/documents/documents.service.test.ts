@@ -21,6 +21,7 @@ import { formatNumber } from '../../../../../shared/documents/format';
 import type { DataMaster } from '../../../../../shared/domain/model';
 import { DocumentError, issueDocument, issuedDocuments } from './documents.service';
 import { verifyPdf } from './verify-pdf';
+import { runWrite } from '../../db/command';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 const BIN = path.join(ROOT, 'bin/pleno.mjs');
@@ -107,8 +108,8 @@ describe('documents service on the hampang demo', () => {
     const ctx = backend.ctx;
     const d0 = master.desa[0]!;
     const tps = `${d0.kode}001`;
-    ctx.db.transaction(() => {
-      const o = insertObjection(ctx.db, {
+    runWrite(ctx, (unit) => {
+      const o = insertObjection(unit.db, {
         scope: 'tps',
         tps,
         desa: d0.kode,
@@ -118,7 +119,7 @@ describe('documents service on the hampang demo', () => {
         raisedAt: '2024-11-29T02:10:00.000Z',
         recordedBy: 'Operator',
       });
-      insertObjectionResolution(ctx.db, {
+      insertObjectionResolution(unit.db, {
         objectionId: o.id,
         outcome: 'ditolak',
         reason: 'Dicocokkan dengan C.Hasil plano: angka di layar benar',
@@ -127,7 +128,7 @@ describe('documents service on the hampang demo', () => {
         decidedAs: 'ketua',
         decidedAt: '2024-11-29T02:30:00.000Z',
       });
-      insertObjection(ctx.db, {
+      insertObjection(unit.db, {
         scope: 'prosedur',
         tps: null,
         desa: null,
@@ -137,7 +138,7 @@ describe('documents service on the hampang demo', () => {
         raisedAt: '2024-11-29T03:00:00.000Z',
         recordedBy: 'Operator',
       });
-      insertKejadian(ctx.db, {
+      insertKejadian(unit.db, {
         at: '2024-11-29T01:00:00.000Z',
         tps: null,
         desa: d0.kode,
@@ -147,7 +148,7 @@ describe('documents service on the hampang demo', () => {
         recordedBy: 'Operator',
         recordedAt: '2024-11-29T01:05:00.000Z',
       });
-    })();
+    });
     const doc = await issueDocument(ctx, { kind: 'kejadian-khusus', pemilihan: 'bupati', actor: 'uji' });
     const t = flat(text(doc.path));
     expect(t).not.toContain('NIHIL');
@@ -165,8 +166,8 @@ describe('documents service on the hampang demo', () => {
   it('refuses a final while a desa is unlocked, issues it when all are locked, and versions reissues', async () => {
     const ctx = backend.ctx;
     const lock = (desa: string) =>
-      ctx.db.transaction(() =>
-        insertLockEvent(ctx.db, {
+      runWrite(ctx, (unit) =>
+        insertLockEvent(unit.db, {
           pemilihan: 'bupati',
           desa,
           action: 'lock',
@@ -175,7 +176,7 @@ describe('documents service on the hampang demo', () => {
           decidedAs: 'ketua',
           decidedAt: new Date(at).toISOString(),
         }),
-      )();
+      );
     for (const d of master.desa.slice(0, -1)) lock(d.kode);
     const last = master.desa[master.desa.length - 1]!;
     await expect(

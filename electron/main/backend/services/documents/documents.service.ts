@@ -1,6 +1,6 @@
 // Issuing documents from the database: builds the document data (recap, per-TPS attachments, objections and
 // kejadian khusus, master names), signs and renders it, writes the file under <dataDir>/documents/ and records the
-// issue (row + audit entry, one transaction). Every number, and whether the pemilihan is final (every desa locked, no
+// issue (row + audit entry, one command: db/command.ts). Every number, and whether the pemilihan is final (every desa locked, no
 // open keberatan), comes from the read model (services/plenary/plenary-snapshot.ts), the same one the recap and the
 // plenary screens show; a final document only when it is final, before that drafts (DRAF). A reissue gets the next version; after a final, a reason is required.
 import {
@@ -38,6 +38,7 @@ import { recap } from '../recap/recap.service';
 import { loadSnapshot, type PemilihanSnapshot } from '../plenary/plenary-snapshot';
 import { ppkKeyOrNull } from '../keys/ppk-key';
 import { buildSignedPdf, signerFingerprint } from './signed-pdf';
+import { runWrite } from '../../db/command';
 
 export class DocumentError extends Error {
   constructor(
@@ -86,7 +87,8 @@ function pemilihanOf(master: DataMaster, id: string): Pemilihan {
 
 /** Why the pemilihan is not final yet (empty when it is): the read model's verdict (unlocked desa, open keberatan). */
 export function finalBlockers(ctx: Pick<BackendContext, 'db'>, pemilihan: PemilihanId): string[] {
-  return loadSnapshot(ctx, pemilihan).final?.reasons ?? [];
+  const snap = loadSnapshot(ctx, pemilihan);
+  return snap.ok ? (snap.value.final?.reasons ?? []) : [snap.error.message];
 }
 
 function placeOf(master: DataMaster, tps: string | null, desa: string | null): string {
@@ -166,7 +168,9 @@ export function buildDocumentData(
   const p = pemilihanOf(master, meta.pemilihan);
   const header = docHeader(master, p);
   const fullMeta: DocMeta = { ...meta, layout: LAYOUT_VERSION };
-  const snap = loadSnapshot(ctx, p.id);
+  const loaded = loadSnapshot(ctx, p.id);
+  if (!loaded.ok) throw new DocumentError('NO_MASTER', loaded.error.message);
+  const snap = loaded.value;
   if (meta.kind === 'kejadian-khusus') {
     const data: KejadianData = {
       format: DOCUMENT_FORMAT,
@@ -212,7 +216,7 @@ function writeFileDurably(file: string, bytes: Uint8Array): void {
 // overlapping clicks must not both take version n.
 const queues = new WeakMap<object, Promise<unknown>>();
 
-/** Issues a draft or final document: sign, render, keep the file, record it (row + audit) in one transaction. */
+/** Issues a draft or final document: sign, render, keep the file, record it (row + audit) in one command. */
 export function issueDocument(ctx: BackendContext, input: IssueInput): Promise<IssuedDocument> {
   const prev = queues.get(ctx.db) ?? Promise.resolve();
   const next = prev.catch(() => undefined).then(() => issueNow(ctx, input));
@@ -272,8 +276,8 @@ async function issueNow(ctx: BackendContext, input: IssueInput): Promise<IssuedD
   writeFileDurably(file, pdf.bytes);
   let row: DocumentRow;
   try {
-    row = ctx.db.transaction(() =>
-      insertDocument(ctx.db, {
+    row = runWrite(ctx, (unit) => {
+      const recorded = insertDocument(unit.db, {
         docId: meta.id,
         kind: input.kind,
         pemilihan: p.id,
@@ -289,8 +293,10 @@ async function issueNow(ctx: BackendContext, input: IssueInput): Promise<IssuedD
         reason,
         issuedAt: issued,
         issuedBy: input.actor,
-      }),
-    )();
+      });
+      unit.emit({ type: 'documents-changed' });
+      return recorded;
+    });
   } catch (err) {
     // Not recorded: the file must not stay as if it were issued.
     rmSync(file, { force: true });

@@ -33,13 +33,20 @@ import { isPlainObject } from '../../../../../shared/formats/strict';
 import type { ParseError } from '../../../../../shared/formats/parse-result';
 import { nodeCrypto, sha256Hex } from '../../crypto';
 import { decisionDevices, loadDataMaster } from '../../repositories/master.repo';
-import { findSubmission, hasSubmissionFor, insertSubmission, type Channel } from '../../repositories/submission.repo';
+import {
+  findSubmission,
+  hasSubmissionFor,
+  insertSubmission,
+  recordReferencingPhoto,
+  type Channel,
+} from '../../repositories/submission.repo';
+import { runWrite, type WritableDb } from '../../db/command';
 import { getPhoto } from '../../repositories/photo.repo';
-import { stmt } from '../../repositories/statements';
 import { detectPhotoExt, PhotoWriteBatch, storePhoto } from '../photos/photo-store';
 import { quarantine, QUARANTINE_COPY_LIMIT } from '../quarantine/quarantine';
 import { ppkKeyOrNull } from '../keys/ppk-key';
 import { englishReason } from './reasons';
+import { unexpected } from '../../unexpected';
 import { readBundle } from '../../../../../shared/formats/bundle';
 import { decodeQrFromImage, QrCollector, type QrDone } from './qr-adapter';
 
@@ -111,23 +118,18 @@ function newSession(ctx: BackendContext, actor = 'sistem'): Session {
   };
 }
 
-function emitTouched(s: Session): void {
-  for (const t of s.touched.values())
-    s.ctx.events.emit({ type: 'results-changed', tps: t.tps, pemilihan: t.pemilihan });
-  s.touched.clear();
-}
-
-/** Runs body in an IMMEDIATE transaction (or a savepoint inside an open one), flushing photo files before commit. */
-function inTransaction<T>(s: Session, body: () => T): T {
-  const db = s.ctx.db;
-  if (db.inTransaction) return db.transaction(body)();
-  return db
-    .transaction(() => {
-      const r = body();
-      s.photos.flush();
-      return r;
-    })
-    .immediate();
+/**
+ * Runs body as one command (db/command.ts: IMMEDIATE, or a savepoint of a running command), photo files made durable
+ * before the commit, `results-changed` for every TPS touched sent after it.
+ */
+function inCommand<T>(s: Session, body: () => T): T {
+  return runWrite(s.ctx, (unit) => {
+    const r = body();
+    s.photos.flush();
+    for (const t of s.touched.values()) unit.emit({ type: 'results-changed', tps: t.tps, pemilihan: t.pemilihan });
+    s.touched.clear();
+    return r;
+  });
 }
 
 class Rejection extends Error {
@@ -202,12 +204,18 @@ function verifyEnvelopeText(
 
 // ---------- storing (inside a transaction) ----------
 
-function storeRecord(s: Session, v: VerifiedCHasil, envelopeText: string, source: ImportSource): ImportOutcome {
+function storeRecord(
+  s: Session,
+  w: WritableDb,
+  v: VerifiedCHasil,
+  envelopeText: string,
+  source: ImportSource,
+): ImportOutcome {
   const r = v.record;
   const base = { kind: 'record' as const, tps: r.tps, pemilihan: r.pemilihan, sha256: v.sha256 };
-  const dup = findSubmission(s.ctx.db, r.tps, r.pemilihan, v.sha256);
+  const dup = findSubmission(w, r.tps, r.pemilihan, v.sha256);
   if (dup) return { status: 'duplikat', ...base, submissionId: dup.id };
-  const outcome = hasSubmissionFor(s.ctx.db, r.tps, r.pemilihan) ? 'konflik' : 'diterima';
+  const outcome = hasSubmissionFor(w, r.tps, r.pemilihan) ? 'konflik' : 'diterima';
   const counts = {
     pemilih: r.pemilih,
     pengguna: r.pengguna,
@@ -216,7 +224,7 @@ function storeRecord(s: Session, v: VerifiedCHasil, envelopeText: string, source
     suara: r.suara,
   };
   const id = insertSubmission(
-    s.ctx.db,
+    w,
     {
       tps: r.tps,
       pemilihan: r.pemilihan,
@@ -252,10 +260,10 @@ function rejectedOutcome(s: Session, bytes: Uint8Array, source: ImportSource, re
 /** Unexpected errors (bugs, disk) become a rejection with a reference the user can quote. */
 function asRejection(s: Session, err: unknown): Rejection {
   if (err instanceof Rejection) return err;
-  const ref = s.ctx.log.error('import failed unexpectedly', err);
+  const failure = unexpected(s.ctx.log, 'import failed unexpectedly', err);
   return new Rejection(
-    `kesalahan tak terduga saat menyimpan (ref ${ref}); tidak ada yang disimpan dari berkas ini`,
-    `unexpected error while storing (ref ${ref})`,
+    `tidak ada yang disimpan dari berkas ini. ${failure.error.message}`,
+    `unexpected error while storing (ref ${failure.error.ref})`,
   );
 }
 
@@ -271,7 +279,7 @@ function envelopeIn(s: Session, bytes: Uint8Array, source: ImportSource): Import
     }
     const v = verifyEnvelopeText(s, bytes, source.channel);
     const text = utf8Decode(bytes);
-    return s.ctx.db.transaction(() => storeRecord(s, v, text, source))();
+    return runWrite(s.ctx, (unit) => storeRecord(s, unit.db, v, text, source));
   } catch (err) {
     return rejectedOutcome(s, bytes, source, asRejection(s, err));
   }
@@ -301,17 +309,18 @@ function bundleIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOu
     const tpsSet = new Set(verified.map((x) => x.v.record.tps));
     if (tpsSet.size > 1)
       reject(`bundel berisi hasil lebih dari satu TPS (${[...tpsSet].join(', ')})`, 'bundle mixes TPS');
-    return s.ctx.db.transaction(() => {
+    return runWrite(s.ctx, (unit) => {
       const name = `${source.channel}:${source.name}`;
       for (const [sha, p] of b.photos) {
         storePhoto(
-          s.ctx,
+          unit.db,
+          s.ctx.dataDir,
           { sha256: sha, ext: p.ext, bytes: p.bytes, source: name, at: s.at, actor: source.actor ?? s.actor },
           s.photos,
         );
       }
-      return verified.map(({ v, text }) => storeRecord(s, v, text, source));
-    })();
+      return verified.map(({ v, text }) => storeRecord(s, unit.db, v, text, source));
+    });
   } catch (err) {
     return [rejectedOutcome(s, bytes, source, asRejection(s, err))];
   }
@@ -323,20 +332,18 @@ function photoIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOut
   if (!ext) return null;
   const sha = sha256Hex(bytes);
   if (getPhoto(s.ctx.db, sha)) return { status: 'duplikat', kind: 'foto', sha256: sha };
-  const ref = stmt(
-    s.ctx.db,
-    'SELECT s.tps, s.pemilihan FROM submission_photo sp JOIN submission s ON s.id = sp.submission_id WHERE sp.sha256 = ? LIMIT 1',
-  ).get(sha) as { tps: string; pemilihan: PemilihanId } | undefined;
+  const ref = recordReferencingPhoto(s.ctx.db, sha);
   if (!ref) return null;
-  return s.ctx.db.transaction(() => {
+  return runWrite(s.ctx, (unit) => {
     storePhoto(
-      s.ctx,
+      unit.db,
+      s.ctx.dataDir,
       { sha256: sha, ext, bytes, source: `${source.channel}:${source.name}`, at: s.at, actor: source.actor ?? s.actor },
       s.photos,
     );
     s.touched.set(`${ref.tps}:${ref.pemilihan}`, { tps: ref.tps, pemilihan: ref.pemilihan });
     return { status: 'diterima' as const, kind: 'foto' as const, sha256: sha, tps: ref.tps, pemilihan: ref.pemilihan };
-  })();
+  });
 }
 
 function qrTextsIn(s: Session, envelopes: string[], bytes: Uint8Array, source: ImportSource): ImportOutcome[] {
@@ -344,7 +351,7 @@ function qrTextsIn(s: Session, envelopes: string[], bytes: Uint8Array, source: I
   for (const json of envelopes) {
     try {
       const v = verifyEnvelopeText(s, json, 'qr');
-      out.push(s.ctx.db.transaction(() => storeRecord(s, v, json, source))());
+      out.push(runWrite(s.ctx, (unit) => storeRecord(s, unit.db, v, json, source)));
     } catch (err) {
       out.push(rejectedOutcome(s, bytes, source, asRejection(s, err)));
     }
@@ -356,16 +363,12 @@ function qrTextsIn(s: Session, envelopes: string[], bytes: Uint8Array, source: I
 
 export function importEnvelopeBytes(ctx: BackendContext, bytes: Uint8Array, source: ImportSource): ImportOutcome {
   const s = newSession(ctx, source.actor);
-  const r = inTransaction(s, () => envelopeIn(s, bytes, source));
-  emitTouched(s);
-  return r;
+  return inCommand(s, () => envelopeIn(s, bytes, source));
 }
 
 export function importBundleBytes(ctx: BackendContext, bytes: Uint8Array, source: ImportSource): ImportOutcome[] {
   const s = newSession(ctx, source.actor);
-  const r = inTransaction(s, () => bundleIn(s, bytes, source));
-  emitTouched(s);
-  return r;
+  return inCommand(s, () => bundleIn(s, bytes, source));
 }
 
 /**
@@ -383,7 +386,7 @@ export function importQrTexts(
   const collector = new QrCollector();
   const notQr = texts.filter((t) => !collector.add(t, source.name));
   const done = collector.take();
-  const r = inTransaction(s, () => {
+  return inCommand(s, () => {
     const outs = qrTextsIn(
       s,
       done.envelopes.map((e) => e.json),
@@ -399,8 +402,6 @@ export function importQrTexts(
       );
     return outs;
   });
-  emitTouched(s);
-  return r;
 }
 
 // ---------- files and folders ----------
@@ -705,7 +706,7 @@ async function runBatches(
     }
     const partsOnly = (p: Prepared, outcomes: ImportOutcome[]) =>
       p.kind === 'image' && p.qrFound && outcomes.length === 0;
-    const { outs, leftover } = inTransaction(s, () => {
+    const { outs, leftover } = inCommand(s, () => {
       const list = batch.map((p) => fileIn(s, p));
       // At the end of the run, codes still missing parts are rejected on every image that carried a part.
       const left: FileOutcome[] = [];
@@ -741,7 +742,6 @@ async function runBatches(
       }
       return { outs: list, leftover: left };
     });
-    emitTouched(s);
     const waiting = new Set<string>();
     batch.forEach((p, k) => {
       const outcomes = outs[k]!;

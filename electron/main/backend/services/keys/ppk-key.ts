@@ -1,6 +1,7 @@
 // The PPK laptop's Ed25519 key: generated at init (in the master-import transaction), stored in ppk_key.
 // It signs LAN receipts, manual entries (channel 'manual', keyId = this key's id) and documents.
-import type { BackendContext, Db } from '../../context';
+import type { BackendContext } from '../../context';
+import type { WritableDb } from '../../db/command';
 import type { SignedEnvelope } from '../../../../../shared/domain/model';
 import { generateKeyPair, signBytes, signPayload } from '../../crypto';
 import { getPpkKey, insertPpkKey, type PpkKeyRow } from '../../repositories/keys.repo';
@@ -16,8 +17,8 @@ export interface PpkKey {
   signPayload<P>(payload: P): SignedEnvelope<P>;
 }
 
-/** Creates the key when the database has none. Must run inside a transaction (the init transaction). */
-export function ensurePpkKey(db: Db, at: string, actor: string): PpkKeyRow {
+/** Creates the key when the database has none, in the command that imports the data master. */
+export function ensurePpkKey(db: WritableDb, at: string, actor: string): PpkKeyRow {
   const existing = getPpkKey(db);
   if (existing) return existing;
   const k = generateKeyPair();

@@ -1,5 +1,5 @@
 // The LAN "devices seen" log: every answered POST to the receiver becomes an audited `lan_contact` row. Rows are
-// buffered and written in one transaction every ~250 ms (and on close), so the log never costs an extra fsync per
+// buffered and written in one command every ~250 ms (and on close), so the log never costs an extra fsync per
 // record at the peak of the evening; the results themselves are committed by the import service before answering.
 //
 //   createContactLog(ctx, { flushMs? }) → { add(contact), flush(), close() }
@@ -11,6 +11,7 @@ import {
   type LanDeviceSummary,
   type NewLanContact,
 } from '../../repositories/lan-contact.repo';
+import { runWrite } from '../../db/command';
 
 export interface ContactLog {
   add(contact: NewLanContact): void;
@@ -33,9 +34,9 @@ export function createContactLog(
     const batch = pending;
     pending = [];
     try {
-      ctx.db.transaction(() => {
-        for (const c of batch) insertLanContact(ctx.db, c);
-      })();
+      runWrite(ctx, (unit) => {
+        for (const c of batch) insertLanContact(unit.db, c);
+      });
       opts.onFlushed?.();
     } catch (err) {
       // The contact log is informational; a failure must not stop intake (results are already committed).

@@ -22,7 +22,8 @@ import {
 } from '../../../../../shared/domain/model';
 import { checkRecord } from '../../../../../shared/domain/rules/index';
 import { diffCounts } from '../../../../../shared/domain/correction';
-import { samePerson } from '../../../../../shared/domain/result';
+import { samePerson } from '../../../../../shared/domain/authority';
+import { runCommand, type WritableDb } from '../../db/command';
 import { canonicalize } from '../../../../../shared/formats/canonical';
 import { utf8Encode } from '../../../../../shared/formats/bytes';
 import { payloadHash } from '../../../../../shared/formats/envelope';
@@ -36,7 +37,7 @@ import {
   latestManualResult,
   type ManualEntryRow,
 } from '../../repositories/manual-entry.repo';
-import { ppkKeyOrNull } from '../keys/ppk-key';
+import { ppkKeyOrNull, type PpkKey } from '../keys/ppk-key';
 import { importEnvelopeBytes } from '../import/import.service';
 
 /** ISO 8601 with the laptop's UTC offset (`2024-11-27T14:05:00+08:00`), as a KPPS device writes `dibuat`. */
@@ -159,16 +160,6 @@ export function manualSubmit(ctx: BackendContext, input: ManualSubmitInput): Res
   const key = ppkKeyOrNull(ctx);
   if (!key) return fail('NO_KECAMATAN', 'Kunci PPK belum dibuat (data master belum diimpor).');
   const operator = input.operator.trim();
-  const otherSlot = input.slot === 1 ? 2 : 1;
-  const last = latestManualResult(ctx.db, input.tps, input.pemilihan);
-  const after = last ? Math.max(last.entry1Id, last.entry2Id) : 0;
-  const other = latestManualEntry(ctx.db, input.tps, input.pemilihan, otherSlot, after);
-  if (other && samePerson(other.operator, operator)) {
-    return fail(
-      'CONFLICT',
-      `Entri ${input.slot} harus diketik oleh operator lain: ${other.operator} sudah mengetik entri ${otherSlot}. Entri ganda hanya bermakna bila dua orang mengetik dari kertas yang sama.`,
-    );
-  }
   const at = ctx.clock();
   const counts: CHasilCounts = {
     pemilih: input.counts.pemilih,
@@ -177,55 +168,76 @@ export function manualSubmit(ctx: BackendContext, input: ManualSubmitInput): Res
     suratSuara: input.counts.suratSuara,
     suara: input.counts.suara,
   };
-
-  ctx.db
-    .transaction(() => {
-      insertManualEntry(ctx.db, {
-        tps: input.tps,
-        pemilihan: input.pemilihan,
-        slot: input.slot,
-        operator,
-        countsJson: canonicalize(counts),
-        enteredAt: at.toISOString(),
-      });
-      const e1 = latestManualEntry(ctx.db, input.tps, input.pemilihan, 1, after);
-      const e2 = latestManualEntry(ctx.db, input.tps, input.pemilihan, 2, after);
-      if (!e1 || !e2 || diffCounts(e1.counts, e2.counts).length > 0) return;
-
-      // Both agree: the record, signed with the PPK key, through the import service (a savepoint of this
-      // transaction, so the entry, the record and the result row commit together).
-      const record: CHasilRecord = {
-        format: C_HASIL_FORMAT,
-        tps: input.tps,
-        pemilihan: input.pemilihan,
-        ...e1.counts,
-        foto: [],
-        perangkat: key.keyId,
-        dibuat: isoWithOffset(at),
-      };
-      const envelope = key.signPayload(record);
-      const outcome = importEnvelopeBytes(ctx, utf8Encode(canonicalize(envelope)), {
-        channel: 'manual',
-        name: `entri-manual-${input.tps}-${input.pemilihan}`,
-        actor: `${e1.operator} & ${e2.operator}`,
-      });
-      insertManualResult(
-        ctx.db,
-        {
-          tps: input.tps,
-          pemilihan: input.pemilihan,
-          entry1Id: e1.id,
-          entry2Id: e2.id,
-          operator1: e1.operator,
-          operator2: e2.operator,
-          sha256: outcome.sha256 ?? payloadHash(record, nodeCrypto),
-          outcome: outcome.status,
-          reason: outcome.reason ?? null,
-          createdAt: at.toISOString(),
-        },
-        `${e1.operator} & ${e2.operator}`,
+  const done = runCommand(ctx, (unit) => {
+    const otherSlot = input.slot === 1 ? 2 : 1;
+    const last = latestManualResult(unit.db, input.tps, input.pemilihan);
+    const after = last ? Math.max(last.entry1Id, last.entry2Id) : 0;
+    const other = latestManualEntry(unit.db, input.tps, input.pemilihan, otherSlot, after);
+    if (other && samePerson(other.operator, operator)) {
+      return fail(
+        'CONFLICT',
+        `Entri ${input.slot} harus diketik oleh operator lain: ${other.operator} sudah mengetik entri ${otherSlot}. Entri ganda hanya bermakna bila dua orang mengetik dari kertas yang sama.`,
       );
-    })
-    .immediate();
+    }
+    insertManualEntry(unit.db, {
+      tps: input.tps,
+      pemilihan: input.pemilihan,
+      slot: input.slot,
+      operator,
+      countsJson: canonicalize(counts),
+      enteredAt: at.toISOString(),
+    });
+    const e1 = latestManualEntry(unit.db, input.tps, input.pemilihan, 1, after);
+    const e2 = latestManualEntry(unit.db, input.tps, input.pemilihan, 2, after);
+    if (e1 && e2 && diffCounts(e1.counts, e2.counts).length === 0) recordAgreed(ctx, unit.db, key, e1, e2, at);
+    return ok(undefined);
+  });
+  if (!done.ok) return done;
   return ok(statusOf(ctx, input.tps, input.pemilihan, tv));
+}
+
+/**
+ * Both entries agree: the record, signed with the PPK key, through the import service (a savepoint of the entry's
+ * command, so the entry, the record and the result row commit together).
+ */
+function recordAgreed(
+  ctx: BackendContext,
+  w: WritableDb,
+  key: PpkKey,
+  e1: ManualEntryRow,
+  e2: ManualEntryRow,
+  at: Date,
+): void {
+  const record: CHasilRecord = {
+    format: C_HASIL_FORMAT,
+    tps: e1.tps,
+    pemilihan: e1.pemilihan,
+    ...e1.counts,
+    foto: [],
+    perangkat: key.keyId,
+    dibuat: isoWithOffset(at),
+  };
+  const envelope = key.signPayload(record);
+  const operators = `${e1.operator} & ${e2.operator}`;
+  const outcome = importEnvelopeBytes(ctx, utf8Encode(canonicalize(envelope)), {
+    channel: 'manual',
+    name: `entri-manual-${e1.tps}-${e1.pemilihan}`,
+    actor: operators,
+  });
+  insertManualResult(
+    w,
+    {
+      tps: e1.tps,
+      pemilihan: e1.pemilihan,
+      entry1Id: e1.id,
+      entry2Id: e2.id,
+      operator1: e1.operator,
+      operator2: e2.operator,
+      sha256: outcome.sha256 ?? payloadHash(record, nodeCrypto),
+      outcome: outcome.status,
+      reason: outcome.reason ?? null,
+      createdAt: at.toISOString(),
+    },
+    operators,
+  );
 }

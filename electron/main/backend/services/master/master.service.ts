@@ -1,5 +1,5 @@
 // Data master import (DESIGN §3.6): preview (verify the self-signed envelope, strict parse, signer fingerprint for
-// the PPK to confirm), then create the kecamatan in one transaction with audit entries and the PPK key.
+// the PPK to confirm), then create the kecamatan in one command (db/command.ts) with audit entries and the PPK key.
 // A database holds one master: the same master again is an idempotent OK, a different one is refused.
 import type { BackendContext } from '../../context';
 import type { DataMaster, PemilihanId, Wilayah } from '../../../../../shared/domain/model';
@@ -15,6 +15,8 @@ import { toBase64Url, utf8Decode } from '../../../../../shared/formats/bytes';
 import { nodeCrypto } from '../../crypto';
 import { getMasterRecord, getMeta, insertMasterData, isSimulasiMaster } from '../../repositories/master.repo';
 import { ensurePpkKey } from '../keys/ppk-key';
+import { fail, ok } from '../../../../../shared/domain/result';
+import { runCommand } from '../../db/command';
 
 /** Masters of the largest kabupaten are a few MB; anything beyond this is not a master. */
 export const MAX_MASTER_BYTES = 20 * 1024 * 1024;
@@ -129,46 +131,41 @@ export function importMaster(
   }
   const at = ctx.clock().toISOString();
   const actor = opts.actor ?? 'sistem';
-  let status: 'created' | 'same' = 'created';
-  let refusal: MasterError | null = null;
-  ctx.db
-    .transaction(() => {
-      const existing = getMasterRecord(ctx.db);
-      if (existing) {
-        if (existing.payloadSha256 === pv.payloadSha256) {
-          status = 'same';
-          return;
-        }
-        const meta = getMeta(ctx.db)!;
-        refusal = {
-          code: 'CONFLICT',
-          message:
-            `Basis data ini sudah berisi data master Kecamatan ${meta.kecamatanNama} (${meta.kecamatanKode}, ` +
-            `penanda tangan ${formatFingerprint(existing.signerFingerprint)}). Data master lain tidak dapat diimpor ke basis data ` +
-            `yang sama; buat basis data baru untuk data master ini.`,
-          english: 'the database already holds a different data master; refused',
-        };
-        return;
-      }
-      insertMasterData(
-        ctx.db,
-        {
-          master: pv.master,
-          envelopeJson: utf8Decode(bytes),
-          payloadSha256: pv.payloadSha256,
-          signerPublicKey: pv.signerPublicKey,
-          signerFingerprint: pv.fingerprintRaw,
-          fileName: opts.fileName ?? 'master.json',
-        },
-        { actor, at },
+  const done = runCommand(ctx, (unit) => {
+    const existing = getMasterRecord(unit.db);
+    if (existing) {
+      if (existing.payloadSha256 === pv.payloadSha256) return ok('same' as const);
+      const meta = getMeta(unit.db)!;
+      return fail(
+        'CONFLICT',
+        `Basis data ini sudah berisi data master Kecamatan ${meta.kecamatanNama} (${meta.kecamatanKode}, ` +
+          `penanda tangan ${formatFingerprint(existing.signerFingerprint)}). Data master lain tidak dapat diimpor ke basis data ` +
+          `yang sama; buat basis data baru untuk data master ini.`,
       );
-      ensurePpkKey(ctx.db, at, actor);
-    })
-    .immediate();
-  if (refusal) return { ok: false, error: refusal };
-  if (status === 'created') {
-    ctx.log.info('data master imported', { kecamatan: pv.kecamatan.kode, fingerprint: pv.fingerprintRaw });
-    ctx.events.emit({ type: 'kecamatan-changed' });
+    }
+    insertMasterData(
+      unit.db,
+      {
+        master: pv.master,
+        envelopeJson: utf8Decode(bytes),
+        payloadSha256: pv.payloadSha256,
+        signerPublicKey: pv.signerPublicKey,
+        signerFingerprint: pv.fingerprintRaw,
+        fileName: opts.fileName ?? 'master.json',
+      },
+      { actor, at },
+    );
+    ensurePpkKey(unit.db, at, actor);
+    unit.emit({ type: 'kecamatan-changed' });
+    return ok('created' as const);
+  });
+  if (!done.ok) {
+    const english = 'the database already holds a different data master; refused';
+    return { ok: false, error: { code: 'CONFLICT', message: done.error.message, english } };
   }
-  return { ok: true, value: { status, kecamatan: pv.kecamatan, fingerprint: pv.fingerprint, simulasi: pv.simulasi } };
+  if (done.value === 'created') {
+    ctx.log.info('data master imported', { kecamatan: pv.kecamatan.kode, fingerprint: pv.fingerprintRaw });
+  }
+  const { kecamatan, fingerprint, simulasi } = pv;
+  return { ok: true, value: { status: done.value, kecamatan, fingerprint, simulasi } };
 }

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { BackendContext } from '../../context';
 import { sha256Hex } from '../../crypto';
 import { getPhoto, insertPhotoOnce } from '../../repositories/photo.repo';
+import type { WritableDb } from '../../db/command';
 
 export type PhotoExt = 'jpg' | 'png';
 
@@ -109,19 +110,20 @@ function fileOk(path: string, size: number): boolean {
 
 /**
  * Writes the photo file if it is not already there (or is damaged: a re-import heals it) and inserts the photo row
- * once. Run inside a transaction; with a batch, call batch.flush() before the commit. Returns whether the photo
+ * once, with the WritableDb of the running command; with a batch, call batch.flush() before the commit. Returns whether the photo
  * was new to the database.
  */
 export function storePhoto(
-  ctx: Pick<BackendContext, 'db' | 'dataDir'>,
+  db: WritableDb,
+  dataDir: string,
   p: { sha256: string; ext: PhotoExt; bytes: Uint8Array; source: string; at: string; actor: string },
   batch?: PhotoWriteBatch,
 ): boolean {
-  const known = getPhoto(ctx.db, p.sha256);
+  const known = getPhoto(db, p.sha256);
   const ext = known?.ext ?? p.ext;
-  const final = photoPath(ctx.dataDir, p.sha256, ext);
+  const final = photoPath(dataDir, p.sha256, ext);
   if (!fileOk(final, p.bytes.length)) {
-    mkdirSync(photosDir(ctx.dataDir), { recursive: true });
+    mkdirSync(photosDir(dataDir), { recursive: true });
     if (batch) batch.add(final, p.bytes);
     else {
       const one = new PhotoWriteBatch();
@@ -131,7 +133,7 @@ export function storePhoto(
   }
   if (known) return false;
   return insertPhotoOnce(
-    ctx.db,
+    db,
     { sha256: p.sha256, ext, size: p.bytes.length, source: p.source, firstSeenAt: p.at },
     p.actor,
   );

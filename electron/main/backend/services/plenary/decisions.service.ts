@@ -1,6 +1,7 @@
 // Plenary decisions on a TPS: accept as read (sesuai), propose and decide corrections (koreksi), choose among
-// differing submissions (konflik), record kejadian khusus. Each runs in one IMMEDIATE transaction that re-reads the
-// state, checks it with the domain, inserts its row(s) and their audit entries, then emits `pleno-changed`.
+// differing submissions (konflik), record kejadian khusus. Each is one command (db/command.ts): it re-reads the state,
+// checks it with the domain, inserts its row(s) with their audit entries and queues `pleno-changed`, sent after the
+// commit. Refusals are returned as failed Results.
 import type { BackendContext } from '../../context';
 import type { CHasilCounts, PemilihanId } from '../../../../../shared/domain/model';
 import { isCountPath, setCount } from '../../../../../shared/domain/labels';
@@ -10,7 +11,7 @@ import {
   proposeCorrection as domainProposeCorrection,
   rejectCorrection,
 } from '../../../../../shared/domain/correction';
-import type { DomainResult } from '../../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { hasBlockingError } from '../../../../../shared/domain/rules/index';
 import type { CorrectionBasis, FieldChange } from '../../../../../shared/contracts/pleno.contract';
 import {
@@ -23,92 +24,113 @@ import {
 } from '../../repositories/pleno.repo';
 import { sha256Hex } from '../../crypto';
 import { detectPhotoExt, storePhoto } from '../photos/photo-store';
-import { refuse } from './plenary-errors';
+import { runCommand, type CommandUnit } from '../../db/command';
 import {
+  findDesa,
+  findTps,
+  findTpsInDesa,
   loadForTps,
   loadSnapshot,
-  tpsOrThrow,
-  desaOrThrow,
   type PemilihanSnapshot,
   type TpsSnapshot,
 } from './plenary-snapshot';
 import { requireDecider, requireOperator, sessionAuthority } from './members.service';
 
+/** Queues `pleno-changed` for the command's scope (sent after the commit). */
 export function emitChanged(
-  ctx: BackendContext,
+  unit: Pick<CommandUnit, 'emit'>,
   pemilihan: string | null,
   desa: string | null,
   tps: string | null,
 ): void {
-  ctx.events.emit({ type: 'pleno-changed', pemilihan: pemilihan as PemilihanId | null, desa, tps });
+  unit.emit({ type: 'pleno-changed', pemilihan: pemilihan as PemilihanId | null, desa, tps });
 }
 
-/** Runs `fn` in an IMMEDIATE transaction (one writer; state re-read inside). */
-export function tx<T>(ctx: BackendContext, fn: () => T): T {
-  return ctx.db.transaction(fn).immediate();
-}
-
-export function assertDesaUnlocked(snap: PemilihanSnapshot, desa: string): void {
-  const d = desaOrThrow(snap, desa);
-  if (d.locked) {
-    refuse(
+/** Refused when the desa is locked for this pemilihan (or unknown). */
+export function desaUnlocked(snap: PemilihanSnapshot, desa: string): Result<void> {
+  const d = findDesa(snap, desa);
+  if (!d.ok) return d;
+  if (d.value.locked) {
+    return fail(
       'LOCKED',
-      `Desa ${d.row.nama} sudah dikunci untuk pemilihan ${snap.pemilihan.nama}; data tidak dapat diubah. Buka kunci desa lebih dulu (dengan alasan).`,
+      `Desa ${d.value.row.nama} sudah dikunci untuk pemilihan ${snap.pemilihan.nama}; data tidak dapat diubah. Buka kunci desa lebih dulu (dengan alasan).`,
     );
   }
+  return ok(undefined);
 }
 
 function tpsName(t: TpsSnapshot): string {
   return `TPS ${String(t.row.nomor).padStart(3, '0')}`;
 }
 
+/** The TPS (in the snapshot of its desa) a decision is about. */
+function loadTps(
+  ctx: BackendContext,
+  pemilihan: string,
+  tps: string,
+): Result<{ snap: PemilihanSnapshot; t: TpsSnapshot }> {
+  const snap = loadForTps(ctx, pemilihan, tps);
+  if (!snap.ok) return snap;
+  const t = findTps(snap.value, tps);
+  return t.ok ? ok({ snap: snap.value, t: t.value }) : t;
+}
+
 // ---- Sesuai ----
+
+/** Why a TPS cannot be accepted as read, or null. */
+function acceptBlocker(t: TpsSnapshot): string | null {
+  const d = t.derived;
+  if (d.base === 'belum-masuk' || d.countedSubmissionId === null)
+    return `${tpsName(t)} belum punya data C.Hasil yang masuk.`;
+  if (d.konflik) return `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku (Konflik).`;
+  if (d.currentSource?.kind === 'correction')
+    return `${tpsName(t)} sudah dikoreksi; angka yang berlaku adalah hasil koreksi yang disetujui.`;
+  if (d.pendingCorrectionId !== null)
+    return `${tpsName(t)} punya usulan koreksi #${d.pendingCorrectionId} yang belum diputuskan.`;
+  return null;
+}
 
 export function accept(
   ctx: BackendContext,
   input: { tps: string; pemilihan: string; overrideReason?: string },
-): { acceptanceId: number } {
-  const actor = requireOperator(ctx);
-  const id = tx(ctx, () => {
-    const snap = loadForTps(ctx, input.pemilihan, input.tps);
-    const t = tpsOrThrow(snap, input.tps);
-    assertDesaUnlocked(snap, t.row.desa);
-    const d = t.derived;
-    if (d.base === 'belum-masuk' || d.countedSubmissionId === null)
-      refuse('CONFLICT', `${tpsName(t)} belum punya data C.Hasil yang masuk.`);
-    if (d.konflik)
-      refuse('CONFLICT', `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku (Konflik).`);
-    if (d.currentSource?.kind === 'correction') {
-      refuse('CONFLICT', `${tpsName(t)} sudah dikoreksi; angka yang berlaku adalah hasil koreksi yang disetujui.`);
-    }
-    if (d.pendingCorrectionId !== null) {
-      refuse('CONFLICT', `${tpsName(t)} punya usulan koreksi #${d.pendingCorrectionId} yang belum diputuskan.`);
-    }
+): Result<{ acceptanceId: number }> {
+  return runCommand(ctx, (unit) => {
+    const actor = requireOperator(ctx);
+    if (!actor.ok) return actor;
+    const found = loadTps(ctx, input.pemilihan, input.tps);
+    if (!found.ok) return found;
+    const { snap, t } = found.value;
+    const unlocked = desaUnlocked(snap, t.row.desa);
+    if (!unlocked.ok) return unlocked;
+    const blocker = acceptBlocker(t);
+    if (blocker) return fail('CONFLICT', blocker);
     let overrideReason: string | null = null;
-    let decidedAs: 'ketua' | 'delegate' | 'operator' = actor.as;
+    let decidedAs: 'ketua' | 'delegate' | 'operator' = actor.value.as;
     if (hasBlockingError(t.violations)) {
       overrideReason = input.overrideReason?.trim() || null;
       if (!overrideReason) {
-        refuse(
+        return fail(
           'INVALID_INPUT',
           `Data ${tpsName(t)} punya ${t.violations.filter((v) => v.severity === 'error').length} galat pemeriksaan. Menerima apa adanya wajib disertai alasan yang dicatat.`,
           'overrideReason',
         );
       }
-      decidedAs = requireDecider(ctx, 'Menerima data yang bergalat').as;
+      const decider = requireDecider(ctx, 'Menerima data yang bergalat');
+      if (!decider.ok) return decider;
+      decidedAs = decider.value.as;
     }
-    return insertAcceptance(ctx.db, {
+    const row = insertAcceptance(unit.db, {
       tps: input.tps,
       pemilihan: snap.pemilihan.id,
-      submissionId: d.countedSubmissionId!,
+      submissionId: t.derived.countedSubmissionId!,
       overrideReason,
-      decidedBy: actor.nama,
+      decidedBy: actor.value.nama,
       decidedAs,
       decidedAt: ctx.clock().toISOString(),
-    }).id;
+    });
+    emitChanged(unit, input.pemilihan, input.tps.slice(0, 10), input.tps);
+    return ok({ acceptanceId: row.id });
   });
-  emitChanged(ctx, input.pemilihan, input.tps.slice(0, 10), input.tps);
-  return { acceptanceId: id };
 }
 
 // ---- Koreksi ----
@@ -129,103 +151,116 @@ export function applyChanges(
   base: CHasilCounts,
   changes: readonly { path: string; value: number }[],
   pilihanCount: number,
-): CHasilCounts {
+): Result<CHasilCounts> {
   let counts = base;
   for (const c of changes) {
     if (!isCountPath(c.path, pilihanCount))
-      refuse('INVALID_INPUT', `Kolom "${c.path}" tidak ada pada formulir C.Hasil.`, c.path);
+      return fail('INVALID_INPUT', `Kolom "${c.path}" tidak ada pada formulir C.Hasil.`, c.path);
     counts = setCount(counts, c.path, c.value);
   }
-  return counts;
+  return ok(counts);
 }
 
-function domainOrRefuse<T>(r: DomainResult<T>): T {
-  if (!r.ok) return refuse(r.error.code, r.error.message, r.error.field);
-  return r.value;
+type Evidence = { sha256: string; ext: 'jpg' | 'png'; bytes: Uint8Array };
+
+function readEvidence(input: ProposeInput): Result<Evidence | null> {
+  if (!input.evidence) return ok(null);
+  const bytes = new Uint8Array(Buffer.from(input.evidence.base64, 'base64'));
+  const ext = detectPhotoExt(bytes);
+  if (!ext) return fail('INVALID_INPUT', 'Foto bukti harus berupa berkas JPEG atau PNG.', 'evidence');
+  return ok({ sha256: sha256Hex(bytes), ext, bytes });
+}
+
+/** Why the TPS's counted version cannot be corrected now (an unlocked desa; a locked one is refused by the domain). */
+function correctBlocker(t: TpsSnapshot): string | null {
+  const d = t.derived;
+  if (!d.current || !d.currentSource) return `${tpsName(t)} belum punya data C.Hasil untuk dikoreksi.`;
+  if (d.konflik) return `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku, lalu koreksi.`;
+  if (d.pendingCorrectionId !== null)
+    return `${tpsName(t)} sudah punya usulan koreksi #${d.pendingCorrectionId} yang belum diputuskan.`;
+  return null;
 }
 
 export function proposeCorrection(
   ctx: BackendContext,
   input: ProposeInput,
-): { correctionId: number; changes: FieldChange[] } {
-  const actor = requireOperator(ctx);
-  let evidence: { sha256: string; ext: 'jpg' | 'png'; bytes: Uint8Array } | null = null;
-  if (input.evidence) {
-    const bytes = new Uint8Array(Buffer.from(input.evidence.base64, 'base64'));
-    const ext = detectPhotoExt(bytes);
-    if (!ext) refuse('INVALID_INPUT', 'Foto bukti harus berupa berkas JPEG atau PNG.', 'evidence');
-    evidence = { sha256: sha256Hex(bytes), ext: ext!, bytes };
-  }
-  const result = tx(ctx, () => {
-    const snap = loadForTps(ctx, input.pemilihan, input.tps);
-    const t = tpsOrThrow(snap, input.tps);
+): Result<{ correctionId: number; changes: FieldChange[] }> {
+  return runCommand(ctx, (unit) => {
+    const actor = requireOperator(ctx);
+    if (!actor.ok) return actor;
+    const evidence = readEvidence(input);
+    if (!evidence.ok) return evidence;
+    const found = loadForTps(ctx, input.pemilihan, input.tps);
+    if (!found.ok) return found;
+    const snap = found.value;
+    const td = findTpsInDesa(snap, input.tps);
+    if (!td.ok) return td;
+    const { t, d: desa } = td.value;
     const d = t.derived;
-    const desaLocked = desaOrThrow(snap, t.row.desa).locked;
-    if (!desaLocked) {
-      if (!d.current || !d.currentSource) refuse('CONFLICT', `${tpsName(t)} belum punya data C.Hasil untuk dikoreksi.`);
-      if (d.konflik)
-        refuse('CONFLICT', `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku, lalu koreksi.`);
-      if (d.pendingCorrectionId !== null) {
-        refuse('CONFLICT', `${tpsName(t)} sudah punya usulan koreksi #${d.pendingCorrectionId} yang belum diputuskan.`);
-      }
-    }
-    const current = d.current ?? refuse('CONFLICT', `${tpsName(t)} belum punya data C.Hasil untuk dikoreksi.`);
-    const src = d.currentSource!;
+    const blocker = desa.locked ? null : correctBlocker(t);
+    if (blocker) return fail('CONFLICT', blocker);
+    if (!d.current || !d.currentSource)
+      return fail('CONFLICT', `${tpsName(t)} belum punya data C.Hasil untuk dikoreksi.`);
+    const counts = applyChanges(d.current, input.changes, snap.pemilihan.pilihan.length);
+    if (!counts.ok) return counts;
+    const src = d.currentSource;
     const at = ctx.clock().toISOString();
-    const draft = domainOrRefuse(
-      domainProposeCorrection(
-        {
-          tps: input.tps,
-          pemilihan: snap.pemilihan.id,
-          base:
-            src.kind === 'correction'
-              ? { kind: 'correction', id: src.correctionId, counts: current }
-              : { kind: 'submission', id: src.submissionId, counts: current },
-          counts: applyChanges(current, input.changes, snap.pemilihan.pilihan.length),
-          reason: input.reason,
-          basis: input.basis,
-          basisNote: input.basisNote ?? null,
-          evidencePhoto: evidence?.sha256 ?? null,
-          proposedBy: actor.nama,
-          proposedAt: at,
-        },
-        {
-          pilihanCount: snap.pemilihan.pilihan.length,
-          desaLocked,
-          currentSource: d.domainSource,
-          pilihan: snap.pemilihan.pilihan,
-        },
-      ),
+    const draft = domainProposeCorrection(
+      {
+        tps: input.tps,
+        pemilihan: snap.pemilihan.id,
+        base:
+          src.kind === 'correction'
+            ? { kind: 'correction', id: src.correctionId, counts: d.current }
+            : { kind: 'submission', id: src.submissionId, counts: d.current },
+        counts: counts.value,
+        reason: input.reason,
+        basis: input.basis,
+        basisNote: input.basisNote ?? null,
+        evidencePhoto: evidence.value?.sha256 ?? null,
+        proposedBy: actor.value.nama,
+        proposedAt: at,
+      },
+      {
+        pilihanCount: snap.pemilihan.pilihan.length,
+        desaLocked: desa.locked,
+        currentSource: d.domainSource,
+        pilihan: snap.pemilihan.pilihan,
+      },
     );
-    if (evidence) {
-      storePhoto(ctx, {
-        sha256: evidence.sha256,
-        ext: evidence.ext,
-        bytes: evidence.bytes,
+    if (!draft.ok) return draft;
+    if (evidence.value) {
+      storePhoto(unit.db, ctx.dataDir, {
+        ...evidence.value,
         source: `koreksi ${input.tps}`,
         at,
-        actor: actor.nama,
+        actor: actor.value.nama,
       });
     }
-    const { changes, ...row } = draft;
-    const c = insertCorrection(ctx.db, row);
-    return { correctionId: c.id, changes: changes.map((x) => ({ path: x.path, label: x.label, from: x.a, to: x.b })) };
+    const { changes, ...row } = draft.value;
+    const c = insertCorrection(unit.db, row);
+    emitChanged(unit, input.pemilihan, input.tps.slice(0, 10), input.tps);
+    return ok({
+      correctionId: c.id,
+      changes: changes.map((x) => ({ path: x.path, label: x.label, from: x.a, to: x.b })),
+    });
   });
-  emitChanged(ctx, input.pemilihan, input.tps.slice(0, 10), input.tps);
-  return result;
 }
 
 export function decideCorrection(
   ctx: BackendContext,
   input: { correctionId: number; decision: 'approved' | 'rejected'; reason?: string },
-): { correctionId: number; state: 'approved' | 'rejected' } {
-  const actor = requireOperator(ctx);
-  const c0 =
-    getCorrection(ctx.db, input.correctionId) ?? refuse('NOT_FOUND', `Koreksi #${input.correctionId} tidak ditemukan.`);
-  tx(ctx, () => {
-    const c = getCorrection(ctx.db, input.correctionId)!;
+): Result<{ correctionId: number; state: 'approved' | 'rejected' }> {
+  return runCommand(ctx, (unit) => {
+    const actor = requireOperator(ctx);
+    if (!actor.ok) return actor;
+    const c = getCorrection(unit.db, input.correctionId);
+    if (!c) return fail('NOT_FOUND', `Koreksi #${input.correctionId} tidak ditemukan.`);
     const snap = loadForTps(ctx, c.pemilihan, c.tps);
-    const t = tpsOrThrow(snap, c.tps);
+    if (!snap.ok) return snap;
+    const td = findTpsInDesa(snap.value, c.tps);
+    if (!td.ok) return td;
+    const { t, d } = td.value;
     const under = {
       id: c.id,
       proposedBy: c.proposedBy,
@@ -235,22 +270,23 @@ export function decideCorrection(
     };
     const at = ctx.clock().toISOString();
     const session = sessionAuthority(ctx);
-    const draft = domainOrRefuse(
+    const by = actor.value.nama;
+    const draft =
       input.decision === 'approved'
         ? approveCorrection(under, {
-            by: actor.nama,
+            by,
             at,
             session,
-            desaLocked: desaOrThrow(snap, t.row.desa).locked,
+            desaLocked: d.locked,
             currentSource: t.derived.domainSource,
             reason: input.reason ?? null,
           })
-        : rejectCorrection(under, { by: actor.nama, at, session, reason: input.reason ?? '' }),
-    );
-    insertCorrectionDecision(ctx.db, draft);
+        : rejectCorrection(under, { by, at, session, reason: input.reason ?? '' });
+    if (!draft.ok) return draft;
+    insertCorrectionDecision(unit.db, draft.value);
+    emitChanged(unit, c.pemilihan, c.tps.slice(0, 10), c.tps);
+    return ok({ correctionId: c.id, state: input.decision });
   });
-  emitChanged(ctx, c0.pemilihan, c0.tps.slice(0, 10), c0.tps);
-  return { correctionId: c0.id, state: input.decision };
 }
 
 // ---- Konflik ----
@@ -258,33 +294,39 @@ export function decideCorrection(
 export function chooseSubmission(
   ctx: BackendContext,
   input: { tps: string; pemilihan: string; submissionId: number; reason: string },
-): { choiceId: number } {
-  const actor = requireOperator(ctx);
-  const id = tx(ctx, () => {
-    const snap = loadForTps(ctx, input.pemilihan, input.tps);
-    const t = tpsOrThrow(snap, input.tps);
-    assertDesaUnlocked(snap, t.row.desa);
+): Result<{ choiceId: number }> {
+  return runCommand(ctx, (unit) => {
+    const actor = requireOperator(ctx);
+    if (!actor.ok) return actor;
+    const found = loadTps(ctx, input.pemilihan, input.tps);
+    if (!found.ok) return found;
+    const { snap, t } = found.value;
+    const unlocked = desaUnlocked(snap, t.row.desa);
+    if (!unlocked.ok) return unlocked;
     const s = t.submissions.find((x) => x.id === input.submissionId);
-    if (!s) refuse('NOT_FOUND', `Kiriman #${input.submissionId} bukan kiriman untuk ${tpsName(t)}.`);
+    if (!s) return fail('NOT_FOUND', `Kiriman #${input.submissionId} bukan kiriman untuk ${tpsName(t)}.`);
     if (new Set(t.submissions.map((x) => x.sha256)).size < 2)
-      refuse('CONFLICT', `${tpsName(t)} tidak punya kiriman yang berbeda.`);
+      return fail('CONFLICT', `${tpsName(t)} tidak punya kiriman yang berbeda.`);
     if (t.derived.pendingCorrectionId !== null) {
-      refuse('CONFLICT', `${tpsName(t)} punya usulan koreksi #${t.derived.pendingCorrectionId} yang belum diputuskan.`);
+      return fail(
+        'CONFLICT',
+        `${tpsName(t)} punya usulan koreksi #${t.derived.pendingCorrectionId} yang belum diputuskan.`,
+      );
     }
     const reason = input.reason.trim();
-    if (!reason) refuse('INVALID_INPUT', 'Alasan memilih kiriman wajib diisi.', 'reason');
-    return insertConflictChoice(ctx.db, {
+    if (!reason) return fail('INVALID_INPUT', 'Alasan memilih kiriman wajib diisi.', 'reason');
+    const row = insertConflictChoice(unit.db, {
       tps: input.tps,
       pemilihan: snap.pemilihan.id,
-      submissionId: s!.id,
+      submissionId: s.id,
       reason,
-      decidedBy: actor.nama,
-      decidedAs: actor.as,
+      decidedBy: actor.value.nama,
+      decidedAs: actor.value.as,
       decidedAt: ctx.clock().toISOString(),
-    }).id;
+    });
+    emitChanged(unit, input.pemilihan, input.tps.slice(0, 10), input.tps);
+    return ok({ choiceId: row.id });
   });
-  emitChanged(ctx, input.pemilihan, input.tps.slice(0, 10), input.tps);
-  return { choiceId: id };
 }
 
 // ---- Kejadian khusus ----
@@ -292,27 +334,33 @@ export function chooseSubmission(
 export function addKejadian(
   ctx: BackendContext,
   input: { pemilihan?: string; desa?: string; tps?: string; text: string; who?: string },
-): { kejadianId: number } {
-  const actor = requireOperator(ctx);
+): Result<{ kejadianId: number }> {
   const desa = input.tps ? input.tps.slice(0, 10) : (input.desa ?? null);
-  const id = tx(ctx, () => {
+  return runCommand(ctx, (unit) => {
+    const actor = requireOperator(ctx);
+    if (!actor.ok) return actor;
     if (input.pemilihan && desa) {
       const snap = loadSnapshot(ctx, input.pemilihan, { desa });
-      if (input.tps) tpsOrThrow(snap, input.tps);
-      assertDesaUnlocked(snap, desa);
+      if (!snap.ok) return snap;
+      if (input.tps) {
+        const t = findTps(snap.value, input.tps);
+        if (!t.ok) return t;
+      }
+      const unlocked = desaUnlocked(snap.value, desa);
+      if (!unlocked.ok) return unlocked;
     }
     const at = ctx.clock().toISOString();
-    return insertKejadian(ctx.db, {
+    const row = insertKejadian(unit.db, {
       at,
       tps: input.tps ?? null,
       desa,
       pemilihan: (input.pemilihan as PemilihanId | undefined) ?? null,
-      who: input.who?.trim() || actor.nama,
+      who: input.who?.trim() || actor.value.nama,
       text: input.text.trim(),
-      recordedBy: actor.nama,
+      recordedBy: actor.value.nama,
       recordedAt: at,
-    }).id;
+    });
+    emitChanged(unit, input.pemilihan ?? null, desa, input.tps ?? null);
+    return ok({ kejadianId: row.id });
   });
-  emitChanged(ctx, input.pemilihan ?? null, desa, input.tps ?? null);
-  return { kejadianId: id };
 }

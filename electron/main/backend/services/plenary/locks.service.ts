@@ -5,10 +5,11 @@
 import type { BackendContext } from '../../context';
 import { checkLockAction } from '../../../../../shared/domain/status';
 import { insertLockEvent } from '../../repositories/pleno.repo';
-import { refuse } from './plenary-errors';
-import { desaOrThrow, loadSnapshot, type PemilihanSnapshot } from './plenary-snapshot';
+import { fail, ok, type Result } from '../../../../../shared/domain/result';
+import { runCommand } from '../../db/command';
+import { findDesa, loadSnapshot, type PemilihanSnapshot } from './plenary-snapshot';
 import { requireDecider } from './members.service';
-import { emitChanged, tx } from './decisions.service';
+import { emitChanged } from './decisions.service';
 
 /** The read model's verdict (every desa locked, no keberatan open); false for a model scoped to one desa. */
 export function isFinal(snap: PemilihanSnapshot): boolean {
@@ -18,52 +19,61 @@ export function isFinal(snap: PemilihanSnapshot): boolean {
 export function lockDesa(
   ctx: BackendContext,
   input: { desa: string; pemilihan: string },
-): { lockEventId: number; final: boolean } {
-  const actor = requireDecider(ctx, 'Mengunci desa');
-  const out = tx(ctx, () => {
+): Result<{ lockEventId: number; final: boolean }> {
+  return runCommand(ctx, (unit) => {
+    const actor = requireDecider(ctx, 'Mengunci desa');
+    if (!actor.ok) return actor;
     const snap = loadSnapshot(ctx, input.pemilihan, { desa: input.desa });
-    const d = desaOrThrow(snap, input.desa);
+    if (!snap.ok) return snap;
+    const found = findDesa(snap.value, input.desa);
+    if (!found.ok) return found;
+    const d = found.value;
     const check = checkLockAction(d.locked, 'lock');
-    if (!check.ok) refuse(check.error.code, `Desa ${d.row.nama}: ${check.error.message}`);
+    if (!check.ok) return fail(check.error.code, `Desa ${d.row.nama}: ${check.error.message}`);
     const reasons = d.lockBlockers;
     if (reasons.length > 0) {
-      refuse('CONFLICT', `Desa ${d.row.nama} belum dapat dikunci: ${reasons.join('; ')}.`, reasons.join('\n'));
+      return fail('CONFLICT', `Desa ${d.row.nama} belum dapat dikunci: ${reasons.join('; ')}.`, reasons.join('\n'));
     }
-    const id = insertLockEvent(ctx.db, {
-      pemilihan: snap.pemilihan.id,
+    const row = insertLockEvent(unit.db, {
+      pemilihan: snap.value.pemilihan.id,
       desa: input.desa,
       action: 'lock',
       reason: null,
-      decidedBy: actor.nama,
-      decidedAs: actor.as,
+      decidedBy: actor.value.nama,
+      decidedAs: actor.value.as,
       decidedAt: ctx.clock().toISOString(),
-    }).id;
-    return { lockEventId: id, final: isFinal(loadSnapshot(ctx, input.pemilihan)) };
+    });
+    const after = loadSnapshot(ctx, input.pemilihan);
+    if (!after.ok) return after;
+    emitChanged(unit, input.pemilihan, input.desa, null);
+    return ok({ lockEventId: row.id, final: isFinal(after.value) });
   });
-  emitChanged(ctx, input.pemilihan, input.desa, null);
-  return out;
 }
 
 export function unlockDesa(
   ctx: BackendContext,
   input: { desa: string; pemilihan: string; reason: string },
-): { lockEventId: number } {
-  const actor = requireDecider(ctx, 'Membuka kunci desa');
-  const id = tx(ctx, () => {
+): Result<{ lockEventId: number }> {
+  return runCommand(ctx, (unit) => {
+    const actor = requireDecider(ctx, 'Membuka kunci desa');
+    if (!actor.ok) return actor;
     const snap = loadSnapshot(ctx, input.pemilihan, { desa: input.desa });
-    const d = desaOrThrow(snap, input.desa);
+    if (!snap.ok) return snap;
+    const found = findDesa(snap.value, input.desa);
+    if (!found.ok) return found;
+    const d = found.value;
     const check = checkLockAction(d.locked, 'unlock', input.reason);
-    if (!check.ok) refuse(check.error.code, `Desa ${d.row.nama}: ${check.error.message}`, check.error.field);
-    return insertLockEvent(ctx.db, {
-      pemilihan: snap.pemilihan.id,
+    if (!check.ok) return fail(check.error.code, `Desa ${d.row.nama}: ${check.error.message}`, check.error.detail);
+    const row = insertLockEvent(unit.db, {
+      pemilihan: snap.value.pemilihan.id,
       desa: input.desa,
       action: 'unlock',
-      reason: check.ok ? check.value.reason : null,
-      decidedBy: actor.nama,
-      decidedAs: actor.as,
+      reason: check.value.reason,
+      decidedBy: actor.value.nama,
+      decidedAs: actor.value.as,
       decidedAt: ctx.clock().toISOString(),
-    }).id;
+    });
+    emitChanged(unit, input.pemilihan, input.desa, null);
+    return ok({ lockEventId: row.id });
   });
-  emitChanged(ctx, input.pemilihan, input.desa, null);
-  return { lockEventId: id };
 }

@@ -10,8 +10,14 @@ import {
   insertOperatorSession,
   listDelegations,
 } from '../../repositories/pleno.repo';
-import { activeDelegates, decisionRole, samePerson, type SessionAuthority } from '../../../../../shared/domain/result';
-import { refuse } from './plenary-errors';
+import {
+  activeDelegates,
+  decisionRole,
+  samePerson,
+  type SessionAuthority,
+} from '../../../../../shared/domain/authority';
+import { fail, ok, type Result } from '../../../../../shared/domain/result';
+import { runCommand } from '../../db/command';
 import { requireMeta } from './plenary-snapshot';
 
 const isKetuaJabatan = (jabatan: string): boolean => /^ketua\b/i.test(jabatan.trim());
@@ -30,9 +36,10 @@ export function members(ctx: BackendContext): Member[] {
   return toMembers(loadDataMaster(ctx.db)?.ppk ?? [], activeDelegates(listDelegations(ctx.db)));
 }
 
-export function membersView(ctx: BackendContext): MembersView {
-  requireMeta(ctx);
-  return { members: members(ctx), session: session(ctx) };
+export function membersView(ctx: BackendContext): Result<MembersView> {
+  const meta = requireMeta(ctx);
+  if (!meta.ok) return meta;
+  return ok({ members: members(ctx), session: session(ctx) });
 }
 
 export function session(ctx: BackendContext): OperatorSession | null {
@@ -62,38 +69,46 @@ export function sessionAuthority(ctx: BackendContext): SessionAuthority {
   return { ketua: list.find((m) => m.ketua)?.nama ?? '', delegates: list.filter((m) => m.delegate).map((m) => m.nama) };
 }
 
-export function requireOperator(ctx: BackendContext): Actor {
-  const s =
-    session(ctx) ?? refuse('FORBIDDEN', 'Pilih dulu siapa yang mengoperasikan (Operator) sebelum mencatat keputusan.');
-  return { nama: s.member.nama, as: decisionRole(s.member.nama, sessionAuthority(ctx)) ?? 'operator' };
+export function requireOperator(ctx: BackendContext): Result<Actor> {
+  const s = session(ctx);
+  if (!s) return fail('FORBIDDEN', 'Pilih dulu siapa yang mengoperasikan (Operator) sebelum mencatat keputusan.');
+  return ok({ nama: s.member.nama, as: decisionRole(s.member.nama, sessionAuthority(ctx)) ?? 'operator' });
 }
+
+export type Decider = Actor & { as: 'ketua' | 'delegate' };
 
 /** The ketua or a delegated member; anyone else is refused with who may decide. */
-export function requireDecider(ctx: BackendContext, what: string): Actor & { as: 'ketua' | 'delegate' } {
+export function requireDecider(ctx: BackendContext, what: string): Result<Decider> {
   const a = requireOperator(ctx);
-  if (a.as === 'operator') {
+  if (!a.ok) return a;
+  const actor = a.value;
+  if (actor.as === 'operator') {
     const ketua = members(ctx).find((m) => m.ketua)?.nama ?? 'Ketua PPK';
-    refuse(
+    return fail(
       'FORBIDDEN',
-      `${what} hanya dapat diputuskan oleh Ketua PPK (${ketua}) atau anggota yang didelegasikan Ketua. Operator saat ini: ${a.nama}.`,
+      `${what} hanya dapat diputuskan oleh Ketua PPK (${ketua}) atau anggota yang didelegasikan Ketua. Operator saat ini: ${actor.nama}.`,
     );
   }
-  return a as Actor & { as: 'ketua' | 'delegate' };
+  return ok({ nama: actor.nama, as: actor.as });
 }
 
-export function startSession(ctx: BackendContext, memberId: number): OperatorSession {
-  requireMeta(ctx);
-  const list = members(ctx);
-  const m = list[memberId] ?? refuse('NOT_FOUND', 'Anggota PPK tidak ditemukan dalam data master.');
-  const at = ctx.clock().toISOString();
-  ctx.db
-    .transaction(() => {
-      insertOperatorSession(ctx.db, { nama: m.nama, jabatan: m.ketua ? 'ketua' : 'anggota', startedAt: at });
-    })
-    .immediate();
-  // Other windows (a second operator screen, the projector) show who is operating.
-  ctx.events.emit({ type: 'pleno-changed', pemilihan: null, desa: null, tps: null });
-  return session(ctx)!;
+const ANYWHERE = { type: 'pleno-changed', pemilihan: null, desa: null, tps: null } as const;
+
+export function startSession(ctx: BackendContext, memberId: number): Result<OperatorSession> {
+  return runCommand(ctx, (unit) => {
+    const meta = requireMeta(ctx);
+    if (!meta.ok) return meta;
+    const m = members(ctx)[memberId];
+    if (!m) return fail('NOT_FOUND', 'Anggota PPK tidak ditemukan dalam data master.');
+    insertOperatorSession(unit.db, {
+      nama: m.nama,
+      jabatan: m.ketua ? 'ketua' : 'anggota',
+      startedAt: ctx.clock().toISOString(),
+    });
+    // Other windows (a second operator screen, the projector) show who is operating.
+    unit.emit(ANYWHERE);
+    return ok(session(ctx)!);
+  });
 }
 
 export function delegate(
@@ -101,24 +116,24 @@ export function delegate(
   memberId: number,
   active: boolean,
   reason: string | undefined,
-): MembersView {
-  const a = requireOperator(ctx);
-  if (a.as !== 'ketua') refuse('FORBIDDEN', 'Hanya Ketua PPK yang dapat memberi atau mencabut delegasi.');
-  const m = members(ctx)[memberId] ?? refuse('NOT_FOUND', 'Anggota PPK tidak ditemukan dalam data master.');
-  if (m.ketua) refuse('CONFLICT', 'Ketua PPK tidak perlu didelegasikan.');
-  if (m.delegate === active) return membersView(ctx);
-  const at = ctx.clock().toISOString();
-  ctx.db
-    .transaction(() => {
-      insertDelegation(ctx.db, {
-        ketua: a.nama,
-        delegate: m.nama,
-        action: active ? 'grant' : 'revoke',
-        reason: reason && reason.trim() ? reason.trim() : null,
-        at,
-      });
-    })
-    .immediate();
-  ctx.events.emit({ type: 'pleno-changed', pemilihan: null, desa: null, tps: null });
-  return membersView(ctx);
+): Result<MembersView> {
+  const done = runCommand(ctx, (unit) => {
+    const a = requireOperator(ctx);
+    if (!a.ok) return a;
+    if (a.value.as !== 'ketua') return fail('FORBIDDEN', 'Hanya Ketua PPK yang dapat memberi atau mencabut delegasi.');
+    const m = members(ctx)[memberId];
+    if (!m) return fail('NOT_FOUND', 'Anggota PPK tidak ditemukan dalam data master.');
+    if (m.ketua) return fail('CONFLICT', 'Ketua PPK tidak perlu didelegasikan.');
+    if (m.delegate === active) return ok(undefined);
+    insertDelegation(unit.db, {
+      ketua: a.value.nama,
+      delegate: m.nama,
+      action: active ? 'grant' : 'revoke',
+      reason: reason && reason.trim() ? reason.trim() : null,
+      at: ctx.clock().toISOString(),
+    });
+    unit.emit(ANYWHERE);
+    return ok(undefined);
+  });
+  return done.ok ? membersView(ctx) : done;
 }

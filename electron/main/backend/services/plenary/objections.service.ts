@@ -10,12 +10,14 @@ import {
   insertObjectionResolution,
   listObjectionResolutions,
   listObjections,
+  type Objection,
   type RaisedBy,
 } from '../../repositories/pleno.repo';
-import { refuse } from './plenary-errors';
-import { loadSnapshot, desaOrThrow, resolvePemilihan, tpsOrThrow } from './plenary-snapshot';
+import { fail, ok, type Result } from '../../../../../shared/domain/result';
+import { runCommand } from '../../db/command';
+import { findDesa, findTps, loadSnapshot, resolvePemilihan } from './plenary-snapshot';
 import { requireDecider, requireOperator } from './members.service';
-import { assertDesaUnlocked, emitChanged, tx } from './decisions.service';
+import { desaUnlocked, emitChanged } from './decisions.service';
 import { byLabel, objectionView, RECOUNT_MARK } from './views.service';
 
 export interface RaiseInput {
@@ -33,107 +35,147 @@ function raisedBy(by: ObjectionBy): RaisedBy {
   return { peran: 'lainnya', nama: by.nama };
 }
 
-export function raiseObjection(ctx: BackendContext, input: RaiseInput): { objectionId: number } {
-  const actor = requireOperator(ctx);
-  let tps: string | null = null;
-  let desa: string | null = null;
+/** The TPS and desa a keberatan is about, or the refusal for a missing one. */
+function scopeOf(input: RaiseInput): Result<{ tps: string | null; desa: string | null }> {
   if (input.scope === 'tps') {
-    if (!input.tps) refuse('INVALID_INPUT', 'Keberatan tentang TPS harus menyebut TPS-nya.', 'tps');
-    tps = input.tps!;
-    desa = tps.slice(0, 10);
-  } else if (input.scope === 'desa') {
-    if (!input.desa) refuse('INVALID_INPUT', 'Keberatan tentang desa harus menyebut desanya.', 'desa');
-    desa = input.desa!;
-  } else {
-    desa = input.desa ?? null;
+    if (!input.tps) return fail('INVALID_INPUT', 'Keberatan tentang TPS harus menyebut TPS-nya.', 'tps');
+    return ok({ tps: input.tps, desa: input.tps.slice(0, 10) });
   }
-  const pemilihan = input.pemilihan ? (resolvePemilihan(ctx, input.pemilihan).id as PemilihanId) : null;
-  const id = tx(ctx, () => {
+  if (input.scope === 'desa') {
+    if (!input.desa) return fail('INVALID_INPUT', 'Keberatan tentang desa harus menyebut desanya.', 'desa');
+    return ok({ tps: null, desa: input.desa });
+  }
+  return ok({ tps: null, desa: input.desa ?? null });
+}
+
+/** The wilayah exists, and (unless about the procedure) its desa is not locked, for every pemilihan concerned. */
+function checkWilayah(
+  ctx: BackendContext,
+  input: RaiseInput,
+  pemilihan: PemilihanId | null,
+  tps: string | null,
+  desa: string,
+): Result<void> {
+  let ids: string[];
+  if (pemilihan) ids = [pemilihan];
+  else {
+    const all = loadSnapshot(ctx);
+    if (!all.ok) return all;
+    ids = all.value.pemilihanList.map((p) => p.id);
+  }
+  for (const pid of ids) {
+    const snap = loadSnapshot(ctx, pid, { desa });
+    if (!snap.ok) return snap;
+    if (tps) {
+      const t = findTps(snap.value, tps);
+      if (!t.ok) return t;
+    }
+    const d = findDesa(snap.value, desa);
+    if (!d.ok) return d;
+    if (input.scope !== 'prosedur') {
+      const unlocked = desaUnlocked(snap.value, desa);
+      if (!unlocked.ok) return unlocked;
+    }
+  }
+  return ok(undefined);
+}
+
+export function raiseObjection(ctx: BackendContext, input: RaiseInput): Result<{ objectionId: number }> {
+  return runCommand(ctx, (unit) => {
+    const actor = requireOperator(ctx);
+    if (!actor.ok) return actor;
+    const scope = scopeOf(input);
+    if (!scope.ok) return scope;
+    const { tps, desa } = scope.value;
+    let pemilihan: PemilihanId | null = null;
+    if (input.pemilihan) {
+      const p = resolvePemilihan(ctx, input.pemilihan);
+      if (!p.ok) return p;
+      pemilihan = p.value.id as PemilihanId;
+    }
     if (desa) {
-      // Check the wilayah exists and that the desa is not locked (for every pemilihan concerned).
-      const ids = pemilihan ? [pemilihan] : loadSnapshot(ctx).pemilihanList.map((p) => p.id);
-      for (const pid of ids) {
-        const snap = loadSnapshot(ctx, pid, { desa });
-        if (tps) tpsOrThrow(snap, tps);
-        desaOrThrow(snap, desa);
-        if (input.scope !== 'prosedur') assertDesaUnlocked(snap, desa);
-      }
+      const checked = checkWilayah(ctx, input, pemilihan, tps, desa);
+      if (!checked.ok) return checked;
     }
     if (input.by.kind === 'saksi') {
       const snap = loadSnapshot(ctx, pemilihan ?? undefined);
-      const n = snap.pemilihan.pilihan.length;
+      if (!snap.ok) return snap;
+      const n = snap.value.pemilihan.pilihan.length;
       if (input.by.paslon < 1 || input.by.paslon > n)
-        refuse('INVALID_INPUT', `Paslon nomor urut ${input.by.paslon} tidak ada (1–${n}).`, 'by.paslon');
+        return fail('INVALID_INPUT', `Paslon nomor urut ${input.by.paslon} tidak ada (1–${n}).`, 'by.paslon');
     }
-    const at = ctx.clock().toISOString();
-    return insertObjection(ctx.db, {
+    const row = insertObjection(unit.db, {
       scope: input.scope,
       tps,
       desa,
       pemilihan,
       raisedBy: raisedBy(input.by),
       text: input.text.trim(),
-      raisedAt: at,
-      recordedBy: actor.nama,
-    }).id;
+      raisedAt: ctx.clock().toISOString(),
+      recordedBy: actor.value.nama,
+    });
+    emitChanged(unit, pemilihan, desa, tps);
+    return ok({ objectionId: row.id });
   });
-  emitChanged(ctx, pemilihan, desa, tps);
-  return { objectionId: id };
 }
 
-export function resolveObjection(
-  ctx: BackendContext,
-  input: {
-    objectionId: number;
-    outcome: 'diterima' | 'ditolak';
-    reason: string;
-    correctionId?: number;
-    recountNote?: string;
-  },
-): { resolutionId: number } {
-  const actor = requireDecider(ctx, 'Menyelesaikan keberatan');
-  const o =
-    listObjections(ctx.db).find((x) => x.id === input.objectionId) ??
-    refuse('NOT_FOUND', `Keberatan #${input.objectionId} tidak ditemukan.`);
-  const id = tx(ctx, () => {
-    if (listObjectionResolutions(ctx.db).some((r) => r.objectionId === o.id))
-      refuse('CONFLICT', `Keberatan #${o.id} sudah diselesaikan.`);
+export interface ResolveInput {
+  objectionId: number;
+  outcome: 'diterima' | 'ditolak';
+  reason: string;
+  correctionId?: number;
+  recountNote?: string;
+}
+
+/** The correction a keberatan diterima is linked to (null with a recount note), or the refusal. */
+function followUp(ctx: BackendContext, o: Objection, input: ResolveInput, recount: string): Result<number | null> {
+  if (input.outcome === 'ditolak') {
+    if (input.correctionId !== undefined)
+      return fail('INVALID_INPUT', 'Keberatan yang ditolak tidak dikaitkan dengan koreksi.', 'correctionId');
+    return ok(null);
+  }
+  if (input.correctionId === undefined) {
+    if (recount) return ok(null);
+    return fail(
+      'INVALID_INPUT',
+      'Keberatan yang diterima harus ditindaklanjuti: pilih koreksinya atau tulis catatan hitung ulang.',
+      'correctionId',
+    );
+  }
+  const c = getCorrection(ctx.db, input.correctionId);
+  if (!c) return fail('NOT_FOUND', `Koreksi #${input.correctionId} tidak ditemukan.`);
+  if (o.tps && c.tps !== o.tps)
+    return fail('INVALID_INPUT', `Koreksi #${c.id} bukan untuk TPS keberatan ini.`, 'correctionId');
+  if (o.desa && c.tps.slice(0, 10) !== o.desa)
+    return fail('INVALID_INPUT', `Koreksi #${c.id} bukan untuk desa keberatan ini.`, 'correctionId');
+  return ok(c.id);
+}
+
+export function resolveObjection(ctx: BackendContext, input: ResolveInput): Result<{ resolutionId: number }> {
+  return runCommand(ctx, (unit) => {
+    const actor = requireDecider(ctx, 'Menyelesaikan keberatan');
+    if (!actor.ok) return actor;
+    const o = listObjections(unit.db).find((x) => x.id === input.objectionId);
+    if (!o) return fail('NOT_FOUND', `Keberatan #${input.objectionId} tidak ditemukan.`);
+    if (listObjectionResolutions(unit.db).some((r) => r.objectionId === o.id))
+      return fail('CONFLICT', `Keberatan #${o.id} sudah diselesaikan.`);
     const reason = input.reason.trim();
-    if (!reason) refuse('INVALID_INPUT', 'Alasan penyelesaian keberatan wajib diisi.', 'reason');
-    let correctionId: number | null = null;
+    if (!reason) return fail('INVALID_INPUT', 'Alasan penyelesaian keberatan wajib diisi.', 'reason');
     const recount = input.recountNote?.trim() ?? '';
-    if (input.outcome === 'diterima') {
-      if (input.correctionId !== undefined) {
-        const c =
-          getCorrection(ctx.db, input.correctionId) ??
-          refuse('NOT_FOUND', `Koreksi #${input.correctionId} tidak ditemukan.`);
-        if (o.tps && c.tps !== o.tps)
-          refuse('INVALID_INPUT', `Koreksi #${c.id} bukan untuk TPS keberatan ini.`, 'correctionId');
-        if (o.desa && c.tps.slice(0, 10) !== o.desa)
-          refuse('INVALID_INPUT', `Koreksi #${c.id} bukan untuk desa keberatan ini.`, 'correctionId');
-        correctionId = c.id;
-      } else if (!recount) {
-        refuse(
-          'INVALID_INPUT',
-          'Keberatan yang diterima harus ditindaklanjuti: pilih koreksinya atau tulis catatan hitung ulang.',
-          'correctionId',
-        );
-      }
-    } else if (input.correctionId !== undefined) {
-      refuse('INVALID_INPUT', 'Keberatan yang ditolak tidak dikaitkan dengan koreksi.', 'correctionId');
-    }
-    return insertObjectionResolution(ctx.db, {
+    const correctionId = followUp(ctx, o, input, recount);
+    if (!correctionId.ok) return correctionId;
+    const row = insertObjectionResolution(unit.db, {
       objectionId: o.id,
       outcome: input.outcome,
       reason: recount ? `${reason}${RECOUNT_MARK}${recount}` : reason,
-      correctionId,
-      decidedBy: actor.nama,
-      decidedAs: actor.as,
+      correctionId: correctionId.value,
+      decidedBy: actor.value.nama,
+      decidedAs: actor.value.as,
       decidedAt: ctx.clock().toISOString(),
-    }).id;
+    });
+    emitChanged(unit, o.pemilihan, o.desa, o.tps);
+    return ok({ resolutionId: row.id });
   });
-  emitChanged(ctx, o.pemilihan, o.desa, o.tps);
-  return { resolutionId: id };
 }
 
 export function listObjectionViews(ctx: BackendContext, pemilihan?: string): ObjectionView[] {

@@ -28,7 +28,7 @@ import {
   type Objection,
   type ObjectionResolution,
 } from '../../repositories/pleno.repo';
-import { refuse } from './plenary-errors';
+import { fail, ok, type Result } from '../../../../../shared/domain/result';
 
 /** The stored row types the model carries (the views read their other fields). */
 export interface StoredRows {
@@ -46,30 +46,37 @@ export type PemilihanSnapshot = PemilihanModel<StoredRows>;
 export type DesaSnapshot = DesaModel<StoredRows>;
 export type TpsSnapshot = TpsModel<StoredRows>;
 
-export function requireMeta(ctx: Pick<BackendContext, 'db'>): Meta {
-  return (
-    getMeta(ctx.db) ??
-    refuse('NO_KECAMATAN', 'Belum ada data master kecamatan. Impor data master atau buat demo lebih dulu.')
-  );
+const NO_KECAMATAN = 'Belum ada data master kecamatan. Impor data master atau buat demo lebih dulu.';
+
+export function requireMeta(ctx: Pick<BackendContext, 'db'>): Result<Meta> {
+  const meta = getMeta(ctx.db);
+  return meta ? ok(meta) : fail('NO_KECAMATAN', NO_KECAMATAN);
 }
 
-export function requireMaster(ctx: Pick<BackendContext, 'db'>): DataMaster {
-  return (
-    loadDataMaster(ctx.db) ??
-    refuse('NO_KECAMATAN', 'Belum ada data master kecamatan. Impor data master atau buat demo lebih dulu.')
-  );
+export function requireMaster(ctx: Pick<BackendContext, 'db'>): Result<DataMaster> {
+  const master = loadDataMaster(ctx.db);
+  return master ? ok(master) : fail('NO_KECAMATAN', NO_KECAMATAN);
+}
+
+type PemilihanRef = { id: PemilihanId; nama: string; pilihan: Pilihan[] };
+
+/** The pemilihan asked for, or the master's first when none is named. */
+function pemilihanIn(master: DataMaster, id?: string): Result<PemilihanRef> {
+  const list = master.pemilihan;
+  const found = id === undefined ? list[0] : list.find((p) => p.id === id);
+  if (!found) {
+    return fail(
+      'NOT_FOUND',
+      id ? `Pemilihan "${id}" tidak ada dalam data master.` : 'Data master tidak memuat pemilihan.',
+    );
+  }
+  return ok({ id: found.id, nama: found.nama, pilihan: found.pilihan });
 }
 
 /** The pemilihan asked for, or the master's first when none is named. */
-export function resolvePemilihan(
-  ctx: Pick<BackendContext, 'db'>,
-  id?: string,
-): { id: PemilihanId; nama: string; pilihan: Pilihan[] } {
-  const list = requireMaster(ctx).pemilihan;
-  const found =
-    (id === undefined ? list[0] : list.find((p) => p.id === id)) ??
-    refuse('NOT_FOUND', id ? `Pemilihan "${id}" tidak ada dalam data master.` : 'Data master tidak memuat pemilihan.');
-  return { id: found.id, nama: found.nama, pilihan: found.pilihan };
+export function resolvePemilihan(ctx: Pick<BackendContext, 'db'>, id?: string): Result<PemilihanRef> {
+  const master = requireMaster(ctx);
+  return master.ok ? pemilihanIn(master.value, id) : master;
 }
 
 /** The rows of one pemilihan (of one desa's TPS with `desa`), one query per table. */
@@ -95,26 +102,40 @@ export function loadSnapshot(
   ctx: Pick<BackendContext, 'db'>,
   pemilihanId?: string,
   scope: { desa?: string } = {},
-): PemilihanSnapshot {
+): Result<PemilihanSnapshot> {
   const master = requireMaster(ctx);
-  const pemilihan = resolvePemilihan(ctx, pemilihanId);
-  return derivePemilihan<StoredRows>({
-    master,
-    pemilihan,
-    ...(scope.desa === undefined ? {} : { desa: scope.desa }),
-    ...readRows(ctx.db, pemilihan.id, scope.desa),
-  });
+  if (!master.ok) return master;
+  const pemilihan = pemilihanIn(master.value, pemilihanId);
+  if (!pemilihan.ok) return pemilihan;
+  return ok(
+    derivePemilihan<StoredRows>({
+      master: master.value,
+      pemilihan: pemilihan.value,
+      ...(scope.desa === undefined ? {} : { desa: scope.desa }),
+      ...readRows(ctx.db, pemilihan.value.id, scope.desa),
+    }),
+  );
 }
 
 /** The snapshot of the desa holding `tps` (the TPS code must be 13 digits; unknown codes are refused later). */
-export function loadForTps(ctx: Pick<BackendContext, 'db'>, pemilihan: string, tps: string): PemilihanSnapshot {
+export function loadForTps(ctx: Pick<BackendContext, 'db'>, pemilihan: string, tps: string): Result<PemilihanSnapshot> {
   return loadSnapshot(ctx, pemilihan, { desa: tps.slice(0, 10) });
 }
 
-export function tpsOrThrow(snap: PemilihanSnapshot, tps: string): TpsSnapshot {
-  return snap.byTps.get(tps) ?? refuse('NOT_FOUND', `TPS ${tps} tidak ada dalam data master.`);
+export function findTps(snap: PemilihanSnapshot, tps: string): Result<TpsSnapshot> {
+  const t = snap.byTps.get(tps);
+  return t ? ok(t) : fail('NOT_FOUND', `TPS ${tps} tidak ada dalam data master.`);
 }
 
-export function desaOrThrow(snap: PemilihanSnapshot, desa: string): DesaSnapshot {
-  return snap.desa.find((d) => d.row.kode === desa) ?? refuse('NOT_FOUND', `Desa ${desa} tidak ada dalam data master.`);
+export function findDesa(snap: PemilihanSnapshot, desa: string): Result<DesaSnapshot> {
+  const d = snap.desa.find((x) => x.row.kode === desa);
+  return d ? ok(d) : fail('NOT_FOUND', `Desa ${desa} tidak ada dalam data master.`);
+}
+
+/** The TPS and its desa in a snapshot loaded with loadForTps. */
+export function findTpsInDesa(snap: PemilihanSnapshot, tps: string): Result<{ t: TpsSnapshot; d: DesaSnapshot }> {
+  const t = findTps(snap, tps);
+  if (!t.ok) return t;
+  const d = findDesa(snap, t.value.row.desa);
+  return d.ok ? ok({ t: t.value, d: d.value }) : d;
 }

@@ -17,6 +17,7 @@ import type { PlenoEvent } from '../../../../../shared/contracts/events';
 import type { Result } from '../../../../../shared/contracts/result';
 import type { DashboardView, TpsReview } from '../../../../../shared/contracts/pleno.contract';
 import type { RecapJson } from '../../../../../shared/domain/recap';
+import { runWrite } from '../../db/command';
 
 const DESA_A = '6302142001';
 const DESA_B = '6302142002';
@@ -65,9 +66,9 @@ beforeEach(async () => {
   b = await openBackend({ dbPath: join(dir, 'hampang.db'), mode: 'web', clock: () => new Date((now += 1000)) });
   events = [];
   b.events.subscribe((e) => events.push(e));
-  b.ctx.db.transaction(() => {
+  runWrite(b.ctx, (unit) => {
     insertMasterData(
-      b.ctx.db,
+      unit.db,
       {
         master,
         envelopeJson: JSON.stringify({ payload: master }),
@@ -78,7 +79,7 @@ beforeEach(async () => {
       },
       { actor: 'test', at: new Date(now).toISOString() },
     );
-  })();
+  });
 });
 afterEach(async () => {
   await b.close();
@@ -88,9 +89,9 @@ afterEach(async () => {
 function submit(tps: string, counts: CHasilCounts, outcome: 'diterima' | 'konflik' = 'diterima'): number {
   seq += 1;
   const at = new Date((now += 1000)).toISOString();
-  return b.ctx.db.transaction(() =>
+  return runWrite(b.ctx, (unit) =>
     insertSubmission(
-      b.ctx.db,
+      unit.db,
       {
         tps,
         pemilihan: 'bupati',
@@ -108,7 +109,7 @@ function submit(tps: string, counts: CHasilCounts, outcome: 'diterima' | 'konfli
       },
       'test',
     ),
-  )();
+  );
 }
 
 async function call<T>(method: string, input: unknown): Promise<T> {

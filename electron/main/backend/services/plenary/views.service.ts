@@ -32,14 +32,15 @@ import {
 } from '../../repositories/pleno.repo';
 import { submissionPhotos } from '../../repositories/submission.repo';
 import {
-  desaOrThrow,
+  findDesa,
+  findTpsInDesa,
   loadForTps,
   loadSnapshot,
-  tpsOrThrow,
   type DesaSnapshot,
   type PemilihanSnapshot,
   type TpsSnapshot,
 } from './plenary-snapshot';
+import { ok, type Result } from '../../../../../shared/domain/result';
 
 export const emptyCounts = (): StatusCounts =>
   Object.fromEntries(TILE_STATUSES.map((s) => [s, 0])) as unknown as StatusCounts;
@@ -115,8 +116,12 @@ export function nextProblem(snap: PemilihanSnapshot, after?: string): NextProble
 
 const PROBLEMS: string[] = ['konflik', 'sengketa', 'bermasalah'];
 
-export function dashboardView(ctx: BackendContext, pemilihan?: string, snapIn?: PemilihanSnapshot): DashboardView {
-  const snap = snapIn ?? loadSnapshot(ctx, pemilihan);
+export function dashboardView(ctx: BackendContext, pemilihan?: string): Result<DashboardView> {
+  const snap = loadSnapshot(ctx, pemilihan);
+  return snap.ok ? ok(dashboardOf(snap.value)) : snap;
+}
+
+function dashboardOf(snap: PemilihanSnapshot): DashboardView {
   const counts = emptyCounts();
   const totals = emptyVotes(snap.pemilihan.pilihan.length);
   const desa = snap.desa.map((d) => desaSummary(snap, d));
@@ -236,10 +241,15 @@ function kejadianView(k: Kejadian): KejadianView {
   return { id: k.id, pemilihan: k.pemilihan, desa: k.desa, tps: k.tps, text: k.text, by: k.who, at: k.at };
 }
 
-export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string, snapIn?: PemilihanSnapshot): TpsReview {
-  const snap = snapIn ?? loadForTps(ctx, pemilihan, tps);
-  const t = tpsOrThrow(snap, tps);
-  const d = desaOrThrow(snap, t.row.desa);
+export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string): Result<TpsReview> {
+  const snap = loadForTps(ctx, pemilihan, tps);
+  if (!snap.ok) return snap;
+  const found = findTpsInDesa(snap.value, tps);
+  return found.ok ? ok(tpsReviewOf(ctx, snap.value, found.value.t, found.value.d)) : found;
+}
+
+function tpsReviewOf(ctx: BackendContext, snap: PemilihanSnapshot, t: TpsSnapshot, d: DesaSnapshot): TpsReview {
+  const tps = t.row.kode;
   const pilihan = snap.pemilihan.pilihan;
   const first = t.submissions[0]?.counts ?? null;
   const fields = countFields(pilihan);
@@ -320,9 +330,15 @@ export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string, s
   };
 }
 
-export function desaView(ctx: BackendContext, pemilihan: string, desa: string, snapIn?: PemilihanSnapshot): DesaView {
-  const snap = snapIn ?? loadSnapshot(ctx, pemilihan, { desa });
-  const d = desaOrThrow(snap, desa);
+export function desaView(ctx: BackendContext, pemilihan: string, desa: string): Result<DesaView> {
+  const snap = loadSnapshot(ctx, pemilihan, { desa });
+  if (!snap.ok) return snap;
+  const d = findDesa(snap.value, desa);
+  return d.ok ? ok(desaViewOf(snap.value, d.value)) : d;
+}
+
+function desaViewOf(snap: PemilihanSnapshot, d: DesaSnapshot): DesaView {
+  const desa = d.row.kode;
   const s = desaSummary(snap, d);
   const objections = snap.objections
     .filter((o) => o.desa === desa)
@@ -349,16 +365,17 @@ export function desaView(ctx: BackendContext, pemilihan: string, desa: string, s
   };
 }
 
-export function projectorView(ctx: BackendContext, focus: Focus): ProjectorView {
-  const snap = loadSnapshot(ctx, focus.pemilihan ?? undefined);
-  const dash = dashboardView(ctx, undefined, snap);
-  const tps = focus.tps && snap.byTps.has(focus.tps) ? tpsReview(ctx, snap.pemilihan.id, focus.tps, snap) : null;
+export function projectorView(ctx: BackendContext, focus: Focus): Result<ProjectorView> {
+  const loaded = loadSnapshot(ctx, focus.pemilihan ?? undefined);
+  if (!loaded.ok) return loaded;
+  const snap = loaded.value;
+  const dash = dashboardOf(snap);
+  const focused = focus.tps ? findTpsInDesa(snap, focus.tps) : null;
+  const tps = focused?.ok ? tpsReviewOf(ctx, snap, focused.value.t, focused.value.d) : null;
   const desaKode = focus.desa ?? (tps ? tps.desa.kode : null);
-  const desa =
-    desaKode && snap.desa.some((d) => d.row.kode === desaKode)
-      ? desaView(ctx, snap.pemilihan.id, desaKode, snap)
-      : null;
-  return {
+  const d = desaKode ? snap.desa.find((x) => x.row.kode === desaKode) : undefined;
+  const desa = d ? desaViewOf(snap, d) : null;
+  return ok({
     kecamatan: dash.kecamatan,
     focus: { pemilihan: snap.pemilihan.id, desa: desaKode, tps: tps ? tps.tps : null },
     pemilihan: snap.pemilihan,
@@ -374,5 +391,5 @@ export function projectorView(ctx: BackendContext, focus: Focus): ProjectorView 
       total: x.tiles.length,
       locked: x.locked,
     })),
-  };
+  });
 }

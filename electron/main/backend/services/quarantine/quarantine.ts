@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import type { BackendContext } from '../../context';
 import { sha256Hex } from '../../crypto';
 import { insertQuarantineLog, type QuarantineRow } from '../../repositories/quarantine.repo';
+import { runWrite } from '../../db/command';
 
 /** Files larger than this are not copied (the reason file says so); the import already refused them. */
 export const QUARANTINE_COPY_LIMIT = 64 * 1024 * 1024;
@@ -80,8 +81,8 @@ export function quarantine(
     sha256: sha256Hex(bytes),
     reason,
   };
-  const insert = () => insertQuarantineLog(ctx.db, row, opts.actor ?? 'sistem');
-  const stored = ctx.db.inTransaction ? insert() : ctx.db.transaction(insert).immediate();
+  // Its own command, or a savepoint of the import's command that rejected the input.
+  const stored = runWrite(ctx, (unit) => insertQuarantineLog(unit.db, row, opts.actor ?? 'sistem'));
   ctx.log.warn('input quarantined', { name, storedName, reason: opts.english ?? reason });
   return stored;
 }

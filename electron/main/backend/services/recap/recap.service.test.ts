@@ -12,6 +12,7 @@ import { listSubmissions } from '../../repositories/submission.repo';
 import { verifyAudit } from '../../repositories/audit.repo';
 import { recap } from './recap.service';
 import { loadSnapshot } from '../plenary/plenary-snapshot';
+import { runWrite } from '../../db/command';
 
 let tb: TestBackend;
 let demo: Demo;
@@ -89,8 +90,8 @@ describe('recap on the hampang demo', () => {
     const subs = listSubmissions(ctx.db, { tps: second.tps, pemilihan: pem });
     expect(subs.map((s) => s.outcome)).toEqual(['diterima', 'konflik']);
     const before = recap(ctx, pem)!.pemilihan[0]!;
-    ctx.db.transaction(() =>
-      insertConflictChoice(ctx.db, {
+    runWrite(ctx, (unit) =>
+      insertConflictChoice(unit.db, {
         tps: second.tps,
         pemilihan: pem,
         submissionId: subs[1]!.id,
@@ -99,7 +100,7 @@ describe('recap on the hampang demo', () => {
         decidedAs: 'ketua',
         decidedAt: new Date(Date.now() + 1000).toISOString(),
       }),
-    )();
+    );
     const chosen = recap(ctx, pem)!.pemilihan[0]!;
     const delta = (a: number, b: number) => a - b;
     expect(chosen.tps.konflik).toBe(before.tps.konflik - 1);
@@ -107,15 +108,19 @@ describe('recap on the hampang demo', () => {
     expect(delta(chosen.total.suara.sah, before.total.suara.sah)).toBe(
       subs[1]!.counts.suara.sah - subs[0]!.counts.suara.sah,
     );
-    const counted = () => loadSnapshot(ctx, pem).byTps.get(second.tps)!;
+    const counted = () => {
+      const snap = loadSnapshot(ctx, pem);
+      if (!snap.ok) throw new Error(snap.error.message);
+      return snap.value.byTps.get(second.tps)!;
+    };
     expect(counted().derived.domainSource).toEqual({ kind: 'chosen', id: subs[1]!.id });
     expect(counted().trace).toEqual({ record: { submissionId: subs[1]!.id, sha256: subs[1]!.sha256 }, changes: [] });
 
     const corrected = structuredClone(subs[1]!.counts);
     corrected.suara.paslon[0]! += 1;
     corrected.suara.sah += 1;
-    ctx.db.transaction(() => {
-      const c = insertCorrection(ctx.db, {
+    runWrite(ctx, (unit) => {
+      const c = insertCorrection(unit.db, {
         tps: second.tps,
         pemilihan: pem,
         baseSubmissionId: subs[1]!.id,
@@ -128,7 +133,7 @@ describe('recap on the hampang demo', () => {
         proposedBy: 'Operator',
         proposedAt: new Date(Date.now() + 2000).toISOString(),
       });
-      insertCorrectionDecision(ctx.db, {
+      insertCorrectionDecision(unit.db, {
         correctionId: c.id,
         decision: 'approved',
         reason: null,
@@ -136,7 +141,7 @@ describe('recap on the hampang demo', () => {
         decidedAs: 'ketua',
         decidedAt: new Date(Date.now() + 3000).toISOString(),
       });
-    })();
+    });
     const after = recap(ctx, pem)!.pemilihan[0]!;
     expect(after.total.suara.sah).toBe(chosen.total.suara.sah + 1);
     expect(after.total.suara.paslon[0]).toBe(chosen.total.suara.paslon[0]! + 1);

@@ -6,6 +6,7 @@ import { buildRecap, type RecapJson, type RecapTpsState } from '../../../../../s
 import { recapState } from '../../../../../shared/domain/read-model';
 import { loadDataMaster } from '../../repositories/master.repo';
 import { loadSnapshot, type PemilihanSnapshot } from '../plenary/plenary-snapshot';
+import { ok } from '../../../../../shared/domain/result';
 
 /** The recap's per-TPS states of one loaded pemilihan. */
 export function recapStates(snap: PemilihanSnapshot): Record<string, RecapTpsState> {
@@ -28,7 +29,10 @@ export function recap(
   const ids = m.pemilihan.filter((p) => pemilihan === undefined || p.id === pemilihan).map((p) => p.id);
   const tps: Record<string, Record<string, RecapTpsState>> = {};
   for (const id of ids) {
-    tps[id] = recapStates(snaps.find((s) => s.pemilihan.id === id && !s.scoped) ?? loadSnapshot(ctx, id));
+    const given = snaps.find((s) => s.pemilihan.id === id && !s.scoped);
+    const snap = given ? ok(given) : loadSnapshot(ctx, id);
+    if (!snap.ok) return null;
+    tps[id] = recapStates(snap.value);
   }
   return buildRecap(pemilihan === undefined ? { master: m, tps } : { master: m, tps, pemilihan });
 }

@@ -34,6 +34,33 @@ const restrict = (message, extraPatterns) => [
   },
 ];
 
+const SQL_ONLY_IN_STORAGE =
+  'SQL belongs to the storage layer: call a repository function (electron/main/backend/repositories) inside runCommand (db/command.ts).';
+const storageOnly = [
+  {
+    selector:
+      'MemberExpression[property.name=/^(prepare|exec|transaction|pragma|backup)$/][object.name=/^(db|database)$/]',
+    message: SQL_ONLY_IN_STORAGE,
+  },
+  {
+    selector:
+      'MemberExpression[property.name=/^(prepare|exec|transaction|pragma|backup)$/][object.property.name=/^(db|database)$/]',
+    message: SQL_ONLY_IN_STORAGE,
+  },
+  {
+    selector: 'Literal[value=/^\\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\\s/i]',
+    message: SQL_ONLY_IN_STORAGE,
+  },
+  {
+    selector: 'TemplateElement[value.raw=/^\\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\\s/i]',
+    message: SQL_ONLY_IN_STORAGE,
+  },
+  {
+    selector: "TSAsExpression > TSTypeReference[typeName.name='WritableDb']",
+    message: 'Only runCommand (db/command.ts) hands out a WritableDb; do not cast a handle to it.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -122,6 +149,16 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // SQL only in the storage layer: outside db/ (migrations, the command runner) and repositories/, no statement is
+    // prepared or run on a handle, no SQL write is spelled out, and no handle is cast to the command's WritableDb
+    // (docs/storage.md, "Command unit"). tests/command-unit.test.ts shows a raw INSERT in a service failing here.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/backend/db/**', 'electron/main/backend/repositories/**', 'electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...storageOnly],
     },
   },
   {

@@ -197,7 +197,9 @@ describe('one database state, every reader', () => {
 
   it('the trace of the corrected TPS replays from its record to the counted numbers', async () => {
     const review = await call<TpsReview>('pleno.tps', { tps: s.corrected, pemilihan: s.pemilihan });
-    const t = loadSnapshot(b.ctx, s.pemilihan).byTps.get(s.corrected)!;
+    const snap = loadSnapshot(b.ctx, s.pemilihan);
+    if (!snap.ok) throw new Error(snap.error.message);
+    const t = snap.value.byTps.get(s.corrected)!;
     const record = review.submissions.find((x) => x.counted)!;
     expect(t.trace!.record).toEqual({ submissionId: record.id, sha256: record.sha256 });
     expect(applyTrace(record.counts, t.trace!.changes)).toEqual(review.current);

@@ -4,6 +4,7 @@
 import type { InputOf, MethodName, OutputOf, PlenoApi } from '../../shared/contracts/api';
 import type { PlenoEvent } from '../../shared/contracts/events';
 import type { ApiError, Result } from '../../shared/contracts/result';
+import { setConnectionState, STREAM_SILENCE_MS } from './connection';
 
 declare global {
   interface Window {
@@ -31,7 +32,7 @@ const networkError = (): Result<never> => ({
   error: {
     code: 'INTERNAL',
     message:
-      'Tidak dapat menghubungi layanan Pleno. Pastikan Pleno (jendela terminal "pleno serve") masih berjalan, lalu muat ulang halaman.',
+      'Tidak dapat menghubungi layanan Pleno, jadi tindakan ini belum tersimpan. Pastikan aplikasi Pleno masih berjalan di laptop ini; sambungan dicoba lagi otomatis.',
   },
 });
 
@@ -49,6 +50,7 @@ export function createHttpApi(token: string | null, base = ''): PlenoApi {
         cache: 'no-store',
       });
     } catch {
+      setConnectionState('lost');
       return networkError();
     }
     try {
@@ -66,20 +68,30 @@ export function createHttpApi(token: string | null, base = ''): PlenoApi {
   async function runStream(signal: AbortSignal): Promise<void> {
     let delay = 500;
     while (!signal.aborted) {
+      // One attempt: aborted with the stream, or by the watchdog when not even a heartbeat arrived in time.
+      const attempt = new AbortController();
+      const stop = () => attempt.abort();
+      signal.addEventListener('abort', stop);
+      let heard = Date.now();
+      const watchdog = setInterval(() => {
+        if (Date.now() - heard > STREAM_SILENCE_MS) attempt.abort();
+      }, 5_000);
       try {
         const res = await fetch(`${base}/api/events`, {
           headers: { Authorization: `Bearer ${token ?? ''}` },
-          signal,
+          signal: attempt.signal,
           cache: 'no-store',
         });
         if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
         delay = 500;
+        setConnectionState('open');
         const reader = res.body.getReader();
         const decoder = new TextDecoder();
         let buffer = '';
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
+          heard = Date.now();
           buffer += decoder.decode(value, { stream: true });
           let cut: number;
           while ((cut = buffer.indexOf('\n\n')) >= 0) {
@@ -101,8 +113,13 @@ export function createHttpApi(token: string | null, base = ''): PlenoApi {
           }
         }
       } catch {
-        if (signal.aborted) return;
+        // reported below
+      } finally {
+        clearInterval(watchdog);
+        signal.removeEventListener('abort', stop);
       }
+      if (signal.aborted) return;
+      setConnectionState('lost');
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, 10_000);
     }
@@ -158,8 +175,17 @@ function withReporting(inner: PlenoApi): PlenoApi {
   };
 }
 
+/** Under Electron the IPC channel is always there; the shell says when its backend process stops or returns. */
+function followBackendState(ipc: PlenoApi): PlenoApi {
+  setConnectionState('open');
+  ipc.on((e) => {
+    if (e.type === 'backend-state') setConnectionState(e.state === 'ready' ? 'open' : 'lost');
+  });
+  return ipc;
+}
+
 function chooseTransport(): PlenoApi {
-  if (typeof window !== 'undefined' && window.pleno) return window.pleno;
+  if (typeof window !== 'undefined' && window.pleno) return followBackendState(window.pleno);
   return createHttpApi(typeof window !== 'undefined' ? takeTokenFromUrl() : null);
 }
 

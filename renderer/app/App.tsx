@@ -8,6 +8,7 @@ import { ErrorBoundary, rendererRefId } from './ErrorBoundary';
 import { ConnectionErrorScreen, StartupErrorScreen } from './StartupErrorScreen';
 import { Header, Loading, Shell, SimulasiBanner } from './Shell';
 import { ProjectorScreen } from './routes';
+import { ConnectionBanner } from './ConnectionBanner';
 import { useRoute } from './router';
 import { SystemInfoContext } from './system-info';
 import { SetupScreen } from '../features/setup/SetupScreen';
@@ -102,5 +103,10 @@ function Root() {
   } else {
     body = <Shell info={system} route={route} />;
   }
-  return <SystemInfoContext.Provider value={{ info: system, reload: info.reload }}>{body}</SystemInfoContext.Provider>;
+  return (
+    <SystemInfoContext.Provider value={{ info: system, reload: info.reload }}>
+      <ConnectionBanner />
+      {body}
+    </SystemInfoContext.Provider>
+  );
 }

@@ -47,6 +47,11 @@ export interface TraceInput {
   counted: { kind: 'submission'; submissionId: number } | { kind: 'correction'; correctionId: number } | null;
 }
 
+function submissionById<S extends { id: number }>(list: readonly S[], id: number): S | undefined {
+  for (const s of list) if (s.id === id) return s;
+  return undefined;
+}
+
 /**
  * The trace of the counted version: for a submission, its hash and no change; for a correction, the chain of
  * base_correction_id links down to the submission it started from, each link as the fields it changed relative to
@@ -56,9 +61,8 @@ export interface TraceInput {
 export function traceOf(input: TraceInput): CountTrace | null {
   const c = input.counted;
   if (c === null) return null;
-  const subs = new Map(input.submissions.map((s) => [s.id, s]));
   if (c.kind === 'submission') {
-    const s = subs.get(c.submissionId);
+    const s = submissionById(input.submissions, c.submissionId);
     return s ? { record: { submissionId: s.id, sha256: s.sha256 }, changes: [] } : null;
   }
   const byId = new Map(input.corrections.map((x) => [x.id, x]));
@@ -70,7 +74,7 @@ export function traceOf(input: TraceInput): CountTrace | null {
     link = link.baseCorrectionId !== null ? byId.get(link.baseCorrectionId) : undefined;
   }
   const root = chain[0];
-  const record = root?.baseSubmissionId != null ? subs.get(root.baseSubmissionId) : undefined;
+  const record = root?.baseSubmissionId != null ? submissionById(input.submissions, root.baseSubmissionId) : undefined;
   if (!root || !record || chain.length > byId.size) return null;
   const changes: TraceChange[] = [];
   let base = record.counts;

@@ -207,19 +207,25 @@ export function derivePemilihan<R extends RowTypes>(rows: PemilihanRows<R>): Pem
   const order: string[] = [];
   const desa: DesaModel<R>[] = [];
   for (const d of master.desa) {
-    for (const t of d.tps) order.push(tpsCode(d.kode, t.nomor));
+    const codes = d.tps.map((t) => tpsCode(d.kode, t.nomor));
+    for (const kode of codes) order.push(kode);
     if (rows.desa !== undefined && d.kode !== rows.desa) continue;
-    const tps = d.tps.map((t) => {
-      const kode = tpsCode(d.kode, t.nomor);
-      const m = deriveTps<R>({ kode, desa: d.kode, nomor: t.nomor }, t.dpt, pemilihan.pilihan.length, {
-        submissions: group.submissions.get(kode) ?? NONE,
-        acceptances: group.acceptances.get(kode) ?? NONE,
-        choices: group.choices.get(kode) ?? NONE,
-        corrections: group.corrections.get(kode) ?? NONE,
-        decisions: group.decisions,
-        objections: group.tpsObjections.get(kode) ?? NONE,
+    const tps = d.tps.map((t, i) => {
+      const kode = codes[i]!;
+      const m = deriveTps<R>(
+        { kode, desa: d.kode, nomor: t.nomor },
+        t.dpt,
+        pemilihan.pilihan.length,
+        {
+          submissions: group.submissions.get(kode) ?? NONE,
+          acceptances: group.acceptances.get(kode) ?? NONE,
+          choices: group.choices.get(kode) ?? NONE,
+          corrections: group.corrections.get(kode) ?? NONE,
+          decisions: group.decisions,
+          objections: group.tpsObjections.get(kode) ?? NONE,
+        },
         isOpen,
-      });
+      );
       byTps.set(kode, m);
       return m;
     });
@@ -256,7 +262,6 @@ interface TpsRowsOf<R extends RowTypes> {
   corrections: R['correction'][];
   decisions: ReadonlyMap<number, R['decision']>;
   objections: R['objection'][];
-  isOpen: (o: ObjectionRowIn) => boolean;
 }
 
 function deriveTps<R extends RowTypes>(
@@ -264,16 +269,21 @@ function deriveTps<R extends RowTypes>(
   dpt: LP,
   pilihanCount: number,
   rows: TpsRowsOf<R>,
+  isOpen: (o: ObjectionRowIn) => boolean,
 ): TpsModel<R> {
-  const openObjectionIds = rows.objections.filter(rows.isOpen).map((o) => o.id);
+  const { submissions, corrections, decisions, objections } = rows;
+  const openObjectionIds = objections.length === 0 ? [] : objections.filter(isOpen).map((o) => o.id);
   const state = deriveTpsState({
-    submissions: rows.submissions,
+    submissions,
     acceptances: rows.acceptances,
     choices: rows.choices,
-    corrections: rows.corrections.map((c) => {
-      const d = rows.decisions.get(c.id);
-      return { id: c.id, counts: c.counts, decision: d?.decision ?? null, decidedAt: d?.decidedAt ?? null };
-    }),
+    corrections:
+      corrections.length === 0
+        ? NONE
+        : corrections.map((c) => {
+            const d = decisions.get(c.id);
+            return { id: c.id, counts: c.counts, decision: d?.decision ?? null, decidedAt: d?.decidedAt ?? null };
+          }),
     openObjections: openObjectionIds.length,
     rules: { dptMaster: dpt, pilihanCount },
   });
@@ -281,13 +291,8 @@ function deriveTps<R extends RowTypes>(
   let currentSource: DerivedTps['currentSource'] = null;
   if (src.kind === 'correction' && src.id !== null) currentSource = { kind: 'correction', correctionId: src.id };
   else if (src.kind !== 'none' && src.id !== null) currentSource = { kind: 'submission', submissionId: src.id };
-  const trace = traceOf({
-    submissions: rows.submissions,
-    corrections: rows.corrections,
-    decisions: rows.decisions,
-    counted: currentSource,
-  });
-  const pending = rows.corrections.find((c) => !rows.decisions.has(c.id));
+  const trace = traceOf({ submissions, corrections, decisions, counted: currentSource });
+  const pending = corrections.find((c) => !decisions.has(c.id));
   const derived: DerivedTps = {
     base: state.status,
     konflik: state.flags.konflik,
@@ -301,8 +306,20 @@ function deriveTps<R extends RowTypes>(
     pendingCorrectionId: pending?.id ?? null,
     openObjectionIds,
   };
-  const { isOpen: _isOpen, ...own } = rows;
-  return { row, dpt, ...own, derived, violations: state.violations, tile: tileOf(derived), trace };
+  return {
+    row,
+    dpt,
+    submissions,
+    acceptances: rows.acceptances,
+    choices: rows.choices,
+    corrections,
+    decisions,
+    objections,
+    derived,
+    violations: state.violations,
+    tile: tileOf(derived),
+    trace,
+  };
 }
 
 function tileOf(d: DerivedTps): TileStatus {

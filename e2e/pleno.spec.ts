@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, callApi, createDemo, expect, test, type PlenoApp } from './fixtures';
 import type { DashboardView, MembersView, TpsReview } from '../shared/contracts/pleno.contract';
+import type { ImportSummary } from '../shared/contracts/import.contract';
 import type { RecapJson } from '../shared/domain/recap';
 import type { PemilihanId } from '../shared/domain/model';
 
@@ -306,10 +307,10 @@ test('a result arriving while Beranda is open appears without reloading (results
   await expect(tile).toHaveAttribute('data-status', 'belum-masuk');
   await expect(page.getByTestId('count-belum-masuk')).toHaveText(String(await page.locator('a.tile').count()));
 
-  const r = await api<unknown>(app, 'import.files', {
+  const r = await api<ImportSummary>(app, 'import.files', {
     files: [{ name: bundle, contentBase64: readFileSync(join(dir, 'tps', bundle)).toString('base64') }],
   });
-  expect(r).toBeTruthy();
+  expect(r).toMatchObject({ files: 1, diterima: 1, duplikat: 0, konflik: 0, ditolak: 0 });
   await expect(tile).not.toHaveAttribute('data-status', 'belum-masuk');
   await expect(page.getByTestId('count-belum-masuk')).toHaveText(String((await page.locator('a.tile').count()) - 1));
   const recap = await recapOf(app, 'bupati');

@@ -7,17 +7,18 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { PNG } from 'pngjs';
 import { openBackend, type Backend } from '../../backend';
-import { insertMasterData } from '../../repositories/master.repo';
-import { insertSubmission } from '../../repositories/submission.repo';
+import { importMaster } from '../master/master.service';
+import { generateKeyPair, nodeCrypto, signPayload } from '../../crypto';
+import { payloadHash } from '../../../../../shared/formats/envelope';
+import { utf8Encode } from '../../../../../shared/formats/bytes';
+import type { ImportSummary } from '../../../../../shared/contracts/import.contract';
 import { verifyAudit } from '../../repositories/audit.repo';
-import { canonicalize } from '../../../../../shared/formats/canonical';
 import { cleanCounts, withCounts, CLEAN_DPT } from '../../../../../shared/domain/test-support/records';
 import type { CHasilCounts, DataMaster } from '../../../../../shared/domain/model';
 import type { PlenoEvent } from '../../../../../shared/contracts/events';
 import type { Result } from '../../../../../shared/contracts/result';
 import type { DashboardView, TpsReview } from '../../../../../shared/contracts/pleno.contract';
 import type { RecapJson } from '../../../../../shared/domain/recap';
-import { runWrite } from '../../db/command';
 
 const DESA_A = '6302142001';
 const DESA_B = '6302142002';
@@ -53,6 +54,21 @@ const master: DataMaster = {
   perangkat: [],
 };
 
+// One KPPS device per TPS, listed in the master; the master signed by a KPU key: records go in through the import.
+const kpu = generateKeyPair();
+const devices = new Map(
+  master.desa.flatMap((d) =>
+    d.tps.map((t) => {
+      const tps = `${d.kode}${String(t.nomor).padStart(3, '0')}`;
+      return [tps, { id: `kpps-${tps}`, ...generateKeyPair() }] as const;
+    }),
+  ),
+);
+master.perangkat = [...devices].map(([tps, d]) => ({ id: d.id, tps, publicKey: d.publicKey }));
+const masterBytes = utf8Encode(
+  JSON.stringify(signPayload(master, kpu.privateKey, kpu.fingerprint, { includePublicKey: true })),
+);
+
 let dir: string;
 let b: Backend;
 let events: PlenoEvent[];
@@ -66,50 +82,38 @@ beforeEach(async () => {
   b = await openBackend({ dbPath: join(dir, 'hampang.db'), mode: 'web', clock: () => new Date((now += 1000)) });
   events = [];
   b.events.subscribe((e) => events.push(e));
-  runWrite(b.ctx, (unit) => {
-    insertMasterData(
-      unit.db,
-      {
-        master,
-        envelopeJson: JSON.stringify({ payload: master }),
-        payloadSha256: 'a'.repeat(64),
-        signerPublicKey: 'A'.repeat(43),
-        signerFingerprint: '0123456789abcdef',
-        fileName: 'master.json',
-      },
-      { actor: 'test', at: new Date(now).toISOString() },
-    );
-  });
+  const imported = importMaster(b.ctx, masterBytes, { fileName: 'master.json', confirmFingerprint: kpu.fingerprint });
+  if (!imported.ok) throw new Error(imported.error.message);
 });
 afterEach(async () => {
   await b.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function submit(tps: string, counts: CHasilCounts, outcome: 'diterima' | 'konflik' = 'diterima'): number {
+/** A record signed by the TPS's device, imported through the import service; returns the stored submission's id. */
+async function submit(
+  tps: string,
+  counts: CHasilCounts,
+  outcome: 'diterima' | 'konflik' = 'diterima',
+): Promise<number> {
   seq += 1;
-  const at = new Date((now += 1000)).toISOString();
-  return runWrite(b.ctx, (unit) =>
-    insertSubmission(
-      unit.db,
-      {
-        tps,
-        pemilihan: 'bupati',
-        sha256: (seq.toString(16) + 'f'.repeat(64)).slice(0, 64),
-        envelopeJson: '{}',
-        counts,
-        countsJson: canonicalize(counts),
-        deviceKeyId: `dev-${tps}`,
-        dibuat: at,
-        channel: 'file',
-        sourceName: `${tps}.pleno`,
-        outcome,
-        receivedAt: at,
-        foto: [],
-      },
-      'test',
-    ),
-  );
+  const dev = devices.get(tps)!;
+  const record = {
+    format: 'pleno.c-hasil/1',
+    tps,
+    pemilihan: 'bupati',
+    ...counts,
+    foto: [],
+    perangkat: dev.id,
+    dibuat: `2024-11-27T14:${String(seq % 60).padStart(2, '0')}:00+08:00`,
+  };
+  const envelope = JSON.stringify(signPayload(record, dev.privateKey, dev.id));
+  const r = await call<ImportSummary>('import.files', {
+    files: [{ name: `${tps}-${seq}.json`, contentBase64: Buffer.from(envelope).toString('base64') }],
+  });
+  expect(r[outcome], JSON.stringify(r.results)).toBe(1);
+  const sha = payloadHash(record, nodeCrypto);
+  return (b.ctx.db.prepare('SELECT id FROM submission WHERE sha256 = ?').get(sha) as { id: number }).id;
 }
 
 async function call<T>(method: string, input: unknown): Promise<T> {
@@ -134,7 +138,7 @@ const recapTotal = async (): Promise<RecapJson['pemilihan'][number]> =>
 
 describe('plenary services', () => {
   it('refuses decisions before an operator is chosen, then records sesuai with its audit entry', async () => {
-    submit(tpsA(1), cleanCounts());
+    await submit(tpsA(1), cleanCounts());
     expect((await refused('pleno.accept', { tps: tpsA(1), pemilihan: 'bupati' })).code).toBe('FORBIDDEN');
     await as(1);
     const { acceptanceId } = await call<{ acceptanceId: number }>('pleno.accept', {
@@ -160,7 +164,7 @@ describe('plenary services', () => {
 
   it('a record with rule errors is bermasalah; accepting it needs a reason and the ketua or a delegate', async () => {
     // 105 read as 905: votes no longer add up to the sah total (R05) and more (R06/R07...).
-    submit(tpsA(2), withCounts({ 'suara.paslon.0': 905 }));
+    await submit(tpsA(2), withCounts({ 'suara.paslon.0': 905 }));
     const review = await call<TpsReview>('pleno.tps', { tps: tpsA(2), pemilihan: 'bupati' });
     expect(review.status).toBe('bermasalah');
     const r05 = review.violations.find((v) => v.code === 'R05');
@@ -183,8 +187,8 @@ describe('plenary services', () => {
   });
 
   it('correction: proposed by an anggota, refused to a non-delegate, approved by the ketua; recap and dashboard change', async () => {
-    submit(tpsA(2), withCounts({ 'suara.paslon.0': 905 }));
-    submit(tpsA(1), cleanCounts());
+    await submit(tpsA(2), withCounts({ 'suara.paslon.0': 905 }));
+    await submit(tpsA(1), cleanCounts());
     const before = await recapTotal();
     expect(before.total.suara.paslon[0]).toBe(905 + 105);
     await as(1);
@@ -236,7 +240,7 @@ describe('plenary services', () => {
   });
 
   it('an evidence photo is stored by hash with the correction and served back through pleno.photo', async () => {
-    submit(tpsA(1), cleanCounts());
+    await submit(tpsA(1), cleanCounts());
     await as(0);
     const png = new PNG({ width: 3, height: 2 });
     png.data.fill(200);
@@ -270,7 +274,7 @@ describe('plenary services', () => {
   });
 
   it('a delegate named by the ketua may approve; the grant is recorded', async () => {
-    submit(tpsA(1), cleanCounts());
+    await submit(tpsA(1), cleanCounts());
     await as(1);
     const p = await call<{ correctionId: number }>('pleno.proposeCorrection', {
       tps: tpsA(1),
@@ -291,7 +295,7 @@ describe('plenary services', () => {
   });
 
   it('an open objection blocks locking the desa until resolved; a locked desa refuses every change; unlock needs a reason', async () => {
-    for (const n of [1, 2, 3]) submit(tpsA(n), cleanCounts());
+    for (const n of [1, 2, 3]) await submit(tpsA(n), cleanCounts());
     await as(0);
     for (const n of [1, 2, 3]) await call('pleno.accept', { tps: tpsA(n), pemilihan: 'bupati' });
     const { objectionId } = await call<{ objectionId: number }>('pleno.raiseObjection', {
@@ -367,7 +371,7 @@ describe('plenary services', () => {
   });
 
   it('a correction awaiting its decision blocks the lock', async () => {
-    for (const n of [1, 2]) submit(tpsB(n), cleanCounts());
+    for (const n of [1, 2]) await submit(tpsB(n), cleanCounts());
     await as(0);
     for (const n of [1, 2]) await call('pleno.accept', { tps: tpsB(n), pemilihan: 'bupati' });
     const p = await call<{ correctionId: number }>('pleno.proposeCorrection', {
@@ -388,8 +392,8 @@ describe('plenary services', () => {
   });
 
   it('an objection accepted must be followed up: a correction of its TPS, or a recount note', async () => {
-    submit(tpsA(1), cleanCounts());
-    submit(tpsA(2), cleanCounts());
+    await submit(tpsA(1), cleanCounts());
+    await submit(tpsA(2), cleanCounts());
     await as(0);
     const { objectionId } = await call<{ objectionId: number }>('pleno.raiseObjection', {
       scope: 'tps',
@@ -441,13 +445,13 @@ describe('plenary services', () => {
   });
 
   it('the pemilihan is final when every desa is locked; locking needs every TPS settled', async () => {
-    for (const n of [1, 2, 3]) submit(tpsA(n), cleanCounts());
-    submit(tpsB(1), cleanCounts());
+    for (const n of [1, 2, 3]) await submit(tpsA(n), cleanCounts());
+    await submit(tpsB(1), cleanCounts());
     await as(0);
     const r = await refused('pleno.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
     expect(r.message).toContain('TPS 002: data C.Hasil belum masuk');
     for (const n of [1, 2, 3]) await call('pleno.accept', { tps: tpsA(n), pemilihan: 'bupati' });
-    submit(tpsB(2), cleanCounts());
+    await submit(tpsB(2), cleanCounts());
     for (const n of [1, 2]) await call('pleno.accept', { tps: tpsB(n), pemilihan: 'bupati' });
     expect((await call<{ final: boolean }>('pleno.lockDesa', { desa: DESA_A, pemilihan: 'bupati' })).final).toBe(false);
     expect((await call<{ final: boolean }>('pleno.lockDesa', { desa: DESA_B, pemilihan: 'bupati' })).final).toBe(true);
@@ -455,8 +459,8 @@ describe('plenary services', () => {
   });
 
   it('konflik: two differing submissions; choosing the second makes it the counted version', async () => {
-    const first = submit(tpsB(1), cleanCounts());
-    const second = submit(tpsB(1), withCounts({ 'suara.paslon.1': 121, 'suara.paslon.2': 86 }), 'konflik');
+    const first = await submit(tpsB(1), cleanCounts());
+    const second = await submit(tpsB(1), withCounts({ 'suara.paslon.1': 121, 'suara.paslon.2': 86 }), 'konflik');
     const review = await call<TpsReview>('pleno.tps', { tps: tpsB(1), pemilihan: 'bupati' });
     expect(review.status).toBe('konflik');
     expect(review.conflictDiff.map((d) => [d.path, d.values])).toEqual([
@@ -485,10 +489,10 @@ describe('plenary services', () => {
   });
 
   it('dashboard: tiles in desa order with statuses, running totals and the next problem', async () => {
-    submit(tpsA(1), cleanCounts());
-    submit(tpsA(2), withCounts({ 'suara.paslon.0': 905 }));
-    submit(tpsB(1), cleanCounts());
-    submit(tpsB(1), withCounts({ 'suara.paslon.1': 121, 'suara.paslon.2': 86 }), 'konflik');
+    await submit(tpsA(1), cleanCounts());
+    await submit(tpsA(2), withCounts({ 'suara.paslon.0': 905 }));
+    await submit(tpsB(1), cleanCounts());
+    await submit(tpsB(1), withCounts({ 'suara.paslon.1': 121, 'suara.paslon.2': 86 }), 'konflik');
     await as(0);
     await call('pleno.accept', { tps: tpsA(1), pemilihan: 'bupati' });
     const d = await call<DashboardView>('pleno.dashboard', {});
@@ -505,7 +509,7 @@ describe('plenary services', () => {
   });
 
   it('focus is pushed as focus-changed and drives the projector view', async () => {
-    submit(tpsA(2), cleanCounts());
+    await submit(tpsA(2), cleanCounts());
     await call('pleno.setFocus', { pemilihan: 'bupati', desa: null, tps: tpsA(2) });
     expect(events).toContainEqual({ type: 'focus-changed', pemilihan: 'bupati', desa: DESA_A, tps: tpsA(2) });
     const p = await call<{ tps: TpsReview | null; desa: { nama: string } | null }>('pleno.projector', {});

@@ -1,21 +1,24 @@
 // Recap from the database on the hampang demo: totals per desa and for the kecamatan checked against sums computed
-// independently here from the demo's own records; then plenary decisions (conflict choice, approved correction)
-// change which version is counted.
+// independently here from the demo's own records; then plenary decisions taken through the handlers (conflict choice,
+// approved correction) change which version is counted. The recap before any decision is taken in beforeAll, so the
+// tests hold in any order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CHasilCounts, PemilihanId } from '../../../../../shared/domain/model';
 import { generateDemo, type Demo } from '../demo/demo.service';
 import { importMaster } from '../master/master.service';
 import { importItems, type ImportItem } from '../import/import.service';
 import { openTestBackend, type TestBackend } from '../import/storage-test-fixture';
-import { insertConflictChoice, insertCorrection, insertCorrectionDecision } from '../../repositories/pleno.repo';
+import type { Result } from '../../../../../shared/contracts/result';
+import type { RecapJson } from '../../../../../shared/domain/recap';
 import { listSubmissions } from '../../repositories/submission.repo';
 import { verifyAudit } from '../../repositories/audit.repo';
 import { recap } from './recap.service';
 import { loadSnapshot } from '../plenary/plenary-snapshot';
-import { runWrite } from '../../db/command';
 
 let tb: TestBackend;
 let demo: Demo;
+/** The recap right after the import, before any plenary decision. */
+let initial: RecapJson;
 beforeAll(async () => {
   tb = await openTestBackend('pleno-recap-');
   demo = generateDemo({ preset: 'hampang', photos: false });
@@ -27,7 +30,14 @@ beforeAll(async () => {
   ];
   const outs = await importItems(tb.backend.ctx, items);
   expect(outs.filter((o) => o.status === 'ditolak')).toEqual([]);
+  initial = recap(tb.backend.ctx)!;
 });
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const r = (await tb.backend.dispatch(method, input)) as Result<T>;
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
 afterAll(() => tb.close());
 
 /** Every numeric leaf of a counts object, by path (independent of the domain's addTotals). */
@@ -58,7 +68,7 @@ const countsOf = (r: Demo['records'][number]): CHasilCounts => {
 
 describe('recap on the hampang demo', () => {
   it('sums the first valid record of every TPS per desa and for the kecamatan, in master order', () => {
-    const r = recap(tb.backend.ctx)!;
+    const r = initial;
     expect(r.kecamatan).toBe('630214');
     const master = demo.master.envelope.payload;
     expect(r.pemilihan.map((p) => p.id)).toEqual(master.pemilihan.map((p) => p.id));
@@ -83,28 +93,25 @@ describe('recap on the hampang demo', () => {
     expect(demo.expected.faults.some((f) => f.kind === 'salah-baca')).toBe(true);
   });
 
-  it('counts the submission the plenary chose for a konflik, and an approved correction over it', () => {
+  it('counts the submission the plenary chose for a konflik, and an approved correction over it', async () => {
     const ctx = tb.backend.ctx;
+    const ketua = demo.master.envelope.payload.ppk[0]!.nama;
     const second = demo.records.find((x) => x.kiriman === 2)!;
     const pem = second.pemilihan as PemilihanId;
     const subs = listSubmissions(ctx.db, { tps: second.tps, pemilihan: pem });
     expect(subs.map((s) => s.outcome)).toEqual(['diterima', 'konflik']);
     const before = recap(ctx, pem)!.pemilihan[0]!;
-    runWrite(ctx, (unit) =>
-      insertConflictChoice(unit.db, {
-        tps: second.tps,
-        pemilihan: pem,
-        submissionId: subs[1]!.id,
-        reason: 'Sesuai C.Hasil salinan saksi',
-        decidedBy: 'Ketua Uji',
-        decidedAs: 'ketua',
-        decidedAt: new Date(Date.now() + 1000).toISOString(),
-      }),
-    );
+    await call('pleno.startSession', { member: 0 }); // the ketua
+    await call('pleno.chooseSubmission', {
+      tps: second.tps,
+      pemilihan: pem,
+      submissionId: subs[1]!.id,
+      reason: 'Sesuai C.Hasil salinan saksi',
+    });
     const chosen = recap(ctx, pem)!.pemilihan[0]!;
     const delta = (a: number, b: number) => a - b;
     expect(chosen.tps.konflik).toBe(before.tps.konflik - 1);
-    expect(chosen.tps.diputuskan).toBe(1);
+    expect(chosen.tps.diputuskan).toBe(before.tps.diputuskan + 1);
     expect(delta(chosen.total.suara.sah, before.total.suara.sah)).toBe(
       subs[1]!.counts.suara.sah - subs[0]!.counts.suara.sah,
     );
@@ -116,43 +123,31 @@ describe('recap on the hampang demo', () => {
     expect(counted().derived.domainSource).toEqual({ kind: 'chosen', id: subs[1]!.id });
     expect(counted().trace).toEqual({ record: { submissionId: subs[1]!.id, sha256: subs[1]!.sha256 }, changes: [] });
 
-    const corrected = structuredClone(subs[1]!.counts);
-    corrected.suara.paslon[0]! += 1;
-    corrected.suara.sah += 1;
-    runWrite(ctx, (unit) => {
-      const c = insertCorrection(unit.db, {
-        tps: second.tps,
-        pemilihan: pem,
-        baseSubmissionId: subs[1]!.id,
-        baseCorrectionId: null,
-        counts: corrected,
-        changedFields: ['suara.paslon.1', 'suara.sah'],
-        reason: 'Hitung ulang',
-        basis: 'hitung-ulang',
-        evidencePhoto: null,
-        proposedBy: 'Operator',
-        proposedAt: new Date(Date.now() + 2000).toISOString(),
-      });
-      insertCorrectionDecision(unit.db, {
-        correctionId: c.id,
-        decision: 'approved',
-        reason: null,
-        decidedBy: 'Ketua Uji',
-        decidedAs: 'ketua',
-        decidedAt: new Date(Date.now() + 3000).toISOString(),
-      });
+    // One vote moved from paslon 2 to paslon 1 after a recount: proposed and approved through the guards.
+    const base = subs[1]!.counts.suara.paslon;
+    const { correctionId } = await call<{ correctionId: number }>('pleno.proposeCorrection', {
+      tps: second.tps,
+      pemilihan: pem,
+      changes: [
+        { path: 'suara.paslon.0', value: base[0]! + 1 },
+        { path: 'suara.paslon.1', value: base[1]! - 1 },
+      ],
+      reason: 'Hitung ulang',
+      basis: 'hitung-ulang',
     });
+    await call('pleno.decideCorrection', { correctionId, decision: 'approved' });
     const after = recap(ctx, pem)!.pemilihan[0]!;
-    expect(after.total.suara.sah).toBe(chosen.total.suara.sah + 1);
+    expect(after.total.suara.sah).toBe(chosen.total.suara.sah);
     expect(after.total.suara.paslon[0]).toBe(chosen.total.suara.paslon[0]! + 1);
+    expect(after.total.suara.paslon[1]).toBe(chosen.total.suara.paslon[1]! - 1);
     expect(counted().derived.domainSource.kind).toBe('correction');
-    // The trace starts from the chosen record and lists what changed (recomputed, not the stored changedFields).
+    // The trace starts from the chosen record and lists what changed.
     const change = { basis: 'hitung-ulang', basisNote: null, reason: 'Hitung ulang' };
-    const approval = { by: 'Ketua Uji', at: expect.any(String) as string };
+    const approval = { by: ketua, at: expect.any(String) as string };
     expect(counted().trace!.record.sha256).toBe(subs[1]!.sha256);
     expect(counted().trace!.changes).toEqual([
-      expect.objectContaining({ path: 'suara.paslon.0', from: subs[1]!.counts.suara.paslon[0], ...change, approval }),
-      expect.objectContaining({ path: 'suara.sah', from: subs[1]!.counts.suara.sah, ...change, approval }),
+      expect.objectContaining({ path: 'suara.paslon.0', from: base[0], to: base[0]! + 1, ...change, approval }),
+      expect.objectContaining({ path: 'suara.paslon.1', from: base[1], to: base[1]! - 1, ...change, approval }),
     ]);
     expect(verifyAudit(ctx.db).ok).toBe(true);
   });

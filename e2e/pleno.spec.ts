@@ -310,7 +310,8 @@ test('a result arriving while Beranda is open appears without reloading (results
   const r = await api<ImportSummary>(app, 'import.files', {
     files: [{ name: bundle, contentBase64: readFileSync(join(dir, 'tps', bundle)).toString('base64') }],
   });
-  expect(r).toMatchObject({ files: 1, diterima: 1, duplikat: 0, konflik: 0, ditolak: 0 });
+  // one bundle, both pemilihan inside: two records accepted
+  expect(r).toMatchObject({ files: 1, diterima: 2, duplikat: 0, konflik: 0, ditolak: 0 });
   await expect(tile).not.toHaveAttribute('data-status', 'belum-masuk');
   await expect(page.getByTestId('count-belum-masuk')).toHaveText(String((await page.locator('a.tile').count()) - 1));
   const recap = await recapOf(app, 'bupati');

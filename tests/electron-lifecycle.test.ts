@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBundle, probe, tempDir } from './electron-stub/probe';
+import { requestedDbPath, resolveDbPath, sameDbPath } from '../electron/main/platform/paths';
 
 let bundle = '';
 beforeAll(() => {
@@ -249,5 +250,23 @@ describe('Electron shell life cycle (bundled, stand-in)', () => {
     } finally {
       t.cleanup();
     }
+  });
+
+  it('finds the database: --db, $PLENO_DB, else machine-wide on Windows and the user data folder on Linux', () => {
+    expect(resolveDbPath(['pleno', '--db', 'a.db'], { PLENO_DB: 'b.db' })).toBe('a.db');
+    expect(resolveDbPath(['pleno', '--db=c.db'], {})).toBe('c.db');
+    expect(resolveDbPath(['pleno'], { PLENO_DB: 'b.db' })).toBe('b.db');
+    expect(
+      resolveDbPath(
+        ['pleno'],
+        { ProgramData: 'D:\\ProgramData', APPDATA: 'C:\\Users\\ppk\\AppData\\Roaming' },
+        'win32',
+      ),
+    ).toBe('D:\\ProgramData\\Pleno\\pleno.db');
+    expect(resolveDbPath(['pleno'], {}, 'win32')).toBe('C:\\ProgramData\\Pleno\\pleno.db');
+    expect(resolveDbPath(['pleno'], { XDG_DATA_HOME: '/srv/data' }, 'linux')).toBe('/srv/data/pleno/pleno.db');
+    expect(requestedDbPath(['pleno', '--db', 'k.db'], '/home/ppk', undefined)).toBe('/home/ppk/k.db');
+    expect(sameDbPath('C:\\ProgramData\\Pleno\\PLENO.db', 'c:\\programdata\\pleno\\pleno.db', 'win32')).toBe(true);
+    expect(sameDbPath('/a/K.db', '/a/k.db', 'linux')).toBe(false);
   });
 });

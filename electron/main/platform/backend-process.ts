@@ -49,110 +49,132 @@ export const MESSAGES = {
   closed: 'Pleno sedang ditutup.',
 } as const;
 
-export function startBackendProcess(options: BackendProcessOptions): BackendProcess {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const events = createEventBus();
-  const inFlight = new Map<number, (r: Result<unknown>) => void>();
-  let waiting: Array<() => void> = [];
-  let state: BackendState = 'starting';
-  let host: HostProcess | null = null;
-  let nextId = 1;
-  let deaths: number[] = [];
-  let closing: Promise<void> | null = null;
-  let isClosing = false;
-  let exited: (() => void) | null = null;
+/** Keeps one host process running for the database: spawns it, forwards calls and events, restarts it. */
+class Supervisor {
+  readonly events = createEventBus();
+  private readonly inFlight = new Map<number, (r: Result<unknown>) => void>();
+  private waiting: Array<() => void> = [];
+  private current: BackendState = 'starting';
+  private host: HostProcess | null = null;
+  private nextId = 1;
+  private deaths: number[] = [];
+  private closing: Promise<void> | null = null;
+  private isClosing = false;
+  private exited: (() => void) | null = null;
+  private readonly log: (line: string) => void;
 
-  const push = (event: PlenoEvent) => events.emit(event);
-
-  function spawnHost(recheck: boolean): void {
-    const h = options.spawn();
-    host = h;
-    h.on('message', (m) => onMessage(m, recheck));
-    h.on('exit', (code) => onExit(h, code));
-    h.postMessage({ t: 'open', dbPath: options.dbPath, recheck });
+  constructor(private readonly options: BackendProcessOptions) {
+    this.log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   }
 
-  function onMessage(m: FromHost, restarted: boolean): void {
+  state(): BackendState {
+    return this.current;
+  }
+
+  pid(): number | undefined {
+    return this.host?.pid;
+  }
+
+  spawnHost(recheck: boolean): void {
+    const h = this.options.spawn();
+    this.host = h;
+    h.on('message', (m) => this.onMessage(m, recheck));
+    h.on('exit', (code) => this.onExit(h, code));
+    h.postMessage({ t: 'open', dbPath: this.options.dbPath, recheck });
+  }
+
+  private push(event: PlenoEvent): void {
+    this.events.emit(event);
+  }
+
+  private onMessage(m: FromHost, restarted: boolean): void {
     if (m.t === 'result') {
-      const resolve = inFlight.get(m.id);
-      inFlight.delete(m.id);
+      const resolve = this.inFlight.get(m.id);
+      this.inFlight.delete(m.id);
       resolve?.(m.result);
     } else if (m.t === 'event') {
-      push(m.event);
+      this.push(m.event);
     } else if (m.t === 'ready') {
-      state = 'ready';
-      const queued = waiting;
-      waiting = [];
-      for (const send of queued) send();
+      this.current = 'ready';
+      for (const send of this.waiting.splice(0)) send();
       if (restarted) {
         const recheckOk = m.recheck?.ok ?? null;
         const message = m.startupError?.message ?? m.recheck?.message ?? 'Layanan data Pleno berjalan lagi.';
-        push({ type: 'backend-state', state: 'ready', message, recheckOk });
+        this.push({ type: 'backend-state', state: 'ready', message, recheckOk });
       }
     }
   }
 
-  function onExit(h: HostProcess, code: number): void {
-    if (host !== h) return;
-    host = null;
-    for (const resolve of inFlight.values()) resolve(fail(isClosing ? MESSAGES.closed : MESSAGES.inFlight));
-    inFlight.clear();
-    if (isClosing) {
-      state = 'closed';
-      exited?.();
+  private onExit(h: HostProcess, code: number): void {
+    if (this.host !== h) return;
+    this.host = null;
+    for (const resolve of this.inFlight.values()) resolve(fail(this.isClosing ? MESSAGES.closed : MESSAGES.inFlight));
+    this.inFlight.clear();
+    if (this.isClosing) {
+      this.current = 'closed';
+      this.exited?.();
       return;
     }
     const now = Date.now();
-    deaths = [...deaths.filter((t) => now - t < (options.crashWindowMs ?? 60_000)), now];
-    log(`Pleno: backend process exited unexpectedly (code ${code}); deaths in window: ${deaths.length}`);
-    if (deaths.length > (options.maxCrashes ?? 3)) {
-      state = 'failed';
-      for (const send of waiting.splice(0)) send();
-      push({ type: 'backend-state', state: 'failed', message: MESSAGES.failed, recheckOk: null });
+    this.deaths = [...this.deaths.filter((t) => now - t < (this.options.crashWindowMs ?? 60_000)), now];
+    this.log(`Pleno: backend process exited unexpectedly (code ${code}); deaths in window: ${this.deaths.length}`);
+    if (this.deaths.length > (this.options.maxCrashes ?? 3)) {
+      this.current = 'failed';
+      for (const send of this.waiting.splice(0)) send();
+      this.push({ type: 'backend-state', state: 'failed', message: MESSAGES.failed, recheckOk: null });
       return;
     }
-    state = 'down';
-    push({ type: 'backend-state', state: 'down', message: MESSAGES.down, recheckOk: null });
+    this.current = 'down';
+    this.push({ type: 'backend-state', state: 'down', message: MESSAGES.down, recheckOk: null });
     setTimeout(() => {
-      if (!isClosing) spawnHost(true);
-    }, options.restartDelayMs ?? 500);
+      if (!this.isClosing) this.spawnHost(true);
+    }, this.options.restartDelayMs ?? 500);
   }
 
-  function dispatch(method: string, input: unknown): Promise<Result<unknown>> {
+  dispatch(method: string, input: unknown): Promise<Result<unknown>> {
     return new Promise((resolve) => {
       const send = () => {
-        if (state === 'failed') return resolve(fail(MESSAGES.failed));
-        if (isClosing || !host) return resolve(fail(MESSAGES.closed));
-        const id = nextId++;
-        inFlight.set(id, resolve);
-        host.postMessage({ t: 'call', id, method, input });
+        if (this.current === 'failed') return resolve(fail(MESSAGES.failed));
+        if (this.isClosing || !this.host) return resolve(fail(MESSAGES.closed));
+        const id = this.nextId++;
+        this.inFlight.set(id, resolve);
+        this.host.postMessage({ t: 'call', id, method, input });
       };
       // Before the first 'ready' and while restarting, calls wait (the renderer asks system.info at once).
-      if (state === 'ready' || state === 'failed' || isClosing) send();
-      else waiting.push(send);
+      if (this.current === 'ready' || this.current === 'failed' || this.isClosing) send();
+      else this.waiting.push(send);
     });
   }
 
-  function close(): Promise<void> {
-    isClosing = true;
-    closing ??= new Promise<void>((resolve) => {
-      for (const send of waiting.splice(0)) send();
-      const h = host;
+  close(): Promise<void> {
+    this.isClosing = true;
+    this.closing ??= new Promise<void>((resolve) => {
+      for (const send of this.waiting.splice(0)) send();
+      const h = this.host;
       if (!h) {
-        state = 'closed';
+        this.current = 'closed';
         return resolve();
       }
       // The host checkpoints the WAL and releases the lock, then exits; a hung host is killed after the timeout.
-      const timer = setTimeout(() => h.kill(), options.closeTimeoutMs ?? 10_000);
-      exited = () => {
+      const timer = setTimeout(() => h.kill(), this.options.closeTimeoutMs ?? 10_000);
+      this.exited = () => {
         clearTimeout(timer);
         resolve();
       };
       h.postMessage({ t: 'close' });
     });
-    return closing;
+    return this.closing;
   }
+}
 
-  spawnHost(false);
-  return { dispatch, events, close, state: () => state, pid: () => host?.pid };
+export function startBackendProcess(options: BackendProcessOptions): BackendProcess {
+  const s = new Supervisor(options);
+  s.spawnHost(false);
+  return {
+    dispatch: (method, input) => s.dispatch(method, input),
+    events: s.events,
+    close: () => s.close(),
+    state: () => s.state(),
+    pid: () => s.pid(),
+  };
 }

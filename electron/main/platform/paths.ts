@@ -33,5 +33,7 @@ export function requestedDbPath(argv: readonly string[], workingDirectory: strin
 
 /** Same file? Windows paths are case-insensitive. */
 export function sameDbPath(a: string, b: string, platform = process.platform): boolean {
-  return platform === 'win32' ? resolve(a).toLowerCase() === resolve(b).toLowerCase() : resolve(a) === resolve(b);
+  return platform === 'win32'
+    ? win32.resolve(a).toLowerCase() === win32.resolve(b).toLowerCase()
+    : resolve(a) === resolve(b);
 }

@@ -83,6 +83,8 @@ export interface HostileKecamatan {
   /** The child's last 4,000 characters of stderr (shown when an assertion about it fails). */
   stderr(): string;
   stats(): Promise<{ rateLimited: number; connections: { open: number; refused: number; evicted: number } }>;
+  /** Has the receiver process import a file (as the PPK would from a drive); resolves with the outcomes. */
+  importFile(path: string): Promise<{ imported: string[]; error?: string }>;
   close(): Promise<void>;
 }
 
@@ -136,6 +138,10 @@ export async function startHostileKecamatan(
     async stats() {
       child.stdin!.write('stats\n');
       return (JSON.parse(await nextLine(10_000)) as { stats: Awaited<ReturnType<HostileKecamatan['stats']>> }).stats;
+    },
+    async importFile(path) {
+      child.stdin!.write(`import ${path}\n`);
+      return JSON.parse(await nextLine(120_000)) as { imported: string[]; error?: string };
     },
     async close() {
       if (exit === null) {

@@ -1,10 +1,12 @@
 // The LAN receiver as its own process for tests/hostile and the LAN benchmark, so that an attack is measured as
 // it would hit the PPK laptop: `node --import tsx receiver-child.ts <dbPath> [<options JSON>]`. Prints one line
-// `{"port":N,"pid":P}` when listening, a line `{"stats":…}` for each "stats" line read on stdin, and closes on
+// `{"port":N,"pid":P}` when listening, a line `{"stats":…}` for each "stats" line read on stdin, a line
+// `{"imported":…}` after each "import <path>" line (the PPK importing a drive while phones post), and closes on
 // SIGTERM or when stdin ends.
 import { createInterface } from 'node:readline';
 import { openBackend } from '../../electron/main/backend/backend';
 import { startLanReceiver, type LanReceiverOptions } from '../../electron/main/backend/lan/receiver';
+import { importPaths } from '../../electron/main/backend/services/import/import.service';
 
 const [dbPath, optionsJson] = process.argv.slice(2);
 const options = JSON.parse(optionsJson ?? '{}') as LanReceiverOptions;
@@ -23,6 +25,13 @@ async function shutdown(): Promise<void> {
 process.on('SIGTERM', () => void shutdown());
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
+  if (line.startsWith('import ')) {
+    void importPaths(backend.ctx, [line.slice('import '.length)]).then(
+      (outcomes) => process.stdout.write(`${JSON.stringify({ imported: outcomes.map((o) => o.status) })}\n`),
+      (err: unknown) => process.stdout.write(`${JSON.stringify({ imported: [], error: String(err) })}\n`),
+    );
+    return;
+  }
   if (line.trim() !== 'stats') return;
   rx.flush();
   let rssMb = -1;

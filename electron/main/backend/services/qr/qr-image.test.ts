@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
-import { decodeQrImage, decodeQrPixels } from './qr-image';
+import { decodeQrImage, decodeQrPixels, qrDecoderMode, QrImageError } from './qr-image';
+import { pngBombHeader } from '../../../../../shared/formats/image-test-support';
 import { renderQrPng } from './qr-render';
 import { composeQrPngs, degradeQrPng } from './qr-degrade';
 
@@ -84,5 +85,28 @@ describe('decodeQrImage', () => {
 
   it('rejects bytes that are not an image', async () => {
     await expect(decodeQrImage(new TextEncoder().encode('bukan gambar'))).rejects.toThrow(/bukan gambar PNG atau JPEG/);
+  });
+});
+
+describe('decodeQrImage off the event loop, within a pixel budget', () => {
+  it('decodes in a worker thread, and the event loop keeps turning meanwhile', async () => {
+    const text = alnumText(900, 7);
+    const png = degradeQrPng(await renderQrPng(text), { width: 1920, height: 1080 });
+    let ticks = 0;
+    const tick = setInterval(() => (ticks += 1), 5);
+    try {
+      expect(await decodeQrImage(png)).toEqual([text]);
+    } finally {
+      clearInterval(tick);
+    }
+    expect(qrDecoderMode()).toBe('worker');
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('refuses a small PNG claiming 32000×32000 pixels from its header, before decoding', async () => {
+    const bomb = pngBombHeader(32000, 32000);
+    expect(bomb.length).toBeLessThan(2048);
+    await expect(decodeQrImage(bomb)).rejects.toThrow(QrImageError);
+    await expect(decodeQrImage(bomb)).rejects.toThrow(/terlalu besar untuk dibaca \(32000×32000 piksel/);
   });
 });

@@ -1,13 +1,21 @@
 // Decodes the QR codes in a PNG/JPEG image in Node with zxing-wasm's reader build, loading the package's own
 // .wasm file from node_modules (never a CDN: the PPK laptop is often offline and must not fetch code).
 //
-//   decodeQrImage(bytes: Uint8Array /* png | jpg */): Promise<string[]>   every QR text found, in reading order
+//   decodeQrImage(bytes: Uint8Array /* png | jpg */): Promise<string[]>   every QR text found, in reading order;
+//     refused from the header above QR_MAX_PIXELS, decoded in a worker thread with a time budget (qr-decode.worker)
+//   decodeQrImageInThread(bytes)                                          the same on the calling thread
 //   decodeQrPixels(rgba, width, height): Promise<string[]>                same, from raw RGBA pixels
 //   warmQrDecoder(): Promise<void>                                        instantiates the wasm module once
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as ZXing from 'zxing-wasm/reader';
 import type { ReaderOptions } from 'zxing-wasm/reader';
+import { imageDimensions } from '../../../../../shared/formats/image-size';
+import { createWorkerTask, WorkerJobError, WorkerTimeout, WorkerUnavailable } from '../../workers/worker-task';
+
+/** A 50-megapixel phone photo decodes in well under a second; above that the decoder's memory grows unbounded. */
+export const QR_MAX_PIXELS = 50_000_000;
+export const QR_DECODE_TIMEOUT_MS = 20_000;
 
 type ZXingReader = typeof ZXing;
 type ReadInput = Parameters<ZXingReader['readBarcodes']>[0];
@@ -87,10 +95,48 @@ export function imageKind(bytes: Uint8Array): 'png' | 'jpg' | 'gif' | 'bmp' | nu
   return null;
 }
 
+/** Refuses what is not an image, and an image whose header claims more than QR_MAX_PIXELS, before decoding. */
+function checkImage(bytes: Uint8Array): void {
+  if (imageKind(bytes) === null) throw new QrImageError('berkas bukan gambar PNG atau JPEG');
+  const d = imageDimensions(bytes);
+  if (d && (d.width * d.height > QR_MAX_PIXELS || d.width > 30_000 || d.height > 30_000)) {
+    throw new QrImageError(
+      `gambar terlalu besar untuk dibaca (${d.width}×${d.height} piksel; batas ${QR_MAX_PIXELS / 1_000_000} juta piksel)`,
+    );
+  }
+}
+
+/** The decoding itself, on the calling thread (the worker's side). */
+export async function decodeQrImageInThread(bytes: Uint8Array): Promise<string[]> {
+  checkImage(bytes);
+  return read(bytes);
+}
+
+let decoder: ReturnType<typeof createWorkerTask<Uint8Array, string[]>> | null = null;
+
+/** Where decodeQrImage runs ('idle' before its first image). */
+export function qrDecoderMode(): 'idle' | 'worker' | 'in-thread' {
+  return decoder?.mode() ?? 'idle';
+}
+
 /** Every QR code text in a PNG or JPEG image (empty when none is readable). Throws QrImageError on non-images. */
 export async function decodeQrImage(bytes: Uint8Array): Promise<string[]> {
-  if (imageKind(bytes) === null) throw new QrImageError('berkas bukan gambar PNG atau JPEG');
-  return read(bytes);
+  checkImage(bytes);
+  decoder ??= createWorkerTask<Uint8Array, string[]>({
+    name: 'qr-decode',
+    entry: new URL('./qr-decode.worker.ts', import.meta.url),
+    timeoutMs: QR_DECODE_TIMEOUT_MS,
+    maxHeapMb: 256,
+  });
+  try {
+    return await decoder.run(bytes);
+  } catch (err) {
+    if (err instanceof WorkerUnavailable) return read(bytes);
+    if (err instanceof WorkerTimeout)
+      throw new QrImageError(`gambar tidak selesai dibaca dalam ${QR_DECODE_TIMEOUT_MS / 1000} detik`);
+    if (err instanceof WorkerJobError && err.kind === 'QrImageError') throw new QrImageError(err.message);
+    throw err;
+  }
 }
 
 /** Every QR code text in raw RGBA pixels (width × height × 4 bytes). */

@@ -1,0 +1,186 @@
+// One worker thread for a kind of untrusted work (decoding an image, reading an archive), so that the event loop
+// the UI, the projector and the phones share never waits on a hostile file. The worker has V8 heap limits and each
+// job a time budget: a job past its budget terminates the worker (the next job starts a fresh one).
+// Workers load the TypeScript sources through tsx (the CLI and Electron bundles point import.meta.url at the
+// sources); where a worker cannot start, `run` reports it and the caller does the work in-thread, still bounded by
+// the format layer's own limits.
+//
+//   createWorkerTask<I, O>({ name, entry, timeoutMs, maxHeapMb }) → { run(input, transfer?) → Promise<O>, close() }
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+export class WorkerUnavailable extends Error {
+  override name = 'WorkerUnavailable';
+}
+export class WorkerTimeout extends Error {
+  override name = 'WorkerTimeout';
+}
+export class WorkerJobError extends Error {
+  override name = 'WorkerJobError';
+  constructor(
+    message: string,
+    readonly kind: string,
+  ) {
+    super(message);
+  }
+}
+
+const BOOT = `
+const { workerData, parentPort } = require('node:worker_threads');
+(async () => {
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.entry);
+})().catch((e) => parentPort.postMessage({ bootError: String((e && e.stack) || e) }));
+`;
+
+type Reply<O> = { id: number; ok: true; value: O } | { id: number; ok: false; kind: string; message: string };
+
+interface Job<I, O> {
+  id: number;
+  input: I;
+  transfer: ArrayBuffer[];
+  resolve(o: O): void;
+  reject(e: unknown): void;
+}
+
+function tsxLoader(entry: URL): string | null {
+  if (!entry.pathname.endsWith('.ts')) return null;
+  try {
+    // require.resolve gives the CommonJS build; the worker imports the ES module build beside it.
+    const cjs = createRequire(entry).resolve('tsx/esm/api');
+    return pathToFileURL(cjs.replace(/index\.cjs$/, 'index.mjs')).href;
+  } catch {
+    return null;
+  }
+}
+
+export function createWorkerTask<I, O>(opts: { name: string; entry: URL; timeoutMs: number; maxHeapMb: number }) {
+  let worker: Worker | null = null;
+  let ready: Promise<void> | null = null;
+  let unavailable = false;
+  const queue: Job<I, O>[] = [];
+  let current: Job<I, O> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  /** The worker the current job was posted to: a stopped worker's late 'exit' must not fail the next job. */
+  let runningOn: Worker | null = null;
+  let nextId = 1;
+
+  const stop = (w: Worker | null) => {
+    if (w) void w.terminate();
+    if (worker === w) {
+      worker = null;
+      ready = null;
+    }
+  };
+
+  const finish = (settle: (j: Job<I, O>) => void) => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const j = current;
+    current = null;
+    runningOn = null;
+    // Idle workers never keep the process alive (a CLI exits when its work is done).
+    if (queue.length === 0) worker?.unref();
+    if (j) settle(j);
+    pump();
+  };
+
+  function start(): Promise<void> {
+    const tsx = tsxLoader(opts.entry);
+    const w = new Worker(BOOT, {
+      eval: true,
+      workerData: { entry: opts.entry.href, tsx },
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb, maxYoungGenerationSizeMb: 32 },
+      name: opts.name,
+    });
+    worker = w;
+    const booted = new Promise<void>((resolve, reject) => {
+      w.on('message', (m: { ready?: true; bootError?: string } & Partial<Reply<O>>) => {
+        if (m.ready) return resolve();
+        if (m.bootError) {
+          unavailable = true;
+          stop(w);
+          return reject(new WorkerUnavailable(m.bootError));
+        }
+        if (current && m.id === current.id) {
+          const r = m as Reply<O>;
+          finish((j) => (r.ok ? j.resolve(r.value) : j.reject(new WorkerJobError(r.message, r.kind))));
+        }
+      });
+      w.on('error', (err) => {
+        stop(w);
+        reject(err);
+        if (runningOn === w) finish((j) => j.reject(new WorkerJobError(String(err), 'error')));
+      });
+      w.on('exit', () => {
+        stop(w);
+        reject(new WorkerUnavailable(`${opts.name}: worker exited before it was ready`));
+        if (runningOn === w) finish((j) => j.reject(new WorkerJobError(`${opts.name}: worker stopped`, 'exit')));
+      });
+    });
+    return booted;
+  }
+
+  function pump(): void {
+    if (current || queue.length === 0) return;
+    const job = queue.shift()!;
+    current = job;
+    ready ??= start();
+    // A job in flight keeps the process alive until its answer arrives.
+    worker?.ref();
+    ready.then(
+      () => {
+        if (current !== job || !worker) return;
+        timer = setTimeout(() => {
+          const w = worker;
+          finish((j) => j.reject(new WorkerTimeout(`${opts.name}: over ${opts.timeoutMs} ms`)));
+          stop(w);
+        }, opts.timeoutMs);
+        runningOn = worker;
+        worker.postMessage({ id: job.id, input: job.input }, job.transfer);
+      },
+      (err: unknown) => finish((j) => j.reject(unavailable ? err : new WorkerUnavailable(String(err)))),
+    );
+  }
+
+  return {
+    /** Rejects with WorkerUnavailable (do it in-thread), WorkerTimeout, or WorkerJobError (the job's own error). */
+    run(input: I, transfer: ArrayBuffer[] = []): Promise<O> {
+      if (unavailable) return Promise.reject(new WorkerUnavailable(`${opts.name}: no worker`));
+      return new Promise<O>((resolve, reject) => {
+        queue.push({ id: nextId++, input, transfer, resolve, reject });
+        pump();
+      });
+    },
+    /** 'worker' once a worker has started, 'in-thread' once one could not, 'idle' before the first job. */
+    mode(): 'idle' | 'worker' | 'in-thread' {
+      return unavailable ? 'in-thread' : worker ? 'worker' : 'idle';
+    },
+    close(): void {
+      stop(worker);
+    },
+  };
+}
+
+/** The worker side: answers each job with `handle`; a thrown error's name is sent back as its kind. */
+export async function serveWorkerJobs<I, O>(handle: (input: I) => Promise<O> | O): Promise<void> {
+  const { parentPort } = await import('node:worker_threads');
+  if (!parentPort) throw new Error('serveWorkerJobs outside a worker');
+  const port = parentPort;
+  port.on('message', (m: { id: number; input: I }) => {
+    Promise.resolve()
+      .then(() => handle(m.input))
+      .then(
+        (value) => port.postMessage({ id: m.id, ok: true, value }),
+        (err: unknown) =>
+          port.postMessage({
+            id: m.id,
+            ok: false,
+            kind: err instanceof Error ? err.name : 'Error',
+            message: err instanceof Error ? err.message : String(err),
+          }),
+      );
+  });
+  port.postMessage({ ready: true });
+}

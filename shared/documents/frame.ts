@@ -1,16 +1,18 @@
-// The frame every document page shares: title block at the top, footer with document id, version, data hash,
-// "Halaman x dari y" and a QR of them at the bottom, and the DRAF / SIMULASI watermark.
+// The frame every document page shares: title block at the top, footer with document id, version, a short data hash,
+// "Halaman x dari y" and a QR of them at the bottom, the paraf strip, and the DRAF / SIMULASI watermark.
 import { formatKode } from '../domain/model';
 import { fitText, formatWaktu, zoneName } from './format';
 import type { DocHeader, DocMeta, LayoutItem, LayoutPage, TextMeasure } from './types';
 
 export const MARGIN_X = 28;
-export const TOP = 22;
+export const TOP = 20;
 /** Distance from the page top to where content starts. */
-export const HEADER_H = 70;
+export const HEADER_H = 74;
 /** Height reserved at the bottom for the footer. */
-export const FOOTER_H = 64;
-const QR_SIZE = 46;
+export const FOOTER_H = 50;
+/** Height of the paraf strip drawn above the footer of every page without the full signatures. */
+export const PARAF_H = 32;
+const QR_SIZE = 42;
 
 export interface FrameInput {
   meta: DocMeta;
@@ -25,6 +27,11 @@ export interface FrameInput {
 /** Text the footer QR holds: enough to find and check the document (`pleno verify` compares it with the data). */
 export function qrText(meta: DocMeta, dataSha256: string): string {
   return `PLENO-DOC:${meta.id}:v${meta.version}:${dataSha256}`;
+}
+
+/** The first 16 hex digits of the data hash in groups of 4, as printed in the footer ("3f2a 9c1b 77de 0a12"). */
+export function shortHash(dataSha256: string): string {
+  return (dataSha256.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ');
 }
 
 export function watermarkTexts(meta: DocMeta): string[] {
@@ -46,31 +53,34 @@ export function headerItems(
   const y0 = height - TOP;
   const h = f.header;
   const items: LayoutItem[] = [
-    { t: 'text', x: cx, y: y0 - 8, size: 10.5, text: f.formTitle, bold: true, align: 'center' },
-    { t: 'text', x: cx, y: y0 - 19, size: 7.5, text: f.formSubtitle, align: 'center' },
-    { t: 'text', x: cx, y: y0 - 29, size: 8, text: h.pemilihan.nama.toUpperCase(), bold: true, align: 'center' },
+    { t: 'text', x: cx, y: y0 - 9, size: 11, text: f.formTitle, bold: true, align: 'center' },
+    { t: 'text', x: cx, y: y0 - 21, size: 8, text: f.formSubtitle, align: 'center' },
+    { t: 'text', x: cx, y: y0 - 32, size: 9, text: h.pemilihan.nama.toUpperCase(), bold: true, align: 'center' },
   ];
   const wil =
     `Provinsi: ${h.provinsi.nama} (${formatKode(h.provinsi.kode)})    ` +
     `Kabupaten/Kota: ${h.kabkota.nama} (${formatKode(h.kabkota.kode)})    ` +
     `Kecamatan: ${h.kecamatan.nama} (${formatKode(h.kecamatan.kode)})`;
-  const wilW = m.width(wil, 7.5);
-  items.push({ t: 'text', x: MARGIN_X, y: y0 - 41, size: 7.5, text: wil });
+  const wilW = m.width(wil, 8);
+  items.push({ t: 'text', x: MARGIN_X, y: y0 - 45, size: 8, text: wil });
   const titleRoom = width - 2 * MARGIN_X - wilW - 16;
   items.push({
     t: 'text',
     x: width - MARGIN_X,
-    y: y0 - 41,
-    size: 7.5,
-    text: fitText(pageTitle, Math.max(40, titleRoom), 7.5, m, true),
+    y: y0 - 45,
+    size: 8,
+    text: fitText(pageTitle, Math.max(40, titleRoom), 8, m, true),
     bold: true,
     align: 'right',
   });
-  items.push({ t: 'line', x1: MARGIN_X, y1: y0 - 45, x2: width - MARGIN_X, y2: y0 - 45, width: 0.8 });
+  items.push({ t: 'line', x1: MARGIN_X, y1: y0 - 49, x2: width - MARGIN_X, y2: y0 - 49, width: 0.8 });
   return items;
 }
 
-/** Footer items; page numbers are known only once every page is laid out. */
+/**
+ * Footer items (page numbers are known only once every page is laid out): the document, its version and status,
+ * a short data hash, how a person checks it, "Halaman x dari y" and the QR (which holds the full hash).
+ */
 export function footerItems(
   f: FrameInput,
   width: number,
@@ -81,25 +91,51 @@ export function footerItems(
   const meta = f.meta;
   const qrX = width - MARGIN_X - QR_SIZE;
   const textRight = qrX - 10;
-  const status = meta.final ? 'FINAL' : 'DRAF';
+  const status = meta.final ? 'final' : 'DRAF';
   const zone = zoneName(meta.issued);
   const line1 =
-    `Dokumen ${meta.id} · versi ${meta.version} · ${status} · diterbitkan ${formatWaktu(meta.issued)}` +
+    `Dokumen ${meta.id} · versi ${meta.version} (${status}) · diterbitkan ${formatWaktu(meta.issued)}` +
     (zone ? ` ${zone}` : '') +
-    ` · kertas ${meta.paper.toUpperCase()}`;
-  const line2 = `SHA-256 data: ${f.dataSha256}`;
-  const line3 = `Kunci PPK: ${meta.signer} · periksa dengan: pleno verify <berkas.pdf>`;
+    ` · sidik data ${shortHash(f.dataSha256)}`;
+  const line2 =
+    'Keaslian dapat diperiksa di aplikasi Pleno: kode QR dan sidik data harus cocok dengan data bertanda tangan ' +
+    'PPK di dalam berkas PDF ini.';
   const halaman = `Halaman ${pageNo} dari ${pageCount}`;
-  const hW = m.width(halaman, 8, true);
-  const room = textRight - MARGIN_X - hW - 12;
+  const hW = m.width(halaman, 9, true);
+  const room = textRight - MARGIN_X - hW - 14;
   return [
-    { t: 'line', x1: MARGIN_X, y1: FOOTER_H - 4, x2: width - MARGIN_X, y2: FOOTER_H - 4, width: 0.5 },
-    { t: 'text', x: MARGIN_X, y: 44, size: 6.5, text: fitText(line1, room, 6.5, m) },
-    { t: 'text', x: MARGIN_X, y: 35, size: 6.5, text: line2 },
-    { t: 'text', x: MARGIN_X, y: 26, size: 6.5, text: fitText(line3, room, 6.5, m), gray: true },
-    { t: 'text', x: textRight, y: 35, size: 8, text: halaman, bold: true, align: 'right' },
-    { t: 'qr', x: qrX, y: 12, size: QR_SIZE, text: qrText(meta, f.dataSha256) },
+    { t: 'line', x1: MARGIN_X, y1: FOOTER_H - 2, x2: width - MARGIN_X, y2: FOOTER_H - 2, width: 0.5 },
+    { t: 'text', x: MARGIN_X, y: 34, size: 8, text: fitText(line1, room, 8, m) },
+    { t: 'text', x: MARGIN_X, y: 23, size: 8, text: fitText(line2, room, 8, m), gray: true },
+    { t: 'text', x: textRight, y: 29, size: 9, text: halaman, bold: true, align: 'right' },
+    { t: 'qr', x: qrX, y: 4, size: QR_SIZE, text: qrText(meta, f.dataSha256) },
   ];
+}
+
+/** Who initials every page: each PPK member and the saksi of each pasangan calon (not the kolom kosong). */
+export function parafHolders(header: DocHeader): string[] {
+  let anggota = 0;
+  const ppk = header.ppk.map((p) => (/^ketua/i.test(p.jabatan) ? 'Ketua PPK' : `Anggota PPK ${++anggota}`));
+  const saksi = header.pilihan.filter((p) => p.kind !== 'kolom-kosong').map((p) => `Saksi Paslon ${p.nomor}`);
+  return [...ppk, ...saksi];
+}
+
+/** The paraf strip above the footer: a labelled box per PPK member and per saksi. */
+export function parafItems(header: DocHeader, width: number): LayoutItem[] {
+  const holders = parafHolders(header);
+  const y = FOOTER_H + 4;
+  const labelW = 44;
+  const gap = 6;
+  const avail = width - 2 * MARGIN_X - labelW;
+  const boxW = Math.min(78, (avail - gap * (holders.length - 1)) / Math.max(1, holders.length));
+  const boxH = PARAF_H - 13;
+  const items: LayoutItem[] = [{ t: 'text', x: MARGIN_X, y: y + boxH / 2 - 3, size: 8, text: 'Paraf:', bold: true }];
+  holders.forEach((who, i) => {
+    const x = MARGIN_X + labelW + i * (boxW + gap);
+    items.push({ t: 'text', x: x + 1, y: y + boxH + 3, size: 8, text: who, gray: true });
+    items.push({ t: 'rect', x, y, w: boxW, h: boxH, stroke: true });
+  });
+  return items;
 }
 
 /** Adds watermark and footer to every page, numbering them 1..n (mutates the pages built by a layout). */
@@ -108,7 +144,7 @@ export function finishPages(pages: LayoutPage[], f: FrameInput, m: TextMeasure):
   return pages.map((p, i) => ({
     ...p,
     items: [
-      ...(wm.length > 0 ? [{ t: 'watermark' as const, texts: wm }] : []),
+      ...(wm.length > 0 ? [{ t: 'watermark' as const, texts: wm, outline: true }] : []),
       ...p.items,
       ...footerItems(f, p.width, i + 1, pages.length, m),
     ],

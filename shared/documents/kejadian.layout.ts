@@ -1,13 +1,31 @@
 // Layout of Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK: a numbered list (time, TPS/desa, who, what, how
 // resolved), "NIHIL" when there was nothing, and the signatures. Pure: data in, pages out.
 import { formatWaktu, landscape, wrapText } from './format';
-import { FOOTER_H, HEADER_H, MARGIN_X, finishPages, headerItems, reissueNote, type FrameInput } from './frame';
+import {
+  FOOTER_H,
+  HEADER_H,
+  MARGIN_X,
+  PARAF_H,
+  finishPages,
+  headerItems,
+  parafItems,
+  reissueNote,
+  type FrameInput,
+} from './frame';
 import { signatureBlockHeight, signatureItems } from './signatures';
 import type { DocumentLayout, KejadianData, KejadianEntry, LayoutItem, LayoutPage, TextMeasure } from './types';
 
-const FONT = 7.5;
-const LINE_H = 9.5;
+const FONT = 8;
+const LINE_H = 10;
 const PAD = 3;
+
+const JENIS_LABELS: Record<KejadianEntry['jenis'], string> = {
+  keberatan: 'Keberatan',
+  kejadian: 'Kejadian khusus',
+  koreksi: 'Koreksi',
+  penerimaan: 'Diterima dengan catatan',
+  'penolakan-tanda-tangan': 'Menolak tanda tangan',
+};
 
 interface Col {
   title: string;
@@ -23,7 +41,7 @@ function columns(width: number): Col[] {
     { title: 'Waktu', w: 74, text: (e) => formatWaktu(e.waktu) },
     { title: 'TPS / Desa', w: 112, text: (e) => e.tempat },
     { title: 'Pihak', w: 92, text: (e) => e.pihak },
-    { title: 'Jenis', w: 58, text: (e) => (e.jenis === 'keberatan' ? 'Keberatan' : 'Kejadian khusus') },
+    { title: 'Jenis', w: 58, text: (e) => JENIS_LABELS[e.jenis] },
     { title: 'Uraian Kejadian / Keberatan', w: flex, text: (e) => e.uraian },
     { title: 'Penyelesaian', w: flex, text: (e) => e.penyelesaian || 'Belum diselesaikan' },
   ];
@@ -44,7 +62,7 @@ export function layoutKejadian(data: KejadianData, dataSha256: string, m: TextMe
   const { w, h } = landscape(data.meta.paper);
   const frame = frameOfKejadian(data, dataSha256);
   const top = h - HEADER_H;
-  const bottom = FOOTER_H + 6;
+  const bottom = FOOTER_H + PARAF_H + 8;
   const cols = columns(w);
   const tableW = cols.reduce((s, c) => s + c.w, 0);
   const pages: LayoutPage[] = [];
@@ -72,8 +90,8 @@ export function layoutKejadian(data: KejadianData, dataSha256: string, m: TextMe
     }
     items.push({ t: 'line', x1: MARGIN_X, y1: toY, x2: MARGIN_X + tableW, y2: toY, width: 0.6 });
   };
-  const endPage = (role: string) => {
-    pages.push({ width: w, height: h, role, items });
+  const endPage = (role: string, signed = false) => {
+    pages.push({ width: w, height: h, role, items: signed ? items : [...items, ...parafItems(data.header, w)] });
   };
 
   startPage();
@@ -125,14 +143,14 @@ export function layoutKejadian(data: KejadianData, dataSha256: string, m: TextMe
   const intro =
     `Demikian catatan kejadian khusus dan/atau keberatan saksi ini dibuat dalam rapat pleno terbuka rekapitulasi ` +
     `Panitia Pemilihan Kecamatan ${data.header.kecamatan.nama} (${data.entries.length} catatan).${reissueNote(data.meta)}`;
-  if (y - bottom < signatureBlockHeight(data.header) + 30) {
+  if (y - (FOOTER_H + 6) < signatureBlockHeight(data.header) + 30) {
     endPage('daftar');
     items = [...headerItems(frame, w, h, 'Pengesahan', m)];
     items.push(...signatureItems(data.header, data.meta, w, top, intro, m));
-    endPage('tanda-tangan');
+    endPage('tanda-tangan', true);
   } else {
     items.push(...signatureItems(data.header, data.meta, w, y - 6, intro, m));
-    endPage('daftar');
+    endPage('daftar', true);
   }
   return { pages: finishPages(pages, frame, m) };
 }

@@ -17,15 +17,15 @@ describe('splitColumns', () => {
   it.each([
     [1, 500, [1]],
     [10, 500, [10]],
-    [11, 462, [11]],
-    [12, 462, [6, 6]],
+    [11, 506, [11]],
+    [12, 506, [6, 6]],
     [31, 546, [11, 10, 10]],
     [
       601,
       546,
-      Array(47)
-        .fill(13)
-        .map((n, i) => (i < 601 - 47 * 12 ? 13 : 12)),
+      Array(55)
+        .fill(0)
+        .map((_, i) => (i < 601 - 55 * 10 ? 11 : 10)),
     ],
   ])('%i columns in %i pt → %j per page', (count, width, sizes) => {
     const groups = splitColumns(count, width);
@@ -35,12 +35,13 @@ describe('splitColumns', () => {
 });
 
 describe('D.Hasil layout', () => {
-  it('puts the hampang kecamatan on one table page, one page per desa attachment, then the signature page', () => {
+  it('puts the hampang kecamatan on two table pages (8 pt text), two per desa attachment, then the signatures', () => {
     const data = sampleDHasil({ desa: 9, tpsPerDesa: 3 });
     const l = layoutDocument(data, HASH, m);
     expect(l.pages.map((p) => p.role)).toEqual([
       'kecamatan',
-      ...data.lampiran.map((d) => `lampiran:${d.kode}`),
+      'kecamatan',
+      ...data.lampiran.flatMap((d) => [`lampiran:${d.kode}`, `lampiran:${d.kode}`]),
       'tanda-tangan',
     ]);
     const { w, h } = landscape('a4');
@@ -52,12 +53,24 @@ describe('D.Hasil layout', () => {
     const l = layoutDocument(data, HASH, m);
     const kec = l.pages.filter((p) => p.role === 'kecamatan');
     expect(kec.length).toBeGreaterThanOrEqual(2);
-    // Every kecamatan page repeats the row labels and the header columns No/Uraian/L/P.
+    // Every kecamatan page repeats the header columns No/Uraian/L/P and the column numbers; every column group
+    // starts with section I.
     for (const p of kec) {
       const t = texts(p);
       expect(t).toContain('Uraian');
-      expect(t).toContain('Jumlah Pemilih dalam DPT');
+      expect(t).toContain('(1)');
+      expect(t).toContain('(2)');
     }
+    const firstPart = kec.filter((p) => texts(p).some((s) => s.includes('bagian 1/')));
+    for (const p of firstPart) expect(texts(p)).toContain('Jumlah Pemilih dalam DPT');
+    // The column numbers continue across column pages: (4) is the first desa, the total is the last number.
+    const nums = kec.flatMap(texts).filter((s) => /^\(\d+\)$/.test(s));
+    expect(nums).toContain(`(${data.recap.desa.length + 4})`);
+    expect(nums).not.toContain(`(${data.recap.desa.length + 5})`);
+    // "desa/kelurahan a–b dari n" counts desa only, never the JUMLAH column.
+    const titles = kec.flatMap(texts).filter((s) => s.startsWith('Rekapitulasi per desa/kelurahan ('));
+    expect(titles.some((s) => s.includes(`dari ${data.recap.desa.length} dan jumlah kecamatan`))).toBe(true);
+    expect(titles.some((s) => s.includes(`dari ${data.recap.desa.length + 1}`))).toBe(false);
     // Each desa name appears as a column header exactly once across the kecamatan pages; the total once, last.
     const headers = kec.flatMap(texts).join(' ');
     for (const d of data.recap.desa) expect(headers).toContain(d.nama);
@@ -83,8 +96,14 @@ describe('D.Hasil layout', () => {
     const data = sampleDHasil({ desa: 3, tpsPerDesa: 2 });
     const t = allText(layoutDocument(data, HASH, m));
     for (const row of formRows(data.header.pilihan)) {
-      expect(t.some((s) => row.label.startsWith(s) || s === row.label)).toBe(true);
+      const label = row.label.replace(/ \(.*$/, '');
+      expect(t.some((s) => s.startsWith(label) || label.startsWith(s))).toBe(true);
     }
+    // Formulas in the labels, as on the form.
+    expect(t).toContain('Jumlah Pemilih (A.1+A.2+A.3)');
+    expect(t).toContain('Jumlah Pengguna Hak Pilih (B.1+B.2+B.3)');
+    expect(t).toContain('Jumlah Seluruh Suara Sah (A.1+A.2+A.3)');
+    expect(t.some((s) => s.endsWith('(B+C)'))).toBe(true);
     expect(t).toContain(formatNumber(data.recap.total.suara.sah));
     expect(t).toContain(formatNumber(data.recap.total.pemilih.jumlah.l + data.recap.total.pemilih.jumlah.p));
   });
@@ -95,8 +114,20 @@ describe('D.Hasil layout', () => {
     l.pages.forEach((p, i) => {
       const t = texts(p);
       expect(t).toContain(`Halaman ${i + 1} dari ${l.pages.length}`);
-      expect(t).toContain(`SHA-256 data: ${HASH}`);
-      expect(t.some((s) => s.startsWith(`Dokumen ${data.meta.id} · versi ${data.meta.version} · DRAF`))).toBe(true);
+      expect(t.some((s) => s.startsWith(`Dokumen ${data.meta.id} · versi ${data.meta.version} (DRAF)`))).toBe(true);
+      expect(
+        t.some((s) =>
+          s.endsWith(`sidik data ${HASH.slice(0, 4)} ${HASH.slice(4, 8)} ${HASH.slice(8, 12)} ${HASH.slice(12, 16)}`),
+        ),
+      ).toBe(true);
+      // A person's words, no command line, no full hash on the page (the QR holds it).
+      expect(t.join(' ')).not.toMatch(/pleno verify|<berkas|SHA-256/);
+      expect(t.some((s) => s.startsWith('Keaslian dapat diperiksa di aplikasi Pleno'))).toBe(true);
+      // The paraf strip on every page but the signature page.
+      if (p.role !== 'tanda-tangan') {
+        expect(t).toContain('Paraf:');
+        for (const who of ['Ketua PPK', 'Anggota PPK 1', 'Saksi Paslon 1']) expect(t).toContain(who);
+      }
       expect(p.items.filter((i) => i.t === 'qr')).toEqual([
         expect.objectContaining({ text: `PLENO-DOC:${data.meta.id}:v1:${HASH}` }),
       ]);
@@ -106,9 +137,9 @@ describe('D.Hasil layout', () => {
   it('marks drafts DRAF and demo data SIMULASI, a real final neither', () => {
     const wm = (final: boolean, demo: boolean) =>
       layoutDocument(sampleDHasil({ final, demo }), HASH, m).pages[0]!.items.find((i) => i.t === 'watermark');
-    expect(wm(false, true)).toEqual({ t: 'watermark', texts: ['DRAF', 'SIMULASI'] });
-    expect(wm(true, true)).toEqual({ t: 'watermark', texts: ['SIMULASI'] });
-    expect(wm(false, false)).toEqual({ t: 'watermark', texts: ['DRAF'] });
+    expect(wm(false, true)).toEqual({ t: 'watermark', texts: ['DRAF', 'SIMULASI'], outline: true });
+    expect(wm(true, true)).toEqual({ t: 'watermark', texts: ['SIMULASI'], outline: true });
+    expect(wm(false, false)).toEqual({ t: 'watermark', texts: ['DRAF'], outline: true });
     expect(wm(true, false)).toBeUndefined();
   });
 
@@ -121,7 +152,7 @@ describe('D.Hasil layout', () => {
     for (const p of data.header.ppk) expect(t).toContain(p.nama);
     for (const p of data.header.pilihan) expect(t.join(' ')).toContain(p.nama.split(' ')[0]!);
     expect(t.filter((s) => s.startsWith('menolak menandatangani'))).toHaveLength(3);
-    expect(t).toContain('PANWASLU KECAMATAN');
+    expect(t).toContain('PANWASLU KECAMATAN (menerima salinan)');
   });
 
   it('states the vote totals, the draft status and a reissue reason on the signature page', () => {
@@ -139,7 +170,9 @@ describe('D.Hasil layout', () => {
     const data = sampleDHasil({ paslon: 2 });
     data.header.pilihan = [data.header.pilihan[0]!, { nomor: 2, nama: 'Kolom Kosong', kind: 'kolom-kosong' }];
     const l = layoutDocument(data, HASH, m);
-    expect(texts(l.pages[0]!)).toContain('Suara Sah Kolom Kosong (Nomor Urut 2)');
+    expect(l.pages.filter((p) => p.role === 'kecamatan').flatMap(texts)).toContain(
+      'Suara Sah Kolom Kosong (Nomor Urut 2)',
+    );
     expect(texts(l.pages.at(-1)!).filter((s) => s.startsWith('menolak menandatangani'))).toHaveLength(1);
   });
 

@@ -1,9 +1,17 @@
 // Entry point of the pure layout model: document data (+ the SHA-256 of its canonical JSON) → pages.
 import { layoutDHasil } from './d-hasil.layout';
 import { layoutKejadian } from './kejadian.layout';
+import { layoutDHasil as layoutDHasilV1 } from './layout-v1/d-hasil.layout';
+import { layoutKejadian as layoutKejadianV1 } from './layout-v1/kejadian.layout';
 import type { DocumentData, DocumentLayout, TextMeasure } from './types';
 
+/** Pages of the document, drawn with the layout its data names (`meta.layout`). */
 export function layoutDocument(data: DocumentData, dataSha256: string, measure: TextMeasure): DocumentLayout {
+  if (data.meta.layout === 'pleno-layout/1') {
+    return data.meta.kind === 'd-hasil'
+      ? layoutDHasilV1(data as Extract<DocumentData, { meta: { kind: 'd-hasil' } }>, dataSha256, measure)
+      : layoutKejadianV1(data as Extract<DocumentData, { meta: { kind: 'kejadian-khusus' } }>, dataSha256, measure);
+  }
   return data.meta.kind === 'd-hasil'
     ? layoutDHasil(data as Extract<DocumentData, { meta: { kind: 'd-hasil' } }>, dataSha256, measure)
     : layoutKejadian(data as Extract<DocumentData, { meta: { kind: 'kejadian-khusus' } }>, dataSha256, measure);

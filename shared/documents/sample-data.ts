@@ -68,6 +68,8 @@ export interface SampleOptions {
   pemilihan?: PemilihanId;
   /** TPS without data (drafts): every n-th TPS has no record. */
   missingEvery?: number;
+  /** TPS (1-based over the kecamatan) whose jumlah suara sah is written 10 too high (R05 and R06 break). */
+  sahTooHigh?: number[];
 }
 
 function sampleMaster(o: Required<Pick<SampleOptions, 'desa' | 'tpsPerDesa' | 'paslon' | 'pemilihan'>>): DataMaster {
@@ -141,7 +143,9 @@ export function sampleDHasil(o: SampleOptions = {}): DHasilData {
     for (const t of d.tps) {
       n++;
       const missing = o.missingEvery !== undefined && n % o.missingEvery === 0;
-      const counted = missing ? null : sampleCounts(rand, opts.paslon);
+      let counted = missing ? null : sampleCounts(rand, opts.paslon);
+      if (counted && o.sahTooHigh?.includes(n))
+        counted = { ...counted, suara: { ...counted.suara, sah: counted.suara.sah + 10 } };
       tps[tpsCode(d.kode, t.nomor)] = { counted, masuk: !missing, diputuskan: !missing, konflik: false };
     }
   }

@@ -1,5 +1,5 @@
 // The signature block: place and date, the PPK members (ketua and anggota) from the data master, a line for the saksi
-// of each pasangan calon with a box to note a refusal to sign, and a line for Panwaslu Kecamatan.
+// of each pasangan calon with a box to note a refusal to sign, and the receipt of Panwaslu Kecamatan's copy.
 import { fitText, formatTanggal, wrapText } from './format';
 import { MARGIN_X } from './frame';
 import type { DocHeader, DocMeta, LayoutItem, TextMeasure } from './types';
@@ -11,7 +11,7 @@ const ROW_SAKSI = 34;
 export function signatureBlockHeight(header: DocHeader): number {
   const saksi = header.pilihan.filter((p) => p.kind !== 'kolom-kosong').length;
   const left = 40 + 14 + header.ppk.length * ROW_PPK;
-  const right = 40 + 14 + saksi * ROW_SAKSI + 18 + ROW_PPK;
+  const right = 40 + 14 + saksi * ROW_SAKSI + 18 + ROW_PPK + 40;
   return Math.max(left, right) + 10;
 }
 
@@ -26,15 +26,15 @@ export function signatureItems(
   const items: LayoutItem[] = [];
   const fullW = width - 2 * MARGIN_X;
   let y = top - 10;
-  for (const line of wrapText(intro, fullW, 8, m)) {
-    items.push({ t: 'text', x: MARGIN_X, y, size: 8, text: line });
-    y -= 10.5;
+  for (const line of wrapText(intro, fullW, 9, m)) {
+    items.push({ t: 'text', x: MARGIN_X, y, size: 9, text: line });
+    y -= 11.5;
   }
   items.push({
     t: 'text',
     x: width - MARGIN_X,
     y: y - 2,
-    size: 8.5,
+    size: 9,
     text: `${header.tempat}, ${formatTanggal(meta.issued)}`,
     align: 'right',
     bold: true,
@@ -59,27 +59,27 @@ export function signatureItems(
   const ppkCols = [leftX, leftX + 18, leftX + 18 + colW * 0.42, leftX + 18 + colW * 0.62, leftX + colW];
   items.push({ t: 'rect', x: leftX, y: ly - 12, w: colW, h: 12, fill: true });
   ['No', 'Nama', 'Jabatan', 'Tanda Tangan'].forEach((h, i) =>
-    items.push({ t: 'text', x: ppkCols[i]! + 2.5, y: ly - 9, size: 7, text: h, bold: true }),
+    items.push({ t: 'text', x: ppkCols[i]! + 2.5, y: ly - 9, size: 8, text: h, bold: true }),
   );
   ly -= 12;
   header.ppk.forEach((p, i) => {
     const base = ly - ROW_PPK;
-    items.push({ t: 'text', x: ppkCols[0]! + 2.5, y: base + 10, size: 7.5, text: `${i + 1}.` });
+    items.push({ t: 'text', x: ppkCols[0]! + 2.5, y: base + 10, size: 8, text: `${i + 1}.` });
     items.push({
       t: 'text',
       x: ppkCols[1]! + 2.5,
       y: base + 10,
-      size: 7.5,
-      text: fitText(p.nama, ppkCols[2]! - ppkCols[1]! - 5, 7.5, m),
+      size: 8,
+      text: fitText(p.nama, ppkCols[2]! - ppkCols[1]! - 5, 8, m),
     });
     items.push({
       t: 'text',
       x: ppkCols[2]! + 2.5,
       y: base + 10,
-      size: 7.5,
-      text: fitText(p.jabatan, ppkCols[3]! - ppkCols[2]! - 5, 7.5, m),
+      size: 8,
+      text: fitText(p.jabatan, ppkCols[3]! - ppkCols[2]! - 5, 8, m),
     });
-    items.push({ t: 'text', x: ppkCols[3]! + 4, y: base + 10, size: 7, text: `${i + 1}.`, gray: true });
+    items.push({ t: 'text', x: ppkCols[3]! + 4, y: base + 10, size: 8, text: `${i + 1}.`, gray: true });
     items.push({ t: 'line', x1: ppkCols[3]! + 14, y1: base + 8, x2: ppkCols[4]! - 6, y2: base + 8, width: 0.4 });
     ly = base;
     items.push({ t: 'line', x1: leftX, y1: ly, x2: leftX + colW, y2: ly, width: 0.3 });
@@ -93,16 +93,16 @@ export function signatureItems(
   const sx = [rightX, rightX + 22, rightX + colW * 0.42, rightX + colW * 0.7, rightX + colW];
   items.push({ t: 'rect', x: rightX, y: ry - 12, w: colW, h: 12, fill: true });
   ['No', 'Pasangan Calon', 'Nama Saksi', 'Tanda Tangan'].forEach((h, i) =>
-    items.push({ t: 'text', x: sx[i]! + 2.5, y: ry - 9, size: 7, text: h, bold: true }),
+    items.push({ t: 'text', x: sx[i]! + 2.5, y: ry - 9, size: 8, text: h, bold: true }),
   );
   ry -= 12;
   for (const p of header.pilihan) {
     if (p.kind === 'kolom-kosong') continue;
     const base = ry - ROW_SAKSI;
-    items.push({ t: 'text', x: sx[0]! + 2.5, y: ry - 10, size: 7.5, text: String(p.nomor), bold: true });
-    wrapText(p.nama, sx[2]! - sx[1]! - 5, 7, m)
+    items.push({ t: 'text', x: sx[0]! + 2.5, y: ry - 10, size: 8, text: String(p.nomor), bold: true });
+    wrapText(p.nama, sx[2]! - sx[1]! - 5, 8, m)
       .slice(0, 2)
-      .forEach((line, k) => items.push({ t: 'text', x: sx[1]! + 2.5, y: ry - 10 - k * 8.5, size: 7, text: line }));
+      .forEach((line, k) => items.push({ t: 'text', x: sx[1]! + 2.5, y: ry - 10 - k * 8.5, size: 8, text: line }));
     items.push({ t: 'line', x1: sx[2]! + 4, y1: base + 16, x2: sx[3]! - 4, y2: base + 16, width: 0.4 });
     items.push({ t: 'line', x1: sx[3]! + 4, y1: base + 16, x2: sx[4]! - 4, y2: base + 16, width: 0.4 });
     items.push({ t: 'rect', x: sx[2]! + 4, y: base + 3.5, w: 6, h: 6, stroke: true });
@@ -110,7 +110,7 @@ export function signatureItems(
       t: 'text',
       x: sx[2]! + 13,
       y: base + 4.5,
-      size: 6.5,
+      size: 8,
       text: 'menolak menandatangani; alasan:',
       gray: true,
     });
@@ -118,11 +118,21 @@ export function signatureItems(
     items.push({ t: 'line', x1: rightX, y1: ry, x2: rightX + colW, y2: ry, width: 0.3 });
   }
   items.push({ t: 'rect', x: rightX, y: ry, w: colW, h: y - 6 - ry, stroke: true });
+  // Panwaslu Kecamatan supervises and receives a copy (salinan); it does not sign the berita acara
+  // (docs/spec-readings.md). The line records who received the copy.
   ry -= 16;
-  items.push({ t: 'text', x: rightX, y: ry, size: 8, text: 'PANWASLU KECAMATAN', bold: true });
+  items.push({ t: 'text', x: rightX, y: ry, size: 8, text: 'PANWASLU KECAMATAN (menerima salinan)', bold: true });
   ry -= ROW_PPK - 6;
-  items.push({ t: 'text', x: rightX + 2.5, y: ry + 4, size: 7, text: 'Nama:', gray: true });
-  items.push({ t: 'line', x1: rightX + 28, y1: ry + 2, x2: sx[3]! - 4, y2: ry + 2, width: 0.4 });
-  items.push({ t: 'line', x1: sx[3]! + 4, y1: ry + 2, x2: sx[4]! - 4, y2: ry + 2, width: 0.4 });
+  items.push({ t: 'text', x: rightX + 2.5, y: ry + 4, size: 8, text: 'Nama:', gray: true });
+  items.push({ t: 'line', x1: rightX + 30, y1: ry + 2, x2: sx[3]! - 4, y2: ry + 2, width: 0.4 });
+  items.push({ t: 'text', x: sx[3]! + 4, y: ry + 4, size: 8, text: 'Tanda terima:', gray: true });
+  items.push({ t: 'line', x1: sx[3]! + 60, y1: ry + 2, x2: sx[4]! - 4, y2: ry + 2, width: 0.4 });
+  ry -= 16;
+  const note =
+    'Anggota PPK atau saksi yang hadir tetapi tidak bersedia menandatangani mencantumkan alasannya; penolakan ' +
+    'dicatat dalam Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK.';
+  wrapText(note, colW, 8, m).forEach((line, k) =>
+    items.push({ t: 'text', x: rightX, y: ry - k * 10, size: 8, text: line, gray: true }),
+  );
   return items;
 }

@@ -1,18 +1,25 @@
 // A paginated table: fixed columns (No, Uraian, L/P) plus data columns (one per desa or TPS, and a total column),
-// split across pages by columns (evenly, headers repeated) and by rows (whole sections where they fit).
+// split across pages by columns (evenly, headers repeated) and by rows (whole sections where they fit). Under the
+// headers a row numbers the columns (1) (2) (3) … as on the official forms, continuing across column pages. A cell
+// whose formula fails is drawn with a heavy frame and a ▲ before its number (see d-hasil.layout.ts for the list).
 import { fitText, wrapText } from './format';
 import { MARGIN_X } from './frame';
 import type { LayoutItem, TextMeasure } from './types';
 
-export const FONT = 6.7;
-const LINE_H = 7.8;
-const PAD = 2.4;
-const HEADER_FONT = 6.6;
-const NO_W = 24;
-const LABEL_W = 218;
-const SUB_W = 22;
-const MIN_COL_W = 42;
-const MAX_COL_W = 76;
+export const FONT = 8;
+/** Marker drawn before the number of a cell whose formula fails (and before its note). */
+export const MARK = '▲';
+const LINE_H = 9.6;
+const PAD = 2.6;
+const HEADER_FONT = 8;
+const HEADER_LINES = 4;
+const HEADER_LH = HEADER_FONT + 1.4;
+const NUMBER_ROW_H = 10.5;
+const NO_W = 26;
+const LABEL_W = 196;
+const SUB_W = 24;
+const MIN_COL_W = 46;
+const MAX_COL_W = 84;
 
 /** One printed row. `values` has one string per data column (all columns, not only the page's). */
 export interface TableRow {
@@ -20,12 +27,16 @@ export interface TableRow {
   label: string;
   sub?: string;
   values: string[];
+  /** Per data column: true when the cell breaks its formula (drawn marked). */
+  marks?: boolean[];
   bold?: boolean;
 }
 
 /** Rows kept together on a page (an L/P row: L, P and Jumlah under one label). */
 export interface TableBlock {
   rows: TableRow[];
+  /** Identifies the block for notes (the form row, e.g. 'I.A.4'). */
+  key?: string;
 }
 
 export interface TableSection {
@@ -67,18 +78,15 @@ function blockHeight(block: TableBlock, m: TextMeasure): { height: number; label
   const first = block.rows[0]!;
   const labelLines = wrapText(first.label, LABEL_W - 2 * PAD, FONT, m, first.bold);
   const lines = Math.max(block.rows.length, labelLines.length);
-  return { height: lines * LINE_H + 1, labelLines };
+  return { height: lines * LINE_H + 1.5, labelLines };
 }
 
-/** Lays out the units (section rows, part rows, blocks) into row pages of at most `height` points each. */
-function splitRows(spec: TableSpec, height: number, m: TextMeasure): PlacedUnit[][] {
+/** Lays out the units (section rows, part rows, blocks) into row pages; `height(i)` is the room of row page i. */
+function splitRows(spec: TableSpec, height: (page: number) => number, m: TextMeasure): PlacedUnit[][] {
   const pages: PlacedUnit[][] = [];
   let cur: PlacedUnit[] = [];
   let used = 0;
-  const push = (u: PlacedUnit) => {
-    cur.push(u);
-    used += u.height;
-  };
+  const room = () => height(pages.length);
   const newPage = () => {
     if (cur.length > 0) pages.push(cur);
     cur = [];
@@ -91,14 +99,15 @@ function splitRows(spec: TableSpec, height: number, m: TextMeasure): PlacedUnit[
       else units.push({ kind: 'block', block: b, height: blockHeight(b, m).height });
     }
     const total = units.reduce((s, u) => s + u.height, 0);
-    if (used + total > height && cur.length > 0) newPage();
+    if (used + total > room() && cur.length > 0) newPage();
     for (let i = 0; i < units.length; i++) {
       const u = units[i]!;
       // A section or part title never ends a page: it goes with the next unit.
       const next = units[i + 1];
       const need = u.kind !== 'block' && next ? u.height + next.height : u.height;
-      if (used + need > height && cur.length > 0) newPage();
-      push(u);
+      if (used + need > room() && cur.length > 0) newPage();
+      cur.push(u);
+      used += u.height;
     }
   }
   newPage();
@@ -109,6 +118,133 @@ export interface TablePageLayout {
   items: LayoutItem[];
   /** Indices of the data columns on this page. */
   columns: number[];
+  /** Keys of the blocks on this page. */
+  blockKeys: Set<string>;
+  /** Lowest y the table reaches on this page. */
+  bottomY: number;
+}
+
+export interface TableOptions {
+  /** Points taken from the top of the very first page (an opening paragraph above the table). */
+  firstPageDrop?: number;
+  /** Points to leave free at the bottom of every page of a column group (for its notes). */
+  reserve?: (columns: number[]) => number;
+}
+
+/** Header lines the columns of a page need (2 to HEADER_LINES): a short header leaves more room for rows. */
+function headerLines(spec: TableSpec, cols: number[], colW: number, m: TextMeasure): number {
+  let n = 2;
+  for (const c of cols) n = Math.max(n, wrapText(spec.columns[c]!, colW - 2 * PAD, HEADER_FONT, m).length);
+  return Math.min(HEADER_LINES, n);
+}
+
+function headerHeight(lines: number): number {
+  return lines * HEADER_LH + 2 * PAD;
+}
+
+/** Header cells of the columns on one page, then the (1) (2) (3) … row. Returns the y under them. */
+function drawHeader(
+  items: LayoutItem[],
+  spec: TableSpec,
+  cols: number[],
+  xs: number[],
+  colW: number,
+  top: number,
+  tableW: number,
+  m: TextMeasure,
+): number {
+  const x0 = xs[0]!;
+  const maxLines = headerLines(spec, cols, colW, m);
+  const headerH = headerHeight(maxLines);
+  items.push({ t: 'rect', x: x0, y: top - headerH, w: tableW, h: headerH, fill: true });
+  const mid = top - headerH / 2 - HEADER_FONT * 0.36;
+  const center = (x: number, text: string) =>
+    items.push({ t: 'text', x, y: mid, size: HEADER_FONT, text, bold: true, align: 'center' });
+  center(x0 + NO_W / 2, 'No');
+  items.push({ t: 'text', x: xs[1]! + PAD, y: mid, size: HEADER_FONT, text: 'Uraian', bold: true });
+  center(xs[2]! + SUB_W / 2, 'L/P');
+  cols.forEach((c, i) => {
+    // Regular weight: a desa name of 10 letters fits a 54 pt column at 8 pt without being cut.
+    const lines = wrapText(spec.columns[c]!, colW - 2 * PAD, HEADER_FONT, m);
+    const shown = lines.slice(0, maxLines);
+    if (lines.length > maxLines) {
+      const rest = lines.slice(maxLines - 1).join(' ');
+      shown[maxLines - 1] = fitText(rest, colW - 2 * PAD, HEADER_FONT, m);
+    }
+    const blockH = shown.length * HEADER_LH;
+    const cx = xs[3 + i]! + colW / 2;
+    shown.forEach((line, k) => {
+      const y = top - headerH / 2 + blockH / 2 - (k + 1) * HEADER_LH + 2;
+      items.push({ t: 'text', x: cx, y, size: HEADER_FONT, text: line, align: 'center' });
+    });
+  });
+  // Column numbers, as on the official forms: (1) No, (2) Uraian, (3) L/P, (4)… the data columns.
+  const y = top - headerH;
+  const ny = y - NUMBER_ROW_H / 2 - FONT * 0.36;
+  const nums: [number, string][] = [
+    [x0 + NO_W / 2, '(1)'],
+    [xs[1]! + LABEL_W / 2, '(2)'],
+    [xs[2]! + SUB_W / 2, '(3)'],
+    ...cols.map((c, i): [number, string] => [xs[3 + i]! + colW / 2, `(${c + 4})`]),
+  ];
+  for (const [x, text] of nums) items.push({ t: 'text', x, y: ny, size: FONT, text, align: 'center', gray: true });
+  items.push({ t: 'line', x1: x0, y1: y, x2: x0 + tableW, y2: y, width: 0.4 });
+  return y - NUMBER_ROW_H;
+}
+
+/** Draws one block (an L/P triple or a single row) from y down; returns the items. */
+function drawBlock(items: LayoutItem[], u: PlacedUnit, cols: number[], xs: number[], y: number, m: TextMeasure): void {
+  const block = u.block!;
+  const { labelLines } = blockHeight(block, m);
+  const first = block.rows[0]!;
+  const base = (yy: number) => yy - LINE_H / 2 - FONT * 0.36;
+  items.push({ t: 'text', x: xs[0]! + NO_W / 2, y: base(y), size: FONT, text: first.no, align: 'center' });
+  labelLines.forEach((line, k) => {
+    items.push({ t: 'text', x: xs[1]! + PAD, y: base(y - k * LINE_H), size: FONT, text: line, bold: first.bold });
+  });
+  const rowH = (u.height - 1.5) / block.rows.length;
+  const right = xs[xs.length - 1]!;
+  block.rows.forEach((row, r) => {
+    const top = y - r * rowH;
+    // A single row with a wrapped label keeps its number on the label's first line (as the No column), so a reader's
+    // eye and a text extraction find number and label on one line.
+    const ry = block.rows.length === 1 ? base(y) : top - rowH / 2 - FONT * 0.36;
+    if (row.sub)
+      items.push({
+        t: 'text',
+        x: xs[2]! + SUB_W / 2,
+        y: ry,
+        size: FONT,
+        text: row.sub,
+        align: 'center',
+        bold: row.bold,
+      });
+    cols.forEach((c, i) => {
+      const marked = row.marks?.[c] === true;
+      const value = row.values[c] ?? '';
+      if (marked) {
+        items.push({
+          t: 'rect',
+          x: xs[3 + i]! + 1,
+          y: top - rowH + 0.6,
+          w: xs[4 + i]! - xs[3 + i]! - 2,
+          h: rowH - 1.2,
+          stroke: true,
+        });
+      }
+      const text = marked ? `${MARK} ${value}` : value;
+      items.push({
+        t: 'text',
+        x: xs[4 + i]! - PAD - (marked ? 1 : 0),
+        y: ry,
+        size: FONT,
+        text,
+        align: 'right',
+        bold: row.bold || marked,
+      });
+    });
+    if (r > 0) items.push({ t: 'line', x1: xs[2]!, y1: top, x2: right, y2: top, width: 0.2 });
+  });
 }
 
 /**
@@ -121,151 +257,52 @@ export function layoutTable(
   top: number,
   bottom: number,
   m: TextMeasure,
+  opts: TableOptions = {},
 ): TablePageLayout[] {
   const fixedW = NO_W + LABEL_W + SUB_W;
   const tableMaxW = width - 2 * MARGIN_X;
   const colGroups = splitColumns(spec.columns.length, tableMaxW - fixedW);
-  const headerLinesMax = 3;
-  const headerH = headerLinesMax * (HEADER_FONT + 1.6) + 2 * PAD + 1;
-  const rowPages = splitRows(spec, top - bottom - headerH, m);
   const out: TablePageLayout[] = [];
-  for (const cols of colGroups) {
+  colGroups.forEach((cols, g) => {
     const colW = Math.min(MAX_COL_W, (tableMaxW - fixedW) / Math.max(1, cols.length));
+    const chrome = headerHeight(headerLines(spec, cols, colW, m)) + NUMBER_ROW_H;
+    const reserve = opts.reserve?.(cols) ?? 0;
+    const drop = (page: number) => (g === 0 && page === 0 ? (opts.firstPageDrop ?? 0) : 0);
+    const rowPages = splitRows(spec, (page) => top - drop(page) - bottom - chrome - reserve, m);
     const tableW = fixedW + colW * cols.length;
     const x0 = MARGIN_X;
     const xs = [x0, x0 + NO_W, x0 + NO_W + LABEL_W, x0 + fixedW];
     for (let i = 1; i <= cols.length; i++) xs.push(x0 + fixedW + i * colW);
-    for (const units of rowPages) {
+    const right = x0 + tableW;
+    rowPages.forEach((units, pageInGroup) => {
       const items: LayoutItem[] = [];
-      // Column headers.
-      let y = top;
-      items.push({ t: 'rect', x: x0, y: y - headerH, w: tableW, h: headerH, fill: true });
-      const midHead = y - headerH / 2 - 2.5;
-      items.push({
-        t: 'text',
-        x: x0 + NO_W / 2,
-        y: midHead,
-        size: HEADER_FONT,
-        text: 'No',
-        bold: true,
-        align: 'center',
-      });
-      items.push({ t: 'text', x: xs[1]! + PAD, y: midHead, size: HEADER_FONT, text: 'Uraian', bold: true });
-      items.push({
-        t: 'text',
-        x: xs[2]! + SUB_W / 2,
-        y: midHead,
-        size: HEADER_FONT,
-        text: 'L/P',
-        bold: true,
-        align: 'center',
-      });
-      cols.forEach((c, i) => {
-        const head = spec.columns[c]!;
-        // A word wider than the column (a long desa name) shrinks the header font rather than being cut.
-        const longest = Math.max(...head.split(/\s+/).map((w) => m.width(w, HEADER_FONT, true)));
-        const size = Math.max(4.8, Math.min(HEADER_FONT, (HEADER_FONT * (colW - 2 * PAD)) / Math.max(1, longest)));
-        const lines = wrapText(head, colW - 2 * PAD, size, m, true);
-        const shown = lines.slice(0, headerLinesMax);
-        if (lines.length > headerLinesMax) {
-          shown[headerLinesMax - 1] = fitText(lines.slice(headerLinesMax - 1).join(' '), colW - 2 * PAD, size, m, true);
-        }
-        const lh = size + 1.6;
-        const blockH = shown.length * lh;
-        const cx = xs[3 + i]! + colW / 2;
-        shown.forEach((line, k) => {
-          items.push({
-            t: 'text',
-            x: cx,
-            y: y - headerH / 2 + blockH / 2 - (k + 1) * lh + 1.8,
-            size,
-            text: line,
-            bold: true,
-            align: 'center',
-          });
-        });
-      });
-      y -= headerH;
-      const rowLines: number[] = [top, y];
-      const right = x0 + tableW;
+      const pageTop = top - drop(pageInGroup);
+      let y = drawHeader(items, spec, cols, xs, colW, pageTop, tableW, m);
+      const rowLines: number[] = [pageTop, y];
+      const blockKeys = new Set<string>();
       // Vertical rules per unit: a section row spans the table, a part row keeps only the No column.
       const vr = (xsOf: number[], y1: number, y2: number) => {
         for (const x of xsOf)
           items.push({ t: 'line', x1: x, y1, x2: x, y2, width: x === x0 || x === right ? 0.7 : 0.3 });
       };
-      vr(xs, top, y);
+      vr(xs, pageTop, y);
       for (const u of units) {
         vr(u.kind === 'section' ? [x0, right] : u.kind === 'part' ? [x0, xs[1]!, right] : xs, y, y - u.height);
-        if (u.kind === 'section' || u.kind === 'part') {
+        if (u.kind === 'block') {
+          if (u.block!.key) blockKeys.add(u.block!.key);
+          drawBlock(items, u, cols, xs, y, m);
+        } else {
           if (u.kind === 'section')
             items.push({ t: 'rect', x: x0, y: y - u.height, w: tableW, h: u.height, fill: true });
-          items.push({
-            t: 'text',
-            x: u.kind === 'section' ? x0 + PAD : xs[1]! + PAD,
-            y: y - u.height / 2 - FONT * 0.36,
-            size: FONT,
-            text: u.text ?? '',
-            bold: true,
-          });
-          y -= u.height;
-          rowLines.push(y);
-          continue;
+          const x = u.kind === 'section' ? x0 + PAD : xs[1]! + PAD;
+          items.push({ t: 'text', x, y: y - u.height / 2 - FONT * 0.36, size: FONT, text: u.text ?? '', bold: true });
         }
-        const block = u.block!;
-        const { labelLines } = blockHeight(block, m);
-        const first = block.rows[0]!;
-        items.push({
-          t: 'text',
-          x: xs[0]! + NO_W / 2,
-          y: y - LINE_H / 2 - FONT * 0.36,
-          size: FONT,
-          text: first.no,
-          align: 'center',
-          bold: first.bold,
-        });
-        labelLines.forEach((line, k) => {
-          items.push({
-            t: 'text',
-            x: xs[1]! + PAD,
-            y: y - k * LINE_H - LINE_H / 2 - FONT * 0.36,
-            size: FONT,
-            text: line,
-            bold: first.bold,
-          });
-        });
-        const rowH = (u.height - 1) / block.rows.length;
-        block.rows.forEach((row, r) => {
-          const ry = y - r * rowH - rowH / 2 - FONT * 0.36;
-          if (row.sub)
-            items.push({
-              t: 'text',
-              x: xs[2]! + SUB_W / 2,
-              y: ry,
-              size: FONT,
-              text: row.sub,
-              align: 'center',
-              bold: row.bold,
-            });
-          cols.forEach((c, i) => {
-            items.push({
-              t: 'text',
-              x: xs[4 + i]! - PAD,
-              y: ry,
-              size: FONT,
-              text: row.values[c] ?? '',
-              align: 'right',
-              bold: row.bold || c === spec.columns.length - 1,
-            });
-          });
-          if (r > 0)
-            items.push({ t: 'line', x1: xs[2]!, y1: y - r * rowH, x2: x0 + tableW, y2: y - r * rowH, width: 0.2 });
-        });
         y -= u.height;
         rowLines.push(y);
       }
       for (const ly of rowLines) items.push({ t: 'line', x1: x0, y1: ly, x2: right, y2: ly, width: 0.4 });
-      out.push({ items, columns: cols });
-    }
-  }
+      out.push({ items, columns: cols, blockKeys, bottomY: y });
+    });
+  });
   return out;
 }

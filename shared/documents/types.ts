@@ -6,8 +6,13 @@
 import type { CHasilCounts, PemilihanId, Pilihan, PpkMember, Wilayah } from '../domain/model';
 
 export const DOCUMENT_FORMAT = 'pleno.document/1';
-/** Bumped whenever the drawing of the same data changes (a verifier then knows the pages cannot be re-rendered). */
-export const LAYOUT_VERSION = 'pleno-layout/1';
+/**
+ * Bumped whenever the drawing of the same data changes. Older layouts stay available (shared/documents/layout-v1/)
+ * so documents issued with them still verify.
+ */
+export const LAYOUT_VERSION = 'pleno-layout/2';
+export const KNOWN_LAYOUTS = ['pleno-layout/1', LAYOUT_VERSION] as const;
+export type LayoutVersion = (typeof KNOWN_LAYOUTS)[number];
 
 export type DocKind = 'd-hasil' | 'kejadian-khusus';
 export type PaperSize = 'a4' | 'f4';
@@ -35,7 +40,7 @@ export interface DocMeta {
   reason?: string;
   /** keyId (fingerprint) of the PPK key that signs the document. */
   signer: string;
-  layout: typeof LAYOUT_VERSION;
+  layout: LayoutVersion;
 }
 
 export interface DocHeader {
@@ -91,8 +96,11 @@ export interface KejadianEntry {
   tempat: string;
   /** Who: "Saksi Paslon 2", "Panwaslu Kecamatan", "PPK". */
   pihak: string;
-  /** Keberatan or kejadian khusus. */
-  jenis: 'keberatan' | 'kejadian';
+  /**
+   * Keberatan, kejadian khusus, an approved correction (with field, old → new, basis and approver in `uraian`), a
+   * record accepted with a reason although a sum on it disagrees, or a refusal to sign.
+   */
+  jenis: 'keberatan' | 'kejadian' | 'koreksi' | 'penerimaan' | 'penolakan-tanda-tangan';
   uraian: string;
   /** How it was resolved; empty while open. */
   penyelesaian: string;
@@ -116,7 +124,8 @@ export type LayoutItem =
   | { t: 'line'; x1: number; y1: number; x2: number; y2: number; width: number }
   | { t: 'rect'; x: number; y: number; w: number; h: number; fill?: boolean; stroke?: boolean }
   | { t: 'qr'; x: number; y: number; size: number; text: string }
-  | { t: 'watermark'; texts: string[] };
+  /** `outline`: drawn as glyph outlines, not text, so the watermark stays out of the text layer (copy, search). */
+  | { t: 'watermark'; texts: string[]; outline?: boolean };
 
 export interface LayoutPage {
   width: number;

@@ -247,6 +247,8 @@ describe('state and basis helpers', () => {
   it.each([
     ['hitung-ulang', undefined, 'hitung-ulang', 'Penghitungan suara ulang'],
     ['salinan-panwascam', undefined, 'salinan-panwascam', 'Salinan C.Hasil Panwaslu Kecamatan'],
+    ['c-hasil-plano', undefined, 'c-hasil-plano', 'C.Hasil-KWK plano (dari kotak suara)'],
+    ['c-kejadian-tps', undefined, 'c-kejadian-tps', 'C.Kejadian Khusus TPS'],
     ['lainnya', ' Surat PPS ', 'lainnya: Surat PPS', 'Lainnya: Surat PPS'],
   ] as const)('%s', (basis, note, stored, label) => {
     expect(formatBasis(basis, note)).toBe(stored);

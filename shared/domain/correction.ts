@@ -34,8 +34,10 @@ import { type Result, fail, ok } from './result';
 import { type CurrentSource } from './status';
 
 export const CORRECTION_BASES = [
+  'c-hasil-plano',
   'salinan-saksi',
   'salinan-panwascam',
+  'c-kejadian-tps',
   'buka-kotak',
   'hitung-ulang',
   'lainnya',
@@ -43,6 +45,8 @@ export const CORRECTION_BASES = [
 export type CorrectionBasis = (typeof CORRECTION_BASES)[number];
 
 export const CORRECTION_BASIS_LABELS: Record<CorrectionBasis, string> = {
+  'c-hasil-plano': 'C.Hasil-KWK plano (dari kotak suara)',
+  'c-kejadian-tps': 'C.Kejadian Khusus TPS',
   'salinan-saksi': 'Salinan C.Hasil saksi',
   'salinan-panwascam': 'Salinan C.Hasil Panwaslu Kecamatan',
   'buka-kotak': 'Pembukaan kotak suara',

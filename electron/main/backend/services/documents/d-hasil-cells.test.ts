@@ -4,7 +4,8 @@
 // parsed in this test; neither the recap service nor the domain's aggregation is used for the expected values).
 //
 // The parser does not rely on fixed positions: data rows are the lines ending in a run of numbers, each row is
-// matched in form order and its label checked by words; columns are named by the header words above them.
+// matched in form order and its label checked by words; columns are named by the header words above them. The rows
+// of one set of columns may continue on the next page; a cell whose sum fails is printed "▲ 729" (the number counts).
 import { spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,11 +107,12 @@ interface Cell {
 interface Table {
   title: string;
   columns: string[];
-  /** Row key → printed values in column order. */
+  /** Row key → printed values in column order (the rows on this page). */
   rows: Map<string, string[]>;
 }
-const VALUE = /^(\d{1,3}(\.\d{3})*|–)$/;
+const VALUE = /^(▲ )?(\d{1,3}(\.\d{3})*|–)$/;
 const SUBS = new Set(['L', 'P', 'Jml']);
+const FIXED_HEADERS = new Set(['No', 'Uraian', 'L/P']);
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Runs of text separated by two or more spaces, with their character positions. */
@@ -118,8 +120,11 @@ function cellsOf(line: string): Cell[] {
   return [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
-/** One page of a -layout text: its data rows matched to `expected` in order, its columns named by the header. */
-function parseTablePage(page: string, expected: { key: string; label: RegExp | null }[]): Table {
+/**
+ * One page of a -layout text: its data rows matched in order to the form rows from `offset` on (a page may hold only
+ * part of them), its columns named by the header.
+ */
+function parseTablePage(page: string, allRows: { key: string; label: RegExp | null }[], offset = 0): Table {
   // Lines of a single character are the diagonal DRAF watermark.
   const lines = page.split('\n').filter((l) => l.trim().length > 1);
   const title = lines.find((l) => /Provinsi:/.test(l)) ?? '';
@@ -132,7 +137,9 @@ function parseTablePage(page: string, expected: { key: string; label: RegExp | n
     return { line: l, head, values: data ? cells.slice(k) : [], data };
   });
   const dataIdx = parsed.flatMap((p, i) => (p.data ? [i] : []));
-  expect(dataIdx.length, `data rows of "${norm(title)}"`).toBe(expected.length);
+  expect(dataIdx.length, `data rows of "${norm(title)}"`).toBeGreaterThan(0);
+  expect(offset + dataIdx.length, `data rows of "${norm(title)}"`).toBeLessThanOrEqual(allRows.length);
+  const expected = allRows.slice(offset, offset + dataIdx.length);
   const width = parsed[dataIdx[0]!]!.values.length;
   for (const i of dataIdx) expect(parsed[i]!.values.length, parsed[i]!.line).toBe(width);
 
@@ -142,11 +149,12 @@ function parseTablePage(page: string, expected: { key: string; label: RegExp | n
   dataIdx.forEach((i, n) => {
     const exp = expected[n]!;
     const from = n === 0 ? 0 : dataIdx[n - 1]! + 1;
-    const to = n + 1 < dataIdx.length ? dataIdx[n + 1]! - 1 : parsed.length - 1;
+    // Up to and including the next data row's label part: a long label wraps onto the row below (P under L).
+    const to = n + 1 < dataIdx.length ? dataIdx[n + 1]! : parsed.length - 1;
     const window = norm(
       parsed
         .slice(from, to + 1)
-        .map((p, j) => (p.data && from + j !== i ? p.head : cellsOf(p.line)).map((c) => c.text).join(' '))
+        .map((p) => (p.data ? p.head.filter((c) => !SUBS.has(c.text)) : cellsOf(p.line)).map((c) => c.text).join(' '))
         .join(' '),
     );
     const sub = parsed[i]!.head[parsed[i]!.head.length - 1]?.text ?? '';
@@ -156,7 +164,7 @@ function parseTablePage(page: string, expected: { key: string; label: RegExp | n
     if (exp.label) expect(window, exp.key).toMatch(exp.label);
     rows.set(
       exp.key,
-      parsed[i]!.values.map((c) => c.text),
+      parsed[i]!.values.map((c) => c.text.replace(/^▲ /, '')),
     );
   });
 
@@ -173,7 +181,8 @@ function parseTablePage(page: string, expected: { key: string; label: RegExp | n
   const names: string[][] = centres.map(() => []);
   const top = lines.indexOf(title);
   for (let i = top + 1; i < dataIdx[0]!; i++) {
-    if (parsed[i]!.data) continue;
+    // Data rows, and prose (the opening paragraph above the first table: runs far longer than any header).
+    if (parsed[i]!.data || cellsOf(parsed[i]!.line).some((c) => c.text.length > 60)) continue;
     // Phrases (runs split by two spaces); one that spans two column centres is split into its words.
     const phrases = cellsOf(parsed[i]!.line).flatMap((c) =>
       centres.filter((x) => x >= c.start && x <= c.end).length > 1
@@ -186,13 +195,36 @@ function parseTablePage(page: string, expected: { key: string; label: RegExp | n
     );
     for (const w of phrases) {
       const centre = (w.start + w.end) / 2;
-      if (centre < centres[0]! - gap / 2 || /^\(?\d+\)?$/.test(w.text)) continue;
+      // Headers are centred over their column, numbers right-aligned: a header sits up to a column width left of
+      // its numbers' centre; the fixed columns' headers are not data columns.
+      if (centre < centres[0]! - gap || /^\(?\d+\)?$/.test(w.text) || FIXED_HEADERS.has(w.text)) continue;
       let best = 0;
       for (let c = 1; c < width; c++) if (Math.abs(centres[c]! - centre) < Math.abs(centres[best]! - centre)) best = c;
       names[best]!.push(w.text);
     }
   }
   return { title: norm(title), columns: names.map((ws) => ws.join(' ')), rows };
+}
+
+/**
+ * Every column's values over the pages of a table, in row order: the rows of a set of columns run on from one page to
+ * the next; each column gets every row exactly once.
+ */
+function collect(tablePages: string[], rows: { key: string; label: RegExp | null }[]): Map<string, string[]> {
+  const got = new Map<string, string[]>();
+  let offset = 0;
+  for (const p of tablePages) {
+    const t = parseTablePage(p, rows, offset);
+    const keys = rows.slice(offset, offset + t.rows.size).map((r) => r.key);
+    t.columns.forEach((name, c) => {
+      const before = got.get(name) ?? [];
+      expect(before.length, `column ${name} printed twice`).toBe(offset);
+      got.set(name, [...before, ...keys.map((k) => t.rows.get(k)![c]!)]);
+    });
+    offset = (offset + t.rows.size) % rows.length;
+  }
+  expect(offset, 'every column ends with the last form row').toBe(0);
+  return got;
 }
 
 // ---- the test ----
@@ -243,17 +275,7 @@ describe('D.Hasil Kecamatan, cell by cell', () => {
     const kecPages = pages.filter((p) => /Rekapitulasi per desa\/kelurahan/.test(p));
     expect(kecPages.length).toBeGreaterThan(0);
     const rows = formRows(paslonCount());
-    const got = new Map<string, string[]>(); // column name → values in row order
-    for (const p of kecPages) {
-      const t = parseTablePage(p, rows);
-      t.columns.forEach((name, c) => {
-        expect(got.has(name), `column ${name} printed twice`).toBe(false);
-        got.set(
-          name,
-          rows.map((r) => t.rows.get(r.key)![c]!),
-        );
-      });
-    }
+    const got = collect(kecPages, rows); // column name → values in row order
     const all = master.desa.flatMap(recordsOf);
     const expected = new Map<string, string[]>([
       ...master.desa.map((d): [string, string[]] => [d.nama, rows.map((r) => cellOf(recordsOf(d), r.key))]),
@@ -276,16 +298,7 @@ describe('D.Hasil Kecamatan, cell by cell', () => {
     const lampiran = pages.filter((p) => p.includes(`Lampiran Desa/Kelurahan ${desa.nama} (`));
     expect(lampiran.length).toBeGreaterThan(0);
     const rows = formRows(paslonCount());
-    const got = new Map<string, string[]>();
-    for (const p of lampiran) {
-      const t = parseTablePage(p, rows);
-      t.columns.forEach((name, c) =>
-        got.set(
-          name,
-          rows.map((r) => t.rows.get(r.key)![c]!),
-        ),
-      );
-    }
+    const got = collect(lampiran, rows);
     const expected = new Map<string, string[]>([
       ...desa.tps.map((t): [string, string[]] => {
         const c = counted.get(`${tpsCode(desa.kode, t.nomor)}:bupati`);

@@ -120,7 +120,8 @@ describe('documents service', () => {
       for (const p of bupati.pilihan) expect(t).toContain(p.nama);
       expect(t).toContain('DRAF');
       expect(t).toContain('SIMULASI');
-      expect(t).toContain(`SHA-256 data: ${doc.row.dataSha256}`);
+      const h = doc.row.dataSha256;
+      expect(t).toContain(`sidik data ${h.slice(0, 4)} ${h.slice(4, 8)} ${h.slice(8, 12)} ${h.slice(12, 16)}`);
       expect((await verifyPdf(doc.bytes, { expectedPublicKey: undefined })).valid).toBe(true);
 
       // Every page renders (into this test's temp folder).

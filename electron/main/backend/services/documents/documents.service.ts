@@ -39,10 +39,12 @@ import { loadSnapshot, type PemilihanSnapshot } from '../plenary/plenary-snapsho
 import { ppkKeyOrNull } from '../keys/ppk-key';
 import { buildSignedPdf, signerFingerprint } from './signed-pdf';
 import { runWrite } from '../../db/command';
+import { documentSumErrors } from '../../../../../shared/documents/sums';
+import { acceptanceEntries, correctionEntries, unexplainedBreaks, type Placing } from './plenary-record';
 
 export class DocumentError extends Error {
   constructor(
-    readonly code: 'NO_MASTER' | 'UNKNOWN_PEMILIHAN' | 'NOT_FINAL' | 'REASON_REQUIRED' | 'NOT_FOUND',
+    readonly code: 'NO_MASTER' | 'UNKNOWN_PEMILIHAN' | 'NOT_FINAL' | 'REASON_REQUIRED' | 'NOT_FOUND' | 'INCONSISTENT',
     /** Bahasa Indonesia, for the user. */
     message: string,
     readonly reasons: string[] = [],
@@ -85,13 +87,22 @@ function pemilihanOf(master: DataMaster, id: string): Pemilihan {
   return p;
 }
 
-/** Why the pemilihan is not final yet (empty when it is): the read model's verdict (unlocked desa, open keberatan). */
+/**
+ * Why the pemilihan is not final yet (empty when it is): the read model's verdict (unlocked desa, open keberatan),
+ * and counted records whose sums still break R01/R02/R05/R06 without an acceptance reason recorded by the plenary.
+ */
 export function finalBlockers(ctx: Pick<BackendContext, 'db'>, pemilihan: PemilihanId): string[] {
   const snap = loadSnapshot(ctx, pemilihan);
-  return snap.ok ? (snap.value.final?.reasons ?? []) : [snap.error.message];
+  if (!snap.ok) return [snap.error.message];
+  const reasons = snap.value.final?.reasons ?? [];
+  // Locking a desa already needs every TPS settled (an error accepted only with a reason), so a break is checked
+  // once the read model calls the pemilihan final: then it is a correction that left a sum wrong, or a lock recorded
+  // around the plenary's checks, and the documents alone refuse (the other readers keep the read model's verdict).
+  const master = reasons.length === 0 ? loadDataMaster(ctx.db) : null;
+  return master ? unexplainedBreaks(snap.value, { place: (tps, desa) => placeOf(master, tps, desa) }) : reasons;
 }
 
-function placeOf(master: DataMaster, tps: string | null, desa: string | null): string {
+export function placeOf(master: DataMaster, tps: string | null, desa: string | null): string {
   const desaKode = tps ? tps.slice(0, 10) : desa;
   const d = desaKode ? master.desa.find((x) => x.kode === desaKode) : undefined;
   const desaText = d ? `Desa/Kel. ${d.nama}` : desaKode ? formatKode(desaKode) : '';
@@ -128,7 +139,8 @@ export function kejadianEntries(
   // Recorded times may be UTC ("Z"); the document shows the kecamatan's local time (WIB/WITA/WIT).
   const offset = provinsiOffsetMinutes(master.provinsi.kode);
   const local = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : isoAtOffset(Date.parse(iso), offset));
-  const entries: KejadianEntry[] = [];
+  const placing: Placing = { place: (tps, desa) => placeOf(master, tps, desa), local };
+  const entries: KejadianEntry[] = [...correctionEntries(snap, master, placing), ...acceptanceEntries(snap, placing)];
   for (const o of snap.objections) {
     const r = resolutions.get(o.id);
     entries.push({
@@ -143,13 +155,15 @@ export function kejadianEntries(
     });
   }
   for (const k of listKejadian(ctx.db, { pemilihan })) {
+    const refusal = /menolak\s+(menandatangani|tanda\s*tangan)/i.test(k.text);
     entries.push({
       waktu: local(k.at),
       tempat: placeOf(master, k.tps, k.desa),
       pihak: k.who,
-      jenis: 'kejadian',
+      // A refusal to sign is recorded as a kejadian naming it (PKPU 18/2024: the reason is noted in this form).
+      jenis: refusal ? 'penolakan-tanda-tangan' : 'kejadian',
       uraian: k.text,
-      penyelesaian: '',
+      penyelesaian: refusal ? 'Dicatat; dokumen tetap sah tanpa tanda tangan tersebut' : '',
     });
   }
   // Stable order: by time, then as recorded.
@@ -266,6 +280,14 @@ async function issueNow(ctx: BackendContext, input: IssueInput): Promise<IssuedD
     ...(reason !== null ? { reason } : {}),
   };
   const data = buildDocumentData(ctx, master, meta);
+  const sumErrors = data.meta.kind === 'd-hasil' ? documentSumErrors(data as DHasilData) : [];
+  if (sumErrors.length > 0) {
+    throw new DocumentError(
+      'INCONSISTENT',
+      'Dokumen tidak diterbitkan: jumlah pada datanya sendiri tidak cocok. Laporkan kepada pengembang.',
+      sumErrors,
+    );
+  }
   const pdf = await buildSignedPdf(data, signer);
 
   const dir = documentsDir(ctx);

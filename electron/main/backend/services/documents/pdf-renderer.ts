@@ -230,6 +230,10 @@ function drawItem(ops: string[], item: LayoutItem, f: DrawFonts, pageW: number, 
       return;
     }
     case 'watermark': {
+      if (item.outline) {
+        drawOutlineWatermark(ops, item.texts, f, pageW, pageH);
+        return;
+      }
       const n = item.texts.length;
       item.texts.forEach((text, i) => {
         const size = Math.min(120, (pageW * 0.75) / Math.max(4, text.length) / 0.6);
@@ -248,4 +252,59 @@ function drawItem(ops: string[], item: LayoutItem, f: DrawFonts, pageW: number, 
       return;
     }
   }
+}
+
+interface FontkitPath {
+  commands: { command: string; args: number[] }[];
+}
+interface FontkitOutlineFont {
+  unitsPerEm: number;
+  glyphForCodePoint(cp: number): { advanceWidth: number; path: FontkitPath };
+}
+
+/**
+ * The DRAF / SIMULASI watermark as filled glyph outlines, at the place and angle of the text watermark: no text
+ * objects, so pdftotext and copy-paste read the page without stray giant letters between the numbers.
+ */
+function drawOutlineWatermark(ops: string[], texts: string[], f: DrawFonts, pageW: number, pageH: number): void {
+  const fk = (f.bold as unknown as { embedder: { font: FontkitOutlineFont } }).embedder.font;
+  const n = texts.length;
+  const rad = (24 * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  texts.forEach((text, i) => {
+    const size = Math.min(120, (pageW * 0.75) / Math.max(4, text.length) / 0.6);
+    const tw = f.widthOf(f.bold, text, size);
+    const cy = pageH / 2 + (n === 1 ? 0 : (i === 0 ? 1 : -1) * pageH * 0.2);
+    const x = pageW / 2 - (tw / 2) * cos + (size / 3) * sin;
+    const y = cy - (tw / 2) * sin - (size / 3) * cos;
+    const k = size / fk.unitsPerEm;
+    const path: string[] = [];
+    let pen = 0;
+    for (const ch of text) {
+      const g = fk.glyphForCodePoint(ch.codePointAt(0)!);
+      const pt = (a: number, b: number) => `${num(pen + a * k)} ${num(b * k)}`;
+      let last: [number, number] = [0, 0];
+      for (const c of g.path.commands) {
+        const a = c.args;
+        if (c.command === 'moveTo') path.push(`${pt(a[0]!, a[1]!)} m`);
+        else if (c.command === 'lineTo') path.push(`${pt(a[0]!, a[1]!)} l`);
+        else if (c.command === 'bezierCurveTo')
+          path.push(`${pt(a[0]!, a[1]!)} ${pt(a[2]!, a[3]!)} ${pt(a[4]!, a[5]!)} c`);
+        else if (c.command === 'quadraticCurveTo') {
+          // Quadratic → cubic: control points 2/3 of the way from each end to the quadratic control point.
+          const [qx, qy, ex, ey] = [a[0]!, a[1]!, a[2]!, a[3]!];
+          const c1 = [last[0] + (2 / 3) * (qx - last[0]), last[1] + (2 / 3) * (qy - last[1])] as const;
+          const c2 = [ex + (2 / 3) * (qx - ex), ey + (2 / 3) * (qy - ey)] as const;
+          path.push(`${pt(c1[0], c1[1])} ${pt(c2[0], c2[1])} ${pt(ex, ey)} c`);
+        } else if (c.command === 'closePath') path.push('h');
+        if (a.length >= 2) last = [a[a.length - 2]!, a[a.length - 1]!];
+      }
+      pen += g.advanceWidth * k;
+    }
+    ops.push(
+      `q 0.91 g ${cos.toFixed(5)} ${sin.toFixed(5)} ${(-sin).toFixed(5)} ${cos.toFixed(5)} ${num(x)} ${num(y)} cm ` +
+        `${path.join(' ')} f Q`,
+    );
+  });
 }

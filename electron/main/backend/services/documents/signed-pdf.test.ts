@@ -1,5 +1,6 @@
 // The verifiable PDF: identical data → identical bytes; pleno's verifier accepts an issued document and names what
 // was altered when the embedded data, a page's content or the signature is changed (real bytes of the PDF).
+import { shortHash } from '../../../../../shared/documents/frame';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ import type { DocumentData } from '../../../../../shared/documents/types';
 import { generateKeyPair, signBytes } from '../../crypto';
 import { buildSignedPdf, signerFingerprint, type DocumentSigner } from './signed-pdf';
 import { verifyPdf } from './verify-pdf';
+import { renderPdf } from './pdf-renderer';
+import { createHash } from 'node:crypto';
 import { decodeQrImage } from '../qr/qr-image';
 
 const kp = generateKeyPair();
@@ -76,7 +79,7 @@ describe('signed document PDF', () => {
       .filter((p) => p.trim().length > 0);
     expect(pages.length).toBe(pdf.pages);
     for (const [i, page] of pages.entries()) {
-      expect(page).toContain(`SHA-256 data: ${pdf.dataSha256}`);
+      expect(page).toContain(`sidik data ${shortHash(pdf.dataSha256)}`);
       expect(page).toContain(`Dokumen ${data.meta.id} · versi 1`);
       expect(page).toContain(`Halaman ${i + 1} dari ${pdf.pages}`);
     }
@@ -175,5 +178,26 @@ describe('signed document PDF', () => {
     const w = await verifyPdf(await plain.save());
     expect(w.valid).toBe(false);
     expect(w.problems[0]).toMatch(/bukan dokumen Pleno/);
+  });
+
+  it('still draws and verifies documents of the previous layout (pleno-layout/1) byte for byte', async () => {
+    // Golden SHA-256 of these PDFs as drawn by the code before layout 2 existed (commit afe0a1b): the frozen copy in
+    // shared/documents/layout-v1/ must keep giving exactly those bytes, or older documents stop verifying.
+    const golden = {
+      'd-hasil': 'ccd3c201a93a2ecec305449abd8b8442ea62dd51c8151f2529e00ac9f6cefd65',
+      'kejadian-khusus': '6d2502f2654940e895cca94acf522865e4f2984812ae6cb53765a6e01c3bb2ab',
+    };
+    for (const data of [sampleDHasil({ seed: 3, desa: 3, tpsPerDesa: 4 }), sampleKejadian(5)] as DocumentData[]) {
+      data.meta.layout = 'pleno-layout/1';
+      const out = await renderPdf({
+        data,
+        dataSha256: 'ab'.repeat(32),
+        envelopeBytes: new TextEncoder().encode('{"x":1}'),
+      });
+      expect(createHash('sha256').update(out.bytes).digest('hex')).toBe(golden[data.meta.kind]);
+      const signed = await buildSignedPdf(withSigner(data), signer);
+      expect(await verifyPdf(signed.bytes)).toMatchObject({ valid: true, problems: [] });
+      expect(pdftotext(signed.bytes)).toContain('SHA-256 data:'); // the old footer
+    }
   });
 });

@@ -17,7 +17,7 @@ import {
   decodePDFRawStream,
 } from 'pdf-lib';
 import { parseEnvelopeBytes, verifySelfSigned } from '../../../../../shared/formats/envelope';
-import { DOCUMENT_FORMAT, LAYOUT_VERSION, type DocumentData } from '../../../../../shared/documents/types';
+import { DOCUMENT_FORMAT, KNOWN_LAYOUTS, type DocumentData } from '../../../../../shared/documents/types';
 import { nodeCrypto } from '../../crypto';
 import { ATTACHMENT_NAME, renderPdf } from './pdf-renderer';
 import { dataHash } from './signed-pdf';
@@ -153,7 +153,7 @@ export async function verifyPdf(
     }
   }
 
-  if (data.meta.layout !== LAYOUT_VERSION) {
+  if (!(KNOWN_LAYOUTS as readonly string[]).includes(data.meta.layout)) {
     problems.push(
       `tata letak ${String(data.meta.layout)} tidak dikenal versi Pleno ini; halaman tidak dapat dicocokkan`,
     );

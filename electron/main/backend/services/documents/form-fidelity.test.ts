@@ -1,0 +1,281 @@
+// The D.Hasil and D.Kejadian Khusus of the hampang demo read back from the PDFs (pdftotext, the decoded content
+// streams, pdftoppm): the seeded inconsistent columns are marked on the draft; a final with an unexplained
+// R01/R02/R05/R06 break is refused and issued once the plenary corrected (905 → 105) or accepted with a reason; the
+// paraf strip on every page; the opening paragraph with the date in words; no text under 8 pt; D.Kejadian shows the
+// correction with its basis and approver. The A4 and F4 pages are kept as PNGs under artifacts/documents/.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBackend, type Backend } from '../../backend';
+import {
+  insertAcceptance,
+  insertConflictChoice,
+  insertCorrection,
+  insertCorrectionDecision,
+  insertKejadian,
+  insertLockEvent,
+} from '../../repositories/pleno.repo';
+import { loadDataMaster } from '../../repositories/master.repo';
+import { listSubmissions } from '../../repositories/submission.repo';
+import { loadSnapshot } from '../plenary/plenary-snapshot';
+import { runWrite } from '../../db/command';
+import type { BackendContext } from '../../context';
+
+function snapshotOf(ctx: Pick<BackendContext, 'db'>, pemilihan: string) {
+  const r = loadSnapshot(ctx, pemilihan);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+import { generateDemo } from '../demo/demo-generator';
+import type { DemoFault } from '../demo/demo-types';
+import { getCount, setCount } from '../../../../../shared/domain/labels';
+import type { DataMaster } from '../../../../../shared/domain/model';
+import { formulaFailures } from '../../../../../shared/documents/formula';
+import { padaHariIni } from '../../../../../shared/documents/terbilang';
+import { DocumentError, issueDocument } from './documents.service';
+
+const ROOT = path.resolve(__dirname, '../../../../..');
+const BIN = path.join(ROOT, 'bin/pleno.mjs');
+const ARTIFACTS = path.join(ROOT, 'artifacts/documents');
+
+function pleno(args: string[]): number {
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT }).status ?? -1;
+}
+
+/** Text of each page (pdftotext separates pages with a form feed), whitespace collapsed. */
+function pageTexts(file: string): string[] {
+  const out = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return out
+    .split('\f')
+    .slice(0, -1)
+    .map((s) => s.replace(/\s+/g, ' '));
+}
+
+/** The decoded content stream of every page. */
+async function contentStreams(bytes: Uint8Array): Promise<string[]> {
+  const doc = await PDFDocument.load(bytes);
+  return doc.getPages().map((p) => {
+    const s = p.node.lookup(PDFName.of('Contents'));
+    if (!(s instanceof PDFRawStream)) throw new Error('page without a single content stream');
+    return inflateSync(s.contents).toString('latin1');
+  });
+}
+
+let dir: string;
+let backend: Backend;
+let master: DataMaster;
+let faults: DemoFault[];
+const ISSUED = Date.parse('2024-11-30T08:00:00Z'); // 16.00 WITA, Saturday 30 November 2024
+let at = ISSUED;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'pleno-form-'));
+  expect(pleno(['demo', path.join(dir, 'demo'), '--preset', 'hampang'])).toBe(0);
+  const dbPath = path.join(dir, 'hampang.db');
+  expect(pleno(['init', '--db', dbPath, '--master', path.join(dir, 'demo/master.json')])).toBe(0);
+  pleno(['import', '--db', dbPath, path.join(dir, 'demo/tps')]);
+  faults = generateDemo({ preset: 'hampang', photos: false }).expected.faults;
+  backend = await openBackend({ dbPath, mode: 'web', clock: () => new Date((at += 1000)) });
+  master = loadDataMaster(backend.ctx.db)!;
+}, 180_000);
+
+afterAll(async () => {
+  await backend?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const desaOf = (tps: string) => master.desa.find((d) => d.kode === tps.slice(0, 10))!;
+const ketua = () => master.ppk[0]!.nama;
+
+describe('D.Hasil drafts of the hampang demo, read back', () => {
+  it('marks every seeded inconsistent column and lists it on the page, in A4 and F4', async () => {
+    const sah = faults.find((f) => f.kind === 'jumlah-tidak-cocok' && f.field === 'suara.sah')!;
+    const pemilih = faults.find((f) => f.kind === 'jumlah-tidak-cocok' && f.field === 'pemilih.jumlah.l')!;
+    mkdirSync(ARTIFACTS, { recursive: true });
+    for (const f of readdirSync(ARTIFACTS)) if (f.startsWith('hampang-form-')) rmSync(path.join(ARTIFACTS, f));
+    for (const paper of ['a4', 'f4'] as const) {
+      const g = await issueDocument(backend.ctx, { kind: 'd-hasil', pemilihan: 'gubernur', actor: 'uji', paper });
+      const pages = pageTexts(g.path);
+      const tpsName = `TPS ${sah.tps.slice(10)}`;
+      const desa = desaOf(sah.tps);
+      // The TPS column on its desa attachment, the desa column and the kecamatan total on the kecamatan table.
+      const lampiran = pages.filter((p) => p.includes(`Lampiran Desa/Kelurahan ${desa.nama} `)).join(' ');
+      expect(lampiran).toContain('Tidak sesuai rumus');
+      expect(lampiran).toContain(`${tpsName} · IV.B Jumlah suara sah: tertulis ${sah.nilaiTercatat}`);
+      expect(lampiran).toContain(`A.1+A.2 = ${sah.nilaiBenar}`);
+      expect(lampiran).toContain(`▲ ${sah.nilaiTercatat}`);
+      const kec = pages.filter((p) => p.includes('Rekapitulasi per desa/kelurahan (')).join(' ');
+      expect(kec).toContain(`${desa.nama} · IV.B Jumlah suara sah`);
+      expect(kec).toContain('JUMLAH KECAMATAN HAMPANG · IV.B Jumlah suara sah');
+      // No desa is counted twice: "1–9 dari 9 dan jumlah kecamatan".
+      expect(kec).toContain(`(desa 1–${master.desa.length} dari ${master.desa.length} dan jumlah kecamatan)`);
+      execFileSync('pdftoppm', ['-r', '80', '-png', g.path, path.join(ARTIFACTS, `hampang-form-gubernur-${paper}`)]);
+    }
+    const b = await issueDocument(backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji' });
+    const text = pageTexts(b.path).join(' ');
+    expect(text).toContain(
+      `TPS ${pemilih.tps.slice(10)} · I.A.4 Jumlah pemilih L: tertulis ${pemilih.nilaiTercatat}, A.1+A.2+A.3 = ${pemilih.nilaiBenar}`,
+    );
+    // The misread 905 breaks IV.B of its TPS.
+    const misread = faults.find((f) => f.kind === 'salah-baca')!;
+    expect(text).toContain(`TPS ${misread.tps.slice(10)} · IV.B Jumlah suara sah`);
+  });
+
+  it('has the paraf strip on every page but the signature page, the date in words, and no text under 8 pt', async () => {
+    const doc = await issueDocument(backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', paper: 'f4' });
+    const pages = pageTexts(doc.path);
+    expect(pages).toHaveLength(doc.row.pages);
+    pages.forEach((p, i) => {
+      expect(p).toContain(`Halaman ${i + 1} dari ${pages.length}`);
+      if (i < pages.length - 1) {
+        expect(p).toContain('Paraf:');
+        for (const who of ['Ketua PPK', 'Anggota PPK 4', 'Saksi Paslon 1', 'Saksi Paslon 3']) expect(p).toContain(who);
+      } else {
+        expect(p).toContain('Tanda Tangan');
+        expect(p).toContain('PANWASLU KECAMATAN (menerima salinan)');
+      }
+      expect(p).not.toMatch(/pleno verify|SHA-256/);
+      expect(p).toContain('Keaslian dapat diperiksa di aplikasi Pleno');
+    });
+    const issued = new Date(ISSUED);
+    expect(issued.getUTCDay()).toBe(6);
+    expect(pages[0]).toContain(padaHariIni('2024-11-30T16:00:00+08:00'));
+    expect(pages[0]).toContain('Pada hari ini Sabtu tanggal tiga puluh bulan November tahun dua ribu dua puluh empat');
+    // Column numbers and formulas in the labels.
+    for (const n of [1, 2, 3, 4, 5, master.desa.length + 4]) expect(pages[0]).toContain(`(${n})`);
+    expect(pages.join(' ')).toContain('Jumlah Seluruh Suara Sah (A.1+A.2+A.3)');
+    expect(pages.join(' ')).toContain('(B+C)');
+    // Every text size set in the content streams (Tf) is at least 8 pt; text matrices do not scale it down.
+    for (const cs of await contentStreams(doc.bytes)) {
+      const sizes = [...cs.matchAll(/ ([\d.]+) Tf/g)].map((m) => Number(m[1]));
+      expect(sizes.length).toBeGreaterThan(50);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(8);
+      for (const m of cs.matchAll(/Tf (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) [-\d.]+ [-\d.]+ Tm/g)) {
+        const [a, b] = [Number(m[1]), Number(m[2])];
+        expect(Math.hypot(a, b)).toBeCloseTo(1, 4);
+      }
+    }
+  });
+});
+
+describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', () => {
+  const lockAll = () =>
+    runWrite(backend.ctx, (unit) => {
+      for (const d of master.desa)
+        insertLockEvent(unit.db, {
+          pemilihan: 'bupati',
+          desa: d.kode,
+          action: 'lock',
+          reason: null,
+          decidedBy: ketua(),
+          decidedAs: 'ketua',
+          decidedAt: new Date((at += 1000)).toISOString(),
+        });
+    });
+
+  it('refuses a final while a counted record breaks a sum without a reason, naming the TPS and the sum', async () => {
+    lockAll();
+    const misread = faults.find((f) => f.kind === 'salah-baca')!;
+    const err = await issueDocument(backend.ctx, {
+      kind: 'd-hasil',
+      pemilihan: 'bupati',
+      actor: 'uji',
+      final: true,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DocumentError);
+    const e = err as DocumentError;
+    expect(e.code).toBe('NOT_FINAL');
+    const line = e.reasons.find((r) => r.includes(`${desaOf(misread.tps).nama}, TPS ${misread.tps.slice(10)}`))!;
+    expect(line).toMatch(/jumlah suara sah tertulis [\d.]+, A\.1\+A\.2\+A\.3 = [\d.]+ \(R05\)/);
+    expect(e.reasons.some((r) => r.includes('jumlah pemilih laki-laki tertulis'))).toBe(true);
+  });
+
+  it('issues the final after the correction 905 → 105 and acceptances with a reason; D.Kejadian lists them', async () => {
+    const ctx = backend.ctx;
+    const misread = faults.find((f) => f.kind === 'salah-baca')!;
+    const subs = listSubmissions(ctx.db, { pemilihan: 'bupati' });
+    runWrite(ctx, (unit) => {
+      const rec = snapshotOf(ctx, 'bupati').byTps.get(misread.tps)!.derived;
+      expect(getCount(rec.current!, misread.field!)).toBe(905);
+      const c = insertCorrection(unit.db, {
+        tps: misread.tps,
+        pemilihan: 'bupati',
+        baseSubmissionId: rec.countedSubmissionId,
+        baseCorrectionId: null,
+        counts: setCount(rec.current!, misread.field!, 105),
+        changedFields: [misread.field!],
+        reason: 'Angka salah baca; C.Hasil plano menulis 105',
+        basis: 'c-hasil-plano',
+        evidencePhoto: null,
+        proposedBy: master.ppk[1]!.nama,
+        proposedAt: new Date((at += 1000)).toISOString(),
+      });
+      insertCorrectionDecision(unit.db, {
+        correctionId: c.id,
+        decision: 'approved',
+        reason: null,
+        decidedBy: ketua(),
+        decidedAs: 'ketua',
+        decidedAt: new Date((at += 1000)).toISOString(),
+      });
+      // What still breaks: a konflik is settled by choosing the later (consistent) submission; anything else is
+      // accepted as read, with the plenary's reason.
+      for (const [tps, t] of snapshotOf(ctx, 'bupati').byTps) {
+        if (!t.derived.current || formulaFailures(t.derived.current).length === 0) continue;
+        const later = subs.filter((s) => s.tps === tps && formulaFailures(s.counts).length === 0).at(-1);
+        const common = { tps, pemilihan: 'bupati' as const, decidedBy: ketua(), decidedAs: 'ketua' as const };
+        if (later)
+          insertConflictChoice(unit.db, {
+            ...common,
+            submissionId: later.id,
+            reason: 'Kiriman kedua sesuai C.Hasil plano',
+            decidedAt: new Date((at += 1000)).toISOString(),
+          });
+        else
+          insertAcceptance(unit.db, {
+            ...common,
+            submissionId: t.derived.countedSubmissionId!,
+            overrideReason: 'C.Hasil plano menulis jumlah ini; kekeliruan penjumlahan KPPS dicatat',
+            decidedAt: new Date((at += 1000)).toISOString(),
+          });
+      }
+      insertKejadian(unit.db, {
+        at: new Date((at += 1000)).toISOString(),
+        tps: null,
+        desa: null,
+        pemilihan: 'bupati',
+        who: 'Saksi Paslon 3',
+        text: 'Saksi paslon 3 menolak menandatangani D.Hasil; alasan: keberatan atas TPS 002 belum dijawab tertulis',
+        recordedBy: 'Operator',
+        recordedAt: new Date((at += 1000)).toISOString(),
+      });
+    });
+    const final = await issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
+    const text = pageTexts(final.path).join(' ');
+    expect(text).not.toContain('DRAF');
+    // The accepted R01 break stays marked on the final.
+    const pemilih = faults.find((f) => f.kind === 'jumlah-tidak-cocok' && f.field === 'pemilih.jumlah.l')!;
+    expect(text).toContain(`▲ ${pemilih.nilaiTercatat}`);
+    expect(text).toContain(`TPS ${pemilih.tps.slice(10)} · I.A.4 Jumlah pemilih L`);
+    expect(text).not.toContain('905');
+
+    const kej = await issueDocument(ctx, { kind: 'kejadian-khusus', pemilihan: 'bupati', actor: 'uji', final: true });
+    const k = pageTexts(kej.path).join(' ');
+    expect(k).toMatch(/Suara Sah Paslon Nomor Urut \d \([^)]*\): 905 → 105/);
+    expect(k).toContain('Dasar: C.Hasil-KWK plano (dari kotak suara)');
+    expect(k).toContain(`Disetujui ${ketua()} (Ketua PPK)`);
+    // pdftotext interleaves the narrow "Pihak" column with its neighbour: the proposer's name words are there.
+    expect(k).toContain('(diusulkan');
+    for (const w of master.ppk[1]!.nama.split(' ')) expect(k).toContain(w);
+    expect(k).toContain('dokumen tetap sah');
+    expect(k).toContain('Data diterima pleno walaupun jumlah pemilih laki-laki tertulis');
+    expect(k).toContain('kekeliruan penjumlahan KPPS dicatat');
+    expect(k).toContain('Menolak tanda tangan');
+    expect(k).toContain('keberatan atas TPS 002 belum dijawab tertulis');
+    execFileSync('pdftoppm', ['-r', '80', '-png', kej.path, path.join(ARTIFACTS, 'hampang-form-kejadian-a4')]);
+  });
+});

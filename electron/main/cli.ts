@@ -1,4 +1,5 @@
-// The `pleno` command (DESIGN §5): the headless face of the backend services. Exit 0 ok, 1 rejected input, 2 usage.
+// The `pleno` command (docs/design.md §5): the headless face of the backend services.
+// Exit 0 ok, 1 rejected input, 2 usage.
 import type { CliCommand } from './cli/command';
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {

@@ -117,7 +117,7 @@ export interface LanStatus {
   error: string | null;
 }
 
-// ---- KPPS devices (registered in the master or by a recorded PPK decision, DESIGN §3.5) ----
+// ---- KPPS devices (registered in the master or by a recorded PPK decision, docs/design.md §3.5) ----
 
 export interface RegisteredDeviceView {
   id: string;

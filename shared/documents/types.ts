@@ -61,7 +61,7 @@ export interface TpsCounters {
   konflik: number;
 }
 
-/** One desa of the recap (DESIGN §5.1). */
+/** One desa of the recap (docs/design.md §5.1). */
 export interface DocRecapDesa {
   kode: string;
   nama: string;

@@ -9,10 +9,11 @@
 //   approveCorrection(c, ctx) / rejectCorrection(c, ctx): Result<CorrectionDecisionDraft>
 //   correctionState(decision | null | undefined): CorrectionState
 //
-// Rules chosen (domain.md §3: proposed by an operator, approved by the ketua PPK in the session):
+// Rules chosen (docs/domain.md §3: proposed by an operator, approved by the ketua PPK in the session):
 // - A correction needs a reason and a basis; basis 'lainnya' needs a note saying what the basis is.
 // - It must change at least one number, every number must be a whole number 0–9999, and it is based on the version
-//   that counts now (DESIGN §5.1); a correction proposed on an older version is refused at approval (CONFLICT) so a
+//   that counts now (docs/design.md §5.1); a correction proposed on an older version is refused at approval (CONFLICT)
+// so a
 //   newer figure is never silently replaced.
 // - Approval or rejection: by the ketua PPK, or by an anggota the ketua delegated for the session.
 // - Four eyes: the proposer cannot approve their own correction, unless they are the ketua (the ketua is the one

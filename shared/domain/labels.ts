@@ -2,7 +2,7 @@
 //
 // A count path names one number of a CHasilCounts value with dots: 'pemilih.dpt.l', 'disabilitas.pengguna.p',
 // 'suratSuara.diterima', 'suara.paslon.0' (the choice with nomor urut 1), 'suara.sah'.
-// Row numbering follows the form's known sections (domain.md §1); adjust labels here only.
+// Row numbering follows the form's known sections (docs/domain.md §1); adjust labels here only.
 //
 // Exports:
 //   SECTION_TITLES: Record<FormSection, string>
@@ -282,7 +282,7 @@ export function setCount(counts: CHasilCounts, path: string, value: number): CHa
   }
 }
 
-/** Statuses (DESIGN §2) and flags of a TPS, as shown to people. */
+/** Statuses (docs/design.md §2) and flags of a TPS, as shown to people. */
 export type StatusLabelKey = TpsStatus | 'bermasalah' | 'konflik' | 'sengketa';
 
 export const STATUS_LABELS: Record<StatusLabelKey, string> = {

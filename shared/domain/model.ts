@@ -1,5 +1,5 @@
-// The domain model: wilayah, TPS, pemilihan and choices, the C.Hasil record (DESIGN §3.2) and the data master (§3.6).
-// Plain JSON types only; parsing and validation live in shared/formats, rules in shared/domain/rules.
+// The domain model: wilayah, TPS, pemilihan and choices, the C.Hasil record (docs/design.md §3.2) and the data master
+// (§3.6). Plain JSON types only; parsing and validation live in shared/formats, rules in shared/domain/rules.
 
 /** Count of laki-laki and perempuan. */
 export interface LP {
@@ -29,7 +29,7 @@ export interface Suara {
   total: number;
 }
 
-/** The numeric parts of a C.Hasil record; also the shape of recap totals (DESIGN §5.1 `<Totals>`). */
+/** The numeric parts of a C.Hasil record; also the shape of recap totals (docs/design.md §5.1 `<Totals>`). */
 export interface CHasilCounts {
   pemilih: PemilihVoters;
   pengguna: PemilihVoters;
@@ -62,7 +62,7 @@ export interface CHasilRecord extends CHasilCounts {
   dibuat: string;
 }
 
-/** DESIGN §3.1: a signed object. */
+/** docs/design.md §3.1: a signed object. */
 export interface Signature {
   alg: 'Ed25519';
   keyId: string;
@@ -77,7 +77,7 @@ export interface SignedEnvelope<P> {
   signature: Signature;
 }
 
-// ---- Data master (DESIGN §3.6) ----
+// ---- Data master (docs/design.md §3.6) ----
 
 export const MASTER_FORMAT = 'pleno.master/1';
 
@@ -131,7 +131,7 @@ export interface DataMaster {
   perangkat: Perangkat[];
 }
 
-// ---- Plenary status (DESIGN §2) ----
+// ---- Plenary status (docs/design.md §2) ----
 
 export type TpsStatus = 'belum-masuk' | 'masuk' | 'sesuai' | 'dikoreksi';
 

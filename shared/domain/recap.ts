@@ -1,11 +1,12 @@
-// Recap aggregation (DESIGN §5.1): totals per desa and for the kecamatan, per pemilihan, with TPS status counters.
+// Recap aggregation (docs/design.md §5.1): totals per desa and for the kecamatan, per pemilihan,
+// with TPS status counters.
 //
 // Exports:
 //   emptyTotals(pilihanCount): Totals                       all zeros, keys in §5.1 / §3.2 order
 //   addTotals(a, b): Totals                                  new object; throws if the choice counts differ (a bug)
 //                                                            (buildRecap refuses such a record first, naming the TPS)
 //   sumTotals(list, pilihanCount): Totals
-//   buildRecap(input: RecapInput): RecapJson                exactly the JSON of DESIGN §5.1, keys in that order
+//   buildRecap(input: RecapInput): RecapJson                exactly the JSON of docs/design.md §5.1, keys in that order
 //
 // The caller decides which record is counted for a TPS (its current version, see status.ts deriveTpsState) and passes
 // it with the TPS's status bits; TPS absent from the input count as belum masuk with nothing counted.
@@ -13,7 +14,7 @@ import { type CHasilCounts, type DataMaster, type LP, type Totals, tpsCode } fro
 
 /** What the recap needs to know of one TPS for one pemilihan. */
 export interface RecapTpsState {
-  /** The current version's counts (DESIGN §5.1), or null when nothing is counted yet. */
+  /** The current version's counts (docs/design.md §5.1), or null when nothing is counted yet. */
   counted: CHasilCounts | null;
   /** At least one valid record received. */
   masuk: boolean;
@@ -141,7 +142,7 @@ function countedOf(s: RecapTpsState | undefined, pilihanCount: number, code: str
   return s.counted;
 }
 
-/** The recap of DESIGN §5.1. Throws if a counted record has the wrong number of choices (a bug upstream). */
+/** The recap of docs/design.md §5.1. Throws if a counted record has the wrong number of choices (a bug upstream). */
 export function buildRecap(input: RecapInput): RecapJson {
   const { master } = input;
   const pemilihanList =

@@ -1,4 +1,4 @@
-// The plenary state of a TPS result (DESIGN §2, §5.1), of a desa and of a pemilihan, derived from plain rows.
+// The plenary state of a TPS result (docs/design.md §2, §5.1), of a desa and of a pemilihan, derived from plain rows.
 //
 // deriveTpsState(input: TpsStateInput): TpsState
 //   status   'belum-masuk' | 'masuk' | 'sesuai' | 'dikoreksi'

@@ -1,4 +1,4 @@
-// The TPS bundle file (`<tps>.pleno`, DESIGN §3.3): a ZIP of `results/<pemilihan>.json` (one signed C.Hasil
+// The TPS bundle file (`<tps>.pleno`, docs/design.md §3.3): a ZIP of `results/<pemilihan>.json` (one signed C.Hasil
 // envelope each) and `foto/<sha256>.jpg|png`. readBundle rejects anything else; writeBundle is deterministic.
 //
 // Exports: readBundle(zipBytes, { sha256, crc32?, maxTotalBytes?, maxEntries? }) → ParseResult<Bundle>;

@@ -1,5 +1,5 @@
-// Strict parser of the C.Hasil record payload (`pleno.c-hasil/1`, DESIGN §3.2) against the data master, the device
-// check (signer registered for that TPS), and the full verification of a signed C.Hasil envelope.
+// Strict parser of the C.Hasil record payload (`pleno.c-hasil/1`, docs/design.md §3.2) against the data master, the
+// device check (signer registered for that TPS), and the full verification of a signed C.Hasil envelope.
 //
 // Exports: parseCHasil(payload, { master }) → ParseResult<CHasilRecord>; parseCounts(value, pilihanCount, path?);
 // checkDevice(record, keyId, master, extraDevices?) → ParseResult<Perangkat>;

@@ -1,5 +1,5 @@
-// The signed envelope of DESIGN §3.1: strict shape, signing bytes = JCS(payload), key fingerprints, payload hashes.
-// Crypto is injected through CryptoPort (Node: electron/main/backend/crypto.ts), so this module stays pure.
+// The signed envelope of docs/design.md §3.1: strict shape, signing bytes = JCS(payload), key fingerprints, payload
+// hashes. Crypto is injected through CryptoPort (Node: electron/main/backend/crypto.ts), so this module stays pure.
 //
 // Exports: CryptoPort, Sha256Port, parseEnvelope(json), parseEnvelopeBytes(bytes), signingBytes(payload),
 // payloadHash(payload, port), keyFingerprint(pub32, port), fingerprintFromSha256Hex(hex), formatFingerprint(fp),

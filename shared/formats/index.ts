@@ -1,4 +1,4 @@
-// The signed formats of DESIGN §3: bytes, canonical JSON, strict JSON, envelope, parsers and codecs.
+// The signed formats of docs/design.md §3: bytes, canonical JSON, strict JSON, envelope, parsers and codecs.
 export * from './bytes';
 export * from './canonical';
 export * from './json';

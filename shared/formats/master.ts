@@ -1,4 +1,4 @@
-// Strict parser of the data master payload (`pleno.master/1`, DESIGN §3.6) and an index for fast lookups.
+// Strict parser of the data master payload (`pleno.master/1`, docs/design.md §3.6) and an index for fast lookups.
 //
 // Exports: parseMaster(payload) → ParseResult<DataMaster>, indexMaster(master) → MasterIndex (cached per object).
 // The envelope's signature is checked separately (envelope.ts verifySelfSigned); this module reads the payload only.

@@ -1,4 +1,4 @@
-// The QR text codec of DESIGN §3.4: `PLN1:` + base45(deflate-raw(UTF-8 of JCS(signed envelope))), split into
+// The QR text codec of docs/design.md §3.4: `PLN1:` + base45(deflate-raw(UTF-8 of JCS(signed envelope))), split into
 // `PLN1:<i>/<n>:<chunk>` parts when longer than 1,000 characters; and an assembler for parts scanned in any order.
 //
 // Exports: QR_PREFIX, QR_MAX_TEXT_LENGTH, encodeQrParts(envelope, opts?) → string[] (alias encodeQrText),

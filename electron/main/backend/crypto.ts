@@ -1,5 +1,5 @@
 // Node adapter for the signed formats: SHA-256 and Ed25519 (node:crypto) behind shared/formats' CryptoPort,
-// key generation, signing of envelopes (DESIGN §3.1) and their verification.
+// key generation, signing of envelopes (docs/design.md §3.1) and their verification.
 //
 // Keys as text: public = base64url of the raw 32 bytes; private = base64url of the PKCS#8 DER (48 bytes);
 // a raw 32-byte seed in base64url is accepted too wherever a private key is read.

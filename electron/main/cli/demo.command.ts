@@ -1,7 +1,7 @@
 // pleno demo <dir> [--preset hampang|besar] [--seed N] [--no-photos]: writes a synthetic kecamatan (SIMULASI) —
 // master.json, keys/, tps/*.pleno, qr/*.png, README.txt — and prints what it wrote with a summary. Exit 2 on usage
-// errors, 1 if the folder is not empty. --no-photos (an addition to DESIGN §5) skips the sheet photos: faster, and
-// records then carry `foto: []`.
+// errors, 1 if the folder is not empty. --no-photos (an addition to docs/design.md §5) skips the sheet photos: faster,
+// and records then carry `foto: []`.
 import { existsSync, readdirSync } from 'node:fs';
 import { formatFingerprint } from '../../../shared/formats/envelope';
 import {

@@ -1,5 +1,5 @@
-// pleno init --db <file> --master <file>: a database for one kecamatan from a signed data master (DESIGN §3.6, §5).
-// Prints the kecamatan and the signer's fingerprint (to compare with the one KPU announces). The same master again
+// pleno init --db <file> --master <file>: a database for one kecamatan from a signed data master (docs/design.md §3.6,
+// §5). Prints the kecamatan and the signer's fingerprint (to compare with the one KPU announces). The same master again
 // is OK (nothing changes); a different master for an existing database is refused (exit 1).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';

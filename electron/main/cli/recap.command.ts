@@ -1,4 +1,4 @@
-// pleno recap --db <file> [--pemilihan <id>] --json: the recap per desa and for the kecamatan (DESIGN §5.1) on
+// pleno recap --db <file> [--pemilihan <id>] --json: the recap per desa and for the kecamatan (docs/design.md §5.1) on
 // stdout. Without --json a short human-readable table is printed instead.
 import type { PemilihanId } from '../../../shared/domain/model';
 import type { RecapJson } from '../../../shared/domain/recap';

@@ -1,4 +1,4 @@
-// pleno serve --db <file> [--port N] [--lan]: the web mode on 127.0.0.1 (DESIGN §1, §5).
+// pleno serve --db <file> [--port N] [--lan]: the web mode on 127.0.0.1 (docs/design.md §1, §5).
 // Prints exactly one stdout line `Pleno web: http://127.0.0.1:<port>/?token=<token>` when ready; everything else on stderr.
 // A database that cannot be opened does not stop the server: the UI shows the reason on a dedicated screen
 // (system.info carries startupError), which is what a PPK member in front of the screen needs; stderr says it too.
@@ -82,8 +82,8 @@ export const command: CliCommand = (argv) =>
   });
 
 /**
- * Starts the LAN receiver (DESIGN §3.5, owned by channels) beside the web mode. Without a data master yet it cannot
- * sign receipts: the web mode still starts and says so; the import screen can start the receiver later.
+ * Starts the LAN receiver (docs/design.md §3.5, owned by channels) beside the web mode. Without a data master yet it
+ * cannot sign receipts: the web mode still starts and says so; the import screen can start the receiver later.
  */
 async function startLan(backend: Backend, port: number | undefined): Promise<() => Promise<void> | void> {
   try {

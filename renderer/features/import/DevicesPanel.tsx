@@ -1,6 +1,6 @@
 // Perangkat KPPS: devices that tried the LAN receiver without being registered (with "Daftarkan"), and every
-// registered device, from the data master or added by a recorded PPK decision (DESIGN §3.5). The decision is taken
-// by the current operator when they are the ketua PPK or a delegate; the backend checks it again and records it.
+// registered device, from the data master or added by a recorded PPK decision (docs/design.md §3.5). The decision is
+// taken by the current operator when they are the ketua PPK or a delegate; the backend checks it again and records it.
 import { useMemo, useState } from 'react';
 import type { DevicesView, UnknownDeviceView } from '../../../shared/contracts/import.contract';
 import { formatKode } from '../../../shared/domain/model';

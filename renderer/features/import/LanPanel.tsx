@@ -1,5 +1,5 @@
-// LAN: the receiver of DESIGN §3.5, off until the PPK starts it. Shows the address(es) to type on the phones, a QR
-// with the URL and the PPK key for the KPPS app to scan, and every device that tried to send (unknown ones too),
+// LAN: the receiver of docs/design.md §3.5, off until the PPK starts it. Shows the address(es) to type on the phones, a
+// QR with the URL and the PPK key for the KPPS app to scan, and every device that tried to send (unknown ones too),
 // with its last contact and what it sent.
 import { useState } from 'react';
 import type { LanDeviceView } from '../../../shared/contracts/import.contract';

@@ -1,4 +1,4 @@
-// The KPPS phone's "register me" QR text (an app-level convenience, not a DESIGN contract; docs/channels.md):
+// The KPPS phone's "register me" QR text (an app-level convenience, not a docs/design.md contract; docs/channels.md):
 //   PLNDEV1:<device id>:<TPS code, 13 digits>:<public key, base64url of the raw 32-byte Ed25519 key>
 // The device id may itself contain ':' (the TPS and the key cannot), so the text is read from the right.
 //

@@ -1,4 +1,4 @@
-// Kirim: sending to the central server is not built yet (DESIGN §4 will get its own issue). Say so plainly.
+// Kirim: sending to the central server is not built yet (docs/design.md §4 will get its own issue). Say so plainly.
 import { Card } from '../../ui/Card';
 import { StatusPill } from '../../ui/StatusPill';
 

@@ -1,4 +1,4 @@
-// The consistency rules R01–R13 (domain.md §2) and the record check.
+// The consistency rules R01–R13 (docs/domain.md §2) and the record check.
 //
 // Exports:
 //   RULES: readonly Rule[]                                     in code order

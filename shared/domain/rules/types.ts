@@ -1,4 +1,4 @@
-// Rule and violation types shared by the rule families (domain.md §2), plus small message helpers.
+// Rule and violation types shared by the rule families (docs/domain.md §2), plus small message helpers.
 import { type CHasilCounts, type LP } from '../model';
 
 export type Severity = 'error' | 'warning';

@@ -1,4 +1,4 @@
-// The LAN receiver's answers (DESIGN §3.5): the HTTP status and body for the import outcomes of one post, each
+// The LAN receiver's answers (docs/design.md §3.5): the HTTP status and body for the import outcomes of one post, each
 // record with a receipt signed by the PPK key, and the signer that holds the key object.
 import { createPrivateKey, sign as cryptoSign } from 'node:crypto';
 import type { BackendContext } from '../context';

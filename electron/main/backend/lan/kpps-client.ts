@@ -1,4 +1,4 @@
-// The phone side of the LAN protocol (DESIGN §3.5), used by `pleno kpps push`, the tests and the benchmark:
+// The phone side of the LAN protocol (docs/design.md §3.5), used by `pleno kpps push`, the tests and the benchmark:
 // read /v1/hello, post an envelope or a bundle, verify every receipt against the PPK key from hello and check that
 // it names the hash of what was sent. A 429 is retried after its Retry-After (as a phone would, up to 3 times).
 //

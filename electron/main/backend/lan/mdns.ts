@@ -1,4 +1,4 @@
-// mDNS advertisement of the LAN receiver as `_pleno._tcp` (DESIGN §3.5 discovery), best effort: a network that
+// mDNS advertisement of the LAN receiver as `_pleno._tcp` (docs/design.md §3.5 discovery), best effort: a network that
 // blocks multicast, or a port 5353 already held, is logged and never stops the receiver.
 //
 //   advertiseLan({ port, kecamatan, ppkKeyId, log }): { stop(): Promise<void> }

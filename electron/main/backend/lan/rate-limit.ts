@@ -1,4 +1,4 @@
-// Per-device token buckets for the LAN receiver (DESIGN §3.5: requests are rate-limited per device).
+// Per-device token buckets for the LAN receiver (docs/design.md §3.5: requests are rate-limited per device).
 // A phone sends a handful of records and retries; a runaway or hostile sender is slowed down, not the others.
 //
 //   createRateLimiter({ capacity, refillPerSecond, maxKeys? }, now?) → { take(key): { ok: true } | { ok: false, retryAfterSeconds } }

@@ -1,4 +1,4 @@
-// Receipts of the LAN receiver (DESIGN §3.5): `{ payload: { format: "pleno.receipt/1", tps, pemilihan, sha256,
+// Receipts of the LAN receiver (docs/design.md §3.5): `{ payload: { format: "pleno.receipt/1", tps, pemilihan, sha256,
 // diterima }, signature }`, signed with the PPK laptop's key so a KPPS phone can prove what the PPK received.
 //
 //   signReceipt(signer, { tps, pemilihan, sha256, diterima }): Receipt

@@ -1,5 +1,5 @@
 // The LAN receiver over real HTTP on 127.0.0.1, on a real SQLite database through the real import service:
-// statuses of DESIGN §3.5, signed receipts checked against the hello key, quarantine, rate limit, size limits,
+// statuses of docs/design.md §3.5, signed receipts checked against the hello key, quarantine, rate limit, size limits,
 // the devices-seen log, and a concurrent run where every record is stored exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
@@ -97,7 +97,7 @@ afterAll(async () => {
   await fx?.close();
 });
 
-describe('LAN receiver (DESIGN §3.5)', () => {
+describe('LAN receiver (docs/design.md §3.5)', () => {
   it('answers hello with the kecamatan and the PPK key', async () => {
     const res = await fetch(`${url}/v1/hello`);
     expect(res.status).toBe(200);

@@ -1,4 +1,4 @@
-// The LAN receiver of DESIGN §3.5 (HTTP on the PPK laptop, default port 8417): KPPS phones post signed C.Hasil
+// The LAN receiver of docs/design.md §3.5 (HTTP on the PPK laptop, default port 8417): KPPS phones post signed C.Hasil
 // envelopes or TPS bundles; every body ends in the storage import service (same verification, outcomes, audit and
 // quarantine as a file), and every 2xx/409 answer carries a receipt signed with the PPK key.
 //

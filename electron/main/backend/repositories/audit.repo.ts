@@ -1,4 +1,5 @@
-// The audit hash chain (DESIGN §1): appendAudit writes one entry per inserted row, verifyAudit re-checks everything.
+// The audit hash chain (docs/design.md §1): appendAudit writes one entry per inserted row,
+// verifyAudit re-checks everything.
 //
 // entry    = { seq, at, actor, action, entity, entityId, rowHash }            (absent parts are null)
 // rowHash  = SHA-256( JCS(row) ) where row = `SELECT * FROM <entity> WHERE <pk> = <entityId>` as stored

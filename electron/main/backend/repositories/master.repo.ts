@@ -171,7 +171,7 @@ export function listPerangkat(db: Db): PerangkatRow[] {
   );
 }
 
-/** A device added by a recorded PPK decision (DESIGN §3.5). Run inside a transaction. */
+/** A device added by a recorded PPK decision (docs/design.md §3.5). Run inside a transaction. */
 export function insertPerangkatByDecision(
   db: WritableDb,
   p: { deviceId: string; tps: string; publicKey: string; reason: string; decidedBy: string; at: string },

@@ -2,7 +2,7 @@
 // and the plenary tables (acceptances, conflict choices, corrections + decisions, objections + resolutions,
 // kejadian khusus, lock events, operator sessions, delegations).
 //
-// Principles (DESIGN §1, CONVENTIONS habit 5):
+// Principles (docs/design.md §1, docs/conventions.md habit 5):
 // - STRICT tables, foreign keys, CHECK constraints on every closed set and code shape.
 // - Append-only: every table below except `audit_table` is audited, and every table (audit included) carries
 //   BEFORE UPDATE / BEFORE DELETE triggers that abort. The triggers guard against the app's own bugs; tampering
@@ -190,7 +190,7 @@ CREATE TABLE photo (
   first_seen_at TEXT NOT NULL CHECK (${ISO('first_seen_at')})
 ) STRICT;
 
--- Every received C.Hasil record, as received. sha256 = SHA-256(JCS(payload)) (the receipt hash of DESIGN §3.5).
+-- Every received C.Hasil record, as received. sha256 = SHA-256(JCS(payload)) (the receipt hash of docs/design.md §3.5).
 -- outcome: 'diterima' when it was the first for its TPS+pemilihan, 'konflik' when another with a different
 -- hash was already held (kept, flagged, never replacing the first). Exact duplicates are not stored again.
 -- counts_json = JCS of the CHasilCounts part (pemilih, pengguna, disabilitas, suratSuara, suara), for fast recap.
@@ -240,7 +240,7 @@ CREATE TABLE quarantine_log (
 -- decided_as = 'ketua' when the ketua PPK decided, 'delegate' when an anggota with a delegation did.
 
 -- A TPS result accepted as read (status 'sesuai'): which submission. override_reason is required by the plenary
--- service when the accepted version had rule errors (accepted with a recorded reason, domain.md §2).
+-- service when the accepted version had rule errors (accepted with a recorded reason, docs/domain.md §2).
 -- A later acceptance for the same TPS+pemilihan supersedes an earlier one (e.g. after unlocking).
 CREATE TABLE acceptance (
   id              INTEGER PRIMARY KEY,

@@ -353,7 +353,7 @@ function* demoSteps(opts: DemoOptions): Generator<{ done: number; total: number 
       });
     } else {
       // The first QR-only TPS shows its codes in small parts (as a phone app may, for an old screen), so that the
-      // demo has multi-part codes; the texts stay within DESIGN §3.4 (each part at most 1,000 characters).
+      // demo has multi-part codes; the texts stay within docs/design.md §3.4 (each part at most 1,000 characters).
       const small = qrTexts.length === 0;
       for (const r of tpsRecords) {
         const parts = encodeDemoQr(r.envelope, small ? SMALL_QR_TEXT : undefined);

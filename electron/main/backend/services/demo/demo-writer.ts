@@ -1,4 +1,4 @@
-// writeDemo: writes a generated demo to a folder exactly as DESIGN §5 `pleno demo` describes — master.json,
+// writeDemo: writes a generated demo to a folder exactly as docs/design.md §5 `pleno demo` describes — master.json,
 // keys/ (SIMULASI private keys), tps/*.pleno bundles (+ loose *.json envelopes), qr/*.png, README.txt.
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -14,7 +14,7 @@ const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'he
 const SPKI_ED25519_PREFIX_LENGTH = 12;
 
 export interface DemoSigningKey extends DemoKey {
-  /** Signs JCS(payload) into a DESIGN §3.1 envelope; with includePublicKey the signature carries the key. */
+  /** Signs JCS(payload) into a docs/design.md §3.1 envelope; with includePublicKey the signature carries the key. */
   signEnvelope<P>(payload: P, opts?: { includePublicKey?: boolean }): SignedEnvelope<P>;
 }
 

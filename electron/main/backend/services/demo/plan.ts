@@ -184,7 +184,7 @@ export function buildPlan(preset: DemoPreset, root: Prng): DemoPlan {
   return { wilayah, tps, desa, pemilihan, shares, ppk };
 }
 
-/** The data master payload (DESIGN §3.6) of a plan with its registered devices. */
+/** The data master payload (docs/design.md §3.6) of a plan with its registered devices. */
 export function masterPayload(plan: DemoPlan, perangkat: DataMaster['perangkat']): DataMaster {
   return {
     format: MASTER_FORMAT,

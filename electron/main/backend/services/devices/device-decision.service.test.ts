@@ -34,7 +34,7 @@ afterAll(async () => {
   await fx?.close();
 });
 
-describe('registerDevice (PPK decision, DESIGN §3.5)', () => {
+describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
   const phone = generateKeyPair();
   const tps = () => fx.devices[1]!.tps;
   const input = () => ({

@@ -1,5 +1,5 @@
 // KPPS devices: the registered ones (data master, or added by a recorded PPK decision) and the unknown ones that
-// tried the LAN receiver; and the decision itself (DESIGN §3.5 "added in the app by a recorded PPK decision").
+// tried the LAN receiver; and the decision itself (docs/design.md §3.5 "added in the app by a recorded PPK decision").
 //
 //   devicesView(ctx) → DevicesView
 //   registerDevice(ctx, { id, tps, publicKey, reason }) → Result<RegisterDeviceResult>

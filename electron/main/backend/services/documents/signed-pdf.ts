@@ -1,6 +1,6 @@
-// Builds a verifiable document PDF: the document data is signed with the PPK key (a self-signed envelope, DESIGN
-// §3.1: keyId = fingerprint of the carried public key), hashed (SHA-256 of its canonical JSON, shown on every page),
-// drawn, and attached to the PDF as `pleno-dokumen.json`.
+// Builds a verifiable document PDF: the document data is signed with the PPK key (a self-signed envelope,
+// docs/design.md §3.1: keyId = fingerprint of the carried public key), hashed (SHA-256 of its canonical JSON, shown on
+// every page), drawn, and attached to the PDF as `pleno-dokumen.json`.
 import { fromBase64Url, toBase64Url, utf8Encode } from '../../../../../shared/formats/bytes';
 import { canonicalBytes, canonicalize } from '../../../../../shared/formats/canonical';
 import { keyFingerprint } from '../../../../../shared/formats/envelope';

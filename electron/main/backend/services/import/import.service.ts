@@ -1,5 +1,5 @@
-// File import (DESIGN §3.2–3.4, §5): signed C.Hasil envelopes (.json), TPS bundles (.pleno), QR images (.png/.jpg),
-// loose photos, and folders of them. Verified, atomic per file, idempotent.
+// File import (docs/design.md §3.2–3.4, §5): signed C.Hasil envelopes (.json), TPS bundles (.pleno), QR images
+// (.png/.jpg), loose photos, and folders of them. Verified, atomic per file, idempotent.
 //
 //   importEnvelopeBytes(ctx, bytes, source) → ImportOutcome           one envelope, its own transaction
 //   importBundleBytes(ctx, bytes, source)   → ImportOutcome[]         one bundle, all or nothing
@@ -86,7 +86,7 @@ export interface FileOutcome {
   outcomes: ImportOutcome[];
 }
 
-/** Largest accepted envelope (a C.Hasil record is ~2 KB) and bundle (DESIGN §3.5: 20 MiB). */
+/** Largest accepted envelope (a C.Hasil record is ~2 KB) and bundle (docs/design.md §3.5: 20 MiB). */
 export const MAX_ENVELOPE_BYTES = 1024 * 1024;
 export const MAX_BUNDLE_BYTES = 20 * 1024 * 1024;
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;

@@ -13,7 +13,7 @@ export interface PpkKey {
   publicKey: string;
   /** Ed25519 signature (64 bytes) over the bytes. */
   sign(bytes: Uint8Array): Uint8Array;
-  /** A signed envelope of DESIGN §3.1 over JCS(payload), keyId = this key's id, publicKey included. */
+  /** A signed envelope of docs/design.md §3.1 over JCS(payload), keyId = this key's id, publicKey included. */
   signPayload<P>(payload: P): SignedEnvelope<P>;
 }
 

@@ -1,5 +1,5 @@
-// Data master import (DESIGN §3.6): preview (verify the self-signed envelope, strict parse, signer fingerprint for
-// the PPK to confirm), then create the kecamatan in one command (db/command.ts) with audit entries and the PPK key.
+// Data master import (docs/design.md §3.6): preview (verify the self-signed envelope, strict parse, signer fingerprint
+// for the PPK to confirm), then create the kecamatan in one command (db/command.ts) with audit entries and the PPK key.
 // A database holds one master: the same master again is an idempotent OK, a different one is refused.
 import type { BackendContext } from '../../context';
 import type { DataMaster, PemilihanId, Wilayah } from '../../../../../shared/domain/model';

@@ -1,4 +1,4 @@
-// Renders QR texts (the `PLN1:` parts of DESIGN §3.4) to PNG images with the `qrcode` package.
+// Renders QR texts (the `PLN1:` parts of docs/design.md §3.4) to PNG images with the `qrcode` package.
 //
 //   renderQrPng(text, { scale?, margin? }): Promise<Uint8Array>   one PNG per text, error correction level M
 import QRCode from 'qrcode';

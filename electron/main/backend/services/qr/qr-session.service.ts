@@ -1,6 +1,6 @@
-// QR intake sessions (DESIGN §3.4): the renderer scans codes with the camera or opens images and sends the decoded
-// texts here; each session keeps a QrAssembler (shared/formats/qr.ts) so the parts of a multi-part code arrive in
-// any order with progress ("2 dari 3"). A completed code goes to the storage import service (channel 'qr'); a
+// QR intake sessions (docs/design.md §3.4): the renderer scans codes with the camera or opens images and sends the
+// decoded texts here; each session keeps a QrAssembler (shared/formats/qr.ts) so the parts of a multi-part code arrive
+// in any order with progress ("2 dari 3"). A completed code goes to the storage import service (channel 'qr'); a
 // garbled or foreign text is quarantined with its reason. A camera sees the same code many times a second, so texts
 // already handled in a session are answered from memory, never imported or quarantined twice.
 //

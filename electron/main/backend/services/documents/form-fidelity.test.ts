@@ -37,6 +37,7 @@ import type { DataMaster } from '../../../../../shared/domain/model';
 import { formulaFailures } from '../../../../../shared/documents/formula';
 import { padaHariIni } from '../../../../../shared/documents/terbilang';
 import { DocumentError, issueDocument } from './documents.service';
+import { checkR16, type PhotoRecord } from '../../../../../shared/domain/rules/r16-photo';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 const BIN = path.join(ROOT, 'bin/pleno.mjs');
@@ -69,6 +70,7 @@ let dir: string;
 let backend: Backend;
 let master: DataMaster;
 let faults: DemoFault[];
+let demoPhotos: PhotoRecord[];
 const ISSUED = Date.parse('2024-11-30T08:00:00Z'); // 16.00 WITA, Saturday 30 November 2024
 let at = ISSUED;
 
@@ -78,7 +80,13 @@ beforeAll(async () => {
   const dbPath = path.join(dir, 'hampang.db');
   expect(pleno(['init', '--db', dbPath, '--master', path.join(dir, 'demo/master.json')])).toBe(0);
   pleno(['import', '--db', dbPath, path.join(dir, 'demo/tps')]);
-  faults = generateDemo({ preset: 'hampang', photos: false }).expected.faults;
+  const demo = generateDemo({ preset: 'hampang' });
+  faults = demo.expected.faults;
+  demoPhotos = demo.records.map((r) => ({
+    tps: r.tps,
+    pemilihan: r.pemilihan,
+    foto: r.envelope.payload.foto,
+  }));
   backend = await openBackend({ dbPath, mode: 'web', clock: () => new Date((at += 1000)) });
   master = loadDataMaster(backend.ctx.db)!;
 }, 180_000);
@@ -159,6 +167,15 @@ describe('D.Hasil drafts of the hampang demo, read back', () => {
         expect(Math.hypot(a, b)).toBeCloseTo(1, 4);
       }
     }
+  });
+});
+
+describe('R16 on the hampang demo', () => {
+  it('flags the seeded reused photo on both TPS that carry it, and nothing else', () => {
+    const reused = faults.find((f) => f.kind === 'foto-tertukar')!;
+    const flagged = checkR16(demoPhotos);
+    expect(new Set(flagged.map((v) => v.tps))).toEqual(new Set([reused.tps, reused.files[1]!.slice(4, 17)]));
+    expect(flagged.find((v) => v.tps === reused.tps)!.message).toMatch(/^Foto lembar 3 sama persis dengan foto TPS/);
   });
 });
 

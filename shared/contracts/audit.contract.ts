@@ -34,7 +34,7 @@ export interface AuditProblemView {
     | 'inserted' // a row without an audit entry (inserted outside the app)
     | 'duplicate' // two entries for one row
     | 'unknown-entity' // an entry names a table that is not audited
-    | 'registry' // a core table is missing from audit_table
+    | 'registry' // an audited table of some migration is missing from audit_table
     | 'trigger'; // an append-only trigger was dropped
   seq: number | null;
   entity: string | null;

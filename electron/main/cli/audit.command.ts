@@ -1,7 +1,7 @@
 // pleno audit verify --db <file>: recomputes the audit hash chain and every audited row's hash. Exit 0 with
 // `valid: N entri audit` when intact; exit 1 naming the first bad entry (edit, delete or insert outside the app).
 import { verifyAudit } from '../backend/repositories/audit.repo';
-import { CORE_AUDITED_TABLES } from '../backend/db/migrations/0001-core';
+import { AUDITED_TABLES } from '../backend/db/migrations/index';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
 
@@ -14,7 +14,7 @@ export const command: CliCommand = (argv) =>
       throw new UsageError('subperintah / subcommand: verify');
     const dbPath = requireDb(values.db);
     return withBackend('audit', dbPath, { mustExist: true }, (b) => {
-      const r = verifyAudit(b.ctx.db, { requiredTables: CORE_AUDITED_TABLES.map(([t]) => t) });
+      const r = verifyAudit(b.ctx.db, { requiredTables: AUDITED_TABLES });
       if (r.ok) {
         process.stdout.write(
           `valid: ${r.entries} entri audit, ${r.rows} baris diperiksa, hash terakhir ${r.head.slice(0, 16)}\n`,

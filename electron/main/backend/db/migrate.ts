@@ -8,8 +8,18 @@ export interface Migration {
   version: number;
   /** Short kebab-case name, e.g. `core`. */
   name: string;
+  /**
+   * The audited tables this migration creates, with their primary-key column: its up() registers exactly these in
+   * `audit_table` (a test checks), and `audit verify` requires every table of every migration (auditedTablesOf).
+   */
+  audited: ReadonlyArray<readonly [table: string, pk: string]>;
   /** Runs inside a transaction; must not open its own. */
   up(db: Database.Database): void;
+}
+
+/** Every audited table the migrations create, in migration order. */
+export function auditedTablesOf(list: readonly Migration[]): string[] {
+  return list.flatMap((m) => m.audited.map(([table]) => table));
 }
 
 /** Marks a database file as Pleno's (PRAGMA application_id, "PLNO"), so a foreign SQLite file is refused. */

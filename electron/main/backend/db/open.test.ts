@@ -12,16 +12,19 @@ import { migrations as realMigrations } from './migrations/index';
 const m1: Migration = {
   version: 1,
   name: 'one',
+  audited: [],
   up: (db) => db.exec('CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT'),
 };
 const m2: Migration = {
   version: 2,
   name: 'two',
+  audited: [],
   up: (db) => db.exec('CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER NOT NULL REFERENCES a(id)) STRICT'),
 };
 const m3bad: Migration = {
   version: 3,
   name: 'bad',
+  audited: [],
   up: (db) => {
     db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY) STRICT');
     throw new Error('boom in migration 3');
@@ -214,6 +217,7 @@ describe('openDatabase', () => {
     const m3: Migration = {
       version: 3,
       name: 'three',
+      audited: [],
       up: (db) => db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY) STRICT'),
     };
     const path = join(dir, 'k.db');
@@ -228,6 +232,7 @@ describe('openDatabase', () => {
     const m3: Migration = {
       version: 3,
       name: 'three',
+      audited: [],
       up: (db) => db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY) STRICT'),
     };
     const path = join(dir, 'k.db');

@@ -4,7 +4,7 @@ import type { auditMethods } from '../../../../shared/contracts/audit.contract';
 import type { BackendContext } from '../context';
 import type { FeatureHandlers } from './index';
 import { countAudit, listAudit, verifyAudit } from '../repositories/audit.repo';
-import { CORE_AUDITED_TABLES } from '../db/migrations/0001-core';
+import { AUDITED_TABLES } from '../db/migrations/index';
 
 export function auditHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof auditMethods> {
   return {
@@ -24,7 +24,7 @@ export function auditHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof
         });
       },
       'audit.verify': () => {
-        const r = verifyAudit(ctx.db, { requiredTables: CORE_AUDITED_TABLES.map(([t]) => t) });
+        const r = verifyAudit(ctx.db, { requiredTables: AUDITED_TABLES });
         return ok({
           ok: r.ok,
           entries: r.entries,

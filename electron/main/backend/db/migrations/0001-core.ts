@@ -386,6 +386,7 @@ CREATE TABLE delegation (
 export const migration: Migration = {
   version: 1,
   name: 'core',
+  audited: CORE_AUDITED_TABLES,
   up(db) {
     db.exec(SQL);
     const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');

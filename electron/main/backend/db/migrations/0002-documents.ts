@@ -33,6 +33,7 @@ ${appendOnlyTriggers('document')}
 export const migration: Migration = {
   version: 2,
   name: 'documents',
+  audited: [['document', 'id']],
   up(db) {
     db.exec(SQL);
     db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)').run('document', 'id');

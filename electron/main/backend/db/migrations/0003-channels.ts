@@ -69,6 +69,7 @@ CREATE INDEX manual_result_key ON manual_result (pemilihan, tps, id);
 export const migration: Migration = {
   version: 3,
   name: 'channels',
+  audited: CHANNEL_AUDITED_TABLES,
   up(db) {
     db.exec(SQL);
     const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');

@@ -1,8 +1,11 @@
 // The ordered list of schema migrations, versions strictly increasing. Add a line per new migration file, with the
 // next free number; never a number lower than the highest listed (it would not run on databases already past it).
-import type { Migration } from '../migrate';
+import { auditedTablesOf, type Migration } from '../migrate';
 import { migration as m0001 } from './0001-core';
 import { migration as m0002 } from './0002-documents';
 import { migration as m0003 } from './0003-channels';
 
 export const migrations: Migration[] = [m0001, m0002, m0003];
+
+/** Every audited table of every migration: what `audit verify` requires to be registered in audit_table. */
+export const AUDITED_TABLES: readonly string[] = auditedTablesOf(migrations);

@@ -5,9 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import ts from 'typescript';
+import { repoRoot as root, typeErrors } from './support/typecheck';
 import { openBackend, type Backend } from '../electron/main/backend/backend';
 import { runCommand } from '../electron/main/backend/db/command';
 import { countAudit } from '../electron/main/backend/repositories/audit.repo';
@@ -15,7 +14,6 @@ import { insertKejadian, listKejadian } from '../electron/main/backend/repositor
 import { fail, ok } from '../shared/domain/result';
 import type { PlenoEvent } from '../shared/contracts/events';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const SERVICE = 'electron/main/backend/services/plenary';
 
 const kejadian = (text: string) => ({
@@ -28,27 +26,6 @@ const kejadian = (text: string) => ({
   recordedBy: 'Operator',
   recordedAt: '2024-11-28T09:00:00.000Z',
 });
-
-/** Type-checks `source` as if it were `<rel>` in the tree (in memory: nothing is written), with electron's options. */
-function typeErrors(rel: string, source: string): string[] {
-  const configPath = join(root, 'electron/tsconfig.json');
-  const config = ts.getParsedCommandLineOfConfigFile(
-    configPath,
-    {},
-    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
-  )!;
-  const probe = join(root, rel);
-  const host = ts.createCompilerHost(config.options);
-  const read = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, lang, onError) =>
-    name === probe ? ts.createSourceFile(name, source, lang) : read(name, lang, onError);
-  const exists = host.fileExists.bind(host);
-  host.fileExists = (name) => name === probe || exists(name);
-  const program = ts.createProgram([probe], { ...config.options, noEmit: true }, host);
-  return ts
-    .getPreEmitDiagnostics(program, program.getSourceFile(probe))
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
 
 async function lintErrors(rel: string, source: string): Promise<{ ruleId: string | null; message: string }[]> {
   const eslint = new ESLint({ cwd: root });

@@ -69,7 +69,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     opened.close();
     throw err;
   }
-  const dispatch = createDispatcher(handlerSet.handlers, log);
+  const dispatch = createDispatcher((method) => handlerSet.handler(method), log);
   let closing: Promise<void> | null = null;
   return {
     ctx,
@@ -111,9 +111,7 @@ export function failedBackend(dbPath: string, mode: BackendMode, error: StartupE
     startupError: error,
   };
   const base = createDispatcher(
-    new Proxy({} as never, {
-      get: (_t, name) => (name === 'system.info' ? () => ok(info) : () => fail('DB_ERROR', error.message)),
-    }),
+    async (method) => (method === 'system.info' ? () => ok(info) : () => fail('DB_ERROR', error.message)),
     createLogger({ logDir: null }),
   );
   return { dispatch: base, events: createEventBus(), close: async () => {} };

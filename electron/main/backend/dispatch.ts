@@ -1,17 +1,22 @@
 // The one dispatcher: allow-listed method → zod-validated input → handler → Result. Nothing unvalidated reaches a handler.
 import type { z } from 'zod';
 import type * as Api from '../../../shared/contracts/api';
-import type { Handlers } from '../../../shared/contracts/api';
+import type { MethodName } from '../../../shared/contracts/api';
 import type { Result } from '../../../shared/contracts/result';
 import type { Logger } from './context';
 import { unexpected } from './unexpected';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
+/** A handler as the dispatcher sees it: any contract handler (its input type is what zod validated). */
+export type DispatchHandler = (input: never) => Promise<Result<unknown>> | Result<unknown>;
+/** Where the dispatcher finds the handler of a method (handlers/index.ts createHandlers().handler). */
+export type HandlerSource = (method: MethodName) => Promise<DispatchHandler | undefined>;
+
 // The contract's zod schemas (~18 MB once built) load at the first call: a CLI import or recap never dispatches.
 let contracts: Promise<typeof Api> | null = null;
 
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+export function createDispatcher(handlerOf: HandlerSource, log: Logger): Dispatch {
   return async (method, input) => {
     const { isMethodName, methods } = await (contracts ??= import('../../../shared/contracts/api'));
     if (typeof method !== 'string' || !isMethodName(method)) {
@@ -28,10 +33,11 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
         path || undefined,
       );
     }
-    const handler = handlers[method] as ((input: unknown) => Promise<Result<unknown>> | Result<unknown>) | undefined;
-    if (!handler) return unexpected(log, `No handler registered for ${method}`);
     try {
-      return await handler(parsed.data);
+      const handler = await handlerOf(method);
+      if (!handler) return unexpected(log, `No handler registered for ${method}`);
+      // The input is what methods[method].input accepted: the type the handler of `method` declares.
+      return await (handler as (input: unknown) => ReturnType<DispatchHandler>)(parsed.data);
     } catch (err) {
       return unexpected(log, `Handler ${method} threw`, err);
     }

@@ -4,79 +4,97 @@
 // pdf-lib, the QR decoder, the LAN stack, the demo generator and the zod contracts they pull in weigh ~45 MB, and a
 // process that only imports files or prints a recap never needs them. The specifiers are literal so that esbuild
 // bundles them for Electron (scripts/build-electron.mjs).
-import type { Handlers } from '../../../../shared/contracts/api';
+//
+// Completeness is the compiler's (the way Signal Desktop types `DataWriter: ServerWritableInterface`): FEATURES must
+// hold a loader for every contract feature, each factory must return a handler for every method of its feature, and
+// every contract method must belong to a listed feature whose name prefixes it. tests/handler-registry.test.ts also
+// resolves every method at run time.
+import type { Handlers, MethodName } from '../../../../shared/contracts/api';
+import type { auditMethods } from '../../../../shared/contracts/audit.contract';
+import type { documentsMethods } from '../../../../shared/contracts/documents.contract';
+import type { importMethods } from '../../../../shared/contracts/import.contract';
+import type { plenoMethods } from '../../../../shared/contracts/pleno.contract';
+import type { setupMethods } from '../../../../shared/contracts/setup.contract';
+import type { syncMethods } from '../../../../shared/contracts/sync.contract';
+import type { systemMethods } from '../../../../shared/contracts/system.contract';
 import type { BackendContext } from '../context';
 
-export interface HandlerSet {
-  handlers: Handlers;
-  /** Stops servers and watchers the handlers started (LAN receiver, drive watcher). */
-  close(): Promise<void>;
+/** The contract's features and their methods (types only: the zod schemas stay unloaded). */
+interface Contracts {
+  system: typeof systemMethods;
+  setup: typeof setupMethods;
+  import: typeof importMethods;
+  pleno: typeof plenoMethods;
+  documents: typeof documentsMethods;
+  audit: typeof auditMethods;
+  sync: typeof syncMethods;
 }
+type Feature = keyof Contracts;
+/** The methods of F (distributes over a union of features). */
+type MethodsOf<F extends Feature> = F extends Feature ? keyof Contracts[F] & MethodName : never;
 
-export type FeatureHandlers<K extends keyof Handlers> = {
+// Compile-time checks: every contract method is in a listed feature, and is named `<feature>.<verb>`.
+type Unlisted = Exclude<MethodName, MethodsOf<Feature>>;
+type Misnamed = { [F in Feature]: Exclude<MethodsOf<F>, `${F}.${string}`> }[Feature];
+export const contractFullyListed: [Unlisted | Misnamed] extends [never] ? true : Unlisted | Misnamed = true;
+
+export type FeatureHandlers<K extends MethodName> = {
   handlers: Pick<Handlers, K>;
   close?: () => Promise<void> | void;
 };
 
-type AnyFeature = {
-  handlers: Partial<Record<string, (input: unknown) => unknown>>;
-  close?: () => Promise<void> | void;
-};
-type FeatureFactory = (ctx: BackendContext) => AnyFeature;
+type FeatureFactory<F extends Feature> = (ctx: BackendContext) => FeatureHandlers<MethodsOf<F>>;
 
-const FEATURES: Record<string, () => Promise<FeatureFactory>> = {
-  system: async () => (await import('./system.handlers')).systemHandlers as FeatureFactory,
-  setup: async () => (await import('./setup.handlers')).setupHandlers as FeatureFactory,
-  import: async () => (await import('./import.handlers')).importHandlers as FeatureFactory,
-  pleno: async () => (await import('./pleno.handlers')).plenoHandlers as FeatureFactory,
-  documents: async () => (await import('./documents.handlers')).documentsHandlers as FeatureFactory,
-  audit: async () => (await import('./audit.handlers')).auditHandlers as FeatureFactory,
-  sync: async () => (await import('./sync.handlers')).syncHandlers as FeatureFactory,
+const FEATURES: { [F in Feature]: () => Promise<FeatureFactory<F>> } = {
+  system: async () => (await import('./system.handlers')).systemHandlers,
+  setup: async () => (await import('./setup.handlers')).setupHandlers,
+  import: async () => (await import('./import.handlers')).importHandlers,
+  pleno: async () => (await import('./pleno.handlers')).plenoHandlers,
+  documents: async () => (await import('./documents.handlers')).documentsHandlers,
+  audit: async () => (await import('./audit.handlers')).auditHandlers,
+  sync: async () => (await import('./sync.handlers')).syncHandlers,
 };
+
+function isFeature(name: string): name is Feature {
+  return Object.prototype.hasOwnProperty.call(FEATURES, name);
+}
+
+export interface HandlerSet {
+  /** The handler of `method`, its feature loaded on first use; undefined for a name outside the contract. */
+  handler<M extends MethodName>(method: M): Promise<Handlers[M] | undefined>;
+  /** Stops servers and watchers the handlers started (LAN receiver, drive watcher). */
+  close(): Promise<void>;
+}
 
 export function createHandlers(ctx: BackendContext): HandlerSet {
-  const parts = new Map<string, Promise<AnyFeature>>();
-  const part = (feature: string): Promise<AnyFeature> => {
+  /** Handlers of the features loaded so far. */
+  const loaded: Partial<Handlers> = {};
+  const closers: (() => Promise<void> | void)[] = [];
+  const parts = new Map<Feature, Promise<void>>();
+  const load = (feature: Feature): Promise<void> => {
     let p = parts.get(feature);
     if (!p) {
-      const load = FEATURES[feature]!;
-      p = load().then((factory) => factory(ctx));
+      p = FEATURES[feature]().then((factory) => {
+        const part = factory(ctx);
+        Object.assign(loaded, part.handlers);
+        if (part.close) closers.push(part.close);
+      });
       // A failed load is retried at the next call rather than remembered.
       p.catch(() => parts.delete(feature));
       parts.set(feature, p);
     }
     return p;
   };
-  const wrappers = new Map<string, (input: unknown) => Promise<unknown>>();
-  const handlers = new Proxy({} as Handlers, {
-    get(_target, name) {
-      if (typeof name !== 'string') return undefined;
-      const feature = name.slice(0, name.indexOf('.'));
-      if (!Object.prototype.hasOwnProperty.call(FEATURES, feature)) return undefined;
-      let w = wrappers.get(name);
-      if (!w) {
-        w = async (input: unknown) => {
-          const h = (await part(feature)).handlers[name];
-          if (!h) throw new Error(`No handler registered for ${name}`);
-          return h(input);
-        };
-        wrappers.set(name, w);
-      }
-      return w;
-    },
-  });
   return {
-    handlers,
+    async handler(method) {
+      const feature = method.slice(0, method.indexOf('.'));
+      if (!isFeature(feature)) return undefined;
+      await load(feature);
+      return loaded[method];
+    },
     async close() {
-      for (const p of parts.values()) {
-        let feature: AnyFeature;
-        try {
-          feature = await p;
-        } catch {
-          continue;
-        }
-        await feature.close?.();
-      }
+      await Promise.allSettled(parts.values());
+      for (const close of closers) await close();
     },
   };
 }

@@ -93,7 +93,7 @@ async function buildAt(dir: string, version: number): Promise<Built> {
   const log = createLogger({ logDir: join(dataDir, 'logs'), clock, echo: false });
   const ctx: BackendContext = { db: opened.db, dbPath, dataDir, clock, events: createEventBus(), log, mode: 'web' };
   const handlerSet = createHandlers(ctx);
-  const dispatch = createDispatcher(handlerSet.handlers, log);
+  const dispatch = createDispatcher((method) => handlerSet.handler(method), log);
   try {
     const demo = await call<{ imported: Record<string, number> }>(dispatch, 'setup.createDemo', {
       preset: 'hampang',

@@ -173,12 +173,20 @@ export function listSubmissions(
     w.push('tps BETWEEN ? AND ?');
     args.push(`${f.desa}000`, `${f.desa}999`);
   }
-  const sql = `SELECT ${SUMMARY_COLS} FROM submission ${w.length ? 'WHERE ' + w.join(' AND ') : ''} ORDER BY id`;
+  const where = w.length ? 'WHERE ' + w.join(' AND ') : '';
   // Rows as arrays (raw mode: a third cheaper than row objects on the 1,200 rows of a 600-TPS recap). These SQL
   // texts are only prepared here, so raw mode on the cached statement affects no other reader.
-  const rows = stmt(db, sql)
+  const rows = stmt(db, `SELECT ${SUMMARY_COLS} FROM submission ${where} ORDER BY id`)
     .raw(true)
     .all(...args) as SummaryTuple[];
+  // Counts not parsed yet (the first read of a connection): one query for all of them, not one per record.
+  const cached = countsCache.get(db);
+  if (rows.some((r) => !cached?.has(r[0]))) {
+    const texts = stmt(db, `SELECT id, counts_json FROM submission ${where}`)
+      .raw(true)
+      .all(...args) as [number, string][];
+    for (const [id, json] of texts) submissionCounts(db, id, json);
+  }
   return rows.map(([id, tps, pemilihan, sha256, deviceKeyId, dibuat, channel, sourceName, outcome, receivedAt]) => ({
     id,
     tps,

@@ -11,6 +11,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createKecamatanFixture } from '../../electron/main/backend/lan/kecamatan-fixture';
 import type { LanReceiverOptions } from '../../electron/main/backend/lan/receiver';
+import type { QuarantineQuota } from '../../electron/main/backend/services/quarantine/quarantine-quota';
 
 const CHILD = fileURLToPath(new URL('./receiver-child.ts', import.meta.url));
 export const LEGIT_ADDRESS = '127.0.0.2';
@@ -89,7 +90,13 @@ export interface HostileKecamatan {
 }
 
 export async function startHostileKecamatan(
-  opts: { desa?: number; tpsPerDesa?: number; nofile?: number; receiver?: LanReceiverOptions } = {},
+  opts: {
+    desa?: number;
+    tpsPerDesa?: number;
+    nofile?: number;
+    receiver?: LanReceiverOptions;
+    quarantine?: Partial<QuarantineQuota>;
+  } = {},
 ): Promise<HostileKecamatan> {
   const dir = mkdtempSync(join(tmpdir(), 'pleno-hostile-'));
   const fx = await createKecamatanFixture({ desa: opts.desa ?? 4, tpsPerDesa: opts.tpsPerDesa ?? 10, dir });
@@ -99,7 +106,14 @@ export async function startHostileKecamatan(
   const bundles = fx.devices.map((d) => fx.bundleBytes(d.tps, 1));
   await fx.backend.close();
 
-  const args = ['--import', 'tsx', CHILD, fx.dbPath, JSON.stringify(opts.receiver ?? {})];
+  const args = [
+    '--import',
+    'tsx',
+    CHILD,
+    fx.dbPath,
+    JSON.stringify(opts.receiver ?? {}),
+    JSON.stringify(opts.quarantine ?? {}),
+  ];
   const child: ChildProcess = opts.nofile
     ? spawn('bash', ['-c', `ulimit -n ${opts.nofile} && exec "$0" "$@"`, process.execPath, ...args], {
         stdio: ['pipe', 'pipe', 'pipe'],
@@ -208,6 +222,12 @@ export async function startAttacker(args: string[]): Promise<{ stop(): Promise<A
 /** Idle connections held from 127.0.0.10… (`addresses` of them), each reopened `reopenMs` after the server closes it. */
 export function idleSockets(port: number, count: number, addresses: number, reopenMs = 100) {
   return startAttacker(['idle', String(port), String(count), String(addresses), String(reopenMs)]);
+}
+
+/** `parallel` loops from 127.0.0.1 posting `size` random bytes each time (every body distinct) to /v1/c-hasil,
+ * whole (`junk`) or cut short after half of a declared length (`cut`). */
+export function junkFlood(port: number, mode: 'junk' | 'cut', size: number, parallel: number) {
+  return startAttacker([mode, String(port), String(size), String(parallel)]);
 }
 
 /** `parallel` loops posting the file at `bodyFile` to `path` from 127.0.0.1. */

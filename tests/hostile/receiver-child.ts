@@ -1,5 +1,5 @@
 // The LAN receiver as its own process for tests/hostile and the LAN benchmark, so that an attack is measured as
-// it would hit the PPK laptop: `node --import tsx receiver-child.ts <dbPath> [<options JSON>]`. Prints one line
+// it would hit the PPK laptop: `node --import tsx receiver-child.ts <dbPath> [<options JSON> [<quarantine quota JSON>]]`. Prints one line
 // `{"port":N,"pid":P}` when listening, a line `{"stats":…}` for each "stats" line read on stdin, a line
 // `{"imported":…}` after each "import <path>" line (the PPK importing a drive while phones post), and closes on
 // SIGTERM or when stdin ends.
@@ -7,9 +7,14 @@ import { createInterface } from 'node:readline';
 import { openBackend } from '../../electron/main/backend/backend';
 import { startLanReceiver, type LanReceiverOptions } from '../../electron/main/backend/lan/receiver';
 import { importPaths } from '../../electron/main/backend/services/import/import.service';
+import {
+  configureQuarantine,
+  type QuarantineQuota,
+} from '../../electron/main/backend/services/quarantine/quarantine-quota';
 
-const [dbPath, optionsJson] = process.argv.slice(2);
+const [dbPath, optionsJson, quotaJson] = process.argv.slice(2);
 const options = JSON.parse(optionsJson ?? '{}') as LanReceiverOptions;
+configureQuarantine(JSON.parse(quotaJson ?? '{}') as Partial<QuarantineQuota>);
 const backend = await openBackend({ dbPath: dbPath!, mode: 'web' });
 const rx = await startLanReceiver(backend.ctx, { port: 0, host: '127.0.0.1', mdns: false, ...options });
 process.stdout.write(`${JSON.stringify({ port: rx.port, pid: process.pid })}\n`);

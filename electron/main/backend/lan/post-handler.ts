@@ -75,6 +75,7 @@ export function createPostHandler(d: PostDeps) {
         channel: 'lan',
         english: `truncated LAN upload: ${bytes.length} of ${expected} bytes`,
         actor: keyId ? `perangkat:${keyId}` : `lan:${remote}`,
+        truncated: true,
       });
     } catch (err) {
       ctx.log.error('LAN: could not quarantine a truncated upload', err);

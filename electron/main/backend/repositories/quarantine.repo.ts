@@ -48,3 +48,12 @@ export function listQuarantine(db: Db, limit = 200): QuarantineRow[] {
 export function countQuarantine(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM quarantine_log').get() as { n: number }).n;
 }
+
+/** Stored names of the newest quarantine rows for these bytes (duplicates name the copy they share). */
+export function quarantinedNamesOf(db: Db, sha256: string, limit = 20): string[] {
+  return (
+    stmt(db, 'SELECT stored_name FROM quarantine_log WHERE sha256 = ? ORDER BY id DESC LIMIT ?').all(sha256, limit) as {
+      stored_name: string;
+    }[]
+  ).map((r) => r.stored_name);
+}

@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   audit: () => import('./cli/audit.command'),
   serve: () => import('./cli/serve.command'),
   kpps: () => import('./cli/kpps.command'),
+  penerima: () => import('./cli/penerima.command'),
 };
 
 export const USAGE = `Penggunaan / usage:
@@ -24,7 +25,12 @@ export const USAGE = `Penggunaan / usage:
   pleno audit verify --db <file>
   pleno serve --db <file> [--port N] [--lan]
   pleno kpps push --to <url> <file>...
-  pleno kpps qr <envelope> --out <dir>`;
+  pleno kpps qr <envelope> --out <dir>
+  pleno penerima init --db <file> --master <file>...
+  pleno penerima sertifikat --kunci <KPU key file> --master <file> --kunci-publik <base64url> --url <url> --out <file>
+  pleno penerima pasang --db <file> <sertifikat.json>
+  pleno penerima kunci-ppk --db <file> --kecamatan <kode> --kunci-publik <base64url> --alasan <text>
+  pleno penerima serve --db <file> [--port N]`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

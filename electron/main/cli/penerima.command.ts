@@ -1,0 +1,136 @@
+// pleno penerima init|sertifikat|pasang|kunci-ppk|serve (docs/design.md §5): the kab/kota receiver from the command
+// line. Exit 0 ok, 1 rejected input (one line on stderr), 2 usage.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { formatFingerprint } from '../../../shared/formats/envelope';
+import { startPenerimaServer, PENERIMA_DEFAULT_PORT } from '../backend/penerima/receiver-server';
+import { initPenerima, installSertifikat, registerPpkKey } from '../backend/services/penerima/setup.service';
+import { makeSertifikat } from '../backend/services/penerima/sertifikat';
+import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { requireDb, withBackend } from './storage-cli';
+
+const USAGE = `Penggunaan / usage:
+  pleno penerima init --db <file> --master <file>...
+  pleno penerima sertifikat --kunci <KPU key file> --master <file> --kunci-publik <base64url> --url <url> --out <file>
+  pleno penerima pasang --db <file> <sertifikat.json>
+  pleno penerima kunci-ppk --db <file> --kecamatan <kode> --kunci-publik <base64url> --alasan <text>
+  pleno penerima serve --db <file> [--port N]`;
+
+const read = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
+const rejected = (what: string, message: string): number => {
+  process.stderr.write(`${what}: ditolak: ${message}\n`);
+  return 1;
+};
+
+async function init(argv: string[]): Promise<number> {
+  const { values } = parseCli(argv, { db: { type: 'string' }, master: { type: 'string', multiple: true } });
+  const dbPath = requireDb(values.db);
+  const files = values.master ?? [];
+  if (files.length === 0) throw new UsageError('--master <file> wajib / is required (boleh berulang)');
+  const masters = files.map((f) => ({ name: basename(f), bytes: read(f) }));
+  return withBackend('penerima init', dbPath, { mustExist: false }, (b) => {
+    const r = initPenerima(b.ctx, masters, 'cli');
+    if (!r.ok) return rejected('pleno penerima init', r.error.message);
+    const v = r.value;
+    process.stdout.write(
+      `Penerima ${v.kabkota.nama} (${v.kabkota.kode}): ${v.added.length} data master baru, ${v.unchanged.length} sudah ada\n` +
+        `Sidik jari kunci penerima / receiver key fingerprint: ${formatFingerprint(v.fingerprint)}\n` +
+        `kunci-publik: ${v.publicKey}\n`,
+    );
+    return 0;
+  });
+}
+
+async function sertifikat(argv: string[]): Promise<number> {
+  const { values } = parseCli(argv, {
+    kunci: { type: 'string' },
+    master: { type: 'string' },
+    'kunci-publik': { type: 'string' },
+    url: { type: 'string' },
+    out: { type: 'string' },
+  });
+  for (const k of ['kunci', 'master', 'kunci-publik', 'url', 'out'] as const) {
+    if (!values[k]) throw new UsageError(`--${k} wajib / is required`);
+  }
+  const r = makeSertifikat({
+    kpuKeyFile: read(values.kunci!),
+    master: read(values.master!),
+    publicKey: values['kunci-publik']!,
+    url: values.url!,
+    now: new Date(),
+  });
+  if (!r.ok) return rejected('pleno penerima sertifikat', r.error.message);
+  writeFileSync(values.out!, r.value.text);
+  process.stdout.write(`Sertifikat penerima ditulis / written: ${values.out} (${r.value.kabkota})\n`);
+  return 0;
+}
+
+async function pasang(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCli(argv, { db: { type: 'string' } });
+  const dbPath = requireDb(values.db);
+  if (positionals.length !== 1) throw new UsageError('satu berkas sertifikat / one certificate file');
+  return withBackend('penerima pasang', dbPath, { mustExist: true }, (b) => {
+    const r = installSertifikat(b.ctx, read(positionals[0]!), 'cli');
+    if (!r.ok) return rejected(positionals[0]!, r.error.message);
+    process.stdout.write(`Sertifikat dipasang / installed: ${r.value.url}\n`);
+    return 0;
+  });
+}
+
+async function kunciPpk(argv: string[]): Promise<number> {
+  const { values } = parseCli(argv, {
+    db: { type: 'string' },
+    kecamatan: { type: 'string' },
+    'kunci-publik': { type: 'string' },
+    alasan: { type: 'string' },
+  });
+  const dbPath = requireDb(values.db);
+  for (const k of ['kecamatan', 'kunci-publik', 'alasan'] as const) {
+    if (!values[k]) throw new UsageError(`--${k} wajib / is required`);
+  }
+  return withBackend('penerima kunci-ppk', dbPath, { mustExist: true }, (b) => {
+    const r = registerPpkKey(b.ctx, {
+      kecamatan: values.kecamatan!,
+      publicKey: values['kunci-publik']!,
+      alasan: values.alasan!,
+      actor: 'cli',
+    });
+    if (!r.ok) return rejected('pleno penerima kunci-ppk', r.error.message);
+    const what = r.value.status === 'baru' ? 'didaftarkan / registered' : 'sudah terdaftar / already registered';
+    process.stdout.write(`Kunci PPK ${formatFingerprint(r.value.fingerprint)} ${what} untuk ${values.kecamatan}\n`);
+    return 0;
+  });
+}
+
+async function serve(argv: string[]): Promise<number> {
+  const { values } = parseCli(argv, { db: { type: 'string' }, port: { type: 'string' } });
+  const dbPath = requireDb(values.db);
+  const port = values.port === undefined ? PENERIMA_DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port harus 0–65535');
+  return withBackend('penerima serve', dbPath, { mustExist: true }, async (b) => {
+    const server = await startPenerimaServer(b.ctx, { port });
+    process.stdout.write(`Penerima siap / listening on port ${server.port}\n`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await server.close();
+    return 0;
+  });
+}
+
+const verbs: Record<string, (argv: string[]) => Promise<number>> = {
+  init,
+  sertifikat,
+  pasang,
+  'kunci-ppk': kunciPpk,
+  serve,
+};
+
+export const command: CliCommand = (argv) =>
+  withUsage(USAGE, async () => {
+    const [verb, ...rest] = argv;
+    const run = verb === undefined ? undefined : verbs[verb];
+    if (!run) throw new UsageError(`subperintah / subcommand: ${Object.keys(verbs).join(', ')}`);
+    return run(rest);
+  });

@@ -20,10 +20,13 @@ async function reply(res: Response): Promise<Reply> {
   return { status: res.status, text, json, headers: res.headers };
 }
 
-function jsonBody(value: unknown, gzip: boolean): { body: Uint8Array; headers: Record<string, string> } {
-  const raw = Buffer.from(JSON.stringify(value), 'utf8');
+function jsonBody(value: unknown, gzip: boolean): { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> } {
+  const raw = new Uint8Array(Buffer.from(JSON.stringify(value), 'utf8'));
   return gzip
-    ? { body: gzipSync(raw), headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } }
+    ? {
+        body: new Uint8Array(gzipSync(raw)),
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      }
     : { body: raw, headers: { 'content-type': 'application/json' } };
 }
 
@@ -61,11 +64,12 @@ export async function headUpload(base: string, sha256: string): Promise<Reply> {
 }
 
 export async function patchUpload(base: string, sha256: string, offset: number, bytes: Uint8Array): Promise<Reply> {
+  const body = new Uint8Array(bytes);
   return reply(
     await fetch(`${base}/v1/berkas/${sha256}`, {
       method: 'PATCH',
       headers: { ...TUS, 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' },
-      body: bytes,
+      body,
     }),
   );
 }

@@ -36,6 +36,9 @@ beforeAll(async () => {
       return http.call(method, input);
     },
   };
+  // The demo kecamatan is there for every test, whichever runs first (created through the raw client).
+  const setup = await http.call('setup.createDemo', { preset: 'hampang' });
+  if (!setup.ok) throw new Error(setup.error.message);
 });
 
 afterAll(async () => {
@@ -55,8 +58,6 @@ const countOf = (m: MethodName) => calls.filter((c) => c === m).length;
 describe('renderer data layer over a real backend', () => {
   it('refreshes a cached dashboard after a decision taken elsewhere, through the pushed event only', async () => {
     const client = createQueryClient();
-    const setup = await runCommand('setup.createDemo', { preset: 'hampang' }, client, counted);
-    expect(setup.ok).toBe(true);
     const stopBridge = startEventBridge(client, http);
     const { observer, stop } = watch(client, 'pleno.dashboard', { pemilihan: 'bupati' });
     try {

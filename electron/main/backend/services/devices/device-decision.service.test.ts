@@ -1,7 +1,7 @@
 // Registering a KPPS device by a recorded PPK decision, on a real SQLite file (kecamatan fixture): who may decide,
 // the refusals, the audit chain; then over real HTTP on 127.0.0.1: an unknown device gets 401, is registered by
 // decision, and the same envelope is then accepted (201) with a receipt that verifies under the PPK key.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamatan-fixture';
 import { startLanReceiver, type LanReceiver } from '../../lan/receiver';
 import { readHello } from '../../lan/kpps-client';
@@ -26,15 +26,14 @@ const count = (sql: string, ...args: unknown[]) =>
 const KETUA = 0;
 const ANGGOTA = 1;
 
-beforeAll(async () => {
-  fx = await createKecamatanFixture({ desa: 2, tpsPerDesa: 3 });
-});
-
-afterAll(async () => {
-  await fx?.close();
-});
-
 describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
+  // A fresh kecamatan per test: sessions, delegations and registrations never carry over.
+  beforeEach(async () => {
+    fx = await createKecamatanFixture({ desa: 2, tpsPerDesa: 3 });
+  });
+  afterEach(async () => {
+    await fx?.close();
+  });
   const phone = generateKeyPair();
   const tps = () => fx.devices[1]!.tps;
   const input = () => ({
@@ -77,6 +76,7 @@ describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
   });
 
   it('the ketua registers; the same id, TPS and key again is idempotent; the row and its audit entry verify', () => {
+    startSession(ctx(), KETUA);
     const auditBefore = count('SELECT count(*) AS n FROM audit');
     const r = registerDevice(ctx(), input());
     expect(r.ok).toBe(true);
@@ -107,6 +107,8 @@ describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
   });
 
   it('a registered id cannot be re-bound to another key or TPS, nor a master device overridden, nor a key reused', () => {
+    startSession(ctx(), KETUA);
+    expect(registerDevice(ctx(), input()).ok).toBe(true);
     const other = registerDevice(ctx(), { ...input(), publicKey: generateKeyPair().publicKey });
     expect(other.ok || other.error).toMatchObject({ code: 'CONFLICT', detail: 'publicKey' });
     const moved = registerDevice(ctx(), { ...input(), tps: fx.devices[2]!.tps });
@@ -131,6 +133,8 @@ describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
   });
 
   it('a delegated anggota may decide; the view lists master and decision devices', () => {
+    startSession(ctx(), KETUA);
+    expect(registerDevice(ctx(), input()).ok).toBe(true);
     delegate(ctx(), ANGGOTA, true, 'ketua keluar ruangan');
     startSession(ctx(), ANGGOTA);
     const r = registerDevice(ctx(), {
@@ -157,11 +161,13 @@ describe('LAN: an unknown device, registered by decision, is then accepted', () 
   let rx: LanReceiver;
   let url: string;
   beforeAll(async () => {
+    fx = await createKecamatanFixture({ desa: 2, tpsPerDesa: 3 });
     rx = await startLanReceiver(ctx(), { port: 0, host: '127.0.0.1', mdns: false });
     url = `http://127.0.0.1:${rx.port}`;
   });
   afterAll(async () => {
     await rx?.close();
+    await fx?.close();
   });
 
   const post = async (bytes: Uint8Array) => {

@@ -1,11 +1,21 @@
 // The issued documents, newest first, with status, issue time and the start of the data hash; a row selects.
 import { Card, StatusPill, Table, type Column } from '../../ui';
 import type { DocumentItem } from '../../../shared/contracts/documents.contract';
+import type { PemilihanId } from '../../../shared/domain/model';
+import { shortPemilihan } from '../dashboard/pemilihan-label';
 import { formatIssued, KIND_LABELS } from './labels';
 
 const COLUMNS: Column<DocumentItem>[] = [
-  { key: 'kind', header: 'Dokumen', render: (d) => <strong>{KIND_LABELS[d.kind]}</strong> },
-  { key: 'pemilihan', header: 'Pemilihan', render: (d) => d.pemilihan },
+  {
+    key: 'kind',
+    header: 'Dokumen',
+    render: (d) => (
+      <>
+        <strong>{KIND_LABELS[d.kind]}</strong>
+        <div className="muted">{shortPemilihan(d.pemilihan as PemilihanId)}</div>
+      </>
+    ),
+  },
   { key: 'version', header: 'Versi', numeric: true, width: '60px', render: (d) => d.version },
   {
     key: 'status',
@@ -17,17 +27,7 @@ const COLUMNS: Column<DocumentItem>[] = [
       </span>
     ),
   },
-  { key: 'pages', header: 'Hal.', numeric: true, width: '50px', render: (d) => d.pages },
   { key: 'issued', header: 'Terbit', render: (d) => formatIssued(d.issuedAt) },
-  {
-    key: 'hash',
-    header: 'SHA-256 data',
-    render: (d) => (
-      <span className="doc-hash" title={d.dataSha256}>
-        {d.dataSha256.slice(0, 16)}…
-      </span>
-    ),
-  },
 ];
 
 export function DocumentList({

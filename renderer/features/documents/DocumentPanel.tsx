@@ -5,6 +5,8 @@ import type { DocumentItem, DocumentVerification } from '../../../shared/contrac
 import { useDocumentActions } from './document-actions';
 import { PagePreview } from './PagePreview';
 import { KIND_LABELS } from './labels';
+import type { PemilihanId } from '../../../shared/domain/model';
+import { shortPemilihan } from '../dashboard/pemilihan-label';
 
 export function DocumentPanel({ doc }: { doc: DocumentItem | null }) {
   if (!doc) {
@@ -22,7 +24,7 @@ function SelectedDocument({ doc }: { doc: DocumentItem }) {
 
   return (
     <Card
-      title={`${KIND_LABELS[doc.kind]} · ${doc.pemilihan} · versi ${doc.version}`}
+      title={`${KIND_LABELS[doc.kind]} · ${shortPemilihan(doc.pemilihan as PemilihanId)} · versi ${doc.version}`}
       aside={
         <span className="row">
           <Button size="sm" onClick={() => void a.print()} busy={a.busy === 'print'}>

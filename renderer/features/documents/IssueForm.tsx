@@ -52,8 +52,14 @@ export function IssueForm({
       <div className="doc-form">
         <Field label="Jenis dokumen">
           <select value={kind} onChange={(e) => setKind(e.target.value as DocKind)}>
-            <option value="d-hasil">Model D.Hasil Kecamatan-KWK (dengan lampiran per desa)</option>
+            <option value="d-hasil">Model D.Hasil Kecamatan-KWK, dengan lampiran per desa</option>
             <option value="kejadian-khusus">Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK</option>
+          </select>
+        </Field>
+        <Field label="Kertas">
+          <select value={paper} onChange={(e) => setPaper(e.target.value as 'a4' | 'f4')}>
+            <option value="a4">A4 (210 × 297 mm)</option>
+            <option value="f4">F4 / folio (215 × 330 mm)</option>
           </select>
         </Field>
         <Field label="Pemilihan">
@@ -63,12 +69,6 @@ export function IssueForm({
                 {p.nama}
               </option>
             ))}
-          </select>
-        </Field>
-        <Field label="Kertas">
-          <select value={paper} onChange={(e) => setPaper(e.target.value as 'a4' | 'f4')}>
-            <option value="a4">A4 (210 × 297 mm)</option>
-            <option value="f4">F4 / folio (215 × 330 mm)</option>
           </select>
         </Field>
         <div className="wide stack">

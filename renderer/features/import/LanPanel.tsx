@@ -3,7 +3,8 @@
 // with its last contact and what it sent.
 import { useState } from 'react';
 import type { LanDeviceView } from '../../../shared/contracts/import.contract';
-import { formatKode } from '../../../shared/domain/model';
+import { formatKode, type PemilihanId } from '../../../shared/domain/model';
+import { shortPemilihan } from '../dashboard/pemilihan-label';
 import { useApiCommand, useApiQuery } from '../../api/hooks';
 import { Button, Card, StatusPill, Table } from '../../ui';
 import { STATUS_LABEL, STATUS_TONE } from './ImportSummaryView';
@@ -42,9 +43,10 @@ function DevicesTable({ devices }: { devices: LanDeviceView[] }) {
           header: 'Terakhir',
           render: (d) => (
             <span title={d.lastReason ?? undefined}>
-              <StatusPill tone={STATUS_TONE[d.lastOutcome]}>{STATUS_LABEL[d.lastOutcome]}</StatusPill> HTTP{' '}
-              {d.lastStatus}
-              {d.lastTps ? ` · ${formatKode(d.lastTps)} ${d.lastPemilihan ?? ''}` : ''}
+              <StatusPill tone={STATUS_TONE[d.lastOutcome]}>{STATUS_LABEL[d.lastOutcome]}</StatusPill>
+              {d.lastTps
+                ? ` · TPS ${formatKode(d.lastTps)}${d.lastPemilihan ? ` · ${shortPemilihan(d.lastPemilihan as PemilihanId)}` : ''}`
+                : ''}
               {d.lastReason ? <div className="muted">{d.lastReason}</div> : null}
             </span>
           ),

@@ -11,6 +11,7 @@ import { emptyTotals } from '../../../shared/domain/recap';
 import { useApiCommand, useApiQuery } from '../../api/hooks';
 import { Button, Card, Field, StatusPill, Table, TextInput } from '../../ui';
 import { ManualEntryForm, type EntryValues } from './ManualEntryForm';
+import { shortPemilihan } from '../dashboard/pemilihan-label';
 import { STATUS_LABEL, STATUS_TONE } from './ImportSummaryView';
 
 function emptyValues(n: number): EntryValues {
@@ -250,9 +251,10 @@ function ManualStatusView({ status, onFix }: { status: ManualStatus; onFix(slot:
     const r = status.result;
     return (
       <div className="alert alert-ok" role="status" data-testid="manual-status">
-        <StatusPill tone="ok">Kedua entri sama</StatusPill> Hasil {formatKode(status.tps)} {status.pemilihan} disimpan
-        sebagai record entri manual oleh <strong>{r.operators[0]}</strong> dan <strong>{r.operators[1]}</strong>,
-        ditandatangani kunci PPK: <StatusPill tone={STATUS_TONE[r.outcome]}>{STATUS_LABEL[r.outcome]}</StatusPill>
+        <StatusPill tone="ok">Kedua entri sama</StatusPill> Hasil TPS {formatKode(status.tps)} pemilihan{' '}
+        {shortPemilihan(status.pemilihan)} disimpan sebagai hasil entri manual oleh <strong>{r.operators[0]}</strong>{' '}
+        dan <strong>{r.operators[1]}</strong>, ditandatangani kunci PPK:{' '}
+        <StatusPill tone={STATUS_TONE[r.outcome]}>{STATUS_LABEL[r.outcome]}</StatusPill>
         {r.reason ? ` ${r.reason}` : ''}
       </div>
     );

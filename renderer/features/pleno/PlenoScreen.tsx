@@ -2,9 +2,9 @@
 // rule violations on their exact fields, the actions (Sesuai, Koreksi, Keberatan, Kejadian khusus, Konflik), the
 // history, the desa lock, the operator. Keyboard-first: J/K or →/← move between TPS, N jumps to the next problem,
 // S/C/B/E/F open the actions, +/− zoom the photo. What is shown is pushed as focus for the projector.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
-import { readApi, runCommand } from '../../api/query-client';
+import { runCommand } from '../../api/query-client';
 import { navigate, openProjector, useRoute } from '../../app/router';
 import { Button, EmptyState, StatusPill } from '../../ui';
 import type { CorrectionView, ObjectionView, TpsReview } from '../../../shared/contracts/pleno.contract';
@@ -23,9 +23,8 @@ import { KejadianDialog } from './KejadianDialog';
 import { ConflictDialog } from './ConflictDialog';
 import { DecideCorrectionDialog } from './DecideDialogs';
 import { DesaLock } from './DesaLock';
+import { useReviewKeys, usePaneHeight, type DialogName } from './use-review-keys';
 import './pleno.css';
-
-type DialogName = 'sesuai' | 'koreksi' | 'keberatan' | 'kejadian' | 'konflik' | null;
 
 export default function PlenoScreen() {
   const route = useRoute();
@@ -48,19 +47,11 @@ function PickStart({ pemilihan }: { pemilihan: PemilihanId | undefined }) {
   return <p className="muted">Membuka TPS berikutnya…</p>;
 }
 
-function isTyping(t: EventTarget | null): boolean {
-  const el = t as HTMLElement | null;
-  return (
-    !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
-  );
-}
-
 function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
   const q = useApiQuery('pleno.tps', { pemilihan, tps });
   const [dialog, setDialog] = useState<DialogName>(null);
-  const [decide, setDecide] = useState<{ c: CorrectionView; d: 'approved' | 'rejected' } | null>(null);
-  const [resolve, setResolve] = useState<ObjectionView | null>(null);
   const [zoom, setZoom] = useState<{ n: number; dir: 1 | -1 }>({ n: 0, dir: 1 });
+  const zoomBy = useCallback((dir: 1 | -1) => setZoom((z) => ({ n: z.n + 1, dir })), []);
   // The previous TPS stays on screen (marked aria-busy) while the next one loads: no flash when moving with J/K.
   const review = q.data;
 
@@ -68,52 +59,112 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
     rememberPemilihan(pemilihan);
     void runCommand('pleno.setFocus', { pemilihan, desa: null, tps });
   }, [pemilihan, tps]);
+  useReviewKeys(review, pemilihan, setDialog, zoomBy);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      if (document.querySelector('dialog[open]')) return;
-      const r = q.data;
-      if (!r) return;
-      const k = e.key;
-      const go = (t: string | null) => {
-        if (t) {
-          e.preventDefault();
-          navigate('/pleno', pemilihan, t);
-        }
-      };
-      if (k === 'j' || k === 'J' || k === 'ArrowRight') return go(r.next);
-      if (k === 'k' || k === 'K' || k === 'ArrowLeft') return go(r.prev);
-      if (k === 'n' || k === 'N') {
-        e.preventDefault();
-        void readApi('pleno.nextProblem', { pemilihan, after: r.tps }).then((d) => {
-          if (d.ok && d.value) navigate('/pleno', pemilihan, d.value.tps);
-        });
-        return;
-      }
-      if (k === '+' || k === '=') return setZoom((z) => ({ n: z.n + 1, dir: 1 }));
-      if (k === '-') return setZoom((z) => ({ n: z.n + 1, dir: -1 }));
-      if (r.locked || !r.current) return;
-      const open: Record<string, DialogName> = {
-        s: 'sesuai',
-        c: 'koreksi',
-        b: 'keberatan',
-        e: 'kejadian',
-        f: r.konflik ? 'konflik' : null,
-      };
-      const d = open[k.toLowerCase()];
-      if (d) {
-        e.preventDefault();
-        setDialog(d);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [q.data, pemilihan]);
+  if (!review) {
+    if (q.error) return <EmptyState title="TPS tidak dapat ditampilkan">{q.error.message}</EmptyState>;
+    return <p className="muted">Memuat TPS…</p>;
+  }
+  const r: TpsReview = review;
+  return (
+    <div data-testid="review" aria-busy={r.tps !== tps}>
+      <ReviewBar r={r} pemilihan={pemilihan} />
+      <ReviewActions r={r} open={setDialog} />
+      {r.current === null ? (
+        <EmptyState title={`TPS ${nomorTps(r.nomor)} belum masuk`}>
+          Belum ada data C.Hasil dari TPS ini. Data yang tiba lewat LAN, QR atau berkas akan muncul di sini tanpa memuat
+          ulang.
+        </EmptyState>
+      ) : (
+        <ReviewBody r={r} zoom={zoom} />
+      )}
+      <ReviewDialogs r={r} dialog={dialog} close={() => setDialog(null)} />
+    </div>
+  );
+}
+
+function ReviewBar({ r, pemilihan }: { r: TpsReview; pemilihan: PemilihanId }) {
+  return (
+    <div className="review-bar">
+      <h1 className="review-title" data-testid="review-title">
+        {r.desa.nama} · TPS {nomorTps(r.nomor)} <small title={r.pemilihan.nama}>{shortPemilihan(r.pemilihan.id)}</small>
+      </h1>
+      <StatusPill tone={TILE_TONE[r.status]} title={tileDescription(r.status)}>
+        <span data-testid="review-status">{tileLabel(r.status)}</span>
+      </StatusPill>
+      {r.locked && <StatusPill tone="ok">Desa terkunci</StatusPill>}
+      <span className="grow" />
+      <DesaLock pemilihan={pemilihan} desa={r.desa} />
+      <Button
+        size="sm"
+        disabled={!r.prev}
+        onClick={() => r.prev && navigate('/pleno', pemilihan, r.prev)}
+        title="TPS sebelumnya (K)"
+      >
+        ← <kbd className="kbd">K</kbd>
+        <span className="sr-only">TPS sebelumnya</span>
+      </Button>
+      <Button
+        size="sm"
+        disabled={!r.next}
+        onClick={() => r.next && navigate('/pleno', pemilihan, r.next)}
+        title="TPS berikutnya (J)"
+      >
+        <kbd className="kbd">J</kbd> →<span className="sr-only">TPS berikutnya</span>
+      </Button>
+      <Button size="sm" onClick={openProjector}>
+        Proyektor
+      </Button>
+    </div>
+  );
+}
+
+function ReviewActions({ r, open }: { r: TpsReview; open: (d: DialogName) => void }) {
+  const settled = r.base === 'sesuai' || r.base === 'dikoreksi';
+  const pendingCorrection = r.corrections.some((c) => c.state === 'proposed');
+  const canAct = !r.locked && r.current !== null;
+  return (
+    <div
+      className="review-actions"
+      role="toolbar"
+      aria-label="Keputusan pleno"
+      title="N: masalah berikutnya · J/K: TPS berikut/sebelum · +/−: perbesar foto"
+    >
+      <Button
+        variant="primary"
+        disabled={!canAct || settled || r.konflik || pendingCorrection}
+        onClick={() => open('sesuai')}
+      >
+        Sesuai <kbd>S</kbd>
+      </Button>
+      <Button disabled={!canAct || r.konflik || pendingCorrection} onClick={() => open('koreksi')}>
+        Koreksi <kbd>C</kbd>
+      </Button>
+      <Button disabled={r.locked} onClick={() => open('keberatan')}>
+        Keberatan <kbd>B</kbd>
+      </Button>
+      <Button disabled={r.locked} onClick={() => open('kejadian')}>
+        Kejadian khusus <kbd>E</kbd>
+      </Button>
+      {r.konflik && (
+        <Button variant="danger" disabled={r.locked} onClick={() => open('konflik')}>
+          Konflik: pilih kiriman <kbd>F</kbd>
+        </Button>
+      )}
+      <span className="grow" />
+      <OperatorChooser />
+    </div>
+  );
+}
+
+function ReviewBody({ r, zoom }: { r: TpsReview; zoom: { n: number; dir: 1 | -1 } }) {
+  const grid = useRef<HTMLDivElement>(null);
+  const formPane = useRef<HTMLDivElement>(null);
+  usePaneHeight(grid, r.violations.length);
+  const [decide, setDecide] = useState<{ c: CorrectionView; d: 'approved' | 'rejected' } | null>(null);
+  const [resolve, setResolve] = useState<ObjectionView | null>(null);
 
   // Bring the first field with an error into view when a TPS opens: that is what the room needs to look at.
-  const formPane = useRef<HTMLDivElement>(null);
-  const shownTps = q.data?.tps;
   useEffect(() => {
     const pane = formPane.current;
     if (!pane) return;
@@ -124,27 +175,36 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
     }
     const offset = cell.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
     pane.scrollTop = Math.max(0, offset - pane.clientHeight / 2);
-  }, [shownTps]);
+  }, [r.tps]);
 
   const photos = useMemo(() => {
-    if (!review) return [];
-    const counted = review.submissions.find((s) => s.counted) ?? review.submissions[0];
+    const counted = r.submissions.find((s) => s.counted) ?? r.submissions[0];
     return counted?.foto ?? [];
-  }, [review]);
-
+  }, [r]);
   // The votes (section IV) are on the last sheet: open there when the problem is in the votes.
-  const firstError = review?.violations.find((v) => v.severity === 'error')?.fields[0];
+  const firstError = r.violations.find((v) => v.severity === 'error')?.fields[0];
   const initialPage = firstError?.startsWith('suara.') ? Math.max(0, photos.length - 1) : 0;
 
-  if (!review) {
-    if (q.error) return <EmptyState title="TPS tidak dapat ditampilkan">{q.error.message}</EmptyState>;
-    return <p className="muted">Memuat TPS…</p>;
-  }
-  const r: TpsReview = review;
-  const loadingOther = r.tps !== tps;
-  const settled = r.base === 'sesuai' || r.base === 'dikoreksi';
-  const pendingCorrection = r.corrections.some((c) => c.state === 'proposed');
-  const canAct = !r.locked && r.current !== null;
+  return (
+    <div className="review-grid" ref={grid}>
+      <div className="stack review-pane" ref={formPane} tabIndex={0} role="region" aria-label="Angka C.Hasil">
+        <FormPane r={r} />
+      </div>
+      <div className="stack review-pane" tabIndex={0} role="region" aria-label="Foto C.Hasil dan riwayat">
+        <PhotoViewer key={r.tps} pages={photos} zoomSignal={zoom} initialPage={initialPage} />
+        <HistoryPanel review={r} onDecide={(c, d) => setDecide({ c, d })} onResolve={setResolve} />
+      </div>
+      <DecideCorrectionDialog
+        correction={decide?.c ?? null}
+        decision={decide?.d ?? 'approved'}
+        onClose={() => setDecide(null)}
+      />
+      <ResolveObjectionDialog review={r} objection={resolve} onClose={() => setResolve(null)} />
+    </div>
+  );
+}
+
+function FormPane({ r }: { r: TpsReview }) {
   const previous =
     r.currentSource?.kind === 'correction'
       ? new Map(
@@ -153,125 +213,44 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
             ?.changes.map((c) => [c.path, c.from]) ?? [],
         )
       : undefined;
-
   return (
-    <div data-testid="review" aria-busy={loadingOther}>
-      <div className="review-bar">
-        <h1 className="review-title" data-testid="review-title">
-          {r.desa.nama} · TPS {nomorTps(r.nomor)}{' '}
-          <small title={r.pemilihan.nama}>{shortPemilihan(r.pemilihan.id)}</small>
-        </h1>
-        <StatusPill tone={TILE_TONE[r.status]} title={tileDescription(r.status)}>
-          <span data-testid="review-status">{tileLabel(r.status)}</span>
-        </StatusPill>
-        {r.locked && <StatusPill tone="ok">Desa terkunci</StatusPill>}
-        <span className="grow" />
-        <DesaLock pemilihan={pemilihan} desa={r.desa} />
-        <Button
-          size="sm"
-          disabled={!r.prev}
-          onClick={() => r.prev && navigate('/pleno', pemilihan, r.prev)}
-          aria-label="TPS sebelumnya"
-        >
-          ← <kbd className="kbd">K</kbd>
-        </Button>
-        <Button
-          size="sm"
-          disabled={!r.next}
-          onClick={() => r.next && navigate('/pleno', pemilihan, r.next)}
-          aria-label="TPS berikutnya"
-        >
-          <kbd className="kbd">J</kbd> →
-        </Button>
-        <Button size="sm" onClick={openProjector}>
-          Proyektor
-        </Button>
-      </div>
-
-      <div
-        className="review-actions"
-        role="toolbar"
-        aria-label="Keputusan pleno"
-        title="N: masalah berikutnya · J/K: TPS berikut/sebelum · +/−: perbesar foto"
-      >
-        <Button
-          variant="primary"
-          disabled={!canAct || settled || r.konflik || pendingCorrection}
-          onClick={() => setDialog('sesuai')}
-        >
-          Sesuai <kbd>S</kbd>
-        </Button>
-        <Button disabled={!canAct || r.konflik || pendingCorrection} onClick={() => setDialog('koreksi')}>
-          Koreksi <kbd>C</kbd>
-        </Button>
-        <Button disabled={r.locked} onClick={() => setDialog('keberatan')}>
-          Keberatan <kbd>B</kbd>
-        </Button>
-        <Button disabled={r.locked} onClick={() => setDialog('kejadian')}>
-          Kejadian khusus <kbd>E</kbd>
-        </Button>
-        {r.konflik && (
-          <Button variant="danger" disabled={r.locked} onClick={() => setDialog('konflik')}>
-            Konflik: pilih kiriman <kbd>F</kbd>
-          </Button>
-        )}
-        <span className="grow" />
-        <OperatorChooser />
-      </div>
-
-      {r.current === null ? (
-        <EmptyState title={`TPS ${nomorTps(r.nomor)} belum masuk`}>
-          Belum ada data C.Hasil dari TPS ini. Data yang tiba lewat LAN, QR atau berkas akan muncul di sini tanpa memuat
-          ulang.
-        </EmptyState>
-      ) : (
-        <div className="review-grid">
-          <div className="stack review-pane" ref={formPane}>
-            {r.violations.length > 0 && (
-              <ul className="violations" aria-label="Hasil pemeriksaan" data-testid="violations">
-                {r.violations.map((v, i) => (
-                  <li key={`${v.code}-${i}`} className={v.severity} data-code={v.code}>
-                    <span className="code">{v.code}</span>
-                    {v.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {r.violations.length === 0 && <div className="notice notice-ok">Semua pemeriksaan R01–R13 terpenuhi.</div>}
-            {r.currentSource?.kind === 'correction' && (
-              <div className="notice">
-                Angka di bawah adalah hasil koreksi yang disetujui (angka semula dicoret kecil).
-              </div>
-            )}
-            <CHasilForm
-              counts={r.current}
-              pilihan={r.pemilihan.pilihan}
-              violations={r.violations}
-              {...(previous ? { previous } : {})}
-            />
-            <p className="muted" style={{ fontSize: '0.85rem' }}>
-              Tombol: S sesuai · C koreksi · B keberatan · E kejadian khusus · J/K TPS berikut/sebelum · N masalah
-              berikutnya · +/− perbesar foto
-            </p>
-          </div>
-          <div className="stack review-pane">
-            <PhotoViewer key={r.tps} pages={photos} zoomSignal={zoom} initialPage={initialPage} />
-            <HistoryPanel review={r} onDecide={(c, d) => setDecide({ c, d })} onResolve={setResolve} />
-          </div>
-        </div>
+    <>
+      {r.violations.length > 0 && (
+        <ul className="violations" aria-label="Hasil pemeriksaan" data-testid="violations">
+          {r.violations.map((v, i) => (
+            <li key={`${v.code}-${i}`} className={v.severity} data-code={v.code}>
+              <span className="code">{v.code}</span>
+              {v.message}
+            </li>
+          ))}
+        </ul>
       )}
-
-      <AcceptDialog review={r} open={dialog === 'sesuai'} onClose={() => setDialog(null)} />
-      <CorrectionDialog review={r} open={dialog === 'koreksi'} onClose={() => setDialog(null)} />
-      <RaiseObjectionDialog review={r} open={dialog === 'keberatan'} onClose={() => setDialog(null)} />
-      <KejadianDialog review={r} open={dialog === 'kejadian'} onClose={() => setDialog(null)} />
-      <ConflictDialog review={r} open={dialog === 'konflik'} onClose={() => setDialog(null)} />
-      <DecideCorrectionDialog
-        correction={decide?.c ?? null}
-        decision={decide?.d ?? 'approved'}
-        onClose={() => setDecide(null)}
+      {r.violations.length === 0 && <div className="notice notice-ok">Semua pemeriksaan R01–R13 terpenuhi.</div>}
+      {r.currentSource?.kind === 'correction' && (
+        <div className="notice">Angka di bawah adalah hasil koreksi yang disetujui (angka semula dicoret kecil).</div>
+      )}
+      <CHasilForm
+        counts={r.current!}
+        pilihan={r.pemilihan.pilihan}
+        violations={r.violations}
+        {...(previous ? { previous } : {})}
       />
-      <ResolveObjectionDialog review={r} objection={resolve} onClose={() => setResolve(null)} />
-    </div>
+      <p className="muted" style={{ fontSize: '0.85rem' }}>
+        Tombol: S sesuai · C koreksi · B keberatan · E kejadian khusus · J/K TPS berikut/sebelum · N masalah berikutnya
+        · +/− perbesar foto
+      </p>
+    </>
+  );
+}
+
+function ReviewDialogs({ r, dialog, close }: { r: TpsReview; dialog: DialogName; close: () => void }) {
+  return (
+    <>
+      <AcceptDialog review={r} open={dialog === 'sesuai'} onClose={close} />
+      <CorrectionDialog review={r} open={dialog === 'koreksi'} onClose={close} />
+      <RaiseObjectionDialog review={r} open={dialog === 'keberatan'} onClose={close} />
+      <KejadianDialog review={r} open={dialog === 'kejadian'} onClose={close} />
+      <ConflictDialog review={r} open={dialog === 'konflik'} onClose={close} />
+    </>
   );
 }

@@ -30,7 +30,8 @@ export const USAGE = `Penggunaan / usage:
   pleno penerima sertifikat --kunci <KPU key file> --master <file> --kunci-publik <base64url> --url <url> --out <file>
   pleno penerima pasang --db <file> <sertifikat.json>
   pleno penerima kunci-ppk --db <file> --kecamatan <kode> --kunci-publik <base64url> --alasan <text>
-  pleno penerima serve --db <file> [--port N]`;
+  pleno penerima serve --db <file> [--port N]
+  pleno penerima recap --db <file> --json`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

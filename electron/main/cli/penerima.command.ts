@@ -6,6 +6,7 @@ import { formatFingerprint } from '../../../shared/formats/envelope';
 import { startPenerimaServer, PENERIMA_DEFAULT_PORT } from '../backend/penerima/receiver-server';
 import { initPenerima, installSertifikat, registerPpkKey } from '../backend/services/penerima/setup.service';
 import { makeSertifikat } from '../backend/services/penerima/sertifikat';
+import { penerimaRecap } from '../backend/services/penerima/recap.service';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
 
@@ -14,7 +15,8 @@ const USAGE = `Penggunaan / usage:
   pleno penerima sertifikat --kunci <KPU key file> --master <file> --kunci-publik <base64url> --url <url> --out <file>
   pleno penerima pasang --db <file> <sertifikat.json>
   pleno penerima kunci-ppk --db <file> --kecamatan <kode> --kunci-publik <base64url> --alasan <text>
-  pleno penerima serve --db <file> [--port N]`;
+  pleno penerima serve --db <file> [--port N]
+  pleno penerima recap --db <file> --json`;
 
 const read = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
 const rejected = (what: string, message: string): number => {
@@ -119,12 +121,25 @@ async function serve(argv: string[]): Promise<number> {
   });
 }
 
+async function recap(argv: string[]): Promise<number> {
+  const { values } = parseCli(argv, { db: { type: 'string' }, json: { type: 'boolean' } });
+  const dbPath = requireDb(values.db);
+  if (!values.json) throw new UsageError('--json wajib / is required');
+  return withBackend('penerima recap', dbPath, { mustExist: true }, (b) => {
+    const r = penerimaRecap(b.ctx.db);
+    if (!r) return rejected('pleno penerima recap', 'basis data ini bukan penerima kab/kota');
+    process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    return 0;
+  });
+}
+
 const verbs: Record<string, (argv: string[]) => Promise<number>> = {
   init,
   sertifikat,
   pasang,
   'kunci-ppk': kunciPpk,
   serve,
+  recap,
 };
 
 export const command: CliCommand = (argv) =>

@@ -10,6 +10,9 @@ import { verifyPenerimaCert, verifyTandaTerima } from '../../../../shared/format
 import { openBackend, type Backend } from '../backend';
 import { generateKeyPair, nodeCrypto } from '../crypto';
 import { listUnknownKeys } from '../repositories/penerima.repo';
+import { penerimaRecap } from '../services/penerima/recap.service';
+import { addTotals } from '../../../../shared/domain/recap';
+import type { Totals } from '../../../../shared/domain/model';
 import { initPenerima, installSertifikat, registerPpkKey } from '../services/penerima/setup.service';
 import { makeSertifikat } from '../services/penerima/sertifikat';
 import { startPenerimaServer, type PenerimaServer } from './receiver-server';
@@ -180,5 +183,44 @@ describe('penerima: refusals of §4.3, nothing stored', () => {
     const masalah = (r.json as { masalah: string[] }).masalah;
     expect(masalah.some((x) => x.includes('TPS 001') && x.includes('tidak sama dengan rekaman'))).toBe(true);
     expect(masalah.some((x) => x.startsWith('Desa') && x.includes('jumlah desa'))).toBe(true);
+  });
+});
+
+describe('penerima: recap JSON (§5.2)', () => {
+  it('lists every kecamatan in master order, sums the finals only, counts masuk and final', async () => {
+    const a = makeKecamatan(hampang.kpu, '630205');
+    const b = makeKecamatan(hampang.kpu, '630206');
+    const c = makeKecamatan(hampang.kpu, '630207');
+    for (const k of [a, b, c]) {
+      expect(initPenerima(backend.ctx, [{ name: 'm.json', bytes: bytes(k.masterEnvelope) }], 'test').ok).toBe(true);
+      const kode = k.master.kecamatan.kode;
+      expect(
+        registerPpkKey(backend.ctx, { kecamatan: kode, publicKey: k.ppk.publicKey, alasan: 'uji', actor: 't' }).ok,
+      ).toBe(true);
+    }
+    const final = makePush(a);
+    const draf = makePush(b, { tamper: (doc) => ((doc.meta as { final: boolean }).final = false) });
+    for (const p of [final, draf]) {
+      expect((await client.postManifest(base, p.envelope)).status).toBe(200);
+      for (const [sha, env] of p.objek) await client.putObjek(base, sha, env);
+      expect((await client.commit(base, p.address)).status).toBe(201);
+    }
+    const r = penerimaRecap(backend.ctx.db)!;
+    expect(r.kabkota).toBe('6302');
+    const bupati = r.pemilihan.find((p) => p.id === 'bupati')!;
+    const mine = bupati.daftar.filter((d) => ['630205', '630206', '630207'].includes(d.kode));
+    expect(mine.map((d) => [d.kode, d.status, d.urutan])).toEqual([
+      ['630205', 'final', 1],
+      ['630206', 'draf', 1],
+      ['630207', 'belum', null],
+    ]);
+    const totalOf = (p: typeof final) => (p.dHasil as { payload: { recap: { total: Totals } } }).payload.recap.total;
+    expect(mine[1]!.total).toEqual(totalOf(draf));
+    const finals = bupati.daftar.filter((d) => d.status === 'final');
+    expect(bupati.total).toEqual(finals.map((d) => d.total!).reduce((x, y) => addTotals(x, y)));
+    expect(bupati.total).not.toEqual(addTotals(bupati.total, totalOf(draf)));
+    expect(bupati.kecamatan.final).toBe(finals.length);
+    expect(bupati.kecamatan.total).toBe(bupati.daftar.length);
+    expect(bupati.daftar.map((d) => d.kode)).toEqual([...bupati.daftar.map((d) => d.kode)].sort());
   });
 });

@@ -196,6 +196,7 @@ describe('receiver answers', () => {
       ok: true,
       value: { urutan: 2, manifest: H('f') },
     });
+    expect(parseTerakhir({ terakhir: null })).toEqual({ ok: true, value: null });
     expect(parseMasalah({ masalah: ['Jumlah desa Hampang tidak sama dengan jumlah TPS-nya'] }).ok).toBe(true);
     expect(parseMasalah({ masalah: [''] }).ok).toBe(false);
   });

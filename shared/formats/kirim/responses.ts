@@ -49,10 +49,11 @@ export function parseKirimAnswer(json: unknown): ParseResult<KirimKurang> {
   });
 }
 
-/** `POST /v1/kirim` → 409 `{ terakhir: { urutan, manifest } }`. */
-export function parseTerakhir(json: unknown): ParseResult<{ urutan: number; manifest: string }> {
+/** `POST /v1/kirim` → 409 `{ terakhir: { urutan, manifest } }`, or `{ terakhir: null }` when none is confirmed yet. */
+export function parseTerakhir(json: unknown): ParseResult<{ urutan: number; manifest: string } | null> {
   return runParser(() => {
     const o = exactObject(json, '', ['terakhir']);
+    if (o.terakhir === null) return null;
     const t = exactObject(o.terakhir, 'terakhir', ['urutan', 'manifest']);
     return { urutan: count(t.urutan, 'terakhir.urutan'), manifest: sha256Hex(t.manifest, 'terakhir.manifest') };
   });

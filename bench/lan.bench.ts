@@ -3,7 +3,8 @@
 // peak. Each post is verified and stored by the import service and answered with a signed receipt that the phone
 // side verifies. The phones run in a worker thread (as real phones are other machines), the receiver on the main
 // thread. Prints records/s (aim ≥ 500/s), the receiver thread's busy time per record (what the rate would be on
-// an otherwise idle laptop), and checks in the database that none was lost or doubled.
+// an otherwise idle laptop), and checks in the database that none was lost or doubled. Then (lan-attack.ts) the
+// latency of a legitimate phone quiet and under each issue-14 attack, p50/p99.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { createKecamatanFixture } from '../electron/main/backend/lan/kecamatan-fixture';
 import { startLanReceiver } from '../electron/main/backend/lan/receiver';
 import { pushFile, readHello } from '../electron/main/backend/lan/kpps-client';
+import { legitLatencyUnderAttack } from './lan-attack';
 
 const DEVICES = 600;
 const CONCURRENCY = 50;
@@ -124,4 +126,6 @@ if (process.argv[2] === '--phones') {
   );
   await fx.close();
   if (stored !== jobs.length || distinct !== jobs.length) process.exit(1);
+  console.log('');
+  await legitLatencyUnderAttack();
 }

@@ -4,13 +4,12 @@
 // each file is committed; the answer is a summary with every rejected file and its reason.
 //
 //   importDriveFiles(ctx, paths, jobId?) → Promise<ImportSummary>
-//   importUploadedFiles(ctx, files: { name, bytes }[], jobId?) → Promise<ImportSummary>   (file picker fallback)
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+//   importUploadedFiles(ctx, files: { name, bytes }[], jobId?) → Promise<ImportSummary>   (file picker, from memory)
+import { basename } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BackendContext } from '../../context';
 import type { ImportResultView, ImportSummary } from '../../../../../shared/contracts/import.contract';
-import { importPaths, type FileOutcome } from '../import/import.service';
+import { importPaths, importUploads, type FileOutcome } from '../import/import.service';
 
 function safeName(name: string): string {
   const base = basename(name.replace(/\\/g, '/')) || 'berkas';
@@ -78,25 +77,19 @@ export async function importDriveFiles(
   return summarize(jobId, outcomes, name);
 }
 
-/** Files from a browser file input: written to a private folder under the data folder, imported, then removed. */
+/** Files from a browser file input: imported from memory, like the same files from a drive. */
 export async function importUploadedFiles(
   ctx: BackendContext,
   files: { name: string; bytes: Uint8Array }[],
   jobId: string = randomUUID(),
 ): Promise<ImportSummary> {
-  const dir = join(ctx.dataDir, 'incoming', jobId);
-  mkdirSync(dir, { recursive: true });
-  const names = new Map<string, string>();
-  try {
-    const paths = files.map((f, i) => {
-      // Index prefix keeps order and makes equal names distinct; the original name is shown to the user.
-      const p = join(dir, `${String(i).padStart(4, '0')}-${safeName(f.name)}`);
-      writeFileSync(p, f.bytes);
-      names.set(p, f.name);
-      return p;
-    });
-    return await importDriveFiles(ctx, paths, jobId, (file) => names.get(file) ?? basename(file));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // An index prefix keeps equal names distinct (outcomes and QR parts are keyed by name); the user sees the name.
+  const keyed = files.map((f, i) => ({ name: `${String(i).padStart(4, '0')}-${safeName(f.name)}`, bytes: f.bytes }));
+  const names = new Map(keyed.map((k, i) => [k.name, files[i]!.name]));
+  const display = (key: string) => names.get(key) ?? key;
+  ctx.events.emit({ type: 'import-progress', jobId, done: 0, total: files.length, file: '' });
+  const outcomes = await importUploads(ctx, keyed, (fo, index, total) => {
+    ctx.events.emit({ type: 'import-progress', jobId, done: index + 1, total, file: display(fo.file) });
+  });
+  return summarize(jobId, outcomes, display);
 }

@@ -486,17 +486,17 @@ async function prepare(file: string, collector: QrCollector): Promise<Prepared> 
   } catch {
     return { file, kind: 'error', reason: 'berkas tidak ditemukan', english: 'file not found', bytes: null };
   }
-  const limit = ext === '.json' ? MAX_ENVELOPE_BYTES : ext === '.pleno' ? MAX_BUNDLE_BYTES : MAX_IMAGE_BYTES;
+  const limit = limitFor(ext);
   if (size > limit) {
-    const reason = `berkas terlalu besar (${size} byte, batas ${limit})`;
     let copy: Uint8Array | null = null;
     try {
       if (size <= QUARANTINE_COPY_LIMIT) copy = new Uint8Array(readFileSync(file));
     } catch {
       copy = null;
     }
-    return { file, kind: 'error', reason, english: 'file too large', bytes: copy };
+    return tooLarge(file, size, limit, copy);
   }
+  // Envelopes and bundles are read inside their batch (importPaths' memory bound); images now (decoding is async).
   if (ext === '.json') return { file, kind: 'envelope', bytes: null, size };
   if (ext === '.pleno') return { file, kind: 'bundle', bytes: null, size };
   let bytes: Uint8Array;
@@ -505,6 +505,25 @@ async function prepare(file: string, collector: QrCollector): Promise<Prepared> 
   } catch (err) {
     return unreadable(file, err);
   }
+  return prepareBytes(file, bytes, collector);
+}
+
+const limitFor = (ext: string): number =>
+  ext === '.json' ? MAX_ENVELOPE_BYTES : ext === '.pleno' ? MAX_BUNDLE_BYTES : MAX_IMAGE_BYTES;
+
+function tooLarge(file: string, size: number, limit: number, copy: Uint8Array | null): Prepared {
+  const reason = `berkas terlalu besar (${size} byte, batas ${limit})`;
+  return { file, kind: 'error', reason, english: 'file too large', bytes: copy };
+}
+
+/** A file's bytes already in memory (an upload from the UI), classified by the name's extension like a file. */
+async function prepareBytes(file: string, bytes: Uint8Array, collector: QrCollector): Promise<Prepared> {
+  const ext = extname(file).toLowerCase();
+  const limit = limitFor(ext);
+  if (bytes.length > limit)
+    return tooLarge(file, bytes.length, limit, bytes.length <= QUARANTINE_COPY_LIMIT ? bytes : null);
+  if (ext === '.json') return { file, kind: 'envelope', bytes, size: bytes.length };
+  if (ext === '.pleno') return { file, kind: 'bundle', bytes, size: bytes.length };
   if (ext === '.png' || ext === '.jpg' || ext === '.jpeg') {
     const q = await decodeQrFromImage(bytes);
     let qrFound = false;
@@ -642,6 +661,32 @@ export async function importPaths(
 }
 
 /** Imports in-memory items in batches (same guarantees as importPaths). */
+/**
+ * Files picked in the UI, as uploaded (never written to disk): imported exactly like the same files by path.
+ * `name` is the key of the outcome (the caller keeps names distinct), its extension decides the kind.
+ */
+export async function importUploads(
+  ctx: BackendContext,
+  uploads: readonly { name: string; bytes: Uint8Array }[],
+  onProgress?: (done: FileOutcome, index: number, total: number) => void,
+  opts: ImportPathsOptions = {},
+): Promise<FileOutcome[]> {
+  const collector = new QrCollector();
+  let i = 0;
+  return runBatches(
+    ctx,
+    uploads.length,
+    async () => {
+      const u = uploads[i]!;
+      i += 1;
+      return prepareBytes(u.name, u.bytes, collector);
+    },
+    collector,
+    onProgress,
+    opts,
+  );
+}
+
 export async function importItems(
   ctx: BackendContext,
   items: readonly ImportItem[],

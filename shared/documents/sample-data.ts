@@ -158,7 +158,15 @@ export function sampleDHasil(o: SampleOptions = {}): DHasilData {
     lampiran: master.desa.map((d) => ({
       kode: d.kode,
       nama: d.nama,
-      tps: d.tps.map((t) => ({ nomor: t.nomor, counts: tps[tpsCode(d.kode, t.nomor)]!.counted })),
+      tps: d.tps.map((t) => {
+        const counts = tps[tpsCode(d.kode, t.nomor)]!.counted;
+        // A stand-in record hash (tests of the layout; issued documents carry the real one).
+        return {
+          nomor: t.nomor,
+          counts,
+          sumber: counts ? { rekaman: tpsCode(d.kode, t.nomor).padStart(64, '0'), koreksi: [] } : null,
+        };
+      }),
     })),
   };
 }

@@ -4,8 +4,12 @@
 // computed from it by the pure layout functions in this folder, so a verifier can re-render the pages from the
 // embedded data and compare them with the file.
 import type { CHasilCounts, PemilihanId, Pilihan, PpkMember, Wilayah } from '../domain/model';
+import type { Sumber, SumberKoreksi } from '../domain/count-trace';
 
-export const DOCUMENT_FORMAT = 'pleno.document/1';
+/** What Pleno issues (docs/design.md §3.7); verifiers accept both versions. */
+export const DOCUMENT_FORMAT = 'pleno.document/2';
+export const DOCUMENT_FORMATS = ['pleno.document/1', DOCUMENT_FORMAT] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 /**
  * Bumped whenever the drawing of the same data changes. Older layouts stay available (shared/documents/layout-v1/)
  * so documents issued with them still verify.
@@ -73,6 +77,11 @@ export interface DocRecapDesa {
 export interface DocTps {
   nomor: number;
   counts: CHasilCounts | null;
+  /**
+   * pleno.document/2: the counted record (SHA-256 of JCS of its payload) and the approved corrections applied to it,
+   * in order; null when no record is held (then `counts` is null). Absent in version 1.
+   */
+  sumber?: Sumber | null;
 }
 
 export interface DocLampiranDesa {
@@ -82,7 +91,7 @@ export interface DocLampiranDesa {
 }
 
 export interface DHasilData {
-  format: typeof DOCUMENT_FORMAT;
+  format: DocumentFormat;
   meta: DocMeta & { kind: 'd-hasil' };
   header: DocHeader;
   recap: { tps: TpsCounters; desa: DocRecapDesa[]; total: CHasilCounts };
@@ -104,10 +113,12 @@ export interface KejadianEntry {
   uraian: string;
   /** How it was resolved; empty while open. */
   penyelesaian: string;
+  /** pleno.document/2, entries of kind `koreksi`: the correction's changes as in a lampiran `sumber.koreksi`. */
+  koreksi?: SumberKoreksi[];
 }
 
 export interface KejadianData {
-  format: typeof DOCUMENT_FORMAT;
+  format: DocumentFormat;
   meta: DocMeta & { kind: 'kejadian-khusus' };
   header: DocHeader;
   entries: KejadianEntry[];

@@ -40,7 +40,15 @@ import { ppkKeyOrNull } from '../keys/ppk-key';
 import { buildSignedPdf, signerFingerprint } from './signed-pdf';
 import { runWrite } from '../../db/command';
 import { documentSumErrors } from '../../../../../shared/documents/sums';
+import { toSumber, type CountTrace, type Sumber } from '../../../../../shared/domain/count-trace';
 import { acceptanceEntries, correctionEntries, unexplainedBreaks, type Placing } from './plenary-record';
+
+/** The trace as `sumber`; a counted number without a trace is a bug, never printed as traced. */
+function traceSumber(trace: CountTrace | null): Sumber {
+  const sumber = toSumber(trace);
+  if (!sumber) throw new Error('document: counted TPS without a count trace');
+  return sumber;
+}
 
 export class DocumentError extends Error {
   constructor(
@@ -199,10 +207,12 @@ export function buildDocumentData(
   const lampiran = master.desa.map((d) => ({
     kode: d.kode,
     nama: d.nama,
-    tps: d.tps.map((t) => ({
-      nomor: t.nomor,
-      counts: snap.byTps.get(tpsCode(d.kode, t.nomor))?.derived.current ?? null,
-    })),
+    tps: d.tps.map((t) => {
+      const tps = snap.byTps.get(tpsCode(d.kode, t.nomor));
+      const counts = tps?.derived.current ?? null;
+      // pleno.document/2: where the count comes from (the record and the approved corrections applied to it).
+      return { nomor: t.nomor, counts, sumber: counts ? traceSumber(tps?.trace ?? null) : null };
+    }),
   }));
   const data: DHasilData = {
     format: DOCUMENT_FORMAT,

@@ -37,6 +37,9 @@ import type { DataMaster } from '../../../../../shared/domain/model';
 import { formulaFailures } from '../../../../../shared/documents/formula';
 import { padaHariIni } from '../../../../../shared/documents/terbilang';
 import { DocumentError, issueDocument } from './documents.service';
+import { readEmbeddedData } from './verify-pdf';
+import { checkTraces } from '../../../../../shared/documents/traces';
+import type { DHasilData } from '../../../../../shared/documents/types';
 import { checkR16, type PhotoRecord } from '../../../../../shared/domain/rules/r16-photo';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
@@ -279,6 +282,29 @@ describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', 
     expect(text).toContain(`▲ ${pemilih.nilaiTercatat}`);
     expect(text).toContain(`TPS ${pemilih.tps.slice(10)} · I.A.4 Jumlah pemilih L`);
     expect(text).not.toContain('905');
+
+    // pleno.document/2: every lampiran TPS names its record and corrections; replaying them gives the printed counts.
+    const data = JSON.parse(new TextDecoder().decode((await readEmbeddedData(final.bytes))!)) as {
+      payload: DHasilData;
+    };
+    expect(data.payload.format).toBe('pleno.document/2');
+    const held = new Map(subs.map((s) => [s.sha256, s.counts]));
+    const traces = checkTraces(data.payload, (sha) => held.get(sha));
+    expect(traces.problems).toEqual([]);
+    expect(traces.traced).toBe(data.payload.lampiran.flatMap((d) => d.tps).filter((t) => t.counts).length);
+    const fixed = data.payload.lampiran.flatMap((d) => d.tps).find((t) => t.sumber?.koreksi.length)!;
+    expect(fixed.sumber!.koreksi).toEqual([
+      expect.objectContaining({
+        bidang: misread.field,
+        dari: 905,
+        menjadi: 105,
+        dasar: 'c-hasil-plano',
+        disetujui: ketua(),
+      }),
+    ]);
+    // A tampered trace is reported.
+    fixed.sumber!.koreksi[0]!.menjadi = 106;
+    expect(checkTraces(data.payload, (sha) => held.get(sha)).problems).toHaveLength(1);
 
     const kej = await issueDocument(ctx, { kind: 'kejadian-khusus', pemilihan: 'bupati', actor: 'uji', final: true });
     const k = pageTexts(kej.path).join(' ');

@@ -171,7 +171,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderOutput> {
   doc.setModificationDate(when);
   await doc.attach(input.envelopeBytes, ATTACHMENT_NAME, {
     mimeType: 'application/json',
-    description: 'Data dokumen bertanda tangan PPK (pleno.document/1)',
+    description: `Data dokumen bertanda tangan PPK (${data.format})`,
     creationDate: when,
     modificationDate: when,
     afRelationship: AFRelationship.Data,

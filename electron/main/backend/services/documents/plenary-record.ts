@@ -2,8 +2,9 @@
 // R01/R02/R05/R06 without an acceptance reason (they block a final), and the D.Kejadian Khusus entries of approved
 // corrections (field, old → new, basis, approver) and of records the plenary accepted with a reason although a sum
 // on them disagrees.
-import type { DataMaster, Pilihan } from '../../../../../shared/domain/model';
-import { basisLabel } from '../../../../../shared/domain/correction';
+import type { CHasilCounts, DataMaster, Pilihan } from '../../../../../shared/domain/model';
+import { basisCode, basisLabel, diffCounts } from '../../../../../shared/domain/correction';
+import { BASIS_NOTE_MARK, type SumberKoreksi } from '../../../../../shared/domain/count-trace';
 import { fieldLabel, getCount } from '../../../../../shared/domain/labels';
 import { formatNumber } from '../../../../../shared/documents/format';
 import { formulaFailures, type FormulaFailure } from '../../../../../shared/documents/formula';
@@ -56,6 +57,25 @@ export function unexplainedBreaks(snap: PemilihanSnapshot, placing: Pick<Placing
   return out;
 }
 
+/** The correction's changes as `sumber.koreksi` objects (pleno.document/2), in form order. */
+function koreksiOf(
+  c: { counts: CHasilCounts; reason: string; basis: string; changedFields: string[] },
+  base: CHasilCounts | undefined,
+  d: { decidedBy: string; decidedAt: string },
+): SumberKoreksi[] {
+  const { basis, note } = basisCode(c.basis);
+  if (!base) return [];
+  return diffCounts(base, c.counts).map((x) => ({
+    bidang: x.path,
+    dari: x.a,
+    menjadi: x.b,
+    dasar: basis,
+    alasan: note === null ? c.reason : `${c.reason}${BASIS_NOTE_MARK}${note}`,
+    disetujui: d.decidedBy,
+    waktu: d.decidedAt,
+  }));
+}
+
 /** One entry per approved correction, in the order approved: each changed field as "old → new". */
 export function correctionEntries(snap: PemilihanSnapshot, master: DataMaster, placing: Placing): KejadianEntry[] {
   const pilihan: Pilihan[] = master.pemilihan.find((p) => p.id === snap.pemilihan.id)?.pilihan ?? [];
@@ -87,6 +107,7 @@ export function correctionEntries(snap: PemilihanSnapshot, master: DataMaster, p
           jenis: 'koreksi',
           uraian: `Koreksi ${changes.join('; ')}. Dasar: ${basisLabel(c.basis)}. Alasan: ${c.reason}`,
           penyelesaian: `Disetujui ${by}`,
+          koreksi: koreksiOf(c, base, d),
         },
       });
     }

@@ -189,6 +189,8 @@ describe('signed document PDF', () => {
     };
     for (const data of [sampleDHasil({ seed: 3, desa: 3, tpsPerDesa: 4 }), sampleKejadian(5)] as DocumentData[]) {
       data.meta.layout = 'pleno-layout/1';
+      data.format = 'pleno.document/1';
+      if ('lampiran' in data) for (const d of data.lampiran) for (const t of d.tps) delete t.sumber;
       const out = await renderPdf({
         data,
         dataSha256: 'ab'.repeat(32),

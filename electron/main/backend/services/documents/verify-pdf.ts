@@ -17,7 +17,7 @@ import {
   decodePDFRawStream,
 } from 'pdf-lib';
 import { parseEnvelopeBytes, verifySelfSigned } from '../../../../../shared/formats/envelope';
-import { DOCUMENT_FORMAT, KNOWN_LAYOUTS, type DocumentData } from '../../../../../shared/documents/types';
+import { DOCUMENT_FORMATS, KNOWN_LAYOUTS, type DocumentData } from '../../../../../shared/documents/types';
 import { nodeCrypto } from '../../crypto';
 import { ATTACHMENT_NAME, renderPdf } from './pdf-renderer';
 import { dataHash } from './signed-pdf';
@@ -123,8 +123,12 @@ export async function verifyPdf(
     };
   }
   const data = env.value.payload as unknown as DocumentData;
-  if (data.format !== DOCUMENT_FORMAT || typeof data.meta !== 'object' || data.meta === null) {
-    return { valid: false, problems: [`data tertanam bukan ${DOCUMENT_FORMAT}`], info };
+  if (
+    !(DOCUMENT_FORMATS as readonly string[]).includes(data.format) ||
+    typeof data.meta !== 'object' ||
+    data.meta === null
+  ) {
+    return { valid: false, problems: [`data tertanam bukan ${DOCUMENT_FORMATS.join(' atau ')}`], info };
   }
   info.id = data.meta.id;
   info.kind = data.meta.kind;

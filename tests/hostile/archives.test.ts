@@ -43,7 +43,11 @@ describe('hostile archives over the LAN', () => {
         99,
       ),
     ).toBeLessThan(1000);
-    expect(Object.keys(attack).every((s) => s === '400' || s === '429')).toBe(true);
+    // 0: the receiver answered 429 before reading the body and closed while the attacker was still sending.
+    expect(
+      Object.keys(attack).filter((s) => !['0', '400', '429'].includes(s)),
+      JSON.stringify(attack),
+    ).toEqual([]);
     expect(k.alive()).toBe(true);
   });
 
@@ -60,7 +64,11 @@ describe('hostile archives over the LAN', () => {
         99,
       ),
     ).toBeLessThan(1000);
-    expect(Object.keys(attack).every((s) => s === '400' || s === '429')).toBe(true);
+    // 0: the receiver answered 429 before reading the body and closed while the attacker was still sending.
+    expect(
+      Object.keys(attack).filter((s) => !['0', '400', '429'].includes(s)),
+      JSON.stringify(attack),
+    ).toEqual([]);
     expect(k.alive()).toBe(true);
   });
 });

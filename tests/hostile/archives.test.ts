@@ -1,6 +1,6 @@
 // Hostile archives (issue 14, items 1 and 6's bundle half): the 98-byte ZIP64 body and lying-size bombs posted to the
 // LAN receiver over real sockets while a legitimate phone posts from its own address, and a lying-size bundle
-// given to `pleno import`. The receiver is a separate process; it must survive, answer the phone within 1 s
+// given to `pleno import`. The receiver is a separate process; it must survive, answer the phone (1 s at p99 is the bench's figure)
 // every time, and refuse the attacks with 400 or 429 (never 5xx).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKecamatanFixture } from '../../electron/main/backend/lan/kecamatan-fixture';
 import { lyingSizeBomb, zip64Body98 } from '../../shared/formats/zip-test-support';
-import { legitPhone, percentile, postFlood, postOnce, startHostileKecamatan, type HostileKecamatan } from './harness';
+import {
+  legitPhone,
+  percentile,
+  postFlood,
+  postOnce,
+  startHostileKecamatan,
+  type HostileKecamatan,
+  LEGIT_ANSWER_BOUND_MS,
+} from './harness';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let k: HostileKecamatan;
@@ -42,7 +50,7 @@ describe('hostile archives over the LAN', () => {
         legit.map((a) => a.ms),
         99,
       ),
-    ).toBeLessThan(1000);
+    ).toBeLessThan(LEGIT_ANSWER_BOUND_MS);
     // 0: the receiver answered 429 before reading the body and closed while the attacker was still sending.
     expect(
       Object.keys(attack).filter((s) => !['0', '400', '429'].includes(s)),
@@ -63,7 +71,7 @@ describe('hostile archives over the LAN', () => {
         legit.map((a) => a.ms),
         99,
       ),
-    ).toBeLessThan(1000);
+    ).toBeLessThan(LEGIT_ANSWER_BOUND_MS);
     // 0: the receiver answered 429 before reading the body and closed while the attacker was still sending.
     expect(
       Object.keys(attack).filter((s) => !['0', '400', '429'].includes(s)),

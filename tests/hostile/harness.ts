@@ -234,3 +234,10 @@ export function junkFlood(port: number, mode: 'junk' | 'cut', size: number, para
 export function postFlood(port: number, path: string, type: string, bodyFile: string, parallel: number) {
   return startAttacker(['post', String(port), path, type, bodyFile, String(parallel)]);
 }
+
+/**
+ * How long a legitimate phone may wait during an attack before a test fails. The goal — answered within 1 s at p99 —
+ * is a speed figure printed by `npm run bench lan` beside the quiet baseline; a test only proves the phone is never
+ * starved, with room for a loaded machine (docs: bench/ holds figures, tests hold behaviour).
+ */
+export const LEGIT_ANSWER_BOUND_MS = 5000;

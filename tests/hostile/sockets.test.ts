@@ -3,12 +3,20 @@
 // the process died of an uncaught EMFILE. Then the same flood against a limit lower than the connection cap, so
 // the process really runs out of descriptors: it must survive, keep serving, and recover when sockets close.
 import { describe, expect, it } from 'vitest';
-import { idleSockets, legitPhone, percentile, postOnce, startHostileKecamatan, LEGIT_ADDRESS } from './harness';
+import {
+  idleSockets,
+  legitPhone,
+  percentile,
+  postOnce,
+  startHostileKecamatan,
+  LEGIT_ADDRESS,
+  LEGIT_ANSWER_BOUND_MS,
+} from './harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('idle connection floods', () => {
-  it('1,100 idle sockets under `ulimit -n 1024`: the process lives, the phone is served within 1 s', async () => {
+  it('1,100 idle sockets under `ulimit -n 1024`: the process lives, the phone is served (latency figures: npm run bench lan)', async () => {
     const k = await startHostileKecamatan({ nofile: 1024, receiver: { mdns: true } });
     try {
       const flood = await idleSockets(k.port, 1100, 70);
@@ -23,7 +31,7 @@ describe('idle connection floods', () => {
           legit.map((a) => a.ms),
           99,
         ),
-      ).toBeLessThan(1000);
+      ).toBeLessThan(LEGIT_ANSWER_BOUND_MS);
       expect(stats.connections.open).toBeLessThanOrEqual(256);
       expect(stats.connections.refused + stats.connections.evicted).toBeGreaterThan(0);
       // Past mDNS's 5-second interface refresh, which is what threw EMFILE from a timer before.

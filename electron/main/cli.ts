@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   serve: () => import('./cli/serve.command'),
   kpps: () => import('./cli/kpps.command'),
   penerima: () => import('./cli/penerima.command'),
+  kirim: () => import('./cli/kirim.command'),
 };
 
 export const USAGE = `Penggunaan / usage:
@@ -24,6 +25,10 @@ export const USAGE = `Penggunaan / usage:
   pleno verify <file>
   pleno audit verify --db <file>
   pleno serve --db <file> [--port N] [--lan]
+  pleno kirim penerima --db <file> <sertifikat.json> | --url <url>
+  pleno kirim --db <file> [--pemilihan <id>] [--batas <s>]
+  pleno kirim ekspor --db <file> --out <dir>
+  pleno kirim tanda-terima --db <file> <receipt.json>
   pleno kpps push --to <url> <file>...
   pleno kpps qr <envelope> --out <dir>
   pleno penerima init --db <file> --master <file>...

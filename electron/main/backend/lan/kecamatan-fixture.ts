@@ -26,6 +26,8 @@ export interface KecamatanFixture {
   dbPath: string;
   backend: Backend;
   master: DataMaster;
+  /** The KPU kab/kota key that signed the data master (signs receiver certificates in the push tests). */
+  kpu: { publicKey: string; privateKey: string; fingerprint: string };
   /** One device per TPS, in TPS order. */
   devices: FixtureDevice[];
   deviceFor(tps: string): FixtureDevice;
@@ -115,6 +117,7 @@ export async function createKecamatanFixture(
     dbPath,
     backend,
     master,
+    kpu: { publicKey: kpu.publicKey, privateKey: kpu.privateKey, fingerprint: kpu.fingerprint },
     devices,
     deviceFor(tps) {
       const d = byTps.get(tps);

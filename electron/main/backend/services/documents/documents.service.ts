@@ -37,6 +37,7 @@ import { insertDocument, latestVersion, listDocuments, type DocumentRow } from '
 import { recap } from '../recap/recap.service';
 import { loadSnapshot, type PemilihanSnapshot } from '../plenary/plenary-snapshot';
 import { ppkKeyOrNull } from '../keys/ppk-key';
+import { writeKirimOutbox } from '../kirim/outbox';
 import { buildSignedPdf, signerFingerprint } from './signed-pdf';
 import { runWrite } from '../../db/command';
 import { documentSumErrors } from '../../../../../shared/documents/sums';
@@ -325,6 +326,16 @@ async function issueNow(ctx: BackendContext, input: IssueInput): Promise<IssuedD
         reason,
         issuedAt: issued,
         issuedBy: input.actor,
+      });
+      // The push for this pemilihan (docs/design.md §4.5): written in the same command as the document.
+      writeKirimOutbox(unit.db, ctx, {
+        documentId: recorded.id,
+        kind: input.kind,
+        pemilihan: p.id,
+        envelope: pdf.envelope,
+        pdf: { sha256: pdf.fileSha256, size: pdf.bytes.length, fileName },
+        at: ctx.clock().toISOString(),
+        actor: input.actor,
       });
       unit.emit({ type: 'documents-changed' });
       return recorded;

@@ -1,0 +1,195 @@
+// SQL of the push outbox (migration 0005-kirim): receiver certificates, frozen manifests, their objects and blobs,
+// receipts. Every insert is audited (insertAudited) and must run inside a command; nothing is updated or deleted.
+import type { Db } from '../context';
+import { camelRow, insertAudited } from './audit.repo';
+import type { WritableDb } from '../db/command';
+import { stmt } from './statements';
+import type { BerkasJenis, ObjekJenis, ReceiptStatus } from '../../../../shared/formats/kirim';
+
+export interface PenerimaRow {
+  id: number;
+  sertifikatJson: string;
+  kabkota: string;
+  url: string;
+  publicKey: string;
+  fingerprint: string;
+  installedAt: string;
+  installedBy: string;
+}
+
+export interface ManifestRow {
+  id: number;
+  sha256: string;
+  pemilihan: string;
+  urutan: number;
+  sebelumnya: string | null;
+  documentId: number;
+  envelopeJson: string;
+  createdAt: string;
+}
+
+export interface ObjekRow {
+  sha256: string;
+  jenis: ObjekJenis;
+  ukuran: number;
+  envelopeJson: string;
+}
+
+export interface BerkasRow {
+  sha256: string;
+  jenis: BerkasJenis;
+  ukuran: number;
+  mime: string;
+  lokasi: string;
+}
+
+export interface TandaTerimaRow {
+  id: number;
+  manifestSha256: string;
+  status: ReceiptStatus;
+  berkasKurang: number;
+  auditJumlah: number;
+  auditKepala: string;
+  diterima: string;
+  envelopeJson: string;
+  via: 'online' | 'berkas';
+  storedAt: string;
+}
+
+export function insertPenerima(db: WritableDb, p: Omit<PenerimaRow, 'id'>): number {
+  return Number(
+    insertAudited(
+      db,
+      'kirim_penerima',
+      {
+        sertifikat_json: p.sertifikatJson,
+        kabkota: p.kabkota,
+        url: p.url,
+        public_key: p.publicKey,
+        fingerprint: p.fingerprint,
+        installed_at: p.installedAt,
+        installed_by: p.installedBy,
+      },
+      { actor: p.installedBy, action: 'kirim.penerima', at: p.installedAt },
+    ),
+  );
+}
+
+/** The certificate in use: the newest installed. */
+export function currentPenerima(db: Db): PenerimaRow | undefined {
+  const r = stmt(db, 'SELECT * FROM kirim_penerima ORDER BY id DESC LIMIT 1').get() as
+    Record<string, unknown> | undefined;
+  return r ? camelRow<PenerimaRow>(r) : undefined;
+}
+
+/** Stores an object once (content-addressed); true when it was new. */
+export function insertObjekOnce(db: WritableDb, o: ObjekRow, actor: string, at: string): boolean {
+  if (stmt(db, 'SELECT 1 FROM kirim_objek WHERE sha256 = ?').get(o.sha256)) return false;
+  insertAudited(
+    db,
+    'kirim_objek',
+    { sha256: o.sha256, jenis: o.jenis, ukuran: o.ukuran, envelope_json: o.envelopeJson },
+    { actor, action: 'kirim.objek', at },
+  );
+  return true;
+}
+
+export function getObjek(db: Db, sha256: string): ObjekRow | undefined {
+  const r = stmt(db, 'SELECT * FROM kirim_objek WHERE sha256 = ?').get(sha256) as Record<string, unknown> | undefined;
+  return r ? camelRow<ObjekRow>(r) : undefined;
+}
+
+/** Stores a blob's location once; true when it was new. */
+export function insertBerkasOnce(db: WritableDb, b: BerkasRow, actor: string, at: string): boolean {
+  if (stmt(db, 'SELECT 1 FROM kirim_berkas WHERE sha256 = ?').get(b.sha256)) return false;
+  insertAudited(
+    db,
+    'kirim_berkas',
+    { sha256: b.sha256, jenis: b.jenis, ukuran: b.ukuran, mime: b.mime, lokasi: b.lokasi },
+    { actor, action: 'kirim.berkas', at },
+  );
+  return true;
+}
+
+export function getBerkas(db: Db, sha256: string): BerkasRow | undefined {
+  const r = stmt(db, 'SELECT * FROM kirim_berkas WHERE sha256 = ?').get(sha256) as Record<string, unknown> | undefined;
+  return r ? camelRow<BerkasRow>(r) : undefined;
+}
+
+export function insertManifest(db: WritableDb, m: Omit<ManifestRow, 'id'>, actor: string): number {
+  return Number(
+    insertAudited(
+      db,
+      'kirim_manifest',
+      {
+        sha256: m.sha256,
+        pemilihan: m.pemilihan,
+        urutan: m.urutan,
+        sebelumnya: m.sebelumnya,
+        document_id: m.documentId,
+        envelope_json: m.envelopeJson,
+        created_at: m.createdAt,
+      },
+      { actor, action: 'kirim.manifest', at: m.createdAt },
+    ),
+  );
+}
+
+/** The newest manifest of a pemilihan (highest urutan), or undefined. */
+export function latestManifest(db: Db, pemilihan: string): ManifestRow | undefined {
+  const r = stmt(db, 'SELECT * FROM kirim_manifest WHERE pemilihan = ? ORDER BY urutan DESC LIMIT 1').get(pemilihan) as
+    Record<string, unknown> | undefined;
+  return r ? camelRow<ManifestRow>(r) : undefined;
+}
+
+/** Every manifest, by pemilihan then urutan (the order they must be delivered in). */
+export function listManifests(db: Db, pemilihan?: string): ManifestRow[] {
+  const rows = (
+    pemilihan === undefined
+      ? stmt(db, 'SELECT * FROM kirim_manifest ORDER BY pemilihan, urutan').all()
+      : stmt(db, 'SELECT * FROM kirim_manifest WHERE pemilihan = ? ORDER BY urutan').all(pemilihan)
+  ) as Record<string, unknown>[];
+  return rows.map((r) => camelRow<ManifestRow>(r));
+}
+
+export function getManifest(db: Db, sha256: string): ManifestRow | undefined {
+  const r = stmt(db, 'SELECT * FROM kirim_manifest WHERE sha256 = ?').get(sha256) as
+    Record<string, unknown> | undefined;
+  return r ? camelRow<ManifestRow>(r) : undefined;
+}
+
+export function insertTandaTerima(db: WritableDb, t: Omit<TandaTerimaRow, 'id'>, actor: string): number {
+  return Number(
+    insertAudited(
+      db,
+      'kirim_tanda_terima',
+      {
+        manifest_sha256: t.manifestSha256,
+        status: t.status,
+        berkas_kurang: t.berkasKurang,
+        audit_jumlah: t.auditJumlah,
+        audit_kepala: t.auditKepala,
+        diterima: t.diterima,
+        envelope_json: t.envelopeJson,
+        via: t.via,
+        stored_at: t.storedAt,
+      },
+      { actor, action: 'kirim.tanda-terima', at: t.storedAt },
+    ),
+  );
+}
+
+/** The newest receipt of a manifest (a lengkap upgrade comes after its menunggu-berkas). */
+export function latestTandaTerima(db: Db, manifestSha256: string): TandaTerimaRow | undefined {
+  const r = stmt(db, 'SELECT * FROM kirim_tanda_terima WHERE manifest_sha256 = ? ORDER BY id DESC LIMIT 1').get(
+    manifestSha256,
+  ) as Record<string, unknown> | undefined;
+  return r ? camelRow<TandaTerimaRow>(r) : undefined;
+}
+
+/** Every stored receipt (for the audit anchoring check). */
+export function listTandaTerima(db: Db): TandaTerimaRow[] {
+  return (stmt(db, 'SELECT * FROM kirim_tanda_terima ORDER BY id').all() as Record<string, unknown>[]).map((r) =>
+    camelRow<TandaTerimaRow>(r),
+  );
+}

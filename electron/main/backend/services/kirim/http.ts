@@ -1,0 +1,94 @@
+// The HTTP side of the push (docs/design.md §4.3): JSON bodies gzip-compressed, answers read with a size limit,
+// blobs by tus 1.0 at /v1/berkas/<sha256> (HEAD tells the held offset, so a broken upload resumes from there).
+import { gzipSync } from 'node:zlib';
+import * as tus from 'tus-js-client';
+
+/** Longest answer body read (a `kurang` list of 20,000 blobs is about 2 MB). */
+const MAX_ANSWER = 8 * 1024 * 1024;
+const REQUEST_TIMEOUT_MS = 120_000;
+
+export interface Answer {
+  status: number;
+  json: unknown;
+}
+
+/** Thrown for a failure of the link (no answer): the caller retries with backoff. */
+export class LinkError extends Error {}
+
+async function readLimited(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (text.length > MAX_ANSWER) throw new LinkError(`answer over ${MAX_ANSWER} bytes`);
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** Sends a JSON text (already canonical) gzip-compressed; answers status and parsed body (null when not JSON). */
+export async function sendJson(method: 'POST' | 'PUT', url: string, text: string | null): Promise<Answer> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers:
+        text === null
+          ? {}
+          : { 'content-type': 'application/json', 'content-encoding': 'gzip', accept: 'application/json' },
+      ...(text === null ? {} : { body: gzipSync(Buffer.from(text, 'utf8')) }),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    return { status: res.status, json: await readLimited(res) };
+  } catch (err) {
+    if (err instanceof LinkError) throw err;
+    throw new LinkError(`${method} ${url}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Uploads one blob by tus, resuming from the offset the receiver holds (HEAD on the deterministic upload URL); a
+ * new upload is created only when the receiver holds none. Each PATCH carries one chunk, so a break re-sends at
+ * most one chunk. Retries are the caller's (its backoff), not tus-js-client's.
+ */
+export function tusUpload(
+  base: string,
+  sha256: string,
+  bytes: Buffer,
+  chunkSize: number,
+  onProgress?: (sent: number) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const upload = new tus.Upload(bytes, {
+      endpoint: new URL('/v1/berkas', base).href,
+      uploadUrl: new URL(`/v1/berkas/${sha256}`, base).href,
+      chunkSize,
+      metadata: { sha256 },
+      retryDelays: [],
+      storeFingerprintForResuming: false,
+      removeFingerprintOnSuccess: false,
+      onProgress: (sent) => onProgress?.(sent),
+      onSuccess: () => resolve(),
+      onError: (err) => reject(new LinkError(`tus ${sha256.slice(0, 12)}: ${err.message}`)),
+    });
+    upload.start();
+  });
+}
+
+/** Runs `fn` over `items` with at most `n` running at once; the first failure is rethrown once all have stopped. */
+export async function inPool<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const worker = async (): Promise<void> => {
+    while (failure === null && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await fn(item);
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  if (failure !== null) throw failure;
+}

@@ -1,0 +1,103 @@
+// pleno kirim … (docs/design.md §5): set the receiver, push the outbox, export upload bundles, import a receipt.
+//   pleno kirim penerima --db <file> <sertifikat.json> | --url <url>   last line "kunci-ppk: <base64url>"
+//   pleno kirim --db <file> [--pemilihan <id>] [--batas <s>]           one line per manifest; exit 0 when all hold a receipt
+//   pleno kirim ekspor --db <file> --out <dir>
+//   pleno kirim tanda-terima --db <file> <receipt.json>
+import { readFileSync } from 'node:fs';
+import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { requireDb, withBackend } from './storage-cli';
+import type { Backend } from '../backend/backend';
+
+const USAGE = `Penggunaan / usage:
+  pleno kirim penerima --db <file> <sertifikat.json> | --url <url>
+  pleno kirim --db <file> [--pemilihan <id>] [--batas <s>]
+  pleno kirim ekspor --db <file> --out <dir>
+  pleno kirim tanda-terima --db <file> <receipt.json>`;
+
+async function penerima(b: Backend, file: string | undefined, url: string | undefined): Promise<number> {
+  const svc = await import('../backend/services/kirim/penerima');
+  let r;
+  if (url) r = await svc.installPenerimaFromUrl(b.ctx, url, 'cli');
+  else {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file!, 'utf8'));
+    } catch {
+      process.stderr.write(`${file}: ditolak: berkas sertifikat tidak dapat dibaca sebagai JSON\n`);
+      return 1;
+    }
+    r = svc.installPenerima(b.ctx, json, 'cli');
+  }
+  if (!r.ok) {
+    process.stderr.write(`ditolak: ${r.error.message}\n`);
+    return 1;
+  }
+  process.stdout.write(`penerima: ${r.value.cert.kabkota.nama} (${r.value.cert.kabkota.kode}) ${r.value.cert.url}\n`);
+  process.stdout.write(`sidik-jari-penerima: ${r.value.fingerprint}\n`);
+  process.stdout.write(`sidik-jari-ppk: ${r.value.ppkFingerprint}\n`);
+  process.stdout.write(`kunci-ppk: ${r.value.ppkKey}\n`);
+  return 0;
+}
+
+async function push(b: Backend, pemilihan: string | undefined, batas: string | undefined): Promise<number> {
+  const seconds = batas === undefined ? 300 : Number(batas);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError('--batas <detik> harus bilangan >= 0');
+  const { kirimOutbox, outcomeLine } = await import('../backend/services/kirim/sender');
+  const r = await kirimOutbox(b.ctx, { batasMs: seconds * 1000, ...(pemilihan ? { pemilihan } : {}) });
+  if (!r.ok) {
+    process.stderr.write(`ditolak: ${r.error.message}\n`);
+    return 1;
+  }
+  for (const o of r.value) process.stdout.write(`${outcomeLine(o)}\n`);
+  return r.value.every((o) => o.status !== 'belum') ? 0 : 1;
+}
+
+export const command: CliCommand = (argv) =>
+  withUsage(USAGE, async () => {
+    const { values, positionals } = parseCli(argv, {
+      db: { type: 'string' },
+      pemilihan: { type: 'string' },
+      batas: { type: 'string' },
+      out: { type: 'string' },
+      url: { type: 'string' },
+    });
+    const dbPath = requireDb(values.db);
+    const sub = positionals[0];
+    return withBackend('kirim', dbPath, { mustExist: true }, async (b) => {
+      if (sub === undefined) return push(b, values.pemilihan, values.batas);
+      if (sub === 'penerima') {
+        if ((positionals.length === 2) === (values.url !== undefined))
+          throw new UsageError('berikan <sertifikat.json> atau --url <url>');
+        return penerima(b, positionals[1], values.url);
+      }
+      if (sub === 'ekspor') {
+        if (!values.out || positionals.length !== 1) throw new UsageError('--out <dir> wajib / is required');
+        const { exportBundles } = await import('../backend/services/kirim/bundle');
+        const r = exportBundles(b.ctx, values.out);
+        if (!r.ok) return 1;
+        for (const n of r.value) process.stdout.write(`${n}\n`);
+        process.stdout.write(`${r.value.length} berkas kiriman ditulis\n`);
+        return 0;
+      }
+      if (sub === 'tanda-terima') {
+        if (positionals.length !== 2) throw new UsageError('<receipt.json> wajib / is required');
+        const { importReceiptFile } = await import('../backend/services/kirim/bundle');
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(positionals[1]!);
+        } catch {
+          process.stderr.write(`${positionals[1]}: ditolak: berkas tidak dapat dibaca\n`);
+          return 1;
+        }
+        const r = importReceiptFile(b.ctx, bytes);
+        if (!r.ok) {
+          process.stderr.write(`${positionals[1]}: ditolak: ${r.error.message}\n`);
+          return 1;
+        }
+        const t = r.value.receipt;
+        process.stdout.write(`${t.kecamatan} ${t.pemilihan} urutan ${t.urutan}: ${t.status}\n`);
+        return 0;
+      }
+      throw new UsageError(`subperintah tidak dikenal / unknown subcommand: ${sub}`);
+    });
+  });

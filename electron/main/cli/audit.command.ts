@@ -4,6 +4,7 @@ import { verifyAudit } from '../backend/repositories/audit.repo';
 import { AUDITED_TABLES } from '../backend/db/migrations/index';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
+import { witnessedHeadProblems } from '../backend/services/kirim/anchor';
 
 const USAGE = 'Penggunaan / usage: pleno audit verify --db <file>';
 
@@ -14,7 +15,11 @@ export const command: CliCommand = (argv) =>
       throw new UsageError('subperintah / subcommand: verify');
     const dbPath = requireDb(values.db);
     return withBackend('audit', dbPath, { mustExist: true }, (b) => {
-      const r = verifyAudit(b.ctx.db, { requiredTables: AUDITED_TABLES });
+      const verified = verifyAudit(b.ctx.db, { requiredTables: AUDITED_TABLES });
+      // Heads witnessed by the receiver's receipts (docs/design.md §4.3) are checked as well.
+      const anchors = witnessedHeadProblems(b.ctx.db);
+      const r =
+        anchors.length === 0 ? verified : { ...verified, ok: false, problems: [...verified.problems, ...anchors] };
       if (r.ok) {
         process.stdout.write(
           `valid: ${r.entries} entri audit, ${r.rows} baris diperiksa, hash terakhir ${r.head.slice(0, 16)}\n`,

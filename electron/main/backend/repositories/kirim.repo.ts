@@ -56,6 +56,11 @@ export interface TandaTerimaRow {
   storedAt: string;
 }
 
+/** False on a database built at a schema before 0005 (the upgrade test issues documents on such files). */
+export function hasOutbox(db: Db): boolean {
+  return stmt(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kirim_manifest'").get() !== undefined;
+}
+
 export function insertPenerima(db: WritableDb, p: Omit<PenerimaRow, 'id'>): number {
   return Number(
     insertAudited(

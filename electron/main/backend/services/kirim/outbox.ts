@@ -12,6 +12,7 @@ import {
   insertObjekOnce,
   latestManifest,
   getBerkas,
+  hasOutbox,
   getObjek,
   type BerkasRow,
   type ObjekRow,
@@ -108,6 +109,7 @@ function pdfOf(db: WritableDb, objek: ObjekRow): BerkasRow | undefined {
 
 /** Writes the push for the document just issued; runs inside the issuing command. Returns the manifest address. */
 export function writeKirimOutbox(db: WritableDb, ctx: Pick<BackendContext, 'db' | 'dataDir'>, doc: IssuedForKirim) {
+  if (!hasOutbox(db)) return null; // a database still at an older schema (only built so by the upgrade test)
   const prev = latestManifest(db, doc.pemilihan);
   const own = objekOf(doc.envelope, doc.kind);
   const otherKind = doc.kind === 'd-hasil' ? 'kejadian-khusus' : 'd-hasil';

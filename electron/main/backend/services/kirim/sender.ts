@@ -78,7 +78,7 @@ function describe(status: number, json: unknown, row: ManifestRow): string {
   if (status === 403) return 'penerima menolak: kunci atau kecamatan ini bukan wilayahnya';
   if (status === 409) {
     const t = parseTerakhir(json);
-    return t.ok
+    return t.ok && t.value
       ? `penerima mencatat kiriman terakhir urutan ${t.value.urutan}, kiriman ini urutan ${row.urutan}`
       : 'urutan kiriman tidak berurutan di penerima';
   }

@@ -92,7 +92,8 @@ class Meter extends Transform {
       this.seen += head.length;
       this.count(head.length);
       if (head.length > 0) this.push(head);
-      setImmediate(this.onLimit);
+      // Let the head reach the server before the cut, so the server really sees a truncated body.
+      setTimeout(this.onLimit, 50);
       return;
     }
     this.seen += chunk.length;

@@ -1,4 +1,5 @@
 // Display helpers for documents: paper sizes, Indonesian number and date formatting, wrapping text to a width.
+import { BULAN } from './terbilang';
 import type { PaperSize, TextMeasure } from './types';
 
 const MM = 72 / 25.4;
@@ -24,21 +25,6 @@ export function formatNumber(n: number): string {
   const out = s.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return n < 0 ? `-${out}` : out;
 }
-
-const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 /**
  * Splits an ISO 8601 time with offset ("2024-11-30T16:05:00+08:00") into its local parts without any time-zone

@@ -77,8 +77,8 @@ try {
       tpsReview(b.ctx, 'bupati', d.desa[i % d.desa.length]!.tiles[0]!.tps);
       rev.push(performance.now() - t0);
     }
-    fmt('backend pleno.dashboard (600 TPS, in-process)', back);
-    fmt('backend pleno.tps (one TPS review, in-process)', rev);
+    fmt('backend plenary.dashboard (600 TPS, in-process)', back);
+    fmt('backend plenary.tps (one TPS review, in-process)', rev);
   } finally {
     await b.close();
   }

@@ -30,7 +30,7 @@ try {
     const main = h.mainWindows()[0];
     const t0 = Date.now();
     let unblocked = null;
-    const blocked = h.call('pleno.focus', {}).then(() => (unblocked = Date.now()));
+    const blocked = h.call('plenary.focus', {}).then(() => (unblocked = Date.now()));
     await h.sleep(200);
     const ms = [];
     let lagMax = 0;
@@ -62,7 +62,7 @@ try {
     {
       PLENO_DB: join(t.dir, 'k.db'),
       PLENO_TEST_BUNDLE: bundle,
-      STUB_BLOCK_METHOD: 'pleno.focus',
+      STUB_BLOCK_METHOD: 'plenary.focus',
       STUB_BLOCK_MS: String(BLOCK_MS),
       REFERENCE_MS: String(REFERENCE_MS),
     },

@@ -45,13 +45,13 @@ test('the stream reconnects by itself and the screen catches up on what it misse
   const before = Number((await page.getByTestId('count-sesuai').textContent()) ?? 'NaN');
   const dash = await callApi<{ pemilihan: { id: string }; desa: { tiles: { tps: string; status: string }[] }[] }>(
     app,
-    'pleno.dashboard',
+    'plenary.dashboard',
     {},
   );
   if (!dash.ok) throw new Error(dash.error.message);
   const clean = dash.value.desa.flatMap((d) => d.tiles).find((t) => t.status === 'masuk')!;
-  expect((await callApi(app, 'pleno.startSession', { member: 0 })).ok).toBe(true);
-  expect((await callApi(app, 'pleno.accept', { pemilihan: dash.value.pemilihan.id, tps: clean.tps })).ok).toBe(true);
+  expect((await callApi(app, 'plenary.startSession', { member: 0 })).ok).toBe(true);
+  expect((await callApi(app, 'plenary.accept', { pemilihan: dash.value.pemilihan.id, tps: clean.tps })).ok).toBe(true);
   await page.waitForTimeout(1500);
   await expect(page.getByTestId('count-sesuai')).toHaveText(String(before));
 

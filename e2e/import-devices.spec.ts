@@ -47,10 +47,14 @@ test('an unknown KPPS device is listed, registered by the ketua through the dial
   const refused = await post(port, phone.body);
   expect(refused.status).toBe(401);
 
-  const members = await callApi<{ members: { id: number; nama: string; ketua: boolean }[] }>(app, 'pleno.members', {});
+  const members = await callApi<{ members: { id: number; nama: string; ketua: boolean }[] }>(
+    app,
+    'plenary.members',
+    {},
+  );
   if (!members.ok) throw new Error(members.error.message);
   const ketua = members.value.members.find((m) => m.ketua)!;
-  const started = await callApi(app, 'pleno.startSession', { member: ketua.id });
+  const started = await callApi(app, 'plenary.startSession', { member: ketua.id });
   expect(started.ok).toBe(true);
 
   await page.goto(app.url);

@@ -39,7 +39,7 @@ test('main screens fit 1366×768 and 1280×720 with no critical or serious axe f
   await createDemo(app);
   const dash = await callApi<{ pemilihan: { id: string }; nextProblem: { tps: string } | null }>(
     app,
-    'pleno.dashboard',
+    'plenary.dashboard',
   );
   if (!dash.ok) throw new Error(dash.error.message);
   expect((await callApi(app, 'documents.issue', { kind: 'd-hasil', pemilihan: 'bupati' })).ok).toBe(true);

@@ -10,7 +10,7 @@ import { repoRoot as root, typeErrors } from './support/typecheck';
 import { openBackend, type Backend } from '../electron/main/backend/backend';
 import { runCommand } from '../electron/main/backend/db/command';
 import { countAudit } from '../electron/main/backend/repositories/audit.repo';
-import { insertKejadian, listKejadian } from '../electron/main/backend/repositories/pleno.repo';
+import { insertKejadian, listKejadian } from '../electron/main/backend/repositories/plenary.repo';
 import { fail, ok } from '../shared/domain/result';
 import type { PlenoEvent } from '../shared/contracts/events';
 
@@ -37,7 +37,7 @@ describe('a repository write outside the command unit', () => {
   it('fails to compile with the context’s ReadableDb, and compiles with the WritableDb of runCommand', () => {
     const head =
       "import type { BackendContext } from '../../context';\n" +
-      "import { insertKejadian } from '../../repositories/pleno.repo';\n" +
+      "import { insertKejadian } from '../../repositories/plenary.repo';\n" +
       "import { runWrite } from '../../db/command';\n";
     const row =
       "{ at: 'x', tps: null, desa: null, pemilihan: null, who: 'a', text: 'b', recordedBy: 'c', recordedAt: 'x' }";

@@ -25,7 +25,7 @@ describe('backend process (bundled host, stand-in utilityProcess)', () => {
         const main = h.mainWindows()[0];
         const t0 = Date.now();
         let unblocked = null;
-        const blocked = h.call('pleno.focus', {}).then((res) => { unblocked = Date.now(); return res; });
+        const blocked = h.call('plenary.focus', {}).then((res) => { unblocked = Date.now(); return res; });
         await h.sleep(300);
         const answers = [];
         while (unblocked === null && Date.now() - t0 < 30000) {
@@ -45,7 +45,7 @@ describe('backend process (bundled host, stand-in utilityProcess)', () => {
         {
           PLENO_DB: join(t.dir, 'k.db'),
           PLENO_TEST_BUNDLE: bundle,
-          STUB_BLOCK_METHOD: 'pleno.focus',
+          STUB_BLOCK_METHOD: 'plenary.focus',
           STUB_BLOCK_MS: '10000',
         },
       );
@@ -72,11 +72,11 @@ describe('backend process (bundled host, stand-in utilityProcess)', () => {
         const main = h.mainWindows()[0];
         await h.call('setup.createDemo', { preset: 'hampang' });
         const pid1 = h.hostPid();
-        const inflight = h.call('pleno.focus', {});
+        const inflight = h.call('plenary.focus', {});
         await h.sleep(300);
         process.kill(pid1, 'SIGKILL');
         const lost = await inflight;
-        const queued = h.call('pleno.dashboard', { pemilihan: 'bupati' });
+        const queued = h.call('plenary.dashboard', { pemilihan: 'bupati' });
         await h.waitFor(() => h.events(main).some((e) => e.type === 'backend-state' && e.state === 'ready'), 15000, 'ready');
         const after = await queued;
         h.done({ pid1, pid2: h.hostPid(), lost, afterOk: after.ok,
@@ -86,7 +86,7 @@ describe('backend process (bundled host, stand-in utilityProcess)', () => {
         {
           PLENO_DB: join(t.dir, 'k.db'),
           PLENO_TEST_BUNDLE: bundle,
-          STUB_BLOCK_METHOD: 'pleno.focus',
+          STUB_BLOCK_METHOD: 'plenary.focus',
           STUB_BLOCK_MS: '3000',
         },
       );
@@ -166,7 +166,7 @@ async function session(send: (m: ToHost) => void, next: () => Promise<FromHost>,
   };
   send({ t: 'open', dbPath, recheck: false });
   const ready = await until((m) => m.t === 'ready');
-  send({ t: 'call', id: 1, method: 'pleno.setFocus', input: { pemilihan: null, desa: null, tps: null } });
+  send({ t: 'call', id: 1, method: 'plenary.setFocus', input: { pemilihan: null, desa: null, tps: null } });
   const result = await until((m) => m.t === 'result' && m.id === 1);
   send({ t: 'call', id: 2, method: 'system.info', input: {} });
   const info = await until((m) => m.t === 'result' && m.id === 2);

@@ -75,7 +75,7 @@ describe('Electron shell life cycle (bundled, stand-in)', () => {
         await h.start();
         const fs = require('node:fs');
         const { app } = h.electron;
-        await h.call('pleno.setFocus', { pemilihan: null, desa: null, tps: null });
+        await h.call('plenary.setFocus', { pemilihan: null, desa: null, tps: null });
         const walBefore = fs.existsSync(process.env.PLENO_DB + '-wal') ? fs.statSync(process.env.PLENO_DB + '-wal').size : -1;
         const lockBefore = fs.readdirSync(require('node:path').dirname(process.env.PLENO_DB)).filter((f) => f.endsWith('.lock'));
         const host = h.rec.utility[0];
@@ -116,7 +116,7 @@ describe('Electron shell life cycle (bundled, stand-in)', () => {
       const r = await probe(
         `
         const info = await h.start();
-        h.done({ info, other: await h.call('pleno.dashboard', { pemilihan: 'bupati' }), windows: h.mainWindows().length });
+        h.done({ info, other: await h.call('plenary.dashboard', { pemilihan: 'bupati' }), windows: h.mainWindows().length });
         `,
         { PLENO_DB: db, PLENO_TEST_BUNDLE: bundle },
       );

@@ -143,7 +143,7 @@ describe('Electron main (bundled)', () => {
         const foreignWin = new BrowserWindow({});
         await foreignWin.loadURL('https://evil.example/');
         const demo = await h.call('setup.createDemo', { preset: 'hampang' });
-        await h.call('pleno.setFocus', { pemilihan: 'bupati', desa: null, tps: null });
+        await h.call('plenary.setFocus', { pemilihan: 'bupati', desa: null, tps: null });
         const doc = await h.call('documents.issue', { kind: 'd-hasil', pemilihan: 'bupati' });
         const file = await h.call('documents.file', { id: doc.value.id });
         const before = h.rec.windows.length;

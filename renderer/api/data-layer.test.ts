@@ -59,7 +59,7 @@ describe('renderer data layer over a real backend', () => {
   it('refreshes a cached dashboard after a decision taken elsewhere, through the pushed event only', async () => {
     const client = createQueryClient();
     const stopBridge = startEventBridge(client, http);
-    const { observer, stop } = watch(client, 'pleno.dashboard', { pemilihan: 'bupati' });
+    const { observer, stop } = watch(client, 'plenary.dashboard', { pemilihan: 'bupati' });
     try {
       await vi.waitFor(() => expect(observer.getCurrentResult().data).toBeDefined());
       const before = observer.getCurrentResult().data!;
@@ -67,8 +67,8 @@ describe('renderer data layer over a real backend', () => {
       expect(clean, 'the demo has a clean TPS to accept').toBeDefined();
 
       // Another window decides: the raw client, not this cache's command path.
-      expect((await http.call('pleno.startSession', { member: 0 })).ok).toBe(true);
-      const accepted = await http.call('pleno.accept', { pemilihan: 'bupati', tps: clean!.tps });
+      expect((await http.call('plenary.startSession', { member: 0 })).ok).toBe(true);
+      const accepted = await http.call('plenary.accept', { pemilihan: 'bupati', tps: clean!.tps });
       expect(accepted.ok).toBe(true);
 
       await vi.waitFor(() => expect(observer.getCurrentResult().data!.counts.sesuai).toBe(before.counts.sesuai + 1), {
@@ -88,20 +88,20 @@ describe('renderer data layer over a real backend', () => {
   it('answers a burst of events with one refetch of the answer on screen', async () => {
     const client = createQueryClient();
     const stopBridge = startEventBridge(client, http, 600);
-    const { observer, stop } = watch(client, 'pleno.projector', {});
+    const { observer, stop } = watch(client, 'plenary.projector', {});
     try {
       await vi.waitFor(() => expect(observer.getCurrentResult().isFetched).toBe(true));
       await new Promise((r) => setTimeout(r, 300)); // let the stream connect before the burst
-      const before = countOf('pleno.projector');
-      const dash = await readApi('pleno.dashboard', { pemilihan: 'bupati' }, client, counted);
+      const before = countOf('plenary.projector');
+      const dash = await readApi('plenary.dashboard', { pemilihan: 'bupati' }, client, counted);
       const tiles = dash.ok ? dash.value.desa.flatMap((d) => d.tiles).slice(0, 5) : [];
       expect(tiles).toHaveLength(5);
-      for (const t of tiles) await http.call('pleno.setFocus', { pemilihan: 'bupati', desa: null, tps: t.tps });
+      for (const t of tiles) await http.call('plenary.setFocus', { pemilihan: 'bupati', desa: null, tps: t.tps });
       await vi.waitFor(() => expect(observer.getCurrentResult().data?.focus.tps).toBe(tiles[4]!.tps), {
         timeout: 5000,
       });
       await new Promise((r) => setTimeout(r, 800));
-      expect(countOf('pleno.projector') - before).toBe(1);
+      expect(countOf('plenary.projector') - before).toBe(1);
     } finally {
       stop();
       stopBridge();
@@ -110,15 +110,20 @@ describe('renderer data layer over a real backend', () => {
 
   it('refreshes the acting screen from the command itself when no event stream is connected', async () => {
     const client = createQueryClient();
-    const { observer, stop } = watch(client, 'pleno.members', {});
+    const { observer, stop } = watch(client, 'plenary.members', {});
     try {
       await vi.waitFor(() => expect(observer.getCurrentResult().data).toBeDefined());
       const target = observer.getCurrentResult().data!.members.find((m) => !m.ketua)!;
-      const r = await runCommand('pleno.startSession', { member: target.id }, client, counted);
+      const r = await runCommand('plenary.startSession', { member: target.id }, client, counted);
       expect(r.ok).toBe(true);
       await vi.waitFor(() => expect(observer.getCurrentResult().data!.session?.member.id).toBe(target.id));
       // A refusal is a value, and changes nothing in the cache.
-      const refused = await runCommand('pleno.lockDesa', { pemilihan: 'bupati', desa: '6302142001' }, client, counted);
+      const refused = await runCommand(
+        'plenary.lockDesa',
+        { pemilihan: 'bupati', desa: '6302142001' },
+        client,
+        counted,
+      );
       expect(refused.ok).toBe(false);
       if (!refused.ok) expect(refused.error.message).not.toMatch(/HTTP|undefined|\[object/);
     } finally {

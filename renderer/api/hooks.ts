@@ -50,7 +50,7 @@ export interface CommandState<M extends MethodName> {
   reset(): void;
 }
 
-/** A state change: `const save = useApiCommand('pleno.accept'); const r = await save.run({...})`. */
+/** A state change: `const save = useApiCommand('plenary.accept'); const r = await save.run({...})`. */
 export function useApiCommand<M extends MethodName>(method: M): CommandState<M> {
   const m = useMutation<Result<OutputOf<M>>, Error, InputOf<M>>({
     mutationKey: [method],

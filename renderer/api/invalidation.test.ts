@@ -25,7 +25,7 @@ describe('invalidation table', () => {
     const stale = staleMethods(['results-changed', 'results-changed', 'focus-changed']);
     expect(stale).not.toBe('all');
     expect([...(stale as Set<MethodName>)]).toEqual(
-      expect.arrayContaining(['pleno.dashboard', 'pleno.tps', 'pleno.projector', 'pleno.focus', 'audit.list']),
+      expect.arrayContaining(['plenary.dashboard', 'plenary.tps', 'plenary.projector', 'plenary.focus', 'audit.list']),
     );
     expect((stale as Set<MethodName>).has('documents.list')).toBe(false);
     expect(staleMethods(['lan-changed', 'kecamatan-changed'])).toBe('all');

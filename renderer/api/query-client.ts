@@ -25,7 +25,7 @@ export function apiErrorOf(err: unknown): ApiError | null {
 }
 
 /** Answers that never change for the same input (content-addressed photos, issued document files). */
-const IMMUTABLE: ReadonlySet<MethodName> = new Set<MethodName>(['pleno.photo', 'documents.file']);
+const IMMUTABLE: ReadonlySet<MethodName> = new Set<MethodName>(['plenary.photo', 'documents.file']);
 
 export const apiKey = <M extends MethodName>(method: M, input: InputOf<M>) => [method, input ?? {}] as const;
 

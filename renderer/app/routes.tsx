@@ -13,7 +13,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { name: 'beranda', label: 'Beranda', Screen: lazy(() => import('../features/dashboard/DashboardScreen')) },
   { name: 'impor', label: 'Impor', Screen: lazy(() => import('../features/import/ImportScreen')) },
-  { name: 'pleno', label: 'Pleno', Screen: lazy(() => import('../features/pleno/PlenoScreen')) },
+  { name: 'pleno', label: 'Pleno', Screen: lazy(() => import('../features/plenary/PlenaryScreen')) },
   { name: 'dokumen', label: 'Dokumen', Screen: lazy(() => import('../features/documents/DocumentsScreen')) },
   { name: 'kirim', label: 'Kirim', Screen: lazy(() => import('../features/sync/SyncScreen')) },
   { name: 'audit', label: 'Log Audit', Screen: lazy(() => import('../features/audit/AuditScreen')) },

@@ -5,7 +5,7 @@ import type { PlenoEvent } from './events';
 import { systemMethods } from './system.contract';
 import { setupMethods } from './setup.contract';
 import { importMethods } from './import.contract';
-import { plenoMethods } from './pleno.contract';
+import { plenaryMethods } from './plenary.contract';
 import { documentsMethods } from './documents.contract';
 import { auditMethods } from './audit.contract';
 import { syncMethods } from './sync.contract';
@@ -14,7 +14,7 @@ export const methods = {
   ...systemMethods,
   ...setupMethods,
   ...importMethods,
-  ...plenoMethods,
+  ...plenaryMethods,
   ...documentsMethods,
   ...auditMethods,
   ...syncMethods,

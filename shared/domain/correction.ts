@@ -160,7 +160,7 @@ export interface CorrectionProposal {
   proposedAt: string;
 }
 
-/** A correction as stored in the `correction` table (pleno.repo NewCorrection is this type). */
+/** A correction as stored in the `correction` table (plenary.repo NewCorrection is this type). */
 export interface CorrectionRecord {
   tps: string;
   pemilihan: PemilihanId;

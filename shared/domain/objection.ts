@@ -118,7 +118,7 @@ export interface ObjectionInput {
   recordedBy: string;
 }
 
-/** Row for storage's `objection` table (pleno.repo NewObjection). */
+/** Row for storage's `objection` table (plenary.repo NewObjection). */
 export interface ObjectionDraft {
   scope: 'tps' | 'desa' | 'prosedur';
   tps: string | null;
@@ -188,7 +188,7 @@ export function isObjectionOpen(resolution: { outcome: 'diterima' | 'ditolak' } 
   return objectionState(resolution) === 'raised';
 }
 
-/** Row for storage's `objection_resolution` table (pleno.repo NewObjectionResolution), plus the follow-up. */
+/** Row for storage's `objection_resolution` table (plenary.repo NewObjectionResolution), plus the follow-up. */
 export interface ObjectionResolutionDraft {
   objectionId: number;
   outcome: 'diterima' | 'ditolak';

@@ -21,7 +21,7 @@ const FILE_METHODS = new Set([
   'import.qrImage',
   'setup.previewMaster',
   'setup.importMaster',
-  'pleno.proposeCorrection',
+  'plenary.proposeCorrection',
 ]);
 const HEARTBEAT_MS = 20_000;
 /** One user on loopback: a browser opens a handful of sockets; event streams stay open. */

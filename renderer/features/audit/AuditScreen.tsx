@@ -6,7 +6,7 @@ import { useApiQuery } from '../../api/hooks';
 import { apiErrorOf, apiKey, callOrThrow } from '../../api/query-client';
 import { Button, Card, Field, StatusPill, Table, type Column } from '../../ui';
 import type { AuditEntryView } from '../../../shared/contracts/audit.contract';
-import '../pleno/pleno.css';
+import '../plenary/plenary.css';
 
 const ACTION_GROUPS: { prefix: string; label: string }[] = [
   { prefix: '', label: 'Semua' },

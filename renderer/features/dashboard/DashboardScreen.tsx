@@ -5,17 +5,17 @@ import { useApiQuery } from '../../api/hooks';
 import { runCommand } from '../../api/query-client';
 import { href, navigate, openProjector, useRoute } from '../../app/router';
 import { Button, EmptyState } from '../../ui';
-import type { DashboardDesa, DashboardTile, DashboardView } from '../../../shared/contracts/pleno.contract';
+import type { DashboardDesa, DashboardTile, DashboardView } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
 import { formatNumber, nomorTps, TILE_ORDER, tileDescription, tileLabel } from './tile-status';
 import { rememberPemilihan, rememberedPemilihan } from './pemilihan-choice';
 import { shortPemilihan } from './pemilihan-label';
-import '../pleno/pleno.css';
+import '../plenary/plenary.css';
 
 export default function DashboardScreen() {
   const route = useRoute();
   const wanted = (route.params[0] as PemilihanId | undefined) ?? rememberedPemilihan();
-  const q = useApiQuery('pleno.dashboard', wanted ? { pemilihan: wanted } : {});
+  const q = useApiQuery('plenary.dashboard', wanted ? { pemilihan: wanted } : {});
   const data = q.data;
 
   const shownPemilihan = data?.pemilihan.id;
@@ -23,7 +23,7 @@ export default function DashboardScreen() {
     if (!shownPemilihan) return;
     rememberPemilihan(shownPemilihan);
     // On Beranda the projector shows the kecamatan overview of this pemilihan.
-    void runCommand('pleno.setFocus', { pemilihan: shownPemilihan, desa: null, tps: null });
+    void runCommand('plenary.setFocus', { pemilihan: shownPemilihan, desa: null, tps: null });
   }, [shownPemilihan]);
 
   useEffect(() => {

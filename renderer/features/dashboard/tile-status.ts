@@ -1,6 +1,6 @@
 // How each TPS tile status looks: label (from the domain's STATUS_LABELS), a one-line description, a tone for pills,
 // and the legend order. Shared by the dashboard, the review screen and the projector.
-import type { TileStatus } from '../../../shared/contracts/pleno.contract';
+import type { TileStatus } from '../../../shared/contracts/plenary.contract';
 import { STATUS_DESCRIPTIONS, STATUS_LABELS } from '../../../shared/domain/labels';
 import type { Tone } from '../../ui/StatusPill';
 

@@ -1,11 +1,11 @@
 // The projector view (`#/proyektor`, no navigation chrome): a large, high-contrast, read-only display of the TPS or
 // desa being read and the running totals. Follows the operator through `focus-changed`; refreshes on every decision.
 import { useApiQuery } from '../../api/hooks';
-import type { ProjectorView, TpsReview, VoteTotals } from '../../../shared/contracts/pleno.contract';
+import type { ProjectorView, TpsReview, VoteTotals } from '../../../shared/contracts/plenary.contract';
 import type { Pilihan } from '../../../shared/domain/model';
 import { formatNumber, nomorTps, tileLabel } from '../dashboard/tile-status';
 import { shortPemilihan } from '../dashboard/pemilihan-label';
-import '../pleno/pleno.css';
+import '../plenary/plenary.css';
 
 const STATUS_BG: Record<string, string> = {
   'belum-masuk': '#475569',
@@ -18,7 +18,7 @@ const STATUS_BG: Record<string, string> = {
 };
 
 export default function ProjectorScreen() {
-  const q = useApiQuery('pleno.projector', {});
+  const q = useApiQuery('plenary.projector', {});
   const v = q.data;
   if (!v) {
     return (

@@ -20,7 +20,7 @@ import {
   issuedDocuments,
 } from '../services/documents/documents.service';
 import { ppkKeyOrNull } from '../services/keys/ppk-key';
-import { currentOperator } from '../repositories/pleno.repo';
+import { currentOperator } from '../repositories/plenary.repo';
 import { driveLabel, driveParents, listMounts } from '../services/drives/drive-scan';
 
 const item = (r: DocumentRow): DocumentItem => ({ ...r });

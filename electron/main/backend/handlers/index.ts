@@ -13,7 +13,7 @@ import type { Handlers, MethodName } from '../../../../shared/contracts/api';
 import type { auditMethods } from '../../../../shared/contracts/audit.contract';
 import type { documentsMethods } from '../../../../shared/contracts/documents.contract';
 import type { importMethods } from '../../../../shared/contracts/import.contract';
-import type { plenoMethods } from '../../../../shared/contracts/pleno.contract';
+import type { plenaryMethods } from '../../../../shared/contracts/plenary.contract';
 import type { setupMethods } from '../../../../shared/contracts/setup.contract';
 import type { syncMethods } from '../../../../shared/contracts/sync.contract';
 import type { systemMethods } from '../../../../shared/contracts/system.contract';
@@ -24,7 +24,7 @@ interface Contracts {
   system: typeof systemMethods;
   setup: typeof setupMethods;
   import: typeof importMethods;
-  pleno: typeof plenoMethods;
+  plenary: typeof plenaryMethods;
   documents: typeof documentsMethods;
   audit: typeof auditMethods;
   sync: typeof syncMethods;
@@ -49,7 +49,7 @@ const FEATURES: { [F in Feature]: () => Promise<FeatureFactory<F>> } = {
   system: async () => (await import('./system.handlers')).systemHandlers,
   setup: async () => (await import('./setup.handlers')).setupHandlers,
   import: async () => (await import('./import.handlers')).importHandlers,
-  pleno: async () => (await import('./pleno.handlers')).plenoHandlers,
+  plenary: async () => (await import('./plenary.handlers')).plenaryHandlers,
   documents: async () => (await import('./documents.handlers')).documentsHandlers,
   audit: async () => (await import('./audit.handlers')).auditHandlers,
   sync: async () => (await import('./sync.handlers')).syncHandlers,

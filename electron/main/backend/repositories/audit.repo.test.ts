@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CORE_AUDITED_TABLES } from '../db/migrations/0001-core';
 import { appendAudit, entryHash, GENESIS_HASH, listAudit, rowHash, verifyAudit } from './audit.repo';
-import { insertOperatorSession, insertKejadian } from './pleno.repo';
+import { insertOperatorSession, insertKejadian } from './plenary.repo';
 import { importMaster } from '../services/master/master.service';
 import { importBundleBytes } from '../services/import/import.service';
 import {

@@ -19,7 +19,7 @@ import { latestVersion, userVersion } from '../migrate';
 import { migrations } from './index';
 import { main } from '../../../cli';
 import type { Result } from '../../../../../shared/contracts/result';
-import type { DashboardView, TpsReview } from '../../../../../shared/contracts/pleno.contract';
+import type { DashboardView, TpsReview } from '../../../../../shared/contracts/plenary.contract';
 import type { RecapJson } from '../../../../../shared/domain/recap';
 
 const LATEST = latestVersion(migrations);
@@ -100,8 +100,8 @@ async function buildAt(dir: string, version: number): Promise<Built> {
       seed: 7,
     });
     expect(demo.imported.diterima).toBeGreaterThan(10);
-    await call(dispatch, 'pleno.startSession', { member: 0 }); // the ketua
-    const dash = await call<DashboardView>(dispatch, 'pleno.dashboard', { pemilihan: 'bupati' });
+    await call(dispatch, 'plenary.startSession', { member: 0 }); // the ketua
+    const dash = await call<DashboardView>(dispatch, 'plenary.dashboard', { pemilihan: 'bupati' });
 
     // The smallest desa whose TPS all arrived: every TPS settled, then the desa locked.
     const desa = [...dash.desa]
@@ -109,17 +109,17 @@ async function buildAt(dir: string, version: number): Promise<Built> {
       .sort((a, b) => a.tiles.length - b.tiles.length)[0]!;
     const acceptedTps: string[] = [];
     for (const t of desa.tiles) {
-      const review = await call<TpsReview>(dispatch, 'pleno.tps', { tps: t.tps, pemilihan: 'bupati' });
+      const review = await call<TpsReview>(dispatch, 'plenary.tps', { tps: t.tps, pemilihan: 'bupati' });
       if (review.konflik) {
         const first = review.submissions[0]!;
-        await call(dispatch, 'pleno.chooseSubmission', {
+        await call(dispatch, 'plenary.chooseSubmission', {
           tps: t.tps,
           pemilihan: 'bupati',
           submissionId: first.id,
           reason: 'sesuai C.Hasil plano yang dibacakan',
         });
       } else {
-        await call(dispatch, 'pleno.accept', {
+        await call(dispatch, 'plenary.accept', {
           tps: t.tps,
           pemilihan: 'bupati',
           ...(review.violations.some((v) => v.severity === 'error') ? { overrideReason: 'sesuai C.Hasil plano' } : {}),
@@ -129,8 +129,9 @@ async function buildAt(dir: string, version: number): Promise<Built> {
     }
     // A correction (one vote moved between paslon 1 and 2), proposed and approved, on the first settled TPS.
     const correctedTps = acceptedTps[0]!;
-    const current = (await call<TpsReview>(dispatch, 'pleno.tps', { tps: correctedTps, pemilihan: 'bupati' })).current!;
-    const { correctionId } = await call<{ correctionId: number }>(dispatch, 'pleno.proposeCorrection', {
+    const current = (await call<TpsReview>(dispatch, 'plenary.tps', { tps: correctedTps, pemilihan: 'bupati' }))
+      .current!;
+    const { correctionId } = await call<{ correctionId: number }>(dispatch, 'plenary.proposeCorrection', {
       tps: correctedTps,
       pemilihan: 'bupati',
       changes: [
@@ -140,25 +141,25 @@ async function buildAt(dir: string, version: number): Promise<Built> {
       reason: 'Satu suara tercatat pada paslon yang salah',
       basis: 'salinan-saksi',
     });
-    await call(dispatch, 'pleno.decideCorrection', { correctionId, decision: 'approved' });
-    const { objectionId } = await call<{ objectionId: number }>(dispatch, 'pleno.raiseObjection', {
+    await call(dispatch, 'plenary.decideCorrection', { correctionId, decision: 'approved' });
+    const { objectionId } = await call<{ objectionId: number }>(dispatch, 'plenary.raiseObjection', {
       scope: 'tps',
       pemilihan: 'bupati',
       tps: acceptedTps[acceptedTps.length - 1]!,
       by: { kind: 'saksi', paslon: 2 },
       text: 'Saksi paslon 2 meminta penjelasan jumlah suara tidak sah',
     });
-    await call(dispatch, 'pleno.resolveObjection', {
+    await call(dispatch, 'plenary.resolveObjection', {
       objectionId,
       outcome: 'ditolak',
       reason: 'Sesuai C.Hasil plano dan salinan Panwascam',
     });
-    await call(dispatch, 'pleno.addKejadian', { pemilihan: 'bupati', text: 'Listrik padam 10 menit, rapat diskors' });
-    await call(dispatch, 'pleno.lockDesa', { desa: desa.kode, pemilihan: 'bupati' });
+    await call(dispatch, 'plenary.addKejadian', { pemilihan: 'bupati', text: 'Listrik padam 10 menit, rapat diskors' });
+    await call(dispatch, 'plenary.lockDesa', { desa: desa.kode, pemilihan: 'bupati' });
     if (version >= 2) {
       await call(dispatch, 'documents.issue', { kind: 'kejadian-khusus', pemilihan: 'bupati', final: false });
     }
-    const recap = await call<RecapJson>(dispatch, 'pleno.recap', {});
+    const recap = await call<RecapJson>(dispatch, 'plenary.recap', {});
     return {
       version: userVersion(opened.db),
       dbPath,
@@ -195,10 +196,10 @@ async function upgrade(built: Built): Promise<Upgraded> {
   let u: Omit<Upgraded, 'backups' | 'backupVersion' | 'backupRows' | 'backupAudit' | 'cli'>;
   try {
     const rows = dumpTables(b.ctx.db);
-    const recap = (await b.dispatch('pleno.recap', {})) as Result<RecapJson>;
+    const recap = (await b.dispatch('plenary.recap', {})) as Result<RecapJson>;
     // the app keeps working on the upgraded file: a new decision is recorded and chained
-    await b.dispatch('pleno.startSession', { member: 0 });
-    const unlock = (await b.dispatch('pleno.unlockDesa', {
+    await b.dispatch('plenary.startSession', { member: 0 });
+    const unlock = (await b.dispatch('plenary.unlockDesa', {
       desa: built.lockedDesa,
       pemilihan: 'bupati',
       reason: 'Dibuka kembali untuk uji setelah pembaruan',

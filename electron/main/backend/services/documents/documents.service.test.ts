@@ -62,13 +62,13 @@ beforeAll(async () => {
         contentBase64: Buffer.from(fx.bundleBytes(d.tps)).toString('base64'),
       })),
     });
-    await call('pleno.startSession', { member: 0 });
+    await call('plenary.startSession', { member: 0 });
     for (const pemilihan of ['bupati', 'gubernur']) {
       for (const d of fx.master.desa) {
-        for (const t of d.tps) await call('pleno.accept', { tps: tpsCode(d.kode, t.nomor), pemilihan });
+        for (const t of d.tps) await call('plenary.accept', { tps: tpsCode(d.kode, t.nomor), pemilihan });
       }
     }
-    for (const d of fx.master.desa) await call('pleno.lockDesa', { desa: d.kode, pemilihan: 'bupati' });
+    for (const d of fx.master.desa) await call('plenary.lockDesa', { desa: d.kode, pemilihan: 'bupati' });
     completeDesa = fx.master.desa.map((d) => ({ kode: d.kode, nama: d.nama }));
     completeDb = fx.dbPath;
   } finally {
@@ -150,23 +150,23 @@ describe('documents service', () => {
     withCopy(demoDb, async ({ backend, master, clock, call }) => {
       const d0 = master.desa[0]!;
       const tps = `${d0.kode}001`;
-      await call('pleno.startSession', { member: 0 });
+      await call('plenary.startSession', { member: 0 });
       clock.set('2024-11-29T00:59:00.000Z'); // the next clock read is 01:00 UTC
-      await call('pleno.addKejadian', { desa: d0.kode, text: 'Kotak suara tiba dengan segel rusak' });
+      await call('plenary.addKejadian', { desa: d0.kode, text: 'Kotak suara tiba dengan segel rusak' });
       clock.set('2024-11-29T02:09:00.000Z');
-      const { objectionId } = await call<{ objectionId: number }>('pleno.raiseObjection', {
+      const { objectionId } = await call<{ objectionId: number }>('plenary.raiseObjection', {
         scope: 'tps',
         pemilihan: 'bupati',
         tps,
         by: { kind: 'saksi', paslon: 2 },
         text: 'Suara sah paslon 2 di C.Hasil salinan saksi berbeda dengan layar',
       });
-      await call('pleno.resolveObjection', {
+      await call('plenary.resolveObjection', {
         objectionId,
         outcome: 'ditolak',
         reason: 'Dicocokkan dengan C.Hasil plano: angka di layar benar',
       });
-      await call('pleno.raiseObjection', {
+      await call('plenary.raiseObjection', {
         scope: 'prosedur',
         pemilihan: 'gubernur',
         by: { kind: 'panwascam' },
@@ -189,8 +189,8 @@ describe('documents service', () => {
     withCopy(completeDb, async ({ backend, call }) => {
       const ctx = backend.ctx;
       const last = completeDesa[completeDesa.length - 1]!;
-      await call('pleno.startSession', { member: 0 });
-      await call('pleno.unlockDesa', { desa: last.kode, pemilihan: 'bupati', reason: 'Pemeriksaan ulang lampiran' });
+      await call('plenary.startSession', { member: 0 });
+      await call('plenary.unlockDesa', { desa: last.kode, pemilihan: 'bupati', reason: 'Pemeriksaan ulang lampiran' });
       await expect(
         issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true }),
       ).rejects.toSatisfy(
@@ -200,7 +200,7 @@ describe('documents service', () => {
           e.reasons.length === 1 &&
           e.reasons[0]!.includes(last.nama),
       );
-      await call('pleno.lockDesa', { desa: last.kode, pemilihan: 'bupati' });
+      await call('plenary.lockDesa', { desa: last.kode, pemilihan: 'bupati' });
       const final = await issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
       expect(final.row).toMatchObject({ version: 1, final: true, reason: null });
       expect(flat(text(final.path))).not.toContain('DRAF');
@@ -231,8 +231,8 @@ describe('documents service', () => {
       const call = (m: string, i: unknown) =>
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reading JSON results loosely in a test
         backend.dispatch(m, i) as Promise<{ ok: boolean; value?: any; error?: any }>;
-      await ok('pleno.startSession', { member: 0 });
-      await ok('pleno.raiseObjection', {
+      await ok('plenary.startSession', { member: 0 });
+      await ok('plenary.raiseObjection', {
         scope: 'prosedur',
         pemilihan: 'gubernur',
         by: { kind: 'panwascam' },

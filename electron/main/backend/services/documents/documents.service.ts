@@ -32,7 +32,7 @@ import {
   type PaperSize,
 } from '../../../../../shared/documents/types';
 import { loadDataMaster, isSimulasiMaster } from '../../repositories/master.repo';
-import { listKejadian, type Objection } from '../../repositories/pleno.repo';
+import { listKejadian, type Objection } from '../../repositories/plenary.repo';
 import { insertDocument, latestVersion, listDocuments, type DocumentRow } from '../../repositories/documents.repo';
 import { recap } from '../recap/recap.service';
 import { loadSnapshot, type PemilihanSnapshot } from '../plenary/plenary-snapshot';

@@ -18,7 +18,7 @@ import {
   insertCorrectionDecision,
   insertKejadian,
   insertLockEvent,
-} from '../../repositories/pleno.repo';
+} from '../../repositories/plenary.repo';
 import { loadDataMaster } from '../../repositories/master.repo';
 import { listSubmissions } from '../../repositories/submission.repo';
 import { loadSnapshot } from '../plenary/plenary-snapshot';

@@ -9,7 +9,7 @@ import { fieldLabel, getCount } from '../../../../../shared/domain/labels';
 import { formatNumber } from '../../../../../shared/documents/format';
 import { formulaFailures, type FormulaFailure } from '../../../../../shared/documents/formula';
 import type { KejadianEntry } from '../../../../../shared/documents/types';
-import type { Acceptance } from '../../repositories/pleno.repo';
+import type { Acceptance } from '../../repositories/plenary.repo';
 import type { PemilihanSnapshot } from '../plenary/plenary-snapshot';
 
 /** "Desa Hampang, TPS 003" (or the kecamatan) for a TPS/desa code, and a recorded time in the kecamatan's zone. */

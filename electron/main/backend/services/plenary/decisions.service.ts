@@ -13,7 +13,7 @@ import {
 } from '../../../../../shared/domain/correction';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { hasBlockingError } from '../../../../../shared/domain/rules/index';
-import type { CorrectionBasis, FieldChange } from '../../../../../shared/contracts/pleno.contract';
+import type { CorrectionBasis, FieldChange } from '../../../../../shared/contracts/plenary.contract';
 import {
   getCorrection,
   insertAcceptance,
@@ -21,7 +21,7 @@ import {
   insertCorrection,
   insertCorrectionDecision,
   insertKejadian,
-} from '../../repositories/pleno.repo';
+} from '../../repositories/plenary.repo';
 import { sha256Hex } from '../../crypto';
 import { detectPhotoExt, storePhoto } from '../photos/photo-store';
 import { runCommand, type CommandUnit } from '../../db/command';

@@ -1,7 +1,7 @@
 // What the operator is showing (pemilihan, desa, TPS), held in memory per backend and pushed as `focus-changed`
 // so the projector view follows. Not a decision: nothing is written to the database.
 import type { BackendContext } from '../../context';
-import type { Focus } from '../../../../../shared/contracts/pleno.contract';
+import type { Focus } from '../../../../../shared/contracts/plenary.contract';
 
 export interface FocusStore {
   get(): Focus;

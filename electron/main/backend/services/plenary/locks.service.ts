@@ -4,7 +4,7 @@
 // never stored separately.
 import type { BackendContext } from '../../context';
 import { checkLockAction } from '../../../../../shared/domain/status';
-import { insertLockEvent } from '../../repositories/pleno.repo';
+import { insertLockEvent } from '../../repositories/plenary.repo';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { runCommand } from '../../db/command';
 import { findDesa, loadSnapshot, type PemilihanSnapshot } from './plenary-snapshot';

@@ -1,7 +1,7 @@
 // PPK members (from the data master), who is operating (a recorded hand-over, operator_session), and who may decide:
 // the ketua PPK or a member the ketua delegated (delegation rows). Every action names the operator as its actor.
 import type { BackendContext } from '../../context';
-import type { Member, MembersView, OperatorSession } from '../../../../../shared/contracts/pleno.contract';
+import type { Member, MembersView, OperatorSession } from '../../../../../shared/contracts/plenary.contract';
 import type { PpkMember } from '../../../../../shared/domain/model';
 import { loadDataMaster } from '../../repositories/master.repo';
 import {
@@ -9,7 +9,7 @@ import {
   insertDelegation,
   insertOperatorSession,
   listDelegations,
-} from '../../repositories/pleno.repo';
+} from '../../repositories/plenary.repo';
 import {
   activeDelegates,
   decisionRole,

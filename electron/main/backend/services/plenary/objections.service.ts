@@ -3,7 +3,7 @@
 // reasons. An open objection about a TPS marks it sengketa and, like one about the desa, blocks locking the desa.
 import type { BackendContext } from '../../context';
 import type { PemilihanId } from '../../../../../shared/domain/model';
-import type { ObjectionBy, ObjectionScope, ObjectionView } from '../../../../../shared/contracts/pleno.contract';
+import type { ObjectionBy, ObjectionScope, ObjectionView } from '../../../../../shared/contracts/plenary.contract';
 import {
   getCorrection,
   insertObjection,
@@ -12,7 +12,7 @@ import {
   listObjections,
   type Objection,
   type RaisedBy,
-} from '../../repositories/pleno.repo';
+} from '../../repositories/plenary.repo';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { runCommand } from '../../db/command';
 import { findDesa, findTps, loadSnapshot, resolvePemilihan } from './plenary-snapshot';

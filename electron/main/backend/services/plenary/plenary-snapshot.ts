@@ -27,7 +27,7 @@ import {
   type LockEvent,
   type Objection,
   type ObjectionResolution,
-} from '../../repositories/pleno.repo';
+} from '../../repositories/plenary.repo';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 
 /** The stored row types the model carries (the views read their other fields). */

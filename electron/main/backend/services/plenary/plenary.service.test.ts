@@ -17,7 +17,7 @@ import { cleanCounts, withCounts, CLEAN_DPT } from '../../../../../shared/domain
 import type { CHasilCounts, DataMaster } from '../../../../../shared/domain/model';
 import type { PlenoEvent } from '../../../../../shared/contracts/events';
 import type { Result } from '../../../../../shared/contracts/result';
-import type { DashboardView, TpsReview } from '../../../../../shared/contracts/pleno.contract';
+import type { DashboardView, TpsReview } from '../../../../../shared/contracts/plenary.contract';
 import type { RecapJson } from '../../../../../shared/domain/recap';
 
 const DESA_A = '6302142001';
@@ -126,7 +126,7 @@ async function refused(method: string, input: unknown): Promise<{ code: string; 
   expect(r.ok, `${method} should be refused`).toBe(false);
   return (r as { ok: false; error: { code: string; message: string } }).error;
 }
-const as = (member: number) => call('pleno.startSession', { member });
+const as = (member: number) => call('plenary.startSession', { member });
 const audit = (action: string) =>
   b.ctx.db.prepare('SELECT actor, entity, entity_id FROM audit WHERE action = ? ORDER BY seq').all(action) as {
     actor: string;
@@ -134,14 +134,14 @@ const audit = (action: string) =>
     entity_id: string;
   }[];
 const recapTotal = async (): Promise<RecapJson['pemilihan'][number]> =>
-  (await call<RecapJson>('pleno.recap', { pemilihan: 'bupati' })).pemilihan[0]!;
+  (await call<RecapJson>('plenary.recap', { pemilihan: 'bupati' })).pemilihan[0]!;
 
 describe('plenary services', () => {
   it('refuses decisions before an operator is chosen, then records sesuai with its audit entry', async () => {
     await submit(tpsA(1), cleanCounts());
-    expect((await refused('pleno.accept', { tps: tpsA(1), pemilihan: 'bupati' })).code).toBe('FORBIDDEN');
+    expect((await refused('plenary.accept', { tps: tpsA(1), pemilihan: 'bupati' })).code).toBe('FORBIDDEN');
     await as(1);
-    const { acceptanceId } = await call<{ acceptanceId: number }>('pleno.accept', {
+    const { acceptanceId } = await call<{ acceptanceId: number }>('plenary.accept', {
       tps: tpsA(1),
       pemilihan: 'bupati',
     });
@@ -155,7 +155,7 @@ describe('plenary services', () => {
     expect(audit('acceptance.create')).toEqual([
       { actor: 'Budi Anggota', entity: 'acceptance', entity_id: String(acceptanceId) },
     ]);
-    const review = await call<TpsReview>('pleno.tps', { tps: tpsA(1), pemilihan: 'bupati' });
+    const review = await call<TpsReview>('plenary.tps', { tps: tpsA(1), pemilihan: 'bupati' });
     expect(review.status).toBe('sesuai');
     expect(events.some((e) => e.type === 'pleno-changed' && e.tps === tpsA(1))).toBe(true);
     expect((await recapTotal()).tps).toEqual({ total: 5, masuk: 1, diputuskan: 1, konflik: 0 });
@@ -165,25 +165,25 @@ describe('plenary services', () => {
   it('a record with rule errors is bermasalah; accepting it needs a reason and the ketua or a delegate', async () => {
     // 105 read as 905: votes no longer add up to the sah total (R05) and more (R06/R07...).
     await submit(tpsA(2), withCounts({ 'suara.paslon.0': 905 }));
-    const review = await call<TpsReview>('pleno.tps', { tps: tpsA(2), pemilihan: 'bupati' });
+    const review = await call<TpsReview>('plenary.tps', { tps: tpsA(2), pemilihan: 'bupati' });
     expect(review.status).toBe('bermasalah');
     const r05 = review.violations.find((v) => v.code === 'R05');
     expect(r05?.fields).toContain('suara.paslon.0');
     await as(1);
-    expect((await refused('pleno.accept', { tps: tpsA(2), pemilihan: 'bupati' })).code).toBe('INVALID_INPUT');
+    expect((await refused('plenary.accept', { tps: tpsA(2), pemilihan: 'bupati' })).code).toBe('INVALID_INPUT');
     expect(
-      (await refused('pleno.accept', { tps: tpsA(2), pemilihan: 'bupati', overrideReason: 'sesuai C.Hasil plano' }))
+      (await refused('plenary.accept', { tps: tpsA(2), pemilihan: 'bupati', overrideReason: 'sesuai C.Hasil plano' }))
         .code,
     ).toBe('FORBIDDEN');
     await as(0);
-    await call('pleno.accept', { tps: tpsA(2), pemilihan: 'bupati', overrideReason: 'sesuai C.Hasil plano' });
+    await call('plenary.accept', { tps: tpsA(2), pemilihan: 'bupati', overrideReason: 'sesuai C.Hasil plano' });
     const row = b.ctx.db.prepare('SELECT * FROM acceptance').get() as Record<string, unknown>;
     expect(row).toMatchObject({
       override_reason: 'sesuai C.Hasil plano',
       decided_by: 'Siti Ketua',
       decided_as: 'ketua',
     });
-    expect((await call<TpsReview>('pleno.tps', { tps: tpsA(2), pemilihan: 'bupati' })).status).toBe('sesuai');
+    expect((await call<TpsReview>('plenary.tps', { tps: tpsA(2), pemilihan: 'bupati' })).status).toBe('sesuai');
   });
 
   it('correction: proposed by an anggota, refused to a non-delegate, approved by the ketua; recap and dashboard change', async () => {
@@ -193,7 +193,7 @@ describe('plenary services', () => {
     expect(before.total.suara.paslon[0]).toBe(905 + 105);
     await as(1);
     const p = await call<{ correctionId: number; changes: { path: string; from: number; to: number }[] }>(
-      'pleno.proposeCorrection',
+      'plenary.proposeCorrection',
       {
         tps: tpsA(2),
         pemilihan: 'bupati',
@@ -205,23 +205,28 @@ describe('plenary services', () => {
     expect(p.changes).toEqual([expect.objectContaining({ path: 'suara.paslon.0', from: 905, to: 105 })]);
     // A proposal alone changes nothing counted.
     expect((await recapTotal()).total.suara.paslon[0]).toBe(905 + 105);
-    expect((await refused('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'approved' })).code).toBe(
-      'FORBIDDEN',
-    );
-    await as(2);
-    expect((await refused('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'approved' })).code).toBe(
-      'FORBIDDEN',
-    );
-    await as(0);
-    await call('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'approved' });
     expect(
-      (await refused('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'rejected', reason: 'x y z' }))
-        .code,
+      (await refused('plenary.decideCorrection', { correctionId: p.correctionId, decision: 'approved' })).code,
+    ).toBe('FORBIDDEN');
+    await as(2);
+    expect(
+      (await refused('plenary.decideCorrection', { correctionId: p.correctionId, decision: 'approved' })).code,
+    ).toBe('FORBIDDEN');
+    await as(0);
+    await call('plenary.decideCorrection', { correctionId: p.correctionId, decision: 'approved' });
+    expect(
+      (
+        await refused('plenary.decideCorrection', {
+          correctionId: p.correctionId,
+          decision: 'rejected',
+          reason: 'x y z',
+        })
+      ).code,
     ).toBe('CONFLICT');
     const after = await recapTotal();
     expect(after.total.suara.paslon[0]).toBe(105 + 105);
     expect(after.tps.diputuskan).toBe(1);
-    const review = await call<TpsReview>('pleno.tps', { tps: tpsA(2), pemilihan: 'bupati' });
+    const review = await call<TpsReview>('plenary.tps', { tps: tpsA(2), pemilihan: 'bupati' });
     expect(review.status).toBe('dikoreksi');
     expect(review.violations.filter((v) => v.severity === 'error')).toEqual([]);
     expect(review.corrections[0]).toMatchObject({
@@ -231,7 +236,7 @@ describe('plenary services', () => {
       basis: 'salinan-saksi',
     });
     expect(review.corrections[0]!.changes).toEqual([expect.objectContaining({ from: 905, to: 105 })]);
-    const dash = await call<DashboardView>('pleno.dashboard', { pemilihan: 'bupati' });
+    const dash = await call<DashboardView>('plenary.dashboard', { pemilihan: 'bupati' });
     expect(dash.totals.paslon[0]).toBe(210);
     expect(dash.counts.dikoreksi).toBe(1);
     expect(audit('correction.propose').map((a) => a.actor)).toEqual(['Budi Anggota']);
@@ -239,13 +244,13 @@ describe('plenary services', () => {
     expect(verifyAudit(b.ctx.db).ok).toBe(true);
   });
 
-  it('an evidence photo is stored by hash with the correction and served back through pleno.photo', async () => {
+  it('an evidence photo is stored by hash with the correction and served back through plenary.photo', async () => {
     await submit(tpsA(1), cleanCounts());
     await as(0);
     const png = new PNG({ width: 3, height: 2 });
     png.data.fill(200);
     const bytes = PNG.sync.write(png);
-    const p = await call<{ correctionId: number }>('pleno.proposeCorrection', {
+    const p = await call<{ correctionId: number }>('plenary.proposeCorrection', {
       tps: tpsA(1),
       pemilihan: 'bupati',
       changes: [{ path: 'suara.tidakSah', value: 17 }],
@@ -257,12 +262,12 @@ describe('plenary services', () => {
     expect(b.ctx.db.prepare('SELECT evidence_photo FROM correction WHERE id = ?').get(p.correctionId)).toEqual({
       evidence_photo: sha,
     });
-    const photo = await call<{ mime: string; base64: string }>('pleno.photo', { sha256: sha });
+    const photo = await call<{ mime: string; base64: string }>('plenary.photo', { sha256: sha });
     expect(photo.mime).toBe('image/png');
     expect(Buffer.from(photo.base64, 'base64').equals(bytes)).toBe(true);
     expect(
       (
-        await refused('pleno.proposeCorrection', {
+        await refused('plenary.proposeCorrection', {
           tps: tpsA(1),
           pemilihan: 'bupati',
           changes: [{ path: 'suara.tidakSah', value: 18 }],
@@ -276,7 +281,7 @@ describe('plenary services', () => {
   it('a delegate named by the ketua may approve; the grant is recorded', async () => {
     await submit(tpsA(1), cleanCounts());
     await as(1);
-    const p = await call<{ correctionId: number }>('pleno.proposeCorrection', {
+    const p = await call<{ correctionId: number }>('plenary.proposeCorrection', {
       tps: tpsA(1),
       pemilihan: 'bupati',
       changes: [{ path: 'suara.tidakSah', value: 17 }],
@@ -284,12 +289,12 @@ describe('plenary services', () => {
       basis: 'hitung-ulang',
     });
     await as(2);
-    expect((await refused('pleno.delegate', { member: 2, active: true })).code).toBe('FORBIDDEN');
+    expect((await refused('plenary.delegate', { member: 2, active: true })).code).toBe('FORBIDDEN');
     await as(0);
-    await call('pleno.delegate', { member: 2, active: true, reason: 'Ketua memimpin sidang desa lain' });
+    await call('plenary.delegate', { member: 2, active: true, reason: 'Ketua memimpin sidang desa lain' });
     expect(audit('delegation.grant').map((a) => a.actor)).toEqual(['Siti Ketua']);
     await as(2);
-    await call('pleno.decideCorrection', { correctionId: p.correctionId, decision: 'approved' });
+    await call('plenary.decideCorrection', { correctionId: p.correctionId, decision: 'approved' });
     const d = b.ctx.db.prepare('SELECT decided_by, decided_as FROM correction_decision').get();
     expect(d).toEqual({ decided_by: 'Rina Anggota', decided_as: 'delegate' });
   });
@@ -297,33 +302,33 @@ describe('plenary services', () => {
   it('an open objection blocks locking the desa until resolved; a locked desa refuses every change; unlock needs a reason', async () => {
     for (const n of [1, 2, 3]) await submit(tpsA(n), cleanCounts());
     await as(0);
-    for (const n of [1, 2, 3]) await call('pleno.accept', { tps: tpsA(n), pemilihan: 'bupati' });
-    const { objectionId } = await call<{ objectionId: number }>('pleno.raiseObjection', {
+    for (const n of [1, 2, 3]) await call('plenary.accept', { tps: tpsA(n), pemilihan: 'bupati' });
+    const { objectionId } = await call<{ objectionId: number }>('plenary.raiseObjection', {
       scope: 'tps',
       tps: tpsA(3),
       pemilihan: 'bupati',
       by: { kind: 'saksi', paslon: 2 },
       text: 'Saksi paslon 2 menyatakan jumlah suara tidak sah berbeda dengan salinannya',
     });
-    expect((await call<TpsReview>('pleno.tps', { tps: tpsA(3), pemilihan: 'bupati' })).status).toBe('sengketa');
-    const blocked = await refused('pleno.lockDesa', { desa: DESA_A, pemilihan: 'bupati' });
+    expect((await call<TpsReview>('plenary.tps', { tps: tpsA(3), pemilihan: 'bupati' })).status).toBe('sengketa');
+    const blocked = await refused('plenary.lockDesa', { desa: DESA_A, pemilihan: 'bupati' });
     expect(blocked.code).toBe('CONFLICT');
     expect(blocked.message).toContain('keberatan');
     expect(b.ctx.db.prepare('SELECT count(*) AS n FROM lock_event').get()).toEqual({ n: 0 });
-    await call('pleno.resolveObjection', {
+    await call('plenary.resolveObjection', {
       objectionId,
       outcome: 'ditolak',
       reason: 'Salinan saksi sama dengan C.Hasil plano',
     });
     expect(audit('objection.ditolak').map((a) => a.actor)).toEqual(['Siti Ketua']);
-    const locked = await call<{ final: boolean }>('pleno.lockDesa', { desa: DESA_A, pemilihan: 'bupati' });
+    const locked = await call<{ final: boolean }>('plenary.lockDesa', { desa: DESA_A, pemilihan: 'bupati' });
     expect(locked.final).toBe(false);
     expect(audit('lock.lock')).toHaveLength(1);
 
     // Locked: every change to the desa is refused.
     expect(
       (
-        await refused('pleno.proposeCorrection', {
+        await refused('plenary.proposeCorrection', {
           tps: tpsA(1),
           pemilihan: 'bupati',
           changes: [{ path: 'suara.tidakSah', value: 1 }],
@@ -332,10 +337,10 @@ describe('plenary services', () => {
         })
       ).code,
     ).toBe('LOCKED');
-    expect((await refused('pleno.accept', { tps: tpsA(1), pemilihan: 'bupati' })).code).toBe('LOCKED');
+    expect((await refused('plenary.accept', { tps: tpsA(1), pemilihan: 'bupati' })).code).toBe('LOCKED');
     expect(
       (
-        await refused('pleno.raiseObjection', {
+        await refused('plenary.raiseObjection', {
           scope: 'desa',
           desa: DESA_A,
           pemilihan: 'bupati',
@@ -344,15 +349,15 @@ describe('plenary services', () => {
         })
       ).code,
     ).toBe('LOCKED');
-    expect((await refused('pleno.addKejadian', { tps: tpsA(1), pemilihan: 'bupati', text: 'catatan baru' })).code).toBe(
-      'LOCKED',
-    );
+    expect(
+      (await refused('plenary.addKejadian', { tps: tpsA(1), pemilihan: 'bupati', text: 'catatan baru' })).code,
+    ).toBe('LOCKED');
 
     // Unlock needs a reason (validated at the contract and by the domain).
-    expect((await refused('pleno.unlockDesa', { desa: DESA_A, pemilihan: 'bupati', reason: '' })).code).toBe(
+    expect((await refused('plenary.unlockDesa', { desa: DESA_A, pemilihan: 'bupati', reason: '' })).code).toBe(
       'BAD_REQUEST',
     );
-    await call('pleno.unlockDesa', {
+    await call('plenary.unlockDesa', {
       desa: DESA_A,
       pemilihan: 'bupati',
       reason: 'Panwascam meminta pemeriksaan ulang TPS 001',
@@ -362,7 +367,7 @@ describe('plenary services', () => {
       { action: 'lock', reason: null, decided_by: 'Siti Ketua' },
       { action: 'unlock', reason: 'Panwascam meminta pemeriksaan ulang TPS 001', decided_by: 'Siti Ketua' },
     ]);
-    await call('pleno.addKejadian', {
+    await call('plenary.addKejadian', {
       tps: tpsA(1),
       pemilihan: 'bupati',
       text: 'Pemeriksaan ulang atas permintaan Panwascam',
@@ -373,36 +378,36 @@ describe('plenary services', () => {
   it('a correction awaiting its decision blocks the lock', async () => {
     for (const n of [1, 2]) await submit(tpsB(n), cleanCounts());
     await as(0);
-    for (const n of [1, 2]) await call('pleno.accept', { tps: tpsB(n), pemilihan: 'bupati' });
-    const p = await call<{ correctionId: number }>('pleno.proposeCorrection', {
+    for (const n of [1, 2]) await call('plenary.accept', { tps: tpsB(n), pemilihan: 'bupati' });
+    const p = await call<{ correctionId: number }>('plenary.proposeCorrection', {
       tps: tpsB(2),
       pemilihan: 'bupati',
       changes: [{ path: 'suara.tidakSah', value: 15 }],
       reason: 'Salinan saksi berbeda',
       basis: 'salinan-saksi',
     });
-    const r = await refused('pleno.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
+    const r = await refused('plenary.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
     expect(r.message).toContain(`usulan koreksi #${p.correctionId}`);
-    await call('pleno.decideCorrection', {
+    await call('plenary.decideCorrection', {
       correctionId: p.correctionId,
       decision: 'rejected',
       reason: 'Plano sudah benar',
     });
-    await call('pleno.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
+    await call('plenary.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
   });
 
   it('an objection accepted must be followed up: a correction of its TPS, or a recount note', async () => {
     await submit(tpsA(1), cleanCounts());
     await submit(tpsA(2), cleanCounts());
     await as(0);
-    const { objectionId } = await call<{ objectionId: number }>('pleno.raiseObjection', {
+    const { objectionId } = await call<{ objectionId: number }>('plenary.raiseObjection', {
       scope: 'tps',
       tps: tpsA(1),
       pemilihan: 'bupati',
       by: { kind: 'saksi', paslon: 1 },
       text: 'Suara paslon 1 kurang satu',
     });
-    const other = await call<{ correctionId: number }>('pleno.proposeCorrection', {
+    const other = await call<{ correctionId: number }>('plenary.proposeCorrection', {
       tps: tpsA(2),
       pemilihan: 'bupati',
       changes: [{ path: 'suara.tidakSah', value: 15 }],
@@ -410,11 +415,11 @@ describe('plenary services', () => {
       basis: 'salinan-panwascam',
     });
     expect(
-      (await refused('pleno.resolveObjection', { objectionId, outcome: 'diterima', reason: 'Diterima' })).code,
+      (await refused('plenary.resolveObjection', { objectionId, outcome: 'diterima', reason: 'Diterima' })).code,
     ).toBe('INVALID_INPUT');
     expect(
       (
-        await refused('pleno.resolveObjection', {
+        await refused('plenary.resolveObjection', {
           objectionId,
           outcome: 'diterima',
           reason: 'Diterima',
@@ -422,13 +427,13 @@ describe('plenary services', () => {
         })
       ).code,
     ).toBe('INVALID_INPUT');
-    await call('pleno.resolveObjection', {
+    await call('plenary.resolveObjection', {
       objectionId,
       outcome: 'diterima',
       reason: 'Diterima',
       recountNote: 'Dihitung ulang: 106 suara',
     });
-    const review = await call<TpsReview>('pleno.tps', { tps: tpsA(1), pemilihan: 'bupati' });
+    const review = await call<TpsReview>('plenary.tps', { tps: tpsA(1), pemilihan: 'bupati' });
     expect(review.objections[0]).toMatchObject({
       state: 'diterima',
       byLabel: 'Saksi paslon nomor urut 1',
@@ -439,7 +444,7 @@ describe('plenary services', () => {
         correctionId: null,
       },
     });
-    expect((await refused('pleno.resolveObjection', { objectionId, outcome: 'ditolak', reason: 'lagi' })).code).toBe(
+    expect((await refused('plenary.resolveObjection', { objectionId, outcome: 'ditolak', reason: 'lagi' })).code).toBe(
       'CONFLICT',
     );
   });
@@ -448,20 +453,24 @@ describe('plenary services', () => {
     for (const n of [1, 2, 3]) await submit(tpsA(n), cleanCounts());
     await submit(tpsB(1), cleanCounts());
     await as(0);
-    const r = await refused('pleno.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
+    const r = await refused('plenary.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
     expect(r.message).toContain('TPS 002: data C.Hasil belum masuk');
-    for (const n of [1, 2, 3]) await call('pleno.accept', { tps: tpsA(n), pemilihan: 'bupati' });
+    for (const n of [1, 2, 3]) await call('plenary.accept', { tps: tpsA(n), pemilihan: 'bupati' });
     await submit(tpsB(2), cleanCounts());
-    for (const n of [1, 2]) await call('pleno.accept', { tps: tpsB(n), pemilihan: 'bupati' });
-    expect((await call<{ final: boolean }>('pleno.lockDesa', { desa: DESA_A, pemilihan: 'bupati' })).final).toBe(false);
-    expect((await call<{ final: boolean }>('pleno.lockDesa', { desa: DESA_B, pemilihan: 'bupati' })).final).toBe(true);
-    expect((await call<DashboardView>('pleno.dashboard', {})).final).toBe(true);
+    for (const n of [1, 2]) await call('plenary.accept', { tps: tpsB(n), pemilihan: 'bupati' });
+    expect((await call<{ final: boolean }>('plenary.lockDesa', { desa: DESA_A, pemilihan: 'bupati' })).final).toBe(
+      false,
+    );
+    expect((await call<{ final: boolean }>('plenary.lockDesa', { desa: DESA_B, pemilihan: 'bupati' })).final).toBe(
+      true,
+    );
+    expect((await call<DashboardView>('plenary.dashboard', {})).final).toBe(true);
   });
 
   it('konflik: two differing submissions; choosing the second makes it the counted version', async () => {
     const first = await submit(tpsB(1), cleanCounts());
     const second = await submit(tpsB(1), withCounts({ 'suara.paslon.1': 121, 'suara.paslon.2': 86 }), 'konflik');
-    const review = await call<TpsReview>('pleno.tps', { tps: tpsB(1), pemilihan: 'bupati' });
+    const review = await call<TpsReview>('plenary.tps', { tps: tpsB(1), pemilihan: 'bupati' });
     expect(review.status).toBe('konflik');
     expect(review.conflictDiff.map((d) => [d.path, d.values])).toEqual([
       ['suara.paslon.1', [120, 121]],
@@ -473,8 +482,8 @@ describe('plenary services', () => {
     ]);
     expect((await recapTotal()).tps.konflik).toBe(1);
     await as(1);
-    expect((await refused('pleno.accept', { tps: tpsB(1), pemilihan: 'bupati' })).code).toBe('CONFLICT');
-    await call('pleno.chooseSubmission', {
+    expect((await refused('plenary.accept', { tps: tpsB(1), pemilihan: 'bupati' })).code).toBe('CONFLICT');
+    await call('plenary.chooseSubmission', {
       tps: tpsB(1),
       pemilihan: 'bupati',
       submissionId: second,
@@ -483,7 +492,7 @@ describe('plenary services', () => {
     const r = await recapTotal();
     expect(r.tps.konflik).toBe(0);
     expect(r.total.suara.paslon).toEqual([105, 121, 86]);
-    const after = await call<TpsReview>('pleno.tps', { tps: tpsB(1), pemilihan: 'bupati' });
+    const after = await call<TpsReview>('plenary.tps', { tps: tpsB(1), pemilihan: 'bupati' });
     expect(after.submissions.find((s) => s.id === second)?.counted).toBe(true);
     expect(audit('conflict-choice.create').map((a) => a.actor)).toEqual(['Budi Anggota']);
   });
@@ -494,8 +503,8 @@ describe('plenary services', () => {
     await submit(tpsB(1), cleanCounts());
     await submit(tpsB(1), withCounts({ 'suara.paslon.1': 121, 'suara.paslon.2': 86 }), 'konflik');
     await as(0);
-    await call('pleno.accept', { tps: tpsA(1), pemilihan: 'bupati' });
-    const d = await call<DashboardView>('pleno.dashboard', {});
+    await call('plenary.accept', { tps: tpsA(1), pemilihan: 'bupati' });
+    const d = await call<DashboardView>('plenary.dashboard', {});
     expect(d.kecamatan.nama).toBe('Hampang');
     expect(d.desa.map((x) => [x.nama, x.tiles.map((t) => t.status)])).toEqual([
       ['Hampang', ['sesuai', 'bermasalah', 'belum-masuk']],
@@ -510,9 +519,9 @@ describe('plenary services', () => {
 
   it('focus is pushed as focus-changed and drives the projector view', async () => {
     await submit(tpsA(2), cleanCounts());
-    await call('pleno.setFocus', { pemilihan: 'bupati', desa: null, tps: tpsA(2) });
+    await call('plenary.setFocus', { pemilihan: 'bupati', desa: null, tps: tpsA(2) });
     expect(events).toContainEqual({ type: 'focus-changed', pemilihan: 'bupati', desa: DESA_A, tps: tpsA(2) });
-    const p = await call<{ tps: TpsReview | null; desa: { nama: string } | null }>('pleno.projector', {});
+    const p = await call<{ tps: TpsReview | null; desa: { nama: string } | null }>('plenary.projector', {});
     expect(p.tps?.tps).toBe(tpsA(2));
     expect(p.desa?.nama).toBe('Hampang');
   });

@@ -21,7 +21,7 @@ import type {
   ProjectorView,
   TpsReview,
   VoteTotals,
-} from '../../../../../shared/contracts/pleno.contract';
+} from '../../../../../shared/contracts/plenary.contract';
 import type { DocumentFile, DocumentItem, DocumentsStatus } from '../../../../../shared/contracts/documents.contract';
 import type { DHasilData } from '../../../../../shared/documents/types';
 
@@ -55,14 +55,14 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pleno-read-model-'));
   b = await openBackend({ dbPath: join(dir, 'hampang.db'), mode: 'web', clock: () => new Date((now += 1000)) });
   await call('setup.createDemo', { preset: 'hampang' });
-  const { members } = await call<MembersView>('pleno.members', {});
+  const { members } = await call<MembersView>('plenary.members', {});
   const ketua = members.find((m) => m.ketua)!;
   const anggota = members.find((m) => !m.ketua)!;
   s.ketua = ketua.nama;
   // The pemilihan of the demo's second, differing submission (a konflik).
-  const first = await call<DashboardView>('pleno.dashboard', {});
+  const first = await call<DashboardView>('plenary.dashboard', {});
   const all = await Promise.all(
-    first.pemilihanList.map((p) => call<DashboardView>('pleno.dashboard', { pemilihan: p.id })),
+    first.pemilihanList.map((p) => call<DashboardView>('plenary.dashboard', { pemilihan: p.id })),
   );
   const dash = all.find((d) => d.counts.konflik > 0)!;
   const P = (s.pemilihan = dash.pemilihan.id);
@@ -76,15 +76,20 @@ beforeAll(async () => {
   const konflik = dash.desa.flatMap((d) => d.tiles).filter((t) => t.konflik);
   expect(konflik.length).toBeGreaterThan(0);
   s.konflik = konflik[0]!.tps;
-  await call('pleno.startSession', { member: anggota.id });
+  await call('plenary.startSession', { member: anggota.id });
   for (const t of konflik) {
-    const r = await call<TpsReview>('pleno.tps', { tps: t.tps, pemilihan: P });
+    const r = await call<TpsReview>('plenary.tps', { tps: t.tps, pemilihan: P });
     const reason = 'Sesuai salinan C.Hasil saksi';
-    await call('pleno.chooseSubmission', { tps: t.tps, pemilihan: P, submissionId: r.submissions.at(-1)!.id, reason });
+    await call('plenary.chooseSubmission', {
+      tps: t.tps,
+      pemilihan: P,
+      submissionId: r.submissions.at(-1)!.id,
+      reason,
+    });
   }
-  const before = await call<TpsReview>('pleno.tps', { tps: plain.tps, pemilihan: P });
+  const before = await call<TpsReview>('plenary.tps', { tps: plain.tps, pemilihan: P });
   const [a, c] = before.current!.suara.paslon;
-  const { correctionId } = await call<{ correctionId: number }>('pleno.proposeCorrection', {
+  const { correctionId } = await call<{ correctionId: number }>('plenary.proposeCorrection', {
     tps: plain.tps,
     pemilihan: P,
     changes: [
@@ -95,25 +100,25 @@ beforeAll(async () => {
     basis: 'lainnya',
     basisNote: 'Berita acara rapat pleno desa',
   });
-  await call('pleno.startSession', { member: ketua.id });
-  await call('pleno.decideCorrection', { correctionId, decision: 'approved' });
+  await call('plenary.startSession', { member: ketua.id });
+  await call('plenary.decideCorrection', { correctionId, decision: 'approved' });
 
   // Accept the rest of the desa (with a reason where the rules found errors), then lock it.
-  const inDesa = (await call<DashboardView>('pleno.dashboard', { pemilihan: P })).desa.find(
+  const inDesa = (await call<DashboardView>('plenary.dashboard', { pemilihan: P })).desa.find(
     (d) => d.kode === desa.kode,
   );
   for (const t of inDesa!.tiles.filter((x) => x.base === 'masuk')) {
     const overrideReason = t.bermasalah ? 'Diterima apa adanya sesuai C.Hasil' : undefined;
-    await call('pleno.accept', { tps: t.tps, pemilihan: P, ...(overrideReason ? { overrideReason } : {}) });
+    await call('plenary.accept', { tps: t.tps, pemilihan: P, ...(overrideReason ? { overrideReason } : {}) });
   }
-  const lock = await call<{ final: boolean }>('pleno.lockDesa', { desa: desa.kode, pemilihan: P });
+  const lock = await call<{ final: boolean }>('plenary.lockDesa', { desa: desa.kode, pemilihan: P });
   expect(lock.final).toBe(false);
 
   // An open keberatan about a TPS with data in another desa.
   const other = dash.desa.find((d) => d.kode !== desa.kode)!;
   s.objectionTps = other.tiles.find((t) => t.base !== 'belum-masuk')!.tps;
   s.objectionId = (
-    await call<{ objectionId: number }>('pleno.raiseObjection', {
+    await call<{ objectionId: number }>('plenary.raiseObjection', {
       scope: 'tps',
       pemilihan: P,
       tps: s.objectionTps,
@@ -130,7 +135,7 @@ afterAll(async () => {
 
 describe('one database state, every reader', () => {
   it('the scenario left what it meant to: a correction, a konflik choice, a locked desa, an open keberatan', async () => {
-    const dash = await call<DashboardView>('pleno.dashboard', { pemilihan: s.pemilihan });
+    const dash = await call<DashboardView>('plenary.dashboard', { pemilihan: s.pemilihan });
     const tiles = new Map(dash.desa.flatMap((d) => d.tiles).map((t) => [t.tps, t]));
     expect(tiles.get(s.corrected)!.status).toBe('dikoreksi');
     expect(tiles.get(s.konflik)!.konflik).toBe(false);
@@ -141,8 +146,8 @@ describe('one database state, every reader', () => {
 
   it('recap JSON, dashboard, reviews, desa view, projector and the D.Hasil data give the same numbers', async () => {
     const P = s.pemilihan;
-    const recap = (await call<RecapJson>('pleno.recap', { pemilihan: P })).pemilihan[0]!;
-    const dash = await call<DashboardView>('pleno.dashboard', { pemilihan: P });
+    const recap = (await call<RecapJson>('plenary.recap', { pemilihan: P })).pemilihan[0]!;
+    const dash = await call<DashboardView>('plenary.dashboard', { pemilihan: P });
     const doc = await call<DocumentItem>('documents.issue', { kind: 'd-hasil', pemilihan: P });
     const file = await call<DocumentFile>('documents.file', { id: doc.id });
     const embedded = await readEmbeddedData(new Uint8Array(Buffer.from(file.base64, 'base64')));
@@ -165,21 +170,21 @@ describe('one database state, every reader', () => {
       const lampiran = data.lampiran[i]!;
       expect(lampiran.kode).toBe(d.kode);
       for (const [j, tile] of d.tiles.entries()) {
-        const review = await call<TpsReview>('pleno.tps', { tps: tile.tps, pemilihan: P });
+        const review = await call<TpsReview>('plenary.tps', { tps: tile.tps, pemilihan: P });
         expect(review.status, tile.tps).toBe(tile.status);
         expect(review.locked).toBe(d.locked);
         expect(lampiran.tps[j]!.counts, tile.tps).toEqual(review.current);
         compared += 1;
       }
-      const desaView = await call<DesaView>('pleno.desa', { desa: d.kode, pemilihan: P });
+      const desaView = await call<DesaView>('plenary.desa', { desa: d.kode, pemilihan: P });
       expect(desaView.totals).toEqual(d.totals);
       expect(desaView.tiles).toEqual(d.tiles);
       expect(desaView.locked).toBe(d.locked);
     }
     expect(compared).toBe(recap.tps.total);
 
-    await call('pleno.setFocus', { pemilihan: P, desa: s.lockedDesa, tps: s.corrected });
-    const proj = await call<ProjectorView>('pleno.projector', {});
+    await call('plenary.setFocus', { pemilihan: P, desa: s.lockedDesa, tps: s.corrected });
+    const proj = await call<ProjectorView>('plenary.projector', {});
     expect(proj.totals).toEqual(dash.totals);
     expect(proj.counts).toEqual(dash.counts);
     expect(proj.desaProgress).toEqual(
@@ -191,12 +196,12 @@ describe('one database state, every reader', () => {
         locked: d.locked,
       })),
     );
-    const review = await call<TpsReview>('pleno.tps', { tps: s.corrected, pemilihan: P });
+    const review = await call<TpsReview>('plenary.tps', { tps: s.corrected, pemilihan: P });
     expect(proj.tps!.current).toEqual(review.current);
   });
 
   it('the trace of the corrected TPS replays from its record to the counted numbers', async () => {
-    const review = await call<TpsReview>('pleno.tps', { tps: s.corrected, pemilihan: s.pemilihan });
+    const review = await call<TpsReview>('plenary.tps', { tps: s.corrected, pemilihan: s.pemilihan });
     const snap = loadSnapshot(b.ctx, s.pemilihan);
     if (!snap.ok) throw new Error(snap.error.message);
     const t = snap.value.byTps.get(s.corrected)!;
@@ -213,7 +218,7 @@ describe('one database state, every reader', () => {
 
   it('the dashboard, the documents and a final issue agree that the pemilihan is blocked, and why', async () => {
     const P = s.pemilihan;
-    const dash = await call<DashboardView>('pleno.dashboard', { pemilihan: P });
+    const dash = await call<DashboardView>('plenary.dashboard', { pemilihan: P });
     const status = (await call<DocumentsStatus>('documents.status', {})).pemilihan.find((p) => p.id === P)!;
     expect(dash.final).toBe(false);
     expect(status.final).toBe(false);
@@ -226,15 +231,15 @@ describe('one database state, every reader', () => {
     expect(refused.code).toBe('CONFLICT');
     expect(refused.detail).toBe(status.blockers.join('\n'));
     // The locked desa's own answer agrees: nothing blocks it, and the lock is what every reader shows.
-    const desaView = await call<DesaView>('pleno.desa', { desa: s.lockedDesa, pemilihan: P });
+    const desaView = await call<DesaView>('plenary.desa', { desa: s.lockedDesa, pemilihan: P });
     expect(desaView).toMatchObject({ locked: true, lockBlockers: [] });
   });
   it('with every desa locked, an open procedure keberatan alone blocks the final in every reader; resolved, all agree', async () => {
     const P = s.pemilihan;
-    const { members } = await call<MembersView>('pleno.members', {});
+    const { members } = await call<MembersView>('plenary.members', {});
     const [one, two] = members.filter((m) => !m.ketua);
-    const template = (await call<TpsReview>('pleno.tps', { tps: s.corrected, pemilihan: P })).current!;
-    let dash = await call<DashboardView>('pleno.dashboard', { pemilihan: P });
+    const template = (await call<TpsReview>('plenary.tps', { tps: s.corrected, pemilihan: P })).current!;
+    let dash = await call<DashboardView>('plenary.dashboard', { pemilihan: P });
     // The TPS with no record yet get one by manual double entry (the paper C.Hasil typed twice).
     for (const t of dash.desa.flatMap((d) => d.tiles).filter((x) => x.base === 'belum-masuk')) {
       for (const [slot, op] of [
@@ -244,31 +249,31 @@ describe('one database state, every reader', () => {
         await call('import.manualSubmit', { tps: t.tps, pemilihan: P, operator: op.nama, slot, counts: template });
       }
     }
-    await call('pleno.resolveObjection', {
+    await call('plenary.resolveObjection', {
       objectionId: s.objectionId,
       outcome: 'ditolak',
       reason: 'Salinan saksi sama',
     });
-    dash = await call<DashboardView>('pleno.dashboard', { pemilihan: P });
+    dash = await call<DashboardView>('plenary.dashboard', { pemilihan: P });
     let lastLock = { final: false };
     for (const d of dash.desa.filter((x) => !x.locked)) {
       for (const t of d.tiles.filter((x) => x.base === 'masuk')) {
         const overrideReason = t.bermasalah ? 'Diterima apa adanya sesuai C.Hasil' : undefined;
-        await call('pleno.accept', { tps: t.tps, pemilihan: P, ...(overrideReason ? { overrideReason } : {}) });
+        await call('plenary.accept', { tps: t.tps, pemilihan: P, ...(overrideReason ? { overrideReason } : {}) });
       }
-      lastLock = await call<{ final: boolean }>('pleno.lockDesa', { desa: d.kode, pemilihan: P });
+      lastLock = await call<{ final: boolean }>('plenary.lockDesa', { desa: d.kode, pemilihan: P });
     }
     expect(lastLock.final).toBe(true);
 
     const verdict = async () => {
-      const board = await call<DashboardView>('pleno.dashboard', { pemilihan: P });
+      const board = await call<DashboardView>('plenary.dashboard', { pemilihan: P });
       const docs = (await call<DocumentsStatus>('documents.status', {})).pemilihan.find((p) => p.id === P)!;
       expect(board.desa.every((d) => d.locked)).toBe(true);
       expect(docs.final).toBe(board.final);
       return { final: board.final, blockers: docs.blockers };
     };
     expect(await verdict()).toEqual({ final: true, blockers: [] });
-    const { objectionId } = await call<{ objectionId: number }>('pleno.raiseObjection', {
+    const { objectionId } = await call<{ objectionId: number }>('plenary.raiseObjection', {
       scope: 'prosedur',
       pemilihan: P,
       by: { kind: 'panwascam' },
@@ -279,13 +284,13 @@ describe('one database state, every reader', () => {
     expect((await refusal('documents.issue', { kind: 'd-hasil', pemilihan: P, final: true })).detail).toBe(
       blocked.blockers[0],
     );
-    await call('pleno.resolveObjection', { objectionId, outcome: 'ditolak', reason: 'Saksi hadir sejak awal' });
+    await call('plenary.resolveObjection', { objectionId, outcome: 'ditolak', reason: 'Saksi hadir sejak awal' });
     expect(await verdict()).toEqual({ final: true, blockers: [] });
     const doc = await call<DocumentItem>('documents.issue', { kind: 'd-hasil', pemilihan: P, final: true });
     const file = await call<DocumentFile>('documents.file', { id: doc.id });
     const embedded = await readEmbeddedData(new Uint8Array(Buffer.from(file.base64, 'base64')));
     const data = (JSON.parse(Buffer.from(embedded!).toString('utf8')) as { payload: DHasilData }).payload;
-    const recap = (await call<RecapJson>('pleno.recap', { pemilihan: P })).pemilihan[0]!;
+    const recap = (await call<RecapJson>('plenary.recap', { pemilihan: P })).pemilihan[0]!;
     expect(data.meta.final).toBe(true);
     expect(data.recap).toEqual({ tps: recap.tps, desa: recap.desa, total: recap.total });
     expect(recap.tps).toMatchObject({ masuk: recap.tps.total, diputuskan: recap.tps.total, konflik: 0 });

@@ -19,7 +19,7 @@ import {
   type SubmissionView,
   type TpsReview,
   type VoteTotals,
-} from '../../../../../shared/contracts/pleno.contract';
+} from '../../../../../shared/contracts/plenary.contract';
 import type { CHasilCounts } from '../../../../../shared/domain/model';
 import { countFields, fieldLabel, getCount } from '../../../../../shared/domain/labels';
 import { basisCode } from '../../../../../shared/domain/correction';
@@ -29,7 +29,7 @@ import {
   type Kejadian,
   type Objection,
   type ObjectionResolution,
-} from '../../repositories/pleno.repo';
+} from '../../repositories/plenary.repo';
 import { submissionPhotos } from '../../repositories/submission.repo';
 import {
   findDesa,

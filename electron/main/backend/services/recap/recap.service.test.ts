@@ -101,8 +101,8 @@ describe('recap on the hampang demo', () => {
     const subs = listSubmissions(ctx.db, { tps: second.tps, pemilihan: pem });
     expect(subs.map((s) => s.outcome)).toEqual(['diterima', 'konflik']);
     const before = recap(ctx, pem)!.pemilihan[0]!;
-    await call('pleno.startSession', { member: 0 }); // the ketua
-    await call('pleno.chooseSubmission', {
+    await call('plenary.startSession', { member: 0 }); // the ketua
+    await call('plenary.chooseSubmission', {
       tps: second.tps,
       pemilihan: pem,
       submissionId: subs[1]!.id,
@@ -125,7 +125,7 @@ describe('recap on the hampang demo', () => {
 
     // One vote moved from paslon 2 to paslon 1 after a recount: proposed and approved through the guards.
     const base = subs[1]!.counts.suara.paslon;
-    const { correctionId } = await call<{ correctionId: number }>('pleno.proposeCorrection', {
+    const { correctionId } = await call<{ correctionId: number }>('plenary.proposeCorrection', {
       tps: second.tps,
       pemilihan: pem,
       changes: [
@@ -135,7 +135,7 @@ describe('recap on the hampang demo', () => {
       reason: 'Hitung ulang',
       basis: 'hitung-ulang',
     });
-    await call('pleno.decideCorrection', { correctionId, decision: 'approved' });
+    await call('plenary.decideCorrection', { correctionId, decision: 'approved' });
     const after = recap(ctx, pem)!.pemilihan[0]!;
     expect(after.total.suara.sah).toBe(chosen.total.suara.sah);
     expect(after.total.suara.paslon[0]).toBe(chosen.total.suara.paslon[0]! + 1);

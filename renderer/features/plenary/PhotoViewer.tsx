@@ -1,4 +1,4 @@
-// The C.Hasil photos of a TPS (by hash, through pleno.photo as base64 so both transports work): page switch, zoom
+// The C.Hasil photos of a TPS (by hash, through plenary.photo as base64 so both transports work): page switch, zoom
 // (buttons, + / -, wheel) and pan (drag, or arrow keys while the viewer has focus). "Pas" fits the width.
 import {
   useCallback,
@@ -66,7 +66,7 @@ export function PhotoViewer({
 }
 
 function PhotoCanvas({ page, zoomSignal }: { page: PhotoPage; zoomSignal?: { n: number; dir: 1 | -1 } | undefined }) {
-  const q = useApiQuery('pleno.photo', { sha256: page.sha256 }, { enabled: page.available });
+  const q = useApiQuery('plenary.photo', { sha256: page.sha256 }, { enabled: page.available });
   const box = useRef<HTMLDivElement>(null);
   const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
   const [view, setView] = useState<View>({ scale: 1, x: 0, y: 0 });

@@ -8,8 +8,8 @@ import { useAction } from './use-action';
 import { UnlockDialog } from './DecideDialogs';
 
 export function DesaLock({ pemilihan, desa }: { pemilihan: PemilihanId; desa: { kode: string; nama: string } }) {
-  const q = useApiQuery('pleno.desa', { pemilihan, desa: desa.kode });
-  const lock = useAction('pleno.lockDesa');
+  const q = useApiQuery('plenary.desa', { pemilihan, desa: desa.kode });
+  const lock = useAction('plenary.lockDesa');
   const [unlocking, setUnlocking] = useState(false);
   const d = q.data;
   if (!d) return null;

@@ -2,7 +2,7 @@
 // one that counts with a reason.
 import { useState } from 'react';
 import { Field } from '../../ui';
-import type { TpsReview } from '../../../shared/contracts/pleno.contract';
+import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import { useAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
@@ -15,7 +15,7 @@ export const timeLabel = (iso: string): string => {
 };
 
 export function ConflictDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
-  const action = useAction('pleno.chooseSubmission');
+  const action = useAction('plenary.chooseSubmission');
   const [chosen, setChosen] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const close = () => {

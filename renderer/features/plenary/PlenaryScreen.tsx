@@ -7,7 +7,7 @@ import { useApiQuery } from '../../api/hooks';
 import { runCommand } from '../../api/query-client';
 import { navigate, openProjector, useRoute } from '../../app/router';
 import { Button, EmptyState, StatusPill } from '../../ui';
-import type { CorrectionView, ObjectionView, TpsReview } from '../../../shared/contracts/pleno.contract';
+import type { CorrectionView, ObjectionView, TpsReview } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
 import { nomorTps, TILE_TONE, tileDescription, tileLabel } from '../dashboard/tile-status';
 import { rememberPemilihan, rememberedPemilihan } from '../dashboard/pemilihan-choice';
@@ -24,9 +24,9 @@ import { ConflictDialog } from './ConflictDialog';
 import { DecideCorrectionDialog } from './DecideDialogs';
 import { DesaLock } from './DesaLock';
 import { useReviewKeys, usePaneHeight, type DialogName } from './use-review-keys';
-import './pleno.css';
+import './plenary.css';
 
-export default function PlenoScreen() {
+export default function PlenaryScreen() {
   const route = useRoute();
   const pemilihan = (route.params[0] as PemilihanId | undefined) ?? rememberedPemilihan();
   const tps = route.params[1];
@@ -36,7 +36,7 @@ export default function PlenoScreen() {
 
 /** Without a TPS in the address: open the next problem, else the first TPS. */
 function PickStart({ pemilihan }: { pemilihan: PemilihanId | undefined }) {
-  const q = useApiQuery('pleno.dashboard', pemilihan ? { pemilihan } : {});
+  const q = useApiQuery('plenary.dashboard', pemilihan ? { pemilihan } : {});
   useEffect(() => {
     const d = q.data;
     if (!d) return;
@@ -48,7 +48,7 @@ function PickStart({ pemilihan }: { pemilihan: PemilihanId | undefined }) {
 }
 
 function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
-  const q = useApiQuery('pleno.tps', { pemilihan, tps });
+  const q = useApiQuery('plenary.tps', { pemilihan, tps });
   const [dialog, setDialog] = useState<DialogName>(null);
   const [zoom, setZoom] = useState<{ n: number; dir: 1 | -1 }>({ n: 0, dir: 1 });
   const zoomBy = useCallback((dir: 1 | -1) => setZoom((z) => ({ n: z.n + 1, dir })), []);
@@ -57,7 +57,7 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
 
   useEffect(() => {
     rememberPemilihan(pemilihan);
-    void runCommand('pleno.setFocus', { pemilihan, desa: null, tps });
+    void runCommand('plenary.setFocus', { pemilihan, desa: null, tps });
   }, [pemilihan, tps]);
   useReviewKeys(review, pemilihan, setDialog, zoomBy);
 

@@ -2,7 +2,7 @@
 // the procedure; and resolve one (diterima → a linked correction or a recount note; ditolak with reasons).
 import { useState } from 'react';
 import { Field } from '../../ui';
-import type { ObjectionView, TpsReview } from '../../../shared/contracts/pleno.contract';
+import type { ObjectionView, TpsReview } from '../../../shared/contracts/plenary.contract';
 import { useAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
@@ -16,7 +16,7 @@ export function RaiseObjectionDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const action = useAction('pleno.raiseObjection');
+  const action = useAction('plenary.raiseObjection');
   const [scope, setScope] = useState<'tps' | 'desa' | 'prosedur'>('tps');
   const [who, setWho] = useState('saksi-1');
   const [nama, setNama] = useState('');
@@ -97,7 +97,7 @@ export function ResolveObjectionDialog({
   objection: ObjectionView | null;
   onClose: () => void;
 }) {
-  const action = useAction('pleno.resolveObjection');
+  const action = useAction('plenary.resolveObjection');
   const [outcome, setOutcome] = useState<'diterima' | 'ditolak'>('ditolak');
   const [reason, setReason] = useState('');
   const [correctionId, setCorrectionId] = useState('');

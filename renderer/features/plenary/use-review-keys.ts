@@ -3,7 +3,7 @@
 import { useEffect, type RefObject } from 'react';
 import { readApi } from '../../api/query-client';
 import { navigate } from '../../app/router';
-import type { TpsReview } from '../../../shared/contracts/pleno.contract';
+import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
 
 export type DialogName = 'sesuai' | 'koreksi' | 'keberatan' | 'kejadian' | 'konflik' | null;
@@ -38,7 +38,7 @@ export function useReviewKeys(
       if (k === 'k' || k === 'K' || k === 'ArrowLeft') return go(r.prev);
       if (k === 'n' || k === 'N') {
         e.preventDefault();
-        void readApi('pleno.nextProblem', { pemilihan, after: r.tps }).then((d) => {
+        void readApi('plenary.nextProblem', { pemilihan, after: r.tps }).then((d) => {
           if (d.ok && d.value) navigate('/pleno', pemilihan, d.value.tps);
         });
         return;

@@ -4,12 +4,12 @@
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { Button, Dialog, Field, StatusPill } from '../../ui';
-import type { MembersView } from '../../../shared/contracts/pleno.contract';
+import type { MembersView } from '../../../shared/contracts/plenary.contract';
 import { ErrorNotice, useAction } from './use-action';
 
 export function OperatorChooser() {
-  const q = useApiQuery('pleno.members', {});
-  const start = useAction('pleno.startSession');
+  const q = useApiQuery('plenary.members', {});
+  const start = useAction('plenary.startSession');
   const [delegating, setDelegating] = useState(false);
   const m = q.data;
   if (!m) return null;
@@ -48,7 +48,7 @@ export function OperatorChooser() {
 }
 
 function DelegationDialog({ view, open, onClose }: { view: MembersView; open: boolean; onClose: () => void }) {
-  const action = useAction('pleno.delegate');
+  const action = useAction('plenary.delegate');
   const [reason, setReason] = useState('');
   const toggle = async (id: number, active: boolean, nama: string) => {
     await action.run(

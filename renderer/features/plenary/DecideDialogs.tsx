@@ -1,7 +1,7 @@
 // Decisions that need the ketua or a delegate: approve/reject a proposed correction, unlock a desa (with reason).
 import { useState } from 'react';
 import { Field } from '../../ui';
-import type { CorrectionView } from '../../../shared/contracts/pleno.contract';
+import type { CorrectionView } from '../../../shared/contracts/plenary.contract';
 import { useAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 
@@ -14,7 +14,7 @@ export function DecideCorrectionDialog({
   decision: 'approved' | 'rejected';
   onClose: () => void;
 }) {
-  const action = useAction('pleno.decideCorrection');
+  const action = useAction('plenary.decideCorrection');
   const [reason, setReason] = useState('');
   const close = () => {
     setReason('');
@@ -75,7 +75,7 @@ export function UnlockDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const action = useAction('pleno.unlockDesa');
+  const action = useAction('plenary.unlockDesa');
   const [reason, setReason] = useState('');
   const close = () => {
     setReason('');

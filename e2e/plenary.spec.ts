@@ -1,10 +1,10 @@
 // Plenary flows in Chromium against the web mode, on the hampang demo (setup.createDemo): each asserts what the
-// user sees and the recap that results (contract pleno.recap, the same service as `pleno recap --json`).
+// user sees and the recap that results (contract plenary.recap, the same service as `pleno recap --json`).
 import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, callApi, createDemo, expect, test, type PlenoApp } from './fixtures';
-import type { DashboardView, MembersView, TpsReview } from '../shared/contracts/pleno.contract';
+import type { DashboardView, MembersView, TpsReview } from '../shared/contracts/plenary.contract';
 import type { ImportSummary } from '../shared/contracts/import.contract';
 import type { RecapJson } from '../shared/domain/recap';
 import type { PemilihanId } from '../shared/domain/model';
@@ -18,12 +18,12 @@ async function api<T>(app: PlenoApp, method: string, input: unknown = {}): Promi
 }
 
 const recapOf = async (app: PlenoApp, pemilihan: PemilihanId) =>
-  (await api<RecapJson>(app, 'pleno.recap', { pemilihan })).pemilihan[0]!;
+  (await api<RecapJson>(app, 'plenary.recap', { pemilihan })).pemilihan[0]!;
 
 async function members(
   app: PlenoApp,
 ): Promise<{ ketua: number; anggota: number; ketuaNama: string; anggotaNama: string }> {
-  const m = await api<MembersView>(app, 'pleno.members');
+  const m = await api<MembersView>(app, 'plenary.members');
   const ketua = m.members.find((x) => x.ketua)!;
   const anggota = m.members.find((x) => !x.ketua)!;
   return { ketua: ketua.id, anggota: anggota.id, ketuaNama: ketua.nama, anggotaNama: anggota.nama };
@@ -31,8 +31,8 @@ async function members(
 
 /** Every pemilihan's dashboard. */
 async function dashboards(app: PlenoApp): Promise<DashboardView[]> {
-  const first = await api<DashboardView>(app, 'pleno.dashboard');
-  return Promise.all(first.pemilihanList.map((p) => api<DashboardView>(app, 'pleno.dashboard', { pemilihan: p.id })));
+  const first = await api<DashboardView>(app, 'plenary.dashboard');
+  return Promise.all(first.pemilihanList.map((p) => api<DashboardView>(app, 'plenary.dashboard', { pemilihan: p.id })));
 }
 
 /** The demo's 105 → 905 misread: a bermasalah TPS whose record has a choice at 905. */
@@ -42,7 +42,7 @@ async function findMisread(
   for (const d of await dashboards(app)) {
     for (const desa of d.desa) {
       for (const t of desa.tiles.filter((x) => x.status === 'bermasalah')) {
-        const r = await api<TpsReview>(app, 'pleno.tps', { pemilihan: d.pemilihan.id, tps: t.tps });
+        const r = await api<TpsReview>(app, 'plenary.tps', { pemilihan: d.pemilihan.id, tps: t.tps });
         const index = r.current?.suara.paslon.indexOf(905) ?? -1;
         if (index >= 0) return { pemilihan: d.pemilihan.id, tps: t.tps, index, desa: desa.nama };
       }
@@ -155,7 +155,7 @@ test('an open objection prevents locking the desa until it is resolved', async (
   await createDemo(app);
   const who = await members(app);
   // A desa whose TPS all arrived without a problem.
-  const dash = await api<DashboardView>(app, 'pleno.dashboard', { pemilihan: 'bupati' });
+  const dash = await api<DashboardView>(app, 'plenary.dashboard', { pemilihan: 'bupati' });
   const desa = dash.desa.find((d) => d.tiles.length >= 2 && d.tiles.every((t) => t.status === 'masuk'))!;
   expect(desa, 'a desa with every TPS masuk').toBeTruthy();
 
@@ -180,7 +180,7 @@ test('an open objection prevents locking the desa until it is resolved', async (
   await page.getByRole('button', { name: 'Kunci desa' }).click();
   await expect(page.getByTestId('lock-refused')).toContainText('keberatan');
   await page.getByRole('dialog').getByRole('button', { name: 'Tutup' }).click();
-  expect((await api<{ locked: boolean }>(app, 'pleno.desa', { pemilihan: 'bupati', desa: desa.kode })).locked).toBe(
+  expect((await api<{ locked: boolean }>(app, 'plenary.desa', { pemilihan: 'bupati', desa: desa.kode })).locked).toBe(
     false,
   );
 
@@ -204,7 +204,7 @@ test('an open objection prevents locking the desa until it is resolved', async (
     diputuskan: desa.tiles.length,
     konflik: 0,
   });
-  const locked = await callApi(app, 'pleno.accept', { pemilihan: 'bupati', tps: desa.tiles[0]!.tps });
+  const locked = await callApi(app, 'plenary.accept', { pemilihan: 'bupati', tps: desa.tiles[0]!.tps });
   expect(locked).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
 });
 
@@ -218,7 +218,7 @@ test('a konflik resolved by choosing the second submission: it becomes the count
   }
   expect(found, 'the demo has a konflik TPS').not.toBeNull();
   const { pemilihan, tps } = found!;
-  const review = await api<TpsReview>(app, 'pleno.tps', { pemilihan, tps });
+  const review = await api<TpsReview>(app, 'plenary.tps', { pemilihan, tps });
   const [first, second] = review.submissions;
   const before = await recapOf(app, pemilihan);
   expect(before.tps.konflik).toBeGreaterThanOrEqual(1);
@@ -248,7 +248,7 @@ test('a konflik resolved by choosing the second submission: it becomes the count
 
 test('the projector view (a second page) follows the operator', async ({ app, page }) => {
   await createDemo(app);
-  const dash = await api<DashboardView>(app, 'pleno.dashboard', { pemilihan: 'bupati' });
+  const dash = await api<DashboardView>(app, 'plenary.dashboard', { pemilihan: 'bupati' });
   const desa = dash.desa.find(
     (x) => x.tiles.length >= 2 && x.tiles[0]!.status === 'masuk' && x.tiles[1]!.status !== 'belum-masuk',
   )!;
@@ -265,7 +265,7 @@ test('the projector view (a second page) follows the operator', async ({ app, pa
   await expect(projector.locator('nav')).toHaveCount(0);
   // A demo database is marked SIMULASI on the screen the whole room sees, too.
   await expect(projector.getByTestId('simulasi-banner')).toBeVisible();
-  const t1 = await api<TpsReview>(app, 'pleno.tps', { pemilihan: 'bupati', tps: desa.tiles[0]!.tps });
+  const t1 = await api<TpsReview>(app, 'plenary.tps', { pemilihan: 'bupati', tps: desa.tiles[0]!.tps });
   await expect(projector.getByTestId('projector-tps-votes')).toContainText(String(t1.current!.suara.sah));
 
   await page.locator('body').click({ position: { x: 5, y: 300 } });
@@ -274,7 +274,7 @@ test('the projector view (a second page) follows the operator', async ({ app, pa
   await expect(projector.getByTestId('projector-where')).toHaveText(
     `${desa.nama} · TPS ${String(desa.tiles[1]!.nomor).padStart(3, '0')}`,
   );
-  const t2 = await api<TpsReview>(app, 'pleno.tps', { pemilihan: 'bupati', tps: desa.tiles[1]!.tps });
+  const t2 = await api<TpsReview>(app, 'plenary.tps', { pemilihan: 'bupati', tps: desa.tiles[1]!.tps });
   await expect(projector.getByTestId('projector-tps-votes')).toContainText(String(t2.current!.suara.sah));
   const totals = await recapOf(app, 'bupati');
   await expect(projector.getByTestId('projector-totals')).toContainText(fmt(totals.total.suara.sah));

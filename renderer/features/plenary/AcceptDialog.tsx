@@ -2,13 +2,13 @@
 // a delegate must be operating; the backend enforces both).
 import { useState } from 'react';
 import { Field } from '../../ui';
-import type { TpsReview } from '../../../shared/contracts/pleno.contract';
+import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import { useAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 
 export function AcceptDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
-  const action = useAction('pleno.accept');
+  const action = useAction('plenary.accept');
   const [reason, setReason] = useState('');
   const errors = review.violations.filter((v) => v.severity === 'error');
   const submit = async () => {

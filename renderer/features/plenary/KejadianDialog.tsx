@@ -1,13 +1,13 @@
 // "Kejadian khusus": a special-event note about this TPS (or its desa), for Model D.Kejadian Khusus.
 import { useState } from 'react';
 import { Field } from '../../ui';
-import type { TpsReview } from '../../../shared/contracts/pleno.contract';
+import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import { useAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 
 export function KejadianDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
-  const action = useAction('pleno.addKejadian');
+  const action = useAction('plenary.addKejadian');
   const [text, setText] = useState('');
   const [aboutDesa, setAboutDesa] = useState(false);
   const close = () => {

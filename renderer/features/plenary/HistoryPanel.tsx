@@ -1,7 +1,7 @@
 // Everything recorded about the TPS: submissions (channel, device, time, photos), corrections with diffs and their
 // decision buttons, objections with resolve buttons, kejadian khusus, acceptances and konflik choices.
 import { useState } from 'react';
-import type { CorrectionView, ObjectionView, TpsReview } from '../../../shared/contracts/pleno.contract';
+import type { CorrectionView, ObjectionView, TpsReview } from '../../../shared/contracts/plenary.contract';
 import { basisLabel } from '../../../shared/domain/correction';
 import { Button, StatusPill } from '../../ui';
 import { channelLabel, timeLabel } from './ConflictDialog';

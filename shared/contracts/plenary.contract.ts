@@ -357,36 +357,36 @@ const recapInput = z.object({ pemilihan: pemilihanId.optional() }).strict();
 const listInput = z.object({ pemilihan: pemilihanId.optional() }).strict();
 const nextInput = z.object({ pemilihan: pemilihanId, after: tpsKode.optional() }).strict();
 
-export const plenoMethods = {
-  'pleno.dashboard': method<typeof dashboardInput, DashboardView>(dashboardInput),
-  'pleno.tps': method<typeof tpsInput, TpsReview>(tpsInput),
+export const plenaryMethods = {
+  'plenary.dashboard': method<typeof dashboardInput, DashboardView>(dashboardInput),
+  'plenary.tps': method<typeof tpsInput, TpsReview>(tpsInput),
   /** The next TPS needing a decision after `after` (problems first, then unreviewed), wrapping; null when none. */
-  'pleno.nextProblem': method<typeof nextInput, NextProblem | null>(nextInput),
-  'pleno.desa': method<typeof desaInput, DesaView>(desaInput),
-  'pleno.photo': method<typeof photoInput, { sha256: string; mime: string; base64: string }>(photoInput),
-  'pleno.members': method<typeof noInput, MembersView>(noInput),
-  'pleno.startSession': method<typeof startSessionInput, OperatorSession>(startSessionInput),
-  'pleno.delegate': method<typeof delegateInput, MembersView>(delegateInput),
-  'pleno.accept': method<typeof acceptInput, { acceptanceId: number }>(acceptInput),
-  'pleno.proposeCorrection': method<typeof proposeCorrectionInput, { correctionId: number; changes: FieldChange[] }>(
+  'plenary.nextProblem': method<typeof nextInput, NextProblem | null>(nextInput),
+  'plenary.desa': method<typeof desaInput, DesaView>(desaInput),
+  'plenary.photo': method<typeof photoInput, { sha256: string; mime: string; base64: string }>(photoInput),
+  'plenary.members': method<typeof noInput, MembersView>(noInput),
+  'plenary.startSession': method<typeof startSessionInput, OperatorSession>(startSessionInput),
+  'plenary.delegate': method<typeof delegateInput, MembersView>(delegateInput),
+  'plenary.accept': method<typeof acceptInput, { acceptanceId: number }>(acceptInput),
+  'plenary.proposeCorrection': method<typeof proposeCorrectionInput, { correctionId: number; changes: FieldChange[] }>(
     proposeCorrectionInput,
   ),
-  'pleno.decideCorrection': method<
+  'plenary.decideCorrection': method<
     typeof decideCorrectionInput,
     { correctionId: number; state: 'approved' | 'rejected' }
   >(decideCorrectionInput),
-  'pleno.raiseObjection': method<typeof raiseObjectionInput, { objectionId: number }>(raiseObjectionInput),
-  'pleno.resolveObjection': method<typeof resolveObjectionInput, { resolutionId: number }>(resolveObjectionInput),
-  'pleno.objections': method<typeof listInput, ObjectionView[]>(listInput),
-  'pleno.addKejadian': method<typeof kejadianInput, { kejadianId: number }>(kejadianInput),
-  'pleno.kejadian': method<typeof listInput, KejadianView[]>(listInput),
-  'pleno.chooseSubmission': method<typeof chooseSubmissionInput, { choiceId: number }>(chooseSubmissionInput),
-  'pleno.lockDesa': method<typeof lockInput, { lockEventId: number; final: boolean }>(lockInput),
-  'pleno.unlockDesa': method<typeof unlockInput, { lockEventId: number }>(unlockInput),
-  'pleno.setFocus': method<typeof focusInput, Focus>(focusInput),
-  'pleno.focus': method<typeof noInput, Focus>(noInput),
-  'pleno.projector': method<typeof noInput, ProjectorView | null>(noInput),
-  'pleno.recap': method<typeof recapInput, RecapJson>(recapInput),
+  'plenary.raiseObjection': method<typeof raiseObjectionInput, { objectionId: number }>(raiseObjectionInput),
+  'plenary.resolveObjection': method<typeof resolveObjectionInput, { resolutionId: number }>(resolveObjectionInput),
+  'plenary.objections': method<typeof listInput, ObjectionView[]>(listInput),
+  'plenary.addKejadian': method<typeof kejadianInput, { kejadianId: number }>(kejadianInput),
+  'plenary.kejadian': method<typeof listInput, KejadianView[]>(listInput),
+  'plenary.chooseSubmission': method<typeof chooseSubmissionInput, { choiceId: number }>(chooseSubmissionInput),
+  'plenary.lockDesa': method<typeof lockInput, { lockEventId: number; final: boolean }>(lockInput),
+  'plenary.unlockDesa': method<typeof unlockInput, { lockEventId: number }>(unlockInput),
+  'plenary.setFocus': method<typeof focusInput, Focus>(focusInput),
+  'plenary.focus': method<typeof noInput, Focus>(noInput),
+  'plenary.projector': method<typeof noInput, ProjectorView | null>(noInput),
+  'plenary.recap': method<typeof recapInput, RecapJson>(recapInput),
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
-export type PlenoInput<M extends keyof typeof plenoMethods> = z.input<(typeof plenoMethods)[M]['input']>;
+export type PlenaryInput<M extends keyof typeof plenaryMethods> = z.input<(typeof plenaryMethods)[M]['input']>;

@@ -3,7 +3,7 @@
 // the correction counts only once the ketua (or a delegate) approves it.
 import { useMemo, useState } from 'react';
 import { Field, NumberInput } from '../../ui';
-import type { TpsReview } from '../../../shared/contracts/pleno.contract';
+import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import { CORRECTION_BASES, CORRECTION_BASIS_LABELS, type CorrectionBasis } from '../../../shared/domain/correction';
 import { countFields, fieldLabel, getCount } from '../../../shared/domain/labels';
 import { useAction } from './use-action';
@@ -19,7 +19,7 @@ async function fileToBase64(file: File): Promise<string> {
 }
 
 export function CorrectionDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
-  const action = useAction('pleno.proposeCorrection');
+  const action = useAction('plenary.proposeCorrection');
   const current = review.current;
   const [values, setValues] = useState<Record<string, number | null>>({});
   const [reason, setReason] = useState('');

@@ -1,6 +1,7 @@
 // pleno verify <file>... [--master <master.json>] [--db <file>]
 // A PDF issued by Pleno: embedded signed data, PPK signature, pages re-rendered from the data (verify-pdf.ts); with
-// --db the signer must be that database's PPK key.
+// --db the signer must be that database's PPK key, and the traces of a pleno.document/2 D.Hasil (every lampiran TPS's
+// record and corrections) are replayed against the records that database holds, reported per TPS (verify-traces.ts).
 // A bundle (.pleno) or an envelope (.json): formats' strict parsers and signatures. A C.Hasil is signed by a KPPS
 // device whose key is only known from the data master: it is taken from --master, else from --db, else from a
 // master.json found beside the file or in its parent folder (the demo layout); without any master the signature
@@ -19,6 +20,9 @@ import { nodeCrypto } from '../backend/crypto';
 import { decisionDevices, loadDataMaster } from '../backend/repositories/master.repo';
 import { ppkKeyOrNull } from '../backend/services/keys/ppk-key';
 import { verifyPdf } from '../backend/services/documents/verify-pdf';
+import { recordBySha256 } from '../backend/repositories/submission.repo';
+import type { HeldRecord } from '../../../shared/documents/traces';
+import { traceReport } from './verify-traces';
 import type { Perangkat } from '../../../shared/domain/model';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { withBackend } from './storage-cli';
@@ -28,6 +32,8 @@ const USAGE = 'Penggunaan / usage: pleno verify <file>... [--master <master.json
 interface Trust {
   master?: { value: DataMaster; source: string; extra: Perangkat[] };
   ppkPublicKey?: string;
+  /** The database's C.Hasil records by payload hash (with --db), for the traces of a pleno.document/2. */
+  record?: (sha256: string) => HeldRecord | undefined;
 }
 
 interface Outcome {
@@ -154,14 +160,14 @@ async function verifyFile(file: string, trust: Trust): Promise<Outcome> {
   if (head.startsWith('%PDF')) {
     const v = await verifyPdf(bytes, trust.ppkPublicKey !== undefined ? { expectedPublicKey: trust.ppkPublicKey } : {});
     const i = v.info;
-    if (!v.valid) return { ok: false, lines: v.problems };
-    return {
-      ok: true,
-      lines: [
-        `sah — ${i.id} versi ${i.version} ${i.final ? 'FINAL' : 'DRAF'}, ${i.pages} halaman, data sha256 ${i.dataSha256}, ` +
-          `kunci PPK ${formatFingerprint(i.keyId ?? '')}${trust.ppkPublicKey ? ' (kunci basis data ini)' : ''}`,
-      ],
-    };
+    if (!v.valid || !v.data) return { ok: false, lines: v.problems };
+    const head =
+      `sah — ${i.id} versi ${i.version} ${i.final ? 'FINAL' : 'DRAF'}, ${i.pages} halaman, data sha256 ${i.dataSha256}, ` +
+      `kunci PPK ${formatFingerprint(i.keyId ?? '')}${trust.ppkPublicKey ? ' (kunci basis data ini)' : ''}`;
+    const traces = traceReport(v.data, trust.record ?? null);
+    if (!traces) return { ok: true, lines: [head] };
+    if (!traces.ok) return { ok: false, lines: traces.lines };
+    return { ok: true, lines: [head, ...traces.lines] };
   }
   if (head.startsWith('PK')) return verifyBundleFile(bytes, file, trust);
   return verifyEnvelopeFile(bytes, file, trust);
@@ -194,6 +200,7 @@ export const command: CliCommand = (argv) =>
     return withBackend('verify', values.db, { mustExist: true }, async (b) => {
       const key = ppkKeyOrNull(b.ctx);
       if (key) trust.ppkPublicKey = key.publicKey;
+      trust.record = (sha) => recordBySha256(b.ctx.db, sha);
       const m = loadDataMaster(b.ctx.db);
       if (m && !trust.master) trust.master = { value: m, source: values.db!, extra: decisionDevices(b.ctx.db) };
       return run();

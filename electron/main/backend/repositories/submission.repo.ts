@@ -256,3 +256,10 @@ export function missingPhotoHashes(db: Db): string[] {
 export function countSubmissions(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM submission').get() as { n: number }).n;
 }
+
+/** A stored record with this payload hash (its TPS and numbers), for `pleno verify --db`'s trace check. */
+export function recordBySha256(db: Db, sha256: string): { tps: string; counts: CHasilCounts } | undefined {
+  const r = stmt(db, 'SELECT id, tps, counts_json FROM submission WHERE sha256 = ? ORDER BY id LIMIT 1').get(sha256) as
+    { id: number; tps: string; counts_json: string } | undefined;
+  return r ? { tps: r.tps, counts: submissionCounts(db, r.id, r.counts_json) } : undefined;
+}

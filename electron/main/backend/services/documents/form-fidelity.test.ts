@@ -4,7 +4,7 @@
 // paraf strip on every page; the opening paragraph with the date in words; no text under 8 pt; D.Kejadian shows the
 // correction with its basis and approver. The A4 and F4 pages are kept as PNGs under artifacts/documents/.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -39,6 +39,7 @@ import { padaHariIni } from '../../../../../shared/documents/terbilang';
 import { DocumentError, issueDocument } from './documents.service';
 import { readEmbeddedData } from './verify-pdf';
 import { checkTraces } from '../../../../../shared/documents/traces';
+import { traceReport } from '../../../cli/verify-traces';
 import type { DHasilData } from '../../../../../shared/documents/types';
 import { checkR16, type PhotoRecord } from '../../../../../shared/domain/rules/r16-photo';
 
@@ -70,6 +71,9 @@ async function contentStreams(bytes: Uint8Array): Promise<string[]> {
 }
 
 let dir: string;
+let dbPath: string;
+/** The final D.Hasil bupati issued after the correction (for pleno verify --db). */
+let finalPath: string;
 let backend: Backend;
 let master: DataMaster;
 let faults: DemoFault[];
@@ -80,7 +84,7 @@ let at = ISSUED;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'pleno-form-'));
   expect(pleno(['demo', path.join(dir, 'demo'), '--preset', 'hampang'])).toBe(0);
-  const dbPath = path.join(dir, 'hampang.db');
+  dbPath = path.join(dir, 'hampang.db');
   expect(pleno(['init', '--db', dbPath, '--master', path.join(dir, 'demo/master.json')])).toBe(0);
   pleno(['import', '--db', dbPath, path.join(dir, 'demo/tps')]);
   const demo = generateDemo({ preset: 'hampang' });
@@ -275,6 +279,7 @@ describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', 
       });
     });
     const final = await issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
+    finalPath = final.path;
     const text = pageTexts(final.path).join(' ');
     expect(text).not.toContain('DRAF');
     // The accepted R01 break stays marked on the final.
@@ -288,7 +293,7 @@ describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', 
       payload: DHasilData;
     };
     expect(data.payload.format).toBe('pleno.document/2');
-    const held = new Map(subs.map((s) => [s.sha256, s.counts]));
+    const held = new Map(subs.map((s) => [s.sha256, { tps: s.tps, counts: s.counts }]));
     const traces = checkTraces(data.payload, (sha) => held.get(sha));
     expect(traces.problems).toEqual([]);
     expect(traces.traced).toBe(data.payload.lampiran.flatMap((d) => d.tps).filter((t) => t.counts).length);
@@ -320,5 +325,58 @@ describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', 
     expect(k).toContain('Menolak tanda tangan');
     expect(k).toContain('keberatan atas TPS 002 belum dijawab tertulis');
     execFileSync('pdftoppm', ['-r', '80', '-png', kej.path, path.join(ARTIFACTS, 'hampang-form-kejadian-a4')]);
+  });
+});
+
+describe('pleno verify of the final D.Hasil (pleno.document/2)', () => {
+  // The database is open in this process (and locked): closed for the command, reopened after.
+  const verify = async (args: string[]) => {
+    await backend.close();
+    const r = spawnSync(process.execPath, [BIN, 'verify', ...args], { encoding: 'utf8', cwd: ROOT });
+    backend = await openBackend({ dbPath, mode: 'web', clock: () => new Date((at += 1000)) });
+    return r;
+  };
+
+  it('with --db replays every lampiran trace against the records held and reports each TPS', async () => {
+    const r = await verify(['--db', dbPath, finalPath]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const data = JSON.parse(new TextDecoder().decode((await readEmbeddedData(readFileSync(finalPath)))!)) as {
+      payload: DHasilData;
+    };
+    const counted = data.payload.lampiran.flatMap((d) => d.tps.filter((t) => t.counts).map((t) => ({ d, t })));
+    const lines = r.stdout.split('\n').filter((l) => l.includes(': jejak Desa '));
+    expect(lines).toHaveLength(counted.length);
+    for (const { d, t } of counted) {
+      const line = lines.find((l) => l.includes(`jejak Desa ${d.nama} TPS ${String(t.nomor).padStart(3, '0')}: `))!;
+      expect(line).toContain(`cocok (rekaman ${t.sumber!.rekaman.slice(0, 12)}…, ${t.sumber!.koreksi.length} koreksi)`);
+    }
+    expect(lines.filter((l) => l.endsWith(', 1 koreksi)'))).toHaveLength(1);
+    expect(r.stdout).toContain(`jejak angka: ${counted.length} TPS diperiksa terhadap basis data, semuanya cocok`);
+  });
+
+  it('without --db says in plain words that the traces were not checked; a missing record is reported per TPS', async () => {
+    const r = await verify([finalPath]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/jejak angka \d+ TPS \(rekaman C\.Hasil dan koreksinya\) TIDAK diperiksa: berikan --db/);
+    expect(r.stdout).not.toContain('cocok');
+
+    const data = JSON.parse(new TextDecoder().decode((await readEmbeddedData(readFileSync(finalPath)))!)) as {
+      payload: DHasilData;
+    };
+    const subs = listSubmissions(backend.ctx.db, { pemilihan: 'bupati' });
+    const missing = data.payload.lampiran[1]!.tps[0]!;
+    const held = new Map(
+      subs.filter((s) => s.sha256 !== missing.sumber!.rekaman).map((s) => [s.sha256, { tps: s.tps, counts: s.counts }]),
+    );
+    const report = traceReport(data.payload, (sha) => held.get(sha))!;
+    expect(report.ok).toBe(false);
+    const where = `Desa ${data.payload.lampiran[1]!.nama} TPS ${String(missing.nomor).padStart(3, '0')}`;
+    expect(report.lines).toContain(
+      `jejak ${where}: TIDAK COCOK — rekaman ${missing.sumber!.rekaman.slice(0, 16)}… tidak ada di basis data`,
+    );
+    expect(report.lines.at(-1)).toBe(
+      `jejak angka: 1 dari ${data.payload.lampiran.flatMap((d) => d.tps).filter((t) => t.counts).length} TPS tidak cocok dengan rekaman di basis data`,
+    );
   });
 });

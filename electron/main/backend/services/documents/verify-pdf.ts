@@ -36,6 +36,8 @@ export interface PdfVerification {
     keyId?: string;
     pages?: number;
   };
+  /** The verified document data (only when valid). */
+  data?: DocumentData;
 }
 
 function fileOfAttachment(doc: PDFDocument, name: string): Uint8Array | null {
@@ -90,12 +92,17 @@ export async function readEmbeddedData(bytes: Uint8Array): Promise<Uint8Array | 
   return fileOfAttachment(doc, ATTACHMENT_NAME);
 }
 
-export async function verifyPdf(
-  bytes: Uint8Array,
-  opts: { expectedPublicKey?: string } = {},
-): Promise<PdfVerification> {
-  const problems: string[] = [];
-  const info: PdfVerification['info'] = {};
+type Envelope = Extract<ReturnType<typeof parseEnvelopeBytes>, { ok: true }>['value'];
+
+interface Opened {
+  doc: PDFDocument;
+  attached: Uint8Array;
+  env: Envelope;
+  data: DocumentData;
+}
+
+/** Loads the PDF and its embedded signed data; a failed result when either cannot be read. */
+async function openDocument(bytes: Uint8Array, info: PdfVerification['info']): Promise<Opened | PdfVerification> {
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -107,20 +114,14 @@ export async function verifyPdf(
   try {
     attached = fileOfAttachment(doc, ATTACHMENT_NAME);
   } catch (err) {
-    attached = null;
-    problems.push(`data tertanam tidak dapat dibaca (${(err as Error).message})`);
+    return { valid: false, problems: [`data tertanam tidak dapat dibaca (${(err as Error).message})`], info };
   }
-  if (!attached) {
-    if (problems.length === 0) problems.push(`bukan dokumen Pleno: tidak ada data tertanam ${ATTACHMENT_NAME}`);
-    return { valid: false, problems, info };
-  }
+  if (!attached)
+    return { valid: false, problems: [`bukan dokumen Pleno: tidak ada data tertanam ${ATTACHMENT_NAME}`], info };
   const env = parseEnvelopeBytes(attached);
   if (!env.ok) {
-    return {
-      valid: false,
-      problems: [`data tertanam rusak: ${env.error.path ? env.error.path + ': ' : ''}${env.error.message}`],
-      info,
-    };
+    const where = env.error.path ? env.error.path + ': ' : '';
+    return { valid: false, problems: [`data tertanam rusak: ${where}${env.error.message}`], info };
   }
   const data = env.value.payload as unknown as DocumentData;
   if (
@@ -130,33 +131,77 @@ export async function verifyPdf(
   ) {
     return { valid: false, problems: [`data tertanam bukan ${DOCUMENT_FORMATS.join(' atau ')}`], info };
   }
+  return { doc, attached, env: env.value, data };
+}
+
+/** The signature over the data, the printed signer, and the expected PPK key. */
+function signatureProblems(o: Opened, expectedPublicKey: string | undefined): string[] {
+  const sig = verifySelfSigned(o.env, nodeCrypto);
+  if (!sig.ok)
+    return [
+      `tanda tangan data tidak sah: ${sig.error.message} (data tertanam telah diubah atau ditandatangani kunci lain)`,
+    ];
+  const out: string[] = [];
+  if (o.data.meta.signer !== sig.value.fingerprint) {
+    out.push(
+      `kunci penanda tangan ${sig.value.fingerprint} berbeda dengan kunci PPK yang tercetak (${String(o.data.meta.signer)})`,
+    );
+  }
+  if (expectedPublicKey !== undefined && o.env.signature.publicKey !== expectedPublicKey)
+    out.push(`ditandatangani kunci ${sig.value.fingerprint}, bukan kunci PPK basis data ini`);
+  return out;
+}
+
+/** Which pages differ between the file and the pages re-rendered from its data. */
+async function pageProblems(doc: PDFDocument, again: Uint8Array): Promise<string[]> {
+  const problems: string[] = [];
+  const want = pageContents(await PDFDocument.load(again, { updateMetadata: false }));
+  let have: Uint8Array[] = [];
+  try {
+    have = pageContents(doc);
+  } catch (err) {
+    problems.push(`isi halaman tidak dapat dibaca (${(err as Error).message})`);
+  }
+  if (have.length !== want.length)
+    problems.push(`jumlah halaman ${have.length}, seharusnya ${want.length} menurut data tertanam`);
+  const differing: number[] = [];
+  for (let i = 0; i < Math.min(have.length, want.length); i++)
+    if (!sameBytes(have[i]!, want[i]!)) differing.push(i + 1);
+  if (differing.length > 0) {
+    const list =
+      differing.length > 12
+        ? `${differing.slice(0, 12).join(', ')} dan ${differing.length - 12} lainnya`
+        : differing.join(', ');
+    problems.push(`isi halaman ${list} tidak sesuai dengan data tertanam (angka atau teks pada halaman diubah)`);
+  }
+  if (problems.length === 0) {
+    problems.push(
+      'berkas PDF diubah di luar isi halaman (objek, huruf, gambar atau metadata berbeda dari hasil gambar ulang data)',
+    );
+  }
+  return problems;
+}
+
+export async function verifyPdf(
+  bytes: Uint8Array,
+  opts: { expectedPublicKey?: string } = {},
+): Promise<PdfVerification> {
+  const info: PdfVerification['info'] = {};
+  const opened = await openDocument(bytes, info);
+  if ('valid' in opened) return opened;
+  const { data, attached } = opened;
   info.id = data.meta.id;
   info.kind = data.meta.kind;
   info.version = data.meta.version;
   info.final = data.meta.final;
-  info.keyId = env.value.signature.keyId;
+  info.keyId = opened.env.signature.keyId;
+  const problems: string[] = [];
   try {
     info.dataSha256 = dataHash(data);
   } catch {
     problems.push('data tertanam tidak dapat dikanonikalkan (RFC 8785)');
   }
-
-  const sig = verifySelfSigned(env.value, nodeCrypto);
-  if (!sig.ok) {
-    problems.push(
-      `tanda tangan data tidak sah: ${sig.error.message} (data tertanam telah diubah atau ditandatangani kunci lain)`,
-    );
-  } else {
-    if (data.meta.signer !== sig.value.fingerprint) {
-      problems.push(
-        `kunci penanda tangan ${sig.value.fingerprint} berbeda dengan kunci PPK yang tercetak (${String(data.meta.signer)})`,
-      );
-    }
-    if (opts.expectedPublicKey !== undefined && env.value.signature.publicKey !== opts.expectedPublicKey) {
-      problems.push(`ditandatangani kunci ${sig.value.fingerprint}, bukan kunci PPK basis data ini`);
-    }
-  }
-
+  problems.push(...signatureProblems(opened, opts.expectedPublicKey));
   if (!(KNOWN_LAYOUTS as readonly string[]).includes(data.meta.layout)) {
     problems.push(
       `tata letak ${String(data.meta.layout)} tidak dikenal versi Pleno ini; halaman tidak dapat dicocokkan`,
@@ -171,33 +216,6 @@ export async function verifyPdf(
     problems.push(`halaman tidak dapat digambar ulang dari data tertanam (${(err as Error).message})`);
     return { valid: false, problems, info };
   }
-  if (!sameBytes(again, bytes)) {
-    const expected = await PDFDocument.load(again, { updateMetadata: false });
-    const want = pageContents(expected);
-    let have: Uint8Array[] = [];
-    try {
-      have = pageContents(doc);
-    } catch (err) {
-      problems.push(`isi halaman tidak dapat dibaca (${(err as Error).message})`);
-    }
-    if (have.length !== want.length) {
-      problems.push(`jumlah halaman ${have.length}, seharusnya ${want.length} menurut data tertanam`);
-    }
-    const differing: number[] = [];
-    for (let i = 0; i < Math.min(have.length, want.length); i++)
-      if (!sameBytes(have[i]!, want[i]!)) differing.push(i + 1);
-    if (differing.length > 0) {
-      const list =
-        differing.length > 12
-          ? `${differing.slice(0, 12).join(', ')} dan ${differing.length - 12} lainnya`
-          : differing.join(', ');
-      problems.push(`isi halaman ${list} tidak sesuai dengan data tertanam (angka atau teks pada halaman diubah)`);
-    }
-    if (problems.length === 0) {
-      problems.push(
-        'berkas PDF diubah di luar isi halaman (objek, huruf, gambar atau metadata berbeda dari hasil gambar ulang data)',
-      );
-    }
-  }
-  return { valid: problems.length === 0, problems, info };
+  if (!sameBytes(again, bytes)) problems.push(...(await pageProblems(opened.doc, again)));
+  return problems.length === 0 ? { valid: true, problems, info, data } : { valid: false, problems, info };
 }

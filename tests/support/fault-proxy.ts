@@ -26,6 +26,8 @@ export interface FaultPlan {
   answer?: Targeted & { status: number; body?: string; contentType?: string };
   /** Forward the request; replace the server's answer with this one (e.g. 200 with no receipt). */
   replaceAnswer?: Targeted & { status: number; body?: string; contentType?: string };
+  /** Read the request and never answer (a dead link that keeps the socket open): the client must time out. */
+  hang?: Targeted;
   /** Forward the whole request and let the server answer, then reset the client's connection instead. */
   resetAfterForward?: Targeted;
 }
@@ -36,6 +38,8 @@ export interface ProxyStats {
   bodyBytesUp: number;
   /** Answer bytes relayed to the client (bodies only). */
   bodyBytesDown: number;
+  /** Request body bytes relayed to the server, by method (PATCH = tus blob bytes). */
+  bodyBytesUpByMethod: Map<string, number>;
   /** Requests by `METHOD path` (query stripped). */
   byRoute: Map<string, number>;
   faultsApplied: number;
@@ -126,7 +130,14 @@ function answerWith(res: ServerResponse, a: { status: number; body?: string; con
 /** Starts a proxy on 127.0.0.1 (a free port) in front of `upstream` (`http://127.0.0.1:<port>`). */
 export async function startFaultProxy(upstream: string, plan: FaultPlan = {}): Promise<FaultProxy> {
   const target = new URL(upstream);
-  const stats: ProxyStats = { requests: 0, bodyBytesUp: 0, bodyBytesDown: 0, byRoute: new Map(), faultsApplied: 0 };
+  const stats: ProxyStats = {
+    requests: 0,
+    bodyBytesUp: 0,
+    bodyBytesDown: 0,
+    bodyBytesUpByMethod: new Map(),
+    byRoute: new Map(),
+    faultsApplied: 0,
+  };
   const proxy: FaultProxy = { url: '', plan, stats, close: async () => {} };
   const rate = (): number | undefined => proxy.plan.bitsPerSecond;
 
@@ -148,6 +159,10 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan = {}): P
       answerWith(res, canned);
       return;
     }
+    if (take(p.hang, req, stats)) {
+      req.resume();
+      return;
+    }
     const drop = take(p.dropAfterBytes, req, stats);
     const replace = take(p.replaceAnswer, req, stats);
     const reset = take(p.resetAfterForward, req, stats);
@@ -166,7 +181,11 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan = {}): P
     };
     up.on('error', () => req.socket.destroy());
     const answered = new Promise<IncomingMessage>((resolve) => up.on('response', resolve));
-    const meter = new Meter((n) => (stats.bodyBytesUp += n), drop ? drop.bytes : null, kill);
+    const countUp = (n: number): void => {
+      stats.bodyBytesUp += n;
+      stats.bodyBytesUpByMethod.set(req.method!, (stats.bodyBytesUpByMethod.get(req.method!) ?? 0) + n);
+    };
+    const meter = new Meter(countUp, drop ? drop.bytes : null, kill);
     await pipeline(req, new Throttle(rate), meter, up).catch(() => undefined);
     if (dropped) return;
     const answer = await answered;

@@ -1,6 +1,9 @@
 // pleno kirim … (docs/design.md §5): set the receiver, push the outbox, export upload bundles, import a receipt.
 //   pleno kirim penerima --db <file> <sertifikat.json> | --url <url>   last line "kunci-ppk: <base64url>"
-//   pleno kirim --db <file> [--pemilihan <id>] [--batas <s>]           one line per manifest; exit 0 when all hold a receipt
+//   pleno kirim --db <file> [--pemilihan <id>] [--batas <s>] [--potongan <bytes>] [--tunggu <s>]
+//                                     one line per manifest; exit 0 when all hold a receipt. --potongan: tus chunk
+//                                     size (default 262144); --tunggu: a request that moves no byte this long is
+//                                     abandoned and retried (default 60)
 //   pleno kirim ekspor --db <file> --out <dir>
 //   pleno kirim tanda-terima --db <file> <receipt.json>
 import { readFileSync } from 'node:fs';
@@ -10,7 +13,7 @@ import type { Backend } from '../backend/backend';
 
 const USAGE = `Penggunaan / usage:
   pleno kirim penerima --db <file> <sertifikat.json> | --url <url>
-  pleno kirim --db <file> [--pemilihan <id>] [--batas <s>]
+  pleno kirim --db <file> [--pemilihan <id>] [--batas <s>] [--potongan <bytes>] [--tunggu <s>]
   pleno kirim ekspor --db <file> --out <dir>
   pleno kirim tanda-terima --db <file> <receipt.json>`;
 
@@ -39,11 +42,24 @@ async function penerima(b: Backend, file: string | undefined, url: string | unde
   return 0;
 }
 
-async function push(b: Backend, pemilihan: string | undefined, batas: string | undefined): Promise<number> {
-  const seconds = batas === undefined ? 300 : Number(batas);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError('--batas <detik> harus bilangan >= 0');
+function number(value: string | undefined, flag: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new UsageError(`${flag} harus bilangan >= ${min}`);
+  return n;
+}
+
+async function push(b: Backend, v: Record<string, string | undefined>): Promise<number> {
+  const seconds = number(v.batas, '--batas <detik>', 0) ?? 300;
+  const chunkSize = number(v.potongan, '--potongan <bytes>', 1024);
+  const tunggu = number(v.tunggu, '--tunggu <detik>', 1);
   const { kirimOutbox, outcomeLine } = await import('../backend/services/kirim/sender');
-  const r = await kirimOutbox(b.ctx, { batasMs: seconds * 1000, ...(pemilihan ? { pemilihan } : {}) });
+  const r = await kirimOutbox(b.ctx, {
+    batasMs: seconds * 1000,
+    ...(v.pemilihan ? { pemilihan: v.pemilihan } : {}),
+    ...(chunkSize ? { chunkSize: Math.floor(chunkSize) } : {}),
+    ...(tunggu ? { timeoutMs: tunggu * 1000 } : {}),
+  });
   if (!r.ok) {
     process.stderr.write(`ditolak: ${r.error.message}\n`);
     return 1;
@@ -60,11 +76,13 @@ export const command: CliCommand = (argv) =>
       batas: { type: 'string' },
       out: { type: 'string' },
       url: { type: 'string' },
+      potongan: { type: 'string' },
+      tunggu: { type: 'string' },
     });
     const dbPath = requireDb(values.db);
     const sub = positionals[0];
     return withBackend('kirim', dbPath, { mustExist: true }, async (b) => {
-      if (sub === undefined) return push(b, values.pemilihan, values.batas);
+      if (sub === undefined) return push(b, values);
       if (sub === 'penerima') {
         if ((positionals.length === 2) === (values.url !== undefined))
           throw new UsageError('berikan <sertifikat.json> atau --url <url>');

@@ -16,7 +16,7 @@ import { sha256Hex } from '../../crypto';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import type { SignedEnvelope } from '../../../../../shared/domain/model';
 import { kirimBundleName, type KirimManifest, type TandaTerima } from '../../../../../shared/formats/kirim';
-import { storeReceipt } from './sender';
+import { storeReceipt } from './steps';
 
 /** Largest receipt file read (a receipt is well under 2 KB). */
 const MAX_RECEIPT = 64 * 1024;

@@ -5,7 +5,11 @@ import * as tus from 'tus-js-client';
 
 /** Longest answer body read (a `kurang` list of 20,000 blobs is about 2 MB). */
 const MAX_ANSWER = 8 * 1024 * 1024;
-const REQUEST_TIMEOUT_MS = 120_000;
+/**
+ * A request that moves no byte for this long is abandoned (a dead link, a half-open socket after the laptop slept):
+ * the sender's backoff then retries it. tus-js-client and fetch have no such limit of their own.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 export interface Answer {
   status: number;
@@ -27,7 +31,12 @@ async function readLimited(res: Response): Promise<unknown> {
 }
 
 /** Sends a JSON text (already canonical) gzip-compressed; answers status and parsed body (null when not JSON). */
-export async function sendJson(method: 'POST' | 'PUT', url: string, text: string | null): Promise<Answer> {
+export async function sendJson(
+  method: 'POST' | 'PUT',
+  url: string,
+  text: string | null,
+  timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+): Promise<Answer> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -37,7 +46,7 @@ export async function sendJson(method: 'POST' | 'PUT', url: string, text: string
           ? {}
           : { 'content-type': 'application/json', 'content-encoding': 'gzip', accept: 'application/json' },
       ...(text === null ? {} : { body: gzipSync(Buffer.from(text, 'utf8')) }),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     return { status: res.status, json: await readLimited(res) };
   } catch (err) {
@@ -47,27 +56,78 @@ export async function sendJson(method: 'POST' | 'PUT', url: string, text: string
 }
 
 /**
+ * tus-js-client's Node stack with an idle limit: a request that writes no body byte and gets no answer for
+ * `idleMs` is aborted and fails, so a dead connection ends in the sender's backoff instead of hanging for ever.
+ */
+export class TimedHttpStack implements tus.HttpStack {
+  private readonly inner = new tus.DefaultHttpStack({});
+  constructor(private readonly idleMs: number) {}
+
+  getName(): string {
+    return 'PlenoTimedNodeHttpStack';
+  }
+
+  createRequest(method: string, url: string): tus.HttpRequest {
+    const req = this.inner.createRequest(method, url);
+    const idleMs = this.idleMs;
+    let poke = (): void => {};
+    const setProgress = req.setProgressHandler.bind(req);
+    req.setProgressHandler = (handler) =>
+      setProgress((sent) => {
+        poke();
+        handler(sent);
+      });
+    const send = req.send.bind(req);
+    req.send = (body: unknown) =>
+      new Promise<tus.HttpResponse>((resolve, reject) => {
+        let timer: NodeJS.Timeout | undefined;
+        poke = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            void req.abort();
+            reject(new LinkError(`${method} ${url}: no byte moved for ${idleMs} ms`));
+          }, idleMs);
+        };
+        poke();
+        send(body).then(
+          (res) => {
+            clearTimeout(timer);
+            resolve(res);
+          },
+          (err: unknown) => {
+            clearTimeout(timer);
+            reject(err as Error);
+          },
+        );
+      });
+    return req;
+  }
+}
+
+export interface TusOptions {
+  chunkSize: number;
+  timeoutMs?: number;
+  /** Bytes of this blob the receiver holds or has been sent so far (from the resumed offset on). */
+  onProgress?: (sent: number, total: number) => void;
+}
+
+/**
  * Uploads one blob by tus, resuming from the offset the receiver holds (HEAD on the deterministic upload URL); a
  * new upload is created only when the receiver holds none. Each PATCH carries one chunk, so a break re-sends at
  * most one chunk. Retries are the caller's (its backoff), not tus-js-client's.
  */
-export function tusUpload(
-  base: string,
-  sha256: string,
-  bytes: Buffer,
-  chunkSize: number,
-  onProgress?: (sent: number) => void,
-): Promise<void> {
+export function tusUpload(base: string, sha256: string, bytes: Buffer, o: TusOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     const upload = new tus.Upload(bytes, {
       endpoint: new URL('/v1/berkas', base).href,
       uploadUrl: new URL(`/v1/berkas/${sha256}`, base).href,
-      chunkSize,
+      chunkSize: o.chunkSize,
       metadata: { sha256 },
       retryDelays: [],
       storeFingerprintForResuming: false,
       removeFingerprintOnSuccess: false,
-      onProgress: (sent) => onProgress?.(sent),
+      httpStack: new TimedHttpStack(o.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+      onProgress: (sent, total) => o.onProgress?.(sent, total),
       onSuccess: () => resolve(),
       onError: (err) => reject(new LinkError(`tus ${sha256.slice(0, 12)}: ${err.message}`)),
     });

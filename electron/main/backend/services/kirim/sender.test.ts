@@ -74,6 +74,8 @@ afterEach(async () => {
 const issue = (s: Setup, kind: 'd-hasil' | 'kejadian-khusus', pemilihan = 'bupati') =>
   issueDocument(s.fx.backend.ctx, { kind, pemilihan, actor: 'uji' });
 
+const pdfOf = (s: Setup) => manifests(s)[0]!.berkas.find((b) => b.jenis === 'pdf')!.sha256;
+
 const manifests = (s: Setup) =>
   listManifests(s.fx.backend.ctx.db).map((m) => (JSON.parse(m.envelopeJson) as SignedEnvelope<KirimManifest>).payload);
 
@@ -150,6 +152,42 @@ describe('kirim sender over real HTTP', () => {
     expect(extra).toBeLessThanOrEqual(3 * (5_000 + manifestGz));
     expect(extra).toBeGreaterThan(0);
   }, 90_000);
+
+  it('a request that never gets an answer (dead link) is abandoned after the timeout and retried', async () => {
+    const s = await setup();
+    await issue(s, 'd-hasil');
+    s.proxy.plan.hang = { path: /^\/v1\/berkas\//, method: 'PATCH', times: 1 };
+    const started = Date.now();
+    const r = await kirimOutbox(s.fx.backend.ctx, { batasMs: 20_000, ...FAST, timeoutMs: 500 });
+    expect(r.ok && r.value.map(outcomeLine)).toEqual(['630214 bupati urutan 1: lengkap']);
+    expect(s.proxy.stats.faultsApplied).toBe(1);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    s.proxy.plan.hang = { path: /^\/v1\/kirim$/, times: 1 };
+    await issue(s, 'kejadian-khusus');
+    const again = await kirimOutbox(s.fx.backend.ctx, { batasMs: 20_000, ...FAST, timeoutMs: 500 });
+    expect(again.ok && again.value.map((o) => o.status)).toEqual(['lengkap', 'lengkap']);
+    expect(s.proxy.stats.faultsApplied).toBe(2);
+  }, 60_000);
+
+  it('photos wait while not allowed: numbers and PDFs go, the manifest stays menunggu-berkas', async () => {
+    const s = await setup();
+    await issue(s, 'd-hasil');
+    const events: string[] = [];
+    const r = await kirimOutbox(s.fx.backend.ctx, {
+      batasMs: 20_000,
+      ...FAST,
+      foto: false,
+      onEvent: (e) => events.push(e.stage),
+    });
+    expect(r.ok && r.value.map(outcomeLine)).toEqual(['630214 bupati urutan 1: menunggu-berkas']);
+    expect(s.proxy.stats.byRoute.get('PATCH /v1/berkas/' + pdfOf(s))).toBeGreaterThan(0);
+    const photos = manifests(s)[0]!.berkas.filter((b) => b.jenis === 'foto');
+    expect(photos.length).toBeGreaterThan(0);
+    for (const p of photos) expect(s.proxy.stats.byRoute.get(`PATCH /v1/berkas/${p.sha256}`)).toBeUndefined();
+    expect(events).toContain('selesai');
+    const later = await kirimOutbox(s.fx.backend.ctx, { batasMs: 20_000, ...FAST });
+    expect(later.ok && later.value.map(outcomeLine)).toEqual(['630214 bupati urutan 1: lengkap']);
+  }, 60_000);
 
   it('a receiver restarted mid-commit ends with exactly one committed manifest', async () => {
     const s = await setup();

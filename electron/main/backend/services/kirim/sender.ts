@@ -1,35 +1,34 @@
 // The sender (docs/design.md §4.5): works through the outbox in order, per pemilihan by urutan — manifest, missing
 // objects, commit as soon as the objects are in (the kabupaten has the numbers before any photo), then PDFs, then
 // photos by tus, then commit again for `lengkap`. At most two requests at a time; exponential backoff with jitter up
-// to 30 minutes; a 2xx without a valid receipt is not delivery; each receipt is verified and stored audited.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+// to 30 minutes; a 2xx without a valid receipt is not delivery; each receipt is verified and stored audited
+// (steps.ts holds the single exchanges).
 import type { BackendContext } from '../../context';
-import { runCommand } from '../../db/command';
-import {
-  currentPenerima,
-  getBerkas,
-  getObjek,
-  insertTandaTerima,
-  latestTandaTerima,
-  listManifests,
-  type ManifestRow,
-  type PenerimaRow,
-} from '../../repositories/kirim.repo';
-import { nodeCrypto, sha256Hex } from '../../crypto';
+import { currentPenerima, latestTandaTerima, listManifests, type ManifestRow } from '../../repositories/kirim.repo';
 import { ok, type Result } from '../../../../../shared/domain/result';
-import type { SignedEnvelope } from '../../../../../shared/domain/model';
+import { DEFAULT_REQUEST_TIMEOUT_MS, LinkError } from './http';
 import {
-  parseKirimAnswer,
-  parseKurangBody,
-  parseMasalah,
-  parseTerakhir,
-  verifyTandaTerima,
-  type KirimKurang,
-  type KirimManifest,
-  type TandaTerima,
-} from '../../../../../shared/formats/kirim';
-import { inPool, LinkError, sendJson, tusUpload } from './http';
+  blobsToSend,
+  commit,
+  manifestOf,
+  postManifest,
+  putObjects,
+  uploadBlobs,
+  type Kurang,
+  type Run,
+  type Step,
+} from './steps';
+
+export { storeReceipt } from './steps';
+
+/** Progress of one manifest in a run: bytes moved so far of what the receiver lacked when the run reached it. */
+export interface KirimEvent {
+  manifest: string;
+  stage: 'manifest' | 'objek' | 'berkas' | 'selesai' | 'gagal';
+  sent: number;
+  total: number;
+  reason?: string;
+}
 
 export interface KirimOptions {
   pemilihan?: string;
@@ -42,7 +41,13 @@ export interface KirimOptions {
   chunkSize?: number;
   /** Requests at once (§4.5: at most two). */
   parallel?: number;
-  onEvent?: (e: { manifest: string; stage: string; detail?: string }) => void;
+  /** A request that moves no byte for this long is abandoned and retried (default 60 s). */
+  timeoutMs?: number;
+  /** Upload photos (default true); when false they wait ("foto lewat data seluler" off) and PDFs still go. */
+  foto?: boolean;
+  /** Stops the run between rounds (the app's "Kirim ulang sekarang" restarts it). */
+  signal?: AbortSignal;
+  onEvent?: (e: KirimEvent) => void;
 }
 
 export interface ManifestOutcome {
@@ -54,8 +59,6 @@ export interface ManifestOutcome {
   reason: string | null;
 }
 
-type Step = { kind: 'receipt'; status: TandaTerima['status'] } | { kind: 'retry' | 'ditolak'; reason: string };
-
 const DEFAULTS = { baseDelayMs: 1_000, maxDelayMs: 30 * 60_000, chunkSize: 256 * 1024, parallel: 2 };
 
 export function backoffDelay(attempt: number, base: number, max: number): number {
@@ -63,150 +66,26 @@ export function backoffDelay(attempt: number, base: number, max: number): number
   return cap / 2 + Math.random() * (cap / 2);
 }
 
-interface Run {
-  ctx: Pick<BackendContext, 'db' | 'dataDir' | 'clock'>;
-  penerima: PenerimaRow;
-  o: Required<Omit<KirimOptions, 'pemilihan' | 'onEvent'>> & Pick<KirimOptions, 'onEvent'>;
-}
-
-function manifestOf(row: ManifestRow): SignedEnvelope<KirimManifest> {
-  return JSON.parse(row.envelopeJson) as SignedEnvelope<KirimManifest>;
-}
-
-function describe(status: number, json: unknown, row: ManifestRow): string {
-  if (status === 401) return `kunci PPK belum terdaftar di penerima (tunjukkan sidik jari kunci PPK kepada KPU)`;
-  if (status === 403) return 'penerima menolak: kunci atau kecamatan ini bukan wilayahnya';
-  if (status === 409) {
-    const t = parseTerakhir(json);
-    return t.ok && t.value
-      ? `penerima mencatat kiriman terakhir urutan ${t.value.urutan}, kiriman ini urutan ${row.urutan}`
-      : 'urutan kiriman tidak berurutan di penerima';
-  }
-  if (status === 400) return 'penerima menyatakan kiriman tidak sah';
-  if (status >= 500) return 'penerima sedang bermasalah, dicoba lagi';
-  return `jawaban penerima tidak dikenal (${status})`;
-}
-
-/** POST /v1/kirim: what the receiver still lacks, or why not. */
-async function postManifest(run: Run, row: ManifestRow): Promise<KirimKurang['kurang'] | Step> {
-  const a = await sendJson('POST', new URL('/v1/kirim', run.penerima.url).href, row.envelopeJson);
-  if (a.status !== 200) return { kind: 'retry', reason: describe(a.status, a.json, row) };
-  const k = parseKirimAnswer(a.json);
-  if (!k.ok || k.value.manifest !== row.sha256) return { kind: 'retry', reason: 'jawaban penerima tidak sah' };
-  return k.value.kurang;
-}
-
-async function putObjects(run: Run, hashes: readonly string[]): Promise<Step | null> {
-  let problem: Step | null = null;
-  await inPool(hashes, run.o.parallel, async (sha) => {
-    const objek = getObjek(run.ctx.db, sha);
-    if (!objek) {
-      problem = { kind: 'ditolak', reason: `penerima meminta objek yang tidak ada di kiriman ini` };
-      return;
-    }
-    const a = await sendJson('PUT', new URL(`/v1/objek/${sha}`, run.penerima.url).href, objek.envelopeJson);
-    if (a.status !== 200 && a.status !== 201)
-      problem ??= { kind: 'retry', reason: `objek ditolak penerima (${a.status})` };
-  });
-  return problem;
-}
-
-/** POST …/selesai: a verified receipt stored, or why not. */
-async function commit(run: Run, row: ManifestRow): Promise<Step | { kind: 'kurang'; kurang: KirimKurang['kurang'] }> {
-  const a = await sendJson('POST', new URL(`/v1/kirim/${row.sha256}/selesai`, run.penerima.url).href, null);
-  if (a.status === 409) {
-    try {
-      return { kind: 'kurang', kurang: parseKurangBody((a.json as { kurang?: unknown })?.kurang, 'kurang') };
-    } catch {
-      return { kind: 'retry', reason: 'jawaban penerima tidak sah' };
-    }
-  }
-  if (a.status === 422) {
-    const m = parseMasalah(a.json);
-    return { kind: 'ditolak', reason: `ditolak penerima: ${m.ok ? m.value.join('; ') : 'isi kiriman tidak cocok'}` };
-  }
-  if (a.status !== 200 && a.status !== 201) return { kind: 'retry', reason: describe(a.status, a.json, row) };
-  const stored = storeReceipt(run.ctx, run.penerima, row, a.json, 'online');
-  if (!stored.ok) return { kind: 'retry', reason: `jawaban tanpa tanda terima yang sah (${stored.error.message})` };
-  return { kind: 'receipt', status: stored.value.status };
-}
-
-/** Verifies a receipt for `row` under the certificate's key and stores it (audited) unless already held. */
-export function storeReceipt(
-  ctx: Pick<BackendContext, 'db' | 'clock'>,
-  penerima: PenerimaRow,
-  row: ManifestRow,
-  json: unknown,
-  via: 'online' | 'berkas',
-): Result<TandaTerima> {
-  const v = verifyTandaTerima(
-    json,
-    penerima.publicKey,
-    { address: row.sha256, payload: manifestOf(row).payload },
-    nodeCrypto,
-  );
-  if (!v.ok) return { ok: false, error: { code: 'INVALID_INPUT', message: v.error.message } };
-  const t = v.value;
-  const text = JSON.stringify(json);
-  return runCommand(ctx, (unit) => {
-    const last = latestTandaTerima(unit.db, row.sha256);
-    if (last && (last.status === 'lengkap' || last.status === t.status)) return ok(t);
-    insertTandaTerima(
-      unit.db,
-      {
-        manifestSha256: row.sha256,
-        status: t.status,
-        berkasKurang: t.berkasKurang,
-        auditJumlah: t.audit.jumlah,
-        auditKepala: t.audit.kepala,
-        diterima: t.diterima,
-        envelopeJson: text,
-        via,
-        storedAt: ctx.clock().toISOString(),
-      },
-      'kirim',
-    );
-    return ok(t);
-  });
-}
-
-/** Uploads the blobs the receiver lacks: PDFs first, then photos. */
-async function uploadBlobs(run: Run, row: ManifestRow, kurang: KirimKurang['kurang']): Promise<Step | null> {
-  const listed = manifestOf(row).payload.berkas;
-  const missing = new Set(kurang.berkas.map((b) => b.sha256));
-  const order = [...listed.filter((b) => b.jenis === 'pdf'), ...listed.filter((b) => b.jenis === 'foto')].filter((b) =>
-    missing.has(b.sha256),
-  );
-  let problem: Step | null = null;
-  await inPool(order, run.o.parallel, async (b) => {
-    const stored = getBerkas(run.ctx.db, b.sha256);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path.join(run.ctx.dataDir, stored?.lokasi ?? 'x'));
-    } catch {
-      problem ??= { kind: 'retry', reason: `berkas ${b.sha256.slice(0, 12)} tidak ada di folder data` };
-      return;
-    }
-    if (sha256Hex(bytes) !== b.sha256) {
-      problem ??= { kind: 'retry', reason: `berkas ${b.sha256.slice(0, 12)} di folder data telah berubah` };
-      return;
-    }
-    run.o.onEvent?.({ manifest: row.sha256, stage: 'berkas', detail: b.sha256 });
-    await tusUpload(run.penerima.url, b.sha256, bytes, run.o.chunkSize);
-  });
-  return problem;
+/** Bytes still to move for `row` given what the receiver lacks. */
+function bytesToMove(row: ManifestRow, kurang: Kurang, foto: boolean): number {
+  const m = manifestOf(row).payload;
+  const want = new Set(kurang.objek);
+  const objek = m.objek.filter((o) => want.has(o.sha256)).reduce((n, o) => n + o.ukuran, 0);
+  const { send, held } = blobsToSend(row, kurang, foto);
+  return objek + send.reduce((n, b) => n + Math.max(0, b.ukuran - (held.get(b.sha256) ?? 0)), 0);
 }
 
 /** One manifest, as far as it goes this round. */
-async function pushOne(run: Run, row: ManifestRow): Promise<Step> {
+async function pushOne(run: Run, row: ManifestRow, emit: (stage: KirimEvent['stage'], total?: number) => void) {
   const held = latestTandaTerima(run.ctx.db, row.sha256);
+  emit('manifest');
   const first = await postManifest(run, row);
   if ('kind' in first) return first;
   let kurang = first;
+  emit('objek', bytesToMove(row, kurang, run.foto));
   for (let round = 0; round < 3; round++) {
     if (kurang.objek.length > 0) {
-      run.o.onEvent?.({ manifest: row.sha256, stage: 'objek', detail: String(kurang.objek.length) });
-      const p = await putObjects(run, kurang.objek);
+      const p = await putObjects(run, row, kurang.objek);
       if (p) return p;
     }
     if (held?.status === 'menunggu-berkas' && kurang.berkas.length > 0) break; // numbers already confirmed
@@ -218,11 +97,71 @@ async function pushOne(run: Run, row: ManifestRow): Promise<Step> {
     if (c.kind !== 'receipt' || c.status === 'lengkap') return c;
     break;
   }
+  emit('berkas');
   const p = await uploadBlobs(run, row, kurang);
   if (p) return p;
   const c = await commit(run, row);
-  return c.kind === 'kurang' ? { kind: 'retry', reason: 'penerima masih kekurangan objek' } : c;
+  return c.kind === 'kurang' ? ({ kind: 'retry', reason: 'penerima masih kekurangan objek' } as Step) : c;
 }
+
+/** A manifest needs no more work this run: lengkap, refused, or parked (only photos not allowed are missing). */
+function settled(run: Run, row: ManifestRow, refused: Set<string>): boolean {
+  if (refused.has(row.sha256) || run.parked.has(row.sha256)) return true;
+  return latestTandaTerima(run.ctx.db, row.sha256)?.status === 'lengkap';
+}
+
+/** One pass over the outbox; true when some manifest got a receipt. */
+async function round(
+  run: Run,
+  rows: ManifestRow[],
+  reasons: Map<string, string>,
+  refused: Set<string>,
+  o: KirimOptions,
+) {
+  let progress = false;
+  for (const pemilihan of [...new Set(rows.map((r) => r.pemilihan))]) {
+    for (const row of rows.filter((r) => r.pemilihan === pemilihan)) {
+      if (settled(run, row, refused)) {
+        if (refused.has(row.sha256)) break;
+        continue;
+      }
+      let sent = 0;
+      let total = 0;
+      const emit = (stage: KirimEvent['stage'], t?: number, reason?: string) => {
+        if (t !== undefined) total = t;
+        o.onEvent?.({ manifest: row.sha256, stage, sent, total, ...(reason ? { reason } : {}) });
+      };
+      run.progress = (m, n) => {
+        if (m !== row.sha256) return;
+        sent += n;
+        emit('berkas');
+      };
+      const step = await pushOne(run, row, emit).catch((err: unknown): Step => {
+        if (err instanceof LinkError) return { kind: 'retry', reason: 'sambungan ke penerima terputus' };
+        throw err;
+      });
+      if (step.kind === 'receipt') {
+        progress = true;
+        if (step.status === 'menunggu-berkas' && !run.foto) run.parked.add(row.sha256);
+        reasons.delete(row.sha256);
+        emit('selesai');
+        continue;
+      }
+      reasons.set(row.sha256, step.reason);
+      emit('gagal', undefined, step.reason);
+      if (step.kind === 'ditolak') refused.add(row.sha256);
+      // A later manifest waits for this one, unless this one's numbers are confirmed (menunggu-berkas).
+      if (!latestTandaTerima(run.ctx.db, row.sha256)) break;
+    }
+  }
+  return progress;
+}
+
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
 
 /**
  * Pushes every manifest without a lengkap receipt, retrying with backoff until all are lengkap or `batasMs` passes.
@@ -239,39 +178,27 @@ export async function kirimOutbox(
       error: { code: 'CONFLICT', message: 'Penerima belum dipasang: pasang sertifikat penerima dulu.' },
     };
   }
-  const run: Run = { ctx, penerima, o: { ...DEFAULTS, ...opts } };
+  const o = { ...DEFAULTS, ...opts };
+  const run: Run = {
+    ctx,
+    penerima,
+    chunkSize: o.chunkSize,
+    parallel: o.parallel,
+    timeoutMs: o.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    foto: o.foto ?? true,
+    progress: () => {},
+    parked: new Set(),
+  };
   const rows = listManifests(ctx.db, opts.pemilihan);
   const reasons = new Map<string, string>();
   const refused = new Set<string>();
   const deadline = Date.now() + opts.batasMs;
-  for (let attempt = 0; ; attempt++) {
-    let progress = false;
-    for (const pemilihan of [...new Set(rows.map((r) => r.pemilihan))]) {
-      for (const row of rows.filter((r) => r.pemilihan === pemilihan)) {
-        if (latestTandaTerima(ctx.db, row.sha256)?.status === 'lengkap') continue;
-        if (refused.has(row.sha256)) break;
-        const step = await pushOne(run, row).catch((err: unknown): Step => {
-          if (err instanceof LinkError) return { kind: 'retry', reason: 'sambungan ke penerima terputus' };
-          throw err;
-        });
-        if (step.kind === 'receipt') {
-          progress = true;
-          reasons.delete(row.sha256);
-          continue;
-        }
-        reasons.set(row.sha256, step.reason);
-        if (step.kind === 'ditolak') refused.add(row.sha256);
-        // A later manifest waits for this one, unless this one's numbers are confirmed (menunggu-berkas).
-        if (!latestTandaTerima(ctx.db, row.sha256)) break;
-      }
-    }
-    const open = rows.filter(
-      (r) => latestTandaTerima(ctx.db, r.sha256)?.status !== 'lengkap' && !refused.has(r.sha256),
-    );
-    if (open.length === 0) break;
-    const wait = backoffDelay(progress ? 0 : attempt, run.o.baseDelayMs, run.o.maxDelayMs);
+  for (let attempt = 0; !opts.signal?.aborted; attempt++) {
+    const progress = await round(run, rows, reasons, refused, opts);
+    if (rows.every((r) => settled(run, r, refused))) break;
+    const wait = backoffDelay(progress ? 0 : attempt, o.baseDelayMs, o.maxDelayMs);
     if (Date.now() + wait > deadline) break;
-    await new Promise((r) => setTimeout(r, wait));
+    await pause(wait, opts.signal);
   }
   return ok(rows.map((row) => outcomeOf(ctx, row, reasons.get(row.sha256) ?? null)));
 }

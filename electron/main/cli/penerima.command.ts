@@ -4,7 +4,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatFingerprint } from '../../../shared/formats/envelope';
 import { startPenerimaServer, PENERIMA_DEFAULT_PORT } from '../backend/penerima/receiver-server';
-import { initPenerima, installSertifikat, registerPpkKey } from '../backend/services/penerima/setup.service';
+import { importKirimBundle, peekBundleManifest } from '../backend/services/penerima/bundle-import.service';
+import { receiptQrTerminal, writeReceiptBeside } from '../backend/services/penerima/receipt-file';
+import {
+  initPenerima,
+  installSertifikat,
+  registerPpkKey,
+  requirePenerima,
+} from '../backend/services/penerima/setup.service';
 import { makeSertifikat } from '../backend/services/penerima/sertifikat';
 import { penerimaRecap } from '../backend/services/penerima/recap.service';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
@@ -16,6 +23,7 @@ const USAGE = `Penggunaan / usage:
   pleno penerima pasang --db <file> <sertifikat.json>
   pleno penerima kunci-ppk --db <file> --kecamatan <kode> --kunci-publik <base64url> --alasan <text>
   pleno penerima serve --db <file> [--port N]
+  pleno penerima impor --db <file> [--qr] <bundle.pleno-kirim>...
   pleno penerima recap --db <file> --json`;
 
 const read = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
@@ -133,12 +141,64 @@ async function recap(argv: string[]): Promise<number> {
   });
 }
 
+/** Reads the bundles, orders them by kecamatan, pemilihan and urutan (§4.4), imports each; exit 1 if any refused. */
+async function impor(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCli(argv, { db: { type: 'string' }, qr: { type: 'boolean' } });
+  const dbPath = requireDb(values.db);
+  if (positionals.length === 0) throw new UsageError('berkas .pleno-kirim wajib / at least one bundle');
+  return withBackend('penerima impor', dbPath, { mustExist: true }, async (b) => {
+    if (!requirePenerima(b.ctx).ok) return rejected('pleno penerima impor', 'basis data ini bukan penerima kab/kota');
+    let refusedAny = false;
+    for (const f of orderBundles(positionals)) {
+      let bytes: Uint8Array;
+      try {
+        bytes = read(f.path);
+      } catch {
+        refusedAny = rejected(f.path, 'berkas tidak dapat dibaca') === 1;
+        continue;
+      }
+      const o = importKirimBundle(b.ctx, basename(f.path), bytes);
+      if (!o.manifest || !o.receiptJson) {
+        refusedAny = rejected(f.path, o.masalah.join(' ')) === 1;
+        continue;
+      }
+      const written = writeReceiptBeside(f.path, o.manifest.address, o.receiptJson);
+      const again = o.status === 200 ? ' (sudah diterima sebelumnya)' : '';
+      process.stdout.write(
+        `${basename(f.path)}: ${o.manifest.kecamatan} ${o.manifest.pemilihan} urutan ${o.manifest.urutan}: ` +
+          `${o.receiptStatus}${again}; tanda terima: ${written}\n`,
+      );
+      if (values.qr) process.stdout.write(`${await receiptQrTerminal(o.receiptJson)}\n`);
+    }
+    return refusedAny ? 1 : 0;
+  });
+}
+
+/** Bundles in (kecamatan, pemilihan, urutan) order by their manifests; unreadable ones last, in the given order. */
+function orderBundles(paths: string[]): { path: string; key: string }[] {
+  return paths
+    .map((path, i) => {
+      let m = null;
+      try {
+        m = peekBundleManifest(read(path));
+      } catch {
+        m = null;
+      }
+      const key = m
+        ? `0 ${m.kecamatan} ${m.pemilihan} ${String(m.urutan).padStart(16, '0')}`
+        : `1 ${String(i).padStart(8, '0')}`;
+      return { path, key };
+    })
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
 const verbs: Record<string, (argv: string[]) => Promise<number>> = {
   init,
   sertifikat,
   pasang,
   'kunci-ppk': kunciPpk,
   serve,
+  impor,
   recap,
 };
 

@@ -3,7 +3,7 @@
 // with Upload-Length equal to the listed size; a POST for an upload that exists answers its URL instead of starting
 // over; on completion the whole file's SHA-256 is checked and a mismatch is discarded (400).
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, rmSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
@@ -13,10 +13,11 @@ import { runCommand } from '../db/command';
 import { allOpenManifests, hasBerkas, insertBerkas } from '../repositories/penerima.repo';
 import { manifestPayload, type Ctx } from '../services/penerima/receive.service';
 import type { BlobHoldings } from '../services/penerima/kurang';
+import { berkasDir, fileHoldings } from '../services/penerima/berkas-store';
+import { BERKAS_MAX_BYTES } from '../services/penerima/limits';
 
 export const BERKAS_PATH = '/v1/berkas';
-/** The largest blob taken (a photo is at most 20 MiB, a PDF of a 600-TPS D.Hasil a few MiB). */
-export const BERKAS_MAX_BYTES = 64 * 1024 * 1024;
+export { BERKAS_MAX_BYTES };
 const HEX64 = /^[0-9a-f]{64}$/;
 
 export interface BerkasServer extends BlobHoldings {
@@ -55,15 +56,8 @@ function answer(res: ServerResponse, status: number, message: string, headers: R
 }
 
 export function createBerkasServer(ctx: Ctx): BerkasServer {
-  const dir = join(ctx.dataDir, 'berkas');
-  mkdirSync(dir, { recursive: true });
-  const bytesHeld = (sha: string): number => {
-    try {
-      return statSync(join(dir, sha)).size;
-    } catch {
-      return 0;
-    }
-  };
+  const dir = berkasDir(ctx);
+  const { bytesHeld } = fileHoldings(dir);
   const tus = new Server({
     path: BERKAS_PATH,
     datastore: new FileStore({ directory: dir }),

@@ -9,12 +9,11 @@ import { createRateLimiter } from '../lan/rate-limit';
 import { latestSertifikat, getPenerima } from '../repositories/penerima.repo';
 import { commitManifest } from '../services/penerima/commit.service';
 import { receiveManifest, receiveObjek, type Answer, type Ctx } from '../services/penerima/receive.service';
-import { BERKAS_PATH, createBerkasServer } from './berkas-tus';
+import { JSON_MAX_DECODED, JSON_MAX_WIRE } from '../services/penerima/limits';
+import { BERKAS_PATH, createBerkasServer, type BerkasServer } from './berkas-tus';
 
 export const PENERIMA_DEFAULT_PORT = 8418;
-/** Largest JSON body on the wire and after gzip decoding (a 600-TPS manifest is ~300 KB, a D.Hasil object ~1 MB). */
-export const JSON_MAX_WIRE = 8 * 1024 * 1024;
-export const JSON_MAX_DECODED = 32 * 1024 * 1024;
+export { JSON_MAX_WIRE, JSON_MAX_DECODED };
 const HEX64 = /^[0-9a-f]{64}$/;
 
 export interface PenerimaServer {
@@ -58,46 +57,44 @@ function send(res: ServerResponse, a: Answer): void {
 
 const problem = (status: number, masalah: string): Answer => ({ status, body: { masalah: [masalah] } });
 
-export async function startPenerimaServer(
-  ctx: Ctx,
-  opts: { port?: number; host?: string } = {},
-): Promise<PenerimaServer> {
-  const berkas = createBerkasServer(ctx);
+async function json(req: IncomingMessage, res: ServerResponse, then: (body: Buffer) => Answer): Promise<void> {
+  let body: Buffer;
+  try {
+    body = await readBody(req);
+  } catch (err) {
+    return send(
+      res,
+      err instanceof TooLarge ? problem(413, 'Isi kiriman terlalu besar.') : problem(400, 'Isi gzip rusak.'),
+    );
+  }
+  send(res, then(body));
+}
+
+function keyOf(body: Buffer): string | null {
+  const j = parseJson(body);
+  const sig = j.ok ? (j.value as { signature?: { keyId?: unknown } }).signature : undefined;
+  return typeof sig?.keyId === 'string' ? sig.keyId : null;
+}
+
+function hello(ctx: Ctx): Answer {
+  const cert = latestSertifikat(ctx.db);
+  const me = getPenerima(ctx.db);
+  if (!cert || !me) return problem(503, 'Penerima ini belum memasang sertifikatnya.');
+  return {
+    status: 200,
+    body: { kabkota: me.kabkotaKode, format: 'pleno.kirim/1', sertifikat: JSON.parse(cert.envelopeJson) },
+  };
+}
+
+/** The request router of §4.3: rate limits per address, then per PPK key on manifests. */
+function createRoute(ctx: Ctx, berkas: BerkasServer): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const perKey = createRateLimiter({ capacity: 200, refillPerSecond: 50 });
   const perAddress = createRateLimiter({ capacity: 400, refillPerSecond: 100 });
-
-  async function json(req: IncomingMessage, res: ServerResponse, then: (body: Buffer) => Answer): Promise<void> {
-    let body: Buffer;
-    try {
-      body = await readBody(req);
-    } catch (err) {
-      return send(
-        res,
-        err instanceof TooLarge ? problem(413, 'Isi kiriman terlalu besar.') : problem(400, 'Isi gzip rusak.'),
-      );
-    }
-    send(res, then(body));
-  }
-
-  function keyOf(body: Buffer): string | null {
-    const j = parseJson(body);
-    const sig = j.ok ? (j.value as { signature?: { keyId?: unknown } }).signature : undefined;
-    return typeof sig?.keyId === 'string' ? sig.keyId : null;
-  }
-
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (!perAddress.take(req.socket.remoteAddress ?? '?').ok)
       return send(res, problem(429, 'Terlalu banyak permintaan; coba lagi sebentar.'));
-    if (path === '/v1/hello' && req.method === 'GET') {
-      const cert = latestSertifikat(ctx.db);
-      const me = getPenerima(ctx.db);
-      if (!cert || !me) return send(res, problem(503, 'Penerima ini belum memasang sertifikatnya.'));
-      return send(res, {
-        status: 200,
-        body: { kabkota: me.kabkotaKode, format: 'pleno.kirim/1', sertifikat: JSON.parse(cert.envelopeJson) },
-      });
-    }
+    if (path === '/v1/hello' && req.method === 'GET') return send(res, hello(ctx));
     if (path === BERKAS_PATH || path.startsWith(`${BERKAS_PATH}/`)) return berkas.handle(req, res);
     if (path === '/v1/kirim' && req.method === 'POST') {
       return json(req, res, (body) => {
@@ -124,8 +121,14 @@ export async function startPenerimaServer(
     }
     req.resume();
     send(res, problem(404, 'Alamat ini tidak dikenal penerima.'));
-  }
+  };
+}
 
+export async function startPenerimaServer(
+  ctx: Ctx,
+  opts: { port?: number; host?: string } = {},
+): Promise<PenerimaServer> {
+  const route = createRoute(ctx, createBerkasServer(ctx));
   const server = http.createServer((req, res) => {
     route(req, res).catch((err) => {
       ctx.log?.error('penerima request failed', err);

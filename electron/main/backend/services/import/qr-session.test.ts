@@ -6,9 +6,9 @@ import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamat
 import type { QrProgress } from '../../../../../shared/contracts/import.contract';
 import { encodeQrParts } from '../../../../../shared/formats/qr';
 import { parseEnvelopeBytes } from '../../../../../shared/formats/envelope';
-import { renderQrPng } from './qr-render';
-import { degradeQrPng } from './qr-degrade';
-import { decodeQrImage } from './qr-image';
+import { renderQrPng } from '../qr/qr-render';
+import { degradeQrPng } from '../qr/qr-degrade';
+import { decodeQrImage } from '../qr/qr-image';
 import { sha256Hex } from '../../crypto';
 
 let fx: KecamatanFixture;

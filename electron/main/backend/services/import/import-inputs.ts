@@ -1,0 +1,203 @@
+// One input inside an open command (a savepoint per input): verify (pure CPU, no writes), then store. An envelope,
+// a bundle (all or nothing), decoded QR envelopes, or a loose photo matched by hash. Each returns outcomes; an
+// expected refusal is quarantined and reported, never thrown.
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import { MASTER_FORMAT, type Perangkat } from '../../../../../shared/domain/model';
+import { readBundle } from '../../../../../shared/formats/bundle';
+import { utf8Decode } from '../../../../../shared/formats/bytes';
+import { verifyCHasilEnvelope, type VerifiedCHasil } from '../../../../../shared/formats/c-hasil';
+import { canonicalize } from '../../../../../shared/formats/canonical';
+import { parseJson } from '../../../../../shared/formats/json';
+import { isPlainObject } from '../../../../../shared/formats/strict';
+import { nodeCrypto, sha256Hex } from '../../crypto';
+import { runWrite, type WritableDb } from '../../db/command';
+import { getPhoto } from '../../repositories/photo.repo';
+import {
+  findSubmission,
+  hasSubmissionFor,
+  insertSubmission,
+  recordReferencingPhoto,
+  type Channel,
+} from '../../repositories/submission.repo';
+import { ppkKeyOrNull } from '../keys/ppk-key';
+import { detectPhotoExt, storePhoto } from '../photos/photo-store';
+import { type ImportOutcome, type ImportSource, MAX_BUNDLE_BYTES, MAX_ENVELOPE_BYTES } from './import-types';
+import { type Session, asRejection, fromParseError, noMaster, reject, rejectedOutcome } from './import-session';
+
+// ---------- verification (pure CPU, no writes) ----------
+
+function manualExtra(s: Session, json: unknown): Perangkat[] {
+  const key = ppkKeyOrNull(s.ctx);
+  if (!key) return [];
+  const payload = isPlainObject(json) && isPlainObject(json.payload) ? json.payload : {};
+  const tps = typeof payload.tps === 'string' ? payload.tps : '';
+  return [{ id: key.keyId, tps, publicKey: key.publicKey }];
+}
+
+/** Verifies one envelope text; throws Rejection. */
+function verifyEnvelopeText(
+  s: Session,
+  text: string | Uint8Array,
+  channel: Channel,
+  prefix = '',
+  parsedJson?: unknown,
+): VerifiedCHasil {
+  if (!s.master) throw noMaster();
+  // A bundle entry was already parsed strictly by readBundle: no need to parse its text again.
+  const json = parsedJson !== undefined ? { ok: true as const, value: parsedJson } : parseJson(text);
+  if (!json.ok) throw fromParseError(json.error, prefix);
+  if (isPlainObject(json.value) && isPlainObject(json.value.payload) && json.value.payload.format === MASTER_FORMAT) {
+    reject(
+      `${prefix}berkas ini data master, bukan hasil C.Hasil; data master diimpor lewat layar awal atau "pleno init"`,
+      `${prefix}this is a data master, not a C.Hasil record`,
+    );
+  }
+  const extra = channel === 'manual' ? [...s.extra, ...manualExtra(s, json.value)] : s.extra;
+  const v = verifyCHasilEnvelope(json.value, { master: s.master, crypto: nodeCrypto, extraDevices: extra });
+  if (!v.ok) throw fromParseError(v.error, prefix);
+  const ppk = ppkKeyOrNull(s.ctx);
+  if (channel !== 'manual' && ppk && v.value.envelope.signature.keyId === ppk.keyId) {
+    reject(
+      `${prefix}hasil yang ditandatangani kunci PPK hanya diterima sebagai entri manual`,
+      `${prefix}PPK-signed record outside the manual channel`,
+    );
+  }
+  return v.value;
+}
+
+// ---------- storing (inside a transaction) ----------
+
+function storeRecord(
+  s: Session,
+  w: WritableDb,
+  v: VerifiedCHasil,
+  envelopeText: string,
+  source: ImportSource,
+): ImportOutcome {
+  const r = v.record;
+  const base = { kind: 'record' as const, tps: r.tps, pemilihan: r.pemilihan, sha256: v.sha256 };
+  const dup = findSubmission(w, r.tps, r.pemilihan, v.sha256);
+  if (dup) return { status: 'duplikat', ...base, submissionId: dup.id };
+  const outcome = hasSubmissionFor(w, r.tps, r.pemilihan) ? 'konflik' : 'diterima';
+  const counts = {
+    pemilih: r.pemilih,
+    pengguna: r.pengguna,
+    disabilitas: r.disabilitas,
+    suratSuara: r.suratSuara,
+    suara: r.suara,
+  };
+  const id = insertSubmission(
+    w,
+    {
+      tps: r.tps,
+      pemilihan: r.pemilihan,
+      sha256: v.sha256,
+      envelopeJson: envelopeText,
+      counts,
+      countsJson: canonicalize(counts),
+      deviceKeyId: v.envelope.signature.keyId,
+      dibuat: r.dibuat,
+      channel: source.channel,
+      sourceName: source.name,
+      outcome,
+      receivedAt: s.at,
+      foto: r.foto,
+    },
+    source.actor ?? s.actor,
+  );
+  s.touched.set(`${r.tps}:${r.pemilihan}`, { tps: r.tps, pemilihan: r.pemilihan });
+  return { status: outcome, ...base, submissionId: id };
+}
+
+// ---------- one input, inside an open transaction (savepoint) ----------
+
+export function envelopeIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOutcome {
+  try {
+    if (bytes.length > MAX_ENVELOPE_BYTES) {
+      reject(
+        `berkas terlalu besar untuk satu hasil C.Hasil (${bytes.length} byte, batas ${MAX_ENVELOPE_BYTES})`,
+        'envelope too large',
+      );
+    }
+    const v = verifyEnvelopeText(s, bytes, source.channel);
+    const text = utf8Decode(bytes);
+    return runWrite(s.ctx, (unit) => storeRecord(s, unit.db, v, text, source));
+  } catch (err) {
+    return rejectedOutcome(s, bytes, source, asRejection(s, err));
+  }
+}
+
+export function bundleIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOutcome[] {
+  try {
+    if (!s.master) throw noMaster();
+    if (bytes.length > MAX_BUNDLE_BYTES) {
+      reject(`berkas bundel terlalu besar (${bytes.length} byte, batas ${MAX_BUNDLE_BYTES})`, 'bundle too large');
+    }
+    const rb = readBundle(bytes, { sha256: nodeCrypto.sha256, crc32: zlibCrc32 });
+    if (!rb.ok) throw fromParseError(rb.error);
+    const b = rb.value;
+    // Every record verified before anything is written: a bundle is all or nothing.
+    const verified = b.results.map((e) => {
+      const prefix = `${e.name}: `;
+      const v = verifyEnvelopeText(s, e.text, source.channel, prefix, e.envelope);
+      if (v.record.pemilihan !== e.pemilihan) {
+        reject(
+          `${prefix}berisi hasil pemilihan ${v.record.pemilihan}, bukan ${e.pemilihan}`,
+          `${prefix}entry name does not match the record's pemilihan`,
+        );
+      }
+      return { v, text: e.text };
+    });
+    const tpsSet = new Set(verified.map((x) => x.v.record.tps));
+    if (tpsSet.size > 1)
+      reject(`bundel berisi hasil lebih dari satu TPS (${[...tpsSet].join(', ')})`, 'bundle mixes TPS');
+    return runWrite(s.ctx, (unit) => {
+      const name = `${source.channel}:${source.name}`;
+      for (const [sha, p] of b.photos) {
+        storePhoto(
+          unit.db,
+          s.ctx.dataDir,
+          { sha256: sha, ext: p.ext, bytes: p.bytes, source: name, at: s.at, actor: source.actor ?? s.actor },
+          s.photos,
+        );
+      }
+      return verified.map(({ v, text }) => storeRecord(s, unit.db, v, text, source));
+    });
+  } catch (err) {
+    return [rejectedOutcome(s, bytes, source, asRejection(s, err))];
+  }
+}
+
+/** A loose photo: stored when some record references its hash (or it is already known). */
+export function photoIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOutcome | null {
+  const ext = detectPhotoExt(bytes);
+  if (!ext) return null;
+  const sha = sha256Hex(bytes);
+  if (getPhoto(s.ctx.db, sha)) return { status: 'duplikat', kind: 'foto', sha256: sha };
+  const ref = recordReferencingPhoto(s.ctx.db, sha);
+  if (!ref) return null;
+  return runWrite(s.ctx, (unit) => {
+    storePhoto(
+      unit.db,
+      s.ctx.dataDir,
+      { sha256: sha, ext, bytes, source: `${source.channel}:${source.name}`, at: s.at, actor: source.actor ?? s.actor },
+      s.photos,
+    );
+    s.touched.set(`${ref.tps}:${ref.pemilihan}`, { tps: ref.tps, pemilihan: ref.pemilihan });
+    return { status: 'diterima' as const, kind: 'foto' as const, sha256: sha, tps: ref.tps, pemilihan: ref.pemilihan };
+  });
+}
+
+/** Envelope JSON texts assembled from QR codes; `bytes` is what a rejection quarantines. */
+export function qrTextsIn(s: Session, envelopes: string[], bytes: Uint8Array, source: ImportSource): ImportOutcome[] {
+  const out: ImportOutcome[] = [];
+  for (const json of envelopes) {
+    try {
+      const v = verifyEnvelopeText(s, json, 'qr');
+      out.push(runWrite(s.ctx, (unit) => storeRecord(s, unit.db, v, json, source)));
+    } catch (err) {
+      out.push(rejectedOutcome(s, bytes, source, asRejection(s, err)));
+    }
+  }
+  return out;
+}

@@ -4,17 +4,23 @@
 // project so that Node finds node_modules by walking up (a worktree's node_modules is a symlink, which Stryker does
 // not link into a sandbox elsewhere).
 // Survivors judged equivalent are listed in docs/mutation.md.
+// PLENO_MUTATION_TESTS=shared/formats scores one folder: its tests only (stryker.vitest.config.ts), its files mutated,
+// and its own incremental file and reports (build/mutation/shared-formats.*), so one target's run never invalidates
+// another's. `--mutate` narrows further (one file while iterating).
+const only = process.env.PLENO_MUTATION_TESTS;
+const tag = only ? only.replace(/[^A-Za-z0-9]+/g, '-') : 'all';
+const folders = only ? [only] : ['shared/domain', 'shared/formats'];
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'stryker.vitest.config.ts', related: true },
   mutate: [
-    'shared/domain/**/*.ts',
-    'shared/formats/**/*.ts',
+    ...folders.map((f) => `${f}/**/*.ts`),
     '!shared/**/*.test.ts',
     '!shared/domain/test-support/**',
-    '!shared/formats/test-support.ts',
+    '!shared/formats/*test-support.ts',
   ],
   ignorePatterns: [
     '.stryker-tmp',
@@ -41,10 +47,10 @@ export default {
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   incremental: true,
-  incrementalFile: 'build/mutation/incremental.json',
+  incrementalFile: `build/mutation/${tag}.incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'build/mutation/mutation.html' },
-  jsonReporter: { fileName: 'build/mutation/mutation.json' },
+  htmlReporter: { fileName: `build/mutation/${tag}.html` },
+  jsonReporter: { fileName: `build/mutation/${tag}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
   thresholds: { high: 90, low: 85, break: null },
 };

@@ -2,7 +2,9 @@
 // choice, an approved correction, a locked desa and an open keberatan, all through the plenary commands. The recap
 // JSON, the dashboard, every TPS review, the desa view, the projector and the D.Hasil read back from its signed PDF
 // must give the same numbers, and the dashboard, the lock answer and the documents the same "final/blocked" verdict.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The last test goes on to lock every desa: it works on its own copy of the scenario's database, so the tests hold in
+// any order (vitest --sequence.shuffle).
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,18 +29,23 @@ import type { DHasilData } from '../../../../../shared/documents/types';
 
 let dir: string;
 let b: Backend;
+/** Backends opened on copies of the scenario (closed after all). */
+const copies: Backend[] = [];
 let now = Date.parse('2024-11-28T09:00:00+08:00');
+const open = (dbPath: string) => openBackend({ dbPath, mode: 'web', clock: () => new Date((now += 1000)) });
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = (await b.dispatch(method, input)) as Result<T>;
+async function callOn<T>(on: Backend, method: string, input: unknown): Promise<T> {
+  const r = (await on.dispatch(method, input)) as Result<T>;
   if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
   return r.value;
 }
-async function refusal(method: string, input: unknown): Promise<{ code: string; detail?: string }> {
-  const r = (await b.dispatch(method, input)) as Result<unknown>;
+async function refusalOn(on: Backend, method: string, input: unknown): Promise<{ code: string; detail?: string }> {
+  const r = (await on.dispatch(method, input)) as Result<unknown>;
   expect(r.ok, `${method} should be refused`).toBe(false);
   return (r as { ok: false; error: { code: string; detail?: string } }).error;
 }
+const call = <T>(method: string, input: unknown) => callOn<T>(b, method, input);
+const refusal = (method: string, input: unknown) => refusalOn(b, method, input);
 
 const votesOf = (c: CHasilCounts): VoteTotals => ({
   paslon: c.suara.paslon,
@@ -53,7 +60,8 @@ const s = { pemilihan: '', lockedDesa: '', corrected: '', konflik: '', objection
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pleno-read-model-'));
-  b = await openBackend({ dbPath: join(dir, 'hampang.db'), mode: 'web', clock: () => new Date((now += 1000)) });
+  mkdirSync(join(dir, 'scenario'));
+  b = await open(join(dir, 'scenario', 'hampang.db'));
   await call('setup.createDemo', { preset: 'hampang' });
   const { members } = await call<MembersView>('plenary.members', {});
   const ketua = members.find((m) => m.ketua)!;
@@ -126,12 +134,26 @@ beforeAll(async () => {
       text: 'Saksi menyatakan jumlah suara sah berbeda dengan salinannya',
     })
   ).objectionId;
+  // Closed (WAL checkpointed, lock released) so that a test can take a file copy of this state, then reopened.
+  await b.close();
+  b = await open(join(dir, 'scenario', 'hampang.db'));
 }, 120_000);
 
 afterAll(async () => {
-  await b.close();
+  await b?.close();
+  for (const c of copies) await c.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** A backend on a copy of the scenario's database as beforeAll left it (database file and data folder). */
+async function scenarioCopy(name: string): Promise<Backend> {
+  mkdirSync(join(dir, name));
+  cpSync(join(dir, 'scenario', 'hampang.db'), join(dir, name, 'hampang.db'));
+  cpSync(join(dir, 'scenario', 'hampang.pleno-data'), join(dir, name, 'hampang.pleno-data'), { recursive: true });
+  const c = await open(join(dir, name, 'hampang.db'));
+  copies.push(c);
+  return c;
+}
 
 describe('one database state, every reader', () => {
   it('the scenario left what it meant to: a correction, a konflik choice, a locked desa, an open keberatan', async () => {
@@ -236,6 +258,9 @@ describe('one database state, every reader', () => {
   });
   it('with every desa locked, an open procedure keberatan alone blocks the final in every reader; resolved, all agree', async () => {
     const P = s.pemilihan;
+    const mine = await scenarioCopy('every-desa-locked');
+    const call = <T>(method: string, input: unknown) => callOn<T>(mine, method, input);
+    const refusal = (method: string, input: unknown) => refusalOn(mine, method, input);
     const { members } = await call<MembersView>('plenary.members', {});
     const [one, two] = members.filter((m) => !m.ketua);
     const template = (await call<TpsReview>('plenary.tps', { tps: s.corrected, pemilihan: P })).current!;

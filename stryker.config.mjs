@@ -48,7 +48,10 @@ export default {
   cleanTempDir: 'always',
   incremental: true,
   incrementalFile: `build/mutation/${tag}.incremental.json`,
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  // event-recorder writes each tested mutant as it is done (build/mutation/<target>-events/): survivors can be read
+  // during a long run (docs/testing.md) instead of only at its end.
+  reporters: ['clear-text', 'progress', 'html', 'json', 'event-recorder'],
+  eventReporter: { baseDir: `build/mutation/${tag}-events` },
   htmlReporter: { fileName: `build/mutation/${tag}.html` },
   jsonReporter: { fileName: `build/mutation/${tag}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },

@@ -3,8 +3,10 @@
 // R01/R02/R05/R06 break is refused and issued once the plenary corrected (905 → 105) or accepted with a reason; the
 // paraf strip on every page; the opening paragraph with the date in words; no text under 8 pt; D.Kejadian shows the
 // correction with its basis and approver. The A4 and F4 pages are kept as PNGs under artifacts/documents/.
+// The drafts, each final scenario and the pleno verify checks work on their own copy of the imported demo database,
+// so the tests hold in any order (vitest --sequence.shuffle).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -71,10 +73,9 @@ async function contentStreams(bytes: Uint8Array): Promise<string[]> {
 }
 
 let dir: string;
-let dbPath: string;
-/** The final D.Hasil bupati issued after the correction (for pleno verify --db). */
-let finalPath: string;
+/** The drafts' backend. */
 let backend: Backend;
+const opened: Backend[] = [];
 let master: DataMaster;
 let faults: DemoFault[];
 let demoPhotos: PhotoRecord[];
@@ -84,7 +85,9 @@ let at = ISSUED;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'pleno-form-'));
   expect(pleno(['demo', path.join(dir, 'demo'), '--preset', 'hampang'])).toBe(0);
-  dbPath = path.join(dir, 'hampang.db');
+  // The imported demo, never opened here: each part of the file takes a copy (database file and data folder).
+  const dbPath = path.join(dir, 'imported', 'hampang.db');
+  mkdirSync(path.dirname(dbPath));
   expect(pleno(['init', '--db', dbPath, '--master', path.join(dir, 'demo/master.json')])).toBe(0);
   pleno(['import', '--db', dbPath, path.join(dir, 'demo/tps')]);
   const demo = generateDemo({ preset: 'hampang' });
@@ -94,14 +97,26 @@ beforeAll(async () => {
     pemilihan: r.pemilihan,
     foto: r.envelope.payload.foto,
   }));
-  backend = await openBackend({ dbPath, mode: 'web', clock: () => new Date((at += 1000)) });
+  backend = await importedCopy('drafts');
   master = loadDataMaster(backend.ctx.db)!;
 }, 180_000);
 
 afterAll(async () => {
-  await backend?.close();
+  for (const b of opened) await b.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** A backend on a fresh copy of the imported demo. */
+async function importedCopy(name: string): Promise<Backend> {
+  cpSync(path.join(dir, 'imported'), path.join(dir, name), { recursive: true });
+  const b = await openBackend({
+    dbPath: path.join(dir, name, 'hampang.db'),
+    mode: 'web',
+    clock: () => new Date((at += 1000)),
+  });
+  opened.push(b);
+  return b;
+}
 
 const desaOf = (tps: string) => master.desa.find((d) => d.kode === tps.slice(0, 10))!;
 const ketua = () => master.ppk[0]!.nama;
@@ -138,7 +153,7 @@ describe('D.Hasil drafts of the hampang demo, read back', () => {
     // The misread 905 breaks IV.B of its TPS.
     const misread = faults.find((f) => f.kind === 'salah-baca')!;
     expect(text).toContain(`TPS ${misread.tps.slice(10)} · IV.B Jumlah suara sah`);
-  });
+  }, 180_000); // three documents and two page renderings: slow on a loaded machine
 
   it('has the paraf strip on every page but the signature page, the date in words, and no text under 8 pt', async () => {
     const doc = await issueDocument(backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', paper: 'f4' });
@@ -186,25 +201,94 @@ describe('R16 on the hampang demo', () => {
   });
 });
 
-describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', () => {
-  const lockAll = () =>
-    runWrite(backend.ctx, (unit) => {
-      for (const d of master.desa)
-        insertLockEvent(unit.db, {
-          pemilihan: 'bupati',
-          desa: d.kode,
-          action: 'lock',
-          reason: null,
-          decidedBy: ketua(),
-          decidedAs: 'ketua',
+const lockAll = (ctx: BackendContext) =>
+  runWrite(ctx, (unit) => {
+    for (const d of master.desa)
+      insertLockEvent(unit.db, {
+        pemilihan: 'bupati',
+        desa: d.kode,
+        action: 'lock',
+        reason: null,
+        decidedBy: ketua(),
+        decidedAs: 'ketua',
+        decidedAt: new Date((at += 1000)).toISOString(),
+      });
+  });
+
+/**
+ * Every desa locked, the misread 905 corrected to 105, the konflik settled by choosing the later consistent
+ * submission, the other breaks accepted with a reason, a kejadian recorded; then the final D.Hasil bupati issued.
+ */
+async function decideAndIssueFinal(ctx: BackendContext) {
+  lockAll(ctx);
+  const misread = faults.find((f) => f.kind === 'salah-baca')!;
+  const subs = listSubmissions(ctx.db, { pemilihan: 'bupati' });
+  runWrite(ctx, (unit) => {
+    const rec = snapshotOf(ctx, 'bupati').byTps.get(misread.tps)!.derived;
+    expect(getCount(rec.current!, misread.field!)).toBe(905);
+    const c = insertCorrection(unit.db, {
+      tps: misread.tps,
+      pemilihan: 'bupati',
+      baseSubmissionId: rec.countedSubmissionId,
+      baseCorrectionId: null,
+      counts: setCount(rec.current!, misread.field!, 105),
+      changedFields: [misread.field!],
+      reason: 'Angka salah baca; C.Hasil plano menulis 105',
+      basis: 'c-hasil-plano',
+      evidencePhoto: null,
+      proposedBy: master.ppk[1]!.nama,
+      proposedAt: new Date((at += 1000)).toISOString(),
+    });
+    insertCorrectionDecision(unit.db, {
+      correctionId: c.id,
+      decision: 'approved',
+      reason: null,
+      decidedBy: ketua(),
+      decidedAs: 'ketua',
+      decidedAt: new Date((at += 1000)).toISOString(),
+    });
+    // What still breaks: a konflik is settled by choosing the later (consistent) submission; anything else is
+    // accepted as read, with the plenary's reason.
+    for (const [tps, t] of snapshotOf(ctx, 'bupati').byTps) {
+      if (!t.derived.current || formulaFailures(t.derived.current).length === 0) continue;
+      const later = subs.filter((s) => s.tps === tps && formulaFailures(s.counts).length === 0).at(-1);
+      const common = { tps, pemilihan: 'bupati' as const, decidedBy: ketua(), decidedAs: 'ketua' as const };
+      if (later)
+        insertConflictChoice(unit.db, {
+          ...common,
+          submissionId: later.id,
+          reason: 'Kiriman kedua sesuai C.Hasil plano',
           decidedAt: new Date((at += 1000)).toISOString(),
         });
+      else
+        insertAcceptance(unit.db, {
+          ...common,
+          submissionId: t.derived.countedSubmissionId!,
+          overrideReason: 'C.Hasil plano menulis jumlah ini; kekeliruan penjumlahan KPPS dicatat',
+          decidedAt: new Date((at += 1000)).toISOString(),
+        });
+    }
+    insertKejadian(unit.db, {
+      at: new Date((at += 1000)).toISOString(),
+      tps: null,
+      desa: null,
+      pemilihan: 'bupati',
+      who: 'Saksi Paslon 3',
+      text: 'Saksi paslon 3 menolak menandatangani D.Hasil; alasan: keberatan atas TPS 002 belum dijawab tertulis',
+      recordedBy: 'Operator',
+      recordedAt: new Date((at += 1000)).toISOString(),
     });
+  });
+  const final = await issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
+  return { final, subs, misread };
+}
 
+describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', () => {
   it('refuses a final while a counted record breaks a sum without a reason, naming the TPS and the sum', async () => {
-    lockAll();
+    const { ctx } = await importedCopy('refused-final');
+    lockAll(ctx);
     const misread = faults.find((f) => f.kind === 'salah-baca')!;
-    const err = await issueDocument(backend.ctx, {
+    const err = await issueDocument(ctx, {
       kind: 'd-hasil',
       pemilihan: 'bupati',
       actor: 'uji',
@@ -219,67 +303,8 @@ describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', 
   });
 
   it('issues the final after the correction 905 → 105 and acceptances with a reason; D.Kejadian lists them', async () => {
-    const ctx = backend.ctx;
-    const misread = faults.find((f) => f.kind === 'salah-baca')!;
-    const subs = listSubmissions(ctx.db, { pemilihan: 'bupati' });
-    runWrite(ctx, (unit) => {
-      const rec = snapshotOf(ctx, 'bupati').byTps.get(misread.tps)!.derived;
-      expect(getCount(rec.current!, misread.field!)).toBe(905);
-      const c = insertCorrection(unit.db, {
-        tps: misread.tps,
-        pemilihan: 'bupati',
-        baseSubmissionId: rec.countedSubmissionId,
-        baseCorrectionId: null,
-        counts: setCount(rec.current!, misread.field!, 105),
-        changedFields: [misread.field!],
-        reason: 'Angka salah baca; C.Hasil plano menulis 105',
-        basis: 'c-hasil-plano',
-        evidencePhoto: null,
-        proposedBy: master.ppk[1]!.nama,
-        proposedAt: new Date((at += 1000)).toISOString(),
-      });
-      insertCorrectionDecision(unit.db, {
-        correctionId: c.id,
-        decision: 'approved',
-        reason: null,
-        decidedBy: ketua(),
-        decidedAs: 'ketua',
-        decidedAt: new Date((at += 1000)).toISOString(),
-      });
-      // What still breaks: a konflik is settled by choosing the later (consistent) submission; anything else is
-      // accepted as read, with the plenary's reason.
-      for (const [tps, t] of snapshotOf(ctx, 'bupati').byTps) {
-        if (!t.derived.current || formulaFailures(t.derived.current).length === 0) continue;
-        const later = subs.filter((s) => s.tps === tps && formulaFailures(s.counts).length === 0).at(-1);
-        const common = { tps, pemilihan: 'bupati' as const, decidedBy: ketua(), decidedAs: 'ketua' as const };
-        if (later)
-          insertConflictChoice(unit.db, {
-            ...common,
-            submissionId: later.id,
-            reason: 'Kiriman kedua sesuai C.Hasil plano',
-            decidedAt: new Date((at += 1000)).toISOString(),
-          });
-        else
-          insertAcceptance(unit.db, {
-            ...common,
-            submissionId: t.derived.countedSubmissionId!,
-            overrideReason: 'C.Hasil plano menulis jumlah ini; kekeliruan penjumlahan KPPS dicatat',
-            decidedAt: new Date((at += 1000)).toISOString(),
-          });
-      }
-      insertKejadian(unit.db, {
-        at: new Date((at += 1000)).toISOString(),
-        tps: null,
-        desa: null,
-        pemilihan: 'bupati',
-        who: 'Saksi Paslon 3',
-        text: 'Saksi paslon 3 menolak menandatangani D.Hasil; alasan: keberatan atas TPS 002 belum dijawab tertulis',
-        recordedBy: 'Operator',
-        recordedAt: new Date((at += 1000)).toISOString(),
-      });
-    });
-    const final = await issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
-    finalPath = final.path;
+    const { ctx } = await importedCopy('final');
+    const { final, subs, misread } = await decideAndIssueFinal(ctx);
     const text = pageTexts(final.path).join(' ');
     expect(text).not.toContain('DRAF');
     // The accepted R01 break stays marked on the final.
@@ -329,16 +354,24 @@ describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', 
 });
 
 describe('pleno verify of the final D.Hasil (pleno.document/2)', () => {
-  // The database is open in this process (and locked): closed for the command, reopened after.
-  const verify = async (args: string[]) => {
-    await backend.close();
-    const r = spawnSync(process.execPath, [BIN, 'verify', ...args], { encoding: 'utf8', cwd: ROOT });
-    backend = await openBackend({ dbPath, mode: 'web', clock: () => new Date((at += 1000)) });
-    return r;
-  };
+  // Its own copy with the final issued; closed (the database is locked while open) before the command reads it.
+  let dbPath: string;
+  let finalPath: string;
+  let subs: ReturnType<typeof listSubmissions>;
+  beforeAll(async () => {
+    const b = await importedCopy('verify');
+    const issued = await decideAndIssueFinal(b.ctx);
+    finalPath = issued.final.path;
+    subs = issued.subs;
+    dbPath = b.ctx.dbPath;
+    await b.close();
+    opened.splice(opened.indexOf(b), 1);
+  }, 180_000);
+  const verify = (args: string[]) =>
+    spawnSync(process.execPath, [BIN, 'verify', ...args], { encoding: 'utf8', cwd: ROOT });
 
   it('with --db replays every lampiran trace against the records held and reports each TPS', async () => {
-    const r = await verify(['--db', dbPath, finalPath]);
+    const r = verify(['--db', dbPath, finalPath]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const data = JSON.parse(new TextDecoder().decode((await readEmbeddedData(readFileSync(finalPath)))!)) as {
@@ -356,7 +389,7 @@ describe('pleno verify of the final D.Hasil (pleno.document/2)', () => {
   });
 
   it('without --db says in plain words that the traces were not checked; a missing record is reported per TPS', async () => {
-    const r = await verify([finalPath]);
+    const r = verify([finalPath]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/jejak angka \d+ TPS \(rekaman C\.Hasil dan koreksinya\) TIDAK diperiksa: berikan --db/);
     expect(r.stdout).not.toContain('cocok');
@@ -364,7 +397,6 @@ describe('pleno verify of the final D.Hasil (pleno.document/2)', () => {
     const data = JSON.parse(new TextDecoder().decode((await readEmbeddedData(readFileSync(finalPath)))!)) as {
       payload: DHasilData;
     };
-    const subs = listSubmissions(backend.ctx.db, { pemilihan: 'bupati' });
     const missing = data.payload.lampiran[1]!.tps[0]!;
     const held = new Map(
       subs.filter((s) => s.sha256 !== missing.sumber!.rekaman).map((s) => [s.sha256, { tps: s.tps, counts: s.counts }]),

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { generateKeyPair, nodeCrypto, signPayload } from '../../electron/main/backend/crypto';
 import { checkDevice, isIsoDateTimeWithOffset, parseCHasil, parseCounts, verifyCHasilEnvelope } from './c-hasil';
 import { sampleMaster, sampleRecord } from './test-support';
+import { canonicalBytes } from './canonical';
+import { toHex } from './bytes';
+
+const nodeCryptoHex = (bytes: Uint8Array) => toHex(nodeCrypto.sha256(bytes));
 
 type Mutator = (r: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -232,5 +236,76 @@ describe('verifyCHasilEnvelope', () => {
   ])('rejects %s', (_name, make, code) => {
     const r = verifyCHasilEnvelope(make(), ctx);
     expect(!r.ok && r.error.code).toBe(code);
+  });
+});
+
+// The import verification path (electron/main/backend/services/import verifies every C.Hasil through this function
+// before storing it): devices the PPK registered by a recorded decision come in as extraDevices.
+describe('verifyCHasilEnvelope with devices added by a PPK decision', () => {
+  const masterKey = generateKeyPair();
+  const spare = generateKeyPair();
+  const m = sampleMaster();
+  m.perangkat[0]!.publicKey = masterKey.publicKey;
+  const tps1 = '6302142001001';
+  const tps2 = '6302142001002';
+  const signed = (rec: Record<string, unknown>, key: string, keyId: string) =>
+    JSON.parse(JSON.stringify(signPayload(rec, key, keyId))) as unknown;
+
+  it('accepts a spare phone registered for the TPS, and names it as the device', () => {
+    const extra = { id: 'hp-cadangan', tps: tps1, publicKey: spare.publicKey };
+    const rec = { ...sampleRecord(), perangkat: 'hp-cadangan' };
+    const r = verifyCHasilEnvelope(signed(rec, spare.privateKey, 'hp-cadangan'), {
+      master: m,
+      crypto: nodeCrypto,
+      extraDevices: [extra],
+    });
+    expect(r).toMatchObject({ ok: true, value: { device: extra, record: rec } });
+    // Without the decision the same file is refused as coming from an unknown device.
+    const without = verifyCHasilEnvelope(signed(rec, spare.privateKey, 'hp-cadangan'), {
+      master: m,
+      crypto: nodeCrypto,
+    });
+    expect(!without.ok && without.error).toMatchObject({ code: 'UNKNOWN_DEVICE', path: 'signature.keyId' });
+    // Another registered id does not lend its key.
+    const other = { id: 'hp-lain', tps: tps1, publicKey: spare.publicKey };
+    const wrongId = verifyCHasilEnvelope(signed(rec, spare.privateKey, 'hp-cadangan'), {
+      master: m,
+      crypto: nodeCrypto,
+      extraDevices: [other],
+    });
+    expect(!wrongId.ok && wrongId.error.code).toBe('UNKNOWN_DEVICE');
+  });
+
+  it('a key registered under the same device id for another TPS cannot sign for the master TPS', () => {
+    const sameId = { id: 'kpps-6302142001001', tps: tps2, publicKey: spare.publicKey };
+    const ctx = { master: m, crypto: nodeCrypto, extraDevices: [sameId] };
+    const forTps1 = verifyCHasilEnvelope(signed(sampleRecord(), spare.privateKey, sameId.id), ctx);
+    expect(!forTps1.ok && forTps1.error).toMatchObject({
+      code: 'BAD_SIGNATURE',
+      message: 'tanda tangan tidak dibuat dengan kunci perangkat yang terdaftar untuk TPS ini',
+    });
+    // The same key signing for the TPS it was registered for is accepted, as that registration.
+    const rec2 = { ...sampleRecord(), tps: tps2, pemilih: { ...sampleRecord().pemilih, dpt: { l: 150, p: 160 } } };
+    const forTps2 = verifyCHasilEnvelope(signed(rec2, spare.privateKey, sameId.id), ctx);
+    expect(forTps2).toMatchObject({ ok: true, value: { device: sameId } });
+    // The master's own key still signs for its TPS.
+    const own = verifyCHasilEnvelope(signed(sampleRecord(), masterKey.privateKey, sameId.id), ctx);
+    expect(own).toMatchObject({ ok: true, value: { device: m.perangkat[0] } });
+  });
+
+  it('the record id is the SHA-256 of the canonical payload, the same for any key order or spacing', () => {
+    const env = signPayload(sampleRecord(), masterKey.privateKey, 'kpps-6302142001001');
+    const r = verifyCHasilEnvelope(JSON.parse(JSON.stringify(env)), { master: m, crypto: nodeCrypto });
+    const reordered = JSON.parse(JSON.stringify({ signature: env.signature, payload: env.payload }, null, 2));
+    const again = verifyCHasilEnvelope(reordered, { master: m, crypto: nodeCrypto });
+    expect(r.ok && r.value.sha256).toBe(nodeCryptoHex(canonicalBytes(sampleRecord())));
+    expect(again.ok && again.value.sha256).toBe(r.ok && r.value.sha256);
+  });
+
+  it('a payload outside the JSON data model (lone surrogate) is refused as not JSON, not as a bad signature', () => {
+    const env = JSON.parse(JSON.stringify(signPayload(sampleRecord(), masterKey.privateKey, 'kpps-6302142001001')));
+    env.payload.dibuat = '\ud800';
+    const r = verifyCHasilEnvelope(env, { master: m, crypto: nodeCrypto });
+    expect(!r.ok && r.error).toMatchObject({ code: 'INVALID_JSON', message: 'payload bukan data JSON yang sah' });
   });
 });

@@ -111,3 +111,40 @@ describe('verification', () => {
     expect(!verifySelfSigned(swapped, nodeCrypto).ok).toBe(true);
   });
 });
+
+describe('verification refuses malformed parts instead of throwing', () => {
+  const kp = generateKeyPair();
+  const env = signPayload({ format: 'pleno.master/1', n: 1 }, kp.privateKey, kp.fingerprint, {
+    includePublicKey: true,
+  });
+  const raw = fromBase64Url(kp.publicKey);
+  const withSig = (sig: string) => ({ ...env, signature: { ...env.signature, sig } });
+
+  it('verifyEnvelopeWith: false for another alg, a short key, a sig that is not base64url or not 64 bytes, a non-JSON payload', () => {
+    expect(verifyEnvelopeWith(env, raw, nodeCrypto)).toBe(true);
+    expect(verifyEnvelopeWith({ ...env, signature: { ...env.signature, alg: 'EdDSA' } }, raw, nodeCrypto)).toBe(false);
+    expect(verifyEnvelopeWith(env, raw.subarray(0, 31), nodeCrypto)).toBe(false);
+    expect(verifyEnvelopeWith(withSig('***'), raw, nodeCrypto)).toBe(false);
+    expect(
+      verifyEnvelopeWith(withSig(toBase64Url(fromBase64Url(env.signature.sig).subarray(0, 63))), raw, nodeCrypto),
+    ).toBe(false);
+    expect(verifyEnvelopeWith({ ...env, payload: { n: Number.NaN } }, raw, nodeCrypto)).toBe(false);
+  });
+
+  it('verifySelfSigned names a carried key that is not base64url or not 32 bytes', () => {
+    const key = (publicKey: string) => ({ ...env, signature: { ...env.signature, publicKey } });
+    expect(verifySelfSigned(key('a+b/'), nodeCrypto)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_VALUE',
+        path: 'signature.publicKey',
+        message: 'signature.publicKey: bukan base64url yang sah',
+      },
+    });
+    expect(verifySelfSigned(key(toBase64Url(raw.subarray(0, 31))), nodeCrypto)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_VALUE', path: 'signature.publicKey', message: 'signature.publicKey: harus 32 byte' },
+    });
+    expect(verifySelfSigned(withSig('***'), nodeCrypto)).toMatchObject({ ok: false, error: { code: 'BAD_SIGNATURE' } });
+  });
+});

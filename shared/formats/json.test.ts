@@ -62,3 +62,22 @@ describe('parseJson (strict)', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('parseJson names where invalid text goes wrong', () => {
+  // The hand-written parser reads everything valid before the fault; the position must be the fault's.
+  it.each([
+    ['after literals', '[true,false,null,]', 'karakter tak terduga pada posisi 17'],
+    ['after empty containers', '{"a":{},"b":[],}', 'nama kolom diharapkan pada posisi 15'],
+    ['a missing comma in an object', '{"a":1 "b":2}', '"," atau "}" diharapkan pada posisi 7'],
+    ['a missing comma in an array', '[1 2]', '"," atau "]" diharapkan pada posisi 3'],
+    ['a lone surrogate before the fault', '["\\ud800",]', 'surrogate tunggal dalam teks pada posisi 1'],
+    ['a bad escape before the fault', '[1,"\\q",]', 'escape tidak sah dalam teks pada posisi 3'],
+    ['a literal cut short', '[tru]', 'karakter tak terduga pada posisi 1'],
+    ['a missing colon', '{"a" 1}', '":" diharapkan pada posisi 5'],
+  ])('%s', (_name, text, message) => {
+    expect(parseJson(text)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_JSON', message: `berkas bukan JSON yang sah: ${message}` },
+    });
+  });
+});

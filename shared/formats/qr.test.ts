@@ -233,3 +233,41 @@ describe('end to end with the C.Hasil verifier', () => {
     expect(r.ok ? 'ok' : r.error.message).toBe('ok');
   });
 });
+
+describe('QrAssembler: single codes, pending parts and reset', () => {
+  it('a single code completes at once with its envelope text', () => {
+    const [text] = encodeQrParts(small());
+    expect(new QrAssembler().add(text!)).toEqual({
+      status: 'complete',
+      envelopeJson: canonicalize(small()),
+      texts: [text],
+    });
+  });
+
+  it('lists the texts of incomplete sets in part order (to quarantine them), and forgets them on reset', () => {
+    const a1 = encodeQrParts(large(SEED_A, 'a'), { maxTextLength: 300 });
+    const b1 = encodeQrParts(large(SEED_B, 'b'), { maxTextLength: 700 });
+    expect(a1.length).not.toBe(b1.length);
+    const asm = new QrAssembler();
+    expect(asm.pendingTexts()).toEqual([]);
+    asm.add(a1[2]!);
+    asm.add(a1[0]!);
+    asm.add(b1[1]!);
+    expect(asm.pendingTexts()).toEqual([a1[0], a1[2], b1[1]]);
+    expect(asm.pending().map((p) => [p.total, p.have])).toEqual([
+      [a1.length, 2],
+      [b1.length, 1],
+    ]);
+    asm.reset();
+    expect(asm.pendingTexts()).toEqual([]);
+    expect(asm.pending()).toEqual([]);
+    // After a reset the same part starts a new set rather than counting as a duplicate.
+    expect(asm.add(a1[0]!)).toMatchObject({ status: 'partial', have: 1, duplicate: false });
+  });
+
+  it('inflated bytes that are not UTF-8 are reported as a damaged code', () => {
+    const r = decodeQrSingle('PLN1:' + base45Encode(new Uint8Array(deflateRawSync(Buffer.from([0x22, 0xff, 0x22])))));
+    expect(!r.ok && r.error.code).toBe('QR_BAD_DEFLATE');
+    expect(!r.ok && r.error.message).toMatch(/^kode QR Pleno rusak: .*UTF-8/);
+  });
+});

@@ -248,7 +248,7 @@ describe('verifyCHasilEnvelope with devices added by a PPK decision', () => {
   m.perangkat[0]!.publicKey = masterKey.publicKey;
   const tps1 = '6302142001001';
   const tps2 = '6302142001002';
-  const signed = (rec: Record<string, unknown>, key: string, keyId: string) =>
+  const signed = (rec: object, key: string, keyId: string) =>
     JSON.parse(JSON.stringify(signPayload(rec, key, keyId))) as unknown;
 
   it('accepts a spare phone registered for the TPS, and names it as the device', () => {

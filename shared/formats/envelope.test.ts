@@ -122,7 +122,9 @@ describe('verification refuses malformed parts instead of throwing', () => {
 
   it('verifyEnvelopeWith: false for another alg, a short key, a sig that is not base64url or not 64 bytes, a non-JSON payload', () => {
     expect(verifyEnvelopeWith(env, raw, nodeCrypto)).toBe(true);
-    expect(verifyEnvelopeWith({ ...env, signature: { ...env.signature, alg: 'EdDSA' } }, raw, nodeCrypto)).toBe(false);
+    // An envelope that skipped parseEnvelope (the type says Ed25519; the data may not).
+    const otherAlg = { ...env, signature: { ...env.signature, alg: 'EdDSA' } } as unknown as typeof env;
+    expect(verifyEnvelopeWith(otherAlg, raw, nodeCrypto)).toBe(false);
     expect(verifyEnvelopeWith(env, raw.subarray(0, 31), nodeCrypto)).toBe(false);
     expect(verifyEnvelopeWith(withSig('***'), raw, nodeCrypto)).toBe(false);
     expect(

@@ -7,6 +7,9 @@ import { href, type Route } from './router';
 import { StatusPill } from '../ui/StatusPill';
 import { ProgressBar } from '../ui/ProgressBar';
 import { EmptyState } from '../ui/EmptyState';
+import { TpsSearch } from './TpsSearch';
+import { rememberedPemilihan } from '../features/dashboard/pemilihan-choice';
+import type { PemilihanId } from '../../shared/domain/model';
 
 /** Shown on every screen of a demo database, the projector included: the room must never mistake it for results. */
 export function SimulasiBanner({ info }: { info: SystemInfo }) {
@@ -51,6 +54,12 @@ export function Loading({ label = 'Memuat…' }: { label?: string }) {
   );
 }
 
+/** The pemilihan in the address (Beranda, Pleno) or the one last chosen in this tab. */
+function shownPemilihan(route: Route): PemilihanId | undefined {
+  const p = route.name === 'beranda' || route.name === 'pleno' ? route.params[0] : undefined;
+  return (p as PemilihanId | undefined) ?? rememberedPemilihan();
+}
+
 export function Shell({ info, route }: { info: SystemInfo; route: Route }) {
   const name = route.name || DEFAULT_ROUTE;
   const item = NAV.find((n) => n.name === name);
@@ -63,6 +72,7 @@ export function Shell({ info, route }: { info: SystemInfo; route: Route }) {
             {n.label}
           </a>
         ))}
+        <TpsSearch pemilihan={shownPemilihan(route)} />
       </nav>
       <main className="app-main" id="main">
         {item ? (

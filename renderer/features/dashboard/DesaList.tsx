@@ -70,7 +70,7 @@ function useFitHeight(el: RefObject<HTMLDivElement | null>, active: boolean): vo
       const main = node.closest('main');
       const bottom = main ? parseFloat(getComputedStyle(main).paddingBottom) || 0 : 0;
       const top = node.getBoundingClientRect().top + window.scrollY;
-      node.style.maxHeight = `${Math.max(200, Math.floor(window.innerHeight - top - bottom - 2))}px`;
+      node.style.setProperty('max-height', `${Math.max(200, Math.floor(window.innerHeight - top - bottom - 2))}px`);
     };
     fit();
     window.addEventListener('resize', fit);

@@ -15,16 +15,40 @@ declare global {
 
 const TOKEN_KEY = 'pleno.token';
 
+/** The token from `?token=` (the URL `pleno serve` prints) or from the fragment's `?token=` (the projector link). */
 export function takeTokenFromUrl(): string | null {
   const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
+  const [hashPath, hashQuery] = url.hash.split('?', 2) as [string, string | undefined];
+  const inHash = new URLSearchParams(hashQuery ?? '');
+  const fromUrl = url.searchParams.get('token') ?? inHash.get('token');
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
     url.searchParams.delete('token');
+    inHash.delete('token');
+    const rest = inHash.toString();
+    url.hash = rest ? `${hashPath}?${rest}` : hashPath;
     window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_KEY);
+}
+
+/**
+ * The projector's address. Web mode: the token rides in the fragment (never sent to the server, never in its logs),
+ * so the link works opened in a new tab or window too; the page takes it into sessionStorage and removes it from the
+ * address bar at once. Desktop: the main process allows exactly `#/proyektor`.
+ */
+export function projectorUrl(): string {
+  const url = new URL(window.location.href);
+  url.search = '';
+  let token: string | null = null;
+  try {
+    token = window.pleno ? null : sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    token = null;
+  }
+  url.hash = token ? `#/proyektor?token=${encodeURIComponent(token)}` : '#/proyektor';
+  return url.toString();
 }
 
 const networkError = (): Result<never> => ({

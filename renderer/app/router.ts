@@ -1,5 +1,6 @@
 // A small hash router: `#/beranda`, `#/pleno/6302142001` ... The first segment picks the screen; the rest is for it.
-import { useSyncExternalStore } from 'react';
+import { createElement, useSyncExternalStore, type ReactNode } from 'react';
+import { projectorUrl } from '../api/client';
 
 export interface Route {
   /** First path segment, e.g. `pleno`; '' for none. */
@@ -48,11 +49,18 @@ export function href(path: string, ...params: string[]): string {
 
 /**
  * Opens the projector view (`#/proyektor`, no navigation chrome) in its own window. Under Electron the main process
- * allows exactly this URL and gives the window the same locked-down settings; in web mode it is a same-origin tab
- * (window.open copies sessionStorage, so the token comes along).
+ * allows exactly this URL and gives the window the same locked-down settings; in web mode the address carries the
+ * token in its fragment (api/client.ts projectorUrl), so a new tab or window works as well.
  */
 export function openProjector(): void {
-  const url = new URL(window.location.href);
-  url.hash = '#/proyektor';
-  window.open(url.toString(), 'pleno-proyektor');
+  window.open(projectorUrl(), 'pleno-proyektor');
+}
+
+/** The projector as a link: a click opens the named projector window; "open in new tab" works too (see above). */
+export function ProjectorLink({ className = 'btn', children }: { className?: string; children: ReactNode }) {
+  return createElement(
+    'a',
+    { className, href: projectorUrl(), target: 'pleno-proyektor', 'data-testid': 'projector-link' },
+    children,
+  );
 }

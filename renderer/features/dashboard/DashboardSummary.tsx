@@ -1,6 +1,6 @@
 // Beranda's top: the pemilihan switch, progress, "Masalah berikutnya", the projector button and the running totals.
 import { Button } from '../../ui';
-import { navigate, openProjector } from '../../app/router';
+import { navigate, ProjectorLink } from '../../app/router';
 import type { DashboardView } from '../../../shared/contracts/plenary.contract';
 import { formatNumber, nomorTps } from './tile-status';
 import { shortPemilihan } from './pemilihan-label';
@@ -63,7 +63,7 @@ export function DashboardControls({ data }: { data: DashboardView }) {
         >
           Masalah berikutnya <kbd className="kbd">N</kbd>
         </Button>
-        <Button onClick={openProjector}>Buka proyektor</Button>
+        <ProjectorLink>Buka proyektor</ProjectorLink>
       </div>
       {data.nextProblem && (
         <span className="muted" style={{ fontSize: '0.9rem' }} data-testid="next-problem">

@@ -141,7 +141,8 @@ const DesaRow = memo(function DesaRow({
           <span className="lock-badge">Terkunci</span>
         ) : (
           <span>
-            <strong>{settled}</strong>/{Object.values(desa.counts).reduce((a, b) => a + b, 0)} diputuskan
+            <strong>{settled}</strong>/{Object.values(desa.counts).reduce((a, b) => a + b, 0)}
+            <span className="word"> diputuskan</span>
           </span>
         )}
         <div>Sah {formatNumber(desa.totals.sah)}</div>

@@ -1,11 +1,16 @@
 // The projector view (`#/proyektor`, no navigation chrome): a large, high-contrast, read-only display of the TPS or
 // desa being read and the running totals. Follows the operator through `focus-changed`; refreshes on every decision.
+// "Foto C.Hasil" (or F) puts the counted sheet's photo beside the figures.
+import { useEffect, useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
-import type { ProjectorView, TpsReview, VoteTotals } from '../../../shared/contracts/plenary.contract';
-import type { Pilihan } from '../../../shared/domain/model';
-import { formatNumber, nomorTps, tileLabel } from '../dashboard/tile-status';
+import type { ProjectorView } from '../../../shared/contracts/plenary.contract';
+import { nomorTps, tileLabel } from '../dashboard/tile-status';
 import { shortPemilihan } from '../dashboard/pemilihan-label';
+import { TpsVotes, VotesTable } from './ProjectorTables';
+import { ProjectorPhoto } from './ProjectorPhoto';
+import { DesaProgress, ProjectorFoot } from './ProjectorParts';
 import '../plenary/plenary.css';
+import './projector.css';
 
 const STATUS_BG: Record<string, string> = {
   'belum-masuk': '#475569',
@@ -22,143 +27,70 @@ export default function ProjectorScreen() {
   const v = q.data;
   if (!v) {
     return (
-      <div className="proj" data-testid="projector">
-        <div className="proj-head">
-          <span className="where">{q.error ? q.error.message : 'Menunggu operator…'}</span>
-        </div>
-      </div>
+      <main className="proj proj-fit" data-testid="projector">
+        <h1 className="proj-head where">{q.error ? q.error.message : 'Menunggu operator…'}</h1>
+      </main>
     );
   }
   return <Projector v={v} />;
 }
 
-function choiceName(p: Pilihan): string {
-  return p.kind === 'kolom-kosong' ? 'Kolom kosong' : `${p.nomor}. ${p.nama}`;
+/** F toggles the photo (not while typing; the projector has no fields, but a dialog of the browser might). */
+function usePhotoToggle(): [boolean, () => void] {
+  const [photo, setPhoto] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || (e.key !== 'f' && e.key !== 'F')) return;
+      e.preventDefault();
+      setPhoto((p) => !p);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return [photo, () => setPhoto((p) => !p)];
 }
 
-function VotesTable({
-  pilihan,
-  totals,
-  className,
-  testId,
-  brief,
-}: {
-  pilihan: Pilihan[];
-  totals: VoteTotals;
-  className?: string;
-  testId: string;
-  brief?: boolean;
-}) {
+function ProjectorHead({ v, photo, togglePhoto }: { v: ProjectorView; photo: boolean; togglePhoto: () => void }) {
+  const t = v.tps;
+  const d = v.desa;
   return (
-    <table className={className} data-testid={testId}>
-      <tbody>
-        {pilihan.map((p, i) => (
-          <tr key={p.nomor}>
-            <td>{choiceName(p)}</td>
-            <td className="n">{formatNumber(totals.paslon[i] ?? 0)}</td>
-          </tr>
-        ))}
-        <tr className="tot">
-          <td>Suara sah</td>
-          <td className="n">{formatNumber(totals.sah)}</td>
-        </tr>
-        {!brief && (
-          <>
-            <tr>
-              <td>Suara tidak sah</td>
-              <td className="n">{formatNumber(totals.tidakSah)}</td>
-            </tr>
-            <tr>
-              <td>Jumlah seluruh suara</td>
-              <td className="n">{formatNumber(totals.total)}</td>
-            </tr>
-          </>
-        )}
-      </tbody>
-    </table>
-  );
-}
-
-function TpsVotes({ t }: { t: TpsReview }) {
-  if (!t.current) return <p style={{ fontSize: '1.6rem' }}>Data C.Hasil TPS ini belum masuk.</p>;
-  const c = t.current;
-  const errFields = new Set(t.violations.filter((v) => v.severity === 'error').flatMap((v) => v.fields));
-  return (
-    <>
-      <table data-testid="projector-tps-votes">
-        <tbody>
-          {t.pemilihan.pilihan.map((p, i) => (
-            <tr key={p.nomor} className={errFields.has(`suara.paslon.${i}`) ? 'err' : undefined}>
-              <td>{choiceName(p)}</td>
-              <td className="n">{c.suara.paslon[i]}</td>
-            </tr>
-          ))}
-          <tr className={`tot${errFields.has('suara.sah') ? ' err' : ''}`}>
-            <td>Suara sah</td>
-            <td className="n">{c.suara.sah}</td>
-          </tr>
-          <tr className={errFields.has('suara.tidakSah') ? 'err' : undefined}>
-            <td>Suara tidak sah</td>
-            <td className="n">{c.suara.tidakSah}</td>
-          </tr>
-          <tr className={errFields.has('suara.total') ? 'err' : undefined}>
-            <td>Jumlah seluruh suara</td>
-            <td className="n">{c.suara.total}</td>
-          </tr>
-        </tbody>
-      </table>
-      <table className="small" style={{ marginTop: '0.5em' }}>
-        <tbody>
-          <tr>
-            <td>Pengguna hak pilih (L + P)</td>
-            <td className="n">{c.pengguna.jumlah.l + c.pengguna.jumlah.p}</td>
-          </tr>
-          <tr>
-            <td>Surat suara digunakan</td>
-            <td className="n">{c.suratSuara.digunakan}</td>
-          </tr>
-        </tbody>
-      </table>
-      {t.violations
-        .filter((v) => v.severity === 'error')
-        .slice(0, 3)
-        .map((v, i) => (
-          <p className="violation" key={i}>
-            {v.code}: {v.message}
-          </p>
-        ))}
-    </>
+    <header className="proj-head">
+      <h1 className="where" data-testid="projector-where">
+        {t ? `${t.desa.nama} · TPS ${nomorTps(t.nomor)}` : d ? `Desa ${d.nama}` : `Kecamatan ${v.kecamatan.nama}`}
+      </h1>
+      {t && (
+        <span className="proj-status" style={{ background: STATUS_BG[t.status] }} data-testid="projector-status">
+          {tileLabel(t.status)}
+        </span>
+      )}
+      {d?.locked && (
+        <span className="proj-status" style={{ background: '#166534' }}>
+          Desa terkunci
+        </span>
+      )}
+      <span style={{ flex: 1 }} />
+      {t?.current && (
+        <button type="button" className="proj-toggle" aria-pressed={photo} onClick={togglePhoto}>
+          Foto C.Hasil <kbd>F</kbd>
+        </button>
+      )}
+      <span className="pem" title={v.pemilihan.nama}>
+        Pemilihan {shortPemilihan(v.pemilihan.id)}
+      </span>
+    </header>
   );
 }
 
 function Projector({ v }: { v: ProjectorView }) {
   const t = v.tps;
   const d = v.desa;
-  const status = t?.status;
-  const settled = v.counts.sesuai + v.counts.dikoreksi;
+  const [photo, togglePhoto] = usePhotoToggle();
+  const pil = v.pemilihan.pilihan;
   return (
-    <div className="proj" data-testid="projector">
-      <div className="proj-head">
-        <span className="where" data-testid="projector-where">
-          {t ? `${t.desa.nama} · TPS ${nomorTps(t.nomor)}` : d ? `Desa ${d.nama}` : `Kecamatan ${v.kecamatan.nama}`}
-        </span>
-        {status && (
-          <span className="proj-status" style={{ background: STATUS_BG[status] }} data-testid="projector-status">
-            {tileLabel(status)}
-          </span>
-        )}
-        {d?.locked && (
-          <span className="proj-status" style={{ background: '#166534' }}>
-            Desa terkunci
-          </span>
-        )}
-        <span style={{ flex: 1 }} />
-        <span className="pem" title={v.pemilihan.nama}>
-          Pemilihan {shortPemilihan(v.pemilihan.id)}
-        </span>
-      </div>
-      <div className="proj-main">
-        <section>
+    <main className="proj proj-fit" data-testid="projector">
+      <ProjectorHead v={v} photo={photo} togglePhoto={togglePhoto} />
+      <div className={`proj-main${t && photo ? ' with-photo' : ''}`}>
+        <section aria-label="Angka yang dibacakan">
           {t ? (
             <>
               <h2>Perolehan suara TPS {nomorTps(t.nomor)}</h2>
@@ -167,60 +99,35 @@ function Projector({ v }: { v: ProjectorView }) {
           ) : d ? (
             <>
               <h2>Jumlah desa {d.nama}</h2>
-              <VotesTable pilihan={v.pemilihan.pilihan} totals={d.totals} testId="projector-desa-votes" />
+              <VotesTable pilihan={pil} totals={d.totals} testId="projector-desa-votes" />
             </>
           ) : (
             <>
               <h2>Perolehan sementara kecamatan {v.kecamatan.nama}</h2>
-              <VotesTable pilihan={v.pemilihan.pilihan} totals={v.totals} testId="projector-kecamatan-votes" />
+              <VotesTable pilihan={pil} totals={v.totals} testId="projector-kecamatan-votes" />
             </>
           )}
         </section>
-        <section>
-          {t || d ? (
+        <section aria-label={t && photo ? 'Foto C.Hasil' : 'Jumlah sementara'}>
+          {t && photo ? (
+            <ProjectorPhoto key={t.tps} t={t} />
+          ) : t || d ? (
             <>
               <h2>Sementara kecamatan {v.kecamatan.nama}</h2>
-              <VotesTable pilihan={v.pemilihan.pilihan} totals={v.totals} className="small" testId="projector-totals" />
+              <VotesTable pilihan={pil} totals={v.totals} className="small" testId="projector-totals" />
             </>
           ) : (
-            <>
-              <h2>Kemajuan per desa</h2>
-              <div
-                className={`proj-progress${v.desaProgress.length > 12 ? ' many' : ''}`}
-                data-testid="projector-desa-progress"
-              >
-                {v.desaProgress.map((x) => (
-                  <div key={x.kode}>
-                    <span>{x.nama}</span>
-                    <strong>{x.locked ? 'Terkunci' : `${x.settled}/${x.total}`}</strong>
-                  </div>
-                ))}
-              </div>
-            </>
+            <DesaProgress v={v} />
           )}
-          {d && t && (
+          {d && t && !photo && (
             <>
               <h2 style={{ marginTop: '0.8em' }}>Jumlah sementara desa {d.nama}</h2>
-              <VotesTable
-                pilihan={v.pemilihan.pilihan}
-                totals={d.totals}
-                className="small"
-                testId="projector-desa-votes"
-                brief
-              />
+              <VotesTable pilihan={pil} totals={d.totals} className="small" testId="projector-desa-votes" brief />
             </>
           )}
         </section>
       </div>
-      <div className="proj-foot">
-        <span>
-          {settled} dari {v.tpsTotal} TPS diputuskan
-        </span>
-        <span>{v.tpsTotal - v.counts['belum-masuk']} TPS masuk</span>
-        {v.counts.konflik + v.counts.bermasalah + v.counts.sengketa > 0 && (
-          <span>{v.counts.konflik + v.counts.bermasalah + v.counts.sengketa} TPS perlu keputusan</span>
-        )}
-      </div>
-    </div>
+      <ProjectorFoot v={v} />
+    </main>
   );
 }

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import { createKecamatanFixture } from '../electron/main/backend/lan/kecamatan-fixture';
+import { createKecamatanFixture } from '../tests/support/records';
 import { startLanReceiver } from '../electron/main/backend/lan/receiver';
 import { pushFile, readHello } from '../electron/main/backend/lan/kpps-client';
 import { legitLatencyUnderAttack } from './lan-attack';

@@ -4,6 +4,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { forEachCount } from '../shared/domain/labels';
+import { countsFor } from '../tests/support/records';
 import { ARTIFACTS, callApi, expect, importDemoMaster, test, type PlenoApp } from './fixtures';
 
 interface DemoMaster {
@@ -69,45 +71,10 @@ test('QR images: a 3-part code opened in shuffled order shows "i dari 3", then t
   expect(again.ok && again.value.results[0]?.status).toBe('duplikat');
 });
 
-/** A consistent C.Hasil for a TPS with this DPT and 3 choices (bupati in the demo). */
+/** The form's values of a consistent C.Hasil for a TPS with this DPT and n choices (the test records' builder). */
 function recordFor(dpt: { l: number; p: number }, n: number): Record<string, number> {
-  const penggunaL = Math.floor(dpt.l * 0.8);
-  const penggunaP = Math.floor(dpt.p * 0.8);
-  const total = penggunaL + penggunaP;
-  const tidakSah = 7;
-  const sah = total - tidakSah;
-  const paslon = Array.from({ length: n }, (_, i) => Math.floor(sah / n) + (i === 0 ? sah % n : 0));
-  const diterima = dpt.l + dpt.p + Math.ceil((dpt.l + dpt.p) * 0.025);
-  const v: Record<string, number> = {
-    'pemilih.dpt.l': dpt.l,
-    'pemilih.dpt.p': dpt.p,
-    'pemilih.dpph.l': 0,
-    'pemilih.dpph.p': 0,
-    'pemilih.dptb.l': 0,
-    'pemilih.dptb.p': 0,
-    'pemilih.jumlah.l': dpt.l,
-    'pemilih.jumlah.p': dpt.p,
-    'pengguna.dpt.l': penggunaL,
-    'pengguna.dpt.p': penggunaP,
-    'pengguna.dpph.l': 0,
-    'pengguna.dpph.p': 0,
-    'pengguna.dptb.l': 0,
-    'pengguna.dptb.p': 0,
-    'pengguna.jumlah.l': penggunaL,
-    'pengguna.jumlah.p': penggunaP,
-    'disabilitas.pemilih.l': 1,
-    'disabilitas.pemilih.p': 1,
-    'disabilitas.pengguna.l': 1,
-    'disabilitas.pengguna.p': 0,
-    'suratSuara.diterima': diterima,
-    'suratSuara.dikembalikan': 2,
-    'suratSuara.tidakDigunakan': diterima - total - 2,
-    'suratSuara.digunakan': total,
-    'suara.sah': sah,
-    'suara.tidakSah': tidakSah,
-    'suara.total': total,
-  };
-  paslon.forEach((x, i) => (v[`suara.paslon.${i}`] = x));
+  const v: Record<string, number> = {};
+  forEachCount(countsFor(dpt, n), (path, value) => (v[path] = value));
   return v;
 }
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKecamatanFixture } from '../../electron/main/backend/lan/kecamatan-fixture';
+import { createKecamatanFixture } from '../support/records';
 import { lyingSizeBomb, zip64Body98 } from '../../shared/formats/zip-test-support';
 import {
   legitPhone,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createKecamatanFixture } from '../../electron/main/backend/lan/kecamatan-fixture';
+import { createKecamatanFixture } from '../support/records';
 import type { LanReceiverOptions } from '../../electron/main/backend/lan/receiver';
 import type { QuarantineQuota } from '../../electron/main/backend/services/quarantine/quarantine-quota';
 

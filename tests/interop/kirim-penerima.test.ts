@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/domain/result';
 import { openBackend, type Backend } from '../../electron/main/backend/backend';
 import { signPayload } from '../../electron/main/backend/crypto';
-import { createKecamatanFixture, type KecamatanFixture } from '../../electron/main/backend/lan/kecamatan-fixture';
+import { createKecamatanFixture, type KecamatanFixture } from '../support/records';
 import { startPenerimaServer, type PenerimaServer } from '../../electron/main/backend/penerima/receiver-server';
 import { verifyAudit } from '../../electron/main/backend/repositories/audit.repo';
 import { issueDocument } from '../../electron/main/backend/services/documents/documents.service';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Result } from '../../shared/domain/result';
 import { openBackend, type Backend } from '../../electron/main/backend/backend';
 import { signPayload } from '../../electron/main/backend/crypto';
-import { createKecamatanFixture, type KecamatanFixture } from '../../electron/main/backend/lan/kecamatan-fixture';
+import { createKecamatanFixture, type KecamatanFixture } from './records';
 import { startPenerimaServer, type PenerimaServer } from '../../electron/main/backend/penerima/receiver-server';
 import { installPenerima } from '../../electron/main/backend/services/kirim/penerima';
 import { makeSertifikat } from '../../electron/main/backend/services/penerima/sertifikat';

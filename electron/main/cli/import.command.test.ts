@@ -14,7 +14,7 @@ import { openBackend } from '../backend/backend';
 import { verifyAudit } from '../backend/repositories/audit.repo';
 import { readPhoto } from '../backend/services/photos/photo-store';
 import { recap } from '../backend/services/recap/recap.service';
-import { makeBundle, makeFixture, type StorageFixture } from '../backend/services/import/storage-test-fixture';
+import { makeBundle, makeFixture, type StorageFixture } from '../../../tests/support/records';
 
 const BIN = fileURLToPath(new URL('../../../bin/pleno.mjs', import.meta.url));
 

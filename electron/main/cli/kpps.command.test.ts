@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKecamatanFixture, type KecamatanFixture } from '../backend/lan/kecamatan-fixture';
+import { createKecamatanFixture, type KecamatanFixture } from '../../../tests/support/records';
 import { startLanReceiver, type LanReceiver } from '../backend/lan/receiver';
 import { decodeQrImage } from '../backend/services/qr/qr-image';
 import { decodeQrText } from '../../../shared/formats/qr';

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKecamatanFixture } from '../backend/lan/kecamatan-fixture';
+import { createKecamatanFixture } from '../../../tests/support/records';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 let dir: string;

@@ -4,12 +4,7 @@ import type { PlenoEvent } from '../../../../shared/contracts/events';
 import type { Result } from '../../../../shared/contracts/result';
 import type { DemoCreatedView } from '../../../../shared/contracts/setup.contract';
 import type { AuditListView } from '../../../../shared/contracts/audit.contract';
-import {
-  makeFixture,
-  openTestBackend,
-  type StorageFixture,
-  type TestBackend,
-} from '../services/import/storage-test-fixture';
+import { makeFixture, openTestBackend, type StorageFixture, type TestBackend } from '../../../../tests/support/records';
 
 let tb: TestBackend;
 let fx: StorageFixture;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createKecamatanFixture, type KecamatanFixture } from './kecamatan-fixture';
+import { createKecamatanFixture, type KecamatanFixture } from '../../../../tests/support/records';
 import { runningLanReceiver, startLanReceiver, type LanReceiver } from './receiver';
 import { pushFile, readHello, type Hello } from './kpps-client';
 import { verifyReceipt } from './receipt';

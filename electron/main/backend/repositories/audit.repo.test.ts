@@ -14,7 +14,7 @@ import {
   openTestBackend,
   type StorageFixture,
   type TestBackend,
-} from '../services/import/storage-test-fixture';
+} from '../../../../tests/support/records';
 import { runWrite } from '../db/command';
 
 const BIN = fileURLToPath(new URL('../../../../bin/pleno.mjs', import.meta.url));

@@ -1,6 +1,6 @@
 // Migration 0003 (channels): tables created by the migration runner, registered as audited, append-only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamatan-fixture';
+import { createKecamatanFixture, type KecamatanFixture } from '../../../../../tests/support/records';
 import { CHANNEL_AUDITED_TABLES, migration } from './0003-channels';
 import { verifyAudit } from '../../repositories/audit.repo';
 import { insertLanContact } from '../../repositories/lan-contact.repo';

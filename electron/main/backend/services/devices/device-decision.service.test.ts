@@ -2,7 +2,7 @@
 // the refusals, the audit chain; then over real HTTP on 127.0.0.1: an unknown device gets 401, is registered by
 // decision, and the same envelope is then accepted (201) with a receipt that verifies under the PPK key.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamatan-fixture';
+import { createKecamatanFixture, type KecamatanFixture } from '../../../../../tests/support/records';
 import { startLanReceiver, type LanReceiver } from '../../lan/receiver';
 import { readHello } from '../../lan/kpps-client';
 import { verifyReceipt } from '../../lan/receipt';

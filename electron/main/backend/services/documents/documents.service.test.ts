@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDirFor, openBackend } from '../../backend';
 import { loadDataMaster } from '../../repositories/master.repo';
 import { listAudit } from '../../repositories/audit.repo';
-import { createKecamatanFixture } from '../../lan/kecamatan-fixture';
+import { createKecamatanFixture } from '../../../../../tests/support/records';
 import type { Result } from '../../../../../shared/contracts/result';
 import { tpsCode } from '../../../../../shared/domain/model';
 import { DocumentError, issueDocument, issuedDocuments } from './documents.service';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamatan-fixture';
+import { createKecamatanFixture, type KecamatanFixture } from '../../../../../tests/support/records';
 import type { DriveView, ImportSummary } from '../../../../../shared/contracts/import.contract';
 import type { PlenoEvent } from '../../../../../shared/contracts/events';
 import { parseEnvelopeBytes } from '../../../../../shared/formats/envelope';

@@ -28,7 +28,7 @@ import {
   signRecord,
   type StorageFixture,
   type TestBackend,
-} from './storage-test-fixture';
+} from '../../../../../tests/support/records';
 
 let tb: TestBackend;
 let fx: StorageFixture;

@@ -2,7 +2,7 @@
 // phone photos, decoded by zxing-wasm, and fed in shuffled order with progress "i dari n"; garbled and foreign
 // texts are quarantined; camera rescans are not imported twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamatan-fixture';
+import { createKecamatanFixture, type KecamatanFixture } from '../../../../../tests/support/records';
 import type { QrProgress } from '../../../../../shared/contracts/import.contract';
 import { encodeQrParts } from '../../../../../shared/formats/qr';
 import { parseEnvelopeBytes } from '../../../../../shared/formats/envelope';

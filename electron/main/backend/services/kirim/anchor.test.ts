@@ -1,7 +1,7 @@
 // Receipts anchor the audit chain: a chain shorter than, or different at, a head a stored receipt witnessed is
 // reported. Real SQLite file; the receipt rows are written through the repository inside a command.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamatan-fixture';
+import { createKecamatanFixture, type KecamatanFixture } from '../../../../../tests/support/records';
 import { runWrite } from '../../db/command';
 import { auditHead } from '../../repositories/audit.repo';
 import { insertTandaTerima } from '../../repositories/kirim.repo';

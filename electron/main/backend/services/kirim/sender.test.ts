@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamatan-fixture';
+import { createKecamatanFixture, type KecamatanFixture } from '../../../../../tests/support/records';
 import { signPayload } from '../../crypto';
 import { issueDocument } from '../documents/documents.service';
 import { installPenerima } from './penerima';

@@ -1,7 +1,7 @@
 // Manual double entry on a real database through the real dispatcher: two operators, a mismatch highlighted, the
 // resolution, and the agreed record signed by the PPK key going through the import service (channel 'manual').
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKecamatanFixture, type KecamatanFixture } from '../../lan/kecamatan-fixture';
+import { createKecamatanFixture, type KecamatanFixture } from '../../../../../tests/support/records';
 import type { ManualStatus, ManualTargets } from '../../../../../shared/contracts/import.contract';
 import { setCount } from '../../../../../shared/domain/labels';
 import { verifyEnvelopeSignature } from '../../crypto';

@@ -8,7 +8,12 @@ import { countAudit, verifyAudit } from '../../repositories/audit.repo';
 import { getMeta, loadDataMaster } from '../../repositories/master.repo';
 import { ppkKeyOrNull } from '../keys/ppk-key';
 import { importMaster, previewMaster } from './master.service';
-import { makeFixture, openTestBackend, type StorageFixture, type TestBackend } from '../import/storage-test-fixture';
+import {
+  makeFixture,
+  openTestBackend,
+  type StorageFixture,
+  type TestBackend,
+} from '../../../../../tests/support/records';
 
 let tb: TestBackend;
 let fx: StorageFixture;
@@ -71,9 +76,9 @@ describe('importMaster', () => {
     expect(loadDataMaster(ctx.db)).toEqual(fx.master);
     const key = ppkKeyOrNull(ctx);
     expect(key?.keyId).toMatch(/^[0-9a-f]{16}$/);
-    // master + meta + 3 desa + 6 tps + 2 pemilihan + 5 pilihan + 1 ppk + 6 perangkat + ppk key
+    // master + meta + 3 desa + 6 tps + 2 pemilihan + 5 pilihan + 2 ppk (ketua, anggota) + 6 perangkat + ppk key
     const audited = countAudit(ctx.db);
-    expect(audited).toBe(1 + 1 + 3 + 6 + 2 + 5 + 1 + 6 + 1);
+    expect(audited).toBe(1 + 1 + 3 + 6 + 2 + 5 + 2 + 6 + 1);
     expect(verifyAudit(ctx.db).ok).toBe(true);
     // The envelope is kept exactly as received.
     const stored = ctx.db.prepare('SELECT envelope_json FROM master').get() as { envelope_json: string };

@@ -7,7 +7,7 @@ import type { CHasilCounts, PemilihanId } from '../../../../../shared/domain/mod
 import { generateDemo, type Demo } from '../demo/demo.service';
 import { importMaster } from '../master/master.service';
 import { importItems, type ImportItem } from '../import/import.service';
-import { openTestBackend, type TestBackend } from '../import/storage-test-fixture';
+import { openTestBackend, type TestBackend } from '../../../../../tests/support/records';
 import type { Result } from '../../../../../shared/contracts/result';
 import type { RecapJson } from '../../../../../shared/domain/recap';
 import { listSubmissions } from '../../repositories/submission.repo';

@@ -13,8 +13,10 @@ import {
   writeDemo,
 } from '../backend/services/demo/demo.service';
 import { type CliCommand, UsageError, parseCli, withUsage } from './command';
+import { kotabaruDemo } from './demo-kotabaru';
 
-const USAGE = 'Penggunaan / usage: pleno demo <dir> [--preset hampang|besar] [--seed N] [--no-photos]';
+const USAGE =
+  'Penggunaan / usage: pleno demo <dir> [--preset hampang|besar|pulau-sembilan|kotabaru] [--seed N] [--no-photos] [--url <url>]';
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
@@ -22,12 +24,13 @@ export const command: CliCommand = (argv) =>
       preset: { type: 'string' },
       seed: { type: 'string' },
       'no-photos': { type: 'boolean' },
+      url: { type: 'string' },
     });
     if (positionals.length !== 1)
       throw new UsageError('pleno demo: perlu tepat satu folder tujuan / exactly one target folder');
     const dir = positionals[0]!;
     const preset = (values.preset ?? 'hampang') as DemoPreset;
-    if (!DEMO_PRESETS.includes(preset))
+    if (values.preset !== 'kotabaru' && !DEMO_PRESETS.includes(preset))
       throw new UsageError(`pleno demo: preset tidak dikenal / unknown preset: ${values.preset}`);
     let seed = DEFAULT_DEMO_SEED;
     if (values.seed !== undefined) {
@@ -39,6 +42,7 @@ export const command: CliCommand = (argv) =>
       seed = Number(values.seed);
     }
 
+    if (values.preset === 'kotabaru') return kotabaruDemo(dir, seed, values['no-photos'] !== true, values.url);
     if (existsSync(dir) && readdirSync(dir).length > 0) {
       process.stderr.write(`pleno demo: folder ${dir} tidak kosong; pilih folder baru / choose an empty folder\n`);
       return 1;

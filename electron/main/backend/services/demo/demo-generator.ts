@@ -55,10 +55,10 @@ export async function generateDemoAsync(
 function* demoSteps(opts: DemoOptions): Generator<{ done: number; total: number }, Demo> {
   if (!DEMO_PRESETS.includes(opts.preset)) throw new Error(`unknown demo preset: ${String(opts.preset)}`);
   const seed = (opts.seed ?? DEFAULT_DEMO_SEED) >>> 0;
-  const shape = PRESET_SHAPES[opts.preset];
+  const shape = opts.kecamatan?.shape ?? PRESET_SHAPES[opts.preset];
   const root = new Prng(seed);
-  const plan = buildPlan(opts.preset, root);
-  const signed = signedMaster(root, plan);
+  const plan = buildPlan(opts.preset, root, opts.kecamatan);
+  const signed = signedMaster(root, plan, opts.kecamatan?.kpuKey);
   const truth = drawTruth(root, plan);
   const ctx: DemoContext = {
     root,
@@ -91,9 +91,9 @@ interface SignedMaster {
   masterEnvelope: SignedEnvelope<DataMaster>;
 }
 
-/** The KPU kab/kota key, one KPPS device key per TPS, and the master they sign. */
-function signedMaster(root: Prng, plan: DemoPlan): SignedMaster {
-  const kpuKey = demoKey(root.fork('kpu-key'));
+/** The KPU kab/kota key (drawn, or shared by the kecamatan of a kab/kota), one KPPS device key per TPS, the master. */
+function signedMaster(root: Prng, plan: DemoPlan, sharedKpuKey?: DemoSigningKey): SignedMaster {
+  const kpuKey = sharedKpuKey ?? demoKey(root.fork('kpu-key'));
   const deviceKeys = new Map<string, DemoSigningKey>();
   const devices: DemoDevice[] = plan.tps.map((t) => {
     const k = demoKey(root.fork(`device:${t.tps}`), demoDeviceId(t.tps));

@@ -7,6 +7,9 @@ import type {
   PpkMember,
   SignedEnvelope,
 } from '../../../../../shared/domain/model';
+import type { DemoSigningKey } from './keys';
+import type { PresetShape } from './plan';
+import type { DemoKecamatanData } from './wilayah-data';
 
 export type DemoPreset = 'hampang' | 'besar' | 'pulau-sembilan';
 export const DEMO_PRESETS: readonly DemoPreset[] = ['hampang', 'besar', 'pulau-sembilan'];
@@ -19,6 +22,14 @@ export interface DemoOptions {
   seed?: number;
   /** Generate photos of the sheets (default true). Without them records carry `foto: []`. */
   photos?: boolean;
+  /** One kecamatan of a multi-kecamatan preset (kotabaru-demo.ts): its wilayah and shape, and the shared KPU key. */
+  kecamatan?: DemoKecamatanOverride;
+}
+
+export interface DemoKecamatanOverride {
+  wilayah: DemoKecamatanData;
+  shape: PresetShape;
+  kpuKey: DemoSigningKey;
 }
 
 /** A generated Ed25519 key (SIMULASI only): base64url raw public key, base64url PKCS#8 private key. */

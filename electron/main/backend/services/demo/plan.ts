@@ -132,9 +132,14 @@ function tpsPerDesa(rng: Prng, desa: number, shape: PresetShape): number[] {
   return counts;
 }
 
-export function buildPlan(preset: DemoPreset, root: Prng): DemoPlan {
-  const shape = PRESET_SHAPES[preset];
-  const wilayah = wilayahOf(preset, root.fork('wilayah'));
+/** The plan of a preset, or of a given kecamatan and shape (a kecamatan of the kotabaru preset). */
+export function buildPlan(
+  preset: DemoPreset,
+  root: Prng,
+  override?: { wilayah: DemoKecamatanData; shape: PresetShape },
+): DemoPlan {
+  const shape = override?.shape ?? PRESET_SHAPES[preset];
+  const wilayah = override?.wilayah ?? wilayahOf(preset, root.fork('wilayah'));
   const rngTps = root.fork('tps');
   const perDesa = tpsPerDesa(rngTps, wilayah.desa.length, shape);
   const desa = wilayah.desa.map((d, i) => ({

@@ -8,17 +8,18 @@ import { parseEnvelope } from '../../../../../shared/formats/envelope';
 import { parseJson } from '../../../../../shared/formats/json';
 import {
   classifyKirimEntries,
+  envelopeAddress,
   parseKirimBundleName,
   parseManifest,
   type KirimManifest,
 } from '../../../../../shared/formats/kirim';
 import { ParseFailure } from '../../../../../shared/formats/parse-result';
 import { extractZipEntry, readZipDirectory, type ZipLimits } from '../../../../../shared/formats/zip-reader';
-import { sha256Hex } from '../../crypto';
+import { nodeCrypto, sha256Hex } from '../../crypto';
 import { runCommand } from '../../db/command';
 import { hasBerkas, insertBerkas } from '../../repositories/penerima.repo';
 import { berkasDir, fileHoldings, removeBerkas, writeWholeBerkas } from './berkas-store';
-import { commitManifest } from './commit.service';
+import { commitManifest, recordDitolak } from './commit.service';
 import { BERKAS_MAX_BYTES, BUNDLE_MAX_BYTES, BUNDLE_MAX_ENTRIES, JSON_MAX_DECODED, JSON_MAX_WIRE } from './limits';
 import { receiveManifest, receiveObjek, type Answer, type Ctx } from './receive.service';
 
@@ -159,6 +160,9 @@ export function importKirimBundle(ctx: Ctx, fileName: string, bytes: Uint8Array)
     // An unknown key is listed for the operator even though the bundle is refused (the 401 note, §4.1).
     const a = at.answer!;
     if (at.stage === 'manifest' && a.status === 401) receiveManifest(ctx, json.value, holdings);
+    // A document that does not add up is shown on the dashboard as ditolak (the push itself is not kept).
+    if (a.status === 422)
+      recordDitolak(ctx, envelopeAddress(json.value, nodeCrypto), manifestOf(json.value)!, masalahOf(a), 'berkas');
     return refused(a.status, masalahOf(a));
   }
   const { m, address, receiptJson } = done.value;

@@ -18,6 +18,7 @@ import {
   latestReceipt,
   type ManifestRow,
 } from '../../repositories/penerima.repo';
+import { insertDitolak } from '../../repositories/penerima-ditolak.repo';
 import { kecamatanMaster } from './kecamatan-masters';
 import { kurangOf, type BlobHoldings } from './kurang';
 import { manifestPayload, type Answer, type Ctx } from './receive.service';
@@ -73,6 +74,22 @@ function signReceipt(ctx: Ctx, row: ManifestRow, m: KirimManifest, kurang: numbe
   return JSON.stringify(signPayload(payload, me.privateKeyPkcs8, me.keyId, { includePublicKey: true }));
 }
 
+/** Records a refusal for the dashboard ("ditolak" with its masalah); the push itself stays as it was. */
+export function recordDitolak(
+  ctx: Ctx,
+  address: string,
+  m: KirimManifest,
+  masalah: string[],
+  jalur: 'online' | 'berkas',
+): void {
+  runCommand(ctx, (unit) => {
+    const at = ctx.clock().toISOString();
+    const { kecamatan, pemilihan, urutan } = m;
+    insertDitolak(unit.db, { manifest: address, kecamatan, pemilihan, urutan, jalur, masalah, createdAt: at });
+    return ok(null);
+  });
+}
+
 export function commitManifest(ctx: Ctx, address: string, blobs: BlobHoldings): Answer {
   const row = getManifest(ctx.db, address);
   if (!row) return { status: 404, body: { masalah: ['Manifest ini belum diterima; kirim manifestnya lebih dulu.'] } };
@@ -89,7 +106,10 @@ export function commitManifest(ctx: Ctx, address: string, blobs: BlobHoldings): 
     if (!follows)
       return { status: 409, body: { terakhir: last ? { urutan: last.urutan, manifest: last.address } : null } };
     const masalah = masalahOf(ctx, m);
-    if (masalah.length > 0) return { status: 422, body: { masalah } };
+    if (masalah.length > 0) {
+      recordDitolak(ctx, address, m, masalah, 'online');
+      return { status: 422, body: { masalah } };
+    }
   }
   const receiptJson = signReceipt(ctx, row, m, kurang.berkas.length);
   runCommand(ctx, (unit) => {

@@ -137,7 +137,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS + 1; i++) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      data = buildDocumentData(ctx, master, meta) as DHasilData;
+      const built = buildDocumentData(ctx, master, meta);
+      if (!built.ok) throw new Error(built.error.message);
+      data = built.value as DHasilData;
       const t1 = performance.now();
       const pdf = await buildSignedPdf(data, signer);
       const t2 = performance.now();

@@ -58,99 +58,129 @@ export function frameOfKejadian(data: KejadianData, dataSha256: string): FrameIn
   };
 }
 
-export function layoutKejadian(data: KejadianData, dataSha256: string, m: TextMeasure): DocumentLayout {
-  const { w, h } = landscape(data.meta.paper);
-  const frame = frameOfKejadian(data, dataSha256);
-  const top = h - HEADER_H;
-  const bottom = FOOTER_H + PARAF_H + 8;
-  const cols = columns(w);
-  const tableW = cols.reduce((s, c) => s + c.w, 0);
-  const pages: LayoutPage[] = [];
-  let items: LayoutItem[] = [];
-  let y = top;
-  const title = 'Daftar kejadian khusus dan/atau keberatan saksi';
-  const startPage = () => {
-    items = [...headerItems(frame, w, h, title, m)];
-    y = top;
-    const hh = 14;
-    items.push({ t: 'rect', x: MARGIN_X, y: y - hh, w: tableW, h: hh, fill: true });
-    let x = MARGIN_X;
-    for (const c of cols) {
-      items.push({ t: 'text', x: x + PAD, y: y - 10, size: FONT, text: c.title, bold: true });
-      x += c.w;
-    }
-    y -= hh;
-  };
-  const vrules = (fromY: number, toY: number) => {
-    let x = MARGIN_X;
-    items.push({ t: 'line', x1: x, y1: fromY, x2: x, y2: toY, width: 0.6 });
-    for (const c of cols) {
-      x += c.w;
-      items.push({ t: 'line', x1: x, y1: fromY, x2: x, y2: toY, width: 0.3 });
-    }
-    items.push({ t: 'line', x1: MARGIN_X, y1: toY, x2: MARGIN_X + tableW, y2: toY, width: 0.6 });
-  };
-  const endPage = (role: string, signed = false) => {
-    pages.push({ width: w, height: h, role, items: signed ? items : [...items, ...parafItems(data.header, w)] });
-  };
+/** The pages being drawn: the current page's items and position. */
+interface Pager {
+  data: KejadianData;
+  frame: FrameInput;
+  w: number;
+  h: number;
+  top: number;
+  cols: Col[];
+  tableW: number;
+  m: TextMeasure;
+  pages: LayoutPage[];
+  items: LayoutItem[];
+  y: number;
+}
 
-  startPage();
-  if (data.entries.length === 0) {
-    const boxH = 60;
-    items.push({
-      t: 'text',
-      x: MARGIN_X + tableW / 2,
-      y: y - 30,
-      size: 16,
-      text: 'NIHIL',
-      bold: true,
-      align: 'center',
-    });
-    items.push({
-      t: 'text',
-      x: MARGIN_X + tableW / 2,
-      y: y - 46,
-      size: 7.5,
-      text: 'Tidak ada kejadian khusus dan/atau keberatan saksi selama rapat pleno rekapitulasi di kecamatan.',
-      align: 'center',
-    });
-    items.push({ t: 'rect', x: MARGIN_X, y: y - boxH, w: tableW, h: boxH, stroke: true });
-    y -= boxH;
-  } else {
-    let tableTop = y + 14;
-    data.entries.forEach((e, i) => {
-      const cells = cols.map((c) => wrapText(c.text(e, i), c.w - 2 * PAD, FONT, m));
-      const lines = Math.max(...cells.map((c) => c.length));
-      const rowH = lines * LINE_H + 4;
-      if (y - rowH < bottom) {
-        vrules(tableTop, y);
-        endPage('daftar');
-        startPage();
-        tableTop = y + 14;
-      }
-      let x = MARGIN_X;
-      cells.forEach((cellLines, k) => {
-        cellLines.forEach((line, j) =>
-          items.push({ t: 'text', x: x + PAD, y: y - (j + 1) * LINE_H + 1, size: FONT, text: line, bold: k === 0 }),
-        );
-        x += cols[k]!.w;
-      });
-      y -= rowH;
-      items.push({ t: 'line', x1: MARGIN_X, y1: y, x2: MARGIN_X + tableW, y2: y, width: 0.3 });
-    });
-    vrules(tableTop, y);
+/** A new page with the header and the list's column heads. */
+function startPage(p: Pager): void {
+  p.items = [...headerItems(p.frame, p.w, p.h, 'Daftar kejadian khusus dan/atau keberatan saksi', p.m)];
+  p.y = p.top;
+  const hh = 14;
+  p.items.push({ t: 'rect', x: MARGIN_X, y: p.y - hh, w: p.tableW, h: hh, fill: true });
+  let x = MARGIN_X;
+  for (const c of p.cols) {
+    p.items.push({ t: 'text', x: x + PAD, y: p.y - 10, size: FONT, text: c.title, bold: true });
+    x += c.w;
   }
+  p.y -= hh;
+}
+
+/** The vertical rules of the list from `fromY` down to `toY`, and its closing line. */
+function vrules(p: Pager, fromY: number, toY: number): void {
+  let x = MARGIN_X;
+  p.items.push({ t: 'line', x1: x, y1: fromY, x2: x, y2: toY, width: 0.6 });
+  for (const c of p.cols) {
+    x += c.w;
+    p.items.push({ t: 'line', x1: x, y1: fromY, x2: x, y2: toY, width: 0.3 });
+  }
+  p.items.push({ t: 'line', x1: MARGIN_X, y1: toY, x2: MARGIN_X + p.tableW, y2: toY, width: 0.6 });
+}
+
+/** Closes the page; a page without the full signatures gets the paraf strip. */
+function endPage(p: Pager, role: string, signed = false): void {
+  const items = signed ? p.items : [...p.items, ...parafItems(p.data.header, p.w)];
+  p.pages.push({ width: p.w, height: p.h, role, items });
+}
+
+function nihil(p: Pager): void {
+  const boxH = 60;
+  const x = MARGIN_X + p.tableW / 2;
+  p.items.push({ t: 'text', x, y: p.y - 30, size: 16, text: 'NIHIL', bold: true, align: 'center' });
+  p.items.push({
+    t: 'text',
+    x,
+    y: p.y - 46,
+    size: 7.5,
+    text: 'Tidak ada kejadian khusus dan/atau keberatan saksi selama rapat pleno rekapitulasi di kecamatan.',
+    align: 'center',
+  });
+  p.items.push({ t: 'rect', x: MARGIN_X, y: p.y - boxH, w: p.tableW, h: boxH, stroke: true });
+  p.y -= boxH;
+}
+
+/** One row per entry, continued on new pages above `bottom`. */
+function entryRows(p: Pager, bottom: number): void {
+  let tableTop = p.y + 14;
+  p.data.entries.forEach((e, i) => {
+    const cells = p.cols.map((c) => wrapText(c.text(e, i), c.w - 2 * PAD, FONT, p.m));
+    const rowH = Math.max(...cells.map((c) => c.length)) * LINE_H + 4;
+    if (p.y - rowH < bottom) {
+      vrules(p, tableTop, p.y);
+      endPage(p, 'daftar');
+      startPage(p);
+      tableTop = p.y + 14;
+    }
+    let x = MARGIN_X;
+    cells.forEach((cellLines, k) => {
+      cellLines.forEach((line, j) =>
+        p.items.push({ t: 'text', x: x + PAD, y: p.y - (j + 1) * LINE_H + 1, size: FONT, text: line, bold: k === 0 }),
+      );
+      x += p.cols[k]!.w;
+    });
+    p.y -= rowH;
+    p.items.push({ t: 'line', x1: MARGIN_X, y1: p.y, x2: MARGIN_X + p.tableW, y2: p.y, width: 0.3 });
+  });
+  vrules(p, tableTop, p.y);
+}
+
+/** The closing paragraph and signatures, under the list or on a page of their own. */
+function closing(p: Pager): void {
+  const { data } = p;
   const intro =
     `Demikian catatan kejadian khusus dan/atau keberatan saksi ini dibuat dalam rapat pleno terbuka rekapitulasi ` +
     `Panitia Pemilihan Kecamatan ${data.header.kecamatan.nama} (${data.entries.length} catatan).${reissueNote(data.meta)}`;
-  if (y - (FOOTER_H + 6) < signatureBlockHeight(data.header) + 30) {
-    endPage('daftar');
-    items = [...headerItems(frame, w, h, 'Pengesahan', m)];
-    items.push(...signatureItems(data.header, data.meta, w, top, intro, m));
-    endPage('tanda-tangan', true);
+  if (p.y - (FOOTER_H + 6) < signatureBlockHeight(data.header) + 30) {
+    endPage(p, 'daftar');
+    p.items = [...headerItems(p.frame, p.w, p.h, 'Pengesahan', p.m)];
+    p.items.push(...signatureItems(data.header, data.meta, p.w, p.top, intro, p.m));
+    endPage(p, 'tanda-tangan', true);
   } else {
-    items.push(...signatureItems(data.header, data.meta, w, y - 6, intro, m));
-    endPage('daftar', true);
+    p.items.push(...signatureItems(data.header, data.meta, p.w, p.y - 6, intro, p.m));
+    endPage(p, 'daftar', true);
   }
-  return { pages: finishPages(pages, frame, m) };
+}
+
+export function layoutKejadian(data: KejadianData, dataSha256: string, m: TextMeasure): DocumentLayout {
+  const { w, h } = landscape(data.meta.paper);
+  const cols = columns(w);
+  const p: Pager = {
+    data,
+    frame: frameOfKejadian(data, dataSha256),
+    w,
+    h,
+    top: h - HEADER_H,
+    cols,
+    tableW: cols.reduce((s, c) => s + c.w, 0),
+    m,
+    pages: [],
+    items: [],
+    y: 0,
+  };
+  startPage(p);
+  if (data.entries.length === 0) nihil(p);
+  else entryRows(p, FOOTER_H + PARAF_H + 8);
+  closing(p);
+  return { pages: finishPages(p.pages, p.frame, m) };
 }

@@ -15,18 +15,25 @@ export function signatureBlockHeight(header: DocHeader): number {
   return Math.max(left, right) + 10;
 }
 
-export function signatureItems(
+interface Column {
+  x: number;
+  w: number;
+  /** Top of the block's table (below the place and date). */
+  top: number;
+}
+
+/** The closing paragraph and "<tempat>, <tanggal>"; returns the y where the two tables start. */
+function introItems(
+  items: LayoutItem[],
   header: DocHeader,
   meta: DocMeta,
   width: number,
   top: number,
   intro: string,
   m: TextMeasure,
-): LayoutItem[] {
-  const items: LayoutItem[] = [];
-  const fullW = width - 2 * MARGIN_X;
+): number {
   let y = top - 10;
-  for (const line of wrapText(intro, fullW, 9, m)) {
+  for (const line of wrapText(intro, width - 2 * MARGIN_X, 9, m)) {
     items.push({ t: 'text', x: MARGIN_X, y, size: 9, text: line });
     y -= 11.5;
   }
@@ -39,100 +46,107 @@ export function signatureItems(
     align: 'right',
     bold: true,
   });
-  y -= 22;
-  const gap = 18;
-  const colW = (fullW - gap) / 2;
-  const leftX = MARGIN_X;
-  const rightX = MARGIN_X + colW + gap;
+  return y - 22;
+}
 
-  // PPK members.
-  let ly = y;
-  items.push({
-    t: 'text',
-    x: leftX,
-    y: ly,
-    size: 8,
-    text: `PANITIA PEMILIHAN KECAMATAN ${header.kecamatan.nama.toUpperCase()}`,
-    bold: true,
-  });
-  ly -= 6;
-  const ppkCols = [leftX, leftX + 18, leftX + 18 + colW * 0.42, leftX + 18 + colW * 0.62, leftX + colW];
-  items.push({ t: 'rect', x: leftX, y: ly - 12, w: colW, h: 12, fill: true });
-  ['No', 'Nama', 'Jabatan', 'Tanda Tangan'].forEach((h, i) =>
-    items.push({ t: 'text', x: ppkCols[i]! + 2.5, y: ly - 9, size: 8, text: h, bold: true }),
-  );
-  ly -= 12;
+/** A titled table head: the title, the shaded header row; returns the y under it. */
+function tableHead(items: LayoutItem[], c: Column, title: string, xs: number[], heads: string[]): number {
+  items.push({ t: 'text', x: c.x, y: c.top, size: 8, text: title, bold: true });
+  const y = c.top - 6;
+  items.push({ t: 'rect', x: c.x, y: y - 12, w: c.w, h: 12, fill: true });
+  heads.forEach((h, i) => items.push({ t: 'text', x: xs[i]! + 2.5, y: y - 9, size: 8, text: h, bold: true }));
+  return y - 12;
+}
+
+/** Ketua and anggota PPK with a numbered signature line each. */
+function ppkItems(items: LayoutItem[], header: DocHeader, c: Column, m: TextMeasure): void {
+  const xs = [c.x, c.x + 18, c.x + 18 + c.w * 0.42, c.x + 18 + c.w * 0.62, c.x + c.w];
+  const title = `PANITIA PEMILIHAN KECAMATAN ${header.kecamatan.nama.toUpperCase()}`;
+  let ly = tableHead(items, c, title, xs, ['No', 'Nama', 'Jabatan', 'Tanda Tangan']);
   header.ppk.forEach((p, i) => {
     const base = ly - ROW_PPK;
-    items.push({ t: 'text', x: ppkCols[0]! + 2.5, y: base + 10, size: 8, text: `${i + 1}.` });
+    items.push({ t: 'text', x: xs[0]! + 2.5, y: base + 10, size: 8, text: `${i + 1}.` });
+    items.push({ t: 'text', x: xs[1]! + 2.5, y: base + 10, size: 8, text: fitText(p.nama, xs[2]! - xs[1]! - 5, 8, m) });
     items.push({
       t: 'text',
-      x: ppkCols[1]! + 2.5,
+      x: xs[2]! + 2.5,
       y: base + 10,
       size: 8,
-      text: fitText(p.nama, ppkCols[2]! - ppkCols[1]! - 5, 8, m),
+      text: fitText(p.jabatan, xs[3]! - xs[2]! - 5, 8, m),
     });
-    items.push({
-      t: 'text',
-      x: ppkCols[2]! + 2.5,
-      y: base + 10,
-      size: 8,
-      text: fitText(p.jabatan, ppkCols[3]! - ppkCols[2]! - 5, 8, m),
-    });
-    items.push({ t: 'text', x: ppkCols[3]! + 4, y: base + 10, size: 8, text: `${i + 1}.`, gray: true });
-    items.push({ t: 'line', x1: ppkCols[3]! + 14, y1: base + 8, x2: ppkCols[4]! - 6, y2: base + 8, width: 0.4 });
+    items.push({ t: 'text', x: xs[3]! + 4, y: base + 10, size: 8, text: `${i + 1}.`, gray: true });
+    items.push({ t: 'line', x1: xs[3]! + 14, y1: base + 8, x2: xs[4]! - 6, y2: base + 8, width: 0.4 });
     ly = base;
-    items.push({ t: 'line', x1: leftX, y1: ly, x2: leftX + colW, y2: ly, width: 0.3 });
+    items.push({ t: 'line', x1: c.x, y1: ly, x2: c.x + c.w, y2: ly, width: 0.3 });
   });
-  items.push({ t: 'rect', x: leftX, y: ly, w: colW, h: y - 6 - ly, stroke: true });
+  items.push({ t: 'rect', x: c.x, y: ly, w: c.w, h: c.top - 6 - ly, stroke: true });
+}
 
-  // Saksi of each pasangan calon.
-  let ry = y;
-  items.push({ t: 'text', x: rightX, y: ry, size: 8, text: 'SAKSI PASANGAN CALON', bold: true });
-  ry -= 6;
-  const sx = [rightX, rightX + 22, rightX + colW * 0.42, rightX + colW * 0.7, rightX + colW];
-  items.push({ t: 'rect', x: rightX, y: ry - 12, w: colW, h: 12, fill: true });
-  ['No', 'Pasangan Calon', 'Nama Saksi', 'Tanda Tangan'].forEach((h, i) =>
-    items.push({ t: 'text', x: sx[i]! + 2.5, y: ry - 9, size: 8, text: h, bold: true }),
-  );
-  ry -= 12;
+/** The saksi of each pasangan calon: name and signature lines and a box to note a refusal; returns the y under it. */
+function saksiItems(items: LayoutItem[], header: DocHeader, c: Column, xs: number[], m: TextMeasure): number {
+  let ry = tableHead(items, c, 'SAKSI PASANGAN CALON', xs, ['No', 'Pasangan Calon', 'Nama Saksi', 'Tanda Tangan']);
   for (const p of header.pilihan) {
     if (p.kind === 'kolom-kosong') continue;
     const base = ry - ROW_SAKSI;
-    items.push({ t: 'text', x: sx[0]! + 2.5, y: ry - 10, size: 8, text: String(p.nomor), bold: true });
-    wrapText(p.nama, sx[2]! - sx[1]! - 5, 8, m)
+    items.push({ t: 'text', x: xs[0]! + 2.5, y: ry - 10, size: 8, text: String(p.nomor), bold: true });
+    wrapText(p.nama, xs[2]! - xs[1]! - 5, 8, m)
       .slice(0, 2)
-      .forEach((line, k) => items.push({ t: 'text', x: sx[1]! + 2.5, y: ry - 10 - k * 8.5, size: 8, text: line }));
-    items.push({ t: 'line', x1: sx[2]! + 4, y1: base + 16, x2: sx[3]! - 4, y2: base + 16, width: 0.4 });
-    items.push({ t: 'line', x1: sx[3]! + 4, y1: base + 16, x2: sx[4]! - 4, y2: base + 16, width: 0.4 });
-    items.push({ t: 'rect', x: sx[2]! + 4, y: base + 3.5, w: 6, h: 6, stroke: true });
+      .forEach((line, k) => items.push({ t: 'text', x: xs[1]! + 2.5, y: ry - 10 - k * 8.5, size: 8, text: line }));
+    items.push({ t: 'line', x1: xs[2]! + 4, y1: base + 16, x2: xs[3]! - 4, y2: base + 16, width: 0.4 });
+    items.push({ t: 'line', x1: xs[3]! + 4, y1: base + 16, x2: xs[4]! - 4, y2: base + 16, width: 0.4 });
+    items.push({ t: 'rect', x: xs[2]! + 4, y: base + 3.5, w: 6, h: 6, stroke: true });
     items.push({
       t: 'text',
-      x: sx[2]! + 13,
+      x: xs[2]! + 13,
       y: base + 4.5,
       size: 8,
       text: 'menolak menandatangani; alasan:',
       gray: true,
     });
     ry = base;
-    items.push({ t: 'line', x1: rightX, y1: ry, x2: rightX + colW, y2: ry, width: 0.3 });
+    items.push({ t: 'line', x1: c.x, y1: ry, x2: c.x + c.w, y2: ry, width: 0.3 });
   }
-  items.push({ t: 'rect', x: rightX, y: ry, w: colW, h: y - 6 - ry, stroke: true });
-  // Panwaslu Kecamatan supervises and receives a copy (salinan); it does not sign the berita acara
-  // (docs/spec-readings.md). The line records who received the copy.
-  ry -= 16;
-  items.push({ t: 'text', x: rightX, y: ry, size: 8, text: 'PANWASLU KECAMATAN (menerima salinan)', bold: true });
+  items.push({ t: 'rect', x: c.x, y: ry, w: c.w, h: c.top - 6 - ry, stroke: true });
+  return ry;
+}
+
+/**
+ * Panwaslu Kecamatan supervises and receives a copy (salinan); it does not sign the berita acara
+ * (docs/spec-readings.md). The line records who received the copy; then the note on refusals.
+ */
+function panwasluItems(items: LayoutItem[], c: Column, xs: number[], from: number, m: TextMeasure): void {
+  let ry = from - 16;
+  items.push({ t: 'text', x: c.x, y: ry, size: 8, text: 'PANWASLU KECAMATAN (menerima salinan)', bold: true });
   ry -= ROW_PPK - 6;
-  items.push({ t: 'text', x: rightX + 2.5, y: ry + 4, size: 8, text: 'Nama:', gray: true });
-  items.push({ t: 'line', x1: rightX + 30, y1: ry + 2, x2: sx[3]! - 4, y2: ry + 2, width: 0.4 });
-  items.push({ t: 'text', x: sx[3]! + 4, y: ry + 4, size: 8, text: 'Tanda terima:', gray: true });
-  items.push({ t: 'line', x1: sx[3]! + 60, y1: ry + 2, x2: sx[4]! - 4, y2: ry + 2, width: 0.4 });
+  items.push({ t: 'text', x: c.x + 2.5, y: ry + 4, size: 8, text: 'Nama:', gray: true });
+  items.push({ t: 'line', x1: c.x + 30, y1: ry + 2, x2: xs[3]! - 4, y2: ry + 2, width: 0.4 });
+  items.push({ t: 'text', x: xs[3]! + 4, y: ry + 4, size: 8, text: 'Tanda terima:', gray: true });
+  items.push({ t: 'line', x1: xs[3]! + 60, y1: ry + 2, x2: xs[4]! - 4, y2: ry + 2, width: 0.4 });
   ry -= 16;
   const note =
     'Anggota PPK atau saksi yang hadir tetapi tidak bersedia menandatangani mencantumkan alasannya; penolakan ' +
     'dicatat dalam Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK.';
-  wrapText(note, colW, 8, m).forEach((line, k) =>
-    items.push({ t: 'text', x: rightX, y: ry - k * 10, size: 8, text: line, gray: true }),
+  wrapText(note, c.w, 8, m).forEach((line, k) =>
+    items.push({ t: 'text', x: c.x, y: ry - k * 10, size: 8, text: line, gray: true }),
   );
+}
+
+export function signatureItems(
+  header: DocHeader,
+  meta: DocMeta,
+  width: number,
+  top: number,
+  intro: string,
+  m: TextMeasure,
+): LayoutItem[] {
+  const items: LayoutItem[] = [];
+  const y = introItems(items, header, meta, width, top, intro, m);
+  const gap = 18;
+  const colW = (width - 2 * MARGIN_X - gap) / 2;
+  ppkItems(items, header, { x: MARGIN_X, w: colW, top: y }, m);
+  const right: Column = { x: MARGIN_X + colW + gap, w: colW, top: y };
+  const xs = [right.x, right.x + 22, right.x + colW * 0.42, right.x + colW * 0.7, right.x + colW];
+  const ry = saksiItems(items, header, right, xs, m);
+  panwasluItems(items, right, xs, ry, m);
   return items;
 }

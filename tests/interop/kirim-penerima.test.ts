@@ -12,7 +12,7 @@ import { signPayload } from '../../electron/main/backend/crypto';
 import { createKecamatanFixture, type KecamatanFixture } from '../support/records';
 import { startPenerimaServer, type PenerimaServer } from '../../electron/main/backend/penerima/receiver-server';
 import { verifyAudit } from '../../electron/main/backend/repositories/audit.repo';
-import { issueDocument } from '../../electron/main/backend/services/documents/documents.service';
+import { issueOk } from '../support/issue-document';
 import { installPenerima } from '../../electron/main/backend/services/kirim/penerima';
 import { kirimOutbox, outcomeLine } from '../../electron/main/backend/services/kirim/sender';
 import { penerimaRecap } from '../../electron/main/backend/services/penerima/recap.service';
@@ -77,7 +77,7 @@ afterAll(async () => {
 
 describe('kirim → penerima', () => {
   it('delivers a D.Hasil with its sources through a broken upload; the kab/kota recap holds the kecamatan totals', async () => {
-    await issueDocument(fx.backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji' });
+    await issueOk(fx.backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji' });
     proxy.plan.dropAfterBytes = { path: /\/v1\/berkas\//, method: 'PATCH', bytes: 8 * 1024, times: 1 };
     const pushed = await kirimOutbox(fx.backend.ctx, {
       batasMs: 30_000,

@@ -3,7 +3,7 @@
 // under <dataDir>/documents/ with its recorded version, and writes a copy to --out.
 import { writeFileSync } from 'node:fs';
 import type { DocKind } from '../../../shared/documents/types';
-import { DocumentError, issueDocument } from '../backend/services/documents/documents.service';
+import { issueDocument, REASON_FIELD } from '../backend/services/documents/documents.service';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
 
@@ -34,32 +34,30 @@ export const command: CliCommand = (argv) =>
     if (paper !== 'a4' && paper !== 'f4') throw new UsageError('--paper a4|f4');
     const out = values.out;
     return withBackend('document', dbPath, { mustExist: true }, async (b) => {
-      try {
-        const t0 = performance.now();
-        const doc = await issueDocument(b.ctx, {
-          kind: kind as DocKind,
-          pemilihan: values.pemilihan!,
-          paper,
-          final: values.final === true,
-          ...(values.reason !== undefined ? { reason: values.reason } : {}),
-          actor: 'cli',
-        });
-        writeFileSync(out, doc.bytes);
-        const r = doc.row;
-        process.stdout.write(
-          `${r.docId} versi ${r.version} ${r.final ? 'FINAL' : 'DRAF'}${r.simulasi ? ' SIMULASI' : ''}: ${r.pages} halaman, ` +
-            `${(performance.now() - t0).toFixed(0)} ms\n` +
-            `  data sha256 ${r.dataSha256}\n  file sha256 ${r.fileSha256}\n  disimpan ${doc.path}\n  salinan ${out}\n`,
-        );
-        return 0;
-      } catch (err) {
-        if (err instanceof DocumentError) {
-          if (err.code === 'UNKNOWN_PEMILIHAN') throw new UsageError(err.message);
-          process.stderr.write(`pleno document: ${err.message}\n`);
-          for (const r of err.reasons) process.stderr.write(`  - ${r}\n`);
-          return 1;
-        }
-        throw err;
+      const t0 = performance.now();
+      const doc = await issueDocument(b.ctx, {
+        kind: kind as DocKind,
+        pemilihan: values.pemilihan!,
+        paper,
+        final: values.final === true,
+        ...(values.reason !== undefined ? { reason: values.reason } : {}),
+        actor: 'cli',
+      });
+      if (!doc.ok) {
+        if (doc.error.detail === 'pemilihan') throw new UsageError(doc.error.message);
+        process.stderr.write(`pleno document: ${doc.error.message}\n`);
+        const reasons =
+          doc.error.code === 'CONFLICT' || doc.error.code === 'INVALID_INPUT' ? doc.error.detail : undefined;
+        for (const r of reasons?.split('\n') ?? []) if (r !== REASON_FIELD) process.stderr.write(`  - ${r}\n`);
+        return 1;
       }
+      writeFileSync(out, doc.value.bytes);
+      const r = doc.value.row;
+      process.stdout.write(
+        `${r.docId} versi ${r.version} ${r.final ? 'FINAL' : 'DRAF'}${r.simulasi ? ' SIMULASI' : ''}: ${r.pages} halaman, ` +
+          `${(performance.now() - t0).toFixed(0)} ms\n` +
+          `  data sha256 ${r.dataSha256}\n  file sha256 ${r.fileSha256}\n  disimpan ${doc.value.path}\n  salinan ${out}\n`,
+      );
+      return 0;
     });
   });

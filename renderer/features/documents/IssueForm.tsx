@@ -3,9 +3,86 @@
 import { useState } from 'react';
 import { useApiCommand } from '../../api/hooks';
 import { Button, Card, Field, StatusPill, useToast } from '../../ui';
-import type { DocumentItem, DocumentsStatus } from '../../../shared/contracts/documents.contract';
-import type { DocKind } from '../../../shared/documents/types';
+import type {
+  DocumentItem,
+  DocumentPemilihanStatus,
+  DocumentsStatus,
+} from '../../../shared/contracts/documents.contract';
+import type { DocKind, PaperSize } from '../../../shared/documents/types';
 import { KIND_LABELS } from './labels';
+
+/** Kind, paper and pemilihan. */
+function ChoiceFields(p: {
+  kind: DocKind;
+  setKind(k: DocKind): void;
+  paper: PaperSize;
+  setPaper(v: PaperSize): void;
+  pems: DocumentPemilihanStatus[];
+  current: DocumentPemilihanStatus | undefined;
+  setPemilihan(id: string): void;
+}) {
+  return (
+    <>
+      <Field label="Jenis dokumen">
+        <select value={p.kind} onChange={(e) => p.setKind(e.target.value as DocKind)}>
+          <option value="d-hasil">Model D.Hasil Kecamatan-KWK, dengan lampiran per desa</option>
+          <option value="kejadian-khusus">Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK</option>
+        </select>
+      </Field>
+      <Field label="Kertas">
+        <select value={p.paper} onChange={(e) => p.setPaper(e.target.value as PaperSize)}>
+          <option value="a4">A4 (210 × 297 mm)</option>
+          <option value="f4">F4 / folio (215 × 330 mm)</option>
+        </select>
+      </Field>
+      <Field label="Pemilihan">
+        <select value={p.current?.id ?? ''} onChange={(e) => p.setPemilihan(e.target.value)}>
+          {p.pems.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.nama}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </>
+  );
+}
+
+/** The FINAL choice, disabled with the list of what keeps the pemilihan from being final. */
+function FinalChoice({
+  current,
+  final,
+  setFinal,
+}: {
+  current: DocumentPemilihanStatus | undefined;
+  final: boolean;
+  setFinal(v: boolean): void;
+}) {
+  const canFinal = current?.final === true;
+  return (
+    <div className="wide stack">
+      <label className="row">
+        <input
+          type="checkbox"
+          checked={final && canFinal}
+          disabled={!canFinal}
+          onChange={(e) => setFinal(e.target.checked)}
+        />
+        <span>
+          Terbitkan sebagai <strong>FINAL</strong>
+          {!canFinal && ' — belum dapat: pemilihan ini belum final'}
+        </span>
+      </label>
+      {current && !canFinal && (
+        <ul className="doc-blockers" aria-label="Yang belum selesai" tabIndex={0}>
+          {current.blockers.slice(0, 30).map((b) => (
+            <li key={b}>{b}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 export function IssueForm({
   status,
@@ -18,7 +95,7 @@ export function IssueForm({
   const issue = useApiCommand('documents.issue');
   const [kind, setKind] = useState<DocKind>('d-hasil');
   const [pemilihan, setPemilihan] = useState('');
-  const [paper, setPaper] = useState<'a4' | 'f4'>('a4');
+  const [paper, setPaper] = useState<PaperSize>('a4');
   const [final, setFinal] = useState(false);
   const [reason, setReason] = useState('');
 
@@ -50,48 +127,16 @@ export function IssueForm({
   return (
     <Card title="Terbitkan dokumen">
       <div className="doc-form">
-        <Field label="Jenis dokumen">
-          <select value={kind} onChange={(e) => setKind(e.target.value as DocKind)}>
-            <option value="d-hasil">Model D.Hasil Kecamatan-KWK, dengan lampiran per desa</option>
-            <option value="kejadian-khusus">Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK</option>
-          </select>
-        </Field>
-        <Field label="Kertas">
-          <select value={paper} onChange={(e) => setPaper(e.target.value as 'a4' | 'f4')}>
-            <option value="a4">A4 (210 × 297 mm)</option>
-            <option value="f4">F4 / folio (215 × 330 mm)</option>
-          </select>
-        </Field>
-        <Field label="Pemilihan">
-          <select value={current?.id ?? ''} onChange={(e) => setPemilihan(e.target.value)}>
-            {pems.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.nama}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <div className="wide stack">
-          <label className="row">
-            <input
-              type="checkbox"
-              checked={final && canFinal}
-              disabled={!canFinal}
-              onChange={(e) => setFinal(e.target.checked)}
-            />
-            <span>
-              Terbitkan sebagai <strong>FINAL</strong>
-              {!canFinal && ' — belum dapat: pemilihan ini belum final'}
-            </span>
-          </label>
-          {current && !canFinal && (
-            <ul className="doc-blockers" aria-label="Yang belum selesai" tabIndex={0}>
-              {current.blockers.slice(0, 30).map((b) => (
-                <li key={b}>{b}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <ChoiceFields
+          kind={kind}
+          setKind={setKind}
+          paper={paper}
+          setPaper={setPaper}
+          pems={pems}
+          current={current}
+          setPemilihan={setPemilihan}
+        />
+        <FinalChoice current={current} final={final} setFinal={setFinal} />
         <div className="wide">
           <Field
             label={needsReason ? 'Alasan penerbitan ulang (wajib)' : 'Alasan / catatan (jika penerbitan ulang)'}

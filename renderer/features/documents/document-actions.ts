@@ -15,13 +15,53 @@ import type {
 
 export type Busy = 'download' | 'print' | 'verify' | 'drive' | null;
 
+/** Saves the file through the browser's download (an object URL revoked shortly after). */
+function saveAsDownload(f: DocumentFile): void {
+  const url = URL.createObjectURL(new Blob([base64ToBytes(f.base64)], { type: 'application/pdf' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = f.fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+type Toast = ReturnType<typeof useToast>;
+type During = (what: Exclude<Busy, null>, body: () => Promise<void>) => Promise<void>;
+
+/** Saving a copy to a removable drive: list the drives, then copy to the one chosen. */
+function useDriveActions(doc: DocumentItem, toast: Toast, during: During) {
+  const [drives, setDrives] = useState<DriveTarget[] | null>(null);
+  const saveTo = (target: DriveTarget) =>
+    during('drive', async () => {
+      const r = await runCommand('documents.saveToDrive', { id: doc.id, root: target.root });
+      setDrives(null);
+      if (r.ok) toast({ kind: 'ok', title: `Disimpan ke ${target.label}`, body: r.value.path });
+      else toast({ kind: 'error', title: 'Gagal menyimpan ke drive', body: r.error.message });
+    });
+  const saveToDrive = () =>
+    during('drive', async () => {
+      const r = await readApi('documents.drives', {});
+      if (!r.ok || r.value.length === 0) {
+        toast({
+          kind: 'warn',
+          title: 'Tidak ada drive',
+          body: 'Pasang flashdisk atau drive lalu coba lagi. Atau gunakan Unduh PDF.',
+        });
+        return;
+      }
+      setDrives(r.value);
+    });
+  return { drives, saveTo, saveToDrive, cancelDrives: () => setDrives(null) };
+}
+
 export function useDocumentActions(doc: DocumentItem) {
   const toast = useToast();
   const [busy, setBusy] = useState<Busy>(null);
   const [verification, setVerification] = useState<DocumentVerification | null>(null);
-  const [drives, setDrives] = useState<DriveTarget[] | null>(null);
 
-  const during = async (what: Exclude<Busy, null>, body: () => Promise<void>) => {
+  const during: During = async (what, body) => {
     setBusy(what);
     try {
       await body();
@@ -30,30 +70,17 @@ export function useDocumentActions(doc: DocumentItem) {
     }
   };
 
-  const fetchFile = async (): Promise<DocumentFile | null> => {
-    const r = await readApi('documents.file', { id: doc.id });
-    if (r.ok) return r.value;
-    toast({
-      kind: 'error',
-      title: 'Berkas tidak dapat dibaca',
-      body: r.error.message,
-      ...(r.error.ref ? { refId: r.error.ref } : {}),
-    });
-    return null;
-  };
-
   const download = () =>
     during('download', async () => {
-      const f = await fetchFile();
-      if (!f) return;
-      const url = URL.createObjectURL(new Blob([base64ToBytes(f.base64)], { type: 'application/pdf' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = f.fileName;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const r = await readApi('documents.file', { id: doc.id });
+      if (r.ok) saveAsDownload(r.value);
+      else
+        toast({
+          kind: 'error',
+          title: 'Berkas tidak dapat dibaca',
+          body: r.error.message,
+          ...(r.error.ref ? { refId: r.error.ref } : {}),
+        });
     });
 
   const print = () =>
@@ -75,37 +102,5 @@ export function useDocumentActions(doc: DocumentItem) {
       else toast({ kind: 'error', title: 'Pemeriksaan gagal', body: r.error.message });
     });
 
-  const saveTo = (target: DriveTarget) =>
-    during('drive', async () => {
-      const r = await runCommand('documents.saveToDrive', { id: doc.id, root: target.root });
-      setDrives(null);
-      if (r.ok) toast({ kind: 'ok', title: `Disimpan ke ${target.label}`, body: r.value.path });
-      else toast({ kind: 'error', title: 'Gagal menyimpan ke drive', body: r.error.message });
-    });
-
-  const saveToDrive = () =>
-    during('drive', async () => {
-      const r = await readApi('documents.drives', {});
-      if (!r.ok || r.value.length === 0) {
-        toast({
-          kind: 'warn',
-          title: 'Tidak ada drive',
-          body: 'Pasang flashdisk atau drive lalu coba lagi. Atau gunakan Unduh PDF.',
-        });
-        return;
-      }
-      setDrives(r.value);
-    });
-
-  return {
-    busy,
-    verification,
-    drives,
-    download,
-    print,
-    verify,
-    saveTo,
-    saveToDrive,
-    cancelDrives: () => setDrives(null),
-  };
+  return { busy, verification, download, print, verify, ...useDriveActions(doc, toast, during) };
 }

@@ -16,7 +16,8 @@ import { listAudit } from '../../repositories/audit.repo';
 import { createKecamatanFixture } from '../../../../../tests/support/records';
 import type { Result } from '../../../../../shared/contracts/result';
 import { tpsCode } from '../../../../../shared/domain/model';
-import { DocumentError, issueDocument, issuedDocuments } from './documents.service';
+import { issuedDocuments } from './documents.service';
+import { issueOk, issueRefused } from '../../../../../tests/support/issue-document';
 import { verifyPdf } from './verify-pdf';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
@@ -110,7 +111,7 @@ async function withCopy<T>(template: string, fn: (c: Awaited<ReturnType<typeof f
 describe('documents service', () => {
   it('issues a D.Hasil draft of the demo whose text holds every desa, the signature names and its hash; pages render', () =>
     withCopy(demoDb, async ({ own, backend, master }) => {
-      const doc = await issueDocument(backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji' });
+      const doc = await issueOk(backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji' });
       expect(doc.row).toMatchObject({ version: 1, final: false, simulasi: true, kind: 'd-hasil' });
       expect(existsSync(doc.path)).toBe(true);
       const t = flat(text(doc.path));
@@ -135,7 +136,7 @@ describe('documents service', () => {
 
   it('issues D.Kejadian Khusus with NIHIL when nothing was recorded', () =>
     withCopy(demoDb, async ({ backend, master }) => {
-      const doc = await issueDocument(backend.ctx, {
+      const doc = await issueOk(backend.ctx, {
         kind: 'kejadian-khusus',
         pemilihan: 'bupati',
         actor: 'uji',
@@ -172,7 +173,7 @@ describe('documents service', () => {
         by: { kind: 'panwascam' },
         text: 'Saksi paslon 1 tidak menerima salinan',
       });
-      const doc = await issueDocument(backend.ctx, { kind: 'kejadian-khusus', pemilihan: 'bupati', actor: 'uji' });
+      const doc = await issueOk(backend.ctx, { kind: 'kejadian-khusus', pemilihan: 'bupati', actor: 'uji' });
       const t = flat(text(doc.path));
       expect(t).not.toContain('NIHIL');
       expect(t).toContain('Saksi Paslon 2');
@@ -191,23 +192,19 @@ describe('documents service', () => {
       const last = completeDesa[completeDesa.length - 1]!;
       await call('plenary.startSession', { member: 0 });
       await call('plenary.unlockDesa', { desa: last.kode, pemilihan: 'bupati', reason: 'Pemeriksaan ulang lampiran' });
-      await expect(
-        issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true }),
-      ).rejects.toSatisfy(
-        (e: unknown) =>
-          e instanceof DocumentError &&
-          e.code === 'NOT_FINAL' &&
-          e.reasons.length === 1 &&
-          e.reasons[0]!.includes(last.nama),
-      );
+      const notFinal = await issueRefused(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
+      expect(notFinal.code).toBe('CONFLICT');
+      expect(notFinal.detail!.split('\n')).toEqual([expect.stringContaining(last.nama)]);
       await call('plenary.lockDesa', { desa: last.kode, pemilihan: 'bupati' });
-      const final = await issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
+      const final = await issueOk(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
       expect(final.row).toMatchObject({ version: 1, final: true, reason: null });
       expect(flat(text(final.path))).not.toContain('DRAF');
-      await expect(
-        issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true }),
-      ).rejects.toSatisfy((e: unknown) => e instanceof DocumentError && e.code === 'REASON_REQUIRED');
-      const again = await issueDocument(ctx, {
+      expect(await issueRefused(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true })).toEqual({
+        code: 'INVALID_INPUT',
+        message: 'Dokumen final sudah pernah diterbitkan: alasan penerbitan ulang wajib diisi.',
+        detail: 'reason',
+      });
+      const again = await issueOk(ctx, {
         kind: 'd-hasil',
         pemilihan: 'bupati',
         actor: 'uji',
@@ -217,8 +214,8 @@ describe('documents service', () => {
       expect(again.row).toMatchObject({ version: 2, final: true, reason: 'Salah ketik nama saksi' });
       // Overlapping issues (two clicks) get distinct versions.
       const both = await Promise.all([
-        issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', reason: 'Draf pembanding A' }),
-        issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', reason: 'Draf pembanding B' }),
+        issueOk(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', reason: 'Draf pembanding A' }),
+        issueOk(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', reason: 'Draf pembanding B' }),
       ]);
       expect(both.map((d) => d.row.version)).toEqual([3, 4]);
       const list = issuedDocuments(ctx, { kind: 'd-hasil' });

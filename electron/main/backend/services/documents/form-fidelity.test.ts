@@ -38,7 +38,7 @@ import { getCount, setCount } from '../../../../../shared/domain/labels';
 import type { DataMaster } from '../../../../../shared/domain/model';
 import { formulaFailures } from '../../../../../shared/documents/formula';
 import { padaHariIni } from '../../../../../shared/documents/terbilang';
-import { DocumentError, issueDocument } from './documents.service';
+import { issueOk, issueRefused } from '../../../../../tests/support/issue-document';
 import { readEmbeddedData } from './verify-pdf';
 import { checkTraces } from '../../../../../shared/documents/traces';
 import { traceReport } from '../../../cli/verify-traces';
@@ -128,7 +128,7 @@ describe('D.Hasil drafts of the hampang demo, read back', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     for (const f of readdirSync(ARTIFACTS)) if (f.startsWith('hampang-form-')) rmSync(path.join(ARTIFACTS, f));
     for (const paper of ['a4', 'f4'] as const) {
-      const g = await issueDocument(backend.ctx, { kind: 'd-hasil', pemilihan: 'gubernur', actor: 'uji', paper });
+      const g = await issueOk(backend.ctx, { kind: 'd-hasil', pemilihan: 'gubernur', actor: 'uji', paper });
       const pages = pageTexts(g.path);
       const tpsName = `TPS ${sah.tps.slice(10)}`;
       const desa = desaOf(sah.tps);
@@ -145,7 +145,7 @@ describe('D.Hasil drafts of the hampang demo, read back', () => {
       expect(kec).toContain(`(desa 1–${master.desa.length} dari ${master.desa.length} dan jumlah kecamatan)`);
       execFileSync('pdftoppm', ['-r', '80', '-png', g.path, path.join(ARTIFACTS, `hampang-form-gubernur-${paper}`)]);
     }
-    const b = await issueDocument(backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji' });
+    const b = await issueOk(backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji' });
     const text = pageTexts(b.path).join(' ');
     expect(text).toContain(
       `TPS ${pemilih.tps.slice(10)} · I.A.4 Jumlah pemilih L: tertulis ${pemilih.nilaiTercatat}, A.1+A.2+A.3 = ${pemilih.nilaiBenar}`,
@@ -156,7 +156,7 @@ describe('D.Hasil drafts of the hampang demo, read back', () => {
   }, 180_000); // three documents and two page renderings: slow on a loaded machine
 
   it('has the paraf strip on every page but the signature page, the date in words, and no text under 8 pt', async () => {
-    const doc = await issueDocument(backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', paper: 'f4' });
+    const doc = await issueOk(backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', paper: 'f4' });
     const pages = pageTexts(doc.path);
     expect(pages).toHaveLength(doc.row.pages);
     pages.forEach((p, i) => {
@@ -279,7 +279,7 @@ async function decideAndIssueFinal(ctx: BackendContext) {
       recordedAt: new Date((at += 1000)).toISOString(),
     });
   });
-  const final = await issueDocument(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
+  const final = await issueOk(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
   return { final, subs, misread };
 }
 
@@ -288,18 +288,12 @@ describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', 
     const { ctx } = await importedCopy('refused-final');
     lockAll(ctx);
     const misread = faults.find((f) => f.kind === 'salah-baca')!;
-    const err = await issueDocument(ctx, {
-      kind: 'd-hasil',
-      pemilihan: 'bupati',
-      actor: 'uji',
-      final: true,
-    }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DocumentError);
-    const e = err as DocumentError;
-    expect(e.code).toBe('NOT_FINAL');
-    const line = e.reasons.find((r) => r.includes(`${desaOf(misread.tps).nama}, TPS ${misread.tps.slice(10)}`))!;
+    const e = await issueRefused(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
+    expect(e.code).toBe('CONFLICT');
+    const reasons = e.detail!.split('\n');
+    const line = reasons.find((r) => r.includes(`${desaOf(misread.tps).nama}, TPS ${misread.tps.slice(10)}`))!;
     expect(line).toMatch(/jumlah suara sah tertulis [\d.]+, A\.1\+A\.2\+A\.3 = [\d.]+ \(R05\)/);
-    expect(e.reasons.some((r) => r.includes('jumlah pemilih laki-laki tertulis'))).toBe(true);
+    expect(reasons.some((r) => r.includes('jumlah pemilih laki-laki tertulis'))).toBe(true);
   });
 
   it('issues the final after the correction 905 → 105 and acceptances with a reason; D.Kejadian lists them', async () => {
@@ -336,7 +330,7 @@ describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', 
     fixed.sumber!.koreksi[0]!.menjadi = 106;
     expect(checkTraces(data.payload, (sha) => held.get(sha)).problems).toHaveLength(1);
 
-    const kej = await issueDocument(ctx, { kind: 'kejadian-khusus', pemilihan: 'bupati', actor: 'uji', final: true });
+    const kej = await issueOk(ctx, { kind: 'kejadian-khusus', pemilihan: 'bupati', actor: 'uji', final: true });
     const k = pageTexts(kej.path).join(' ');
     expect(k).toMatch(/Suara Sah Paslon Nomor Urut \d \([^)]*\): 905 → 105/);
     expect(k).toContain('Dasar: C.Hasil-KWK plano (dari kotak suara)');

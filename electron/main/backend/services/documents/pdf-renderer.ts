@@ -12,6 +12,7 @@ import { layoutDocument } from '../../../../../shared/documents/layout';
 import {
   DOC_KIND_TITLES,
   type DocumentData,
+  type DocumentLayout,
   type LayoutItem,
   type TextMeasure,
 } from '../../../../../shared/documents/types';
@@ -95,9 +96,10 @@ export interface RenderOutput {
   pages: number;
 }
 
-export async function renderPdf(input: RenderInput): Promise<RenderOutput> {
-  const { data } = input;
-  const doc = await PDFDocument.create({ updateMetadata: false });
+type Fonts = Pick<DrawFonts, 'regular' | 'bold' | 'encode' | 'widthOf'>;
+
+/** The two embedded fonts, with memoised text encoding and widths (each distinct string is measured once). */
+async function embedFonts(doc: PDFDocument): Promise<Fonts> {
   doc.registerFontkit(fontkit);
   const fonts = fontBytes();
   const regular = await doc.embedFont(fonts.regular, { subset: true, customName: 'DejaVuSansCondensed' });
@@ -127,11 +129,12 @@ export async function renderPdf(input: RenderInput): Promise<RenderOutput> {
     }
     return w;
   };
-  const measure: TextMeasure = {
-    width: (text, size, isBold) => widthOf(isBold ? bold : regular, text, size),
-  };
-  const layout = layoutDocument(data, input.dataSha256, measure);
+  return { regular, bold, encode, widthOf };
+}
 
+/** Every page of the layout as one compressed content stream, QR images embedded once each. */
+async function drawPages(doc: PDFDocument, layout: DocumentLayout, fonts: Fonts): Promise<void> {
+  const { regular, bold } = fonts;
   const images = new Map<string, PDFImage>();
   for (const page of layout.pages) {
     for (const item of page.items) {
@@ -149,13 +152,17 @@ export async function renderPdf(input: RenderInput): Promise<RenderOutput> {
         const img = images.get(item.text)!;
         names.set(img, page.node.newXObject('Im', img.ref).asString().slice(1));
       }
-      drawItem(ops, item, { regular, bold, names, images, encode, widthOf }, lp.width, lp.height);
+      drawItem(ops, item, { ...fonts, names, images }, lp.width, lp.height);
     }
     const content = deflateSync(Buffer.from(ops.join('\n'), 'latin1'), { level: 6 });
     const stream = doc.context.stream(new Uint8Array(content), { Filter: 'FlateDecode' });
     page.node.set(PDFName.of('Contents'), doc.context.register(stream));
   }
+}
 
+/** Metadata (dates from the data, never from the clock) and the signed envelope as an attachment. */
+async function describeAndAttach(doc: PDFDocument, input: RenderInput): Promise<void> {
+  const { data } = input;
   const when = instant(data.meta.issued);
   const title = `${DOC_KIND_TITLES[data.meta.kind]} — ${data.header.pemilihan.nama} — Kecamatan ${data.header.kecamatan.nama}`;
   doc.setTitle(title, { showInWindowTitleBar: true });
@@ -176,6 +183,17 @@ export async function renderPdf(input: RenderInput): Promise<RenderOutput> {
     modificationDate: when,
     afRelationship: AFRelationship.Data,
   });
+}
+
+export async function renderPdf(input: RenderInput): Promise<RenderOutput> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const fonts = await embedFonts(doc);
+  const measure: TextMeasure = {
+    width: (text, size, isBold) => fonts.widthOf(isBold ? fonts.bold : fonts.regular, text, size),
+  };
+  const layout = layoutDocument(input.data, input.dataSha256, measure);
+  await drawPages(doc, layout, fonts);
+  await describeAndAttach(doc, input);
   const bytes = await doc.save({ useObjectStreams: true });
   return { bytes, pages: layout.pages.length };
 }

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKecamatanFixture, type KecamatanFixture } from '../../../../../tests/support/records';
 import { signPayload } from '../../crypto';
-import { issueDocument } from '../documents/documents.service';
+import { issueOk } from '../../../../../tests/support/issue-document';
 import { installPenerima } from './penerima';
 import { kirimOutbox, outcomeLine } from './sender';
 import { listManifests, listTandaTerima } from '../../repositories/kirim.repo';
@@ -72,7 +72,7 @@ afterEach(async () => {
 });
 
 const issue = (s: Setup, kind: 'd-hasil' | 'kejadian-khusus', pemilihan = 'bupati') =>
-  issueDocument(s.fx.backend.ctx, { kind, pemilihan, actor: 'uji' });
+  issueOk(s.fx.backend.ctx, { kind, pemilihan, actor: 'uji' });
 
 const pdfOf = (s: Setup) => manifests(s)[0]!.berkas.find((b) => b.jenis === 'pdf')!.sha256;
 

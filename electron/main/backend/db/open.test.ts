@@ -71,9 +71,9 @@ describe('openDatabase', () => {
     expect(o.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(o.db.pragma('application_id', { simple: true })).toBe(PLENO_APPLICATION_ID);
     expect(() => o.db.prepare('INSERT INTO b (a_id) VALUES (42)').run()).toThrow(/FOREIGN KEY/);
-    expect(existsSync(o.lockPath)).toBe(true);
+    expect(existsSync(o.lockPath!)).toBe(true);
     o.close();
-    expect(existsSync(o.lockPath)).toBe(false);
+    expect(existsSync(o.lockPath!)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('backups'))).toEqual([]);
   });
 
@@ -191,7 +191,7 @@ describe('openDatabase', () => {
     const { hostname } = await import('node:os');
     writeFileSync(`${path}.lock`, JSON.stringify({ pid: deadPid, host: hostname(), nonce: 'x', since: '2024-01-01' }));
     const o = open(path, [m1]);
-    expect(JSON.parse(readFileSync(o.lockPath, 'utf8')).pid).toBe(process.pid);
+    expect(JSON.parse(readFileSync(o.lockPath!, 'utf8')).pid).toBe(process.pid);
   });
 
   it('does not block the sqlite3 CLI from reading while open, nor after close', () => {

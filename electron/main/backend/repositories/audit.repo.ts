@@ -11,14 +11,13 @@
 // `row` may be omitted (recommended): it is read back from the table so that the hash is exactly what verify sees.
 // Audited tables are listed in `audit_table` (name, pk); migrations register theirs there.
 import type { Db } from '../context';
-import { canonicalize } from '../../../../shared/formats/canonical';
-import { utf8Encode } from '../../../../shared/formats/bytes';
-import { sha256Hex } from '../crypto';
 import { stmt } from './statements';
 import type { WritableDb } from '../db/command';
-import type { AuditEntryView, AuditProblemView, AuditVerifyView } from '../../../../shared/contracts/audit.contract';
+import type { AuditEntryView } from '../../../../shared/contracts/audit.contract';
+import { auditedTables, entryHash, GENESIS_HASH, NAME, rowHash, type AuditRow } from './audit-chain';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { auditedTables, entryHash, GENESIS_HASH, rowHash };
+export { verifyAudit, type AuditProblem, type AuditProblemKind, type AuditReport } from './audit-verify';
 
 export interface AppendAuditInput {
   actor: string;
@@ -35,20 +34,6 @@ export interface AppendAuditInput {
 /** An entry as stored; the contract's view is the same shape. */
 export type AuditEntry = AuditEntryView;
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string | null;
-  entity_id: string | null;
-  row_hash: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-const NAME = /^[a-z_][a-z0-9_]*$/;
-
 function toEntry(r: AuditRow): AuditEntry {
   return {
     seq: r.seq,
@@ -61,35 +46,6 @@ function toEntry(r: AuditRow): AuditEntry {
     prevHash: r.prev_hash,
     hash: r.hash,
   };
-}
-
-/** SHA-256 of JCS(row). */
-export function rowHash(row: Record<string, unknown>): string {
-  return sha256Hex(utf8Encode(canonicalize(row)));
-}
-
-/** The chain hash of an entry given the previous hash. */
-export function entryHash(prevHash: string, e: Omit<AuditEntry, 'prevHash' | 'hash'>): string {
-  const canonical = canonicalize({
-    seq: e.seq,
-    at: e.at,
-    actor: e.actor,
-    action: e.action,
-    entity: e.entity,
-    entityId: e.entityId,
-    rowHash: e.rowHash,
-  });
-  return sha256Hex(utf8Encode(prevHash + canonical));
-}
-
-/** Audited tables and their primary-key column, from `audit_table`. */
-export function auditedTables(db: Db): Map<string, string> {
-  const rows = stmt(db, 'SELECT name, pk FROM audit_table ORDER BY name').all() as { name: string; pk: string }[];
-  const out = new Map<string, string>();
-  for (const r of rows) {
-    if (NAME.test(r.name) && NAME.test(r.pk)) out.set(r.name, r.pk);
-  }
-  return out;
 }
 
 function pkOf(db: Db, table: string): string {
@@ -186,240 +142,6 @@ export function listAudit(db: Db, q: ListAuditInput): AuditEntry[] {
 
 export function countAudit(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM audit').get() as { n: number }).n;
-}
-
-// ---- Verification ----
-
-export type AuditProblemKind = AuditProblemView['kind'];
-
-/** A problem as the contract shows it, plus the English text for logs and the CLI. */
-export interface AuditProblem extends AuditProblemView {
-  english: string;
-}
-
-export interface AuditReport extends Omit<AuditVerifyView, 'problems'> {
-  problems: AuditProblem[];
-}
-
-function problem(
-  kind: AuditProblemKind,
-  seq: number | null,
-  entity: string | null,
-  entityId: string | null,
-  message: string,
-  english: string,
-): AuditProblem {
-  return { kind, seq, entity, entityId, message, english };
-}
-
-/**
- * Recomputes the chain and every audited row's hash; checks each audited row has exactly one entry and each
- * entry's row exists. Problems are ordered: by entry seq first (the earliest bad entry is problems[0]), then rows
- * without an entry, then registry/trigger problems.
- */
-export function verifyAudit(db: Db, opts: { requiredTables?: readonly string[] } = {}): AuditReport {
-  const bySeq: AuditProblem[] = [];
-  const other: AuditProblem[] = [];
-  const tables = auditedTables(db);
-  for (const t of opts.requiredTables ?? []) {
-    if (!tables.has(t)) {
-      other.push(
-        problem(
-          'registry',
-          null,
-          t,
-          null,
-          `tabel ${t} hilang dari daftar tabel yang diaudit (audit_table diubah di luar aplikasi)`,
-          `table ${t} missing from audit_table (edited outside the app)`,
-        ),
-      );
-    }
-  }
-
-  // 1. The chain, and the expected hash of every audited row.
-  const expected = new Map<string, Map<string, { seq: number; rowHash: string }>>();
-  let prev = GENESIS_HASH;
-  let count = 0;
-  let lastSeq = 0;
-  for (const r of stmt(db, 'SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
-    count += 1;
-    const name = `entri audit #${r.seq}`;
-    const target = r.entity !== null ? ` (${r.entity} ${r.entity_id})` : '';
-    if (r.seq !== lastSeq + 1) {
-      bySeq.push(
-        problem(
-          'chain',
-          r.seq,
-          r.entity,
-          r.entity_id,
-          `${name}: nomor urut melompat dari #${lastSeq} (entri dihapus di luar aplikasi)`,
-          `audit entry #${r.seq}: sequence jumps from #${lastSeq} (entries deleted outside the app)`,
-        ),
-      );
-    }
-    if (r.prev_hash !== prev) {
-      bySeq.push(
-        problem(
-          'chain',
-          r.seq,
-          r.entity,
-          r.entity_id,
-          `${name}${target}: prev_hash tidak cocok dengan entri sebelumnya (rantai audit diubah di luar aplikasi)`,
-          `audit entry #${r.seq}${target}: prev_hash does not match the previous entry (chain edited outside the app)`,
-        ),
-      );
-    }
-    const recomputed = entryHash(r.prev_hash, {
-      seq: r.seq,
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      rowHash: r.row_hash,
-    });
-    if (recomputed !== r.hash) {
-      bySeq.push(
-        problem(
-          'chain',
-          r.seq,
-          r.entity,
-          r.entity_id,
-          `${name}${target}: hash entri tidak cocok (entri audit diubah di luar aplikasi)`,
-          `audit entry #${r.seq}${target}: entry hash mismatch (audit entry edited outside the app)`,
-        ),
-      );
-    }
-    prev = r.hash;
-    lastSeq = r.seq;
-    if (r.entity !== null && r.entity_id !== null && r.row_hash !== null) {
-      if (!tables.has(r.entity)) {
-        bySeq.push(
-          problem(
-            'unknown-entity',
-            r.seq,
-            r.entity,
-            r.entity_id,
-            `${name}: tabel ${r.entity} tidak dikenal sebagai tabel yang diaudit`,
-            `audit entry #${r.seq}: table ${r.entity} is not an audited table`,
-          ),
-        );
-        continue;
-      }
-      let m = expected.get(r.entity);
-      if (!m) expected.set(r.entity, (m = new Map()));
-      const dup = m.get(r.entity_id);
-      if (dup) {
-        bySeq.push(
-          problem(
-            'duplicate',
-            r.seq,
-            r.entity,
-            r.entity_id,
-            `${name}${target}: baris ini sudah dicatat oleh entri #${dup.seq} (entri disisipkan di luar aplikasi)`,
-            `audit entry #${r.seq}${target}: row already recorded by entry #${dup.seq} (entry inserted outside the app)`,
-          ),
-        );
-        continue;
-      }
-      m.set(r.entity_id, { seq: r.seq, rowHash: r.row_hash });
-    }
-  }
-
-  // 2. Every audited row against its entry.
-  let rows = 0;
-  const inserted: AuditProblem[] = [];
-  for (const [table, pk] of tables) {
-    const m = expected.get(table) ?? new Map<string, { seq: number; rowHash: string }>();
-    const seen = new Set<string>();
-    let it: IterableIterator<Record<string, unknown>>;
-    try {
-      it = stmt(db, `SELECT * FROM ${table}`).iterate() as IterableIterator<Record<string, unknown>>;
-    } catch {
-      other.push(
-        problem(
-          'registry',
-          null,
-          table,
-          null,
-          `tabel ${table} yang diaudit tidak ada (dihapus di luar aplikasi)`,
-          `audited table ${table} does not exist (dropped outside the app)`,
-        ),
-      );
-      continue;
-    }
-    for (const row of it) {
-      rows += 1;
-      const id = String(row[pk]);
-      seen.add(id);
-      const e = m.get(id);
-      if (!e) {
-        inserted.push(
-          problem(
-            'inserted',
-            null,
-            table,
-            id,
-            `baris ${table} ${id} tidak punya entri audit (disisipkan di luar aplikasi)`,
-            `row ${table} ${id} has no audit entry (inserted outside the app)`,
-          ),
-        );
-        continue;
-      }
-      if (rowHash(row) !== e.rowHash) {
-        bySeq.push(
-          problem(
-            'changed',
-            e.seq,
-            table,
-            id,
-            `entri audit #${e.seq} (${table} ${id}): isi baris tidak cocok dengan hash yang dicatat (baris diubah di luar aplikasi)`,
-            `audit entry #${e.seq} (${table} ${id}): row content does not match the recorded hash (row changed outside the app)`,
-          ),
-        );
-      }
-    }
-    for (const [id, e] of m) {
-      if (!seen.has(id)) {
-        bySeq.push(
-          problem(
-            'deleted',
-            e.seq,
-            table,
-            id,
-            `entri audit #${e.seq} (${table} ${id}): baris tidak ada lagi (dihapus di luar aplikasi)`,
-            `audit entry #${e.seq} (${table} ${id}): row is missing (deleted outside the app)`,
-          ),
-        );
-      }
-    }
-  }
-
-  // 3. The append-only triggers (protection against the app's own bugs; dropping one is itself suspicious).
-  const triggers = new Set(
-    (stmt(db, "SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((t) => t.name),
-  );
-  for (const table of [...tables.keys(), 'audit']) {
-    for (const kind of ['no_update', 'no_delete']) {
-      const name = `${table}_${kind}`;
-      if (!triggers.has(name)) {
-        other.push(
-          problem(
-            'trigger',
-            null,
-            table,
-            null,
-            `pemicu ${name} yang menjaga tabel ${table} tetap append-only telah dihapus di luar aplikasi`,
-            `trigger ${name} keeping ${table} append-only was dropped outside the app`,
-          ),
-        );
-      }
-    }
-  }
-
-  bySeq.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-  const problems = [...bySeq, ...inserted, ...other];
-  return { ok: problems.length === 0, entries: count, rows, head: prev, problems };
 }
 
 // ---- Audited insert (used by every repository) ----

@@ -16,6 +16,7 @@ const PLENARY_READS = [
   'documents.status',
   'audit.list',
   'audit.verify',
+  'system.integrity',
 ] as const satisfies readonly MethodName[];
 
 /** 'all': the data master itself changed (setup, demo): every cached answer is stale. */
@@ -25,9 +26,9 @@ export const EVENT_INVALIDATES: Record<PlenoEventType, readonly MethodName[] | '
   // Progress is a stream the import screen follows (useApiEvent); the summary arrives with the command's answer.
   'import-progress': [],
   'drives-changed': ['import.drives', 'documents.drives'],
-  'lan-changed': ['import.lanStatus', 'import.devices', 'audit.list', 'audit.verify'],
+  'lan-changed': ['import.lanStatus', 'import.devices', 'audit.list', 'audit.verify', 'system.integrity'],
   'focus-changed': ['plenary.focus', 'plenary.projector'],
-  'documents-changed': ['documents.list', 'documents.status', 'audit.list', 'audit.verify'],
+  'documents-changed': ['documents.list', 'documents.status', 'audit.list', 'audit.verify', 'system.integrity'],
   'kecamatan-changed': 'all',
   // Desktop: the backend process restarted (database re-checked): anything cached may predate what it now holds.
   'backend-state': 'all',

@@ -9,6 +9,7 @@ import { ConnectionErrorScreen, StartupErrorScreen } from './StartupErrorScreen'
 import { Header, Loading, Shell, SimulasiBanner } from './Shell';
 import { ProjectorScreen } from './routes';
 import { ConnectionBanner } from './ConnectionBanner';
+import { IntegrityBanner } from './IntegrityBanner';
 import { useRoute } from './router';
 import { SystemInfoContext } from './system-info';
 import { SetupScreen } from '../features/setup/SetupScreen';
@@ -106,6 +107,7 @@ function Root() {
   return (
     <SystemInfoContext.Provider value={{ info: system, reload: info.reload }}>
       <ConnectionBanner />
+      <IntegrityBanner projector={route.name === 'proyektor'} />
       {body}
     </SystemInfoContext.Provider>
   );

@@ -24,8 +24,30 @@ export interface SystemInfo {
   startupError: StartupError | null;
 }
 
+/**
+ * What every screen checks before showing numbers (a red banner while `ok` is false): the integrity of the stored data
+ * (audit chain, row hashes, each record against its signed envelope), the state of the file, and the free disk space.
+ */
+export interface IntegrityView {
+  ok: boolean;
+  /** The banner sentence (Bahasa Indonesia); null when the data checks. */
+  warning: string | null;
+  /** The first problems found (Bahasa Indonesia), at most 5; `problemCount` says how many in all. */
+  problems: string[];
+  problemCount: number;
+  /** When the full check last ran (ISO). */
+  checkedAt: string;
+  /** The audit head now: entries and the newest entry's hash (documents, receipts and backups witness it). */
+  audit: { jumlah: number; kepala: string };
+  /** Opened read-only (damaged or read-only file): nothing can be saved; `message` says why and what to do. */
+  storage: { readOnly: boolean; message: string | null; canRestore: boolean };
+  /** Free space where the data folder lives; `low` below the level where imports stop copying to quarantine. */
+  disk: { freeBytes: number | null; low: boolean; message: string | null };
+}
+
 const noInput = z.object({}).strict();
 
 export const systemMethods = {
   'system.info': method<typeof noInput, SystemInfo>(noInput),
+  'system.integrity': method<typeof noInput, IntegrityView>(noInput),
 };

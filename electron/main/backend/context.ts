@@ -30,6 +30,8 @@ export interface BackendContext {
   events: EventBus;
   log: Logger;
   mode: 'electron' | 'web';
+  /** Set when the file was opened read-only (damaged, or a read-only file): why, for the user and for logs. */
+  readOnly?: { message: string; english: string } | null;
 }
 
 export function createEventBus(): EventBus {

@@ -1,11 +1,13 @@
 // pleno recap --db <file> [--pemilihan <id>] --json: the recap per desa and for the kecamatan (docs/design.md §5.1) on
-// stdout. Without --json a short human-readable table is printed instead.
+// stdout. Without --json a short human-readable table is printed instead. When the stored data fails its integrity
+// check (services/integrity) the recap is still printed, with the warning on stderr and exit 1.
 import type { PemilihanId } from '../../../shared/domain/model';
 import type { RecapJson } from '../../../shared/domain/recap';
 import { loadDataMaster } from '../backend/repositories/master.repo';
 import { recap } from '../backend/services/recap/recap.service';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
+import { integrityCheck, integrityWarning } from '../backend/services/integrity/integrity.service';
 
 const USAGE = 'Penggunaan / usage: pleno recap --db <file> [--pemilihan <id>] --json';
 
@@ -51,6 +53,11 @@ export const command: CliCommand = (argv) =>
       }
       const r = recap(b.ctx, values.pemilihan as PemilihanId | undefined)!;
       process.stdout.write(values.json ? JSON.stringify(r, null, 2) + '\n' : table(r));
-      return 0;
+      // Numbers read are numbers signed: while the data fails its check, the recap is printed with the warning.
+      const integrity = integrityCheck(b.ctx);
+      if (integrity.ok) return 0;
+      process.stderr.write(`pleno recap: PERINGATAN: ${integrityWarning(integrity)}\n`);
+      for (const p of integrity.problems) process.stderr.write(`  ${p.message} / ${p.english}\n`);
+      return 1;
     });
   });

@@ -1,7 +1,9 @@
 // pleno verify <file>... [--master <master.json>] [--db <file>]
 // A PDF issued by Pleno: embedded signed data, PPK signature, pages re-rendered from the data (verify-pdf.ts); with
 // --db the signer must be that database's PPK key, and the traces of a pleno.document/2 D.Hasil (every lampiran TPS's
-// record and corrections) are replayed against the records that database holds, reported per TPS (verify-traces.ts).
+// record and corrections) are replayed against the records that database holds, reported per TPS (verify-traces.ts),
+// and the database must pass its integrity check; or with --kunci-ppk <fingerprint> the key the PPK announced;
+// without either the signer is unconfirmed (exit 1).
 // A bundle (.pleno) or an envelope (.json): formats' strict parsers and signatures. A C.Hasil is signed by a KPPS
 // device whose key is only known from the data master: it is taken from --master, else from --db, else from a
 // master.json found beside the file or in its parent folder (the demo layout); without any master the signature
@@ -26,14 +28,19 @@ import { traceReport } from './verify-traces';
 import type { Perangkat } from '../../../shared/domain/model';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { withBackend } from './storage-cli';
+import { integrityCheck } from '../backend/services/integrity/integrity.service';
 
-const USAGE = 'Penggunaan / usage: pleno verify <file>... [--master <master.json>] [--db <file>]';
+const USAGE = 'Penggunaan / usage: pleno verify <file>... [--master <master.json>] [--db <file>] [--kunci-ppk <sidik>]';
 
 interface Trust {
   master?: { value: DataMaster; source: string; extra: Perangkat[] };
   ppkPublicKey?: string;
   /** The database's C.Hasil records by payload hash (with --db), for the traces of a pleno.document/2. */
   record?: (sha256: string) => HeldRecord | undefined;
+  /** --kunci-ppk: the fingerprint the PPK announced (16 hex, spaces allowed). */
+  ppkFingerprint?: string;
+  /** With --db: why that database fails its integrity check (its documents are then not called sah). */
+  dbProblem?: string;
 }
 
 interface Outcome {
@@ -157,27 +164,76 @@ async function verifyFile(file: string, trust: Trust): Promise<Outcome> {
     };
   }
   const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1');
-  if (head.startsWith('%PDF')) {
-    const v = await verifyPdf(bytes, trust.ppkPublicKey !== undefined ? { expectedPublicKey: trust.ppkPublicKey } : {});
-    const i = v.info;
-    if (!v.valid || !v.data) return { ok: false, lines: v.problems };
-    const head =
-      `sah — ${i.id} versi ${i.version} ${i.final ? 'FINAL' : 'DRAF'}, ${i.pages} halaman, data sha256 ${i.dataSha256}, ` +
-      `kunci PPK ${formatFingerprint(i.keyId ?? '')}${trust.ppkPublicKey ? ' (kunci basis data ini)' : ''}`;
-    const traces = traceReport(v.data, trust.record ?? null);
-    if (!traces) return { ok: true, lines: [head] };
-    if (!traces.ok) return { ok: false, lines: traces.lines };
-    return { ok: true, lines: [head, ...traces.lines] };
-  }
+  if (head.startsWith('%PDF')) return pdfOutcome(await verifyPdf(bytes, pdfOptions(trust)), trust);
   if (head.startsWith('PK')) return verifyBundleFile(bytes, file, trust);
   return verifyEnvelopeFile(bytes, file, trust);
 }
 
+function pdfOptions(trust: Trust): { expectedPublicKey?: string } {
+  return trust.ppkPublicKey !== undefined ? { expectedPublicKey: trust.ppkPublicKey } : {};
+}
+
+/**
+ * A PDF is called sah only when its signer is confirmed: the database's own PPK key (--db) or the fingerprint the PPK
+ * announced (--kunci-ppk). An intact signature by an unconfirmed key is said to be exactly that, without the word sah
+ * (exit 0: nothing in the file is wrong; docs/spec-readings.md).
+ */
+function signerLine(what: string, keyId: string, trust: Trust): { ok: boolean; line: string } {
+  const fp = formatFingerprint(keyId);
+  if (trust.ppkPublicKey !== undefined)
+    return { ok: true, line: `sah — ${what}, kunci PPK ${fp} (kunci basis data ini)` };
+  if (trust.ppkFingerprint === undefined) {
+    return {
+      ok: true,
+      line: `utuh, penanda tangan BELUM dipastikan — ${what}, ditandatangani kunci ${fp}; kunci itu bisa milik siapa saja: bandingkan dengan sidik kunci yang diumumkan PPK, lalu ulangi dengan --kunci-ppk <sidik kunci> (atau --db <basis data PPK>)`,
+    };
+  }
+  if (trust.ppkFingerprint === keyId.toLowerCase())
+    return { ok: true, line: `sah — ${what}, kunci PPK ${fp} (sama dengan --kunci-ppk)` };
+  return {
+    ok: false,
+    line: `${what}: ditandatangani kunci ${fp}, bukan kunci PPK ${formatFingerprint(trust.ppkFingerprint)} yang diberikan`,
+  };
+}
+
+function pdfOutcome(v: Awaited<ReturnType<typeof verifyPdf>>, trust: Trust): Outcome {
+  const i = v.info;
+  if (!v.valid || !v.data) return { ok: false, lines: v.problems };
+  const what = `${i.id} versi ${i.version} ${i.final ? 'FINAL' : 'DRAF'}, ${i.pages} halaman, data sha256 ${i.dataSha256}`;
+  if (trust.dbProblem !== undefined) {
+    return {
+      ok: false,
+      lines: [
+        `${what}: tanda tangan dan halaman utuh, tetapi basis data yang diberikan gagal pemeriksaan keutuhan (${trust.dbProblem}); dokumen tidak dinyatakan sah terhadap basis data ini`,
+      ],
+    };
+  }
+  const signer = signerLine(what, i.keyId ?? '', trust);
+  if (!signer.ok) return { ok: false, lines: [signer.line] };
+  const traces = traceReport(v.data, trust.record ?? null);
+  if (!traces) return { ok: true, lines: [signer.line] };
+  if (!traces.ok) return { ok: false, lines: traces.lines };
+  return { ok: true, lines: [signer.line, ...traces.lines] };
+}
+
+/** The fingerprint as given (spaces and case ignored), or an error. */
+function parseFingerprint(v: string): string {
+  const fp = v.replace(/\s+/g, '').toLowerCase();
+  if (!/^[0-9a-f]{16}$/.test(fp))
+    throw new UsageError('--kunci-ppk: sidik kunci 16 digit heksadesimal / 16 hex digits');
+  return fp;
+}
+
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, { master: { type: 'string' }, db: { type: 'string' } });
+    const { values, positionals } = parseCli(argv, {
+      master: { type: 'string' },
+      db: { type: 'string' },
+      'kunci-ppk': { type: 'string' },
+    });
     if (positionals.length === 0) throw new UsageError('berkas yang diperiksa wajib / a file is required');
     const trust: Trust = {};
+    if (values['kunci-ppk'] !== undefined) trust.ppkFingerprint = parseFingerprint(values['kunci-ppk']);
     if (values.master !== undefined) {
       const m = readMasterFile(values.master);
       if ('error' in m) {
@@ -201,6 +257,9 @@ export const command: CliCommand = (argv) =>
       const key = ppkKeyOrNull(b.ctx);
       if (key) trust.ppkPublicKey = key.publicKey;
       trust.record = (sha) => recordBySha256(b.ctx.db, sha);
+      const integrity = integrityCheck(b.ctx);
+      if (!integrity.ok)
+        trust.dbProblem = `${integrity.problems.length} temuan, pertama: ${integrity.problems[0]!.message}`;
       const m = loadDataMaster(b.ctx.db);
       if (m && !trust.master) trust.master = { value: m, source: values.db!, extra: decisionDevices(b.ctx.db) };
       return run();

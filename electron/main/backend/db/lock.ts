@@ -102,4 +102,3 @@ function isStale(holder: LockInfo): boolean {
     return (err as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
-

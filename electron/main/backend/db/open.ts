@@ -274,5 +274,4 @@ function backupBeforeMigrating(
   }
 }
 
-
 export { DbOpenError, type DbOpenErrorKind } from './open-errors';

@@ -52,4 +52,3 @@ export function auditedTables(db: Db): Map<string, string> {
   }
   return out;
 }
-

@@ -29,6 +29,7 @@ import {
   type ObjectionResolution,
 } from '../../repositories/plenary.repo';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
+import { integrityCheck, integrityWarning, type IntegrityCheck } from '../integrity/integrity.service';
 
 /** The stored row types the model carries (the views read their other fields). */
 export interface StoredRows {
@@ -42,7 +43,11 @@ export interface StoredRows {
   lockEvent: LockEvent;
 }
 
-export type PemilihanSnapshot = PemilihanModel<StoredRows>;
+/**
+ * The model plus the integrity check it was read under (services/integrity): while the check fails, every reader
+ * shows the warning, and the pemilihan is not final (no final document).
+ */
+export type PemilihanSnapshot = PemilihanModel<StoredRows> & { integrity: IntegrityCheck };
 export type DesaSnapshot = DesaModel<StoredRows>;
 export type TpsSnapshot = TpsModel<StoredRows>;
 
@@ -107,14 +112,20 @@ export function loadSnapshot(
   if (!master.ok) return master;
   const pemilihan = pemilihanIn(master.value, pemilihanId);
   if (!pemilihan.ok) return pemilihan;
-  return ok(
-    derivePemilihan<StoredRows>({
-      master: master.value,
-      pemilihan: pemilihan.value,
-      ...(scope.desa === undefined ? {} : { desa: scope.desa }),
-      ...readRows(ctx.db, pemilihan.value.id, scope.desa),
-    }),
-  );
+  const model = derivePemilihan<StoredRows>({
+    master: master.value,
+    pemilihan: pemilihan.value,
+    ...(scope.desa === undefined ? {} : { desa: scope.desa }),
+    ...readRows(ctx.db, pemilihan.value.id, scope.desa),
+  });
+  return ok(withIntegrity(model, integrityCheck(ctx)));
+}
+
+/** Numbers read are numbers signed: a failed integrity check keeps the pemilihan from being final. */
+function withIntegrity(model: PemilihanModel<StoredRows>, integrity: IntegrityCheck): PemilihanSnapshot {
+  const warning = integrityWarning(integrity);
+  if (warning === null || model.final === null) return Object.assign(model, { integrity });
+  return Object.assign(model, { integrity, final: { final: false, reasons: [...model.final.reasons, warning] } });
 }
 
 /** The snapshot of the desa holding `tps` (the TPS code must be 13 digits; unknown codes are refused later). */

@@ -1,0 +1,70 @@
+// Every stored C.Hasil record against its own signed envelope: the envelope's signature verifies with the key of the
+// device (or the PPK key, manual entry) it names, the record id is SHA-256(JCS(payload)), and the numbers the recap
+// reads (counts_json) are exactly the payload's. An edit of counts_json, of the envelope, or of the id is caught here
+// even when the audit chain was rewritten to match (the chain has no secret; the signature does).
+import type { Db } from '../../context';
+import { canonicalize } from '../../../../../shared/formats/canonical';
+import { parseEnvelopeBytes, payloadHash, verifyEnvelopeWith } from '../../../../../shared/formats/envelope';
+import { fromBase64Url } from '../../../../../shared/formats/bytes';
+import { isPlainObject } from '../../../../../shared/formats/strict';
+import { nodeCrypto } from '../../crypto';
+import { decisionDevices, loadDataMaster } from '../../repositories/master.repo';
+import { getPpkKey } from '../../repositories/keys.repo';
+import { submissionSources, type SubmissionSource } from '../../repositories/integrity.repo';
+import type { IntegrityProblem } from './integrity.service';
+
+const COUNT_FIELDS = ['pemilih', 'pengguna', 'disabilitas', 'suratSuara', 'suara'] as const;
+
+/** keyId → the public keys (base64url) registered under it: master devices, PPK-decided devices, the PPK key. */
+function knownKeys(db: Db): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  const add = (id: string, pk: string) => keys.set(id, [...(keys.get(id) ?? []), pk]);
+  for (const d of loadDataMaster(db)?.perangkat ?? []) add(d.id, d.publicKey);
+  for (const d of decisionDevices(db)) add(d.id, d.publicKey);
+  const ppk = getPpkKey(db);
+  if (ppk) add(ppk.keyId, ppk.publicKey);
+  return keys;
+}
+
+/** Why one stored record does not match its signed envelope (null when it does). */
+function sourceProblem(s: SubmissionSource, keys: Map<string, string[]>): string | null {
+  const env = parseEnvelopeBytes(s.envelopeJson);
+  if (!env.ok || !isPlainObject(env.value.payload)) return 'rekaman bertanda tangan tidak terbaca';
+  const payload = env.value.payload;
+  if (env.value.signature.keyId !== s.deviceKeyId) return 'penanda tangan tidak sama dengan yang tercatat';
+  const signed = (keys.get(s.deviceKeyId) ?? []).some((pk) => {
+    try {
+      return verifyEnvelopeWith(env.value, fromBase64Url(pk), nodeCrypto);
+    } catch {
+      return false;
+    }
+  });
+  if (!signed) return 'tanda tangan rekaman tidak sah';
+  if (payloadHash(payload, nodeCrypto) !== s.sha256) return 'sidik rekaman tidak sama dengan rekaman bertanda tangan';
+  if (payload.tps !== s.tps || payload.pemilihan !== s.pemilihan) return 'TPS atau pemilihan tidak sama';
+  const counts: Record<string, unknown> = {};
+  for (const f of COUNT_FIELDS) counts[f] = payload[f];
+  let signedCounts: string;
+  try {
+    signedCounts = canonicalize(counts);
+  } catch {
+    return 'angka rekaman bertanda tangan tidak terbaca';
+  }
+  return signedCounts === s.countsJson ? null : 'angka yang tersimpan berbeda dengan angka yang ditandatangani';
+}
+
+export function checkSubmissionSources(db: Db): { problems: IntegrityProblem[]; tampered: number[] } {
+  const keys = knownKeys(db);
+  const problems: IntegrityProblem[] = [];
+  const tampered: number[] = [];
+  for (const s of submissionSources(db)) {
+    const why = sourceProblem(s, keys);
+    if (why === null) continue;
+    tampered.push(s.id);
+    problems.push({
+      message: `Hasil TPS ${s.tps} (${s.pemilihan}) yang tersimpan tidak cocok dengan rekaman C.Hasil bertanda tangan: ${why} (diubah di luar aplikasi).`,
+      english: `stored C.Hasil record ${s.id} (TPS ${s.tps}, ${s.pemilihan}) does not match its signed envelope: ${why}`,
+    });
+  }
+  return { problems, tampered };
+}

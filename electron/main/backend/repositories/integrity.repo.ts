@@ -45,3 +45,12 @@ export function* submissionSources(db: Db): Generator<SubmissionSource> {
     yield { id, tps, pemilihan, sha256, envelopeJson, countsJson, deviceKeyId };
   }
 }
+
+/**
+ * Whether the table (and, if named, its column) exists: a database at an earlier schema (opened by the upgrade
+ * tests with the migrations of its time) has no kirim tables and no perangkat.source yet.
+ */
+export function hasColumn(db: Db, table: string, column?: string): boolean {
+  const cols = stmt(db, 'SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[];
+  return column === undefined ? cols.length > 0 : cols.some((c) => c.name === column);
+}

@@ -8,7 +8,7 @@ import type { BackendContext, Db } from '../../context';
 import { verifyAudit } from '../../repositories/audit.repo';
 import { auditHead } from '../../repositories/audit.repo';
 import { AUDITED_TABLES } from '../../db/migrations/index';
-import { dataVersion } from '../../repositories/integrity.repo';
+import { dataVersion, hasColumn } from '../../repositories/integrity.repo';
 import { witnessedHeadProblems } from '../kirim/anchor';
 import { checkSubmissionSources } from './signed-sources';
 
@@ -43,7 +43,7 @@ const cache = new WeakMap<Db, Cached>();
 /** The full check, now. */
 export function runIntegrityCheck(ctx: ClockedDb): IntegrityCheck {
   const audit = verifyAudit(ctx.db, { requiredTables: AUDITED_TABLES });
-  const anchors = witnessedHeadProblems(ctx.db);
+  const anchors = hasColumn(ctx.db, 'kirim_tanda_terima') ? witnessedHeadProblems(ctx.db) : [];
   const sources = checkSubmissionSources(ctx.db);
   const problems: IntegrityProblem[] = [
     ...sources.problems,

@@ -10,7 +10,7 @@ import { isPlainObject } from '../../../../../shared/formats/strict';
 import { nodeCrypto } from '../../crypto';
 import { decisionDevices, loadDataMaster } from '../../repositories/master.repo';
 import { getPpkKey } from '../../repositories/keys.repo';
-import { submissionSources, type SubmissionSource } from '../../repositories/integrity.repo';
+import { hasColumn, submissionSources, type SubmissionSource } from '../../repositories/integrity.repo';
 import type { IntegrityProblem } from './integrity.service';
 
 const COUNT_FIELDS = ['pemilih', 'pengguna', 'disabilitas', 'suratSuara', 'suara'] as const;
@@ -20,7 +20,7 @@ function knownKeys(db: Db): Map<string, string[]> {
   const keys = new Map<string, string[]>();
   const add = (id: string, pk: string) => keys.set(id, [...(keys.get(id) ?? []), pk]);
   for (const d of loadDataMaster(db)?.perangkat ?? []) add(d.id, d.publicKey);
-  for (const d of decisionDevices(db)) add(d.id, d.publicKey);
+  if (hasColumn(db, 'perangkat', 'source')) for (const d of decisionDevices(db)) add(d.id, d.publicKey);
   const ppk = getPpkKey(db);
   if (ppk) add(ppk.keyId, ppk.publicKey);
   return keys;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDirFor, openBackend } from '../../electron/main/backend/backend';
-import { createKecamatanFixture } from '../../electron/main/backend/lan/kecamatan-fixture';
+import { createKecamatanFixture } from '../support/records';
 import type { Result } from '../../shared/contracts/result';
 import type { IntegrityView } from '../../shared/contracts/system.contract';
 import { tpsCode } from '../../shared/domain/model';

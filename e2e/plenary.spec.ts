@@ -51,10 +51,25 @@ async function findMisread(
   throw new Error('the demo has no 905 misread');
 }
 
+/** The ketua's PIN in these flows (docs/plenary-decisions.md). */
+const PIN = '2580';
+
+/** Chooses the operator; a ketua or delegate without a PIN is asked to set one, and sets PIN. */
 async function chooseOperator(page: Page, id: number, nama: string) {
   await page.locator('#operator-select').selectOption(String(id));
   await expect(page.locator('#operator-select')).toHaveValue(String(id));
   await expect(page.getByText(`Operator: ${nama}`)).toBeVisible();
+  const setPin = page.getByRole('dialog', { name: `Atur PIN ${nama}` });
+  const asked = await setPin
+    .waitFor({ timeout: 2000 })
+    .then(() => true)
+    .catch(() => false);
+  if (asked) {
+    await setPin.getByLabel('PIN baru', { exact: true }).fill(PIN);
+    await setPin.getByLabel('Ulangi PIN baru').fill(PIN);
+    await setPin.getByRole('button', { name: 'Simpan PIN' }).click();
+    await expect(setPin).toHaveCount(0);
+  }
 }
 
 const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
@@ -116,16 +131,27 @@ test('misread 105/905: correction proposed by an anggota, approved by the ketua;
   // Proposing alone changes nothing counted.
   expect((await recapOf(app, mis.pemilihan)).total.suara.paslon[mis.index]).toBe(before.total.suara.paslon[mis.index]);
 
-  // The anggota cannot approve: refused with the reason.
-  await corr.getByRole('button', { name: 'Setujui' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Setujui' }).click();
-  await expect(page.getByTestId('action-error')).toContainText('ketua');
-  await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
+  // The proposal shows on its own field and in the header while it waits.
+  await expect(page.getByTestId(`pending-suara.paslon.${mis.index}`)).toContainText('→ 105');
+  await expect(cell).toContainText('905 → 105 (menunggu persetujuan)');
+  await expect(page.getByTestId('review-pending')).toContainText('menunggu persetujuan');
+  // The anggota is not offered Setujui at all.
+  await expect(corr.getByRole('button', { name: 'Setujui' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Setujui koreksi/ })).toHaveCount(0);
+  await expect(page.getByTestId('not-decider').first()).toContainText('Ketua PPK');
 
-  // The ketua approves.
+  // The ketua approves from the top of the review (Y), with the PIN.
   await chooseOperator(page, who.ketua, who.ketuaNama);
-  await corr.getByRole('button', { name: 'Setujui' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Setujui' }).click();
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('y');
+  const approve = page.getByRole('dialog', { name: /Setujui koreksi/ });
+  await expect(approve.getByRole('button', { name: 'Setujui' })).toBeDisabled();
+  await approve.getByTestId('pin').fill('9999');
+  await approve.getByRole('button', { name: 'Setujui' }).click();
+  await expect(approve.getByTestId('action-error')).toContainText('salah');
+  await expect(page.getByTestId('review-status')).not.toHaveText('Dikoreksi');
+  await approve.getByTestId('pin').fill(PIN);
+  await approve.getByRole('button', { name: 'Setujui' }).click();
   await expect(page.getByTestId('review-status')).toHaveText('Dikoreksi');
   await expect(cell).toContainText('105');
   await expect(corr).toContainText('Disetujui');
@@ -188,10 +214,27 @@ test('an open objection prevents locking the desa until it is resolved', async (
   const r = page.getByRole('dialog');
   await r.getByLabel('Ditolak').check();
   await r.getByLabel('Alasan penolakan').fill('Salinan Panwascam sama dengan C.Hasil plano setelah dicocokkan');
+  await r.getByTestId('pin').fill(PIN);
   await r.getByRole('button', { name: 'Simpan keputusan' }).click();
   await expect(page.getByTestId('review-status')).toHaveText('Sesuai');
 
+  // The lock reads the desa's totals out and asks the PIN.
   await page.getByRole('button', { name: 'Kunci desa' }).click();
+  const lock = page.getByRole('dialog', { name: /Kunci desa/ });
+  const totals = (
+    await api<{ totals: { sah: number; tidakSah: number; total: number; paslon: number[] } }>(app, 'plenary.desa', {
+      pemilihan: 'bupati',
+      desa: desa.kode,
+    })
+  ).totals;
+  const read = lock.getByTestId('lock-totals');
+  await expect(read.getByRole('row', { name: /Suara sah/ }).first()).toContainText(fmt(totals.sah));
+  await expect(read.getByRole('row', { name: /Suara tidak sah/ })).toContainText(fmt(totals.tidakSah));
+  await expect(read.getByRole('row', { name: /Jumlah suara/ })).toContainText(fmt(totals.total));
+  await expect(read.getByRole('row', { name: /Paslon 1/ })).toContainText(fmt(totals.paslon[0]!));
+  await expect(lock.getByRole('button', { name: 'Kunci desa' })).toBeDisabled();
+  await lock.getByTestId('pin').fill(PIN);
+  await lock.getByRole('button', { name: 'Kunci desa' }).click();
   await expect(page.getByText('Desa terkunci')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Buka kunci desa' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Sesuai/ })).toBeDisabled();

@@ -8,6 +8,9 @@ import type { RecapJson } from '../domain/recap';
 import { CORRECTION_BASES, CORRECTION_BASIS_LABELS, type CorrectionBasis } from '../domain/correction';
 
 import { TILE_STATUSES, type TileStatus } from '../domain/read-model';
+import { pinInput, plenarySessionMethods, type WithdrawnView } from './plenary-session.contract';
+
+export type { SidangView, WithdrawnView } from './plenary-session.contract';
 
 // ---- Shared pieces ----
 
@@ -38,6 +41,8 @@ export interface Member {
   ketua: boolean;
   /** The ketua has delegated approvals to this member (recorded decision). */
   delegate: boolean;
+  /** A PIN is set for this member (deciders confirm decisions with it). */
+  pin: boolean;
 }
 
 export interface OperatorSession {
@@ -173,6 +178,8 @@ export interface KejadianView {
   text: string;
   by: string;
   at: string;
+  /** Closed, with how it was settled (printed as its penyelesaian); null while open. */
+  selesai: { note: string; by: string; at: string } | null;
 }
 
 export interface AcceptanceView {
@@ -181,6 +188,8 @@ export interface AcceptanceView {
   overrideReason: string | null;
   by: string;
   at: string;
+  /** Withdrawn (batalkan): it no longer counts. */
+  withdrawn: WithdrawnView | null;
 }
 
 export interface ConflictChoiceView {
@@ -189,6 +198,7 @@ export interface ConflictChoiceView {
   reason: string;
   by: string;
   at: string;
+  withdrawn: WithdrawnView | null;
 }
 
 export interface TpsReview {
@@ -287,7 +297,9 @@ const startSessionInput = z.object({ member: z.number().int().min(0) }).strict()
 const delegateInput = z
   .object({ member: z.number().int().min(0), active: z.boolean(), reason: text(0, 2000).optional() })
   .strict();
-const acceptInput = z.object({ tps: tpsKode, pemilihan: pemilihanId, overrideReason: reason.optional() }).strict();
+const acceptInput = z
+  .object({ tps: tpsKode, pemilihan: pemilihanId, overrideReason: reason.optional(), pin: pinInput.optional() })
+  .strict();
 const proposeCorrectionInput = z
   .object({
     tps: tpsKode,
@@ -311,6 +323,7 @@ const decideCorrectionInput = z
     correctionId: z.number().int().positive(),
     decision: z.enum(['approved', 'rejected']),
     reason: text(0, 2000).optional(),
+    pin: pinInput.optional(),
   })
   .strict();
 const objectionByInput = z.discriminatedUnion('kind', [
@@ -335,6 +348,7 @@ const resolveObjectionInput = z
     reason,
     correctionId: z.number().int().positive().optional(),
     recountNote: text(0, 2000).optional(),
+    pin: pinInput.optional(),
   })
   .strict();
 const kejadianInput = z
@@ -348,8 +362,8 @@ const kejadianInput = z
 const chooseSubmissionInput = z
   .object({ tps: tpsKode, pemilihan: pemilihanId, submissionId: z.number().int().positive(), reason })
   .strict();
-const lockInput = z.object({ desa: desaKode, pemilihan: pemilihanId }).strict();
-const unlockInput = z.object({ desa: desaKode, pemilihan: pemilihanId, reason }).strict();
+const lockInput = z.object({ desa: desaKode, pemilihan: pemilihanId, pin: pinInput.optional() }).strict();
+const unlockInput = z.object({ desa: desaKode, pemilihan: pemilihanId, reason, pin: pinInput.optional() }).strict();
 const focusInput = z
   .object({ pemilihan: pemilihanId.nullable(), desa: desaKode.nullable(), tps: tpsKode.nullable() })
   .strict();
@@ -387,6 +401,7 @@ export const plenaryMethods = {
   'plenary.focus': method<typeof noInput, Focus>(noInput),
   'plenary.projector': method<typeof noInput, ProjectorView | null>(noInput),
   'plenary.recap': method<typeof recapInput, RecapJson>(recapInput),
+  ...plenarySessionMethods,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;
 
 export type PlenaryInput<M extends keyof typeof plenaryMethods> = z.input<(typeof plenaryMethods)[M]['input']>;

@@ -3,6 +3,7 @@
 // The document data is plain JSON (canonicalised with RFC 8785 before hashing/signing). Everything a page shows is
 // computed from it by the pure layout functions in this folder, so a verifier can re-render the pages from the
 // embedded data and compare them with the file.
+import type { Kehadiran } from '../domain/sidang';
 import type { CHasilCounts, PemilihanId, Pilihan, PpkMember, Wilayah } from '../domain/model';
 import type { Sumber, SumberKoreksi } from '../domain/count-trace';
 
@@ -96,6 +97,11 @@ export interface DHasilData {
   header: DocHeader;
   recap: { tps: TpsCounters; desa: DocRecapDesa[]; total: CHasilCounts };
   lampiran: DocLampiranDesa[];
+  /**
+   * Who attended the sidang (services/plenary/sidang.service.ts kehadiranFor): the saksi names for the signature
+   * page's saksi lines, the Panwaslu Kecamatan receiving the copy. Absent when no attendance was recorded.
+   */
+  kehadiran?: Kehadiran;
 }
 
 export interface KejadianEntry {

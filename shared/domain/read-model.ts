@@ -74,6 +74,16 @@ export interface ObjectionRowIn {
   tps: string | null;
   desa: string | null;
 }
+/** A decision withdrawn (batalkan): the acceptance or conflict choice `targetId` no longer counts. */
+export interface WithdrawalRowIn {
+  id: number;
+  kind: 'acceptance' | 'conflict_choice';
+  targetId: number;
+  tps: string;
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
+}
 export interface LockEventRowIn {
   id: number;
   desa: string | null;
@@ -107,6 +117,8 @@ export interface PemilihanRows<R extends RowTypes> {
   resolutions: readonly R['resolution'][];
   /** Lock events of this pemilihan. */
   lockEvents: readonly R['lockEvent'][];
+  /** Acceptances and conflict choices withdrawn (batalkan); absent = none. */
+  withdrawals?: readonly WithdrawalRowIn[];
 }
 
 // ---- The model ----
@@ -140,6 +152,8 @@ export interface TpsModel<R extends RowTypes = RowTypes> {
   decisions: ReadonlyMap<number, R['decision']>;
   /** Keberatan about this TPS (scope tps). */
   objections: R['objection'][];
+  /** Its acceptances and conflict choices withdrawn (they stay listed above, and no longer count). */
+  withdrawals: WithdrawalRowIn[];
   derived: DerivedTps;
   violations: Violation[];
   tile: TileStatus;
@@ -200,6 +214,7 @@ export function derivePemilihan<R extends RowTypes>(rows: PemilihanRows<R>): Pem
     corrections: groupBy(rows.corrections, (c) => c.tps),
     decisions: new Map(rows.decisions.map((d) => [d.correctionId, d])),
     tpsObjections: groupBy(rows.objections, (o) => (o.scope === 'tps' ? o.tps : null)),
+    withdrawals: groupBy(rows.withdrawals ?? NONE, (w) => w.tps),
   };
   const desaObjections = groupBy(rows.objections, (o) => (o.scope === 'desa' ? o.desa : null));
   const lockEvents = groupBy(rows.lockEvents, (e) => e.desa);
@@ -223,6 +238,7 @@ export function derivePemilihan<R extends RowTypes>(rows: PemilihanRows<R>): Pem
           corrections: group.corrections.get(kode) ?? NONE,
           decisions: group.decisions,
           objections: group.tpsObjections.get(kode) ?? NONE,
+          withdrawals: group.withdrawals.get(kode) ?? NONE,
         },
         isOpen,
       );
@@ -262,6 +278,18 @@ interface TpsRowsOf<R extends RowTypes> {
   corrections: R['correction'][];
   decisions: ReadonlyMap<number, R['decision']>;
   objections: R['objection'][];
+  withdrawals: WithdrawalRowIn[];
+}
+
+/** The acts still in force: those not withdrawn. */
+function inForce<T extends { id: number }>(
+  acts: readonly T[],
+  withdrawals: readonly WithdrawalRowIn[],
+  kind: WithdrawalRowIn['kind'],
+): readonly T[] {
+  if (withdrawals.length === 0) return acts;
+  const gone = new Set(withdrawals.filter((w) => w.kind === kind).map((w) => w.targetId));
+  return acts.filter((a) => !gone.has(a.id));
 }
 
 function deriveTps<R extends RowTypes>(
@@ -275,8 +303,8 @@ function deriveTps<R extends RowTypes>(
   const openObjectionIds = objections.length === 0 ? [] : objections.filter(isOpen).map((o) => o.id);
   const state = deriveTpsState({
     submissions,
-    acceptances: rows.acceptances,
-    choices: rows.choices,
+    acceptances: inForce(rows.acceptances, rows.withdrawals, 'acceptance'),
+    choices: inForce(rows.choices, rows.withdrawals, 'conflict_choice'),
     corrections:
       corrections.length === 0
         ? NONE
@@ -315,6 +343,7 @@ function deriveTps<R extends RowTypes>(
     corrections,
     decisions,
     objections,
+    withdrawals: rows.withdrawals,
     derived,
     violations: state.violations,
     tile: tileOf(derived),

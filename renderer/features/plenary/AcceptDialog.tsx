@@ -6,18 +6,25 @@ import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import { useAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
+import { PinField, pinReady } from './decider';
 
 export function AcceptDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
   const action = useAction('plenary.accept');
   const [reason, setReason] = useState('');
+  const [pin, setPin] = useState('');
   const errors = review.violations.filter((v) => v.severity === 'error');
   const submit = async () => {
     const r = await action.run(
-      { tps: review.tps, pemilihan: review.pemilihan.id, ...(errors.length > 0 ? { overrideReason: reason } : {}) },
+      {
+        tps: review.tps,
+        pemilihan: review.pemilihan.id,
+        ...(errors.length > 0 ? { overrideReason: reason, pin } : {}),
+      },
       `TPS ${nomorTps(review.nomor)} diterima sesuai`,
     );
     if (r) {
       setReason('');
+      setPin('');
       onClose();
     }
   };
@@ -28,7 +35,7 @@ export function AcceptDialog({ review, open, onClose }: { review: TpsReview; ope
       title={`Sesuai — TPS ${nomorTps(review.nomor)} ${review.desa.nama}`}
       action={action}
       submitLabel="Terima sesuai dibacakan"
-      submitDisabled={errors.length > 0 && reason.trim().length < 3}
+      submitDisabled={errors.length > 0 && (reason.trim().length < 3 || !pinReady(pin))}
       onSubmit={submit}
     >
       <p>Angka yang berlaku untuk TPS ini diterima pleno sesuai C.Hasil yang dibacakan.</p>
@@ -44,6 +51,7 @@ export function AcceptDialog({ review, open, onClose }: { review: TpsReview; ope
           >
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
           </Field>
+          <PinField value={pin} onChange={setPin} />
         </>
       )}
     </ActionDialog>

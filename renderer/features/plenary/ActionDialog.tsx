@@ -33,6 +33,7 @@ export function ActionDialog({
       open={open}
       onClose={onClose}
       title={title}
+      placement="start"
       footer={
         <>
           <Button onClick={onClose}>Batal</Button>

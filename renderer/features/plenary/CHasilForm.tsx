@@ -11,6 +11,8 @@ export interface CHasilFormProps {
   violations: Violation[];
   /** Previous values of changed cells (e.g. the version a correction replaced). */
   previous?: Map<string, number>;
+  /** Proposed values awaiting a decision, by field: shown as "905 → 105 (menunggu persetujuan)". */
+  pending?: Map<string, number>;
   /** Larger type for reading aloud. */
   large?: boolean;
 }
@@ -20,7 +22,7 @@ export function severityByField(violations: readonly Violation[]): Map<string, '
   return indexViolations(violations).severity;
 }
 
-export function CHasilForm({ counts, pilihan, violations, previous, large }: CHasilFormProps) {
+export function CHasilForm({ counts, pilihan, violations, previous, pending, large }: CHasilFormProps) {
   const { severity, titles } = indexViolations(violations);
   return (
     <CHasilLayout
@@ -31,11 +33,20 @@ export function CHasilForm({ counts, pilihan, violations, previous, large }: CHa
       cell={(path) => {
         const s = severity.get(path);
         const prev = previous?.get(path);
-        const cls = ['v', severityClass(s), prev !== undefined ? 'changed' : ''].filter(Boolean).join(' ');
+        const next = pending?.get(path);
+        const cls = ['v', severityClass(s), prev !== undefined ? 'changed' : '', next !== undefined ? 'pending' : '']
+          .filter(Boolean)
+          .join(' ');
         return (
           <td className={cls} data-field={path} data-severity={s} title={titles.get(path)}>
             {prev !== undefined && <span className="was">{prev}</span>}
             {getCount(counts, path)}
+            {next !== undefined && (
+              <span className="proposed" data-testid={`pending-${path}`}>
+                {' '}
+                → {next} <small>(menunggu persetujuan)</small>
+              </span>
+            )}
           </td>
         );
       }}

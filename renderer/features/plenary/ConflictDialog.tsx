@@ -32,7 +32,6 @@ export function ConflictDialog({ review, open, onClose }: { review: TpsReview; o
     );
     if (r) close();
   };
-  const subs = review.submissions;
   return (
     <ActionDialog
       open={open}
@@ -44,54 +43,73 @@ export function ConflictDialog({ review, open, onClose }: { review: TpsReview; o
       onSubmit={submit}
     >
       <p>Kiriman yang berbeda untuk TPS ini. Bandingkan dengan C.Hasil kertas, lalu pilih yang berlaku.</p>
-      <div className="table-wrap">
-        <table className="table side-by-side" aria-label="Perbandingan kiriman">
-          <thead>
-            <tr>
-              <th>Kolom</th>
-              {subs.map((s, i) => (
-                <th key={s.id} className="num">
-                  Kiriman {i + 1} (#{s.id})
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {review.conflictDiff.map((d) => (
-              <tr key={d.path}>
-                <td>{d.label}</td>
-                {d.values.map((v, i) => (
-                  <td key={i} className="num differs">
-                    {v}
-                  </td>
-                ))}
-              </tr>
-            ))}
-            <tr>
-              <td className="muted">Saluran · waktu</td>
-              {subs.map((s) => (
-                <td key={s.id} className="num muted" style={{ fontSize: '0.85rem' }}>
-                  {channelLabel(s.channel)} · {timeLabel(s.receivedAt)}
-                </td>
-              ))}
-            </tr>
-            <tr>
-              <td />
-              {subs.map((s, i) => (
-                <td key={s.id} className="num">
-                  <label>
-                    <input type="radio" name="chosen" checked={chosen === s.id} onChange={() => setChosen(s.id)} />{' '}
-                    Pilih kiriman {i + 1}
-                  </label>
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
+      <div className="notice notice-warn" data-testid="konflik-settles">
+        Memilih kiriman <strong>menetapkan TPS ini sebagai Sesuai</strong> dengan angka kiriman yang dipilih; tidak
+        perlu menekan Sesuai lagi. Bila angkanya masih salah, usulkan koreksi setelahnya.
       </div>
+      <ConflictTable review={review} chosen={chosen} choose={setChosen} />
       <Field label="Alasan memilih (wajib)">
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
     </ActionDialog>
+  );
+}
+
+/** Only the fields that differ, one column per submission, with its source and a radio to choose it. */
+function ConflictTable({
+  review,
+  chosen,
+  choose,
+}: {
+  review: TpsReview;
+  chosen: number | null;
+  choose: (id: number) => void;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="table side-by-side" aria-label="Perbandingan kiriman">
+        <thead>
+          <tr>
+            <th>Kolom</th>
+            {review.submissions.map((s, i) => (
+              <th key={s.id} className="num">
+                Kiriman {i + 1} (#{s.id})
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {review.conflictDiff.map((d) => (
+            <tr key={d.path}>
+              <td>{d.label}</td>
+              {d.values.map((v, i) => (
+                <td key={i} className="num differs">
+                  {v}
+                </td>
+              ))}
+            </tr>
+          ))}
+          <tr>
+            <td className="muted">Saluran · waktu</td>
+            {review.submissions.map((s) => (
+              <td key={s.id} className="num muted" style={{ fontSize: '0.85rem' }}>
+                {channelLabel(s.channel)} · {timeLabel(s.receivedAt)}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <td />
+            {review.submissions.map((s, i) => (
+              <td key={s.id} className="num">
+                <label>
+                  <input type="radio" name="chosen" checked={chosen === s.id} onChange={() => choose(s.id)} /> Pilih
+                  kiriman {i + 1}
+                </label>
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
   );
 }

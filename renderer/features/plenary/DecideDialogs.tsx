@@ -1,9 +1,11 @@
-// Decisions that need the ketua or a delegate: approve/reject a proposed correction, unlock a desa (with reason).
+// Decisions that need the ketua or a delegate, each confirmed with the decider's PIN: approve/reject a proposed
+// correction, unlock a desa (with reason), withdraw (batalkan) a Sesuai or a konflik choice (with reason).
 import { useState } from 'react';
 import { Field } from '../../ui';
 import type { CorrectionView } from '../../../shared/contracts/plenary.contract';
 import { useAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
+import { PinField, pinReady } from './decider';
 
 export function DecideCorrectionDialog({
   correction,
@@ -16,15 +18,17 @@ export function DecideCorrectionDialog({
 }) {
   const action = useAction('plenary.decideCorrection');
   const [reason, setReason] = useState('');
+  const [pin, setPin] = useState('');
   const close = () => {
     setReason('');
+    setPin('');
     action.clear();
     onClose();
   };
   if (!correction) return null;
   const submit = async () => {
     const r = await action.run(
-      { correctionId: correction.id, decision, ...(reason.trim() ? { reason } : {}) },
+      { correctionId: correction.id, decision, pin, ...(reason.trim() ? { reason } : {}) },
       decision === 'approved' ? `Koreksi #${correction.id} disetujui` : `Koreksi #${correction.id} ditolak`,
     );
     if (r) close();
@@ -37,13 +41,14 @@ export function DecideCorrectionDialog({
       action={action}
       submitLabel={decision === 'approved' ? 'Setujui' : 'Tolak'}
       submitVariant={decision === 'approved' ? 'primary' : 'danger'}
-      submitDisabled={decision === 'rejected' && reason.trim().length < 3}
+      submitDisabled={!pinReady(pin) || (decision === 'rejected' && reason.trim().length < 3)}
       onSubmit={submit}
     >
       <CorrectionDiff correction={correction} />
       <Field label={decision === 'approved' ? 'Catatan (opsional)' : 'Alasan penolakan (wajib)'}>
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
       </Field>
+      <PinField value={pin} onChange={setPin} />
     </ActionDialog>
   );
 }
@@ -77,14 +82,16 @@ export function UnlockDialog({
 }) {
   const action = useAction('plenary.unlockDesa');
   const [reason, setReason] = useState('');
+  const [pin, setPin] = useState('');
   const close = () => {
     setReason('');
+    setPin('');
     action.clear();
     onClose();
   };
   const submit = async () => {
     const r = await action.run(
-      { desa: desa.kode, pemilihan: pemilihan as 'bupati', reason },
+      { desa: desa.kode, pemilihan: pemilihan as 'bupati', reason, pin },
       `Kunci desa ${desa.nama} dibuka`,
     );
     if (r) close();
@@ -97,13 +104,59 @@ export function UnlockDialog({
       action={action}
       submitLabel="Buka kunci"
       submitVariant="danger"
-      submitDisabled={reason.trim().length < 3}
+      submitDisabled={reason.trim().length < 3 || !pinReady(pin)}
       onSubmit={submit}
     >
       <p>Membuka kunci adalah keputusan yang dicatat. Setelah dibuka, angka desa ini dapat diubah lagi.</p>
       <Field label="Alasan membuka kunci (wajib)">
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
       </Field>
+      <PinField value={pin} onChange={setPin} />
+    </ActionDialog>
+  );
+}
+
+/** Batalkan: a Sesuai or a konflik choice withdrawn; the decision stays recorded with this withdrawal beside it. */
+export function WithdrawDialog({
+  target,
+  onClose,
+}: {
+  target: { kind: 'acceptance' | 'conflict_choice'; id: number; label: string } | null;
+  onClose: () => void;
+}) {
+  const action = useAction('plenary.withdraw');
+  const [reason, setReason] = useState('');
+  const [pin, setPin] = useState('');
+  const close = () => {
+    setReason('');
+    setPin('');
+    action.clear();
+    onClose();
+  };
+  if (!target) return null;
+  const submit = async () => {
+    const r = await action.run({ kind: target.kind, id: target.id, reason, pin }, `${target.label} dibatalkan`);
+    if (r) close();
+  };
+  return (
+    <ActionDialog
+      open={target !== null}
+      onClose={close}
+      title={`Batalkan: ${target.label}`}
+      action={action}
+      submitLabel="Batalkan keputusan"
+      submitVariant="danger"
+      submitDisabled={reason.trim().length < 3 || !pinReady(pin)}
+      onSubmit={submit}
+    >
+      <p>
+        Keputusan ini tetap tercatat; pembatalan dicatat di sampingnya dengan alasan dan nama Anda. TPS kembali ke
+        keadaan sebelum keputusan itu dan perlu diputuskan lagi.
+      </p>
+      <Field label="Alasan membatalkan (wajib)">
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+      </Field>
+      <PinField value={pin} onChange={setPin} />
     </ActionDialog>
   );
 }

@@ -1,16 +1,22 @@
-// The desa lock for the current pemilihan: "Kunci desa" (refused with the reasons when a TPS is unsettled or an
-// objection is open), or "Buka kunci" with a recorded reason. Needs the ketua or a delegate (enforced by the backend).
+// The desa lock for the current pemilihan. "Kunci desa" opens a confirmation that reads out the desa's totals (per
+// paslon, suara sah / tidak sah, jumlah) and asks the decider's PIN; when a TPS is unsettled or an objection is
+// open it lists the reasons instead. "Buka kunci" needs a recorded reason and the PIN. Only the ketua or a
+// delegate decides (the backend enforces it; docs/plenary-decisions.md).
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { Button, Dialog } from '../../ui';
+import type { DesaView } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
 import { useAction } from './use-action';
 import { UnlockDialog } from './DecideDialogs';
+import { ActionDialog } from './ActionDialog';
+import { PinField, pinReady } from './decider';
+
+const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
 
 export function DesaLock({ pemilihan, desa }: { pemilihan: PemilihanId; desa: { kode: string; nama: string } }) {
   const q = useApiQuery('plenary.desa', { pemilihan, desa: desa.kode });
-  const lock = useAction('plenary.lockDesa');
-  const [unlocking, setUnlocking] = useState(false);
+  const [open, setOpen] = useState<'lock' | 'unlock' | null>(null);
   const d = q.data;
   if (!d) return null;
   const settled = d.counts.sesuai + d.counts.dikoreksi;
@@ -20,37 +26,95 @@ export function DesaLock({ pemilihan, desa }: { pemilihan: PemilihanId; desa: { 
         Desa: <strong className="num">{settled}</strong>/{d.tiles.length} diputuskan
       </span>
       {d.locked ? (
-        <Button size="sm" variant="danger" onClick={() => setUnlocking(true)}>
+        <Button size="sm" variant="danger" onClick={() => setOpen('unlock')}>
           Buka kunci desa
         </Button>
       ) : (
         <Button
           size="sm"
-          busy={lock.pending}
-          onClick={() => void lock.run({ pemilihan, desa: desa.kode }, `Desa ${d.nama} dikunci`)}
+          onClick={() => setOpen('lock')}
           title={d.lockBlockers.length ? d.lockBlockers.join('\n') : 'Semua TPS sudah diputuskan'}
         >
           Kunci desa
         </Button>
       )}
-      <Dialog
-        open={lock.error !== null}
-        onClose={lock.clear}
-        title={`Desa ${d.nama} belum dapat dikunci`}
-        footer={<Button onClick={lock.clear}>Tutup</Button>}
-      >
-        <div className="stack" data-testid="lock-refused">
-          {lock.error && !(d.lockBlockers[0] && lock.error.includes(d.lockBlockers[0])) && <p>{lock.error}</p>}
-          {d.lockBlockers.length > 0 && (
-            <ul>
-              {d.lockBlockers.map((b) => (
-                <li key={b}>{b}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </Dialog>
-      <UnlockDialog desa={desa} pemilihan={pemilihan} open={unlocking} onClose={() => setUnlocking(false)} />
+      {open === 'lock' && d.lockBlockers.length > 0 && <LockRefused d={d} onClose={() => setOpen(null)} />}
+      {open === 'lock' && d.lockBlockers.length === 0 && (
+        <LockDialog d={d} pemilihan={pemilihan} onClose={() => setOpen(null)} />
+      )}
+      <UnlockDialog desa={desa} pemilihan={pemilihan} open={open === 'unlock'} onClose={() => setOpen(null)} />
     </span>
+  );
+}
+
+function LockRefused({ d, onClose }: { d: DesaView; onClose: () => void }) {
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={`Desa ${d.nama} belum dapat dikunci`}
+      footer={<Button onClick={onClose}>Tutup</Button>}
+    >
+      <ul className="stack" data-testid="lock-refused">
+        {d.lockBlockers.map((b) => (
+          <li key={b}>{b}</li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}
+
+/** Reads the desa's totals out before the lock: what the room agrees to freeze. */
+function LockDialog({ d, pemilihan, onClose }: { d: DesaView; pemilihan: PemilihanId; onClose: () => void }) {
+  const lock = useAction('plenary.lockDesa');
+  const [pin, setPin] = useState('');
+  const submit = async () => {
+    const r = await lock.run({ pemilihan, desa: d.kode, pin }, `Desa ${d.nama} dikunci`);
+    if (r) onClose();
+  };
+  const paslon = d.pemilihan.pilihan;
+  return (
+    <ActionDialog
+      open
+      onClose={onClose}
+      title={`Kunci desa ${d.nama}?`}
+      action={lock}
+      submitLabel="Kunci desa"
+      submitDisabled={!pinReady(pin)}
+      onSubmit={submit}
+    >
+      <p>
+        Bacakan hasil desa {d.nama} ({d.tiles.length} TPS) sebelum dikunci. Setelah dikunci, angka desa ini tidak dapat
+        diubah kecuali kunci dibuka dengan alasan yang dicatat.
+      </p>
+      <table className="table lock-totals" data-testid="lock-totals" aria-label={`Hasil desa ${d.nama}`}>
+        <tbody>
+          {paslon.map((p, i) => (
+            <tr key={p.nomor}>
+              <th scope="row">
+                {p.kind === 'kolom-kosong' ? 'Kolom kosong' : `Paslon ${p.nomor}`}{' '}
+                <span className="muted">{p.nama}</span>
+              </th>
+              <td className="num">{fmt(d.totals.paslon[i] ?? 0)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Suara sah</th>
+            <td className="num">{fmt(d.totals.sah)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Suara tidak sah</th>
+            <td className="num">{fmt(d.totals.tidakSah)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Jumlah suara sah dan tidak sah</th>
+            <td className="num">
+              <strong>{fmt(d.totals.total)}</strong>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <PinField value={pin} onChange={setPin} />
+    </ActionDialog>
   );
 }

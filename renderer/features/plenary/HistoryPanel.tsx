@@ -1,12 +1,21 @@
-// Everything recorded about the TPS: submissions (channel, device, time, photos), corrections with diffs and their
-// decision buttons, objections with resolve buttons, kejadian khusus, acceptances and konflik choices.
-import { useState } from 'react';
-import type { CorrectionView, ObjectionView, TpsReview } from '../../../shared/contracts/plenary.contract';
+// Everything recorded about the TPS: corrections with diffs (Setujui/Tolak for who may decide), objections with
+// resolve buttons, kejadian khusus (closable), submissions (channel, device, time, photos), and the decisions —
+// Sesuai and konflik choices, each withdrawable (Batalkan) by a decider, a withdrawal shown beside what it withdrew.
+import { useState, type ReactNode } from 'react';
+import type {
+  AcceptanceView,
+  ConflictChoiceView,
+  CorrectionView,
+  ObjectionView,
+  TpsReview,
+} from '../../../shared/contracts/plenary.contract';
 import { basisLabel } from '../../../shared/domain/correction';
 import { Button, StatusPill } from '../../ui';
 import { channelLabel, timeLabel } from './ConflictDialog';
-import { CorrectionDiff } from './DecideDialogs';
+import { CorrectionDiff, WithdrawDialog } from './DecideDialogs';
 import { PhotoViewer } from './PhotoViewer';
+import { NotDecider, useDecider } from './decider';
+import { KejadianItem } from './KejadianDialog';
 
 function EvidencePhoto({ sha256 }: { sha256: string }) {
   const [open, setOpen] = useState(false);
@@ -21,100 +30,123 @@ function EvidencePhoto({ sha256 }: { sha256: string }) {
 }
 
 const STATE_TONE = { proposed: 'warn', approved: 'ok', rejected: 'neutral' } as const;
-const STATE_LABEL = { proposed: 'Diusulkan', approved: 'Disetujui', rejected: 'Ditolak' } as const;
+const STATE_LABEL = { proposed: 'Menunggu persetujuan', approved: 'Disetujui', rejected: 'Ditolak' } as const;
 
-export function HistoryPanel({
-  review,
-  onDecide,
-  onResolve,
-}: {
+export interface HistoryProps {
   review: TpsReview;
   onDecide: (c: CorrectionView, d: 'approved' | 'rejected') => void;
   onResolve: (o: ObjectionView) => void;
-}) {
+}
+
+export function HistoryPanel({ review, onDecide, onResolve }: HistoryProps) {
   return (
     <div className="history" data-testid="history">
       {review.corrections.length > 0 && <h3>Koreksi</h3>}
       {review.corrections.map((c) => (
-        <div className="history-item" key={c.id} data-testid={`correction-${c.id}`}>
-          <div className="row">
-            <strong>Koreksi #{c.id}</strong>
-            <StatusPill tone={STATE_TONE[c.state]}>{STATE_LABEL[c.state]}</StatusPill>
-            <span className="grow" />
-            {c.state === 'proposed' && !review.locked && (
-              <>
-                <Button size="sm" variant="primary" onClick={() => onDecide(c, 'approved')}>
-                  Setujui
-                </Button>
-                <Button size="sm" onClick={() => onDecide(c, 'rejected')}>
-                  Tolak
-                </Button>
-              </>
-            )}
-          </div>
-          <CorrectionDiff correction={c} />
-          <div className="meta">
-            Dasar: {basisLabel(c.basisNote ? `lainnya: ${c.basisNote}` : c.basis)} · Alasan: {c.reason}
-          </div>
-          {c.evidencePhoto && <EvidencePhoto sha256={c.evidencePhoto} />}
-          <div className="meta">
-            Diusulkan {c.proposedBy}, {timeLabel(c.proposedAt)}
-            {c.decidedBy && (
-              <>
-                {' '}
-                · {c.state === 'approved' ? 'disetujui' : 'ditolak'} {c.decidedBy}, {timeLabel(c.decidedAt ?? '')}
-                {c.decisionReason && <> ({c.decisionReason})</>}
-              </>
-            )}
-          </div>
-        </div>
+        <CorrectionItem key={c.id} c={c} locked={review.locked} onDecide={onDecide} />
       ))}
-
       {review.objections.length > 0 && <h3>Keberatan</h3>}
       {review.objections.map((o) => (
-        <div className="history-item" key={o.id} data-testid={`objection-${o.id}`}>
-          <div className="row">
-            <strong>Keberatan #{o.id}</strong>
-            <StatusPill tone={o.state === 'terbuka' ? 'warn' : o.state === 'diterima' ? 'ok' : 'neutral'}>
-              {o.state === 'terbuka' ? 'Terbuka' : o.state === 'diterima' ? 'Diterima' : 'Ditolak'}
-            </StatusPill>
-            <span className="muted">
-              {o.scope === 'tps' ? 'tentang TPS' : o.scope === 'desa' ? 'tentang desa' : 'tentang prosedur'}
-            </span>
-            <span className="grow" />
-            {o.state === 'terbuka' && (
-              <Button size="sm" onClick={() => onResolve(o)}>
-                Selesaikan
-              </Button>
-            )}
-          </div>
-          <div>
-            <strong>{o.byLabel}:</strong> {o.text}
-          </div>
-          <div className="meta">
-            Dicatat {o.raisedBy}, {timeLabel(o.raisedAt)}
-          </div>
-          {o.resolution && (
-            <div className="meta">
-              {o.resolution.outcome === 'diterima' ? 'Diterima' : 'Ditolak'} oleh {o.resolution.by}:{' '}
-              {o.resolution.reason}
-              {o.resolution.correctionId && <> · koreksi #{o.resolution.correctionId}</>}
-              {o.resolution.recountNote && <> · hitung ulang: {o.resolution.recountNote}</>}
-            </div>
-          )}
-        </div>
+        <ObjectionItem key={o.id} o={o} onResolve={onResolve} />
       ))}
-
       {review.kejadian.length > 0 && <h3>Kejadian khusus</h3>}
       {review.kejadian.map((k) => (
-        <div className="history-item" key={k.id}>
-          <div>{k.text}</div>
-          <div className="meta">
-            {k.by}, {timeLabel(k.at)} {k.tps ? '' : '· tentang desa'}
-          </div>
-        </div>
+        <KejadianItem key={k.id} k={k} />
       ))}
+      <Submissions review={review} />
+      <Decisions review={review} />
+    </div>
+  );
+}
 
+function CorrectionItem({
+  c,
+  locked,
+  onDecide,
+}: {
+  c: CorrectionView;
+  locked: boolean;
+  onDecide: HistoryProps['onDecide'];
+}) {
+  const { mayDecide } = useDecider();
+  return (
+    <div className="history-item" data-testid={`correction-${c.id}`}>
+      <div className="row">
+        <strong>Koreksi #{c.id}</strong>
+        <StatusPill tone={STATE_TONE[c.state]}>{STATE_LABEL[c.state]}</StatusPill>
+        <span className="grow" />
+        {c.state === 'proposed' && !locked && mayDecide && (
+          <>
+            <Button size="sm" variant="primary" onClick={() => onDecide(c, 'approved')}>
+              Setujui
+            </Button>
+            <Button size="sm" onClick={() => onDecide(c, 'rejected')}>
+              Tolak
+            </Button>
+          </>
+        )}
+        {c.state === 'proposed' && !locked && !mayDecide && <NotDecider what="Persetujuan" />}
+      </div>
+      <CorrectionDiff correction={c} />
+      <div className="meta">
+        Dasar: {basisLabel(c.basisNote ? `lainnya: ${c.basisNote}` : c.basis)} · Alasan: {c.reason}
+      </div>
+      {c.evidencePhoto && <EvidencePhoto sha256={c.evidencePhoto} />}
+      <div className="meta">
+        Diusulkan {c.proposedBy}, {timeLabel(c.proposedAt)}
+        {c.decidedBy && (
+          <>
+            {' '}
+            · {c.state === 'approved' ? 'disetujui' : 'ditolak'} {c.decidedBy}, {timeLabel(c.decidedAt ?? '')}
+            {c.decisionReason && <> ({c.decisionReason})</>}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+const OBJECTION_STATE = { terbuka: 'Terbuka', diterima: 'Diterima', ditolak: 'Ditolak' } as const;
+const OBJECTION_SCOPE = { tps: 'tentang TPS', desa: 'tentang desa', prosedur: 'tentang prosedur' } as const;
+
+function ObjectionItem({ o, onResolve }: { o: ObjectionView; onResolve: HistoryProps['onResolve'] }) {
+  const { mayDecide } = useDecider();
+  return (
+    <div className="history-item" data-testid={`objection-${o.id}`}>
+      <div className="row">
+        <strong>Keberatan #{o.id}</strong>
+        <StatusPill tone={o.state === 'terbuka' ? 'warn' : o.state === 'diterima' ? 'ok' : 'neutral'}>
+          {OBJECTION_STATE[o.state]}
+        </StatusPill>
+        <span className="muted">{OBJECTION_SCOPE[o.scope]}</span>
+        <span className="grow" />
+        {o.state === 'terbuka' && mayDecide && (
+          <Button size="sm" onClick={() => onResolve(o)}>
+            Selesaikan
+          </Button>
+        )}
+        {o.state === 'terbuka' && !mayDecide && <NotDecider what="Penyelesaian" />}
+      </div>
+      <div>
+        <strong>{o.byLabel}:</strong> {o.text}
+      </div>
+      <div className="meta">
+        Dicatat {o.raisedBy}, {timeLabel(o.raisedAt)}
+      </div>
+      {o.resolution && (
+        <div className="meta">
+          {o.resolution.outcome === 'diterima' ? 'Diterima' : 'Ditolak'} oleh {o.resolution.by}: {o.resolution.reason}
+          {o.resolution.correctionId && <> · koreksi #{o.resolution.correctionId}</>}
+          {o.resolution.recountNote && <> · hitung ulang: {o.resolution.recountNote}</>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Submissions({ review }: { review: TpsReview }) {
+  return (
+    <>
       <h3>Kiriman ({review.submissions.length})</h3>
       {review.submissions.length === 0 && <p className="muted">Belum ada kiriman C.Hasil untuk TPS ini.</p>}
       {review.submissions.map((s, i) => (
@@ -135,24 +167,69 @@ export function HistoryPanel({
           </div>
         </div>
       ))}
+    </>
+  );
+}
 
-      {(review.acceptances.length > 0 || review.conflictChoices.length > 0) && <h3>Keputusan</h3>}
+type Target = { kind: 'acceptance' | 'conflict_choice'; id: number; label: string };
+
+function Decisions({ review }: { review: TpsReview }) {
+  const [withdrawing, setWithdrawing] = useState<Target | null>(null);
+  if (review.acceptances.length === 0 && review.conflictChoices.length === 0) return null;
+  return (
+    <>
+      <h3>Keputusan</h3>
       {review.conflictChoices.map((c) => (
-        <div className="history-item" key={`c${c.id}`}>
+        <DecisionItem key={`c${c.id}`} d={c} locked={review.locked} onWithdraw={setWithdrawing} kind="conflict_choice">
           Kiriman #{c.submissionId} dipilih: {c.reason}
-          <div className="meta">
-            {c.by}, {timeLabel(c.at)}
-          </div>
-        </div>
+        </DecisionItem>
       ))}
       {review.acceptances.map((a) => (
-        <div className="history-item" key={`a${a.id}`}>
+        <DecisionItem key={`a${a.id}`} d={a} locked={review.locked} onWithdraw={setWithdrawing} kind="acceptance">
           Diterima sesuai (kiriman #{a.submissionId}){a.overrideReason && <> dengan alasan: {a.overrideReason}</>}
-          <div className="meta">
-            {a.by}, {timeLabel(a.at)}
-          </div>
-        </div>
+        </DecisionItem>
       ))}
+      <WithdrawDialog target={withdrawing} onClose={() => setWithdrawing(null)} />
+    </>
+  );
+}
+
+function DecisionItem({
+  d,
+  kind,
+  locked,
+  onWithdraw,
+  children,
+}: {
+  d: AcceptanceView | ConflictChoiceView;
+  kind: Target['kind'];
+  locked: boolean;
+  onWithdraw: (t: Target) => void;
+  children: ReactNode;
+}) {
+  const { mayDecide } = useDecider();
+  const label = kind === 'acceptance' ? 'keputusan Sesuai' : 'pilihan kiriman';
+  return (
+    <div className={d.withdrawn ? 'history-item withdrawn' : 'history-item'} data-testid={`decision-${kind}-${d.id}`}>
+      <div className="row">
+        <span className={d.withdrawn ? 'struck' : undefined}>{children}</span>
+        <span className="grow" />
+        {d.withdrawn && <StatusPill tone="neutral">Dibatalkan</StatusPill>}
+        {!d.withdrawn && !locked && mayDecide && (
+          <Button size="sm" variant="ghost" onClick={() => onWithdraw({ kind, id: d.id, label })}>
+            Batalkan
+          </Button>
+        )}
+      </div>
+      <div className="meta">
+        {d.by}, {timeLabel(d.at)}
+        {d.withdrawn && (
+          <>
+            {' '}
+            · dibatalkan {d.withdrawn.by}, {timeLabel(d.withdrawn.at)}: {d.withdrawn.reason}
+          </>
+        )}
+      </div>
     </div>
   );
 }

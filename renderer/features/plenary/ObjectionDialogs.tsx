@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Field } from '../../ui';
 import type { ObjectionView, TpsReview } from '../../../shared/contracts/plenary.contract';
 import { useAction } from './use-action';
+import { PinField, pinReady } from './decider';
 import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 
@@ -88,6 +89,8 @@ export function RaiseObjectionDialog({
   );
 }
 
+type Outcome = 'diterima' | 'ditolak';
+
 export function ResolveObjectionDialog({
   review,
   objection,
@@ -98,25 +101,29 @@ export function ResolveObjectionDialog({
   onClose: () => void;
 }) {
   const action = useAction('plenary.resolveObjection');
-  const [outcome, setOutcome] = useState<'diterima' | 'ditolak'>('ditolak');
+  // Nothing chosen beforehand: the plenary decides diterima or ditolak deliberately.
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [reason, setReason] = useState('');
-  const [correctionId, setCorrectionId] = useState('');
-  const [recount, setRecount] = useState('');
-  const corrections = review.corrections.filter((c) => c.state !== 'rejected');
+  const [followUp, setFollowUp] = useState({ correctionId: '', recount: '' });
+  const [pin, setPin] = useState('');
   const close = () => {
     setReason('');
-    setRecount('');
-    setCorrectionId('');
+    setOutcome(null);
+    setFollowUp({ correctionId: '', recount: '' });
+    setPin('');
     action.clear();
     onClose();
   };
   if (!objection) return null;
+  const { correctionId, recount } = followUp;
   const submit = async () => {
+    if (!outcome) return;
     const r = await action.run(
       {
         objectionId: objection.id,
         outcome,
         reason,
+        pin,
         ...(outcome === 'diterima' && correctionId ? { correctionId: Number(correctionId) } : {}),
         ...(outcome === 'diterima' && recount.trim() ? { recountNote: recount } : {}),
       },
@@ -132,12 +139,37 @@ export function ResolveObjectionDialog({
       title={`Selesaikan keberatan #${objection.id}`}
       action={action}
       submitLabel="Simpan keputusan"
-      submitDisabled={reason.trim().length < 3 || needsFollowUp}
+      submitDisabled={!outcome || reason.trim().length < 3 || needsFollowUp || !pinReady(pin)}
       onSubmit={submit}
     >
       <div className="notice">
         <strong>{objection.byLabel}:</strong> {objection.text}
       </div>
+      <OutcomeFields review={review} outcome={outcome} setOutcome={setOutcome} followUp={followUp} set={setFollowUp} />
+      <Field label={outcome === 'ditolak' ? 'Alasan penolakan' : 'Alasan/keterangan'}>
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <PinField value={pin} onChange={setPin} />
+    </ActionDialog>
+  );
+}
+
+function OutcomeFields({
+  review,
+  outcome,
+  setOutcome,
+  followUp,
+  set,
+}: {
+  review: TpsReview;
+  outcome: Outcome | null;
+  setOutcome: (o: Outcome) => void;
+  followUp: { correctionId: string; recount: string };
+  set: (f: { correctionId: string; recount: string }) => void;
+}) {
+  const corrections = review.corrections.filter((c) => c.state !== 'rejected');
+  return (
+    <>
       <div className="row" role="radiogroup" aria-label="Keputusan">
         <label>
           <input type="radio" name="outcome" checked={outcome === 'diterima'} onChange={() => setOutcome('diterima')} />{' '}
@@ -151,7 +183,7 @@ export function ResolveObjectionDialog({
       {outcome === 'diterima' && (
         <div className="form-grid">
           <Field label="Ditindaklanjuti dengan koreksi">
-            <select value={correctionId} onChange={(e) => setCorrectionId(e.target.value)}>
+            <select value={followUp.correctionId} onChange={(e) => set({ ...followUp, correctionId: e.target.value })}>
               <option value="">— pilih koreksi —</option>
               {corrections.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -161,13 +193,14 @@ export function ResolveObjectionDialog({
             </select>
           </Field>
           <Field label="atau catatan hitung ulang">
-            <input className="input" value={recount} onChange={(e) => setRecount(e.target.value)} />
+            <input
+              className="input"
+              value={followUp.recount}
+              onChange={(e) => set({ ...followUp, recount: e.target.value })}
+            />
           </Field>
         </div>
       )}
-      <Field label={outcome === 'ditolak' ? 'Alasan penolakan' : 'Alasan/keterangan'}>
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Field>
-    </ActionDialog>
+    </>
   );
 }

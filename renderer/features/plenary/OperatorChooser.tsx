@@ -1,19 +1,23 @@
 // Who is operating: chosen from the PPK members of the data master at the start of a session (each change is a
 // recorded hand-over). Shows whether the operator may decide (ketua, or a delegate of the ketua); the ketua can
-// delegate or withdraw the right to decide (recorded with an optional reason).
+// delegate or withdraw the right to decide (recorded with an optional reason). A decider without a PIN is asked to
+// set one as they start (PinDialogs.tsx); the ketua resets a member's forgotten PIN from the delegation dialog.
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { Button, Dialog, Field, StatusPill } from '../../ui';
-import type { MembersView } from '../../../shared/contracts/plenary.contract';
+import type { Member, MembersView } from '../../../shared/contracts/plenary.contract';
 import { ErrorNotice, useAction } from './use-action';
+import { ResetPinDialog, SetPinDialog } from './PinDialogs';
 
 export function OperatorChooser() {
   const q = useApiQuery('plenary.members', {});
   const start = useAction('plenary.startSession');
   const [delegating, setDelegating] = useState(false);
+  const [settingPin, setSettingPin] = useState(false);
   const m = q.data;
   if (!m) return null;
   const current = m.session?.member ?? null;
+  const decider = !!current && (current.ketua || current.delegate);
   return (
     <span className="operator" data-testid="operator">
       <label htmlFor="operator-select" className="muted">
@@ -25,7 +29,8 @@ export function OperatorChooser() {
         onChange={async (e) => {
           if (e.target.value === '') return;
           const member = m.members[Number(e.target.value)];
-          await start.run({ member: Number(e.target.value) }, `Operator: ${member?.nama ?? ''}`);
+          const started = await start.run({ member: Number(e.target.value) }, `Operator: ${member?.nama ?? ''}`);
+          if (started && (started.member.ketua || started.member.delegate) && !started.member.pin) setSettingPin(true);
         }}
       >
         {!current && <option value="">— pilih operator —</option>}
@@ -41,6 +46,12 @@ export function OperatorChooser() {
         </Button>
       )}
       {current?.delegate && <StatusPill tone="info">Delegasi Ketua</StatusPill>}
+      {decider && (
+        <Button size="sm" variant={current.pin ? 'ghost' : 'primary'} onClick={() => setSettingPin(true)}>
+          {current.pin ? 'Ganti PIN' : 'Atur PIN'}
+        </Button>
+      )}
+      {current && decider && <SetPinDialog member={current} open={settingPin} onClose={() => setSettingPin(false)} />}
       {!current && <StatusPill tone="warn">Pilih operator</StatusPill>}
       <DelegationDialog view={m} open={delegating} onClose={() => setDelegating(false)} />
     </span>
@@ -50,6 +61,7 @@ export function OperatorChooser() {
 function DelegationDialog({ view, open, onClose }: { view: MembersView; open: boolean; onClose: () => void }) {
   const action = useAction('plenary.delegate');
   const [reason, setReason] = useState('');
+  const [resetting, setResetting] = useState<Member | null>(null);
   const toggle = async (id: number, active: boolean, nama: string) => {
     await action.run(
       { member: id, active, ...(reason.trim() ? { reason } : {}) },
@@ -88,12 +100,20 @@ function DelegationDialog({ view, open, onClose }: { view: MembersView; open: bo
                       {x.delegate ? 'Cabut' : 'Beri delegasi'}
                     </Button>
                   </td>
+                  <td>
+                    {x.pin && (
+                      <Button size="sm" variant="ghost" onClick={() => setResetting(x)}>
+                        Atur ulang PIN
+                      </Button>
+                    )}
+                  </td>
                 </tr>
               ))}
           </tbody>
         </table>
         <ErrorNotice error={action.error} />
       </div>
+      <ResetPinDialog member={resetting} onClose={() => setResetting(null)} />
     </Dialog>
   );
 }

@@ -1,7 +1,8 @@
 // Pleno: review one TPS (`#/pleno/<pemilihan>/<tps>`): the numbers laid out like the paper form beside the photos,
 // rule violations on their exact fields, the actions (Sesuai, Koreksi, Keberatan, Kejadian khusus, Konflik), the
 // history, the desa lock, the operator. Keyboard-first: J/K or →/← move between TPS, N jumps to the next problem,
-// S/C/B/E/F open the actions, +/− zoom the photo. What is shown is pushed as focus for the projector.
+// S/C/B/E/F open the actions, Y/T approve or reject a pending correction (for the ketua or a delegate), +/− zoom the
+// photo. What is shown is pushed as focus for the projector.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { runCommand } from '../../api/query-client';
@@ -23,6 +24,7 @@ import { KejadianDialog } from './KejadianDialog';
 import { ConflictDialog } from './ConflictDialog';
 import { DecideCorrectionDialog } from './DecideDialogs';
 import { DesaLock } from './DesaLock';
+import { NotDecider, useDecider } from './decider';
 import { useReviewKeys, usePaneHeight, type DialogName } from './use-review-keys';
 import './plenary.css';
 
@@ -76,9 +78,14 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
           ulang.
         </EmptyState>
       ) : (
-        <ReviewBody r={r} zoom={zoom} />
+        <ReviewBody r={r} zoom={zoom} onDecide={(d) => setDialog(d === 'approved' ? 'setujui' : 'tolak')} />
       )}
       <ReviewDialogs r={r} dialog={dialog} close={() => setDialog(null)} />
+      <DecideCorrectionDialog
+        correction={dialog === 'setujui' || dialog === 'tolak' ? pendingOf(r) : null}
+        decision={dialog === 'tolak' ? 'rejected' : 'approved'}
+        onClose={() => setDialog(null)}
+      />
     </div>
   );
 }
@@ -92,6 +99,11 @@ function ReviewBar({ r, pemilihan }: { r: TpsReview; pemilihan: PemilihanId }) {
       <StatusPill tone={TILE_TONE[r.status]} title={tileDescription(r.status)}>
         <span data-testid="review-status">{tileLabel(r.status)}</span>
       </StatusPill>
+      {pendingOf(r) && (
+        <StatusPill tone="warn">
+          <span data-testid="review-pending">Koreksi #{pendingOf(r)!.id} menunggu persetujuan</span>
+        </StatusPill>
+      )}
       {r.locked && <StatusPill tone="ok">Desa terkunci</StatusPill>}
       <span className="grow" />
       <DesaLock pemilihan={pemilihan} desa={r.desa} />
@@ -151,17 +163,44 @@ function ReviewActions({ r, open }: { r: TpsReview; open: (d: DialogName) => voi
           Konflik: pilih kiriman <kbd>F</kbd>
         </Button>
       )}
+      {pendingCorrection && !r.locked && <PendingDecision open={open} />}
       <span className="grow" />
       <OperatorChooser />
     </div>
   );
 }
 
-function ReviewBody({ r, zoom }: { r: TpsReview; zoom: { n: number; dir: 1 | -1 } }) {
+/** The correction awaiting a decision (at most one per TPS). */
+const pendingOf = (r: TpsReview): CorrectionView | null => r.corrections.find((c) => c.state === 'proposed') ?? null;
+
+/** Setujui/Tolak at the top, with their keys, for who may decide; a plain note for anyone else. */
+function PendingDecision({ open }: { open: (d: DialogName) => void }) {
+  const { mayDecide } = useDecider();
+  if (!mayDecide) return <NotDecider what="Persetujuan koreksi" />;
+  return (
+    <>
+      <Button variant="primary" onClick={() => open('setujui')}>
+        Setujui koreksi <kbd>Y</kbd>
+      </Button>
+      <Button onClick={() => open('tolak')}>
+        Tolak koreksi <kbd>T</kbd>
+      </Button>
+    </>
+  );
+}
+
+function ReviewBody({
+  r,
+  zoom,
+  onDecide,
+}: {
+  r: TpsReview;
+  zoom: { n: number; dir: 1 | -1 };
+  onDecide: (d: 'approved' | 'rejected') => void;
+}) {
   const grid = useRef<HTMLDivElement>(null);
   const formPane = useRef<HTMLDivElement>(null);
   usePaneHeight(grid, r.violations.length);
-  const [decide, setDecide] = useState<{ c: CorrectionView; d: 'approved' | 'rejected' } | null>(null);
   const [resolve, setResolve] = useState<ObjectionView | null>(null);
 
   // Bring the first field with an error into view when a TPS opens: that is what the room needs to look at.
@@ -192,13 +231,8 @@ function ReviewBody({ r, zoom }: { r: TpsReview; zoom: { n: number; dir: 1 | -1 
       </div>
       <div className="stack review-pane" tabIndex={0} role="region" aria-label="Foto C.Hasil dan riwayat">
         <PhotoViewer key={r.tps} pages={photos} zoomSignal={zoom} initialPage={initialPage} />
-        <HistoryPanel review={r} onDecide={(c, d) => setDecide({ c, d })} onResolve={setResolve} />
+        <HistoryPanel review={r} onDecide={(_c, d) => onDecide(d)} onResolve={setResolve} />
       </div>
-      <DecideCorrectionDialog
-        correction={decide?.c ?? null}
-        decision={decide?.d ?? 'approved'}
-        onClose={() => setDecide(null)}
-      />
       <ResolveObjectionDialog review={r} objection={resolve} onClose={() => setResolve(null)} />
     </div>
   );
@@ -213,6 +247,8 @@ function FormPane({ r }: { r: TpsReview }) {
             ?.changes.map((c) => [c.path, c.from]) ?? [],
         )
       : undefined;
+  const proposed = pendingOf(r);
+  const pending = proposed ? new Map(proposed.changes.map((c) => [c.path, c.to])) : undefined;
   return (
     <>
       {r.violations.length > 0 && (
@@ -234,10 +270,11 @@ function FormPane({ r }: { r: TpsReview }) {
         pilihan={r.pemilihan.pilihan}
         violations={r.violations}
         {...(previous ? { previous } : {})}
+        {...(pending ? { pending } : {})}
       />
       <p className="muted" style={{ fontSize: '0.85rem' }}>
-        Tombol: S sesuai · C koreksi · B keberatan · E kejadian khusus · J/K TPS berikut/sebelum · N masalah berikutnya
-        · +/− perbesar foto
+        Tombol: S sesuai · C koreksi · Y/T setujui/tolak koreksi · B keberatan · E kejadian khusus · J/K TPS
+        berikut/sebelum · N masalah berikutnya · +/− perbesar foto
       </p>
     </>
   );

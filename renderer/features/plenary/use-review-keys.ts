@@ -1,12 +1,13 @@
 // The review's keyboard: J/K or →/← move between TPS, N jumps to the next problem, +/− zoom the photo, and
-// S/C/B/E/F open the actions (not while typing, not while a dialog is open, not on a locked desa).
+// S/C/B/E/F open the actions, Y/T approve or reject the correction awaiting a decision (not while typing, not while
+// a dialog is open, not on a locked desa).
 import { useEffect, type RefObject } from 'react';
 import { readApi } from '../../api/query-client';
 import { navigate } from '../../app/router';
 import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
 
-export type DialogName = 'sesuai' | 'koreksi' | 'keberatan' | 'kejadian' | 'konflik' | null;
+export type DialogName = 'sesuai' | 'koreksi' | 'keberatan' | 'kejadian' | 'konflik' | 'setujui' | 'tolak' | null;
 
 function isTyping(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
@@ -46,12 +47,15 @@ export function useReviewKeys(
       if (k === '+' || k === '=') return zoom(1);
       if (k === '-') return zoom(-1);
       if (r.locked || !r.current) return;
+      const pending = r.corrections.some((c) => c.state === 'proposed');
       const byKey: Record<string, DialogName> = {
         s: 'sesuai',
         c: 'koreksi',
         b: 'keberatan',
         e: 'kejadian',
         f: r.konflik ? 'konflik' : null,
+        y: pending ? 'setujui' : null,
+        t: pending ? 'tolak' : null,
       };
       const d = byKey[k.toLowerCase()];
       if (d) {

@@ -16,7 +16,10 @@ import {
 import { listObjectionViews, raiseObjection, resolveObjection } from '../services/plenary/objections.service';
 import { lockDesa, unlockDesa } from '../services/plenary/locks.service';
 import { createFocusStore } from '../services/plenary/focus';
-import { kejadianViews } from '../services/plenary/kejadian.service';
+import { closeKejadian, kejadianViews } from '../services/plenary/kejadian.service';
+import { resetPin, setPin } from '../services/plenary/pins.service';
+import { withdrawDecision } from '../services/plenary/withdraw.service';
+import { recordHadir, sidangAction, sidangView } from '../services/plenary/sidang.service';
 import { readPhoto } from '../services/photos/photo-store';
 import { recap } from '../services/recap/recap.service';
 import { loadSnapshot, requireMeta } from '../services/plenary/plenary-snapshot';
@@ -58,6 +61,13 @@ export function plenaryHandlers(ctx: BackendContext): FeatureHandlers<keyof type
       'plenary.setFocus': (i) => ok(focus.set(i)),
       'plenary.focus': () => ok(focus.get()),
       'plenary.projector': () => (requireMeta(ctx).ok ? projectorView(ctx, focus.get()) : ok(null)),
+      'plenary.setPin': (i) => setPin(ctx, i),
+      'plenary.resetPin': (i) => resetPin(ctx, i),
+      'plenary.withdraw': (i) => withdrawDecision(ctx, i),
+      'plenary.sidang': () => sidangView(ctx),
+      'plenary.sidangAction': (i) => sidangAction(ctx, i),
+      'plenary.recordHadir': (i) => recordHadir(ctx, i),
+      'plenary.closeKejadian': (i) => closeKejadian(ctx, i),
       'plenary.recap': (i) => {
         const r = recap(ctx, i.pemilihan);
         return r ? ok(r) : fail('NO_KECAMATAN', 'Belum ada data master kecamatan.');

@@ -83,6 +83,11 @@ export function listAcceptances(db: Db, f: TpsFilter = {}): Acceptance[] {
   );
 }
 
+export function getAcceptance(db: Db, id: number): Acceptance | undefined {
+  const r = stmt(db, 'SELECT * FROM acceptance WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  return r ? camelRow<Acceptance>(r) : undefined;
+}
+
 // ---------- conflict_choice ----------
 
 export interface NewConflictChoice {
@@ -121,6 +126,11 @@ export function listConflictChoices(db: Db, f: TpsFilter = {}): ConflictChoice[]
   return (
     stmt(db, `SELECT * FROM conflict_choice ${w.sql} ORDER BY id`).all(...w.args) as Record<string, unknown>[]
   ).map((r) => camelRow<ConflictChoice>(r));
+}
+
+export function getConflictChoice(db: Db, id: number): ConflictChoice | undefined {
+  const r = stmt(db, 'SELECT * FROM conflict_choice WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  return r ? camelRow<ConflictChoice>(r) : undefined;
 }
 
 // ---------- correction ----------

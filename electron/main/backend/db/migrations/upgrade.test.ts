@@ -22,6 +22,9 @@ import type { Result } from '../../../../../shared/contracts/result';
 import type { DashboardView, TpsReview } from '../../../../../shared/contracts/plenary.contract';
 import type { RecapJson } from '../../../../../shared/domain/recap';
 
+/** The ketua's PIN in this test (services/plenary/pins.service.ts). */
+const PIN = '2580';
+
 const LATEST = latestVersion(migrations);
 const EARLIER = migrations.filter((m) => m.version < LATEST).map((m) => m.version);
 const T0 = Date.parse('2024-11-28T09:00:00+08:00');
@@ -101,6 +104,7 @@ async function buildAt(dir: string, version: number): Promise<Built> {
     });
     expect(demo.imported.diterima).toBeGreaterThan(10);
     await call(dispatch, 'plenary.startSession', { member: 0 }); // the ketua
+    if (version >= 7) await call(dispatch, 'plenary.setPin', { pin: PIN });
     const dash = await call<DashboardView>(dispatch, 'plenary.dashboard', { pemilihan: 'bupati' });
 
     // The smallest desa whose TPS all arrived: every TPS settled, then the desa locked.
@@ -120,6 +124,7 @@ async function buildAt(dir: string, version: number): Promise<Built> {
         });
       } else {
         await call(dispatch, 'plenary.accept', {
+          pin: PIN,
           tps: t.tps,
           pemilihan: 'bupati',
           ...(review.violations.some((v) => v.severity === 'error') ? { overrideReason: 'sesuai C.Hasil plano' } : {}),
@@ -141,7 +146,7 @@ async function buildAt(dir: string, version: number): Promise<Built> {
       reason: 'Satu suara tercatat pada paslon yang salah',
       basis: 'salinan-saksi',
     });
-    await call(dispatch, 'plenary.decideCorrection', { correctionId, decision: 'approved' });
+    await call(dispatch, 'plenary.decideCorrection', { pin: PIN, correctionId, decision: 'approved' });
     const { objectionId } = await call<{ objectionId: number }>(dispatch, 'plenary.raiseObjection', {
       scope: 'tps',
       pemilihan: 'bupati',
@@ -150,12 +155,13 @@ async function buildAt(dir: string, version: number): Promise<Built> {
       text: 'Saksi paslon 2 meminta penjelasan jumlah suara tidak sah',
     });
     await call(dispatch, 'plenary.resolveObjection', {
+      pin: PIN,
       objectionId,
       outcome: 'ditolak',
       reason: 'Sesuai C.Hasil plano dan salinan Panwascam',
     });
     await call(dispatch, 'plenary.addKejadian', { pemilihan: 'bupati', text: 'Listrik padam 10 menit, rapat diskors' });
-    await call(dispatch, 'plenary.lockDesa', { desa: desa.kode, pemilihan: 'bupati' });
+    await call(dispatch, 'plenary.lockDesa', { pin: PIN, desa: desa.kode, pemilihan: 'bupati' });
     if (version >= 2) {
       await call(dispatch, 'documents.issue', { kind: 'kejadian-khusus', pemilihan: 'bupati', final: false });
     }
@@ -199,7 +205,9 @@ async function upgrade(built: Built): Promise<Upgraded> {
     const recap = (await b.dispatch('plenary.recap', {})) as Result<RecapJson>;
     // the app keeps working on the upgraded file: a new decision is recorded and chained
     await b.dispatch('plenary.startSession', { member: 0 });
+    await b.dispatch('plenary.setPin', { pin: PIN });
     const unlock = (await b.dispatch('plenary.unlockDesa', {
+      pin: PIN,
       desa: built.lockedDesa,
       pemilihan: 'bupati',
       reason: 'Dibuka kembali untuk uji setelah pembaruan',

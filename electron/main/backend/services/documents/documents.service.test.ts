@@ -20,6 +20,9 @@ import { issuedDocuments } from './documents.service';
 import { issueOk, issueRefused } from '../../../../../tests/support/issue-document';
 import { verifyPdf } from './verify-pdf';
 
+/** The ketua's PIN in this test (services/plenary/pins.service.ts). */
+const PIN = '2580';
+
 const ROOT = path.resolve(__dirname, '../../../../..');
 const BIN = path.join(ROOT, 'bin/pleno.mjs');
 
@@ -64,12 +67,13 @@ beforeAll(async () => {
       })),
     });
     await call('plenary.startSession', { member: 0 });
+    await call('plenary.setPin', { pin: PIN, currentPin: PIN });
     for (const pemilihan of ['bupati', 'gubernur']) {
       for (const d of fx.master.desa) {
-        for (const t of d.tps) await call('plenary.accept', { tps: tpsCode(d.kode, t.nomor), pemilihan });
+        for (const t of d.tps) await call('plenary.accept', { pin: PIN, tps: tpsCode(d.kode, t.nomor), pemilihan });
       }
     }
-    for (const d of fx.master.desa) await call('plenary.lockDesa', { desa: d.kode, pemilihan: 'bupati' });
+    for (const d of fx.master.desa) await call('plenary.lockDesa', { pin: PIN, desa: d.kode, pemilihan: 'bupati' });
     completeDesa = fx.master.desa.map((d) => ({ kode: d.kode, nama: d.nama }));
     completeDb = fx.dbPath;
   } finally {
@@ -152,6 +156,7 @@ describe('documents service', () => {
       const d0 = master.desa[0]!;
       const tps = `${d0.kode}001`;
       await call('plenary.startSession', { member: 0 });
+      await call('plenary.setPin', { pin: PIN, currentPin: PIN });
       clock.set('2024-11-29T00:59:00.000Z'); // the next clock read is 01:00 UTC
       await call('plenary.addKejadian', { desa: d0.kode, text: 'Kotak suara tiba dengan segel rusak' });
       clock.set('2024-11-29T02:09:00.000Z');
@@ -163,6 +168,7 @@ describe('documents service', () => {
         text: 'Suara sah paslon 2 di C.Hasil salinan saksi berbeda dengan layar',
       });
       await call('plenary.resolveObjection', {
+        pin: PIN,
         objectionId,
         outcome: 'ditolak',
         reason: 'Dicocokkan dengan C.Hasil plano: angka di layar benar',
@@ -191,11 +197,17 @@ describe('documents service', () => {
       const ctx = backend.ctx;
       const last = completeDesa[completeDesa.length - 1]!;
       await call('plenary.startSession', { member: 0 });
-      await call('plenary.unlockDesa', { desa: last.kode, pemilihan: 'bupati', reason: 'Pemeriksaan ulang lampiran' });
+      await call('plenary.setPin', { pin: PIN, currentPin: PIN });
+      await call('plenary.unlockDesa', {
+        pin: PIN,
+        desa: last.kode,
+        pemilihan: 'bupati',
+        reason: 'Pemeriksaan ulang lampiran',
+      });
       const notFinal = await issueRefused(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
       expect(notFinal.code).toBe('CONFLICT');
       expect(notFinal.detail!.split('\n')).toEqual([expect.stringContaining(last.nama)]);
-      await call('plenary.lockDesa', { desa: last.kode, pemilihan: 'bupati' });
+      await call('plenary.lockDesa', { pin: PIN, desa: last.kode, pemilihan: 'bupati' });
       const final = await issueOk(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
       expect(final.row).toMatchObject({ version: 1, final: true, reason: null });
       expect(flat(text(final.path))).not.toContain('DRAF');

@@ -34,7 +34,8 @@ import {
   type PemilihanSnapshot,
   type TpsSnapshot,
 } from './plenary-snapshot';
-import { requireDecider, requireOperator, sessionAuthority } from './members.service';
+import { requireOperator, sessionAuthority } from './members.service';
+import { requireDeciderPin, verifyPin } from './pins.service';
 
 /** Queues `pleno-changed` for the command's scope (sent after the commit). */
 export function emitChanged(
@@ -92,7 +93,7 @@ function acceptBlocker(t: TpsSnapshot): string | null {
 
 export function accept(
   ctx: BackendContext,
-  input: { tps: string; pemilihan: string; overrideReason?: string },
+  input: { tps: string; pemilihan: string; overrideReason?: string; pin?: string },
 ): Result<{ acceptanceId: number }> {
   return runCommand(ctx, (unit) => {
     const actor = requireOperator(ctx);
@@ -115,7 +116,7 @@ export function accept(
           'overrideReason',
         );
       }
-      const decider = requireDecider(ctx, 'Menerima data yang bergalat');
+      const decider = requireDeciderPin(ctx, 'Menerima data yang bergalat', input.pin);
       if (!decider.ok) return decider;
       decidedAs = decider.value.as;
     }
@@ -249,7 +250,7 @@ export function proposeCorrection(
 
 export function decideCorrection(
   ctx: BackendContext,
-  input: { correctionId: number; decision: 'approved' | 'rejected'; reason?: string },
+  input: { correctionId: number; decision: 'approved' | 'rejected'; reason?: string; pin?: string },
 ): Result<{ correctionId: number; state: 'approved' | 'rejected' }> {
   return runCommand(ctx, (unit) => {
     const actor = requireOperator(ctx);
@@ -283,6 +284,8 @@ export function decideCorrection(
           })
         : rejectCorrection(under, { by, at, session, reason: input.reason ?? '' });
     if (!draft.ok) return draft;
+    const pin = verifyPin(ctx, by, input.pin);
+    if (!pin.ok) return pin;
     insertCorrectionDecision(unit.db, draft.value);
     emitChanged(unit, c.pemilihan, c.tps.slice(0, 10), c.tps);
     return ok({ correctionId: c.id, state: input.decision });

@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { runCommand } from '../../db/command';
 import { findDesa, loadSnapshot, type PemilihanSnapshot } from './plenary-snapshot';
 import { requireDecider } from './members.service';
+import { verifyPin } from './pins.service';
 import { emitChanged } from './decisions.service';
 
 /** The read model's verdict (every desa locked, no keberatan open); false for a model scoped to one desa. */
@@ -18,7 +19,7 @@ export function isFinal(snap: PemilihanSnapshot): boolean {
 
 export function lockDesa(
   ctx: BackendContext,
-  input: { desa: string; pemilihan: string },
+  input: { desa: string; pemilihan: string; pin?: string },
 ): Result<{ lockEventId: number; final: boolean }> {
   return runCommand(ctx, (unit) => {
     const actor = requireDecider(ctx, 'Mengunci desa');
@@ -34,6 +35,8 @@ export function lockDesa(
     if (reasons.length > 0) {
       return fail('CONFLICT', `Desa ${d.row.nama} belum dapat dikunci: ${reasons.join('; ')}.`, reasons.join('\n'));
     }
+    const pin = verifyPin(ctx, actor.value.nama, input.pin);
+    if (!pin.ok) return pin;
     const row = insertLockEvent(unit.db, {
       pemilihan: snap.value.pemilihan.id,
       desa: input.desa,
@@ -52,7 +55,7 @@ export function lockDesa(
 
 export function unlockDesa(
   ctx: BackendContext,
-  input: { desa: string; pemilihan: string; reason: string },
+  input: { desa: string; pemilihan: string; reason: string; pin?: string },
 ): Result<{ lockEventId: number }> {
   return runCommand(ctx, (unit) => {
     const actor = requireDecider(ctx, 'Membuka kunci desa');
@@ -64,6 +67,8 @@ export function unlockDesa(
     const d = found.value;
     const check = checkLockAction(d.locked, 'unlock', input.reason);
     if (!check.ok) return fail(check.error.code, `Desa ${d.row.nama}: ${check.error.message}`, check.error.detail);
+    const pin = verifyPin(ctx, actor.value.nama, input.pin);
+    if (!pin.ok) return pin;
     const row = insertLockEvent(unit.db, {
       pemilihan: snap.value.pemilihan.id,
       desa: input.desa,

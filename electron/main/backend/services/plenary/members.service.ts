@@ -17,23 +17,32 @@ import {
   type SessionAuthority,
 } from '../../../../../shared/domain/authority';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
+import { listDeciderPins } from '../../repositories/sidang.repo';
 import { runCommand } from '../../db/command';
 import { requireMeta } from './plenary-snapshot';
 
 const isKetuaJabatan = (jabatan: string): boolean => /^ketua\b/i.test(jabatan.trim());
 
-function toMembers(rows: readonly PpkMember[], delegates: readonly string[]): Member[] {
+function toMembers(rows: readonly PpkMember[], delegates: readonly string[], pins: readonly string[]): Member[] {
   return rows.map((r, i) => ({
     id: i,
     nama: r.nama,
     jabatan: r.jabatan,
     ketua: isKetuaJabatan(r.jabatan),
     delegate: !isKetuaJabatan(r.jabatan) && delegates.some((d) => samePerson(d, r.nama)),
+    pin: pins.some((p) => samePerson(p, r.nama)),
   }));
 }
 
+/** Names whose latest PIN row sets one (pins.service.ts). */
+function pinHolders(ctx: Pick<BackendContext, 'db'>): string[] {
+  const latest = new Map<string, { nama: string; action: string }>();
+  for (const p of listDeciderPins(ctx.db)) latest.set(p.nama.trim().toLocaleLowerCase('id'), p);
+  return [...latest.values()].filter((p) => p.action === 'set').map((p) => p.nama);
+}
+
 export function members(ctx: BackendContext): Member[] {
-  return toMembers(loadDataMaster(ctx.db)?.ppk ?? [], activeDelegates(listDelegations(ctx.db)));
+  return toMembers(loadDataMaster(ctx.db)?.ppk ?? [], activeDelegates(listDelegations(ctx.db)), pinHolders(ctx));
 }
 
 export function membersView(ctx: BackendContext): Result<MembersView> {
@@ -52,6 +61,7 @@ export function session(ctx: BackendContext): OperatorSession | null {
     jabatan: s.jabatan,
     ketua: s.jabatan === 'ketua',
     delegate: false,
+    pin: false,
   };
   return { id: s.id, member: m, startedAt: s.startedAt };
 }

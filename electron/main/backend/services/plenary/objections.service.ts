@@ -17,6 +17,7 @@ import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { runCommand } from '../../db/command';
 import { findDesa, findTps, loadSnapshot, resolvePemilihan } from './plenary-snapshot';
 import { requireDecider, requireOperator } from './members.service';
+import { verifyPin } from './pins.service';
 import { desaUnlocked, emitChanged } from './decisions.service';
 import { byLabel, objectionView, RECOUNT_MARK } from './views.service';
 
@@ -125,6 +126,7 @@ export interface ResolveInput {
   reason: string;
   correctionId?: number;
   recountNote?: string;
+  pin?: string;
 }
 
 /** The correction a keberatan diterima is linked to (null with a recount note), or the refusal. */
@@ -164,6 +166,8 @@ export function resolveObjection(ctx: BackendContext, input: ResolveInput): Resu
     const recount = input.recountNote?.trim() ?? '';
     const correctionId = followUp(ctx, o, input, recount);
     if (!correctionId.ok) return correctionId;
+    const pin = verifyPin(ctx, actor.value.nama, input.pin);
+    if (!pin.ok) return pin;
     const row = insertObjectionResolution(unit.db, {
       objectionId: o.id,
       outcome: input.outcome,

@@ -28,6 +28,7 @@ import {
   type Objection,
   type ObjectionResolution,
 } from '../../repositories/plenary.repo';
+import { listWithdrawals } from '../../repositories/sidang.repo';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { integrityCheck, integrityWarning, type IntegrityCheck } from '../integrity/integrity.service';
 
@@ -96,6 +97,7 @@ function readRows(db: Db, pemilihan: PemilihanId, desa: string | undefined) {
     objections: listObjections(db, f),
     resolutions: listObjectionResolutions(db),
     lockEvents: listLockEvents(db, { pemilihan }),
+    withdrawals: listWithdrawals(db, f),
   };
 }
 

@@ -17,7 +17,7 @@ import { cleanCounts, withCounts, CLEAN_DPT } from '../../../../../shared/domain
 import type { CHasilCounts, DataMaster } from '../../../../../shared/domain/model';
 import type { PlenoEvent } from '../../../../../shared/contracts/events';
 import type { Result } from '../../../../../shared/contracts/result';
-import type { DashboardView, TpsReview } from '../../../../../shared/contracts/plenary.contract';
+import type { DashboardView, OperatorSession, TpsReview } from '../../../../../shared/contracts/plenary.contract';
 import type { RecapJson } from '../../../../../shared/domain/recap';
 
 const DESA_A = '6302142001';
@@ -126,7 +126,12 @@ async function refused(method: string, input: unknown): Promise<{ code: string; 
   expect(r.ok, `${method} should be refused`).toBe(false);
   return (r as { ok: false; error: { code: string; message: string } }).error;
 }
-const as = (member: number) => call('plenary.startSession', { member });
+/** The deciders' PIN in these tests (pins.service.ts); set when a decider starts a session without one. */
+const PIN = '2580';
+const as = async (member: number) => {
+  const s = await call<OperatorSession>('plenary.startSession', { member });
+  if ((s.member.ketua || s.member.delegate) && !s.member.pin) await call('plenary.setPin', { pin: PIN });
+};
 const audit = (action: string) =>
   b.ctx.db.prepare('SELECT actor, entity, entity_id FROM audit WHERE action = ? ORDER BY seq').all(action) as {
     actor: string;
@@ -139,9 +144,10 @@ const recapTotal = async (): Promise<RecapJson['pemilihan'][number]> =>
 describe('plenary services', () => {
   it('refuses decisions before an operator is chosen, then records sesuai with its audit entry', async () => {
     await submit(tpsA(1), cleanCounts());
-    expect((await refused('plenary.accept', { tps: tpsA(1), pemilihan: 'bupati' })).code).toBe('FORBIDDEN');
+    expect((await refused('plenary.accept', { pin: PIN, tps: tpsA(1), pemilihan: 'bupati' })).code).toBe('FORBIDDEN');
     await as(1);
     const { acceptanceId } = await call<{ acceptanceId: number }>('plenary.accept', {
+      pin: PIN,
       tps: tpsA(1),
       pemilihan: 'bupati',
     });
@@ -170,13 +176,26 @@ describe('plenary services', () => {
     const r05 = review.violations.find((v) => v.code === 'R05');
     expect(r05?.fields).toContain('suara.paslon.0');
     await as(1);
-    expect((await refused('plenary.accept', { tps: tpsA(2), pemilihan: 'bupati' })).code).toBe('INVALID_INPUT');
+    expect((await refused('plenary.accept', { pin: PIN, tps: tpsA(2), pemilihan: 'bupati' })).code).toBe(
+      'INVALID_INPUT',
+    );
     expect(
-      (await refused('plenary.accept', { tps: tpsA(2), pemilihan: 'bupati', overrideReason: 'sesuai C.Hasil plano' }))
-        .code,
+      (
+        await refused('plenary.accept', {
+          pin: PIN,
+          tps: tpsA(2),
+          pemilihan: 'bupati',
+          overrideReason: 'sesuai C.Hasil plano',
+        })
+      ).code,
     ).toBe('FORBIDDEN');
     await as(0);
-    await call('plenary.accept', { tps: tpsA(2), pemilihan: 'bupati', overrideReason: 'sesuai C.Hasil plano' });
+    await call('plenary.accept', {
+      pin: PIN,
+      tps: tpsA(2),
+      pemilihan: 'bupati',
+      overrideReason: 'sesuai C.Hasil plano',
+    });
     const row = b.ctx.db.prepare('SELECT * FROM acceptance').get() as Record<string, unknown>;
     expect(row).toMatchObject({
       override_reason: 'sesuai C.Hasil plano',
@@ -206,17 +225,20 @@ describe('plenary services', () => {
     // A proposal alone changes nothing counted.
     expect((await recapTotal()).total.suara.paslon[0]).toBe(905 + 105);
     expect(
-      (await refused('plenary.decideCorrection', { correctionId: p.correctionId, decision: 'approved' })).code,
+      (await refused('plenary.decideCorrection', { pin: PIN, correctionId: p.correctionId, decision: 'approved' }))
+        .code,
     ).toBe('FORBIDDEN');
     await as(2);
     expect(
-      (await refused('plenary.decideCorrection', { correctionId: p.correctionId, decision: 'approved' })).code,
+      (await refused('plenary.decideCorrection', { pin: PIN, correctionId: p.correctionId, decision: 'approved' }))
+        .code,
     ).toBe('FORBIDDEN');
     await as(0);
-    await call('plenary.decideCorrection', { correctionId: p.correctionId, decision: 'approved' });
+    await call('plenary.decideCorrection', { pin: PIN, correctionId: p.correctionId, decision: 'approved' });
     expect(
       (
         await refused('plenary.decideCorrection', {
+          pin: PIN,
           correctionId: p.correctionId,
           decision: 'rejected',
           reason: 'x y z',
@@ -294,7 +316,7 @@ describe('plenary services', () => {
     await call('plenary.delegate', { member: 2, active: true, reason: 'Ketua memimpin sidang desa lain' });
     expect(audit('delegation.grant').map((a) => a.actor)).toEqual(['Siti Ketua']);
     await as(2);
-    await call('plenary.decideCorrection', { correctionId: p.correctionId, decision: 'approved' });
+    await call('plenary.decideCorrection', { pin: PIN, correctionId: p.correctionId, decision: 'approved' });
     const d = b.ctx.db.prepare('SELECT decided_by, decided_as FROM correction_decision').get();
     expect(d).toEqual({ decided_by: 'Rina Anggota', decided_as: 'delegate' });
   });
@@ -302,7 +324,7 @@ describe('plenary services', () => {
   it('an open objection blocks locking the desa until resolved; a locked desa refuses every change; unlock needs a reason', async () => {
     for (const n of [1, 2, 3]) await submit(tpsA(n), cleanCounts());
     await as(0);
-    for (const n of [1, 2, 3]) await call('plenary.accept', { tps: tpsA(n), pemilihan: 'bupati' });
+    for (const n of [1, 2, 3]) await call('plenary.accept', { pin: PIN, tps: tpsA(n), pemilihan: 'bupati' });
     const { objectionId } = await call<{ objectionId: number }>('plenary.raiseObjection', {
       scope: 'tps',
       tps: tpsA(3),
@@ -311,17 +333,18 @@ describe('plenary services', () => {
       text: 'Saksi paslon 2 menyatakan jumlah suara tidak sah berbeda dengan salinannya',
     });
     expect((await call<TpsReview>('plenary.tps', { tps: tpsA(3), pemilihan: 'bupati' })).status).toBe('sengketa');
-    const blocked = await refused('plenary.lockDesa', { desa: DESA_A, pemilihan: 'bupati' });
+    const blocked = await refused('plenary.lockDesa', { pin: PIN, desa: DESA_A, pemilihan: 'bupati' });
     expect(blocked.code).toBe('CONFLICT');
     expect(blocked.message).toContain('keberatan');
     expect(b.ctx.db.prepare('SELECT count(*) AS n FROM lock_event').get()).toEqual({ n: 0 });
     await call('plenary.resolveObjection', {
+      pin: PIN,
       objectionId,
       outcome: 'ditolak',
       reason: 'Salinan saksi sama dengan C.Hasil plano',
     });
     expect(audit('objection.ditolak').map((a) => a.actor)).toEqual(['Siti Ketua']);
-    const locked = await call<{ final: boolean }>('plenary.lockDesa', { desa: DESA_A, pemilihan: 'bupati' });
+    const locked = await call<{ final: boolean }>('plenary.lockDesa', { pin: PIN, desa: DESA_A, pemilihan: 'bupati' });
     expect(locked.final).toBe(false);
     expect(audit('lock.lock')).toHaveLength(1);
 
@@ -337,7 +360,7 @@ describe('plenary services', () => {
         })
       ).code,
     ).toBe('LOCKED');
-    expect((await refused('plenary.accept', { tps: tpsA(1), pemilihan: 'bupati' })).code).toBe('LOCKED');
+    expect((await refused('plenary.accept', { pin: PIN, tps: tpsA(1), pemilihan: 'bupati' })).code).toBe('LOCKED');
     expect(
       (
         await refused('plenary.raiseObjection', {
@@ -354,10 +377,11 @@ describe('plenary services', () => {
     ).toBe('LOCKED');
 
     // Unlock needs a reason (validated at the contract and by the domain).
-    expect((await refused('plenary.unlockDesa', { desa: DESA_A, pemilihan: 'bupati', reason: '' })).code).toBe(
-      'BAD_REQUEST',
-    );
+    expect(
+      (await refused('plenary.unlockDesa', { pin: PIN, desa: DESA_A, pemilihan: 'bupati', reason: '' })).code,
+    ).toBe('BAD_REQUEST');
     await call('plenary.unlockDesa', {
+      pin: PIN,
       desa: DESA_A,
       pemilihan: 'bupati',
       reason: 'Panwascam meminta pemeriksaan ulang TPS 001',
@@ -378,7 +402,7 @@ describe('plenary services', () => {
   it('a correction awaiting its decision blocks the lock', async () => {
     for (const n of [1, 2]) await submit(tpsB(n), cleanCounts());
     await as(0);
-    for (const n of [1, 2]) await call('plenary.accept', { tps: tpsB(n), pemilihan: 'bupati' });
+    for (const n of [1, 2]) await call('plenary.accept', { pin: PIN, tps: tpsB(n), pemilihan: 'bupati' });
     const p = await call<{ correctionId: number }>('plenary.proposeCorrection', {
       tps: tpsB(2),
       pemilihan: 'bupati',
@@ -386,14 +410,15 @@ describe('plenary services', () => {
       reason: 'Salinan saksi berbeda',
       basis: 'salinan-saksi',
     });
-    const r = await refused('plenary.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
+    const r = await refused('plenary.lockDesa', { pin: PIN, desa: DESA_B, pemilihan: 'bupati' });
     expect(r.message).toContain(`usulan koreksi #${p.correctionId}`);
     await call('plenary.decideCorrection', {
+      pin: PIN,
       correctionId: p.correctionId,
       decision: 'rejected',
       reason: 'Plano sudah benar',
     });
-    await call('plenary.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
+    await call('plenary.lockDesa', { pin: PIN, desa: DESA_B, pemilihan: 'bupati' });
   });
 
   it('an objection accepted must be followed up: a correction of its TPS, or a recount note', async () => {
@@ -415,11 +440,13 @@ describe('plenary services', () => {
       basis: 'salinan-panwascam',
     });
     expect(
-      (await refused('plenary.resolveObjection', { objectionId, outcome: 'diterima', reason: 'Diterima' })).code,
+      (await refused('plenary.resolveObjection', { pin: PIN, objectionId, outcome: 'diterima', reason: 'Diterima' }))
+        .code,
     ).toBe('INVALID_INPUT');
     expect(
       (
         await refused('plenary.resolveObjection', {
+          pin: PIN,
           objectionId,
           outcome: 'diterima',
           reason: 'Diterima',
@@ -428,6 +455,7 @@ describe('plenary services', () => {
       ).code,
     ).toBe('INVALID_INPUT');
     await call('plenary.resolveObjection', {
+      pin: PIN,
       objectionId,
       outcome: 'diterima',
       reason: 'Diterima',
@@ -444,26 +472,26 @@ describe('plenary services', () => {
         correctionId: null,
       },
     });
-    expect((await refused('plenary.resolveObjection', { objectionId, outcome: 'ditolak', reason: 'lagi' })).code).toBe(
-      'CONFLICT',
-    );
+    expect(
+      (await refused('plenary.resolveObjection', { pin: PIN, objectionId, outcome: 'ditolak', reason: 'lagi' })).code,
+    ).toBe('CONFLICT');
   });
 
   it('the pemilihan is final when every desa is locked; locking needs every TPS settled', async () => {
     for (const n of [1, 2, 3]) await submit(tpsA(n), cleanCounts());
     await submit(tpsB(1), cleanCounts());
     await as(0);
-    const r = await refused('plenary.lockDesa', { desa: DESA_B, pemilihan: 'bupati' });
+    const r = await refused('plenary.lockDesa', { pin: PIN, desa: DESA_B, pemilihan: 'bupati' });
     expect(r.message).toContain('TPS 002: data C.Hasil belum masuk');
-    for (const n of [1, 2, 3]) await call('plenary.accept', { tps: tpsA(n), pemilihan: 'bupati' });
+    for (const n of [1, 2, 3]) await call('plenary.accept', { pin: PIN, tps: tpsA(n), pemilihan: 'bupati' });
     await submit(tpsB(2), cleanCounts());
-    for (const n of [1, 2]) await call('plenary.accept', { tps: tpsB(n), pemilihan: 'bupati' });
-    expect((await call<{ final: boolean }>('plenary.lockDesa', { desa: DESA_A, pemilihan: 'bupati' })).final).toBe(
-      false,
-    );
-    expect((await call<{ final: boolean }>('plenary.lockDesa', { desa: DESA_B, pemilihan: 'bupati' })).final).toBe(
-      true,
-    );
+    for (const n of [1, 2]) await call('plenary.accept', { pin: PIN, tps: tpsB(n), pemilihan: 'bupati' });
+    expect(
+      (await call<{ final: boolean }>('plenary.lockDesa', { pin: PIN, desa: DESA_A, pemilihan: 'bupati' })).final,
+    ).toBe(false);
+    expect(
+      (await call<{ final: boolean }>('plenary.lockDesa', { pin: PIN, desa: DESA_B, pemilihan: 'bupati' })).final,
+    ).toBe(true);
     expect((await call<DashboardView>('plenary.dashboard', {})).final).toBe(true);
   });
 
@@ -482,7 +510,7 @@ describe('plenary services', () => {
     ]);
     expect((await recapTotal()).tps.konflik).toBe(1);
     await as(1);
-    expect((await refused('plenary.accept', { tps: tpsB(1), pemilihan: 'bupati' })).code).toBe('CONFLICT');
+    expect((await refused('plenary.accept', { pin: PIN, tps: tpsB(1), pemilihan: 'bupati' })).code).toBe('CONFLICT');
     await call('plenary.chooseSubmission', {
       tps: tpsB(1),
       pemilihan: 'bupati',
@@ -503,7 +531,7 @@ describe('plenary services', () => {
     await submit(tpsB(1), cleanCounts());
     await submit(tpsB(1), withCounts({ 'suara.paslon.1': 121, 'suara.paslon.2': 86 }), 'konflik');
     await as(0);
-    await call('plenary.accept', { tps: tpsA(1), pemilihan: 'bupati' });
+    await call('plenary.accept', { pin: PIN, tps: tpsA(1), pemilihan: 'bupati' });
     const d = await call<DashboardView>('plenary.dashboard', {});
     expect(d.kecamatan.nama).toBe('Hampang');
     expect(d.desa.map((x) => [x.nama, x.tiles.map((t) => t.status)])).toEqual([

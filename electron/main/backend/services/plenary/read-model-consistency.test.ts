@@ -27,6 +27,9 @@ import type {
 import type { DocumentFile, DocumentItem, DocumentsStatus } from '../../../../../shared/contracts/documents.contract';
 import type { DHasilData } from '../../../../../shared/documents/types';
 
+/** The ketua's PIN in this test (services/plenary/pins.service.ts). */
+const PIN = '2580';
+
 let dir: string;
 let b: Backend;
 /** Backends opened on copies of the scenario (closed after all). */
@@ -109,7 +112,8 @@ beforeAll(async () => {
     basisNote: 'Berita acara rapat pleno desa',
   });
   await call('plenary.startSession', { member: ketua.id });
-  await call('plenary.decideCorrection', { correctionId, decision: 'approved' });
+  await call('plenary.setPin', { pin: PIN, currentPin: PIN });
+  await call('plenary.decideCorrection', { pin: PIN, correctionId, decision: 'approved' });
 
   // Accept the rest of the desa (with a reason where the rules found errors), then lock it.
   const inDesa = (await call<DashboardView>('plenary.dashboard', { pemilihan: P })).desa.find(
@@ -117,9 +121,9 @@ beforeAll(async () => {
   );
   for (const t of inDesa!.tiles.filter((x) => x.base === 'masuk')) {
     const overrideReason = t.bermasalah ? 'Diterima apa adanya sesuai C.Hasil' : undefined;
-    await call('plenary.accept', { tps: t.tps, pemilihan: P, ...(overrideReason ? { overrideReason } : {}) });
+    await call('plenary.accept', { pin: PIN, tps: t.tps, pemilihan: P, ...(overrideReason ? { overrideReason } : {}) });
   }
-  const lock = await call<{ final: boolean }>('plenary.lockDesa', { desa: desa.kode, pemilihan: P });
+  const lock = await call<{ final: boolean }>('plenary.lockDesa', { pin: PIN, desa: desa.kode, pemilihan: P });
   expect(lock.final).toBe(false);
 
   // An open keberatan about a TPS with data in another desa.
@@ -275,6 +279,7 @@ describe('one database state, every reader', () => {
       }
     }
     await call('plenary.resolveObjection', {
+      pin: PIN,
       objectionId: s.objectionId,
       outcome: 'ditolak',
       reason: 'Salinan saksi sama',
@@ -284,9 +289,14 @@ describe('one database state, every reader', () => {
     for (const d of dash.desa.filter((x) => !x.locked)) {
       for (const t of d.tiles.filter((x) => x.base === 'masuk')) {
         const overrideReason = t.bermasalah ? 'Diterima apa adanya sesuai C.Hasil' : undefined;
-        await call('plenary.accept', { tps: t.tps, pemilihan: P, ...(overrideReason ? { overrideReason } : {}) });
+        await call('plenary.accept', {
+          pin: PIN,
+          tps: t.tps,
+          pemilihan: P,
+          ...(overrideReason ? { overrideReason } : {}),
+        });
       }
-      lastLock = await call<{ final: boolean }>('plenary.lockDesa', { desa: d.kode, pemilihan: P });
+      lastLock = await call<{ final: boolean }>('plenary.lockDesa', { pin: PIN, desa: d.kode, pemilihan: P });
     }
     expect(lastLock.final).toBe(true);
 
@@ -309,7 +319,12 @@ describe('one database state, every reader', () => {
     expect((await refusal('documents.issue', { kind: 'd-hasil', pemilihan: P, final: true })).detail).toBe(
       blocked.blockers[0],
     );
-    await call('plenary.resolveObjection', { objectionId, outcome: 'ditolak', reason: 'Saksi hadir sejak awal' });
+    await call('plenary.resolveObjection', {
+      pin: PIN,
+      objectionId,
+      outcome: 'ditolak',
+      reason: 'Saksi hadir sejak awal',
+    });
     expect(await verdict()).toEqual({ final: true, blockers: [] });
     const doc = await call<DocumentItem>('documents.issue', { kind: 'd-hasil', pemilihan: P, final: true });
     const file = await call<DocumentFile>('documents.file', { id: doc.id });

@@ -10,7 +10,6 @@ import {
   type DashboardView,
   type DesaView,
   type Focus,
-  type KejadianView,
   type NextProblem,
   type ObjectionBy,
   type ObjectionView,
@@ -19,17 +18,13 @@ import {
   type SubmissionView,
   type TpsReview,
   type VoteTotals,
+  type WithdrawnView,
 } from '../../../../../shared/contracts/plenary.contract';
 import type { CHasilCounts } from '../../../../../shared/domain/model';
 import { countFields, fieldLabel, getCount } from '../../../../../shared/domain/labels';
 import { basisCode } from '../../../../../shared/domain/correction';
-import {
-  listKejadian,
-  type Correction,
-  type Kejadian,
-  type Objection,
-  type ObjectionResolution,
-} from '../../repositories/plenary.repo';
+import { kejadianViews } from './kejadian.service';
+import { type Correction, type Objection, type ObjectionResolution } from '../../repositories/plenary.repo';
 import { submissionPhotos } from '../../repositories/submission.repo';
 import {
   findDesa,
@@ -237,8 +232,10 @@ function baseCountsOf(t: TpsSnapshot, c: Correction): CHasilCounts | null {
   return s ? s.counts : null;
 }
 
-function kejadianView(k: Kejadian): KejadianView {
-  return { id: k.id, pemilihan: k.pemilihan, desa: k.desa, tps: k.tps, text: k.text, by: k.who, at: k.at };
+/** The withdrawal (batalkan) of a TPS's acceptance or conflict choice, as shown on it. */
+function withdrawnOf(t: TpsSnapshot, kind: 'acceptance' | 'conflict_choice', id: number): WithdrawnView | null {
+  const w = t.withdrawals.find((x) => x.kind === kind && x.targetId === id);
+  return w ? { reason: w.reason, by: w.decidedBy, at: w.decidedAt } : null;
 }
 
 export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string): Result<TpsReview> {
@@ -288,9 +285,9 @@ function tpsReviewOf(ctx: BackendContext, snap: PemilihanSnapshot, t: TpsSnapsho
     const linked = [...snap.resolutions.values()].find((r) => r.correctionId === c.id);
     return linked ? { ...v, objectionId: linked.objectionId } : v;
   });
-  const kejadian = listKejadian(ctx.db, { pemilihan: snap.pemilihan.id })
-    .filter((k) => k.tps === tps || (k.tps === null && k.desa === t.row.desa))
-    .map(kejadianView);
+  const kejadian = kejadianViews(ctx, snap.pemilihan.id).filter(
+    (k) => k.tps === tps || (k.tps === null && k.desa === t.row.desa),
+  );
   return {
     tps,
     nomor: t.row.nomor,
@@ -316,6 +313,7 @@ function tpsReviewOf(ctx: BackendContext, snap: PemilihanSnapshot, t: TpsSnapsho
       overrideReason: a.overrideReason,
       by: a.decidedBy,
       at: a.decidedAt,
+      withdrawn: withdrawnOf(t, 'acceptance', a.id),
     })),
     conflictChoices: t.choices.map((c) => ({
       id: c.id,
@@ -323,6 +321,7 @@ function tpsReviewOf(ctx: BackendContext, snap: PemilihanSnapshot, t: TpsSnapsho
       reason: c.reason,
       by: c.decidedBy,
       at: c.decidedAt,
+      withdrawn: withdrawnOf(t, 'conflict_choice', c.id),
     })),
     locked: d.locked,
     prev: i > 0 ? order[i - 1]! : null,

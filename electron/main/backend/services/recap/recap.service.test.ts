@@ -15,6 +15,9 @@ import { verifyAudit } from '../../repositories/audit.repo';
 import { recap } from './recap.service';
 import { loadSnapshot } from '../plenary/plenary-snapshot';
 
+/** The ketua's PIN in this test (services/plenary/pins.service.ts). */
+const PIN = '2580';
+
 let tb: TestBackend;
 let demo: Demo;
 /** The recap right after the import, before any plenary decision. */
@@ -102,6 +105,7 @@ describe('recap on the hampang demo', () => {
     expect(subs.map((s) => s.outcome)).toEqual(['diterima', 'konflik']);
     const before = recap(ctx, pem)!.pemilihan[0]!;
     await call('plenary.startSession', { member: 0 }); // the ketua
+    await call('plenary.setPin', { pin: PIN });
     await call('plenary.chooseSubmission', {
       tps: second.tps,
       pemilihan: pem,
@@ -135,7 +139,7 @@ describe('recap on the hampang demo', () => {
       reason: 'Hitung ulang',
       basis: 'hitung-ulang',
     });
-    await call('plenary.decideCorrection', { correctionId, decision: 'approved' });
+    await call('plenary.decideCorrection', { pin: PIN, correctionId, decision: 'approved' });
     const after = recap(ctx, pem)!.pemilihan[0]!;
     expect(after.total.suara.sah).toBe(chosen.total.suara.sah);
     expect(after.total.suara.paslon[0]).toBe(chosen.total.suara.paslon[0]! + 1);

@@ -35,7 +35,13 @@ async function correctMisread(app: PlenoApp): Promise<{ pemilihan: string; tps: 
           basis: 'c-hasil-plano',
         });
         await api(app, 'plenary.startSession', { member: m.members.find((x) => x.ketua)!.id });
-        await api(app, 'plenary.decideCorrection', { correctionId: c.correctionId, decision: 'approved' });
+        // The ketua confirms with a PIN (docs/plenary-decisions.md).
+        await api(app, 'plenary.setPin', { pin: '2580' });
+        await api(app, 'plenary.decideCorrection', {
+          correctionId: c.correctionId,
+          decision: 'approved',
+          pin: '2580',
+        });
         return { pemilihan, tps: t.tps, desa: desa.nama };
       }
   }

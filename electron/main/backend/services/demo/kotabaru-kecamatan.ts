@@ -34,6 +34,9 @@ export interface KecamatanBuilt {
   bundles: string[];
 }
 
+/** The PIN of each demo kecamatan's ketua PPK. */
+export const DEMO_KETUA_PIN = '2580';
+
 async function call(b: Backend, method: string, input: unknown): Promise<unknown> {
   const r = (await b.dispatch(method, input)) as Result<unknown>;
   if (!r.ok) throw new Error(`kotabaru demo: ${method}: ${r.error.message}`);
@@ -44,10 +47,14 @@ async function call(b: Backend, method: string, input: unknown): Promise<unknown
 async function settleBupati(b: Backend, demo: Demo): Promise<void> {
   const master = demo.master.envelope.payload;
   await call(b, 'plenary.startSession', { member: 0 });
+  // The ketua confirms the locks with a PIN (docs/plenary-decisions.md); the demo's is DEMO_KETUA_PIN.
+  await call(b, 'plenary.setPin', { pin: DEMO_KETUA_PIN });
   for (const d of master.desa) {
     for (const t of d.tps) await call(b, 'plenary.accept', { tps: tpsCode(d.kode, t.nomor), pemilihan: 'bupati' });
   }
-  for (const d of master.desa) await call(b, 'plenary.lockDesa', { desa: d.kode, pemilihan: 'bupati' });
+  for (const d of master.desa) {
+    await call(b, 'plenary.lockDesa', { desa: d.kode, pemilihan: 'bupati', pin: DEMO_KETUA_PIN });
+  }
 }
 
 /** A later bupati manifest made from the last one by `edit`, signed by this kecamatan's PPK key. */

@@ -54,10 +54,11 @@ beforeAll(async () => {
       })),
     });
     await call('plenary.startSession', { member: 0 });
+    await call('plenary.setPin', { pin: '2580' }); // the ketua confirms the locks (docs/plenary-decisions.md)
     for (const d of fx.master.desa) {
       for (const t of d.tps) await call('plenary.accept', { tps: tpsCode(d.kode, t.nomor), pemilihan: 'bupati' });
     }
-    for (const d of fx.master.desa) await call('plenary.lockDesa', { desa: d.kode, pemilihan: 'bupati' });
+    for (const d of fx.master.desa) await call('plenary.lockDesa', { desa: d.kode, pemilihan: 'bupati', pin: '2580' });
     tps = tpsCode(fx.master.desa[0]!.kode, fx.master.desa[0]!.tps[0]!.nomor);
     template = fx.dbPath;
   } finally {

@@ -9,6 +9,7 @@ import { plenaryMethods } from './plenary.contract';
 import { documentsMethods } from './documents.contract';
 import { auditMethods } from './audit.contract';
 import { syncMethods } from './sync.contract';
+import { backupMethods } from './backup.contract';
 
 export const methods = {
   ...systemMethods,
@@ -18,6 +19,7 @@ export const methods = {
   ...documentsMethods,
   ...auditMethods,
   ...syncMethods,
+  ...backupMethods,
 };
 
 export type Methods = typeof methods;

@@ -11,6 +11,7 @@ import { migrations } from './db/migrations/index';
 import { fail, ok } from '../../../shared/contracts/result';
 import type { StartupError, SystemInfo } from '../../../shared/contracts/system.contract';
 import { APP_VERSION } from './version';
+import { startBackupSchedule } from './services/backup/backup-schedule';
 
 export type BackendMode = 'electron' | 'web';
 
@@ -70,6 +71,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     throw err;
   }
   const dispatch = createDispatcher((method) => handlerSet.handler(method), log);
+  const stopBackups = startBackupSchedule(ctx);
   let closing: Promise<void> | null = null;
   return {
     ctx,
@@ -78,6 +80,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     close() {
       closing ??= (async () => {
         try {
+          stopBackups();
           await handlerSet.close();
         } catch (err) {
           log.error('closing handlers failed', err);

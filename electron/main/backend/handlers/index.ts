@@ -17,6 +17,7 @@ import type { plenaryMethods } from '../../../../shared/contracts/plenary.contra
 import type { setupMethods } from '../../../../shared/contracts/setup.contract';
 import type { syncMethods } from '../../../../shared/contracts/sync.contract';
 import type { systemMethods } from '../../../../shared/contracts/system.contract';
+import type { backupMethods } from '../../../../shared/contracts/backup.contract';
 import type { BackendContext } from '../context';
 
 /** The contract's features and their methods (types only: the zod schemas stay unloaded). */
@@ -28,6 +29,7 @@ interface Contracts {
   documents: typeof documentsMethods;
   audit: typeof auditMethods;
   sync: typeof syncMethods;
+  backup: typeof backupMethods;
 }
 type Feature = keyof Contracts;
 /** The methods of F (distributes over a union of features). */
@@ -53,6 +55,7 @@ const FEATURES: { [F in Feature]: () => Promise<FeatureFactory<F>> } = {
   documents: async () => (await import('./documents.handlers')).documentsHandlers,
   audit: async () => (await import('./audit.handlers')).auditHandlers,
   sync: async () => (await import('./sync.handlers')).syncHandlers,
+  backup: async () => (await import('./backup.handlers')).backupHandlers,
 };
 
 function isFeature(name: string): name is Feature {

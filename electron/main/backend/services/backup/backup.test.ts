@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openTestBackend, type TestBackend } from '../import/storage-test-fixture';
+import { openTestBackend, type TestBackend } from '../../../../../tests/support/records';
 import { verifyAudit } from '../../repositories/audit.repo';
 import { AUDITED_TABLES } from '../../db/migrations/index';
 import type { BackupCheck, BackupFound, BackupStatus } from '../../../../../shared/contracts/backup.contract';

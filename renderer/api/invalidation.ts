@@ -26,10 +26,17 @@ export const EVENT_INVALIDATES: Record<PlenoEventType, readonly MethodName[] | '
   'pleno-changed': [...PLENARY_READS, 'plenary.members', 'import.devices'],
   // Progress is a stream the import screen follows (useApiEvent); the summary arrives with the command's answer.
   'import-progress': [],
-  'drives-changed': ['import.drives', 'documents.drives'],
+  'drives-changed': ['import.drives', 'documents.drives', 'backup.find', 'backup.status'],
   'lan-changed': ['import.lanStatus', 'import.devices', 'audit.list', 'audit.verify', 'system.integrity'],
   'focus-changed': ['plenary.focus', 'plenary.projector'],
-  'documents-changed': ['documents.list', 'documents.status', 'audit.list', 'audit.verify', 'system.integrity'],
+  'documents-changed': [
+    'documents.list',
+    'documents.status',
+    'audit.list',
+    'audit.verify',
+    'system.integrity',
+    'backup.status',
+  ],
   'kecamatan-changed': 'all',
   // Desktop: the backend process restarted (database re-checked): anything cached may predate what it now holds.
   'backend-state': 'all',
@@ -42,6 +49,7 @@ export const EVENT_INVALIDATES: Record<PlenoEventType, readonly MethodName[] | '
 export const COMMAND_EVENTS: Partial<Record<MethodName, readonly PlenoEventType[]>> = {
   'setup.importMaster': ['kecamatan-changed'],
   'setup.createDemo': ['kecamatan-changed'],
+  'backup.restore': ['kecamatan-changed'],
   'import.files': ['results-changed', 'drives-changed'],
   'import.fromDrive': ['results-changed', 'drives-changed'],
   'import.qrText': ['results-changed'],
@@ -85,6 +93,9 @@ export const UNTRACKED_METHODS: Partial<Record<MethodName, string>> = {
   'documents.verify': 'read on demand, each time the user asks',
   'import.qrReset': 'a command that changes only the scanning session',
   'documents.saveToDrive': 'a command that copies a file and changes no stored state',
+  'backup.setTarget': 'a setting of this laptop; answers the new backup.status',
+  'backup.now': 'a command that copies the database and changes no stored state; answers the new backup.status',
+  'backup.inspect': 'reads the backup file being chosen, not stored state',
 };
 
 /** The methods a batch of event types makes stale: a set of names, or 'all'. */

@@ -8,6 +8,7 @@ import { StatusPill } from '../ui/StatusPill';
 import { ProgressBar } from '../ui/ProgressBar';
 import { EmptyState } from '../ui/EmptyState';
 import { TpsSearch } from './TpsSearch';
+import { BackupControl } from './BackupControl';
 import { rememberedPemilihan } from '../features/dashboard/pemilihan-choice';
 import type { PemilihanId } from '../../shared/domain/model';
 
@@ -39,6 +40,7 @@ export function Header({ info }: { info: SystemInfo }) {
           <span className="app-kecamatan">Rekapitulasi tingkat kecamatan</span>
         )}
         <span className="grow" />
+        {k && <BackupControl />}
         {k?.simulasi && <StatusPill tone="sim">SIMULASI</StatusPill>}
       </header>
     </>

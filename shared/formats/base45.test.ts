@@ -42,3 +42,13 @@ describe('base45 (RFC 9285)', () => {
     expect(() => base45Decode(s)).toThrow(msg);
   });
 });
+
+describe('base45 outside ASCII', () => {
+  it('a character at or above U+0080 is not base45 text and does not decode', () => {
+    for (const c of ['\u0080', 'É', '\u0100', '€']) {
+      expect(isBase45Text(`AB${c}`), c).toBe(false);
+      expect(() => base45Decode(`${c}AA`), c).toThrow('karakter base45 tidak sah pada posisi 0');
+      expect(() => base45Decode(`AA${c}`), c).toThrow('karakter base45 tidak sah pada posisi 2');
+    }
+  });
+});

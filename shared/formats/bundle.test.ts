@@ -4,7 +4,7 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair, nodeCrypto, sha256Hex, signPayload } from '../../electron/main/backend/crypto';
 import { bytesEqual, concatBytes, utf8Encode } from './bytes';
-import { type BundlePhoto, crc32, readBundle, writeBundle } from './bundle';
+import { type BundlePhoto, crc32, peekBundleKeyIds, peekBundleResults, readBundle, writeBundle } from './bundle';
 import { sampleRecord } from './test-support';
 
 // Minimal "images": correct magic numbers plus distinct content.
@@ -349,5 +349,111 @@ describe('crc32', () => {
     expect(calls).toBe(4);
     const bad = readBundle(rawZip([{ ...resultEntry('bupati', []), crc: 12345 }]), { ...nodeCrypto, crc32: native });
     expect(!bad.ok && bad.error.message).toMatch(/CRC/);
+  });
+});
+
+describe('readBundle checks what each result says about its photos and TPS', () => {
+  const withPayload = (change: (p: Record<string, unknown>) => void): RawEntry => {
+    const rec = { ...sampleRecord(), pemilihan: 'bupati' } as unknown as Record<string, unknown>;
+    change(rec);
+    return { name: 'results/bupati.json', data: utf8Encode(JSON.stringify(signPayload(rec, kp.privateKey, 'k'))) };
+  };
+  const refusal = (zip: Uint8Array) => {
+    const r = readBundle(zip, nodeCrypto);
+    return r.ok ? null : r.error;
+  };
+
+  it('foto must be a list of objects each naming a lowercase SHA-256', () => {
+    const bad = (foto: unknown) => refusal(rawZip([withPayload((p) => (p.foto = foto))]));
+    expect(bad('x')).toMatchObject({
+      code: 'BUNDLE_BAD_ENTRY',
+      message: 'results/bupati.json: payload.foto harus daftar',
+    });
+    const hex = 'a'.repeat(64);
+    for (const entry of [
+      null,
+      'abc',
+      5,
+      { sha256: 5 },
+      { sha256: hex.toUpperCase() },
+      { sha256: `x${hex}` },
+      { sha256: `${hex}x` },
+    ])
+      expect(bad([entry]), JSON.stringify(entry)).toMatchObject({
+        code: 'BUNDLE_BAD_ENTRY',
+        message: 'results/bupati.json: payload.foto[0].sha256 harus SHA-256 hex huruf kecil',
+      });
+    expect(bad([{ sha256: hex }])).toMatchObject({ code: 'BUNDLE_PHOTO_MISSING' });
+  });
+
+  it('payload.tps must be text', () => {
+    expect(refusal(rawZip([withPayload((p) => (p.tps = 6302142001001))]))).toMatchObject({
+      code: 'BUNDLE_BAD_ENTRY',
+      message: 'results/bupati.json: payload.tps harus teks',
+    });
+  });
+
+  it('a photo must carry the whole magic number of its type, not only its first byte', () => {
+    const fake = concatBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), utf8Encode('bukan png'));
+    expect(refusal(rawZip([resultEntry('bupati', []), photoEntry(fake, 'png')]))).toMatchObject({
+      code: 'BUNDLE_BAD_ENTRY',
+      message: `foto foto/${sha256Hex(fake)}.png: isi bukan berkas PNG`,
+    });
+  });
+
+  it('a result entry may declare at most 1 MiB and a photo at most 20 MiB', () => {
+    const bigResult = { ...resultEntry('bupati', []), size: 1024 * 1024 + 1 };
+    expect(refusal(rawZip([bigResult]))).toMatchObject({
+      code: 'BUNDLE_TOO_LARGE',
+      message: 'entri "results/bupati.json" melebihi 1 MiB setelah diekstrak',
+    });
+    const bigPhoto = { ...photoEntry(photo1), deflate: true, size: 20 * 1024 * 1024 + 1 };
+    expect(refusal(rawZip([resultEntry('bupati', []), bigPhoto]))?.message).toBe(
+      `entri "foto/${h1}.jpg" melebihi 20 MiB setelah diekstrak`,
+    );
+  });
+
+  it('writes results in pemilihan order whatever order they are given in', () => {
+    const walikota = signPayload({ ...sampleRecord(), pemilihan: 'walikota', foto: [] }, kp.privateKey, 'k');
+    const all = [
+      { pemilihan: 'bupati', envelope: envelopeFor('bupati', []) },
+      { pemilihan: 'gubernur', envelope: envelopeFor('gubernur', []) },
+      { pemilihan: 'walikota', envelope: walikota },
+    ];
+    for (const order of [
+      [0, 1, 2],
+      [2, 1, 0],
+      [1, 2, 0],
+      [2, 0, 1],
+      [0, 2, 1],
+      [1, 0, 2],
+    ]) {
+      const zip = writeBundle({ results: order.map((i) => all[i]!), photos: new Map() });
+      const r = readBundle(zip, nodeCrypto);
+      expect(r.ok && r.value.results.map((x) => x.pemilihan), order.join()).toEqual(['bupati', 'gubernur', 'walikota']);
+    }
+  });
+});
+
+describe("peekBundleResults / peekBundleKeyIds (the LAN rate limit's cheap look)", () => {
+  const entry = (name: string, bytes: number): RawEntry => ({ name, data: new Uint8Array(bytes).fill(0x20) });
+
+  it('inflates only the result entries, each of at most 64 KiB, and at most three of them', () => {
+    const zip = writeBundle(goodInput());
+    expect(peekBundleResults(zip).map((b) => JSON.parse(new TextDecoder().decode(b)).payload.pemilihan)).toEqual([
+      'bupati',
+      'gubernur',
+    ]);
+    expect(peekBundleResults(rawZip([entry('results/bupati.json', 64 * 1024)]))).toHaveLength(1);
+    expect(peekBundleResults(rawZip([entry('results/bupati.json', 64 * 1024 + 1)]))).toEqual([]);
+    const three = ['a', 'b', 'c'].map((n) => entry(`results/${n}.json`, 10));
+    expect(peekBundleResults(rawZip(three))).toHaveLength(3);
+    expect(peekBundleResults(rawZip([...three, entry('results/d.json', 10)]))).toEqual([]);
+    expect(peekBundleResults(utf8Encode('bukan zip'))).toEqual([]);
+  });
+
+  it('names each signer once and skips results that are not envelopes', () => {
+    expect(peekBundleKeyIds(writeBundle(goodInput()))).toEqual([sampleRecord().perangkat]);
+    expect(peekBundleKeyIds(rawZip([{ name: 'results/bupati.json', data: utf8Encode('bukan json') }]))).toEqual([]);
   });
 });

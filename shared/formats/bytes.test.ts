@@ -74,3 +74,20 @@ describe('concat and compare', () => {
     expect(bytesEqual(c, new Uint8Array([1, 2]))).toBe(false);
   });
 });
+
+describe('hex digits at the edges of each range', () => {
+  it('reads 0, 9, a, f, A and F, and names the position of the first bad digit', () => {
+    expect([...fromHex('09afAF')]).toEqual([0x09, 0xaf, 0xaf]);
+    for (const bad of ['/', ':', '@', 'G', '`', 'g', ' '])
+      expect(() => fromHex(`0${bad}`), bad).toThrow('karakter hex tidak sah pada posisi 1');
+    expect(() => fromHex('g0')).toThrow('karakter hex tidak sah pada posisi 0');
+    expect(() => fromHex('abg0')).toThrow('karakter hex tidak sah pada posisi 2');
+    expect(() => fromHex('ab0g')).toThrow('karakter hex tidak sah pada posisi 3');
+  });
+
+  it('bytesEqual: a prefix is not equal, whichever side is longer', () => {
+    expect(bytesEqual(new Uint8Array([1]), new Uint8Array([1, 2]))).toBe(false);
+    expect(bytesEqual(new Uint8Array([1, 2]), new Uint8Array([1]))).toBe(false);
+    expect(bytesEqual(new Uint8Array([]), new Uint8Array([]))).toBe(true);
+  });
+});

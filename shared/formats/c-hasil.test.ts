@@ -309,3 +309,77 @@ describe('verifyCHasilEnvelope with devices added by a PPK decision', () => {
     expect(!r.ok && r.error).toMatchObject({ code: 'INVALID_JSON', message: 'payload bukan data JSON yang sah' });
   });
 });
+
+describe('parseCHasil and its date check at the limits', () => {
+  it('isIsoDateTimeWithOffset: each field at its limit passes, one past it fails', () => {
+    const ok = [
+      '2024-01-01T00:00:00Z',
+      '2024-12-31T23:59:59Z',
+      '2024-02-29T12:00:00.123456789+08:00',
+      '2024-11-27T14:05:00+14:00',
+      '2024-11-27T14:05:00-05:59',
+    ];
+    const bad = [
+      '2024-00-10T00:00:00Z',
+      '2024-13-10T00:00:00Z',
+      '2024-01-00T00:00:00Z',
+      '2024-04-31T00:00:00Z',
+      '2024-01-01T24:00:00Z',
+      '2024-01-01T00:60:00Z',
+      '2024-01-01T00:00:60Z',
+      '2024-11-27T14:05:00+15:00',
+      '2024-11-27T14:05:00+08:60',
+      '2024-11-27T14:05:00',
+    ];
+    for (const s of ok) expect(isIsoDateTimeWithOffset(s), s).toBe(true);
+    for (const s of bad) expect(isIsoDateTimeWithOffset(s), s).toBe(false);
+  });
+
+  it('a payload of another format is named as such before its unknown fields; a missing format is a missing field', () => {
+    const other = parseCHasil(
+      mutated((x) => ((x.format = 'pleno.c-hasil/2'), (x.tambahan = 1))),
+      { master },
+    );
+    expect(!other.ok && other.error).toMatchObject({ code: 'WRONG_FORMAT', path: 'format' });
+    const missing = parseCHasil(
+      mutated((x) => delete x.format),
+      { master },
+    );
+    expect(!missing.ok && missing.error).toMatchObject({ code: 'MISSING_FIELD', path: 'format' });
+  });
+
+  it('names the pemilihan the master has when the record names another', () => {
+    const r = parseCHasil(
+      mutated((x) => (x.pemilihan = 'presiden')),
+      { master },
+    );
+    expect(!r.ok && r.error.message).toBe(
+      'pemilihan: pemilihan teks "presiden" tidak ada dalam data master (ada: gubernur, bupati)',
+    );
+  });
+
+  it('takes up to 50 photos', () => {
+    const foto = (n: number) => Array.from({ length: n }, (_, i) => ({ lembar: i + 1, sha256: 'b'.repeat(64) }));
+    expect(
+      parseCHasil(
+        mutated((x) => (x.foto = foto(50))),
+        { master },
+      ).ok,
+    ).toBe(true);
+    const r = parseCHasil(
+      mutated((x) => (x.foto = foto(51))),
+      { master },
+    );
+    expect(!r.ok && r.error.message).toBe('foto: berisi lebih dari 50 foto');
+  });
+
+  it('checkDevice: a device added by decision under another id does not vouch for an unknown signer', () => {
+    const rec = { ...sampleRecord(), perangkat: 'hp-baru' };
+    const other = { id: 'hp-lain', tps: rec.tps, publicKey: master.perangkat[0]!.publicKey };
+    const r = checkDevice(rec, 'hp-baru', master, [other]);
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'UNKNOWN_DEVICE',
+      message: 'signature.keyId: perangkat "hp-baru" tidak terdaftar',
+    });
+  });
+});

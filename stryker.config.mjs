@@ -3,7 +3,7 @@
 // The sandbox is .stryker-tmp/ and the reports go to build/mutation/, both gitignored. The sandbox stays inside the
 // project so that Node finds node_modules by walking up (a worktree's node_modules is a symlink, which Stryker does
 // not link into a sandbox elsewhere).
-// Survivors judged equivalent are listed in docs/mutation.md.
+// The scores and the survivors judged equivalent are in docs/testing.md.
 // PLENO_MUTATION_TESTS=shared/formats scores one folder: its tests only (stryker.vitest.config.ts), its files mutated,
 // and its own incremental file and reports (build/mutation/shared-formats.*), so one target's run never invalidates
 // another's. `--mutate` narrows further (one file while iterating).

@@ -83,6 +83,13 @@ await Promise.all(
       process.stdout.write(
         `${mark} ${r.file} (${r.passed} passed, ${r.failed} failed, ${r.secs.toFixed(1)} s) [${results.length}/${files.length}]\n`,
       );
+      // A failure's cause at once (the run is long): the lines naming failed tests and errors.
+      if (!r.ok)
+        for (const line of r.out
+          .split('\n')
+          .filter((l) => /×|Error|timed out|FAIL/.test(l))
+          .slice(0, 12))
+          process.stdout.write(`       ${line.trim().slice(0, 240)}\n`);
     }
   }),
 );

@@ -77,7 +77,8 @@ describe('checkPushedDHasil', () => {
     expect(checkPushedDHasil(doc(), expected, held)).toEqual([]);
     const reordered = doc((d) => {
       const c = d.lampiran[1]!.tps[0]!.counts!;
-      d.lampiran[1]!.tps[0]!.counts = { suara: c.suara, pemilih: c.pemilih, ...c };
+      d.lampiran[1]!.tps[0]!.counts = Object.fromEntries(Object.entries(c).reverse()) as unknown as CHasilCounts;
+      expect(Object.keys(d.lampiran[1]!.tps[0]!.counts)[0]).toBe('suara');
     });
     expect(checkPushedDHasil(reordered, expected, held)).toEqual([]);
   });

@@ -8,7 +8,8 @@
 // and its own incremental file and reports (build/mutation/shared-formats.*), so one target's run never invalidates
 // another's. `--mutate` narrows further (one file while iterating).
 const only = process.env.PLENO_MUTATION_TESTS;
-const tag = only ? only.replace(/[^A-Za-z0-9]+/g, '-') : 'all';
+// PLENO_MUTATION_TAG names the files of a narrower run (e.g. one file while iterating) so it keeps its own.
+const tag = process.env.PLENO_MUTATION_TAG ?? (only ? only.replace(/[^A-Za-z0-9]+/g, '-') : 'all');
 const folders = only ? [only] : ['shared/domain', 'shared/formats'];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -304,3 +304,96 @@ describe('lock events', () => {
     if (!r.ok) expect(r.error.code).toBe(code);
   });
 });
+
+describe('instants, lock order and the values a lock check returns', () => {
+  it('compareInstant: numbers numerically, ISO instants as instants, other strings as text', () => {
+    expect(compareInstant(2, 10)).toBe(-8);
+    expect(compareInstant(10, 2)).toBe(8);
+    expect(compareInstant(5, 5)).toBe(0);
+    // The same instant written in two offsets is equal; text order would say otherwise.
+    expect(compareInstant('2024-11-28T09:00:00+08:00', '2024-11-28T01:00:00Z')).toBe(0);
+    expect(compareInstant('2024-11-28T09:00:01+08:00', '2024-11-28T01:00:00Z')).toBe(1000);
+    expect(compareInstant('2024-11-28T01:00:00Z', '2024-11-28T09:00:01+08:00')).toBe(-1000);
+    // A number against an ISO string: both as milliseconds.
+    expect(compareInstant(Date.parse('2024-11-28T01:00:00Z') + 5, '2024-11-28T01:00:00Z')).toBe(5);
+    expect(compareInstant('2024-11-28T01:00:00Z', Date.parse('2024-11-28T01:00:00Z') - 5)).toBe(5);
+    // Not dates: text order.
+    expect(compareInstant('b', 'a')).toBe(1);
+    expect(compareInstant('a', 'b')).toBe(-1);
+    expect(compareInstant('a', 'a')).toBe(0);
+    expect(compareInstant('2024-11-28T01:00:00Z', 'later')).toBe(-1);
+    expect(compareInstant('later', '2024-11-28T01:00:00Z')).toBe(1);
+  });
+
+  it('deriveTpsState: at the same instant a conflict choice outranks an acceptance; at the same kind the higher id', () => {
+    const input = (
+      acceptances: { id: number; submissionId: number }[],
+      choices: { id: number; submissionId: number }[],
+    ) =>
+      deriveTpsState({
+        submissions: [
+          { id: 1, sha256: 'a', receivedAt: 1, counts: cleanCounts() },
+          { id: 2, sha256: 'b', receivedAt: 2, counts: withCounts({ 'suara.tidakSah': 15, 'suara.total': 327 }) },
+        ],
+        acceptances: acceptances.map((a) => ({ ...a, decidedAt: 10 })),
+        choices: choices.map((c) => ({ ...c, decidedAt: 10 })),
+        rules: { dptMaster: CLEAN_DPT, pilihanCount: 3 },
+      }).currentSource;
+    expect(input([{ id: 9, submissionId: 1 }], [{ id: 1, submissionId: 2 }])).toEqual({ kind: 'chosen', id: 2 });
+    expect(input([{ id: 1, submissionId: 2 }], [{ id: 9, submissionId: 1 }])).toEqual({ kind: 'chosen', id: 1 });
+    expect(
+      input(
+        [],
+        [
+          { id: 4, submissionId: 2 },
+          { id: 3, submissionId: 1 },
+        ],
+      ),
+    ).toEqual({ kind: 'chosen', id: 2 });
+    expect(
+      input(
+        [],
+        [
+          { id: 3, submissionId: 2 },
+          { id: 4, submissionId: 1 },
+        ],
+      ),
+    ).toEqual({ kind: 'chosen', id: 1 });
+  });
+
+  it('a TPS without a record has no violations', () => {
+    expect(deriveTpsState({ submissions: [], rules: { dptMaster: CLEAN_DPT, pilihanCount: 3 } }).violations).toEqual(
+      [],
+    );
+  });
+
+  it('lockState: the highest id wins whatever the order of the rows', () => {
+    const events: LockEventInput[] = [
+      { id: 2, action: 'lock' },
+      { id: 5, action: 'unlock', reason: 'x' },
+      { id: 4, action: 'lock' },
+    ];
+    expect(lockState(events)).toEqual({ locked: false, last: events[1] });
+    expect(lockState([...events].reverse())).toEqual({ locked: false, last: events[1] });
+  });
+
+  it('checkLockAction returns what is to be recorded: the action and the trimmed reason (null when none)', () => {
+    expect(checkLockAction(false, 'lock')).toEqual({ ok: true, value: { action: 'lock', reason: null } });
+    expect(checkLockAction(false, 'lock', '  semua TPS sesuai ')).toEqual({
+      ok: true,
+      value: { action: 'lock', reason: 'semua TPS sesuai' },
+    });
+    expect(checkLockAction(true, 'unlock', ' keberatan diterima ')).toEqual({
+      ok: true,
+      value: { action: 'unlock', reason: 'keberatan diterima' },
+    });
+    expect(checkLockAction(true, 'unlock', '')).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Membuka kunci wajib disertai alasan yang dicatat.', detail: 'reason' },
+    });
+    expect(checkLockAction(true, 'lock')).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Sudah dikunci.' },
+    });
+  });
+});

@@ -22,7 +22,7 @@ describe('wilayah and TPS codes', () => {
 
 describe('errorsOf / warningsOf', () => {
   it('split violations by severity, keeping their order', () => {
-    const v = (code: string, severity: Violation['severity']): Violation => ({
+    const v = (code: Violation['code'], severity: Violation['severity']): Violation => ({
       code,
       severity,
       message: code,

@@ -274,6 +274,17 @@ describe('verifyCHasilEnvelope with devices added by a PPK decision', () => {
       extraDevices: [other],
     });
     expect(!wrongId.ok && wrongId.error.code).toBe('UNKNOWN_DEVICE');
+    // An unknown signer is named as unknown even when some other added device exists (no signature check first).
+    const unrelated = { id: 'hp-lain', tps: tps1, publicKey: masterKey.publicKey };
+    const unknown = verifyCHasilEnvelope(signed(rec, spare.privateKey, 'hp-cadangan'), {
+      master: m,
+      crypto: nodeCrypto,
+      extraDevices: [unrelated],
+    });
+    expect(!unknown.ok && unknown.error).toMatchObject({
+      code: 'UNKNOWN_DEVICE',
+      message: 'signature.keyId: perangkat "hp-cadangan" tidak terdaftar',
+    });
   });
 
   it('a key registered under the same device id for another TPS cannot sign for the master TPS', () => {

@@ -110,3 +110,10 @@ describe('canonicalize (RFC 8785)', () => {
     expect(toHex(canonicalBytes({ e: '€' }))).toBe(toHex(new TextEncoder().encode('{"e":"€"}')));
   });
 });
+
+describe('canonicalize and objects without a prototype', () => {
+  it('canonicalises a null-prototype object like the plain object with the same members', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { b: 2, a: [1, { c: null }] });
+    expect(canonicalize(bare)).toBe('{"a":[1,{"c":null}],"b":2}');
+  });
+});

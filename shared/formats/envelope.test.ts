@@ -150,3 +150,11 @@ describe('verification refuses malformed parts instead of throwing', () => {
     expect(verifySelfSigned(withSig('***'), nodeCrypto)).toMatchObject({ ok: false, error: { code: 'BAD_SIGNATURE' } });
   });
 });
+
+describe('formatFingerprint', () => {
+  it('groups by four, and leaves an empty text empty', () => {
+    expect(formatFingerprint('a1b2c3d4e5f60718')).toBe('a1b2 c3d4 e5f6 0718');
+    expect(formatFingerprint('a1b2c')).toBe('a1b2 c');
+    expect(formatFingerprint('')).toBe('');
+  });
+});

@@ -74,6 +74,14 @@ describe('parseJson names where invalid text goes wrong', () => {
     ['a bad escape before the fault', '[1,"\\q",]', 'escape tidak sah dalam teks pada posisi 3'],
     ['a literal cut short', '[tru]', 'karakter tak terduga pada posisi 1'],
     ['a missing colon', '{"a" 1}', '":" diharapkan pada posisi 5'],
+    ['a false cut short', '[fals]', 'karakter tak terduga pada posisi 1'],
+    ['a null cut short', '[nul]', 'karakter tak terduga pada posisi 1'],
+    ['a number beyond double range', '[1e400,]', 'angka di luar jangkauan pada posisi 6'],
+    ['a duplicate key', '{"a":1,"a":2,}', 'kolom "a" muncul dua kali pada posisi 10'],
+    ['after a closed object', '[{"a":1},]', 'karakter tak terduga pada posisi 9'],
+    ['after a closed array', '[[1],]', 'karakter tak terduga pada posisi 5'],
+    ['65 levels deep', '['.repeat(65) + 'x', 'struktur terlalu dalam pada posisi 65'],
+    ['64 levels deep', '['.repeat(64) + 'x', 'karakter tak terduga pada posisi 64'],
   ])('%s', (_name, text, message) => {
     expect(parseJson(text)).toEqual({
       ok: false,

@@ -14,6 +14,7 @@
 //   guardServer(server, limits, log) → { open(), refused(), evicted(), destroyAll() }
 import type { Server, ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { freeDescriptors } from './descriptors';
 
 export interface ConnectionLimits {
@@ -67,6 +68,14 @@ export function addressOf(socket: Socket): string {
 export function effectiveMaxConnections(limits: ConnectionLimits, share = 0.5): number {
   const free = freeDescriptors();
   return free === null ? limits.maxConnections : Math.min(limits.maxConnections, Math.max(8, Math.floor(free * share)));
+}
+
+/** Malformed HTTP, headers too large, or a body cut short: answer when the socket can still take it. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  if (socket.writable && err.code !== 'ECONNRESET')
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
 }
 
 export function guardServer(server: Server, limits: ConnectionLimits, log: GuardLog): ServerGuard {
@@ -142,13 +151,7 @@ export function guardServer(server: Server, limits: ConnectionLimits, log: Guard
     lastAcceptLog = now;
     log.warn('server: accept failed, still listening', { code: err.code, error: String(err) });
   });
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    // Malformed HTTP, headers too large, or a body cut short: answer when the socket can still take it.
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    if (socket.writable && err.code !== 'ECONNRESET')
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    else socket.destroy();
-  });
+  server.on('clientError', answerClientError);
 
   return {
     open: () => sockets.size,

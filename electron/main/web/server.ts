@@ -10,6 +10,7 @@ import { WEB_SECURITY_HEADERS } from '../security-headers';
 import { serveStatic } from './static-files';
 import { readBody } from '../http/body';
 import { guardServer, serverOptions, type ConnectionLimits } from '../http/limits';
+import { listen } from '../http/listen';
 import { sendJson as send } from '../http/respond';
 
 /** A bridge call's JSON body: enough for any form; parsing more on the main thread would stall the UI. */
@@ -63,13 +64,19 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = options.token ?? newToken();
-  const streams = new Set<ServerResponse>();
-  let port = 0;
+/** What the request handlers of one web server share. */
+interface WebState {
+  options: WebServerOptions;
+  token: string;
+  /** Set once listening (Host and Origin checks name it). */
+  port: number;
+  streams: Set<ServerResponse>;
+}
 
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const state: WebState = { options, token: options.token ?? newToken(), port: 0, streams: new Set() };
   const server = createServer(serverOptions(WEB_CONNECTION_LIMITS), (req, res) => {
-    handle(req, res).catch((err: unknown) => {
+    handle(state, req, res).catch((err: unknown) => {
       // A transport bug: never leak details; the backend log has them when they came from a handler.
       process.stderr.write(`pleno web: ${(err as Error).stack ?? String(err)}\n`);
       if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', 'Terjadi kesalahan tak terduga pada server lokal.'));
@@ -80,124 +87,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const guard = guardServer(server, WEB_CONNECTION_LIMITS, {
     warn: (message, data) => process.stderr.write(`pleno web: ${message} ${JSON.stringify(data ?? {})}\n`),
   });
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!hostAllowed(req, port)) {
-      sendJson(res, 403, failure('FORBIDDEN', 'Host tidak diizinkan.'));
-      return;
-    }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) {
-      serveStatic(options.staticDir, req, res, url.pathname);
-      return;
-    }
-    if (!originAllowed(req, port)) {
-      sendJson(res, 403, failure('FORBIDDEN', 'Permintaan dari asal (origin) lain ditolak.'));
-      return;
-    }
-    if (!tokenMatches(tokenOf(req), token)) {
-      sendJson(
-        res,
-        401,
-        failure('UNAUTHORIZED', 'Token akses tidak ada atau salah. Buka alamat lengkap yang dicetak oleh Pleno.'),
-        {
-          'WWW-Authenticate': 'Bearer',
-        },
-      );
-      return;
-    }
-    if (url.pathname === '/api/events') {
-      if (req.method !== 'GET') {
-        sendJson(res, 405, failure('BAD_REQUEST', 'Gunakan GET untuk /api/events.'), { Allow: 'GET' });
-        return;
-      }
-      openEventStream(req, res);
-      return;
-    }
-    const method = methodName(url.pathname);
-    if (method === null) {
-      sendJson(res, 400, failure('BAD_REQUEST', 'Nama perintah tidak sah.'));
-      return;
-    }
-    if (req.method !== 'POST') {
-      sendJson(res, 405, failure('BAD_REQUEST', 'Gunakan POST untuk memanggil API.'), { Allow: 'POST' });
-      return;
-    }
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') {
-      sendJson(res, 415, failure('BAD_REQUEST', 'Isi permintaan harus JSON (Content-Type: application/json).'));
-      return;
-    }
-    const limit = FILE_METHODS.has(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
-    const tooLarge = () =>
-      sendJson(res, 413, failure('BAD_REQUEST', `Isi permintaan melebihi ${limit / 1024 / 1024} MiB.`), {}, true);
-    if (Number(req.headers['content-length'] ?? '0') > limit) return tooLarge();
-    const body = await readBody(req, limit);
-    if (body.kind === 'too-large') return tooLarge();
-    if (body.kind === 'aborted') return;
-    let input: unknown;
-    try {
-      input = body.bytes.length === 0 ? {} : JSON.parse(Buffer.from(body.bytes).toString('utf8'));
-    } catch {
-      sendJson(res, 400, failure('BAD_REQUEST', 'Isi permintaan bukan JSON yang sah.'));
-      return;
-    }
-    const result = await options.backend.dispatch(method, input);
-    const status = result.ok
-      ? 200
-      : result.error.code === 'BAD_REQUEST'
-        ? 400
-        : result.error.code === 'INTERNAL'
-          ? 500
-          : 200;
-    sendJson(res, status, result);
-  }
-
-  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, {
-      ...WEB_SECURITY_HEADERS,
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.write(': pleno events\n\n');
-    streams.add(res);
-    const send = (event: PlenoEvent) => {
-      if (!res.writableEnded && !res.destroyed) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-    };
-    const unsubscribe = options.backend.events.subscribe(send);
-    const heartbeat = setInterval(() => {
-      if (!res.writableEnded && !res.destroyed) res.write(': keep-alive\n\n');
-    }, HEARTBEAT_MS);
-    heartbeat.unref();
-    const done = () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      streams.delete(res);
-    };
-    req.on('close', done);
-    res.on('close', done);
-  }
-
-  await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen({ port: options.port ?? 0, host: '127.0.0.1' }, () => {
-      server.off('error', reject);
-      resolvePromise();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
+  await listen(server, options.port ?? 0, '127.0.0.1');
+  const port = (server.address() as AddressInfo).port;
+  state.port = port;
   const origin = `http://127.0.0.1:${port}`;
   let closing: Promise<void> | null = null;
   return {
     port,
-    token,
+    token: state.token,
     origin,
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/?token=${state.token}`,
     close() {
       closing ??= new Promise<void>((resolvePromise) => {
-        for (const s of streams) s.end();
+        for (const s of state.streams) s.end();
         server.close(() => resolvePromise());
         server.closeIdleConnections();
         setTimeout(() => guard.destroyAll(), 200).unref();
@@ -205,6 +107,111 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return closing;
     },
   };
+}
+
+/** Host → static files → Origin → token → the event stream or one API call. */
+async function handle(s: WebState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!hostAllowed(req, s.port)) {
+    sendJson(res, 403, failure('FORBIDDEN', 'Host tidak diizinkan.'));
+    return;
+  }
+  const url = new URL(req.url ?? '/', `http://127.0.0.1:${s.port}`);
+  if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) {
+    serveStatic(s.options.staticDir, req, res, url.pathname);
+    return;
+  }
+  if (!originAllowed(req, s.port)) {
+    sendJson(res, 403, failure('FORBIDDEN', 'Permintaan dari asal (origin) lain ditolak.'));
+    return;
+  }
+  if (!tokenMatches(tokenOf(req), s.token)) {
+    sendJson(
+      res,
+      401,
+      failure('UNAUTHORIZED', 'Token akses tidak ada atau salah. Buka alamat lengkap yang dicetak oleh Pleno.'),
+      {
+        'WWW-Authenticate': 'Bearer',
+      },
+    );
+    return;
+  }
+  if (url.pathname === '/api/events') {
+    if (req.method !== 'GET') {
+      sendJson(res, 405, failure('BAD_REQUEST', 'Gunakan GET untuk /api/events.'), { Allow: 'GET' });
+      return;
+    }
+    openEventStream(s, req, res);
+    return;
+  }
+  await callMethod(s, url.pathname, req, res);
+}
+
+/** POST /api/<method> with a JSON body within the method's limit, answered with the dispatcher's Result. */
+async function callMethod(s: WebState, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = methodName(pathname);
+  if (method === null) {
+    sendJson(res, 400, failure('BAD_REQUEST', 'Nama perintah tidak sah.'));
+    return;
+  }
+  if (req.method !== 'POST') {
+    sendJson(res, 405, failure('BAD_REQUEST', 'Gunakan POST untuk memanggil API.'), { Allow: 'POST' });
+    return;
+  }
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    sendJson(res, 415, failure('BAD_REQUEST', 'Isi permintaan harus JSON (Content-Type: application/json).'));
+    return;
+  }
+  const limit = FILE_METHODS.has(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
+  const tooLarge = () =>
+    sendJson(res, 413, failure('BAD_REQUEST', `Isi permintaan melebihi ${limit / 1024 / 1024} MiB.`), {}, true);
+  if (Number(req.headers['content-length'] ?? '0') > limit) return tooLarge();
+  const body = await readBody(req, limit);
+  if (body.kind === 'too-large') return tooLarge();
+  if (body.kind === 'aborted') return;
+  let input: unknown;
+  try {
+    input = body.bytes.length === 0 ? {} : JSON.parse(Buffer.from(body.bytes).toString('utf8'));
+  } catch {
+    sendJson(res, 400, failure('BAD_REQUEST', 'Isi permintaan bukan JSON yang sah.'));
+    return;
+  }
+  const result = await s.options.backend.dispatch(method, input);
+  const status = result.ok
+    ? 200
+    : result.error.code === 'BAD_REQUEST'
+      ? 400
+      : result.error.code === 'INTERNAL'
+        ? 500
+        : 200;
+  sendJson(res, status, result);
+}
+
+function openEventStream(s: WebState, req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, {
+    ...WEB_SECURITY_HEADERS,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  res.write(': pleno events\n\n');
+  s.streams.add(res);
+  const send = (event: PlenoEvent) => {
+    if (!res.writableEnded && !res.destroyed) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+  };
+  const unsubscribe = s.options.backend.events.subscribe(send);
+  const heartbeat = setInterval(() => {
+    if (!res.writableEnded && !res.destroyed) res.write(': keep-alive\n\n');
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  const done = () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+    s.streams.delete(res);
+  };
+  req.on('close', done);
+  res.on('close', done);
 }
 
 function failure(code: 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'INTERNAL', message: string): Result<never> {

@@ -61,94 +61,111 @@ function safeName(s: string): string {
   return s.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64);
 }
 
+const registered = (d: PostDeps, keyId: string | null): boolean =>
+  keyId !== null && findPerangkat(d.ctx.db, keyId).length > 0;
+const limitFor = (d: PostDeps, endpoint: Endpoint) => (endpoint === 'c-hasil' ? MAX_ENVELOPE_BYTES : d.maxBodyBytes);
+
+function truncated(
+  d: PostDeps,
+  endpoint: Endpoint,
+  remote: string,
+  keyId: string | null,
+  bytes: Uint8Array,
+  expected: number,
+) {
+  const { ctx } = d;
+  const reason = `unggahan terputus: diterima ${bytes.length} dari ${expected >= 0 ? expected : '?'} byte`;
+  const name = `lan-${endpoint}-${safeName(keyId ?? remote)}-terputus${endpoint === 'bundle' ? '.pleno' : '.json'}`;
+  try {
+    quarantine(ctx, bytes, name, reason, {
+      channel: 'lan',
+      english: `truncated LAN upload: ${bytes.length} of ${expected} bytes`,
+      actor: keyId ? `perangkat:${keyId}` : `lan:${remote}`,
+      truncated: true,
+    });
+  } catch (err) {
+    ctx.log.error('LAN: could not quarantine a truncated upload', err);
+  }
+  const contact: Contact = {
+    keyId,
+    registered: registered(d, keyId),
+    remote,
+    endpoint,
+    httpStatus: 400,
+    outcome: 'ditolak',
+    tps: null,
+    pemilihan: null,
+    sha256: null,
+    records: 0,
+    size: bytes.length,
+    reason,
+  };
+  return { contact, answer: { status: 400, body: errorBody('TRUNCATED', reason) } satisfies Answer };
+}
+
+async function importBody(d: PostDeps, endpoint: Endpoint, bytes: Uint8Array, keyId: string | null, remote: string) {
+  const name = `lan-${safeName(keyId ?? remote)}-${endpoint === 'bundle' ? 'bundle.pleno' : 'c-hasil.json'}`;
+  const source = { channel: 'lan' as const, name, ...(keyId !== null ? { device: keyId } : {}) };
+  const outcomes: ImportOutcome[] =
+    endpoint === 'c-hasil' ? [await d.envelopes.submit(bytes, source)] : importBundleBytes(d.ctx, bytes, source);
+  // The hash the receipt names is the record's payload hash; fill it where the import service did not.
+  const first = outcomes[0];
+  if (endpoint === 'c-hasil' && first && !first.sha256 && first.status !== 'ditolak') {
+    const j = parseJson(bytes);
+    if (j.ok) outcomes[0] = { ...first, sha256: payloadHash((j.value as { payload: unknown }).payload, nodeCrypto) };
+  }
+  return outcomes;
+}
+
+function contactFor(
+  a: Answer,
+  outcomes: ImportOutcome[],
+  base: Omit<Contact, 'httpStatus' | 'outcome' | 'tps' | 'pemilihan' | 'sha256' | 'records' | 'reason'>,
+): Contact {
+  const first = outcomes[0];
+  return {
+    ...base,
+    httpStatus: a.status,
+    outcome: (a.body.status as LanOutcome) ?? 'ditolak',
+    tps: first?.tps ?? null,
+    pemilihan: first?.pemilihan ?? null,
+    sha256: first?.sha256 ?? null,
+    records: outcomes.filter((o) => o.status !== 'ditolak').length,
+    reason: a.status >= 400 && a.status !== 409 ? String((a.body.error as { message: string }).message) : null,
+  };
+}
+
+/** The checks before the body is read: content type, declared size, per-address limit. False when answered. */
+function admitted(d: PostDeps, req: IncomingMessage, res: ServerResponse, endpoint: Endpoint, remote: string): boolean {
+  if (!contentTypeOk(endpoint, req.headers['content-type'])) {
+    const want = endpoint === 'c-hasil' ? 'application/json' : 'application/zip';
+    answer(res, { status: 400, body: errorBody('BAD_CONTENT_TYPE', `Content-Type harus ${want}`) }, true);
+    return false;
+  }
+  const max = limitFor(d, endpoint);
+  const declared = declaredLength(req);
+  if (declared > max) {
+    const msg = `isi permintaan terlalu besar (${declared} byte; batas ${max} byte)`;
+    answer(res, { status: 413, body: errorBody('TOO_LARGE', msg) }, true);
+    return false;
+  }
+  const addressGate = d.addressGate.take(remote);
+  if (!addressGate.ok) {
+    d.onRateLimited();
+    answer(res, tooMany(addressGate.retryAfterSeconds), true);
+    return false;
+  }
+  return true;
+}
+
 export function createPostHandler(d: PostDeps) {
   const { ctx } = d;
-  const registered = (keyId: string | null): boolean => keyId !== null && findPerangkat(ctx.db, keyId).length > 0;
   const record = (c: Contact) => d.contacts.add({ ...c, at: ctx.clock().toISOString() });
-  const limitFor = (endpoint: Endpoint) => (endpoint === 'c-hasil' ? MAX_ENVELOPE_BYTES : d.maxBodyBytes);
-
-  function truncated(endpoint: Endpoint, remote: string, keyId: string | null, bytes: Uint8Array, expected: number) {
-    const reason = `unggahan terputus: diterima ${bytes.length} dari ${expected >= 0 ? expected : '?'} byte`;
-    const name = `lan-${endpoint}-${safeName(keyId ?? remote)}-terputus${endpoint === 'bundle' ? '.pleno' : '.json'}`;
-    try {
-      quarantine(ctx, bytes, name, reason, {
-        channel: 'lan',
-        english: `truncated LAN upload: ${bytes.length} of ${expected} bytes`,
-        actor: keyId ? `perangkat:${keyId}` : `lan:${remote}`,
-        truncated: true,
-      });
-    } catch (err) {
-      ctx.log.error('LAN: could not quarantine a truncated upload', err);
-    }
-    const contact: Contact = {
-      keyId,
-      registered: registered(keyId),
-      remote,
-      endpoint,
-      httpStatus: 400,
-      outcome: 'ditolak',
-      tps: null,
-      pemilihan: null,
-      sha256: null,
-      records: 0,
-      size: bytes.length,
-      reason,
-    };
-    return { contact, answer: { status: 400, body: errorBody('TRUNCATED', reason) } satisfies Answer };
-  }
-
-  async function importBody(endpoint: Endpoint, bytes: Uint8Array, keyId: string | null, remote: string) {
-    const name = `lan-${safeName(keyId ?? remote)}-${endpoint === 'bundle' ? 'bundle.pleno' : 'c-hasil.json'}`;
-    const source = { channel: 'lan' as const, name, ...(keyId !== null ? { device: keyId } : {}) };
-    const outcomes: ImportOutcome[] =
-      endpoint === 'c-hasil' ? [await d.envelopes.submit(bytes, source)] : importBundleBytes(ctx, bytes, source);
-    // The hash the receipt names is the record's payload hash; fill it where the import service did not.
-    const first = outcomes[0];
-    if (endpoint === 'c-hasil' && first && !first.sha256 && first.status !== 'ditolak') {
-      const j = parseJson(bytes);
-      if (j.ok) outcomes[0] = { ...first, sha256: payloadHash((j.value as { payload: unknown }).payload, nodeCrypto) };
-    }
-    return outcomes;
-  }
-
-  function contactFor(
-    a: Answer,
-    outcomes: ImportOutcome[],
-    base: Omit<Contact, 'httpStatus' | 'outcome' | 'tps' | 'pemilihan' | 'sha256' | 'records' | 'reason'>,
-  ): Contact {
-    const first = outcomes[0];
-    return {
-      ...base,
-      httpStatus: a.status,
-      outcome: (a.body.status as LanOutcome) ?? 'ditolak',
-      tps: first?.tps ?? null,
-      pemilihan: first?.pemilihan ?? null,
-      sha256: first?.sha256 ?? null,
-      records: outcomes.filter((o) => o.status !== 'ditolak').length,
-      reason: a.status >= 400 && a.status !== 409 ? String((a.body.error as { message: string }).message) : null,
-    };
-  }
 
   return async function handlePost(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint): Promise<void> {
     const remote = addressOf(req.socket);
-    if (!contentTypeOk(endpoint, req.headers['content-type'])) {
-      const want = endpoint === 'c-hasil' ? 'application/json' : 'application/zip';
-      answer(res, { status: 400, body: errorBody('BAD_CONTENT_TYPE', `Content-Type harus ${want}`) }, true);
-      return;
-    }
-    const max = limitFor(endpoint);
-    const declared = declaredLength(req);
-    if (declared > max) {
-      const msg = `isi permintaan terlalu besar (${declared} byte; batas ${max} byte)`;
-      answer(res, { status: 413, body: errorBody('TOO_LARGE', msg) }, true);
-      return;
-    }
-    const addressGate = d.addressGate.take(remote);
-    if (!addressGate.ok) {
-      d.onRateLimited();
-      answer(res, tooMany(addressGate.retryAfterSeconds), true);
-      return;
-    }
+    if (!admitted(d, req, res, endpoint, remote)) return;
+    const max = limitFor(d, endpoint);
     const body = await readBody(req, max);
     if (body.kind === 'too-large') {
       answer(
@@ -160,7 +177,7 @@ export function createPostHandler(d: PostDeps) {
       return;
     }
     const keyId = peekKeyIds(endpoint, body.bytes)[0] ?? null;
-    const isRegistered = registered(keyId);
+    const isRegistered = registered(d, keyId);
     const gate = d.deviceGate.take(isRegistered ? `key:${keyId}@${remote}` : `ip:${remote}`);
     if (!gate.ok) {
       d.onRateLimited();
@@ -168,14 +185,14 @@ export function createPostHandler(d: PostDeps) {
       return;
     }
     if (body.kind === 'aborted') {
-      const t = truncated(endpoint, remote, keyId, body.bytes, body.expected);
+      const t = truncated(d, endpoint, remote, keyId, body.bytes, body.expected);
       record(t.contact);
       if (!res.writableEnded && !req.socket.destroyed) answer(res, t.answer, true);
       return;
     }
     let outcomes: ImportOutcome[];
     try {
-      outcomes = await importBody(endpoint, body.bytes, keyId, remote);
+      outcomes = await importBody(d, endpoint, body.bytes, keyId, remote);
     } catch (err) {
       const ref = ctx.log.error('LAN: import failed unexpectedly', err);
       answer(res, {

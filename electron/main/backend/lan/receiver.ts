@@ -17,7 +17,7 @@
 // from Content-Length before reading, or as soon as the streamed count passes the limit. Requests are rate-limited
 // per address before the body is read and per device keyId after a bounded peek (post-handler.ts), with 429 +
 // Retry-After. Connections are capped per address and in total, with timeouts (../../http/limits.ts).
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { BackendContext } from '../context';
@@ -27,6 +27,7 @@ import { createContactLog, type ContactLog } from '../services/lan/lan-contacts'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit';
 import { advertiseLan, type MdnsAdvert } from './mdns';
 import { guardServer, serverOptions, type ConnectionLimits, type ServerGuard } from '../../http/limits';
+import { listen } from '../../http/listen';
 import { cachedSigner, errorBody } from './answers';
 import { answer, createPostHandler } from './post-handler';
 
@@ -136,16 +137,6 @@ function throttledChanged(ctx: BackendContext): { changed(): void; stop(): void 
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
 async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<LanReceiver> {
   const host = options.host ?? '0.0.0.0';
   const meta = getMeta(ctx.db);
@@ -167,7 +158,38 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
   });
 
   const limits = { ...DEFAULT_LAN_CONNECTION_LIMITS, ...options.connections };
-  const server: Server = createServer(serverOptions(limits), (req, res) => {
+  const server: Server = createServer(serverOptions(limits), routes(ctx, hello, handlePost));
+  const guard: ServerGuard = guardServer(server, limits, ctx.log);
+  await listen(server, options.port ?? DEFAULT_LAN_PORT, host);
+  const port = (server.address() as AddressInfo).port;
+  const urls = lanAddresses(host).map((a) => `http://${a.includes(':') ? `[${a}]` : a}:${port}`);
+  const mdns: MdnsAdvert | null =
+    options.mdns === false
+      ? null
+      : advertiseLan({ port, kecamatan: meta.kecamatanKode, ppkKeyId: signer.keyId, log: ctx.log });
+  ctx.log.info('LAN receiver listening', { host, port, urls });
+
+  const receiver: LanReceiver = {
+    url: urls[0]!,
+    urls,
+    port,
+    host,
+    startedAt: ctx.clock().toISOString(),
+    rateLimited: () => rateLimitedCount,
+    connections: () => ({ open: guard.open(), refused: guard.refused(), evicted: guard.evicted() }),
+    flush: () => contacts.flush(),
+    close: closer(ctx, { server, guard, mdns, events, contacts, port }),
+  };
+  running.set(ctx, receiver);
+  ctx.events.emit({ type: 'lan-changed' });
+  return receiver;
+}
+
+type PostHandler = ReturnType<typeof createPostHandler>;
+
+/** GET /v1/hello, POST /v1/c-hasil and /v1/bundle; anything unexpected answers 503 with a reference, never a crash. */
+function routes(ctx: BackendContext, hello: Record<string, string>, handlePost: PostHandler) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0];
     const handle = async () => {
       if (path === '/v1/hello') {
@@ -193,45 +215,36 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
         });
       else res.destroy();
     });
-  });
-  const guard: ServerGuard = guardServer(server, limits, ctx.log);
-  await listen(server, options.port ?? DEFAULT_LAN_PORT, host);
-  const port = (server.address() as AddressInfo).port;
-  const urls = lanAddresses(host).map((a) => `http://${a.includes(':') ? `[${a}]` : a}:${port}`);
-  const mdns: MdnsAdvert | null =
-    options.mdns === false
-      ? null
-      : advertiseLan({ port, kecamatan: meta.kecamatanKode, ppkKeyId: signer.keyId, log: ctx.log });
-  ctx.log.info('LAN receiver listening', { host, port, urls });
-
-  let closing: Promise<void> | null = null;
-  const receiver: LanReceiver = {
-    url: urls[0]!,
-    urls,
-    port,
-    host,
-    startedAt: ctx.clock().toISOString(),
-    rateLimited: () => rateLimitedCount,
-    connections: () => ({ open: guard.open(), refused: guard.refused(), evicted: guard.evicted() }),
-    flush: () => contacts.flush(),
-    close() {
-      closing ??= (async () => {
-        running.delete(ctx);
-        await mdns?.stop();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-          setTimeout(() => guard.destroyAll(), 2000).unref();
-        });
-        events.stop();
-        contacts.close();
-        ctx.events.emit({ type: 'lan-changed' });
-        ctx.log.info('LAN receiver stopped', { port });
-      })();
-      return closing;
-    },
   };
-  running.set(ctx, receiver);
-  ctx.events.emit({ type: 'lan-changed' });
-  return receiver;
+}
+
+/** close(): once, however often called — mDNS withdrawn, the server drained (2 s), contacts flushed. */
+function closer(
+  ctx: BackendContext,
+  r: {
+    server: Server;
+    guard: ServerGuard;
+    mdns: MdnsAdvert | null;
+    events: { stop(): void };
+    contacts: ContactLog;
+    port: number;
+  },
+): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => {
+    closing ??= (async () => {
+      running.delete(ctx);
+      await r.mdns?.stop();
+      await new Promise<void>((resolve) => {
+        r.server.close(() => resolve());
+        r.server.closeIdleConnections();
+        setTimeout(() => r.guard.destroyAll(), 2000).unref();
+      });
+      r.events.stop();
+      r.contacts.close();
+      ctx.events.emit({ type: 'lan-changed' });
+      ctx.log.info('LAN receiver stopped', { port: r.port });
+    })();
+    return closing;
+  };
 }

@@ -69,7 +69,7 @@ export function insertMasterData(
   },
   audit: { actor: string; at: string },
 ): { masterId: number } {
-  const { master: m, at } = { ...input, at: audit.at };
+  const at = audit.at;
   const a = (action: string) => ({ actor: audit.actor, action, at });
   const masterId = Number(
     insertAudited(
@@ -86,49 +86,13 @@ export function insertMasterData(
       a('master.import'),
     ),
   );
-  insertAudited(
-    db,
-    'meta',
-    {
-      id: 1,
-      master_id: masterId,
-      provinsi_kode: m.provinsi.kode,
-      provinsi_nama: m.provinsi.nama,
-      kabkota_kode: m.kabkota.kode,
-      kabkota_nama: m.kabkota.nama,
-      kecamatan_kode: m.kecamatan.kode,
-      kecamatan_nama: m.kecamatan.nama,
-      simulasi: isSimulasiMaster(m) ? 1 : 0,
-      created_at: at,
-    },
-    a('kecamatan.create'),
-  );
-  m.desa.forEach((d, i) => {
-    insertAudited(db, 'desa', { kode: d.kode, nama: d.nama, urutan: i }, a('master.desa'));
-    for (const t of d.tps) {
-      insertAudited(
-        db,
-        'tps',
-        { kode: tpsCode(d.kode, t.nomor), desa: d.kode, nomor: t.nomor, dpt_l: t.dpt.l, dpt_p: t.dpt.p },
-        a('master.tps'),
-      );
-    }
-  });
-  m.pemilihan.forEach((p, i) => {
-    insertAudited(db, 'pemilihan', { id: p.id, nama: p.nama, wilayah: p.wilayah, urutan: i }, a('master.pemilihan'));
-    for (const c of p.pilihan) {
-      insertAudited(
-        db,
-        'pilihan',
-        { pemilihan: p.id, nomor: c.nomor, nama: c.nama, kind: c.kind ?? 'paslon' },
-        a('master.pilihan'),
-      );
-    }
-  });
-  m.ppk.forEach((p, i) =>
+  insertMeta(db, input.master, masterId, a('kecamatan.create'));
+  insertWilayah(db, input.master, a);
+  insertPemilihan(db, input.master, a);
+  input.master.ppk.forEach((p, i) =>
     insertAudited(db, 'ppk_member', { nama: p.nama, jabatan: p.jabatan, urutan: i }, a('master.ppk')),
   );
-  for (const d of m.perangkat) {
+  for (const d of input.master.perangkat) {
     insertAudited(
       db,
       'perangkat',
@@ -145,6 +109,56 @@ export function insertMasterData(
     );
   }
   return { masterId };
+}
+
+type AuditOf = (action: string) => { actor: string; action: string; at: string };
+
+function insertMeta(db: WritableDb, m: DataMaster, masterId: number, entry: ReturnType<AuditOf>): void {
+  insertAudited(
+    db,
+    'meta',
+    {
+      id: 1,
+      master_id: masterId,
+      provinsi_kode: m.provinsi.kode,
+      provinsi_nama: m.provinsi.nama,
+      kabkota_kode: m.kabkota.kode,
+      kabkota_nama: m.kabkota.nama,
+      kecamatan_kode: m.kecamatan.kode,
+      kecamatan_nama: m.kecamatan.nama,
+      simulasi: isSimulasiMaster(m) ? 1 : 0,
+      created_at: entry.at,
+    },
+    entry,
+  );
+}
+
+function insertWilayah(db: WritableDb, m: DataMaster, a: AuditOf): void {
+  m.desa.forEach((d, i) => {
+    insertAudited(db, 'desa', { kode: d.kode, nama: d.nama, urutan: i }, a('master.desa'));
+    for (const t of d.tps) {
+      insertAudited(
+        db,
+        'tps',
+        { kode: tpsCode(d.kode, t.nomor), desa: d.kode, nomor: t.nomor, dpt_l: t.dpt.l, dpt_p: t.dpt.p },
+        a('master.tps'),
+      );
+    }
+  });
+}
+
+function insertPemilihan(db: WritableDb, m: DataMaster, a: AuditOf): void {
+  m.pemilihan.forEach((p, i) => {
+    insertAudited(db, 'pemilihan', { id: p.id, nama: p.nama, wilayah: p.wilayah, urutan: i }, a('master.pemilihan'));
+    for (const c of p.pilihan) {
+      insertAudited(
+        db,
+        'pilihan',
+        { pemilihan: p.id, nomor: c.nomor, nama: c.nama, kind: c.kind ?? 'paslon' },
+        a('master.pilihan'),
+      );
+    }
+  });
 }
 
 export interface PerangkatRow {

@@ -1,5 +1,6 @@
-// Plenary tables (migration 0001): acceptances, conflict choices, corrections + decisions, objections + resolutions,
-// kejadian khusus, lock events, operator sessions, delegations. Insert (audited) and list functions only:
+// Plenary tables (migration 0001): acceptances, conflict choices, corrections + decisions, kejadian khusus, lock
+// events; objections + resolutions (objection.repo.ts) and operator sessions + delegations (operator.repo.ts) are
+// re-exported from here. Insert (audited) and list functions only:
 // nothing here updates or deletes; "current" state (lock state included) is derived only by the read model
 // (shared/domain/read-model.ts, loaded by services/plenary/plenary-snapshot.ts).
 //
@@ -13,6 +14,10 @@ import type { CorrectionRecord } from '../../../../shared/domain/correction';
 import { camelRow, insertAudited } from './audit.repo';
 import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
+
+// Objections and operator sessions live in their own files; importers of the plenary tables keep one path.
+export * from './objection.repo';
+export * from './operator.repo';
 
 export type DecidedAs = 'ketua' | 'delegate';
 
@@ -250,135 +255,6 @@ export function listCorrectionDecisions(db: Db, f: TpsFilter = {}): CorrectionDe
   return (stmt(db, sql).all(...w.args) as Record<string, unknown>[]).map((r) => camelRow<CorrectionDecision>(r));
 }
 
-// ---------- objection (keberatan) ----------
-
-export interface RaisedBy {
-  peran: 'saksi' | 'panwascam' | 'ppk' | 'lainnya';
-  /** For a saksi: the nomor urut of the paslon they represent. */
-  paslon?: number;
-  nama?: string;
-}
-
-export interface NewObjection {
-  scope: 'tps' | 'desa' | 'prosedur';
-  tps: string | null;
-  /** For scope 'tps' it must be the TPS's desa; for 'prosedur' optional. */
-  desa: string | null;
-  pemilihan: PemilihanId | null;
-  raisedBy: RaisedBy;
-  text: string;
-  raisedAt: string;
-  recordedBy: string;
-}
-export interface Objection extends NewObjection {
-  id: number;
-}
-
-interface ObjectionRow {
-  id: number;
-  scope: Objection['scope'];
-  tps: string | null;
-  desa: string | null;
-  pemilihan: PemilihanId | null;
-  raised_by_json: string;
-  text: string;
-  raised_at: string;
-  recorded_by: string;
-}
-
-function toObjection(r: ObjectionRow): Objection {
-  return {
-    id: r.id,
-    scope: r.scope,
-    tps: r.tps,
-    desa: r.desa,
-    pemilihan: r.pemilihan,
-    raisedBy: JSON.parse(r.raised_by_json) as RaisedBy,
-    text: r.text,
-    raisedAt: r.raised_at,
-    recordedBy: r.recorded_by,
-  };
-}
-
-export function insertObjection(db: WritableDb, o: NewObjection): Objection {
-  const id = insertAudited(
-    db,
-    'objection',
-    {
-      scope: o.scope,
-      tps: o.tps,
-      desa: o.desa,
-      pemilihan: o.pemilihan,
-      raised_by_json: canonicalize(o.raisedBy),
-      text: o.text,
-      raised_at: o.raisedAt,
-      recorded_by: o.recordedBy,
-    },
-    { actor: o.recordedBy, action: 'objection.raise', at: o.raisedAt },
-  );
-  return { id: Number(id), ...o };
-}
-
-/** Objections; with `desa` also those of the TPS in that desa; with `pemilihan` also those for all pemilihan. */
-export function listObjections(db: Db, f: { pemilihan?: PemilihanId; tps?: string; desa?: string } = {}): Objection[] {
-  const w: string[] = [];
-  const args: string[] = [];
-  if (f.pemilihan !== undefined) {
-    w.push('(pemilihan = ? OR pemilihan IS NULL)');
-    args.push(f.pemilihan);
-  }
-  if (f.tps !== undefined) {
-    w.push('tps = ?');
-    args.push(f.tps);
-  }
-  if (f.desa !== undefined) {
-    w.push('desa = ?');
-    args.push(f.desa);
-  }
-  const sql = `SELECT * FROM objection ${w.length ? 'WHERE ' + w.join(' AND ') : ''} ORDER BY id`;
-  return (stmt(db, sql).all(...args) as ObjectionRow[]).map(toObjection);
-}
-
-// ---------- objection_resolution ----------
-
-export interface NewObjectionResolution {
-  objectionId: number;
-  outcome: 'diterima' | 'ditolak';
-  reason: string;
-  correctionId: number | null;
-  decidedBy: string;
-  decidedAs: DecidedAs;
-  decidedAt: string;
-}
-export interface ObjectionResolution extends NewObjectionResolution {
-  id: number;
-}
-
-/** At most one resolution per objection (UNIQUE). */
-export function insertObjectionResolution(db: WritableDb, r: NewObjectionResolution): ObjectionResolution {
-  const id = insertAudited(
-    db,
-    'objection_resolution',
-    {
-      objection_id: r.objectionId,
-      outcome: r.outcome,
-      reason: r.reason,
-      correction_id: r.correctionId,
-      decided_by: r.decidedBy,
-      decided_as: r.decidedAs,
-      decided_at: r.decidedAt,
-    },
-    { actor: r.decidedBy, action: `objection.${r.outcome}`, at: r.decidedAt },
-  );
-  return { id: Number(id), ...r };
-}
-
-export function listObjectionResolutions(db: Db): ObjectionResolution[] {
-  return (stmt(db, 'SELECT * FROM objection_resolution ORDER BY id').all() as Record<string, unknown>[]).map((r) =>
-    camelRow<ObjectionResolution>(r),
-  );
-}
-
 // ---------- kejadian_khusus ----------
 
 export interface NewKejadian {
@@ -468,71 +344,4 @@ export function listLockEvents(db: Db, f: { pemilihan?: PemilihanId } = {}): Loc
       ? stmt(db, 'SELECT * FROM lock_event ORDER BY id').all()
       : stmt(db, 'SELECT * FROM lock_event WHERE pemilihan = ? ORDER BY id').all(f.pemilihan);
   return (rows as Record<string, unknown>[]).map((r) => camelRow<LockEvent>(r));
-}
-
-// ---------- operator_session / delegation ----------
-
-export interface NewOperatorSession {
-  nama: string;
-  jabatan: 'ketua' | 'anggota' | 'operator';
-  startedAt: string;
-}
-export interface OperatorSession extends NewOperatorSession {
-  id: number;
-}
-
-export function insertOperatorSession(db: WritableDb, s: NewOperatorSession): OperatorSession {
-  const id = insertAudited(
-    db,
-    'operator_session',
-    { nama: s.nama, jabatan: s.jabatan, started_at: s.startedAt },
-    { actor: s.nama, action: 'operator.start', at: s.startedAt },
-  );
-  return { id: Number(id), ...s };
-}
-
-export function currentOperator(db: Db): OperatorSession | undefined {
-  const r = stmt(db, 'SELECT * FROM operator_session ORDER BY id DESC LIMIT 1').get() as
-    Record<string, unknown> | undefined;
-  return r ? camelRow<OperatorSession>(r) : undefined;
-}
-
-export function listOperatorSessions(db: Db): OperatorSession[] {
-  return (stmt(db, 'SELECT * FROM operator_session ORDER BY id').all() as Record<string, unknown>[]).map((r) =>
-    camelRow<OperatorSession>(r),
-  );
-}
-
-export interface NewDelegation {
-  ketua: string;
-  delegate: string;
-  action: 'grant' | 'revoke';
-  reason: string | null;
-  at: string;
-}
-export interface Delegation extends NewDelegation {
-  id: number;
-}
-
-export function insertDelegation(db: WritableDb, d: NewDelegation): Delegation {
-  const id = insertAudited(
-    db,
-    'delegation',
-    { ketua: d.ketua, delegate: d.delegate, action: d.action, reason: d.reason, at: d.at },
-    { actor: d.ketua, action: `delegation.${d.action}`, at: d.at },
-  );
-  return { id: Number(id), ...d };
-}
-
-export function listDelegations(db: Db): Delegation[] {
-  return (stmt(db, 'SELECT * FROM delegation ORDER BY id').all() as Record<string, unknown>[]).map((r) =>
-    camelRow<Delegation>(r),
-  );
-}
-
-/** Names currently holding a delegation (latest row per delegate is a grant). */
-export function activeDelegates(db: Db): Set<string> {
-  const latest = new Map<string, Delegation>();
-  for (const d of listDelegations(db)) latest.set(d.delegate, d);
-  return new Set([...latest.values()].filter((d) => d.action === 'grant').map((d) => d.delegate));
 }

@@ -55,38 +55,71 @@ function tsxLoader(entry: URL): string | null {
   }
 }
 
-export function createWorkerTask<I, O>(opts: { name: string; entry: URL; timeoutMs: number; maxHeapMb: number }) {
-  let worker: Worker | null = null;
-  let ready: Promise<void> | null = null;
-  let unavailable = false;
-  const queue: Job<I, O>[] = [];
-  let current: Job<I, O> | null = null;
-  let timer: NodeJS.Timeout | null = null;
+export interface WorkerTaskOptions {
+  name: string;
+  entry: URL;
+  timeoutMs: number;
+  maxHeapMb: number;
+}
+
+export function createWorkerTask<I, O>(opts: WorkerTaskOptions): WorkerTask<I, O> {
+  return new WorkerTask<I, O>(opts);
+}
+
+/** One job at a time on one lazily started worker thread; jobs queue behind it. */
+export class WorkerTask<I, O> {
+  private worker: Worker | null = null;
+  private ready: Promise<void> | null = null;
+  private unavailable = false;
+  private readonly queue: Job<I, O>[] = [];
+  private current: Job<I, O> | null = null;
+  private timer: NodeJS.Timeout | null = null;
   /** The worker the current job was posted to: a stopped worker's late 'exit' must not fail the next job. */
-  let runningOn: Worker | null = null;
-  let nextId = 1;
+  private runningOn: Worker | null = null;
+  private nextId = 1;
 
-  const stop = (w: Worker | null) => {
+  constructor(private readonly opts: WorkerTaskOptions) {}
+
+  /** Rejects with WorkerUnavailable (do it in-thread), WorkerTimeout, or WorkerJobError (the job's own error). */
+  run(input: I, transfer: ArrayBuffer[] = []): Promise<O> {
+    if (this.unavailable) return Promise.reject(new WorkerUnavailable(`${this.opts.name}: no worker`));
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, input, transfer, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** 'worker' once a worker has started, 'in-thread' once one could not, 'idle' before the first job. */
+  mode(): 'idle' | 'worker' | 'in-thread' {
+    return this.unavailable ? 'in-thread' : this.worker ? 'worker' : 'idle';
+  }
+
+  close(): void {
+    this.stop(this.worker);
+  }
+
+  private stop(w: Worker | null): void {
     if (w) void w.terminate();
-    if (worker === w) {
-      worker = null;
-      ready = null;
+    if (this.worker === w) {
+      this.worker = null;
+      this.ready = null;
     }
-  };
+  }
 
-  const finish = (settle: (j: Job<I, O>) => void) => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    const j = current;
-    current = null;
-    runningOn = null;
+  private finish(settle: (j: Job<I, O>) => void): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const j = this.current;
+    this.current = null;
+    this.runningOn = null;
     // Idle workers never keep the process alive (a CLI exits when its work is done).
-    if (queue.length === 0) worker?.unref();
+    if (this.queue.length === 0) this.worker?.unref();
     if (j) settle(j);
-    pump();
-  };
+    this.pump();
+  }
 
-  function start(): Promise<void> {
+  private start(): Promise<void> {
+    const { opts } = this;
     const tsx = tsxLoader(opts.entry);
     const w = new Worker(BOOT, {
       eval: true,
@@ -94,73 +127,55 @@ export function createWorkerTask<I, O>(opts: { name: string; entry: URL; timeout
       resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb, maxYoungGenerationSizeMb: 32 },
       name: opts.name,
     });
-    worker = w;
-    const booted = new Promise<void>((resolve, reject) => {
+    this.worker = w;
+    return new Promise<void>((resolve, reject) => {
       w.on('message', (m: { ready?: true; bootError?: string } & Partial<Reply<O>>) => {
         if (m.ready) return resolve();
         if (m.bootError) {
-          unavailable = true;
-          stop(w);
+          this.unavailable = true;
+          this.stop(w);
           return reject(new WorkerUnavailable(m.bootError));
         }
-        if (current && m.id === current.id) {
+        if (this.current && m.id === this.current.id) {
           const r = m as Reply<O>;
-          finish((j) => (r.ok ? j.resolve(r.value) : j.reject(new WorkerJobError(r.message, r.kind))));
+          this.finish((j) => (r.ok ? j.resolve(r.value) : j.reject(new WorkerJobError(r.message, r.kind))));
         }
       });
       w.on('error', (err) => {
-        stop(w);
+        this.stop(w);
         reject(err);
-        if (runningOn === w) finish((j) => j.reject(new WorkerJobError(String(err), 'error')));
+        if (this.runningOn === w) this.finish((j) => j.reject(new WorkerJobError(String(err), 'error')));
       });
       w.on('exit', () => {
-        stop(w);
+        this.stop(w);
         reject(new WorkerUnavailable(`${opts.name}: worker exited before it was ready`));
-        if (runningOn === w) finish((j) => j.reject(new WorkerJobError(`${opts.name}: worker stopped`, 'exit')));
+        if (this.runningOn === w)
+          this.finish((j) => j.reject(new WorkerJobError(`${opts.name}: worker stopped`, 'exit')));
       });
     });
-    return booted;
   }
 
-  function pump(): void {
-    if (current || queue.length === 0) return;
-    const job = queue.shift()!;
-    current = job;
-    ready ??= start();
+  private pump(): void {
+    if (this.current || this.queue.length === 0) return;
+    const job = this.queue.shift()!;
+    this.current = job;
+    this.ready ??= this.start();
     // A job in flight keeps the process alive until its answer arrives.
-    worker?.ref();
-    ready.then(
+    this.worker?.ref();
+    this.ready.then(
       () => {
-        if (current !== job || !worker) return;
-        timer = setTimeout(() => {
-          const w = worker;
-          finish((j) => j.reject(new WorkerTimeout(`${opts.name}: over ${opts.timeoutMs} ms`)));
-          stop(w);
-        }, opts.timeoutMs);
-        runningOn = worker;
-        worker.postMessage({ id: job.id, input: job.input }, job.transfer);
+        if (this.current !== job || !this.worker) return;
+        this.timer = setTimeout(() => {
+          const w = this.worker;
+          this.finish((j) => j.reject(new WorkerTimeout(`${this.opts.name}: over ${this.opts.timeoutMs} ms`)));
+          this.stop(w);
+        }, this.opts.timeoutMs);
+        this.runningOn = this.worker;
+        this.worker.postMessage({ id: job.id, input: job.input }, job.transfer);
       },
-      (err: unknown) => finish((j) => j.reject(unavailable ? err : new WorkerUnavailable(String(err)))),
+      (err: unknown) => this.finish((j) => j.reject(this.unavailable ? err : new WorkerUnavailable(String(err)))),
     );
   }
-
-  return {
-    /** Rejects with WorkerUnavailable (do it in-thread), WorkerTimeout, or WorkerJobError (the job's own error). */
-    run(input: I, transfer: ArrayBuffer[] = []): Promise<O> {
-      if (unavailable) return Promise.reject(new WorkerUnavailable(`${opts.name}: no worker`));
-      return new Promise<O>((resolve, reject) => {
-        queue.push({ id: nextId++, input, transfer, resolve, reject });
-        pump();
-      });
-    },
-    /** 'worker' once a worker has started, 'in-thread' once one could not, 'idle' before the first job. */
-    mode(): 'idle' | 'worker' | 'in-thread' {
-      return unavailable ? 'in-thread' : worker ? 'worker' : 'idle';
-    },
-    close(): void {
-      stop(worker);
-    },
-  };
 }
 
 /** The worker side: answers each job with `handle`; a thrown error's name is sent back as its kind. */

@@ -12,6 +12,11 @@ describe('parseJson (strict)', () => {
     '{"a":"x,\\"b\\":{[","b":1,"c":{"a":2}}',
     '{"a\\\\":1,"a":2}',
     '['.repeat(64) + ']'.repeat(64),
+    '{"a":"a"}',
+    '["a","a"]',
+    '[{"a":1},{"a":2}]',
+    '{"k":"a\\"b","k2":"k"}',
+    '{"a\\"":1,"a":2}',
   ])('parses like JSON.parse: %s', (s) => {
     expect(parseJson(s)).toEqual({ ok: true, value: JSON.parse(s) });
   });
@@ -29,6 +34,12 @@ describe('parseJson (strict)', () => {
     ['duplicate spelled with an escape', '{"a":1,"\\u0061":2}', /"a" muncul dua kali/],
     ['duplicate key ending in a backslash', '{"a\\\\":1,"a\\\\":2}', /muncul dua kali/],
     ['lone surrogate in a key', '{"\\udc00":1}', /surrogate/],
+    ['duplicate key with an escaped quote', '{"a\\"":1,"a\\"":2}', /"a\\"" muncul dua kali/],
+    ['duplicate key ending in backslash and quote', '{"a\\\\\\"":1,"a\\\\\\"":2}', /muncul dua kali/],
+    ['a huge number in a list', '[1,1e400]', /jangkauan/],
+    ['a huge number in an object', '{"a":{"b":1e400}}', /jangkauan/],
+    ['a lone surrogate in a list', '["ok","\\ud800"]', /surrogate tunggal dalam teks/],
+    ['a lone surrogate in an object', '{"a":{"b":"\\udc00"}}', /surrogate tunggal dalam teks/],
     ['deep nesting of valid JSON', '['.repeat(65) + ']'.repeat(65), /terlalu dalam/],
     ['trailing comma', '{"a":1,}', /diharapkan/],
     ['single quotes', "{'a':1}", /nama kolom/],
@@ -82,6 +93,9 @@ describe('parseJson names where invalid text goes wrong', () => {
     ['after a closed array', '[[1],]', 'karakter tak terduga pada posisi 5'],
     ['65 levels deep', '['.repeat(65) + 'x', 'struktur terlalu dalam pada posisi 65'],
     ['64 levels deep', '['.repeat(64) + 'x', 'karakter tak terduga pada posisi 64'],
+    ['an unclosed text', '["abc', 'teks tidak ditutup pada posisi 5'],
+    ['a space in a text before the fault', '[" a",]', 'karakter tak terduga pada posisi 6'],
+    ['an escaped quote in a text before the fault', '["a\\"b",]', 'karakter tak terduga pada posisi 8'],
   ])('%s', (_name, text, message) => {
     expect(parseJson(text)).toEqual({
       ok: false,

@@ -279,7 +279,7 @@ export function layoutDHasil(data: DHasilData, dataSha256: string, m: TextMeasur
     role: 'tanda-tangan',
     items: [
       ...headerItems(frame, w, h, 'Pengesahan', m),
-      ...signatureItems(data.header, data.meta, w, top, closingText(data), m),
+      ...signatureItems(data.header, data.meta, w, top, closingText(data), m, data.kehadiran),
     ],
   });
   return { pages: finishPages(pages, frame, m) };

@@ -3,6 +3,7 @@
 import { fitText, formatTanggal, wrapText } from './format';
 import { MARGIN_X } from './frame';
 import type { DocHeader, DocMeta, LayoutItem, TextMeasure } from './types';
+import { saksiNames, type Kehadiran } from '../domain/sidang';
 
 const ROW_PPK = 26;
 const ROW_SAKSI = 34;
@@ -83,7 +84,14 @@ function ppkItems(items: LayoutItem[], header: DocHeader, c: Column, m: TextMeas
 }
 
 /** The saksi of each pasangan calon: name and signature lines and a box to note a refusal; returns the y under it. */
-function saksiItems(items: LayoutItem[], header: DocHeader, c: Column, xs: number[], m: TextMeasure): number {
+function saksiItems(
+  items: LayoutItem[],
+  header: DocHeader,
+  c: Column,
+  xs: number[],
+  m: TextMeasure,
+  hadir?: Kehadiran,
+): number {
   let ry = tableHead(items, c, 'SAKSI PASANGAN CALON', xs, ['No', 'Pasangan Calon', 'Nama Saksi', 'Tanda Tangan']);
   for (const p of header.pilihan) {
     if (p.kind === 'kolom-kosong') continue;
@@ -92,6 +100,12 @@ function saksiItems(items: LayoutItem[], header: DocHeader, c: Column, xs: numbe
     wrapText(p.nama, xs[2]! - xs[1]! - 5, 8, m)
       .slice(0, 2)
       .forEach((line, k) => items.push({ t: 'text', x: xs[1]! + 2.5, y: ry - 10 - k * 8.5, size: 8, text: line }));
+    // The saksi who attended (recorded in the sidang), above the name line; blank when none was recorded.
+    const names = hadir ? saksiNames(hadir, p.nomor) : '';
+    if (names) {
+      const text = fitText(names, xs[3]! - xs[2]! - 10, 8, m);
+      items.push({ t: 'text', x: xs[2]! + 5, y: base + 18, size: 8, text });
+    }
     items.push({ t: 'line', x1: xs[2]! + 4, y1: base + 16, x2: xs[3]! - 4, y2: base + 16, width: 0.4 });
     items.push({ t: 'line', x1: xs[3]! + 4, y1: base + 16, x2: xs[4]! - 4, y2: base + 16, width: 0.4 });
     items.push({ t: 'rect', x: xs[2]! + 4, y: base + 3.5, w: 6, h: 6, stroke: true });
@@ -114,11 +128,21 @@ function saksiItems(items: LayoutItem[], header: DocHeader, c: Column, xs: numbe
  * Panwaslu Kecamatan supervises and receives a copy (salinan); it does not sign the berita acara
  * (docs/spec-readings.md). The line records who received the copy; then the note on refusals.
  */
-function panwasluItems(items: LayoutItem[], c: Column, xs: number[], from: number, m: TextMeasure): void {
+function panwasluItems(
+  items: LayoutItem[],
+  c: Column,
+  xs: number[],
+  from: number,
+  m: TextMeasure,
+  hadir?: Kehadiran,
+): void {
   let ry = from - 16;
   items.push({ t: 'text', x: c.x, y: ry, size: 8, text: 'PANWASLU KECAMATAN (menerima salinan)', bold: true });
   ry -= ROW_PPK - 6;
   items.push({ t: 'text', x: c.x + 2.5, y: ry + 4, size: 8, text: 'Nama:', gray: true });
+  const panwaslu = hadir?.panwaslu.join(', ') ?? '';
+  if (panwaslu)
+    items.push({ t: 'text', x: c.x + 32, y: ry + 4, size: 8, text: fitText(panwaslu, xs[3]! - c.x - 40, 8, m) });
   items.push({ t: 'line', x1: c.x + 30, y1: ry + 2, x2: xs[3]! - 4, y2: ry + 2, width: 0.4 });
   items.push({ t: 'text', x: xs[3]! + 4, y: ry + 4, size: 8, text: 'Tanda terima:', gray: true });
   items.push({ t: 'line', x1: xs[3]! + 60, y1: ry + 2, x2: xs[4]! - 4, y2: ry + 2, width: 0.4 });
@@ -138,6 +162,8 @@ export function signatureItems(
   top: number,
   intro: string,
   m: TextMeasure,
+  /** Who attended the sidang (DHasilData.kehadiran): saksi and Panwaslu names printed on their lines. */
+  hadir?: Kehadiran,
 ): LayoutItem[] {
   const items: LayoutItem[] = [];
   const y = introItems(items, header, meta, width, top, intro, m);
@@ -146,7 +172,7 @@ export function signatureItems(
   ppkItems(items, header, { x: MARGIN_X, w: colW, top: y }, m);
   const right: Column = { x: MARGIN_X + colW + gap, w: colW, top: y };
   const xs = [right.x, right.x + 22, right.x + colW * 0.42, right.x + colW * 0.7, right.x + colW];
-  const ry = saksiItems(items, header, right, xs, m);
-  panwasluItems(items, right, xs, ry, m);
+  const ry = saksiItems(items, header, right, xs, m, hadir);
+  panwasluItems(items, right, xs, ry, m, hadir);
   return items;
 }

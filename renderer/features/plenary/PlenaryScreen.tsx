@@ -25,6 +25,7 @@ import { ConflictDialog } from './ConflictDialog';
 import { DecideCorrectionDialog } from './DecideDialogs';
 import { DesaLock } from './DesaLock';
 import { NotDecider, useDecider } from './decider';
+import { SidangButton } from './SidangDialog';
 import { useReviewKeys, usePaneHeight, type DialogName } from './use-review-keys';
 import './plenary.css';
 
@@ -165,6 +166,7 @@ function ReviewActions({ r, open }: { r: TpsReview; open: (d: DialogName) => voi
       )}
       {pendingCorrection && !r.locked && <PendingDecision open={open} />}
       <span className="grow" />
+      <SidangButton pemilihan={r.pemilihan.id} pilihan={r.pemilihan.pilihan} />
       <OperatorChooser />
     </div>
   );

@@ -21,6 +21,7 @@ import { recap } from '../recap/recap.service';
 import { loadSnapshot, type PemilihanSnapshot } from '../plenary/plenary-snapshot';
 import { unexplainedBreaks } from './plenary-record';
 import { kejadianEntries, placeOf } from './kejadian-entries';
+import { kehadiranFor } from '../plenary/sidang.service';
 
 /** The trace as `sumber`; a counted number without a trace is a bug, never printed as traced. */
 function traceSumber(trace: CountTrace | null): Sumber {
@@ -72,7 +73,15 @@ function dHasilData(
       return { nomor: t.nomor, counts, sumber: counts ? traceSumber(tps?.trace ?? null) : null };
     }),
   }));
-  return ok({ ...base, recap: { tps: r.tps, desa: r.desa, total: r.total }, lampiran });
+  // Who attended the sidang (recorded in the plenary): the saksi names printed on the signature page.
+  const k = kehadiranFor(ctx, snap.pemilihan.id);
+  const attended = k.saksi.length + k.panwaslu.length + k.ppk.length > 0;
+  return ok({
+    ...base,
+    recap: { tps: r.tps, desa: r.desa, total: r.total },
+    lampiran,
+    ...(attended ? { kehadiran: k } : {}),
+  });
 }
 
 /** The document data for the current state of the database (not yet signed or recorded). */

@@ -9,6 +9,7 @@ import type { KejadianEntry } from '../../../../../shared/documents/types';
 import { listKejadian, type Objection } from '../../repositories/plenary.repo';
 import type { PemilihanSnapshot } from '../plenary/plenary-snapshot';
 import { acceptanceEntries, correctionEntries, type Placing } from './plenary-record';
+import { kejadianClosures } from '../plenary/kejadian.service';
 
 /** "Desa/Kel. Hampang, TPS 003", the desa alone, or the kecamatan. */
 export function placeOf(master: DataMaster, tps: string | null, desa: string | null): string {
@@ -61,8 +62,11 @@ function objectionEntries(snap: PemilihanSnapshot, p: Pemilihan | undefined, pla
 }
 
 function kejadianKhusus(ctx: Pick<BackendContext, 'db'>, pemilihan: PemilihanId, placing: Placing): KejadianEntry[] {
+  const closed = kejadianClosures(ctx);
   return listKejadian(ctx.db, { pemilihan }).map((k) => {
     const refusal = /menolak\s+(menandatangani|tanda\s*tangan)/i.test(k.text);
+    // Closed in the plenary (kejadian_selesai): how it was settled is its penyelesaian.
+    const selesai = closed.get(k.id)?.note;
     return {
       waktu: placing.local(k.at),
       tempat: placing.place(k.tps, k.desa),
@@ -70,7 +74,7 @@ function kejadianKhusus(ctx: Pick<BackendContext, 'db'>, pemilihan: PemilihanId,
       // A refusal to sign is recorded as a kejadian naming it (PKPU 18/2024: the reason is noted in this form).
       jenis: refusal ? 'penolakan-tanda-tangan' : 'kejadian',
       uraian: k.text,
-      penyelesaian: refusal ? 'Dicatat; dokumen tetap sah tanpa tanda tangan tersebut' : '',
+      penyelesaian: selesai ?? (refusal ? 'Dicatat; dokumen tetap sah tanpa tanda tangan tersebut' : ''),
     };
   });
 }

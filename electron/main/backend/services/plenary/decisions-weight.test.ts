@@ -2,6 +2,7 @@
 // dir): the deciders' PINs (slow hash, audited, refused without or with a wrong PIN, reset by the ketua), batalkan
 // appended (the acceptance stays, the read model stops counting it), the sidang per day with attendance carried to
 // the documents' data, kejadian khusus at kecamatan level and closed.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../backend';
 import { verifyAudit } from '../../repositories/audit.repo';
 import { kehadiranFor } from './sidang.service';
+import { issueOk } from '../../../../../tests/support/issue-document';
+import { loadSnapshot } from './plenary-snapshot';
+import { kejadianEntries } from '../documents/kejadian-entries';
+import { loadDataMaster } from '../../repositories/master.repo';
 import type { Result } from '../../../../../shared/contracts/result';
 import type {
   DashboardView,
@@ -220,6 +225,14 @@ describe('sidang per day with attendance; kejadian khusus at kecamatan level, cl
       panwaslu: ['Rahmat Hidayat'],
     });
     expect(kehadiranFor(b.ctx, 'gubernur').saksi).toEqual([]);
+    // The D.Hasil signature page prints the saksi who attended on their paslon's line, and the Panwaslu.
+    const issued = await issueOk(b.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: false });
+    const pdf = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', issued.path, '-'], { encoding: 'utf8' });
+    const sign = pdf.slice(pdf.lastIndexOf('SAKSI PASANGAN CALON'));
+    expect(sign).toContain('Budi Santoso');
+    expect(sign).toContain('Siti Aminah');
+    expect(sign).toMatch(/Nama:\s+Rahmat Hidayat/);
+    expect(sign.indexOf('Budi Santoso')).toBeLessThan(sign.indexOf('Siti Aminah'));
     expect(rows("SELECT action FROM audit WHERE action LIKE 'sidang.%' ORDER BY seq").map((r) => r['action'])).toEqual([
       'sidang.buka',
       'sidang.hadir',
@@ -244,6 +257,13 @@ describe('sidang per day with attendance; kejadian khusus at kecamatan level, cl
     await call('plenary.closeKejadian', { kejadianId, note: 'Genset dinyalakan; rapat dilanjutkan' });
     const closed = (await call<KejadianView[]>('plenary.kejadian', {})).find((k) => k.id === kejadianId)!;
     expect(closed.selesai).toMatchObject({ note: 'Genset dinyalakan; rapat dilanjutkan' });
+    // Model D.Kejadian Khusus prints how it was settled instead of "Belum diselesaikan".
+    const snap = loadSnapshot(b.ctx, 'bupati');
+    if (!snap.ok) throw new Error(snap.error.message);
+    const entry = kejadianEntries(b.ctx, loadDataMaster(b.ctx.db)!, snap.value).find(
+      (e) => e.uraian === 'Listrik padam di aula kecamatan selama 15 menit',
+    );
+    expect(entry).toMatchObject({ jenis: 'kejadian', penyelesaian: 'Genset dinyalakan; rapat dilanjutkan' });
     expect((await refusal('plenary.closeKejadian', { kejadianId, note: 'lagi' })).code).toBe('CONFLICT');
     expect(verifyAudit(b.ctx.db).ok).toBe(true);
   });

@@ -16,6 +16,7 @@ const PLENARY_READS = [
   'plenary.recap',
   'documents.status',
   'audit.list',
+  'audit.readable',
   'audit.verify',
   'system.integrity',
 ] as const satisfies readonly MethodName[];
@@ -27,12 +28,20 @@ export const EVENT_INVALIDATES: Record<PlenoEventType, readonly MethodName[] | '
   // Progress is a stream the import screen follows (useApiEvent); the summary arrives with the command's answer.
   'import-progress': [],
   'drives-changed': ['import.drives', 'documents.drives', 'backup.find', 'backup.status'],
-  'lan-changed': ['import.lanStatus', 'import.devices', 'audit.list', 'audit.verify', 'system.integrity'],
+  'lan-changed': [
+    'import.lanStatus',
+    'import.devices',
+    'audit.list',
+    'audit.readable',
+    'audit.verify',
+    'system.integrity',
+  ],
   'focus-changed': ['plenary.focus', 'plenary.projector'],
   'documents-changed': [
     'documents.list',
     'documents.status',
     'audit.list',
+    'audit.readable',
     'audit.verify',
     'system.integrity',
     'backup.status',

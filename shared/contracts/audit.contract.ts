@@ -53,6 +53,45 @@ export interface AuditVerifyView {
   problems: AuditProblemView[];
 }
 
+/** An entry as a sentence for a PPK, with its place (Log Audit). */
+export interface ReadableAuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  /** First part of the action: submission, correction, lock, ... */
+  kind: string;
+  sentence: string;
+  desa: { kode: string; nama: string } | null;
+  tps: string | null;
+  tpsNomor: number | null;
+  /** Technical detail (shown in the entry's detail view). */
+  action: string;
+  hash: string;
+}
+
+export interface ReadableAuditPage {
+  entries: ReadableAuditEntry[];
+  /** Pass as `before` for the next (older) page; null when the log is exhausted. */
+  nextBefore: number | null;
+}
+
+const readableInput = z
+  .object({
+    limit: z.number().int().min(1).max(500),
+    before: z.number().int().min(1).optional(),
+    kind: z.string().min(1).max(40).optional(),
+    desa: z
+      .string()
+      .regex(/^\d{10}$/)
+      .optional(),
+    tps: z
+      .string()
+      .regex(/^\d{13}$/)
+      .optional(),
+    actor: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+
 const listInput = z
   .object({
     limit: z.number().int().min(1).max(1000),
@@ -67,4 +106,5 @@ const noInput = z.object({}).strict();
 export const auditMethods = {
   'audit.list': method<typeof listInput, AuditListView>(listInput),
   'audit.verify': method<typeof noInput, AuditVerifyView>(noInput),
+  'audit.readable': method<typeof readableInput, ReadableAuditPage>(readableInput),
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;

@@ -5,6 +5,7 @@ import type { BackendContext } from '../context';
 import type { FeatureHandlers } from './index';
 import { countAudit, listAudit, verifyAudit } from '../repositories/audit.repo';
 import { AUDITED_TABLES } from '../db/migrations/index';
+import { readableAudit } from '../services/audit/audit-view.service';
 
 export function auditHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof auditMethods> {
   return {
@@ -23,6 +24,7 @@ export function auditHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof
           nextBefore: entries.length === limit && last && last.seq > 1 ? last.seq : null,
         });
       },
+      'audit.readable': (q) => ok(readableAudit(ctx, q)),
       'audit.verify': () => {
         const r = verifyAudit(ctx.db, { requiredTables: AUDITED_TABLES });
         return ok({

@@ -1,0 +1,74 @@
+// Log Audit's filters: kind of action, desa, TPS number within the desa, and person.
+import { useApiQuery } from '../../api/hooks';
+import { Field } from '../../ui';
+
+export const KINDS: { kind: string; label: string }[] = [
+  { kind: '', label: 'Semua' },
+  { kind: 'submission', label: 'Kiriman C.Hasil' },
+  { kind: 'acceptance', label: 'Sesuai' },
+  { kind: 'correction', label: 'Koreksi' },
+  { kind: 'conflict-choice', label: 'Konflik' },
+  { kind: 'objection', label: 'Keberatan' },
+  { kind: 'kejadian', label: 'Kejadian khusus' },
+  { kind: 'lock', label: 'Kunci desa' },
+  { kind: 'operator', label: 'Operator' },
+  { kind: 'delegation', label: 'Delegasi' },
+  { kind: 'master', label: 'Data master' },
+];
+
+export interface AuditFilter {
+  kind: string;
+  desa: string;
+  nomor: string;
+  actor: string;
+}
+
+export function AuditFilters({ f, set }: { f: AuditFilter; set: (f: AuditFilter) => void }) {
+  const dash = useApiQuery('plenary.dashboard', {});
+  return (
+    <div className="audit-filters" role="group" aria-label="Saring log audit">
+      <Field label="Jenis tindakan">
+        <select value={f.kind} onChange={(e) => set({ ...f, kind: e.target.value })} data-testid="audit-filter-action">
+          {KINDS.map((g) => (
+            <option key={g.kind} value={g.kind}>
+              {g.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Desa">
+        <select
+          value={f.desa}
+          onChange={(e) => set({ ...f, desa: e.target.value, nomor: '' })}
+          data-testid="audit-filter-desa"
+        >
+          <option value="">Semua desa</option>
+          {(dash.data?.desa ?? []).map((d) => (
+            <option key={d.kode} value={d.kode}>
+              {d.nama}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Nomor TPS">
+        <input
+          className="input"
+          inputMode="numeric"
+          value={f.nomor}
+          disabled={!f.desa}
+          onChange={(e) => set({ ...f, nomor: e.target.value.replace(/\D/g, '').slice(0, 3) })}
+          placeholder={f.desa ? 'mis. 3' : 'pilih desa dulu'}
+          data-testid="audit-filter-tps"
+        />
+      </Field>
+      <Field label="Oleh (nama)">
+        <input
+          className="input"
+          value={f.actor}
+          onChange={(e) => set({ ...f, actor: e.target.value })}
+          placeholder="cari nama…"
+        />
+      </Field>
+    </div>
+  );
+}

@@ -88,5 +88,5 @@ describe('demo folder through init, import and recap', () => {
         demo.expected.faults.filter((f) => f.kind === 'kiriman-kedua' && f.pemilihan === p.id).length,
       );
     }
-  });
+  }, 180_000); // four CLI runs (demo, init, import with QR decoding, recap): slow on a loaded machine
 });

@@ -6,7 +6,8 @@ import { createEventBus, type BackendContext, type EventBus, type Logger } from 
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers/index';
 import { createLogger } from './log';
-import { DbOpenError, openDatabase } from './db/open';
+import { DbOpenError, type OpenedDatabase } from './db/open';
+import { cleanTmpLeftovers, openStorage } from './storage-state';
 import { migrations } from './db/migrations/index';
 import { fail, ok } from '../../../shared/contracts/result';
 import type { StartupError, SystemInfo } from '../../../shared/contracts/system.contract';
@@ -21,6 +22,8 @@ export interface OpenBackendOptions {
   clock?: () => Date;
   /** Echo info/warn log lines to stderr too. */
   verbose?: boolean;
+  /** Open for reading only, without the single-instance lock (read-only CLI commands beside a running app). */
+  readOnly?: boolean;
 }
 
 /** What a transport (HTTP, IPC) needs: a dispatcher and the events to push. */
@@ -46,23 +49,18 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   const dbPath = resolve(options.dbPath);
   const dataDir = dataDirFor(dbPath);
   const clock = options.clock ?? (() => new Date());
-  const opened = openDatabase(dbPath, { migrations, backupDir: join(dataDir, 'backups'), clock });
-  let log: Logger;
-  try {
-    for (const d of DATA_SUBDIRS) mkdirSync(join(dataDir, d), { recursive: true });
-    log = createLogger({ logDir: join(dataDir, 'logs'), clock, echo: options.verbose === true });
-  } catch (err) {
-    opened.close();
-    throw new DbOpenError(
-      'io',
-      dbPath,
-      `Folder data ${dataDir} tidak dapat dibuat: ${(err as Error).message}`,
-      `Cannot create ${dataDir}: ${(err as Error).message}`,
-    );
-  }
+  const { opened, readOnly } = openStorage(dbPath, {
+    migrations,
+    backupDir: join(dataDir, 'backups'),
+    clock,
+    readOnly: options.readOnly === true,
+  });
+  const log = prepareDataDir(opened, dataDir, clock, options);
   log.info('database opened', { dbPath, from: opened.fromVersion, to: opened.toVersion, backup: opened.backupPath });
+  if (readOnly) log.warn('database opened read-only', { dbPath, reason: readOnly.english });
+  if (!opened.readOnly) cleanTmpLeftovers(dataDir, log);
   const events = createEventBus();
-  const ctx: BackendContext = { db: opened.db, dbPath, dataDir, clock, events, log, mode: options.mode };
+  const ctx: BackendContext = { db: opened.db, dbPath, dataDir, clock, events, log, mode: options.mode, readOnly };
   let handlerSet: ReturnType<typeof createHandlers>;
   try {
     handlerSet = createHandlers(ctx);
@@ -92,6 +90,28 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
       return closing;
     },
   };
+}
+
+/** The data folder and the log; a read-only open tolerates a folder it cannot create (logs then go nowhere). */
+function prepareDataDir(
+  opened: OpenedDatabase,
+  dataDir: string,
+  clock: () => Date,
+  options: OpenBackendOptions,
+): Logger {
+  try {
+    for (const d of DATA_SUBDIRS) mkdirSync(join(dataDir, d), { recursive: true });
+    return createLogger({ logDir: join(dataDir, 'logs'), clock, echo: options.verbose === true });
+  } catch (err) {
+    if (opened.readOnly) return createLogger({ logDir: null, clock, echo: options.verbose === true });
+    opened.close();
+    throw new DbOpenError(
+      'io',
+      opened.dbPath,
+      `Folder data ${dataDir} tidak dapat dibuat: ${(err as Error).message}`,
+      `Cannot create ${dataDir}: ${(err as Error).message}`,
+    );
+  }
 }
 
 export function toStartupError(err: unknown): StartupError {

@@ -5,6 +5,7 @@ import { AUDITED_TABLES } from '../backend/db/migrations/index';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
 import { witnessedHeadProblems } from '../backend/services/kirim/anchor';
+import { storageMessage } from '../backend/unexpected';
 
 const USAGE = 'Penggunaan / usage: pleno audit verify --db <file>';
 
@@ -14,8 +15,18 @@ export const command: CliCommand = (argv) =>
     if (positionals[0] !== 'verify' || positionals.length !== 1)
       throw new UsageError('subperintah / subcommand: verify');
     const dbPath = requireDb(values.db);
-    return withBackend('audit', dbPath, { mustExist: true }, (b) => {
-      const verified = verifyAudit(b.ctx.db, { requiredTables: AUDITED_TABLES });
+    return withBackend('audit', dbPath, { mustExist: true, readOnly: true }, (b) => {
+      let verified: ReturnType<typeof verifyAudit>;
+      try {
+        verified = verifyAudit(b.ctx.db, { requiredTables: AUDITED_TABLES });
+      } catch (err) {
+        // A damaged file cannot be read to its end: that is "not valid", never a crash (exit code = what is printed).
+        const storage = storageMessage(err);
+        if (storage === null) throw err;
+        process.stdout.write(`tidak valid / invalid: berkas basis data tidak dapat dibaca seluruhnya\n`);
+        process.stderr.write(`${storage} / ${(err as Error).message}\n`);
+        return 1;
+      }
       // Heads witnessed by the receiver's receipts (docs/design.md §4.3) are checked as well.
       const anchors = witnessedHeadProblems(b.ctx.db);
       const r =

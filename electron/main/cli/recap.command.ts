@@ -40,7 +40,7 @@ export const command: CliCommand = (argv) =>
     });
     if (positionals.length > 0) throw new UsageError(`argumen tidak dikenal / unexpected argument: ${positionals[0]}`);
     const dbPath = requireDb(values.db);
-    return withBackend('recap', dbPath, { mustExist: true }, (b) => {
+    return withBackend('recap', dbPath, { mustExist: true, readOnly: true }, (b) => {
       const m = loadDataMaster(b.ctx.db);
       if (!m) {
         process.stderr.write('pleno recap: basis data belum berisi data master / the database has no data master\n');

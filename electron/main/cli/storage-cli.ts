@@ -9,7 +9,8 @@ import { UsageError } from './command';
 export async function withBackend(
   name: string,
   dbPath: string,
-  opts: { mustExist: boolean },
+  /** readOnly: no lock and nothing written, so it runs beside a running app (recap, verify, audit verify). */
+  opts: { mustExist: boolean; readOnly?: boolean },
   body: (b: Backend) => Promise<number> | number,
 ): Promise<number> {
   if (opts.mustExist && !existsSync(dbPath)) {
@@ -19,7 +20,7 @@ export async function withBackend(
   }
   let backend: Backend;
   try {
-    backend = await openBackend({ dbPath, mode: 'web' });
+    backend = await openBackend({ dbPath, mode: 'web', readOnly: opts.readOnly === true });
   } catch (err) {
     if (err instanceof DbOpenError) {
       process.stderr.write(`pleno ${name}: ${err.message} / ${err.english}\n`);

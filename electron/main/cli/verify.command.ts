@@ -253,7 +253,7 @@ export const command: CliCommand = (argv) =>
       return allOk ? 0 : 1;
     };
     if (values.db === undefined) return run();
-    return withBackend('verify', values.db, { mustExist: true }, async (b) => {
+    return withBackend('verify', values.db, { mustExist: true, readOnly: true }, async (b) => {
       const key = ppkKeyOrNull(b.ctx);
       if (key) trust.ppkPublicKey = key.publicKey;
       trust.record = (sha) => recordBySha256(b.ctx.db, sha);

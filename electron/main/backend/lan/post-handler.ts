@@ -135,8 +135,15 @@ function contactFor(
   };
 }
 
-/** The checks before the body is read: content type, declared size, per-address limit. False when answered. */
+/** The checks before the body is read: a database open read-only, content type, declared size, per-address limit. False when answered. */
 function admitted(d: PostDeps, req: IncomingMessage, res: ServerResponse, endpoint: Endpoint, remote: string): boolean {
+  if (d.ctx.readOnly) {
+    // Nothing can be stored (damaged or read-only file, issue 14): the phone keeps its record and tries later.
+    req.resume();
+    const why = 'basis data laptop PPK sedang dibuka hanya-baca; hasil belum dapat disimpan, coba lagi nanti';
+    answer(res, { status: 503, headers: { 'Retry-After': '60' }, body: errorBody('UNAVAILABLE', why) }, true);
+    return false;
+  }
   if (!contentTypeOk(endpoint, req.headers['content-type'])) {
     const want = endpoint === 'c-hasil' ? 'application/json' : 'application/zip';
     answer(res, { status: 400, body: errorBody('BAD_CONTENT_TYPE', `Content-Type harus ${want}`) }, true);

@@ -11,6 +11,7 @@ import { AUDITED_TABLES } from '../../db/migrations/index';
 import { dataVersion, hasColumn } from '../../repositories/integrity.repo';
 import { witnessedHeadProblems } from '../kirim/anchor';
 import { checkSubmissionSources } from './signed-sources';
+import { storageMessage } from '../../unexpected';
 
 export interface IntegrityProblem {
   /** Bahasa Indonesia. */
@@ -61,12 +62,27 @@ export function runIntegrityCheck(ctx: ClockedDb): IntegrityCheck {
   };
 }
 
+/** A file too damaged to be read to its end fails the check (it does not throw). */
+function safeCheck(ctx: ClockedDb): IntegrityCheck {
+  try {
+    return runIntegrityCheck(ctx);
+  } catch (err) {
+    if (storageMessage(err) === null) throw err;
+    const problem = {
+      message: 'Berkas basis data rusak dan tidak dapat dibaca seluruhnya; angka yang tampil belum tentu lengkap.',
+      english: `integrity check could not read the file: ${(err as Error).message}`,
+    };
+    const at = new Date().toISOString();
+    return { ok: false, checkedAt: at, problems: [problem], tamperedSubmissions: [], entries: 0, rows: 0 };
+  }
+}
+
 /** The last full check, re-run when another connection wrote to the file since (or when forced). */
 export function integrityCheck(ctx: ClockedDb, opts: { force?: boolean } = {}): IntegrityCheck {
   const version = dataVersion(ctx.db);
   const hit = cache.get(ctx.db);
   if (hit && hit.version === version && opts.force !== true) return hit.check;
-  const check = runIntegrityCheck(ctx);
+  const check = safeCheck(ctx);
   cache.set(ctx.db, { version, check });
   return check;
 }

@@ -71,9 +71,9 @@ test('navigation between the screens once a kecamatan exists', async ({ app, pag
     await nav.getByRole('link', { name: label, exact: true }).click();
     await expect(nav.getByRole('link', { name: label, exact: true })).toHaveAttribute('aria-current', 'page');
   }
-  await expect(page.getByRole('heading', { name: 'Kirim ke server pusat' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Kirim ke KPU Kabupaten/Kota' })).toHaveCount(0);
   await nav.getByRole('link', { name: 'Kirim', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Kirim ke server pusat' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Kirim ke KPU Kabupaten/Kota' })).toBeVisible();
 });
 
 test('an unexpected backend error shows a toast with its reference id', async ({ app, page }) => {

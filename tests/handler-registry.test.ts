@@ -44,9 +44,9 @@ describe('every contract method', () => {
 describe('a missing handler', () => {
   it('fails to compile: a feature without its loader, a method without its handler', () => {
     const index = readFileSync(join(repoRoot, HANDLERS, 'index.ts'), 'utf8');
-    const withoutSync = index.replace(/^ {2}sync: async .*\n/m, '');
+    const withoutSync = index.replace(/^ {2}kirim: async .*\n/m, '');
     expect(withoutSync).not.toBe(index);
-    expect(typeErrors(`${HANDLERS}/index.ts`, withoutSync).join('\n')).toMatch(/Property 'sync' is missing/);
+    expect(typeErrors(`${HANDLERS}/index.ts`, withoutSync).join('\n')).toMatch(/Property 'kirim' is missing/);
 
     const audit = readFileSync(join(repoRoot, HANDLERS, 'audit.handlers.ts'), 'utf8');
     const withoutVerify = audit.replace("'audit.verify': () =>", "'audit.verifyRenamed': () =>");

@@ -38,6 +38,7 @@ export const EVENT_INVALIDATES: Record<PlenoEventType, readonly MethodName[] | '
   ],
   'focus-changed': ['plenary.focus', 'plenary.projector'],
   'documents-changed': [
+    'kirim.status',
     'documents.list',
     'documents.status',
     'audit.list',
@@ -46,6 +47,7 @@ export const EVENT_INVALIDATES: Record<PlenoEventType, readonly MethodName[] | '
     'system.integrity',
     'backup.status',
   ],
+  'kirim-changed': ['kirim.status', 'audit.list', 'audit.verify', 'system.integrity', 'backup.status'],
   'kecamatan-changed': 'all',
   // Desktop: the backend process restarted (database re-checked): anything cached may predate what it now holds.
   'backend-state': 'all',
@@ -86,6 +88,11 @@ export const COMMAND_EVENTS: Partial<Record<MethodName, readonly PlenoEventType[
   'plenary.unlockDesa': ['pleno-changed'],
   'plenary.setFocus': ['focus-changed'],
   'documents.issue': ['documents-changed'],
+  'kirim.installPenerima': ['kirim-changed'],
+  'kirim.sendNow': ['kirim-changed'],
+  'kirim.setFotoSeluler': ['kirim-changed'],
+  'kirim.importReceipts': ['kirim-changed'],
+  'kirim.importReceiptsFromDrive': ['kirim-changed'],
 };
 
 /**
@@ -105,6 +112,8 @@ export const UNTRACKED_METHODS: Partial<Record<MethodName, string>> = {
   'backup.setTarget': 'a setting of this laptop; answers the new backup.status',
   'backup.now': 'a command that copies the database and changes no stored state; answers the new backup.status',
   'backup.inspect': 'reads the backup file being chosen, not stored state',
+  'kirim.previewPenerima': 'reads the certificate being chosen, not stored state',
+  'kirim.exportBundles': 'a command that writes files to a drive and changes no stored state',
 };
 
 /** The methods a batch of event types makes stale: a set of names, or 'all'. */

@@ -15,7 +15,7 @@ export const NAV: NavItem[] = [
   { name: 'impor', label: 'Impor', Screen: lazy(() => import('../features/import/ImportScreen')) },
   { name: 'pleno', label: 'Pleno', Screen: lazy(() => import('../features/plenary/PlenaryScreen')) },
   { name: 'dokumen', label: 'Dokumen', Screen: lazy(() => import('../features/documents/DocumentsScreen')) },
-  { name: 'kirim', label: 'Kirim', Screen: lazy(() => import('../features/sync/SyncScreen')) },
+  { name: 'kirim', label: 'Kirim', Screen: lazy(() => import('../features/kirim/KirimScreen')) },
   { name: 'audit', label: 'Log Audit', Screen: lazy(() => import('../features/audit/AuditScreen')) },
 ];
 

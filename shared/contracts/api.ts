@@ -8,7 +8,7 @@ import { importMethods } from './import.contract';
 import { plenaryMethods } from './plenary.contract';
 import { documentsMethods } from './documents.contract';
 import { auditMethods } from './audit.contract';
-import { syncMethods } from './sync.contract';
+import { kirimMethods } from './kirim.contract';
 import { backupMethods } from './backup.contract';
 
 export const methods = {
@@ -18,7 +18,7 @@ export const methods = {
   ...plenaryMethods,
   ...documentsMethods,
   ...auditMethods,
-  ...syncMethods,
+  ...kirimMethods,
   ...backupMethods,
 };
 

@@ -15,6 +15,8 @@ export type PlenoEvent =
   /** What the operator is showing, for the projector view to follow. */
   | { type: 'focus-changed'; pemilihan: PemilihanId | null; desa: string | null; tps: string | null }
   | { type: 'documents-changed' }
+  /** The push outbox changed: a receipt, a push's progress (throttled), the receiver or the photo setting. */
+  | { type: 'kirim-changed' }
   /** A data master was imported or the demo created. */
   | { type: 'kecamatan-changed' }
   /**

@@ -12,10 +12,10 @@
 import type { Handlers, MethodName } from '../../../../shared/contracts/api';
 import type { auditMethods } from '../../../../shared/contracts/audit.contract';
 import type { documentsMethods } from '../../../../shared/contracts/documents.contract';
+import type { kirimMethods } from '../../../../shared/contracts/kirim.contract';
 import type { importMethods } from '../../../../shared/contracts/import.contract';
 import type { plenaryMethods } from '../../../../shared/contracts/plenary.contract';
 import type { setupMethods } from '../../../../shared/contracts/setup.contract';
-import type { syncMethods } from '../../../../shared/contracts/sync.contract';
 import type { systemMethods } from '../../../../shared/contracts/system.contract';
 import type { backupMethods } from '../../../../shared/contracts/backup.contract';
 import type { BackendContext } from '../context';
@@ -28,7 +28,7 @@ interface Contracts {
   plenary: typeof plenaryMethods;
   documents: typeof documentsMethods;
   audit: typeof auditMethods;
-  sync: typeof syncMethods;
+  kirim: typeof kirimMethods;
   backup: typeof backupMethods;
 }
 type Feature = keyof Contracts;
@@ -54,7 +54,7 @@ const FEATURES: { [F in Feature]: () => Promise<FeatureFactory<F>> } = {
   plenary: async () => (await import('./plenary.handlers')).plenaryHandlers,
   documents: async () => (await import('./documents.handlers')).documentsHandlers,
   audit: async () => (await import('./audit.handlers')).auditHandlers,
-  sync: async () => (await import('./sync.handlers')).syncHandlers,
+  kirim: async () => (await import('./kirim.handlers')).kirimHandlers,
   backup: async () => (await import('./backup.handlers')).backupHandlers,
 };
 

@@ -198,3 +198,20 @@ export function listTandaTerima(db: Db): TandaTerimaRow[] {
     camelRow<TandaTerimaRow>(r),
   );
 }
+
+/** Whether photos may go over the current connection (newest setting; none = not allowed). */
+export function fotoSeluler(db: Db): boolean {
+  const r = stmt(db, 'SELECT foto_seluler FROM kirim_setelan ORDER BY id DESC LIMIT 1').get() as
+    | { foto_seluler: number }
+    | undefined;
+  return r?.foto_seluler === 1;
+}
+
+export function insertSetelan(db: WritableDb, allowed: boolean, actor: string, at: string): void {
+  insertAudited(
+    db,
+    'kirim_setelan',
+    { foto_seluler: allowed ? 1 : 0, changed_at: at, changed_by: actor },
+    { actor, action: 'kirim.setelan', at },
+  );
+}

@@ -26,38 +26,80 @@ export function groupFingerprint(fp: string): string {
   return fp.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-/** Verifies and installs a certificate (parsed JSON of the envelope). */
-export function installPenerima(
-  ctx: Pick<BackendContext, 'db' | 'clock'>,
-  json: unknown,
-  actor: string,
-): Result<InstalledPenerima> {
+/** A certificate checked against this kecamatan's master, not yet installed (the PPK confirms the fingerprint). */
+export interface PenerimaPreview {
+  cert: PenerimaCert;
+  /** Grouped receiver key fingerprint. */
+  fingerprint: string;
+  /** The certificate envelope, JCS text. */
+  text: string;
+}
+
+/** Verifies a certificate (parsed JSON of the envelope) without installing it. */
+export function previewPenerima(ctx: Pick<BackendContext, 'db'>, json: unknown): Result<PenerimaPreview> {
   const master = getMasterRecord(ctx.db);
   const meta = getMeta(ctx.db);
-  const key = ppkKeyOrNull(ctx);
-  if (!master || !meta || !key)
-    return fail('NO_KECAMATAN', 'Belum ada data master: buat basis data dengan pleno init.');
+  if (!master || !meta) return fail('NO_KECAMATAN', 'Belum ada data master: buat basis data dengan pleno init.');
   const v = verifyPenerimaCert(json, master.signerPublicKey, nodeCrypto, meta.kabkotaKode);
   if (!v.ok) return fail('INVALID_INPUT', `Sertifikat penerima ditolak: ${v.error.message}.`);
   const cert = v.value.cert;
   const fp = keyFingerprint(fromBase64Url(cert.publicKey), nodeCrypto);
+  return ok({ cert, fingerprint: groupFingerprint(fp), text: canonicalize(json) });
+}
+
+/**
+ * Verifies and installs a certificate (parsed JSON of the envelope). With `confirmFingerprint`, the key must be the
+ * one the PPK was shown and confirmed.
+ */
+export function installPenerima(
+  ctx: Pick<BackendContext, 'db' | 'clock'>,
+  json: unknown,
+  actor: string,
+  confirmFingerprint?: string,
+): Result<InstalledPenerima> {
+  const key = ppkKeyOrNull(ctx);
+  if (!key) return fail('NO_KECAMATAN', 'Belum ada data master: buat basis data dengan pleno init.');
+  const p = previewPenerima(ctx, json);
+  if (!p.ok) return p;
+  const { cert, fingerprint } = p.value;
+  if (confirmFingerprint !== undefined && confirmFingerprint.replace(/\s/g, '') !== fingerprint.replace(/\s/g, ''))
+    return fail('CONFLICT', 'Sidik jari kunci penerima berbeda dengan yang dikonfirmasi; periksa ulang sertifikat.');
   return runCommand(ctx, (unit) => {
     insertPenerima(unit.db, {
-      sertifikatJson: canonicalize(json),
+      sertifikatJson: p.value.text,
       kabkota: cert.kabkota.kode,
       url: cert.url,
       publicKey: cert.publicKey,
-      fingerprint: fp,
+      fingerprint: fingerprint.replace(/ /g, ''),
       installedAt: ctx.clock().toISOString(),
       installedBy: actor,
     });
-    return ok({
-      cert,
-      fingerprint: groupFingerprint(fp),
-      ppkKey: key.publicKey,
-      ppkFingerprint: groupFingerprint(key.keyId),
-    });
+    return ok({ cert, fingerprint, ppkKey: key.publicKey, ppkFingerprint: groupFingerprint(key.keyId) });
   });
+}
+
+/** `GET /v1/hello` of a typed URL: the certificate it carries (JSON), or why not. */
+export async function fetchHelloCert(url: string): Promise<Result<unknown>> {
+  let base: URL;
+  try {
+    base = new URL(url);
+    if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new Error('scheme');
+  } catch {
+    return fail('INVALID_INPUT', 'Alamat penerima tidak sah: tulis lengkap, misalnya https://kirim.kpu-kotabaru.go.id');
+  }
+  let json: unknown;
+  try {
+    const res = await fetch(new URL('/v1/hello', base), { signal: AbortSignal.timeout(30_000) });
+    if (!res.ok) return fail('INVALID_INPUT', `Penerima di ${url} tidak menjawab dengan benar.`);
+    const text = await res.text();
+    if (text.length > 64 * 1024) return fail('INVALID_INPUT', `Jawaban penerima di ${url} terlalu besar.`);
+    json = JSON.parse(text);
+  } catch {
+    return fail('INVALID_INPUT', `Penerima di ${url} tidak dapat dihubungi.`);
+  }
+  const hello = parseHello(json);
+  if (!hello.ok) return fail('INVALID_INPUT', `Jawaban penerima tidak sah: ${hello.error.message}.`);
+  return ok(hello.value.sertifikat);
 }
 
 /** Fetches `GET /v1/hello` of a typed URL and installs the certificate it carries (still verified as above). */
@@ -66,17 +108,8 @@ export async function installPenerimaFromUrl(
   url: string,
   actor: string,
 ): Promise<Result<InstalledPenerima>> {
-  let json: unknown;
-  try {
-    const res = await fetch(new URL('/v1/hello', url), { signal: AbortSignal.timeout(30_000) });
-    if (!res.ok) return fail('INVALID_INPUT', `Penerima di ${url} tidak menjawab dengan benar.`);
-    json = await res.json();
-  } catch {
-    return fail('INVALID_INPUT', `Penerima di ${url} tidak dapat dihubungi.`);
-  }
-  const hello = parseHello(json);
-  if (!hello.ok) return fail('INVALID_INPUT', `Jawaban penerima tidak sah: ${hello.error.message}.`);
-  return installPenerima(ctx, hello.value.sertifikat, actor);
+  const cert = await fetchHelloCert(url);
+  return cert.ok ? installPenerima(ctx, cert.value, actor) : cert;
 }
 
 export function penerimaInUse(ctx: Pick<BackendContext, 'db'>): PenerimaRow | undefined {

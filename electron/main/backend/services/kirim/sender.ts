@@ -24,10 +24,12 @@ export { storeReceipt } from './steps';
 /** Progress of one manifest in a run: bytes moved so far of what the receiver lacked when the run reached it. */
 export interface KirimEvent {
   manifest: string;
-  stage: 'manifest' | 'objek' | 'berkas' | 'selesai' | 'gagal';
+  stage: 'manifest' | 'objek' | 'berkas' | 'selesai' | 'gagal' | 'ditolak';
   sent: number;
   total: number;
   reason?: string;
+  /** The receiver refused the content (422): not retried this run. */
+  ditolak?: boolean;
 }
 
 export interface KirimOptions {
@@ -48,6 +50,8 @@ export interface KirimOptions {
   /** Stops the run between rounds (the app's "Kirim ulang sekarang" restarts it). */
   signal?: AbortSignal;
   onEvent?: (e: KirimEvent) => void;
+  /** Told before each backoff wait (ms), so the app can show when the next attempt comes. */
+  onWait?: (ms: number) => void;
 }
 
 export interface ManifestOutcome {
@@ -148,8 +152,8 @@ async function round(
         continue;
       }
       reasons.set(row.sha256, step.reason);
-      emit('gagal', undefined, step.reason);
       if (step.kind === 'ditolak') refused.add(row.sha256);
+      emit(step.kind === 'ditolak' ? 'ditolak' : 'gagal', undefined, step.reason);
       // A later manifest waits for this one, unless this one's numbers are confirmed (menunggu-berkas).
       if (!latestTandaTerima(run.ctx.db, row.sha256)) break;
     }
@@ -198,6 +202,7 @@ export async function kirimOutbox(
     if (rows.every((r) => settled(run, r, refused))) break;
     const wait = backoffDelay(progress ? 0 : attempt, o.baseDelayMs, o.maxDelayMs);
     if (Date.now() + wait > deadline) break;
+    opts.onWait?.(wait);
     await pause(wait, opts.signal);
   }
   return ok(rows.map((row) => outcomeOf(ctx, row, reasons.get(row.sha256) ?? null)));

@@ -12,7 +12,11 @@ import { createKecamatanFixture, type KecamatanFixture } from './records';
 import { startPenerimaServer, type PenerimaServer } from '../../electron/main/backend/penerima/receiver-server';
 import { installPenerima } from '../../electron/main/backend/services/kirim/penerima';
 import { makeSertifikat } from '../../electron/main/backend/services/penerima/sertifikat';
-import { initPenerima, registerPpkKey } from '../../electron/main/backend/services/penerima/setup.service';
+import {
+  initPenerima,
+  installSertifikat,
+  registerPpkKey,
+} from '../../electron/main/backend/services/penerima/setup.service';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 
 export interface KirimPair {
@@ -61,6 +65,8 @@ export async function startKirimPair(opts: { desa?: number; tpsPerDesa?: number 
     now: new Date('2024-11-30T08:00:00Z'),
   });
   if (!cert.ok) throw new Error(cert.error.message);
+  const pasang = installSertifikat(kab.ctx, utf8(cert.value.text), 'uji'); // GET /v1/hello answers with it
+  if (!pasang.ok) throw new Error(pasang.error.message);
   const installed = installPenerima(fx.backend.ctx, JSON.parse(cert.value.text), 'uji');
   if (!installed.ok) throw new Error(installed.error.message);
   return {

@@ -53,7 +53,7 @@ function runLine(s: KirimStatus): string {
   if (!s.penerima) return 'Pasang penerima dulu.';
   if (s.run.running) return 'Sedang mengirim.';
   if (s.run.nextAttemptAt)
-    return `${s.run.online === false ? 'Penerima belum dapat dihubungi. ' : ''}Dicoba lagi otomatis ${when(s.run.nextAttemptAt)}, atau lebih cepat bila jaringan tersambung.`;
+    return `${s.run.online === false ? 'Sambungan ke penerima terputus atau belum ada. ' : ''}Dicoba lagi otomatis ${when(s.run.nextAttemptAt)}, atau lebih cepat bila jaringan tersambung.`;
   if (s.pushes.length > 0 && s.pushes.every((p) => p.state === 'lengkap')) return 'Semua kiriman lengkap.';
   return 'Tidak ada pengiriman yang sedang berjalan.';
 }

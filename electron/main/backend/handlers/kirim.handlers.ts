@@ -16,7 +16,7 @@ import { fetchHelloCert, installPenerima, previewPenerima } from '../services/ki
 import { createKirimRunner } from '../services/kirim/runner';
 import { kirimStatus } from '../services/kirim/status';
 import { exportBundles } from '../services/kirim/bundle';
-import { importReceiptBytes, importReceiptsFromDrive } from '../services/kirim/receipts';
+import { envelopeTextOfQr, importReceiptBytes, importReceiptsFromDrive } from '../services/kirim/receipts';
 
 async function guard<T>(ctx: BackendContext, what: string, body: () => Promise<Result<T>> | Result<T>) {
   try {
@@ -34,7 +34,7 @@ async function certificateFrom(
   const bytes = new Uint8Array(Buffer.from(i.contentBase64, 'base64'));
   let text: string | undefined;
   if (i.source === 'qr') {
-    text = (await decodeQrImage(bytes).catch(() => [] as string[])).find((t) => t.includes('pleno.penerima/1'));
+    text = envelopeTextOfQr(await decodeQrImage(bytes).catch(() => [] as string[]), 'pleno.penerima/1') ?? undefined;
     if (!text) return fail('INVALID_INPUT', 'Tidak ada QR sertifikat penerima pada gambar ini.');
   } else text = Buffer.from(bytes).toString('utf8');
   try {
@@ -46,6 +46,22 @@ async function certificateFrom(
 
 function listedDrive(root: string): string | null {
   return listMounts(driveParents()).includes(root) ? root : null;
+}
+
+async function receiptFiles(ctx: BackendContext, files: { name: string; contentBase64: string }[]) {
+  const out = [];
+  for (const f of files)
+    out.push(await importReceiptBytes(ctx, f.name, new Uint8Array(Buffer.from(f.contentBase64, 'base64'))));
+  if (out.some((r) => r.ok)) ctx.events.emit({ type: 'kirim-changed' });
+  return ok(out);
+}
+
+async function receiptsOnDrive(ctx: BackendContext, root: string) {
+  if (!listedDrive(root)) return fail('NOT_FOUND', 'Drive tidak ditemukan; pasang ulang drive lalu coba lagi.');
+  const out = await importReceiptsFromDrive(ctx, root);
+  if (out.length === 0) return fail('NOT_FOUND', 'Tidak ada berkas tanda terima di drive ini.');
+  if (out.some((r) => r.ok)) ctx.events.emit({ type: 'kirim-changed' });
+  return ok(out);
 }
 
 export function kirimHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof kirimMethods> {
@@ -110,23 +126,8 @@ export function kirimHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof
           const r = exportBundles(ctx, folder);
           return r.ok ? ok({ folder, files: r.value }) : r;
         }),
-      'kirim.importReceipts': (i) =>
-        guard(ctx, 'receipts', async () => {
-          const out = [];
-          for (const f of i.files)
-            out.push(await importReceiptBytes(ctx, f.name, new Uint8Array(Buffer.from(f.contentBase64, 'base64'))));
-          if (out.some((r) => r.ok)) ctx.events.emit({ type: 'kirim-changed' });
-          return ok(out);
-        }),
-      'kirim.importReceiptsFromDrive': (i) =>
-        guard(ctx, 'drive receipts', async () => {
-          const root = listedDrive(i.root);
-          if (!root) return fail('NOT_FOUND', 'Drive tidak ditemukan; pasang ulang drive lalu coba lagi.');
-          const out = await importReceiptsFromDrive(ctx, root);
-          if (out.length === 0) return fail('NOT_FOUND', 'Tidak ada berkas tanda terima di drive ini.');
-          if (out.some((r) => r.ok)) ctx.events.emit({ type: 'kirim-changed' });
-          return ok(out);
-        }),
+      'kirim.importReceipts': (i) => guard(ctx, 'receipts', () => receiptFiles(ctx, i.files)),
+      'kirim.importReceiptsFromDrive': (i) => guard(ctx, 'drive receipts', () => receiptsOnDrive(ctx, i.root)),
     },
   };
 }

@@ -55,125 +55,157 @@ function hasWork(ctx: Ctx): boolean {
   return listManifests(ctx.db).some((m) => latestTandaTerima(ctx.db, m.sha256)?.status !== 'lengkap');
 }
 
-export function createKirimRunner(ctx: Ctx, opts: RunnerOptions = {}): KirimRunner {
-  const live = new Map<string, PushLive>();
-  let ctrl: AbortController | null = null;
-  let again = false;
-  let closed = false;
-  let nextAt: number | null = null;
-  let online: boolean | null = null;
-  let current: Promise<void> = Promise.resolve();
-  let lastEmit = 0;
-  let emitTimer: NodeJS.Timeout | null = null;
-
-  const emit = (now = false): void => {
-    const fire = () => {
-      emitTimer = null;
-      lastEmit = Date.now();
-      ctx.events.emit({ type: 'kirim-changed' });
-    };
-    if (now || Date.now() - lastEmit > 250) fire();
-    else emitTimer ??= setTimeout(fire, 250);
-  };
-
-  const onEvent = (e: KirimEvent): void => {
-    const prev = live.get(e.manifest);
-    const moving = e.stage === 'objek' || e.stage === 'berkas';
-    live.set(e.manifest, {
-      stage: e.stage,
-      sent: e.sent,
-      total: e.total,
-      since: moving && prev && (prev.stage === 'objek' || prev.stage === 'berkas') ? prev.since : Date.now(),
-      reason: e.reason ?? null,
-      ditolak: e.ditolak === true || e.stage === 'ditolak',
-    });
-    if (e.stage === 'manifest') nextAt = null;
-    // a link failure says offline; any answer of the receiver (even a refusal) says online
-    online = !(e.stage === 'gagal' && /sambungan/.test(e.reason ?? ''));
-    emit(e.stage !== 'berkas');
-  };
-
-  async function cycle(): Promise<void> {
-    do {
-      again = false;
-      if (closed || !hasWork(ctx)) break;
-      ctrl = new AbortController();
-      try {
-        await kirimOutbox(ctx, {
-          batasMs: 7 * 24 * 3600_000,
-          foto: fotoSeluler(ctx.db),
-          signal: ctrl.signal,
-          onEvent,
-          onWait: (ms) => {
-            nextAt = Date.now() + ms;
-            emit(true);
-          },
-          ...opts.send,
-        });
-      } catch (err) {
-        ctx.log.error('kirim run failed', err);
-      }
-      ctrl = null;
-      nextAt = null;
-    } while (again && !closed);
-    emit(true);
-  }
-
-  const kick = (why: string): void => {
-    if (closed) return;
-    ctx.log.info('kirim run requested', { why });
-    if (ctrl) {
-      again = true;
-      ctrl.abort();
-      return;
-    }
-    current = cycle();
-    emit(true);
-  };
-
-  const unsubscribe = ctx.events.subscribe((e) => {
-    if (e.type === 'documents-changed') kick('dokumen diterbitkan');
-  });
+/**
+ * Watches for a link coming back while a backoff wait is under way: network addresses changing, or — after a link
+ * failure, when the planned retry is further off than one probe period — the receiver answering `GET /v1/hello`.
+ */
+function watchLink(
+  ctx: Ctx,
+  opts: RunnerOptions,
+  waiting: () => { nextAt: number; offline: boolean } | null,
+  kick: (why: string) => void,
+) {
   let sig = networkSignature();
   const net = setInterval(() => {
     const now = networkSignature();
-    if (now !== sig && now !== '' && ctrl) kick('jaringan berubah');
+    if (now !== sig && now !== '' && waiting() !== null) kick('jaringan berubah');
     sig = now;
   }, opts.netMs ?? 5_000);
   net.unref();
-  const probe = setInterval(() => void probeHello(), opts.probeMs ?? 60_000);
-  probe.unref();
-
-  async function probeHello(): Promise<void> {
+  const probeMs = opts.probeMs ?? 60_000;
+  const probe = setInterval(() => {
     const p = currentPenerima(ctx.db);
-    if (!p || !ctrl || nextAt === null || nextAt - Date.now() < 60_000) return;
-    try {
-      const res = await fetch(new URL('/v1/hello', p.url), { signal: AbortSignal.timeout(10_000) });
-      await res.arrayBuffer();
-      if (res.ok) kick('penerima dapat dihubungi lagi');
-    } catch {
-      online = false;
-    }
+    const w = waiting();
+    if (!p || !w || !w.offline || w.nextAt - Date.now() < probeMs) return;
+    fetch(new URL('/v1/hello', p.url), { signal: AbortSignal.timeout(10_000) })
+      .then(async (res) => {
+        await res.arrayBuffer();
+        if (res.ok) kick('penerima dapat dihubungi lagi');
+      })
+      .catch(() => undefined);
+  }, probeMs);
+  probe.unref();
+  return () => {
+    clearInterval(net);
+    clearInterval(probe);
+  };
+}
+
+class Runner implements KirimRunner {
+  private readonly live = new Map<string, PushLive>();
+  private ctrl: AbortController | null = null;
+  private again = false;
+  private closed = false;
+  private nextAt: number | null = null;
+  private online: boolean | null = null;
+  private current: Promise<void> = Promise.resolve();
+  private lastEmit = 0;
+  private emitTimer: NodeJS.Timeout | null = null;
+  private readonly stops: (() => void)[] = [];
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly opts: RunnerOptions,
+  ) {
+    this.stops.push(
+      ctx.events.subscribe((e) => {
+        if (e.type === 'documents-changed') this.kick('dokumen diterbitkan');
+      }),
+      watchLink(
+        ctx,
+        opts,
+        () => (this.ctrl && this.nextAt !== null ? { nextAt: this.nextAt, offline: this.online === false } : null),
+        (why) => this.kick(why),
+      ),
+    );
   }
 
-  kick('fitur kirim dimuat');
-  return {
-    view: () => ({
-      running: ctrl !== null && nextAt === null,
-      nextAttemptAt: nextAt === null ? null : new Date(nextAt).toISOString(),
-      online,
-      live,
-    }),
-    kick,
-    async close() {
-      closed = true;
-      unsubscribe();
-      clearInterval(net);
-      clearInterval(probe);
-      if (emitTimer) clearTimeout(emitTimer);
-      ctrl?.abort();
-      // an upload under way ends at its own pace (at most the request timeout); do not hold the backend's close
-      await Promise.race([current, new Promise((r) => setTimeout(r, 2_000).unref())]);
-    },
-  };
+  private emit(now = false): void {
+    const fire = () => {
+      this.emitTimer = null;
+      this.lastEmit = Date.now();
+      this.ctx.events.emit({ type: 'kirim-changed' });
+    };
+    if (now || Date.now() - this.lastEmit > 250) fire();
+    else this.emitTimer ??= setTimeout(fire, 250);
+  }
+
+  private onEvent(e: KirimEvent): void {
+    const prev = this.live.get(e.manifest);
+    const moving = (s: KirimEvent['stage'] | undefined) => s === 'objek' || s === 'berkas';
+    this.live.set(e.manifest, {
+      stage: e.stage,
+      sent: e.sent,
+      total: e.total,
+      since: moving(e.stage) && moving(prev?.stage) ? prev!.since : Date.now(),
+      reason: e.reason ?? null,
+      ditolak: e.ditolak === true || e.stage === 'ditolak',
+    });
+    if (e.stage === 'manifest') this.nextAt = null;
+    // a link failure says offline; any answer of the receiver (even a refusal) says online
+    this.online = !(e.stage === 'gagal' && /sambungan/.test(e.reason ?? ''));
+    this.emit(e.stage !== 'berkas');
+  }
+
+  private async cycle(): Promise<void> {
+    do {
+      this.again = false;
+      if (this.closed || !hasWork(this.ctx)) break;
+      this.ctrl = new AbortController();
+      try {
+        await kirimOutbox(this.ctx, {
+          batasMs: 7 * 24 * 3600_000,
+          foto: fotoSeluler(this.ctx.db),
+          signal: this.ctrl.signal,
+          onEvent: (e) => this.onEvent(e),
+          onWait: (ms) => {
+            this.nextAt = Date.now() + ms;
+            this.emit(true);
+          },
+          ...this.opts.send,
+        });
+      } catch (err) {
+        this.ctx.log.error('kirim run failed', err);
+      }
+      this.ctrl = null;
+      this.nextAt = null;
+    } while (this.again && !this.closed);
+    this.emit(true);
+  }
+
+  kick(why: string): void {
+    if (this.closed) return;
+    this.ctx.log.info('kirim run requested', { why });
+    if (this.ctrl) {
+      this.again = true;
+      this.ctrl.abort();
+      return;
+    }
+    this.current = this.cycle();
+    this.emit(true);
+  }
+
+  view(): RunnerView {
+    return {
+      running: this.ctrl !== null && this.nextAt === null,
+      nextAttemptAt: this.nextAt === null ? null : new Date(this.nextAt).toISOString(),
+      online: this.online,
+      live: this.live,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const stop of this.stops) stop();
+    if (this.emitTimer) clearTimeout(this.emitTimer);
+    this.ctrl?.abort();
+    // an upload under way ends at its own pace (at most the request timeout); do not hold the backend's close
+    await Promise.race([this.current, new Promise((r) => setTimeout(r, 2_000).unref())]);
+  }
+}
+
+export function createKirimRunner(ctx: Ctx, opts: RunnerOptions = {}): KirimRunner {
+  const runner = new Runner(ctx, opts);
+  runner.kick('fitur kirim dimuat');
+  return runner;
 }

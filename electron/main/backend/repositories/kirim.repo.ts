@@ -202,8 +202,7 @@ export function listTandaTerima(db: Db): TandaTerimaRow[] {
 /** Whether photos may go over the current connection (newest setting; none = not allowed). */
 export function fotoSeluler(db: Db): boolean {
   const r = stmt(db, 'SELECT foto_seluler FROM kirim_setelan ORDER BY id DESC LIMIT 1').get() as
-    | { foto_seluler: number }
-    | undefined;
+    { foto_seluler: number } | undefined;
   return r?.foto_seluler === 1;
 }
 

@@ -103,27 +103,38 @@ export function TpsSearch({ pemilihan }: { pemilihan: PemilihanId | undefined })
         onKeyDown={onKeyDown}
         data-testid="tps-search"
       />
-      {shown && (
-        <ul id={listId} role="listbox" aria-label="Hasil pencarian" className="tps-search-list">
-          {hits.length === 0 && (
-            <li className="muted" role="option" aria-selected={false} aria-disabled="true">
-              {q.data ? 'Tidak ada TPS atau desa yang cocok' : 'Memuat daftar TPS…'}
-            </li>
-          )}
-          {hits.map((h, i) => (
-            <li
-              key={h.kind === 'tps' ? h.tps : `d${h.desaKode}`}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => choose(h)}
-            >
-              {hitText(h)}
-            </li>
-          ))}
-        </ul>
-      )}
+      {shown && <SearchResults listId={listId} hits={hits} active={active} loaded={!!q.data} choose={choose} />}
     </div>
+  );
+}
+
+function SearchResults(props: {
+  listId: string;
+  hits: SearchHit[];
+  active: number;
+  loaded: boolean;
+  choose: (h: SearchHit) => void;
+}) {
+  const { listId, hits, active, loaded, choose } = props;
+  return (
+    <ul id={listId} role="listbox" aria-label="Hasil pencarian" className="tps-search-list">
+      {hits.length === 0 && (
+        <li className="muted" role="option" aria-selected={false} aria-disabled="true">
+          {loaded ? 'Tidak ada TPS atau desa yang cocok' : 'Memuat daftar TPS…'}
+        </li>
+      )}
+      {hits.map((h, i) => (
+        <li
+          key={h.kind === 'tps' ? h.tps : `d${h.desaKode}`}
+          id={`${listId}-${i}`}
+          role="option"
+          aria-selected={i === active}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => choose(h)}
+        >
+          {hitText(h)}
+        </li>
+      ))}
+    </ul>
   );
 }

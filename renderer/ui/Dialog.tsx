@@ -14,11 +14,21 @@ export interface DialogProps {
 export function Dialog({ open, title, onClose, children, footer, placement = 'center' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Focus goes back to what opened the dialog (not to <body>) when it closes, by Escape or a button.
+  const opener = useRef<Element | null>(null);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
+    if (open && !d.open) {
+      opener.current = document.activeElement;
+      d.showModal();
+    }
+    if (!open && d.open) {
+      d.close();
+      const o = opener.current;
+      opener.current = null;
+      if (o instanceof HTMLElement && o.isConnected && document.activeElement === document.body) o.focus();
+    }
   }, [open]);
   return (
     <dialog

@@ -61,7 +61,7 @@ describe('renderer data layer over a real backend', () => {
     const stopBridge = startEventBridge(client, http);
     const { observer, stop } = watch(client, 'plenary.dashboard', { pemilihan: 'bupati' });
     try {
-      await vi.waitFor(() => expect(observer.getCurrentResult().data).toBeDefined());
+      await vi.waitFor(() => expect(observer.getCurrentResult().data).toBeDefined(), { timeout: 15_000 }); // first fetch: slow under load
       const before = observer.getCurrentResult().data!;
       const clean = before.desa.flatMap((d) => d.tiles).find((t) => t.status === 'masuk');
       expect(clean, 'the demo has a clean TPS to accept').toBeDefined();
@@ -112,7 +112,7 @@ describe('renderer data layer over a real backend', () => {
     const client = createQueryClient();
     const { observer, stop } = watch(client, 'plenary.members', {});
     try {
-      await vi.waitFor(() => expect(observer.getCurrentResult().data).toBeDefined());
+      await vi.waitFor(() => expect(observer.getCurrentResult().data).toBeDefined(), { timeout: 15_000 }); // first fetch: slow under load
       const target = observer.getCurrentResult().data!.members.find((m) => !m.ketua)!;
       const r = await runCommand('plenary.startSession', { member: target.id }, client, counted);
       expect(r.ok).toBe(true);

@@ -60,6 +60,40 @@ const networkError = (): Result<never> => ({
   },
 });
 
+/** Reads a server-sent event stream to its end, handing every event to the listeners; `heard` on each chunk. */
+async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  listeners: ReadonlySet<(event: PlenoEvent) => void>,
+  heard: () => void,
+): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    heard();
+    buffer += decoder.decode(value, { stream: true });
+    let cut: number;
+    while ((cut = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      const data = block
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trimStart())
+        .join('\n');
+      if (!data) continue;
+      try {
+        const event = JSON.parse(data) as PlenoEvent;
+        for (const l of listeners) l(event);
+      } catch {
+        // A malformed event is skipped, never fatal.
+      }
+    }
+  }
+}
+
 export function createHttpApi(token: string | null, base = ''): PlenoApi {
   const listeners = new Set<(event: PlenoEvent) => void>();
   let stream: AbortController | null = null;
@@ -109,33 +143,7 @@ export function createHttpApi(token: string | null, base = ''): PlenoApi {
         if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
         delay = 500;
         setConnectionState('open');
-        const reader = res.body.getReader();
-        const decoder = new TextDecoder();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          heard = Date.now();
-          buffer += decoder.decode(value, { stream: true });
-          let cut: number;
-          while ((cut = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, cut);
-            buffer = buffer.slice(cut + 2);
-            const data = block
-              .split('\n')
-              .filter((l) => l.startsWith('data:'))
-              .map((l) => l.slice(5).trimStart())
-              .join('\n');
-            if (data) {
-              try {
-                const event = JSON.parse(data) as PlenoEvent;
-                for (const l of listeners) l(event);
-              } catch {
-                // A malformed event is skipped, never fatal.
-              }
-            }
-          }
-        }
+        await readEvents(res.body, listeners, () => (heard = Date.now()));
       } catch {
         // reported below
       } finally {

@@ -1,5 +1,5 @@
 // Table: columns described once; numeric columns right-aligned with tabular digits; optional row click and selection.
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 
 export interface Column<R> {
   key: string;
@@ -21,6 +21,14 @@ export interface TableProps<R> {
   footer?: Partial<Record<string, ReactNode>>;
   empty?: ReactNode;
   'aria-label'?: string;
+}
+
+/** Enter or Space on a clickable row acts like a click. */
+function activateOnKey(e: KeyboardEvent, activate: () => void): void {
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    activate();
+  }
 }
 
 export function Table<R>({
@@ -69,16 +77,7 @@ export function Table<R>({
                 aria-selected={selectedKey === undefined ? undefined : selectedKey === key}
                 onClick={onRowClick ? () => onRowClick(row) : undefined}
                 tabIndex={onRowClick ? 0 : undefined}
-                onKeyDown={
-                  onRowClick
-                    ? (e) => {
-                        if (e.key === 'Enter' || e.key === ' ') {
-                          e.preventDefault();
-                          onRowClick(row);
-                        }
-                      }
-                    : undefined
-                }
+                onKeyDown={onRowClick ? (e) => activateOnKey(e, () => onRowClick(row)) : undefined}
               >
                 {columns.map((c) => (
                   <td key={c.key} className={c.numeric ? 'num' : undefined}>

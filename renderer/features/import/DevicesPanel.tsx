@@ -20,6 +20,7 @@ interface RegisterTarget {
   tps: string;
 }
 
+// eslint-disable-next-line max-lines-per-function -- issue 9: this import panel is not yet split into parts (deferred)
 function RegisterDialog({
   target,
   view,
@@ -198,6 +199,7 @@ function RegisterDialog({
   );
 }
 
+// eslint-disable-next-line max-lines-per-function -- issue 9: this import panel is not yet split into parts (deferred)
 export function DevicesPanel() {
   const devices = useApiQuery('import.devices', {});
   const [target, setTarget] = useState<RegisterTarget | null>(null);

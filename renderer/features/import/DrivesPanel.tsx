@@ -35,6 +35,7 @@ function countKinds(d: DriveView): string {
     .join(', ');
 }
 
+// eslint-disable-next-line max-lines-per-function -- issue 9: this import panel is not yet split into parts (deferred)
 export function DrivesPanel() {
   const drives = useApiQuery('import.drives', {});
   const [busy, setBusy] = useState<string | null>(null);

@@ -2,7 +2,7 @@
 // QR with the URL and the PPK key for the KPPS app to scan, and every device that tried to send (unknown ones too),
 // with its last contact and what it sent.
 import { useState } from 'react';
-import type { LanDeviceView } from '../../../shared/contracts/import.contract';
+import type { LanDeviceView, LanStatus } from '../../../shared/contracts/import.contract';
 import { formatKode, type PemilihanId } from '../../../shared/domain/model';
 import { shortPemilihan } from '../dashboard/pemilihan-label';
 import { useApiCommand, useApiQuery } from '../../api/hooks';
@@ -63,6 +63,44 @@ function DevicesTable({ devices }: { devices: LanDeviceView[] }) {
   );
 }
 
+/** The running receiver: its addresses, the PPK key, and the QR a KPPS app scans to fill both in. */
+function LanOn({ status: s, stopping, onStop }: { status: LanStatus; stopping: boolean; onStop: () => void }) {
+  return (
+    <div className="lan-on">
+      <div className="stack grow">
+        <p>Ponsel KPPS di jaringan Wi-Fi yang sama dapat mengirim hasil ke alamat:</p>
+        <ul className="lan-urls">
+          {s.urls.map((u) => (
+            <li key={u} className="mono num-lg">
+              {u}
+            </li>
+          ))}
+        </ul>
+        <p>
+          Kunci PPK: <span className="mono">{s.ppkKey}</span>
+          <br />
+          Sidik jari: <span className="mono">{s.ppkKeyId?.match(/.{1,4}/g)?.join(' ')}</span>
+        </p>
+        <p className="muted">
+          Hanya perangkat yang terdaftar di data master atau didaftarkan dengan keputusan PPK yang diterima.{' '}
+          {s.rateLimited > 0 ? `${s.rateLimited} kiriman ditahan karena terlalu cepat.` : ''}
+        </p>
+        <div className="row">
+          <Button variant="danger" busy={stopping} onClick={onStop}>
+            Hentikan penerima
+          </Button>
+        </div>
+      </div>
+      {s.qrDataUrl && (
+        <figure className="lan-qr">
+          <img src={s.qrDataUrl} alt="Kode QR berisi alamat penerima dan kunci PPK" width={240} height={240} />
+          <figcaption className="muted">Pindai dengan aplikasi KPPS untuk mengisi alamat dan kunci PPK.</figcaption>
+        </figure>
+      )}
+    </div>
+  );
+}
+
 export function LanPanel() {
   const status = useApiQuery('import.lanStatus', {});
   const start = useApiCommand('import.lanStart');
@@ -78,40 +116,7 @@ export function LanPanel() {
         aside={s?.running ? <StatusPill tone="ok">Aktif</StatusPill> : <StatusPill tone="neutral">Mati</StatusPill>}
       >
         {s?.running ? (
-          <div className="lan-on">
-            <div className="stack grow">
-              <p>Ponsel KPPS di jaringan Wi-Fi yang sama dapat mengirim hasil ke alamat:</p>
-              <ul className="lan-urls">
-                {s.urls.map((u) => (
-                  <li key={u} className="mono num-lg">
-                    {u}
-                  </li>
-                ))}
-              </ul>
-              <p>
-                Kunci PPK: <span className="mono">{s.ppkKey}</span>
-                <br />
-                Sidik jari: <span className="mono">{s.ppkKeyId?.match(/.{1,4}/g)?.join(' ')}</span>
-              </p>
-              <p className="muted">
-                Hanya perangkat yang terdaftar di data master atau didaftarkan dengan keputusan PPK yang diterima.{' '}
-                {s.rateLimited > 0 ? `${s.rateLimited} kiriman ditahan karena terlalu cepat.` : ''}
-              </p>
-              <div className="row">
-                <Button variant="danger" busy={stop.pending} onClick={() => void stop.run({})}>
-                  Hentikan penerima
-                </Button>
-              </div>
-            </div>
-            {s.qrDataUrl && (
-              <figure className="lan-qr">
-                <img src={s.qrDataUrl} alt="Kode QR berisi alamat penerima dan kunci PPK" width={240} height={240} />
-                <figcaption className="muted">
-                  Pindai dengan aplikasi KPPS untuk mengisi alamat dan kunci PPK.
-                </figcaption>
-              </figure>
-            )}
-          </div>
+          <LanOn status={s} stopping={stop.pending} onStop={() => void stop.run({})} />
         ) : (
           <div className="stack">
             <p>Penerima LAN mati. Nyalakan bila ponsel KPPS akan mengirim hasil lewat Wi-Fi kecamatan.</p>

@@ -28,6 +28,7 @@ function countsOf(values: EntryValues, n: number): CHasilCounts {
   return c;
 }
 
+// eslint-disable-next-line max-lines-per-function -- issue 9: this import panel is not yet split into parts (deferred)
 export function ManualPanel() {
   const targets = useApiQuery('import.manualTargets', {});
   const [desa, setDesa] = useState('');

@@ -32,6 +32,7 @@ export function cameraErrorMessage(err: unknown): string {
   }
 }
 
+// eslint-disable-next-line max-lines-per-function -- issue 9: this import panel is not yet split into parts (deferred)
 export function QrPanel() {
   const [session, setSession] = useState(newSession);
   const [progress, setProgress] = useState<QrProgress | null>(null);

@@ -18,6 +18,7 @@ async function fileToBase64(file: File): Promise<string> {
   return btoa(s);
 }
 
+// eslint-disable-next-line max-lines-per-function -- issue 13 (ux-decide) is reworking decisions; split it there
 export function CorrectionDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
   const action = useAction('plenary.proposeCorrection');
   const current = review.current;

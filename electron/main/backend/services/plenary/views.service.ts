@@ -245,6 +245,7 @@ export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string): 
   return found.ok ? ok(tpsReviewOf(ctx, snap.value, found.value.t, found.value.d)) : found;
 }
 
+// eslint-disable-next-line max-lines-per-function -- issue 13 (ux-decide) is changing this view; split after its batalkan work lands
 function tpsReviewOf(ctx: BackendContext, snap: PemilihanSnapshot, t: TpsSnapshot, d: DesaSnapshot): TpsReview {
   const tps = t.row.kode;
   const pilihan = snap.pemilihan.pilihan;

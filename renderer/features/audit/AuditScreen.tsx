@@ -44,7 +44,6 @@ function AuditRow({ e }: { e: ReadableAuditEntry }) {
   );
 }
 
-// eslint-disable-next-line max-lines-per-function -- issue 13 (ux helpers) is reworking the audit screen; split it there
 export default function AuditScreen() {
   const [f, setF] = useState<AuditFilter>({ kind: '', desa: '', nomor: '', actor: '' });
   const input = useMemo(

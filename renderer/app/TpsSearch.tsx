@@ -42,7 +42,6 @@ function go(h: SearchHit, pemilihan: PemilihanId | undefined, fallback: Pemiliha
   else window.location.hash = `#/beranda${pem ? `/${pem}` : ''}?desa=${h.desaKode}`;
 }
 
-// eslint-disable-next-line max-lines-per-function -- issue 13 (ux-find) is building this component; split it when done
 export function TpsSearch({ pemilihan }: { pemilihan: PemilihanId | undefined }) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);

@@ -38,7 +38,20 @@ export const USAGE = `Penggunaan / usage:
   pleno penerima serve --db <file> [--port N]
   pleno penerima recap --db <file> --json`;
 
+/**
+ * A reader that closes the pipe early (`pleno import … | head -1`) must not crash the command half-way: the work
+ * goes on to its end (an import stores every file), only the lines nobody reads are dropped.
+ */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  ignoreClosedPipes();
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE + '\n');

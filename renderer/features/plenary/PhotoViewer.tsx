@@ -65,24 +65,18 @@ export function PhotoViewer({
   );
 }
 
-// eslint-disable-next-line max-lines-per-function -- issue 13 (ux helpers) owns the review screen; split it there
-function PhotoCanvas({ page, zoomSignal }: { page: PhotoPage; zoomSignal?: { n: number; dir: 1 | -1 } | undefined }) {
-  const q = useApiQuery('plenary.photo', { sha256: page.sha256 }, { enabled: page.available });
+/** Pan and zoom of one photo: fit to width, zoom about a point, drag, wheel and arrow keys. */
+function usePanZoom(natural: { w: number; h: number } | null, zoomSignal?: { n: number; dir: 1 | -1 }) {
   const box = useRef<HTMLDivElement>(null);
-  const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
   const [view, setView] = useState<View>({ scale: 1, x: 0, y: 0 });
   const drag = useRef<{ x: number; y: number; vx: number; vy: number } | null>(null);
   const [dragging, setDragging] = useState(false);
-
   const fit = useCallback(() => {
     const el = box.current;
     if (!el || !natural) return;
-    const scale = el.clientWidth / natural.w;
-    setView({ scale, x: 0, y: 0 });
+    setView({ scale: el.clientWidth / natural.w, x: 0, y: 0 });
   }, [natural]);
-
   useEffect(() => fit(), [fit]);
-
   const zoom = useCallback((factor: number, cx?: number, cy?: number) => {
     setView((v) => {
       const el = box.current;
@@ -93,48 +87,53 @@ function PhotoCanvas({ page, zoomSignal }: { page: PhotoPage; zoomSignal?: { n: 
       return { scale, x: px - (px - v.x) * k, y: py - (py - v.y) * k };
     });
   }, []);
-
   const lastSignal = useRef(zoomSignal?.n ?? 0);
   useEffect(() => {
     if (!zoomSignal || zoomSignal.n === lastSignal.current) return;
     lastSignal.current = zoomSignal.n;
     zoom(zoomSignal.dir > 0 ? 1.25 : 0.8);
   }, [zoomSignal, zoom]);
-
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    (e.target as HTMLElement).setPointerCapture?.(e.pointerId);
-    drag.current = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
-    setDragging(true);
-  };
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    const d = drag.current;
-    if (!d) return;
-    setView((v) => ({ ...v, x: d.vx + e.clientX - d.x, y: d.vy + e.clientY - d.y }));
-  };
   const onPointerUp = () => {
     drag.current = null;
     setDragging(false);
   };
-  const onWheel = (e: WheelEvent<HTMLDivElement>) => {
-    const r = box.current?.getBoundingClientRect();
-    zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, r ? e.clientX - r.left : undefined, r ? e.clientY - r.top : undefined);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const step = 60;
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [step, 0],
-      ArrowRight: [-step, 0],
-      ArrowUp: [0, step],
-      ArrowDown: [0, -step],
-    };
-    const m = moves[e.key];
-    if (m) {
+  const handlers = {
+    onPointerDown: (e: PointerEvent<HTMLDivElement>) => {
+      (e.target as HTMLElement).setPointerCapture?.(e.pointerId);
+      drag.current = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
+      setDragging(true);
+    },
+    onPointerMove: (e: PointerEvent<HTMLDivElement>) => {
+      const d = drag.current;
+      if (d) setView((v) => ({ ...v, x: d.vx + e.clientX - d.x, y: d.vy + e.clientY - d.y }));
+    },
+    onPointerUp,
+    onPointerCancel: onPointerUp,
+    onWheel: (e: WheelEvent<HTMLDivElement>) => {
+      const r = box.current?.getBoundingClientRect();
+      zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, r ? e.clientX - r.left : undefined, r ? e.clientY - r.top : undefined);
+    },
+    onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => {
+      const moves: Record<string, [number, number]> = {
+        ArrowLeft: [60, 0],
+        ArrowRight: [-60, 0],
+        ArrowUp: [0, 60],
+        ArrowDown: [0, -60],
+      };
+      const m = moves[e.key];
+      if (!m) return;
       e.preventDefault();
       e.stopPropagation();
       setView((v) => ({ ...v, x: v.x + m[0], y: v.y + m[1] }));
-    }
+    },
   };
+  return { box, view, fit, zoom, dragging, handlers };
+}
 
+function PhotoCanvas({ page, zoomSignal }: { page: PhotoPage; zoomSignal?: { n: number; dir: 1 | -1 } | undefined }) {
+  const q = useApiQuery('plenary.photo', { sha256: page.sha256 }, { enabled: page.available });
+  const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
+  const { box, view, fit, zoom, dragging, handlers } = usePanZoom(natural, zoomSignal);
   const src = q.data ? `data:${q.data.mime};base64,${q.data.base64}` : null;
   return (
     <>
@@ -160,12 +159,7 @@ function PhotoCanvas({ page, zoomSignal }: { page: PhotoPage; zoomSignal?: { n: 
         className={`photo-viewer${dragging ? ' dragging' : ''}`}
         tabIndex={0}
         aria-label={`Foto lembar ${page.lembar}; seret untuk menggeser, roda tetikus untuk memperbesar`}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
-        onWheel={onWheel}
-        onKeyDown={onKeyDown}
+        {...handlers}
       >
         {!page.available && (
           <div className="empty-photo">

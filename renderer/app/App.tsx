@@ -13,6 +13,7 @@ import { IntegrityBanner } from './IntegrityBanner';
 import { useRoute } from './router';
 import { SystemInfoContext } from './system-info';
 import { SetupScreen } from '../features/setup/SetupScreen';
+import { PeranChoice } from '../features/penerima/PeranChoice';
 
 export function App() {
   return (
@@ -83,12 +84,12 @@ function Root() {
   if (system.startupError) return <StartupErrorScreen info={system} error={system.startupError} />;
 
   let body;
-  if (system.kecamatan === null) {
+  if (system.kecamatan === null && !system.penerima) {
     body = (
       <div className="app">
         <Header info={system} />
         <main className="app-main" id="main">
-          <SetupScreen onDone={info.reload} />
+          <PeranChoice onDone={info.reload} kecamatan={<SetupScreen onDone={info.reload} />} />
         </main>
       </div>
     );

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import type { SystemInfo } from '../../shared/contracts/system.contract';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NAV, DEFAULT_ROUTE } from './routes';
+import { PENERIMA_DEFAULT_ROUTE, PENERIMA_NAV } from '../features/penerima/penerima-nav';
 import { href, type Route } from './router';
 import { StatusPill } from '../ui/StatusPill';
 import { ProgressBar } from '../ui/ProgressBar';
@@ -14,7 +15,7 @@ import type { PemilihanId } from '../../shared/domain/model';
 
 /** Shown on every screen of a demo database, the projector included: the room must never mistake it for results. */
 export function SimulasiBanner({ info }: { info: SystemInfo }) {
-  if (!info.kecamatan?.simulasi) return null;
+  if (!info.kecamatan?.simulasi && !info.penerima?.simulasi) return null;
   return (
     <div className="sim-banner" role="note" data-testid="simulasi-banner">
       SIMULASI — data latihan, bukan hasil pemilihan sebenarnya
@@ -29,7 +30,12 @@ export function Header({ info }: { info: SystemInfo }) {
       <SimulasiBanner info={info} />
       <header className="app-header">
         <span className="app-brand">PLENO</span>
-        {k ? (
+        {info.penerima ? (
+          <span className="app-kecamatan" data-testid="header-penerima">
+            <strong>KPU Kabupaten/Kota {info.penerima.nama}</strong>{' '}
+            <span className="muted">· penerima · {info.penerima.provinsi}</span>
+          </span>
+        ) : k ? (
           <span className="app-kecamatan" data-testid="header-kecamatan">
             <strong>Kecamatan {k.nama}</strong>{' '}
             <span className="muted">
@@ -41,7 +47,7 @@ export function Header({ info }: { info: SystemInfo }) {
         )}
         <span className="grow" />
         {k && <BackupControl />}
-        {k?.simulasi && <StatusPill tone="sim">SIMULASI</StatusPill>}
+        {(k?.simulasi || info.penerima?.simulasi) && <StatusPill tone="sim">SIMULASI</StatusPill>}
       </header>
     </>
   );
@@ -63,18 +69,23 @@ function shownPemilihan(route: Route): PemilihanId | undefined {
 }
 
 export function Shell({ info, route }: { info: SystemInfo; route: Route }) {
-  const name = route.name || DEFAULT_ROUTE;
-  const item = NAV.find((n) => n.name === name);
+  // A receiver (kab/kota) database has its own screens (features/penerima).
+  const nav = info.penerima ? PENERIMA_NAV : NAV;
+  const home = info.penerima ? PENERIMA_DEFAULT_ROUTE : DEFAULT_ROUTE;
+  const name = route.name || home;
+  const item = nav.find((n) => n.name === name);
   return (
     <div className="app">
       <Header info={info} />
       <nav className="app-nav" aria-label="Navigasi utama">
-        {NAV.filter((n) => !n.hidden).map((n) => (
-          <a key={n.name} href={href(`/${n.name}`)} aria-current={n.name === name ? 'page' : undefined}>
-            {n.label}
-          </a>
-        ))}
-        <TpsSearch pemilihan={shownPemilihan(route)} />
+        {nav
+          .filter((n) => !n.hidden)
+          .map((n) => (
+            <a key={n.name} href={href(`/${n.name}`)} aria-current={n.name === name ? 'page' : undefined}>
+              {n.label}
+            </a>
+          ))}
+        {!info.penerima && <TpsSearch pemilihan={shownPemilihan(route)} />}
       </nav>
       <main className="app-main" id="main">
         {item ? (
@@ -86,7 +97,9 @@ export function Shell({ info, route }: { info: SystemInfo; route: Route }) {
         ) : (
           <EmptyState
             title="Halaman tidak ditemukan"
-            action={<a href={href(`/${DEFAULT_ROUTE}`)}>Kembali ke Beranda</a>}
+            action={
+              <a href={href(`/${home}`)}>{info.penerima ? 'Kembali ke daftar kecamatan' : 'Kembali ke Beranda'}</a>
+            }
           >
             Alamat <code>#{route.path}</code> tidak dikenal.
           </EmptyState>

@@ -10,6 +10,7 @@ import { documentsMethods } from './documents.contract';
 import { auditMethods } from './audit.contract';
 import { kirimMethods } from './kirim.contract';
 import { backupMethods } from './backup.contract';
+import { penerimaMethods } from './penerima.contract';
 
 export const methods = {
   ...systemMethods,
@@ -20,6 +21,7 @@ export const methods = {
   ...auditMethods,
   ...kirimMethods,
   ...backupMethods,
+  ...penerimaMethods,
 };
 
 export type Methods = typeof methods;

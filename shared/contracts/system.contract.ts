@@ -20,6 +20,8 @@ export interface SystemInfo {
   dataDir: string | null;
   /** Null until a data master is imported (the first-run screen shows). */
   kecamatan: { kode: string; nama: string; kabkota: string; provinsi: string; simulasi: boolean } | null;
+  /** Set when this is a receiver (kab/kota) database: the app shows the receiver screens instead. */
+  penerima?: { kode: string; nama: string; provinsi: string; simulasi: boolean; fingerprint: string } | null;
   /** Set when the database could not be opened: every other call fails, the UI explains why. */
   startupError: StartupError | null;
 }

@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { openBackend, failedBackend, toStartupError, type Backend, type ServedBackend } from '../backend/backend';
 import { startWebServer } from '../web/server';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { startReceiverIfPenerima } from './serve-penerima';
 
-const USAGE = 'Penggunaan / usage: pleno serve --db <file> [--port N] [--lan [--lan-port N]]';
+const USAGE = 'Penggunaan / usage: pleno serve --db <file> [--port N] [--lan [--lan-port N]] [--penerima-port N]';
 
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../build/renderer/', import.meta.url));
 
@@ -19,6 +20,7 @@ export const command: CliCommand = (argv) =>
       port: { type: 'string' },
       lan: { type: 'boolean' },
       'lan-port': { type: 'string' },
+      'penerima-port': { type: 'string' },
       verbose: { type: 'boolean' },
     });
     if (positionals.length > 0) throw new UsageError(`argumen tidak dikenal / unexpected argument: ${positionals[0]}`);
@@ -52,9 +54,14 @@ export const command: CliCommand = (argv) =>
         `pleno serve: ${staticDir} belum ada; jalankan "npm run build:renderer" / renderer not built\n`,
       );
     }
+    const penerimaPort = values['penerima-port'] === undefined ? undefined : Number(values['penerima-port']);
+    if (penerimaPort !== undefined && (!Number.isInteger(penerimaPort) || penerimaPort < 0 || penerimaPort > 65535)) {
+      throw new UsageError(`--penerima-port tidak sah / invalid: ${values['penerima-port']}`);
+    }
     let lanStop: (() => Promise<void> | void) | null = null;
     const web = await startWebServer({ backend, staticDir, port });
     if (values.lan && full) lanStop = await startLan(full, lanPort);
+    const penerimaStop = full ? await startReceiverIfPenerima(full, penerimaPort) : null;
 
     process.stdout.write(`Pleno web: ${web.url}\n`);
 
@@ -67,6 +74,7 @@ export const command: CliCommand = (argv) =>
         void (async () => {
           try {
             await lanStop?.();
+            await penerimaStop?.();
             await web.close();
             await backend.close(); // checkpoints the WAL and releases the lock
             resolveExit(0);

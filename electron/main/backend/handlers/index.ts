@@ -16,6 +16,7 @@ import type { kirimMethods } from '../../../../shared/contracts/kirim.contract';
 import type { importMethods } from '../../../../shared/contracts/import.contract';
 import type { plenaryMethods } from '../../../../shared/contracts/plenary.contract';
 import type { setupMethods } from '../../../../shared/contracts/setup.contract';
+import type { penerimaMethods } from '../../../../shared/contracts/penerima.contract';
 import type { systemMethods } from '../../../../shared/contracts/system.contract';
 import type { backupMethods } from '../../../../shared/contracts/backup.contract';
 import type { BackendContext } from '../context';
@@ -30,6 +31,7 @@ interface Contracts {
   audit: typeof auditMethods;
   kirim: typeof kirimMethods;
   backup: typeof backupMethods;
+  penerima: typeof penerimaMethods;
 }
 type Feature = keyof Contracts;
 /** The methods of F (distributes over a union of features). */
@@ -56,6 +58,7 @@ const FEATURES: { [F in Feature]: () => Promise<FeatureFactory<F>> } = {
   audit: async () => (await import('./audit.handlers')).auditHandlers,
   kirim: async () => (await import('./kirim.handlers')).kirimHandlers,
   backup: async () => (await import('./backup.handlers')).backupHandlers,
+  penerima: async () => (await import('./penerima.handlers')).penerimaHandlers,
 };
 
 function isFeature(name: string): name is Feature {

@@ -5,6 +5,8 @@ import type { SystemInfo, systemMethods } from '../../../../shared/contracts/sys
 import type { BackendContext } from '../context';
 import type { FeatureHandlers } from './index';
 import { getMeta } from '../repositories/master.repo';
+import { getPenerima } from '../repositories/penerima.repo';
+import { formatFingerprint } from '../../../../shared/formats/envelope';
 import { APP_VERSION } from '../version';
 import { integrityView } from '../services/integrity/integrity-view';
 
@@ -20,6 +22,18 @@ function kecamatanOf(ctx: BackendContext): SystemInfo['kecamatan'] {
   };
 }
 
+function penerimaOf(ctx: BackendContext): SystemInfo['penerima'] {
+  const me = getPenerima(ctx.db);
+  if (!me) return null;
+  return {
+    kode: me.kabkotaKode,
+    nama: me.kabkotaNama,
+    provinsi: me.provinsiNama,
+    simulasi: me.simulasi === 1,
+    fingerprint: formatFingerprint(me.keyId),
+  };
+}
+
 export function systemHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof systemMethods> {
   return {
     handlers: {
@@ -30,6 +44,7 @@ export function systemHandlers(ctx: BackendContext): FeatureHandlers<keyof typeo
           dbPath: ctx.dbPath,
           dataDir: ctx.dataDir,
           kecamatan: kecamatanOf(ctx),
+          penerima: penerimaOf(ctx),
           startupError: null,
         }),
       'system.integrity': () => ok(integrityView(ctx)),

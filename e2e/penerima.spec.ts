@@ -1,0 +1,134 @@
+// The kab/kota receiver in Chromium on the kotabaru demo: `pleno serve` on the receiver database shows the receiver
+// screens and runs the §4 receiver in the same process; kecamatan push with the real sender (`pleno kirim`) and the
+// dashboard fills; a refused push shows its problems in words; a number's trace is opened down to the signed record
+// and its photo; an unknown PPK key is registered with a reason and its kecamatan then arrives. axe-core on each
+// receiver screen; screenshots at 1366×768 and 1280×720 in artifacts/screens/.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { PenerimaDashboard } from '../shared/contracts/penerima.contract';
+import { axeFindings, blocking } from './axe';
+import { ARTIFACTS, ROOT, callApi, expect, runCli, spawnServed, test, type Served } from './fixtures';
+
+test.setTimeout(400_000);
+const SCREENS = join(ARTIFACTS, 'screens');
+mkdirSync(SCREENS, { recursive: true });
+
+let dir: string;
+let kb: string;
+let app: Served;
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(400_000);
+  dir = mkdtempSync(join(tmpdir(), 'pleno-e2e-penerima-'));
+  kb = join(dir, 'kotabaru');
+  const port = await freePort();
+  const gen = await runCli(['demo', kb, '--preset', 'kotabaru', '--url', `http://127.0.0.1:${port}`]);
+  expect(gen.code, gen.stderr).toBe(0);
+  app = await spawnServed(process.execPath, [
+    join(ROOT, 'bin/pleno.mjs'),
+    'serve',
+    '--db',
+    join(kb, 'penerima.db'),
+    '--port',
+    '0',
+    '--penerima-port',
+    String(port),
+  ]);
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const kirim = (kode: string) => runCli(['kirim', '--db', join(kb, 'kecamatan', `${kode}.db`), '--batas', '60']);
+
+async function dashboard(): Promise<PenerimaDashboard> {
+  const r = await callApi<PenerimaDashboard>(app, 'penerima.dashboard');
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+async function checkScreen(page: Page, name: string): Promise<void> {
+  expect(blocking(await axeFindings(page)), `axe on ${name}`).toEqual([]);
+  for (const [w, h] of [
+    [1366, 768],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: join(SCREENS, `penerima-${name}-${w}x${h}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+test('the receiver dashboard fills as kecamatan push; a trace is opened; an unknown key is registered', async ({
+  page,
+}) => {
+  await page.goto(app.url);
+  await expect(page.getByTestId('header-penerima')).toContainText('Kotabaru');
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  await expect(nav.getByRole('link', { name: 'Kecamatan' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Impor' })).toHaveCount(0);
+  await expect(page.getByTestId('ringkasan-bupati')).toHaveText('0 dari 22 kecamatan masuk · 0 final');
+
+  for (const kode of ['630201', '630202', '630203', '630208']) {
+    const r = await kirim(kode);
+    expect(r.stdout).toContain(`${kode} bupati urutan 1: lengkap`);
+  }
+  await expect(page.getByTestId('ringkasan-bupati')).toHaveText('4 dari 22 kecamatan masuk · 2 final');
+  await expect(page.getByTestId('ditolak-630203')).toContainText('jumlah desa tidak sama');
+
+  // The kab/kota total is the sum of the final kecamatan only (computed here from the rows).
+  const bupati = (await dashboard()).pemilihan.find((p) => p.id === 'bupati')!;
+  const finals = bupati.daftar.filter((d) => d.status === 'final');
+  expect(finals.map((d) => d.kode)).toEqual(['630201', '630202']);
+  expect(bupati.total.suara.sah).toBe(finals.reduce((n, d) => n + d.total!.suara.sah, 0));
+  await page.goto(`${app.url}#/penerima/bupati`);
+  await expect(page.getByRole('table', { name: /Kecamatan, / })).toContainText(
+    bupati.total.suara.sah.toLocaleString('id-ID'),
+  );
+  await checkScreen(page, 'dasbor');
+
+  // Drill down: kecamatan → desa → TPS → the trace of its numbers, down to the signed record and its photo.
+  await page.getByRole('link', { name: 'Pulau Sembilan' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Kecamatan Pulau Sembilan');
+  await checkScreen(page, 'kecamatan');
+  await page
+    .getByRole('link', { name: /TPS 001 — jejak angka/ })
+    .first()
+    .click();
+  const jejak = page.getByTestId('jejak');
+  await expect(jejak.getByRole('heading', { level: 1 })).toContainText('Jejak angka');
+  await expect(jejak).toContainText('Ditandatangani perangkat kpps-');
+  await expect(jejak.getByRole('img', { name: 'Foto lembar C.Hasil dari TPS ini' })).toBeVisible();
+  await checkScreen(page, 'jejak');
+
+  // An unknown key: refused, listed; registered with a reason; the kecamatan then arrives.
+  const asing = await kirim('630210');
+  expect(asing.stdout).toContain('belum terkirim');
+  await nav.getByRole('link', { name: 'Kunci PPK' }).click();
+  const row = page.getByRole('row', { name: /Kelumpang Utara/ });
+  await expect(row).toBeVisible();
+  await checkScreen(page, 'kunci');
+  await row.getByRole('button', { name: 'Daftarkan' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Daftarkan' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Alasan wajib diisi.');
+  await dialog.getByLabel('Alasan pendaftaran').fill('Sidik jari dicocokkan dengan halaman D.Hasil');
+  await dialog.getByRole('button', { name: 'Daftarkan' }).click();
+  await expect(page.getByText('Tidak ada kunci yang belum dikenal.')).toBeVisible();
+  expect((await kirim('630210')).stdout).toContain('630210 bupati urutan 1: lengkap');
+  await nav.getByRole('link', { name: 'Kecamatan' }).click();
+  await expect(page.getByTestId('ringkasan-bupati')).toHaveText('5 dari 22 kecamatan masuk · 3 final');
+});

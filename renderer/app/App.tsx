@@ -14,6 +14,7 @@ import { useRoute } from './router';
 import { SystemInfoContext } from './system-info';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { PeranChoice } from '../features/penerima/PeranChoice';
+import { isBenignBrowserNotice } from './browser-notice';
 
 export function App() {
   return (
@@ -39,6 +40,7 @@ function useUnexpectedErrorToasts(): void {
       }),
     );
     const onError = (event: ErrorEvent | PromiseRejectionEvent) => {
+      if (isBenignBrowserNotice(event)) return;
       const ref = rendererRefId();
       console.error(`[${ref}]`, 'reason' in event ? event.reason : event.error);
       toast({

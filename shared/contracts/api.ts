@@ -11,6 +11,7 @@ import { auditMethods } from './audit.contract';
 import { kirimMethods } from './kirim.contract';
 import { backupMethods } from './backup.contract';
 import { penerimaMethods } from './penerima.contract';
+import { psuMethods } from './psu.contract';
 
 export const methods = {
   ...systemMethods,
@@ -22,6 +23,7 @@ export const methods = {
   ...kirimMethods,
   ...backupMethods,
   ...penerimaMethods,
+  ...psuMethods,
 };
 
 export type Methods = typeof methods;

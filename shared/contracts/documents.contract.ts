@@ -58,6 +58,16 @@ export interface DocumentVerification {
   problems: string[];
 }
 
+/** A saksi's refusal to sign, as recorded (listed in the D.Kejadian Khusus). */
+export interface RefusalView {
+  id: number;
+  paslon: number;
+  nama: string;
+  alasan: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
 export interface DriveTarget {
   root: string;
   label: string;
@@ -74,6 +84,16 @@ const issueInput = z.object({
   final: z.boolean().default(false),
   reason: z.string().max(500).optional(),
 });
+const pemilihanId = z.enum(['gubernur', 'bupati', 'walikota']);
+const refusalInput = z
+  .object({
+    pemilihan: pemilihanId,
+    paslon: z.number().int().min(1).max(99),
+    nama: z.string().trim().min(1).max(200),
+    alasan: z.string().trim().min(3).max(2000),
+  })
+  .strict();
+const refusalsInput = z.object({ pemilihan: pemilihanId }).strict();
 const saveInput = z.object({ id: z.number().int().positive(), root: z.string().min(1).max(1000) });
 
 export const documentsMethods = {
@@ -84,4 +104,6 @@ export const documentsMethods = {
   'documents.verify': method<typeof idInput, DocumentVerification>(idInput),
   'documents.drives': method<typeof emptyInput, DriveTarget[]>(emptyInput),
   'documents.saveToDrive': method<typeof saveInput, { path: string }>(saveInput),
+  'documents.recordRefusal': method<typeof refusalInput, { refusalId: number }>(refusalInput),
+  'documents.refusals': method<typeof refusalsInput, RefusalView[]>(refusalsInput),
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;

@@ -262,7 +262,12 @@ export function layoutDHasil(data: DHasilData, dataSha256: string, m: TextMeasur
         role: `lampiran:${desa.kode}`,
         spec: formTable(
           data.header.pilihan,
-          [...desa.tps.map((t) => `TPS ${String(t.nomor).padStart(3, '0')}`), `JUMLAH DESA/KEL.`],
+          [
+            ...desa.tps.map(
+              (t) => `TPS ${String(t.nomor).padStart(3, '0')}${t.tunda ? ` (DITUNDA ${t.tunda.jenis})` : ''}`,
+            ),
+            `JUMLAH DESA/KEL.`,
+          ],
           values,
         ),
         values,
@@ -305,6 +310,22 @@ function closingText(data: DHasilData): string {
     `pleno terbuka Panitia Pemilihan Kecamatan ${kec.nama}, dari ${t.total} TPS di ` +
     `${data.recap.desa.length} desa/kelurahan, dan ditandatangani oleh ketua dan anggota PPK serta saksi yang hadir. ` +
     `Perolehan suara sah di kecamatan: ${perolehan}. Jumlah suara sah ${formatNumber(total.sah)}, tidak sah ` +
-    `${formatNumber(total.tidakSah)}, seluruhnya ${formatNumber(total.total)}.${draftNote}${reissueNote(data.meta)}`
+    `${formatNumber(total.tidakSah)}, seluruhnya ${formatNumber(total.total)}.${draftNote}${holdNote(data)}` +
+    reissueNote(data.meta)
   );
+}
+
+/** " TPS ditunda, tidak dihitung: Desa Lasung TPS 003 (PSU; dasar: …)." — empty when no TPS is on hold. */
+function holdNote(data: DHasilData): string {
+  const held = data.lampiran.flatMap((d) =>
+    d.tps.flatMap((t) =>
+      t.tunda
+        ? [`Desa ${d.nama} TPS ${String(t.nomor).padStart(3, '0')} (${t.tunda.jenis}; dasar: ${t.tunda.dasar})`]
+        : [],
+    ),
+  );
+  return held.length === 0
+    ? ''
+    : ` TPS yang ditunda untuk pemungutan/penghitungan suara ulang atau lanjutan dan tidak dihitung sampai hasil ` +
+        `barunya diterima pleno: ${held.join('; ')}.`;
 }

@@ -83,6 +83,11 @@ export interface DocTps {
    * in order; null when no record is held (then `counts` is null). Absent in version 1.
    */
   sumber?: Sumber | null;
+  /**
+   * Present only for a TPS the plenary put on hold for PSU/PSS/PSL (then `counts` and `sumber` are null: it is not
+   * counted until its new result is accepted). Absent otherwise, so documents without holds keep their bytes.
+   */
+  tunda?: { jenis: 'PSU' | 'PSS' | 'PSL'; dasar: string };
 }
 
 export interface DocLampiranDesa {

@@ -175,6 +175,7 @@ describe('fieldLabel and STATUS_LABELS', () => {
       bermasalah: 'Bermasalah',
       konflik: 'Konflik',
       sengketa: 'Sengketa',
+      ditunda: 'Ditunda (PSU/PSS/PSL)',
     });
   });
 });

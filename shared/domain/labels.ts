@@ -283,7 +283,7 @@ export function setCount(counts: CHasilCounts, path: string, value: number): CHa
 }
 
 /** Statuses (docs/design.md §2) and flags of a TPS, as shown to people. */
-export type StatusLabelKey = TpsStatus | 'bermasalah' | 'konflik' | 'sengketa';
+export type StatusLabelKey = TpsStatus | 'bermasalah' | 'konflik' | 'sengketa' | 'ditunda';
 
 export const STATUS_LABELS: Record<StatusLabelKey, string> = {
   'belum-masuk': 'Belum masuk',
@@ -293,6 +293,7 @@ export const STATUS_LABELS: Record<StatusLabelKey, string> = {
   bermasalah: 'Bermasalah',
   konflik: 'Konflik',
   sengketa: 'Sengketa',
+  ditunda: 'Ditunda (PSU/PSS/PSL)',
 };
 
 /** One-line explanations, for tooltips and the legend on the dashboard. */
@@ -304,4 +305,6 @@ export const STATUS_DESCRIPTIONS: Record<StatusLabelKey, string> = {
   bermasalah: 'Ada pemeriksaan yang gagal (galat) pada data yang berlaku.',
   konflik: 'Ada dua kiriman berbeda untuk TPS ini; pleno harus memilih salah satunya.',
   sengketa: 'Ada keberatan yang belum diselesaikan.',
+  ditunda:
+    'Pleno menunda TPS ini untuk pemungutan/penghitungan suara ulang atau lanjutan; tidak dihitung sampai hasil barunya diterima.',
 };

@@ -25,7 +25,8 @@ import {
 } from './status';
 
 /** What a TPS tile shows: the base status, overridden by the flag that needs attention first. */
-export type TileStatus = 'belum-masuk' | 'masuk' | 'bermasalah' | 'konflik' | 'sengketa' | 'sesuai' | 'dikoreksi';
+export type TileStatus =
+  'belum-masuk' | 'masuk' | 'bermasalah' | 'konflik' | 'sengketa' | 'sesuai' | 'dikoreksi' | 'ditunda';
 export const TILE_STATUSES: readonly TileStatus[] = [
   'belum-masuk',
   'masuk',
@@ -34,6 +35,7 @@ export const TILE_STATUSES: readonly TileStatus[] = [
   'sengketa',
   'sesuai',
   'dikoreksi',
+  'ditunda',
 ] as const;
 
 // ---- Input rows: the fields the derivation reads (storage's rows have these and more) ----
@@ -84,6 +86,20 @@ export interface WithdrawalRowIn {
   decidedBy: string;
   decidedAt: string;
 }
+/**
+ * A hold for PSU/PSS/PSL (migration 0009): the TPS is not counted until a submission received after it
+ * (id > sebelumKiriman) is accepted or chosen by the plenary.
+ */
+export interface TundaRowIn {
+  id: number;
+  tps: string;
+  jenis: 'PSU' | 'PSS' | 'PSL';
+  dasar: string;
+  alasan: string;
+  sebelumKiriman: number;
+  decidedBy: string;
+  decidedAt: string;
+}
 export interface LockEventRowIn {
   id: number;
   desa: string | null;
@@ -119,6 +135,8 @@ export interface PemilihanRows<R extends RowTypes> {
   lockEvents: readonly R['lockEvent'][];
   /** Acceptances and conflict choices withdrawn (batalkan); absent = none. */
   withdrawals?: readonly WithdrawalRowIn[];
+  /** Holds for PSU/PSS/PSL of this pemilihan (absent: none). */
+  holds?: readonly TundaRowIn[];
 }
 
 // ---- The model ----
@@ -140,6 +158,8 @@ export interface DerivedTps {
   /** A correction proposed and not yet decided. */
   pendingCorrectionId: number | null;
   openObjectionIds: number[];
+  /** The hold for PSU/PSS/PSL in force (not yet lifted by an accepted new result), or null. */
+  tunda: TundaRowIn | null;
 }
 
 export interface TpsModel<R extends RowTypes = RowTypes> {
@@ -215,6 +235,7 @@ export function derivePemilihan<R extends RowTypes>(rows: PemilihanRows<R>): Pem
     decisions: new Map(rows.decisions.map((d) => [d.correctionId, d])),
     tpsObjections: groupBy(rows.objections, (o) => (o.scope === 'tps' ? o.tps : null)),
     withdrawals: groupBy(rows.withdrawals ?? NONE, (w) => w.tps),
+    holds: groupBy(rows.holds ?? NONE, (h) => h.tps),
   };
   const desaObjections = groupBy(rows.objections, (o) => (o.scope === 'desa' ? o.desa : null));
   const lockEvents = groupBy(rows.lockEvents, (e) => e.desa);
@@ -239,6 +260,7 @@ export function derivePemilihan<R extends RowTypes>(rows: PemilihanRows<R>): Pem
           decisions: group.decisions,
           objections: group.tpsObjections.get(kode) ?? NONE,
           withdrawals: group.withdrawals.get(kode) ?? NONE,
+          holds: group.holds.get(kode) ?? NONE,
         },
         isOpen,
       );
@@ -279,6 +301,7 @@ interface TpsRowsOf<R extends RowTypes> {
   decisions: ReadonlyMap<number, R['decision']>;
   objections: R['objection'][];
   withdrawals: WithdrawalRowIn[];
+  holds: readonly TundaRowIn[];
 }
 
 /** The acts still in force: those not withdrawn. */
@@ -292,6 +315,18 @@ function inForce<T extends { id: number }>(
   return acts.filter((a) => !gone.has(a.id));
 }
 
+/** The latest hold of a TPS unless a submission received after it was accepted or chosen since. */
+function holdInForce(rows: {
+  holds: readonly TundaRowIn[];
+  acceptances: readonly DecisionActRowIn[];
+  choices: readonly DecisionActRowIn[];
+}): TundaRowIn | null {
+  const h = rows.holds.at(-1);
+  if (!h) return null;
+  const newer = (a: DecisionActRowIn) => a.submissionId > h.sebelumKiriman;
+  return rows.acceptances.some(newer) || rows.choices.some(newer) ? null : h;
+}
+
 function deriveTps<R extends RowTypes>(
   row: TpsModel<R>['row'],
   dpt: LP,
@@ -301,10 +336,12 @@ function deriveTps<R extends RowTypes>(
 ): TpsModel<R> {
   const { submissions, corrections, decisions, objections } = rows;
   const openObjectionIds = objections.length === 0 ? [] : objections.filter(isOpen).map((o) => o.id);
+  const acceptances = inForce(rows.acceptances, rows.withdrawals, 'acceptance');
+  const choices = inForce(rows.choices, rows.withdrawals, 'conflict_choice');
   const state = deriveTpsState({
     submissions,
-    acceptances: inForce(rows.acceptances, rows.withdrawals, 'acceptance'),
-    choices: inForce(rows.choices, rows.withdrawals, 'conflict_choice'),
+    acceptances,
+    choices,
     corrections:
       corrections.length === 0
         ? NONE
@@ -333,6 +370,7 @@ function deriveTps<R extends RowTypes>(
     countedSubmissionId: trace?.record.submissionId ?? null,
     pendingCorrectionId: pending?.id ?? null,
     openObjectionIds,
+    tunda: holdInForce({ holds: rows.holds, acceptances, choices }),
   };
   return {
     row,
@@ -354,6 +392,7 @@ function deriveTps<R extends RowTypes>(
 function tileOf(d: DerivedTps): TileStatus {
   // A rule error needs attention until the plenary settles the TPS (accepting with a reason, or a correction).
   const settled = d.base === 'sesuai' || d.base === 'dikoreksi';
+  if (d.tunda) return 'ditunda';
   if (d.konflik) return 'konflik';
   if (d.sengketa) return 'sengketa';
   if (d.bermasalah && !settled) return 'bermasalah';
@@ -372,18 +411,27 @@ function desaLockBlockers(tps: readonly TpsModel<RowTypes>[], openOnDesa: number
     })),
     openOnDesa,
   );
+  const held = tps
+    .filter((t) => t.derived.tunda !== null)
+    .map(
+      (t) =>
+        `TPS ${String(t.row.nomor).padStart(3, '0')}: ditunda (${t.derived.tunda!.jenis}), menunggu hasil baru diterima pleno`,
+    );
   const pending = tps
     .filter((t) => t.derived.pendingCorrectionId !== null)
     .map(
       (t) =>
         `TPS ${String(t.row.nomor).padStart(3, '0')}: usulan koreksi #${t.derived.pendingCorrectionId} belum diputuskan`,
     );
-  return [...check.reasons, ...pending];
+  return [...held, ...check.reasons, ...pending];
 }
 
 /** What the recap (shared/domain/recap.ts) counts of one TPS. */
 export function recapState(t: Pick<TpsModel, 'derived'>): RecapTpsState {
   const d = t.derived;
+  // A TPS on hold for PSU/PSS/PSL is not counted (nor settled) until its new result is accepted; it stays masuk
+  // when it holds a valid record (docs/design.md §5.1 counts records, not decisions).
+  if (d.tunda) return { counted: null, masuk: d.base !== 'belum-masuk', diputuskan: false, konflik: false };
   return {
     counted: d.current,
     // masuk = at least one valid record (konflik TPS count as masuk; base 'masuk' alone does not cover them).

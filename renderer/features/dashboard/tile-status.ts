@@ -12,6 +12,7 @@ export const TILE_ORDER: TileStatus[] = [
   'sengketa',
   'sesuai',
   'dikoreksi',
+  'ditunda',
 ];
 
 export const tileLabel = (s: TileStatus): string => STATUS_LABELS[s];
@@ -25,6 +26,7 @@ export const TILE_TONE: Record<TileStatus, Tone> = {
   sengketa: 'warn',
   sesuai: 'ok',
   dikoreksi: 'ok',
+  ditunda: 'warn',
 };
 
 export const nomorTps = (n: number): string => String(n).padStart(3, '0');

@@ -26,6 +26,7 @@ import {
   issuedDocuments,
 } from '../services/documents/documents.service';
 import { ppkKeyOrNull } from '../services/keys/ppk-key';
+import { recordRefusal, refusals } from '../services/documents/refusals.service';
 import { currentOperator } from '../repositories/plenary.repo';
 import { driveLabel, driveParents, listMounts } from '../services/drives/drive-scan';
 
@@ -143,6 +144,8 @@ export function documentsHandlers(ctx: BackendContext): FeatureHandlers<keyof ty
           ok(listMounts(driveParents()).map((root) => ({ root, label: driveLabel(root) }))),
         ),
       'documents.saveToDrive': (i) => guard(ctx, 'menyimpan ke drive', () => saveToDrive(ctx, i.id, i.root)),
+      'documents.recordRefusal': (i) => recordRefusal(ctx, i),
+      'documents.refusals': (i) => ok(refusals(ctx, i.pemilihan)),
     },
   };
 }

@@ -17,6 +17,7 @@ import type { importMethods } from '../../../../shared/contracts/import.contract
 import type { plenaryMethods } from '../../../../shared/contracts/plenary.contract';
 import type { setupMethods } from '../../../../shared/contracts/setup.contract';
 import type { penerimaMethods } from '../../../../shared/contracts/penerima.contract';
+import type { psuMethods } from '../../../../shared/contracts/psu.contract';
 import type { systemMethods } from '../../../../shared/contracts/system.contract';
 import type { backupMethods } from '../../../../shared/contracts/backup.contract';
 import type { BackendContext } from '../context';
@@ -32,6 +33,7 @@ interface Contracts {
   kirim: typeof kirimMethods;
   backup: typeof backupMethods;
   penerima: typeof penerimaMethods;
+  psu: typeof psuMethods;
 }
 type Feature = keyof Contracts;
 /** The methods of F (distributes over a union of features). */
@@ -59,6 +61,7 @@ const FEATURES: { [F in Feature]: () => Promise<FeatureFactory<F>> } = {
   kirim: async () => (await import('./kirim.handlers')).kirimHandlers,
   backup: async () => (await import('./backup.handlers')).backupHandlers,
   penerima: async () => (await import('./penerima.handlers')).penerimaHandlers,
+  psu: async () => (await import('./psu.handlers')).psuHandlers,
 };
 
 function isFeature(name: string): name is Feature {

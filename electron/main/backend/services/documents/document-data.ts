@@ -68,6 +68,9 @@ function dHasilData(
     nama: d.nama,
     tps: d.tps.map((t) => {
       const tps = snap.byTps.get(tpsCode(d.kode, t.nomor));
+      const hold = tps?.derived.tunda ?? null;
+      // A TPS on hold for PSU/PSS/PSL is not counted: no numbers, no source, and the hold named.
+      if (hold) return { nomor: t.nomor, counts: null, sumber: null, tunda: { jenis: hold.jenis, dasar: hold.dasar } };
       const counts = tps?.derived.current ?? null;
       // pleno.document/2: where the count comes from (the record and the approved corrections applied to it).
       return { nomor: t.nomor, counts, sumber: counts ? traceSumber(tps?.trace ?? null) : null };

@@ -7,6 +7,8 @@ import { formatKode } from '../../../../../shared/domain/model';
 import { isoAtOffset, provinsiOffsetMinutes } from '../../../../../shared/documents/format';
 import type { KejadianEntry } from '../../../../../shared/documents/types';
 import { listKejadian, type Objection } from '../../repositories/plenary.repo';
+import { listPenolakan, listTunda } from '../../repositories/tunda.repo';
+import { JENIS_TUNDA } from '../../../../../shared/contracts/psu.contract';
 import type { PemilihanSnapshot } from '../plenary/plenary-snapshot';
 import { acceptanceEntries, correctionEntries, type Placing } from './plenary-record';
 import { kejadianClosures } from '../plenary/kejadian.service';
@@ -79,6 +81,41 @@ function kejadianKhusus(ctx: Pick<BackendContext, 'db'>, pemilihan: PemilihanId,
   });
 }
 
+/** Holds for PSU/PSS/PSL: the decision with its basis, and whether the new result has been accepted since. */
+function holdEntries(ctx: Pick<BackendContext, 'db'>, snap: PemilihanSnapshot, placing: Placing): KejadianEntry[] {
+  return listTunda(ctx.db, { pemilihan: snap.pemilihan.id }).map((h) => {
+    const inForce = snap.byTps.get(h.tps)?.derived.tunda?.id === h.id;
+    return {
+      waktu: placing.local(h.decidedAt),
+      tempat: placing.place(h.tps, null),
+      pihak: `PPK (diputuskan ${h.decidedBy})`,
+      jenis: 'kejadian',
+      uraian: `${JENIS_TUNDA[h.jenis]} ditetapkan; TPS ini ditunda dan tidak dihitung sampai hasil barunya diterima pleno. Dasar: ${h.dasar}. Alasan: ${h.alasan}`,
+      penyelesaian: inForce ? '' : `Hasil ${h.jenis} diterima pleno dan dihitung`,
+    };
+  });
+}
+
+/** Saksi refusals to sign, recorded as such (paslon, name, reason). */
+function refusalEntries(
+  ctx: Pick<BackendContext, 'db'>,
+  p: Pemilihan | undefined,
+  pemilihan: PemilihanId,
+  placing: Placing,
+): KejadianEntry[] {
+  return listPenolakan(ctx.db, pemilihan).map((r) => {
+    const pil = p?.pilihan.find((x) => x.nomor === r.paslon);
+    return {
+      waktu: placing.local(r.recordedAt),
+      tempat: placing.place(null, null),
+      pihak: `Saksi Paslon ${r.paslon}${pil ? ` ${pil.nama}` : ''} (${r.nama})`,
+      jenis: 'penolakan-tanda-tangan',
+      uraian: `Saksi ${r.nama} menolak menandatangani. Alasan: ${r.alasan}`,
+      penyelesaian: 'Dicatat; dokumen tetap sah tanpa tanda tangan tersebut',
+    };
+  });
+}
+
 /** Objections (with their resolution, from the read model) and kejadian khusus of a pemilihan, in time order. */
 export function kejadianEntries(
   ctx: Pick<BackendContext, 'db'>,
@@ -92,6 +129,8 @@ export function kejadianEntries(
     ...acceptanceEntries(snap, placing),
     ...objectionEntries(snap, p, placing),
     ...kejadianKhusus(ctx, snap.pemilihan.id, placing),
+    ...holdEntries(ctx, snap, placing),
+    ...refusalEntries(ctx, p, snap.pemilihan.id, placing),
   ];
   // Stable order: by time, then as recorded.
   return entries

@@ -31,6 +31,7 @@ import {
 import { listWithdrawals } from '../../repositories/sidang.repo';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { integrityCheck, integrityWarning, type IntegrityCheck } from '../integrity/integrity.service';
+import { listTunda } from '../../repositories/tunda.repo';
 
 /** The stored row types the model carries (the views read their other fields). */
 export interface StoredRows {
@@ -98,6 +99,7 @@ function readRows(db: Db, pemilihan: PemilihanId, desa: string | undefined) {
     resolutions: listObjectionResolutions(db),
     lockEvents: listLockEvents(db, { pemilihan }),
     withdrawals: listWithdrawals(db, f),
+    holds: listTunda(db, f),
   };
 }
 

@@ -69,7 +69,8 @@ function desaSummary(snap: PemilihanSnapshot, d: DesaSnapshot): DashboardDesa {
   const totals = emptyVotes(snap.pemilihan.pilihan.length);
   const tiles = d.tps.map((t) => {
     counts[t.tile] += 1;
-    addVotes(totals, t.derived.current);
+    // A TPS on hold for PSU/PSS/PSL is not counted until its new result is accepted.
+    addVotes(totals, t.derived.tunda ? null : t.derived.current);
     return tileOf(t);
   });
   return {

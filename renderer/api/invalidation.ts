@@ -14,6 +14,7 @@ const PLENARY_READS = [
   'plenary.kejadian',
   'plenary.sidang',
   'plenary.recap',
+  'psu.list',
   'documents.status',
   'audit.list',
   'audit.readable',
@@ -39,6 +40,7 @@ export const EVENT_INVALIDATES: Record<PlenoEventType, readonly MethodName[] | '
   'focus-changed': ['plenary.focus', 'plenary.projector'],
   'documents-changed': [
     'kirim.status',
+    'documents.refusals',
     'documents.list',
     'documents.status',
     'audit.list',
@@ -88,6 +90,9 @@ export const COMMAND_EVENTS: Partial<Record<MethodName, readonly PlenoEventType[
   'plenary.unlockDesa': ['pleno-changed'],
   'plenary.setFocus': ['focus-changed'],
   'documents.issue': ['documents-changed'],
+  'documents.recordRefusal': ['documents-changed'],
+  'psu.hold': ['pleno-changed'],
+  'penerima.init': ['kecamatan-changed'],
   'kirim.installPenerima': ['kirim-changed'],
   'kirim.sendNow': ['kirim-changed'],
   'kirim.setFotoSeluler': ['kirim-changed'],
@@ -114,6 +119,12 @@ export const UNTRACKED_METHODS: Partial<Record<MethodName, string>> = {
   'backup.inspect': 'reads the backup file being chosen, not stored state',
   'kirim.previewPenerima': 'reads the certificate being chosen, not stored state',
   'kirim.exportBundles': 'a command that writes files to a drive and changes no stored state',
+  'penerima.dashboard': 'pushes arrive from the receiver port, not as app events: the dashboard polls it every 2 s',
+  'penerima.kecamatan': 'pushes arrive from the receiver port, not as app events: read on each opening of a kecamatan',
+  'penerima.trace': 'a committed push never changes: a trace is read once per opening',
+  'penerima.photo': 'content-addressed: the same hash is the same photo',
+  'penerima.unknownKeys': 'tries arrive from the receiver port: read on opening the keys screen and after Daftarkan',
+  'penerima.registerKey': 'a command whose screen re-reads the key list it shows (KunciScreen)',
 };
 
 /** The methods a batch of event types makes stale: a set of names, or 'all'. */

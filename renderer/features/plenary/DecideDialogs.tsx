@@ -1,9 +1,8 @@
 // Decisions that need the ketua or a delegate, each confirmed with the decider's PIN: approve/reject a proposed
 // correction, unlock a desa (with reason), withdraw (batalkan) a Sesuai or a konflik choice (with reason).
-import { useState } from 'react';
 import { Field } from '../../ui';
 import type { CorrectionView } from '../../../shared/contracts/plenary.contract';
-import { useAction } from './use-action';
+import { usePinnedAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { PinField, pinReady } from './decider';
 
@@ -16,15 +15,7 @@ export function DecideCorrectionDialog({
   decision: 'approved' | 'rejected';
   onClose: () => void;
 }) {
-  const action = useAction('plenary.decideCorrection');
-  const [reason, setReason] = useState('');
-  const [pin, setPin] = useState('');
-  const close = () => {
-    setReason('');
-    setPin('');
-    action.clear();
-    onClose();
-  };
+  const { action, reason, setReason, pin, setPin, close } = usePinnedAction('plenary.decideCorrection', onClose);
   if (!correction) return null;
   const submit = async () => {
     const r = await action.run(
@@ -80,15 +71,7 @@ export function UnlockDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const action = useAction('plenary.unlockDesa');
-  const [reason, setReason] = useState('');
-  const [pin, setPin] = useState('');
-  const close = () => {
-    setReason('');
-    setPin('');
-    action.clear();
-    onClose();
-  };
+  const { action, reason, setReason, pin, setPin, close } = usePinnedAction('plenary.unlockDesa', onClose);
   const submit = async () => {
     const r = await action.run(
       { desa: desa.kode, pemilihan: pemilihan as 'bupati', reason, pin },
@@ -124,15 +107,7 @@ export function WithdrawDialog({
   target: { kind: 'acceptance' | 'conflict_choice'; id: number; label: string } | null;
   onClose: () => void;
 }) {
-  const action = useAction('plenary.withdraw');
-  const [reason, setReason] = useState('');
-  const [pin, setPin] = useState('');
-  const close = () => {
-    setReason('');
-    setPin('');
-    action.clear();
-    onClose();
-  };
+  const { action, reason, setReason, pin, setPin, close } = usePinnedAction('plenary.withdraw', onClose);
   if (!target) return null;
   const submit = async () => {
     const r = await action.run({ kind: target.kind, id: target.id, reason, pin }, `${target.label} dibatalkan`);

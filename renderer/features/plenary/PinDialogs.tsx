@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Field } from '../../ui';
 import type { Member } from '../../../shared/contracts/plenary.contract';
-import { useAction } from './use-action';
+import { useAction, usePinnedAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { PinField, pinReady } from './decider';
 
@@ -57,15 +57,7 @@ export function SetPinDialog({ member, open, onClose }: { member: Member; open: 
 }
 
 export function ResetPinDialog({ member, onClose }: { member: Member | null; onClose: () => void }) {
-  const action = useAction('plenary.resetPin');
-  const [reason, setReason] = useState('');
-  const [pin, setPin] = useState('');
-  const close = () => {
-    setReason('');
-    setPin('');
-    action.clear();
-    onClose();
-  };
+  const { action, reason, setReason, pin, setPin, close } = usePinnedAction('plenary.resetPin', onClose);
   if (!member) return null;
   const submit = async () => {
     const r = await action.run({ member: member.id, reason, pin }, `PIN ${member.nama} diatur ulang`);

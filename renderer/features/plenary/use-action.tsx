@@ -1,6 +1,6 @@
 // Runs one plenary action as a command of the data layer: keeps the refusal message (shown inline in the dialog),
 // toasts on success. Refusals (locked desa, not the ketua, missing reason...) are expected values, not exceptions.
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useApiCommand } from '../../api/hooks';
 import type { InputOf, MethodName, OutputOf } from '../../../shared/contracts/api';
 import { useToast } from '../../ui';
@@ -35,4 +35,18 @@ export function ErrorNotice({ error }: { error: string | null }) {
       {error}
     </div>
   );
+}
+
+/** A decision dialog's state: the action, its reason and the decider's PIN, and a close that forgets all three. */
+export function usePinnedAction<M extends MethodName>(method: M, onClose: () => void) {
+  const action = useAction(method);
+  const [reason, setReason] = useState('');
+  const [pin, setPin] = useState('');
+  const close = () => {
+    setReason('');
+    setPin('');
+    action.clear();
+    onClose();
+  };
+  return { action, reason, setReason, pin, setPin, close };
 }

@@ -246,9 +246,8 @@ export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string): 
   return found.ok ? ok(tpsReviewOf(ctx, snap.value, found.value.t, found.value.d)) : found;
 }
 
-// eslint-disable-next-line max-lines-per-function -- issue 13 (ux-decide) is changing this view; split after its batalkan work lands
-function tpsReviewOf(ctx: BackendContext, snap: PemilihanSnapshot, t: TpsSnapshot, d: DesaSnapshot): TpsReview {
-  const tps = t.row.kode;
+/** The records of one TPS side by side: which one counts, which differ from the first, and where they disagree. */
+function submissionsOf(ctx: BackendContext, snap: PemilihanSnapshot, t: TpsSnapshot) {
   const pilihan = snap.pemilihan.pilihan;
   const first = t.submissions[0]?.counts ?? null;
   const fields = countFields(pilihan);
@@ -278,6 +277,13 @@ function tpsReviewOf(ctx: BackendContext, snap: PemilihanSnapshot, t: TpsSnapsho
             values: submissions.map((s) => getCount(s.counts, f.path)),
           }))
       : [];
+  return { submissions, conflictDiff };
+}
+
+function tpsReviewOf(ctx: BackendContext, snap: PemilihanSnapshot, t: TpsSnapshot, d: DesaSnapshot): TpsReview {
+  const tps = t.row.kode;
+  const pilihan = snap.pemilihan.pilihan;
+  const { submissions, conflictDiff } = submissionsOf(ctx, snap, t);
   const order = snap.order;
   const i = order.indexOf(tps);
   const objections = [...t.objections, ...d.objections].sort((a, b) => a.id - b.id);

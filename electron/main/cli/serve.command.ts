@@ -62,6 +62,7 @@ export const command: CliCommand = (argv) =>
     const web = await startWebServer({ backend, staticDir, port });
     if (values.lan && full) lanStop = await startLan(full, lanPort);
     const penerimaStop = full ? await startReceiverIfPenerima(full, penerimaPort) : null;
+    if (full) await resumeKirim(full);
 
     process.stdout.write(`Pleno web: ${web.url}\n`);
 
@@ -108,4 +109,11 @@ async function startLan(backend: Backend, port: number | undefined): Promise<() 
     );
     return () => {};
   }
+}
+
+/** Pushes waiting in the outbox resume at start (services/kirim/autostart.ts), loaded only when there are some. */
+async function resumeKirim(backend: Backend): Promise<void> {
+  const { resumePendingPushes } = await import('../backend/services/kirim/autostart');
+  if (await resumePendingPushes(backend))
+    process.stderr.write('pleno serve: kiriman tertunda dilanjutkan / resuming pending pushes\n');
 }

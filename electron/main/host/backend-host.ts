@@ -4,7 +4,7 @@
 // process names, answers contract calls and forwards the backend's events. When it dies the main process restarts it
 // and asks for a re-check (see electron/main/platform/backend-process.ts).
 import { parentPort as workerPort } from 'node:worker_threads';
-import { failedBackend, openBackend, toStartupError, type ServedBackend } from '../backend/backend';
+import { failedBackend, openBackend, toStartupError, type Backend, type ServedBackend } from '../backend/backend';
 import type { AuditVerifyView } from '../../../shared/contracts/audit.contract';
 import { isToHost, type FromHost, type Recheck, type ToHost } from './protocol';
 
@@ -43,8 +43,9 @@ let opening: Promise<void> | null = null;
 
 async function open(channel: Channel, dbPath: string, recheck: boolean): Promise<void> {
   let startupError = null;
+  let full: Backend | null = null;
   try {
-    backend = await openBackend({ dbPath, mode: 'electron' });
+    backend = full = await openBackend({ dbPath, mode: 'electron' });
   } catch (err) {
     startupError = toStartupError(err);
     process.stderr.write(`Pleno backend: ${startupError.detail}\n`);
@@ -53,6 +54,7 @@ async function open(channel: Channel, dbPath: string, recheck: boolean): Promise
   backend.events.subscribe((event) => channel.send({ t: 'event', event }));
   const checked = recheck && !startupError ? await recheckAudit(backend) : null;
   channel.send({ t: 'ready', startupError, recheck: checked });
+  if (full) void resumeKirim(full);
 }
 
 /** After a crash: the database reopened (header, lock, schema checks, WAL recovery); now the audit chain. */
@@ -115,3 +117,13 @@ const channel = connect();
 channel.listen((message) => {
   if (isToHost(message)) void handle(channel, message);
 });
+
+/** Pushes waiting in the outbox resume when the app starts (services/kirim/autostart.ts), not at the Kirim screen. */
+async function resumeKirim(b: Backend): Promise<void> {
+  try {
+    const { resumePendingPushes } = await import('../backend/services/kirim/autostart');
+    await resumePendingPushes(b);
+  } catch (err) {
+    b.ctx.log.error('resuming pending pushes failed', err);
+  }
+}

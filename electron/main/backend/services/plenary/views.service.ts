@@ -15,17 +15,16 @@ import {
   type ObjectionView,
   type ProjectorView,
   type StatusCounts,
-  type SubmissionView,
   type TpsReview,
   type VoteTotals,
   type WithdrawnView,
 } from '../../../../../shared/contracts/plenary.contract';
 import type { CHasilCounts } from '../../../../../shared/domain/model';
-import { countFields, fieldLabel, getCount } from '../../../../../shared/domain/labels';
+import { fieldLabel, getCount } from '../../../../../shared/domain/labels';
 import { basisCode } from '../../../../../shared/domain/correction';
 import { kejadianViews } from './kejadian.service';
 import { type Correction, type Objection, type ObjectionResolution } from '../../repositories/plenary.repo';
-import { submissionPhotos } from '../../repositories/submission.repo';
+import { submissionsOf } from './tps-submissions';
 import {
   findDesa,
   findTpsInDesa,
@@ -244,40 +243,6 @@ export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string): 
   if (!snap.ok) return snap;
   const found = findTpsInDesa(snap.value, tps);
   return found.ok ? ok(tpsReviewOf(ctx, snap.value, found.value.t, found.value.d)) : found;
-}
-
-/** The records of one TPS side by side: which one counts, which differ from the first, and where they disagree. */
-function submissionsOf(ctx: BackendContext, snap: PemilihanSnapshot, t: TpsSnapshot) {
-  const pilihan = snap.pemilihan.pilihan;
-  const first = t.submissions[0]?.counts ?? null;
-  const fields = countFields(pilihan);
-  const submissions: SubmissionView[] = t.submissions.map((s) => {
-    const counts = s.counts;
-    return {
-      id: s.id,
-      channel: s.channel,
-      source: s.sourceName,
-      device: s.deviceKeyId,
-      receivedAt: s.receivedAt,
-      dibuat: s.dibuat,
-      sha256: s.sha256,
-      counts,
-      foto: submissionPhotos(ctx.db, s.id).map((p) => ({ lembar: p.lembar, sha256: p.sha256, available: p.present })),
-      counted: t.derived.countedSubmissionId === s.id,
-      differs: first !== null && fields.some((f) => getCount(counts, f.path) !== getCount(first, f.path)),
-    };
-  });
-  const conflictDiff =
-    submissions.length > 1
-      ? fields
-          .filter((f) => new Set(submissions.map((s) => getCount(s.counts, f.path))).size > 1)
-          .map((f) => ({
-            path: f.path,
-            label: fieldLabel(f.path, pilihan),
-            values: submissions.map((s) => getCount(s.counts, f.path)),
-          }))
-      : [];
-  return { submissions, conflictDiff };
 }
 
 function tpsReviewOf(ctx: BackendContext, snap: PemilihanSnapshot, t: TpsSnapshot, d: DesaSnapshot): TpsReview {

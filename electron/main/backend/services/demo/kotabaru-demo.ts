@@ -44,6 +44,8 @@ export interface KotabaruOptions {
   photos?: boolean;
   /** Only the first n kecamatan (tests); default all 22. */
   limit?: number;
+  /** The role of each kecamatan by code (default KOTABARU_PERAN with its seeded faults; the bench has none). */
+  peran?: Readonly<Record<string, KotabaruPeran>>;
   onProgress?: (line: string) => void;
 }
 
@@ -165,7 +167,7 @@ export async function writeKotabaruDemo(opts: KotabaruOptions): Promise<Kotabaru
   const list: KotabaruKecamatan[] = [];
   for (const demo of demos) {
     const { kode, nama } = demo.master.envelope.payload.kecamatan;
-    const peran = KOTABARU_PERAN[kode] ?? 'final';
+    const peran = (opts.peran ?? KOTABARU_PERAN)[kode] ?? 'final';
     const driveDir = join(dir, 'flashdisk', `USB-PPK-${kode}`);
     if (peran === 'hanya-berkas') await mkdir(driveDir, { recursive: true });
     const dbPath = join(dir, 'kecamatan', `${kode}.db`);

@@ -75,7 +75,7 @@ export function makePush(
   k: Kecamatan,
   opts: { urutan?: number; sebelumnya?: string | null; tamper?: (doc: Record<string, unknown>) => void } = {},
 ): Push {
-  const photo = new Uint8Array(200_000).map((_, i) => (i * 7 + k.master.kecamatan.kode.length) % 256);
+  const photo = new Uint8Array(200_000).map((_, i) => (i * 7 + Number(k.master.kecamatan.kode)) % 256); // one per kecamatan
   const photoSha = createHash('sha256').update(photo).digest('hex');
   const objek = new Map<string, unknown>();
   const lampiran = k.master.desa.map((d) => ({

@@ -86,6 +86,28 @@ function hello(ctx: Ctx): Answer {
   };
 }
 
+/**
+ * A database opened read-only (a read-only or damaged file, docs/storage.md) can take nothing: every request that
+ * would store answers 503 with the reason in words and Retry-After, so the sender keeps its outbox and tries later.
+ */
+function unavailable(ctx: Ctx, req: IncomingMessage, res: ServerResponse): boolean {
+  if (!ctx.readOnly || req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
+  req.resume();
+  const why =
+    'Penerima kab/kota sedang tidak dapat menyimpan kiriman: basis datanya terbuka hanya-baca (berkasnya ' +
+    'hanya-baca atau rusak). Kiriman tetap di kotak keluar dan dicoba lagi nanti.';
+  ctx.log?.warn('penerima refused a write: database read-only', { reason: ctx.readOnly.english });
+  const text = JSON.stringify({ masalah: [why] });
+  res.writeHead(503, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'retry-after': '60',
+    'tus-resumable': '1.0.0',
+  });
+  res.end(text);
+  return true;
+}
+
 /** The request router of §4.3: rate limits per address, then per PPK key on manifests. */
 function createRoute(ctx: Ctx, berkas: BerkasServer): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const perKey = createRateLimiter({ capacity: 200, refillPerSecond: 50 });
@@ -95,6 +117,7 @@ function createRoute(ctx: Ctx, berkas: BerkasServer): (req: IncomingMessage, res
     if (!perAddress.take(req.socket.remoteAddress ?? '?').ok)
       return send(res, problem(429, 'Terlalu banyak permintaan; coba lagi sebentar.'));
     if (path === '/v1/hello' && req.method === 'GET') return send(res, hello(ctx));
+    if (unavailable(ctx, req, res)) return;
     if (path === BERKAS_PATH || path.startsWith(`${BERKAS_PATH}/`)) return berkas.handle(req, res);
     if (path === '/v1/kirim' && req.method === 'POST') {
       return json(req, res, (body) => {

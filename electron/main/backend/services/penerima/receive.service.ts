@@ -31,7 +31,8 @@ import {
 import { kecamatanMaster, ppkAsDevices } from './kecamatan-masters';
 import { kurangOf, type BlobHoldings } from './kurang';
 
-export type Ctx = Pick<BackendContext, 'db' | 'clock' | 'dataDir'> & Partial<Pick<BackendContext, 'events' | 'log'>>;
+export type Ctx = Pick<BackendContext, 'db' | 'clock' | 'dataDir'> &
+  Partial<Pick<BackendContext, 'events' | 'log' | 'readOnly'>>;
 
 export interface Answer {
   status: number;

@@ -1,33 +1,14 @@
 // Plenary flows in Chromium against the web mode, on the hampang demo (setup.createDemo): each asserts what the
 // user sees and the recap that results (contract plenary.recap, the same service as `pleno recap --json`).
-import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, callApi, createDemo, expect, test, type PlenoApp } from './fixtures';
-import type { DashboardView, MembersView, TpsReview } from '../shared/contracts/plenary.contract';
+import { api, chooseOperator, fmt, members, PIN, recapOf } from './pleno-helpers';
+import type { DashboardView, TpsReview } from '../shared/contracts/plenary.contract';
 import type { ImportSummary } from '../shared/contracts/import.contract';
-import type { RecapJson } from '../shared/domain/recap';
 import type { PemilihanId } from '../shared/domain/model';
 
 test.setTimeout(120_000);
-
-async function api<T>(app: PlenoApp, method: string, input: unknown = {}): Promise<T> {
-  const r = await callApi<T>(app, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-
-const recapOf = async (app: PlenoApp, pemilihan: PemilihanId) =>
-  (await api<RecapJson>(app, 'plenary.recap', { pemilihan })).pemilihan[0]!;
-
-async function members(
-  app: PlenoApp,
-): Promise<{ ketua: number; anggota: number; ketuaNama: string; anggotaNama: string }> {
-  const m = await api<MembersView>(app, 'plenary.members');
-  const ketua = m.members.find((x) => x.ketua)!;
-  const anggota = m.members.find((x) => !x.ketua)!;
-  return { ketua: ketua.id, anggota: anggota.id, ketuaNama: ketua.nama, anggotaNama: anggota.nama };
-}
 
 /** Every pemilihan's dashboard. */
 async function dashboards(app: PlenoApp): Promise<DashboardView[]> {
@@ -50,29 +31,6 @@ async function findMisread(
   }
   throw new Error('the demo has no 905 misread');
 }
-
-/** The ketua's PIN in these flows (docs/plenary-decisions.md). */
-const PIN = '2580';
-
-/** Chooses the operator; a ketua or delegate without a PIN is asked to set one, and sets PIN. */
-async function chooseOperator(page: Page, id: number, nama: string) {
-  await page.locator('#operator-select').selectOption(String(id));
-  await expect(page.locator('#operator-select')).toHaveValue(String(id));
-  await expect(page.getByText(`Operator: ${nama}`)).toBeVisible();
-  const setPin = page.getByRole('dialog', { name: `Atur PIN ${nama}` });
-  const asked = await setPin
-    .waitFor({ timeout: 2000 })
-    .then(() => true)
-    .catch(() => false);
-  if (asked) {
-    await setPin.getByLabel('PIN baru', { exact: true }).fill(PIN);
-    await setPin.getByLabel('Ulangi PIN baru').fill(PIN);
-    await setPin.getByRole('button', { name: 'Simpan PIN' }).click();
-    await expect(setPin).toHaveCount(0);
-  }
-}
-
-const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
 
 test('misread 105/905: correction proposed by an anggota, approved by the ketua; totals change and the audit log shows it', async ({
   app,

@@ -1,4 +1,6 @@
 // Dialog: the native modal <dialog> (focus trap, Esc, backdrop), with a title, a body and a footer of actions.
+// Focus on opening: the element marked `data-autofocus` (else the browser's first focusable one); on closing, by
+// Escape, a button, or the dialog leaving the page, focus goes back to what opened it, never to <body>.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export interface DialogProps {
@@ -22,14 +24,15 @@ export function Dialog({ open, title, onClose, children, footer, placement = 'ce
     if (open && !d.open) {
       opener.current = document.activeElement;
       d.showModal();
+      d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
     if (!open && d.open) {
       d.close();
-      const o = opener.current;
-      opener.current = null;
-      if (o instanceof HTMLElement && o.isConnected && document.activeElement === document.body) o.focus();
+      returnFocus(opener);
     }
   }, [open]);
+  // A dialog rendered only while open (`{open && <XDialog/>}`) leaves the page without closing first.
+  useEffect(() => () => returnFocus(opener), []);
   return (
     <dialog
       ref={ref}
@@ -51,4 +54,16 @@ export function Dialog({ open, title, onClose, children, footer, placement = 'ce
       )}
     </dialog>
   );
+}
+
+/** Focuses the element that opened the dialog, if it is still on the page and nothing else took the focus. */
+function returnFocus(opener: { current: Element | null }): void {
+  const o = opener.current;
+  opener.current = null;
+  if (!(o instanceof HTMLElement)) return;
+  // After an unmount the focused element was removed with the dialog: the focus is on <body> by the next frame.
+  requestAnimationFrame(() => {
+    const a = document.activeElement;
+    if (o.isConnected && (a === document.body || a === null || !a.isConnected)) o.focus();
+  });
 }

@@ -1,5 +1,6 @@
-// "Sesuai": accept the counted version as read. With rule errors, an override reason is required (and the ketua or
-// a delegate must be operating; the backend enforces both).
+// "Sesuai": accept the counted version as read, its votes read out once more. With rule errors, an override reason
+// and the decider's PIN are required (the backend enforces both). Without errors the action button has the focus:
+// the dialog is itself the confirmation (why: docs/plenary-decisions.md, "Sesuai's confirmation").
 import { useState } from 'react';
 import { Field } from '../../ui';
 import type { TpsReview } from '../../../shared/contracts/plenary.contract';
@@ -7,6 +8,7 @@ import { useAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 import { PinField, pinReady } from './decider';
+import { VoteTotals } from './VoteTotals';
 
 export function AcceptDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
   const action = useAction('plenary.accept');
@@ -36,9 +38,18 @@ export function AcceptDialog({ review, open, onClose }: { review: TpsReview; ope
       action={action}
       submitLabel="Terima sesuai dibacakan"
       submitDisabled={errors.length > 0 && (reason.trim().length < 3 || !pinReady(pin))}
+      submitFocus={errors.length === 0}
       onSubmit={submit}
     >
-      <p>Angka yang berlaku untuk TPS ini diterima pleno sesuai C.Hasil yang dibacakan.</p>
+      <p>Angka yang berlaku untuk TPS ini diterima pleno sesuai C.Hasil yang dibacakan:</p>
+      {review.current && (
+        <VoteTotals
+          pilihan={review.pemilihan.pilihan}
+          suara={review.current.suara}
+          label={`Hasil TPS ${nomorTps(review.nomor)}`}
+          testId="accept-totals"
+        />
+      )}
       {errors.length > 0 && (
         <>
           <div className="notice notice-danger">

@@ -13,6 +13,8 @@ export interface ActionDialogProps {
   submitLabel: ReactNode;
   submitVariant?: 'primary' | 'danger';
   submitDisabled: boolean;
+  /** The action button takes the focus on opening (the dialog is itself the confirmation; Escape cancels). */
+  submitFocus?: boolean;
   onSubmit: () => void;
   children: ReactNode;
 }
@@ -25,6 +27,7 @@ export function ActionDialog({
   submitLabel,
   submitVariant = 'primary',
   submitDisabled,
+  submitFocus = false,
   onSubmit,
   children,
 }: ActionDialogProps) {
@@ -37,7 +40,13 @@ export function ActionDialog({
       footer={
         <>
           <Button onClick={onClose}>Batal</Button>
-          <Button variant={submitVariant} busy={action.pending} disabled={submitDisabled} onClick={onSubmit}>
+          <Button
+            variant={submitVariant}
+            busy={action.pending}
+            disabled={submitDisabled}
+            onClick={onSubmit}
+            {...(submitFocus ? { 'data-autofocus': true } : {})}
+          >
             {submitLabel}
           </Button>
         </>

@@ -11,8 +11,7 @@ import { useAction } from './use-action';
 import { UnlockDialog } from './DecideDialogs';
 import { ActionDialog } from './ActionDialog';
 import { PinField, pinReady } from './decider';
-
-const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
+import { VoteTotals } from './VoteTotals';
 
 export function DesaLock({ pemilihan, desa }: { pemilihan: PemilihanId; desa: { kode: string; nama: string } }) {
   const q = useApiQuery('plenary.desa', { pemilihan, desa: desa.kode });
@@ -72,7 +71,6 @@ function LockDialog({ d, pemilihan, onClose }: { d: DesaView; pemilihan: Pemilih
     const r = await lock.run({ pemilihan, desa: d.kode, pin }, `Desa ${d.nama} dikunci`);
     if (r) onClose();
   };
-  const paslon = d.pemilihan.pilihan;
   return (
     <ActionDialog
       open
@@ -87,33 +85,7 @@ function LockDialog({ d, pemilihan, onClose }: { d: DesaView; pemilihan: Pemilih
         Bacakan hasil desa {d.nama} ({d.tiles.length} TPS) sebelum dikunci. Setelah dikunci, angka desa ini tidak dapat
         diubah kecuali kunci dibuka dengan alasan yang dicatat.
       </p>
-      <table className="table lock-totals" data-testid="lock-totals" aria-label={`Hasil desa ${d.nama}`}>
-        <tbody>
-          {paslon.map((p, i) => (
-            <tr key={p.nomor}>
-              <th scope="row">
-                {p.kind === 'kolom-kosong' ? 'Kolom kosong' : `Paslon ${p.nomor}`}{' '}
-                <span className="muted">{p.nama}</span>
-              </th>
-              <td className="num">{fmt(d.totals.paslon[i] ?? 0)}</td>
-            </tr>
-          ))}
-          <tr>
-            <th scope="row">Suara sah</th>
-            <td className="num">{fmt(d.totals.sah)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Suara tidak sah</th>
-            <td className="num">{fmt(d.totals.tidakSah)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Jumlah suara sah dan tidak sah</th>
-            <td className="num">
-              <strong>{fmt(d.totals.total)}</strong>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <VoteTotals pilihan={d.pemilihan.pilihan} suara={d.totals} label={`Hasil desa ${d.nama}`} testId="lock-totals" />
       <PinField value={pin} onChange={setPin} />
     </ActionDialog>
   );

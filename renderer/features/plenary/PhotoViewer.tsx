@@ -71,13 +71,26 @@ function usePanZoom(natural: { w: number; h: number } | null, zoomSignal?: { n: 
   const [view, setView] = useState<View>({ scale: 1, x: 0, y: 0 });
   const drag = useRef<{ x: number; y: number; vx: number; vy: number } | null>(null);
   const [dragging, setDragging] = useState(false);
+  // While the photo is shown fitted (not zoomed or moved by hand), it follows its box's width when the window resizes.
+  const fitted = useRef(true);
   const fit = useCallback(() => {
     const el = box.current;
     if (!el || !natural) return;
+    fitted.current = true;
     setView({ scale: el.clientWidth / natural.w, x: 0, y: 0 });
   }, [natural]);
   useEffect(() => fit(), [fit]);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const watch = new ResizeObserver(() => {
+      if (fitted.current) fit();
+    });
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [fit]);
   const zoom = useCallback((factor: number, cx?: number, cy?: number) => {
+    fitted.current = false;
     setView((v) => {
       const el = box.current;
       const px = cx ?? (el ? el.clientWidth / 2 : 0);
@@ -105,7 +118,9 @@ function usePanZoom(natural: { w: number; h: number } | null, zoomSignal?: { n: 
     },
     onPointerMove: (e: PointerEvent<HTMLDivElement>) => {
       const d = drag.current;
-      if (d) setView((v) => ({ ...v, x: d.vx + e.clientX - d.x, y: d.vy + e.clientY - d.y }));
+      if (!d) return;
+      fitted.current = false;
+      setView((v) => ({ ...v, x: d.vx + e.clientX - d.x, y: d.vy + e.clientY - d.y }));
     },
     onPointerUp,
     onPointerCancel: onPointerUp,
@@ -124,6 +139,7 @@ function usePanZoom(natural: { w: number; h: number } | null, zoomSignal?: { n: 
       if (!m) return;
       e.preventDefault();
       e.stopPropagation();
+      fitted.current = false;
       setView((v) => ({ ...v, x: v.x + m[0], y: v.y + m[1] }));
     },
   };
@@ -150,8 +166,8 @@ function PhotoCanvas({ page, zoomSignal }: { page: PhotoPage; zoomSignal?: { n: 
         <span className="muted num" data-testid="photo-zoom">
           {Math.round(view.scale * 100)}%
         </span>
-        <span className="hash" title={page.sha256}>
-          {page.sha256.slice(0, 16)}…
+        <span className="hash" title={`Sidik foto (SHA-256) untuk mencocokkan dengan berkas aslinya: ${page.sha256}`}>
+          sidik {page.sha256.slice(0, 8)}…
         </span>
       </div>
       <div

@@ -9,6 +9,7 @@ import { SIDANG_LABEL, type SidangAction } from '../../../shared/domain/sidang';
 import type { PemilihanId, Pilihan } from '../../../shared/domain/model';
 import { ErrorNotice, useAction } from './use-action';
 import { KejadianItem } from './KejadianDialog';
+import { shortPemilihan } from '../dashboard/pemilihan-label';
 
 const ACTIONS: { action: SidangAction; label: string; when: SidangView['status'][] }[] = [
   { action: 'buka', label: 'Buka sidang', when: ['belum', 'ditutup'] },
@@ -86,6 +87,7 @@ const PERAN = { ppk: 'Anggota PPK', saksi: 'Saksi', panwaslu: 'Panwaslu Kecamata
 
 function Attendance({ s, pemilihan, pilihan }: { s: SidangView; pemilihan: PemilihanId; pilihan: Pilihan[] }) {
   const add = useAction('plenary.recordHadir');
+  const ppk = useApiQuery('plenary.members', {}).data?.members ?? [];
   const [peran, setPeran] = useState<keyof typeof PERAN>('saksi');
   const [nama, setNama] = useState('');
   const paslon = pilihan.filter((p) => p.kind !== 'kolom-kosong');
@@ -99,7 +101,13 @@ function Attendance({ s, pemilihan, pilihan }: { s: SidangView; pemilihan: Pemil
       <h3>Kehadiran sidang hari ke-{s.hari}</h3>
       <div className="form-grid">
         <Field label="Hadir sebagai">
-          <select value={peran} onChange={(e) => setPeran(e.target.value as keyof typeof PERAN)}>
+          <select
+            value={peran}
+            onChange={(e) => {
+              setPeran(e.target.value as keyof typeof PERAN);
+              setNama('');
+            }}
+          >
             {Object.entries(PERAN).map(([k, v]) => (
               <option key={k} value={k}>
                 {v}
@@ -118,9 +126,22 @@ function Attendance({ s, pemilihan, pilihan }: { s: SidangView; pemilihan: Pemil
             </select>
           </Field>
         )}
-        <Field label="Nama yang hadir">
-          <input className="input" value={nama} onChange={(e) => setNama(e.target.value)} />
-        </Field>
+        {peran === 'ppk' ? (
+          <Field label="Anggota PPK yang hadir">
+            <select value={nama} onChange={(e) => setNama(e.target.value)}>
+              <option value="">— pilih anggota PPK —</option>
+              {ppk.map((m) => (
+                <option key={m.id} value={m.nama}>
+                  {m.nama}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : (
+          <Field label="Nama yang hadir">
+            <input className="input" value={nama} onChange={(e) => setNama(e.target.value)} />
+          </Field>
+        )}
       </div>
       <Button busy={add.pending} disabled={nama.trim().length < 2} onClick={() => void submit()}>
         Catat hadir
@@ -130,7 +151,7 @@ function Attendance({ s, pemilihan, pilihan }: { s: SidangView; pemilihan: Pemil
         {s.hadir.map((h) => (
           <li key={h.id}>
             {PERAN[h.peran]}
-            {h.paslon ? ` paslon ${h.paslon}` : ''}: {h.nama}
+            {h.pemilihan && h.paslon ? ` ${shortPemilihan(h.pemilihan)} paslon ${h.paslon}` : ''}: {h.nama}
           </li>
         ))}
       </ul>

@@ -74,7 +74,10 @@ describe('manual double entry', () => {
     expect(subs()).toHaveLength(0);
 
     // Budi re-checks the paper and corrects: both agree, the record is created.
+    // `dibuat` is the laptop's time when the agreed record is made: read before and after (whole seconds).
+    const before = Math.floor(Date.now() / 1000) * 1000;
     const s3 = await call<ManualStatus>('import.manualSubmit', { ...key, operator: 'Budi', slot: 2, counts: good });
+    const after = Date.now();
     if (!s3.ok) throw new Error(s3.error.message);
     expect(s3.value.state).toBe('sepakat');
     expect(s3.value.result).toMatchObject({ operators: ['Ani', 'Budi'], outcome: 'diterima' });
@@ -96,6 +99,10 @@ describe('manual double entry', () => {
     expect(verifyEnvelopeSignature(e, ppk.public_key)).toBe(true);
     expect(e.payload.perangkat).toBe(ppk.key_id);
     expect((e.payload.suara as { paslon: number[] }).paslon).toEqual(good.suara.paslon);
+    const dibuat = String(e.payload.dibuat);
+    expect(dibuat).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    expect(Date.parse(dibuat)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(dibuat)).toBeLessThanOrEqual(after);
 
     // The entries, the result and the record are all in the audit chain, and it verifies.
     const actions = (
@@ -127,6 +134,17 @@ describe('manual double entry', () => {
   });
 
   it('writes dibuat with the local UTC offset', () => {
-    expect(isoWithOffset(new Date('2024-11-27T06:05:00Z'))).toMatch(/^2024-11-2\dT\d\d:05:00[+-]\d\d:\d\d$/);
+    // Exact in any time zone: the expected text is built from the Date's own local fields.
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (const iso of ['2024-11-27T06:05:09Z', '2024-12-31T23:59:59Z', '2024-01-01T00:00:00Z']) {
+      const d = new Date(iso);
+      const off = -d.getTimezoneOffset();
+      const zone = `${off >= 0 ? '+' : '-'}${two(Math.floor(Math.abs(off) / 60))}:${two(Math.abs(off) % 60)}`;
+      const local =
+        `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}` +
+        `T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+      expect(isoWithOffset(d)).toBe(`${local}${zone}`);
+      expect(Date.parse(isoWithOffset(d))).toBe(d.getTime());
+    }
   });
 });

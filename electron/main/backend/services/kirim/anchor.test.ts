@@ -1,53 +1,113 @@
 // Receipts anchor the audit chain: a chain shorter than, or different at, a head a stored receipt witnessed is
-// reported. Real SQLite file; the receipt rows are written through the repository inside a command.
+// reported. The receipt is a real one: the kecamatan issues its D.Hasil and pushes it to a real receiver over HTTP,
+// which signs the receipt the sender verifies and stores. The chain is then cut or rewritten on copies of the file
+// with the sqlite3 tool (the append-only trigger dropped and restored), as someone holding the laptop would.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKecamatanFixture, type KecamatanFixture } from '../../../../../tests/support/records';
-import { runWrite } from '../../db/command';
+import { startKirimPair, type KirimPair } from '../../../../../tests/support/kirim-pair';
+import { issueOk } from '../../../../../tests/support/issue-document';
 import { auditHead } from '../../repositories/audit.repo';
-import { insertTandaTerima } from '../../repositories/kirim.repo';
+import { listTandaTerima, type TandaTerimaRow } from '../../repositories/kirim.repo';
+import { kirimOutbox, outcomeLine } from './sender';
 import { witnessedHeadProblems } from './anchor';
 
-let fx: KecamatanFixture;
+let pair: KirimPair;
+let dir: string;
+let receipt: TandaTerimaRow;
+let firstDiterima: string;
+
 beforeAll(async () => {
-  fx = await createKecamatanFixture({ desa: 1, tpsPerDesa: 1 });
-});
+  dir = mkdtempSync(path.join(tmpdir(), 'pleno-anchor-'));
+  pair = await startKirimPair({ desa: 1, tpsPerDesa: 1 });
+  const ctx = pair.fx.backend.ctx;
+  await issueOk(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji' });
+  const pushed = await kirimOutbox(ctx, { batasMs: 30_000, baseDelayMs: 50, maxDelayMs: 400 });
+  expect(pushed.ok && pushed.value.map(outcomeLine)).toEqual([
+    `${pair.fx.master.kecamatan.kode} bupati urutan 1: lengkap`,
+  ]);
+  // The receiver answers the manifest (what it still lacks), then the completed push; both witness one head.
+  const receipts = listTandaTerima(ctx.db);
+  expect(receipts.map((r) => r.status).at(-1)).toBe('lengkap');
+  expect(new Set(receipts.map((r) => `${r.auditJumlah}:${r.auditKepala}`)).size).toBe(1);
+  receipt = receipts.at(-1)!;
+  firstDiterima = receipts[0]!.diterima; // a head is reported once, under the first receipt that witnessed it
+}, 120_000);
+
 afterAll(async () => {
-  await fx?.close();
+  await pair?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function witness(jumlah: number, kepala: string): void {
-  runWrite({ db: fx.backend.ctx.db }, (unit) =>
-    insertTandaTerima(
-      unit.db,
-      {
-        manifestSha256: 'a'.repeat(64),
-        status: 'lengkap',
-        berkasKurang: 0,
-        auditJumlah: jumlah,
-        auditKepala: kepala,
-        diterima: '2024-11-30T10:00:00Z',
-        envelopeJson: '{}',
-        via: 'berkas',
-        storedAt: '2024-11-30T10:00:00.000Z',
-      },
-      'uji',
-    ),
-  );
+/** Runs SQL with the sqlite3 tool on the file (another connection). */
+function sqlite(file: string, sql: string): string {
+  return execFileSync('sqlite3', [file], { input: sql, encoding: 'utf8' });
+}
+
+/** A copy of the kecamatan database, edited around the audit table's append-only trigger, then read. */
+async function editedCopy(name: string, trigger: 'audit_no_update' | 'audit_no_delete', edit: string) {
+  const file = path.join(dir, `${name}.db`);
+  await pair.fx.backend.ctx.db.backup(file);
+  const sql = sqlite(file, `SELECT sql FROM sqlite_master WHERE name = '${trigger}';`).trim();
+  expect(sql).toMatch(/^CREATE TRIGGER/);
+  sqlite(file, `DROP TRIGGER ${trigger};\n${edit};\n${sql};`);
+  expect(sqlite(file, `SELECT count(*) FROM sqlite_master WHERE name = '${trigger}';`).trim()).toBe('1');
+  const db = new Database(file, { readonly: true });
+  try {
+    return witnessedHeadProblems(db).map((p) => [p.english, p.message]);
+  } finally {
+    db.close();
+  }
 }
 
 describe('audit anchoring by receipts', () => {
-  it('accepts a chain that holds the witnessed head, reports a shorter or different one', () => {
-    const db = fx.backend.ctx.db;
-    db.pragma('foreign_keys = OFF'); // the receipt's manifest is not the point here
-    const head = auditHead(db);
-    witness(head.seq, head.hash);
+  it('a real receipt witnessed a head the chain still holds: nothing to report', () => {
+    const db = pair.fx.backend.ctx.db;
+    expect(receipt.via).toBe('online');
+    expect(receipt.auditJumlah).toBeGreaterThan(1);
+    // The receipt and what came after it are newer entries; the witnessed head is still in the chain.
+    expect(auditHead(db).seq).toBeGreaterThan(receipt.auditJumlah);
+    const [entry] = db.prepare('SELECT hash FROM audit WHERE seq = ?').all(receipt.auditJumlah) as { hash: string }[];
+    expect(entry!.hash).toBe(receipt.auditKepala);
     expect(witnessedHeadProblems(db)).toEqual([]);
-    witness(head.seq, 'b'.repeat(64));
-    witness(head.seq + 500, head.hash);
-    const problems = witnessedHeadProblems(db).map((p) => p.english);
+  });
+
+  it('reports the entry at the witnessed head rewritten', async () => {
+    const j = receipt.auditJumlah;
+    const problems = await editedCopy(
+      'rewritten',
+      'audit_no_update',
+      `UPDATE audit SET hash = '${'b'.repeat(64)}' WHERE seq = ${j}`,
+    );
     expect(problems).toEqual([
-      `audit entry #${head.seq} differs from the head a receiver's receipt witnessed`,
-      `audit chain shorter than the head (${head.seq + 500}) a receiver's receipt witnessed`,
+      [
+        `audit entry #${j} differs from the head a receiver's receipt witnessed`,
+        `entri audit #${j} berbeda dari kepala yang disaksikan tanda terima penerima ${firstDiterima}`,
+      ],
     ]);
+  });
+
+  it('reports the chain cut below the witnessed head', async () => {
+    const j = receipt.auditJumlah;
+    const problems = await editedCopy('cut', 'audit_no_delete', `DELETE FROM audit WHERE seq >= ${j - 1}`);
+    expect(problems).toEqual([
+      [
+        `audit chain shorter than the head (${j}) a receiver's receipt witnessed`,
+        `rantai audit lebih pendek (${j - 2} entri) daripada kepala ${j} yang disaksikan tanda terima penerima ${firstDiterima}`,
+      ],
+    ]);
+  });
+
+  it('an entry after the witnessed head rewritten is not the receipt’s business', async () => {
+    const j = receipt.auditJumlah;
+    const problems = await editedCopy(
+      'later',
+      'audit_no_update',
+      `UPDATE audit SET hash = '${'c'.repeat(64)}' WHERE seq = ${j + 1}`,
+    );
+    expect(problems).toEqual([]);
   });
 });

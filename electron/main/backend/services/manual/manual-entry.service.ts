@@ -29,6 +29,7 @@ import { utf8Encode } from '../../../../../shared/formats/bytes';
 import { payloadHash } from '../../../../../shared/formats/envelope';
 import { nodeCrypto } from '../../crypto';
 import { loadDataMaster } from '../../repositories/master.repo';
+import { listSubmissions } from '../../repositories/submission.repo';
 import {
   getManualEntry,
   insertManualEntry,
@@ -208,6 +209,13 @@ function recordAgreed(
   e2: ManualEntryRow,
   at: Date,
 ): void {
+  // The same numbers typed again (a later round) are the same record, its `dibuat` kept: a duplikat, not a second
+  // record differing only by the second it was typed in, which the plenary would show as a konflik.
+  const same = listSubmissions(w, { tps: e1.tps, pemilihan: e1.pemilihan })
+    .filter(
+      (s) => s.channel === 'manual' && s.deviceKeyId === key.keyId && diffCounts(s.counts, e1.counts).length === 0,
+    )
+    .at(-1);
   const record: CHasilRecord = {
     format: C_HASIL_FORMAT,
     tps: e1.tps,
@@ -215,7 +223,7 @@ function recordAgreed(
     ...e1.counts,
     foto: [],
     perangkat: key.keyId,
-    dibuat: isoWithOffset(at),
+    dibuat: same?.dibuat ?? isoWithOffset(at),
   };
   const envelope = key.signPayload(record);
   const operators = `${e1.operator} & ${e2.operator}`;

@@ -111,13 +111,21 @@ describe('manual double entry', () => {
     expect(actions).toEqual(['manual.entry', 'manual.entry', 'manual.entry', 'manual.result']);
     expect(verifyAudit(db).ok).toBe(true);
 
-    // A new round starts empty; typing the same again is a duplicate of the stored record.
+    // A new round starts empty; typing the same again is a duplicate of the stored record, also when the clock has
+    // moved on to another second (the record keeps the first round's dibuat).
     const s4 = await call<ManualStatus>('import.manualStatus', key);
     expect(s4.ok && s4.value.state).toBe('sepakat');
+    await new Promise((r) => setTimeout(r, 1100));
     await call('import.manualSubmit', { ...key, operator: 'Citra', slot: 1, counts: good });
     const s5 = await call<ManualStatus>('import.manualSubmit', { ...key, operator: 'Dedi', slot: 2, counts: good });
-    expect(s5.ok && s5.value.result?.outcome).toBe('duplikat');
+    expect(s5.ok && s5.value.result).toMatchObject({ outcome: 'duplikat', sha256: s3.value.result!.sha256 });
     expect(subs()).toHaveLength(1);
+    // Other numbers in a later round are a second record (a konflik the plenary decides).
+    const other = setCount(good, 'suara.tidakSah', good.suara.tidakSah + 1);
+    await call('import.manualSubmit', { ...key, operator: 'Citra', slot: 1, counts: other });
+    const s6 = await call<ManualStatus>('import.manualSubmit', { ...key, operator: 'Dedi', slot: 2, counts: other });
+    expect(s6.ok && s6.value.result?.outcome).toBe('konflik');
+    expect(subs()).toHaveLength(2);
   });
 
   it('rejects an entry with the wrong number of choices', async () => {

@@ -67,6 +67,34 @@ describe('imageDimensions on hand-built headers', () => {
     expect(imageDimensions(bytes([0xff, 0xd8], [0xff, 0xe0, ...u16(2000), 0, 0]))).toBeNull();
   });
 
+  it('JPEG boundaries: a frame header ending at the last byte, markers below C0, junk in place of a marker', () => {
+    // The frame header's width ends exactly at the end of the bytes: still read.
+    expect(imageDimensions(bytes([0xff, 0xd8], sof(0xc0, 7, 9).slice(0, 9)))).toEqual({
+      kind: 'jpg',
+      width: 9,
+      height: 7,
+    });
+    // A reserved marker below C0 with a frame-like body is skipped, not taken for a frame header.
+    const bf = [0xff, 0xbf, ...u16(11), 8, ...u16(1111), ...u16(2222), 1, 1, 0x11, 0];
+    expect(imageDimensions(bytes([0xff, 0xd8], bf, sof(0xc0, 30, 40)))).toEqual({ kind: 'jpg', width: 40, height: 30 });
+    // A byte that is not FF where a marker must start ends the search, even when a frame header would follow.
+    expect(imageDimensions(bytes([0xff, 0xd8], [0x12], sof(0xc0, 5, 6).slice(1)))).toBeNull();
+    expect(imageDimensions(bytes([0xff, 0xd8], [0xfe], sof(0xc0, 5, 6).slice(1)))).toBeNull();
+  });
+
+  it('JPEG end-of-image or start-of-scan before any frame header is null, even when a frame header follows', () => {
+    for (const marker of [0xd9, 0xda]) {
+      const jpg = bytes([0xff, 0xd8], [0xff, marker, ...u16(2)], sof(0xc0, 5, 6));
+      expect(imageDimensions(jpg), marker.toString(16)).toBeNull();
+    }
+    // The same layout with an ordinary segment (APP1) reaches the frame header.
+    expect(imageDimensions(bytes([0xff, 0xd8], [0xff, 0xe1, ...u16(2)], sof(0xc0, 5, 6)))).toEqual({
+      kind: 'jpg',
+      width: 6,
+      height: 5,
+    });
+  });
+
   it('a PNG claiming a size over 2^31 reads it unsigned; a PNG whose first chunk is not IHDR is null', () => {
     const png = pngBombHeader(1, 1);
     png.set([0xff, 0xff, 0xff, 0xfe], 16);

@@ -1,6 +1,7 @@
 // The D.Hasil and D.Kejadian Khusus of the hampang demo read back from the PDFs (pdftotext, the decoded content
 // streams, pdftoppm): the seeded inconsistent columns are marked on the draft; a final with an unexplained
-// R01/R02/R05/R06 break is refused and issued once the plenary corrected (905 → 105) or accepted with a reason; the
+// R01/R02/R05/R06 break is refused and issued once the plenary corrected (905 → 105) or accepted with a reason (every
+// decision, lock and refusal through the handlers and their guards, never written into the repositories); the
 // paraf strip on every page; the opening paragraph with the date in words; no text under 8 pt; D.Kejadian shows the
 // correction with its basis and approver. The A4 and F4 pages are kept as PNGs under artifacts/documents/.
 // The drafts, each final scenario and the pleno verify checks work on their own copy of the imported demo database,
@@ -13,28 +14,14 @@ import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../backend';
-import {
-  insertAcceptance,
-  insertConflictChoice,
-  insertCorrection,
-  insertCorrectionDecision,
-  insertKejadian,
-  insertLockEvent,
-} from '../../repositories/plenary.repo';
 import { loadDataMaster } from '../../repositories/master.repo';
 import { listSubmissions } from '../../repositories/submission.repo';
-import { loadSnapshot } from '../plenary/plenary-snapshot';
-import { runWrite } from '../../db/command';
-import type { BackendContext } from '../../context';
-
-function snapshotOf(ctx: Pick<BackendContext, 'db'>, pemilihan: string) {
-  const r = loadSnapshot(ctx, pemilihan);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
+import type { Result } from '../../../../../shared/domain/result';
+import type { DashboardView, MembersView } from '../../../../../shared/contracts/plenary.contract';
+import type { TpsReview } from '../../../../../shared/contracts/plenary-review.contract';
 import { generateDemo } from '../demo/demo-generator';
 import type { DemoFault } from '../demo/demo-types';
-import { getCount, setCount } from '../../../../../shared/domain/labels';
+import { getCount } from '../../../../../shared/domain/labels';
 import type { DataMaster } from '../../../../../shared/domain/model';
 import { formulaFailures } from '../../../../../shared/documents/formula';
 import { padaHariIni } from '../../../../../shared/documents/terbilang';
@@ -80,7 +67,6 @@ let master: DataMaster;
 let faults: DemoFault[];
 let demoPhotos: PhotoRecord[];
 const ISSUED = Date.parse('2024-11-30T08:00:00Z'); // 16.00 WITA, Saturday 30 November 2024
-let at = ISSUED;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'pleno-form-'));
@@ -106,9 +92,14 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A backend on a fresh copy of the imported demo. */
-async function importedCopy(name: string): Promise<Backend> {
+/**
+ * A backend on a fresh copy of the imported demo, with its own clock (a second a call) from `start`. The drafts
+ * start at ISSUED (the date printed in words); the plenary's decisions must come after the records were received
+ * (the CLI import ran at the real time), or each later record reopens a konflik.
+ */
+async function importedCopy(name: string, start = ISSUED): Promise<Backend> {
   cpSync(path.join(dir, 'imported'), path.join(dir, name), { recursive: true });
+  let at = start;
   const b = await openBackend({
     dbPath: path.join(dir, name, 'hampang.db'),
     mode: 'web',
@@ -201,104 +192,121 @@ describe('R16 on the hampang demo', () => {
   });
 });
 
-const lockAll = (ctx: BackendContext) =>
-  runWrite(ctx, (unit) => {
-    for (const d of master.desa)
-      insertLockEvent(unit.db, {
-        pemilihan: 'bupati',
-        desa: d.kode,
-        action: 'lock',
-        reason: null,
-        decidedBy: ketua(),
-        decidedAs: 'ketua',
-        decidedAt: new Date((at += 1000)).toISOString(),
-      });
-  });
+/** The ketua's PIN in this test (services/plenary/pins.service.ts). */
+const PIN = '2580';
+const P = 'bupati';
+
+function caller(b: Backend) {
+  return async <T = unknown>(m: string, input: unknown): Promise<T> => {
+    const r = (await b.dispatch(m, input)) as Result<T>;
+    if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message}\n${r.error.detail ?? ''}`);
+    return r.value;
+  };
+}
 
 /**
- * Every desa locked, the misread 905 corrected to 105, the konflik settled by choosing the later consistent
- * submission, the other breaks accepted with a reason, a kejadian recorded; then the final D.Hasil bupati issued.
+ * The plenary of bupati through the handlers and their guards: the misread 905 corrected to `misreadTo` (proposed by
+ * an anggota, approved by the ketua with the PIN), each konflik settled by choosing the later consistent submission,
+ * the TPS with no result typed by manual double entry, every other TPS accepted (with the plenary's reason where the
+ * rules found an error), every desa locked, and a saksi's refusal to sign recorded.
  */
-async function decideAndIssueFinal(ctx: BackendContext) {
-  lockAll(ctx);
-  const misread = faults.find((f) => f.kind === 'salah-baca')!;
-  const subs = listSubmissions(ctx.db, { pemilihan: 'bupati' });
-  runWrite(ctx, (unit) => {
-    const rec = snapshotOf(ctx, 'bupati').byTps.get(misread.tps)!.derived;
-    expect(getCount(rec.current!, misread.field!)).toBe(905);
-    const c = insertCorrection(unit.db, {
-      tps: misread.tps,
-      pemilihan: 'bupati',
-      baseSubmissionId: rec.countedSubmissionId,
-      baseCorrectionId: null,
-      counts: setCount(rec.current!, misread.field!, 105),
-      changedFields: [misread.field!],
-      reason: 'Angka salah baca; C.Hasil plano menulis 105',
-      basis: 'c-hasil-plano',
-      evidencePhoto: null,
-      proposedBy: master.ppk[1]!.nama,
-      proposedAt: new Date((at += 1000)).toISOString(),
-    });
-    insertCorrectionDecision(unit.db, {
-      correctionId: c.id,
-      decision: 'approved',
-      reason: null,
-      decidedBy: ketua(),
-      decidedAs: 'ketua',
-      decidedAt: new Date((at += 1000)).toISOString(),
-    });
-    // What still breaks: a konflik is settled by choosing the later (consistent) submission; anything else is
-    // accepted as read, with the plenary's reason.
-    for (const [tps, t] of snapshotOf(ctx, 'bupati').byTps) {
-      if (!t.derived.current || formulaFailures(t.derived.current).length === 0) continue;
-      const later = subs.filter((s) => s.tps === tps && formulaFailures(s.counts).length === 0).at(-1);
-      const common = { tps, pemilihan: 'bupati' as const, decidedBy: ketua(), decidedAs: 'ketua' as const };
-      if (later)
-        insertConflictChoice(unit.db, {
-          ...common,
-          submissionId: later.id,
-          reason: 'Kiriman kedua sesuai C.Hasil plano',
-          decidedAt: new Date((at += 1000)).toISOString(),
-        });
-      else
-        insertAcceptance(unit.db, {
-          ...common,
-          submissionId: t.derived.countedSubmissionId!,
-          overrideReason: 'C.Hasil plano menulis jumlah ini; kekeliruan penjumlahan KPPS dicatat',
-          decidedAt: new Date((at += 1000)).toISOString(),
-        });
-    }
-    insertKejadian(unit.db, {
-      at: new Date((at += 1000)).toISOString(),
-      tps: null,
-      desa: null,
-      pemilihan: 'bupati',
-      who: 'Saksi Paslon 3',
-      text: 'Saksi paslon 3 menolak menandatangani D.Hasil; alasan: keberatan atas TPS 002 belum dijawab tertulis',
-      recordedBy: 'Operator',
-      recordedAt: new Date((at += 1000)).toISOString(),
-    });
+async function decideThroughGuards(b: Backend, misreadTo: number) {
+  const call = caller(b);
+  const misread = faults.find((f) => f.kind === 'salah-baca' && f.pemilihan === P)!;
+  const { members } = await call<MembersView>('plenary.members', {});
+  const chair = members.find((m) => m.ketua)!;
+  const [anggota, juru] = members.filter((m) => !m.ketua);
+  expect(chair.nama).toBe(ketua());
+  expect(anggota!.nama).toBe(master.ppk[1]!.nama);
+  const tiles = async () =>
+    (await call<DashboardView>('plenary.dashboard', { pemilihan: P })).desa.flatMap((d) => d.tiles);
+
+  await call('plenary.startSession', { member: anggota!.id });
+  const before = (await call<TpsReview>('plenary.tps', { tps: misread.tps, pemilihan: P })).current!;
+  expect(getCount(before, misread.field!)).toBe(905);
+  const { correctionId } = await call<{ correctionId: number }>('plenary.proposeCorrection', {
+    tps: misread.tps,
+    pemilihan: P,
+    changes: [{ path: misread.field!, value: misreadTo }],
+    reason: 'Angka salah baca; C.Hasil plano menulis 105',
+    basis: 'c-hasil-plano',
   });
-  const final = await issueOk(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
+  const subs = listSubmissions(b.ctx.db, { pemilihan: P });
+  for (const t of (await tiles()).filter((x) => x.konflik)) {
+    const own = subs.filter((s) => s.tps === t.tps);
+    const later = own.filter((s) => formulaFailures(s.counts).length === 0).at(-1) ?? own.at(-1)!;
+    await call('plenary.chooseSubmission', {
+      tps: t.tps,
+      pemilihan: P,
+      submissionId: later.id,
+      reason: 'Kiriman kedua sesuai C.Hasil plano',
+    });
+  }
+  const plain = (await tiles()).find((t) => t.status === 'masuk' && !t.bermasalah && !t.konflik)!;
+  const template = (await call<TpsReview>('plenary.tps', { tps: plain.tps, pemilihan: P })).current!;
+  for (const t of (await tiles()).filter((x) => x.base === 'belum-masuk')) {
+    for (const [slot, op] of [
+      [1, anggota!],
+      [2, juru!],
+    ] as const)
+      await call('import.manualSubmit', { tps: t.tps, pemilihan: P, operator: op.nama, slot, counts: template });
+  }
+
+  await call('plenary.startSession', { member: chair.id });
+  await call('plenary.setPin', { pin: PIN, currentPin: PIN });
+  await call('plenary.decideCorrection', { pin: PIN, correctionId, decision: 'approved' });
+  for (const d of (await call<DashboardView>('plenary.dashboard', { pemilihan: P })).desa) {
+    for (const t of d.tiles.filter((x) => x.base === 'masuk')) {
+      const reason = 'C.Hasil plano menulis jumlah ini; kekeliruan penjumlahan KPPS dicatat';
+      await call('plenary.accept', {
+        pin: PIN,
+        tps: t.tps,
+        pemilihan: P,
+        ...(t.bermasalah ? { overrideReason: reason } : {}),
+      });
+    }
+    await call('plenary.lockDesa', { pin: PIN, desa: d.kode, pemilihan: P });
+  }
+  await call('documents.recordRefusal', {
+    pemilihan: P,
+    paslon: 3,
+    nama: 'Rahmat Saksi',
+    alasan: 'keberatan atas TPS 002 belum dijawab tertulis',
+  });
+  expect((await call<DashboardView>('plenary.dashboard', { pemilihan: P })).final).toBe(true);
+  return { misread, subs: listSubmissions(b.ctx.db, { pemilihan: P }) };
+}
+
+/** Every decision of the plenary through the guards (the misread 905 → 105), then the final D.Hasil bupati issued. */
+async function decideAndIssueFinal(b: Backend) {
+  const { misread, subs } = await decideThroughGuards(b, 105);
+  const final = await issueOk(b.ctx, { kind: 'd-hasil', pemilihan: P, actor: 'uji', final: true });
   return { final, subs, misread };
 }
 
 describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', () => {
-  it('refuses a final while a counted record breaks a sum without a reason, naming the TPS and the sum', async () => {
-    const { ctx } = await importedCopy('refused-final');
-    lockAll(ctx);
-    const misread = faults.find((f) => f.kind === 'salah-baca')!;
-    const e = await issueRefused(ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji', final: true });
+  it('refuses a final while a correction left a sum broken without a reason, naming the TPS and the sum', async () => {
+    // Locking needs every TPS settled, and an approved correction settles its TPS: a correction to 106 instead of 105
+    // leaves IV.B broken on a pemilihan the read model calls final; the documents alone refuse it.
+    const b = await importedCopy('refused-final', Date.now());
+    const { misread } = await decideThroughGuards(b, 106);
+    const current = (await caller(b)<TpsReview>('plenary.tps', { tps: misread.tps, pemilihan: P })).current!;
+    const parts = current.suara.paslon.reduce((a, n) => a + n, 0);
+    expect(parts).toBe(current.suara.sah + 1);
+    expect(parts).toBeLessThan(1000); // printed without a thousands separator
+    const e = await issueRefused(b.ctx, { kind: 'd-hasil', pemilihan: P, actor: 'uji', final: true });
     expect(e.code).toBe('CONFLICT');
-    const reasons = e.detail!.split('\n');
-    const line = reasons.find((r) => r.includes(`${desaOf(misread.tps).nama}, TPS ${misread.tps.slice(10)}`))!;
-    expect(line).toMatch(/jumlah suara sah tertulis [\d.]+, A\.1\+A\.2\+A\.3 = [\d.]+ \(R05\)/);
-    expect(reasons.some((r) => r.includes('jumlah pemilih laki-laki tertulis'))).toBe(true);
-  });
+    // Only the corrected TPS: the breaks accepted with a reason (the R01 pemilih L among them) are explained.
+    expect(e.detail!.split('\n')).toEqual([
+      `Desa/Kel. ${desaOf(misread.tps).nama}, TPS ${misread.tps.slice(10)}: jumlah suara sah tertulis ` +
+        `${current.suara.sah}, A.1+A.2+A.3 = ${parts} (R05) — koreksi, atau terima dengan alasan dalam pleno`,
+    ]);
+  }, 180_000);
 
   it('issues the final after the correction 905 → 105 and acceptances with a reason; D.Kejadian lists them', async () => {
-    const { ctx } = await importedCopy('final');
-    const { final, subs, misread } = await decideAndIssueFinal(ctx);
+    const b = await importedCopy('final', Date.now());
+    const ctx = b.ctx;
+    const { final, subs, misread } = await decideAndIssueFinal(b);
     const text = pageTexts(final.path).join(' ');
     expect(text).not.toContain('DRAF');
     // The accepted R01 break stays marked on the final.
@@ -341,8 +349,12 @@ describe('a final D.Hasil and the D.Kejadian Khusus after the plenary decided', 
     expect(k).toContain('dokumen tetap sah');
     expect(k).toContain('Data diterima pleno walaupun jumlah pemilih laki-laki tertulis');
     expect(k).toContain('kekeliruan penjumlahan KPPS dicatat');
-    expect(k).toContain('Menolak tanda tangan');
-    expect(k).toContain('keberatan atas TPS 002 belum dijawab tertulis');
+    // The refusal recorded through documents.recordRefusal; pdftotext interleaves its narrow "Jenis" cell
+    // ("Menolak tanda tangan") with the paslon's name in the "Pihak" cell.
+    expect(k).toMatch(/Saksi Paslon 3 \S+ Menolak \S+ – \S+ tanda tangan \S+ \(Rahmat Saksi\)/);
+    expect(k).toContain(
+      'Saksi Rahmat Saksi menolak menandatangani. Alasan: keberatan atas TPS 002 belum dijawab tertulis',
+    );
     execFileSync('pdftoppm', ['-r', '80', '-png', kej.path, path.join(ARTIFACTS, 'hampang-form-kejadian-a4')]);
   });
 });
@@ -353,8 +365,8 @@ describe('pleno verify of the final D.Hasil (pleno.document/2)', () => {
   let finalPath: string;
   let subs: ReturnType<typeof listSubmissions>;
   beforeAll(async () => {
-    const b = await importedCopy('verify');
-    const issued = await decideAndIssueFinal(b.ctx);
+    const b = await importedCopy('verify', Date.now());
+    const issued = await decideAndIssueFinal(b);
     finalPath = issued.final.path;
     subs = issued.subs;
     dbPath = b.ctx.dbPath;

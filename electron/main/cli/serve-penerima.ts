@@ -1,16 +1,16 @@
 // `pleno serve --db <receiver.db>`: a receiver (kab/kota) database is opened by one Pleno process at a time, so the
 // web mode also runs the §4 receiver (docs/design.md §4.3) on `--penerima-port` (default 8418, all interfaces) in
-// the same process. A kecamatan database starts nothing here.
+// the same process (backend/penerima/autostart.ts, shared with the desktop backend host). A kecamatan database
+// starts nothing here.
 import type { Backend } from '../backend/backend';
-import { PENERIMA_DEFAULT_PORT, startPenerimaServer } from '../backend/penerima/receiver-server';
-import { getPenerima } from '../backend/repositories/penerima.repo';
+import { startReceiverIfPenerima as start } from '../backend/penerima/autostart';
 
 export async function startReceiverIfPenerima(
   b: Backend,
   port: number | undefined,
 ): Promise<(() => Promise<void>) | null> {
-  if (!getPenerima(b.ctx.db)) return null;
-  const server = await startPenerimaServer(b.ctx, { port: port ?? PENERIMA_DEFAULT_PORT });
+  const server = await start(b, port);
+  if (!server) return null;
   process.stderr.write(`pleno serve: penerima kab/kota siap / receiver listening on port ${server.port}\n`);
   return () => server.close();
 }

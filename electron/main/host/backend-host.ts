@@ -39,6 +39,7 @@ function connect(): Channel {
 }
 
 let backend: ServedBackend | null = null;
+let penerima: { close(): Promise<void> } | null = null;
 let opening: Promise<void> | null = null;
 
 async function open(channel: Channel, dbPath: string, recheck: boolean): Promise<void> {
@@ -55,6 +56,7 @@ async function open(channel: Channel, dbPath: string, recheck: boolean): Promise
   const checked = recheck && !startupError ? await recheckAudit(backend) : null;
   channel.send({ t: 'ready', startupError, recheck: checked });
   if (full) void resumeKirim(full);
+  if (full) await startPenerima(full);
 }
 
 /** After a crash: the database reopened (header, lock, schema checks, WAL recovery); now the audit chain. */
@@ -76,6 +78,7 @@ async function shutdown(code: number): Promise<void> {
   shuttingDown = true;
   try {
     await opening;
+    await penerima?.close();
     await backend?.close();
   } finally {
     process.exit(code);
@@ -89,6 +92,8 @@ async function handle(channel: Channel, m: ToHost): Promise<void> {
   }
   if (m.t === 'close') {
     await opening;
+    await penerima?.close();
+    penerima = null;
     await backend?.close();
     channel.send({ t: 'closed' });
     return shutdown(0);
@@ -125,5 +130,19 @@ async function resumeKirim(b: Backend): Promise<void> {
     await resumePendingPushes(b);
   } catch (err) {
     b.ctx.log.error('resuming pending pushes failed', err);
+  }
+}
+
+/**
+ * A receiver (kab/kota) database also answers the kecamatan pushes, as `pleno serve` does: the §4 receiver on
+ * PLENO_PENERIMA_PORT (default 8418, all interfaces). A port already taken is logged; the app still opens.
+ */
+async function startPenerima(b: Backend): Promise<void> {
+  try {
+    const { startReceiverIfPenerima } = await import('../backend/penerima/autostart');
+    const port = process.env.PLENO_PENERIMA_PORT ? Number(process.env.PLENO_PENERIMA_PORT) : undefined;
+    penerima = await startReceiverIfPenerima(b, port);
+  } catch (err) {
+    b.ctx.log.error('penerima receiver not started', err);
   }
 }

@@ -132,6 +132,49 @@ describe('parseMaster', () => {
   it('rejects a non-object', () => {
     const r = parseMaster('master');
     expect(!r.ok && r.error.code).toBe('WRONG_TYPE');
+    expect(!parseMaster(null).ok && !parseMaster(['pleno.master/1']).ok).toBe(true);
+  });
+
+  it('checks the format before the field set: another format is named as such, even with other fields', () => {
+    const other = mutated((m) => ((m.format = 'pleno.kirim/1'), (m.urutan = 1)));
+    expect(parseMaster(other)).toMatchObject({ ok: false, error: { code: 'WRONG_FORMAT', path: 'format' } });
+    // Without a format the field set speaks first.
+    expect(parseMaster(mutated((m) => delete m.format))).toMatchObject({
+      ok: false,
+      error: { code: 'MISSING_FIELD', path: 'format' },
+    });
+  });
+
+  it('names the wilayah a pemilihan must have: the provinsi for gubernur, the kab/kota otherwise', () => {
+    expect(parseMaster(mutated((m) => (m.pemilihan[0].wilayah = '6302')))).toMatchObject({
+      ok: false,
+      error: {
+        path: 'pemilihan[0].wilayah',
+        message: 'pemilihan[0].wilayah: harus kode provinsi 63, ditemukan teks "6302"',
+      },
+    });
+    expect(parseMaster(mutated((m) => (m.pemilihan[1].wilayah = '63')))).toMatchObject({
+      ok: false,
+      error: {
+        path: 'pemilihan[1].wilayah',
+        message: 'pemilihan[1].wilayah: harus kode kab/kota 6302, ditemukan teks "63"',
+      },
+    });
+  });
+
+  it('holds up to 50 PPK members and 20 choices, not one more', () => {
+    const member = (i: number) => ({ nama: `Anggota ${i}`, jabatan: 'Anggota' });
+    expect(parseMaster(mutated((m) => (m.ppk = Array.from({ length: 50 }, (_, i) => member(i))))).ok).toBe(true);
+    expect(parseMaster(mutated((m) => (m.ppk = Array.from({ length: 51 }, (_, i) => member(i)))))).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_VALUE', path: 'ppk', message: 'ppk: berisi lebih dari 50 anggota' },
+    });
+    const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ nomor: i + 1, nama: `Paslon ${i + 1}` }));
+    expect(parseMaster(mutated((m) => (m.pemilihan[0].pilihan = choices(20)))).ok).toBe(true);
+    expect(parseMaster(mutated((m) => (m.pemilihan[0].pilihan = choices(21))))).toMatchObject({
+      ok: false,
+      error: { path: 'pemilihan[0].pilihan' },
+    });
   });
 });
 

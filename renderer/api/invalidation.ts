@@ -25,7 +25,7 @@ const PLENARY_READS = [
 /** 'all': the data master itself changed (setup, demo): every cached answer is stale. */
 export const EVENT_INVALIDATES: Record<PlenoEventType, readonly MethodName[] | 'all'> = {
   'results-changed': [...PLENARY_READS, 'import.manualStatus', 'import.devices', 'import.lanStatus'],
-  'pleno-changed': [...PLENARY_READS, 'plenary.members', 'import.devices'],
+  'pleno-changed': [...PLENARY_READS, 'plenary.members', 'import.devices', 'kabpleno.state', 'kabpleno.anggota'],
   // Progress is a stream the import screen follows (useApiEvent); the summary arrives with the command's answer.
   'import-progress': [],
   'drives-changed': ['import.drives', 'documents.drives', 'backup.find', 'backup.status'],
@@ -93,6 +93,16 @@ export const COMMAND_EVENTS: Partial<Record<MethodName, readonly PlenoEventType[
   'documents.recordRefusal': ['documents-changed'],
   'psu.hold': ['pleno-changed'],
   'penerima.init': ['kecamatan-changed'],
+  'kabpleno.addAnggota': ['pleno-changed'],
+  'kabpleno.setPin': ['pleno-changed'],
+  'kabpleno.accept': ['pleno-changed'],
+  'kabpleno.lock': ['pleno-changed'],
+  'kabpleno.unlock': ['pleno-changed'],
+  'kabpleno.raiseKeberatan': ['pleno-changed'],
+  'kabpleno.resolveKeberatan': ['pleno-changed'],
+  'kabpleno.addKejadian': ['pleno-changed'],
+  'kabpleno.proposeKoreksi': ['pleno-changed'],
+  'kabpleno.decideKoreksi': ['pleno-changed'],
   'kirim.installPenerima': ['kirim-changed'],
   'kirim.sendNow': ['kirim-changed'],
   'kirim.setFotoSeluler': ['kirim-changed'],

@@ -12,6 +12,7 @@ import { kirimMethods } from './kirim.contract';
 import { backupMethods } from './backup.contract';
 import { penerimaMethods } from './penerima.contract';
 import { psuMethods } from './psu.contract';
+import { kabplenoMethods } from './kabpleno.contract';
 
 export const methods = {
   ...systemMethods,
@@ -24,6 +25,7 @@ export const methods = {
   ...backupMethods,
   ...penerimaMethods,
   ...psuMethods,
+  ...kabplenoMethods,
 };
 
 export type Methods = typeof methods;

@@ -67,6 +67,8 @@ export interface PenerimaTrace {
     foto: string[];
   } | null;
   koreksi: SumberKoreksi[];
+  /** Corrections the kab/kota plenary approved for this TPS on this push (docs/receiver-plenary.md). */
+  koreksiKab: SumberKoreksi[];
 }
 
 export interface UnknownKeyView {

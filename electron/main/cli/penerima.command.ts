@@ -16,6 +16,7 @@ import { makeSertifikat } from '../backend/services/penerima/sertifikat';
 import { penerimaRecap } from '../backend/services/penerima/recap.service';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
+import { PLENO_USAGE, plenoVerbs } from './penerima-pleno.command';
 
 const USAGE = `Penggunaan / usage:
   pleno penerima init --db <file> --master <file>...
@@ -24,7 +25,7 @@ const USAGE = `Penggunaan / usage:
   pleno penerima kunci-ppk --db <file> --kecamatan <kode> --kunci-publik <base64url> --alasan <text>
   pleno penerima serve --db <file> [--port N]
   pleno penerima impor --db <file> [--qr] <bundle.pleno-kirim>...
-  pleno penerima recap --db <file> --json`;
+  pleno penerima recap --db <file> --json${PLENO_USAGE}`;
 
 const read = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
 const rejected = (what: string, message: string): number => {
@@ -200,6 +201,7 @@ const verbs: Record<string, (argv: string[]) => Promise<number>> = {
   serve,
   impor,
   recap,
+  ...plenoVerbs,
 };
 
 export const command: CliCommand = (argv) =>

@@ -18,6 +18,7 @@ import type { plenaryMethods } from '../../../../shared/contracts/plenary.contra
 import type { setupMethods } from '../../../../shared/contracts/setup.contract';
 import type { penerimaMethods } from '../../../../shared/contracts/penerima.contract';
 import type { psuMethods } from '../../../../shared/contracts/psu.contract';
+import type { kabplenoMethods } from '../../../../shared/contracts/kabpleno.contract';
 import type { systemMethods } from '../../../../shared/contracts/system.contract';
 import type { backupMethods } from '../../../../shared/contracts/backup.contract';
 import type { BackendContext } from '../context';
@@ -34,6 +35,7 @@ interface Contracts {
   backup: typeof backupMethods;
   penerima: typeof penerimaMethods;
   psu: typeof psuMethods;
+  kabpleno: typeof kabplenoMethods;
 }
 type Feature = keyof Contracts;
 /** The methods of F (distributes over a union of features). */
@@ -62,6 +64,7 @@ const FEATURES: { [F in Feature]: () => Promise<FeatureFactory<F>> } = {
   backup: async () => (await import('./backup.handlers')).backupHandlers,
   penerima: async () => (await import('./penerima.handlers')).penerimaHandlers,
   psu: async () => (await import('./psu.handlers')).psuHandlers,
+  kabpleno: async () => (await import('./kabpleno.handlers')).kabplenoHandlers,
 };
 
 function isFeature(name: string): name is Feature {

@@ -10,8 +10,9 @@ import { migration as m0006 } from './0006-penerima-ditolak';
 import { migration as m0007 } from './0007-sidang';
 import { migration as m0008 } from './0008-kirim-setelan';
 import { migration as m0009 } from './0009-tunda';
+import { migration as m0010 } from './0010-kabkota-pleno';
 
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
 
 /** Every audited table of every migration: what `audit verify` requires to be registered in audit_table. */
 export const AUDITED_TABLES: readonly string[] = auditedTablesOf(migrations);

@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import { formatFingerprint } from '../../../../../shared/formats/envelope';
 import { openBackend } from '../../backend';
 import { initPenerima, installSertifikat, registerPpkKey } from '../penerima/setup.service';
+import { seedKabAnggota } from '../penerima/pleno/kab-demo';
 import { makeSertifikat } from '../penerima/sertifikat';
 import { generateDemo } from './demo-generator';
 import { DEFAULT_DEMO_SEED, type Demo } from './demo-types';
 import { DemoDirNotEmptyError } from './demo-writer';
 import { demoKey, type DemoSigningKey } from './keys';
-import { buildKecamatanDb, type KotabaruPeran } from './kotabaru-kecamatan';
+import { buildKecamatanDb, DEMO_KETUA_PIN, type KotabaruPeran } from './kotabaru-kecamatan';
 import { kotabaruReadme } from './kotabaru-readme';
 import { KOTABARU_KECAMATAN } from './kotabaru-wilayah';
 import type { PresetShape } from './plan';
@@ -128,6 +129,7 @@ async function makeReceiver(dir: string, demos: Demo[], kpuKey: DemoSigningKey, 
     if (!cert.ok) throw new Error(`kotabaru demo: sertifikat: ${cert.error.message}`);
     const installed = installSertifikat(b.ctx, utf8(cert.value.text), 'demo');
     if (!installed.ok) throw new Error(`kotabaru demo: pasang: ${installed.error.message}`);
+    seedKabAnggota(b.ctx, DEMO_KETUA_PIN);
     await writeFile(join(dir, 'sertifikat.json'), cert.value.text);
     return JSON.parse(cert.value.text);
   } finally {

@@ -21,6 +21,7 @@ import {
   type ManifestRow,
 } from '../../repositories/penerima.repo';
 import { kecamatanMaster } from './kecamatan-masters';
+import { kabKoreksiOfTps } from './pleno/kab-trace';
 import { penerimaRecap } from './recap.service';
 import { manifestPayload } from './receive.service';
 
@@ -146,5 +147,6 @@ export function penerimaTrace(db: Db, kode: string, pemilihan: string, tps: stri
     counts: entry.counts,
     rekaman,
     koreksi: (entry.sumber?.koreksi ?? []).map((k) => ({ ...k })),
+    koreksiKab: kabKoreksiOfTps(db, pemilihan, m.address, tps),
   };
 }

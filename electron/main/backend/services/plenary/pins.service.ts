@@ -28,7 +28,7 @@ function derive(pin: string, salt: Buffer, params: string): Buffer {
   return scryptSync(pin, salt, KEYLEN, { N: n, r, p, maxmem: 256 * n * r + 1024 * 1024 });
 }
 
-function hashPin(pin: string): { params: string; salt: string; hash: string } {
+export function hashPin(pin: string): { params: string; salt: string; hash: string } {
   const salt = randomBytes(16);
   return { params: PARAMS, salt: salt.toString('base64'), hash: derive(pin, salt, PARAMS).toString('base64') };
 }

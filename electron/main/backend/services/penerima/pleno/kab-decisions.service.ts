@@ -1,0 +1,234 @@
+// The kab/kota plenary's decisions over a kecamatan (docs/receiver-plenary.md), each one command with its audit entry
+// (db/command.ts), each reading the state from the one loader (kab-snapshot.ts): accept a kecamatan's final D.Hasil
+// or record a pushed D.Hasil as not acceptable, keberatan (recorded by a member; resolved by the ketua with the PIN),
+// kejadian khusus, and the lock per kecamatan (after its totals are read out; unlock with a reason), both with the
+// ketua's PIN. A decision names the manifest it was taken on.
+import type { KabKecamatanModel } from '../../../../../../shared/domain/kab-pleno';
+import type { Totals } from '../../../../../../shared/domain/model';
+import { fail, ok, type Result } from '../../../../../../shared/domain/result';
+import type { BackendContext } from '../../../context';
+import { runCommand, type CommandUnit } from '../../../db/command';
+import {
+  insertKabKeberatan,
+  insertKabKeberatanSelesai,
+  insertKabKejadian,
+  insertKabKunci,
+  insertKabPenerimaan,
+  listKabPlenoRows,
+} from '../../../repositories/kab-pleno.repo';
+import { getPenerimaMaster } from '../../../repositories/penerima.repo';
+import { requireAnggota, requireKetua } from './kab-anggota.service';
+import { kabPemilihanList, loadKabSnapshot } from './kab-snapshot';
+
+// pleno-changed with no pemilihan: the receiver's pemilihan ids are the masters' own, not the kecamatan's typed ones.
+const changed = (unit: CommandUnit) => unit.emit({ type: 'pleno-changed', pemilihan: null, desa: null, tps: null });
+
+const text = (s: string | undefined | null) => (s ?? '').trim();
+
+/** The kecamatan's model in the current state of a pemilihan, or a refusal in words. */
+export function kecamatanIn(
+  ctx: Pick<BackendContext, 'db'>,
+  pemilihan: string,
+  kode: string,
+): Result<KabKecamatanModel> {
+  const snap = loadKabSnapshot(ctx.db, pemilihan);
+  if (!snap.ok) return snap;
+  const k = snap.value.model.kecamatan.find((x) => x.kode === kode);
+  return k ? ok(k) : fail('NOT_FOUND', `Kecamatan ${kode} tidak ada di penerima ini.`, 'kecamatan');
+}
+
+export interface AcceptInput {
+  kecamatan: string;
+  pemilihan: string;
+  keputusan: 'diterima' | 'tidak-diterima';
+  alasan?: string;
+  pin?: string;
+}
+
+/** Accepts the kecamatan's latest committed final D.Hasil, or records its latest push as not acceptable. */
+export function acceptKecamatan(ctx: BackendContext, input: AcceptInput): Result<{ manifest: string }> {
+  return runCommand(ctx, (unit) => {
+    const k = kecamatanIn(ctx, input.pemilihan, input.kecamatan);
+    if (!k.ok) return k;
+    const kec = k.value;
+    if (!kec.manifest) return fail('CONFLICT', `Kecamatan ${kec.nama} belum mengirim D.Hasil.`);
+    if (kec.locked) return fail('LOCKED', `Kecamatan ${kec.nama} sudah dikunci. Buka kuncinya lebih dulu.`);
+    const alasan = text(input.alasan);
+    if (input.keputusan === 'diterima' && kec.status !== 'final')
+      return fail(
+        'CONFLICT',
+        `D.Hasil Kecamatan ${kec.nama} yang diterima masih draf; hanya D.Hasil final yang dapat diterima pleno. ` +
+          'Catat sebagai tidak dapat diterima atau tunggu kiriman final.',
+      );
+    if (input.keputusan === 'tidak-diterima' && alasan.length < 3)
+      return fail('INVALID_INPUT', 'Alasan mengapa hasil ini tidak dapat diterima wajib diisi.', 'alasan');
+    const ketua = requireKetua(ctx, input.pin);
+    if (!ketua.ok) return ketua;
+    insertKabPenerimaan(unit.db, {
+      kecamatan: kec.kode,
+      pemilihan: input.pemilihan,
+      manifest: kec.manifest,
+      keputusan: input.keputusan,
+      alasan: alasan || null,
+      oleh: ketua.value.nama,
+      createdAt: ctx.clock().toISOString(),
+    });
+    changed(unit);
+    return ok({ manifest: kec.manifest });
+  });
+}
+
+export interface LockAnswer {
+  kecamatan: string;
+  nama: string;
+  locked: boolean;
+  total: Totals;
+  final: boolean;
+}
+
+/** Locks a kecamatan: its figures (after approved corrections) were read out; refused with the reasons otherwise. */
+export function lockKecamatan(
+  ctx: BackendContext,
+  input: { kecamatan: string; pemilihan: string; pin?: string },
+): Result<LockAnswer> {
+  return runCommand(ctx, (unit) => {
+    const k = kecamatanIn(ctx, input.pemilihan, input.kecamatan);
+    if (!k.ok) return k;
+    const kec = k.value;
+    if (kec.locked) return fail('CONFLICT', `Kecamatan ${kec.nama} sudah dikunci.`);
+    if (kec.lockBlockers.length > 0 || !kec.manifest || !kec.total)
+      return fail(
+        'CONFLICT',
+        `Kecamatan ${kec.nama} belum dapat dikunci: ${kec.lockBlockers.join(' ')}`,
+        kec.lockBlockers.join('\n'),
+      );
+    const ketua = requireKetua(ctx, input.pin);
+    if (!ketua.ok) return ketua;
+    insertKabKunci(unit.db, {
+      kecamatan: kec.kode,
+      pemilihan: input.pemilihan,
+      manifest: kec.manifest,
+      aksi: 'kunci',
+      alasan: null,
+      oleh: ketua.value.nama,
+      createdAt: ctx.clock().toISOString(),
+    });
+    changed(unit);
+    const after = loadKabSnapshot(unit.db, input.pemilihan);
+    const final = after.ok && after.value.model.final.final;
+    return ok({ kecamatan: kec.kode, nama: kec.nama, locked: true, total: kec.total, final });
+  });
+}
+
+export function unlockKecamatan(
+  ctx: BackendContext,
+  input: { kecamatan: string; pemilihan: string; alasan: string; pin?: string },
+): Result<{ locked: false }> {
+  return runCommand(ctx, (unit) => {
+    const k = kecamatanIn(ctx, input.pemilihan, input.kecamatan);
+    if (!k.ok) return k;
+    const kec = k.value;
+    if (!kec.locked || !kec.manifest) return fail('CONFLICT', `Kecamatan ${kec.nama} tidak sedang dikunci.`);
+    const alasan = text(input.alasan);
+    if (alasan.length < 3) return fail('INVALID_INPUT', 'Alasan membuka kunci wajib diisi.', 'alasan');
+    const ketua = requireKetua(ctx, input.pin);
+    if (!ketua.ok) return ketua;
+    insertKabKunci(unit.db, {
+      kecamatan: kec.kode,
+      pemilihan: input.pemilihan,
+      manifest: kec.manifest,
+      aksi: 'buka',
+      alasan,
+      oleh: ketua.value.nama,
+      createdAt: ctx.clock().toISOString(),
+    });
+    changed(unit);
+    return ok({ locked: false as const });
+  });
+}
+
+export interface KeberatanInput {
+  kecamatan: string | null;
+  pemilihan: string;
+  pihak: string;
+  uraian: string;
+  oleh: string;
+}
+
+/** Records a keberatan (always allowed, even on a locked kecamatan: it then blocks the final). */
+export function raiseKeberatan(ctx: BackendContext, input: KeberatanInput): Result<{ id: number }> {
+  const who = requireAnggota(ctx, input.oleh);
+  if (!who.ok) return who;
+  if (!kabPemilihanList(ctx.db).some((p) => p.id === input.pemilihan))
+    return fail('NOT_FOUND', `Pemilihan "${input.pemilihan}" tidak ada.`, 'pemilihan');
+  if (input.kecamatan !== null && !getPenerimaMaster(ctx.db, input.kecamatan))
+    return fail('NOT_FOUND', `Kecamatan ${input.kecamatan} tidak ada di penerima ini.`, 'kecamatan');
+  if (text(input.pihak).length < 1)
+    return fail('INVALID_INPUT', 'Pihak yang mengajukan keberatan wajib diisi.', 'pihak');
+  if (text(input.uraian).length < 3) return fail('INVALID_INPUT', 'Uraian keberatan wajib diisi.', 'uraian');
+  return runCommand(ctx, (unit) => {
+    const id = insertKabKeberatan(unit.db, {
+      kecamatan: input.kecamatan,
+      pemilihan: input.pemilihan,
+      pihak: text(input.pihak),
+      uraian: text(input.uraian),
+      oleh: who.value.nama,
+      createdAt: ctx.clock().toISOString(),
+    });
+    changed(unit);
+    return ok({ id });
+  });
+}
+
+export function resolveKeberatan(
+  ctx: BackendContext,
+  input: { id: number; hasil: 'diterima' | 'ditolak'; alasan: string; pin?: string },
+): Result<{ id: number }> {
+  return runCommand(ctx, (unit) => {
+    const rows = kabPemilihanList(ctx.db).flatMap((p) => {
+      const r = listKabPlenoRows(unit.db, p.id);
+      return r.keberatan.map((k) => ({ k, done: r.keberatanSelesai.some((s) => s.keberatan === k.id) }));
+    });
+    const found = rows.find((r) => r.k.id === input.id);
+    if (!found) return fail('NOT_FOUND', 'Keberatan tidak ditemukan.');
+    if (found.done) return fail('CONFLICT', 'Keberatan ini sudah diselesaikan.');
+    const alasan = text(input.alasan);
+    if (alasan.length < 3) return fail('INVALID_INPUT', 'Alasan penyelesaian keberatan wajib diisi.', 'alasan');
+    const ketua = requireKetua(ctx, input.pin);
+    if (!ketua.ok) return ketua;
+    insertKabKeberatanSelesai(unit.db, {
+      keberatan: input.id,
+      hasil: input.hasil,
+      alasan,
+      oleh: ketua.value.nama,
+      createdAt: ctx.clock().toISOString(),
+    });
+    changed(unit);
+    return ok({ id: input.id });
+  });
+}
+
+export function addKejadian(
+  ctx: BackendContext,
+  input: { kecamatan: string | null; pemilihan: string | null; pihak: string; uraian: string; oleh: string },
+): Result<{ id: number }> {
+  const who = requireAnggota(ctx, input.oleh);
+  if (!who.ok) return who;
+  if (input.kecamatan !== null && !getPenerimaMaster(ctx.db, input.kecamatan))
+    return fail('NOT_FOUND', `Kecamatan ${input.kecamatan} tidak ada di penerima ini.`, 'kecamatan');
+  if (input.pemilihan !== null && !kabPemilihanList(ctx.db).some((p) => p.id === input.pemilihan))
+    return fail('NOT_FOUND', `Pemilihan "${input.pemilihan}" tidak ada.`, 'pemilihan');
+  if (text(input.uraian).length < 3) return fail('INVALID_INPUT', 'Uraian kejadian wajib diisi.', 'uraian');
+  return runCommand(ctx, (unit) => {
+    const id = insertKabKejadian(unit.db, {
+      kecamatan: input.kecamatan,
+      pemilihan: input.pemilihan,
+      pihak: text(input.pihak) || 'KPU Kabupaten/Kota',
+      uraian: text(input.uraian),
+      oleh: who.value.nama,
+      createdAt: ctx.clock().toISOString(),
+    });
+    changed(unit);
+    return ok({ id });
+  });
+}

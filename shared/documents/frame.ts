@@ -106,10 +106,36 @@ export function footerItems(
   return [
     { t: 'line', x1: MARGIN_X, y1: FOOTER_H - 2, x2: width - MARGIN_X, y2: FOOTER_H - 2, width: 0.5 },
     { t: 'text', x: MARGIN_X, y: 34, size: 8, text: fitText(line1, room, 8, m) },
-    { t: 'text', x: MARGIN_X, y: 23, size: 8, text: fitText(line2, room, 8, m), gray: true },
+    // A draft issued while the integrity check failed says so in place of the how-to-check line, on every page.
+    meta.keutuhan
+      ? { t: 'text', x: MARGIN_X, y: 23, size: 8, text: fitText(integrityLine(meta), room, 8, m, true), bold: true }
+      : { t: 'text', x: MARGIN_X, y: 23, size: 8, text: fitText(line2, room, 8, m), gray: true },
+    ...(meta.audit
+      ? [
+          {
+            t: 'text' as const,
+            x: MARGIN_X,
+            y: 12,
+            size: 8,
+            text: fitText(auditLine(meta.audit), room, 8, m),
+            gray: true,
+          },
+        ]
+      : []),
     { t: 'text', x: textRight, y: 29, size: 9, text: halaman, bold: true, align: 'right' },
     { t: 'qr', x: qrX, y: 4, size: QR_SIZE, text: qrText(meta, f.dataSha256) },
   ];
+}
+
+/** The warning of a document issued while the integrity check failed (meta.keutuhan). */
+export function integrityLine(meta: DocMeta): string {
+  const n = meta.keutuhan?.temuan ?? 0;
+  return `PERINGATAN: keutuhan data gagal saat diterbitkan (${n} temuan); angka belum tentu yang ditandatangani`;
+}
+
+/** The audit head the data was drawn at, as printed (a witness a person can compare: `pleno audit verify --saksi`). */
+export function auditLine(audit: NonNullable<DocMeta['audit']>): string {
+  return `Rantai audit saat diterbitkan: ${audit.jumlah} entri, kepala ${shortHash(audit.kepala)}`;
 }
 
 /** Who initials every page: each PPK member and the saksi of each pasangan calon (not the kolom kosong). */

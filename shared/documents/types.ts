@@ -46,6 +46,19 @@ export interface DocMeta {
   /** keyId (fingerprint) of the PPK key that signs the document. */
   signer: string;
   layout: LayoutVersion;
+  /**
+   * The audit head the data was drawn at (entries and newest hash, before the document's own entry), so the paper,
+   * the PDF, its backups and pushes witness it (`pleno audit verify --saksi`). Absent in documents issued before.
+   */
+  audit?: AuditHeadMeta;
+  /** Present only when the integrity check failed at issue (drafts only): the number of findings, printed on every page. */
+  keutuhan?: { temuan: number };
+}
+
+/** An audit head as the kirim manifests and receipts carry it (docs/design.md §4.2). */
+export interface AuditHeadMeta {
+  jumlah: number;
+  kepala: string;
 }
 
 export interface DocHeader {

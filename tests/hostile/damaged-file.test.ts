@@ -142,6 +142,37 @@ describe('a damaged or read-only database file', () => {
   }, 60_000);
 });
 
+describe('a page damaged while the app runs', () => {
+  it('PRAGMA quick_check before a document is issued: refused in words, no file, no row', async () => {
+    const dbPath = copyOf('running');
+    const backend = await openBackend({ dbPath, mode: 'web' });
+    try {
+      expect(backend.ctx.readOnly ?? null).toBeNull();
+      // Everything in the main file, then one page zeroed under the running app (a failing sector). A write by the
+      // sqlite3 tool moves the WAL, so the app's connection drops its page cache and reads the file again.
+      backend.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+      zeroSubmissionPage(dbPath);
+      execFileSync('sqlite3', [dbPath, 'PRAGMA journal_mode=WAL; PRAGMA application_id = 1;'], { encoding: 'utf8' });
+      const r = (await backend.dispatch('documents.issue', {
+        kind: 'd-hasil',
+        pemilihan: 'bupati',
+      })) as Result<unknown>;
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('DB_ERROR');
+        expect(r.error.message).toMatch(
+          /^Dokumen tidak diterbitkan: pemeriksaan berkas basis data menemukan kerusakan/,
+        );
+        expect(r.error.message).not.toMatch(/SQLITE|btree|page|submission/i);
+      }
+      const docs = path.join(dataDirFor(dbPath), 'documents');
+      expect(existsSync(docs) ? execFileSync('ls', [docs], { encoding: 'utf8' }).trim() : '').toBe('');
+    } finally {
+      await backend.close();
+    }
+  }, 60_000);
+});
+
 describe('start-up housekeeping and readers beside a running app', () => {
   it('read-only CLI commands run while the app holds the database; *.tmp leftovers are removed at start', async () => {
     const dbPath = copyOf('beside');

@@ -146,6 +146,14 @@ describe('a counted record edited with the sqlite3 tool (trigger dropped and res
     expect(verify.code).toBe(1);
     expect(verify.stdout).not.toMatch(/sah —/);
     expect(verify.stderr).toMatch(/gagal pemeriksaan keutuhan/);
+    // The draft says so on every page, in its text (read back) and in its signed data (so it re-renders the same).
+    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toContain('PERINGATAN: keutuhan data gagal saat diterbitkan (2 temuan)');
+    const intact = pleno(['verify', pdf]);
+    expect(intact.stdout).toMatch(/utuh, penanda tangan BELUM dipastikan/);
   }, 120_000);
 
   it('an edit while the app runs is noticed at the next read (another connection changes data_version)', async () => {

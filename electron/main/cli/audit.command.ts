@@ -1,21 +1,49 @@
-// pleno audit verify --db <file>: recomputes the audit hash chain and every audited row's hash. Exit 0 with
-// `valid: N entri audit` when intact; exit 1 naming the first bad entry (edit, delete or insert outside the app).
+// pleno audit verify --db <file> [--saksi <file>…]: recomputes the audit hash chain and every audited row's hash.
+// Exit 0 with `valid: N entri audit` when intact; exit 1 naming the first bad entry (edit, delete or insert outside
+// the app). With --saksi, each witness (a document PDF, a backup's cadangan.json, a receiver's receipt) is compared
+// with the chain: a chain cut or rewritten after a witness saw it fails too (services/integrity/witness.ts).
 import { verifyAudit } from '../backend/repositories/audit.repo';
 import { AUDITED_TABLES } from '../backend/db/migrations/index';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
 import { witnessedHeadProblems } from '../backend/services/kirim/anchor';
+import { compareWitness, readWitness } from '../backend/services/integrity/witness';
 import { storageMessage } from '../backend/unexpected';
+import type { Db } from '../backend/context';
 
-const USAGE = 'Penggunaan / usage: pleno audit verify --db <file>';
+const USAGE = 'Penggunaan / usage: pleno audit verify --db <file> [--saksi <pdf|cadangan.json|tanda-terima.json>…]';
+
+/** Each witness on stdout (one line each, "saksi: …"); returns the problems (Indonesian) they show. */
+async function checkWitnesses(db: Db, files: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const file of files) {
+    const read = await readWitness(file, db);
+    if (!read.ok) {
+      problems.push(`saksi ${file} tidak dapat dipakai: ${read.message}`);
+      process.stdout.write(`saksi ${file}: tidak dapat dipakai — ${read.message}\n`);
+      continue;
+    }
+    for (const note of read.notes) process.stdout.write(`saksi ${file}: catatan — ${note}\n`);
+    for (const f of compareWitness(db, read.witness)) {
+      process.stdout.write(`saksi ${file}: ${f.message}\n`);
+      if (f.kind !== 'cocok') problems.push(f.message);
+    }
+  }
+  return problems;
+}
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, { db: { type: 'string' } });
-    if (positionals[0] !== 'verify' || positionals.length !== 1)
-      throw new UsageError('subperintah / subcommand: verify');
+    const { values, positionals } = parseCli(argv, {
+      db: { type: 'string' },
+      saksi: { type: 'string', multiple: true },
+    });
+    if (positionals[0] !== 'verify') throw new UsageError('subperintah / subcommand: verify');
+    // `--saksi a.pdf b.json` reads as one flag and a positional: every file after `verify` is a witness too.
+    if (positionals.length > 1 && values.saksi === undefined) throw new UsageError('berkas saksi memerlukan --saksi');
+    const witnesses = [...(values.saksi ?? []), ...positionals.slice(1)];
     const dbPath = requireDb(values.db);
-    return withBackend('audit', dbPath, { mustExist: true, readOnly: true }, (b) => {
+    return withBackend('audit', dbPath, { mustExist: true, readOnly: true }, async (b) => {
       let verified: ReturnType<typeof verifyAudit>;
       try {
         verified = verifyAudit(b.ctx.db, { requiredTables: AUDITED_TABLES });
@@ -31,16 +59,21 @@ export const command: CliCommand = (argv) =>
       const anchors = witnessedHeadProblems(b.ctx.db);
       const r =
         anchors.length === 0 ? verified : { ...verified, ok: false, problems: [...verified.problems, ...anchors] };
-      if (r.ok) {
+      const seen = await checkWitnesses(b.ctx.db, witnesses);
+      if (r.ok && seen.length === 0) {
+        const by = witnesses.length > 0 ? `, cocok dengan ${witnesses.length} saksi` : '';
         process.stdout.write(
-          `valid: ${r.entries} entri audit, ${r.rows} baris diperiksa, hash terakhir ${r.head.slice(0, 16)}\n`,
+          `valid: ${r.entries} entri audit, ${r.rows} baris diperiksa, hash terakhir ${r.head.slice(0, 16)}${by}\n`,
         );
         return 0;
       }
-      const first = r.problems[0]!;
-      process.stdout.write(`tidak valid / invalid: ${first.message}\n`);
+      const first = r.problems[0]?.message ?? seen[0]!;
+      process.stdout.write(`tidak valid / invalid: ${first}\n`);
       for (const p of r.problems) process.stderr.write(`${p.message} / ${p.english}\n`);
-      process.stderr.write(`${r.problems.length} masalah / problems; ${r.entries} entri audit diperiksa\n`);
+      for (const p of seen) process.stderr.write(`${p}\n`);
+      process.stderr.write(
+        `${r.problems.length + seen.length} masalah / problems; ${r.entries} entri audit diperiksa\n`,
+      );
       return 1;
     });
   });

@@ -27,6 +27,8 @@ import { writeKirimOutbox } from '../kirim/outbox';
 import { buildSignedPdf, signerFingerprint, type SignedPdf } from './signed-pdf';
 import { runWrite } from '../../db/command';
 import { buildDocumentData, finalBlockers, pemilihanOf } from './document-data';
+import { currentAuditHead, integrityCheck } from '../integrity/integrity.service';
+import { quickCheck } from '../../repositories/integrity.repo';
 
 export { buildDocumentData, finalBlockers } from './document-data';
 export { kejadianEntries, placeOf } from './kejadian-entries';
@@ -119,6 +121,9 @@ function checkIssuable(ctx: BackendContext, input: IssueInput): Result<Issuable>
 
 function metaOf(ctx: BackendContext, input: IssueInput, is: Issuable): Omit<DocMeta, 'layout'> {
   const { master, p, final, reason } = is;
+  // What the paper witnesses (docs/spec-readings.md "Hardening"): the audit head before this document's own entry,
+  // and, on a draft issued while the integrity check fails, the warning printed on every page.
+  const integrity = integrityCheck(ctx);
   return {
     id: `${KIND_CODE[input.kind]}-${master.kecamatan.kode}-${p.id}`,
     kind: input.kind,
@@ -131,10 +136,25 @@ function metaOf(ctx: BackendContext, input: IssueInput, is: Issuable): Omit<DocM
     paper: input.paper ?? 'a4',
     signer: signerFingerprint(is.key),
     ...(reason !== null ? { reason } : {}),
+    audit: currentAuditHead(ctx.db),
+    ...(integrity.ok ? {} : { keutuhan: { temuan: integrity.problems.length } }),
   };
 }
 
+/** `PRAGMA quick_check` before anything is signed: a damaged file issues nothing (docs/storage.md, "Integrity"). */
+function damagedFile(ctx: BackendContext): Result<null> {
+  const problems = quickCheck(ctx.db);
+  if (problems.length === 0) return ok(null);
+  ctx.log.warn('document refused: quick_check failed', { problems: problems.slice(0, 3) });
+  return fail(
+    'DB_ERROR',
+    'Dokumen tidak diterbitkan: pemeriksaan berkas basis data menemukan kerusakan. Tutup Pleno, pulihkan dari salinan cadangan terakhir, lalu terbitkan ulang.',
+  );
+}
+
 async function issueNow(ctx: BackendContext, input: IssueInput): Promise<Result<IssuedDocument>> {
+  const intact = damagedFile(ctx);
+  if (!intact.ok) return intact;
   const is = checkIssuable(ctx, input);
   if (!is.ok) return is;
   const meta = metaOf(ctx, input, is.value);

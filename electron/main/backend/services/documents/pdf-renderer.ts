@@ -170,7 +170,9 @@ async function describeAndAttach(doc: PDFDocument, input: RenderInput): Promise<
   doc.setSubject(
     `${data.meta.id} versi ${data.meta.version}${data.meta.final ? '' : ' (DRAF)'} · SHA-256 data ${input.dataSha256}`,
   );
-  doc.setKeywords(['pleno', data.meta.kind, data.meta.pemilihan, data.meta.kecamatan, input.dataSha256]);
+  // The audit head the data was drawn at (meta.audit), also where a PDF reader's properties show it.
+  const audit = data.meta.audit ? [`audit:${data.meta.audit.jumlah}:${data.meta.audit.kepala}`] : [];
+  doc.setKeywords(['pleno', data.meta.kind, data.meta.pemilihan, data.meta.kecamatan, input.dataSha256, ...audit]);
   doc.setCreator('Pleno');
   doc.setProducer('Pleno (pdf-lib)');
   doc.setLanguage('id-ID');

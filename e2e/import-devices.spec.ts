@@ -1,13 +1,17 @@
 // Registering a KPPS device by a recorded PPK decision, in Chromium against `pleno serve`: a phone whose key is not
 // in the data master posts to the LAN receiver (real HTTP on 127.0.0.1) and gets 401; it is listed among the
 // unknown devices; the ketua opens "Daftarkan", a wrong key is refused in Indonesian, the key is then read from a
-// QR picture of the phone's screen (PLNDEV1 text), the reason typed; the same envelope is then accepted (201).
+// QR picture of the phone's screen (PLNDEV1 text), the reason typed; a wrong PIN records nothing, the ketua's PIN
+// registers it (docs/plenary-decisions.md); the same envelope is then accepted (201).
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import canonicalize from 'canonicalize';
 import QRCode from 'qrcode';
 import { ARTIFACTS, callApi, expect, importDemoMaster, test } from './fixtures';
+import { axeFindings, blocking } from './axe';
+
+const KETUA_PIN = '2580';
 
 interface Envelope {
   payload: Record<string, unknown> & { tps: string; pemilihan: string; perangkat: string };
@@ -56,6 +60,8 @@ test('an unknown KPPS device is listed, registered by the ketua through the dial
   const ketua = members.value.members.find((m) => m.ketua)!;
   const started = await callApi(app, 'plenary.startSession', { member: ketua.id });
   expect(started.ok).toBe(true);
+  const pinSet = await callApi(app, 'plenary.setPin', { pin: KETUA_PIN });
+  expect(pinSet.ok, JSON.stringify(pinSet)).toBe(true);
 
   await page.goto(app.url);
   await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Impor' }).click();
@@ -76,8 +82,12 @@ test('an unknown KPPS device is listed, registered by the ketua through the dial
   await dialog
     .getByLabel('Alasan keputusan (wajib)')
     .fill('HP KPPS TPS 003 Desa 2008 rusak, diganti HP cadangan; disaksikan saksi paslon');
-  await dialog.getByRole('button', { name: 'Daftarkan dengan keputusan PPK' }).click();
+  const decide = dialog.getByRole('button', { name: 'Daftarkan dengan keputusan PPK' });
+  await expect(decide).toBeDisabled(); // no PIN typed yet
+  await dialog.getByTestId('pin').fill(KETUA_PIN);
+  await decide.click();
   await expect(dialog.getByRole('alert')).toContainText('Kunci publik harus 32 byte');
+  expect(blocking(await axeFindings(page)), 'register dialog with a refusal').toEqual([]);
 
   // The key read from a picture of the phone's screen (the PLNDEV1 QR), decoded in the browser.
   const qrPath = join(app.dir, 'layar-hp-qr.png');
@@ -89,7 +99,16 @@ test('an unknown KPPS device is listed, registered by the ketua through the dial
   await expect(dialog.getByTestId('device-qr-note')).toContainText('Terbaca dari QR: perangkat hp-cadangan-2008003');
   await expect(dialog.getByLabel('Kunci publik perangkat')).toHaveValue(phone.publicKey);
   await page.screenshot({ path: join(ARTIFACTS, 'import-devices-dialog.png') });
-  await dialog.getByRole('button', { name: 'Daftarkan dengan keputusan PPK' }).click();
+
+  // A wrong PIN: refused in words, nothing registered.
+  await dialog.getByTestId('pin').fill('9137');
+  await decide.click();
+  await expect(dialog.getByRole('alert')).toHaveText(`PIN ${ketua.nama} salah. Keputusan tidak dicatat.`);
+  const still = await callApi<{ registered: { id: string }[] }>(app, 'import.devices', {});
+  expect(still.ok && still.value.registered.some((d) => d.id === 'hp-cadangan-2008003')).toBe(false);
+
+  await dialog.getByTestId('pin').fill(KETUA_PIN);
+  await decide.click();
   await expect(dialog).toBeHidden();
 
   const registered = page.getByRole('table', { name: 'Perangkat KPPS terdaftar' });

@@ -7,9 +7,19 @@ import type { Page } from '@playwright/test';
 import { forEachCount } from '../shared/domain/labels';
 import { countsFor } from '../tests/support/records';
 import { ARTIFACTS, callApi, expect, importDemoMaster, test, type PlenoApp } from './fixtures';
+import { axeFindings, blocking } from './axe';
+
+/** axe-core on the screen state as shown: no critical or serious finding (issue 13). */
+async function axeCheck(page: Page, state: string) {
+  const found = blocking(await axeFindings(page));
+  expect(found, `${state}: ${JSON.stringify(found)}`).toEqual([]);
+}
 
 interface DemoMaster {
-  payload: { desa: { kode: string; nama: string; tps: { nomor: number; dpt: { l: number; p: number } }[] }[] };
+  payload: {
+    desa: { kode: string; nama: string; tps: { nomor: number; dpt: { l: number; p: number } }[] }[];
+    ppk: { nama: string; jabatan: string }[];
+  };
 }
 
 /** The demo files with only their data master imported (e2e/fixtures importDemoMaster), the master parsed. */
@@ -107,8 +117,22 @@ test('Entri manual: two operators, one mismatch highlighted and resolved, then t
   await pem.selectOption({ index: 2 }); // the second pemilihan in the master (bupati)
   await expect(page.getByRole('table', { name: 'Formulir entri C.Hasil' })).toBeVisible();
 
-  // Entry 1 by Ani, keyboard only; the rules panel follows live.
-  await page.getByLabel('Nama operator').fill('Ani');
+  // The DPT of this TPS in the data master is shown beside the form; the operator is chosen from the master's PPK.
+  const dpt = desa.tps[0]!.dpt;
+  const n = (x: number) => x.toLocaleString('id-ID');
+  await expect(page.getByTestId('manual-dpt')).toContainText(
+    `laki-laki ${n(dpt.l)}, perempuan ${n(dpt.p)}, jumlah ${n(dpt.l + dpt.p)}`,
+  );
+  const [ani, budi] = [master.payload.ppk[1]!.nama, master.payload.ppk[2]!.nama];
+  const operator = page.getByLabel('Operator (anggota PPK)');
+  expect(await operator.locator('option').allTextContents()).toEqual([
+    '— pilih operator —',
+    ...master.payload.ppk.map((p) => `${p.nama} (${p.jabatan})`),
+  ]);
+  await axeCheck(page, 'import-manual-entri-1');
+
+  // Entry 1 by the first anggota, keyboard only; the rules panel follows live.
+  await operator.selectOption(ani);
   const paths = await typeForm(page, good);
   expect(paths).toContain('suara.paslon.2');
   await expect(page.locator('#manual-save')).toBeFocused();
@@ -117,9 +141,11 @@ test('Entri manual: two operators, one mismatch highlighted and resolved, then t
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('manual-status')).toContainText('Menunggu entri 2');
 
-  // Entry 2 by Budi, blind, with one misread box (a 1 read as 9 style error).
+  // Entry 2 by another anggota, blind, with one misread box (a 1 read as 9 style error); the first operator cannot
+  // be chosen for it.
   await expect(page.getByRole('radio', { name: 'Entri 2' })).toBeChecked();
-  await page.getByLabel('Nama operator').fill('Budi');
+  await expect(operator.locator('option', { hasText: ani })).toBeDisabled();
+  await operator.selectOption(budi);
   const typo = { ...good, 'suara.paslon.1': good['suara.paslon.1']! + 800 };
   await typeForm(page, typo);
   await expect(page.locator('.manual-rules')).toContainText('R05'); // the sum no longer matches: shown live
@@ -132,15 +158,19 @@ test('Entri manual: two operators, one mismatch highlighted and resolved, then t
   expect(subs0.ok && subs0.value.state).toBe('berbeda');
   await page.screenshot({ path: join(ARTIFACTS, 'import-manual-berbeda.png'), fullPage: true });
 
-  // Budi checks the paper and fixes his entry: the mismatching box gets the focus.
-  await page.getByRole('button', { name: 'Perbaiki entri 2 (Budi)' }).click();
+  await axeCheck(page, 'import-manual-berbeda');
+
+  // The second operator checks the paper and fixes the entry: the mismatching box gets the focus.
+  await page.getByRole('button', { name: `Perbaiki entri 2 (${budi})` }).click();
   await expect(page.locator('input[data-path="suara.paslon.1"]')).toBeFocused();
   await page.keyboard.type(String(good['suara.paslon.1']));
   await page.getByRole('button', { name: 'Simpan entri 2' }).click();
   await expect(status).toContainText('Kedua entri sama');
-  await expect(status).toContainText('Ani');
-  await expect(status).toContainText('Budi');
+  await expect(status).toContainText(`Hasil Desa ${desa.nama} TPS 001 pemilihan Bupati disimpan sebagai hasil entri`);
+  await expect(status).toContainText(ani);
+  await expect(status).toContainText(budi);
   await expect(status).toContainText('Diterima');
+  await axeCheck(page, 'import-manual-sepakat');
   await page.screenshot({ path: join(ARTIFACTS, 'import-manual-sepakat.png'), fullPage: true });
 
   const final = await callApi<{ state: string; result: { outcome: string; operators: string[] } }>(
@@ -151,7 +181,7 @@ test('Entri manual: two operators, one mismatch highlighted and resolved, then t
       pemilihan: 'bupati',
     },
   );
-  expect(final.ok && final.value.result).toMatchObject({ outcome: 'diterima', operators: ['Ani', 'Budi'] });
+  expect(final.ok && final.value.result).toMatchObject({ outcome: 'diterima', operators: [ani, budi] });
 });
 
 test('LAN: the PPK starts the receiver, a phone pushes a bundle, devices seen (unknown ones too) are listed', async ({

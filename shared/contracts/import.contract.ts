@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { method, type MethodDef } from './method';
 import type { CHasilCounts, LP, PemilihanId, Pilihan } from '../domain/model';
 import type { Violation } from '../domain/rules/index';
+import { pinInput } from './plenary-session.contract';
 
 // ---- Outcomes ----
 
@@ -180,6 +181,8 @@ export interface ManualTpsOption {
 export interface ManualTargets {
   pemilihan: { id: PemilihanId; nama: string; pilihan: Pilihan[] }[];
   desa: { kode: string; nama: string; tps: ManualTpsOption[] }[];
+  /** The PPK of the data master: who may type an entry. */
+  ppk: { nama: string; jabatan: string }[];
 }
 
 export interface ManualEntryView {
@@ -266,6 +269,7 @@ const registerDeviceInput = z
     tps: tpsKode,
     publicKey: z.string().trim().min(1, 'kunci publik wajib diisi').max(100),
     reason: z.string().trim().min(1, 'alasan keputusan wajib diisi').max(2000),
+    pin: pinInput.optional(),
   })
   .strict();
 const manualKey = z.object({ tps: tpsKode, pemilihan: pemilihanId }).strict();

@@ -13,6 +13,7 @@ import { fromBase64Url, utf8Encode } from '../../../../../shared/formats/bytes';
 import { verifyAudit } from '../../repositories/audit.repo';
 import { decisionDevices } from '../../repositories/master.repo';
 import { delegate, startSession } from '../plenary/members.service';
+import { setPin } from '../plenary/pins.service';
 import { devicesView, registerDevice } from './device-decision.service';
 
 let fx: KecamatanFixture;
@@ -25,6 +26,15 @@ const count = (sql: string, ...args: unknown[]) =>
   ).n;
 const KETUA = 0;
 const ANGGOTA = 1;
+const KETUA_PIN = '2580';
+const ANGGOTA_PIN = '4826';
+
+/** The ketua operating, with a PIN set: registering a device is a decision confirmed by PIN. */
+function asKetua() {
+  startSession(ctx(), KETUA);
+  const r = setPin(ctx(), { pin: KETUA_PIN });
+  if (!r.ok) throw new Error(r.error.message);
+}
 
 describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
   // A fresh kecamatan per test: sessions, delegations and registrations never carry over.
@@ -41,6 +51,7 @@ describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
     tps: tps(),
     publicKey: phone.publicKey,
     reason: 'HP KPPS rusak, diganti HP cadangan',
+    pin: KETUA_PIN,
   });
 
   it('is refused without an operator session, and for an anggota without delegation', () => {
@@ -59,8 +70,27 @@ describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
     expect(devicesView(ctx()).operator).toEqual({ nama: 'Anggota Uji', mayDecide: false });
   });
 
-  it('refuses an unknown TPS, a key that is not 32 bytes, and an empty reason', () => {
+  it("is refused without the decider's PIN or with a wrong one, recording nothing (docs/plenary-decisions.md)", () => {
     startSession(ctx(), KETUA);
+    const unset = registerDevice(ctx(), input());
+    expect(unset.ok || unset.error).toMatchObject({ code: 'UNAUTHORIZED', detail: 'pin' });
+    expect(unset.ok || unset.error.message).toContain('belum mengatur PIN');
+    expect(setPin(ctx(), { pin: KETUA_PIN }).ok).toBe(true);
+    const auditBefore = count('SELECT count(*) AS n FROM audit');
+    const { pin: _pin, ...withoutPin } = input();
+    const missing = registerDevice(ctx(), withoutPin);
+    expect(missing.ok || missing.error).toMatchObject({ code: 'UNAUTHORIZED', detail: 'pin' });
+    expect(missing.ok || missing.error.message).toBe('Masukkan PIN Ketua Uji untuk mengonfirmasi keputusan ini.');
+    const wrong = registerDevice(ctx(), { ...input(), pin: '9999' });
+    expect(wrong.ok || wrong.error).toMatchObject({ code: 'UNAUTHORIZED', detail: 'pin' });
+    expect(wrong.ok || wrong.error.message).toBe('PIN Ketua Uji salah. Keputusan tidak dicatat.');
+    expect(count("SELECT count(*) AS n FROM perangkat WHERE source = 'ppk-decision'")).toBe(0);
+    expect(count('SELECT count(*) AS n FROM audit')).toBe(auditBefore);
+    expect(registerDevice(ctx(), input()).ok).toBe(true);
+  });
+
+  it('refuses an unknown TPS, a key that is not 32 bytes, and an empty reason', () => {
+    asKetua();
     const badTps = registerDevice(ctx(), { ...input(), tps: '6302149999001' });
     expect(badTps.ok || badTps.error).toMatchObject({ code: 'NOT_FOUND', detail: 'tps' });
     const short = registerDevice(ctx(), { ...input(), publicKey: phone.publicKey.slice(0, 40) });
@@ -76,7 +106,7 @@ describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
   });
 
   it('the ketua registers; the same id, TPS and key again is idempotent; the row and its audit entry verify', () => {
-    startSession(ctx(), KETUA);
+    asKetua();
     const auditBefore = count('SELECT count(*) AS n FROM audit');
     const r = registerDevice(ctx(), input());
     expect(r.ok).toBe(true);
@@ -107,7 +137,7 @@ describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
   });
 
   it('a registered id cannot be re-bound to another key or TPS, nor a master device overridden, nor a key reused', () => {
-    startSession(ctx(), KETUA);
+    asKetua();
     expect(registerDevice(ctx(), input()).ok).toBe(true);
     const other = registerDevice(ctx(), { ...input(), publicKey: generateKeyPair().publicKey });
     expect(other.ok || other.error).toMatchObject({ code: 'CONFLICT', detail: 'publicKey' });
@@ -119,6 +149,7 @@ describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
       tps: master.tps,
       publicKey: generateKeyPair().publicKey,
       reason: 'coba ganti',
+      pin: KETUA_PIN,
     });
     expect(override.ok || override.error).toMatchObject({ code: 'CONFLICT' });
     expect(override.ok || override.error.message).toContain('dalam data master');
@@ -127,21 +158,24 @@ describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
       tps: tps(),
       publicKey: master.publicKey,
       reason: 'kunci sama',
+      pin: KETUA_PIN,
     });
     expect(reuse.ok || reuse.error).toMatchObject({ code: 'CONFLICT' });
     expect(count("SELECT count(*) AS n FROM perangkat WHERE source = 'ppk-decision'")).toBe(1);
   });
 
   it('a delegated anggota may decide; the view lists master and decision devices', () => {
-    startSession(ctx(), KETUA);
+    asKetua();
     expect(registerDevice(ctx(), input()).ok).toBe(true);
     delegate(ctx(), ANGGOTA, true, 'ketua keluar ruangan');
     startSession(ctx(), ANGGOTA);
+    expect(setPin(ctx(), { pin: ANGGOTA_PIN }).ok).toBe(true);
     const r = registerDevice(ctx(), {
       id: 'hp-cadangan-2',
       tps: fx.devices[3]!.tps,
       publicKey: generateKeyPair().publicKey,
       reason: 'HP KPPS hilang',
+      pin: ANGGOTA_PIN,
     });
     expect(r.ok && r.value.device.decidedBy).toBe('Anggota Uji');
     const view = devicesView(ctx());
@@ -192,12 +226,13 @@ describe('LAN: an unknown device, registered by decision, is then accepted', () 
     const unknown = devicesView(ctx()).unknown.find((u) => u.keyId === 'hp-baru-tps6');
     expect(unknown).toMatchObject({ requests: 1, remote: expect.stringContaining('127.0.0.1') });
 
-    startSession(ctx(), KETUA);
+    asKetua();
     const reg = registerDevice(ctx(), {
       id: 'hp-baru-tps6',
       tps,
       publicKey: phone.publicKey,
       reason: 'HP KPPS TPS 003 belum ada di data master',
+      pin: KETUA_PIN,
     });
     expect(reg.ok && reg.value.created).toBe(true);
 

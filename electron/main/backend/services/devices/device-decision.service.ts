@@ -4,8 +4,8 @@
 //   devicesView(ctx) → DevicesView
 //   registerDevice(ctx, { id, tps, publicKey, reason }) → Result<RegisterDeviceResult>
 //
-// Who decides is the plenary session's authority (services/plenary/members.service requireDecider: the ketua PPK or
-// a member the ketua delegated, as the current operator). The perangkat row and its audit entry are written in one
+// Who decides is the plenary session's authority (services/plenary/pins.service requireDeciderPin: the ketua PPK or
+// a member the ketua delegated, as the current operator, confirmed with their PIN). The perangkat row and its audit entry are written in one
 // command (db/command.ts); the import verification picks the device up through decisionDevices (extraDevices).
 import type { BackendContext } from '../../context';
 import type {
@@ -28,7 +28,8 @@ import {
   type PerangkatRow,
 } from '../../repositories/master.repo';
 import { lanDeviceSummaries } from '../../repositories/lan-contact.repo';
-import { requireDecider, session, sessionAuthority } from '../plenary/members.service';
+import { session, sessionAuthority } from '../plenary/members.service';
+import { requireDeciderPin } from '../plenary/pins.service';
 import { decisionRole } from '../../../../../shared/domain/authority';
 
 export interface RegisterDeviceInput {
@@ -37,6 +38,8 @@ export interface RegisterDeviceInput {
   /** base64url of the raw 32-byte Ed25519 public key (padding and surrounding spaces tolerated). */
   publicKey: string;
   reason: string;
+  /** The decider's PIN (docs/plenary-decisions.md): registering a key is a decision like any other. */
+  pin?: string;
 }
 
 /** "a1b2 c3d4 e5f6 a7b8": the key's fingerprint grouped by 4, as the phone shows it. */
@@ -171,7 +174,7 @@ export function registerDevice(ctx: BackendContext, input: RegisterDeviceInput):
     return fail('INVALID_INPUT', 'Id perangkat wajib diisi, tanpa spasi, paling panjang 128 karakter.', 'id');
   if (reason === '') return fail('INVALID_INPUT', 'Alasan keputusan wajib diisi.', 'reason');
   return runCommand<RegisterDeviceResult>(ctx, (unit) => {
-    const decider = requireDecider(ctx, 'Pendaftaran perangkat KPPS');
+    const decider = requireDeciderPin(ctx, 'Pendaftaran perangkat KPPS', input.pin);
     if (!decider.ok) return decider;
     const labels = tpsLabels(ctx);
     if (!labels.has(input.tps))

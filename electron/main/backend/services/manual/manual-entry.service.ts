@@ -62,6 +62,7 @@ export function manualTargets(ctx: BackendContext): Result<ManualTargets> {
       nama: d.nama,
       tps: d.tps.map((t) => ({ kode: tpsCode(d.kode, t.nomor), nomor: t.nomor, dpt: t.dpt })),
     })),
+    ppk: master.ppk.map((m) => ({ nama: m.nama, jabatan: m.jabatan })),
   });
 }
 
@@ -160,7 +161,16 @@ export function manualSubmit(ctx: BackendContext, input: ManualSubmitInput): Res
   }
   const key = ppkKeyOrNull(ctx);
   if (!key) return fail('NO_KECAMATAN', 'Kunci PPK belum dibuat (data master belum diimpor).');
-  const operator = input.operator.trim();
+  // The operator is a member of the PPK in the data master, under the master's spelling of the name.
+  const member = tv.master.ppk.find((m) => samePerson(m.nama, input.operator));
+  if (!member) {
+    return fail(
+      'INVALID_INPUT',
+      `${input.operator.trim()} tidak ada dalam daftar anggota PPK di data master; pilih operator dari daftar.`,
+      'operator',
+    );
+  }
+  const operator = member.nama;
   const at = ctx.clock();
   const counts: CHasilCounts = {
     pemilih: input.counts.pemilih,

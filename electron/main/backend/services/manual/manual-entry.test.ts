@@ -44,6 +44,38 @@ describe('manual double entry', () => {
       ['gubernur', 2],
       ['bupati', 3],
     ]);
+    expect(r.ok && r.value.ppk).toEqual([
+      { nama: 'Ketua Uji', jabatan: 'Ketua' },
+      { nama: 'Anggota Uji', jabatan: 'Anggota' },
+    ]);
+  });
+
+  it("takes the operator from the PPK list of the data master, under the master's spelling", async () => {
+    const tps = fx.devices[1]!.tps;
+    const key = { tps, pemilihan: 'bupati' };
+    const counts = countsOf(tps);
+    const stranger = await call<ManualStatus>('import.manualSubmit', {
+      ...key,
+      operator: 'Orang Lain',
+      slot: 1,
+      counts,
+    });
+    expect(!stranger.ok && stranger.error).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(!stranger.ok && stranger.error.message).toBe(
+      'Orang Lain tidak ada dalam daftar anggota PPK di data master; pilih operator dari daftar.',
+    );
+    const db = fx.backend.ctx.db;
+    const entries = () =>
+      db.prepare('SELECT operator FROM manual_entry WHERE tps = ?').all(tps) as { operator: string }[];
+    expect(entries()).toEqual([]);
+    const spelled = await call<ManualStatus>('import.manualSubmit', {
+      ...key,
+      operator: '  anggota uji ',
+      slot: 1,
+      counts,
+    });
+    expect(spelled.ok && spelled.value.entry1?.operator).toBe('Anggota Uji');
+    expect(entries()).toEqual([{ operator: 'Anggota Uji' }]);
   });
 
   it('compares two operators field by field and creates the record only when they agree', async () => {
@@ -51,20 +83,38 @@ describe('manual double entry', () => {
     const key = { tps, pemilihan: 'bupati' };
     const good = countsOf(tps);
     expect((await call<ManualStatus>('import.manualStatus', key)).ok && 1).toBe(1);
+    // Only this test's audit entries are counted below (the fixture is shared by the file's tests).
+    const seqBefore = (fx.backend.ctx.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM audit').get() as { n: number })
+      .n;
 
-    const s1 = await call<ManualStatus>('import.manualSubmit', { ...key, operator: 'Ani', slot: 1, counts: good });
+    const s1 = await call<ManualStatus>('import.manualSubmit', {
+      ...key,
+      operator: 'Ketua Uji',
+      slot: 1,
+      counts: good,
+    });
     if (!s1.ok) throw new Error(s1.error.message);
     expect(s1.value.state).toBe('menunggu');
-    expect(s1.value.entry1?.operator).toBe('Ani');
+    expect(s1.value.entry1?.operator).toBe('Ketua Uji');
     expect(s1.value.entry1?.violations.filter((v) => v.severity === 'error')).toEqual([]);
 
     // The same person cannot type the second entry.
-    const same = await call<ManualStatus>('import.manualSubmit', { ...key, operator: ' ani ', slot: 2, counts: good });
+    const same = await call<ManualStatus>('import.manualSubmit', {
+      ...key,
+      operator: ' ketua  UJI ',
+      slot: 2,
+      counts: good,
+    });
     expect(!same.ok && same.error.code).toBe('CONFLICT');
 
-    // Budi misreads one number (105 → 905 style): highlighted, nothing stored yet; the rules flag the sum too.
+    // The anggota misreads one number (105 → 905 style): highlighted, nothing stored yet; the rules flag the sum too.
     const typo = setCount(good, 'suara.paslon.1', good.suara.paslon[1]! + 800);
-    const s2 = await call<ManualStatus>('import.manualSubmit', { ...key, operator: 'Budi', slot: 2, counts: typo });
+    const s2 = await call<ManualStatus>('import.manualSubmit', {
+      ...key,
+      operator: 'Anggota Uji',
+      slot: 2,
+      counts: typo,
+    });
     if (!s2.ok) throw new Error(s2.error.message);
     expect(s2.value.state).toBe('berbeda');
     expect(s2.value.mismatches).toEqual(['suara.paslon.1']);
@@ -73,14 +123,19 @@ describe('manual double entry', () => {
     const subs = () => db.prepare('SELECT * FROM submission WHERE tps = ?').all(tps) as Record<string, unknown>[];
     expect(subs()).toHaveLength(0);
 
-    // Budi re-checks the paper and corrects: both agree, the record is created.
+    // The anggota re-checks the paper and corrects: both agree, the record is created.
     // `dibuat` is the laptop's time when the agreed record is made: read before and after (whole seconds).
     const before = Math.floor(Date.now() / 1000) * 1000;
-    const s3 = await call<ManualStatus>('import.manualSubmit', { ...key, operator: 'Budi', slot: 2, counts: good });
+    const s3 = await call<ManualStatus>('import.manualSubmit', {
+      ...key,
+      operator: 'Anggota Uji',
+      slot: 2,
+      counts: good,
+    });
     const after = Date.now();
     if (!s3.ok) throw new Error(s3.error.message);
     expect(s3.value.state).toBe('sepakat');
-    expect(s3.value.result).toMatchObject({ operators: ['Ani', 'Budi'], outcome: 'diterima' });
+    expect(s3.value.result).toMatchObject({ operators: ['Ketua Uji', 'Anggota Uji'], outcome: 'diterima' });
     const rows = subs();
     expect(rows).toHaveLength(1);
     const ppk = db.prepare('SELECT key_id, public_key FROM ppk_key ORDER BY id LIMIT 1').get() as {
@@ -106,7 +161,9 @@ describe('manual double entry', () => {
 
     // The entries, the result and the record are all in the audit chain, and it verifies.
     const actions = (
-      db.prepare("SELECT action FROM audit WHERE action LIKE 'manual.%' ORDER BY seq").all() as { action: string }[]
+      db.prepare("SELECT action FROM audit WHERE action LIKE 'manual.%' AND seq > ? ORDER BY seq").all(seqBefore) as {
+        action: string;
+      }[]
     ).map((r) => r.action);
     expect(actions).toEqual(['manual.entry', 'manual.entry', 'manual.entry', 'manual.result']);
     expect(verifyAudit(db).ok).toBe(true);
@@ -116,14 +173,24 @@ describe('manual double entry', () => {
     const s4 = await call<ManualStatus>('import.manualStatus', key);
     expect(s4.ok && s4.value.state).toBe('sepakat');
     await new Promise((r) => setTimeout(r, 1100));
-    await call('import.manualSubmit', { ...key, operator: 'Citra', slot: 1, counts: good });
-    const s5 = await call<ManualStatus>('import.manualSubmit', { ...key, operator: 'Dedi', slot: 2, counts: good });
+    await call('import.manualSubmit', { ...key, operator: 'Anggota Uji', slot: 1, counts: good });
+    const s5 = await call<ManualStatus>('import.manualSubmit', {
+      ...key,
+      operator: 'Ketua Uji',
+      slot: 2,
+      counts: good,
+    });
     expect(s5.ok && s5.value.result).toMatchObject({ outcome: 'duplikat', sha256: s3.value.result!.sha256 });
     expect(subs()).toHaveLength(1);
     // Other numbers in a later round are a second record (a konflik the plenary decides).
     const other = setCount(good, 'suara.tidakSah', good.suara.tidakSah + 1);
-    await call('import.manualSubmit', { ...key, operator: 'Citra', slot: 1, counts: other });
-    const s6 = await call<ManualStatus>('import.manualSubmit', { ...key, operator: 'Dedi', slot: 2, counts: other });
+    await call('import.manualSubmit', { ...key, operator: 'Ketua Uji', slot: 1, counts: other });
+    const s6 = await call<ManualStatus>('import.manualSubmit', {
+      ...key,
+      operator: 'Anggota Uji',
+      slot: 2,
+      counts: other,
+    });
     expect(s6.ok && s6.value.result?.outcome).toBe('konflik');
     expect(subs()).toHaveLength(2);
   });
@@ -134,7 +201,7 @@ describe('manual double entry', () => {
     const r = await call<ManualStatus>('import.manualSubmit', {
       tps,
       pemilihan: 'gubernur',
-      operator: 'Ani',
+      operator: 'Ketua Uji',
       slot: 1,
       counts,
     });

@@ -20,7 +20,15 @@ export interface FaultPlan {
   latencyMs?: number;
   /** Bit rate of each direction of each connection (e.g. 256_000 for a 256 kbit/s link). */
   bitsPerSecond?: number;
-  /** Forward `bytes` of the request body, then destroy both connections. */
+  /**
+   * With `bitsPerSecond`: the rate is of ONE link that every connection shares (each direction), as a kecamatan's
+   * single modem is; request headers take their time on it too (answer headers are not counted). Without it each connection has its own.
+   */
+  sharedLink?: boolean;
+  /**
+   * Forward `bytes` of the request body, then destroy both connections. A request whose declared Content-Length is
+   * not above `bytes` cannot be cut and does not use up `times`.
+   */
   dropAfterBytes?: Targeted & { bytes: number };
   /** Answer with this instead of forwarding (the server never sees the request). */
   answer?: Targeted & { status: number; body?: string; contentType?: string };
@@ -43,6 +51,12 @@ export interface ProxyStats {
   /** Requests by `METHOD path` (query stripped). */
   byRoute: Map<string, number>;
   faultsApplied: number;
+  /** Connections actually cut by `dropAfterBytes` (the limit reached mid-body). */
+  drops: number;
+  /** Request line and header bytes relayed to the server (what bodies do not count). */
+  headerBytesUp: number;
+  /** TCP connections the client opened to the proxy (fewer than requests when connections are kept alive). */
+  connections: number;
 }
 
 export interface FaultProxy {
@@ -52,10 +66,33 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
+interface LinkClock {
+  nextFree: number;
+}
+
+/** Waits until `bytes` have crossed the link (headers on a shared link). */
+function linkWait(clock: LinkClock, bytes: number, rate: number | undefined): Promise<void> {
+  if (!rate) return Promise.resolve();
+  const now = Date.now();
+  clock.nextFree = Math.max(clock.nextFree, now) + (bytes * 8 * 1000) / rate;
+  return new Promise((resolve) => setTimeout(resolve, clock.nextFree - now));
+}
+
+/** Bytes of a request's line and headers as sent (rawHeaders keep the client's spelling). */
+function headerBytes(req: IncomingMessage): number {
+  let n = `${req.method} ${req.url} HTTP/1.1\r\n\r\n`.length;
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+    n += Buffer.byteLength(req.rawHeaders[i]!) + Buffer.byteLength(req.rawHeaders[i + 1]!) + 4;
+  return n;
+}
+
 /** Slows a stream to `bitsPerSecond`, in slices small enough that a 256 kbit/s link stays smooth. */
 class Throttle extends Transform {
-  private nextFree = Date.now();
-  constructor(private readonly bitsPerSecond: () => number | undefined) {
+  constructor(
+    private readonly bitsPerSecond: () => number | undefined,
+    /** When the link is next free (ms epoch): this connection's own, or the one shared by all (`sharedLink`). */
+    private readonly clock: LinkClock = { nextFree: Date.now() },
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
@@ -72,9 +109,15 @@ class Throttle extends Transform {
       }
       const part = chunk.subarray(offset, offset + slice);
       const now = Date.now();
-      this.nextFree = Math.max(this.nextFree, now) + (part.length * 8 * 1000) / rate;
-      this.push(part);
-      setTimeout(() => send(offset + slice), Math.max(0, this.nextFree - now));
+      this.clock.nextFree = Math.max(this.clock.nextFree, now) + (part.length * 8 * 1000) / rate;
+      const due = this.clock.nextFree;
+      setTimeout(
+        () => {
+          this.push(part);
+          send(offset + slice);
+        },
+        Math.max(0, due - now),
+      );
     };
     send(0);
   }
@@ -137,7 +180,12 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan = {}): P
     bodyBytesUpByMethod: new Map(),
     byRoute: new Map(),
     faultsApplied: 0,
+    drops: 0,
+    headerBytesUp: 0,
+    connections: 0,
   };
+  const shared = { up: { nextFree: Date.now() }, down: { nextFree: Date.now() } };
+  const clock = (dir: 'up' | 'down'): LinkClock | undefined => (proxy.plan.sharedLink ? shared[dir] : undefined);
   const proxy: FaultProxy = { url: '', plan, stats, close: async () => {} };
   const rate = (): number | undefined => proxy.plan.bitsPerSecond;
 
@@ -152,7 +200,10 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan = {}): P
     stats.requests += 1;
     const route = `${req.method} ${(req.url ?? '').split('?')[0]}`;
     stats.byRoute.set(route, (stats.byRoute.get(route) ?? 0) + 1);
-    await sleep(p.latencyMs);
+    const head = headerBytes(req);
+    stats.headerBytesUp += head;
+    const up0 = clock('up');
+    await Promise.all([sleep(p.latencyMs), up0 ? linkWait(up0, head, rate()) : null]);
     const canned = take(p.answer, req, stats);
     if (canned) {
       req.resume();
@@ -163,7 +214,9 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan = {}): P
       req.resume();
       return;
     }
-    const drop = take(p.dropAfterBytes, req, stats);
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    const cuttable = !(declared <= (p.dropAfterBytes?.bytes ?? 0));
+    const drop = cuttable ? take(p.dropAfterBytes, req, stats) : null;
     const replace = take(p.replaceAnswer, req, stats);
     const reset = take(p.resetAfterForward, req, stats);
     const up = http.request({
@@ -175,6 +228,7 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan = {}): P
     });
     let dropped = false;
     const kill = (): void => {
+      if (!dropped) stats.drops += 1;
       dropped = true;
       up.destroy();
       req.socket.destroy();
@@ -186,7 +240,7 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan = {}): P
       stats.bodyBytesUpByMethod.set(req.method!, (stats.bodyBytesUpByMethod.get(req.method!) ?? 0) + n);
     };
     const meter = new Meter(countUp, drop ? drop.bytes : null, kill);
-    await pipeline(req, new Throttle(rate), meter, up).catch(() => undefined);
+    await pipeline(req, new Throttle(rate, clock('up')), meter, up).catch(() => undefined);
     if (dropped) return;
     const answer = await answered;
     if (reset) {
@@ -203,9 +257,10 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan = {}): P
     await sleep(p.latencyMs);
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     const down = new Meter((n) => (stats.bodyBytesDown += n), null, kill);
-    await pipeline(answer, new Throttle(rate), down, res).catch(() => req.socket.destroy());
+    await pipeline(answer, new Throttle(rate, clock('down')), down, res).catch(() => req.socket.destroy());
   }
 
+  server.on('connection', () => (stats.connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   proxy.close = () =>

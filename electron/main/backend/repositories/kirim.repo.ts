@@ -214,3 +214,29 @@ export function insertSetelan(db: WritableDb, allowed: boolean, actor: string, a
     { actor, action: 'kirim.setelan', at },
   );
 }
+
+export interface DitolakRow {
+  id: number;
+  manifestSha256: string;
+  masalah: string[];
+  ditolakAt: string;
+}
+
+/** The newest refusal (422 `masalah`) stored for a manifest (migration 0010). */
+export function latestDitolak(db: Db, manifestSha256: string): DitolakRow | undefined {
+  const r = stmt(db, 'SELECT * FROM kirim_ditolak WHERE manifest_sha256 = ? ORDER BY id DESC LIMIT 1').get(
+    manifestSha256,
+  ) as Record<string, unknown> | undefined;
+  if (!r) return undefined;
+  const row = camelRow<Omit<DitolakRow, 'masalah'> & { masalah: string }>(r);
+  return { ...row, masalah: JSON.parse(row.masalah) as string[] };
+}
+
+export function insertDitolak(db: WritableDb, manifestSha256: string, masalah: string[], actor: string, at: string) {
+  insertAudited(
+    db,
+    'kirim_ditolak',
+    { manifest_sha256: manifestSha256, masalah: JSON.stringify(masalah), ditolak_at: at },
+    { actor, action: 'kirim.ditolak', at },
+  );
+}

@@ -58,7 +58,7 @@ async function settleBupati(b: Backend, demo: Demo): Promise<void> {
 }
 
 /** A later bupati manifest made from the last one by `edit`, signed by this kecamatan's PPK key. */
-function forgeNext(b: Backend, edit: (m: KirimManifest, objek: (env: unknown) => string) => void): void {
+export function forgeNext(b: Backend, edit: (m: KirimManifest, objek: (env: unknown) => string) => void): void {
   const ctx = b.ctx;
   const prev = latestManifest(ctx.db, 'bupati')!;
   const key = ppkKeyOrNull(ctx)!;
@@ -83,7 +83,7 @@ function forgeNext(b: Backend, edit: (m: KirimManifest, objek: (env: unknown) =>
 }
 
 /** The desa total of the first desa off by 10 votes for paslon 1 (re-signed: the sender itself is wrong). */
-function tamperTotals(b: Backend, m: KirimManifest, objek: (env: unknown) => string): void {
+export function tamperTotals(b: Backend, m: KirimManifest, objek: (env: unknown) => string): void {
   const d = m.objek.find((o) => o.jenis === 'd-hasil')!;
   const doc = (JSON.parse(getObjek(b.ctx.db, d.sha256)!.envelopeJson) as { payload: Record<string, unknown> }).payload;
   const desa = (doc.recap as { desa: { total: { suara: { paslon: number[] } } }[] }).desa[0]!;

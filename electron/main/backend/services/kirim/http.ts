@@ -106,6 +106,11 @@ export class TimedHttpStack implements tus.HttpStack {
 
 export interface TusOptions {
   chunkSize: number;
+  /**
+   * The receiver holds part of this blob (its `kurang` said so): HEAD the deterministic upload URL and resume.
+   * When it said 0 bytes, the upload is created at once (POST), saving a round trip per blob.
+   */
+  resume: boolean;
   timeoutMs?: number;
   /** Bytes of this blob the receiver holds or has been sent so far (from the resumed offset on). */
   onProgress?: (sent: number, total: number) => void;
@@ -113,14 +118,14 @@ export interface TusOptions {
 
 /**
  * Uploads one blob by tus, resuming from the offset the receiver holds (HEAD on the deterministic upload URL); a
- * new upload is created only when the receiver holds none. Each PATCH carries one chunk, so a break re-sends at
+ * new upload is created (POST, no HEAD first) when the receiver's `kurang` said it holds none. Each PATCH carries one chunk, so a break re-sends at
  * most one chunk. Retries are the caller's (its backoff), not tus-js-client's.
  */
 export function tusUpload(base: string, sha256: string, bytes: Buffer, o: TusOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     const upload = new tus.Upload(bytes, {
       endpoint: new URL('/v1/berkas', base).href,
-      uploadUrl: new URL(`/v1/berkas/${sha256}`, base).href,
+      ...(o.resume ? { uploadUrl: new URL(`/v1/berkas/${sha256}`, base).href } : {}),
       chunkSize: o.chunkSize,
       metadata: { sha256 },
       retryDelays: [],

@@ -79,8 +79,13 @@ function bytesToMove(row: ManifestRow, kurang: Kurang, foto: boolean): number {
   return objek + send.reduce((n, b) => n + Math.max(0, b.ukuran - (held.get(b.sha256) ?? 0)), 0);
 }
 
-/** One manifest, as far as it goes this round. */
-async function pushOne(run: Run, row: ManifestRow, emit: (stage: KirimEvent['stage'], total?: number) => void) {
+type Emit = (stage: KirimEvent['stage'], total?: number, reason?: string) => void;
+
+/**
+ * The numbers of one manifest: POST it, PUT the objects the receiver lacks, commit. Answers the step that ends it
+ * (a lengkap receipt, a refusal, a retry) or, once the numbers are confirmed and blobs remain, what is still lacking.
+ */
+async function pushNumbers(run: Run, row: ManifestRow, emit: Emit): Promise<Step | { kind: 'berkas'; kurang: Kurang }> {
   const held = latestTandaTerima(run.ctx.db, row.sha256);
   emit('manifest');
   const first = await postManifest(run, row);
@@ -101,11 +106,17 @@ async function pushOne(run: Run, row: ManifestRow, emit: (stage: KirimEvent['sta
     if (c.kind !== 'receipt' || c.status === 'lengkap') return c;
     break;
   }
+  if (!latestTandaTerima(run.ctx.db, row.sha256)) return { kind: 'retry', reason: 'penerima masih kekurangan objek' };
+  return { kind: 'berkas', kurang };
+}
+
+/** The blobs of a manifest whose numbers are confirmed, then the commit that upgrades it to lengkap. */
+async function pushBlobs(run: Run, row: ManifestRow, kurang: Kurang, emit: Emit): Promise<Step> {
   emit('berkas');
   const p = await uploadBlobs(run, row, kurang);
   if (p) return p;
   const c = await commit(run, row);
-  return c.kind === 'kurang' ? ({ kind: 'retry', reason: 'penerima masih kekurangan objek' } as Step) : c;
+  return c.kind === 'kurang' ? { kind: 'retry', reason: 'penerima masih kekurangan objek' } : c;
 }
 
 /** A manifest needs no more work this run: lengkap, refused, or parked (only photos not allowed are missing). */
@@ -114,7 +125,56 @@ function settled(run: Run, row: ManifestRow, refused: Set<string>): boolean {
   return latestTandaTerima(run.ctx.db, row.sha256)?.status === 'lengkap';
 }
 
-/** One pass over the outbox; true when some manifest got a receipt. */
+interface RoundState {
+  reasons: Map<string, string>;
+  refused: Set<string>;
+  progress: boolean;
+}
+
+/** Per-manifest progress reporting for this round: bytes moved of the bytes the receiver lacked. */
+function emitterFor(run: Run, row: ManifestRow, o: KirimOptions): { emit: Emit; listen: () => void } {
+  let sent = 0;
+  let total = 0;
+  const emit: Emit = (stage, t, reason) => {
+    if (t !== undefined) total = t;
+    o.onEvent?.({ manifest: row.sha256, stage, sent, total, ...(reason ? { reason } : {}) });
+  };
+  const listen = () => {
+    run.progress = (m, n) => {
+      if (m !== row.sha256) return;
+      sent += n;
+      emit('berkas');
+    };
+  };
+  return { emit, listen };
+}
+
+const guard = <T>(work: Promise<T>): Promise<T | Step> =>
+  work.catch((err: unknown): Step => {
+    if (err instanceof LinkError) return { kind: 'retry', reason: 'sambungan ke penerima terputus' };
+    throw err;
+  });
+
+/** Records how a manifest's step ended this round. */
+function record(run: Run, row: ManifestRow, st: RoundState, emit: Emit, step: Step): void {
+  if (step.kind === 'receipt') {
+    st.progress = true;
+    if (step.status === 'menunggu-berkas' && !run.foto) run.parked.add(row.sha256);
+    st.reasons.delete(row.sha256);
+    emit('selesai');
+    return;
+  }
+  st.reasons.set(row.sha256, step.reason);
+  if (step.kind === 'ditolak') st.refused.add(row.sha256);
+  emit(step.kind === 'ditolak' ? 'ditolak' : 'gagal', undefined, step.reason);
+}
+
+/**
+ * One pass over the outbox, numbers first across the whole outbox (§4.5): every pemilihan's manifests in urutan
+ * order get their objects and commit before any blob of any of them moves, so a kecamatan's second pemilihan does
+ * not wait behind the first one's photos; then the PDFs and photos of the manifests whose numbers are confirmed.
+ * True when some manifest got a receipt.
+ */
 async function round(
   run: Run,
   rows: ManifestRow[],
@@ -122,43 +182,28 @@ async function round(
   refused: Set<string>,
   o: KirimOptions,
 ) {
-  let progress = false;
+  const st: RoundState = { reasons, refused, progress: false };
+  const blobs: { row: ManifestRow; kurang: Kurang; e: ReturnType<typeof emitterFor> }[] = [];
   for (const pemilihan of [...new Set(rows.map((r) => r.pemilihan))]) {
     for (const row of rows.filter((r) => r.pemilihan === pemilihan)) {
       if (settled(run, row, refused)) {
         if (refused.has(row.sha256)) break;
         continue;
       }
-      let sent = 0;
-      let total = 0;
-      const emit = (stage: KirimEvent['stage'], t?: number, reason?: string) => {
-        if (t !== undefined) total = t;
-        o.onEvent?.({ manifest: row.sha256, stage, sent, total, ...(reason ? { reason } : {}) });
-      };
-      run.progress = (m, n) => {
-        if (m !== row.sha256) return;
-        sent += n;
-        emit('berkas');
-      };
-      const step = await pushOne(run, row, emit).catch((err: unknown): Step => {
-        if (err instanceof LinkError) return { kind: 'retry', reason: 'sambungan ke penerima terputus' };
-        throw err;
-      });
-      if (step.kind === 'receipt') {
-        progress = true;
-        if (step.status === 'menunggu-berkas' && !run.foto) run.parked.add(row.sha256);
-        reasons.delete(row.sha256);
-        emit('selesai');
-        continue;
-      }
-      reasons.set(row.sha256, step.reason);
-      if (step.kind === 'ditolak') refused.add(row.sha256);
-      emit(step.kind === 'ditolak' ? 'ditolak' : 'gagal', undefined, step.reason);
+      const e = emitterFor(run, row, o);
+      e.listen();
+      const step = await guard(pushNumbers(run, row, e.emit));
+      if (step.kind === 'berkas') blobs.push({ row, kurang: step.kurang, e });
+      else record(run, row, st, e.emit, step);
       // A later manifest waits for this one, unless this one's numbers are confirmed (menunggu-berkas).
       if (!latestTandaTerima(run.ctx.db, row.sha256)) break;
     }
   }
-  return progress;
+  for (const { row, kurang, e } of blobs) {
+    e.listen();
+    record(run, row, st, e.emit, await guard(pushBlobs(run, row, kurang, e.emit)));
+  }
+  return st.progress;
 }
 
 const pause = (ms: number, signal?: AbortSignal) =>

@@ -4,13 +4,14 @@ import type { BackendContext } from '../../context';
 import {
   currentPenerima,
   fotoSeluler,
+  latestDitolak,
   latestTandaTerima,
   listManifests,
   type ManifestRow,
 } from '../../repositories/kirim.repo';
 import { ppkKeyOrNull } from '../keys/ppk-key';
 import type { KirimPushView, KirimStatus } from '../../../../../shared/contracts/kirim.contract';
-import { manifestOf } from './steps';
+import { ditolakReason, manifestOf } from './steps';
 import { groupFingerprint } from './penerima';
 import type { PushLive, RunnerView } from './runner';
 
@@ -45,11 +46,14 @@ function pushView(ctx: Pick<BackendContext, 'db'>, row: ManifestRow, run: Runner
   const t = latestTandaTerima(ctx.db, row.sha256);
   const l = run.live.get(row.sha256);
   const live = liveState(l);
+  // A refusal stored by an earlier run (or before a restart) stands until a receipt or a new attempt replaces it.
+  const refused = !t && !live ? latestDitolak(ctx.db, row.sha256) : undefined;
   const state: KirimPushView['state'] =
-    t?.status === 'lengkap' ? 'lengkap' : (live ?? (t ? 'menunggu-berkas' : 'menunggu'));
+    t?.status === 'lengkap' ? 'lengkap' : (live ?? (t ? 'menunggu-berkas' : refused ? 'ditolak' : 'menunggu'));
   const fotos = m.berkas.filter((b) => b.jenis === 'foto');
   let reason: string | null = null;
-  if (state === 'ditolak' || state === 'menunggu') reason = l?.reason ?? blocked;
+  if (refused) reason = ditolakReason(refused.masalah);
+  else if (state === 'ditolak' || state === 'menunggu') reason = l?.reason ?? blocked;
   const view: KirimPushView = {
     manifest: row.sha256,
     pemilihan: m.pemilihan,

@@ -7,7 +7,9 @@ import { runCommand } from '../../db/command';
 import {
   getBerkas,
   getObjek,
+  insertDitolak,
   insertTandaTerima,
+  latestDitolak,
   latestTandaTerima,
   type ManifestRow,
   type PenerimaRow,
@@ -102,12 +104,30 @@ export async function commit(run: Run, row: ManifestRow): Promise<Step | { kind:
   }
   if (a.status === 422) {
     const m = parseMasalah(a.json);
-    return { kind: 'ditolak', reason: `ditolak penerima: ${m.ok ? m.value.join('; ') : 'isi kiriman tidak cocok'}` };
+    const masalah = m.ok && m.value.length > 0 ? m.value : ['isi kiriman tidak cocok'];
+    storeDitolak(run.ctx, row, masalah);
+    return { kind: 'ditolak', reason: ditolakReason(masalah) };
   }
   if (a.status !== 200 && a.status !== 201) return { kind: 'retry', reason: describe(a.status, a.json, row) };
   const stored = storeReceipt(run.ctx, run.penerima, row, a.json, 'online');
   if (!stored.ok) return { kind: 'retry', reason: `jawaban tanpa tanda terima yang sah (${stored.error.message})` };
   return { kind: 'receipt', status: stored.value.status };
+}
+
+export const ditolakReason = (masalah: readonly string[]) => `ditolak penerima: ${masalah.join('; ')}`;
+
+/**
+ * Stores the receiver's refusal (422) of `row`, audited, so it is shown after a restart; the same problems as the
+ * last refusal stored for it add nothing (a refused push is tried again on each run).
+ */
+function storeDitolak(ctx: Pick<BackendContext, 'db' | 'clock'>, row: ManifestRow, masalah: string[]): void {
+  // A database that cannot be written (read-only after damage) still shows the refusal for this run.
+  runCommand(ctx, (unit) => {
+    const last = latestDitolak(unit.db, row.sha256);
+    if (!last || JSON.stringify(last.masalah) !== JSON.stringify(masalah))
+      insertDitolak(unit.db, row.sha256, masalah, 'kirim', ctx.clock().toISOString());
+    return ok(null);
+  });
 }
 
 /** Verifies a receipt for `row` under the certificate's key and stores it (audited) unless already held. */
@@ -178,6 +198,7 @@ export async function uploadBlobs(run: Run, row: ManifestRow, kurang: Kurang): P
     let last = held.get(b.sha256) ?? 0;
     await tusUpload(run.penerima.url, b.sha256, bytes, {
       chunkSize: run.chunkSize,
+      resume: last > 0,
       timeoutMs: run.timeoutMs,
       onProgress: (sent) => {
         // tus reports from the resumed offset on; count only what moved in this run

@@ -96,9 +96,11 @@ export async function startHostileKecamatan(
     nofile?: number;
     receiver?: LanReceiverOptions;
     quarantine?: Partial<QuarantineQuota>;
+    /** Where the database and its data folder go (a small tmpfs in the full-disk test); a fresh temp dir else. */
+    dir?: string;
   } = {},
 ): Promise<HostileKecamatan> {
-  const dir = mkdtempSync(join(tmpdir(), 'pleno-hostile-'));
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pleno-hostile-'));
   const fx = await createKecamatanFixture({ desa: opts.desa ?? 4, tpsPerDesa: opts.tpsPerDesa ?? 10, dir });
   const records: Uint8Array[] = [];
   for (const p of ['gubernur', 'bupati'] as const)

@@ -9,12 +9,21 @@ export function unexpectedMessage(ref: string): string {
   return `Terjadi kesalahan tak terduga. Sebutkan kode referensi ${ref} saat melapor.`;
 }
 
+/** True for an error of a full disk (SQLite's or the file system's). */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || (typeof code === 'string' && code.startsWith('SQLITE_FULL'));
+}
+
 /**
  * What the person reads when the storage itself fails (not a bug of ours): a read-only or damaged file, a full or
  * failing disk. Null for any other error. SQLite's error codes, as better-sqlite3 reports them.
  */
 export function storageMessage(err: unknown): string | null {
   const code = (err as { code?: unknown } | null)?.code;
+  // A photo or document file that cannot be written for want of space is the same full disk.
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return 'Disk penuh: perubahan ini tidak disimpan dan data yang sudah ada tetap utuh. Kosongkan ruang disk, lalu ulangi.';
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
   if (code.startsWith('SQLITE_READONLY'))
     return 'Basis data sedang dibuka hanya-baca: perubahan ini tidak disimpan. Lihat keterangan di bagian atas layar.';

@@ -22,6 +22,7 @@ import type { EnvelopeQueue } from './group-commit';
 import type { RateLimiter } from './rate-limit';
 import { answerFor, errorBody, type Answer, type ReceiptSigner } from './answers';
 import { peekKeyIds, type Endpoint } from './peek';
+import { isDiskFull } from '../unexpected';
 
 export interface PostDeps {
   ctx: BackendContext;
@@ -202,11 +203,11 @@ export function createPostHandler(d: PostDeps) {
       outcomes = await importBody(d, endpoint, body.bytes, keyId, remote);
     } catch (err) {
       const ref = ctx.log.error('LAN: import failed unexpectedly', err);
-      answer(res, {
-        status: 503,
-        headers: { 'Retry-After': '30' },
-        body: errorBody('UNAVAILABLE', `laptop PPK sedang tidak dapat menyimpan; coba lagi nanti (ref ${ref})`),
-      });
+      // A full disk is said as such (the phone shows it; the PPK sees the disk banner): nothing was stored.
+      const why = isDiskFull(err)
+        ? 'disk laptop PPK penuh; hasil belum disimpan, coba lagi nanti'
+        : `laptop PPK sedang tidak dapat menyimpan; coba lagi nanti (ref ${ref})`;
+      answer(res, { status: 503, headers: { 'Retry-After': '30' }, body: errorBody('UNAVAILABLE', why) });
       return;
     }
     const a = answerFor(d.signer, outcomes, endpoint, ctx.clock().toISOString());

@@ -1,5 +1,6 @@
 // Contract methods of the plenary (pleno) feature: dashboard, TPS review, decisions, locks, members, focus, recap.
 // View models are plain JSON, computed by electron/main/backend/services/plenary; the renderer only displays them.
+import type { CrossCode } from '../domain/cross-checks';
 import { z } from 'zod';
 import { method, type MethodDef } from './method';
 import type { PemilihanId, Pilihan } from '../domain/model';
@@ -77,6 +78,8 @@ export interface DashboardTile {
   bermasalah: boolean;
   errors: number;
   warnings: number;
+  /** The cross checks R14–R16 (shared/domain/cross-checks.ts) its counted version breaks: flags on the tile. */
+  flags: CrossCode[];
 }
 
 export interface DashboardDesa {

@@ -2,6 +2,7 @@
 // TPS, desa and pemilihan models it derives from them. Types only (and the tile order), so readers of the model need
 // not load the derivation.
 import type { CountTrace } from './count-trace';
+import type { PemilihanRecord, SharedPhotoRowIn } from './cross-checks';
 import type { CHasilCounts, DataMaster, LP, Pilihan, PemilihanId } from './model';
 import type { Violation } from './rules/index';
 import type { CurrentSource, FinalCheck, TpsState } from './status';
@@ -119,6 +120,13 @@ export interface PemilihanRows<R extends RowTypes> {
   withdrawals?: readonly WithdrawalRowIn[];
   /** Holds for PSU/PSS/PSL of this pemilihan (absent: none). */
   holds?: readonly TundaRowIn[];
+  /**
+   * R14: TPS code → the counted numbers of that TPS in the other pemilihan of the kecamatan (shared/domain/
+   * cross-checks.ts); absent: R14 finds nothing. R15 needs only the TPS's own numbers and always runs.
+   */
+  siblings?: ReadonlyMap<string, readonly PemilihanRecord[]>;
+  /** R16: every photo held by records of more than one TPS (all pemilihan of the kecamatan); absent: none. */
+  sharedPhotos?: readonly SharedPhotoRowIn[];
 }
 
 // ---- The model ----
@@ -130,7 +138,7 @@ export interface DerivedTps {
   /** The counted version has a rule error (domain flag, also after an accepted override). */
   bermasalah: boolean;
   current: CHasilCounts | null;
-  /** Rule check of the counted version (shared/domain/rules). */
+  /** Rule check of the counted version (shared/domain/rules), R01–R13 then the cross checks R14–R16. */
   violations: Violation[];
   currentSource: { kind: 'submission'; submissionId: number } | { kind: 'correction'; correctionId: number } | null;
   /** The domain's own description of the counted version (for its correction checks). */

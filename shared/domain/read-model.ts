@@ -9,7 +9,8 @@
 // The decisions themselves (current version, konflik, settled, lockable, final) are status.ts's; this file only
 // groups rows per TPS/desa and assembles their results.
 import { traceOf } from './count-trace';
-import type { LP } from './model';
+import { crossIndex, crossViolations, type CrossIndex } from './cross-checks';
+import type { LP, PemilihanId } from './model';
 import { tpsCode } from './model';
 import type { RecapTpsState } from './recap';
 import { deriveTpsState, desaLockable, isSettled, lockState, pemilihanFinal } from './status';
@@ -59,6 +60,7 @@ export function derivePemilihan<R extends RowTypes>(rows: PemilihanRows<R>): Pem
   };
   const desaObjections = groupBy(rows.objections, (o) => (o.scope === 'desa' ? o.desa : null));
   const lockEvents = groupBy(rows.lockEvents, (e) => e.desa);
+  const cross = crossOf(rows);
   const byTps = new Map<string, TpsModel<R>>();
   const order: string[] = [];
   const desa: DesaModel<R>[] = [];
@@ -83,6 +85,7 @@ export function derivePemilihan<R extends RowTypes>(rows: PemilihanRows<R>): Pem
           holds: group.holds.get(kode) ?? NONE,
         },
         isOpen,
+        cross,
       );
       byTps.set(kode, m);
       return m;
@@ -147,12 +150,20 @@ function holdInForce(rows: {
   return rows.acceptances.some(newer) || rows.choices.some(newer) ? null : h;
 }
 
+/** The inputs of R14–R16 (cross-checks.ts); R14 and R16 find nothing when the caller passed no siblings/photos. */
+function crossOf(rows: PemilihanRows<RowTypes>): { pemilihan: PemilihanId; ix: CrossIndex } {
+  const names = new Map(rows.master.desa.map((d) => [d.kode, d.nama]));
+  const shown = (tps: string) => `TPS ${tps.slice(10)} ${names.get(tps.slice(0, 10)) ?? tps.slice(0, 10)}`;
+  return { pemilihan: rows.pemilihan.id, ix: crossIndex(rows.siblings ?? new Map(), rows.sharedPhotos ?? [], shown) };
+}
+
 function deriveTps<R extends RowTypes>(
   row: TpsModel<R>['row'],
   dpt: LP,
   pilihanCount: number,
   rows: TpsRowsOf<R>,
   isOpen: (o: ObjectionRowIn) => boolean,
+  cross: ReturnType<typeof crossOf>,
 ): TpsModel<R> {
   const { submissions, corrections, decisions, objections } = rows;
   const openObjectionIds = objections.length === 0 ? [] : objections.filter(isOpen).map((o) => o.id);
@@ -178,16 +189,25 @@ function deriveTps<R extends RowTypes>(
   else if (src.kind !== 'none' && src.id !== null) currentSource = { kind: 'submission', submissionId: src.id };
   const trace = traceOf({ submissions, corrections, decisions, counted: currentSource });
   const pending = corrections.find((c) => !decisions.has(c.id));
+  const countedSubmissionId = trace?.record.submissionId ?? null;
+  // R14–R16 are warnings: they never make a TPS bermasalah, only show beside R01–R13.
+  const violations = [
+    ...state.violations,
+    ...crossViolations(
+      { tps: row.kode, pemilihan: cross.pemilihan, current: state.current, countedSubmissionId },
+      cross.ix,
+    ),
+  ];
   const derived: DerivedTps = {
     base: state.status,
     konflik: state.flags.konflik,
     sengketa: state.flags.sengketa,
     bermasalah: state.flags.bermasalah,
     current: state.current,
-    violations: state.violations,
+    violations,
     currentSource,
     domainSource: src,
-    countedSubmissionId: trace?.record.submissionId ?? null,
+    countedSubmissionId,
     pendingCorrectionId: pending?.id ?? null,
     openObjectionIds,
     tunda: holdInForce({ holds: rows.holds, acceptances, choices }),
@@ -203,7 +223,7 @@ function deriveTps<R extends RowTypes>(
     objections,
     withdrawals: rows.withdrawals,
     derived,
-    violations: state.violations,
+    violations,
     tile: tileOf(derived),
     trace,
   };

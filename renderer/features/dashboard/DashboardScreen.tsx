@@ -11,6 +11,7 @@ import { TILE_ORDER, tileDescription, tileLabel } from './tile-status';
 import { rememberPemilihan, rememberedPemilihan } from './pemilihan-choice';
 import { DashboardControls, RunningTotals } from './DashboardSummary';
 import { DesaFilters, DesaList } from './DesaList';
+import { CrossFlags } from './CrossFlags';
 import { filterQuery, parseFilter, type DashboardFilter } from './dashboard-filter';
 import '../plenary/plenary.css';
 
@@ -63,6 +64,7 @@ function Dashboard({ data, filter }: { data: DashboardView; filter: DashboardFil
         <RunningTotals data={data} />
       </div>
       <Legend counts={data.counts} />
+      <CrossFlags data={data} />
       <DesaFilters data={data} filter={filter} onChange={setFilter} />
       <div style={{ marginTop: 8 }}>
         <DesaList data={data} filter={filter} />

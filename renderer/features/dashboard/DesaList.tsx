@@ -6,6 +6,7 @@ import { href } from '../../app/router';
 import type { DashboardDesa, DashboardTile, DashboardView } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
 import { formatNumber, nomorTps, TILE_ORDER, tileLabel } from './tile-status';
+import { CROSS_LABELS } from '../../../shared/domain/cross-checks';
 import { FOLD_ABOVE_TPS, filterDesa, type DashboardFilter, type StatusFilter } from './dashboard-filter';
 import './dashboard.css';
 
@@ -152,17 +153,24 @@ const DesaRow = memo(function DesaRow({
 });
 
 function Tile({ tile, pemilihan, desaNama }: { tile: DashboardTile; pemilihan: PemilihanId; desaNama: string }) {
-  const label = `${desaNama} TPS ${nomorTps(tile.nomor)}: ${tileLabel(tile.status)}`;
+  const flags = tile.flags.map((c) => CROSS_LABELS[c]);
+  const label = `${desaNama} TPS ${nomorTps(tile.nomor)}: ${tileLabel(tile.status)}${flags.length ? `, peringatan: ${flags.join(', ')}` : ''}`;
   return (
     <a
-      className={`tile tile-${tile.status}`}
+      className={`tile tile-${tile.status}${flags.length ? ' tile-flagged' : ''}`}
       href={href('/pleno', pemilihan, tile.tps)}
       title={tile.errors + tile.warnings > 0 ? `${label} (${tile.errors} galat, ${tile.warnings} peringatan)` : label}
       aria-label={label}
       data-status={tile.status}
       data-tps={tile.tps}
+      data-flags={tile.flags.join(' ') || undefined}
     >
       {nomorTps(tile.nomor)}
+      {flags.length > 0 && (
+        <span className="tile-flag" aria-hidden="true">
+          !
+        </span>
+      )}
     </a>
   );
 }

@@ -12,6 +12,7 @@ const tile = (tps: string, status: TileStatus): DashboardTile => ({
   bermasalah: false,
   errors: 0,
   warnings: 0,
+  flags: [],
 });
 const desa = (kode: string, statuses: TileStatus[]): DashboardDesa =>
   ({

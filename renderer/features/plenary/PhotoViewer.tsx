@@ -28,11 +28,14 @@ export function PhotoViewer({
   pages,
   zoomSignal,
   initialPage = 0,
+  flagged,
 }: {
   pages: PhotoPage[];
   zoomSignal?: { n: number; dir: 1 | -1 };
   /** Index of the page shown first (e.g. the sheet with the votes when the problem is there). */
   initialPage?: number;
+  /** Sheets a check concerns (rule R16: the photo also sent for another TPS), with the check's sentence. */
+  flagged?: ReadonlyMap<number, string>;
 }) {
   const [index, setIndex] = useState(initialPage);
   const safeIndex = Math.min(index, Math.max(0, pages.length - 1));
@@ -42,17 +45,24 @@ export function PhotoViewer({
       <div className="photo-tools">
         <span className="muted">Foto C.Hasil:</span>
         {pages.length === 0 && <span className="muted">tidak ada foto</span>}
-        {pages.map((p, i) => (
-          <Button
-            key={`${p.lembar}-${p.sha256}`}
-            size="sm"
-            aria-pressed={i === safeIndex}
-            onClick={() => setIndex(i)}
-            title={`Lembar ${p.lembar} · ${p.sha256.slice(0, 12)}…`}
-          >
-            Lembar {p.lembar}
-          </Button>
-        ))}
+        {pages.map((p, i) => {
+          const flag = flagged?.get(p.lembar);
+          return (
+            <Button
+              key={`${p.lembar}-${p.sha256}`}
+              size="sm"
+              aria-pressed={i === safeIndex}
+              onClick={() => setIndex(i)}
+              title={flag ?? `Lembar ${p.lembar}`}
+              className={flag ? 'photo-flagged' : undefined}
+              data-flagged={flag ? 'true' : undefined}
+            >
+              Lembar {p.lembar}
+              {flag && <span className="sr-only"> (peringatan: {flag})</span>}
+              {flag && <span aria-hidden="true"> ⚠</span>}
+            </Button>
+          );
+        })}
       </div>
       {page ? (
         <PhotoCanvas key={page.sha256} page={page} zoomSignal={zoomSignal} />

@@ -222,9 +222,19 @@ function ReviewBody({
     const counted = r.submissions.find((s) => s.counted) ?? r.submissions[0];
     return counted?.foto ?? [];
   }, [r]);
-  // The votes (section IV) are on the last sheet: open there when the problem is in the votes.
+  // Sheets a check concerns (R16: the photo was also sent for another TPS), marked on the page switch.
+  const flagged = useMemo(
+    () => new Map(r.violations.flatMap((v) => (v.lembar === undefined ? [] : [[v.lembar, v.message] as const]))),
+    [r.violations],
+  );
+  // The votes (section IV) are on the last sheet: open there when the problem is in the votes; else at a flagged sheet.
   const firstError = r.violations.find((v) => v.severity === 'error')?.fields[0];
-  const initialPage = firstError?.startsWith('suara.') ? Math.max(0, photos.length - 1) : 0;
+  const flaggedPage = photos.findIndex((p) => flagged.has(p.lembar));
+  const initialPage = firstError?.startsWith('suara.')
+    ? Math.max(0, photos.length - 1)
+    : !firstError && flaggedPage >= 0
+      ? flaggedPage
+      : 0;
 
   return (
     <div className="review-grid" ref={grid}>
@@ -232,7 +242,7 @@ function ReviewBody({
         <FormPane r={r} />
       </div>
       <div className="stack review-pane" tabIndex={0} role="region" aria-label="Foto C.Hasil dan riwayat">
-        <PhotoViewer key={r.tps} pages={photos} zoomSignal={zoom} initialPage={initialPage} />
+        <PhotoViewer key={r.tps} pages={photos} zoomSignal={zoom} initialPage={initialPage} flagged={flagged} />
         <HistoryPanel review={r} onDecide={(_c, d) => onDecide(d)} onResolve={setResolve} />
       </div>
       <ResolveObjectionDialog review={r} objection={resolve} onClose={() => setResolve(null)} />
@@ -263,7 +273,11 @@ function FormPane({ r }: { r: TpsReview }) {
           ))}
         </ul>
       )}
-      {r.violations.length === 0 && <div className="notice notice-ok">Semua pemeriksaan R01–R13 terpenuhi.</div>}
+      {r.violations.length === 0 && (
+        <div className="notice notice-ok" data-testid="checks-ok">
+          Semua pemeriksaan R01–R16 terpenuhi.
+        </div>
+      )}
       {r.currentSource?.kind === 'correction' && (
         <div className="notice">Angka di bawah adalah hasil koreksi yang disetujui (angka semula dicoret kecil).</div>
       )}

@@ -16,7 +16,15 @@ import { type Rule, type RuleCode, type RuleContext, type Severity, type Violati
 import { VOTE_RULES } from './votes';
 import { VOTER_RULES } from './voters';
 
-export { type Rule, type RuleCode, type RuleContext, type Severity, type Violation, RULE_CODES } from './types';
+export {
+  type CheckCode,
+  type Rule,
+  type RuleCode,
+  type RuleContext,
+  type Severity,
+  type Violation,
+  RULE_CODES,
+} from './types';
 export { R01, R02, R03 } from './voters';
 export { R04 } from './disabilitas';
 export { R05, R06, R07 } from './votes';

@@ -17,13 +17,18 @@ export interface R16Violation extends CrossViolation {
   otherTps: string | null;
 }
 
-const shown = (tps: string) => `TPS ${tps.slice(10)} (${tps.slice(0, 10)})`;
+const byCode = (tps: string) => `TPS ${tps.slice(10)} (${tps.slice(0, 10)})`;
 
 /**
  * R16 over every record of the kecamatan (all pemilihan). `printedTps` maps a photo hash to the TPS code printed on
- * that sheet, where known. One violation per record and photo concerned.
+ * that sheet, where known; `shown` names a TPS for a person (e.g. "Desa Hampang TPS 001"; default: its codes).
+ * One violation per record and photo concerned.
  */
-export function checkR16(records: readonly PhotoRecord[], printedTps?: ReadonlyMap<string, string>): R16Violation[] {
+export function checkR16(
+  records: readonly PhotoRecord[],
+  printedTps?: ReadonlyMap<string, string>,
+  shown: (tps: string) => string = byCode,
+): R16Violation[] {
   const holders = new Map<string, Set<string>>();
   for (const r of records)
     for (const f of r.foto) {
@@ -44,6 +49,7 @@ export function checkR16(records: readonly PhotoRecord[], printedTps?: ReadonlyM
           otherTps: other,
           message: `Foto lembar ${f.lembar} sama persis dengan foto ${shown(other)}: satu foto dipakai untuk dua TPS`,
           fields: [],
+          lembar: f.lembar,
         });
       }
       const printed = printedTps?.get(f.sha256);
@@ -56,6 +62,7 @@ export function checkR16(records: readonly PhotoRecord[], printedTps?: ReadonlyM
           otherTps: null,
           message: `Lembar ${f.lembar} bertuliskan ${shown(printed)}, bukan TPS data ini`,
           fields: [],
+          lembar: f.lembar,
         });
     }
   }

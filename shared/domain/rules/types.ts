@@ -19,14 +19,18 @@ export const RULE_CODES = [
   'R13',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
+/** R01–R13 look at one record; R14–R16 (warnings) across the pemilihan of a TPS, the DPTb lists and shared photos. */
+export type CheckCode = RuleCode | 'R14' | 'R15' | 'R16';
 
 export interface Violation {
-  code: RuleCode;
+  code: CheckCode;
   severity: Severity;
   /** Bahasa Indonesia, with the concrete numbers. */
   message: string;
   /** Exact count paths concerned (see labels.ts), e.g. 'pemilih.jumlah.l', 'suara.paslon.2'. */
   fields: string[];
+  /** R16: the photo sheet concerned (the review marks its page). */
+  lembar?: number;
 }
 
 /** What a rule needs beyond the record: the TPS's DPT in the data master and the number of choices. */

@@ -233,7 +233,23 @@ export function submissionPhotos(db: Db, submissionId: number): SubmissionPhoto[
   return rows.map((r) => ({ lembar: r.lembar, sha256: r.sha256, present: r.ext !== null, ext: r.ext }));
 }
 
-/** Photos referenced by some submission whose bytes are not in the store yet. */
+/**
+ * Every photo reference whose photo is also referenced by a record of another TPS (rule R16), with the record holding
+ * it; one query, normally returning nothing.
+ */
+export function listSharedPhotos(
+  db: Db,
+): { submissionId: number; tps: string; pemilihan: PemilihanId; lembar: number; sha256: string }[] {
+  return stmt(
+    db,
+    `SELECT sp.submission_id AS submissionId, s.tps, s.pemilihan, sp.lembar, sp.sha256
+     FROM submission_photo sp JOIN submission s ON s.id = sp.submission_id
+     WHERE sp.sha256 IN (SELECT p.sha256 FROM submission_photo p JOIN submission t ON t.id = p.submission_id
+                         GROUP BY p.sha256 HAVING COUNT(DISTINCT t.tps) > 1)
+     ORDER BY sp.id`,
+  ).all() as { submissionId: number; tps: string; pemilihan: PemilihanId; lembar: number; sha256: string }[];
+}
+
 /** A record that references the photo `sha256` (its TPS and pemilihan), or undefined. */
 export function recordReferencingPhoto(db: Db, sha256: string): { tps: string; pemilihan: PemilihanId } | undefined {
   return stmt(

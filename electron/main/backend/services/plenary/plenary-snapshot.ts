@@ -11,7 +11,8 @@ import {
   type TpsModel,
 } from '../../../../../shared/domain/read-model';
 import { getMeta, loadDataMaster, type Meta } from '../../repositories/master.repo';
-import { listSubmissions, type SubmissionSummary } from '../../repositories/submission.repo';
+import { listSharedPhotos, listSubmissions, type SubmissionSummary } from '../../repositories/submission.repo';
+import type { PemilihanRecord } from '../../../../../shared/domain/cross-checks';
 import {
   listAcceptances,
   listConflictChoices,
@@ -121,8 +122,37 @@ export function loadSnapshot(
     pemilihan: pemilihan.value,
     ...(scope.desa === undefined ? {} : { desa: scope.desa }),
     ...readRows(ctx.db, pemilihan.value.id, scope.desa),
+    siblings: siblingCounts(ctx.db, master.value, pemilihan.value.id, scope.desa),
+    sharedPhotos: listSharedPhotos(ctx.db),
   });
   return ok(withIntegrity(model, integrityCheck(ctx)));
+}
+
+/**
+ * R14 compares a TPS's counted numbers across pemilihan: the other pemilihan of the master are derived over the same
+ * scope (without their own cross checks) and their counted numbers collected per TPS.
+ */
+function siblingCounts(
+  db: Db,
+  master: DataMaster,
+  pemilihan: PemilihanId,
+  desa: string | undefined,
+): Map<string, PemilihanRecord[]> {
+  const out = new Map<string, PemilihanRecord[]>();
+  for (const p of master.pemilihan) {
+    if (p.id === pemilihan) continue;
+    const other = derivePemilihan<StoredRows>({
+      master,
+      pemilihan: { id: p.id, nama: p.nama, pilihan: p.pilihan },
+      ...(desa === undefined ? {} : { desa }),
+      ...readRows(db, p.id, desa),
+    });
+    for (const [tps, t] of other.byTps) {
+      const counts = t.derived.current;
+      if (counts) out.set(tps, [...(out.get(tps) ?? []), { pemilihan: p.id, counts }]);
+    }
+  }
+  return out;
 }
 
 /** Numbers read are numbers signed: a failed integrity check keeps the pemilihan from being final. */

@@ -22,6 +22,7 @@ import {
 import type { CHasilCounts } from '../../../../../shared/domain/model';
 import { fieldLabel, getCount } from '../../../../../shared/domain/labels';
 import { basisCode } from '../../../../../shared/domain/correction';
+import { crossFlags } from '../../../../../shared/domain/cross-checks';
 import { kejadianViews } from './kejadian.service';
 import { type Correction, type Objection, type ObjectionResolution } from '../../repositories/plenary.repo';
 import { submissionsOf } from './tps-submissions';
@@ -60,6 +61,7 @@ export function tileOf(t: TpsSnapshot): DashboardTile {
     bermasalah: t.derived.bermasalah,
     errors: t.violations.filter((v) => v.severity === 'error').length,
     warnings: t.violations.filter((v) => v.severity === 'warning').length,
+    flags: crossFlags(t.violations),
   };
 }
 

@@ -1,0 +1,136 @@
+// R14–R16 through the one loader (plenary-snapshot.ts) on the imported hampang demo: the seeded reused photo
+// (Hampang TPS 002 bupati, lembar 3 is Cantung Kiri Hulu TPS 001's sheet) is a warning on both TPS in the review
+// view and a flag on their Beranda tiles, and nothing else of the demo is flagged; an approved correction of the
+// gubernur DPT makes the bupati record of that TPS (and the gubernur one) carry R14, read by a desa-scoped review
+// and by the full dashboard alike.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBackend, type Backend } from '../../backend';
+import { generateDemo } from '../demo/demo-generator';
+import type { DashboardView, TpsReview } from '../../../../../shared/contracts/plenary.contract';
+import type { Result } from '../../../../../shared/domain/result';
+import { setCount } from '../../../../../shared/domain/labels';
+import { insertCorrection, insertCorrectionDecision } from '../../repositories/plenary.repo';
+import { runWrite } from '../../db/command';
+import { loadSnapshot } from './plenary-snapshot';
+
+const ROOT = path.resolve(__dirname, '../../../../..');
+const BIN = path.join(ROOT, 'bin/pleno.mjs');
+const pleno = (args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT }).status ?? -1;
+
+let dir: string;
+let backend: Backend;
+const reused = generateDemo({ preset: 'hampang' }).expected.faults.find((f) => f.kind === 'foto-tertukar')!;
+const source = reused.files[1]!.slice(4, 17);
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const r = (await backend.dispatch(method, input)) as Result<T>;
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value;
+}
+const flagsOf = (d: DashboardView) =>
+  new Map(d.desa.flatMap((x) => x.tiles.filter((t) => t.flags.length > 0).map((t) => [t.tps, t.flags] as const)));
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'pleno-cross-'));
+  expect(pleno(['demo', path.join(dir, 'demo'), '--preset', 'hampang'])).toBe(0);
+  const db = path.join(dir, 'hampang.db');
+  expect(pleno(['init', '--db', db, '--master', path.join(dir, 'demo/master.json')])).toBe(0);
+  pleno(['import', '--db', db, path.join(dir, 'demo/tps')]);
+  backend = await openBackend({ dbPath: db, mode: 'web' });
+}, 180_000);
+
+afterAll(async () => {
+  await backend?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('R14–R16 in the review and on Beranda (hampang demo)', () => {
+  it('the reused photo is a warning on its sheet in the review of both TPS, not a pass', async () => {
+    expect(reused).toMatchObject({ pemilihan: 'bupati' });
+    const r = await call<TpsReview>('plenary.tps', { pemilihan: 'bupati', tps: reused.tps });
+    const r16 = r.violations.filter((v) => v.code === 'R16');
+    expect(r16).toEqual([
+      {
+        code: 'R16',
+        severity: 'warning',
+        fields: [],
+        lembar: 3,
+        message: 'Foto lembar 3 sama persis dengan foto TPS 001 Cantung Kiri Hulu: satu foto dipakai untuk dua TPS',
+      },
+    ]);
+    // The sheet is one of the counted record's photos (the review marks its page).
+    expect(r.submissions.find((s) => s.counted)!.foto.map((f) => f.lembar)).toContain(3);
+    const other = await call<TpsReview>('plenary.tps', { pemilihan: 'bupati', tps: source });
+    expect(other.violations.filter((v) => v.code === 'R16').map((v) => v.message)).toEqual([
+      'Foto lembar 3 sama persis dengan foto TPS 002 Hampang: satu foto dipakai untuk dua TPS',
+    ]);
+  });
+
+  it('Beranda flags exactly those two tiles; gubernur has no flag', async () => {
+    const bupati = await call<DashboardView>('plenary.dashboard', { pemilihan: 'bupati' });
+    expect(flagsOf(bupati)).toEqual(
+      new Map([
+        [reused.tps, ['R16']],
+        [source, ['R16']],
+      ]),
+    );
+    expect(flagsOf(await call<DashboardView>('plenary.dashboard', { pemilihan: 'gubernur' })).size).toBe(0);
+  });
+
+  it('an approved gubernur correction of the DPT puts R14 on both pemilihan of that TPS, in every reader', async () => {
+    const gub = loadSnapshot(backend.ctx, 'gubernur');
+    if (!gub.ok) throw new Error(gub.error.message);
+    const [tps, t] = [...gub.value.byTps].find(([, x]) => x.derived.current && x.tile === 'masuk')!;
+    const base = t.derived.current!;
+    const counts = setCount(
+      setCount(base, 'pemilih.dpt.l', base.pemilih.dpt.l + 1),
+      'pemilih.jumlah.l',
+      base.pemilih.jumlah.l + 1,
+    );
+    runWrite(backend.ctx, (unit) => {
+      const c = insertCorrection(unit.db, {
+        tps,
+        pemilihan: 'gubernur',
+        baseSubmissionId: t.derived.countedSubmissionId,
+        baseCorrectionId: null,
+        counts,
+        changedFields: ['pemilih.dpt.l', 'pemilih.jumlah.l'],
+        reason: 'DPT laki-laki salah tulis',
+        basis: 'c-hasil-plano',
+        evidencePhoto: null,
+        proposedBy: 'Anggota',
+        proposedAt: '2024-11-30T08:00:00Z',
+      });
+      insertCorrectionDecision(unit.db, {
+        correctionId: c.id,
+        decision: 'approved',
+        reason: null,
+        decidedBy: 'Ketua',
+        decidedAs: 'ketua',
+        decidedAt: '2024-11-30T08:01:00Z',
+      });
+    });
+    const bup = await call<TpsReview>('plenary.tps', { pemilihan: 'bupati', tps });
+    const dl = base.pemilih.dpt.l;
+    expect(bup.violations.filter((v) => v.code === 'R14')).toEqual([
+      {
+        code: 'R14',
+        severity: 'warning',
+        fields: ['pemilih.dpt.l'],
+        message: `Jumlah pemilih DPT laki-laki pemilihan bupati (${dl}) berbeda dengan pemilihan gubernur (${dl + 1}) di TPS yang sama`,
+      },
+    ]);
+    expect(bup.status).toBe('masuk');
+    const gr = await call<TpsReview>('plenary.tps', { pemilihan: 'gubernur', tps });
+    expect(gr.violations.filter((v) => v.code === 'R14').map((v) => v.fields)).toEqual([['pemilih.dpt.l']]);
+    expect(flagsOf(await call<DashboardView>('plenary.dashboard', { pemilihan: 'bupati' })).get(tps)).toEqual(['R14']);
+    expect(flagsOf(await call<DashboardView>('plenary.dashboard', { pemilihan: 'gubernur' })).get(tps)).toEqual([
+      'R14',
+    ]);
+  });
+});

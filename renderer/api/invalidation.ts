@@ -135,6 +135,8 @@ export const UNTRACKED_METHODS: Partial<Record<MethodName, string>> = {
   'penerima.photo': 'content-addressed: the same hash is the same photo',
   'penerima.unknownKeys': 'tries arrive from the receiver port: read on opening the keys screen and after Daftarkan',
   'penerima.registerKey': 'a command whose screen re-reads the key list it shows (KunciScreen)',
+  'penerima.driveBundles': 'drives come and go outside the app: the Flashdisk screen polls it every 2 s',
+  'penerima.importDrive': 'pushes are not app events: the Flashdisk screen re-reads the drive and shows the answer',
 };
 
 /** The methods a batch of event types makes stale: a set of names, or 'all'. */

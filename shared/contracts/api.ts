@@ -11,6 +11,7 @@ import { auditMethods } from './audit.contract';
 import { kirimMethods } from './kirim.contract';
 import { backupMethods } from './backup.contract';
 import { penerimaMethods } from './penerima.contract';
+import { penerimaDriveMethods } from './penerima-drive.contract';
 import { psuMethods } from './psu.contract';
 import { kabplenoMethods } from './kabpleno.contract';
 
@@ -24,6 +25,7 @@ export const methods = {
   ...kirimMethods,
   ...backupMethods,
   ...penerimaMethods,
+  ...penerimaDriveMethods,
   ...psuMethods,
   ...kabplenoMethods,
 };

@@ -9,6 +9,7 @@ import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { StatusPill } from '../../ui/StatusPill';
 import { Table, type Column } from '../../ui/Table';
+import { DriveOffer } from './DriveOffer';
 import { KecamatanDetail } from './KecamatanDetail';
 import { TraceView } from './TraceView';
 import { angka, statusOf, waktu } from './penerima-format';
@@ -91,6 +92,7 @@ export default function PenerimaScreen() {
   return (
     <div className="stack">
       <h1>Kiriman kecamatan — Kabupaten {q.data.kabkota.nama}</h1>
+      <DriveOffer />
       <nav className="row" aria-label="Pilih pemilihan" style={{ gap: 12 }}>
         <a href={href('/penerima')} aria-current={!pemilihan ? 'page' : undefined}>
           Semua pemilihan

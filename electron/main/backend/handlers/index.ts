@@ -17,6 +17,7 @@ import type { importMethods } from '../../../../shared/contracts/import.contract
 import type { plenaryMethods } from '../../../../shared/contracts/plenary.contract';
 import type { setupMethods } from '../../../../shared/contracts/setup.contract';
 import type { penerimaMethods } from '../../../../shared/contracts/penerima.contract';
+import type { penerimaDriveMethods } from '../../../../shared/contracts/penerima-drive.contract';
 import type { psuMethods } from '../../../../shared/contracts/psu.contract';
 import type { kabplenoMethods } from '../../../../shared/contracts/kabpleno.contract';
 import type { systemMethods } from '../../../../shared/contracts/system.contract';
@@ -33,7 +34,7 @@ interface Contracts {
   audit: typeof auditMethods;
   kirim: typeof kirimMethods;
   backup: typeof backupMethods;
-  penerima: typeof penerimaMethods;
+  penerima: typeof penerimaMethods & typeof penerimaDriveMethods;
   psu: typeof psuMethods;
   kabpleno: typeof kabplenoMethods;
 }
@@ -62,7 +63,15 @@ const FEATURES: { [F in Feature]: () => Promise<FeatureFactory<F>> } = {
   audit: async () => (await import('./audit.handlers')).auditHandlers,
   kirim: async () => (await import('./kirim.handlers')).kirimHandlers,
   backup: async () => (await import('./backup.handlers')).backupHandlers,
-  penerima: async () => (await import('./penerima.handlers')).penerimaHandlers,
+  penerima: async () => {
+    // The receiver's screens and its Flashdisk screen, two modules of one feature.
+    const [screens, drive] = await Promise.all([import('./penerima.handlers'), import('./penerima-drive.handlers')]);
+    return (ctx) => {
+      const a = screens.penerimaHandlers(ctx);
+      const b = drive.penerimaDriveHandlers(ctx);
+      return { handlers: { ...a.handlers, ...b.handlers }, close: a.close };
+    };
+  },
   psu: async () => (await import('./psu.handlers')).psuHandlers,
   kabpleno: async () => (await import('./kabpleno.handlers')).kabplenoHandlers,
 };

@@ -24,8 +24,9 @@ export function receiptQrTexts(receiptJson: string): string[] {
   return encodeQrParts(JSON.parse(receiptJson) as SignedEnvelope<unknown>);
 }
 
-export async function receiptQrPngs(receiptJson: string): Promise<Uint8Array[]> {
-  return Promise.all(receiptQrTexts(receiptJson).map((t) => renderQrPng(t)));
+/** The QR picture(s) of a receipt; `scale` pixels per module (whole pixels keep it sharp on screen). */
+export async function receiptQrPngs(receiptJson: string, scale?: number): Promise<Uint8Array[]> {
+  return Promise.all(receiptQrTexts(receiptJson).map((t) => renderQrPng(t, { scale })));
 }
 
 /** The QR drawn with block characters for a terminal (`pleno penerima impor --qr`). */

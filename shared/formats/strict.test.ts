@@ -1,6 +1,6 @@
 // The small helpers every strict parser builds on: what counts as a plain JSON object, and unwrapping a result.
 import { describe, expect, it } from 'vitest';
-import { describe as shown, integer, isPlainObject, string, text } from './strict';
+import { describe as shown, exactObject, integer, isPlainObject, string, text } from './strict';
 import { parseFail, parsed, runParser, unwrap } from './parse-result';
 
 describe('isPlainObject', () => {
@@ -84,5 +84,18 @@ describe('parseFail and runParser', () => {
         throw bug;
       }),
     ).toThrow(bug);
+  });
+});
+
+describe('where a refusal points', () => {
+  it('a refusal of the whole value carries no path; one of a field names it', () => {
+    expect(runParser(() => exactObject('x', '', []))).toStrictEqual({
+      ok: false,
+      error: { code: 'WRONG_TYPE', message: 'harus objek, ditemukan teks "x"' },
+    });
+    expect(runParser(() => exactObject({ a: 1 }, '', ['a', 'b']))).toStrictEqual({
+      ok: false,
+      error: { code: 'MISSING_FIELD', message: 'b: kolom wajib tidak ada', path: 'b' },
+    });
   });
 });

@@ -21,6 +21,7 @@ import { DOCUMENT_FORMATS, KNOWN_LAYOUTS, type DocumentData } from '../../../../
 import { nodeCrypto } from '../../crypto';
 import { ATTACHMENT_NAME, renderPdf } from './pdf-renderer';
 import { dataHash } from './signed-pdf';
+import { changedInfo, pagesWithAddedAnnotations, sameTokens } from './pdf-resave';
 
 export interface PdfVerification {
   valid: boolean;
@@ -152,33 +153,49 @@ function signatureProblems(o: Opened, expectedPublicKey: string | undefined): st
   return out;
 }
 
-/** Which pages differ between the file and the pages re-rendered from its data. */
+/** Names up to 12 pages ("1, 2, 3 dan 9 lainnya"). */
+function pageList(pages: number[]): string {
+  return pages.length > 12 ? `${pages.slice(0, 12).join(', ')} dan ${pages.length - 12} lainnya` : pages.join(', ');
+}
+
+/**
+ * What differs between the file and the pages re-rendered from its data, said precisely (pdf-resave.ts): numbers or
+ * text on named pages; else added annotations, changed metadata, or only the file's structure (a re-save).
+ */
 async function pageProblems(doc: PDFDocument, again: Uint8Array): Promise<string[]> {
-  const problems: string[] = [];
-  const want = pageContents(await PDFDocument.load(again, { updateMetadata: false }));
+  const redrawn = await PDFDocument.load(again, { updateMetadata: false });
+  const want = pageContents(redrawn);
   let have: Uint8Array[] = [];
   try {
     have = pageContents(doc);
   } catch (err) {
-    problems.push(`isi halaman tidak dapat dibaca (${(err as Error).message})`);
+    return [`isi halaman tidak dapat dibaca (${(err as Error).message})`];
   }
+  const problems: string[] = [];
   if (have.length !== want.length)
     problems.push(`jumlah halaman ${have.length}, seharusnya ${want.length} menurut data tertanam`);
   const differing: number[] = [];
-  for (let i = 0; i < Math.min(have.length, want.length); i++)
-    if (!sameBytes(have[i]!, want[i]!)) differing.push(i + 1);
-  if (differing.length > 0) {
-    const list =
-      differing.length > 12
-        ? `${differing.slice(0, 12).join(', ')} dan ${differing.length - 12} lainnya`
-        : differing.join(', ');
-    problems.push(`isi halaman ${list} tidak sesuai dengan data tertanam (angka atau teks pada halaman diubah)`);
+  let respaced = false;
+  for (let i = 0; i < Math.min(have.length, want.length); i++) {
+    if (sameBytes(have[i]!, want[i]!)) continue;
+    if (sameTokens(have[i]!, want[i]!)) respaced = true;
+    else differing.push(i + 1);
   }
-  if (problems.length === 0) {
+  if (differing.length > 0)
     problems.push(
-      'berkas PDF diubah di luar isi halaman (objek, huruf, gambar atau metadata berbeda dari hasil gambar ulang data)',
+      `isi halaman ${pageList(differing)} tidak sesuai dengan data tertanam (angka atau teks pada halaman diubah)`,
     );
-  }
+  if (problems.length > 0) return problems;
+  const annotated = pagesWithAddedAnnotations(doc, redrawn);
+  if (annotated.length > 0)
+    problems.push(`ada anotasi atau coretan tambahan pada halaman ${pageList(annotated)} (isi halaman sendiri sama)`);
+  const info = changedInfo(doc, redrawn);
+  if (info.length > 0)
+    problems.push(`metadata berkas PDF diubah (${info.join(', ')}); isi halaman dan data bertanda tangan sama`);
+  if (problems.length === 0)
+    problems.push(
+      `berkas PDF disimpan ulang oleh program lain (susunan berkas berbeda${respaced ? ', isi halaman ditulis ulang' : ''}): angka dan teks setiap halaman sama dengan data bertanda tangan, tetapi ini bukan berkas asli yang diterbitkan`,
+    );
   return problems;
 }
 

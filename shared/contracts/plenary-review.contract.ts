@@ -119,6 +119,8 @@ export interface TpsReview {
   acceptances: AcceptanceView[];
   conflictChoices: ConflictChoiceView[];
   locked: boolean;
+  /** The hold for PSU/PSS/PSL in force (psu.hold): the TPS is not counted until its new result is accepted. */
+  tunda: { jenis: 'PSU' | 'PSS' | 'PSL'; dasar: string; alasan: string; by: string; at: string } | null;
   /** Neighbours in plenary order (desa order, TPS order) for next/previous. */
   prev: string | null;
   next: string | null;

@@ -22,6 +22,7 @@ import { CorrectionDialog } from './CorrectionDialog';
 import { RaiseObjectionDialog, ResolveObjectionDialog } from './ObjectionDialogs';
 import { KejadianDialog } from './KejadianDialog';
 import { ConflictDialog } from './ConflictDialog';
+import { TundaDialog } from './TundaDialog';
 import { DecideCorrectionDialog } from './DecideDialogs';
 import { DesaLock } from './DesaLock';
 import { NotDecider, useDecider } from './decider';
@@ -73,6 +74,12 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
     <div data-testid="review" aria-busy={r.tps !== tps}>
       <ReviewBar r={r} pemilihan={pemilihan} />
       <ReviewActions r={r} open={setDialog} />
+      {r.tunda && (
+        <div className="notice notice-warn" data-testid="review-tunda">
+          <strong>Ditunda ({r.tunda.jenis})</strong> sejak keputusan {r.tunda.by}. Dasar: {r.tunda.dasar}. Alasan:{' '}
+          {r.tunda.alasan}. TPS ini tidak dihitung sampai hasil barunya masuk dan diterima pleno.
+        </div>
+      )}
       {r.current === null ? (
         <EmptyState title={`TPS ${nomorTps(r.nomor)} belum masuk`}>
           Belum ada data C.Hasil dari TPS ini. Data yang tiba lewat LAN, QR atau berkas akan muncul di sini tanpa memuat
@@ -165,11 +172,19 @@ function ReviewActions({ r, open }: { r: TpsReview; open: (d: DialogName) => voi
         </Button>
       )}
       {pendingCorrection && !r.locked && <PendingDecision open={open} />}
+      <TundaButton r={r} open={open} />
       <span className="grow" />
       <SidangButton pemilihan={r.pemilihan.id} pilihan={r.pemilihan.pilihan} />
       <OperatorChooser />
     </div>
   );
+}
+
+/** "Tunda (PSU/PSS/PSL)" for who may decide, while the desa is open and the TPS is not held already. */
+function TundaButton({ r, open }: { r: TpsReview; open: (d: DialogName) => void }) {
+  const { mayDecide } = useDecider();
+  if (!mayDecide || r.locked || r.tunda) return null;
+  return <Button onClick={() => open('tunda')}>Tunda (PSU/PSS/PSL)</Button>;
 }
 
 /** The correction awaiting a decision (at most one per TPS). */
@@ -304,6 +319,7 @@ function ReviewDialogs({ r, dialog, close }: { r: TpsReview; dialog: DialogName;
       <RaiseObjectionDialog review={r} open={dialog === 'keberatan'} onClose={close} />
       <KejadianDialog review={r} open={dialog === 'kejadian'} onClose={close} />
       <ConflictDialog review={r} open={dialog === 'konflik'} onClose={close} />
+      <TundaDialog review={r} open={dialog === 'tunda'} onClose={close} />
     </>
   );
 }

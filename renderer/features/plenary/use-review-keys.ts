@@ -7,7 +7,8 @@ import { navigate } from '../../app/router';
 import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
 
-export type DialogName = 'sesuai' | 'koreksi' | 'keberatan' | 'kejadian' | 'konflik' | 'setujui' | 'tolak' | null;
+export type DialogName =
+  'sesuai' | 'koreksi' | 'keberatan' | 'kejadian' | 'konflik' | 'setujui' | 'tolak' | 'tunda' | null;
 
 function isTyping(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;

@@ -240,6 +240,11 @@ function withdrawnOf(t: TpsSnapshot, kind: 'acceptance' | 'conflict_choice', id:
   return w ? { reason: w.reason, by: w.decidedBy, at: w.decidedAt } : null;
 }
 
+function holdOf(t: TpsSnapshot): TpsReview['tunda'] {
+  const h = t.derived.tunda;
+  return h ? { jenis: h.jenis, dasar: h.dasar, alasan: h.alasan, by: h.decidedBy, at: h.decidedAt } : null;
+}
+
 export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string): Result<TpsReview> {
   const snap = loadForTps(ctx, pemilihan, tps);
   if (!snap.ok) return snap;
@@ -299,6 +304,7 @@ function tpsReviewOf(ctx: BackendContext, snap: PemilihanSnapshot, t: TpsSnapsho
       withdrawn: withdrawnOf(t, 'conflict_choice', c.id),
     })),
     locked: d.locked,
+    tunda: holdOf(t),
     prev: i > 0 ? order[i - 1]! : null,
     next: i >= 0 && i < order.length - 1 ? order[i + 1]! : null,
   };

@@ -1,6 +1,6 @@
 // `npm run bench penerima`: the kab/kota receiver under the load of issue 12 — the 22 kecamatan of the kotabaru demo
-// (one TPS per desa, 202 TPS, every photo), each pushing bupati (final) and gubernur (draft) at once over loopback
-// into ONE `pleno penerima serve` process, through Pleno's own sender module (two requests at a time per kecamatan,
+// (one TPS per desa, 202 TPS, every photo: 3 lembar per TPS and pemilihan), each pushing bupati (final) and gubernur
+// (draft) at once over loopback into ONE `pleno penerima serve` process, through Pleno's own sender module (two requests at a time per kecamatan,
 // docs/design.md §4.5). Printed: manifests committed (each exactly once, each with one lengkap receipt that verifies
 // under the receiver's certificate key, at the receiver and at the kecamatan), total time, and the receiver's peak
 // RSS (VmHWM of its process, plus the highest VmRSS sampled every 50 ms; aim < 300 MB). Reference measured in the
@@ -21,6 +21,8 @@ import { auditVerify, freePort, startReceiverProcess, stopGently } from '../test
 
 process.setMaxListeners(64); // 22 kecamatan databases open at once, each with its exit hook
 const LIMIT_MS = 15 * 60_000;
+/** PLENO_BENCH_PENERIMA_FOTO=satu: one small sheet per TPS (quicker); default: 3 large lembar per pemilihan as on the form. */
+const FULL = process.env.PLENO_BENCH_PENERIMA_FOTO !== 'satu';
 const ALL_FINAL = Object.fromEntries(KOTABARU_KECAMATAN.map(([kode]) => [kode, 'final' as const]));
 
 function procKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -125,12 +127,12 @@ function receiverCheck(dbPath: string): { manifests: number; chains: number; len
   }
 }
 
-async function scenario(label: string, limit: number) {
+async function scenario(label: string, limit: number, fullPhotos: boolean) {
   const dir = mkdtempSync(join(tmpdir(), `pleno-bench-penerima-${label}-`));
   try {
     const port = await freePort();
     const t0 = performance.now();
-    const demo = await writeKotabaruDemo({ dir, url: `http://127.0.0.1:${port}`, peran: ALL_FINAL, limit });
+    const demo = await writeKotabaruDemo({ dir, url: `http://127.0.0.1:${port}`, peran: ALL_FINAL, limit, fullPhotos });
     const buildS = (performance.now() - t0) / 1000;
     const kodes = demo.kecamatan.map((k) => k.kode);
     const rx = await startReceiver(join(dir, 'penerima.db'), port);
@@ -152,13 +154,14 @@ async function scenario(label: string, limit: number) {
   }
 }
 
-const ref = await scenario('sendiri', 1);
-const load = await scenario('semua', KOTABARU_KECAMATAN.length);
+const ref = await scenario('sendiri', 1, FULL);
+const load = await scenario('semua', KOTABARU_KECAMATAN.length, FULL);
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 for (const s of [ref, load]) {
   console.log(
     `penerima ${s.label === 'sendiri' ? 'reference, 1 kecamatan alone' : `load, ${s.kecamatan} kecamatan at once`}: ` +
-      `${s.tps} TPS, ${s.manifests} manifests, ${(s.bytes / 1e6).toFixed(1)} MB of objects + blobs (demo built in ${s.buildS.toFixed(0)} s)`,
+      `${s.tps} TPS, ${s.manifests} manifests, ${(s.bytes / 1e6).toFixed(1)} MB of objects + blobs ` +
+      `(${FULL ? '3 lembar' : '1 small sheet'} per TPS and pemilihan; demo built in ${s.buildS.toFixed(0)} s)`,
   );
   console.log(
     `  committed: ${s.check.manifests} manifests at the receiver, ${s.check.chains} distinct (kecamatan, pemilihan, urutan), ` +

@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatFingerprint } from '../../../shared/formats/envelope';
 import { startPenerimaServer, PENERIMA_DEFAULT_PORT } from '../backend/penerima/receiver-server';
-import { importKirimBundle, peekBundleManifest } from '../backend/services/penerima/bundle-import.service';
+import { importKirimBundle } from '../backend/services/penerima/bundle-import.service';
+import { createBundlePeeker, orderByManifest } from '../backend/services/penerima/drive-bundles';
 import { receiptQrTerminal, writeReceiptBeside } from '../backend/services/penerima/receipt-file';
 import {
   initPenerima,
@@ -150,47 +151,29 @@ async function impor(argv: string[]): Promise<number> {
   return withBackend('penerima impor', dbPath, { mustExist: true }, async (b) => {
     if (!requirePenerima(b.ctx).ok) return rejected('pleno penerima impor', 'basis data ini bukan penerima kab/kota');
     let refusedAny = false;
-    for (const f of orderBundles(positionals)) {
+    for (const path of orderByManifest(positionals, createBundlePeeker())) {
       let bytes: Uint8Array;
       try {
-        bytes = read(f.path);
+        bytes = read(path);
       } catch {
-        refusedAny = rejected(f.path, 'berkas tidak dapat dibaca') === 1;
+        refusedAny = rejected(path, 'berkas tidak dapat dibaca') === 1;
         continue;
       }
-      const o = importKirimBundle(b.ctx, basename(f.path), bytes);
+      const o = importKirimBundle(b.ctx, basename(path), bytes);
       if (!o.manifest || !o.receiptJson) {
-        refusedAny = rejected(f.path, o.masalah.join(' ')) === 1;
+        refusedAny = rejected(path, o.masalah.join(' ')) === 1;
         continue;
       }
-      const written = writeReceiptBeside(f.path, o.manifest.address, o.receiptJson);
+      const written = writeReceiptBeside(path, o.manifest.address, o.receiptJson);
       const again = o.status === 200 ? ' (sudah diterima sebelumnya)' : '';
       process.stdout.write(
-        `${basename(f.path)}: ${o.manifest.kecamatan} ${o.manifest.pemilihan} urutan ${o.manifest.urutan}: ` +
+        `${basename(path)}: ${o.manifest.kecamatan} ${o.manifest.pemilihan} urutan ${o.manifest.urutan}: ` +
           `${o.receiptStatus}${again}; tanda terima: ${written}\n`,
       );
       if (values.qr) process.stdout.write(`${await receiptQrTerminal(o.receiptJson)}\n`);
     }
     return refusedAny ? 1 : 0;
   });
-}
-
-/** Bundles in (kecamatan, pemilihan, urutan) order by their manifests; unreadable ones last, in the given order. */
-function orderBundles(paths: string[]): { path: string; key: string }[] {
-  return paths
-    .map((path, i) => {
-      let m = null;
-      try {
-        m = peekBundleManifest(read(path));
-      } catch {
-        m = null;
-      }
-      const key = m
-        ? `0 ${m.kecamatan} ${m.pemilihan} ${String(m.urutan).padStart(16, '0')}`
-        : `1 ${String(i).padStart(8, '0')}`;
-      return { path, key };
-    })
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 const verbs: Record<string, (argv: string[]) => Promise<number>> = {

@@ -45,6 +45,8 @@ export interface KotabaruOptions {
   photos?: boolean;
   /** Only the first n kecamatan (tests); default all 22. */
   limit?: number;
+  /** Photos as on the real form (3 lembar per pemilihan, large) instead of one small sheet (the bench). */
+  fullPhotos?: boolean;
   /** The role of each kecamatan by code (default KOTABARU_PERAN with its seeded faults; the bench has none). */
   peran?: Readonly<Record<string, KotabaruPeran>>;
   onProgress?: (line: string) => void;
@@ -70,7 +72,7 @@ export interface KotabaruSummary {
 }
 
 /** One TPS per desa, no TPS-level faults: the faults of this preset are at the kab/kota level. */
-function shapeOf(desa: number): PresetShape {
+function shapeOf(desa: number, fullPhotos: boolean): PresetShape {
   return {
     tpsTotal: desa,
     tpsMin: 1,
@@ -83,11 +85,13 @@ function shapeOf(desa: number): PresetShape {
     kirimanKedua: 0,
     duplikat: 0,
     fotoTertukar: 0,
-    photoMode: 'compact',
+    photoMode: fullPhotos ? 'full' : 'compact',
   };
 }
 
-function kecamatanDemos(seed: number, kpuKey: DemoSigningKey, photos: boolean, limit: number): Demo[] {
+function kecamatanDemos(seed: number, kpuKey: DemoSigningKey, opts: KotabaruOptions): Demo[] {
+  const limit = opts.limit ?? KOTABARU_KECAMATAN.length;
+  const photos = opts.photos ?? true;
   return KOTABARU_KECAMATAN.slice(0, limit).map(([kode, nama, desa], i) =>
     generateDemo({
       preset: 'pulau-sembilan',
@@ -100,7 +104,7 @@ function kecamatanDemos(seed: number, kpuKey: DemoSigningKey, photos: boolean, l
           kecamatan: { kode, nama },
           desa: desa.map(([k, n]) => ({ kode: k, nama: n })),
         },
-        shape: shapeOf(desa.length),
+        shape: shapeOf(desa.length, opts.fullPhotos === true),
         kpuKey,
       },
     }),
@@ -162,7 +166,7 @@ export async function writeKotabaruDemo(opts: KotabaruOptions): Promise<Kotabaru
   const seed = (opts.seed ?? DEFAULT_DEMO_SEED) >>> 0;
   const url = opts.url ?? KOTABARU_DEFAULT_URL;
   const kpuKey = demoKey(new Prng(seed).fork('kotabaru-kpu'));
-  const demos = kecamatanDemos(seed, kpuKey, opts.photos ?? true, opts.limit ?? KOTABARU_KECAMATAN.length);
+  const demos = kecamatanDemos(seed, kpuKey, opts);
   for (const d of demos)
     await writeFile(join(dir, 'master', `${d.master.envelope.payload.kecamatan.kode}.json`), d.master.bytes);
   const sertifikat = await makeReceiver(dir, demos, kpuKey, url);

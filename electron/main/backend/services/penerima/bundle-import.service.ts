@@ -175,11 +175,3 @@ export function importKirimBundle(ctx: Ctx, fileName: string, bytes: Uint8Array)
     receiptStatus: status,
   };
 }
-
-/** The manifest of a bundle (for ordering bundles by urutan before importing), or null when unreadable. */
-export function peekBundleManifest(bytes: Uint8Array): KirimManifest | null {
-  const parts = readBundleParts(bytes);
-  if ('status' in parts) return null;
-  const json = parseJson(parts.manifest);
-  return json.ok ? manifestOf(json.value) : null;
-}

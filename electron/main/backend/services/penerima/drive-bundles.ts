@@ -159,6 +159,18 @@ export function receiptWords(receiptJson: string, names: Map<string, string>): s
   );
 }
 
+/** Bundle paths in (kecamatan, pemilihan, urutan) order of their manifests (§4.4); unreadable ones last, as given. */
+export function orderByManifest(paths: readonly string[], peek: (path: string) => Peeked | null): string[] {
+  const keyed = paths.map((path, i) => {
+    const m = peek(path)?.manifest;
+    const key = m
+      ? `0 ${m.kecamatan} ${m.pemilihan} ${String(m.urutan).padStart(16, '0')}`
+      : `1 ${String(i).padStart(8, '0')}`;
+    return { path, key };
+  });
+  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => x.path);
+}
+
 /** Imports the bundles on a drive (those given, or all), in (kecamatan, pemilihan, urutan) order. */
 export async function importDriveBundles(
   ctx: Ctx,
@@ -166,14 +178,7 @@ export async function importDriveBundles(
   peek: (path: string) => Peeked | null,
 ): Promise<DriveImportView> {
   const names = namesOf(ctx);
-  const order = (p: string) => {
-    const m = peek(p)?.manifest;
-    return m ? `0 ${m.kecamatan} ${m.pemilihan} ${String(m.urutan).padStart(12, '0')}` : `1 ${p}`;
-  };
-  const paths = findBundles(root)
-    .paths.map((p) => ({ p, k: order(p) }))
-    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
-    .map((x) => x.p);
+  const paths = orderByManifest(findBundles(root).paths, peek);
   const hasil: DriveImportView['hasil'] = [];
   for (const path of paths) {
     const bytes = readBundle(path);

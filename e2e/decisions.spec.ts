@@ -103,8 +103,21 @@ test('a sidang with attendance recorded in the UI appears on the D.Hasil signatu
   await dialog.getByLabel('Hadir sebagai').selectOption('panwaslu');
   await dialog.getByLabel('Nama yang hadir').fill('Rahmat Hidayat');
   await dialog.getByRole('button', { name: 'Catat hadir' }).click();
-  await expect(dialog.getByTestId('hadir').getByRole('listitem')).toHaveCount(4);
+  // A mistaken entry (a saksi on the wrong paslon's line) is withdrawn with a reason: kept, no longer listed.
+  await dialog.getByLabel('Hadir sebagai').selectOption('saksi');
+  await dialog.getByLabel('Saksi pasangan calon').selectOption(String(paslon[0]!.nomor));
+  await dialog.getByLabel('Nama yang hadir').fill('Salah Catat');
+  await dialog.getByRole('button', { name: 'Catat hadir' }).click();
+  await expect(dialog.getByTestId('hadir').getByRole('listitem')).toHaveCount(5);
   await checkScreen(page, 'dialog-sidang');
+  await dialog.getByRole('button', { name: 'Tarik kehadiran Salah Catat' }).click();
+  const tarik = page.getByRole('dialog', { name: 'Tarik kehadiran Salah Catat' });
+  await tarik.getByLabel('Alasan menarik (wajib)').fill('Nama tertukar; bukan saksi paslon ini');
+  await checkScreen(page, 'dialog-tarik-kehadiran');
+  await tarik.getByRole('button', { name: 'Tarik kehadiran' }).click();
+  await expect(tarik).toHaveCount(0);
+  await expect(dialog.getByTestId('hadir').getByRole('listitem')).toHaveCount(4);
+  await expect(dialog.getByTestId('hadir')).not.toContainText('Salah Catat');
 
   // Skors needs a reason; Escape closes and the focus returns to the toolbar button.
   await dialog.getByRole('button', { name: 'Skors' }).click();
@@ -138,6 +151,7 @@ test('a sidang with attendance recorded in the UI appears on the D.Hasil signatu
   expect(sign.indexOf('Budi Santoso')).toBeLessThan(sign.indexOf('Siti Aminah'));
   expect(sign).toMatch(/Nama:\s+Rahmat Hidayat/);
   expect(text).toContain(who.ketuaNama);
+  expect(text).not.toContain('Salah Catat');
   dialog = page.getByRole('dialog');
   await expect(dialog).toHaveCount(0);
 });

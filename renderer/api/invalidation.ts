@@ -83,6 +83,8 @@ export const COMMAND_EVENTS: Partial<Record<MethodName, readonly PlenoEventType[
   'plenary.lockDesa': ['pleno-changed'],
   'plenary.setPin': ['pleno-changed'],
   'plenary.resetPin': ['pleno-changed'],
+  'plenary.resetKetuaPin': ['pleno-changed'],
+  'plenary.withdrawHadir': ['pleno-changed'],
   'plenary.withdraw': ['pleno-changed'],
   'plenary.sidangAction': ['pleno-changed'],
   'plenary.recordHadir': ['pleno-changed'],

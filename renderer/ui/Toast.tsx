@@ -28,7 +28,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const push = useCallback(
     (t: ToastInput) => {
       const id = next.current++;
-      setItems((xs) => [...xs.slice(-4), { ...t, id }]);
+      setItems((xs) => [...xs.slice(-2), { ...t, id }]); // at most three: more would cover the photo
       const timeout = t.timeout ?? (t.kind === 'error' ? 0 : 5000);
       if (timeout > 0) setTimeout(() => dismiss(id), timeout);
     },

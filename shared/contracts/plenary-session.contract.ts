@@ -58,6 +58,14 @@ const hadirInput = z
     paslon: z.number().int().min(1).max(20).optional(),
   })
   .strict();
+const withdrawHadirInput = z.object({ hadirId: z.number().int().positive(), reason: text(3, 2000) }).strict();
+const resetKetuaPinInput = z
+  .object({
+    reason: text(3, 2000),
+    /** Two delegates (not the ketua), each confirming with their own PIN. */
+    witnesses: z.array(z.object({ member: z.number().int().min(0), pin: pinInput }).strict()).length(2),
+  })
+  .strict();
 const closeKejadianInput = z.object({ kejadianId: z.number().int().positive(), note: text(3, 2000) }).strict();
 
 export const plenarySessionMethods = {
@@ -67,8 +75,12 @@ export const plenarySessionMethods = {
   'plenary.resetPin': method<typeof resetPinInput, { nama: string }>(resetPinInput),
   /** Batalkan: a Sesuai or a konflik choice withdrawn (appended, never deleted), by a decider with their PIN. */
   'plenary.withdraw': method<typeof withdrawInput, { withdrawalId: number }>(withdrawInput),
+  /** The ketua's own forgotten PIN cleared by two delegates with their PINs and a reason; the ketua then sets one. */
+  'plenary.resetKetuaPin': method<typeof resetKetuaPinInput, { nama: string }>(resetKetuaPinInput),
   'plenary.sidang': method<typeof noInput, SidangView>(noInput),
   'plenary.sidangAction': method<typeof sidangActionInput, SidangView>(sidangActionInput),
   'plenary.recordHadir': method<typeof hadirInput, SidangView>(hadirInput),
+  /** A mistaken attendance entry withdrawn with a reason (appended; the entry stays, marked withdrawn). */
+  'plenary.withdrawHadir': method<typeof withdrawHadirInput, SidangView>(withdrawHadirInput),
   'plenary.closeKejadian': method<typeof closeKejadianInput, { kejadianId: number }>(closeKejadianInput),
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;

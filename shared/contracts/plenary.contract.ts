@@ -184,7 +184,13 @@ const photoInput = z.object({ sha256 }).strict();
 const noInput = z.object({}).strict();
 const startSessionInput = z.object({ member: z.number().int().min(0) }).strict();
 const delegateInput = z
-  .object({ member: z.number().int().min(0), active: z.boolean(), reason: text(0, 2000).optional() })
+  .object({
+    member: z.number().int().min(0),
+    active: z.boolean(),
+    reason: text(0, 2000).optional(),
+    /** The ketua's PIN: a delegation hands on the right to decide, so it is confirmed like a decision. */
+    pin: pinInput.optional(),
+  })
   .strict();
 const acceptInput = z
   .object({ tps: tpsKode, pemilihan: pemilihanId, overrideReason: reason.optional(), pin: pinInput.optional() })

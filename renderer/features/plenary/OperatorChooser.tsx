@@ -8,6 +8,7 @@ import { Button, Dialog, Field, StatusPill } from '../../ui';
 import type { Member, MembersView } from '../../../shared/contracts/plenary.contract';
 import { ErrorNotice, useAction } from './use-action';
 import { ResetPinDialog, SetPinDialog } from './PinDialogs';
+import { PinField, pinReady } from './decider';
 
 export function OperatorChooser() {
   const q = useApiQuery('plenary.members', {});
@@ -61,28 +62,35 @@ export function OperatorChooser() {
 function DelegationDialog({ view, open, onClose }: { view: MembersView; open: boolean; onClose: () => void }) {
   const action = useAction('plenary.delegate');
   const [reason, setReason] = useState('');
+  const [pin, setPin] = useState('');
   const [resetting, setResetting] = useState<Member | null>(null);
+  const close = () => {
+    setPin('');
+    action.clear();
+    onClose();
+  };
   const toggle = async (id: number, active: boolean, nama: string) => {
     await action.run(
-      { member: id, active, ...(reason.trim() ? { reason } : {}) },
+      { member: id, active, pin, ...(reason.trim() ? { reason } : {}) },
       active ? `${nama} diberi delegasi untuk memutuskan` : `Delegasi ${nama} dicabut`,
     );
   };
   return (
     <Dialog
       open={open}
-      onClose={onClose}
+      onClose={close}
       title="Delegasi hak memutuskan"
-      footer={<Button onClick={onClose}>Selesai</Button>}
+      footer={<Button onClick={close}>Selesai</Button>}
     >
       <div className="stack">
         <p>
           Anggota yang diberi delegasi dapat menyetujui koreksi, menyelesaikan keberatan, dan mengunci atau membuka
-          kunci desa. Setiap pemberian dan pencabutan dicatat.
+          kunci desa. Setiap pemberian dan pencabutan dicatat dan dikonfirmasi dengan PIN Ketua.
         </p>
         <Field label="Alasan (opsional)">
           <input className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
+        <PinField value={pin} onChange={setPin} />
         <table className="table">
           <tbody>
             {view.members
@@ -96,7 +104,12 @@ function DelegationDialog({ view, open, onClose }: { view: MembersView; open: bo
                     {x.delegate ? <StatusPill tone="info">Didelegasikan</StatusPill> : <span className="muted">—</span>}
                   </td>
                   <td>
-                    <Button size="sm" busy={action.pending} onClick={() => void toggle(x.id, !x.delegate, x.nama)}>
+                    <Button
+                      size="sm"
+                      busy={action.pending}
+                      disabled={!pinReady(pin)}
+                      onClick={() => void toggle(x.id, !x.delegate, x.nama)}
+                    >
                       {x.delegate ? 'Cabut' : 'Beri delegasi'}
                     </Button>
                   </td>

@@ -1,7 +1,9 @@
-// Setting a decider's PIN (at session start, or changing it with the current one) and the ketua resetting a
-// member's forgotten PIN with a reason (docs/plenary-decisions.md).
+// Setting a decider's PIN (at session start, or changing it with the current one), the ketua resetting a member's
+// forgotten PIN with a reason, and the ketua's own forgotten PIN cleared by two delegates with their PINs
+// (docs/plenary-decisions.md).
 import { useState } from 'react';
-import { Field } from '../../ui';
+import { useApiQuery } from '../../api/hooks';
+import { Button, Field } from '../../ui';
 import type { Member } from '../../../shared/contracts/plenary.contract';
 import { useAction, usePinnedAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
@@ -24,33 +26,103 @@ export function SetPinDialog({ member, open, onClose }: { member: Member; open: 
     if (r) close();
   };
   const mismatch = again.length >= pin.length && again !== pin;
+  const [forgot, setForgot] = useState(false);
+  return (
+    <>
+      <ActionDialog
+        open={open}
+        onClose={close}
+        title={member.pin ? `Ganti PIN ${member.nama}` : `Atur PIN ${member.nama}`}
+        action={action}
+        submitLabel="Simpan PIN"
+        submitDisabled={!pinReady(pin) || pin !== again || (member.pin && !pinReady(current))}
+        onSubmit={submit}
+      >
+        <p>
+          Sebagai {member.ketua ? 'Ketua PPK' : 'anggota yang didelegasikan'}, Anda mengonfirmasi setiap persetujuan,
+          pembukaan kunci, penguncian dan pembatalan dengan PIN ini. PIN 4–8 angka, tidak berurutan; jangan
+          diberitahukan kepada orang lain.
+        </p>
+        {member.pin && <PinField value={current} onChange={setCurrent} label="PIN lama" />}
+        {member.pin && member.ketua && (
+          <Button size="sm" variant="ghost" onClick={() => setForgot(true)}>
+            Lupa PIN Ketua? Atur ulang dengan dua anggota yang didelegasikan
+          </Button>
+        )}
+        <PinField value={pin} onChange={setPin} label="PIN baru" />
+        <Field label="Ulangi PIN baru" {...(mismatch ? { error: 'PIN tidak sama.' } : {})}>
+          <input
+            className="input pin-input"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={again}
+            onChange={(e) => setAgain(e.target.value.replace(/\D/g, ''))}
+          />
+        </Field>
+      </ActionDialog>
+      {forgot && <ResetKetuaPinDialog ketua={member} onClose={() => setForgot(false)} />}
+    </>
+  );
+}
+
+/** The ketua's own PIN, forgotten: two delegates confirm with their PINs and a reason; the ketua then sets a new one. */
+function ResetKetuaPinDialog({ ketua, onClose }: { ketua: Member; onClose: () => void }) {
+  const { action, reason, setReason, close } = usePinnedAction('plenary.resetKetuaPin', onClose);
+  const delegates = useApiQuery('plenary.members', {}).data?.members.filter((m) => m.delegate && m.pin) ?? [];
+  const [who, setWho] = useState<[string, string]>(['', '']);
+  const [pins, setPins] = useState<[string, string]>(['', '']);
+  const ready =
+    who[0] !== '' && who[1] !== '' && who[0] !== who[1] && pins.every(pinReady) && reason.trim().length >= 3;
+  const submit = async () => {
+    const witnesses = [0, 1].map((i) => ({ member: Number(who[i]), pin: pins[i]! }));
+    if (await action.run({ reason, witnesses }, `PIN ${ketua.nama} diatur ulang`)) close();
+  };
   return (
     <ActionDialog
-      open={open}
+      open
       onClose={close}
-      title={member.pin ? `Ganti PIN ${member.nama}` : `Atur PIN ${member.nama}`}
+      title={`Atur ulang PIN ${ketua.nama}`}
       action={action}
-      submitLabel="Simpan PIN"
-      submitDisabled={!pinReady(pin) || pin !== again || (member.pin && !pinReady(current))}
+      submitLabel="Atur ulang PIN Ketua"
+      submitVariant="danger"
+      submitDisabled={!ready}
       onSubmit={submit}
     >
       <p>
-        Sebagai {member.ketua ? 'Ketua PPK' : 'anggota yang didelegasikan'}, Anda mengonfirmasi setiap persetujuan,
-        pembukaan kunci, penguncian dan pembatalan dengan PIN ini. PIN 4–8 angka, tidak berurutan; jangan diberitahukan
-        kepada orang lain.
+        PIN Ketua yang terlupa diatur ulang oleh dua anggota yang didelegasikan, masing-masing dengan PIN-nya, di depan
+        rapat. Setelah itu Ketua langsung mengatur PIN baru. Kejadian ini dicatat dengan nama keduanya dan alasannya.
       </p>
-      {member.pin && <PinField value={current} onChange={setCurrent} label="PIN lama" />}
-      <PinField value={pin} onChange={setPin} label="PIN baru" />
-      <Field label="Ulangi PIN baru" {...(mismatch ? { error: 'PIN tidak sama.' } : {})}>
-        <input
-          className="input pin-input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          value={again}
-          onChange={(e) => setAgain(e.target.value.replace(/\D/g, ''))}
-        />
+      {delegates.length < 2 && (
+        <div className="notice notice-danger">
+          Perlu dua anggota yang didelegasikan dan sudah punya PIN; saat ini ada {delegates.length}.
+        </div>
+      )}
+      {[0, 1].map((i) => (
+        <div className="form-grid" key={i}>
+          <Field label={`Anggota ${i + 1}`}>
+            <select
+              value={who[i]}
+              onChange={(e) => setWho((w) => (i === 0 ? [e.target.value, w[1]] : [w[0], e.target.value]))}
+            >
+              <option value="">— pilih anggota yang didelegasikan —</option>
+              {delegates.map((m) => (
+                <option key={m.id} value={String(m.id)}>
+                  {m.nama}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <PinField
+            value={pins[i]!}
+            onChange={(v) => setPins((p) => (i === 0 ? [v, p[1]] : [p[0], v]))}
+            label={`PIN anggota ${i + 1}`}
+          />
+        </div>
+      ))}
+      <Field label="Alasan (wajib)">
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
     </ActionDialog>
   );

@@ -7,7 +7,8 @@ import { Button, Dialog, Field, StatusPill } from '../../ui';
 import type { SidangView } from '../../../shared/contracts/plenary.contract';
 import { SIDANG_LABEL, type SidangAction } from '../../../shared/domain/sidang';
 import type { PemilihanId, Pilihan } from '../../../shared/domain/model';
-import { ErrorNotice, useAction } from './use-action';
+import { ErrorNotice, useAction, usePinnedAction } from './use-action';
+import { ActionDialog } from './ActionDialog';
 import { KejadianItem } from './KejadianDialog';
 import { shortPemilihan } from '../dashboard/pemilihan-label';
 
@@ -147,14 +148,61 @@ function Attendance({ s, pemilihan, pilihan }: { s: SidangView; pemilihan: Pemil
         Catat hadir
       </Button>
       <ErrorNotice error={add.error} />
-      <ul data-testid="hadir">
+      <HadirList s={s} />
+    </>
+  );
+}
+
+type Hadir = SidangView['hadir'][number];
+
+/** Who is recorded present today; a mistaken entry is withdrawn with a reason (appended, never deleted). */
+function HadirList({ s }: { s: SidangView }) {
+  const [withdrawing, setWithdrawing] = useState<Hadir | null>(null);
+  const { action, reason, setReason, close } = usePinnedAction('plenary.withdrawHadir', () => setWithdrawing(null));
+  const label = (h: Hadir) =>
+    `${PERAN[h.peran]}${h.pemilihan && h.paslon ? ` ${shortPemilihan(h.pemilihan)} paslon ${h.paslon}` : ''}`;
+  return (
+    <>
+      <ul data-testid="hadir" className="hadir-list">
         {s.hadir.map((h) => (
           <li key={h.id}>
-            {PERAN[h.peran]}
-            {h.pemilihan && h.paslon ? ` ${shortPemilihan(h.pemilihan)} paslon ${h.paslon}` : ''}: {h.nama}
+            <span>
+              {label(h)}: {h.nama}
+            </span>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => setWithdrawing(h)}
+              aria-label={`Tarik kehadiran ${h.nama}`}
+            >
+              Tarik
+            </Button>
           </li>
         ))}
       </ul>
+      {withdrawing && (
+        <ActionDialog
+          open
+          onClose={close}
+          title={`Tarik kehadiran ${withdrawing.nama}`}
+          action={action}
+          submitLabel="Tarik kehadiran"
+          submitVariant="danger"
+          submitDisabled={reason.trim().length < 3}
+          onSubmit={async () => {
+            const input = { hadirId: withdrawing.id, reason };
+            if (await action.run(input, `Kehadiran ${withdrawing.nama} ditarik`)) close();
+          }}
+        >
+          <p>
+            {label(withdrawing)}: {withdrawing.nama}. Catatan ini tetap tersimpan dengan alasan penarikan, tetapi tidak
+            lagi dicetak pada halaman tanda tangan D.Hasil.
+          </p>
+          <Field label="Alasan menarik (wajib)">
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Field>
+        </ActionDialog>
+      )}
     </>
   );
 }

@@ -5,7 +5,8 @@ import type { FeatureHandlers } from './index';
 import type { plenaryMethods } from '../../../../shared/contracts/plenary.contract';
 import { fail, ok } from '../../../../shared/contracts/result';
 import { dashboardView, desaView, nextProblem, projectorView, tpsReview } from '../services/plenary/views.service';
-import { delegate, membersView, startSession } from '../services/plenary/members.service';
+import { membersView, startSession } from '../services/plenary/members.service';
+import { delegate } from '../services/plenary/delegation.service';
 import {
   accept,
   addKejadian,
@@ -17,9 +18,9 @@ import { listObjectionViews, raiseObjection, resolveObjection } from '../service
 import { lockDesa, unlockDesa } from '../services/plenary/locks.service';
 import { createFocusStore } from '../services/plenary/focus';
 import { closeKejadian, kejadianViews } from '../services/plenary/kejadian.service';
-import { resetPin, setPin } from '../services/plenary/pins.service';
+import { resetKetuaPin, resetPin, setPin } from '../services/plenary/pins.service';
 import { withdrawDecision } from '../services/plenary/withdraw.service';
-import { recordHadir, sidangAction, sidangView } from '../services/plenary/sidang.service';
+import { recordHadir, sidangAction, sidangView, withdrawHadir } from '../services/plenary/sidang.service';
 import { readPhoto } from '../services/photos/photo-store';
 import { recap } from '../services/recap/recap.service';
 import { loadSnapshot, requireMeta } from '../services/plenary/plenary-snapshot';
@@ -46,7 +47,7 @@ export function plenaryHandlers(ctx: BackendContext): FeatureHandlers<keyof type
       },
       'plenary.members': () => membersView(ctx),
       'plenary.startSession': (i) => startSession(ctx, i.member),
-      'plenary.delegate': (i) => delegate(ctx, i.member, i.active, i.reason),
+      'plenary.delegate': (i) => delegate(ctx, i),
       'plenary.accept': (i) => accept(ctx, i),
       'plenary.proposeCorrection': (i) => proposeCorrection(ctx, i),
       'plenary.decideCorrection': (i) => decideCorrection(ctx, i),
@@ -63,10 +64,12 @@ export function plenaryHandlers(ctx: BackendContext): FeatureHandlers<keyof type
       'plenary.projector': () => (requireMeta(ctx).ok ? projectorView(ctx, focus.get()) : ok(null)),
       'plenary.setPin': (i) => setPin(ctx, i),
       'plenary.resetPin': (i) => resetPin(ctx, i),
+      'plenary.resetKetuaPin': (i) => resetKetuaPin(ctx, i),
       'plenary.withdraw': (i) => withdrawDecision(ctx, i),
       'plenary.sidang': () => sidangView(ctx),
       'plenary.sidangAction': (i) => sidangAction(ctx, i),
       'plenary.recordHadir': (i) => recordHadir(ctx, i),
+      'plenary.withdrawHadir': (i) => withdrawHadir(ctx, i),
       'plenary.closeKejadian': (i) => closeKejadian(ctx, i),
       'plenary.recap': (i) => {
         const r = recap(ctx, i.pemilihan);

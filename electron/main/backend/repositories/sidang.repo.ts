@@ -1,4 +1,5 @@
-// Tables of migration 0007 (sidang): deciders' PINs, withdrawn decisions, sidang events, attendance, kejadian closed.
+// Tables of migration 0007 (sidang): deciders' PINs, withdrawn decisions, sidang events, attendance, kejadian closed;
+// and of migration 0012: attendance entries withdrawn.
 // Insert (audited, inside the caller's command) and list functions only; current state is derived by the services
 // and shared/domain/sidang.ts. Lists are in insertion (id) order.
 import type { Db } from '../context';
@@ -175,9 +176,41 @@ export function insertHadir(db: WritableDb, h: NewHadir): Hadir {
   return { id: Number(id), ...h };
 }
 
-export function listHadir(db: Db): Hadir[] {
+/** Attendance entries, without those withdrawn (sidang_hadir_batal) unless `withWithdrawn`. */
+export function listHadir(db: Db, opts: { withWithdrawn?: boolean } = {}): Hadir[] {
   if (!hasSidangTables(db)) return [];
-  return rowsOf<Hadir>(stmt(db, 'SELECT * FROM sidang_hadir ORDER BY id').all());
+  const all = rowsOf<Hadir>(stmt(db, 'SELECT * FROM sidang_hadir ORDER BY id').all());
+  if (opts.withWithdrawn) return all;
+  const gone = new Set(listHadirBatal(db).map((w) => w.hadirId));
+  return all.filter((h) => !gone.has(h.id));
+}
+
+// ---------- sidang_hadir_batal (migration 0012) ----------
+
+export interface NewHadirBatal {
+  hadirId: number;
+  reason: string;
+  by: string;
+  at: string;
+}
+export interface HadirBatal extends NewHadirBatal {
+  id: number;
+}
+
+export function insertHadirBatal(db: WritableDb, w: NewHadirBatal): HadirBatal {
+  const id = insertAudited(
+    db,
+    'sidang_hadir_batal',
+    { hadir_id: w.hadirId, reason: w.reason, by: w.by, at: w.at },
+    { actor: w.by, action: 'sidang.hadir-batal', at: w.at },
+  );
+  return { id: Number(id), ...w };
+}
+
+export function listHadirBatal(db: Db): HadirBatal[] {
+  const exists = stmt(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sidang_hadir_batal'").get();
+  if (!exists) return [];
+  return rowsOf<HadirBatal>(stmt(db, 'SELECT * FROM sidang_hadir_batal ORDER BY id').all());
 }
 
 // ---------- kejadian_selesai ----------

@@ -12,8 +12,22 @@ import { migration as m0008 } from './0008-kirim-setelan';
 import { migration as m0009 } from './0009-tunda';
 import { migration as m0010 } from './0010-kabkota-pleno';
 import { migration as m0011 } from './0011-kirim-ditolak';
+import { migration as m0012 } from './0012-hadir-batal';
 
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
+export const migrations: Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+  m0012,
+];
 
 /** Every audited table of every migration: what `audit verify` requires to be registered in audit_table. */
 export const AUDITED_TABLES: readonly string[] = auditedTablesOf(migrations);

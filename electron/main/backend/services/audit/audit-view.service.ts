@@ -34,6 +34,18 @@ const VERBS: Record<string, string> = {
   'lan.contact': 'mencatat kontak perangkat lewat LAN',
   'quarantine.add': 'menyisihkan berkas yang ditolak ke karantina',
   'photo.store': 'menyimpan foto',
+  'acceptance.withdraw': 'membatalkan keputusan Sesuai',
+  'conflict-choice.withdraw': 'membatalkan pilihan kiriman',
+  'pin.set': 'mengatur PIN keputusannya',
+  'pin.reset': 'mengatur ulang PIN',
+  'sidang.buka': 'membuka sidang pleno',
+  'sidang.skors': 'menskors sidang pleno',
+  'sidang.lanjut': 'melanjutkan sidang pleno',
+  'sidang.tutup': 'menutup sidang pleno',
+  'sidang.hadir': 'mencatat kehadiran sidang',
+  'sidang.hadir-batal': 'menarik catatan kehadiran sidang',
+  'tps_tunda.create': 'menunda penghitungan untuk pemungutan/penghitungan suara ulang',
+  'saksi_penolakan.create': 'mencatat saksi yang menolak menandatangani',
 };
 
 export const kindOf = (action: string): string => action.split('.')[0] ?? action;
@@ -76,7 +88,9 @@ function readable(ctx: BackendContext, e: AuditEntry, m: DataMaster | null): Rea
   const nomor = tps ? Number(tps.slice(10)) : null;
   const place = desa ? `Desa ${desa.nama}${nomor ? ` TPS ${String(nomor).padStart(3, '0')}` : ''}` : '';
   const detail = row && 'changed_fields_json' in row ? correctionDetail(ctx, row, m) : '';
-  const sentence = `${e.actor} ${verb(e.action)}${place ? ` ${place}` : ''}${detail ? `: ${detail}` : ''}`;
+  // A PIN reset names whose PIN it was (the actor is who reset it).
+  const whom = e.action === 'pin.reset' && str(row?.nama) ? ` ${str(row?.nama)}` : '';
+  const sentence = `${e.actor} ${verb(e.action)}${whom}${place ? ` ${place}` : ''}${detail ? `: ${detail}` : ''}`;
   return {
     seq: e.seq,
     at: e.at,

@@ -12,7 +12,8 @@ import { payloadHash } from '../../../../../shared/formats/envelope';
 import { fromBase64Url, utf8Encode } from '../../../../../shared/formats/bytes';
 import { verifyAudit } from '../../repositories/audit.repo';
 import { decisionDevices } from '../../repositories/master.repo';
-import { delegate, startSession } from '../plenary/members.service';
+import { startSession } from '../plenary/members.service';
+import { delegate } from '../plenary/delegation.service';
 import { setPin } from '../plenary/pins.service';
 import { devicesView, registerDevice } from './device-decision.service';
 
@@ -167,7 +168,10 @@ describe('registerDevice (PPK decision, docs/design.md §3.5)', () => {
   it('a delegated anggota may decide; the view lists master and decision devices', () => {
     asKetua();
     expect(registerDevice(ctx(), input()).ok).toBe(true);
-    delegate(ctx(), ANGGOTA, true, 'ketua keluar ruangan');
+    // A delegation is confirmed with the ketua's PIN (docs/plenary-decisions.md).
+    expect(delegate(ctx(), { member: ANGGOTA, active: true, reason: 'ketua keluar ruangan', pin: KETUA_PIN }).ok).toBe(
+      true,
+    );
     startSession(ctx(), ANGGOTA);
     expect(setPin(ctx(), { pin: ANGGOTA_PIN }).ok).toBe(true);
     const r = registerDevice(ctx(), {

@@ -125,7 +125,7 @@ describe('deciders confirm with a PIN', () => {
   it('a delegate sets a PIN; a forgotten PIN is reset by the ketua with a reason; then refused until set again', async () => {
     await as('ketua');
     const delegate = members.filter((m) => !m.ketua)[1]!;
-    await call('plenary.delegate', { member: delegate.id, active: true, reason: 'Ketua memimpin sidang' });
+    await call('plenary.delegate', { member: delegate.id, active: true, reason: 'Ketua memimpin sidang', pin: PIN });
     await as('delegate');
     await call('plenary.setPin', { pin: DELEGATE_PIN });
     await as('anggota');

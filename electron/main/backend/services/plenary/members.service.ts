@@ -4,12 +4,7 @@ import type { BackendContext } from '../../context';
 import type { Member, MembersView, OperatorSession } from '../../../../../shared/contracts/plenary.contract';
 import type { PpkMember } from '../../../../../shared/domain/model';
 import { loadDataMaster } from '../../repositories/master.repo';
-import {
-  currentOperator,
-  insertDelegation,
-  insertOperatorSession,
-  listDelegations,
-} from '../../repositories/plenary.repo';
+import { currentOperator, insertOperatorSession, listDelegations } from '../../repositories/plenary.repo';
 import {
   activeDelegates,
   decisionRole,
@@ -119,31 +114,4 @@ export function startSession(ctx: BackendContext, memberId: number): Result<Oper
     unit.emit(ANYWHERE);
     return ok(session(ctx)!);
   });
-}
-
-export function delegate(
-  ctx: BackendContext,
-  memberId: number,
-  active: boolean,
-  reason: string | undefined,
-): Result<MembersView> {
-  const done = runCommand(ctx, (unit) => {
-    const a = requireOperator(ctx);
-    if (!a.ok) return a;
-    if (a.value.as !== 'ketua') return fail('FORBIDDEN', 'Hanya Ketua PPK yang dapat memberi atau mencabut delegasi.');
-    const m = members(ctx)[memberId];
-    if (!m) return fail('NOT_FOUND', 'Anggota PPK tidak ditemukan dalam data master.');
-    if (m.ketua) return fail('CONFLICT', 'Ketua PPK tidak perlu didelegasikan.');
-    if (m.delegate === active) return ok(undefined);
-    insertDelegation(unit.db, {
-      ketua: a.value.nama,
-      delegate: m.nama,
-      action: active ? 'grant' : 'revoke',
-      reason: reason && reason.trim() ? reason.trim() : null,
-      at: ctx.clock().toISOString(),
-    });
-    unit.emit(ANYWHERE);
-    return ok(undefined);
-  });
-  return done.ok ? membersView(ctx) : done;
 }

@@ -1,7 +1,8 @@
 // The deciders' PINs (docs/plenary-decisions.md): the ketua and each delegate set a PIN at session start and type it
 // to confirm every decision reserved to them (approvals, overrides, locks and unlocks, withdrawals). Stored as a slow
 // salted hash (scrypt, node:crypto) in decider_pin, append-only: a change or a reset is a new row. A forgotten PIN is
-// reset by the ketua (with the ketua's PIN and a reason); the person then sets a new one. Five wrong PINs in a row
+// reset by the ketua (with the ketua's PIN and a reason), the ketua's own by two delegates with theirs; the person
+// then sets a new one. Five wrong PINs in a row
 // for one person wait a minute (held in memory: a restart clears it, which needs the laptop anyway).
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { BackendContext } from '../../context';
@@ -143,5 +144,52 @@ export function resetPin(
     });
     unit.emit({ type: 'pleno-changed', pemilihan: null, desa: null, tps: null });
     return ok({ nama: m.nama });
+  });
+}
+
+/**
+ * The ketua's own forgotten PIN: two delegates (current, each with a PIN of their own, not the ketua) confirm with
+ * their PINs and a reason; a 'reset' row names both. The ketua then sets a new PIN at the next decision. Anyone
+ * may be operating (the ketua who forgot, usually). Without two delegates holding a PIN it cannot be done in the app.
+ */
+export function resetKetuaPin(
+  ctx: BackendContext,
+  input: { reason: string; witnesses: { member: number; pin: string }[] },
+): Result<{ nama: string }> {
+  return runCommand(ctx, (unit) => {
+    const op = requireOperator(ctx);
+    if (!op.ok) return op;
+    const all = members(ctx);
+    const ketua = all.find((m) => m.ketua);
+    if (!ketua) return fail('NOT_FOUND', 'Data master tidak menyebut Ketua PPK.');
+    const reason = input.reason.trim();
+    if (reason.length < 3) return fail('INVALID_INPUT', 'Alasan mengatur ulang PIN Ketua wajib diisi.', 'reason');
+    const [a, b] = input.witnesses.map((w) => all[w.member]);
+    if (!a || !b || a.id === b.id)
+      return fail('INVALID_INPUT', 'Pilih dua anggota yang didelegasikan, masing-masing dengan PIN-nya.', 'witnesses');
+    for (const w of [a, b]) {
+      if (w.ketua || !w.delegate)
+        return fail(
+          'FORBIDDEN',
+          `${w.nama} bukan anggota yang didelegasikan Ketua; PIN Ketua tidak dapat diatur ulang olehnya.`,
+        );
+    }
+    for (const [i, w] of [a, b].entries()) {
+      const v = verifyPin(ctx, w.nama, input.witnesses[i]!.pin);
+      if (!v.ok) return v;
+    }
+    if (!currentPin(ctx, ketua.nama)) return fail('CONFLICT', `${ketua.nama} belum punya PIN; atur PIN baru langsung.`);
+    insertDeciderPin(unit.db, {
+      nama: ketua.nama,
+      action: 'reset',
+      params: null,
+      salt: null,
+      hash: null,
+      reason,
+      setBy: `${a.nama} dan ${b.nama}`,
+      setAt: ctx.clock().toISOString(),
+    });
+    unit.emit({ type: 'pleno-changed', pemilihan: null, desa: null, tps: null });
+    return ok({ nama: ketua.nama });
   });
 }

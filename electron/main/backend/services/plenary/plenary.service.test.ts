@@ -313,7 +313,7 @@ describe('plenary services', () => {
     await as(2);
     expect((await refused('plenary.delegate', { member: 2, active: true })).code).toBe('FORBIDDEN');
     await as(0);
-    await call('plenary.delegate', { member: 2, active: true, reason: 'Ketua memimpin sidang desa lain' });
+    await call('plenary.delegate', { member: 2, active: true, reason: 'Ketua memimpin sidang desa lain', pin: PIN });
     expect(audit('delegation.grant').map((a) => a.actor)).toEqual(['Siti Ketua']);
     await as(2);
     await call('plenary.decideCorrection', { pin: PIN, correctionId: p.correctionId, decision: 'approved' });

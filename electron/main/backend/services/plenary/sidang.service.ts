@@ -13,7 +13,14 @@ import {
   type SidangAction,
   type SidangPeran,
 } from '../../../../../shared/domain/sidang';
-import { insertHadir, insertSidangEvent, listHadir, listSidangEvents } from '../../repositories/sidang.repo';
+import {
+  insertHadir,
+  insertHadirBatal,
+  insertSidangEvent,
+  listHadir,
+  listHadirBatal,
+  listSidangEvents,
+} from '../../repositories/sidang.repo';
 import { samePerson } from '../../../../../shared/domain/authority';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { runCommand } from '../../db/command';
@@ -107,7 +114,11 @@ export function recordHadir(ctx: BackendContext, input: HadirInput): Result<Sida
     const hari = open.value.hari;
     const dup = listHadir(ctx.db).some(
       (h) =>
-        h.hari === hari && h.peran === input.peran && samePerson(h.nama, nama) && h.paslon === (saksi?.paslon ?? null),
+        h.hari === hari &&
+        h.peran === input.peran &&
+        samePerson(h.nama, nama) &&
+        h.pemilihan === (saksi?.pemilihan ?? null) &&
+        h.paslon === (saksi?.paslon ?? null),
     );
     if (dup) return fail('CONFLICT', `${nama} sudah tercatat hadir pada sidang hari ke-${hari}.`);
     insertHadir(unit.db, {
@@ -120,6 +131,27 @@ export function recordHadir(ctx: BackendContext, input: HadirInput): Result<Sida
       recordedBy: op.value.nama,
       recordedAt: ctx.clock().toISOString(),
     });
+    unit.emit(ANYWHERE);
+    return ok(undefined);
+  });
+  return done.ok ? sidangView(ctx) : done;
+}
+
+/**
+ * A mistaken attendance entry withdrawn with a reason (appended: the entry stays in sidang_hadir, marked withdrawn);
+ * it leaves the sidang's list and the D.Hasil signature page. Any operator may, as they may record one.
+ */
+export function withdrawHadir(ctx: BackendContext, input: { hadirId: number; reason: string }): Result<SidangView> {
+  const done = runCommand(ctx, (unit) => {
+    const op = requireOperator(ctx);
+    if (!op.ok) return op;
+    const h = listHadir(ctx.db, { withWithdrawn: true }).find((x) => x.id === input.hadirId);
+    if (!h) return fail('NOT_FOUND', 'Catatan kehadiran itu tidak ditemukan.');
+    if (listHadirBatal(ctx.db).some((w) => w.hadirId === h.id))
+      return fail('CONFLICT', `Kehadiran ${h.nama} sudah ditarik.`);
+    const reason = input.reason.trim();
+    if (reason.length < 3) return fail('INVALID_INPUT', 'Tulis alasan menarik catatan kehadiran ini.', 'reason');
+    insertHadirBatal(unit.db, { hadirId: h.id, reason, by: op.value.nama, at: ctx.clock().toISOString() });
     unit.emit(ANYWHERE);
     return ok(undefined);
   });

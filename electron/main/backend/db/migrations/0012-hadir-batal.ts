@@ -1,0 +1,31 @@
+// Migration 0012: withdrawing a mistaken attendance entry of a sidang (docs/plenary-decisions.md). The entry in
+// sidang_hadir stays; a row here, with the reason and who withdrew it, takes it out of the sidang's list and of the
+// D.Hasil signature page. At most one per entry; append-only and audited.
+import type { Migration } from '../migrate';
+import { appendOnlyTriggers } from './0001-core';
+
+const AUDITED: ReadonlyArray<readonly [table: string, pk: string]> = [['sidang_hadir_batal', 'id']];
+
+const SQL = `
+CREATE TABLE sidang_hadir_batal (
+  id       INTEGER PRIMARY KEY,
+  hadir_id INTEGER NOT NULL UNIQUE REFERENCES sidang_hadir (id),
+  reason   TEXT NOT NULL CHECK (length(trim(reason)) BETWEEN 3 AND 2000),
+  by       TEXT NOT NULL CHECK (length(trim(by)) BETWEEN 1 AND 200),
+  at       TEXT NOT NULL CHECK (length(at) BETWEEN 10 AND 40)
+) STRICT;
+`;
+
+export const migration: Migration = {
+  version: 12,
+  name: 'hadir-batal',
+  audited: AUDITED,
+  up(db) {
+    db.exec(SQL);
+    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
+    for (const [table, pk] of AUDITED) {
+      register.run(table, pk);
+      db.exec(appendOnlyTriggers(table));
+    }
+  },
+};

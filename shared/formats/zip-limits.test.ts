@@ -317,6 +317,10 @@ describe('extractZipEntry', () => {
     expect(failure(() => extractZipEntry(zip, { ...en!, compressedSize: zip.length }, crc32)).message).toBe(
       UNREADABLE.message,
     );
+    // Bytes cut inside the local name are unreadable, not an inconsistent name.
+    const named = rawZip([{ name: 'ab', data: text }]);
+    const [nen] = readZipDirectory(named, limits());
+    expect(failure(() => extractZipEntry(named.subarray(0, 31), nen!, crc32)).message).toBe(UNREADABLE.message);
     // Bytes that end exactly where the entry's body ends still give the entry.
     expect(extractZipEntry(zip.subarray(0, 30 + 1 + text.length), en!, crc32)).toEqual(text);
     expect(failure(() => extractZipEntry(zip, { ...en!, localOffset: zip.length - 29 }, crc32)).code).toBe(

@@ -3,11 +3,11 @@
 // appended (the acceptance stays, the read model stops counting it), the sidang per day with attendance carried to
 // the documents' data, kejadian khusus at kecamatan level and closed.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../../backend';
+import { dataDirFor, openBackend, type Backend } from '../../backend';
 import { verifyAudit } from '../../repositories/audit.repo';
 import { kehadiranFor } from './sidang.service';
 import { issueOk } from '../../../../../tests/support/issue-document';
@@ -65,6 +65,10 @@ beforeAll(async () => {
   b = await openBackend({ dbPath: join(dir, 'hampang.db'), mode: 'web', clock: () => new Date((now += 1000)) });
   await call('setup.createDemo', { preset: 'hampang' });
   members = (await call<MembersView>('plenary.members', {})).members;
+  // The demo before any PIN is set, for the parts that need a state of their own (any order of the tests).
+  mkdirSync(join(dir, 'template'));
+  await b.ctx.db.backup(join(dir, 'template', 'hampang.db'));
+  cpSync(dataDirFor(b.ctx.dbPath), dataDirFor(join(dir, 'template', 'hampang.db')), { recursive: true });
 });
 afterAll(async () => {
   await b?.close();
@@ -155,6 +159,24 @@ describe('deciders confirm with a PIN', () => {
 });
 
 describe('batalkan appends, never deletes', () => {
+  // Its own copy of the demo with the ketua's PIN set here, so that it holds whether the PIN tests ran before or not.
+  let shared: Backend;
+  beforeAll(async () => {
+    shared = b;
+    cpSync(join(dir, 'template'), join(dir, 'batalkan'), { recursive: true });
+    b = await openBackend({
+      dbPath: join(dir, 'batalkan', 'hampang.db'),
+      mode: 'web',
+      clock: () => new Date((now += 1000)),
+    });
+    await as('ketua');
+    await call('plenary.setPin', { pin: PIN });
+  });
+  afterAll(async () => {
+    await b.close();
+    b = shared;
+  });
+
   it('a withdrawn Sesuai stays recorded, no longer counts, and cannot be withdrawn twice', async () => {
     await as('anggota');
     const t = await plainTps();

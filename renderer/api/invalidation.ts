@@ -39,6 +39,7 @@ export const EVENT_INVALIDATES: Record<PlenoEventType, readonly MethodName[] | '
   ],
   'focus-changed': ['plenary.focus', 'plenary.projector'],
   'documents-changed': [
+    'kabpleno.documents',
     'kirim.status',
     'documents.refusals',
     'documents.list',
@@ -105,6 +106,7 @@ export const COMMAND_EVENTS: Partial<Record<MethodName, readonly PlenoEventType[
   'kabpleno.addKejadian': ['pleno-changed'],
   'kabpleno.proposeKoreksi': ['pleno-changed'],
   'kabpleno.decideKoreksi': ['pleno-changed'],
+  'kabpleno.issue': ['documents-changed'],
   'kirim.installPenerima': ['kirim-changed'],
   'kirim.sendNow': ['kirim-changed'],
   'kirim.setFotoSeluler': ['kirim-changed'],
@@ -136,6 +138,7 @@ export const UNTRACKED_METHODS: Partial<Record<MethodName, string>> = {
   'penerima.trace': 'a committed push never changes: a trace is read once per opening',
   'penerima.photo': 'content-addressed: the same hash is the same photo',
   'penerima.unknownKeys': 'tries arrive from the receiver port: read on opening the keys screen and after Daftarkan',
+  'kabpleno.file': 'an issued file never changes',
   'penerima.registerKey': 'a command whose screen re-reads the key list it shows (KunciScreen)',
   'penerima.driveBundles': 'drives come and go outside the app: the Flashdisk screen polls it every 2 s',
   'penerima.importDrive': 'pushes are not app events: the Flashdisk screen re-reads the drive and shows the answer',

@@ -25,6 +25,20 @@ export interface KabKejadianView {
   waktu: string;
 }
 
+export interface KabDokumenView {
+  id: number;
+  docId: string;
+  kind: 'd-hasil-kabko' | 'kejadian-kabko';
+  pemilihan: string;
+  version: number;
+  final: boolean;
+  pages: number;
+  dataSha256: string;
+  fileName: string;
+  issuedAt: string;
+  reason: string | null;
+}
+
 export interface KabPlenoView {
   kabkota: { kode: string; nama: string };
   pemilihan: { id: string; nama: string; pilihan: { nomor: number; nama: string; kolomKosong: boolean }[] };
@@ -75,6 +89,17 @@ const proposeInput = z
     oleh: nama,
   })
   .strict();
+const issueInput = z
+  .object({
+    kind: z.enum(['d-hasil-kabko', 'kejadian-kabko']),
+    pemilihan,
+    final: z.boolean().optional(),
+    reason: alasan.optional(),
+    paper: z.enum(['a4', 'f4']).optional(),
+  })
+  .strict();
+const listInput = z.object({ pemilihan }).strict();
+const fileInput = z.object({ id: z.number().int().positive() }).strict();
 const decideInput = z
   .object({
     id: z.number().int().positive(),
@@ -101,4 +126,9 @@ export const kabplenoMethods = {
   'kabpleno.addKejadian': method<typeof kejadianInput, { id: number }>(kejadianInput),
   'kabpleno.proposeKoreksi': method<typeof proposeInput, { id: number; dari: number }>(proposeInput),
   'kabpleno.decideKoreksi': method<typeof decideInput, { id: number }>(decideInput),
+  'kabpleno.issue': method<typeof issueInput, KabDokumenView>(issueInput),
+  'kabpleno.documents': method<typeof listInput, { dokumen: KabDokumenView[] }>(listInput),
+  'kabpleno.file': method<typeof fileInput, { id: number; fileName: string; base64: string; sha256: string }>(
+    fileInput,
+  ),
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;

@@ -3,10 +3,19 @@ import { layoutDHasil } from './d-hasil.layout';
 import { layoutKejadian } from './kejadian.layout';
 import { layoutDHasil as layoutDHasilV1 } from './layout-v1/d-hasil.layout';
 import { layoutKejadian as layoutKejadianV1 } from './layout-v1/kejadian.layout';
+import { layoutKabDHasil } from './kabko.layout';
+import { layoutKabKejadian } from './kabko-kejadian.layout';
+import { isKabDocument, type AnyDocumentData, type KabDHasilData, type KabKejadianData } from './kabko-types';
 import type { DocumentData, DocumentLayout, TextMeasure } from './types';
 
 /** Pages of the document, drawn with the layout its data names (`meta.layout`). */
-export function layoutDocument(data: DocumentData, dataSha256: string, measure: TextMeasure): DocumentLayout {
+export function layoutDocument(input: AnyDocumentData, dataSha256: string, measure: TextMeasure): DocumentLayout {
+  // The kab/kota documents of a receiver (docs/receiver-plenary.md) are drawn by their own layouts.
+  if (isKabDocument(input))
+    return input.meta.kind === 'd-hasil-kabko'
+      ? layoutKabDHasil(input as KabDHasilData, dataSha256, measure)
+      : layoutKabKejadian(input as KabKejadianData, dataSha256, measure);
+  const data: DocumentData = input;
   if (data.meta.layout === 'pleno-layout/1') {
     return data.meta.kind === 'd-hasil'
       ? layoutDHasilV1(data as Extract<DocumentData, { meta: { kind: 'd-hasil' } }>, dataSha256, measure)

@@ -24,6 +24,8 @@ export interface KabReceiver {
   call<T>(method: string, input: unknown): Promise<T>;
   refused(method: string, input: unknown): Promise<{ code: string; message: string }>;
   push(p: Push): void;
+  /** Closes the database (so that a `pleno` process can open it); the folder stays until close(). */
+  closeDb(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startKabReceiver(opts: { members?: boolean } = {}): Promis
     const pin = setKabPin(b.ctx, { nama: KETUA, pin: KETUA_PIN });
     if (!pin.ok) throw new Error(pin.error.message);
   }
+  let closed = false;
   const dispatch = async (method: string, input: unknown) => b.dispatch(method, input);
   return {
     dir,
@@ -86,8 +89,13 @@ export async function startKabReceiver(opts: { members?: boolean } = {}): Promis
       return r.error;
     },
     push,
+    async closeDb() {
+      if (!closed) await b.close();
+      closed = true;
+    },
     async close() {
-      await b.close();
+      if (!closed) await b.close();
+      closed = true;
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -25,6 +25,11 @@ import { verifyPdf } from '../backend/services/documents/verify-pdf';
 import { recordBySha256 } from '../backend/repositories/submission.repo';
 import type { HeldRecord } from '../../../shared/documents/traces';
 import { traceReport } from './verify-traces';
+import { isKabDocument, type KabDHasilData } from '../../../shared/documents/kabko-types';
+import type { DocumentData } from '../../../shared/documents/types';
+import { getPenerima } from '../backend/repositories/penerima.repo';
+import type { Db } from '../backend/context';
+import { kabTraceReport } from '../backend/services/penerima/pleno/kab-verify';
 import type { Perangkat } from '../../../shared/domain/model';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { withBackend } from './storage-cli';
@@ -41,6 +46,8 @@ interface Trust {
   ppkFingerprint?: string;
   /** With --db: why that database fails its integrity check (its documents are then not called sah). */
   dbProblem?: string;
+  /** With --db of a receiver: its database, for the traces of a D.Hasil Kabupaten/Kota (kab-verify.ts). */
+  kab?: Db;
 }
 
 interface Outcome {
@@ -181,7 +188,10 @@ function pdfOptions(trust: Trust): { expectedPublicKey?: string } {
 function signerLine(what: string, keyId: string, trust: Trust): { ok: boolean; line: string } {
   const fp = formatFingerprint(keyId);
   if (trust.ppkPublicKey !== undefined)
-    return { ok: true, line: `sah — ${what}, kunci PPK ${fp} (kunci basis data ini)` };
+    return {
+      ok: true,
+      line: `sah — ${what}, ${trust.kab ? 'kunci penerima KPU' : 'kunci PPK'} ${fp} (kunci basis data ini)`,
+    };
   if (trust.ppkFingerprint === undefined) {
     return {
       ok: true,
@@ -210,7 +220,12 @@ function pdfOutcome(v: Awaited<ReturnType<typeof verifyPdf>>, trust: Trust): Out
   }
   const signer = signerLine(what, i.keyId ?? '', trust);
   if (!signer.ok) return { ok: false, lines: [signer.line] };
-  const traces = traceReport(v.data, trust.record ?? null);
+  if (trust.kab && isKabDocument(v.data)) {
+    if (v.data.meta.kind !== 'd-hasil-kabko') return { ok: true, lines: [signer.line] };
+    const kab = kabTraceReport(trust.kab, v.data as KabDHasilData);
+    return { ok: kab.ok, lines: kab.ok ? [signer.line, ...kab.lines] : kab.lines };
+  }
+  const traces = traceReport(v.data as DocumentData, trust.record ?? null);
   if (!traces) return { ok: true, lines: [signer.line] };
   if (!traces.ok) return { ok: false, lines: traces.lines };
   return { ok: true, lines: [signer.line, ...traces.lines] };
@@ -256,6 +271,12 @@ export const command: CliCommand = (argv) =>
     return withBackend('verify', values.db, { mustExist: true, readOnly: true }, async (b) => {
       const key = ppkKeyOrNull(b.ctx);
       if (key) trust.ppkPublicKey = key.publicKey;
+      // A receiver database: its own key signs the kab/kota documents, whose traces name its pushes.
+      const penerima = getPenerima(b.ctx.db);
+      if (penerima) {
+        trust.ppkPublicKey = penerima.publicKey;
+        trust.kab = b.ctx.db;
+      }
       trust.record = (sha) => recordBySha256(b.ctx.db, sha);
       const integrity = integrityCheck(b.ctx);
       if (!integrity.ok)

@@ -14,8 +14,27 @@ import {
   unlockKecamatan,
 } from '../services/penerima/pleno/kab-decisions.service';
 import { decideKabKoreksi, proposeKabKoreksi } from '../services/penerima/pleno/kab-koreksi.service';
+import { issueKabDocument, kabDocumentFile } from '../services/penerima/pleno/kab-documents.service';
 import { kabPlenoView } from '../services/penerima/pleno/kab-view';
+import { listKabDokumen, type KabDokumen } from '../repositories/kab-pleno.repo';
+import type { KabDokumenView } from '../../../../shared/contracts/kabpleno.contract';
 import type { FeatureHandlers } from './index';
+
+function dokumenView(d: KabDokumen): KabDokumenView {
+  return {
+    id: d.id,
+    docId: d.docId,
+    kind: d.kind,
+    pemilihan: d.pemilihan,
+    version: d.version,
+    final: d.final === 1,
+    pages: d.pages,
+    dataSha256: d.dataSha256,
+    fileName: d.fileName,
+    issuedAt: d.issuedAt,
+    reason: d.reason,
+  };
+}
 
 export function kabplenoHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof kabplenoMethods> {
   const receiver = <T>(body: () => Result<T>): Result<T> =>
@@ -34,6 +53,30 @@ export function kabplenoHandlers(ctx: BackendContext): FeatureHandlers<keyof typ
       'kabpleno.addKejadian': (i) => receiver(() => addKejadian(ctx, i)),
       'kabpleno.proposeKoreksi': (i) => receiver(() => proposeKabKoreksi(ctx, i)),
       'kabpleno.decideKoreksi': (i) => receiver(() => decideKabKoreksi(ctx, i)),
+      'kabpleno.issue': async (i) => {
+        if (!getPenerima(ctx.db)) return fail('NO_KECAMATAN', NOT_RECEIVER);
+        const r = await issueKabDocument(ctx, { ...i, actor: 'operator' });
+        return r.ok ? ok(dokumenView(r.value)) : r;
+      },
+      'kabpleno.documents': (i) =>
+        receiver(() =>
+          ok({
+            dokumen: listKabDokumen(ctx.db)
+              .filter((d) => d.pemilihan === i.pemilihan)
+              .map(dokumenView),
+          }),
+        ),
+      'kabpleno.file': (i) =>
+        receiver(() => {
+          const f = kabDocumentFile(ctx, i.id);
+          if (!f.ok) return f;
+          return ok({
+            id: f.value.row.id,
+            fileName: f.value.row.fileName,
+            base64: Buffer.from(f.value.bytes).toString('base64'),
+            sha256: f.value.row.fileSha256,
+          });
+        }),
     },
   };
 }

@@ -9,9 +9,9 @@ import { deflateSync } from 'node:zlib';
 import { AFRelationship, PDFDocument, PDFName, type PDFFont, type PDFImage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { layoutDocument } from '../../../../../shared/documents/layout';
+import { isKabDocument, kabPdfDescription, type AnyDocumentData } from '../../../../../shared/documents/kabko-types';
 import {
   DOC_KIND_TITLES,
-  type DocumentData,
   type DocumentLayout,
   type LayoutItem,
   type TextMeasure,
@@ -84,7 +84,7 @@ function useCmapLayout(font: PDFFont): void {
 }
 
 export interface RenderInput {
-  data: DocumentData;
+  data: AnyDocumentData;
   /** SHA-256 (hex) of the canonical JSON of `data`; shown on every page. */
   dataSha256: string;
   /** The bytes attached to the PDF: the signed envelope JSON of `data`. */
@@ -164,15 +164,29 @@ async function drawPages(doc: PDFDocument, layout: DocumentLayout, fonts: Fonts)
 async function describeAndAttach(doc: PDFDocument, input: RenderInput): Promise<void> {
   const { data } = input;
   const when = instant(data.meta.issued);
-  const title = `${DOC_KIND_TITLES[data.meta.kind]} — ${data.header.pemilihan.nama} — Kecamatan ${data.header.kecamatan.nama}`;
-  doc.setTitle(title, { showInWindowTitleBar: true });
-  doc.setAuthor(`PPK Kecamatan ${data.header.kecamatan.nama}`);
+  if (isKabDocument(data)) {
+    // A kab/kota document of a receiver (docs/receiver-plenary.md).
+    const d = kabPdfDescription(data);
+    doc.setTitle(d.title, { showInWindowTitleBar: true });
+    doc.setAuthor(d.author);
+  } else {
+    const title = `${DOC_KIND_TITLES[data.meta.kind]} — ${data.header.pemilihan.nama} — Kecamatan ${data.header.kecamatan.nama}`;
+    doc.setTitle(title, { showInWindowTitleBar: true });
+    doc.setAuthor(`PPK Kecamatan ${data.header.kecamatan.nama}`);
+  }
   doc.setSubject(
     `${data.meta.id} versi ${data.meta.version}${data.meta.final ? '' : ' (DRAF)'} · SHA-256 data ${input.dataSha256}`,
   );
   // The audit head the data was drawn at (meta.audit), also where a PDF reader's properties show it.
   const audit = data.meta.audit ? [`audit:${data.meta.audit.jumlah}:${data.meta.audit.kepala}`] : [];
-  doc.setKeywords(['pleno', data.meta.kind, data.meta.pemilihan, data.meta.kecamatan, input.dataSha256, ...audit]);
+  doc.setKeywords([
+    'pleno',
+    data.meta.kind,
+    data.meta.pemilihan,
+    isKabDocument(data) ? data.meta.kabkota : data.meta.kecamatan,
+    input.dataSha256,
+    ...audit,
+  ]);
   doc.setCreator('Pleno');
   doc.setProducer('Pleno (pdf-lib)');
   doc.setLanguage('id-ID');
@@ -180,7 +194,7 @@ async function describeAndAttach(doc: PDFDocument, input: RenderInput): Promise<
   doc.setModificationDate(when);
   await doc.attach(input.envelopeBytes, ATTACHMENT_NAME, {
     mimeType: 'application/json',
-    description: `Data dokumen bertanda tangan PPK (${data.format})`,
+    description: `Data dokumen bertanda tangan ${isKabDocument(data) ? 'KPU kabupaten/kota' : 'PPK'} (${data.format})`,
     creationDate: when,
     modificationDate: when,
     afRelationship: AFRelationship.Data,

@@ -5,7 +5,7 @@ import { fromBase64Url, toBase64Url, utf8Encode } from '../../../../../shared/fo
 import { canonicalBytes, canonicalize } from '../../../../../shared/formats/canonical';
 import { keyFingerprint } from '../../../../../shared/formats/envelope';
 import type { SignedEnvelope } from '../../../../../shared/domain/model';
-import type { DocumentData } from '../../../../../shared/documents/types';
+import type { AnyDocumentData } from '../../../../../shared/documents/kabko-types';
 import { nodeCrypto, sha256Hex } from '../../crypto';
 
 /** What signs a document: the PPK laptop's Ed25519 key (services/keys/ppk-key.ts) or a test key. */
@@ -20,11 +20,11 @@ export function signerFingerprint(signer: Pick<DocumentSigner, 'publicKey'>): st
   return keyFingerprint(fromBase64Url(signer.publicKey), nodeCrypto);
 }
 
-export function dataHash(data: DocumentData): string {
+export function dataHash(data: AnyDocumentData): string {
   return sha256Hex(canonicalBytes(data));
 }
 
-export function signDocumentData(data: DocumentData, signer: DocumentSigner): SignedEnvelope<DocumentData> {
+export function signAnyDocumentData(data: AnyDocumentData, signer: DocumentSigner): SignedEnvelope<AnyDocumentData> {
   return signCanonical(data, canonicalize(data), signer).envelope;
 }
 
@@ -33,12 +33,12 @@ export function signDocumentData(data: DocumentData, signer: DocumentSigner): Si
  * "payload" < "signature", so `{"payload":<JCS(data)>,"signature":<JCS(sig)>}` is exactly JCS(envelope). The data
  * (tens of thousands of numbers for 600 TPS) is canonicalised once instead of three times.
  */
-function signCanonical(data: DocumentData, canonical: string, signer: DocumentSigner) {
+function signCanonical(data: AnyDocumentData, canonical: string, signer: DocumentSigner) {
   const keyId = signerFingerprint(signer);
   const bytes = utf8Encode(canonical);
   const sig = toBase64Url(signer.sign(bytes));
   const signature = { alg: 'Ed25519' as const, keyId, sig, publicKey: signer.publicKey };
-  const envelope: SignedEnvelope<DocumentData> = { payload: data, signature };
+  const envelope: SignedEnvelope<AnyDocumentData> = { payload: data, signature };
   const envelopeText = `{"payload":${canonical},"signature":${canonicalize(signature)}}`;
   return { envelope, bytes, envelopeText };
 }
@@ -48,11 +48,11 @@ export interface SignedPdf {
   pages: number;
   dataSha256: string;
   fileSha256: string;
-  envelope: SignedEnvelope<DocumentData>;
+  envelope: SignedEnvelope<AnyDocumentData>;
 }
 
 /** Signs and renders. `data.meta.signer` must be the signer's fingerprint (checked: it is printed on every page). */
-export async function buildSignedPdf(data: DocumentData, signer: DocumentSigner): Promise<SignedPdf> {
+export async function buildSignedPdf(data: AnyDocumentData, signer: DocumentSigner): Promise<SignedPdf> {
   const fp = signerFingerprint(signer);
   if (data.meta.signer !== fp)
     throw new Error(`document meta.signer ${data.meta.signer} is not the signer's fingerprint ${fp}`);

@@ -17,7 +17,8 @@ import {
   decodePDFRawStream,
 } from 'pdf-lib';
 import { parseEnvelopeBytes, verifySelfSigned } from '../../../../../shared/formats/envelope';
-import { DOCUMENT_FORMATS, KNOWN_LAYOUTS, type DocumentData } from '../../../../../shared/documents/types';
+import { DOCUMENT_FORMATS, KNOWN_LAYOUTS } from '../../../../../shared/documents/types';
+import type { AnyDocumentData } from '../../../../../shared/documents/kabko-types';
 import { nodeCrypto } from '../../crypto';
 import { ATTACHMENT_NAME, renderPdf } from './pdf-renderer';
 import { dataHash } from './signed-pdf';
@@ -38,7 +39,7 @@ export interface PdfVerification {
     pages?: number;
   };
   /** The verified document data (only when valid). */
-  data?: DocumentData;
+  data?: AnyDocumentData;
 }
 
 function fileOfAttachment(doc: PDFDocument, name: string): Uint8Array | null {
@@ -99,7 +100,7 @@ interface Opened {
   doc: PDFDocument;
   attached: Uint8Array;
   env: Envelope;
-  data: DocumentData;
+  data: AnyDocumentData;
 }
 
 /** Loads the PDF and its embedded signed data; a failed result when either cannot be read. */
@@ -124,7 +125,7 @@ async function openDocument(bytes: Uint8Array, info: PdfVerification['info']): P
     const where = env.error.path ? env.error.path + ': ' : '';
     return { valid: false, problems: [`data tertanam rusak: ${where}${env.error.message}`], info };
   }
-  const data = env.value.payload as unknown as DocumentData;
+  const data = env.value.payload as unknown as AnyDocumentData;
   if (
     !(DOCUMENT_FORMATS as readonly string[]).includes(data.format) ||
     typeof data.meta !== 'object' ||

@@ -76,9 +76,12 @@ export async function postManifest(run: Run, row: ManifestRow): Promise<Kurang |
   return k.value.kurang;
 }
 
+/** PUTs the objects the receiver lacks, the documents (the numbers of the kecamatan) before the C.Hasil they name. */
 export async function putObjects(run: Run, row: ManifestRow, hashes: readonly string[]): Promise<Step | null> {
   let problem: Step | null = null;
-  await inPool(hashes, run.parallel, async (sha) => {
+  const rank = new Map(manifestOf(row).payload.objek.map((o) => [o.sha256, o.jenis === 'c-hasil' ? 1 : 0]));
+  const ordered = [...hashes].sort((a, b) => (rank.get(a) ?? 1) - (rank.get(b) ?? 1));
+  await inPool(ordered, run.parallel, async (sha) => {
     const objek = getObjek(run.ctx.db, sha);
     if (!objek) {
       problem = { kind: 'ditolak', reason: `penerima meminta objek yang tidak ada di kiriman ini` };

@@ -33,6 +33,6 @@ export const WEB_SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
-  // The camera is used to scan C.Hasil QR codes; nothing else.
+  // The camera is used to scan QR codes (C.Hasil, the receiver certificate); nothing else.
   'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
 };

@@ -83,6 +83,8 @@ const previewInput = z.union([
   z.object({ source: z.literal('berkas'), contentBase64: z.string().min(1).max(MAX_B64) }),
   z.object({ source: z.literal('qr'), contentBase64: z.string().min(1).max(MAX_B64) }),
   z.object({ source: z.literal('url'), url: z.string().min(1).max(2000) }),
+  /** The texts of the QR codes the renderer's camera read in one frame (decoded in the browser). */
+  z.object({ source: z.literal('kamera'), texts: z.array(z.string().min(1).max(4000)).min(1).max(16) }),
 ]);
 const installInput = z.object({
   sertifikat: z

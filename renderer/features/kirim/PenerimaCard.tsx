@@ -1,10 +1,12 @@
-// Receiver setup: the certificate from a file, a picture of its QR, or `GET /v1/hello` of a typed address; it is
+// Receiver setup: the certificate from a file, a picture of its QR, its QR held up to the camera (CertCamera.tsx), or
+// `GET /v1/hello` of a typed address; it is
 // checked against the data master's KPU key, and its key fingerprint shown for the PPK to compare with what the KPU
 // reads out before installing. The PPK key fingerprint is shown for the kab/kota to register.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { KirimStatus, PenerimaPreviewView } from '../../../shared/contracts/kirim.contract';
 import { useApiCommand } from '../../api/hooks';
 import { Button, Card, Field, StatusPill, TextInput } from '../../ui';
+import { CertCamera } from './CertCamera';
 import { fileToBase64, when } from './format';
 
 function Preview({ p, onDone }: { p: PenerimaPreviewView; onDone: () => void }) {
@@ -43,11 +45,16 @@ function Setup() {
   const preview = useApiCommand('kirim.previewPenerima');
   const [url, setUrl] = useState('');
   const [shown, setShown] = useState<PenerimaPreviewView | null>(null);
-  const read = async (input: Parameters<typeof preview.run>[0]) => {
-    setShown(null);
-    const r = await preview.run(input);
-    if (r.ok) setShown(r.value);
-  };
+  const run = preview.run;
+  const read = useCallback(
+    async (input: Parameters<typeof run>[0]) => {
+      setShown(null);
+      const r = await run(input);
+      if (r.ok) setShown(r.value);
+    },
+    [run],
+  );
+  const fromCamera = useCallback((texts: string[]) => void read({ source: 'kamera', texts }), [read]);
   const fromFile = (source: 'berkas' | 'qr') => async (e: React.ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     e.target.value = '';
@@ -66,6 +73,7 @@ function Setup() {
           <input type="file" accept="image/png,image/jpeg" hidden onChange={fromFile('qr')} />
         </label>
       </div>
+      <CertCamera onTexts={fromCamera} />
       <form
         className="row"
         onSubmit={(e) => {

@@ -26,17 +26,29 @@ async function guard<T>(ctx: BackendContext, what: string, body: () => Promise<R
   }
 }
 
-/** The certificate JSON from a file, a QR picture, or `GET /v1/hello` of a typed URL. */
+/** The certificate JSON from a file, a QR picture, QR texts read by the camera, or `GET /v1/hello` of a typed URL. */
 async function certificateFrom(
-  i: { source: 'berkas' | 'qr'; contentBase64: string } | { source: 'url'; url: string },
+  i:
+    | { source: 'berkas' | 'qr'; contentBase64: string }
+    | { source: 'url'; url: string }
+    | { source: 'kamera'; texts: string[] },
 ): Promise<Result<unknown>> {
   if (i.source === 'url') return fetchHelloCert(i.url.trim());
-  const bytes = new Uint8Array(Buffer.from(i.contentBase64, 'base64'));
   let text: string | undefined;
+  if (i.source === 'kamera') {
+    text = envelopeTextOfQr(i.texts, 'pleno.penerima/1') ?? undefined;
+    if (!text) return fail('INVALID_INPUT', 'Kode QR yang terbaca kamera bukan sertifikat penerima. Coba lagi.');
+    return parseJson(text);
+  }
+  const bytes = new Uint8Array(Buffer.from(i.contentBase64, 'base64'));
   if (i.source === 'qr') {
     text = envelopeTextOfQr(await decodeQrImage(bytes).catch(() => [] as string[]), 'pleno.penerima/1') ?? undefined;
     if (!text) return fail('INVALID_INPUT', 'Tidak ada QR sertifikat penerima pada gambar ini.');
   } else text = Buffer.from(bytes).toString('utf8');
+  return parseJson(text);
+}
+
+function parseJson(text: string): Result<unknown> {
   try {
     return ok(JSON.parse(text) as unknown);
   } catch {

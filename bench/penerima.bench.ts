@@ -17,7 +17,15 @@ import { writeKotabaruDemo } from '../electron/main/backend/services/demo/kotaba
 import { kirimOutbox } from '../electron/main/backend/services/kirim/sender';
 import type { SignedEnvelope } from '../shared/domain/model';
 import { verifyTandaTerima, type KirimManifest } from '../shared/formats/kirim';
-import { auditVerify, freePort, startReceiverProcess, stopGently } from '../tests/support/penerima-process';
+import * as client from '../tests/support/mini-kirim-client';
+import {
+  auditVerify,
+  freePort,
+  makeReceiverDb,
+  startReceiverProcess,
+  stopGently,
+} from '../tests/support/penerima-process';
+import { makeKecamatan, makePush } from '../tests/support/push-fixture';
 
 process.setMaxListeners(64); // 22 kecamatan databases open at once, each with its exit hook
 const LIMIT_MS = 15 * 60_000;
@@ -154,6 +162,49 @@ async function scenario(label: string, limit: number, fullPhotos: boolean) {
   }
 }
 
+/** 22 pushes at once, each with one photo of `mb` MiB (hand-built, tests/support/push-fixture.ts; minimal client). */
+async function bigPhotos(mb: number, n: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'pleno-bench-penerima-besar-'));
+  try {
+    const kpu = makeKecamatan().kpu;
+    const ks = KOTABARU_KECAMATAN.slice(0, n).map(([kode]) => makeKecamatan(kpu, kode));
+    await makeReceiverDb(join(dir, 'kab.db'), ks);
+    const rx = await startReceiverProcess(join(dir, 'kab.db'), await freePort());
+    const sampler = sampleRss(rx.child.pid!);
+    const t0 = performance.now();
+    const statuses = await Promise.all(
+      ks.map(async (k) => {
+        const p = makePush(k, { photoBytes: mb * 1024 * 1024 });
+        await client.postManifest(rx.base, p.envelope);
+        for (const [sha, env] of p.objek) await client.putObjek(rx.base, sha, env);
+        for (const [sha, bytes] of p.berkas) await client.uploadBlob(rx.base, sha, bytes, 256 * 1024);
+        const done = await client.commit(rx.base, p.address);
+        return (done.json as { payload?: { status?: string } } | null)?.payload?.status ?? `HTTP ${done.status}`;
+      }),
+    );
+    const ms = performance.now() - t0;
+    const hwm = procKb(rx.child.pid!, 'VmHWM');
+    const idle = sampler.stop();
+    await stopGently(rx);
+    return { n, mb, ms, lengkap: statuses.filter((s) => s === 'lengkap').length, hwmMb: hwm / 1024, ...idle };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function sampleRss(pid: number): { stop(): { idleMb: number; sampledMb: number } } {
+  const idle = procKb(pid, 'VmRSS');
+  let peak = idle;
+  const t = setInterval(() => (peak = Math.max(peak, procKb(pid, 'VmRSS'))), 50);
+  return {
+    stop: () => {
+      clearInterval(t);
+      return { idleMb: idle / 1024, sampledMb: peak / 1024 };
+    },
+  };
+}
+
+const big = await bigPhotos(8, KOTABARU_KECAMATAN.length);
 const ref = await scenario('sendiri', 1, FULL);
 const load = await scenario('semua', KOTABARU_KECAMATAN.length, FULL);
 const mb = (n: number) => `${n.toFixed(0)} MB`;
@@ -173,5 +224,10 @@ for (const s of [ref, load]) {
       `peak ${mb(s.rx.hwmMb)} (VmHWM; highest 50 ms sample ${mb(s.rx.sampledMb)}; aim < 300 MB); audit verify ${s.audit}`,
   );
 }
+console.log(
+  `penerima large photos, ${big.n} pushes at once each with one ${big.mb} MiB photo (tus, 256 KiB chunks): ` +
+    `${big.lengkap}/${big.n} lengkap in ${(big.ms / 1000).toFixed(1)} s; receiver RSS idle ${mb(big.idleMb)}, ` +
+    `peak ${mb(big.hwmMb)} (VmHWM; highest 50 ms sample ${mb(big.sampledMb)}) for ${big.n * big.mb} MiB of blobs`,
+);
 if (load.check.lengkap !== load.manifests || load.check.verified !== load.manifests)
   throw new Error('not every manifest was committed exactly once with a verified receipt');

@@ -73,9 +73,16 @@ const countsOf = (r: CHasilRecord): CHasilCounts =>
 /** The bupati push of a kecamatan; `tamper` edits the D.Hasil payload before it is signed. */
 export function makePush(
   k: Kecamatan,
-  opts: { urutan?: number; sebelumnya?: string | null; tamper?: (doc: Record<string, unknown>) => void } = {},
+  opts: {
+    urutan?: number;
+    sebelumnya?: string | null;
+    tamper?: (doc: Record<string, unknown>) => void;
+    /** Size of the photo blob (default 200,000 bytes). */
+    photoBytes?: number;
+  } = {},
 ): Push {
-  const photo = new Uint8Array(200_000).map((_, i) => (i * 7 + Number(k.master.kecamatan.kode)) % 256); // one per kecamatan
+  const seed = Number(k.master.kecamatan.kode); // one photo per kecamatan
+  const photo = new Uint8Array(opts.photoBytes ?? 200_000).map((_, i) => (i * 7 + seed) % 256);
   const photoSha = createHash('sha256').update(photo).digest('hex');
   const objek = new Map<string, unknown>();
   const lampiran = k.master.desa.map((d) => ({

@@ -20,6 +20,8 @@ export interface ImportResultView {
   reason?: string;
   tps?: string;
   pemilihan?: string;
+  /** Warnings about a stored record (R17: `dibuat` outside the election window), Bahasa Indonesia. */
+  peringatan?: string[];
 }
 
 export interface ImportSummary {

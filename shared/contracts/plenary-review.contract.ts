@@ -23,6 +23,8 @@ export interface SubmissionView {
   counted: boolean;
   /** Differs from the first submission. */
   differs: boolean;
+  /** Warnings about this record (R17: `dibuat` outside the election window), Bahasa Indonesia. */
+  peringatan: string[];
 }
 
 export interface CorrectionView {

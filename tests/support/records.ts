@@ -6,7 +6,7 @@
 //   makeFixture({ desaCount?, tpsPerDesa?, simulasi?, kecamatanNama? }) → StorageFixture   master and keys only
 //   recordFor / signRecord / envelopeBytes / makeBundle / makePhoto / countsFor              records from a fixture
 //   openTestBackend(prefix?) → TestBackend                                                   an empty backend
-//   createKecamatanFixture({ desa?, tpsPerDesa?, dir? }) → KecamatanFixture                  a backend with the master
+//   createKecamatanFixture({ desa?, tpsPerDesa?, dir?, simulasi? }) → KecamatanFixture                  a backend with the master
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -266,9 +266,13 @@ export interface KecamatanFixture {
 }
 
 export async function createKecamatanFixture(
-  opts: { desa?: number; tpsPerDesa?: number; dir?: string } = {},
+  opts: { desa?: number; tpsPerDesa?: number; dir?: string; simulasi?: boolean } = {},
 ): Promise<KecamatanFixture> {
-  const fx = makeFixture({ desaCount: opts.desa ?? 2, tpsPerDesa: opts.tpsPerDesa ?? 3 });
+  const fx = makeFixture({
+    desaCount: opts.desa ?? 2,
+    tpsPerDesa: opts.tpsPerDesa ?? 3,
+    ...(opts.simulasi === undefined ? {} : { simulasi: opts.simulasi }),
+  });
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pleno-kec-'));
   const dbPath = join(dir, 'kecamatan.db');
   const { openBackend } = await import('../../electron/main/backend/backend');

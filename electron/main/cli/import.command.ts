@@ -45,6 +45,9 @@ export const command: CliCommand = (argv) =>
           }
           process.stdout.write(fileLine(f) + '\n');
           if (f.status === 'ditolak') process.stderr.write(`${f.file}: ${f.reason ?? 'ditolak'}\n`);
+          // Warnings (R17) on stderr: the stdout line keeps its §5 form.
+          for (const w of f.outcomes.flatMap((o) => o.warnings ?? []))
+            process.stderr.write(`${f.file}: peringatan ${w}\n`);
         },
         { actor: 'cli', ...batchFromEnv() },
       );

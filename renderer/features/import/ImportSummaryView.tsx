@@ -32,7 +32,12 @@ export function ResultsTable({ results, label }: { results: ImportResultView[]; 
         },
         { key: 'tps', header: 'TPS', render: (r) => (r.tps ? formatKode(r.tps) : '—') },
         { key: 'pemilihan', header: 'Pemilihan', render: (r) => r.pemilihan ?? '—' },
-        { key: 'reason', header: 'Keterangan', render: (r) => r.reason ?? '' },
+        {
+          key: 'reason',
+          header: 'Keterangan',
+          // A stored record's warnings (R17) are read beside it: "Peringatan R17: …".
+          render: (r) => [r.reason, ...(r.peringatan ?? []).map((w) => `Peringatan ${w}`)].filter(Boolean).join(' · '),
+        },
       ]}
       empty="Belum ada."
     />

@@ -165,6 +165,11 @@ function Submissions({ review }: { review: TpsReview }) {
           <div className="meta hash">
             {s.sha256.slice(0, 24)}… · {s.foto.length} foto
           </div>
+          {s.peringatan.map((w) => (
+            <p className="notice notice-warn" role="note" key={w}>
+              Peringatan {w}
+            </p>
+          ))}
         </div>
       ))}
     </>

@@ -57,6 +57,7 @@ function summarize(jobId: string, outcomes: FileOutcome[], displayName: (file: s
         ...(o.reason !== undefined ? { reason: o.reason } : {}),
         ...(o.tps !== undefined ? { tps: o.tps } : {}),
         ...(o.pemilihan !== undefined ? { pemilihan: o.pemilihan } : {}),
+        ...(o.warnings !== undefined ? { peringatan: o.warnings } : {}),
       });
     }
   }

@@ -23,6 +23,7 @@ import { ppkKeyOrNull } from '../keys/ppk-key';
 import { detectPhotoExt, storePhoto } from '../photos/photo-store';
 import { type ImportOutcome, type ImportSource, MAX_BUNDLE_BYTES, MAX_ENVELOPE_BYTES } from './import-types';
 import { type Session, asRejection, fromParseError, noMaster, reject, rejectedOutcome } from './import-session';
+import { checkR17 } from '../../../../../shared/domain/rules/r17-dibuat';
 
 // ---------- verification (pure CPU, no writes) ----------
 
@@ -106,7 +107,9 @@ function storeRecord(
     source.actor ?? s.actor,
   );
   s.touched.set(`${r.tps}:${r.pemilihan}`, { tps: r.tps, pemilihan: r.pemilihan });
-  return { status: outcome, ...base, submissionId: id };
+  const r17 = checkR17(r.dibuat, { masterImported: s.masterImportedAt, received: s.at });
+  const warnings = r17.map((x) => `${x.code}: ${x.message}`);
+  return { status: outcome, ...base, submissionId: id, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 // ---------- one input, inside an open transaction (savepoint) ----------

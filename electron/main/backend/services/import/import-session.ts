@@ -5,7 +5,7 @@ import type { DataMaster, Perangkat, PemilihanId } from '../../../../../shared/d
 import type { ParseError } from '../../../../../shared/formats/parse-result';
 import type { BackendContext } from '../../context';
 import { runWrite } from '../../db/command';
-import { decisionDevices, loadDataMaster } from '../../repositories/master.repo';
+import { decisionDevices, getMasterRecord, isSimulasiMaster, loadDataMaster } from '../../repositories/master.repo';
 import { unexpected } from '../../unexpected';
 import { PhotoWriteBatch } from '../photos/photo-store';
 import { quarantine } from '../quarantine/quarantine';
@@ -19,8 +19,16 @@ export interface Session {
   photos: PhotoWriteBatch;
   at: string;
   actor: string;
+  /** When the data master was imported here (R17's window opens before it); null for SIMULASI or no master. */
+  masterImportedAt: string | null;
   /** TPS+pemilihan whose results changed (events after commit). */
   touched: Map<string, { tps: string; pemilihan: PemilihanId | null }>;
+}
+
+/** R17's lower bound: the master's import time, none for a SIMULASI master (docs/spec-readings.md "Hardening"). */
+export function r17From(ctx: Pick<BackendContext, 'db'>): string | null {
+  const master = loadDataMaster(ctx.db);
+  return master && !isSimulasiMaster(master) ? (getMasterRecord(ctx.db)?.importedAt ?? null) : null;
 }
 
 export function newSession(ctx: BackendContext, actor = 'sistem'): Session {
@@ -31,6 +39,7 @@ export function newSession(ctx: BackendContext, actor = 'sistem'): Session {
     photos: new PhotoWriteBatch(),
     at: ctx.clock().toISOString(),
     actor,
+    masterImportedAt: r17From(ctx),
     touched: new Map(),
   };
 }

@@ -28,6 +28,8 @@ export interface ImportOutcome {
   pemilihan?: PemilihanId;
   sha256?: string;
   submissionId?: number;
+  /** Warnings about a stored record (R17: `dibuat` outside the election window), Bahasa Indonesia. */
+  warnings?: string[];
 }
 
 export interface FileOutcome {

@@ -3,6 +3,8 @@ import type { BackendContext } from '../../context';
 import type { SubmissionView } from '../../../../../shared/contracts/plenary.contract';
 import { countFields, fieldLabel, getCount } from '../../../../../shared/domain/labels';
 import { submissionPhotos } from '../../repositories/submission.repo';
+import { r17From } from '../import/import-session';
+import { checkR17 } from '../../../../../shared/domain/rules/r17-dibuat';
 import type { PemilihanSnapshot, TpsSnapshot } from './plenary-snapshot';
 
 /** The records of one TPS side by side: which one counts, which differ from the first, and where they disagree. */
@@ -10,6 +12,7 @@ export function submissionsOf(ctx: BackendContext, snap: PemilihanSnapshot, t: T
   const pilihan = snap.pemilihan.pilihan;
   const first = t.submissions[0]?.counts ?? null;
   const fields = countFields(pilihan);
+  const imported = r17From(ctx);
   const submissions: SubmissionView[] = t.submissions.map((s) => {
     const counts = s.counts;
     return {
@@ -24,6 +27,9 @@ export function submissionsOf(ctx: BackendContext, snap: PemilihanSnapshot, t: T
       foto: submissionPhotos(ctx.db, s.id).map((p) => ({ lembar: p.lembar, sha256: p.sha256, available: p.present })),
       counted: t.derived.countedSubmissionId === s.id,
       differs: first !== null && fields.some((f) => getCount(counts, f.path) !== getCount(first, f.path)),
+      peringatan: s.dibuat
+        ? checkR17(s.dibuat, { masterImported: imported, received: s.receivedAt }).map((v) => `${v.code}: ${v.message}`)
+        : [],
     };
   });
   const conflictDiff =

@@ -16,7 +16,8 @@ import { buildDocumentData } from '../electron/main/backend/services/documents/d
 import { buildSignedPdf, signerFingerprint } from '../electron/main/backend/services/documents/signed-pdf';
 import { formTable } from '../shared/documents/d-hasil.layout';
 import type { DHasilData } from '../shared/documents/types';
-import type { TableSpec } from '../shared/documents/table';
+import { splitColumns, type TableSpec } from '../shared/documents/table';
+import { MARGIN_X } from '../shared/documents/frame';
 import { isoAtOffset } from '../shared/documents/format';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -37,20 +38,30 @@ function median(xs: number[]): number {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-/** The same tables as HTML: one <table> per column group (as many columns per page as the PDF), headers repeated. */
-function tableHtml(spec: TableSpec, title: string, perPage: number): string {
-  const groups: number[][] = [];
-  for (let i = 0; i < spec.columns.length; i += perPage)
-    groups.push(spec.columns.slice(i, i + perPage).map((_, k) => i + k));
+/** A4 landscape in points, and the width the data columns share on our pages (shared/documents/table.ts). */
+const A4_W = 841.89;
+const FIXED_COLS_W = 26 + 196 + 24;
+
+/**
+ * The same tables as HTML, split into the same column groups as our pages (splitColumns), at the same 8 pt with the
+ * column-number row under the headers, headers repeated on every printed page and a paraf strip in every page's
+ * table footer: what our D.Hasil prints, so the comparison is like for like.
+ */
+function tableHtml(spec: TableSpec, title: string, ppk: string[]): string {
+  const groups = splitColumns(spec.columns.length, A4_W - 2 * MARGIN_X - FIXED_COLS_W);
+  let numbered = 4;
   return groups
     .map((cols) => {
-      const head = `<tr><th>No</th><th>Uraian</th><th>L/P</th>${cols.map((c) => `<th>${esc(spec.columns[c]!)}</th>`).join('')}</tr>`;
+      const span = cols.length + 3;
+      const head =
+        `<tr><th>No</th><th>Uraian</th><th>L/P</th>${cols.map((c) => `<th>${esc(spec.columns[c]!)}</th>`).join('')}</tr>` +
+        `<tr class="num"><td>(1)</td><td>(2)</td><td>(3)</td>${cols.map(() => `<td>(${numbered++})</td>`).join('')}</tr>`;
+      const paraf = `<tr class="paraf"><td colspan="${span}">Paraf: ${ppk.map((n) => `<span>${esc(n)}</span>`).join('')}</td></tr>`;
       const body = spec.sections
         .map((s) => {
-          const rows = [`<tr class="sec"><td colspan="${cols.length + 3}">${esc(s.title)}</td></tr>`];
+          const rows = [`<tr class="sec"><td colspan="${span}">${esc(s.title)}</td></tr>`];
           for (const b of s.blocks) {
-            if ('part' in b)
-              rows.push(`<tr class="part"><td></td><td colspan="${cols.length + 2}">${esc(b.part)}</td></tr>`);
+            if ('part' in b) rows.push(`<tr class="part"><td></td><td colspan="${span - 1}">${esc(b.part)}</td></tr>`);
             else
               for (const r of b.rows)
                 rows.push(
@@ -60,13 +71,14 @@ function tableHtml(spec: TableSpec, title: string, perPage: number): string {
           return rows.join('');
         })
         .join('');
-      return `<section><h1>MODEL D.HASIL KECAMATAN-KWK</h1><h2>${esc(title)}</h2><table><thead>${head}</thead><tbody>${body}</tbody></table></section>`;
+      return `<section><h1>MODEL D.HASIL KECAMATAN-KWK</h1><h2>${esc(title)}</h2><table><thead>${head}</thead><tfoot>${paraf}</tfoot><tbody>${body}</tbody></table></section>`;
     })
     .join('');
 }
 
 function htmlOf(data: DHasilData): string {
   const pil = data.header.pilihan;
+  const ppk = data.header.ppk.map((p) => p.nama);
   const parts = [
     tableHtml(
       formTable(
@@ -75,28 +87,30 @@ function htmlOf(data: DHasilData): string {
         [...data.recap.desa.map((d) => d.total), data.recap.total],
       ),
       'Rekapitulasi per desa',
-      13,
+      ppk,
     ),
     ...data.lampiran.map((d) => {
       const rd = data.recap.desa.find((x) => x.kode === d.kode)!;
       return tableHtml(
         formTable(
           pil,
-          [...d.tps.map((t) => `TPS ${String(t.nomor).padStart(3, '0')}`), 'JUMLAH'],
+          [...d.tps.map((t) => `TPS ${String(t.nomor).padStart(3, '0')}`), 'JUMLAH DESA/KEL.'],
           [...d.tps.map((t) => t.counts), rd.total],
         ),
         `Lampiran ${d.nama}`,
-        13,
+        ppk,
       );
     }),
     `<section><h2>Pengesahan</h2><ol>${data.header.ppk.map((p) => `<li>${esc(p.nama)} (${esc(p.jabatan)}) ____________</li>`).join('')}</ol></section>`,
   ];
   return `<!doctype html><html><head><meta charset="utf-8"><style>
-    body { font-family: 'DejaVu Sans Condensed', 'DejaVu Sans', sans-serif; font-size: 6.7pt; }
-    section { page-break-after: always; } h1 { font-size: 10pt; text-align: center; margin: 0 } h2 { font-size: 8pt; margin: 2pt 0 }
-    table { border-collapse: collapse; width: 100%; } td, th { border: 0.4pt solid #000; padding: 0 2pt; }
+    body { font-family: 'DejaVu Sans Condensed', 'DejaVu Sans', sans-serif; font-size: 8pt; line-height: 9.6pt; }
+    section { page-break-after: always; } h1 { font-size: 10pt; text-align: center; margin: 0 } h2 { font-size: 9pt; margin: 2pt 0 }
+    table { border-collapse: collapse; width: 100%; } td, th { border: 0.4pt solid #000; padding: 0 2.6pt; }
     td.n { text-align: right; } tr.sec td { background: #e6e6e6; font-weight: bold; } tr.part td { font-weight: bold; }
-    thead { display: table-header-group; }
+    tr.num td { text-align: center; color: #555; } tr.paraf td { height: 32pt; vertical-align: top; }
+    tr.paraf span { display: inline-block; width: 110pt; border-bottom: 0.4pt solid #000; margin-right: 6pt; }
+    thead { display: table-header-group; } tfoot { display: table-footer-group; } tr { break-inside: avoid; }
   </style></head><body>${parts.join('')}</body></html>`;
 }
 
@@ -179,7 +193,8 @@ async function main(): Promise<void> {
           await page.pdf({
             format: 'A4',
             landscape: true,
-            margin: { top: '10mm', bottom: '15mm', left: '10mm', right: '10mm' },
+            // Our pages' margins: 28 pt (9.9 mm) at the sides, the header/footer bands above and below.
+            margin: { top: '20mm', bottom: '18mm', left: '9.9mm', right: '9.9mm' },
           }),
         );
         const t = performance.now() - t0;
@@ -195,7 +210,7 @@ async function main(): Promise<void> {
       ).length;
       console.log(
         `  Chromium page.pdf() (tabel yang sama sebagai HTML, ${(html.length / 1024).toFixed(0)} KiB): median ${chromeMs.toFixed(0)} ms, ` +
-          `${chromePages} halaman, ${(chromePdf.length / 1024).toFixed(0)} KiB (+ ${launchMs.toFixed(0)} ms membuka browser; ` +
+          `${chromePages} halaman (pdf-lib: ${pages}), ${(chromePdf.length / 1024).toFixed(0)} KiB (+ ${launchMs.toFixed(0)} ms membuka browser; ` +
           `tanpa data dari DB dan tanda tangan)`,
       );
       console.log(

@@ -20,7 +20,7 @@ import {
 import { signatureItems } from './signatures';
 import { MARK, layoutTable, type TableBlock, type TableSection, type TableSpec } from './table';
 import { padaHariIni } from './terbilang';
-import type { DHasilData, DocumentLayout, LayoutItem, LayoutPage, TextMeasure } from './types';
+import type { DHasilData, DocTps, DocumentLayout, LayoutItem, LayoutPage, TextMeasure } from './types';
 
 const SECTION_ORDER: FormSection[] = ['I', 'II', 'III', 'IV'];
 const PART_OF_ROW: Record<string, keyof typeof PART_TITLES> = { 'I:A': 'I.A', 'I:B': 'I.B', 'IV:A': 'IV.A' };
@@ -137,9 +137,32 @@ function notesOf(columns: string[], data: (CHasilCounts | null)[]): Note[] {
   return out;
 }
 
+/** Marker of a column whose counted version carries an R14–R16 warning (and of its note). */
+export const WARN_MARK = '◆';
+export const WARNINGS_TITLE = 'Peringatan pemeriksaan silang (R14–R16):';
+
+/** One note per R14–R16 warning of a TPS column (key '' : listed on every page showing the column). */
+function warningNotes(columns: string[], tps: readonly DocTps[]): Note[] {
+  return tps.flatMap((t, column) =>
+    (t.peringatan ?? []).map((w) => ({
+      column,
+      key: '',
+      text: `${columns[column]!.replace(` ${WARN_MARK}`, '')} · ${w.kode} ${w.pesan}`,
+    })),
+  );
+}
+
 function noteLines(notes: Note[], width: number, m: TextMeasure): string[] {
-  if (notes.length === 0) return [];
-  return wrapText(`${MARK} ${NOTES_TITLE} ${notes.map((n) => n.text).join('; ')}.`, width, NOTE_FONT, m);
+  const sums = notes.filter((n) => n.key !== '');
+  const warns = notes.filter((n) => n.key === '');
+  const lines: string[] = [];
+  if (sums.length > 0)
+    lines.push(...wrapText(`${MARK} ${NOTES_TITLE} ${sums.map((n) => n.text).join('; ')}.`, width, NOTE_FONT, m));
+  if (warns.length > 0)
+    lines.push(
+      ...wrapText(`${WARN_MARK} ${WARNINGS_TITLE} ${warns.map((n) => n.text).join('; ')}.`, width, NOTE_FONT, m),
+    );
+  return lines;
 }
 
 export function frameOf(data: DHasilData, dataSha256: string): FrameInput {
@@ -170,6 +193,8 @@ interface TablePagesInput {
   role: string;
   title: (columns: number[], part: number, parts: number) => string;
   intro?: string[];
+  /** The lampiran's TPS entries (their R14–R16 warnings are listed under the table). */
+  tps?: readonly DocTps[];
   m: TextMeasure;
 }
 
@@ -179,7 +204,7 @@ function tablePages(input: TablePagesInput): LayoutPage[] {
   const { w, h } = landscape(data.meta.paper);
   const top = h - HEADER_H;
   const bottom = FOOTER_H + PARAF_H + 8;
-  const notes = notesOf(spec.columns, input.values);
+  const notes = [...notesOf(spec.columns, input.values), ...warningNotes(spec.columns, input.tps ?? [])];
   const noteW = w - 2 * MARGIN_X;
   const notesIn = (cols: number[]) => notes.filter((n) => cols.includes(n.column));
   const introH = input.intro ? input.intro.length * INTRO_LH + 4 : 0;
@@ -197,7 +222,7 @@ function tablePages(input: TablePagesInput): LayoutPage[] {
         items.push({ t: 'text', x: MARGIN_X, y: top - 2 - (k + 1) * INTRO_LH + 3, size: INTRO_FONT, text: line }),
       );
     items.push(...tp.items);
-    const onPage = notesIn(tp.columns).filter((n) => tp.blockKeys.has(n.key));
+    const onPage = notesIn(tp.columns).filter((n) => n.key === '' || tp.blockKeys.has(n.key));
     noteLines(onPage, noteW, m).forEach((line, k) =>
       items.push({
         t: 'text',
@@ -264,13 +289,16 @@ export function layoutDHasil(data: DHasilData, dataSha256: string, m: TextMeasur
           data.header.pilihan,
           [
             ...desa.tps.map(
-              (t) => `TPS ${String(t.nomor).padStart(3, '0')}${t.tunda ? ` (DITUNDA ${t.tunda.jenis})` : ''}`,
+              (t) =>
+                `TPS ${String(t.nomor).padStart(3, '0')}${t.tunda ? ` (DITUNDA ${t.tunda.jenis})` : ''}` +
+                `${t.peringatan?.length ? ` ${WARN_MARK}` : ''}`,
             ),
             `JUMLAH DESA/KEL.`,
           ],
           values,
         ),
         values,
+        tps: desa.tps,
         title: (cols, part, parts) =>
           `Lampiran Desa/Kelurahan ${desa.nama} (${formatKode(desa.kode)}): ` +
           `${columnsTitle(cols, desa.tps.length, 'TPS', 'jumlah desa')} · bagian ${part}/${parts}`,

@@ -101,6 +101,11 @@ export interface DocTps {
    * counted until its new result is accepted). Absent otherwise, so documents without holds keep their bytes.
    */
   tunda?: { jenis: 'PSU' | 'PSS' | 'PSL'; dasar: string };
+  /**
+   * The cross checks R14–R16 (warnings) the counted version breaks, each with its sentence: printed as a marked column
+   * and listed on the page. Present only when there is one, so documents without them keep their bytes.
+   */
+  peringatan?: { kode: 'R14' | 'R15' | 'R16'; pesan: string }[];
 }
 
 export interface DocLampiranDesa {

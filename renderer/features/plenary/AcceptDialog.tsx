@@ -15,12 +15,17 @@ export function AcceptDialog({ review, open, onClose }: { review: TpsReview; ope
   const [reason, setReason] = useState('');
   const [pin, setPin] = useState('');
   const errors = review.violations.filter((v) => v.severity === 'error');
+  const warnings = review.violations.filter((v) => v.severity === 'warning');
   const submit = async () => {
     const r = await action.run(
       {
         tps: review.tps,
         pemilihan: review.pemilihan.id,
-        ...(errors.length > 0 ? { overrideReason: reason, pin } : {}),
+        ...(errors.length > 0
+          ? { overrideReason: reason, pin }
+          : warnings.length > 0 && reason.trim()
+            ? { overrideReason: reason }
+            : {}),
       },
       `TPS ${nomorTps(review.nomor)} diterima sesuai`,
     );
@@ -63,6 +68,19 @@ export function AcceptDialog({ review, open, onClose }: { review: TpsReview; ope
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
           </Field>
           <PinField value={pin} onChange={setPin} />
+        </>
+      )}
+      {errors.length === 0 && warnings.length > 0 && (
+        <>
+          <div className="notice notice-warn">
+            Ada {warnings.length} peringatan: {warnings.map((v) => `${v.code} ${v.message}`).join('; ')}.
+          </div>
+          <Field
+            label="Catatan mengapa diterima (tidak wajib)"
+            hint="Dicetak pada D.Kejadian Khusus bersama peringatannya."
+          >
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Field>
         </>
       )}
     </ActionDialog>

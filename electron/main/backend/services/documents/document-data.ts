@@ -11,10 +11,12 @@ import {
   LAYOUT_VERSION,
   type DHasilData,
   type DocMeta,
+  type DocTps,
   type DocumentData,
   type KejadianData,
 } from '../../../../../shared/documents/types';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
+import type { Violation } from '../../../../../shared/domain/rules/index';
 import { toSumber, type CountTrace, type Sumber } from '../../../../../shared/domain/count-trace';
 import { loadDataMaster } from '../../repositories/master.repo';
 import { recap } from '../recap/recap.service';
@@ -22,6 +24,13 @@ import { loadSnapshot, type PemilihanSnapshot } from '../plenary/plenary-snapsho
 import { unexplainedBreaks } from './plenary-record';
 import { kejadianEntries, placeOf } from './kejadian-entries';
 import { kehadiranFor } from '../plenary/sidang.service';
+
+/** The R14–R16 warnings among a TPS's violations, as a lampiran entry's `peringatan`. */
+function crossWarnings(violations: readonly Violation[]): NonNullable<DocTps['peringatan']> {
+  return violations.flatMap((v) =>
+    v.code === 'R14' || v.code === 'R15' || v.code === 'R16' ? [{ kode: v.code, pesan: v.message }] : [],
+  );
+}
 
 /** The trace as `sumber`; a counted number without a trace is a bug, never printed as traced. */
 function traceSumber(trace: CountTrace | null): Sumber {
@@ -73,7 +82,10 @@ function dHasilData(
       if (hold) return { nomor: t.nomor, counts: null, sumber: null, tunda: { jenis: hold.jenis, dasar: hold.dasar } };
       const counts = tps?.derived.current ?? null;
       // pleno.document/2: where the count comes from (the record and the approved corrections applied to it).
-      return { nomor: t.nomor, counts, sumber: counts ? traceSumber(tps?.trace ?? null) : null };
+      const entry = { nomor: t.nomor, counts, sumber: counts ? traceSumber(tps?.trace ?? null) : null };
+      // The cross checks R14–R16 it breaks (warnings), marked and listed on the page; absent when none.
+      const peringatan = counts && tps ? crossWarnings(tps.violations) : [];
+      return peringatan.length > 0 ? { ...entry, peringatan } : entry;
     }),
   }));
   // Who attended the sidang (recorded in the plenary): the saksi names printed on the signature page.

@@ -10,7 +10,7 @@ import { formatNumber } from '../../../../../shared/documents/format';
 import { formulaFailures, type FormulaFailure } from '../../../../../shared/documents/formula';
 import type { KejadianEntry } from '../../../../../shared/documents/types';
 import type { Acceptance } from '../../repositories/plenary.repo';
-import type { PemilihanSnapshot } from '../plenary/plenary-snapshot';
+import type { PemilihanSnapshot, TpsSnapshot } from '../plenary/plenary-snapshot';
 
 /** "Desa Hampang, TPS 003" (or the kecamatan) for a TPS/desa code, and a recorded time in the kecamatan's zone. */
 export interface Placing {
@@ -115,7 +115,17 @@ export function correctionEntries(snap: PemilihanSnapshot, master: DataMaster, p
   return out.sort((x, y) => x.id - y.id).map((x) => x.entry);
 }
 
-/** One entry per record accepted with a reason while a sum on it disagrees (the marked cells of the D.Hasil). */
+/** The R14–R16 warnings of the TPS's counted version when `submissionId` is what it counts, as sentences. */
+function crossWarningsOf(t: TpsSnapshot, submissionId: number) {
+  const counted = t.derived.currentSource?.kind === 'submission' && t.derived.countedSubmissionId === submissionId;
+  if (!counted) return [];
+  return t.violations.filter((v) => v.code === 'R14' || v.code === 'R15' || v.code === 'R16');
+}
+
+/**
+ * One entry per record accepted with a reason while a sum on it disagrees (the marked cells of the D.Hasil), and per
+ * counted record accepted while it carries an R14–R16 warning (the ◆ columns), with the reason or its absence.
+ */
 export function acceptanceEntries(snap: PemilihanSnapshot, placing: Placing): KejadianEntry[] {
   const out: { id: number; entry: KejadianEntry }[] = [];
   for (const t of snap.byTps.values()) {
@@ -123,11 +133,16 @@ export function acceptanceEntries(snap: PemilihanSnapshot, placing: Placing): Ke
     for (const a of t.acceptances) {
       const reason = a.overrideReason?.trim();
       const counts = submissions.get(a.submissionId);
-      if (!reason || !counts) continue;
+      const warnings = crossWarningsOf(t, a.submissionId);
+      if ((!reason && warnings.length === 0) || !counts) continue;
       const failures = formulaFailures(counts);
+      const parts = [
+        ...(failures.length > 0 ? [failures.map(failureText).join('; ')] : []),
+        ...(warnings.length > 0 ? [`peringatan ${warnings.map((v) => `${v.code}: ${v.message}`).join('; ')}`] : []),
+      ];
       const what =
-        failures.length > 0
-          ? `Data diterima pleno walaupun ${failures.map(failureText).join('; ')}`
+        parts.length > 0
+          ? `Data diterima pleno walaupun ${parts.join('; ')}`
           : 'Data diterima pleno walaupun ada pemeriksaan yang tidak terpenuhi';
       out.push({
         id: a.id,
@@ -136,7 +151,7 @@ export function acceptanceEntries(snap: PemilihanSnapshot, placing: Placing): Ke
           tempat: placing.place(a.tps, null),
           pihak: 'PPK',
           jenis: 'penerimaan',
-          uraian: `${what}. Alasan: ${reason}`,
+          uraian: reason ? `${what}. Alasan: ${reason}` : `${what}. Alasan tidak dicatat`,
           penyelesaian: `Diterima ${a.decidedBy}`,
         },
       });

@@ -3,8 +3,8 @@
 // view and a flag on their Beranda tiles, and nothing else of the demo is flagged; an approved correction of the
 // gubernur DPT makes the bupati record of that TPS (and the gubernur one) carry R14, read by a desa-scoped review
 // and by the full dashboard alike.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ import { setCount } from '../../../../../shared/domain/labels';
 import { insertCorrection, insertCorrectionDecision } from '../../repositories/plenary.repo';
 import { runWrite } from '../../db/command';
 import { loadSnapshot } from './plenary-snapshot';
+import { readEmbeddedData } from '../documents/verify-pdf';
+import type { DHasilData, KejadianData } from '../../../../../shared/documents/types';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 const BIN = path.join(ROOT, 'bin/pleno.mjs');
@@ -132,5 +134,62 @@ describe('R14–R16 in the review and on Beranda (hampang demo)', () => {
     expect(flagsOf(await call<DashboardView>('plenary.dashboard', { pemilihan: 'gubernur' })).get(tps)).toEqual([
       'R14',
     ]);
+  });
+});
+
+describe('R14–R16 in the documents (hampang demo)', () => {
+  const pdfText = (bytes: Uint8Array) => {
+    const file = path.join(dir, `doc-${Date.now()}.pdf`);
+    writeFileSync(file, bytes);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  };
+  const issue = async (kind: 'd-hasil' | 'kejadian-khusus') => {
+    const doc = await call<{ id: number }>('documents.issue', { kind, pemilihan: 'bupati' });
+    const file = await call<{ base64: string }>('documents.file', { id: doc.id });
+    const bytes = new Uint8Array(Buffer.from(file.base64, 'base64'));
+    const data = JSON.parse(new TextDecoder().decode((await readEmbeddedData(bytes))!)) as { payload: unknown };
+    return { bytes, data: data.payload };
+  };
+
+  it('the D.Hasil draft marks the reused photo column and lists the warning; D.Kejadian prints the acceptance', async () => {
+    const flagged = flagsOf(await call<DashboardView>('plenary.dashboard', { pemilihan: 'bupati' }));
+    const d = await issue('d-hasil');
+    const data = d.data as DHasilData;
+    for (const desa of data.lampiran)
+      for (const t of desa.tps) {
+        const tps = `${desa.kode}${String(t.nomor).padStart(3, '0')}`;
+        expect(
+          t.peringatan?.map((w) => w.kode),
+          tps,
+        ).toEqual(flagged.get(tps));
+      }
+    const entry = data.lampiran.flatMap((x) =>
+      x.tps.map((t) => ({ tps: `${x.kode}${String(t.nomor).padStart(3, '0')}`, t })),
+    );
+    expect(entry.find((e) => e.tps === reused.tps)!.t.peringatan).toEqual([
+      {
+        kode: 'R16',
+        pesan: 'Foto lembar 3 sama persis dengan foto TPS 001 Cantung Kiri Hulu: satu foto dipakai untuk dua TPS',
+      },
+    ]);
+    const text = pdfText(d.bytes);
+    expect(text).toContain('TPS 002 ◆');
+    expect(text).toContain('◆ Peringatan pemeriksaan silang (R14–R16):');
+    expect(text).toContain('TPS 002 · R16 Foto lembar 3 sama persis dengan foto TPS 001 Cantung Kiri Hulu');
+
+    // Accepted as read with a note: D.Kejadian carries the warning and the reason.
+    await call('plenary.startSession', { member: 0 });
+    await call('plenary.accept', {
+      tps: reused.tps,
+      pemilihan: 'bupati',
+      overrideReason: 'Foto lembar 3 keliru diunggah KPPS; angka dicocokkan dengan C.Hasil plano',
+    });
+    const k = (await issue('kejadian-khusus')).data as KejadianData;
+    const accepted = k.entries.filter((e) => e.jenis === 'penerimaan' && e.uraian.includes('R16'));
+    expect(accepted.map((e) => e.uraian)).toEqual([
+      'Data diterima pleno walaupun peringatan R16: Foto lembar 3 sama persis dengan foto TPS 001 Cantung Kiri Hulu: ' +
+        'satu foto dipakai untuk dua TPS. Alasan: Foto lembar 3 keliru diunggah KPPS; angka dicocokkan dengan C.Hasil plano',
+    ]);
+    expect(accepted[0]!.tempat).toBe('Desa/Kel. Hampang, TPS 002');
   });
 });

@@ -119,6 +119,10 @@ export function accept(
       const decider = requireDeciderPin(ctx, 'Menerima data yang bergalat', input.pin);
       if (!decider.ok) return decider;
       decidedAs = decider.value.as;
+    } else if (t.violations.some((v) => v.severity === 'warning')) {
+      // Accepting despite a warning (e.g. R16, a photo also sent for another TPS): the reason given is kept and
+      // printed in the D.Kejadian Khusus; it is not required and needs no PIN.
+      overrideReason = input.overrideReason?.trim() || null;
     }
     const row = insertAcceptance(unit.db, {
       tps: input.tps,

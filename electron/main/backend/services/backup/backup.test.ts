@@ -1,11 +1,12 @@
 // Backup and restore on real databases: the hampang demo in one backend, a drive folder (PLENO_DRIVE_ROOTS), and a
 // second, fresh backend restoring from it — audit chain, numbers, photos and documents compared with the original.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openTestBackend, type TestBackend } from '../../../../../tests/support/records';
+import { dataDirFor, openBackend } from '../../backend';
 import { verifyAudit } from '../../repositories/audit.repo';
 import { AUDITED_TABLES } from '../../db/migrations/index';
 import type { BackupCheck, BackupFound, BackupStatus } from '../../../../../shared/contracts/backup.contract';
@@ -14,6 +15,8 @@ import type { Result } from '../../../../../shared/contracts/result';
 let media: string;
 let drive: string;
 let source: TestBackend;
+/** The demo as created, before any backup drive was chosen (each test holds alone and in any order). */
+let template: string;
 const savedRoots = process.env.PLENO_DRIVE_ROOTS;
 
 const value = <T>(r: Result<T>): T => {
@@ -28,25 +31,47 @@ beforeAll(async () => {
   process.env.PLENO_DRIVE_ROOTS = media;
   source = await openTestBackend('pleno-backup-src-');
   value(await source.backend.dispatch('setup.createDemo', { preset: 'hampang' }));
+  template = join(mkdtempSync(join(tmpdir(), 'pleno-backup-tpl-')), 'uji.db');
+  await source.backend.ctx.db.backup(template);
+  cpSync(source.backend.ctx.dataDir, dataDirFor(template), { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
   await source.close();
   rmSync(media, { recursive: true, force: true });
+  if (template) rmSync(join(template, '..'), { recursive: true, force: true });
   if (savedRoots === undefined) delete process.env.PLENO_DRIVE_ROOTS;
   else process.env.PLENO_DRIVE_ROOTS = savedRoots;
 });
 
 const recap = async (tb: TestBackend) => value(await tb.backend.dispatch('plenary.recap', {}));
+const backupDir = () => join(drive, 'Pleno-Cadangan', '630214');
+
+/** The source's backup on the drive, written through the handlers unless an earlier test already wrote it. */
+async function ensureBackup(): Promise<void> {
+  if (existsSync(join(backupDir(), 'pleno.db'))) return;
+  value(await source.backend.dispatch('backup.setTarget', { root: drive }));
+  value(await source.backend.dispatch('backup.now', {}));
+}
 
 describe('backup', () => {
   it('refuses a drive that is not mounted and a backup before a drive is chosen', async () => {
-    const d = source.backend.dispatch;
-    expect(await d('backup.now', {})).toMatchObject({ ok: false, error: { message: /Pilih dulu drive/ } });
-    expect(await d('backup.setTarget', { root: '/etc' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const s = value(await d('backup.status', {})) as BackupStatus;
-    expect(s.drives).toContainEqual({ root: drive, label: 'FLASHDISK' });
-    expect(s.target).toBeNull();
+    // A copy of the demo before any drive was chosen.
+    const own = join(mkdtempSync(join(tmpdir(), 'pleno-backup-none-')), 'uji.db');
+    cpSync(template, own);
+    cpSync(dataDirFor(template), dataDirFor(own), { recursive: true });
+    const b = await openBackend({ dbPath: own, mode: 'web' });
+    try {
+      const d = b.dispatch;
+      expect(await d('backup.now', {})).toMatchObject({ ok: false, error: { message: /Pilih dulu drive/ } });
+      expect(await d('backup.setTarget', { root: '/etc' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      const s = value(await d('backup.status', {})) as BackupStatus;
+      expect(s.drives).toContainEqual({ root: drive, label: 'FLASHDISK' });
+      expect(s.target).toBeNull();
+    } finally {
+      await b.close();
+      rmSync(join(own, '..'), { recursive: true, force: true });
+    }
   });
 
   it('writes the database, photos and manifest to the chosen drive, and again after a document is issued', async () => {
@@ -76,6 +101,7 @@ describe('backup', () => {
   });
 
   it('restores into a fresh database: chain verified, same recap, photos there; a second restore refused', async () => {
+    await ensureBackup();
     const fresh = await openTestBackend('pleno-backup-dst-');
     try {
       const d = fresh.backend.dispatch;
@@ -107,7 +133,8 @@ describe('backup', () => {
   });
 
   it('a tampered backup is reported by inspect and refused by restore; paths off the drives are refused', async () => {
-    const dir = join(drive, 'Pleno-Cadangan', '630214');
+    await ensureBackup();
+    const dir = backupDir();
     const bad = join(drive, 'Pleno-Cadangan', '630299');
     mkdirSync(bad, { recursive: true });
     const db = new Database(join(dir, 'pleno.db'), { readonly: true });
@@ -143,6 +170,7 @@ describe('backup', () => {
       expect(junk).toMatchObject({ valid: false, problems: [expect.stringMatching(/rusak atau bukan/)] });
     } finally {
       await fresh.close();
+      rmSync(bad, { recursive: true, force: true }); // the other tests find exactly the source's backup
     }
   });
 });

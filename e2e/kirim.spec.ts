@@ -7,6 +7,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openBackend } from '../electron/main/backend/backend';
+import { forgeNext, tamperTotals } from '../electron/main/backend/services/demo/kotabaru-kecamatan';
 import { startFaultProxy, type FaultProxy } from '../tests/support/fault-proxy';
 import { axeFindings, blocking } from './axe';
 import { ARTIFACTS, callApi, ROOT, runCli, spawnServed, test, type Served } from './fixtures';
@@ -41,7 +43,7 @@ function freePort(): Promise<number> {
 }
 
 /** A kecamatan (pulau-sembilan demo, bupati D.Hasil issued as draft) served with a drive folder; a receiver db. */
-async function world(): Promise<World> {
+async function world(beforeServe?: (kecDb: string) => Promise<void>): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'pleno-e2e-kirim-'));
   const kecDb = join(dir, 'kecamatan.db');
   const kabDb = join(dir, 'kabkota.db');
@@ -50,6 +52,7 @@ async function world(): Promise<World> {
   await runCli(['import', '--db', kecDb, join(dir, 'demo/tps')]); // exit 1: the demo's rejected files
   await cli(['document', 'd-hasil', '--db', kecDb, '--pemilihan', 'bupati', '--out', join(dir, 'dh.pdf')]);
   await cli(['penerima', 'init', '--db', kabDb, '--master', join(dir, 'demo/master.json')]);
+  await beforeServe?.(kecDb);
   const media = join(dir, 'media');
   mkdirSync(join(media, 'FLASHDISK'), { recursive: true });
   const kec = await spawnServed(process.execPath, [BIN, 'serve', '--db', kecDb, '--port', '0'], {
@@ -229,6 +232,49 @@ test('a bundle round trip on a drive: export, pleno penerima impor, the receipt 
     await expect(push(page)).toContainText('Lengkap');
     await expect(push(page)).toContainText('dibawa dengan flashdisk');
     await shoot(page, 'tanda-terima-flashdisk');
+  } finally {
+    await closeWorld(w);
+  }
+});
+
+test('a push the receiver refuses shows Ditolak with its problems, and still after the app restarts', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // urutan 2 of bupati: its D.Hasil says a desa total 10 votes off the sum of its TPS (re-signed by the PPK key)
+  const w = await world(async (kecDb) => {
+    const b = await openBackend({ dbPath: kecDb, mode: 'web' });
+    try {
+      forgeNext(b, (m, objek) => tamperTotals(b, m, objek));
+    } finally {
+      await b.close();
+    }
+  });
+  const second = page.getByRole('listitem', { name: 'Bupati · kiriman urutan 2' });
+  try {
+    const port = await freePort();
+    w.proxy = await startFaultProxy(`http://127.0.0.1:${port}`);
+    const cert = await prepareReceiver(w, w.proxy.url);
+    await startReceiver(w, port);
+    await openKirim(page, w);
+    await page.locator('input[type=file][accept^=".json"]').first().setInputFiles(cert);
+    await page.getByRole('button', { name: /Sidik jari sama/ }).click();
+    await expect(push(page)).toContainText(/Angka diterima|Lengkap/, { timeout: 60_000 });
+    await expect(second).toContainText('Ditolak', { timeout: 60_000 });
+    await expect(second).toContainText(/ditolak penerima: .*jumlah desa tidak sama/);
+    await shoot(page, 'ditolak');
+
+    // The app stops and starts again while the receiver cannot be reached: the refusal is read from the database.
+    const kecDb = join(w.dir, 'kecamatan.db');
+    await w.kec.stop();
+    w.proxy.plan.answer = { status: 503, body: '{"masalah":["pemeliharaan"]}' };
+    w.kec = await spawnServed(process.execPath, [BIN, 'serve', '--db', kecDb, '--port', '0'], {
+      PLENO_DRIVE_ROOTS: w.media,
+    });
+    await openKirim(page, w);
+    await expect(second).toContainText('Ditolak');
+    await expect(second).toContainText(/ditolak penerima: .*jumlah desa tidak sama/);
+    await expect(push(page)).not.toContainText('Ditolak');
   } finally {
     await closeWorld(w);
   }

@@ -95,6 +95,31 @@ describe('imageDimensions on hand-built headers', () => {
     });
   });
 
+  it('each format at its shortest header, and each signature byte checked', () => {
+    const png = pngBombHeader(3, 4);
+    expect(imageDimensions(png.subarray(0, 24))).toEqual({ kind: 'png', width: 3, height: 4 });
+    for (const at of [0, 1, 2, 3]) {
+      const bad = png.slice();
+      bad[at] = 0x58;
+      expect(imageDimensions(bad), `PNG byte ${at}`).toBeNull();
+    }
+    const jpg = bytes([0xff, 0xd8, 0xff, 0xd8], sof(0xc0, 5, 6));
+    expect(imageDimensions(jpg)).toEqual({ kind: 'jpg', width: 6, height: 5 });
+    for (const at of [0, 1, 2]) {
+      const bad = jpg.slice();
+      bad[at] = 0x58;
+      expect(imageDimensions(bad), `JPEG byte ${at}`).toBeNull();
+    }
+    const gif = bytes([0x47, 0x49, 0x46, 0x38, 0x39, 0x61], le16(7), le16(8));
+    expect(imageDimensions(gif)).toEqual({ kind: 'gif', width: 7, height: 8 });
+    const notGif = gif.slice();
+    notGif[0] = 0x58;
+    expect(imageDimensions(notGif)).toBeNull();
+    const bmp = bytes([0x42, 0x4d], new Array<number>(16).fill(0), le32(9), le32(10));
+    expect(bmp.length).toBe(26);
+    expect(imageDimensions(bmp)).toEqual({ kind: 'bmp', width: 9, height: 10 });
+  });
+
   it('a PNG claiming a size over 2^31 reads it unsigned; a PNG whose first chunk is not IHDR is null', () => {
     const png = pngBombHeader(1, 1);
     png.set([0xff, 0xff, 0xff, 0xfe], 16);

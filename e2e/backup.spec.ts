@@ -40,7 +40,7 @@ test('a backup on a drive folder restores into a fresh data directory with the a
       await page.screenshot({ path: join(ARTIFACTS, 'screens', 'cadangan-1366x768.png') });
       await page.keyboard.press('Escape');
       await expect(pill).toBeFocused();
-      await expect(pill).toHaveText(/^Cadangan \d\d\.\d\d$/);
+      await expect(pill).toHaveText(/^Cadangan \d\d\.\d\d WITA$/);
 
       // Issuing a document makes a backup by itself.
       expect((await callApi(a, 'documents.issue', { kind: 'd-hasil', pemilihan: 'bupati' })).ok).toBe(true);

@@ -1,4 +1,5 @@
 // The root: loads system.info, then shows the startup-error screen, the first-run screen, the projector, or the shell.
+import { setKecamatanZone } from './local-time';
 import { Suspense, useEffect } from 'react';
 import { useApiEvent, useApiQuery } from '../api/hooks';
 import { ApiProvider } from '../api/ApiProvider';
@@ -107,6 +108,8 @@ function Root() {
   } else {
     body = <Shell info={system} route={route} />;
   }
+  // Every time shown is the kecamatan's local time (local-time.ts).
+  setKecamatanZone(system.kecamatan?.kode ?? null);
   return (
     <SystemInfoContext.Provider value={{ info: system, reload: info.reload }}>
       <ConnectionBanner />

@@ -6,8 +6,9 @@ import { runCommand } from '../api/query-client';
 import type { BackupStatus } from '../../shared/contracts/backup.contract';
 import type { ApiError } from '../../shared/contracts/result';
 import { Button, Dialog } from '../ui';
+import { jam } from './local-time';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) => jam(iso);
 const REASON = {
   manual: 'diminta',
   lock: 'setelah penguncian desa',

@@ -71,7 +71,7 @@ describe('derivePemilihan', () => {
   it('an open keberatan (even about the procedure, after the last lock) or an unlocked desa blocks the final', () => {
     const prosedur = { id: 7, scope: 'prosedur' as const, tps: null, desa: null };
     const open = derivePemilihan(rows({ objections: [prosedur] }));
-    expect(open.final).toEqual({ final: false, reasons: ['Keberatan #7 belum diselesaikan'] });
+    expect(open.final).toEqual({ final: false, reasons: ['Keberatan tentang prosedur belum diselesaikan'] });
     expect(derivePemilihan(rows({ objections: [prosedur], resolutions: [{ objectionId: 7 }] })).final!.final).toBe(
       true,
     );
@@ -112,7 +112,7 @@ describe('derivePemilihan', () => {
       'TPS 001: belum diputuskan dalam pleno',
       'TPS 002: ada kiriman berbeda (konflik) yang belum diputuskan',
       'Ada 1 keberatan terhadap desa ini yang belum diselesaikan',
-      'TPS 001: usulan koreksi #9 belum diputuskan',
+      'TPS 001: usulan koreksi belum diputuskan',
     ]);
     expect(recapState(t2!)).toEqual({ counted: cleanCounts(), masuk: true, diputuskan: false, konflik: true });
     expect(recapState(m.desa[1]!.tps[0]!)).toEqual({ counted: null, masuk: false, diputuskan: false, konflik: false });
@@ -282,9 +282,9 @@ describe('derivePemilihan: tiles, keberatan and locks', () => {
     expect(m.desa[1]!.objections.map((o) => o.id)).toEqual([2]);
     expect(m.objections.map((o) => o.id)).toEqual([1, 2, 3]);
     expect(m.final!.reasons).toEqual([
-      'Keberatan #1 belum diselesaikan',
-      'Keberatan #2 belum diselesaikan',
-      'Keberatan #3 belum diselesaikan',
+      'Keberatan tentang Desa Hampang TPS 001 belum diselesaikan',
+      'Keberatan tentang Desa Limbur belum diselesaikan',
+      'Keberatan tentang prosedur belum diselesaikan',
     ]);
   });
 
@@ -330,7 +330,7 @@ describe('derivePemilihan: tiles, keberatan and locks', () => {
         lockEvents: [],
       }),
     );
-    expect(m.desa[0]!.lockBlockers).toEqual(['TPS 002: usulan koreksi #12 belum diputuskan']);
+    expect(m.desa[0]!.lockBlockers).toEqual(['TPS 002: usulan koreksi belum diputuskan']);
     expect(m.byTps.get(`${A}002`)!.derived.pendingCorrectionId).toBe(12);
     expect(m.byTps.get(`${A}002`)!.tile).toBe('sesuai');
     expect(m.desa[1]!.lockBlockers).toEqual([]);

@@ -111,7 +111,7 @@ export function derivePemilihan<R extends RowTypes>(rows: PemilihanRows<R>): Pem
       ? null
       : pemilihanFinal(
           desa.map((d) => ({ kode: d.row.kode, nama: d.row.nama, locked: d.locked })),
-          rows.objections.filter(isOpen).map((o) => o.id),
+          rows.objections.filter(isOpen).map((o) => objectionPlace(o, desa)),
         ),
   };
 }
@@ -259,10 +259,7 @@ function desaLockBlockers(tps: readonly TpsModel<RowTypes>[], openOnDesa: number
     );
   const pending = tps
     .filter((t) => t.derived.pendingCorrectionId !== null)
-    .map(
-      (t) =>
-        `TPS ${String(t.row.nomor).padStart(3, '0')}: usulan koreksi #${t.derived.pendingCorrectionId} belum diputuskan`,
-    );
+    .map((t) => `TPS ${String(t.row.nomor).padStart(3, '0')}: usulan koreksi belum diputuskan`);
   return [...held, ...check.reasons, ...pending];
 }
 
@@ -279,4 +276,13 @@ export function recapState(t: Pick<TpsModel, 'derived'>): RecapTpsState {
     diputuskan: isSettled({ status: d.base }),
     konflik: d.konflik,
   };
+}
+
+/** Where an open keberatan is about, in words ("Desa Hampang TPS 003", "Desa Hampang", "prosedur"); never its id. */
+function objectionPlace(o: ObjectionRowIn, desa: readonly { row: { kode: string; nama: string } }[]): string {
+  const kode = o.tps ? o.tps.slice(0, 10) : o.desa;
+  const nama = desa.find((d) => d.row.kode === kode)?.row.nama ?? kode;
+  if (o.scope === 'tps' && o.tps) return `Desa ${nama} TPS ${o.tps.slice(10)}`;
+  if (o.scope === 'desa' && o.desa) return `Desa ${nama}`;
+  return 'prosedur';
 }

@@ -267,6 +267,17 @@ describe('pemilihanFinal', () => {
     ).toEqual({ final: false, reasons: ['Desa Limbur (63.02.14.2002) belum dikunci'] });
     expect(pemilihanFinal([]).final).toBe(false);
   });
+
+  it('names each open keberatan by where it is about, never by its id', () => {
+    const locked = [{ kode: '6302142001', nama: 'Hampang', locked: true }];
+    expect(pemilihanFinal(locked, ['Desa Hampang TPS 003', 'prosedur'])).toEqual({
+      final: false,
+      reasons: [
+        'Keberatan tentang Desa Hampang TPS 003 belum diselesaikan',
+        'Keberatan tentang prosedur belum diselesaikan',
+      ],
+    });
+  });
 });
 
 describe('lock events', () => {

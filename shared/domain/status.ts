@@ -231,15 +231,16 @@ export interface FinalCheck {
 /**
  * The one definition of "final" (docs/read-model.md): a pemilihan is final for the kecamatan when every desa is
  * locked and no keberatan about it is open (a keberatan about the procedure can be raised after the last lock).
- * Only then may a final D.Hasil be issued. `openObjections`: ids of the open keberatan of this pemilihan (or of all).
+ * Only then may a final D.Hasil be issued. `openObjections`: where each open keberatan of this pemilihan is about, in
+ * words ("Desa Hampang TPS 003", "prosedur").
  */
 export function pemilihanFinal(
   desaLocks: readonly { kode: string; nama: string; locked: boolean }[],
-  openObjections: readonly number[] = [],
+  openObjections: readonly string[] = [],
 ): FinalCheck {
   const reasons = desaLocks.filter((d) => !d.locked).map((d) => `Desa ${d.nama} (${formatKode(d.kode)}) belum dikunci`);
   if (desaLocks.length === 0) reasons.push('Tidak ada desa dalam data master');
-  for (const id of openObjections) reasons.push(`Keberatan #${id} belum diselesaikan`);
+  for (const where of openObjections) reasons.push(`Keberatan tentang ${where} belum diselesaikan`);
   return { final: reasons.length === 0, reasons };
 }
 

@@ -7,12 +7,13 @@ import { apiErrorOf, apiKey, callOrThrow } from '../../api/query-client';
 import { Button } from '../../ui';
 import type { ReadableAuditEntry } from '../../../shared/contracts/audit.contract';
 import { AuditChainCard } from './AuditChainCard';
+import { waktu } from '../../app/local-time';
 import { AuditFilters, KINDS, type AuditFilter } from './AuditFilters';
 import '../plenary/plenary.css';
 import './audit.css';
 
 const PAGE = 100;
-const when = (iso: string) => new Date(iso).toLocaleString('id-ID', { dateStyle: 'short', timeStyle: 'medium' });
+const when = (iso: string) => waktu(iso);
 
 function AuditRow({ e }: { e: ReadableAuditEntry }) {
   const [open, setOpen] = useState(false);

@@ -5,14 +5,14 @@ import { Field } from '../../ui';
 import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import { useAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
+import { positionOf } from './ordinals';
+import { waktu } from '../../app/local-time';
 import { nomorTps } from '../dashboard/tile-status';
 
 const CHANNEL: Record<string, string> = { file: 'Berkas', qr: 'QR', lan: 'LAN', manual: 'Entri manual' };
 export const channelLabel = (c: string): string => CHANNEL[c] ?? c;
-export const timeLabel = (iso: string): string => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
-};
+/** The kecamatan's local time with its zone (renderer/app/local-time.ts). */
+export const timeLabel = (iso: string): string => waktu(iso);
 
 export function ConflictDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
   const action = useAction('plenary.chooseSubmission');
@@ -28,7 +28,7 @@ export function ConflictDialog({ review, open, onClose }: { review: TpsReview; o
     if (chosen === null) return;
     const r = await action.run(
       { tps: review.tps, pemilihan: review.pemilihan.id, submissionId: chosen, reason },
-      `Kiriman #${chosen} dipilih untuk TPS ${nomorTps(review.nomor)}`,
+      `Kiriman ${positionOf(review.submissions, chosen)} dipilih untuk TPS ${nomorTps(review.nomor)}`,
     );
     if (r) close();
   };
@@ -73,7 +73,7 @@ function ConflictTable({
             <th>Kolom</th>
             {review.submissions.map((s, i) => (
               <th key={s.id} className="num">
-                Kiriman {i + 1} (#{s.id})
+                Kiriman {i + 1}
               </th>
             ))}
           </tr>

@@ -11,6 +11,7 @@ import { useAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 import { severityByField } from './CHasilForm';
+import { ordinal } from './ordinals';
 
 async function fileToBase64(file: File): Promise<string> {
   const buf = new Uint8Array(await file.arrayBuffer());
@@ -198,7 +199,7 @@ function BasisFields({ review, b, set }: { review: TpsReview; b: Basis; set: (pa
             <option value="">— tidak terkait —</option>
             {openObjections.map((o) => (
               <option key={o.id} value={o.id}>
-                #{o.id} {o.byLabel}: {o.text.slice(0, 60)}
+                Keberatan {ordinal(review.objections, o.id)} {o.byLabel}: {o.text.slice(0, 60)}
               </option>
             ))}
           </select>

@@ -7,10 +7,13 @@ import { ActionDialog } from './ActionDialog';
 import { PinField, pinReady } from './decider';
 
 export function DecideCorrectionDialog({
+  where,
   correction,
   decision,
   onClose,
 }: {
+  /** "TPS 003 Hampang": what the correction is about, in the title and the toast. */
+  where: string;
   correction: CorrectionView | null;
   decision: 'approved' | 'rejected';
   onClose: () => void;
@@ -20,7 +23,7 @@ export function DecideCorrectionDialog({
   const submit = async () => {
     const r = await action.run(
       { correctionId: correction.id, decision, pin, ...(reason.trim() ? { reason } : {}) },
-      decision === 'approved' ? `Koreksi #${correction.id} disetujui` : `Koreksi #${correction.id} ditolak`,
+      decision === 'approved' ? `Koreksi ${where} disetujui` : `Koreksi ${where} ditolak`,
     );
     if (r) close();
   };
@@ -28,7 +31,7 @@ export function DecideCorrectionDialog({
     <ActionDialog
       open={correction !== null}
       onClose={close}
-      title={decision === 'approved' ? `Setujui koreksi #${correction.id}` : `Tolak koreksi #${correction.id}`}
+      title={decision === 'approved' ? `Setujui koreksi ${where}` : `Tolak koreksi ${where}`}
       action={action}
       submitLabel={decision === 'approved' ? 'Setujui' : 'Tolak'}
       submitVariant={decision === 'approved' ? 'primary' : 'danger'}

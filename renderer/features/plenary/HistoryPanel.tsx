@@ -16,6 +16,7 @@ import { CorrectionDiff, WithdrawDialog } from './DecideDialogs';
 import { PhotoViewer } from './PhotoViewer';
 import { NotDecider, useDecider } from './decider';
 import { KejadianItem } from './KejadianDialog';
+import { ordinal, positionOf } from './ordinals';
 
 function EvidencePhoto({ sha256 }: { sha256: string }) {
   const [open, setOpen] = useState(false);
@@ -43,11 +44,17 @@ export function HistoryPanel({ review, onDecide, onResolve }: HistoryProps) {
     <div className="history" data-testid="history">
       {review.corrections.length > 0 && <h3>Koreksi</h3>}
       {review.corrections.map((c) => (
-        <CorrectionItem key={c.id} c={c} locked={review.locked} onDecide={onDecide} />
+        <CorrectionItem
+          key={c.id}
+          c={c}
+          n={ordinal(review.corrections, c.id)}
+          locked={review.locked}
+          onDecide={onDecide}
+        />
       ))}
       {review.objections.length > 0 && <h3>Keberatan</h3>}
       {review.objections.map((o) => (
-        <ObjectionItem key={o.id} o={o} onResolve={onResolve} />
+        <ObjectionItem key={o.id} o={o} review={review} onResolve={onResolve} />
       ))}
       {review.kejadian.length > 0 && <h3>Kejadian khusus</h3>}
       {review.kejadian.map((k) => (
@@ -61,10 +68,13 @@ export function HistoryPanel({ review, onDecide, onResolve }: HistoryProps) {
 
 function CorrectionItem({
   c,
+  n,
   locked,
   onDecide,
 }: {
   c: CorrectionView;
+  /** "ke-2": its place among the TPS's corrections. */
+  n: string;
   locked: boolean;
   onDecide: HistoryProps['onDecide'];
 }) {
@@ -72,7 +82,7 @@ function CorrectionItem({
   return (
     <div className="history-item" data-testid={`correction-${c.id}`}>
       <div className="row">
-        <strong>Koreksi #{c.id}</strong>
+        <strong>Koreksi {n}</strong>
         <StatusPill tone={STATE_TONE[c.state]}>{STATE_LABEL[c.state]}</StatusPill>
         <span className="grow" />
         {c.state === 'proposed' && !locked && mayDecide && (
@@ -109,12 +119,20 @@ function CorrectionItem({
 const OBJECTION_STATE = { terbuka: 'Terbuka', diterima: 'Diterima', ditolak: 'Ditolak' } as const;
 const OBJECTION_SCOPE = { tps: 'tentang TPS', desa: 'tentang desa', prosedur: 'tentang prosedur' } as const;
 
-function ObjectionItem({ o, onResolve }: { o: ObjectionView; onResolve: HistoryProps['onResolve'] }) {
+function ObjectionItem({
+  o,
+  review,
+  onResolve,
+}: {
+  o: ObjectionView;
+  review: TpsReview;
+  onResolve: HistoryProps['onResolve'];
+}) {
   const { mayDecide } = useDecider();
   return (
     <div className="history-item" data-testid={`objection-${o.id}`}>
       <div className="row">
-        <strong>Keberatan #{o.id}</strong>
+        <strong>Keberatan {ordinal(review.objections, o.id)}</strong>
         <StatusPill tone={o.state === 'terbuka' ? 'warn' : o.state === 'diterima' ? 'ok' : 'neutral'}>
           {OBJECTION_STATE[o.state]}
         </StatusPill>
@@ -136,7 +154,9 @@ function ObjectionItem({ o, onResolve }: { o: ObjectionView; onResolve: HistoryP
       {o.resolution && (
         <div className="meta">
           {o.resolution.outcome === 'diterima' ? 'Diterima' : 'Ditolak'} oleh {o.resolution.by}: {o.resolution.reason}
-          {o.resolution.correctionId && <> · koreksi #{o.resolution.correctionId}</>}
+          {o.resolution.correctionId && (
+            <> · ditindaklanjuti koreksi {ordinal(review.corrections, o.resolution.correctionId)}</>
+          )}
           {o.resolution.recountNote && <> · hitung ulang: {o.resolution.recountNote}</>}
         </div>
       )}
@@ -152,9 +172,7 @@ function Submissions({ review }: { review: TpsReview }) {
       {review.submissions.map((s, i) => (
         <div className="history-item" key={s.id} data-testid={`submission-${s.id}`}>
           <div className="row">
-            <strong>
-              Kiriman {i + 1} (#{s.id})
-            </strong>
+            <strong>Kiriman {i + 1}</strong>
             {s.counted && <StatusPill tone="ok">Dipakai</StatusPill>}
             {s.differs && <StatusPill tone="danger">Berbeda</StatusPill>}
           </div>
@@ -186,12 +204,13 @@ function Decisions({ review }: { review: TpsReview }) {
       <h3>Keputusan</h3>
       {review.conflictChoices.map((c) => (
         <DecisionItem key={`c${c.id}`} d={c} locked={review.locked} onWithdraw={setWithdrawing} kind="conflict_choice">
-          Kiriman #{c.submissionId} dipilih: {c.reason}
+          Kiriman {positionOf(review.submissions, c.submissionId)} dipilih: {c.reason}
         </DecisionItem>
       ))}
       {review.acceptances.map((a) => (
         <DecisionItem key={`a${a.id}`} d={a} locked={review.locked} onWithdraw={setWithdrawing} kind="acceptance">
-          Diterima sesuai (kiriman #{a.submissionId}){a.overrideReason && <> dengan alasan: {a.overrideReason}</>}
+          Diterima sesuai (kiriman {positionOf(review.submissions, a.submissionId)})
+          {a.overrideReason && <> dengan alasan: {a.overrideReason}</>}
         </DecisionItem>
       ))}
       <WithdrawDialog target={withdrawing} onClose={() => setWithdrawing(null)} />

@@ -7,6 +7,7 @@ import { useAction } from './use-action';
 import { PinField, pinReady } from './decider';
 import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
+import { ordinal } from './ordinals';
 
 export function RaiseObjectionDialog({
   review,
@@ -127,7 +128,7 @@ export function ResolveObjectionDialog({
         ...(outcome === 'diterima' && correctionId ? { correctionId: Number(correctionId) } : {}),
         ...(outcome === 'diterima' && recount.trim() ? { recountNote: recount } : {}),
       },
-      `Keberatan #${objection.id} ${outcome}`,
+      `Keberatan ${ordinal(review.objections, objection.id)} ${outcome}`,
     );
     if (r) close();
   };
@@ -136,7 +137,7 @@ export function ResolveObjectionDialog({
     <ActionDialog
       open={objection !== null}
       onClose={close}
-      title={`Selesaikan keberatan #${objection.id}`}
+      title={`Selesaikan keberatan ${ordinal(review.objections, objection.id)}`}
       action={action}
       submitLabel="Simpan keputusan"
       submitDisabled={!outcome || reason.trim().length < 3 || needsFollowUp || !pinReady(pin)}
@@ -187,7 +188,7 @@ function OutcomeFields({
               <option value="">— pilih koreksi —</option>
               {corrections.map((c) => (
                 <option key={c.id} value={c.id}>
-                  Koreksi #{c.id} ({c.state === 'approved' ? 'disetujui' : 'diusulkan'})
+                  Koreksi {ordinal(review.corrections, c.id)} ({c.state === 'approved' ? 'disetujui' : 'diusulkan'})
                 </option>
               ))}
             </select>

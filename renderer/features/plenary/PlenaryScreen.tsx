@@ -90,6 +90,7 @@ function Review({ pemilihan, tps }: { pemilihan: PemilihanId; tps: string }) {
       )}
       <ReviewDialogs r={r} dialog={dialog} close={() => setDialog(null)} />
       <DecideCorrectionDialog
+        where={`TPS ${nomorTps(r.nomor)} ${r.desa.nama}`}
         correction={dialog === 'setujui' || dialog === 'tolak' ? pendingOf(r) : null}
         decision={dialog === 'tolak' ? 'rejected' : 'approved'}
         onClose={() => setDialog(null)}
@@ -109,7 +110,7 @@ function ReviewBar({ r, pemilihan }: { r: TpsReview; pemilihan: PemilihanId }) {
       </StatusPill>
       {pendingOf(r) && (
         <StatusPill tone="warn">
-          <span data-testid="review-pending">Koreksi #{pendingOf(r)!.id} menunggu persetujuan</span>
+          <span data-testid="review-pending">Koreksi menunggu persetujuan</span>
         </StatusPill>
       )}
       {r.locked && <StatusPill tone="ok">Desa terkunci</StatusPill>}

@@ -8,8 +8,9 @@ import type { BackupCheck, BackupFound } from '../../../shared/contracts/backup.
 import type { ApiError } from '../../../shared/contracts/result';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { waktu } from '../../app/local-time';
 
-const when = (iso: string) => new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
+const when = (iso: string) => waktu(iso);
 
 function CheckResult({ check }: { check: BackupCheck }) {
   if (!check.valid)

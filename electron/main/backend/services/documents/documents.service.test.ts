@@ -259,7 +259,7 @@ describe('documents service', () => {
       const gub = status.value.pemilihan.find((p: { id: string }) => p.id === 'gubernur');
       expect(gub.final).toBe(false);
       expect(gub.blockers.filter((b: string) => b.includes('belum dikunci')).length).toBe(completeDesa.length);
-      expect(gub.blockers.filter((b: string) => /^Keberatan #\d+ belum diselesaikan$/.test(b))).toHaveLength(1);
+      expect(gub.blockers.filter((b: string) => /^Keberatan tentang .+ belum diselesaikan$/.test(b))).toHaveLength(1);
       const refused = await call('documents.issue', { kind: 'd-hasil', pemilihan: 'gubernur', final: true });
       expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
       expect(refused.error.detail).toContain('belum dikunci');

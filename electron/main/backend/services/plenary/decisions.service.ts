@@ -86,8 +86,7 @@ function acceptBlocker(t: TpsSnapshot): string | null {
   if (d.konflik) return `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku (Konflik).`;
   if (d.currentSource?.kind === 'correction')
     return `${tpsName(t)} sudah dikoreksi; angka yang berlaku adalah hasil koreksi yang disetujui.`;
-  if (d.pendingCorrectionId !== null)
-    return `${tpsName(t)} punya usulan koreksi #${d.pendingCorrectionId} yang belum diputuskan.`;
+  if (d.pendingCorrectionId !== null) return `${tpsName(t)} punya usulan koreksi yang belum diputuskan.`;
   return null;
 }
 
@@ -181,8 +180,7 @@ function correctBlocker(t: TpsSnapshot): string | null {
   const d = t.derived;
   if (!d.current || !d.currentSource) return `${tpsName(t)} belum punya data C.Hasil untuk dikoreksi.`;
   if (d.konflik) return `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku, lalu koreksi.`;
-  if (d.pendingCorrectionId !== null)
-    return `${tpsName(t)} sudah punya usulan koreksi #${d.pendingCorrectionId} yang belum diputuskan.`;
+  if (d.pendingCorrectionId !== null) return `${tpsName(t)} sudah punya usulan koreksi yang belum diputuskan.`;
   return null;
 }
 
@@ -260,7 +258,7 @@ export function decideCorrection(
     const actor = requireOperator(ctx);
     if (!actor.ok) return actor;
     const c = getCorrection(unit.db, input.correctionId);
-    if (!c) return fail('NOT_FOUND', `Koreksi #${input.correctionId} tidak ditemukan.`);
+    if (!c) return fail('NOT_FOUND', 'Koreksi itu tidak ditemukan; muat ulang layar.');
     const snap = loadForTps(ctx, c.pemilihan, c.tps);
     if (!snap.ok) return snap;
     const td = findTpsInDesa(snap.value, c.tps);
@@ -311,14 +309,11 @@ export function chooseSubmission(
     const unlocked = desaUnlocked(snap, t.row.desa);
     if (!unlocked.ok) return unlocked;
     const s = t.submissions.find((x) => x.id === input.submissionId);
-    if (!s) return fail('NOT_FOUND', `Kiriman #${input.submissionId} bukan kiriman untuk ${tpsName(t)}.`);
+    if (!s) return fail('NOT_FOUND', `Kiriman yang dipilih bukan kiriman untuk ${tpsName(t)}.`);
     if (new Set(t.submissions.map((x) => x.sha256)).size < 2)
       return fail('CONFLICT', `${tpsName(t)} tidak punya kiriman yang berbeda.`);
     if (t.derived.pendingCorrectionId !== null) {
-      return fail(
-        'CONFLICT',
-        `${tpsName(t)} punya usulan koreksi #${t.derived.pendingCorrectionId} yang belum diputuskan.`,
-      );
+      return fail('CONFLICT', `${tpsName(t)} punya usulan koreksi yang belum diputuskan.`);
     }
     const reason = input.reason.trim();
     if (!reason) return fail('INVALID_INPUT', 'Alasan memilih kiriman wajib diisi.', 'reason');

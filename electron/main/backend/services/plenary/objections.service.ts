@@ -145,11 +145,11 @@ function followUp(ctx: BackendContext, o: Objection, input: ResolveInput, recoun
     );
   }
   const c = getCorrection(ctx.db, input.correctionId);
-  if (!c) return fail('NOT_FOUND', `Koreksi #${input.correctionId} tidak ditemukan.`);
+  if (!c) return fail('NOT_FOUND', 'Koreksi itu tidak ditemukan; muat ulang layar.');
   if (o.tps && c.tps !== o.tps)
-    return fail('INVALID_INPUT', `Koreksi #${c.id} bukan untuk TPS keberatan ini.`, 'correctionId');
+    return fail('INVALID_INPUT', 'Koreksi yang dipilih bukan untuk TPS keberatan ini.', 'correctionId');
   if (o.desa && c.tps.slice(0, 10) !== o.desa)
-    return fail('INVALID_INPUT', `Koreksi #${c.id} bukan untuk desa keberatan ini.`, 'correctionId');
+    return fail('INVALID_INPUT', 'Koreksi yang dipilih bukan untuk desa keberatan ini.', 'correctionId');
   return ok(c.id);
 }
 
@@ -158,9 +158,9 @@ export function resolveObjection(ctx: BackendContext, input: ResolveInput): Resu
     const actor = requireDecider(ctx, 'Menyelesaikan keberatan');
     if (!actor.ok) return actor;
     const o = listObjections(unit.db).find((x) => x.id === input.objectionId);
-    if (!o) return fail('NOT_FOUND', `Keberatan #${input.objectionId} tidak ditemukan.`);
+    if (!o) return fail('NOT_FOUND', 'Keberatan itu tidak ditemukan; muat ulang layar.');
     if (listObjectionResolutions(unit.db).some((r) => r.objectionId === o.id))
-      return fail('CONFLICT', `Keberatan #${o.id} sudah diselesaikan.`);
+      return fail('CONFLICT', 'Keberatan ini sudah diselesaikan.');
     const reason = input.reason.trim();
     if (!reason) return fail('INVALID_INPUT', 'Alasan penyelesaian keberatan wajib diisi.', 'reason');
     const recount = input.recountNote?.trim() ?? '';

@@ -251,7 +251,7 @@ describe('one database state, every reader', () => {
     const unlocked = dash.desa.filter((d) => !d.locked);
     expect(status.blockers).toEqual([
       ...unlocked.map((d) => expect.stringMatching(new RegExp(`^Desa ${d.nama} \\(.*\\) belum dikunci$`)) as string),
-      `Keberatan #${s.objectionId} belum diselesaikan`,
+      `Keberatan tentang Desa ${dash.desa.find((d) => d.kode === s.objectionTps.slice(0, 10))!.nama} TPS ${s.objectionTps.slice(10)} belum diselesaikan`,
     ]);
     const refused = await refusal('documents.issue', { kind: 'd-hasil', pemilihan: P, final: true });
     expect(refused.code).toBe('CONFLICT');
@@ -314,7 +314,8 @@ describe('one database state, every reader', () => {
       by: { kind: 'panwascam' },
       text: 'Rekapitulasi dimulai sebelum saksi hadir',
     });
-    const blocked = { final: false, blockers: [`Keberatan #${objectionId} belum diselesaikan`] };
+    const blocked = { final: false, blockers: ['Keberatan tentang prosedur belum diselesaikan'] };
+    expect(objectionId).toBeGreaterThan(0);
     expect(await verdict()).toEqual(blocked);
     expect((await refusal('documents.issue', { kind: 'd-hasil', pemilihan: P, final: true })).detail).toBe(
       blocked.blockers[0],

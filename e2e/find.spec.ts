@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { ARTIFACTS, callApi, createDemo, expect, test, type PlenoApp } from './fixtures';
 import type { DashboardView } from '../shared/contracts/plenary.contract';
+import { checkScreen } from './screen-check';
 
 test.setTimeout(180_000);
 
@@ -28,6 +29,7 @@ test('"/" from any screen jumps to a TPS by desa name and number; Escape returns
   await box.fill(`${desa.nama.toLowerCase()} ${target.nomor}`);
   const option = page.getByRole('option', { name: `${desa.nama} · TPS 00${target.nomor}` });
   await expect(option).toHaveAttribute('aria-selected', 'true');
+  await checkScreen(page, 'cari-tps-daftar');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/pleno/${dash.pemilihan.id}/${target.tps}$`));
   await expect(page.getByTestId('review')).toHaveAttribute('aria-busy', 'false');
@@ -78,6 +80,8 @@ test('Beranda filters by status and desa, kept in the address', async ({ app, pa
   await page.getByTestId('filter-desa').selectOption(desa.kode);
   await expect(page.locator('.desa-row')).toHaveCount(1);
   await expect(page.locator('a.tile[data-tps]')).toHaveCount(desa.tiles.length);
+  await page.getByTestId('filter-status').selectOption('masuk');
+  await checkScreen(page, 'beranda-saringan');
   await page.getByRole('button', { name: 'Hapus saringan' }).click();
   await expect(page.locator('.desa-row')).toHaveCount(dash.desa.length);
 });

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, callApi, createDemo, expect, test, type PlenoApp } from './fixtures';
 import { api, chooseOperator, fmt, members, PIN, recapOf } from './pleno-helpers';
+import { checkScreen } from './screen-check';
 import type { DashboardView, TpsReview } from '../shared/contracts/plenary.contract';
 import type { ImportSummary } from '../shared/contracts/import.contract';
 import type { PemilihanId } from '../shared/domain/model';
@@ -197,6 +198,7 @@ test('an open objection prevents locking the desa until it is resolved', async (
   await expect(read.getByRole('row', { name: /Paslon 1/ })).toContainText(fmt(totals.paslon[0]!));
   await expect(lock.getByRole('button', { name: 'Kunci desa' })).toBeDisabled();
   await lock.getByTestId('pin').fill(PIN);
+  await checkScreen(page, 'dialog-kunci-desa');
   await lock.getByRole('button', { name: 'Kunci desa' }).click();
   await expect(page.getByText('Desa terkunci')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Buka kunci desa' })).toBeVisible();

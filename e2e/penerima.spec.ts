@@ -3,11 +3,13 @@
 // dashboard fills; a refused push shows its problems in words; a number's trace is opened down to the signed record
 // and its photo; an unknown PPK key is registered with a reason and its kecamatan then arrives. axe-core on each
 // receiver screen; screenshots at 1366×768 and 1280×720 in artifacts/screens/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { KabPlenoView } from '../shared/contracts/kabpleno.contract';
 import type { PenerimaDashboard } from '../shared/contracts/penerima.contract';
 import { axeFindings, blocking } from './axe';
 import { ARTIFACTS, ROOT, callApi, expect, runCli, spawnServed, test, type Served } from './fixtures';
@@ -131,4 +133,77 @@ test('the receiver dashboard fills as kecamatan push; a trace is opened; an unkn
   expect((await kirim('630210')).stdout).toContain('630210 bupati urutan 1: lengkap');
   await nav.getByRole('link', { name: 'Kecamatan' }).click();
   await expect(page.getByTestId('ringkasan-bupati')).toHaveText('5 dari 22 kecamatan masuk · 3 final');
+});
+
+// The kab/kota plenary on what the first test pushed (docs/receiver-plenary.md): a final kecamatan accepted, a TPS
+// figure corrected and approved with the ketua's PIN (shown "x → y", listed in the trace), the kecamatan locked after
+// its totals are read out, and a D.Hasil Kabupaten/Kota draft previewed by pdf.js; the PDF is kept and rendered to PNG
+// in artifacts/documents/.
+test('the kab/kota plenary: accept, correct, lock with PIN; a D.Hasil Kabupaten draft previews', async ({ page }) => {
+  const state = async () => {
+    const r = await callApi<KabPlenoView>(app, 'kabpleno.state', { pemilihan: 'bupati' });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  const k0 = (await state()).model.kecamatan.find((k) => k.status === 'final')!;
+  const tps = k0.desa[0]!.tps[0]!;
+  const dari = tps.counts!.suara.paslon[0]!;
+  await page.goto(`${app.url}#/pleno-kab/bupati`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Rapat pleno KPU');
+  await checkScreen(page, 'pleno-kab');
+  const row = () => page.getByRole('row', { name: new RegExp(k0.nama) });
+  await row().getByRole('button', { name: 'Terima', exact: true }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/PIN Rusdiansyah Noor/).fill('2580');
+  await dialog.getByRole('button', { name: 'Terima', exact: true }).click();
+  await expect(row()).toContainText('Diterima pleno');
+
+  await row().getByRole('button', { name: 'Koreksi', exact: true }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Angka yang benar').fill(String(dari - 1));
+  await dialog.getByLabel('Alasan koreksi').fill('Salinan saksi dan Bawaslu sama');
+  await checkScreen(page, 'pleno-kab-koreksi');
+  await dialog.getByRole('button', { name: 'Usulkan' }).click();
+  await page.getByRole('button', { name: 'Setujui / tolak' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/PIN Rusdiansyah Noor/).fill('2580');
+  await dialog.getByRole('button', { name: 'Setujui', exact: true }).click();
+  const was = k0.totalDiterima!.suara.paslon[0]!;
+  await expect(row()).toContainText(`${was.toLocaleString('id-ID')} → ${(was - 1).toLocaleString('id-ID')}`);
+
+  await row().getByRole('button', { name: 'Kunci', exact: true }).click();
+  dialog = page.getByRole('dialog');
+  const after = (await state()).model.kecamatan.find((k) => k.kode === k0.kode)!;
+  await expect(dialog.getByTestId('bacaan-kunci')).toContainText(after.total!.suara.paslon[0]!.toLocaleString('id-ID'));
+  await expect(dialog.getByTestId('bacaan-kunci')).toContainText(after.total!.suara.sah.toLocaleString('id-ID'));
+  await checkScreen(page, 'pleno-kab-kunci');
+  await dialog.getByLabel(/PIN Rusdiansyah Noor/).fill('2580');
+  await dialog.getByRole('button', { name: 'Kunci', exact: true }).click();
+  await expect(row()).toContainText('Dikunci');
+
+  // The trace of that TPS lists the kab/kota correction.
+  await page.goto(`${app.url}#/penerima/bupati/${k0.kode}/${tps.tps}`);
+  await expect(page.getByTestId('koreksi-kab')).toContainText(`${dari} → ${dari - 1}`);
+
+  // A D.Hasil Kabupaten/Kota draft, previewed in the renderer by pdf.js.
+  await page.goto(`${app.url}#/pleno-kab/bupati`);
+  await page.getByRole('button', { name: 'Terbitkan draf D.Hasil Kabupaten/Kota' }).click();
+  const canvas = page.getByTestId('pratinjau-kab').locator('canvas');
+  await expect(canvas).toHaveAttribute('data-drawn', 'true', { timeout: 60_000 });
+  await checkScreen(page, 'pleno-kab-dokumen');
+  const docs = await callApi<{ dokumen: { id: number }[] }>(app, 'kabpleno.documents', { pemilihan: 'bupati' });
+  if (!docs.ok) throw new Error(docs.error.message);
+  const file = await callApi<{ base64: string }>(app, 'kabpleno.file', { id: docs.value.dokumen[0]!.id });
+  if (!file.ok) throw new Error(file.error.message);
+  const out = join(ARTIFACTS, 'documents');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'd-hasil-kabupaten-draf.pdf'), Buffer.from(file.value.base64, 'base64'));
+  const png = spawnSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    join(out, 'd-hasil-kabupaten-draf.pdf'),
+    join(out, 'd-hasil-kabupaten-draf'),
+  ]);
+  expect(png.status).toBe(0);
 });

@@ -73,6 +73,18 @@ export function TraceView({ pemilihan, kode, tps }: { pemilihan: string; kode: s
           </ol>
         )}
       </Card>
+      {t.koreksiKab.length > 0 && (
+        <Card title="Koreksi yang disetujui pleno KPU kabupaten/kota">
+          <ol data-testid="koreksi-kab">
+            {t.koreksiKab.map((k, i) => (
+              <li key={i}>
+                {k.bidang}: {angka(k.dari)} → {angka(k.menjadi)}; dasar {k.dasar}; alasan: {k.alasan}; disetujui{' '}
+                {k.disetujui}, {waktu(k.waktu)}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      )}
       <Card title={`3. Angka di D.Hasil kecamatan (kiriman urutan ${t.urutan})`}>
         <Table
           aria-label="Angka rekaman dan angka yang dihitung"

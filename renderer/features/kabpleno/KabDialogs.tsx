@@ -1,0 +1,205 @@
+// The decision dialogs of the kab/kota plenary (docs/receiver-plenary.md): each confirmed with the PIN of the ketua
+// KPU kab/kota; the lock reads out the kecamatan totals first; a correction names the TPS, the field, the new value,
+// its basis and reason and who proposes it.
+import { useState, type ReactNode } from 'react';
+import type { KabPlenoView } from '../../../shared/contracts/kabpleno.contract';
+import type { KabKecamatanModel } from '../../../shared/domain/kab-pleno';
+import type { ApiError } from '../../../shared/contracts/result';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { Field, TextInput } from '../../ui/Field';
+import { DASAR, angka, koreksiFields } from './kab-format';
+
+export function ketuaOf(v: KabPlenoView): string {
+  return v.anggota.find((a) => a.jabatan === 'ketua')?.nama ?? 'Ketua KPU';
+}
+
+interface DecisionProps {
+  title: string;
+  ketua: string;
+  confirm: string;
+  reason?: string;
+  children?: ReactNode;
+  onClose: () => void;
+  run: (pin: string, alasan: string) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
+}
+
+/** A decision: optional reason, the ketua's PIN, Batal / confirm. Closes on success. */
+export function DecisionDialog({ title, ketua, confirm, reason, children, onClose, run }: DecisionProps) {
+  const [pin, setPin] = useState('');
+  const [alasan, setAlasan] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit() {
+    setBusy(true);
+    const r = await run(pin, alasan);
+    setBusy(false);
+    if (r.ok) onClose();
+    else setError(r.error.message);
+  }
+  return (
+    <Dialog
+      open
+      title={title}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Batal</Button>
+          <Button variant="primary" onClick={() => void submit()} disabled={busy || pin.length < 4}>
+            {confirm}
+          </Button>
+        </>
+      }
+    >
+      {children}
+      {reason && (
+        <Field label={reason}>
+          <TextInput value={alasan} onChange={(e) => setAlasan(e.target.value)} />
+        </Field>
+      )}
+      <Field
+        label={`PIN ${ketua} (Ketua KPU)`}
+        hint="Keputusan ini dicatat atas nama ketua dan dikonfirmasi dengan PIN."
+      >
+        <input
+          className="input pin-input"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={8}
+          value={pin}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+        />
+      </Field>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  );
+}
+
+/** What the lock reads out: per paslon, sah, tidak sah, jumlah (after approved corrections). */
+export function LockReadout({ v, k }: { v: KabPlenoView; k: KabKecamatanModel }) {
+  const s = k.total?.suara;
+  return (
+    <div data-testid="bacaan-kunci">
+      <p>Bacakan angka Kecamatan {k.nama} sebelum dikunci:</p>
+      <ul>
+        {v.pemilihan.pilihan.map((p, i) => (
+          <li key={p.nomor}>
+            {p.kolomKosong ? 'Kolom kosong' : `Paslon ${p.nomor} (${p.nama})`}: <strong>{angka(s?.paslon[i])}</strong>
+          </li>
+        ))}
+        <li>
+          Suara sah <strong>{angka(s?.sah)}</strong>, tidak sah <strong>{angka(s?.tidakSah)}</strong>, jumlah{' '}
+          <strong>{angka(s?.total)}</strong>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+/** A labelled choice list. */
+function Choice(props: {
+  label: string;
+  value: string;
+  set: (v: string) => void;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <Field label={props.label}>
+      <select className="input" value={props.value} onChange={(e) => props.set(e.target.value)}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+interface KoreksiProps {
+  v: KabPlenoView;
+  k: KabKecamatanModel;
+  onClose: () => void;
+  run: (input: {
+    tps: string;
+    bidang: string;
+    menjadi: number;
+    dasar: string;
+    alasan: string;
+    oleh: string;
+  }) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
+}
+
+export function KoreksiDialog({ v, k, onClose, run }: KoreksiProps) {
+  const tpsList = k.desa.flatMap((d) =>
+    d.tps
+      .filter((t) => t.counts)
+      .map((t) => ({ tps: t.tps, label: `Desa ${d.nama} TPS ${String(t.nomor).padStart(3, '0')}` })),
+  );
+  const fields = koreksiFields(v.pemilihan.pilihan);
+  const [tps, setTps] = useState(tpsList[0]?.tps ?? '');
+  const [bidang, setBidang] = useState(fields[0]!.path);
+  const [menjadi, setMenjadi] = useState('');
+  const [dasar, setDasar] = useState(DASAR[0]!.value);
+  const [alasan, setAlasan] = useState('');
+  const [oleh, setOleh] = useState(v.anggota.find((a) => a.jabatan === 'anggota')?.nama ?? v.anggota[0]?.nama ?? '');
+  const [error, setError] = useState<string | null>(null);
+  async function submit() {
+    const r = await run({ tps, bidang, menjadi: Number(menjadi), dasar, alasan, oleh });
+    if (r.ok) onClose();
+    else setError(r.error.message);
+  }
+  return (
+    <Dialog
+      open
+      title={`Usulkan koreksi — Kecamatan ${k.nama}`}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Batal</Button>
+          <Button variant="primary" onClick={() => void submit()} disabled={!/^\d{1,4}$/.test(menjadi)}>
+            Usulkan
+          </Button>
+        </>
+      }
+    >
+      <Choice label="TPS" value={tps} set={setTps} options={tpsList.map((t) => ({ value: t.tps, label: t.label }))} />
+      <Choice
+        label="Isian yang dikoreksi"
+        value={bidang}
+        set={setBidang}
+        options={fields.map((f) => ({ value: f.path, label: f.label }))}
+      />
+      <Field label="Angka yang benar">
+        <TextInput
+          inputMode="numeric"
+          value={menjadi}
+          onChange={(e) => setMenjadi(e.target.value.replace(/\D/g, ''))}
+        />
+      </Field>
+      <Choice label="Dasar koreksi" value={dasar} set={setDasar} options={DASAR} />
+      <Field label="Alasan koreksi">
+        <TextInput value={alasan} onChange={(e) => setAlasan(e.target.value)} />
+      </Field>
+      <Choice
+        label="Diusulkan oleh"
+        value={oleh}
+        set={setOleh}
+        options={v.anggota.map((a) => ({
+          value: a.nama,
+          label: `${a.nama} (${a.jabatan === 'ketua' ? 'Ketua' : 'Anggota'})`,
+        }))}
+      />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  );
+}

@@ -35,7 +35,7 @@ async function openImport(page: Page, app: PlenoApp, tab: string) {
 }
 
 test('QR images: a 3-part code opened in shuffled order shows "i dari 3", then the result', async ({ app, page }) => {
-  const { dir } = await demoMaster(app);
+  const { dir, master } = await demoMaster(app);
   const qrFiles = readdirSync(join(dir, 'qr')).sort();
   const parts = qrFiles.filter((f) => /-bupati-\dof3\.png$/.test(f));
   expect(parts).toHaveLength(3);
@@ -56,13 +56,29 @@ test('QR images: a 3-part code opened in shuffled order shows "i dari 3", then t
   await expect(page.getByTestId('qr-status')).toContainText('Selesai');
   const results = page.getByRole('table', { name: 'Hasil dari kode QR' });
   await expect(results).toContainText('Diterima');
-  await expect(results).toContainText(`TPS ${tps.slice(10)}`);
+  // Words, not ids (issue 13): the desa by name, the TPS by number, the pemilihan by name; no 13-digit code.
+  const desaNama = master.payload.desa.find((d) => d.kode === tps.slice(0, 10))!.nama;
+  const title = `Desa ${desaNama} TPS ${tps.slice(10)}, Bupati`;
+  await expect(page.getByTestId('qr-status')).toContainText(`Kode QR lengkap — ${title}: diterima`);
+  await expect(results).toContainText(`Desa ${desaNama} TPS ${tps.slice(10)}`);
+  await expect(page.getByTestId('qr-status')).not.toContainText(tps); // (file names may carry it; the words do not)
+  await axeCheck(page, 'import-qr-selesai');
 
   // A single-part code of another TPS, opened as a picture too.
   const single = qrFiles.find((f) => /-gubernur\.png$/.test(f))!;
   await input.setInputFiles(join(dir, 'qr', single));
-  await expect(results.getByText('Diterima')).toHaveCount(2);
+  await expect(results.getByText('Diterima', { exact: true })).toHaveCount(2);
   await page.screenshot({ path: join(ARTIFACTS, 'import-qr-selesai.png') });
+
+  // Opened again after "Mulai ulang": the same code is a duplicate, said in words.
+  await page.getByRole('button', { name: 'Mulai ulang' }).click();
+  await input.setInputFiles(join(dir, 'qr', order[0]!));
+  await input.setInputFiles(join(dir, 'qr', order[1]!));
+  await input.setInputFiles(join(dir, 'qr', order[2]!));
+  await expect(page.getByTestId('qr-status')).toContainText(
+    `Kode QR lengkap — ${title}: sudah pernah diimpor (duplikat), tidak disimpan lagi`,
+  );
+  await expect(results.getByText('Sudah ada (duplikat)')).toHaveCount(1);
   expect(requests.filter((u) => u.includes('/api/import.qrText')).length).toBeGreaterThanOrEqual(4);
   expect(requests.filter((u) => u.includes('/api/import.qrImage'))).toEqual([]);
   const wasm = requests.filter((u) => u.endsWith('.wasm'));
@@ -249,10 +265,28 @@ test('Kabel/USB: files picked by hand are imported with a summary listing the re
   ).toBeVisible();
   await page.getByLabel('Berkas hasil TPS').setInputFiles([...bundles.map((b) => join(dir, 'tps', b)), broken]);
   const summary = page.getByTestId('import-summary');
-  await expect(summary).toContainText('4 berkas diproses');
-  await expect(summary).toContainText('1 ditolak');
+  await expect(summary).toContainText('4 berkas dibaca');
+  await expect(summary).toContainText('6 baru diterima'); // three bundles, two pemilihan each
+  await expect(summary).toContainText('1 berkas ditolak');
   const rejected = page.getByRole('table', { name: 'Berkas ditolak' });
   await expect(rejected).toContainText('rusak.pleno');
   await expect(rejected).toContainText(/bundel|ZIP/);
   await page.screenshot({ path: join(ARTIFACTS, 'import-kabel-ringkasan.png'), fullPage: true });
+
+  // The same files again: the counts and the rows agree, in words (issue 13: "0 diterima · 51 duplikat" beside
+  // "Semua hasil (53)"), and every TPS is named by its desa and number, never by its code.
+  await page.getByLabel('Berkas hasil TPS').setInputFiles([...bundles.map((b) => join(dir, 'tps', b)), broken]);
+  await expect(summary).toContainText('0 baru diterima');
+  await expect(summary).toContainText('6 sudah ada sebelumnya (duplikat)');
+  await summary.getByText(/^Rincian per berkas/).click();
+  await expect(summary.getByText(/^Rincian per berkas/)).toHaveText(
+    'Rincian per berkas (7 baris: 6 hasil TPS, 1 berkas ditolak)',
+  );
+  const rows = summary.getByRole('table', { name: 'Rincian impor per berkas' }).locator('tbody tr');
+  await expect(rows).toHaveCount(7);
+  await expect(rows.filter({ hasText: 'Sudah ada (duplikat)' })).toHaveCount(6);
+  const tpsCells = await rows.locator('td:nth-child(3)').allTextContents();
+  expect(tpsCells.filter((t) => /^Desa .+ TPS \d{3}$/.test(t))).toHaveLength(6);
+  expect(tpsCells.join(' ')).not.toMatch(/\d{13}|\d{2}\.\d{2}\.\d{2}/);
+  await axeCheck(page, 'import-kabel-ringkasan');
 });

@@ -11,6 +11,13 @@ import { pinInput } from './plenary-session.contract';
 
 export type ImportStatus = 'diterima' | 'duplikat' | 'konflik' | 'ditolak';
 
+/**
+ * What one row of an import stands for: a C.Hasil result of a TPS (`hasil`), a loose photo matched to its result by
+ * hash (`foto`), a picture holding a part of a multi-part QR code whose result is listed on another row
+ * (`bagian-qr`), or a file refused as a whole (`berkas`).
+ */
+export type ImportRowKind = 'hasil' | 'foto' | 'bagian-qr' | 'berkas';
+
 /** One record (or one rejected file) of an import. */
 export interface ImportResultView {
   /** File name, or the QR/LAN/manual source label. */
@@ -22,8 +29,19 @@ export interface ImportResultView {
   pemilihan?: string;
   /** Warnings about a stored record (R17: `dibuat` outside the election window), Bahasa Indonesia. */
   peringatan?: string[];
+  /** "Desa Hampang TPS 003" (from the data master), when the row names a TPS. */
+  tpsLabel?: string;
+  /** "Bupati", when the row names a pemilihan. */
+  pemilihanLabel?: string;
+  kind?: ImportRowKind;
 }
 
+/**
+ * The counts of an import. `diterima`, `duplikat` and `konflik` count C.Hasil results (rows of kind `hasil`, each
+ * result once), `ditolak` counts refused files (rows of kind `berkas`), `foto` the loose photos matched; `results`
+ * has one row per result, photo, refused file and QR part picture, so its length is the sum of all five plus the
+ * `bagian-qr` rows.
+ */
 export interface ImportSummary {
   jobId: string;
   /** Files (or inputs) processed. */
@@ -32,6 +50,7 @@ export interface ImportSummary {
   duplikat: number;
   konflik: number;
   ditolak: number;
+  foto: number;
   results: ImportResultView[];
 }
 
@@ -83,6 +102,8 @@ export interface LanDeviceView {
   registered: boolean;
   /** TPS the device is registered for in the data master (or by PPK decision). */
   registeredTps: string[];
+  /** The same TPS in words ("Desa Hampang TPS 003"). */
+  registeredTpsLabels: string[];
   remote: string;
   firstAt: string;
   lastAt: string;
@@ -90,6 +111,8 @@ export interface LanDeviceView {
   lastOutcome: ImportStatus;
   lastReason: string | null;
   lastTps: string | null;
+  /** "Desa Hampang TPS 003". */
+  lastTpsLabel: string | null;
   lastPemilihan: string | null;
   requests: number;
   diterima: number;
@@ -145,6 +168,8 @@ export interface UnknownDeviceView {
   keyId: string;
   /** TPS named by the last request, when the body could be read that far. */
   lastTps: string | null;
+  /** The same TPS in words ("Desa Hampang TPS 003"), or the code when the master does not know it. */
+  lastTpsLabel: string | null;
   remote: string;
   firstAt: string;
   lastAt: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJson } from './json';
+import { jsonProblem, parseJson } from './json';
 import { utf8Encode } from './bytes';
 
 describe('parseJson (strict)', () => {
@@ -101,5 +101,16 @@ describe('parseJson names where invalid text goes wrong', () => {
       ok: false,
       error: { code: 'INVALID_JSON', message: `berkas bukan JSON yang sah: ${message}` },
     });
+  });
+});
+
+describe('jsonProblem', () => {
+  it("drops the parser's lead and says the position in words", () => {
+    const first = parseJson('xyz');
+    expect(!first.ok && jsonProblem(first.error.message)).toBe('karakter tak terduga di awal berkas');
+    const later = parseJson('{"a": 1,}');
+    expect(!later.ok && jsonProblem(later.error.message)).toBe('nama kolom diharapkan setelah 8 karakter');
+    expect(jsonProblem('berkas bukan JSON: bukan UTF-8 yang sah')).toBe('bukan UTF-8 yang sah');
+    expect(jsonProblem('struktur terlalu dalam')).toBe('struktur terlalu dalam');
   });
 });

@@ -221,3 +221,13 @@ function slowParse(s: string): ParseResult<unknown> {
     throw e;
   }
 }
+
+/**
+ * parseJson's reason as the end of a sentence the caller begins ("Berkas data master bukan JSON yang sah: …"): the
+ * parser's own "berkas bukan JSON yang sah:" lead dropped, so it is not said twice, and the position in words.
+ */
+export function jsonProblem(message: string): string {
+  return message
+    .replace(/^berkas bukan JSON( yang sah)?: /, '')
+    .replace(/ pada posisi (\d+)$/, (_, n: string) => (n === '0' ? ' di awal berkas' : ` setelah ${n} karakter`));
+}

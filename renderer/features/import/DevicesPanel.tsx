@@ -4,7 +4,6 @@
 // again and records it.
 import { useMemo, useState } from 'react';
 import type { DevicesView, RegisteredDeviceView, UnknownDeviceView } from '../../../shared/contracts/import.contract';
-import { formatKode } from '../../../shared/domain/model';
 import { useApiQuery } from '../../api/hooks';
 import { Button, Card, StatusPill, Table } from '../../ui';
 import { RegisterDeviceDialog } from './RegisterDeviceDialog';
@@ -34,7 +33,7 @@ function UnknownDevicesCard({
         rowKey={(u) => u.keyId}
         columns={[
           { key: 'id', header: 'Id perangkat', render: (u) => <span className="mono">{u.keyId}</span> },
-          { key: 'tps', header: 'TPS pada kiriman', render: (u) => (u.lastTps ? formatKode(u.lastTps) : '–') },
+          { key: 'tps', header: 'TPS pada kiriman', render: (u) => u.lastTpsLabel ?? '–' },
           { key: 'remote', header: 'Alamat', render: (u) => <span className="mono">{u.remote}</span> },
           { key: 'last', header: 'Terakhir mencoba', render: (u) => time(u.lastAt) },
           { key: 'n', header: 'Percobaan', numeric: true, render: (u) => u.requests },

@@ -3,7 +3,7 @@
 // with its last contact and what it sent.
 import { useState } from 'react';
 import type { LanDeviceView, LanStatus } from '../../../shared/contracts/import.contract';
-import { formatKode, type PemilihanId } from '../../../shared/domain/model';
+import type { PemilihanId } from '../../../shared/domain/model';
 import { shortPemilihan } from '../dashboard/pemilihan-label';
 import { useApiCommand, useApiQuery } from '../../api/hooks';
 import { Button, Card, StatusPill, Table } from '../../ui';
@@ -29,7 +29,7 @@ function DevicesTable({ devices }: { devices: LanDeviceView[] }) {
             <span>
               <span className="mono">{d.keyId ?? '(tanpa kunci)'}</span>{' '}
               {d.registered ? (
-                <StatusPill tone="ok">terdaftar {d.registeredTps.map((t) => formatKode(t)).join(', ')}</StatusPill>
+                <StatusPill tone="ok">terdaftar {d.registeredTpsLabels.join(', ')}</StatusPill>
               ) : (
                 <StatusPill tone="danger">tidak terdaftar</StatusPill>
               )}
@@ -44,8 +44,8 @@ function DevicesTable({ devices }: { devices: LanDeviceView[] }) {
           render: (d) => (
             <span title={d.lastReason ?? undefined}>
               <StatusPill tone={STATUS_TONE[d.lastOutcome]}>{STATUS_LABEL[d.lastOutcome]}</StatusPill>
-              {d.lastTps
-                ? ` · TPS ${formatKode(d.lastTps)}${d.lastPemilihan ? ` · ${shortPemilihan(d.lastPemilihan as PemilihanId)}` : ''}`
+              {d.lastTpsLabel
+                ? ` · ${d.lastTpsLabel}${d.lastPemilihan ? ` · ${shortPemilihan(d.lastPemilihan as PemilihanId)}` : ''}`
                 : ''}
               {d.lastReason ? <div className="muted">{d.lastReason}</div> : null}
             </span>

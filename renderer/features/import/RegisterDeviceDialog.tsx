@@ -95,7 +95,7 @@ export function RegisterDeviceDialog({
   view: DevicesView;
   onClose: () => void;
 }) {
-  const s = useRegisterDevice(target, onClose);
+  const s = useRegisterDevice(target, view, onClose);
   const mayDecide = view.operator?.mayDecide === true;
   return (
     <Dialog

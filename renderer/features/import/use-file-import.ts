@@ -24,6 +24,7 @@ export function mergeSummaries(a: ImportSummary, b: ImportSummary): ImportSummar
     duplikat: a.duplikat + b.duplikat,
     konflik: a.konflik + b.konflik,
     ditolak: a.ditolak + b.ditolak,
+    foto: a.foto + b.foto,
     results: [...a.results, ...b.results],
   };
 }

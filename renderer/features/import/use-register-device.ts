@@ -1,7 +1,7 @@
 // The state of the "Daftarkan perangkat KPPS" dialog: the fields (started from what the device told the receiver),
 // the key read from a QR picture of the phone's screen, the decider's PIN, and the decision sent to the backend.
 import { useState } from 'react';
-import { formatKode } from '../../../shared/domain/model';
+import type { DevicesView } from '../../../shared/contracts/import.contract';
 import { useApiCommand } from '../../api/hooks';
 import { useToast } from '../../ui';
 import { pinReady } from '../plenary/decider';
@@ -34,7 +34,7 @@ async function readDeviceQr(file: File) {
   }
 }
 
-export function useRegisterDevice(target: RegisterTarget | null, onClose: () => void) {
+export function useRegisterDevice(target: RegisterTarget | null, view: DevicesView, onClose: () => void) {
   const register = useApiCommand('import.registerDevice');
   const toast = useToast();
   const [id, setId] = useState('');
@@ -68,7 +68,7 @@ export function useRegisterDevice(target: RegisterTarget | null, onClose: () => 
     setId(found.id);
     setQrNote({
       ok: true,
-      text: `Terbaca dari QR: perangkat ${found.id}, ${formatKode(found.tps)}.${changed ? ' Id perangkat diganti sesuai QR.' : ''}`,
+      text: `Terbaca dari QR: perangkat ${found.id}, ${view.tps.find((t) => t.kode === found.tps)?.label ?? `TPS ${found.tps}`}.${changed ? ' Id perangkat diganti sesuai QR.' : ''}`,
     });
   }
 

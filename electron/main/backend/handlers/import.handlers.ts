@@ -6,7 +6,8 @@ import type { BackendContext } from '../context';
 import type { FeatureHandlers } from './index';
 import type { importMethods, LanStatus } from '../../../../shared/contracts/import.contract';
 import { fail, ok, type Result } from '../../../../shared/contracts/result';
-import { getMeta, findPerangkat } from '../repositories/master.repo';
+import { getMeta, findPerangkat, loadDataMaster } from '../repositories/master.repo';
+import { tpsNames } from '../../../../shared/domain/names';
 import { ppkKeyOrNull } from '../services/keys/ppk-key';
 import { createDriveWatcher, type DriveWatcher } from '../services/drives/drive-watcher';
 import { importDriveFiles, importUploadedFiles } from '../services/drives/file-import.service';
@@ -115,10 +116,18 @@ async function lanStatus(ctx: BackendContext, lan: LanState): Promise<LanStatus>
   const rx = runningLanReceiver(ctx);
   const key = ppkKeyOrNull(ctx);
   rx?.flush();
+  const names = tpsNames(loadDataMaster(ctx.db));
+  const name = (tps: string) => names.get(tps) ?? `TPS ${tps}`;
   const devices = lanDevices(ctx).map((d) => {
     const registeredTps = d.keyId ? [...new Set(findPerangkat(ctx.db, d.keyId).map((p) => p.tps))] : [];
     // Registered now (a PPK decision may have come after its last contact), not only at the last contact.
-    return { ...d, registered: d.registered || registeredTps.length > 0, registeredTps };
+    return {
+      ...d,
+      registered: d.registered || registeredTps.length > 0,
+      registeredTps,
+      registeredTpsLabels: registeredTps.map(name),
+      lastTpsLabel: d.lastTps === null ? null : name(d.lastTps),
+    };
   });
   const url = rx?.url ?? null;
   const qrPayload = rx && key ? JSON.stringify({ url, ppkKey: key.publicKey }) : null;

@@ -59,7 +59,7 @@ export function insertLanContact(db: WritableDb, c: NewLanContact): number {
  * The contract's device line without what the data master adds (registeredTps, joined by the import handlers).
  * keyId null: requests whose body named no device, grouped by remote address.
  */
-export type LanDeviceSummary = Omit<LanDeviceView, 'registeredTps'>;
+export type LanDeviceSummary = Omit<LanDeviceView, 'registeredTps' | 'registeredTpsLabels' | 'lastTpsLabel'>;
 
 interface SummaryRow {
   key_id: string | null;

@@ -94,6 +94,7 @@ export function devicesView(ctx: BackendContext): DevicesView {
       .map((c) => ({
         keyId: c.keyId!,
         lastTps: c.lastTps,
+        lastTpsLabel: c.lastTps === null ? null : (labels.get(c.lastTps) ?? `TPS ${c.lastTps}`),
         remote: c.remote,
         firstAt: c.firstAt,
         lastAt: c.lastAt,

@@ -104,9 +104,25 @@ describe('drives', () => {
       quarantine: start.quarantine + 1,
     });
 
+    // The rows agree with the counts (issue 13: "0 diterima · 51 duplikat" beside "Semua hasil (53)"): one `hasil`
+    // row per counted result, one `berkas` row per refused file, the other QR pictures as `bagian-qr`.
+    const kinds = (x: ImportSummary) => {
+      const k: Record<string, number> = {};
+      for (const r of x.results) k[r.kind ?? '?'] = (k[r.kind ?? '?'] ?? 0) + 1;
+      return k;
+    };
+    expect(kinds(s)).toEqual({ hasil: 4, berkas: 1, 'bagian-qr': qrCount - 1 });
+    expect(s.results.filter((r) => r.kind === 'hasil').map((r) => r.tpsLabel)).toEqual(
+      expect.arrayContaining([`Desa Uji 1 TPS 001`, `Desa Uji 1 TPS 002`]),
+    );
+    expect(
+      s.results.every((r) => r.kind !== 'hasil' || r.pemilihanLabel === 'Bupati' || r.pemilihanLabel === 'Gubernur'),
+    ).toBe(true);
+
     // Again: everything is a duplicate, nothing new stored.
     const again = await call<ImportSummary>('import.fromDrive', { root: drives[0]!.root });
-    expect([again.diterima, again.duplikat, again.ditolak]).toEqual([0, 4, 1]);
+    expect([again.diterima, again.duplikat, again.ditolak, again.foto]).toEqual([0, 4, 1, 0]);
+    expect(kinds(again)).toEqual(kinds(s));
 
     // Unplugged.
     rmSync(root, { recursive: true });

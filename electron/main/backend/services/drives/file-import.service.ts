@@ -8,7 +8,8 @@
 import { basename } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BackendContext } from '../../context';
-import type { ImportResultView, ImportSummary } from '../../../../../shared/contracts/import.contract';
+import type { ImportResultView, ImportRowKind, ImportSummary } from '../../../../../shared/contracts/import.contract';
+import { resultLabeler } from '../import/result-labels';
 import { importPaths, importUploads, type FileOutcome } from '../import/import.service';
 
 function safeName(name: string): string {
@@ -16,7 +17,13 @@ function safeName(name: string): string {
   return base.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
 }
 
-function summarize(jobId: string, outcomes: FileOutcome[], displayName: (file: string) => string): ImportSummary {
+function summarize(
+  ctx: BackendContext,
+  jobId: string,
+  outcomes: FileOutcome[],
+  displayName: (file: string) => string,
+): ImportSummary {
+  const label = resultLabeler(ctx);
   const results: ImportResultView[] = [];
   const summary: ImportSummary = {
     jobId,
@@ -25,6 +32,7 @@ function summarize(jobId: string, outcomes: FileOutcome[], displayName: (file: s
     duplikat: 0,
     konflik: 0,
     ditolak: 0,
+    foto: 0,
     results,
   };
   const counted = new Set<string>();
@@ -33,35 +41,41 @@ function summarize(jobId: string, outcomes: FileOutcome[], displayName: (file: s
     if (fo.status !== 'ditolak' && fo.outcomes.length === 0) {
       // A picture holding only a part of a multi-part QR code: its record is reported on the picture that
       // completed the code, so it is listed here without being counted.
-      results.push({ name, status: fo.status, ...(fo.reason !== undefined ? { reason: fo.reason } : {}) });
+      results.push({ name, status: fo.status, kind: 'bagian-qr', reason: fo.reason ?? 'bagian dari kode QR berganda' });
       continue;
     }
     const records = fo.outcomes.filter((o) => o.status !== 'ditolak' || fo.outcomes.length === 1);
     if (fo.status === 'ditolak' || records.length === 0) {
       summary.ditolak += 1;
-      results.push({
-        name,
-        status: 'ditolak',
-        reason: fo.reason ?? fo.outcomes.find((o) => o.reason)?.reason ?? 'ditolak',
-      });
+      const reason = fo.reason ?? fo.outcomes.find((o) => o.reason)?.reason ?? 'ditolak';
+      results.push({ name, status: 'ditolak', kind: 'berkas', reason });
       continue;
     }
-    for (const o of records) {
-      // The pictures of one multi-part QR code all report that code's record: count it once.
-      const key = o.sha256 !== undefined ? `${o.kind ?? 'record'}|${o.sha256}|${o.status}` : null;
-      if (key === null || !counted.has(key)) summary[o.status] += 1;
-      if (key !== null) counted.add(key);
-      results.push({
-        name,
-        status: o.status,
-        ...(o.reason !== undefined ? { reason: o.reason } : {}),
-        ...(o.tps !== undefined ? { tps: o.tps } : {}),
-        ...(o.pemilihan !== undefined ? { pemilihan: o.pemilihan } : {}),
-        ...(o.warnings !== undefined ? { peringatan: o.warnings } : {}),
-      });
-    }
+    for (const o of records) results.push({ name, ...countOnce(summary, counted, o), ...label(o.tps, o.pemilihan) });
   }
   return summary;
+}
+
+/**
+ * One outcome of a file, counted once: the pictures of one multi-part QR code all report that code's record, so
+ * the second report is a part picture, not another result.
+ */
+function countOnce(summary: ImportSummary, counted: Set<string>, o: FileOutcome['outcomes'][number]) {
+  const key = o.sha256 !== undefined ? `${o.kind ?? 'record'}|${o.sha256}|${o.status}` : null;
+  const first = key === null || !counted.has(key);
+  if (key !== null) counted.add(key);
+  const foto = o.kind === 'foto';
+  if (first && foto) summary.foto += 1;
+  else if (first) summary[o.status] += 1;
+  const kind: ImportRowKind = !first ? 'bagian-qr' : foto ? 'foto' : 'hasil';
+  return {
+    status: o.status,
+    kind,
+    ...(o.reason !== undefined ? { reason: o.reason } : {}),
+    ...(o.tps !== undefined ? { tps: o.tps } : {}),
+    ...(o.pemilihan !== undefined ? { pemilihan: o.pemilihan } : {}),
+    ...(o.warnings !== undefined ? { peringatan: o.warnings } : {}),
+  };
 }
 
 export async function importDriveFiles(
@@ -75,7 +89,7 @@ export async function importDriveFiles(
   const outcomes = await importPaths(ctx, paths, (fo, index, total) => {
     ctx.events.emit({ type: 'import-progress', jobId, done: index + 1, total, file: name(fo.file) });
   });
-  return summarize(jobId, outcomes, name);
+  return summarize(ctx, jobId, outcomes, name);
 }
 
 /** Files from a browser file input: imported from memory, like the same files from a drive. */
@@ -92,5 +106,5 @@ export async function importUploadedFiles(
   const outcomes = await importUploads(ctx, keyed, (fo, index, total) => {
     ctx.events.emit({ type: 'import-progress', jobId, done: index + 1, total, file: display(fo.file) });
   });
-  return summarize(jobId, outcomes, display);
+  return summarize(ctx, jobId, outcomes, display);
 }

@@ -3,6 +3,7 @@
 // input quarantined with its reason).
 import type { DataMaster, Perangkat, PemilihanId } from '../../../../../shared/domain/model';
 import type { ParseError } from '../../../../../shared/formats/parse-result';
+import { jsonProblem } from '../../../../../shared/formats/json';
 import type { BackendContext } from '../../context';
 import { runWrite } from '../../db/command';
 import { decisionDevices, getMasterRecord, isSimulasiMaster, loadDataMaster } from '../../repositories/master.repo';
@@ -74,8 +75,10 @@ export const reject = (reason: string, english: string): never => {
 };
 
 export function fromParseError(e: ParseError, prefix = ''): Rejection {
+  // A JSON error says where in words, once ("berkas bukan JSON yang sah: … di awal berkas").
+  const message = e.code === 'INVALID_JSON' ? `berkas bukan JSON yang sah: ${jsonProblem(e.message)}` : e.message;
   return new Rejection(
-    `${prefix}${e.message}`,
+    `${prefix}${message}`,
     `${prefix}${englishReason(e.code)}${e.path ? ` (${e.path})` : ''}`,
     e.code,
   );

@@ -12,6 +12,7 @@ import type { BackendContext } from '../../context';
 import { quarantine } from '../quarantine/quarantine';
 import { decodeQrImage, QrImageError } from '../qr/qr-image';
 import { importEnvelopeBytes } from './import.service';
+import { OUTCOME_WORDS, resultLabeler, resultTitle } from './result-labels';
 
 interface Session {
   assembler: QrAssembler;
@@ -111,9 +112,11 @@ function importCompleted(ctx: BackendContext, envelopeJson: string, name: string
     {
       name,
       status: o.status,
+      kind: o.status === 'ditolak' && o.tps === undefined ? 'berkas' : 'hasil',
       ...(o.reason !== undefined ? { reason: o.reason } : {}),
       ...(o.tps !== undefined ? { tps: o.tps } : {}),
       ...(o.pemilihan !== undefined ? { pemilihan: o.pemilihan } : {}),
+      ...resultLabeler(ctx)(o.tps, o.pemilihan),
     },
   ];
 }
@@ -158,8 +161,9 @@ function progressOf(s: Session, results: ImportResultView[], rejected: string[])
   }
   if (results.length > 0) {
     const r = results[results.length - 1]!;
-    const what = r.status === 'ditolak' ? `ditolak: ${r.reason ?? ''}` : r.status;
-    const message = `Kode QR lengkap: ${r.tps ? `TPS ${r.tps} ${r.pemilihan ?? ''} ` : ''}${what}`.trim();
+    const what = r.status === 'ditolak' ? `ditolak: ${r.reason ?? ''}` : OUTCOME_WORDS[r.status];
+    const title = resultTitle(r);
+    const message = `Kode QR lengkap${title ? ` — ${title}` : ''}: ${what}`;
     return { state: 'selesai', ...at, results, message };
   }
   if (current) {

@@ -87,6 +87,16 @@ describe('QR sessions', () => {
     const p = await call('import.qrText', { session: 's2', texts });
     expect(p.state).toBe('selesai');
     expect(p.results[0]).toMatchObject({ status: 'diterima', tps });
+
+    // Said in words: the desa and TPS number and the pemilihan, never the 13-digit code or the id (issue 13).
+    const desa = fx.master.desa.find((d) => tps.startsWith(d.kode))!.nama; // "Desa Uji 1": not prefixed twice
+    const tpsLabel = `${desa} TPS ${tps.slice(10)}`;
+    const title = `${tpsLabel}, Bupati`;
+    expect(p.results[0]).toMatchObject({ kind: 'hasil', tpsLabel, pemilihanLabel: 'Bupati' });
+    expect(p.message).toBe(`Kode QR lengkap — ${title}: diterima`);
+    const again = await call('import.qrText', { session: 's2-ulang', texts });
+    expect(again.message).toBe(`Kode QR lengkap — ${title}: sudah pernah diimpor (duplikat), tidak disimpan lagi`);
+    expect(again.message).not.toContain(tps);
   });
 
   it('quarantines garbled and foreign texts with the reason, once per text', async () => {

@@ -51,6 +51,11 @@ describe('previewMaster', () => {
     const p = previewMaster(real.masterBytes);
     expect(p.ok && p.value.simulasi).toBe(false);
   });
+
+  it('says once, in words, that a file is not JSON (issue 13: the lead was doubled and the position a number)', () => {
+    const p = previewMaster(utf8Encode('Choose File / No file chosen'));
+    expect(!p.ok && p.error.message).toBe('Berkas bukan JSON yang sah: karakter tak terduga di awal berkas.');
+  });
 });
 
 describe('importMaster', () => {

@@ -3,7 +3,7 @@
 // A database holds one master: the same master again is an idempotent OK, a different one is refused.
 import type { BackendContext } from '../../context';
 import type { DataMaster, PemilihanId, Wilayah } from '../../../../../shared/domain/model';
-import { parseJson } from '../../../../../shared/formats/json';
+import { jsonProblem, parseJson } from '../../../../../shared/formats/json';
 import {
   formatFingerprint,
   parseEnvelope,
@@ -63,7 +63,8 @@ export function previewMaster(bytes: Uint8Array): MasterResult<MasterPreview> {
     );
   }
   const json = parseJson(bytes);
-  if (!json.ok) return bad(`Berkas bukan JSON yang sah: ${json.error.message}`, 'not valid JSON', json.error.path);
+  if (!json.ok)
+    return bad(`Berkas bukan JSON yang sah: ${jsonProblem(json.error.message)}.`, 'not valid JSON', json.error.path);
   const env = parseEnvelope(json.value);
   if (!env.ok)
     return bad(

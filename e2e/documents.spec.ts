@@ -2,8 +2,10 @@
 // the reasons listed), see it in the list with its hash, preview its pages (pdf.js in the page, no backend images),
 // verify it, print it (the PDF itself in the browser's viewer); the PDF is downloadable.
 import { join } from 'node:path';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { ARTIFACTS, createDemo, expect, test } from './fixtures';
+import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { ARTIFACTS, callApi, createDemo, expect, ROOT, spawnServed, test } from './fixtures';
+import { checkScreen } from './screen-check';
 
 test('the Dokumen screen issues a draft D.Hasil for the demo, lists it, previews and verifies it', async ({
   app,
@@ -119,4 +121,42 @@ test('the Dokumen screen issues a draft D.Hasil for the demo, lists it, previews
   expect(verify.code).toBe(0);
 
   expect(problems, 'console errors / CSP violations').toEqual([]);
+});
+
+test('"Simpan ke drive" asks which drive when two are attached and copies the PDF to the one chosen', async ({
+  browser,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'pleno-e2e-drive-'));
+  const media = join(dir, 'media');
+  for (const d of ['FLASHDISK-A', 'FLASHDISK-B']) mkdirSync(join(media, d), { recursive: true });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const served = await spawnServed(
+    process.execPath,
+    [join(ROOT, 'bin/pleno.mjs'), 'serve', '--db', join(dir, 'pleno.db'), '--port', '0'],
+    { PLENO_DRIVE_ROOTS: media },
+  );
+  try {
+    await createDemo(served);
+    expect((await callApi(served, 'documents.issue', { kind: 'd-hasil', pemilihan: 'bupati' })).ok).toBe(true);
+    await page.goto(served.url);
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Dokumen' }).click();
+    const row = page.getByRole('table', { name: 'Dokumen yang diterbitkan' }).getByRole('row').nth(1);
+    await expect(row).toContainText('DRAF');
+    await row.click();
+    await page.getByRole('button', { name: 'Simpan ke drive' }).click();
+    const chooser = page.getByRole('group', { name: 'Pilih drive' });
+    await expect(chooser.getByRole('button', { name: 'FLASHDISK-B' })).toBeVisible();
+    await expect(chooser.getByRole('button', { name: 'FLASHDISK-A' })).toBeVisible();
+    await checkScreen(page, 'dokumen-pilih-drive');
+    await chooser.getByRole('button', { name: 'FLASHDISK-B' }).click();
+    await expect(page.getByText('Disimpan ke FLASHDISK-B')).toBeVisible();
+    expect(readdirSync(join(media, 'FLASHDISK-B', 'Pleno-Dokumen'))).toEqual([
+      expect.stringMatching(/^DHASIL-630214-.*\.pdf$/),
+    ]);
+    expect(readdirSync(join(media, 'FLASHDISK-A'))).toEqual([]);
+  } finally {
+    await page.close();
+    await served.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -155,3 +155,82 @@ test('a sidang with attendance recorded in the UI appears on the D.Hasil signatu
   dialog = page.getByRole('dialog');
   await expect(dialog).toHaveCount(0);
 });
+
+test('the PIN, delegation and kejadian khusus dialogs pass the screen check (issue 13: axe on every state)', async ({
+  app,
+  page,
+}) => {
+  await createDemo(app);
+  const who = await members(app);
+  const [d1, d2] = who.all.filter((m) => !m.ketua);
+  const dash = await api<DashboardView>(app, 'plenary.dashboard', { pemilihan: 'bupati' });
+  await page.goto(app.url);
+  await page.evaluate((t) => (window.location.hash = `#/pleno/bupati/${t}`), dash.desa[0]!.tiles[0]!.tps);
+  await expect(page.getByTestId('review')).toHaveAttribute('aria-busy', 'false');
+
+  // The ketua starts the session and is asked to set a PIN.
+  await page.locator('#operator-select').selectOption(String(who.ketua));
+  const setPin = page.getByRole('dialog', { name: `Atur PIN ${who.ketuaNama}` });
+  await setPin.getByLabel('PIN baru', { exact: true }).fill(PIN);
+  await setPin.getByLabel('Ulangi PIN baru').fill(PIN);
+  await checkScreen(page, 'dialog-atur-pin');
+  await setPin.getByRole('button', { name: 'Simpan PIN' }).click();
+  await expect(setPin).toHaveCount(0);
+
+  // Delegation to two anggota, confirmed with the ketua's PIN.
+  const delegasi = page.getByRole('dialog', { name: 'Delegasi hak memutuskan' });
+  await page.getByRole('button', { name: 'Delegasi', exact: true }).click();
+  await delegasi.getByTestId('pin').fill(PIN);
+  for (const m of [d1!, d2!]) {
+    const row = delegasi.getByRole('row').filter({ hasText: m.nama });
+    await row.getByRole('button', { name: 'Beri delegasi' }).click();
+    await expect(row).toContainText('Didelegasikan');
+  }
+  await checkScreen(page, 'dialog-delegasi');
+  await delegasi.getByRole('button', { name: 'Selesai' }).click();
+  await expect(delegasi).toHaveCount(0);
+
+  // Each delegate sets a PIN; the ketua returns.
+  await chooseOperator(page, d1!.id, d1!.nama, '7294');
+  await chooseOperator(page, d2!.id, d2!.nama, '8351');
+  await chooseOperator(page, who.ketua, who.ketuaNama);
+
+  // The ketua's own forgotten PIN: two delegates with their PINs and a reason.
+  await page.getByRole('button', { name: 'Ganti PIN' }).click();
+  const ganti = page.getByRole('dialog', { name: `Ganti PIN ${who.ketuaNama}` });
+  await ganti.getByLabel('PIN lama').fill(PIN);
+  await checkScreen(page, 'dialog-ganti-pin');
+  await ganti.getByRole('button', { name: /^Lupa PIN Ketua/ }).click();
+  const resetKetua = page.getByRole('dialog', { name: `Atur ulang PIN ${who.ketuaNama}` });
+  await resetKetua.getByLabel('Anggota 1', { exact: true }).selectOption(String(d1!.id));
+  await resetKetua.getByLabel('PIN anggota 1').fill('7294');
+  await resetKetua.getByLabel('Anggota 2', { exact: true }).selectOption(String(d2!.id));
+  await resetKetua.getByLabel('PIN anggota 2').fill('8351');
+  await resetKetua.getByLabel('Alasan (wajib)').fill('Ketua lupa PIN setelah skors');
+  await expect(resetKetua.getByRole('button', { name: 'Atur ulang PIN Ketua' })).toBeEnabled();
+  await checkScreen(page, 'dialog-atur-ulang-pin-ketua');
+  await resetKetua.getByRole('button', { name: 'Batal' }).click();
+  await expect(resetKetua).toHaveCount(0);
+  await ganti.getByRole('button', { name: 'Batal' }).click();
+  await expect(ganti).toHaveCount(0);
+
+  // The ketua resets a delegate's forgotten PIN from the delegation dialog.
+  await page.getByRole('button', { name: 'Delegasi', exact: true }).click();
+  await delegasi.getByRole('row').filter({ hasText: d1!.nama }).getByRole('button', { name: 'Atur ulang PIN' }).click();
+  const reset = page.getByRole('dialog', { name: `Atur ulang PIN ${d1!.nama}` });
+  await reset.getByLabel('Alasan (wajib)').fill('Lupa PIN');
+  await reset.getByLabel('PIN Ketua PPK').fill(PIN);
+  await checkScreen(page, 'dialog-atur-ulang-pin');
+  await reset.getByRole('button', { name: 'Atur ulang PIN' }).click();
+  await expect(reset).toHaveCount(0);
+  await delegasi.getByRole('button', { name: 'Selesai' }).click();
+
+  // Kejadian khusus, here for the whole kecamatan.
+  await page.getByRole('button', { name: /^Kejadian khusus/ }).click();
+  const kejadian = page.getByRole('dialog', { name: 'Catat kejadian khusus' });
+  await kejadian.getByLabel('Tentang').selectOption('kecamatan');
+  await kejadian.getByLabel('Kejadian').fill('Listrik padam 20 menit; rapat dilanjutkan dengan genset');
+  await checkScreen(page, 'dialog-kejadian');
+  await kejadian.getByRole('button', { name: 'Simpan' }).click();
+  await expect(kejadian).toHaveCount(0);
+});

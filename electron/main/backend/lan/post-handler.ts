@@ -108,7 +108,7 @@ async function importBody(d: PostDeps, endpoint: Endpoint, bytes: Uint8Array, ke
   const name = `lan-${safeName(keyId ?? remote)}-${endpoint === 'bundle' ? 'bundle.pleno' : 'c-hasil.json'}`;
   const source = { channel: 'lan' as const, name, ...(keyId !== null ? { device: keyId } : {}) };
   const outcomes: ImportOutcome[] =
-    endpoint === 'c-hasil' ? [await d.envelopes.submit(bytes, source)] : importBundleBytes(d.ctx, bytes, source);
+    endpoint === 'c-hasil' ? [await d.envelopes.submit(bytes, source)] : await importBundleBytes(d.ctx, bytes, source);
   // The hash the receipt names is the record's payload hash; fill it where the import service did not.
   const first = outcomes[0];
   if (endpoint === 'c-hasil' && first && !first.sha256 && first.status !== 'ditolak') {

@@ -94,6 +94,11 @@ export class WorkerTask<I, O> {
     return this.unavailable ? 'in-thread' : this.worker ? 'worker' : 'idle';
   }
 
+  /** A job is running or waiting. */
+  busy(): boolean {
+    return this.current !== null || this.queue.length > 0;
+  }
+
   close(): void {
     this.stop(this.worker);
   }

@@ -1,9 +1,7 @@
 // One input inside an open command (a savepoint per input): verify (pure CPU, no writes), then store. An envelope,
 // a bundle (all or nothing), decoded QR envelopes, or a loose photo matched by hash. Each returns outcomes; an
 // expected refusal is quarantined and reported, never thrown.
-import { crc32 as zlibCrc32 } from 'node:zlib';
 import { MASTER_FORMAT, type Perangkat } from '../../../../../shared/domain/model';
-import { readBundle } from '../../../../../shared/formats/bundle';
 import { utf8Decode } from '../../../../../shared/formats/bytes';
 import { verifyCHasilEnvelope, type VerifiedCHasil } from '../../../../../shared/formats/c-hasil';
 import { canonicalize } from '../../../../../shared/formats/canonical';
@@ -22,8 +20,18 @@ import {
 import { ppkKeyOrNull } from '../keys/ppk-key';
 import { detectPhotoExt, storePhoto } from '../photos/photo-store';
 import { type ImportOutcome, type ImportSource, MAX_BUNDLE_BYTES, MAX_ENVELOPE_BYTES } from './import-types';
-import { type Session, asRejection, fromParseError, noMaster, reject, rejectedOutcome } from './import-session';
+import {
+  type Session,
+  Rejection,
+  asRejection,
+  fromParseError,
+  noMaster,
+  reject,
+  rejectedOutcome,
+} from './import-session';
 import { checkR17 } from '../../../../../shared/domain/rules/r17-dibuat';
+import type { ParseResult } from '../../../../../shared/formats/parse-result';
+import { readBundleInThread, type BundleRead } from './bundle-read';
 
 // ---------- verification (pure CPU, no writes) ----------
 
@@ -35,13 +43,14 @@ function manualExtra(s: Session, json: unknown): Perangkat[] {
   return [{ id: key.keyId, tps, publicKey: key.publicKey }];
 }
 
-/** Verifies one envelope text; throws Rejection. */
+/** Verifies one envelope text (or takes the worker's verification `pre`, not for the manual channel); throws Rejection. */
 function verifyEnvelopeText(
   s: Session,
   text: string | Uint8Array,
   channel: Channel,
   prefix = '',
   parsedJson?: unknown,
+  pre?: ParseResult<VerifiedCHasil>,
 ): VerifiedCHasil {
   if (!s.master) throw noMaster();
   // A bundle entry was already parsed strictly by readBundle: no need to parse its text again.
@@ -54,7 +63,10 @@ function verifyEnvelopeText(
     );
   }
   const extra = channel === 'manual' ? [...s.extra, ...manualExtra(s, json.value)] : s.extra;
-  const v = verifyCHasilEnvelope(json.value, { master: s.master, crypto: nodeCrypto, extraDevices: extra });
+  const v =
+    pre && channel !== 'manual'
+      ? pre
+      : verifyCHasilEnvelope(json.value, { master: s.master, crypto: nodeCrypto, extraDevices: extra });
   if (!v.ok) throw fromParseError(v.error, prefix);
   const ppk = ppkKeyOrNull(s.ctx);
   if (channel !== 'manual' && ppk && v.value.envelope.signature.keyId === ppk.keyId) {
@@ -130,19 +142,19 @@ export function envelopeIn(s: Session, bytes: Uint8Array, source: ImportSource):
   }
 }
 
-export function bundleIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOutcome[] {
+/** `read`: the bundle as the worker read and verified it (bundle-read.ts); without it, read here. */
+export function bundleIn(s: Session, bytes: Uint8Array, source: ImportSource, read?: BundleRead): ImportOutcome[] {
   try {
     if (!s.master) throw noMaster();
     if (bytes.length > MAX_BUNDLE_BYTES) {
       reject(`berkas bundel terlalu besar (${bytes.length} byte, batas ${MAX_BUNDLE_BYTES})`, 'bundle too large');
     }
-    const rb = readBundle(bytes, { sha256: nodeCrypto.sha256, crc32: zlibCrc32 });
-    if (!rb.ok) throw fromParseError(rb.error);
-    const b = rb.value;
+    const b = read ?? readBundleInThread({ bytes, master: s.master, extra: s.extra });
+    if (!b.ok) throw 'error' in b ? fromParseError(b.error) : new Rejection(b.refused.reason, b.refused.english);
     // Every record verified before anything is written: a bundle is all or nothing.
     const verified = b.results.map((e) => {
       const prefix = `${e.name}: `;
-      const v = verifyEnvelopeText(s, e.text, source.channel, prefix, e.envelope);
+      const v = verifyEnvelopeText(s, e.text, source.channel, prefix, e.envelope, e.verified);
       if (v.record.pemilihan !== e.pemilihan) {
         reject(
           `${prefix}berisi hasil pemilihan ${v.record.pemilihan}, bukan ${e.pemilihan}`,

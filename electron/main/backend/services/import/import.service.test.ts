@@ -95,10 +95,10 @@ describe('envelopes', () => {
 });
 
 describe('bundles', () => {
-  it('stores both records and their photos (content-addressed files) atomically; again → duplikat', () => {
+  it('stores both records and their photos (content-addressed files) atomically; again → duplikat', async () => {
     const ctx = tb.backend.ctx;
     const bytes = makeBundle(fx, TPS1);
-    const outs = importBundleBytes(ctx, bytes, { channel: 'file', name: `${TPS1}.pleno` });
+    const outs = await importBundleBytes(ctx, bytes, { channel: 'file', name: `${TPS1}.pleno` });
     expect(outs.map((o) => [o.pemilihan, o.status])).toEqual([
       ['bupati', 'diterima'],
       ['gubernur', 'diterima'],
@@ -113,14 +113,14 @@ describe('bundles', () => {
       expect(existsSync(photoPath(ctx.dataDir, photos[0]!.sha256, 'png'))).toBe(true);
     }
     expect(readdirSync(join(ctx.dataDir, 'photos')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    const again = importBundleBytes(ctx, bytes, { channel: 'file', name: 'salinan.pleno' });
+    const again = await importBundleBytes(ctx, bytes, { channel: 'file', name: 'salinan.pleno' });
     expect(again.map((o) => o.status)).toEqual(['duplikat', 'duplikat']);
     expect(n('photo')).toBe(2);
     expect(readdirSync(join(ctx.dataDir, 'photos'))).toHaveLength(2);
     expect(verifyAudit(ctx.db).ok).toBe(true);
   });
 
-  it('rejects the whole bundle when one of its records is bad: nothing of it is stored', () => {
+  it('rejects the whole bundle when one of its records is bad: nothing of it is stored', async () => {
     const ctx = tb.backend.ctx;
     const ph = makePhoto(7);
     const good = signRecord(fx, recordFor(fx, TPS1, 'gubernur', { foto: [{ lembar: 1, sha256: ph.sha256 }] }));
@@ -133,7 +133,7 @@ describe('bundles', () => {
       ],
       photos: new Map([[ph.sha256, { ext: 'png', bytes: ph.bytes }]]),
     });
-    const outs = importBundleBytes(ctx, bytes, { channel: 'file', name: 'campur.pleno' });
+    const outs = await importBundleBytes(ctx, bytes, { channel: 'file', name: 'campur.pleno' });
     expect(outs).toHaveLength(1);
     expect(outs[0]!.status).toBe('ditolak');
     expect(outs[0]!.reason).toContain('results/bupati.json');

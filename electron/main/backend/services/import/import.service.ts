@@ -2,7 +2,7 @@
 // (.png/.jpg), loose photos, and folders of them. Verified, atomic per file, idempotent.
 //
 //   importEnvelopeBytes(ctx, bytes, source) → ImportOutcome           one envelope, its own transaction
-//   importBundleBytes(ctx, bytes, source)   → ImportOutcome[]         one bundle, all or nothing
+//   importBundleBytes(ctx, bytes, source)   → Promise<ImportOutcome[]> one bundle, all or nothing, read off-thread
 //   importQrTexts(ctx, texts, source)       → ImportOutcome[]         decoded QR texts (PLN1:...)
 //   importPaths(ctx, paths, onProgress?)    → FileOutcome[]           files and folders (recursively)
 //   importUploads / importItems                                      in-memory files and items, like importPaths
@@ -22,7 +22,8 @@
 import type { BackendContext } from '../../context';
 import { bundleIn, envelopeIn, qrTextsIn } from './import-inputs';
 import { Rejection, inCommand, newSession, rejectedOutcome } from './import-session';
-import type { ImportOutcome, ImportSource } from './import-types';
+import { MAX_BUNDLE_BYTES, type ImportOutcome, type ImportSource } from './import-types';
+import { readBundleVerified } from './bundle-read';
 import { QrCollector } from './qr-collector';
 
 export { importItems, importPaths, importUploads } from './import-batches';
@@ -34,9 +35,18 @@ export function importEnvelopeBytes(ctx: BackendContext, bytes: Uint8Array, sour
   return inCommand(s, () => envelopeIn(s, bytes, source));
 }
 
-export function importBundleBytes(ctx: BackendContext, bytes: Uint8Array, source: ImportSource): ImportOutcome[] {
+/** Read and verified in the bundle-read worker (bundle-read.ts), then stored in one command. */
+export async function importBundleBytes(
+  ctx: BackendContext,
+  bytes: Uint8Array,
+  source: ImportSource,
+): Promise<ImportOutcome[]> {
   const s = newSession(ctx, source.actor);
-  return inCommand(s, () => bundleIn(s, bytes, source));
+  const read =
+    s.master && bytes.length <= MAX_BUNDLE_BYTES
+      ? await readBundleVerified({ bytes, master: s.master, extra: s.extra })
+      : undefined;
+  return inCommand(s, () => bundleIn(s, bytes, source, read));
 }
 
 /**

@@ -1,0 +1,110 @@
+// Bundles read off the event loop (issue 14, "Work off the event loop"): a heavy but valid bundle (80 MiB of photos
+// inflated, hashed and checked in the bundle-read worker) posted to the LAN receiver over real HTTP on 127.0.0.1,
+// while a legitimate phone posts its record: the phone is answered while the bundle is still being read. A read
+// past its time budget ends in a refusal in Bahasa Indonesia, and the receiver goes on answering.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { zipSync, type Zippable } from 'fflate';
+import { canonicalize } from '../../shared/formats/canonical';
+import { utf8Encode } from '../../shared/formats/bytes';
+import { sha256Hex } from '../../electron/main/backend/crypto';
+import { startLanReceiver, type LanReceiver } from '../../electron/main/backend/lan/receiver';
+import {
+  bundleReaderBusy,
+  bundleReaderMode,
+  setBundleReadLimits,
+  BUNDLE_READ_MAX_HEAP_MB,
+  BUNDLE_READ_TIMEOUT_MS,
+} from '../../electron/main/backend/services/import/bundle-read';
+import { createKecamatanFixture, recordFor, signRecord, type KecamatanFixture } from '../support/records';
+import { LEGIT_ADDRESS, postOnce } from './harness';
+
+let fx: KecamatanFixture;
+let rx: LanReceiver;
+
+/**
+ * A valid bundle of `tps` (both pemilihan signed by its device) with four photo entries of almost 20 MiB each, all
+ * within the bundle limits; deflated (writeBundle stores photos as they are) so the body stays small.
+ */
+function heavyBundle(tps: string): Uint8Array {
+  const files: Zippable = {};
+  for (const pem of ['bupati', 'gubernur'] as const) {
+    const env = signRecord(fx.records, recordFor(fx.records, tps, pem, { bump: 0, foto: [] }));
+    files[`results/${pem}.json`] = [utf8Encode(canonicalize(env)), { level: 6 }];
+  }
+  for (let i = 0; i < 4; i++) {
+    // One random byte in 64: deflates about 20:1, under the reader's 100:1 bomb ratio.
+    const bytes = new Uint8Array(20 * 1024 * 1024 - 4096);
+    const noise = randomBytes(bytes.length >> 6);
+    for (let j = 0; j < noise.length; j++) bytes[j << 6] = noise[j]!;
+    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, i]); // the PNG magic number the reader checks
+    files[`foto/${sha256Hex(bytes)}.png`] = [bytes, { level: 6 }];
+  }
+  return zipSync(files);
+}
+
+let heavy: Uint8Array[] = [];
+
+beforeAll(async () => {
+  fx = await createKecamatanFixture({ desa: 2, tpsPerDesa: 3 });
+  rx = await startLanReceiver(fx.backend.ctx, { port: 0, host: '127.0.0.1', mdns: false });
+  heavy = [heavyBundle(fx.devices[0]!.tps), heavyBundle(fx.devices[1]!.tps)];
+}, 120_000);
+
+afterAll(async () => {
+  setBundleReadLimits({ timeoutMs: BUNDLE_READ_TIMEOUT_MS, maxHeapMb: BUNDLE_READ_MAX_HEAP_MB });
+  await rx?.close();
+  await fx?.close();
+});
+
+/** Waits (bounded) until the bundle reader has a job. */
+async function readerBusy(): Promise<boolean> {
+  for (let i = 0; i < 2000 && !bundleReaderBusy(); i++) await new Promise((r) => setTimeout(r, 2));
+  return bundleReaderBusy();
+}
+
+describe('bundles are read off the event loop', () => {
+  it('a phone posting during a heavy bundle read is answered before that read ends; the bundle is then stored', async () => {
+    let heavyDone = false;
+    const big = postOnce(rx.port, '/v1/bundle', heavy[0]!, { type: 'application/zip', timeoutMs: 120_000 }).then(
+      (a) => ((heavyDone = true), a),
+    );
+    expect(await readerBusy()).toBe(true);
+    expect(bundleReaderMode()).toBe('worker');
+    const tps = fx.devices[2]!.tps;
+    const phone = await postOnce(rx.port, '/v1/c-hasil', fx.envelopeBytes(fx.record(tps, 'bupati')), {
+      from: LEGIT_ADDRESS,
+      timeoutMs: 60_000,
+    });
+    expect(phone.status).toBe(201);
+    expect(heavyDone).toBe(false);
+    expect(bundleReaderBusy()).toBe(true);
+    const b = await big;
+    expect(b.status).toBe(201);
+    const stored = fx.backend.ctx.db.prepare('SELECT count(*) AS n FROM submission WHERE tps = ?').get(
+      fx.devices[0]!.tps,
+    ) as { n: number };
+    expect(stored.n).toBe(2);
+  }, 120_000);
+
+  it('a read past its time budget is refused in Bahasa Indonesia and nothing is stored; the receiver answers on', async () => {
+    setBundleReadLimits({ timeoutMs: 30 });
+    const tps = fx.devices[1]!.tps;
+    const r = await postOnce(rx.port, '/v1/bundle', heavy[1]!, { type: 'application/zip', timeoutMs: 60_000 });
+    expect(r.status).toBe(400);
+    expect(r.body).toContain('bundel tidak selesai dibaca dalam 1 detik');
+    const stored = fx.backend.ctx.db.prepare('SELECT count(*) AS n FROM submission WHERE tps = ?').get(tps) as {
+      n: number;
+    };
+    expect(stored.n).toBe(0);
+    const hello = await fetch(`http://127.0.0.1:${rx.port}/v1/hello`);
+    expect(hello.status).toBe(200);
+    // A fresh worker takes the next bundle, within the normal budget.
+    setBundleReadLimits({ timeoutMs: BUNDLE_READ_TIMEOUT_MS });
+    const again = await postOnce(rx.port, '/v1/bundle', fx.bundleBytes(tps), {
+      type: 'application/zip',
+      timeoutMs: 60_000,
+    });
+    expect(again.status).toBe(201);
+  }, 120_000);
+});

@@ -81,9 +81,9 @@ describe('bundles are read off the event loop', () => {
     expect(bundleReaderBusy()).toBe(true);
     const b = await big;
     expect(b.status).toBe(201);
-    const stored = fx.backend.ctx.db.prepare('SELECT count(*) AS n FROM submission WHERE tps = ?').get(
-      fx.devices[0]!.tps,
-    ) as { n: number };
+    const stored = fx.backend.ctx.db
+      .prepare('SELECT count(*) AS n FROM submission WHERE tps = ?')
+      .get(fx.devices[0]!.tps) as { n: number };
     expect(stored.n).toBe(2);
   }, 120_000);
 

@@ -40,7 +40,9 @@ async function populated(): Promise<void> {
   expect(importMaster(ctx, fx.masterBytes).ok).toBe(true);
   for (const tps of fx.tpsCodes.slice(0, 2)) {
     expect(
-      (await importBundleBytes(ctx, makeBundle(fx, tps), { channel: 'file', name: `${tps}.pleno` })).map((o) => o.status),
+      (await importBundleBytes(ctx, makeBundle(fx, tps), { channel: 'file', name: `${tps}.pleno` })).map(
+        (o) => o.status,
+      ),
     ).toEqual(['diterima', 'diterima']);
   }
   runWrite(ctx, (unit) =>

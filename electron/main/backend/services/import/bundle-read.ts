@@ -11,7 +11,13 @@ import { readBundle, type BundlePhoto, type BundleResult } from '../../../../../
 import { verifyCHasilEnvelope, type VerifiedCHasil } from '../../../../../shared/formats/c-hasil';
 import type { ParseError, ParseResult } from '../../../../../shared/formats/parse-result';
 import { nodeCrypto } from '../../crypto';
-import { createWorkerTask, WorkerJobError, WorkerTimeout, WorkerUnavailable, type WorkerTask } from '../../workers/worker-task';
+import {
+  createWorkerTask,
+  WorkerJobError,
+  WorkerTimeout,
+  WorkerUnavailable,
+  type WorkerTask,
+} from '../../workers/worker-task';
 
 export interface BundleReadInput {
   bytes: Uint8Array;

@@ -147,6 +147,7 @@ test('"Simpan ke drive" asks which drive when two are attached and copies the PD
     const chooser = page.getByRole('group', { name: 'Pilih drive' });
     await expect(chooser.getByRole('button', { name: 'FLASHDISK-B' })).toBeVisible();
     await expect(chooser.getByRole('button', { name: 'FLASHDISK-A' })).toBeVisible();
+    await chooser.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await checkScreen(page, 'dokumen-pilih-drive');
     await chooser.getByRole('button', { name: 'FLASHDISK-B' }).click();
     await expect(page.getByText('Disimpan ke FLASHDISK-B')).toBeVisible();

@@ -52,10 +52,11 @@ export function headerItems(
   const cx = width / 2;
   const y0 = height - TOP;
   const h = f.header;
+  const pemilihan = h.pemilihan.nama.toUpperCase();
   const items: LayoutItem[] = [
     { t: 'text', x: cx, y: y0 - 9, size: 11, text: f.formTitle, bold: true, align: 'center' },
     { t: 'text', x: cx, y: y0 - 21, size: 8, text: f.formSubtitle, align: 'center' },
-    { t: 'text', x: cx, y: y0 - 32, size: 9, text: h.pemilihan.nama.toUpperCase(), bold: true, align: 'center' },
+    { t: 'text', x: cx, y: y0 - 32, size: 9, text: pemilihan, bold: true, align: 'center' },
   ];
   const wil =
     `Provinsi: ${h.provinsi.nama} (${formatKode(h.provinsi.kode)})    ` +
@@ -64,17 +65,45 @@ export function headerItems(
   const wilW = m.width(wil, 8);
   items.push({ t: 'text', x: MARGIN_X, y: y0 - 45, size: 8, text: wil });
   const titleRoom = width - 2 * MARGIN_X - wilW - 16;
-  items.push({
-    t: 'text',
-    x: width - MARGIN_X,
-    y: y0 - 45,
-    size: 8,
-    text: fitText(pageTitle, Math.max(40, titleRoom), 8, m, true),
-    bold: true,
-    align: 'right',
-  });
+  // A title too long for the room beside the wilayah line takes a second line above it, right of the centred
+  // pemilihan name (an A4 lampiran title would otherwise lose its "bagian x/y"); only what still does not fit is cut.
+  const upperRoom = width / 2 - MARGIN_X - m.width(pemilihan, 9, true) / 2 - 16;
+  const lines = splitTitle(pageTitle, Math.max(40, titleRoom), upperRoom, m);
+  lines.forEach((text, i) =>
+    items.push({
+      t: 'text',
+      x: width - MARGIN_X,
+      y: y0 - 45 + (lines.length - 1 - i) * 9,
+      size: 8,
+      text,
+      bold: true,
+      align: 'right',
+    }),
+  );
   items.push({ t: 'line', x1: MARGIN_X, y1: y0 - 49, x2: width - MARGIN_X, y2: y0 - 49, width: 0.8 });
   return items;
+}
+
+/**
+ * The page title as one line when it fits `room`, else as two lines: the lower fitting `room` (beside the wilayah
+ * line) and the upper fitting `upperRoom`. Breaks after ": " when it can, else with the most words on the upper line.
+ */
+export function splitTitle(title: string, room: number, upperRoom: number, m: TextMeasure): string[] {
+  const fits = (s: string, w: number) => m.width(s, 8, true) <= w;
+  if (fits(title, room)) return [title];
+  const colon = title.indexOf(': ');
+  if (colon > 0) {
+    const upper = title.slice(0, colon + 1);
+    const lower = title.slice(colon + 2);
+    if (fits(upper, upperRoom) && fits(lower, room)) return [upper, lower];
+  }
+  const words = title.split(' ');
+  for (let k = words.length - 1; k > 0; k--) {
+    const upper = words.slice(0, k).join(' ');
+    const lower = words.slice(k).join(' ');
+    if (fits(upper, upperRoom) && fits(lower, room)) return [upper, lower];
+  }
+  return [fitText(title, room, 8, m, true)];
 }
 
 /**

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatKode } from '../../../../../shared/domain/model';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 const BIN = path.join(ROOT, 'bin/pleno.mjs');
@@ -295,7 +296,10 @@ describe('D.Hasil Kecamatan, cell by cell', () => {
       .find((n) => /kirim-ulang/.test(n))!
       .slice(0, 13);
     const desa = master.desa.find((d) => konflikTps.startsWith(d.kode))!;
-    const lampiran = pages.filter((p) => p.includes(`Lampiran Desa/Kelurahan ${desa.nama} (`));
+    // The desa code ends the title's first part ("… Lampiran Desa/Kelurahan Hampang (63.02.14.2001): TPS …"); with
+    // -layout a title wrapped onto two lines shares its lines with the header, so the code is what is searched.
+    const code = `(${formatKode(desa.kode)}):`;
+    const lampiran = pages.filter((p) => p.includes('Lampiran Desa/Kelurahan') && p.includes(code));
     expect(lampiran.length).toBeGreaterThan(0);
     const rows = formRows(paslonCount());
     const got = collect(lampiran, rows);

@@ -134,6 +134,14 @@ describe('D.Hasil drafts of the hampang demo, read back', () => {
       expect(kec).toContain('JUMLAH KECAMATAN HAMPANG · IV.B Jumlah suara sah');
       // No desa is counted twice: "1–9 dari 9 dan jumlah kecamatan".
       expect(kec).toContain(`(desa 1–${master.desa.length} dari ${master.desa.length} dan jumlah kecamatan)`);
+      // Every lampiran page title is printed whole, "bagian x/y" included (it once ended "bagia…" on A4).
+      const titled = pages.filter((p) => p.includes('Lampiran Desa/Kelurahan '));
+      expect(titled.length).toBeGreaterThan(0);
+      for (const p of titled) {
+        expect(p).not.toContain('…');
+        expect(p).toMatch(/Lampiran Desa\/Kelurahan .+ \(\d{2}\.\d{2}\.\d{2}\.\d{4}\):/);
+        expect(p).toMatch(/TPS \d+–\d+ dari \d+( dan jumlah desa)? · bagian \d+\/\d+|jumlah desa · bagian \d+\/\d+/);
+      }
       execFileSync('pdftoppm', ['-r', '80', '-png', g.path, path.join(ARTIFACTS, `hampang-form-gubernur-${paper}`)]);
     }
     const b = await issueOk(backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji' });

@@ -122,7 +122,15 @@ export interface TpsReview {
   conflictChoices: ConflictChoiceView[];
   locked: boolean;
   /** The hold for PSU/PSS/PSL in force (psu.hold): the TPS is not counted until its new result is accepted. */
-  tunda: { jenis: 'PSU' | 'PSS' | 'PSL'; dasar: string; alasan: string; by: string; at: string } | null;
+  tunda: {
+    jenis: 'PSU' | 'PSS' | 'PSL';
+    dasar: string;
+    alasan: string;
+    by: string;
+    at: string;
+    /** True while no result received after the hold is the counted one: the old result cannot be accepted. */
+    menungguHasilBaru: boolean;
+  } | null;
   /** Neighbours in plenary order (desa order, TPS order) for next/previous. */
   prev: string | null;
   next: string | null;

@@ -138,6 +138,11 @@ function inForce<T extends { id: number }>(
   return acts.filter((a) => !gone.has(a.id));
 }
 
+/** Whether the submission (by id) arrived after the hold was decided: only such a result can lift the hold. */
+export function receivedAfterHold(hold: Pick<TundaRowIn, 'sebelumKiriman'>, submissionId: number | null): boolean {
+  return submissionId !== null && submissionId > hold.sebelumKiriman;
+}
+
 /** The latest hold of a TPS unless a submission received after it was accepted or chosen since. */
 function holdInForce(rows: {
   holds: readonly TundaRowIn[];
@@ -146,7 +151,7 @@ function holdInForce(rows: {
 }): TundaRowIn | null {
   const h = rows.holds.at(-1);
   if (!h) return null;
-  const newer = (a: DecisionActRowIn) => a.submissionId > h.sebelumKiriman;
+  const newer = (a: DecisionActRowIn) => receivedAfterHold(h, a.submissionId);
   return rows.acceptances.some(newer) || rows.choices.some(newer) ? null : h;
 }
 

@@ -144,6 +144,8 @@ function ReviewActions({ r, open }: { r: TpsReview; open: (d: DialogName) => voi
   const settled = r.base === 'sesuai' || r.base === 'dikoreksi';
   const pendingCorrection = r.corrections.some((c) => c.state === 'proposed');
   const canAct = !r.locked && r.current !== null;
+  // The old result of a held TPS cannot be accepted (the backend refuses it too): only the new one lifts the hold.
+  const held = r.tunda?.menungguHasilBaru ? r.tunda : null;
   return (
     <div
       className="review-actions"
@@ -153,11 +155,17 @@ function ReviewActions({ r, open }: { r: TpsReview; open: (d: DialogName) => voi
     >
       <Button
         variant="primary"
-        disabled={!canAct || settled || r.konflik || pendingCorrection}
+        disabled={!canAct || settled || r.konflik || pendingCorrection || !!held}
+        aria-describedby={held ? 'sesuai-tunda' : undefined}
         onClick={() => open('sesuai')}
       >
         Sesuai <kbd>S</kbd>
       </Button>
+      {held && (
+        <span id="sesuai-tunda" className="muted" data-testid="sesuai-tunda">
+          TPS ditunda ({held.jenis}): tunggu hasil pemungutan ulang
+        </span>
+      )}
       <Button disabled={!canAct || r.konflik || pendingCorrection} onClick={() => open('koreksi')}>
         Koreksi <kbd>C</kbd>
       </Button>

@@ -50,7 +50,7 @@ export function useReviewKeys(
       if (r.locked || !r.current) return;
       const pending = r.corrections.some((c) => c.state === 'proposed');
       const byKey: Record<string, DialogName> = {
-        s: 'sesuai',
+        s: r.tunda?.menungguHasilBaru ? null : 'sesuai',
         c: 'koreksi',
         b: 'keberatan',
         e: 'kejadian',

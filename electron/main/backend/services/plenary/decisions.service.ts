@@ -13,6 +13,7 @@ import {
 } from '../../../../../shared/domain/correction';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { hasBlockingError } from '../../../../../shared/domain/rules/index';
+import { receivedAfterHold } from '../../../../../shared/domain/read-model';
 import type { CorrectionBasis, FieldChange } from '../../../../../shared/contracts/plenary.contract';
 import {
   getCorrection,
@@ -84,6 +85,8 @@ function acceptBlocker(t: TpsSnapshot): string | null {
   if (d.base === 'belum-masuk' || d.countedSubmissionId === null)
     return `${tpsName(t)} belum punya data C.Hasil yang masuk.`;
   if (d.konflik) return `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku (Konflik).`;
+  if (d.tunda && !receivedAfterHold(d.tunda, d.countedSubmissionId))
+    return `${tpsName(t)} ditunda (${d.tunda.jenis}): tunggu hasil pemungutan ulang; hasil lama tidak dapat diterima.`;
   if (d.currentSource?.kind === 'correction')
     return `${tpsName(t)} sudah dikoreksi; angka yang berlaku adalah hasil koreksi yang disetujui.`;
   if (d.pendingCorrectionId !== null) return `${tpsName(t)} punya usulan koreksi yang belum diputuskan.`;
@@ -310,6 +313,9 @@ export function chooseSubmission(
     if (!unlocked.ok) return unlocked;
     const s = t.submissions.find((x) => x.id === input.submissionId);
     if (!s) return fail('NOT_FOUND', `Kiriman yang dipilih bukan kiriman untuk ${tpsName(t)}.`);
+    const hold = t.derived.tunda;
+    if (hold && !receivedAfterHold(hold, s.id))
+      return fail('CONFLICT', `${tpsName(t)} ditunda (${hold.jenis}): pilih hasil yang masuk setelah penundaan.`);
     if (new Set(t.submissions.map((x) => x.sha256)).size < 2)
       return fail('CONFLICT', `${tpsName(t)} tidak punya kiriman yang berbeda.`);
     if (t.derived.pendingCorrectionId !== null) {

@@ -111,11 +111,28 @@ describe('PSU/PSS/PSL hold', () => {
     expect(kej).toContain('Pemungutan suara ulang (PSU) ditetapkan');
     expect(kej).toContain('Dasar: Rekomendasi Panwaslu Kecamatan');
 
+    // While the hold stands the old result can be neither accepted nor chosen; the review says it waits.
+    type Review = { submissions: { id: number }[]; tunda: { menungguHasilBaru: boolean } | null };
+    const heldReview = await call<Review>('plenary.tps', { tps, pemilihan: 'bupati' });
+    expect(heldReview.tunda?.menungguHasilBaru).toBe(true);
+    const oldAccept = await refused('plenary.accept', { tps, pemilihan: 'bupati', pin: PIN });
+    expect(oldAccept.code).toBe('CONFLICT');
+    expect(oldAccept.message).toContain(
+      'ditunda (PSU): tunggu hasil pemungutan ulang; hasil lama tidak dapat diterima',
+    );
+    const oldChoice = await refused('plenary.chooseSubmission', {
+      tps,
+      pemilihan: 'bupati',
+      submissionId: heldReview.submissions[0]!.id,
+      reason: 'Hasil lama',
+    });
+    expect(oldChoice.message).toContain('ditunda (PSU): pilih hasil yang masuk setelah penundaan');
+    expect((await sah()).total.suara.sah).toBe(held.total.suara.sah);
+    expect((await call<HoldView[]>('psu.list', { pemilihan: 'bupati' }))[0]!.berlaku).toBe(true);
+
     // The PSU result arrives (different numbers), the plenary chooses it: the TPS counts again, with the new numbers.
     await call('import.files', bundle(tps, 7));
-    const review = (await fx.backend.dispatch('plenary.tps', { tps, pemilihan: 'bupati' })) as Result<{
-      submissions: { id: number }[];
-    }>;
+    const review = (await fx.backend.dispatch('plenary.tps', { tps, pemilihan: 'bupati' })) as Result<Review>;
     if (!review.ok) throw new Error(review.error.message);
     const newest = review.value.submissions.map((s) => s.id).sort((a, b) => b - a)[0]!;
     await call('plenary.chooseSubmission', {
@@ -129,6 +146,7 @@ describe('PSU/PSS/PSL hold', () => {
     expect(after.total.suara.sah).toBe(held.total.suara.sah + fresh.sah);
     expect(after.total.suara.paslon).toEqual(held.total.suara.paslon.map((v, i) => v + fresh.paslon[i]!));
     expect((await call<HoldView[]>('psu.list', { pemilihan: 'bupati' }))[0]!.berlaku).toBe(false);
+    expect((await call<Review>('plenary.tps', { tps, pemilihan: 'bupati' })).tunda).toBeNull();
     const again = await issueOk(fx.backend.ctx, { kind: 'd-hasil', pemilihan: 'bupati', actor: 'uji' });
     const back = (
       JSON.parse(new TextDecoder().decode((await readEmbeddedData(again.bytes))!)) as { payload: DHasilData }

@@ -23,6 +23,7 @@ import type { CHasilCounts } from '../../../../../shared/domain/model';
 import { fieldLabel, getCount } from '../../../../../shared/domain/labels';
 import { basisCode } from '../../../../../shared/domain/correction';
 import { crossFlags } from '../../../../../shared/domain/cross-checks';
+import { receivedAfterHold } from '../../../../../shared/domain/read-model';
 import { kejadianViews } from './kejadian.service';
 import { type Correction, type Objection, type ObjectionResolution } from '../../repositories/plenary.repo';
 import { submissionsOf } from './tps-submissions';
@@ -242,7 +243,9 @@ function withdrawnOf(t: TpsSnapshot, kind: 'acceptance' | 'conflict_choice', id:
 
 function holdOf(t: TpsSnapshot): TpsReview['tunda'] {
   const h = t.derived.tunda;
-  return h ? { jenis: h.jenis, dasar: h.dasar, alasan: h.alasan, by: h.decidedBy, at: h.decidedAt } : null;
+  if (!h) return null;
+  const menungguHasilBaru = !receivedAfterHold(h, t.derived.countedSubmissionId);
+  return { jenis: h.jenis, dasar: h.dasar, alasan: h.alasan, by: h.decidedBy, at: h.decidedAt, menungguHasilBaru };
 }
 
 export function tpsReview(ctx: BackendContext, pemilihan: string, tps: string): Result<TpsReview> {

@@ -164,6 +164,7 @@ test('an open objection prevents locking the desa until it is resolved', async (
   const d = page.getByRole('dialog');
   await d.getByLabel('Diajukan oleh').selectOption('panwascam');
   await d.getByLabel('Isi keberatan').fill('Jumlah suara tidak sah berbeda dengan salinan Panwascam');
+  await checkScreen(page, 'dialog-keberatan');
   await d.getByRole('button', { name: 'Catat keberatan' }).click();
   await expect(page.getByTestId('review-status')).toHaveText('Sengketa');
 
@@ -179,6 +180,7 @@ test('an open objection prevents locking the desa until it is resolved', async (
   await r.getByLabel('Ditolak').check();
   await r.getByLabel('Alasan penolakan').fill('Salinan Panwascam sama dengan C.Hasil plano setelah dicocokkan');
   await r.getByTestId('pin').fill(PIN);
+  await checkScreen(page, 'dialog-selesaikan-keberatan');
   await r.getByRole('button', { name: 'Simpan keputusan' }).click();
   await expect(page.getByTestId('review-status')).toHaveText('Sesuai');
 
@@ -241,6 +243,7 @@ test('a konflik resolved by choosing the second submission: it becomes the count
   await expect(d.getByRole('table', { name: 'Perbandingan kiriman' })).toContainText(review.conflictDiff[0]!.label);
   await d.getByLabel('Pilih kiriman 2').check();
   await d.getByLabel('Alasan memilih (wajib)').fill('Kiriman kedua sesuai C.Hasil plano yang dibacakan');
+  await checkScreen(page, 'dialog-konflik');
   await d.getByRole('button', { name: 'Pilih kiriman ini' }).click();
   await expect(page.getByTestId('review-status')).not.toHaveText('Konflik');
   await expect(page.getByTestId(`submission-${second!.id}`)).toContainText('Dipakai');

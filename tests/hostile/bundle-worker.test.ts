@@ -4,6 +4,10 @@
 // past its time budget ends in a refusal in Bahasa Indonesia, and the receiver goes on answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importPaths } from '../../electron/main/backend/services/import/import.service';
 import { zipSync, type Zippable } from 'fflate';
 import { canonicalize } from '../../shared/formats/canonical';
 import { utf8Encode } from '../../shared/formats/bytes';
@@ -106,5 +110,23 @@ describe('bundles are read off the event loop', () => {
       timeoutMs: 60_000,
     });
     expect(again.status).toBe(201);
+  }, 120_000);
+
+  it('a bundle file imported from a drive is read in the worker too: the receiver answers meanwhile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pleno-bundle-worker-'));
+    try {
+      const file = join(dir, 'tps.pleno');
+      writeFileSync(file, heavyBundle(fx.devices[3]!.tps));
+      let importDone = false;
+      const imported = importPaths(fx.backend.ctx, [file]).then((r) => ((importDone = true), r));
+      expect(await readerBusy()).toBe(true);
+      const hello = await fetch(`http://127.0.0.1:${rx.port}/v1/hello`);
+      expect(hello.status).toBe(200);
+      expect(importDone).toBe(false);
+      const out = await imported;
+      expect(out.map((o) => o.status)).toEqual(['diterima']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 // Many inputs (files and folders, UI uploads, in-memory items) committed in batches: one command per batch with a
 // savepoint per file, photos fsynced once per batch before the commit. A file is fully in or absent, and its
-// progress is reported only after its batch committed, in input order. Envelope and bundle files are read inside
-// the batch, one at a time, and dropped once stored: a batch never holds all its files' bytes, so they die young
+// progress is reported only after its batch committed, in input order. Envelope files are read inside
+// the batch (bundles are read and verified in the bundle-read worker just before it), one at a time, and dropped once stored: a batch never holds all its files' bytes, so they die young
 // instead of piling up in the old generation. Parts of a multi-part QR code spread over several images are
 // assembled across the run; the images that only carried parts are reported with the outcome of the image that
 // completed the code, or rejected at the end of the run when the code stays incomplete.
@@ -31,6 +31,9 @@ import {
   resolveDisplay,
 } from './prepare-files';
 import { QrCollector } from './qr-collector';
+import { decisionDevices, loadDataMaster } from '../../repositories/master.repo';
+import { readBundleVerified } from './bundle-read';
+import { MAX_BUNDLE_BYTES } from './import-types';
 
 /** Imports files and folders. onProgress is called once per file, after the file is committed, in input order. */
 export async function importPaths(
@@ -102,7 +105,7 @@ async function runBatches(
   const run: BatchRun = { ctx, collector, opts, report, deferred: new Map() };
   let taken = 0;
   while (taken < total) {
-    const batch = await takeBatch(next, total - taken, opts);
+    const batch = await takeBatch(ctx, next, total - taken, opts);
     taken += batch.length;
     commitBatch(run, batch, taken >= total);
   }
@@ -110,17 +113,36 @@ async function runBatches(
 }
 
 /** The next batch: up to batchFiles inputs (default 64) or until batchBytes (default 48 MiB) is passed. */
-async function takeBatch(next: () => Promise<Prepared>, left: number, opts: ImportPathsOptions): Promise<Prepared[]> {
+async function takeBatch(
+  ctx: BackendContext,
+  next: () => Promise<Prepared>,
+  left: number,
+  opts: ImportPathsOptions,
+): Promise<Prepared[]> {
   const batchFiles = opts.batchFiles ?? 64;
   const batchBytes = opts.batchBytes ?? 48 * 1024 * 1024;
   const batch: Prepared[] = [];
   let bytes = 0;
   while (batch.length < left && batch.length < batchFiles && bytes < batchBytes) {
     const p = await next();
+    if (p.kind === 'bundle') await readOffThread(ctx, p);
     bytes += p.kind === 'envelope' || p.kind === 'bundle' ? p.size : p.bytes ? p.bytes.length : 0;
     batch.push(p);
   }
   return batch;
+}
+
+/**
+ * A bundle read and verified in the bundle-read worker before its batch opens (bundle-read.ts), so the event loop
+ * never inflates or hashes it; what it read (its photos) is held until the batch commits, counted in the batch size.
+ * Without a master, or over the size limit, bundleIn refuses it in the batch as before.
+ */
+async function readOffThread(ctx: BackendContext, p: Prepared & { kind: 'envelope' | 'bundle' }): Promise<void> {
+  const master = loadDataMaster(ctx.db);
+  if (!master || p.size > MAX_BUNDLE_BYTES) return;
+  const bytes = p.bytes ?? readInput(p.file);
+  if (!(bytes instanceof Uint8Array)) return;
+  p.read = await readBundleVerified({ bytes, master, extra: decisionDevices(ctx.db) });
 }
 
 const partsOnly = (p: Prepared, outcomes: ImportOutcome[]) => p.kind === 'image' && p.qrFound && outcomes.length === 0;
@@ -226,7 +248,7 @@ function fileIn(s: Session, p: Prepared): ImportOutcome[] {
     case 'bundle': {
       const bytes = p.bytes ?? readInput(p.file);
       if (!(bytes instanceof Uint8Array)) return errorIn(s, bytes, { channel: 'file', name: source.name });
-      return p.kind === 'envelope' ? [envelopeIn(s, bytes, source)] : bundleIn(s, bytes, source);
+      return p.kind === 'envelope' ? [envelopeIn(s, bytes, source)] : bundleIn(s, bytes, source, p.read);
     }
     case 'image':
       return imageIn(s, p, source);

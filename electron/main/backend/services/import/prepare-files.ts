@@ -1,6 +1,7 @@
 // Before a file's batch: find the files (folders expanded), check the size limit by stat before reading, and
 // classify each input — envelope or bundle (read later, inside its batch), image (decoded now: QR texts collected
 // across images), or an error to report. In-memory inputs (UI uploads, demo items) are classified the same way.
+import type { BundleRead } from './bundle-read';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { Channel } from '../../repositories/submission.repo';
@@ -29,6 +30,8 @@ export type Prepared =
       bytes: Uint8Array | null;
       size: number;
       channel?: Channel | undefined;
+      /** A bundle as the bundle-read worker read and verified it (import-batches.ts), before its batch opens. */
+      read?: BundleRead;
     }
   | {
       file: string;

@@ -67,6 +67,7 @@ test('misread 105/905: correction proposed by an anggota, approved by the ketua;
   const zoomBefore = await zoom.textContent();
   await page.getByRole('button', { name: 'Perbesar' }).click();
   await expect(zoom).not.toHaveText(zoomBefore!);
+  await page.getByRole('button', { name: 'Pas lebar' }).click();
 
   // Proposed by an anggota (keyboard: C opens the correction dialog).
   await chooseOperator(page, who.anggota, who.anggotaNama);
@@ -83,6 +84,7 @@ test('misread 105/905: correction proposed by an anggota, approved by the ketua;
   await dialog
     .locator('input[type="file"]')
     .setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: evidence });
+  await checkScreen(page, 'dialog-koreksi');
   await dialog.getByRole('button', { name: /Usulkan koreksi/ }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   const corr = page.locator('[data-testid^="correction-"]').first();

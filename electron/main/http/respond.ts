@@ -22,3 +22,8 @@ export function sendJson(
   res.writeHead(status, headers);
   res.end(text);
 }
+
+/** sendJson with headers every answer of one server carries (e.g. `pleno serve`'s security headers). */
+export function jsonSender(base: Record<string, string>): typeof sendJson {
+  return (res, status, body, extra = {}, close = false) => sendJson(res, status, body, { ...base, ...extra }, close);
+}

@@ -11,7 +11,7 @@ import { serveStatic } from './static-files';
 import { readBody } from '../http/body';
 import { guardServer, serverOptions, type ConnectionLimits } from '../http/limits';
 import { listen } from '../http/listen';
-import { sendJson as send } from '../http/respond';
+import { jsonSender } from '../http/respond';
 
 /** A bridge call's JSON body: enough for any form; parsing more on the main thread would stall the UI. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -218,12 +218,4 @@ function failure(code: 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'INTERNAL'
   return { ok: false, error: { code, message } };
 }
 
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  extra: Record<string, string> = {},
-  close = false,
-): void {
-  send(res, status, body, { ...WEB_SECURITY_HEADERS, ...extra }, close);
-}
+const sendJson = jsonSender(WEB_SECURITY_HEADERS);

@@ -4,9 +4,10 @@
 //   decodeImageFile(file: Blob) → Promise<string[]>        every QR text in a picture file
 //   decodeFrame(imageData: ImageData) → Promise<string[]>  every QR text in a camera frame
 // eslint-disable-next-line no-restricted-imports -- the browser-side QR decoder: the brief has the renderer decode images and camera frames locally.
-import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 // eslint-disable-next-line no-restricted-imports -- the decoder's own .wasm, bundled and served by Pleno (never a CDN).
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import { QR_READ_FAST, QR_READ_THOROUGH, qrTexts } from '../../../shared/formats/qr-reader-options';
 
 let prepared = false;
 
@@ -21,30 +22,14 @@ function ensure(): void {
   });
 }
 
-const FAST: ReaderOptions = {
-  formats: ['QRCode'],
-  tryHarder: true,
-  tryRotate: false,
-  tryInvert: false,
-  tryDownscale: true,
-  maxNumberOfSymbols: 16,
-};
-const THOROUGH: ReaderOptions = { ...FAST, tryRotate: true, tryInvert: true };
-
-function texts(results: { isValid: boolean; text: string }[]): string[] {
-  const out: string[] = [];
-  for (const r of results) if (r.isValid && r.text && !out.includes(r.text)) out.push(r.text);
-  return out;
-}
-
 export async function decodeImageFile(file: Blob): Promise<string[]> {
   ensure();
-  const first = texts(await readBarcodes(file, FAST));
-  return first.length > 0 ? first : texts(await readBarcodes(file, THOROUGH));
+  const first = qrTexts(await readBarcodes(file, QR_READ_FAST));
+  return first.length > 0 ? first : qrTexts(await readBarcodes(file, QR_READ_THOROUGH));
 }
 
 /** Camera frames: one fast pass (the next frame is another chance). */
 export async function decodeFrame(imageData: ImageData): Promise<string[]> {
   ensure();
-  return texts(await readBarcodes(imageData, FAST));
+  return qrTexts(await readBarcodes(imageData, QR_READ_FAST));
 }

@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as ZXing from 'zxing-wasm/reader';
-import type { ReaderOptions } from 'zxing-wasm/reader';
 import { imageDimensions } from '../../../../../shared/formats/image-size';
+import { QR_READ_FAST, QR_READ_THOROUGH, qrTexts } from '../../../../../shared/formats/qr-reader-options';
 import { createWorkerTask, WorkerJobError, WorkerTimeout, WorkerUnavailable } from '../../workers/worker-task';
 
 /** A 50-megapixel phone photo decodes in well under a second; above that the decoder's memory grows unbounded. */
@@ -56,29 +56,10 @@ export async function warmQrDecoder(): Promise<void> {
   await ensureModule();
 }
 
-// Phone photos of a screen or a printout: tilted, blurred, uneven light; several codes may share one picture.
-// The first pass skips the 90° rotations and inverted (light-on-dark) codes, which costs a third of the time;
-// only when it finds nothing does the second pass try everything.
-const FAST_OPTIONS: ReaderOptions = {
-  formats: ['QRCode'],
-  tryHarder: true,
-  tryRotate: false,
-  tryInvert: false,
-  tryDownscale: true,
-  maxNumberOfSymbols: 16,
-};
-const THOROUGH_OPTIONS: ReaderOptions = { ...FAST_OPTIONS, tryRotate: true, tryInvert: true };
-
 async function read(input: ReadInput): Promise<string[]> {
   const { readBarcodes } = await ensureModule();
-  const first = texts(await readBarcodes(input, FAST_OPTIONS));
-  return first.length > 0 ? first : texts(await readBarcodes(input, THOROUGH_OPTIONS));
-}
-
-function texts(results: { isValid: boolean; text: string }[]): string[] {
-  const out: string[] = [];
-  for (const r of results) if (r.isValid && r.text.length > 0 && !out.includes(r.text)) out.push(r.text);
-  return out;
+  const first = qrTexts(await readBarcodes(input, QR_READ_FAST));
+  return first.length > 0 ? first : qrTexts(await readBarcodes(input, QR_READ_THOROUGH));
 }
 
 /** Bytes that are not a PNG/JPEG/GIF/BMP image; the message is for the user (Bahasa Indonesia). */

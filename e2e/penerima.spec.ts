@@ -171,6 +171,39 @@ test('the kab/kota plenary: accept, correct, lock with PIN; a D.Hasil Kabupaten 
   const was = k0.totalDiterima!.suara.paslon[0]!;
   await expect(row()).toContainText(`${was.toLocaleString('id-ID')} → ${(was - 1).toLocaleString('id-ID')}`);
 
+  // Paslon 1 alone changed, so suara sah no longer adds up: the lock dialog says so instead of asking for the PIN.
+  await row().getByRole('button', { name: 'Kunci', exact: true }).click();
+  dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('kunci-ditolak')).toContainText(
+    `TPS ${String(tps.nomor).padStart(3, '0')}: Jumlah suara sah (${tps.counts!.suara.sah})`,
+  );
+  await checkScreen(page, 'pleno-kab-kunci-ditolak');
+  await dialog.getByRole('button', { name: 'Tutup' }).click();
+  // Suara sah and the total follow (proposed and approved through the API; the dialogs were exercised above).
+  for (const [bidang, menjadi] of [
+    ['suara.sah', tps.counts!.suara.sah - 1],
+    ['suara.total', tps.counts!.suara.total - 1],
+  ] as const) {
+    const p = await callApi<{ id: number }>(app, 'kabpleno.proposeKoreksi', {
+      kecamatan: k0.kode,
+      pemilihan: 'bupati',
+      tps: tps.tps,
+      bidang,
+      menjadi,
+      dasar: 'salinan-saksi',
+      alasan: 'Menyesuaikan jumlah',
+      oleh: 'Rusdiansyah Noor',
+    });
+    if (!p.ok) throw new Error(p.error.message);
+    const d = await callApi(app, 'kabpleno.decideKoreksi', {
+      id: p.value.id,
+      pemilihan: 'bupati',
+      keputusan: 'disetujui',
+      pin: '2580',
+    });
+    if (!d.ok) throw new Error(d.error.message);
+  }
+  await page.reload();
   await row().getByRole('button', { name: 'Kunci', exact: true }).click();
   dialog = page.getByRole('dialog');
   const after = (await state()).model.kecamatan.find((k) => k.kode === k0.kode)!;

@@ -5,6 +5,7 @@
 import { getCount, setCount } from './labels';
 import type { CHasilCounts, Totals } from './model';
 import { sumTotals } from './recap';
+import { R01, R02, R05, R06, type Violation } from './rules';
 
 export interface KabTpsIn {
   nomor: number;
@@ -225,6 +226,26 @@ function lockBlockersOf(k: KabKecamatanModel): string[] {
     out.push(`${k.openKeberatan.length} keberatan tentang kecamatan ini belum diselesaikan.`);
   const pending = k.koreksi.filter((x) => x.state === 'menunggu').length;
   if (pending > 0) out.push(`${pending} usulan koreksi belum diputuskan.`);
+  return [...out, ...brokenSums(k)];
+}
+
+// The in-column sums a kab/kota correction can break (R01, R02, R05, R06; R07 and the ballot rules tie columns the
+// kecamatan already reconciled). A sum the pushed figures already broke was decided at the kecamatan level and is not
+// re-judged here; only what the corrections approved here broke blocks the lock (docs/spec-readings.md).
+const SUM_RULES = [R01, R02, R05, R06];
+const ruleCtx = (n: number) => ({ dptMaster: { l: 0, p: 0 }, pilihanCount: n });
+
+function brokenSums(k: KabKecamatanModel): string[] {
+  const out: string[] = [];
+  for (const d of k.desa)
+    for (const t of d.tps) {
+      if (!t.counts || t.counts === t.diterima) continue;
+      const n = t.counts.suara.paslon.length;
+      const key = (v: Violation) => `${v.code}|${v.fields.join()}`;
+      const before = new Set(t.diterima ? SUM_RULES.flatMap((r) => r.check(t.diterima!, ruleCtx(n))).map(key) : []);
+      for (const v of SUM_RULES.flatMap((r) => r.check(t.counts!, ruleCtx(n))))
+        if (!before.has(key(v))) out.push(`Desa ${d.nama} TPS ${String(t.nomor).padStart(3, '0')}: ${v.message}.`);
+    }
   return out;
 }
 

@@ -203,3 +203,21 @@ export function KoreksiDialog({ v, k, onClose, run }: KoreksiProps) {
     </Dialog>
   );
 }
+
+/** Why the kecamatan cannot be locked yet (pending decisions, a sum a correction broke), said before any PIN. */
+export function LockRefused({ k, onClose }: { k: KabKecamatanModel; onClose: () => void }) {
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={`Kecamatan ${k.nama} belum dapat dikunci`}
+      footer={<Button onClick={onClose}>Tutup</Button>}
+    >
+      <ul className="stack" data-testid="kunci-ditolak">
+        {k.lockBlockers.map((b) => (
+          <li key={b}>{b}</li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}

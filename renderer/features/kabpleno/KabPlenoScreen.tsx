@@ -12,7 +12,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { StatusPill } from '../../ui/StatusPill';
 import { Table, type Column } from '../../ui/Table';
 import { KabAnggota } from './KabAnggota';
-import { DecisionDialog, KoreksiDialog, LockReadout, ketuaOf } from './KabDialogs';
+import { DecisionDialog, KoreksiDialog, LockReadout, LockRefused, ketuaOf } from './KabDialogs';
 import { KabDokumen } from './KabDokumen';
 import { angka, kecamatanState, koreksiFields } from './kab-format';
 
@@ -67,8 +67,12 @@ function columns(v: KabPlenoView, setOpen: (o: Open) => void): Column<KabKecamat
               Koreksi
             </Button>
           )}
-          {!k.locked && k.lockBlockers.length === 0 && (
-            <Button size="sm" variant="primary" onClick={() => setOpen({ kind: 'kunci', k })}>
+          {!k.locked && k.status !== 'belum' && (
+            <Button
+              size="sm"
+              variant={k.lockBlockers.length === 0 ? 'primary' : 'default'}
+              onClick={() => setOpen({ kind: 'kunci', k })}
+            >
               Kunci
             </Button>
           )}
@@ -170,6 +174,7 @@ function Dialogs({ v, open, close }: { v: KabPlenoView; open: Open; close: () =>
         />
       );
     case 'kunci':
+      if (open.k.lockBlockers.length > 0) return <LockRefused k={open.k} onClose={close} />;
       return (
         <DecisionDialog
           title={`Kunci Kecamatan ${open.k.nama}`}

@@ -59,8 +59,31 @@ async function correctAndLockFinal(): Promise<void> {
     oleh: ANGGOTA,
   });
   const v = await r.call<KabPlenoView>('kabpleno.state', { pemilihan: 'bupati' });
-  const id = v.model.kecamatan.find((k) => k.kode === '630214')!.koreksi[0]!.id;
-  await r.call('kabpleno.decideKoreksi', { id, pemilihan: 'bupati', keputusan: 'disetujui', pin: KETUA_PIN });
+  const k = v.model.kecamatan.find((x) => x.kode === '630214')!;
+  await r.call('kabpleno.decideKoreksi', {
+    id: k.koreksi[0]!.id,
+    pemilihan: 'bupati',
+    keputusan: 'disetujui',
+    pin: KETUA_PIN,
+  });
+  // Suara sah and the total follow, or the lock refuses the broken sums.
+  const { suara } = k.desa[0]!.tps[0]!.counts!;
+  for (const [bidang, menjadi] of [
+    ['suara.sah', suara.sah - 10],
+    ['suara.total', suara.total - 10],
+  ] as const) {
+    const { id } = await r.call<{ id: number }>('kabpleno.proposeKoreksi', {
+      kecamatan: '630214',
+      pemilihan: 'bupati',
+      tps: '6302142001001',
+      bidang,
+      menjadi,
+      dasar: 'salinan-saksi',
+      alasan: 'Menyesuaikan jumlah',
+      oleh: ANGGOTA,
+    });
+    await r.call('kabpleno.decideKoreksi', { id, pemilihan: 'bupati', keputusan: 'disetujui', pin: KETUA_PIN });
+  }
   await r.call('kabpleno.lock', { kecamatan: '630214', pemilihan: 'bupati', pin: KETUA_PIN });
 }
 
@@ -91,10 +114,10 @@ describe('D.Hasil Kabupaten/Kota-KWK', () => {
     expect(paslonRow(lampiran, 1).at(-1)).toBe(b[0]);
     const last = pages.at(-2)!.replace(/\s+/g, ' ');
     expect(last).toContain('KOMISI PEMILIHAN UMUM KOTABARU');
-    // Only paslon 1 was corrected, so IV.B (sah, as received) no longer adds up in 630214 and JUMLAH: marked ▲.
-    const sah = sahOf(r.pushes.draf) + sahOf(r.pushes.final);
+    // Suara sah and the total were corrected with paslon 1 (the lock refuses a broken sum), so nothing is marked ▲.
+    const sah = sahOf(r.pushes.draf) + sahOf(r.pushes.final) - 10;
     expect(last).toContain(`Jumlah suara sah ${formatNumber(sah)}`);
-    expect(kab).toMatch(/▲ Tidak sesuai rumus \(angka dicetak seperti diterima\): Kecamatan 630214 · IV\.B/);
+    expect(kab).not.toContain('Tidak sesuai rumus');
     expect(last).toContain('DRAF, bukan hasil final: 1 dari 2 kecamatan sudah dikunci');
 
     await r.closeDb();
@@ -103,7 +126,7 @@ describe('D.Hasil Kabupaten/Kota-KWK', () => {
     expect(v.status).toBe(0);
     expect(v.stdout).toContain('sah — DHASILKAB-6302-bupati versi 1 DRAF');
     expect(v.stdout).toContain('jejak Kecamatan Kecamatan 630214: cocok (kiriman urutan 1');
-    expect(v.stdout).toContain('1 koreksi kabupaten/kota)');
+    expect(v.stdout).toContain('3 koreksi kabupaten/kota)');
     // One byte of the file changed: not valid any more.
     const bytes = readFileSync(pdf);
     bytes[Math.floor(bytes.length / 2)]! ^= 0x01;

@@ -109,6 +109,21 @@ describe('kab/kota plenary: acceptance', () => {
   });
 });
 
+/** Proposes a correction of one TPS figure and approves it with the ketua's PIN. */
+async function correctTps(tps: string, bidang: string, menjadi: number): Promise<void> {
+  const { id } = await r.call<{ id: number }>('kabpleno.proposeKoreksi', {
+    kecamatan: FINAL,
+    pemilihan: 'bupati',
+    tps,
+    bidang,
+    menjadi,
+    dasar: 'salinan-saksi',
+    alasan: 'Menyesuaikan jumlah dengan koreksi suara paslon',
+    oleh: ANGGOTA,
+  });
+  await r.call('kabpleno.decideKoreksi', { id, pemilihan: 'bupati', keputusan: 'disetujui', pin: KETUA_PIN });
+}
+
 describe('kab/kota plenary: keberatan, corrections and the lock', () => {
   it('locks only once accepted, keberatan resolved and corrections decided; reads out totals summed here', async () => {
     const votes = pushedVotes(r.pushes.final);
@@ -153,6 +168,18 @@ describe('kab/kota plenary: keberatan, corrections and the lock', () => {
     expect([cell.diterima!.suara.paslon[0], cell.counts!.suara.paslon[0]]).toEqual([105, 95]);
     expect(k.totalDiterima!.suara.paslon).toEqual(votes);
     expect(k.total!.suara.paslon).toEqual([votes[0]! - 10, votes[1], votes[2]]);
+    // Paslon 1 alone changed: suara sah no longer equals the paslon sum, so the lock refuses and says where.
+    const sah = cell.counts!.suara.sah;
+    const broken = await r.refused('kabpleno.lock', { kecamatan: FINAL, pemilihan: 'bupati', pin: KETUA_PIN });
+    const p = cell.counts!.suara.paslon;
+    expect(broken.message).toContain(
+      `TPS 001: Jumlah suara sah (${sah}) tidak sama dengan jumlah perolehan suara paslon (${p.join(' + ')} = ${sah - 10})`,
+    );
+    expect(broken.message).toMatch(/^Kecamatan Kecamatan 630214 belum dapat dikunci: Desa Hampang TPS 001: /);
+    expect(kec(await state(), FINAL).lockBlockers).toHaveLength(1);
+    await correctTps(tps, 'suara.sah', sah - 10);
+    expect(kec(await state(), FINAL).lockBlockers[0]).toMatch(/Jumlah seluruh suara \(\d+\) tidak sama/);
+    await correctTps(tps, 'suara.total', cell.counts!.suara.total - 10);
     const locked = await r.call<{ total: CHasilCounts; final: boolean }>('kabpleno.lock', {
       kecamatan: FINAL,
       pemilihan: 'bupati',
@@ -166,9 +193,10 @@ describe('kab/kota plenary: keberatan, corrections and the lock', () => {
 
     // The trace of that TPS lists the kab/kota correction after the kecamatan's own.
     const trace = await r.call<PenerimaTrace>('penerima.trace', { kecamatan: FINAL, pemilihan: 'bupati', tps });
-    expect(trace.koreksiKab).toEqual([
+    expect(trace.koreksiKab[0]).toEqual(
       expect.objectContaining({ bidang: 'suara.paslon.0', dari: 105, menjadi: 95, disetujui: KETUA }),
-    ]);
+    );
+    expect(trace.koreksiKab.map((x) => x.bidang)).toEqual(['suara.paslon.0', 'suara.sah', 'suara.total']);
     // §5.2 stays the kecamatan's documents as received (docs/spec-readings.md).
     const recap = penerimaRecap(r.b.ctx.db)!;
     expect(recap.pemilihan.find((p) => p.id === 'bupati')!.total.suara.paslon).toEqual(votes);

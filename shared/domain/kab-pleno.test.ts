@@ -249,7 +249,11 @@ describe('corrections', () => {
     expect(kabCurrentValue(k, '6302142001001', 'suara.paslon.0')).toBe(107);
     expect(kabCurrentValue(k, '6302142002002', 'suara.sah')).toBeNull();
     expect(kabCurrentValue(k, '6302149999001', 'suara.sah')).toBeNull();
-    expect(k.lockBlockers).toEqual(['1 usulan koreksi belum diputuskan.']);
+    // Paslon 1 changed without suara sah: the broken R05 sum blocks the lock too, said with its figures.
+    expect(k.lockBlockers).toEqual([
+      '1 usulan koreksi belum diputuskan.',
+      'Desa Hampang TPS 001: Jumlah suara sah (312) tidak sama dengan jumlah perolehan suara paslon (107 + 120 + 87 = 314).',
+    ]);
   });
 
   it('two approvals at the same time apply in id order', () => {

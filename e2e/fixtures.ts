@@ -137,7 +137,7 @@ export async function createDemo(app: Pick<PlenoApp, 'origin' | 'token'>, seed?:
 }
 
 export const test = base.extend<{ app: PlenoApp }>({
-  app: async ({}, use) => {
+  app: async ({}, use, testInfo) => {
     const dir = mkdtempSync(join(tmpdir(), 'pleno-e2e-'));
     const dbPath = join(dir, 'pleno.db');
     const served = await serve(dbPath);
@@ -153,6 +153,9 @@ export const test = base.extend<{ app: PlenoApp }>({
       });
     } finally {
       await served.stop();
+      // The server's own log beside a failed test, so a backend that stopped answering says why.
+      if (testInfo.status !== testInfo.expectedStatus)
+        await testInfo.attach('pleno-serve-stderr', { body: served.stderr(), contentType: 'text/plain' });
       rmSync(dir, { recursive: true, force: true });
     }
   },

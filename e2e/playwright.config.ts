@@ -10,7 +10,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
-  retries: 0,
+  // One retry in CI only: a test that passes on retry is reported as flaky in the summary line (scripts/test.mjs),
+  // never hidden; locally a failure stays a failure.
+  retries: process.env.CI ? 1 : 0,
   use: {
     viewport: { width: 1366, height: 768 },
     locale: 'id-ID',

@@ -1,5 +1,5 @@
 // "Tunda (PSU/PSS/PSL)" in the TPS review (issue 10): the ketua puts a TPS on hold through the dialog (jenis, dasar,
-// alasan, PIN); the TPS shows as held in the review (Sesuai disabled, saying why) and on Beranda, leaves the running
+// alasan, PIN); the TPS shows as held in the review (Sesuai and Koreksi disabled, saying why) and on Beranda, leaves the running
 // totals and the recap, and the D.Hasil draft issued next names it "DITUNDA PSU" (the PDF read back with pdftotext
 // and its embedded data). An anggota is not offered the button. axe-core on the open dialog and the held review.
 import { execFileSync } from 'node:child_process';
@@ -78,10 +78,15 @@ test('the ketua holds a TPS for PSU: it leaves the totals and the D.Hasil draft 
   await expect(page.getByTestId('review-tunda')).toContainText('Ditunda (PSU)');
   await expect(page.getByTestId('review-tunda')).toContainText('Nomor 12/PM.01/K.KS-02/XII/2024');
   await expect(page.getByRole('button', { name: 'Tunda (PSU/PSS/PSL)' })).toHaveCount(0);
-  // The old result cannot be accepted while the hold stands; the reason stands next to the disabled button.
+  // The old result can be neither accepted nor corrected while the hold stands; the reason stands next to the
+  // disabled buttons, and their keys open nothing.
   await expect(page.getByRole('button', { name: /^Sesuai/ })).toBeDisabled();
-  await expect(page.getByTestId('sesuai-tunda')).toHaveText('TPS ditunda (PSU): tunggu hasil pemungutan ulang');
+  await expect(page.getByRole('button', { name: /^Koreksi/ })).toBeDisabled();
+  await expect(page.getByTestId('sesuai-tunda')).toHaveText(
+    'TPS ditunda (PSU): tunggu hasil pemungutan ulang; hasil lama tidak dapat diterima atau dikoreksi',
+  );
   await page.keyboard.press('s');
+  await page.keyboard.press('c');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(blocking(await axeFindings(page))).toEqual([]);
   await page.screenshot({ path: join(ARTIFACTS, 'screens', 'pleno-tunda-1366.png') });

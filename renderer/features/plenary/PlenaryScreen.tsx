@@ -144,7 +144,8 @@ function ReviewActions({ r, open }: { r: TpsReview; open: (d: DialogName) => voi
   const settled = r.base === 'sesuai' || r.base === 'dikoreksi';
   const pendingCorrection = r.corrections.some((c) => c.state === 'proposed');
   const canAct = !r.locked && r.current !== null;
-  // The old result of a held TPS cannot be accepted (the backend refuses it too): only the new one lifts the hold.
+  // The old result of a held TPS can be neither accepted nor corrected (the backend refuses both): only the new
+  // result lifts the hold. Rejecting a pending correction stays possible.
   const held = r.tunda?.menungguHasilBaru ? r.tunda : null;
   return (
     <div
@@ -163,10 +164,14 @@ function ReviewActions({ r, open }: { r: TpsReview; open: (d: DialogName) => voi
       </Button>
       {held && (
         <span id="sesuai-tunda" className="muted" data-testid="sesuai-tunda">
-          TPS ditunda ({held.jenis}): tunggu hasil pemungutan ulang
+          TPS ditunda ({held.jenis}): tunggu hasil pemungutan ulang; hasil lama tidak dapat diterima atau dikoreksi
         </span>
       )}
-      <Button disabled={!canAct || r.konflik || pendingCorrection} onClick={() => open('koreksi')}>
+      <Button
+        disabled={!canAct || r.konflik || pendingCorrection || !!held}
+        aria-describedby={held ? 'sesuai-tunda' : undefined}
+        onClick={() => open('koreksi')}
+      >
         Koreksi <kbd>C</kbd>
       </Button>
       <Button disabled={r.locked} onClick={() => open('keberatan')}>
@@ -180,7 +185,7 @@ function ReviewActions({ r, open }: { r: TpsReview; open: (d: DialogName) => voi
           Konflik: pilih kiriman <kbd>F</kbd>
         </Button>
       )}
-      {pendingCorrection && !r.locked && <PendingDecision open={open} />}
+      {pendingCorrection && !r.locked && <PendingDecision open={open} held={!!held} />}
       <TundaButton r={r} open={open} />
       <span className="grow" />
       <SidangButton pemilihan={r.pemilihan.id} pilihan={r.pemilihan.pilihan} />
@@ -200,12 +205,17 @@ function TundaButton({ r, open }: { r: TpsReview; open: (d: DialogName) => void 
 const pendingOf = (r: TpsReview): CorrectionView | null => r.corrections.find((c) => c.state === 'proposed') ?? null;
 
 /** Setujui/Tolak at the top, with their keys, for who may decide; a plain note for anyone else. */
-function PendingDecision({ open }: { open: (d: DialogName) => void }) {
+function PendingDecision({ open, held }: { open: (d: DialogName) => void; held: boolean }) {
   const { mayDecide } = useDecider();
   if (!mayDecide) return <NotDecider what="Persetujuan koreksi" />;
   return (
     <>
-      <Button variant="primary" onClick={() => open('setujui')}>
+      <Button
+        variant="primary"
+        disabled={held}
+        aria-describedby={held ? 'sesuai-tunda' : undefined}
+        onClick={() => open('setujui')}
+      >
         Setujui koreksi <kbd>Y</kbd>
       </Button>
       <Button onClick={() => open('tolak')}>

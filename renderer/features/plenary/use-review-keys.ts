@@ -49,13 +49,15 @@ export function useReviewKeys(
       if (k === '-') return zoom(-1);
       if (r.locked || !r.current) return;
       const pending = r.corrections.some((c) => c.state === 'proposed');
+      // The old result of a held TPS (PSU/PSS/PSL) can be neither accepted nor corrected (PlenaryScreen.tsx).
+      const held = r.tunda?.menungguHasilBaru === true;
       const byKey: Record<string, DialogName> = {
-        s: r.tunda?.menungguHasilBaru ? null : 'sesuai',
-        c: 'koreksi',
+        s: held ? null : 'sesuai',
+        c: held ? null : 'koreksi',
         b: 'keberatan',
         e: 'kejadian',
         f: r.konflik ? 'konflik' : null,
-        y: pending ? 'setujui' : null,
+        y: pending && !held ? 'setujui' : null,
         t: pending ? 'tolak' : null,
       };
       const d = byKey[k.toLowerCase()];

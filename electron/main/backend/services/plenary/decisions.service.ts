@@ -35,7 +35,7 @@ import {
   type PemilihanSnapshot,
   type TpsSnapshot,
 } from './plenary-snapshot';
-import { requireOperator, sessionAuthority } from './members.service';
+import { decidedBy, requireOperator, sessionAuthority, type Actor } from './members.service';
 import { requireDeciderPin, verifyPin } from './pins.service';
 
 /** Queues `pleno-changed` for the command's scope (sent after the commit). */
@@ -65,16 +65,31 @@ function tpsName(t: TpsSnapshot): string {
   return `TPS ${String(t.row.nomor).padStart(3, '0')}`;
 }
 
-/** The TPS (in the snapshot of its desa) a decision is about. */
-function loadTps(
+/** Who decides (a session must be started), and the TPS of an unlocked desa (in its desa's snapshot) decided on. */
+function openTpsDecision(
   ctx: BackendContext,
   pemilihan: string,
   tps: string,
-): Result<{ snap: PemilihanSnapshot; t: TpsSnapshot }> {
+): Result<{ actor: Actor; snap: PemilihanSnapshot; t: TpsSnapshot }> {
+  const actor = requireOperator(ctx);
+  if (!actor.ok) return actor;
   const snap = loadForTps(ctx, pemilihan, tps);
   if (!snap.ok) return snap;
   const t = findTps(snap.value, tps);
-  return t.ok ? ok({ snap: snap.value, t: t.value }) : t;
+  if (!t.ok) return t;
+  const unlocked = desaUnlocked(snap.value, t.value.row.desa);
+  return unlocked.ok ? ok({ actor: actor.value, snap: snap.value, t: t.value }) : unlocked;
+}
+
+/**
+ * Why the counted result of a TPS held for PSU/PSS/PSL cannot be decided on (`what`: "diterima", "dikoreksi"), or
+ * null: while the hold stands only a result received after it may be accepted, chosen or corrected
+ * (shared/domain/read-model.ts holdInForce).
+ */
+function holdBlocker(t: TpsSnapshot, what: string): string | null {
+  const hold = t.derived.tunda;
+  if (!hold || receivedAfterHold(hold, t.derived.countedSubmissionId)) return null;
+  return `${tpsName(t)} ditunda (${hold.jenis}): tunggu hasil pemungutan ulang; hasil lama tidak dapat ${what}.`;
 }
 
 // ---- Sesuai ----
@@ -85,8 +100,8 @@ function acceptBlocker(t: TpsSnapshot): string | null {
   if (d.base === 'belum-masuk' || d.countedSubmissionId === null)
     return `${tpsName(t)} belum punya data C.Hasil yang masuk.`;
   if (d.konflik) return `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku (Konflik).`;
-  if (d.tunda && !receivedAfterHold(d.tunda, d.countedSubmissionId))
-    return `${tpsName(t)} ditunda (${d.tunda.jenis}): tunggu hasil pemungutan ulang; hasil lama tidak dapat diterima.`;
+  const held = holdBlocker(t, 'diterima');
+  if (held) return held;
   if (d.currentSource?.kind === 'correction')
     return `${tpsName(t)} sudah dikoreksi; angka yang berlaku adalah hasil koreksi yang disetujui.`;
   if (d.pendingCorrectionId !== null) return `${tpsName(t)} punya usulan koreksi yang belum diputuskan.`;
@@ -98,17 +113,13 @@ export function accept(
   input: { tps: string; pemilihan: string; overrideReason?: string; pin?: string },
 ): Result<{ acceptanceId: number }> {
   return runCommand(ctx, (unit) => {
-    const actor = requireOperator(ctx);
-    if (!actor.ok) return actor;
-    const found = loadTps(ctx, input.pemilihan, input.tps);
+    const found = openTpsDecision(ctx, input.pemilihan, input.tps);
     if (!found.ok) return found;
-    const { snap, t } = found.value;
-    const unlocked = desaUnlocked(snap, t.row.desa);
-    if (!unlocked.ok) return unlocked;
+    const { actor, snap, t } = found.value;
     const blocker = acceptBlocker(t);
     if (blocker) return fail('CONFLICT', blocker);
     let overrideReason: string | null = null;
-    let decidedAs: 'ketua' | 'delegate' | 'operator' = actor.value.as;
+    let decider: Actor = actor;
     if (hasBlockingError(t.violations)) {
       overrideReason = input.overrideReason?.trim() || null;
       if (!overrideReason) {
@@ -118,9 +129,9 @@ export function accept(
           'overrideReason',
         );
       }
-      const decider = requireDeciderPin(ctx, 'Menerima data yang bergalat', input.pin);
-      if (!decider.ok) return decider;
-      decidedAs = decider.value.as;
+      const pinned = requireDeciderPin(ctx, 'Menerima data yang bergalat', input.pin);
+      if (!pinned.ok) return pinned;
+      decider = { nama: actor.nama, as: pinned.value.as };
     } else if (t.violations.some((v) => v.severity === 'warning')) {
       // Accepting despite a warning (e.g. R16, a photo also sent for another TPS): the reason given is kept and
       // printed in the D.Kejadian Khusus; it is not required and needs no PIN.
@@ -131,9 +142,7 @@ export function accept(
       pemilihan: snap.pemilihan.id,
       submissionId: t.derived.countedSubmissionId!,
       overrideReason,
-      decidedBy: actor.value.nama,
-      decidedAs,
-      decidedAt: ctx.clock().toISOString(),
+      ...decidedBy(ctx, decider),
     });
     emitChanged(unit, input.pemilihan, input.tps.slice(0, 10), input.tps);
     return ok({ acceptanceId: row.id });
@@ -184,7 +193,7 @@ function correctBlocker(t: TpsSnapshot): string | null {
   if (!d.current || !d.currentSource) return `${tpsName(t)} belum punya data C.Hasil untuk dikoreksi.`;
   if (d.konflik) return `${tpsName(t)} punya kiriman yang berbeda: pilih dulu kiriman yang berlaku, lalu koreksi.`;
   if (d.pendingCorrectionId !== null) return `${tpsName(t)} sudah punya usulan koreksi yang belum diputuskan.`;
-  return null;
+  return holdBlocker(t, 'dikoreksi');
 }
 
 export function proposeCorrection(
@@ -289,6 +298,10 @@ export function decideCorrection(
           })
         : rejectCorrection(under, { by, at, session, reason: input.reason ?? '' });
     if (!draft.ok) return draft;
+    // Approving changes the counted numbers: refused on the old result of a held TPS, like Sesuai and Konflik.
+    // Rejecting changes no number and stays possible.
+    const held = input.decision === 'approved' ? holdBlocker(t, 'dikoreksi') : null;
+    if (held) return fail('CONFLICT', held);
     const pin = verifyPin(ctx, by, input.pin);
     if (!pin.ok) return pin;
     insertCorrectionDecision(unit.db, draft.value);
@@ -304,13 +317,9 @@ export function chooseSubmission(
   input: { tps: string; pemilihan: string; submissionId: number; reason: string },
 ): Result<{ choiceId: number }> {
   return runCommand(ctx, (unit) => {
-    const actor = requireOperator(ctx);
-    if (!actor.ok) return actor;
-    const found = loadTps(ctx, input.pemilihan, input.tps);
+    const found = openTpsDecision(ctx, input.pemilihan, input.tps);
     if (!found.ok) return found;
-    const { snap, t } = found.value;
-    const unlocked = desaUnlocked(snap, t.row.desa);
-    if (!unlocked.ok) return unlocked;
+    const { actor, snap, t } = found.value;
     const s = t.submissions.find((x) => x.id === input.submissionId);
     if (!s) return fail('NOT_FOUND', `Kiriman yang dipilih bukan kiriman untuk ${tpsName(t)}.`);
     const hold = t.derived.tunda;
@@ -328,9 +337,7 @@ export function chooseSubmission(
       pemilihan: snap.pemilihan.id,
       submissionId: s.id,
       reason,
-      decidedBy: actor.value.nama,
-      decidedAs: actor.value.as,
-      decidedAt: ctx.clock().toISOString(),
+      ...decidedBy(ctx, actor),
     });
     emitChanged(unit, input.pemilihan, input.tps.slice(0, 10), input.tps);
     return ok({ choiceId: row.id });

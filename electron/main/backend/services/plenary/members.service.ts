@@ -82,6 +82,14 @@ export function requireOperator(ctx: BackendContext): Result<Actor> {
 
 export type Decider = Actor & { as: 'ketua' | 'delegate' };
 
+/** Who decided, in which role and when, as every decision row stores it. */
+export function decidedBy<A extends Actor>(
+  ctx: BackendContext,
+  actor: A,
+): { decidedBy: string; decidedAs: A['as']; decidedAt: string } {
+  return { decidedBy: actor.nama, decidedAs: actor.as, decidedAt: ctx.clock().toISOString() };
+}
+
 /** The ketua or a delegated member; anyone else is refused with who may decide. */
 export function requireDecider(ctx: BackendContext, what: string): Result<Decider> {
   const a = requireOperator(ctx);

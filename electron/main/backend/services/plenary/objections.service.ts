@@ -16,7 +16,7 @@ import {
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { runCommand } from '../../db/command';
 import { findDesa, findTps, loadSnapshot, resolvePemilihan } from './plenary-snapshot';
-import { requireDecider, requireOperator } from './members.service';
+import { decidedBy, requireDecider, requireOperator } from './members.service';
 import { verifyPin } from './pins.service';
 import { desaUnlocked, emitChanged } from './decisions.service';
 import { byLabel, objectionView, RECOUNT_MARK } from './views.service';
@@ -173,9 +173,7 @@ export function resolveObjection(ctx: BackendContext, input: ResolveInput): Resu
       outcome: input.outcome,
       reason: recount ? `${reason}${RECOUNT_MARK}${recount}` : reason,
       correctionId: correctionId.value,
-      decidedBy: actor.value.nama,
-      decidedAs: actor.value.as,
-      decidedAt: ctx.clock().toISOString(),
+      ...decidedBy(ctx, actor.value),
     });
     emitChanged(unit, o.pemilihan, o.desa, o.tps);
     return ok({ resolutionId: row.id });

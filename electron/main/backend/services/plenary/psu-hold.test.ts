@@ -156,6 +156,62 @@ describe('PSU/PSS/PSL hold', () => {
     expect(flat(again.path)).not.toContain('DITUNDA');
   });
 
+  it('refuses a correction on the old result of a held TPS; once the new result is chosen it can be corrected', async () => {
+    const desa = fx.master.desa[1]!;
+    const tps = tpsCode(desa.kode, 1);
+    const old = fx.record(tps, 'bupati').suara;
+    // One vote moved from paslon 1 to paslon 2: the sums still hold, only the paslon figures change.
+    const move = (s: { paslon: readonly number[] }) => ({
+      tps,
+      pemilihan: 'bupati',
+      changes: [
+        { path: 'suara.paslon.0', value: s.paslon[0]! - 1 },
+        { path: 'suara.paslon.1', value: s.paslon[1]! + 1 },
+      ],
+      reason: 'Salah baca saat rekapitulasi',
+      basis: 'c-hasil-plano',
+    });
+    const proposed = await call<{ correctionId: number }>('plenary.proposeCorrection', move(old));
+    await call('psu.hold', {
+      tps,
+      pemilihan: 'bupati',
+      jenis: 'PSS',
+      dasar: 'Rekomendasi Panwaslu Kecamatan',
+      alasan: 'Penghitungan dilanjutkan di tempat lain',
+      pin: PIN,
+    });
+    const held = await sah();
+    const WORDS = 'ditunda (PSS): tunggu hasil pemungutan ulang; hasil lama tidak dapat dikoreksi';
+
+    // Approving the correction proposed on the old result would put its numbers back into the recap: refused.
+    const approve = { correctionId: proposed.correctionId, decision: 'approved', pin: PIN };
+    const refusedApproval = await refused('plenary.decideCorrection', approve);
+    expect(refusedApproval.code).toBe('CONFLICT');
+    expect(refusedApproval.message).toBe(`TPS 001 ${WORDS}.`);
+    expect(await sah()).toEqual(held);
+    // Rejecting changes no number and stays possible; a new proposal on the old result is refused in the same words.
+    await call('plenary.decideCorrection', { ...approve, decision: 'rejected', reason: 'Menunggu hasil PSS' });
+    const again = await refused('plenary.proposeCorrection', move(old));
+    expect(again.code).toBe('CONFLICT');
+    expect(again.message).toContain(WORDS);
+    type Review = { submissions: { id: number }[]; corrections: { id: number; state: string }[] };
+    const review = await call<Review>('plenary.tps', { tps, pemilihan: 'bupati' });
+    expect(review.corrections).toEqual([expect.objectContaining({ id: proposed.correctionId, state: 'rejected' })]);
+
+    // The PSS result arrives and is chosen: it counts, and it can be corrected like any other result.
+    await call('import.files', bundle(tps, 5));
+    const chosen = await call<Review>('plenary.tps', { tps, pemilihan: 'bupati' });
+    const newest = Math.max(...chosen.submissions.map((s) => s.id));
+    await call('plenary.chooseSubmission', { tps, pemilihan: 'bupati', submissionId: newest, reason: 'Hasil PSS' });
+    const fresh = fx.record(tps, 'bupati', 5).suara;
+    const fixed = await call<{ correctionId: number }>('plenary.proposeCorrection', move(fresh));
+    await call('plenary.decideCorrection', { correctionId: fixed.correctionId, decision: 'approved', pin: PIN });
+    const after = await sah();
+    expect(after.total.suara.sah).toBe(held.total.suara.sah + fresh.sah);
+    expect(after.total.suara.paslon[0]).toBe(held.total.suara.paslon[0]! + fresh.paslon[0]! - 1);
+    expect(after.total.suara.paslon[1]).toBe(held.total.suara.paslon[1]! + fresh.paslon[1]! + 1);
+  });
+
   it('lists a saksi refusal recorded as such in the D.Kejadian Khusus', async () => {
     expect(
       (await refused('documents.recordRefusal', { pemilihan: 'bupati', paslon: 9, nama: 'X', alasan: 'abc' })).detail,

@@ -10,6 +10,7 @@ import type { HoldView, JenisTunda } from '../../../../../shared/contracts/psu.c
 import { insertTunda, lastSubmissionId, listTunda } from '../../repositories/tunda.repo';
 import { runCommand } from '../../db/command';
 import { desaUnlocked, emitChanged } from './decisions.service';
+import { decidedBy } from './members.service';
 import { requireDeciderPin } from './pins.service';
 import { findTps, loadForTps, loadSnapshot } from './plenary-snapshot';
 
@@ -48,9 +49,7 @@ export function holdTps(ctx: BackendContext, input: HoldInput): Result<{ holdId:
       dasar,
       alasan,
       sebelumKiriman: lastSubmissionId(ctx.db, input.tps, pemilihan),
-      decidedBy: decider.value.nama,
-      decidedAs: decider.value.as,
-      decidedAt: ctx.clock().toISOString(),
+      ...decidedBy(ctx, decider.value),
     });
     emitChanged(unit, pemilihan, input.tps.slice(0, 10), input.tps);
     return ok({ holdId: row.id });

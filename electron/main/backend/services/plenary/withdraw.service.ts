@@ -7,7 +7,7 @@ import { insertWithdrawal, type WithdrawnKind } from '../../repositories/sidang.
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { runCommand } from '../../db/command';
 import { findTpsInDesa, loadForTps } from './plenary-snapshot';
-import { requireDecider } from './members.service';
+import { decidedBy, requireDecider } from './members.service';
 import { verifyPin } from './pins.service';
 import { desaUnlocked, emitChanged } from './decisions.service';
 
@@ -41,9 +41,7 @@ export function withdrawDecision(
       tps: row.tps,
       pemilihan: row.pemilihan,
       reason,
-      decidedBy: actor.value.nama,
-      decidedAs: actor.value.as,
-      decidedAt: ctx.clock().toISOString(),
+      ...decidedBy(ctx, actor.value),
     });
     emitChanged(unit, row.pemilihan, row.tps.slice(0, 10), row.tps);
     return ok({ withdrawalId: w.id });

@@ -78,24 +78,42 @@ export function isoAtOffset(epochMs: number, offsetMinutes: number): string {
   );
 }
 
+/** Lines already wrapped, per measure (one per drawn document): the same labels wrap the same on every page. */
+const wrapped = new WeakMap<TextMeasure, Map<string, readonly string[]>>();
+const WRAP_MEMO_MAX = 20_000;
+
 /** Greedy word wrap to `width`; a word longer than the width is cut by characters. Never returns an empty list. */
 export function wrapText(text: string, width: number, size: number, measure: TextMeasure, bold = false): string[] {
+  let memo = wrapped.get(measure);
+  if (memo === undefined) {
+    memo = new Map();
+    wrapped.set(measure, memo);
+  } else if (memo.size > WRAP_MEMO_MAX) memo.clear();
+  const key = `${size}|${bold ? 'b' : ''}|${width}|${text}`;
+  let lines = memo.get(key);
+  if (lines === undefined) {
+    lines = wrapWords(text, width, size, measure, bold);
+    memo.set(key, lines);
+  }
+  return [...lines];
+}
+
+function wrapWords(text: string, width: number, size: number, measure: TextMeasure, bold: boolean): string[] {
   const words = text.split(/\s+/).filter((w) => w.length > 0);
   const lines: string[] = [];
   let cur = '';
-  const fits = (s: string) => measure.width(s, size, bold) <= width;
   for (const word of words) {
     const next = cur ? `${cur} ${word}` : word;
-    if (fits(next)) {
+    if (measure.width(next, size, bold) <= width) {
       cur = next;
       continue;
     }
     if (cur) lines.push(cur);
     cur = '';
     let rest = word;
-    while (!fits(rest) && rest.length > 1) {
+    while (measure.width(rest, size, bold) > width && rest.length > 1) {
       let n = rest.length - 1;
-      while (n > 1 && !fits(rest.slice(0, n))) n--;
+      while (n > 1 && measure.width(rest.slice(0, n), size, bold) > width) n--;
       lines.push(rest.slice(0, n));
       rest = rest.slice(n);
     }

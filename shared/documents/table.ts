@@ -74,11 +74,18 @@ export function splitColumns(count: number, available: number): number[][] {
   return out;
 }
 
+/** Each block's height, measured once per measure (a block is placed and drawn on every page of its column groups). */
+const heights = new WeakMap<TableBlock, { m: TextMeasure; height: number; labelLines: string[] }>();
+
 function blockHeight(block: TableBlock, m: TextMeasure): { height: number; labelLines: string[] } {
+  const known = heights.get(block);
+  if (known?.m === m) return known;
   const first = block.rows[0]!;
   const labelLines = wrapText(first.label, LABEL_W - 2 * PAD, FONT, m, first.bold);
   const lines = Math.max(block.rows.length, labelLines.length);
-  return { height: lines * LINE_H + 1.5, labelLines };
+  const out = { m, height: lines * LINE_H + 1.5, labelLines };
+  heights.set(block, out);
+  return out;
 }
 
 /** Lays out the units (section rows, part rows, blocks) into row pages; `height(i)` is the room of row page i. */

@@ -1,7 +1,7 @@
 // The TPS bundle file (`<tps>.pleno`, docs/design.md §3.3): a ZIP of `results/<pemilihan>.json` (one signed C.Hasil
 // envelope each) and `foto/<sha256>.jpg|png`. readBundle rejects anything else; writeBundle is deterministic.
 //
-// Exports: readBundle(zipBytes, { sha256, crc32?, maxTotalBytes?, maxEntries? }) → ParseResult<Bundle>;
+// Exports: readBundle(zipBytes, { sha256, crc32?, inflate?, maxTotalBytes?, maxEntries? }) → ParseResult<Bundle>;
 // peekBundleResults(zipBytes) → Uint8Array[]; peekBundleKeyIds(zipBytes) → string[];
 // writeBundle({ results, photos }) → Uint8Array; BUNDLE_MAX_TOTAL_BYTES; crc32(bytes).
 //
@@ -15,7 +15,7 @@ import { toHex, utf8Decode, utf8Encode, BytesError } from './bytes';
 import { canonicalize } from './canonical';
 import { parseEnvelopeBytes, type Sha256Port } from './envelope';
 import { type ParseErrorCode, type ParseResult, ParseFailure, runParser } from './parse-result';
-import { extractZipEntry, readZipDirectory, type ZipLimits } from './zip-reader';
+import { type CappedInflate, extractZipEntry, readZipDirectory, type ZipLimits } from './zip-reader';
 
 /** Total uncompressed size accepted (zip bombs); a TPS bundle with 6 photos is a few MiB. */
 export const BUNDLE_MAX_TOTAL_BYTES = 100 * 1024 * 1024;
@@ -162,6 +162,8 @@ export function readBundle(
     maxEntries?: number;
     /** CRC-32 (IEEE) of bytes; the runtime's native one (Node's zlib.crc32) is ~10× faster than the pure default. */
     crc32?: (bytes: Uint8Array) => number;
+    /** The runtime's native inflater with the same cap (zip-reader.ts CappedInflate); the pure one by default. */
+    inflate?: CappedInflate;
   },
 ): ParseResult<Bundle> {
   const crc = opts.crc32 ?? crc32;
@@ -178,7 +180,7 @@ export function readBundle(
         if (en.size !== 0) bad('BUNDLE_BAD_ENTRY', `entri folder ${JSON.stringify(en.name)} berisi data`);
         continue;
       }
-      const bytes = extractZipEntry(zipBytes, en, crc, 'bundel');
+      const bytes = extractZipEntry(zipBytes, en, crc, 'bundel', opts.inflate);
       const photo = PHOTO_NAME.exec(en.name);
       if (photo) {
         const [, hash, ext] = photo as unknown as [string, string, PhotoExt];

@@ -7,7 +7,8 @@
 // CPU on output it drops: both were the issue-14 freezes.)
 //
 //   readZipDirectory(bytes, limits) → ZipEntry[]      throws ParseFailure (codes BUNDLE_*), inflates nothing
-//   extractZipEntry(bytes, entry, crc32) → Uint8Array streamed, capped at entry.size, CRC and size checked
+//   extractZipEntry(bytes, entry, crc32, label?, inflate?) → Uint8Array streamed, capped at entry.size, CRC and size
+//     checked; `inflate` is a runtime's native inflater with the same bound (Node's zlib: bundle-read.ts)
 //   showEntryName(raw) → the escaped, quoted name used in messages (names come from an untrusted file)
 import { Inflate } from 'fflate';
 import { type ParseErrorCode, ParseFailure } from './parse-result';
@@ -162,14 +163,23 @@ export function readZipDirectory(d: Uint8Array, limits: ZipLimits): ZipEntry[] {
   return entries;
 }
 
-class Overflow extends Error {}
+/** Thrown by an inflater the moment an entry's output passes its declared size. */
+export class InflateOverflow extends Error {
+  override name = 'InflateOverflow';
+}
 
-/** Inflates in slices and stops as soon as the output passes `size`. */
-function inflateCapped(raw: Uint8Array, size: number): Uint8Array {
+/**
+ * Raw DEFLATE to at most `size` bytes: throws InflateOverflow as soon as the output passes `size` (the work stays
+ * bounded by the declared size), any other error for a corrupt stream.
+ */
+export type CappedInflate = (raw: Uint8Array, size: number) => Uint8Array;
+
+/** Inflates in slices and stops as soon as the output passes `size` (pure; the default inflater). */
+export const inflateCapped: CappedInflate = (raw, size) => {
   const out = new Uint8Array(size);
   let at = 0;
   const inflater = new Inflate((chunk) => {
-    if (at + chunk.length > size) throw new Overflow();
+    if (at + chunk.length > size) throw new InflateOverflow();
     out.set(chunk, at);
     at += chunk.length;
   });
@@ -181,7 +191,7 @@ function inflateCapped(raw: Uint8Array, size: number): Uint8Array {
   }
   if (raw.length === 0) inflater.push(raw, true);
   return at === size ? out : out.subarray(0, at);
-}
+};
 
 /** The entry's bytes: the local header must agree with the directory; CRC-32 and size are checked. */
 export function extractZipEntry(
@@ -189,6 +199,7 @@ export function extractZipEntry(
   en: ZipEntry,
   crc32: (bytes: Uint8Array) => number,
   label = 'arsip',
+  inflate: CappedInflate = inflateCapped,
 ): Uint8Array {
   const o = en.localOffset;
   const quoted = JSON.stringify(en.name);
@@ -207,9 +218,9 @@ export function extractZipEntry(
   if (en.method === 0) out = raw.slice();
   else {
     try {
-      out = inflateCapped(raw, en.size);
+      out = inflate(raw, en.size);
     } catch (err) {
-      if (err instanceof Overflow)
+      if (err instanceof InflateOverflow)
         return bad('BUNDLE_UNREADABLE', `entri ${quoted} rusak (isi lebih besar dari ukuran yang dinyatakan)`);
       return bad('BUNDLE_UNREADABLE', `entri ${quoted} rusak (gagal dekompresi)`);
     }

@@ -2,14 +2,17 @@
 // photo hashes (readBundle) and the Ed25519 check of every envelope run in the `bundle-read` worker thread
 // (workers/worker-task.ts) with a heap limit and a time budget; the main thread gets plain verified data and only
 // writes. A job past its budget or its memory ends in a refusal in Bahasa Indonesia; where no worker can start the
-// same read runs in-thread, still bounded by the ZIP reader's limits.
+// same read runs in-thread, still bounded by the ZIP reader's limits. The master and the extra devices are sent to
+// the worker once and kept there (with the master's index) for the bundles that follow: cloning a 600-TPS master
+// into every job cost more than reading the bundle.
 //
 //   readBundleVerified(bytes, { master, extra }) → Promise<BundleRead>   (never throws for a hostile file)
-import { crc32 as zlibCrc32 } from 'node:zlib';
+import { crc32 as zlibCrc32, inflateRawSync } from 'node:zlib';
 import type { DataMaster, Perangkat } from '../../../../../shared/domain/model';
 import { readBundle, type BundlePhoto, type BundleResult } from '../../../../../shared/formats/bundle';
 import { verifyCHasilEnvelope, type VerifiedCHasil } from '../../../../../shared/formats/c-hasil';
 import type { ParseError, ParseResult } from '../../../../../shared/formats/parse-result';
+import { InflateOverflow } from '../../../../../shared/formats/zip-reader';
 import { nodeCrypto } from '../../crypto';
 import {
   createWorkerTask,
@@ -34,9 +37,27 @@ export type BundleRead =
   /** The worker ran out of time or memory: nothing was read. */
   | { ok: false; refused: { reason: string; english: string } };
 
+/**
+ * zlib's native inflate under the ZIP reader's cap (shared/formats/zip-reader.ts CappedInflate): maxOutputLength
+ * stops it within one 16 KiB output chunk of passing `size`, so a bomb costs no more than with the pure inflater,
+ * while a legitimate entry inflates in one native call instead of hundreds of small streamed slices.
+ */
+export function zlibInflateCapped(raw: Uint8Array, size: number): Uint8Array {
+  if (raw.length === 0) return new Uint8Array(0); // as the pure inflater: no stream, no bytes (then size-checked)
+  let out: Buffer;
+  try {
+    out = inflateRawSync(raw, { maxOutputLength: Math.max(1, size) });
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateOverflow();
+    throw err;
+  }
+  if (out.length > size) throw new InflateOverflow();
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
+
 /** The read itself, on the calling thread (the worker's side). */
 export function readBundleInThread(input: BundleReadInput): BundleRead {
-  const rb = readBundle(input.bytes, { sha256: nodeCrypto.sha256, crc32: zlibCrc32 });
+  const rb = readBundle(input.bytes, { sha256: nodeCrypto.sha256, crc32: zlibCrc32, inflate: zlibInflateCapped });
   if (!rb.ok) return { ok: false, error: rb.error };
   const results = rb.value.results.map(({ bytes: _bytes, ...e }) => ({
     ...e,
@@ -51,13 +72,16 @@ export const BUNDLE_READ_TIMEOUT_MS = 20_000;
 export const BUNDLE_READ_MAX_HEAP_MB = 256;
 
 let limits = { timeoutMs: BUNDLE_READ_TIMEOUT_MS, maxHeapMb: BUNDLE_READ_MAX_HEAP_MB };
-let reader: WorkerTask<BundleReadInput, BundleRead> | null = null;
+let reader: WorkerTask<BundleReadJob, BundleRead> | null = null;
+/** The context the worker was last sent (jobs run in order, so the next one finds it there). */
+const sent: SentContext = { key: null };
 
 /** Other limits for the reader (tests of the time budget); the running worker is closed. */
 export function setBundleReadLimits(next: { timeoutMs?: number; maxHeapMb?: number }): void {
   limits = { ...limits, ...next };
   reader?.close();
   reader = null;
+  sent.key = null;
 }
 
 /** Where bundles are read ('idle' before the first). */
@@ -70,14 +94,77 @@ export function bundleReaderBusy(): boolean {
   return reader?.busy() ?? false;
 }
 
+// ---------- the worker's context: sent once, kept for the jobs that follow ----------
+
+/** A job as posted to the worker: the context in full only when the worker may not hold it yet. */
+export interface BundleReadJob {
+  bytes: Uint8Array;
+  context: { key: string; master?: DataMaster; extra?: Perangkat[] };
+}
+
+/** A fresh worker (after a time-out or a crash) does not hold the context: the job is posted again with it. */
+export const CONTEXT_MISSING = 'BundleContextMissing';
+/** Contexts a worker keeps (a receiver may read bundles of a few kecamatan in turn). */
+const CONTEXTS_KEPT = 4;
+const held = new Map<string, { master: DataMaster; extra: Perangkat[] }>();
+
+/** The worker's side of a job. */
+export function serveBundleJob(job: BundleReadJob): BundleRead {
+  const { key, master, extra } = job.context;
+  if (master) {
+    held.delete(key);
+    if (held.size >= CONTEXTS_KEPT) held.delete(held.keys().next().value!);
+    held.set(key, { master, extra: extra ?? [] });
+  }
+  const ctx = held.get(key);
+  if (!ctx) throw Object.assign(new Error('bundle-read: context not held'), { name: CONTEXT_MISSING });
+  return readBundleInThread({ bytes: job.bytes, ...ctx });
+}
+
+// Masters are immutable once loaded (master.repo.ts loadDataMaster caches them): identity names the content.
+const masterIds = new WeakMap<DataMaster, number>();
+let nextMasterId = 1;
+
+function contextKey(input: BundleReadInput): string {
+  let id = masterIds.get(input.master);
+  if (id === undefined) masterIds.set(input.master, (id = nextMasterId++));
+  return `${id}:${JSON.stringify(input.extra)}`;
+}
+
+export interface SentContext {
+  key: string | null;
+}
+
+/** One read on `task`: the context goes with the job only when `sent` says the worker may not hold it. */
+export async function readOnWorker(
+  task: WorkerTask<BundleReadJob, BundleRead>,
+  input: BundleReadInput,
+  sent: SentContext,
+): Promise<BundleRead> {
+  const key = contextKey(input);
+  const job = (full: boolean): BundleReadJob => ({
+    bytes: input.bytes,
+    context: full ? { key, master: input.master, extra: input.extra } : { key },
+  });
+  const full = sent.key !== key;
+  sent.key = key;
+  try {
+    return await task.run(job(full));
+  } catch (err) {
+    if (full || !(err instanceof WorkerJobError) || err.kind !== CONTEXT_MISSING) throw err;
+    sent.key = key;
+    return task.run(job(true));
+  }
+}
+
 export async function readBundleVerified(input: BundleReadInput): Promise<BundleRead> {
-  reader ??= createWorkerTask<BundleReadInput, BundleRead>({
+  reader ??= createWorkerTask<BundleReadJob, BundleRead>({
     name: 'bundle-read',
     entry: new URL('./bundle-read.worker.ts', import.meta.url),
     ...limits,
   });
   try {
-    return await reader.run(input);
+    return await readOnWorker(reader, input, sent);
   } catch (err) {
     if (err instanceof WorkerUnavailable) return readBundleInThread(input);
     if (err instanceof WorkerTimeout) {

@@ -6,6 +6,7 @@
 // assembled across the run; the images that only carried parts are reported with the outcome of the image that
 // completed the code, or rejected at the end of the run when the code stays incomplete.
 import { basename } from 'node:path';
+import type { DataMaster, Perangkat } from '../../../../../shared/domain/model';
 import type { BackendContext } from '../../context';
 import type { Channel } from '../../repositories/submission.repo';
 import { quarantine } from '../quarantine/quarantine';
@@ -123,9 +124,10 @@ async function takeBatch(
   const batchBytes = opts.batchBytes ?? 48 * 1024 * 1024;
   const batch: Prepared[] = [];
   let bytes = 0;
+  let verifier: Verifier | undefined;
   while (batch.length < left && batch.length < batchFiles && bytes < batchBytes) {
     const p = await next();
-    if (p.kind === 'bundle') await readOffThread(ctx, p);
+    if (p.kind === 'bundle') await readOffThread(p, (verifier ??= verifierOf(ctx)));
     bytes += p.kind === 'envelope' || p.kind === 'bundle' ? p.size : p.bytes ? p.bytes.length : 0;
     batch.push(p);
   }
@@ -137,12 +139,21 @@ async function takeBatch(
  * never inflates or hashes it; what it read (its photos) is held until the batch commits, counted in the batch size.
  * Without a master, or over the size limit, bundleIn refuses it in the batch as before.
  */
-async function readOffThread(ctx: BackendContext, p: Prepared & { kind: 'envelope' | 'bundle' }): Promise<void> {
-  const master = loadDataMaster(ctx.db);
-  if (!master || p.size > MAX_BUNDLE_BYTES) return;
+async function readOffThread(p: Prepared & { kind: 'envelope' | 'bundle' }, v: Verifier): Promise<void> {
+  if (!v.master || p.size > MAX_BUNDLE_BYTES) return;
   const bytes = p.bytes ?? readInput(p.file);
   if (!(bytes instanceof Uint8Array)) return;
-  p.read = await readBundleVerified({ bytes, master, extra: decisionDevices(ctx.db) });
+  p.read = await readBundleVerified({ bytes, master: v.master, extra: v.extra });
+}
+
+/** What a batch's bundles are verified against, loaded once per batch (the batch's command loads its own). */
+interface Verifier {
+  master: DataMaster | null;
+  extra: Perangkat[];
+}
+
+function verifierOf(ctx: BackendContext): Verifier {
+  return { master: loadDataMaster(ctx.db), extra: decisionDevices(ctx.db) };
 }
 
 const partsOnly = (p: Prepared, outcomes: ImportOutcome[]) => p.kind === 'image' && p.qrFound && outcomes.length === 0;

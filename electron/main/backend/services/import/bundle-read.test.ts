@@ -1,0 +1,137 @@
+// The bundle reader's speed measures keep its checks: zlib's native inflater refuses exactly what the pure one
+// refuses (with the same sentences), and the worker that keeps the master between jobs verifies against it, is sent
+// it again after a restart, and answers what the in-thread read answers.
+import { afterAll, describe, expect, it } from 'vitest';
+import { deflateSync } from 'fflate';
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import { utf8Encode } from '../../../../../shared/formats/bytes';
+import { readBundle } from '../../../../../shared/formats/bundle';
+import { ParseFailure } from '../../../../../shared/formats/parse-result';
+import {
+  extractZipEntry,
+  inflateCapped,
+  readZipDirectory,
+  type ZipLimits,
+} from '../../../../../shared/formats/zip-reader';
+import { lyingSizeBomb, rawZip } from '../../../../../shared/formats/zip-test-support';
+import { makeBundle, makeFixture } from '../../../../../tests/support/records';
+import { nodeCrypto } from '../../crypto';
+import { createWorkerTask, WorkerJobError } from '../../workers/worker-task';
+import {
+  CONTEXT_MISSING,
+  readBundleInThread,
+  readOnWorker,
+  serveBundleJob,
+  zlibInflateCapped,
+  type BundleRead,
+  type BundleReadJob,
+  type SentContext,
+} from './bundle-read';
+
+const limits: ZipLimits = {
+  maxEntries: 10,
+  maxTotalBytes: 1 << 30,
+  maxEntryBytes: () => 1 << 30,
+  allowName: () => undefined,
+};
+
+/** The sentence extractZipEntry throws with this inflater, or 'ok:<bytes>' when it reads the entry. */
+function outcome(zip: Uint8Array, inflate = zlibInflateCapped): string {
+  const [en] = readZipDirectory(zip, limits);
+  try {
+    return `ok:${new TextDecoder().decode(extractZipEntry(zip, en!, zlibCrc32, 'bundel', inflate))}`;
+  } catch (err) {
+    if (err instanceof ParseFailure) return err.message;
+    throw err;
+  }
+}
+
+describe('zlibInflateCapped', () => {
+  const text = utf8Encode('hasil penghitungan suara '.repeat(40));
+
+  it('refuses what the pure inflater refuses, with the same sentence, and reads what it reads', () => {
+    const cases = [
+      rawZip([{ name: 'a', data: text, deflate: true }]),
+      rawZip([{ name: 'a', data: text, deflate: true, size: text.length - 1, body: deflateSync(text) }]),
+      rawZip([{ name: 'a', data: text, deflate: true, size: text.length + 1 }]),
+      rawZip([{ name: 'a', data: text, deflate: true, body: new Uint8Array([0xff, 0xff, 0xff, 0xff]) }]),
+      rawZip([{ name: 'a', data: text, deflate: true, body: deflateSync(text).subarray(0, 20) }]),
+      rawZip([{ name: 'a', data: new Uint8Array(0), deflate: true, body: new Uint8Array(0) }]),
+    ];
+    const seen = cases.map((zip) => outcome(zip));
+    expect(seen).toEqual(cases.map((zip) => outcome(zip, inflateCapped)));
+    expect(seen[0]).toBe(`ok:${new TextDecoder().decode(text)}`);
+    expect(seen[1]).toBe('entri "a" rusak (isi lebih besar dari ukuran yang dinyatakan)');
+    expect(seen[3]).toBe('entri "a" rusak (gagal dekompresi)');
+    expect(seen[5]).toBe('ok:');
+  });
+
+  it('stops a lying entry at its declared size (1 KiB declared, 64 MiB real)', () => {
+    const bomb = lyingSizeBomb({ entries: 1, real: 64 * 1024 * 1024, declared: 1024 });
+    expect(outcome(bomb)).toBe(`entri ${nameOf(bomb)} rusak (isi lebih besar dari ukuran yang dinyatakan)`);
+    const r = readBundle(lyingSizeBomb({ entries: 200, real: 16 * 1024 * 1024, declared: 60 * 1024 }), {
+      sha256: nodeCrypto.sha256,
+      inflate: zlibInflateCapped,
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'BUNDLE_UNREADABLE' } });
+    expect(!r.ok && r.error.message).toMatch(/lebih besar dari ukuran yang dinyatakan/);
+  });
+});
+
+function nameOf(zip: Uint8Array): string {
+  return JSON.stringify(readZipDirectory(zip, limits)[0]!.name);
+}
+
+describe('the bundle-read worker keeps the master between jobs', () => {
+  const fx = makeFixture({ desaCount: 1, tpsPerDesa: 3 });
+  const [t1, t2] = fx.tpsCodes as [string, string];
+  const input = (tps: string) => ({ bytes: makeBundle(fx, tps), master: fx.master, extra: [] });
+  const task = createWorkerTask<BundleReadJob, BundleRead>({
+    name: 'bundle-read-test',
+    entry: new URL('./bundle-read.worker.ts', import.meta.url),
+    timeoutMs: 60_000,
+    maxHeapMb: 256,
+  });
+  afterAll(() => task.close());
+
+  it('answers what the in-thread read answers, sends the master once, and again to a restarted worker', async () => {
+    const sent: SentContext = { key: null };
+    const first = await readOnWorker(task, input(t1), sent);
+    expect(first).toEqual(readBundleInThread(input(t1)));
+    expect(first.ok && first.results.map((e) => e.verified.ok)).toEqual([true, true]);
+    const key = sent.key!;
+    // The next job carries only the key: the worker verifies with the master it holds.
+    const second = await task.run({ bytes: input(t2).bytes, context: { key } });
+    expect(second).toEqual(readBundleInThread(input(t2)));
+
+    task.close(); // a fresh worker holds nothing: a key-only job is refused, readOnWorker sends the master again
+    await expect(task.run({ bytes: input(t2).bytes, context: { key } })).rejects.toMatchObject({
+      kind: CONTEXT_MISSING,
+    });
+    task.close();
+    expect(await readOnWorker(task, input(t2), sent)).toEqual(second);
+  });
+
+  it('a signature by a key the held master does not know is refused', async () => {
+    const other = makeFixture({ desaCount: 1, tpsPerDesa: 3 });
+    const sent: SentContext = { key: null };
+    // Same TPS codes, other device keys: the worker must verify against the master sent with this job's key.
+    const r = await readOnWorker(task, { bytes: makeBundle(other, t1), master: fx.master, extra: [] }, sent);
+    expect(r.ok && r.results.map((e) => !e.verified.ok && e.verified.error.code)).toEqual([
+      'BAD_SIGNATURE',
+      'BAD_SIGNATURE',
+    ]);
+  });
+
+  it('the worker side refuses a job whose context it does not hold', () => {
+    let err: unknown;
+    try {
+      serveBundleJob({ bytes: new Uint8Array(0), context: { key: 'never-sent' } });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).name).toBe(CONTEXT_MISSING);
+    expect(err).not.toBeInstanceOf(WorkerJobError);
+  });
+});

@@ -3,7 +3,7 @@
 // warnings never make a TPS bermasalah nor change its tile.
 import { describe, expect, it } from 'vitest';
 import type { CHasilCounts, DataMaster, PemilihanId } from './model';
-import { derivePemilihan, type PemilihanRows, type RowTypes } from './read-model';
+import { derivePemilihan, derivePemilihanSet, type PemilihanRows, type RowTypes } from './read-model';
 import type { SharedPhotoRowIn } from './cross-checks';
 import { CLEAN_DPT, cleanCounts, withCounts } from './test-support/records';
 
@@ -171,5 +171,28 @@ describe('read model: R16 photos of the counted record held by another TPS', () 
     const codes = m.byTps.get(`${A}001`)!.violations.map((v) => v.code);
     expect(codes.slice(-3)).toEqual(['R14', 'R15', 'R16']);
     expect([...codes].sort()).toEqual(codes);
+  });
+});
+
+describe('read model: the pemilihan of a master derived together (derivePemilihanSet)', () => {
+  it('equals derivePemilihan of each with its siblings derived apart, R14 on both sides', () => {
+    const differs = withCounts({ 'pemilih.dpt.l': 201, 'pemilih.jumlah.l': 206 });
+    const gub = accepted('gubernur', { submissions: [sub(1, `${A}001`, differs), sub(2, `${A}002`)] });
+    const bup = rows('bupati');
+    const photos: SharedPhotoRowIn[] = [];
+    const currents = (r: PemilihanRows<RowTypes>) => {
+      const out = new Map<string, { pemilihan: PemilihanId; counts: CHasilCounts }[]>();
+      for (const [tps, t] of derivePemilihan(r).byTps)
+        if (t.derived.current) out.set(tps, [{ pemilihan: r.pemilihan.id, counts: t.derived.current }]);
+      return out;
+    };
+    const apart = (r: PemilihanRows<RowTypes>, other: PemilihanRows<RowTypes>) =>
+      derivePemilihan({ ...r, siblings: currents(other), sharedPhotos: photos });
+    const together = derivePemilihanSet([gub, bup], photos);
+    expect(together).toEqual([apart(gub, bup), apart(bup, gub)]);
+    expect(cross(together[0]!, `${A}001`).map((v) => v.code)).toEqual(['R14']);
+    expect(cross(together[1]!, `${A}001`).map((v) => v.code)).toEqual(['R14']);
+    expect(cross(together[1]!, `${A}002`)).toEqual([]);
+    expect(derivePemilihanSet([gub, bup], photos, (id) => id === 'bupati')).toEqual([apart(bup, gub)]);
   });
 });

@@ -4,12 +4,13 @@
 // locks and the documents all read this; nothing else derives plenary state.
 //
 //   derivePemilihan(rows): PemilihanModel<R>       pure; R = the caller's row types (they only need the fields below)
+//   derivePemilihanSet(list, sharedPhotos)          every pemilihan of a master at once, R14 between them
 //   recapState(tps): RecapTpsState                  the recap's view of one TPS (shared/domain/recap.ts)
 //
 // The decisions themselves (current version, konflik, settled, lockable, final) are status.ts's; this file only
 // groups rows per TPS/desa and assembles their results.
 import { traceOf } from './count-trace';
-import { crossIndex, crossViolations, type CrossIndex } from './cross-checks';
+import { crossIndex, crossViolations, type CrossIndex, type PemilihanRecord } from './cross-checks';
 import type { LP, PemilihanId } from './model';
 import { tpsCode } from './model';
 import type { RecapTpsState } from './recap';
@@ -44,7 +45,65 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<stri
 
 const NONE: never[] = [];
 
+/** One pemilihan: its TPS, desa and verdict, with R14–R16 against `rows.siblings` and `rows.sharedPhotos`. */
 export function derivePemilihan<R extends RowTypes>(rows: PemilihanRows<R>): PemilihanModel<R> {
+  return withCrossChecks(deriveOwn(rows), crossOf(rows));
+}
+
+/**
+ * The `wanted` pemilihan of one master (all by default), with every pemilihan of `list` derived once over the same
+ * scope: R14 compares each TPS with the others' counted numbers taken from those same models (the cross checks are
+ * warnings and never change what is counted, so this equals derivePemilihan of each with its siblings derived apart,
+ * at half the work).
+ */
+export function derivePemilihanSet<R extends RowTypes>(
+  list: readonly Omit<PemilihanRows<R>, 'siblings' | 'sharedPhotos'>[],
+  sharedPhotos: PemilihanRows<R>['sharedPhotos'],
+  wanted: (id: PemilihanId) => boolean = () => true,
+): PemilihanModel<R>[] {
+  const own = list.map((rows) => deriveOwn(rows));
+  return own.flatMap((model, i) => {
+    if (!wanted(model.pemilihan.id)) return [];
+    const siblings = new Map<string, PemilihanRecord[]>();
+    own.forEach((other, j) => {
+      if (j === i) return;
+      for (const [tps, t] of other.byTps) {
+        const counts = t.derived.current;
+        if (!counts) continue;
+        const list = siblings.get(tps);
+        if (list) list.push({ pemilihan: other.pemilihan.id, counts });
+        else siblings.set(tps, [{ pemilihan: other.pemilihan.id, counts }]);
+      }
+    });
+    return withCrossChecks(model, crossOf({ ...list[i]!, siblings, sharedPhotos }));
+  });
+}
+
+/** The TPS's R14–R16 warnings appended to its own violations (they never make a TPS bermasalah). */
+function withCrossChecks<R extends RowTypes>(
+  model: PemilihanModel<R>,
+  cross: ReturnType<typeof crossOf>,
+): PemilihanModel<R> {
+  for (const t of model.byTps.values()) {
+    const more = crossViolations(
+      {
+        tps: t.row.kode,
+        pemilihan: cross.pemilihan,
+        current: t.derived.current,
+        countedSubmissionId: t.derived.countedSubmissionId,
+      },
+      cross.ix,
+    );
+    if (more.length === 0) continue;
+    const violations = [...t.violations, ...more];
+    t.derived.violations = violations;
+    t.violations = violations;
+  }
+  return model;
+}
+
+/** The pemilihan without the cross checks. */
+function deriveOwn<R extends RowTypes>(rows: Omit<PemilihanRows<R>, 'siblings' | 'sharedPhotos'>): PemilihanModel<R> {
   const { master, pemilihan } = rows;
   const resolutions = new Map(rows.resolutions.map((r) => [r.objectionId, r]));
   const isOpen = (o: ObjectionRowIn) => !resolutions.has(o.id);
@@ -60,7 +119,6 @@ export function derivePemilihan<R extends RowTypes>(rows: PemilihanRows<R>): Pem
   };
   const desaObjections = groupBy(rows.objections, (o) => (o.scope === 'desa' ? o.desa : null));
   const lockEvents = groupBy(rows.lockEvents, (e) => e.desa);
-  const cross = crossOf(rows);
   const byTps = new Map<string, TpsModel<R>>();
   const order: string[] = [];
   const desa: DesaModel<R>[] = [];
@@ -85,7 +143,6 @@ export function derivePemilihan<R extends RowTypes>(rows: PemilihanRows<R>): Pem
           holds: group.holds.get(kode) ?? NONE,
         },
         isOpen,
-        cross,
       );
       byTps.set(kode, m);
       return m;
@@ -156,7 +213,10 @@ function holdInForce(rows: {
 }
 
 /** The inputs of R14–R16 (cross-checks.ts); R14 and R16 find nothing when the caller passed no siblings/photos. */
-function crossOf(rows: PemilihanRows<RowTypes>): { pemilihan: PemilihanId; ix: CrossIndex } {
+function crossOf(rows: Pick<PemilihanRows<RowTypes>, 'master' | 'pemilihan' | 'siblings' | 'sharedPhotos'>): {
+  pemilihan: PemilihanId;
+  ix: CrossIndex;
+} {
   const names = new Map(rows.master.desa.map((d) => [d.kode, d.nama]));
   const shown = (tps: string) => `TPS ${tps.slice(10)} ${names.get(tps.slice(0, 10)) ?? tps.slice(0, 10)}`;
   return { pemilihan: rows.pemilihan.id, ix: crossIndex(rows.siblings ?? new Map(), rows.sharedPhotos ?? [], shown) };
@@ -168,7 +228,6 @@ function deriveTps<R extends RowTypes>(
   pilihanCount: number,
   rows: TpsRowsOf<R>,
   isOpen: (o: ObjectionRowIn) => boolean,
-  cross: ReturnType<typeof crossOf>,
 ): TpsModel<R> {
   const { submissions, corrections, decisions, objections } = rows;
   const openObjectionIds = objections.length === 0 ? [] : objections.filter(isOpen).map((o) => o.id);
@@ -195,14 +254,8 @@ function deriveTps<R extends RowTypes>(
   const trace = traceOf({ submissions, corrections, decisions, counted: currentSource });
   const pending = corrections.find((c) => !decisions.has(c.id));
   const countedSubmissionId = trace?.record.submissionId ?? null;
-  // R14–R16 are warnings: they never make a TPS bermasalah, only show beside R01–R13.
-  const violations = [
-    ...state.violations,
-    ...crossViolations(
-      { tps: row.kode, pemilihan: cross.pemilihan, current: state.current, countedSubmissionId },
-      cross.ix,
-    ),
-  ];
+  // R14–R16 (withCrossChecks) are warnings: they never make a TPS bermasalah, only show beside R01–R13.
+  const violations = state.violations;
   const derived: DerivedTps = {
     base: state.status,
     konflik: state.flags.konflik,

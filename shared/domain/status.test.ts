@@ -12,6 +12,7 @@ import {
   pemilihanFinal,
 } from './status';
 import { CLEAN_DPT, cleanCounts, withCounts } from './test-support/records';
+import { checkRecord } from './rules/index';
 
 const rules = { dptMaster: CLEAN_DPT, pilihanCount: 3 };
 const A = cleanCounts();
@@ -370,6 +371,26 @@ describe('instants, lock order and the values a lock check returns', () => {
         ],
       ),
     ).toEqual({ kind: 'chosen', id: 1 });
+  });
+
+  it('checks a frozen record once per rule context: same verdict, a fresh one for another DPT, a list per caller', () => {
+    const counts = Object.freeze(withCounts({ 'suara.tidakSah': 17 })); // R06 error: sah + tidak sah ≠ total
+    const input = (dptMaster: typeof CLEAN_DPT) => ({
+      submissions: [{ id: 1, sha256: 'a', receivedAt: 1, counts }],
+      rules: { dptMaster, pilihanCount: 3 },
+    });
+    const first = deriveTpsState(input(CLEAN_DPT));
+    const again = deriveTpsState(input(CLEAN_DPT));
+    expect(again.violations).toEqual(first.violations);
+    expect(again.violations).not.toBe(first.violations);
+    expect(first.violations.map((v) => v.code)).toContain('R06');
+    const otherDpt = { l: CLEAN_DPT.l + 1, p: CLEAN_DPT.p };
+    const moved = deriveTpsState(input(otherDpt));
+    expect(moved.violations).toEqual(checkRecord(counts, { dptMaster: otherDpt, pilihanCount: 3 }));
+    expect(moved.violations).not.toEqual(first.violations);
+    expect(deriveTpsState(input(CLEAN_DPT)).violations).toEqual(
+      checkRecord(counts, { dptMaster: CLEAN_DPT, pilihanCount: 3 }),
+    );
   });
 
   it('a TPS without a record has no violations', () => {

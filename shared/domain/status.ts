@@ -35,6 +35,29 @@ import { type RuleContext, type Violation, checkRecord, hasBlockingError } from 
 
 export type Instant = string | number;
 
+/**
+ * The rules' verdict on a frozen record, kept with it: stored submissions' counts are frozen and cached per
+ * connection (repositories/submission.repo.ts), and every read of a 600-TPS pemilihan (recap, dashboard, projector)
+ * re-derives them; the rules are a pure function of the counts and the RuleContext, so an unchanged record is checked
+ * once. Counts that are not frozen (a correction being built) are checked every time.
+ */
+const checked = new WeakMap<CHasilCounts, { ctx: RuleContext; violations: readonly Violation[] }>();
+
+function checkOnce(counts: CHasilCounts, ctx: RuleContext): Violation[] {
+  if (!Object.isFrozen(counts)) return checkRecord(counts, ctx);
+  const hit = checked.get(counts);
+  const same =
+    hit !== undefined &&
+    hit.ctx.pilihanCount === ctx.pilihanCount &&
+    hit.ctx.dptMaster.l === ctx.dptMaster.l &&
+    hit.ctx.dptMaster.p === ctx.dptMaster.p;
+  if (same) return [...hit.violations];
+  const violations = checkRecord(counts, ctx);
+  for (const v of violations) Object.freeze(Object.freeze(v).fields);
+  checked.set(counts, { ctx: { dptMaster: { ...ctx.dptMaster }, pilihanCount: ctx.pilihanCount }, violations });
+  return [...violations];
+}
+
 export interface SubmissionInput {
   id: number;
   /** SHA-256 of JCS(payload): equal hashes are the same content. */
@@ -177,7 +200,7 @@ export function deriveTpsState(input: TpsStateInput): TpsState {
     distinct >= 2 &&
     (latestSettling === undefined || valid.some((s) => compareInstant(s.receivedAt, latestSettling.at) > 0));
 
-  const violations = checkRecord(current, input.rules);
+  const violations = checkOnce(current, input.rules);
   const settled = latestSettling !== undefined && !konflik;
   const status: TpsStatus = !settled ? 'masuk' : currentSource.kind === 'correction' ? 'dikoreksi' : 'sesuai';
   return {

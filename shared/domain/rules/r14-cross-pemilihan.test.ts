@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { cleanCounts, withCounts } from '../test-support/records';
-import { checkR14 } from './r14-cross-pemilihan';
+import { getCount } from '../labels';
+import { checkR14, R14_FIELDS } from './r14-cross-pemilihan';
 
 const gub = (c = cleanCounts()) => ({ pemilihan: 'gubernur' as const, counts: c });
 const bup = (c = cleanCounts()) => ({ pemilihan: 'bupati' as const, counts: c });
 
 describe('R14 across the pemilihan of one TPS (warning)', () => {
+  it("reads each field with a getter that gives labels.ts's number at its path", () => {
+    // Every field a distinct number, so a getter reading a neighbour's field cannot pass.
+    const c = withCounts(Object.fromEntries(R14_FIELDS.map((f, i) => [f.path, 500 + i])));
+    expect(R14_FIELDS.map((f) => f.get(c))).toEqual(R14_FIELDS.map((f) => getCount(c, f.path)));
+    expect(new Set(R14_FIELDS.map((f) => f.get(c))).size).toBe(R14_FIELDS.length);
+  });
+
   it('passes when DPT, DPTb, ballots received and DPT voters agree, and for a single record', () => {
     expect(checkR14([gub(), bup()])).toEqual([]);
     expect(checkR14([bup()])).toEqual([]);

@@ -3,7 +3,6 @@
 // bupati/walikota record is at most the gubernur's (voters who moved in from another kab/kota vote for gubernur only).
 // Each violation concerns the record that differs from the gubernur record (or from the first, without one).
 import type { CHasilCounts, PemilihanId } from '../model';
-import { getCount } from '../labels';
 import type { CrossViolation } from './cross-types';
 
 export interface PemilihanRecord {
@@ -11,19 +10,23 @@ export interface PemilihanRecord {
   counts: CHasilCounts;
 }
 
-const EQUAL: { path: string; what: string }[] = [
-  { path: 'pemilih.dpt.l', what: 'pemilih DPT laki-laki' },
-  { path: 'pemilih.dpt.p', what: 'pemilih DPT perempuan' },
-  { path: 'pemilih.dptb.l', what: 'pemilih DPTb laki-laki' },
-  { path: 'pemilih.dptb.p', what: 'pemilih DPTb perempuan' },
-  { path: 'suratSuara.diterima', what: 'surat suara diterima' },
-  { path: 'pengguna.dpt.l', what: 'pengguna hak pilih DPT laki-laki' },
-  { path: 'pengguna.dpt.p', what: 'pengguna hak pilih DPT perempuan' },
+// Direct getters beside each path (a recap checks every TPS of every pemilihan; the path is what the review marks).
+const EQUAL: { path: string; what: string; get: (c: CHasilCounts) => number }[] = [
+  { path: 'pemilih.dpt.l', what: 'pemilih DPT laki-laki', get: (c) => c.pemilih.dpt.l },
+  { path: 'pemilih.dpt.p', what: 'pemilih DPT perempuan', get: (c) => c.pemilih.dpt.p },
+  { path: 'pemilih.dptb.l', what: 'pemilih DPTb laki-laki', get: (c) => c.pemilih.dptb.l },
+  { path: 'pemilih.dptb.p', what: 'pemilih DPTb perempuan', get: (c) => c.pemilih.dptb.p },
+  { path: 'suratSuara.diterima', what: 'surat suara diterima', get: (c) => c.suratSuara.diterima },
+  { path: 'pengguna.dpt.l', what: 'pengguna hak pilih DPT laki-laki', get: (c) => c.pengguna.dpt.l },
+  { path: 'pengguna.dpt.p', what: 'pengguna hak pilih DPT perempuan', get: (c) => c.pengguna.dpt.p },
 ];
-const AT_MOST: { path: string; what: string }[] = [
-  { path: 'pemilih.dpph.l', what: 'pemilih DPPh laki-laki' },
-  { path: 'pemilih.dpph.p', what: 'pemilih DPPh perempuan' },
+const AT_MOST: { path: string; what: string; get: (c: CHasilCounts) => number }[] = [
+  { path: 'pemilih.dpph.l', what: 'pemilih DPPh laki-laki', get: (c) => c.pemilih.dpph.l },
+  { path: 'pemilih.dpph.p', what: 'pemilih DPPh perempuan', get: (c) => c.pemilih.dpph.p },
 ];
+
+/** The paths R14 compares, each with its getter (the rule's test checks them against labels.ts getCount). */
+export const R14_FIELDS = [...EQUAL, ...AT_MOST];
 
 const NAMES: Record<PemilihanId, string> = { gubernur: 'gubernur', bupati: 'bupati', walikota: 'wali kota' };
 
@@ -34,9 +37,9 @@ export function checkR14(records: readonly PemilihanRecord[]): CrossViolation[] 
   const out: CrossViolation[] = [];
   for (const r of records) {
     if (r === ref) continue;
-    for (const { path, what } of EQUAL) {
-      const a = getCount(r.counts, path);
-      const b = getCount(ref.counts, path);
+    for (const { path, what, get } of EQUAL) {
+      const a = get(r.counts);
+      const b = get(ref.counts);
       if (a !== b)
         out.push({
           code: 'R14',
@@ -47,9 +50,9 @@ export function checkR14(records: readonly PemilihanRecord[]): CrossViolation[] 
         });
     }
     if (ref.pemilihan !== 'gubernur') continue;
-    for (const { path, what } of AT_MOST) {
-      const a = getCount(r.counts, path);
-      const b = getCount(ref.counts, path);
+    for (const { path, what, get } of AT_MOST) {
+      const a = get(r.counts);
+      const b = get(ref.counts);
       if (a > b)
         out.push({
           code: 'R14',

@@ -5,14 +5,13 @@
 import type { BackendContext, Db } from '../../context';
 import type { DataMaster, PemilihanId, Pilihan } from '../../../../../shared/domain/model';
 import {
-  derivePemilihan,
+  derivePemilihanSet,
   type DesaModel,
   type PemilihanModel,
   type TpsModel,
 } from '../../../../../shared/domain/read-model';
 import { getMeta, loadDataMaster, type Meta } from '../../repositories/master.repo';
 import { listSharedPhotos, listSubmissions, type SubmissionSummary } from '../../repositories/submission.repo';
-import type { PemilihanRecord } from '../../../../../shared/domain/cross-checks';
 import {
   listAcceptances,
   listConflictChoices,
@@ -117,42 +116,50 @@ export function loadSnapshot(
   if (!master.ok) return master;
   const pemilihan = pemilihanIn(master.value, pemilihanId);
   if (!pemilihan.ok) return pemilihan;
-  const model = derivePemilihan<StoredRows>({
-    master: master.value,
-    pemilihan: pemilihan.value,
-    ...(scope.desa === undefined ? {} : { desa: scope.desa }),
-    ...readRows(ctx.db, pemilihan.value.id, scope.desa),
-    siblings: siblingCounts(ctx.db, master.value, pemilihan.value.id, scope.desa),
-    sharedPhotos: listSharedPhotos(ctx.db),
-  });
-  return ok(withIntegrity(model, integrityCheck(ctx)));
+  return ok(deriveSet(ctx, master.value, [pemilihan.value.id], scope.desa)[0]!);
+}
+
+/** Several pemilihan of the master (all by default) loaded together: each is read and derived once. */
+export function loadSnapshots(
+  ctx: Pick<BackendContext, 'db'>,
+  ids?: readonly PemilihanId[],
+): Result<PemilihanSnapshot[]> {
+  const master = requireMaster(ctx);
+  if (!master.ok) return master;
+  for (const id of ids ?? []) {
+    const p = pemilihanIn(master.value, id);
+    if (!p.ok) return p;
+  }
+  return ok(deriveSet(ctx, master.value, ids ?? master.value.pemilihan.map((p) => p.id), undefined));
 }
 
 /**
- * R14 compares a TPS's counted numbers across pemilihan: the other pemilihan of the master are derived over the same
- * scope (without their own cross checks) and their counted numbers collected per TPS.
+ * R14 compares a TPS's counted numbers across pemilihan: every pemilihan of the master is read and derived over the
+ * same scope (read-model.ts derivePemilihanSet), the `ids` asked for are returned in that order.
  */
-function siblingCounts(
-  db: Db,
+function deriveSet(
+  ctx: Pick<BackendContext, 'db'>,
   master: DataMaster,
-  pemilihan: PemilihanId,
+  ids: readonly PemilihanId[],
   desa: string | undefined,
-): Map<string, PemilihanRecord[]> {
-  const out = new Map<string, PemilihanRecord[]>();
-  for (const p of master.pemilihan) {
-    if (p.id === pemilihan) continue;
-    const other = derivePemilihan<StoredRows>({
+): PemilihanSnapshot[] {
+  const models = derivePemilihanSet<StoredRows>(
+    master.pemilihan.map((p) => ({
       master,
       pemilihan: { id: p.id, nama: p.nama, pilihan: p.pilihan },
       ...(desa === undefined ? {} : { desa }),
-      ...readRows(db, p.id, desa),
-    });
-    for (const [tps, t] of other.byTps) {
-      const counts = t.derived.current;
-      if (counts) out.set(tps, [...(out.get(tps) ?? []), { pemilihan: p.id, counts }]);
-    }
-  }
-  return out;
+      ...readRows(ctx.db, p.id, desa),
+    })),
+    listSharedPhotos(ctx.db),
+    (id) => ids.includes(id),
+  );
+  const integrity = integrityCheck(ctx);
+  return ids.map((id) =>
+    withIntegrity(
+      models.find((m) => m.pemilihan.id === id)!,
+      integrity,
+    ),
+  );
 }
 
 /** Numbers read are numbers signed: a failed integrity check keeps the pemilihan from being final. */

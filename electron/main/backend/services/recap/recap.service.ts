@@ -5,8 +5,7 @@ import type { PemilihanId } from '../../../../../shared/domain/model';
 import { buildRecap, type RecapJson, type RecapTpsState } from '../../../../../shared/domain/recap';
 import { recapState } from '../../../../../shared/domain/read-model';
 import { loadDataMaster } from '../../repositories/master.repo';
-import { loadSnapshot, type PemilihanSnapshot } from '../plenary/plenary-snapshot';
-import { ok } from '../../../../../shared/domain/result';
+import { loadSnapshots, type PemilihanSnapshot } from '../plenary/plenary-snapshot';
 
 /** The recap's per-TPS states of one loaded pemilihan. */
 export function recapStates(snap: PemilihanSnapshot): Record<string, RecapTpsState> {
@@ -27,12 +26,20 @@ export function recap(
   const m = loadDataMaster(ctx.db);
   if (!m) return null;
   const ids = m.pemilihan.filter((p) => pemilihan === undefined || p.id === pemilihan).map((p) => p.id);
+  const given = (id: PemilihanId) => snaps.find((s) => s.pemilihan.id === id && !s.scoped);
+  // The pemilihan not given are loaded together (each read and derived once, R14 between them).
+  const missing = ids.filter((id) => !given(id));
+  let loaded: readonly PemilihanSnapshot[] = [];
+  if (missing.length > 0) {
+    const r = loadSnapshots(ctx, missing);
+    if (!r.ok) return null;
+    loaded = r.value;
+  }
   const tps: Record<string, Record<string, RecapTpsState>> = {};
   for (const id of ids) {
-    const given = snaps.find((s) => s.pemilihan.id === id && !s.scoped);
-    const snap = given ? ok(given) : loadSnapshot(ctx, id);
-    if (!snap.ok) return null;
-    tps[id] = recapStates(snap.value);
+    const snap = given(id) ?? loaded.find((s) => s.pemilihan.id === id);
+    if (!snap) return null;
+    tps[id] = recapStates(snap);
   }
   return buildRecap(pemilihan === undefined ? { master: m, tps } : { master: m, tps, pemilihan });
 }

@@ -72,7 +72,7 @@ export default tseslint.config(
       'playwright-report/**',
       'artifacts/**',
       'bench/out/**',
-      '.stryker-tmp/**',
+      '.stryker-tmp*/**',
     ],
   },
   ...tseslint.configs.recommended,

@@ -62,6 +62,8 @@ test('a file that is not a Pleno database shows the "cannot start" screen', asyn
 });
 
 test('navigation between the screens once a kecamatan exists', async ({ app, page }) => {
+  // Building the demo kecamatan took 44 s of a 60 s limit at load 20 (a timeout seen in 1 of 10 repeats).
+  test.setTimeout(120_000);
   await createDemo(app, 1);
   await page.goto(app.url);
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
@@ -74,6 +76,37 @@ test('navigation between the screens once a kecamatan exists', async ({ app, pag
   await expect(page.getByRole('heading', { name: 'Kirim ke KPU Kabupaten/Kota' })).toHaveCount(0);
   await nav.getByRole('link', { name: 'Kirim', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Kirim ke KPU Kabupaten/Kota' })).toBeVisible();
+});
+
+// The flake of the test above (issue 16): Pleno opened without a TPS jumps to the next problem once the dashboard
+// answers; under load that answer could land just after the click on Dokumen, and the jump took the user back to
+// Pleno. Here the address moves on before the held answer is released (the state of that race, made certain).
+test("Pleno's opening jump does not undo a move to another screen made while it waited", async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await createDemo(app, 1);
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/plenary.dashboard', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(app.url);
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  await nav.getByRole('link', { name: 'Pleno', exact: true }).click();
+  await expect(page.getByText('Membuka TPS berikutnya…')).toBeVisible();
+  // The address is on Dokumen; React has not yet been told (no hashchange), as between a click and its event.
+  await page.evaluate(() => history.replaceState(history.state, '', '#/dokumen'));
+  const answered = page.waitForResponse('**/api/plenary.dashboard');
+  release();
+  await answered;
+  // Let React render the answer and run its effects (two frames and a task), then some more time.
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))),
+  );
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => location.hash)).toBe('#/dokumen');
+  await page.evaluate(() => window.dispatchEvent(new HashChangeEvent('hashchange')));
+  await expect(nav.getByRole('link', { name: 'Dokumen', exact: true })).toHaveAttribute('aria-current', 'page');
 });
 
 test('an unexpected backend error shows a toast with its reference id', async ({ app, page }) => {

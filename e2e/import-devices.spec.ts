@@ -3,7 +3,7 @@
 // unknown devices; the ketua opens "Daftarkan", a wrong key is refused in Indonesian, the key is then read from a
 // QR picture of the phone's screen (PLNDEV1 text), the reason typed; a wrong PIN records nothing, the ketua's PIN
 // registers it (docs/plenary-decisions.md); the same envelope is then accepted (201).
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import canonicalize from 'canonicalize';
@@ -26,7 +26,9 @@ function phoneEnvelope(demoDir: string, deviceId: string) {
   const payload = { ...env.payload, perangkat: deviceId };
   const sig = sign(null, Buffer.from(canonicalize(payload)!, 'utf8'), privateKey).toString('base64url');
   const body = JSON.stringify({ payload, signature: { alg: 'Ed25519', keyId: deviceId, sig } });
-  return { publicKey: raw, tps: payload.tps, body };
+  // What the PPK's receipt must name (docs/design.md §3.5): SHA-256 of JCS(payload).
+  const sha256 = createHash('sha256').update(canonicalize(payload)!, 'utf8').digest('hex');
+  return { publicKey: raw, tps: payload.tps, sha256, body };
 }
 
 async function post(port: number, body: string) {
@@ -121,7 +123,10 @@ test('an unknown KPPS device is listed, registered by the ketua through the dial
   const accepted = await post(port, phone.body);
   expect(accepted.status).toBe(201);
   expect(accepted.body.status).toBe('diterima');
-  expect(accepted.body.receipt).toBeTruthy();
+  expect(accepted.body.receipt).toMatchObject({
+    payload: { format: 'pleno.receipt/1', tps: phone.tps, pemilihan: 'gubernur', sha256: phone.sha256 },
+    signature: { alg: 'Ed25519' },
+  });
   const seen = page
     .getByRole('table', { name: 'Perangkat yang menghubungi' })
     .getByRole('row')

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { runCommand } from '../../api/query-client';
-import { navigate, openProjector, useRoute } from '../../app/router';
+import { navigate, openProjector, parseHash, useRoute } from '../../app/router';
 import { Button, EmptyState, StatusPill } from '../../ui';
 import type { CorrectionView, ObjectionView, TpsReview } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
@@ -45,7 +45,11 @@ function PickStart({ pemilihan }: { pemilihan: PemilihanId | undefined }) {
     const d = q.data;
     if (!d) return;
     const target = d.nextProblem?.tps ?? d.desa[0]?.tiles[0]?.tps;
-    if (target) window.location.replace(`#/pleno/${d.pemilihan.id}/${target}`);
+    // Only while the address still asks for Pleno without a TPS: the answer may come after the user has already
+    // gone to another screen (this effect can run after that click), which must not be undone.
+    const here = parseHash(window.location.hash);
+    if (target && here.name === 'pleno' && here.params[1] === undefined)
+      window.location.replace(`#/pleno/${d.pemilihan.id}/${target}`);
   }, [q.data]);
   if (q.error) return <EmptyState title="Pleno belum dapat dibuka">{q.error.message}</EmptyState>;
   return <p className="muted">Membuka TPS berikutnya…</p>;

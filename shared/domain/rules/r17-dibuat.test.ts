@@ -38,4 +38,24 @@ describe('R17 dibuat outside the election window', () => {
     expect(checkR17('2019-11-27T14:05:00+08:00', { ...w, masterImported: null })).toEqual([]);
     expect(checkR17('2099-01-01T00:00:00Z', { ...w, masterImported: null })).toHaveLength(1);
   });
+
+  it('shows the times as written: minutes kept, seconds and their fraction dropped, any offset kept', () => {
+    const old = (dibuat: string, masterImported: string) => checkR17(dibuat, { ...w, masterImported })[0]?.message;
+    expect(old('2019-11-27T14:05:59.987Z', '2024-11-26T09:00:30.5-05:00')).toBe(
+      `Waktu pembuatan rekaman (2019-11-27 14:05Z) lebih dari ${R17_GRACE_DAYS} hari sebelum data master dipakai di laptop ini (2024-11-26 09:00-05:00): periksa jam perangkat KPPS atau asal rekaman`,
+    );
+    const future = checkR17('2099-01-01T23:59:01.5+09:30', { ...w, received: '2024-11-28T10:00:07.123456+07:00' });
+    expect(future[0]?.message).toBe(
+      'Waktu pembuatan rekaman (2099-01-01 23:59+09:30) sesudah rekaman diterima (2024-11-28 10:00+07:00): jam perangkat KPPS salah atau tanggal rekaman tidak wajar',
+    );
+  });
+
+  it('says nothing when a time cannot be read (no window to judge against)', () => {
+    // A record dated far in the future against an unreadable master time, and one dated long ago against an
+    // unreadable reception time: each bound alone would warn, but the window is not known.
+    expect(checkR17('2099-01-01T00:00:00Z', { ...w, masterImported: 'kemarin' })).toEqual([]);
+    expect(checkR17('2019-11-27T14:05:00+08:00', { ...w, received: 'tidak diketahui' })).toEqual([]);
+    expect(checkR17('bukan waktu', w)).toEqual([]);
+    expect(checkR17('bukan waktu', { masterImported: null, received: w.received })).toEqual([]);
+  });
 });

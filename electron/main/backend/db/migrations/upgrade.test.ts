@@ -109,7 +109,7 @@ async function buildAt(dir: string, version: number): Promise<Built> {
 
     // The smallest desa whose TPS all arrived: every TPS settled, then the desa locked.
     const desa = [...dash.desa]
-      .filter((d) => d.tiles.every((t) => t.base !== 'belum-masuk'))
+      .filter((d) => d.tiles.length > 0 && d.tiles.every((t) => t.base !== 'belum-masuk'))
       .sort((a, b) => a.tiles.length - b.tiles.length)[0]!;
     const acceptedTps: string[] = [];
     for (const t of desa.tiles) {

@@ -22,6 +22,10 @@ let dir: string;
 let media: string;
 let backend: Backend;
 let key: string;
+// What the receiver answered before anything was imported, and to the first import: taken in beforeAll so each test
+// reads the same answers whatever order the tests run in (the repeat test imports again; that changes nothing).
+let listedFirst: Result<DriveBundlesView>;
+let importedFirst: Result<DriveImportView>;
 const k = makeKecamatan(undefined, '630214');
 const p1 = makePush(k);
 const p2 = makePush(k, { urutan: 2, sebelumnya: p1.address });
@@ -45,7 +49,9 @@ beforeAll(async () => {
   const dbPath = join(dir, 'kab.db');
   key = await makeReceiverDb(dbPath, [k]);
   backend = await openBackend({ dbPath, mode: 'web' });
-});
+  listedFirst = await call<DriveBundlesView>('penerima.driveBundles', {});
+  importedFirst = await call<DriveImportView>('penerima.importDrive', { root: join(media, 'USB-PPK-630214') });
+}, 180_000);
 
 afterAll(async () => {
   await backend?.close();
@@ -56,7 +62,7 @@ afterAll(async () => {
 
 describe('penerima: bundles on a flashdisk', () => {
   it('lists the drive that holds bundles, each with its manifest and nothing held yet', async () => {
-    const r = await call<DriveBundlesView>('penerima.driveBundles', {});
+    const r = listedFirst;
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.drives.map((d) => d.label)).toEqual(['USB-PPK-630214']);
@@ -77,7 +83,7 @@ describe('penerima: bundles on a flashdisk', () => {
 
   it('imports in urutan order, writes each receipt beside its bundle, and shows it as a QR that reads back', async () => {
     const root = join(media, 'USB-PPK-630214');
-    const r = await call<DriveImportView>('penerima.importDrive', { root });
+    const r = importedFirst;
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.hasil.map((h) => [h.name, h.ok, h.tandaTerima?.status ?? null])).toEqual([

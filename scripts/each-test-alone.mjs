@@ -3,9 +3,10 @@
 // file that only passes because another file ran before it (a backend opened elsewhere, a file an earlier test wrote,
 // a session or rate-limit count carried over) fails here. Runs at lowered priority, two files at a time by default.
 //
-//   node scripts/each-test-alone.mjs [--jobs N] [filter ...]
+//   node scripts/each-test-alone.mjs [--jobs N] [--shuffle SEED] [filter ...]
 //
-// A filter keeps the files whose path contains it. Prints one line per file and, at the end, the failing files with
+// A filter keeps the files whose path contains it. --shuffle runs each file's tests in a random order (vitest's
+// --sequence.shuffle with that seed), so a test that needs an earlier test of its own file fails too. Prints one line per file and, at the end, the failing files with
 // the tail of their output; exits 1 when any file failed.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +17,13 @@ const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const jobsAt = args.indexOf('--jobs');
 const jobs = jobsAt >= 0 ? Math.max(1, Number(args.splice(jobsAt, 2)[1]) || 1) : 2;
+const shuffleAt = args.indexOf('--shuffle');
+const seed = shuffleAt >= 0 ? Number(args.splice(shuffleAt, 2)[1]) : null;
+if (seed !== null && !Number.isInteger(seed)) {
+  process.stderr.write('--shuffle needs a whole number (the seed)\n');
+  process.exit(2);
+}
+const order = seed === null ? [] : ['--sequence.shuffle', `--sequence.seed=${seed}`];
 const filters = args;
 
 try {
@@ -49,7 +57,7 @@ function runAlone(file, index) {
   return new Promise((resolve) => {
     const child = spawn(
       npx,
-      ['vitest', 'run', join(root, file), '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`],
+      ['vitest', 'run', join(root, file), ...order, '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`],
       { cwd: root, env: { ...process.env, CI: 'true' } },
     );
     let out = '';
@@ -70,7 +78,9 @@ function runAlone(file, index) {
   });
 }
 
-process.stdout.write(`${files.length} test files, each alone, ${jobs} at a time\n`);
+process.stdout.write(
+  `${files.length} test files, each alone, ${jobs} at a time${seed === null ? '' : `, tests shuffled (seed ${seed})`}\n`,
+);
 const results = [];
 const queue = files.map((f, i) => [f, i]);
 const startedAll = Date.now();

@@ -2,19 +2,17 @@
 // (Hampang TPS 002 bupati, lembar 3 is Cantung Kiri Hulu TPS 001's sheet) is a warning on both TPS in the review
 // view and a flag on their Beranda tiles, and nothing else of the demo is flagged; an approved correction of the
 // gubernur DPT makes the bupati record of that TPS (and the gubernur one) carry R14, read by a desa-scoped review
-// and by the full dashboard alike.
+// and by the full dashboard alike. The correction goes through the handlers (proposed by an anggota, approved by the
+// ketua with the PIN) on its own copy of the database, so the other tests read the demo as imported in any order.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../../backend';
+import { dataDirFor, openBackend, type Backend } from '../../backend';
 import { generateDemo } from '../demo/demo-generator';
-import type { DashboardView, TpsReview } from '../../../../../shared/contracts/plenary.contract';
+import type { DashboardView, MembersView, TpsReview } from '../../../../../shared/contracts/plenary.contract';
 import type { Result } from '../../../../../shared/domain/result';
-import { setCount } from '../../../../../shared/domain/labels';
-import { insertCorrection, insertCorrectionDecision } from '../../repositories/plenary.repo';
-import { runWrite } from '../../db/command';
 import { loadSnapshot } from './plenary-snapshot';
 import { readEmbeddedData } from '../documents/verify-pdf';
 import type { DHasilData, KejadianData } from '../../../../../shared/documents/types';
@@ -26,11 +24,14 @@ const pleno = (args: string[]) =>
 
 let dir: string;
 let backend: Backend;
+/** A copy of the imported demo, taken while closed, for the test that approves a correction. */
+let copyDb: string;
+const PIN = '2580';
 const reused = generateDemo({ preset: 'hampang' }).expected.faults.find((f) => f.kind === 'foto-tertukar')!;
 const source = reused.files[1]!.slice(4, 17);
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = (await backend.dispatch(method, input)) as Result<T>;
+async function call<T>(method: string, input: unknown, b: Backend = backend): Promise<T> {
+  const r = (await b.dispatch(method, input)) as Result<T>;
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value;
 }
@@ -43,6 +44,9 @@ beforeAll(async () => {
   const db = path.join(dir, 'hampang.db');
   expect(pleno(['init', '--db', db, '--master', path.join(dir, 'demo/master.json')])).toBe(0);
   pleno(['import', '--db', db, path.join(dir, 'demo/tps')]);
+  copyDb = path.join(dir, 'koreksi.db');
+  cpSync(db, copyDb);
+  cpSync(dataDirFor(db), dataDirFor(copyDb), { recursive: true });
   backend = await openBackend({ dbPath: db, mode: 'web' });
 }, 180_000);
 
@@ -85,55 +89,51 @@ describe('R14–R16 in the review and on Beranda (hampang demo)', () => {
   });
 
   it('an approved gubernur correction of the DPT puts R14 on both pemilihan of that TPS, in every reader', async () => {
-    const gub = loadSnapshot(backend.ctx, 'gubernur');
-    if (!gub.ok) throw new Error(gub.error.message);
-    const [tps, t] = [...gub.value.byTps].find(([, x]) => x.derived.current && x.tile === 'masuk')!;
-    const base = t.derived.current!;
-    const counts = setCount(
-      setCount(base, 'pemilih.dpt.l', base.pemilih.dpt.l + 1),
-      'pemilih.jumlah.l',
-      base.pemilih.jumlah.l + 1,
-    );
-    runWrite(backend.ctx, (unit) => {
-      const c = insertCorrection(unit.db, {
-        tps,
-        pemilihan: 'gubernur',
-        baseSubmissionId: t.derived.countedSubmissionId,
-        baseCorrectionId: null,
-        counts,
-        changedFields: ['pemilih.dpt.l', 'pemilih.jumlah.l'],
-        reason: 'DPT laki-laki salah tulis',
-        basis: 'c-hasil-plano',
-        evidencePhoto: null,
-        proposedBy: 'Anggota',
-        proposedAt: '2024-11-30T08:00:00Z',
-      });
-      insertCorrectionDecision(unit.db, {
-        correctionId: c.id,
-        decision: 'approved',
-        reason: null,
-        decidedBy: 'Ketua',
-        decidedAs: 'ketua',
-        decidedAt: '2024-11-30T08:01:00Z',
-      });
-    });
-    const bup = await call<TpsReview>('plenary.tps', { pemilihan: 'bupati', tps });
-    const dl = base.pemilih.dpt.l;
-    expect(bup.violations.filter((v) => v.code === 'R14')).toEqual([
-      {
-        code: 'R14',
-        severity: 'warning',
-        fields: ['pemilih.dpt.l'],
-        message: `Jumlah pemilih DPT laki-laki pemilihan bupati (${dl}) berbeda dengan pemilihan gubernur (${dl + 1}) di TPS yang sama`,
-      },
-    ]);
-    expect(bup.status).toBe('masuk');
-    const gr = await call<TpsReview>('plenary.tps', { pemilihan: 'gubernur', tps });
-    expect(gr.violations.filter((v) => v.code === 'R14').map((v) => v.fields)).toEqual([['pemilih.dpt.l']]);
-    expect(flagsOf(await call<DashboardView>('plenary.dashboard', { pemilihan: 'bupati' })).get(tps)).toEqual(['R14']);
-    expect(flagsOf(await call<DashboardView>('plenary.dashboard', { pemilihan: 'gubernur' })).get(tps)).toEqual([
-      'R14',
-    ]);
+    const own = await openBackend({ dbPath: copyDb, mode: 'web' });
+    try {
+      const gub = loadSnapshot(own.ctx, 'gubernur');
+      if (!gub.ok) throw new Error(gub.error.message);
+      const [tps, t] = [...gub.value.byTps].find(([, x]) => x.derived.current && x.tile === 'masuk')!;
+      const dl = t.derived.current!.pemilih.dpt.l;
+      const { members } = await call<MembersView>('plenary.members', {}, own);
+      await call('plenary.startSession', { member: members.find((m) => !m.ketua)!.id }, own);
+      const { correctionId } = await call<{ correctionId: number }>(
+        'plenary.proposeCorrection',
+        {
+          tps,
+          pemilihan: 'gubernur',
+          changes: [
+            { path: 'pemilih.dpt.l', value: dl + 1 },
+            { path: 'pemilih.jumlah.l', value: t.derived.current!.pemilih.jumlah.l + 1 },
+          ],
+          reason: 'DPT laki-laki salah tulis',
+          basis: 'lainnya',
+          basisNote: 'Salinan DPT dari PPS',
+        },
+        own,
+      );
+      await call('plenary.startSession', { member: members.find((m) => m.ketua)!.id }, own);
+      await call('plenary.setPin', { pin: PIN, currentPin: PIN }, own);
+      await call('plenary.decideCorrection', { pin: PIN, correctionId, decision: 'approved' }, own);
+
+      const bup = await call<TpsReview>('plenary.tps', { pemilihan: 'bupati', tps }, own);
+      expect(bup.violations.filter((v) => v.code === 'R14')).toEqual([
+        {
+          code: 'R14',
+          severity: 'warning',
+          fields: ['pemilih.dpt.l'],
+          message: `Jumlah pemilih DPT laki-laki pemilihan bupati (${dl}) berbeda dengan pemilihan gubernur (${dl + 1}) di TPS yang sama`,
+        },
+      ]);
+      expect(bup.status).toBe('masuk');
+      const gr = await call<TpsReview>('plenary.tps', { pemilihan: 'gubernur', tps }, own);
+      expect(gr.violations.filter((v) => v.code === 'R14').map((v) => v.fields)).toEqual([['pemilih.dpt.l']]);
+      const dash = (p: string) => call<DashboardView>('plenary.dashboard', { pemilihan: p }, own);
+      expect(flagsOf(await dash('bupati')).get(tps)).toEqual(['R14']);
+      expect(flagsOf(await dash('gubernur')).get(tps)).toEqual(['R14']);
+    } finally {
+      await own.close();
+    }
   });
 });
 

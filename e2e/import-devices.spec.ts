@@ -44,6 +44,7 @@ test('an unknown KPPS device is listed, registered by the ketua through the dial
   app,
   page,
 }) => {
+  test.setTimeout(120_000); // 59.9 s of the default 60 s at load 28
   const { dir: demoDir } = await importDemoMaster(app);
   const lan = await callApi<{ port: number; running: boolean }>(app, 'import.lanStart', { port: 0 });
   if (!lan.ok) throw new Error(lan.error.message);

@@ -51,7 +51,7 @@ describe('generateDemo (hampang)', () => {
     if (!parsed.ok) throw new Error(parsed.error.message);
     master = parsed.value;
     await writeDemo(join(tmp, 'a'), demo);
-  });
+  }, 180_000); // generating and writing the demo passed the default 60 s at load 28
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('is deterministic: same seed gives byte-identical files, another seed differs', async () => {

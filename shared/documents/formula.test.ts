@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { setCount } from '../domain/labels';
 import { formulaFailures } from './formula';
-import { parafHolders } from './frame';
+import { parafHolders } from './level';
 import { approximateMeasure as m, layoutDocument } from './layout';
 import { sampleCounts, sampleDHasil } from './sample-data';
 import { documentSumErrors } from './sums';

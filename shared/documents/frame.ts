@@ -1,8 +1,9 @@
-// The frame every document page shares: title block at the top, footer with document id, version, a short data hash,
-// "Halaman x dari y" and a QR of them at the bottom, the paraf strip, and the DRAF / SIMULASI watermark.
-import { formatKode } from '../domain/model';
+// The frame every document page shares, kecamatan and kab/kota alike: title block at the top, footer with document
+// id, version, a short data hash, "Halaman x dari y" and a QR of them at the bottom, the paraf strip, and the DRAF /
+// SIMULASI watermark. What differs between the levels (wilayah, who signs and initials) comes in as data (level.ts).
+import { formatKode, type Wilayah } from '../domain/model';
 import { fitText, formatWaktu, zoneName } from './format';
-import type { DocHeader, DocMeta, LayoutItem, LayoutPage, TextMeasure } from './types';
+import type { DocMetaBase, LayoutItem, LayoutPage, TextMeasure } from './types';
 
 export const MARGIN_X = 28;
 export const TOP = 20;
@@ -15,17 +16,27 @@ export const PARAF_H = 32;
 const QR_SIZE = 42;
 
 export interface FrameInput {
-  meta: DocMeta;
-  header: DocHeader;
+  meta: DocMetaBase;
   dataSha256: string;
   /** Upper-case form title, e.g. "MODEL D.HASIL KECAMATAN-KWK". */
   formTitle: string;
   /** Second line (what the form is). */
   formSubtitle: string;
+  /** The pemilihan's name, centred under the titles (upper case). */
+  pemilihan: string;
+  /** The wilayah the document covers, left under the titles (wilayahLine). */
+  wilayah: string;
+  /** Who signed the embedded data, named in the footer's how-to-check line: "PPK", "KPU kabupaten/kota". */
+  penandatangan: string;
+}
+
+/** "Provinsi: Kalimantan Selatan (63)    Kabupaten/Kota: Kotabaru (63.02)    …" */
+export function wilayahLine(parts: readonly [string, Wilayah][]): string {
+  return parts.map(([label, w]) => `${label}: ${w.nama} (${formatKode(w.kode)})`).join('    ');
 }
 
 /** Text the footer QR holds: enough to find and check the document (`pleno verify` compares it with the data). */
-export function qrText(meta: DocMeta, dataSha256: string): string {
+export function qrText(meta: Pick<DocMetaBase, 'id' | 'version'>, dataSha256: string): string {
   return `PLENO-DOC:${meta.id}:v${meta.version}:${dataSha256}`;
 }
 
@@ -34,7 +45,7 @@ export function shortHash(dataSha256: string): string {
   return (dataSha256.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ');
 }
 
-export function watermarkTexts(meta: DocMeta): string[] {
+export function watermarkTexts(meta: Pick<DocMetaBase, 'final' | 'demo'>): string[] {
   const out: string[] = [];
   if (!meta.final) out.push('DRAF');
   if (meta.demo) out.push('SIMULASI');
@@ -51,17 +62,13 @@ export function headerItems(
 ): LayoutItem[] {
   const cx = width / 2;
   const y0 = height - TOP;
-  const h = f.header;
-  const pemilihan = h.pemilihan.nama.toUpperCase();
+  const pemilihan = f.pemilihan.toUpperCase();
   const items: LayoutItem[] = [
     { t: 'text', x: cx, y: y0 - 9, size: 11, text: f.formTitle, bold: true, align: 'center' },
     { t: 'text', x: cx, y: y0 - 21, size: 8, text: f.formSubtitle, align: 'center' },
     { t: 'text', x: cx, y: y0 - 32, size: 9, text: pemilihan, bold: true, align: 'center' },
   ];
-  const wil =
-    `Provinsi: ${h.provinsi.nama} (${formatKode(h.provinsi.kode)})    ` +
-    `Kabupaten/Kota: ${h.kabkota.nama} (${formatKode(h.kabkota.kode)})    ` +
-    `Kecamatan: ${h.kecamatan.nama} (${formatKode(h.kecamatan.kode)})`;
+  const wil = f.wilayah;
   const wilW = m.width(wil, 8);
   items.push({ t: 'text', x: MARGIN_X, y: y0 - 45, size: 8, text: wil });
   const titleRoom = width - 2 * MARGIN_X - wilW - 16;
@@ -128,7 +135,7 @@ export function footerItems(
     ` · sidik data ${shortHash(f.dataSha256)}`;
   const line2 =
     'Keaslian dapat diperiksa di aplikasi Pleno: kode QR dan sidik data harus cocok dengan data bertanda tangan ' +
-    'PPK di dalam berkas PDF ini.';
+    `${f.penandatangan} di dalam berkas PDF ini.`;
   const halaman = `Halaman ${pageNo} dari ${pageCount}`;
   const hW = m.width(halaman, 9, true);
   const room = textRight - MARGIN_X - hW - 14;
@@ -157,27 +164,18 @@ export function footerItems(
 }
 
 /** The warning of a document issued while the integrity check failed (meta.keutuhan). */
-export function integrityLine(meta: DocMeta): string {
+export function integrityLine(meta: Pick<DocMetaBase, 'keutuhan'>): string {
   const n = meta.keutuhan?.temuan ?? 0;
   return `PERINGATAN: keutuhan data gagal saat diterbitkan (${n} temuan); angka belum tentu yang ditandatangani`;
 }
 
 /** The audit head the data was drawn at, as printed (a witness a person can compare: `pleno audit verify --saksi`). */
-export function auditLine(audit: NonNullable<DocMeta['audit']>): string {
+export function auditLine(audit: NonNullable<DocMetaBase['audit']>): string {
   return `Rantai audit saat diterbitkan: ${audit.jumlah} entri, kepala ${shortHash(audit.kepala)}`;
 }
 
-/** Who initials every page: each PPK member and the saksi of each pasangan calon (not the kolom kosong). */
-export function parafHolders(header: DocHeader): string[] {
-  let anggota = 0;
-  const ppk = header.ppk.map((p) => (/^ketua/i.test(p.jabatan) ? 'Ketua PPK' : `Anggota PPK ${++anggota}`));
-  const saksi = header.pilihan.filter((p) => p.kind !== 'kolom-kosong').map((p) => `Saksi Paslon ${p.nomor}`);
-  return [...ppk, ...saksi];
-}
-
-/** The paraf strip above the footer: a labelled box per PPK member and per saksi. */
-export function parafItems(header: DocHeader, width: number): LayoutItem[] {
-  const holders = parafHolders(header);
+/** The paraf strip above the footer: a labelled box per holder (level.ts: the members and the saksi). */
+export function parafItems(holders: readonly string[], width: number): LayoutItem[] {
   const y = FOOTER_H + 4;
   const labelW = 44;
   const gap = 6;
@@ -207,6 +205,6 @@ export function finishPages(pages: LayoutPage[], f: FrameInput, m: TextMeasure):
 }
 
 /** Sentence for the signature page of a reissue ("" for a first issue). */
-export function reissueNote(meta: DocMeta): string {
+export function reissueNote(meta: Pick<DocMetaBase, 'version' | 'reason'>): string {
   return meta.reason ? ` Versi ${meta.version} ini diterbitkan ulang dengan alasan: ${meta.reason}.` : '';
 }

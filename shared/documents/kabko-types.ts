@@ -5,7 +5,7 @@
 // and the corrections the kab/kota plenary applied to it (docs/spec-readings.md).
 import type { SumberKoreksi } from '../domain/count-trace';
 import type { CHasilCounts, Pilihan, Wilayah } from '../domain/model';
-import type { AuditHeadMeta, DocumentData, KejadianEntry, LayoutVersion, PaperSize } from './types';
+import type { DocMetaBase, DocumentData, KejadianEntry } from './types';
 
 export type KabDocKind = 'd-hasil-kabko' | 'kejadian-kabko';
 
@@ -14,23 +14,9 @@ export const KAB_DOC_TITLES: Record<KabDocKind, string> = {
   'kejadian-kabko': 'Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK (Kabupaten/Kota)',
 };
 
-export interface KabDocMeta {
-  /** `DHASILKAB-<kabkota>-<pemilihan>` / `DKEJADIANKAB-…`. */
-  id: string;
-  kind: KabDocKind;
-  version: number;
-  pemilihan: string;
+/** `id` is `DHASILKAB-<kabkota>-<pemilihan>` / `DKEJADIANKAB-…`; signed with the receiver key. */
+export interface KabDocMeta extends DocMetaBase<KabDocKind> {
   kabkota: string;
-  /** ISO 8601 with the local offset of the kab/kota. */
-  issued: string;
-  final: boolean;
-  demo: boolean;
-  paper: PaperSize;
-  reason?: string;
-  /** keyId (fingerprint) of the receiver key that signs. */
-  signer: string;
-  layout: LayoutVersion;
-  audit?: AuditHeadMeta;
 }
 
 export interface KabDocHeader {

@@ -1,5 +1,6 @@
-// Layout of Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK: a numbered list (time, TPS/desa, who, what, how
-// resolved), "NIHIL" when there was nothing, and the signatures. Pure: data in, pages out.
+// Layout of Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK of either level: a numbered list (time, TPS/desa or
+// kecamatan, who, what, how resolved), "NIHIL" when there was nothing, and the signatures. What differs between the
+// kecamatan and the kab/kota list (kabko.layout.ts) is data (KejadianList). Pure: data in, pages out.
 import { formatWaktu, landscape, wrapText } from './format';
 import {
   FOOTER_H,
@@ -12,8 +13,17 @@ import {
   reissueNote,
   type FrameInput,
 } from './frame';
+import { frameFor, kecamatanLevel, type DocLevel } from './level';
 import { signatureBlockHeight, signatureItems } from './signatures';
-import type { DocumentLayout, KejadianData, KejadianEntry, LayoutItem, LayoutPage, TextMeasure } from './types';
+import type {
+  DocMetaBase,
+  DocumentLayout,
+  KejadianData,
+  KejadianEntry,
+  LayoutItem,
+  LayoutPage,
+  TextMeasure,
+} from './types';
 
 const FONT = 8;
 const LINE_H = 10;
@@ -33,34 +43,49 @@ interface Col {
   text: (e: KejadianEntry, i: number) => string;
 }
 
-function columns(width: number): Col[] {
-  const fixed = 22 + 74 + 112 + 92 + 58;
+/** What a level's list shows (the kecamatan's: KECAMATAN_LIST). */
+export interface KejadianList {
+  /** Heading of the place column ("TPS / Desa", "Kecamatan"). */
+  tempat: string;
+  /** Width of the kind column, and the kinds' names where they differ from the kecamatan's. */
+  jenisW: number;
+  jenis?: Partial<Record<KejadianEntry['jenis'], string>>;
+}
+
+const KECAMATAN_LIST: KejadianList = { tempat: 'TPS / Desa', jenisW: 58 };
+
+function columns(width: number, list: KejadianList): Col[] {
+  const fixed = 22 + 74 + 112 + 92 + list.jenisW;
   const flex = (width - 2 * MARGIN_X - fixed) / 2;
+  const jenis = { ...JENIS_LABELS, ...list.jenis };
   return [
     { title: 'No', w: 22, text: (_e, i) => `${i + 1}.` },
     { title: 'Waktu', w: 74, text: (e) => formatWaktu(e.waktu) },
-    { title: 'TPS / Desa', w: 112, text: (e) => e.tempat },
+    { title: list.tempat, w: 112, text: (e) => e.tempat },
     { title: 'Pihak', w: 92, text: (e) => e.pihak },
-    { title: 'Jenis', w: 58, text: (e) => JENIS_LABELS[e.jenis] },
+    { title: 'Jenis', w: list.jenisW, text: (e) => jenis[e.jenis] },
     { title: 'Uraian Kejadian / Keberatan', w: flex, text: (e) => e.uraian },
     { title: 'Penyelesaian', w: flex, text: (e) => e.penyelesaian || 'Belum diselesaikan' },
   ];
 }
 
-export function frameOfKejadian(data: KejadianData, dataSha256: string): FrameInput {
-  return {
-    meta: data.meta,
-    header: data.header,
+/** The frame of a level's D.Kejadian Khusus. */
+export function kejadianFrame(level: DocLevel, meta: DocMetaBase, dataSha256: string): FrameInput {
+  return frameFor(
+    level,
+    meta,
     dataSha256,
-    formTitle: 'MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI-KWK',
-    formSubtitle:
-      'CATATAN KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI DALAM REKAPITULASI HASIL PENGHITUNGAN SUARA DI TINGKAT KECAMATAN',
-  };
+    'MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI-KWK',
+    'CATATAN KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI DALAM REKAPITULASI HASIL PENGHITUNGAN SUARA DI TINGKAT ' +
+      level.tingkat.toUpperCase(),
+  );
 }
 
 /** The pages being drawn: the current page's items and position. */
 interface Pager {
-  data: KejadianData;
+  entries: readonly KejadianEntry[];
+  meta: DocMetaBase;
+  level: DocLevel;
   frame: FrameInput;
   w: number;
   h: number;
@@ -100,7 +125,7 @@ function vrules(p: Pager, fromY: number, toY: number): void {
 
 /** Closes the page; a page without the full signatures gets the paraf strip. */
 function endPage(p: Pager, role: string, signed = false): void {
-  const items = signed ? p.items : [...p.items, ...parafItems(p.data.header, p.w)];
+  const items = signed ? p.items : [...p.items, ...parafItems(p.level.paraf, p.w)];
   p.pages.push({ width: p.w, height: p.h, role, items });
 }
 
@@ -113,7 +138,7 @@ function nihil(p: Pager): void {
     x,
     y: p.y - 46,
     size: 7.5,
-    text: 'Tidak ada kejadian khusus dan/atau keberatan saksi selama rapat pleno rekapitulasi di kecamatan.',
+    text: `Tidak ada kejadian khusus dan/atau keberatan saksi selama rapat pleno rekapitulasi di ${p.level.tingkat}.`,
     align: 'center',
   });
   p.items.push({ t: 'rect', x: MARGIN_X, y: p.y - boxH, w: p.tableW, h: boxH, stroke: true });
@@ -123,7 +148,7 @@ function nihil(p: Pager): void {
 /** One row per entry, continued on new pages above `bottom`. */
 function entryRows(p: Pager, bottom: number): void {
   let tableTop = p.y + 14;
-  p.data.entries.forEach((e, i) => {
+  p.entries.forEach((e, i) => {
     const cells = p.cols.map((c) => wrapText(c.text(e, i), c.w - 2 * PAD, FONT, p.m));
     const rowH = Math.max(...cells.map((c) => c.length)) * LINE_H + 4;
     if (p.y - rowH < bottom) {
@@ -147,27 +172,42 @@ function entryRows(p: Pager, bottom: number): void {
 
 /** The closing paragraph and signatures, under the list or on a page of their own. */
 function closing(p: Pager): void {
-  const { data } = p;
+  const { level, meta } = p;
   const intro =
     `Demikian catatan kejadian khusus dan/atau keberatan saksi ini dibuat dalam rapat pleno terbuka rekapitulasi ` +
-    `Panitia Pemilihan Kecamatan ${data.header.kecamatan.nama} (${data.entries.length} catatan).${reissueNote(data.meta)}`;
-  if (p.y - (FOOTER_H + 6) < signatureBlockHeight(data.header) + 30) {
+    `${level.penyelenggara} (${p.entries.length} catatan).${reissueNote(meta)}`;
+  if (p.y - (FOOTER_H + 6) < signatureBlockHeight(level.signers) + 30) {
     endPage(p, 'daftar');
     p.items = [...headerItems(p.frame, p.w, p.h, 'Pengesahan', p.m)];
-    p.items.push(...signatureItems(data.header, data.meta, p.w, p.top, intro, p.m));
+    p.items.push(...signatureItems(level.signers, meta.issued, p.w, p.top, intro, p.m));
     endPage(p, 'tanda-tangan', true);
   } else {
-    p.items.push(...signatureItems(data.header, data.meta, p.w, p.y - 6, intro, p.m));
+    p.items.push(...signatureItems(level.signers, meta.issued, p.w, p.y - 6, intro, p.m));
     endPage(p, 'daftar', true);
   }
 }
 
 export function layoutKejadian(data: KejadianData, dataSha256: string, m: TextMeasure): DocumentLayout {
-  const { w, h } = landscape(data.meta.paper);
-  const cols = columns(w);
+  const level = kecamatanLevel(data.header);
+  return layoutKejadianList(level, KECAMATAN_LIST, data.meta, data.entries, dataSha256, m);
+}
+
+/** The list of a level: the kecamatan's (layoutKejadian) or the kab/kota's (kabko.layout.ts). */
+export function layoutKejadianList(
+  level: DocLevel,
+  list: KejadianList,
+  meta: DocMetaBase,
+  entries: readonly KejadianEntry[],
+  dataSha256: string,
+  m: TextMeasure,
+): DocumentLayout {
+  const { w, h } = landscape(meta.paper);
+  const cols = columns(w, list);
   const p: Pager = {
-    data,
-    frame: frameOfKejadian(data, dataSha256),
+    entries,
+    meta,
+    level,
+    frame: kejadianFrame(level, meta, dataSha256),
     w,
     h,
     top: h - HEADER_H,
@@ -179,7 +219,7 @@ export function layoutKejadian(data: KejadianData, dataSha256: string, m: TextMe
     y: 0,
   };
   startPage(p);
-  if (data.entries.length === 0) nihil(p);
+  if (entries.length === 0) nihil(p);
   else entryRows(p, FOOTER_H + PARAF_H + 8);
   closing(p);
   return { pages: finishPages(p.pages, p.frame, m) };

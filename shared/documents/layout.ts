@@ -3,14 +3,13 @@ import { layoutDHasil } from './d-hasil.layout';
 import { layoutKejadian } from './kejadian.layout';
 import { layoutDHasil as layoutDHasilV1 } from './layout-v1/d-hasil.layout';
 import { layoutKejadian as layoutKejadianV1 } from './layout-v1/kejadian.layout';
-import { layoutKabDHasil } from './kabko.layout';
-import { layoutKabKejadian } from './kabko-kejadian.layout';
+import { layoutKabDHasil, layoutKabKejadian } from './kabko.layout';
 import { isKabDocument, type AnyDocumentData, type KabDHasilData, type KabKejadianData } from './kabko-types';
 import type { DocumentData, DocumentLayout, TextMeasure } from './types';
 
 /** Pages of the document, drawn with the layout its data names (`meta.layout`). */
 export function layoutDocument(input: AnyDocumentData, dataSha256: string, measure: TextMeasure): DocumentLayout {
-  // The kab/kota documents of a receiver (docs/receiver-plenary.md) are drawn by their own layouts.
+  // The kab/kota documents of a receiver (docs/receiver-plenary.md): the same layouts with the kab/kota level's data.
   if (isKabDocument(input))
     return input.meta.kind === 'd-hasil-kabko'
       ? layoutKabDHasil(input as KabDHasilData, dataSha256, measure)

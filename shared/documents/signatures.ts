@@ -1,17 +1,35 @@
-// The signature block: place and date, the PPK members (ketua and anggota) from the data master, a line for the saksi
-// of each pasangan calon with a box to note a refusal to sign, and the receipt of Panwaslu Kecamatan's copy.
+// The signature block of every document level: place and date, the members who hold the plenary (ketua and anggota
+// PPK, or of the KPU kab/kota), a line for the saksi of each pasangan calon with a box to note a refusal to sign, and
+// the receipt of the supervisor's copy (Panwaslu Kecamatan, Bawaslu kab/kota). Who they are is data (level.ts).
 import { fitText, formatTanggal, wrapText } from './format';
 import { MARGIN_X } from './frame';
-import type { DocHeader, DocMeta, LayoutItem, TextMeasure } from './types';
+import type { LayoutItem, TextMeasure } from './types';
+import type { Pilihan } from '../domain/model';
 import { saksiNames, type Kehadiran } from '../domain/sidang';
 
 const ROW_PPK = 26;
 const ROW_SAKSI = 34;
 
+/** Who signs and receives the document (level.ts builds it for each level). */
+export interface Signers {
+  /** Place written before the date (the kecamatan or kab/kota name). */
+  tempat: string;
+  /** Title of the members' table, e.g. "PANITIA PEMILIHAN KECAMATAN HAMPANG". */
+  lembaga: string;
+  anggota: readonly { nama: string; jabatan: string }[];
+  pilihan: readonly Pilihan[];
+  /** Title of the copy's receipt line, e.g. "PANWASLU KECAMATAN (menerima salinan)". */
+  salinan: string;
+  /** The note under it on refusals to sign. */
+  penolakan: string;
+  /** Who attended the sidang: saksi and supervisor names printed on their lines. */
+  hadir?: Kehadiran;
+}
+
 /** Height the block needs (so a layout can decide whether it fits under a list). */
-export function signatureBlockHeight(header: DocHeader): number {
-  const saksi = header.pilihan.filter((p) => p.kind !== 'kolom-kosong').length;
-  const left = 40 + 14 + header.ppk.length * ROW_PPK;
+export function signatureBlockHeight(s: Signers): number {
+  const saksi = s.pilihan.filter((p) => p.kind !== 'kolom-kosong').length;
+  const left = 40 + 14 + s.anggota.length * ROW_PPK;
   const right = 40 + 14 + saksi * ROW_SAKSI + 18 + ROW_PPK + 40;
   return Math.max(left, right) + 10;
 }
@@ -26,8 +44,8 @@ interface Column {
 /** The closing paragraph and "<tempat>, <tanggal>"; returns the y where the two tables start. */
 function introItems(
   items: LayoutItem[],
-  header: DocHeader,
-  meta: DocMeta,
+  tempat: string,
+  issued: string,
   width: number,
   top: number,
   intro: string,
@@ -43,7 +61,7 @@ function introItems(
     x: width - MARGIN_X,
     y: y - 2,
     size: 9,
-    text: `${header.tempat}, ${formatTanggal(meta.issued)}`,
+    text: `${tempat}, ${formatTanggal(issued)}`,
     align: 'right',
     bold: true,
   });
@@ -59,12 +77,11 @@ function tableHead(items: LayoutItem[], c: Column, title: string, xs: number[], 
   return y - 12;
 }
 
-/** Ketua and anggota PPK with a numbered signature line each. */
-function ppkItems(items: LayoutItem[], header: DocHeader, c: Column, m: TextMeasure): void {
+/** Ketua and anggota with a numbered signature line each. */
+function anggotaItems(items: LayoutItem[], s: Signers, c: Column, m: TextMeasure): void {
   const xs = [c.x, c.x + 18, c.x + 18 + c.w * 0.42, c.x + 18 + c.w * 0.62, c.x + c.w];
-  const title = `PANITIA PEMILIHAN KECAMATAN ${header.kecamatan.nama.toUpperCase()}`;
-  let ly = tableHead(items, c, title, xs, ['No', 'Nama', 'Jabatan', 'Tanda Tangan']);
-  header.ppk.forEach((p, i) => {
+  let ly = tableHead(items, c, s.lembaga, xs, ['No', 'Nama', 'Jabatan', 'Tanda Tangan']);
+  s.anggota.forEach((p, i) => {
     const base = ly - ROW_PPK;
     items.push({ t: 'text', x: xs[0]! + 2.5, y: base + 10, size: 8, text: `${i + 1}.` });
     items.push({ t: 'text', x: xs[1]! + 2.5, y: base + 10, size: 8, text: fitText(p.nama, xs[2]! - xs[1]! - 5, 8, m) });
@@ -84,16 +101,10 @@ function ppkItems(items: LayoutItem[], header: DocHeader, c: Column, m: TextMeas
 }
 
 /** The saksi of each pasangan calon: name and signature lines and a box to note a refusal; returns the y under it. */
-function saksiItems(
-  items: LayoutItem[],
-  header: DocHeader,
-  c: Column,
-  xs: number[],
-  m: TextMeasure,
-  hadir?: Kehadiran,
-): number {
+function saksiItems(items: LayoutItem[], s: Signers, c: Column, xs: number[], m: TextMeasure): number {
+  const hadir = s.hadir;
   let ry = tableHead(items, c, 'SAKSI PASANGAN CALON', xs, ['No', 'Pasangan Calon', 'Nama Saksi', 'Tanda Tangan']);
-  for (const p of header.pilihan) {
+  for (const p of s.pilihan) {
     if (p.kind === 'kolom-kosong') continue;
     const base = ry - ROW_SAKSI;
     items.push({ t: 'text', x: xs[0]! + 2.5, y: ry - 10, size: 8, text: String(p.nomor), bold: true });
@@ -125,54 +136,43 @@ function saksiItems(
 }
 
 /**
- * Panwaslu Kecamatan supervises and receives a copy (salinan); it does not sign the berita acara
+ * The supervisor (Panwaslu Kecamatan, Bawaslu kab/kota) receives a copy (salinan); it does not sign the berita acara
  * (docs/spec-readings.md). The line records who received the copy; then the note on refusals.
  */
-function panwasluItems(
-  items: LayoutItem[],
-  c: Column,
-  xs: number[],
-  from: number,
-  m: TextMeasure,
-  hadir?: Kehadiran,
-): void {
+function salinanItems(items: LayoutItem[], s: Signers, c: Column, xs: number[], from: number, m: TextMeasure): void {
   let ry = from - 16;
-  items.push({ t: 'text', x: c.x, y: ry, size: 8, text: 'PANWASLU KECAMATAN (menerima salinan)', bold: true });
+  items.push({ t: 'text', x: c.x, y: ry, size: 8, text: s.salinan, bold: true });
   ry -= ROW_PPK - 6;
   items.push({ t: 'text', x: c.x + 2.5, y: ry + 4, size: 8, text: 'Nama:', gray: true });
-  const panwaslu = hadir?.panwaslu.join(', ') ?? '';
+  const panwaslu = s.hadir?.panwaslu.join(', ') ?? '';
   if (panwaslu)
     items.push({ t: 'text', x: c.x + 32, y: ry + 4, size: 8, text: fitText(panwaslu, xs[3]! - c.x - 40, 8, m) });
   items.push({ t: 'line', x1: c.x + 30, y1: ry + 2, x2: xs[3]! - 4, y2: ry + 2, width: 0.4 });
   items.push({ t: 'text', x: xs[3]! + 4, y: ry + 4, size: 8, text: 'Tanda terima:', gray: true });
   items.push({ t: 'line', x1: xs[3]! + 60, y1: ry + 2, x2: xs[4]! - 4, y2: ry + 2, width: 0.4 });
   ry -= 16;
-  const note =
-    'Anggota PPK atau saksi yang hadir tetapi tidak bersedia menandatangani mencantumkan alasannya; penolakan ' +
-    'dicatat dalam Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK.';
-  wrapText(note, c.w, 8, m).forEach((line, k) =>
+  wrapText(s.penolakan, c.w, 8, m).forEach((line, k) =>
     items.push({ t: 'text', x: c.x, y: ry - k * 10, size: 8, text: line, gray: true }),
   );
 }
 
+/** The closing paragraph `intro`, place and date (`issued`), and the signers' tables from `top` down. */
 export function signatureItems(
-  header: DocHeader,
-  meta: DocMeta,
+  s: Signers,
+  issued: string,
   width: number,
   top: number,
   intro: string,
   m: TextMeasure,
-  /** Who attended the sidang (DHasilData.kehadiran): saksi and Panwaslu names printed on their lines. */
-  hadir?: Kehadiran,
 ): LayoutItem[] {
   const items: LayoutItem[] = [];
-  const y = introItems(items, header, meta, width, top, intro, m);
+  const y = introItems(items, s.tempat, issued, width, top, intro, m);
   const gap = 18;
   const colW = (width - 2 * MARGIN_X - gap) / 2;
-  ppkItems(items, header, { x: MARGIN_X, w: colW, top: y }, m);
+  anggotaItems(items, s, { x: MARGIN_X, w: colW, top: y }, m);
   const right: Column = { x: MARGIN_X + colW + gap, w: colW, top: y };
   const xs = [right.x, right.x + 22, right.x + colW * 0.42, right.x + colW * 0.7, right.x + colW];
-  const ry = saksiItems(items, header, right, xs, m, hadir);
-  panwasluItems(items, right, xs, ry, m, hadir);
+  const ry = saksiItems(items, s, right, xs, m);
+  salinanItems(items, s, right, xs, ry, m);
   return items;
 }

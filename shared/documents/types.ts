@@ -27,15 +27,15 @@ export const DOC_KIND_TITLES: Record<DocKind, string> = {
   'kejadian-khusus': 'Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK',
 };
 
-export interface DocMeta {
-  /** Stable id of the document series: `<KIND>-<kecamatan>-<pemilihan>`, e.g. `DHASIL-630214-bupati`. */
+/** The meta every issued document carries, whatever its level (kecamatan or kab/kota) and kind. */
+export interface DocMetaBase<K extends string = string> {
+  /** Stable id of the document series: `<KIND>-<wilayah>-<pemilihan>`, e.g. `DHASIL-630214-bupati`. */
   id: string;
-  kind: DocKind;
+  kind: K;
   /** 1, 2, 3... per id; a reissue is a new version. */
   version: number;
-  pemilihan: PemilihanId;
-  kecamatan: string;
-  /** ISO 8601 with the local offset of the kecamatan, e.g. 2024-11-30T16:05:00+08:00. */
+  pemilihan: string;
+  /** ISO 8601 with the local offset of the wilayah, e.g. 2024-11-30T16:05:00+08:00. */
   issued: string;
   final: boolean;
   /** Synthetic (demo) data: pages carry the SIMULASI watermark. */
@@ -43,7 +43,7 @@ export interface DocMeta {
   paper: PaperSize;
   /** Reason recorded for a reissue. */
   reason?: string;
-  /** keyId (fingerprint) of the PPK key that signs the document. */
+  /** keyId (fingerprint) of the key that signs the document (the PPK's, or the KPU kab/kota receiver's). */
   signer: string;
   layout: LayoutVersion;
   /**
@@ -53,6 +53,11 @@ export interface DocMeta {
   audit?: AuditHeadMeta;
   /** Present only when the integrity check failed at issue (drafts only): the number of findings, printed on every page. */
   keutuhan?: { temuan: number };
+}
+
+export interface DocMeta extends DocMetaBase<DocKind> {
+  pemilihan: PemilihanId;
+  kecamatan: string;
 }
 
 /** An audit head as the kirim manifests and receipts carry it (docs/design.md §4.2). */
@@ -105,7 +110,19 @@ export interface DocTps {
    * The cross checks R14–R16 (warnings) the counted version breaks, each with its sentence: printed as a marked column
    * and listed on the page. Present only when there is one, so documents without them keep their bytes.
    */
-  peringatan?: { kode: 'R14' | 'R15' | 'R16'; pesan: string }[];
+  peringatan?: DocPeringatan[];
+}
+
+/** An R14–R16 warning of a lampiran TPS. */
+export interface DocPeringatan {
+  kode: 'R14' | 'R15' | 'R16';
+  pesan: string;
+  /**
+   * The count paths the warning is about (as `sumber.koreksi[].bidang`, e.g. `pemilih.dpt.l`): those cells of the
+   * TPS column are marked. Absent when it concerns no count (R16, a photo) and in documents issued before it existed,
+   * which then keep their pages (only the column heading is marked).
+   */
+  bidang?: string[];
 }
 
 export interface DocLampiranDesa {

@@ -1,0 +1,100 @@
+// The pages of a D.Hasil of either level (d-hasil.layout.ts: kecamatan by desa and TPS; kabko.layout.ts: kab/kota by
+// kecamatan and desa): the opening paragraph over the first table, each table's column and row pages with their
+// notes and the paraf strip, and the signature page. What the tables hold and who signs is the caller's data.
+import type { CHasilCounts, Pilihan } from '../domain/model';
+import { landscape, wrapText } from './format';
+import { formTable, formulaNotes, noteLines, warnedCells, warningNotes } from './form-table';
+import { FOOTER_H, HEADER_H, MARGIN_X, PARAF_H, finishPages, headerItems, parafItems, type FrameInput } from './frame';
+import { signatureItems, type Signers } from './signatures';
+import { layoutTable } from './table';
+import type { DocTps, DocumentLayout, LayoutItem, LayoutPage, PaperSize, TextMeasure } from './types';
+
+const NOTE_FONT = 8;
+const NOTE_LH = 10;
+const INTRO_FONT = 9;
+const INTRO_LH = 11.5;
+
+/** One table of the document (the wilayah's, or one attachment): its columns, numbers and page titles. */
+export interface RecapTable {
+  /** LayoutPage.role of its pages ('kecamatan', 'kabkota', 'lampiran:<kode>'). */
+  role: string;
+  columns: string[];
+  values: (CHasilCounts | null)[];
+  /** The lampiran's TPS entries, one per column (their R14–R16 warnings are marked and listed). */
+  tps?: readonly DocTps[];
+  title: (columns: number[], part: number, parts: number) => string;
+}
+
+export interface RecapDocument {
+  paper: PaperSize;
+  frame: FrameInput;
+  pilihan: readonly Pilihan[];
+  /** Who initials every table page. */
+  paraf: readonly string[];
+  /** Heading of the formula notes (how the numbers were printed). */
+  notesTitle: string;
+  /** The opening paragraph, over the first table. */
+  opening: string;
+  tables: RecapTable[];
+  signers: Signers;
+  /** The closing paragraph above the signatures. */
+  closing: string;
+}
+
+/** The pages of one table, each with its notes and the paraf strip. */
+function tablePages(d: RecapDocument, t: RecapTable, intro: string[] | undefined, m: TextMeasure): LayoutPage[] {
+  const { w, h } = landscape(d.paper);
+  const top = h - HEADER_H;
+  const bottom = FOOTER_H + PARAF_H + 8;
+  const spec = formTable(d.pilihan, t.columns, t.values, warnedCells(t.tps, t.columns.length));
+  const notes = [...formulaNotes(spec.columns, t.values), ...warningNotes(spec.columns, t.tps ?? [])];
+  const noteW = w - 2 * MARGIN_X;
+  const notesIn = (cols: number[]) => notes.filter((n) => cols.includes(n.column));
+  const introH = intro ? intro.length * INTRO_LH + 4 : 0;
+  const pages = layoutTable(spec, w, top, bottom, m, {
+    firstPageDrop: introH,
+    reserve: (cols) => {
+      const n = noteLines(notesIn(cols), d.notesTitle, noteW, m).length;
+      return n > 0 ? n * NOTE_LH + 8 : 0;
+    },
+  });
+  return pages.map((tp, i) => {
+    const items: LayoutItem[] = [...headerItems(d.frame, w, h, t.title(tp.columns, i + 1, pages.length), m)];
+    if (i === 0 && intro)
+      intro.forEach((line, k) =>
+        items.push({ t: 'text', x: MARGIN_X, y: top - 2 - (k + 1) * INTRO_LH + 3, size: INTRO_FONT, text: line }),
+      );
+    items.push(...tp.items);
+    const onPage = notesIn(tp.columns).filter((n) => n.key === '' || tp.blockKeys.has(n.key));
+    noteLines(onPage, d.notesTitle, noteW, m).forEach((line, k) =>
+      items.push({ t: 'text', x: MARGIN_X, y: tp.bottomY - 12 - k * NOTE_LH, size: NOTE_FONT, text: line }),
+    );
+    items.push(...parafItems(d.paraf, w));
+    return { width: w, height: h, role: t.role, items };
+  });
+}
+
+/** "desa/kelurahan 1–9 dari 9 dan jumlah kecamatan": the total column is not counted as a desa. */
+export function columnsTitle(columns: number[], count: number, unit: string, total: string): string {
+  const inner = columns.filter((c) => c < count);
+  const parts: string[] = [];
+  if (inner.length > 0) parts.push(`${unit} ${inner[0]! + 1}–${inner[inner.length - 1]! + 1} dari ${count}`);
+  if (columns.includes(count)) parts.push(total);
+  return parts.join(' dan ');
+}
+
+export function layoutRecap(d: RecapDocument, m: TextMeasure): DocumentLayout {
+  const { w, h } = landscape(d.paper);
+  const intro = wrapText(d.opening, w - 2 * MARGIN_X, INTRO_FONT, m);
+  const pages = d.tables.flatMap((t, i) => tablePages(d, t, i === 0 ? intro : undefined, m));
+  pages.push({
+    width: w,
+    height: h,
+    role: 'tanda-tangan',
+    items: [
+      ...headerItems(d.frame, w, h, 'Pengesahan', m),
+      ...signatureItems(d.signers, d.frame.meta.issued, w, h - HEADER_H, d.closing, m),
+    ],
+  });
+  return { pages: finishPages(pages, d.frame, m) };
+}

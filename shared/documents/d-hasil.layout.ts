@@ -48,32 +48,18 @@ export function layoutDHasil(data: DHasilData, dataSha256: string, m: TextMeasur
         `bagian ${part}/${parts}`,
     },
     // One attachment per desa: one column per TPS and the desa total.
-    ...data.lampiran.map(
-      (desa): RecapTable => ({
-        role: `lampiran:${desa.kode}`,
-        columns: [...desa.tps.map(tpsColumn), `JUMLAH DESA/KEL.`],
-        values: [...desa.tps.map((t) => t.counts), data.recap.desa.find((d) => d.kode === desa.kode)?.total ?? null],
-        tps: desa.tps,
-        title: (cols, part, parts) =>
-          `Lampiran Desa/Kelurahan ${desa.nama} (${formatKode(desa.kode)}): ` +
-          `${columnsTitle(cols, desa.tps.length, 'TPS', 'jumlah desa')} · bagian ${part}/${parts}`,
-      }),
-    ),
+    ...data.lampiran.map((desa): RecapTable => ({
+      role: `lampiran:${desa.kode}`,
+      columns: [...desa.tps.map(tpsColumn), `JUMLAH DESA/KEL.`],
+      values: [...desa.tps.map((t) => t.counts), data.recap.desa.find((d) => d.kode === desa.kode)?.total ?? null],
+      tps: desa.tps,
+      title: (cols, part, parts) =>
+        `Lampiran Desa/Kelurahan ${desa.nama} (${formatKode(desa.kode)}): ` +
+        `${columnsTitle(cols, desa.tps.length, 'TPS', 'jumlah desa')} · bagian ${part}/${parts}`,
+    })),
   ];
-  return layoutRecap(
-    {
-      paper: data.meta.paper,
-      frame: frameOf(data, dataSha256),
-      pilihan: data.header.pilihan,
-      paraf: level.paraf,
-      notesTitle: NOTES_TITLE,
-      opening: openingText(data),
-      tables,
-      signers: level.signers,
-      closing: closingText(data),
-    },
-    m,
-  );
+  const content = { notesTitle: NOTES_TITLE, opening: openingText(data), tables, closing: closingText(data) };
+  return layoutRecap(level, frameOf(data, dataSha256), content, m);
 }
 
 /** The closing paragraph above the signatures: totals in words of the form, draft status, reissue reason. */

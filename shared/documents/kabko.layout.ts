@@ -39,31 +39,18 @@ export function layoutKabDHasil(data: KabDHasilData, dataSha256: string, m: Text
         `Rekapitulasi per kecamatan (${columnsTitle(cols, n, 'kecamatan', 'jumlah kabupaten/kota')}) · ` +
         `bagian ${part}/${parts}`,
     },
-    ...data.lampiran.map(
-      (kec): RecapTable => ({
-        role: `lampiran:${kec.kode}`,
-        columns: [...kec.desa.map((d) => d.nama), 'JUMLAH KECAMATAN'],
-        values: [...kec.desa.map((d) => d.total), data.recap.kecamatan.find((k) => k.kode === kec.kode)?.total ?? null],
-        title: (cols, part, parts) =>
-          `Lampiran Kecamatan ${kec.nama} (${formatKode(kec.kode)}): ` +
-          `${columnsTitle(cols, kec.desa.length, 'desa', 'jumlah kecamatan')} · bagian ${part}/${parts}`,
-      }),
-    ),
+    ...data.lampiran.map((kec): RecapTable => ({
+      role: `lampiran:${kec.kode}`,
+      columns: [...kec.desa.map((d) => d.nama), 'JUMLAH KECAMATAN'],
+      values: [...kec.desa.map((d) => d.total), data.recap.kecamatan.find((k) => k.kode === kec.kode)?.total ?? null],
+      title: (cols, part, parts) =>
+        `Lampiran Kecamatan ${kec.nama} (${formatKode(kec.kode)}): ` +
+        `${columnsTitle(cols, kec.desa.length, 'desa', 'jumlah kecamatan')} · bagian ${part}/${parts}`,
+    })),
   ];
-  return layoutRecap(
-    {
-      paper: data.meta.paper,
-      frame: kabFrameOf(data, dataSha256),
-      pilihan: data.header.pilihan,
-      paraf: level.paraf,
-      notesTitle: 'Tidak sesuai rumus (angka dicetak seperti diterima):',
-      opening: kabOpeningText(data),
-      tables,
-      signers: level.signers,
-      closing: kabClosingText(data),
-    },
-    m,
-  );
+  const notesTitle = 'Tidak sesuai rumus (angka dicetak seperti diterima):';
+  const content = { notesTitle, opening: kabOpeningText(data), tables, closing: kabClosingText(data) };
+  return layoutRecap(level, kabFrameOf(data, dataSha256), content, m);
 }
 
 function kabClosingText(data: KabDHasilData): string {

@@ -38,12 +38,24 @@ function everything(paper: 'a4' | 'f4'): DHasilData {
 
 const GOLDEN: [string, () => DocumentData, string][] = [
   ['d-hasil default', () => sampleDHasil(), '6c46ceaa49dbe35e55fa090c8a820b42cf3f49fe4f52974e0bc78e8b84cfe2f0'],
-  ['d-hasil final f4 4 paslon', () => sampleDHasil({ final: true, demo: false, paper: 'f4', paslon: 4 }), 'bac1e18fae56d0514ff970ba0ff76c228149e53997f3cef1e7e708ad56259dbe'],
-  ['d-hasil 30 desa', () => sampleDHasil({ desa: 30, tpsPerDesa: 14, seed: 4 }), '1af2e3bb0858aeee785497654f11974397bf29bea435dcd394c7ff74c3e56a18'],
+  [
+    'd-hasil final f4 4 paslon',
+    () => sampleDHasil({ final: true, demo: false, paper: 'f4', paslon: 4 }),
+    'bac1e18fae56d0514ff970ba0ff76c228149e53997f3cef1e7e708ad56259dbe',
+  ],
+  [
+    'd-hasil 30 desa',
+    () => sampleDHasil({ desa: 30, tpsPerDesa: 14, seed: 4 }),
+    '1af2e3bb0858aeee785497654f11974397bf29bea435dcd394c7ff74c3e56a18',
+  ],
   ['d-hasil everything a4', () => everything('a4'), 'e320cfc6814c300ee10d966f04ad1f8508bd8c0f44c771b2cdb3441f586684fb'],
   ['d-hasil everything f4', () => everything('f4'), 'c4ce570ac8c4d9a226e24227d4ce239b81c5cbae83f1e8112fdd2f9ab15e0b71'],
   ['kejadian nihil', () => sampleKejadian(0), 'f48391839c1eeb223a4e04bf9792156cccfd0cefe4dfcc250c18e6f51a6844cf'],
-  ['kejadian 7 f4', () => sampleKejadian(7, { paper: 'f4', final: true }), '1d08dea291c14e310712a5694fcebffdeb1d339d9a1871d1f593b4379473a421'],
+  [
+    'kejadian 7 f4',
+    () => sampleKejadian(7, { paper: 'f4', final: true }),
+    '1d08dea291c14e310712a5694fcebffdeb1d339d9a1871d1f593b4379473a421',
+  ],
   ['kejadian 60', () => sampleKejadian(60), 'c3f52ba9c46e9164b3800b5ba01be05787df8d14b1f384b2f1d0faaa34c7f710'],
 ];
 

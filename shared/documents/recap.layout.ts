@@ -5,6 +5,7 @@ import type { CHasilCounts, Pilihan } from '../domain/model';
 import { landscape, wrapText } from './format';
 import { formTable, formulaNotes, noteLines, warnedCells, warningNotes } from './form-table';
 import { FOOTER_H, HEADER_H, MARGIN_X, PARAF_H, finishPages, headerItems, parafItems, type FrameInput } from './frame';
+import type { DocLevel } from './level';
 import { signatureItems, type Signers } from './signatures';
 import { layoutTable } from './table';
 import type { DocTps, DocumentLayout, LayoutItem, LayoutPage, PaperSize, TextMeasure } from './types';
@@ -25,20 +26,23 @@ export interface RecapTable {
   title: (columns: number[], part: number, parts: number) => string;
 }
 
-export interface RecapDocument {
-  paper: PaperSize;
-  frame: FrameInput;
-  pilihan: readonly Pilihan[];
-  /** Who initials every table page. */
-  paraf: readonly string[];
+/** What one D.Hasil holds besides its level (who initials and signs) and frame. */
+export interface RecapContent {
   /** Heading of the formula notes (how the numbers were printed). */
   notesTitle: string;
   /** The opening paragraph, over the first table. */
   opening: string;
   tables: RecapTable[];
-  signers: Signers;
   /** The closing paragraph above the signatures. */
   closing: string;
+}
+
+interface RecapDocument extends RecapContent {
+  paper: PaperSize;
+  frame: FrameInput;
+  pilihan: readonly Pilihan[];
+  paraf: readonly string[];
+  signers: Signers;
 }
 
 /** The pages of one table, each with its notes and the paraf strip. */
@@ -83,7 +87,9 @@ export function columnsTitle(columns: number[], count: number, unit: string, tot
   return parts.join(' dan ');
 }
 
-export function layoutRecap(d: RecapDocument, m: TextMeasure): DocumentLayout {
+export function layoutRecap(level: DocLevel, frame: FrameInput, c: RecapContent, m: TextMeasure): DocumentLayout {
+  const { signers, paraf } = level;
+  const d: RecapDocument = { ...c, paper: frame.meta.paper, frame, pilihan: signers.pilihan, paraf, signers };
   const { w, h } = landscape(d.paper);
   const intro = wrapText(d.opening, w - 2 * MARGIN_X, INTRO_FONT, m);
   const pages = d.tables.flatMap((t, i) => tablePages(d, t, i === 0 ? intro : undefined, m));

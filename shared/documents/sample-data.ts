@@ -1,10 +1,11 @@
 // Deterministic sample document data for tests and benchmarks (consistent counts, real Hampang desa names).
 // Not used by the app itself: issued documents are built from the database by the documents service.
-import { buildRecap } from '../domain/recap';
+import { buildRecap, sumTotals } from '../domain/recap';
 import type { CHasilCounts, DataMaster, MasterDesa, Pemilihan, PemilihanId } from '../domain/model';
 import { tpsCode } from '../domain/model';
 import { mulberry32 } from '../util/mulberry32';
 import { docHeader } from './header';
+import type { KabDHasilData } from './kabko-types';
 import {
   DOCUMENT_FORMAT,
   LAYOUT_VERSION,
@@ -193,5 +194,78 @@ export function sampleKejadian(entries: number, o: SampleOptions = {}): Kejadian
     meta: meta('kejadian-khusus', o, p.id) as KejadianData['meta'],
     header: docHeader(master, p),
     entries: list,
+  };
+}
+
+/** Kotabaru kecamatan with long names (the kab/kota page titles must wrap whole, never be cut). */
+export const KOTABARU_KECAMATAN = [
+  ['630201', 'Pulau Laut Utara'],
+  ['630214', 'Hampang'],
+  ['630217', 'Pulau Laut Tanjung Selayar'],
+  ['630210', 'Kelumpang Hilir Kepulauan Sembilan Sebuku Timur'],
+] as const;
+
+/** A D.Hasil Kabupaten/Kota-KWK: `kecamatan` columns (the first `missing` without a committed D.Hasil), each by desa. */
+export function sampleKabDHasil(o: SampleOptions & { kecamatan?: number; missing?: number } = {}): KabDHasilData {
+  const paslon = o.paslon ?? 3;
+  const rand = mulberry32(o.seed ?? 1);
+  const kab = sampleMaster({ desa: 1, tpsPerDesa: 1, paslon, pemilihan: o.pemilihan ?? 'bupati' });
+  const p = kab.pemilihan[0]!;
+  const lampiran = Array.from({ length: o.kecamatan ?? 3 }, (_, i) => {
+    const [kode, nama] = KOTABARU_KECAMATAN[i % KOTABARU_KECAMATAN.length]!;
+    const desa = Array.from({ length: o.desa ?? 14 }, (_, k) => ({
+      kode: `${kode}${2001 + k}`,
+      nama: HAMPANG_DESA[k % HAMPANG_DESA.length]!,
+      total: sampleCounts(rand, paslon),
+    }));
+    return { kode, nama, desa };
+  }).map((k, i) => (i < (o.missing ?? 0) ? { ...k, desa: [] } : k));
+  const kecamatan = lampiran.map((k, i) => ({
+    kode: k.kode,
+    nama: k.nama,
+    total:
+      k.desa.length > 0
+        ? sumTotals(
+            k.desa.map((d) => d.total),
+            paslon,
+          )
+        : null,
+    dikunci: i % 2 === 1,
+    sumber: null,
+  }));
+  return {
+    format: DOCUMENT_FORMAT,
+    meta: {
+      id: `DHASILKAB-6302-${p.id}`,
+      kind: 'd-hasil-kabko',
+      version: 1,
+      pemilihan: p.id,
+      kabkota: '6302',
+      issued: '2024-12-05T10:00:00+08:00',
+      final: o.final ?? false,
+      demo: o.demo ?? true,
+      paper: o.paper ?? 'a4',
+      signer: '0123456789abcdef',
+      layout: LAYOUT_VERSION,
+    },
+    header: {
+      provinsi: kab.provinsi,
+      kabkota: kab.kabkota,
+      pemilihan: { id: p.id, nama: p.nama },
+      pilihan: p.pilihan,
+      anggota: [
+        { nama: 'Rusdiansyah Noor', jabatan: 'ketua' },
+        { nama: 'Fitriani Hasanah', jabatan: 'anggota' },
+      ],
+      tempat: kab.kabkota.nama,
+    },
+    recap: {
+      kecamatan,
+      total: sumTotals(
+        kecamatan.flatMap((k) => (k.total ? [k.total] : [])),
+        paslon,
+      ),
+    },
+    lampiran: lampiran.filter((k) => k.desa.length > 0),
   };
 }

@@ -20,7 +20,7 @@ import { listKabKejadian, listKabPlenoRows } from '../../../repositories/kab-ple
 import type { PenerimaRow } from '../../../repositories/penerima.repo';
 import { kecamatanMaster } from '../kecamatan-masters';
 import { anggotaList } from './kab-anggota.service';
-import { kabSumberKoreksi } from './kab-trace';
+import { approvedKoreksi, kabSumberKoreksi } from './kab-trace';
 
 export function kabHeader(db: Db, me: PenerimaRow, p: Pemilihan): KabDocHeader {
   const anggota = anggotaList({ db }).map((a) => ({ nama: a.nama, jabatan: a.jabatan }));
@@ -136,17 +136,7 @@ export function kabKejadianEntries(db: Db, p: Pemilihan, ketua: string): Kejadia
       jenis: 'koreksi',
       uraian: `Koreksi ${fieldLabel(k.bidang, p.pilihan)}: ${formatNumber(k.dari)} → ${formatNumber(k.menjadi)}. Dasar: ${basis}. Alasan: ${k.alasan}`,
       penyelesaian: `Disetujui ${d.oleh} (${d.oleh === ketua ? 'Ketua KPU' : 'KPU'})`,
-      koreksi: [
-        {
-          bidang: k.bidang,
-          dari: k.dari,
-          menjadi: k.menjadi,
-          dasar: k.dasar as CorrectionBasis,
-          alasan: k.alasan,
-          disetujui: d.oleh,
-          waktu: d.createdAt,
-        },
-      ],
+      koreksi: [approvedKoreksi(k, d)],
     });
   }
   for (const a of rows.penerimaan.filter((x) => x.keputusan === 'tidak-diterima'))

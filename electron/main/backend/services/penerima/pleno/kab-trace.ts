@@ -21,6 +21,15 @@ export function kabSumberKoreksi(k: KabKoreksiView): SumberKoreksi & { tps: stri
   };
 }
 
+/** A kab/kota correction row and its approval, as a `sumber.koreksi` entry (the trace and D.Kejadian list it). */
+export function approvedKoreksi(
+  k: { bidang: string; dari: number; menjadi: number; dasar: string; alasan: string },
+  d: { oleh: string; createdAt: string },
+): SumberKoreksi {
+  const { bidang, dari, menjadi, alasan } = k;
+  return { bidang, dari, menjadi, dasar: k.dasar as CorrectionBasis, alasan, disetujui: d.oleh, waktu: d.createdAt };
+}
+
 /** Approved kab/kota corrections of one TPS in the push `manifest`, in approval order. */
 export function kabKoreksiOfTps(db: Db, pemilihan: string, manifest: string, tps: string): SumberKoreksi[] {
   const rows = listKabPlenoRows(db, pemilihan);
@@ -31,13 +40,5 @@ export function kabKoreksiOfTps(db: Db, pemilihan: string, manifest: string, tps
       return d ? [{ k, d }] : [];
     })
     .sort((a, b) => (a.d.createdAt < b.d.createdAt ? -1 : a.d.createdAt > b.d.createdAt ? 1 : a.d.id - b.d.id))
-    .map(({ k, d }) => ({
-      bidang: k.bidang,
-      dari: k.dari,
-      menjadi: k.menjadi,
-      dasar: k.dasar as CorrectionBasis,
-      alasan: k.alasan,
-      disetujui: d.oleh,
-      waktu: d.createdAt,
-    }));
+    .map(({ k, d }) => approvedKoreksi(k, d));
 }

@@ -5,7 +5,7 @@
 // checked out, removed — makes the bundle stale. A new source file counts once a bundled file imports it, which edits
 // that file. Files changed while a build runs are recorded as stale, so the next call builds again.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -30,8 +30,12 @@ const KEEP_OLD_MS = 6 * 60 * 60 * 1000;
 /** [mtimeMs, size] of a file under root, or null when it does not exist. */
 export function statEntry(root, rel) {
   try {
-    const s = statSync(join(root, rel));
-    return [s.mtimeMs, s.size];
+    // Plain concatenation, not path.join: this runs once per bundled source on every call (a third of its cost
+    // was join's normalisation). `rel` is relative with '/' separators, which every platform's fs accepts.
+    const s = statSync(root.endsWith(sep) || root.endsWith('/') ? root + rel : root + sep + rel, {
+      throwIfNoEntry: false,
+    });
+    return s ? [s.mtimeMs, s.size] : null;
   } catch {
     return null;
   }

@@ -98,6 +98,17 @@ describe('canonicalize (RFC 8785)', () => {
     expect(() => canonicalize(v)).toThrow();
   });
 
+  it('names where the value outside the JSON data model sits', () => {
+    expect(() => canonicalize({ a: [1, { b: NaN }] })).toThrow('$.a[1].b: non-finite number');
+    expect(() => canonicalize({ a: { '\udc00': 1 } })).toThrow('$.a.<key>: lone surrogate in string');
+    expect(() => canonicalize([[1], [2, undefined]])).toThrow('$[1][1]: undefined in array');
+    expect(() => canonicalize({ p: { d: new Date(0) } })).toThrow('$.p.d: not a plain object');
+    expect(() => canonicalize({ f: [() => 1] })).toThrow('$.f[0]: function is not JSON');
+    const a: Record<string, unknown> = { x: {} };
+    (a.x as Record<string, unknown>).up = a;
+    expect(() => canonicalize(a)).toThrow('$.x.up: cycle');
+  });
+
   it('rejects cycles but accepts shared (acyclic) references', () => {
     const a: Record<string, unknown> = {};
     a.self = a;

@@ -10,8 +10,13 @@ export class CanonicalError extends Error {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function checkString(s: string, path: string): void {
-  if (LONE_SURROGATE.test(s)) throw new CanonicalError(`${path}: lone surrogate in string`);
+/** Where a value sits ("$.payload.foto[0]"), built only for an error: the walk below keeps just the keys. */
+type Path = (string | number)[];
+const pathText = (path: Path): string => '$' + path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
+
+function checkString(s: string, path: Path, key = false): void {
+  if (LONE_SURROGATE.test(s))
+    throw new CanonicalError(`${pathText(path)}${key ? '.<key>' : ''}: lone surrogate in string`);
 }
 
 /**
@@ -20,7 +25,7 @@ function checkString(s: string, path: string): void {
  * undefined are skipped (as JSON.stringify does), so an object built with optional fields canonicalises like
  * its JSON text.
  */
-function check(v: unknown, path: string, stack: Set<object>): void {
+function check(v: unknown, path: Path, stack: Set<object>): void {
   switch (typeof v) {
     case 'string':
       checkString(v, path);
@@ -28,36 +33,44 @@ function check(v: unknown, path: string, stack: Set<object>): void {
     case 'boolean':
       return;
     case 'number':
-      if (!Number.isFinite(v)) throw new CanonicalError(`${path}: non-finite number`);
+      if (!Number.isFinite(v)) throw new CanonicalError(`${pathText(path)}: non-finite number`);
       return;
     case 'object': {
       if (v === null) return;
-      if (stack.has(v)) throw new CanonicalError(`${path}: cycle`);
+      if (stack.has(v)) throw new CanonicalError(`${pathText(path)}: cycle`);
       stack.add(v);
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) {
-          if (v[i] === undefined) throw new CanonicalError(`${path}[${i}]: undefined in array`);
-          check(v[i], `${path}[${i}]`, stack);
+          path.push(i);
+          if (v[i] === undefined) throw new CanonicalError(`${pathText(path)}: undefined in array`);
+          check(v[i], path, stack);
+          path.pop();
         }
       } else {
         const proto = Object.getPrototypeOf(v) as unknown;
-        if (proto !== Object.prototype && proto !== null) throw new CanonicalError(`${path}: not a plain object`);
-        for (const [k, x] of Object.entries(v)) {
-          checkString(k, `${path}.<key>`);
-          if (x !== undefined) check(x, `${path}.${k}`, stack);
+        if (proto !== Object.prototype && proto !== null)
+          throw new CanonicalError(`${pathText(path)}: not a plain object`);
+        for (const k in v) {
+          if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+          checkString(k, path, true);
+          const x = (v as Record<string, unknown>)[k];
+          if (x === undefined) continue;
+          path.push(k);
+          check(x, path, stack);
+          path.pop();
         }
       }
       stack.delete(v);
       return;
     }
     default:
-      throw new CanonicalError(`${path}: ${typeof v} is not JSON`);
+      throw new CanonicalError(`${pathText(path)}: ${typeof v} is not JSON`);
   }
 }
 
 /** RFC 8785 canonical JSON text. Throws CanonicalError for values outside the JSON data model. */
 export function canonicalize(value: unknown): string {
-  check(value, '$', new Set());
+  check(value, [], new Set());
   const out = canonicalizeLib(value);
   if (out === undefined) throw new CanonicalError('$: value is not JSON');
   return out;

@@ -96,18 +96,22 @@ export function formatFingerprint(fingerprint: string): string {
   return (fingerprint.match(/.{1,4}/g) ?? []).join(' ');
 }
 
-/** Verifies env.signature.sig over JCS(env.payload) with the given raw key. False for any malformed part. */
+/**
+ * Verifies env.signature.sig over JCS(env.payload) with the given raw key. False for any malformed part.
+ * `signed`: signingBytes(env.payload) when the caller already has them (it also hashes them).
+ */
 export function verifyEnvelopeWith(
   env: SignedEnvelope<unknown>,
   publicKeyRaw32: Uint8Array,
   port: CryptoPort,
+  signed?: Uint8Array,
 ): boolean {
   if (env.signature.alg !== 'Ed25519' || publicKeyRaw32.length !== ED25519_PUBLIC_KEY_BYTES) return false;
   let sig: Uint8Array;
   let msg: Uint8Array;
   try {
     sig = fromBase64Url(env.signature.sig);
-    msg = signingBytes(env.payload);
+    msg = signed ?? signingBytes(env.payload);
   } catch {
     return false;
   }

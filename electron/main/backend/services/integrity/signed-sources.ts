@@ -4,8 +4,8 @@
 // even when the audit chain was rewritten to match (the chain has no secret; the signature does).
 import type { Db } from '../../context';
 import { canonicalize } from '../../../../../shared/formats/canonical';
-import { parseEnvelopeBytes, payloadHash, verifyEnvelopeWith } from '../../../../../shared/formats/envelope';
-import { fromBase64Url } from '../../../../../shared/formats/bytes';
+import { parseEnvelopeBytes, signingBytes, verifyEnvelopeWith } from '../../../../../shared/formats/envelope';
+import { fromBase64Url, toHex } from '../../../../../shared/formats/bytes';
 import { isPlainObject } from '../../../../../shared/formats/strict';
 import { nodeCrypto } from '../../crypto';
 import { decisionDevices, loadDataMaster } from '../../repositories/master.repo';
@@ -26,21 +26,32 @@ function knownKeys(db: Db): Map<string, string[]> {
   return keys;
 }
 
+function signingBytesOrNull(payload: unknown): Uint8Array | null {
+  try {
+    return signingBytes(payload);
+  } catch {
+    return null;
+  }
+}
+
 /** Why one stored record does not match its signed envelope (null when it does). */
 function sourceProblem(s: SubmissionSource, keys: Map<string, string[]>): string | null {
   const env = parseEnvelopeBytes(s.envelopeJson);
   if (!env.ok || !isPlainObject(env.value.payload)) return 'rekaman bertanda tangan tidak terbaca';
   const payload = env.value.payload;
   if (env.value.signature.keyId !== s.deviceKeyId) return 'penanda tangan tidak sama dengan yang tercatat';
+  // JCS(payload) once: what the signature covers and what the record id hashes (a start-up cost of every CLI call).
+  const msg = signingBytesOrNull(payload);
+  if (msg === null) return 'tanda tangan rekaman tidak sah';
   const signed = (keys.get(s.deviceKeyId) ?? []).some((pk) => {
     try {
-      return verifyEnvelopeWith(env.value, fromBase64Url(pk), nodeCrypto);
+      return verifyEnvelopeWith(env.value, fromBase64Url(pk), nodeCrypto, msg);
     } catch {
       return false;
     }
   });
   if (!signed) return 'tanda tangan rekaman tidak sah';
-  if (payloadHash(payload, nodeCrypto) !== s.sha256) return 'sidik rekaman tidak sama dengan rekaman bertanda tangan';
+  if (toHex(nodeCrypto.sha256(msg)) !== s.sha256) return 'sidik rekaman tidak sama dengan rekaman bertanda tangan';
   if (payload.tps !== s.tps || payload.pemilihan !== s.pemilihan) return 'TPS atau pemilihan tidak sama';
   const counts: Record<string, unknown> = {};
   for (const f of COUNT_FIELDS) counts[f] = payload[f];

@@ -310,11 +310,12 @@ describe('LAN receiver rate limit for unknown devices', () => {
     // The fixture's receiver is already running for this backend: use it through a second fixture instead.
     expect(r).toBe(rx);
     const other = await createKecamatanFixture({ desa: 1, tpsPerDesa: 1 });
+    // One token per 1,000 s: on a loaded machine the seven posts took 32 s, and a refill every 10 s let two more in.
     const r2 = await startLanReceiver(other.backend.ctx, {
       port: 0,
       host: '127.0.0.1',
       mdns: false,
-      rateLimit: { capacity: 4, refillPerSecond: 0.1 },
+      rateLimit: { capacity: 4, refillPerSecond: 0.001 },
     });
     try {
       const statuses: number[] = [];

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkPinFormat, checkSidangAction, kehadiranOf, saksiNames, sidangState, type SidangEventIn } from './sidang';
+import {
+  attendanceOpen,
+  checkPinFormat,
+  checkSidangAction,
+  kehadiranOf,
+  saksiNames,
+  sidangState,
+  type SidangEventIn,
+} from './sidang';
 
 const ev = (id: number, hari: number, action: SidangEventIn['action']): SidangEventIn => ({
   id,
@@ -23,6 +31,27 @@ describe('sidang', () => {
     expect(checkSidangAction(sidangState(closed), 'buka')).toEqual({ ok: true, value: { hari: 2 } });
     // order by id, not by position
     expect(sidangState([...closed].reverse()).status).toBe('ditutup');
+  });
+
+  it('attendance is recorded only while a sidang is open or suspended, under that sidang', () => {
+    const refused = {
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'Kehadiran dicatat untuk sidang yang sedang dibuka; buka sidang lebih dulu.',
+      },
+    };
+    expect(attendanceOpen(sidangState([]))).toMatchObject(refused);
+    expect(attendanceOpen(sidangState([ev(1, 1, 'buka')]))).toEqual({ ok: true, value: { hari: 1 } });
+    expect(attendanceOpen(sidangState([ev(1, 1, 'buka'), ev(2, 1, 'skors')]))).toEqual({
+      ok: true,
+      value: { hari: 1 },
+    });
+    expect(attendanceOpen(sidangState([ev(1, 1, 'buka'), ev(2, 1, 'tutup')]))).toMatchObject(refused);
+    expect(attendanceOpen(sidangState([ev(1, 1, 'buka'), ev(2, 1, 'tutup'), ev(3, 2, 'buka')]))).toEqual({
+      ok: true,
+      value: { hari: 2 },
+    });
   });
 
   it('attendance per pemilihan, each person once, saksi sorted by paslon', () => {

@@ -39,7 +39,7 @@ beforeAll(async () => {
   // The demo kecamatan is there for every test, whichever runs first (created through the raw client).
   const setup = await http.call('setup.createDemo', { preset: 'hampang' });
   if (!setup.ok) throw new Error(setup.error.message);
-});
+}, 180_000); // building the demo passed the default 60 s at load 28
 
 afterAll(async () => {
   await web?.close();

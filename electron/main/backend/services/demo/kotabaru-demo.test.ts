@@ -84,5 +84,5 @@ describe('kotabaru demo', () => {
       await server.close();
       await kab.close();
     }
-  }, 240_000);
+  }, 480_000); // 22 kecamatan pushed: past 240 s at load 28
 });

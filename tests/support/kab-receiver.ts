@@ -23,7 +23,7 @@ export interface KabReceiver {
   pushes: { final: Push; draf: Push };
   call<T>(method: string, input: unknown): Promise<T>;
   refused(method: string, input: unknown): Promise<{ code: string; message: string }>;
-  push(p: Push): void;
+  push(p: Push): Promise<void>;
   /** Closes the database (so that a `pleno` process can open it); the folder stays until close(). */
   closeDb(): Promise<void>;
   close(): Promise<void>;
@@ -50,16 +50,16 @@ export async function startKabReceiver(opts: { members?: boolean } = {}): Promis
     });
     if (!r.ok) throw new Error(r.error.message);
   }
-  const push = (p: Push) => {
-    const r = importKirimBundle(b.ctx, bundleFileName(p), kirimBundle(p));
+  const push = async (p: Push) => {
+    const r = await importKirimBundle(b.ctx, bundleFileName(p), kirimBundle(p));
     if (r.status >= 300) throw new Error(`push refused: ${r.status} ${r.masalah.join(' ')}`);
   };
   const pushes = {
     final: makePush(final),
     draf: makePush(draf, { tamper: (d) => ((d.meta as { final: boolean }).final = false) }),
   };
-  push(pushes.final);
-  push(pushes.draf);
+  await push(pushes.final);
+  await push(pushes.draf);
   if (opts.members !== false) {
     for (const [nama, jabatan] of [
       [KETUA, 'ketua'],

@@ -159,7 +159,7 @@ async function impor(argv: string[]): Promise<number> {
         refusedAny = rejected(path, 'berkas tidak dapat dibaca') === 1;
         continue;
       }
-      const o = importKirimBundle(b.ctx, basename(path), bytes);
+      const o = await importKirimBundle(b.ctx, basename(path), bytes);
       if (!o.manifest || !o.receiptJson) {
         refusedAny = rejected(path, o.masalah.join(' ')) === 1;
         continue;

@@ -189,8 +189,14 @@ export class WorkerTask<I, O> {
   }
 }
 
-/** The worker side: answers each job with `handle`; a thrown error's name is sent back as its kind. */
-export async function serveWorkerJobs<I, O>(handle: (input: I) => Promise<O> | O): Promise<void> {
+/**
+ * The worker side: answers each job with `handle`; a thrown error's name is sent back as its kind. `transfer` names
+ * the buffers of an answer that move to the main thread instead of being copied (the worker no longer needs them).
+ */
+export async function serveWorkerJobs<I, O>(
+  handle: (input: I) => Promise<O> | O,
+  transfer: (value: O) => ArrayBuffer[] = () => [],
+): Promise<void> {
   const { parentPort } = await import('node:worker_threads');
   if (!parentPort) throw new Error('serveWorkerJobs outside a worker');
   const port = parentPort;
@@ -198,7 +204,7 @@ export async function serveWorkerJobs<I, O>(handle: (input: I) => Promise<O> | O
     Promise.resolve()
       .then(() => handle(m.input))
       .then(
-        (value) => port.postMessage({ id: m.id, ok: true, value }),
+        (value) => port.postMessage({ id: m.id, ok: true, value }, transfer(value)),
         (err: unknown) =>
           port.postMessage({
             id: m.id,

@@ -72,7 +72,7 @@ export const BUNDLE_READ_TIMEOUT_MS = 20_000;
 export const BUNDLE_READ_MAX_HEAP_MB = 256;
 
 let limits = { timeoutMs: BUNDLE_READ_TIMEOUT_MS, maxHeapMb: BUNDLE_READ_MAX_HEAP_MB };
-let reader: WorkerTask<BundleReadJob, BundleRead> | null = null;
+let reader: WorkerTask<object, unknown> | null = null;
 /** The context the worker was last sent (jobs run in order, so the next one finds it there). */
 const sent: SentContext = { key: null };
 
@@ -137,7 +137,7 @@ export interface SentContext {
 
 /** One read on `task`: the context goes with the job only when `sent` says the worker may not hold it. */
 export async function readOnWorker(
-  task: WorkerTask<BundleReadJob, BundleRead>,
+  task: { run(job: BundleReadJob): Promise<unknown> },
   input: BundleReadInput,
   sent: SentContext,
 ): Promise<BundleRead> {
@@ -149,41 +149,73 @@ export async function readOnWorker(
   const full = sent.key !== key;
   sent.key = key;
   try {
-    return await task.run(job(full));
+    return (await task.run(job(full))) as BundleRead;
   } catch (err) {
     if (full || !(err instanceof WorkerJobError) || err.kind !== CONTEXT_MISSING) throw err;
     sent.key = key;
-    return task.run(job(true));
+    return (await task.run(job(true))) as BundleRead;
   }
 }
 
-export async function readBundleVerified(input: BundleReadInput): Promise<BundleRead> {
-  reader ??= createWorkerTask<BundleReadJob, BundleRead>({
+/** The one bundle-read worker: TPS bundles and the receiver's `.pleno-kirim` jobs (bundle-read.worker.ts). */
+function readerTask(): WorkerTask<object, unknown> {
+  return (reader ??= createWorkerTask<object, unknown>({
     name: 'bundle-read',
     entry: new URL('./bundle-read.worker.ts', import.meta.url),
     ...limits,
-  });
+  }));
+}
+
+/** Why a job was given up, in Bahasa Indonesia for the person and in English for the log. */
+export interface ReaderRefusal {
+  reason: string;
+  english: string;
+}
+
+/** The refusal for a job past the worker's time budget or memory limit; null for any other error. */
+function limitRefusal(err: unknown): ReaderRefusal | null {
+  if (err instanceof WorkerTimeout) {
+    const s = Math.max(1, Math.round(limits.timeoutMs / 1000));
+    return {
+      reason: `bundel tidak selesai dibaca dalam ${s} detik; berkas ini terlalu berat untuk diperiksa`,
+      english: `bundle read over its ${limits.timeoutMs} ms budget`,
+    };
+  }
+  if (err instanceof WorkerJobError && /ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(err.message)) {
+    return {
+      reason:
+        'bundel tidak dapat dibaca: pemeriksaannya melebihi batas memori; berkas ini terlalu berat untuk diperiksa',
+      english: `bundle read over its ${limits.maxHeapMb} MiB heap limit`,
+    };
+  }
+  return null;
+}
+
+export async function readBundleVerified(input: BundleReadInput): Promise<BundleRead> {
   try {
-    return await readOnWorker(reader, input, sent);
+    return await readOnWorker(readerTask(), input, sent);
   } catch (err) {
     if (err instanceof WorkerUnavailable) return readBundleInThread(input);
-    if (err instanceof WorkerTimeout) {
-      const s = Math.max(1, Math.round(limits.timeoutMs / 1000));
-      return refused(
-        `bundel tidak selesai dibaca dalam ${s} detik; berkas ini terlalu berat untuk diperiksa`,
-        `bundle read over its ${limits.timeoutMs} ms budget`,
-      );
-    }
-    if (err instanceof WorkerJobError && /ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(err.message)) {
-      return refused(
-        'bundel tidak dapat dibaca: pemeriksaannya melebihi batas memori; berkas ini terlalu berat untuk diperiksa',
-        `bundle read over its ${limits.maxHeapMb} MiB heap limit`,
-      );
-    }
+    const refused = limitRefusal(err);
+    if (refused) return { ok: false, refused };
     throw err;
   }
 }
 
-function refused(reason: string, english: string): BundleRead {
-  return { ok: false, refused: { reason, english } };
+/**
+ * Runs another kind of job on the bundle-read worker (bundle-read.worker.ts picks the work by the job's `kind`):
+ * its value, or the refusal when it ran out of time or memory. Where no worker can start, `inThread` does it here.
+ */
+export async function onBundleReader<O>(
+  job: { kind: string },
+  inThread: () => O,
+): Promise<{ ok: true; value: O } | { ok: false; refused: ReaderRefusal }> {
+  try {
+    return { ok: true, value: (await readerTask().run(job)) as O };
+  } catch (err) {
+    if (err instanceof WorkerUnavailable) return { ok: true, value: inThread() };
+    const refused = limitRefusal(err);
+    if (refused) return { ok: false, refused };
+    throw err;
+  }
 }

@@ -1,55 +1,44 @@
 // The offline push (docs/design.md §4.4): a `.pleno-kirim` bundle from a drive goes through the very checks of the
 // online path (receive.service.ts, commit.service.ts) inside ONE command unit, so a bundle is taken wholly or not
 // at all: a bad entry, a wrong size, a refused manifest or a document that does not add up leaves nothing stored.
+// The reading — ZIP, CRCs, blob hashes, object parsing and every object's signature — happens first, in the
+// bundle-read worker (bundle-import-read.ts), within its time and memory limits; the event loop only decides and
+// stores. A refused bundle (anything but an urutan out of order) is quarantined with its reason.
 // The answer is the §4.3 status with its `masalah`, or the receipt (201 created/upgraded, 200 the same bytes again).
-import { crc32 } from 'node:zlib';
-import { fail, ok } from '../../../../../shared/domain/result';
+import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { parseEnvelope } from '../../../../../shared/formats/envelope';
 import { parseJson } from '../../../../../shared/formats/json';
-import {
-  classifyKirimEntries,
-  envelopeAddress,
-  parseKirimBundleName,
-  parseManifest,
-  type KirimManifest,
-} from '../../../../../shared/formats/kirim';
-import { ParseFailure } from '../../../../../shared/formats/parse-result';
-import { extractZipEntry, readZipDirectory, type ZipLimits } from '../../../../../shared/formats/zip-reader';
-import { nodeCrypto, sha256Hex } from '../../crypto';
+import { envelopeAddress, verifyKeyed, type KirimManifest } from '../../../../../shared/formats/kirim';
+import type { BackendContext } from '../../context';
+import { nodeCrypto } from '../../crypto';
 import { runCommand } from '../../db/command';
-import { hasBerkas, insertBerkas } from '../../repositories/penerima.repo';
+import { getPpkBinding, hasBerkas, insertBerkas } from '../../repositories/penerima.repo';
+import { onBundleReader } from '../import/bundle-read';
+import { quarantine } from '../quarantine/quarantine';
 import { berkasDir, fileHoldings, removeBerkas, writeWholeBerkas } from './berkas-store';
+import {
+  manifestOf,
+  readKirimInThread,
+  verifyKirimObjekInThread,
+  type KirimRead,
+  type KirimReadInput,
+  type KirimRefusal,
+  type KirimVerifyInput,
+} from './bundle-import-read';
 import { commitManifest, recordDitolak } from './commit.service';
-import { BERKAS_MAX_BYTES, BUNDLE_MAX_BYTES, BUNDLE_MAX_ENTRIES, JSON_MAX_DECODED, JSON_MAX_WIRE } from './limits';
-import { receiveManifest, receiveObjek, type Answer, type Ctx } from './receive.service';
+import { kecamatanMaster } from './kecamatan-masters';
+import { receiveCheckedObjek, receiveManifest, type Answer, type CheckedObjek, type Ctx } from './receive.service';
 
-const LABEL = 'berkas kiriman';
-
-const LIMITS: ZipLimits = {
-  maxEntries: BUNDLE_MAX_ENTRIES,
-  maxTotalBytes: BUNDLE_MAX_BYTES,
-  maxEntryBytes: (name) =>
-    name === 'manifest.json' ? JSON_MAX_WIRE : name.startsWith('objek/') ? JSON_MAX_DECODED : BERKAS_MAX_BYTES,
-  // Names are classified against the §4.4 layout after the reader's own checks (traversal, absolute, odd bytes).
-  allowName: () => undefined,
-  storedOnly: true,
-  label: LABEL,
-};
+export type BundleCtx = Ctx & Pick<BackendContext, 'log'>;
 
 export interface BundleOutcome {
-  /** §4.3 status: 201 receipt created or upgraded, 200 unchanged; 400/401/403/409/422 refused, nothing stored. */
+  /** §4.3 status: 201 receipt created or upgraded, 200 unchanged; 400/401/403/409/413/422 refused, nothing stored. */
   status: number;
   masalah: string[];
   manifest: { address: string; kecamatan: string; pemilihan: string; urutan: number } | null;
   /** The exact receipt bytes (to write back to the drive and show as a QR). */
   receiptJson: string | null;
   receiptStatus: 'lengkap' | 'menunggu-berkas' | null;
-}
-
-interface BundleParts {
-  manifest: Uint8Array;
-  objek: Map<string, Uint8Array>;
-  berkas: Map<string, Uint8Array>;
 }
 
 const refused = (status: number, masalah: string[]): BundleOutcome => ({
@@ -75,80 +64,92 @@ function masalahOf(a: Answer): string[] {
   return ['Berkas kiriman ditolak.'];
 }
 
-/** The bundle's entries, read with the bounded ZIP reader and classified by the §4.4 layout. */
-export function readBundleParts(bytes: Uint8Array): BundleParts | BundleOutcome {
-  if (bytes.length > BUNDLE_MAX_BYTES) return refused(413, ['Berkas kiriman terlalu besar.']);
-  try {
-    const entries = readZipDirectory(bytes, LIMITS);
-    const names = classifyKirimEntries(entries.map((e) => e.name));
-    if (!names.ok) return refused(400, [`Berkas kiriman tidak sah: ${names.error.message}`]);
-    const parts: BundleParts = { manifest: new Uint8Array(), objek: new Map(), berkas: new Map() };
-    for (const e of entries) {
-      const data = extractZipEntry(bytes, e, crc32, LABEL);
-      const objek = /^objek\/([0-9a-f]{64})\.json$/.exec(e.name);
-      if (e.name === 'manifest.json') parts.manifest = data;
-      else if (objek) parts.objek.set(objek[1]!, data);
-      else parts.berkas.set(e.name.slice('berkas/'.length), data);
-    }
-    return parts;
-  } catch (err) {
-    if (err instanceof ParseFailure) return refused(400, [`Berkas kiriman tidak sah: ${err.message}`]);
-    throw err;
-  }
+/** The bundle read in the worker (or its refusal: unreadable, too large, over the worker's time or memory). */
+async function readInWorker(fileName: string, bytes: Uint8Array): Promise<KirimRead | KirimRefusal> {
+  const job: KirimReadInput = { kind: 'kirim-read', bytes, fileName };
+  const r = await onBundleReader(job, () => readKirimInThread(job));
+  return r.ok ? r.value : { ok: false, status: 400, masalah: [`Berkas kiriman ditolak: ${r.refused.reason}.`] };
 }
 
-/** Entries the manifest does not list, blobs of the wrong size or hash, a file name naming another push: 400. */
-function layoutProblem(fileName: string, m: KirimManifest, parts: BundleParts): string | null {
-  const named = parseKirimBundleName(fileName);
-  if (named && (named.kecamatan !== m.kecamatan || named.pemilihan !== m.pemilihan || named.urutan !== m.urutan)) {
-    return `Nama berkas ${fileName} tidak sesuai dengan isi manifest (${m.kecamatan}, ${m.pemilihan}, urutan ${m.urutan}).`;
-  }
-  for (const sha of parts.objek.keys()) {
-    if (!m.objek.some((o) => o.sha256 === sha)) return `Objek ${sha.slice(0, 12)}… tidak tercantum dalam manifest.`;
-  }
-  for (const [sha, data] of parts.berkas) {
-    const listed = m.berkas.find((b) => b.sha256 === sha);
-    if (!listed) return `Berkas ${sha.slice(0, 12)}… tidak tercantum dalam manifest.`;
-    if (data.length !== listed.ukuran) return `Ukuran berkas ${sha.slice(0, 12)}… tidak sama dengan yang tercantum.`;
-    if (sha256Hex(data) !== sha) return `Isi berkas ${sha.slice(0, 12)}… tidak sesuai dengan hash-nya.`;
-  }
-  return null;
-}
-
-function manifestOf(json: unknown): KirimManifest | null {
-  const env = parseEnvelope(json);
-  const m = env.ok ? parseManifest(env.value.payload) : env;
-  return m.ok ? m.value : null;
+/**
+ * The signatures of the objects, checked in the worker under the master and PPK key the manifest's signer is bound
+ * to. Empty when the manifest names no bound key or kecamatan: the command refuses it before any object matters.
+ */
+async function verifyInWorker(
+  ctx: Ctx,
+  manifestJson: unknown,
+  read: KirimRead,
+): Promise<Map<string, CheckedObjek> | KirimRefusal> {
+  const out = new Map<string, CheckedObjek>();
+  const env = parseEnvelope(manifestJson);
+  const m = manifestOf(manifestJson);
+  const signer = env.ok ? verifyKeyed(env.value, nodeCrypto) : null;
+  const ppk = signer?.ok ? getPpkBinding(ctx.db, signer.value.fingerprint) : undefined;
+  const master = m ? kecamatanMaster(ctx.db, m.kecamatan) : undefined;
+  if (!env.ok || !m || !ppk || !master) return out;
+  const address = envelopeAddress(env.value, nodeCrypto);
+  const objek = read.objek.flatMap((o) => {
+    const listed = m.objek.find((x) => x.sha256 === o.sha);
+    return 'jcs' in o && listed ? [{ sha: o.sha, jcs: o.jcs, jenis: listed.jenis, ukuran: listed.ukuran }] : [];
+  });
+  if (objek.length === 0) return out;
+  const job: KirimVerifyInput = { kind: 'kirim-verify', objek, master, ppk };
+  const r = await onBundleReader(job, () => verifyKirimObjekInThread(job));
+  if (!r.ok) return { ok: false, status: 400, masalah: [`Berkas kiriman ditolak: ${r.refused.reason}.`] };
+  objek.forEach((o, i) =>
+    out.set(o.sha, {
+      jcs: o.jcs,
+      listed: { manifest: address, jenis: o.jenis, ukuran: o.ukuran },
+      verdict: r.value[i]!,
+    }),
+  );
+  return out;
 }
 
 /** Imports one bundle (its file name and bytes): all of it in one command unit, or nothing. */
-export function importKirimBundle(ctx: Ctx, fileName: string, bytes: Uint8Array): BundleOutcome {
-  const parts = readBundleParts(bytes);
-  if ('status' in parts) return parts;
-  const json = parseJson(parts.manifest);
-  if (!json.ok) return refused(400, [`manifest.json bukan JSON yang sah: ${json.error.message}`]);
+export async function importKirimBundle(ctx: BundleCtx, fileName: string, bytes: Uint8Array): Promise<BundleOutcome> {
+  const read = await readInWorker(fileName, bytes);
+  if (!read.ok) return quarantined(ctx, fileName, bytes, refused(read.status, read.masalah));
+  const json = parseJson(read.manifest);
+  if (!json.ok) {
+    return quarantined(
+      ctx,
+      fileName,
+      bytes,
+      refused(400, [`manifest.json bukan JSON yang sah: ${json.error.message}`]),
+    );
+  }
+  const checked = await verifyInWorker(ctx, json.value, read);
+  if (!(checked instanceof Map)) return quarantined(ctx, fileName, bytes, refused(checked.status, checked.masalah));
+  return quarantined(ctx, fileName, bytes, store(ctx, json.value, read, checked));
+}
+
+/** The decision and the writes, in one command unit: the manifest, the objects, the blobs, the receipt. */
+function store(ctx: BundleCtx, json: unknown, read: KirimRead, checked: Map<string, CheckedObjek>): BundleOutcome {
   const dir = berkasDir(ctx);
   const holdings = fileHoldings(dir);
   const written: string[] = [];
   // Set inside the unit: the answer that decided, and whether the manifest itself was taken.
   const at: { answer: Answer | null; stage: 'manifest' | 'isi' } = { answer: null, stage: 'manifest' };
+  const stop = (a: Answer, why: string): Result<never> => ((at.answer = a), fail('INVALID_INPUT', why));
   const done = runCommand(ctx, (unit) => {
-    const taken = receiveManifest(ctx, json.value, holdings);
-    if (taken.status !== 200) return ((at.answer = taken), fail('INVALID_INPUT', 'manifest'));
+    const taken = receiveManifest(ctx, json, holdings);
+    if (taken.status !== 200) return stop(taken, 'manifest');
     at.stage = 'isi';
-    const m = manifestOf(json.value)!;
+    const m = manifestOf(json)!;
     const address = (taken.body as { manifest: string }).manifest;
-    const layout = layoutProblem(fileName, m, parts);
-    if (layout) return ((at.answer = { status: 400, body: { masalah: [layout] } }), fail('INVALID_INPUT', 'layout'));
-    for (const [sha, data] of parts.objek) {
-      const a = receiveObjek(ctx, sha, data);
-      if (a.status !== 200 && a.status !== 201) return ((at.answer = a), fail('INVALID_INPUT', 'objek'));
+    if (read.layout) return stop({ status: 400, body: { masalah: [read.layout] } }, 'layout');
+    for (const o of read.objek) {
+      if ('problem' in o) return stop({ status: 400, body: { masalah: [o.problem] } }, 'objek');
+      const c = checked.get(o.sha);
+      const a = c && c.listed.manifest === address ? receiveCheckedObjek(ctx, o.sha, c) : unlisted(o.sha);
+      if (a.status !== 200 && a.status !== 201) return stop(a, 'objek');
     }
-    for (const [sha, data] of parts.berkas) {
+    for (const { sha, bytes } of read.berkas) {
       if (hasBerkas(unit.db, sha)) continue;
-      writeWholeBerkas(dir, sha, data);
+      writeWholeBerkas(dir, sha, bytes);
       written.push(sha);
-      insertBerkas(unit.db, sha, data.length, ctx.clock().toISOString());
+      insertBerkas(unit.db, sha, bytes.length, ctx.clock().toISOString());
     }
     const committed = commitManifest(ctx, address, holdings);
     at.answer = committed;
@@ -159,10 +160,10 @@ export function importKirimBundle(ctx: Ctx, fileName: string, bytes: Uint8Array)
     for (const sha of written) removeBerkas(dir, sha);
     // An unknown key is listed for the operator even though the bundle is refused (the 401 note, §4.1).
     const a = at.answer!;
-    if (at.stage === 'manifest' && a.status === 401) receiveManifest(ctx, json.value, holdings);
+    if (at.stage === 'manifest' && a.status === 401) receiveManifest(ctx, json, holdings);
     // A document that does not add up is shown on the dashboard as ditolak (the push itself is not kept).
     if (a.status === 422)
-      recordDitolak(ctx, envelopeAddress(json.value, nodeCrypto), manifestOf(json.value)!, masalahOf(a), 'berkas');
+      recordDitolak(ctx, envelopeAddress(json, nodeCrypto), manifestOf(json)!, masalahOf(a), 'berkas');
     return refused(a.status, masalahOf(a));
   }
   const { m, address, receiptJson } = done.value;
@@ -174,4 +175,19 @@ export function importKirimBundle(ctx: Ctx, fileName: string, bytes: Uint8Array)
     receiptJson,
     receiptStatus: status,
   };
+}
+
+/** An object the worker could not check under this manifest (its listing is the manifest's, so: not listed). */
+function unlisted(sha: string): Answer {
+  return { status: 400, body: { masalah: [`Objek ${sha.slice(0, 12)}… tidak tercantum dalam manifest.`] } };
+}
+
+/** A refused bundle is copied to quarantine with its reason; one whose urutan comes too early is not hostile. */
+function quarantined(ctx: BundleCtx, fileName: string, bytes: Uint8Array, o: BundleOutcome): BundleOutcome {
+  if (o.status < 400 || o.status === 409) return o;
+  quarantine(ctx, bytes, fileName, o.masalah.join(' '), {
+    channel: 'kirim',
+    english: `.pleno-kirim bundle refused (${o.status})`,
+  });
+  return o;
 }

@@ -67,7 +67,7 @@ afterAll(async () => {
 describe('penerima impor: a good bundle', () => {
   it('commits the whole push, answers the same receipt bytes again, and its QR reads back to the receipt', async () => {
     const p = makePush(hampang);
-    const first = importKirimBundle(backend.ctx, bundleFileName(p), kirimBundle(p));
+    const first = await importKirimBundle(backend.ctx, bundleFileName(p), kirimBundle(p));
     expect([first.status, first.receiptStatus, first.masalah]).toEqual([201, 'lengkap', []]);
     const v = verifyTandaTerima(
       JSON.parse(first.receiptJson!),
@@ -80,7 +80,7 @@ describe('penerima impor: a good bundle', () => {
     expect(new Uint8Array(readFileSync(join(backend.ctx.dataDir, 'berkas', sha)))).toEqual(photo);
 
     const before = stored(backend);
-    const again = importKirimBundle(backend.ctx, bundleFileName(p), kirimBundle(p));
+    const again = await importKirimBundle(backend.ctx, bundleFileName(p), kirimBundle(p));
     expect([again.status, again.receiptJson]).toEqual([200, first.receiptJson]);
     expect(stored(backend)).toEqual(before);
 
@@ -96,11 +96,11 @@ describe('penerima impor: a good bundle', () => {
       const p = makePush(k);
       const [sha] = [...p.berkas.keys()];
       const zip = kirimBundle(p, (f) => delete f[`berkas/${sha}`]);
-      const partial = importKirimBundle(b.ctx, bundleFileName(p), zip);
+      const partial = await importKirimBundle(b.ctx, bundleFileName(p), zip);
       expect([partial.status, partial.receiptStatus]).toEqual([201, 'menunggu-berkas']);
-      const full = importKirimBundle(b.ctx, bundleFileName(p), kirimBundle(p));
+      const full = await importKirimBundle(b.ctx, bundleFileName(p), kirimBundle(p));
       expect([full.status, full.receiptStatus]).toEqual([201, 'lengkap']);
-      expect(importKirimBundle(b.ctx, bundleFileName(p), zip).receiptJson).toBe(full.receiptJson);
+      expect((await importKirimBundle(b.ctx, bundleFileName(p), zip)).receiptJson).toBe(full.receiptJson);
     } finally {
       await b.close();
     }
@@ -211,7 +211,7 @@ describe('penerima impor: bad bundles are answered as §4.3 and nothing is store
       try {
         const before = stored(b);
         const { name, zip } = make(fresh);
-        const o = importKirimBundle(b.ctx, name, zip);
+        const o = await importKirimBundle(b.ctx, name, zip);
         expect(o.status).toBe(status);
         expect(o.masalah.join(' ')).toMatch(message);
         expect([o.receiptJson, o.manifest]).toEqual([null, null]);
@@ -222,11 +222,11 @@ describe('penerima impor: bad bundles are answered as §4.3 and nothing is store
     });
   }
 
-  it('an unknown PPK key: 401, nothing stored, and the key is listed for the operator', () => {
+  it('an unknown PPK key: 401, nothing stored, and the key is listed for the operator', async () => {
     const stranger = { ...other, ppk: generateKeyPair() };
     const p = makePush(stranger);
     const before = stored(backend);
-    const o = importKirimBundle(backend.ctx, bundleFileName(p), kirimBundle(p));
+    const o = await importKirimBundle(backend.ctx, bundleFileName(p), kirimBundle(p));
     expect(o.status).toBe(401);
     expect(stored(backend)).toEqual(before);
     expect(listUnknownKeys(backend.ctx.db).map((k) => [k.keyId, k.kecamatan])).toContainEqual([

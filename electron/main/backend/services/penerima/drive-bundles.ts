@@ -22,7 +22,9 @@ import {
 import { nodeCrypto } from '../../crypto';
 import { latestReceipt, listPenerimaMasters } from '../../repositories/penerima.repo';
 import { driveLabel, driveParents, listMounts } from '../drives/drive-scan';
-import { importKirimBundle, readBundleParts } from './bundle-import.service';
+import { importKirimBundle, type BundleCtx } from './bundle-import.service';
+import { peekManifestBytes } from './bundle-import-read';
+import { quarantine } from '../quarantine/quarantine';
 import { BUNDLE_MAX_BYTES } from './limits';
 import { receiptQrPngs, writeReceiptBeside } from './receipt-file';
 import type { Ctx } from './receive.service';
@@ -66,9 +68,10 @@ export interface Peeked {
 
 /** The manifest of a bundle file and its address, or null when unreadable (refused with its reason on import). */
 export function peekBundle(bytes: Uint8Array): Peeked | null {
-  const parts = readBundleParts(bytes);
-  if ('status' in parts) return null;
-  const json = parseJson(parts.manifest);
+  // Only the manifest entry is read (no CRC of the blobs): listing a drive costs milliseconds per bundle.
+  const manifest = peekManifestBytes(bytes);
+  if (!manifest) return null;
+  const json = parseJson(manifest);
   const env = json.ok ? parseEnvelope(json.value) : null;
   const m = env?.ok ? parseManifest(env.value.payload) : null;
   return m?.ok && env?.ok ? { address: envelopeAddress(env.value, nodeCrypto), manifest: m.value } : null;
@@ -171,9 +174,28 @@ export function orderByManifest(paths: readonly string[], peek: (path: string) =
   return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => x.path);
 }
 
+/** A bundle file that cannot be read (or is too large to be one) is refused in words and quarantined. */
+function unreadable(ctx: BundleCtx, path: string) {
+  const masalah = [
+    `Berkas ${basename(path)} tidak dapat dibaca dari drive atau lebih besar dari batas berkas kiriman.`,
+  ];
+  let size = 0;
+  try {
+    size = statSync(path).size;
+  } catch {
+    // gone from the drive: the reason alone is recorded
+  }
+  const head = new TextEncoder().encode(`${path} (${size} byte)`);
+  quarantine(ctx, head, basename(path), masalah[0]!, {
+    channel: 'kirim',
+    english: 'unreadable or oversized bundle file',
+  });
+  return { status: 400, masalah, manifest: null, receiptJson: null };
+}
+
 /** Imports the bundles on a drive (those given, or all), in (kecamatan, pemilihan, urutan) order. */
 export async function importDriveBundles(
-  ctx: Ctx,
+  ctx: BundleCtx,
   root: string,
   peek: (path: string) => Peeked | null,
 ): Promise<DriveImportView> {
@@ -182,9 +204,7 @@ export async function importDriveBundles(
   const hasil: DriveImportView['hasil'] = [];
   for (const path of paths) {
     const bytes = readBundle(path);
-    const o = bytes
-      ? importKirimBundle(ctx, basename(path), bytes)
-      : { status: 400, masalah: ['Berkas tidak dapat dibaca dari drive.'], manifest: null, receiptJson: null };
+    const o = bytes ? await importKirimBundle(ctx, basename(path), bytes) : unreadable(ctx, path);
     const base = { name: basename(path), folder: relative(root, dirname(path)) || '.' };
     if (!o.manifest || !o.receiptJson) {
       hasil.push({ ...base, ok: false, masalah: o.masalah, tandaTerima: null });

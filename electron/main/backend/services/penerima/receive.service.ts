@@ -1,9 +1,8 @@
 // What the §4 receiver does with a push (docs/design.md §4.3), independent of how the bytes arrived (HTTP or an
 // upload bundle, §4.4): take a manifest, store an object, commit and sign a receipt. Every answer is a status and a
 // JSON body (or the exact bytes of a stored receipt); every write goes through the command unit.
-import { fail, ok, type Result } from '../../../../../shared/domain/result';
+import { ok, type Result } from '../../../../../shared/domain/result';
 import { canonicalize } from '../../../../../shared/formats/canonical';
-import { verifyCHasilEnvelope } from '../../../../../shared/formats/c-hasil';
 import { formatFingerprint, parseEnvelope } from '../../../../../shared/formats/envelope';
 import { parseJson } from '../../../../../shared/formats/json';
 import {
@@ -11,7 +10,6 @@ import {
   envelopeSize,
   parseManifest,
   verifyKeyed,
-  verifyKeyedUnder,
   type KirimManifest,
 } from '../../../../../shared/formats/kirim';
 import type { BackendContext } from '../../context';
@@ -28,7 +26,8 @@ import {
   noteUnknownKey,
   type ManifestRow,
 } from '../../repositories/penerima.repo';
-import { kecamatanMaster, ppkAsDevices } from './kecamatan-masters';
+import { kecamatanMaster } from './kecamatan-masters';
+import { verifyObjekWith } from './objek-verify';
 import { kurangOf, type BlobHoldings } from './kurang';
 
 export type Ctx = Pick<BackendContext, 'db' | 'clock' | 'dataDir'> &
@@ -130,24 +129,36 @@ function listingOf(
 
 /** Verifies an object against its listing: a document under the PPK key, a C.Hasil under a device of its TPS. */
 function verifyObjek(ctx: Ctx, json: unknown, l: NonNullable<ReturnType<typeof listingOf>>): Result<null> {
-  const env = parseEnvelope(json);
-  if (!env.ok) return fail('INVALID_INPUT', `Objek tidak sah: ${env.error.message}`);
   const ppk = getPpkBinding(ctx.db, l.row.keyId)!;
-  if (l.jenis !== 'c-hasil') {
-    const v = verifyKeyedUnder(env.value, ppk.publicKey, nodeCrypto, 'kunci PPK kecamatan ini');
-    if (!v.ok) return fail('UNAUTHORIZED', `Dokumen tidak ditandatangani kunci PPK terdaftar: ${v.error.message}`);
-    const format = (env.value.payload as { format?: unknown }).format;
-    if (typeof format !== 'string' || !format.startsWith('pleno.document/')) {
-      return fail('INVALID_INPUT', 'Objek ini bukan data dokumen Pleno.');
-    }
+  return verifyObjekWith(json, l.jenis, kecamatanMaster(ctx.db, l.manifest.kecamatan)!, ppk);
+}
+
+/**
+ * An object of a `.pleno-kirim` bundle as the bundle-read worker checked it (bundle-import-read.ts): its canonical
+ * text (it parsed and hashed to its address) and its signature's verdict under the listing of the bundle's manifest.
+ */
+export interface CheckedObjek {
+  jcs: string;
+  listed: { manifest: string; jenis: string; ukuran: number };
+  verdict: Result<null>;
+}
+
+function objekAnswer(ctx: Ctx, address: string, jcs: string, jenis: string, v: Result<null>): Answer {
+  if (!v.ok) return refuse(v.error.code === 'UNAUTHORIZED' ? 401 : 400, v.error.message);
+  runCommand(ctx, (unit) => {
+    insertObjek(unit.db, address, jenis, jcs, ctx.clock().toISOString());
     return ok(null);
+  });
+  return { status: 201, body: { objek: address } };
+}
+
+/** An object the worker already read and verified (bundle-import.service.ts): only the database checks remain. */
+export function receiveCheckedObjek(ctx: Ctx, address: string, c: CheckedObjek): Answer {
+  if (hasObjek(ctx.db, address)) return { status: 200, body: { objek: address } };
+  if (Buffer.byteLength(c.jcs, 'utf8') !== c.listed.ukuran) {
+    return refuse(400, 'Ukuran objek tidak sama dengan yang tercantum.');
   }
-  const master = kecamatanMaster(ctx.db, l.manifest.kecamatan)!;
-  const extraDevices = env.value.signature.keyId === ppk.keyId ? ppkAsDevices(master, ppk) : [];
-  const v = verifyCHasilEnvelope(json, { master, crypto: nodeCrypto, extraDevices });
-  if (v.ok) return ok(null);
-  const auth = ['UNKNOWN_DEVICE', 'BAD_SIGNATURE', 'DEVICE_MISMATCH', 'BAD_KEY_ID'].includes(v.error.code);
-  return fail(auth ? 'UNAUTHORIZED' : 'INVALID_INPUT', `C.Hasil tidak sah: ${v.error.message}`);
+  return objekAnswer(ctx, address, c.jcs, c.listed.jenis, c.verdict);
 }
 
 /** PUT /v1/objek/<sha256>: 201 stored, 200 held, 400 mismatch/malformed/unlisted, 401 bad signature (§4.3). */
@@ -161,11 +172,5 @@ export function receiveObjek(ctx: Ctx, address: string, bytes: Uint8Array): Answ
   const l = listingOf(ctx, address);
   if (!l) return refuse(400, 'Objek ini tidak tercantum dalam manifest terbuka mana pun.');
   if (envelopeSize(json.value) !== l.ukuran) return refuse(400, 'Ukuran objek tidak sama dengan yang tercantum.');
-  const v = verifyObjek(ctx, json.value, l);
-  if (!v.ok) return refuse(v.error.code === 'UNAUTHORIZED' ? 401 : 400, v.error.message);
-  runCommand(ctx, (unit) => {
-    insertObjek(unit.db, address, l.jenis, canonicalize(json.value), ctx.clock().toISOString());
-    return ok(null);
-  });
-  return { status: 201, body: { objek: address } };
+  return objekAnswer(ctx, address, canonicalize(json.value), l.jenis, verifyObjek(ctx, json.value, l));
 }

@@ -137,7 +137,7 @@ describe('D.Hasil Kabupaten/Kota-KWK', () => {
 
   it('a final once every kecamatan is locked, by `pleno penerima dokumen`; its D.Kejadian lists the correction', async () => {
     await correctAndLockFinal();
-    r.push(
+    await r.push(
       makePush(r.kec.draf, {
         urutan: 2,
         sebelumnya: r.pushes.draf.address,

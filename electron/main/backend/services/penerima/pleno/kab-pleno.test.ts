@@ -218,7 +218,7 @@ describe('kab/kota plenary: keberatan, corrections and the lock', () => {
       oleh: ANGGOTA,
     });
     expect(again.code).toBe('LOCKED');
-    r.push(
+    await r.push(
       makePush(r.kec.final, {
         urutan: 2,
         sebelumnya: r.pushes.final.address,

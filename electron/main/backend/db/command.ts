@@ -10,7 +10,8 @@
 //   can read but does not type-check as a WritableDb, so a write outside a command fails to compile.
 // - Expected failures are returned (`fail(...)`, shared/domain/result.ts), never thrown: a failed Result rolls the
 //   unit back and is returned as is. Anything thrown is a bug: the unit rolls back and the error propagates (the
-//   dispatcher logs it and answers INTERNAL with a reference id).
+//   dispatcher logs it and answers INTERNAL with a reference id). A failure of the storage itself (read-only, damaged,
+//   full, I/O) leaves the unit as a StorageFailure (storage-failure.ts), answered DB_ERROR in words.
 // - `unit.emit` queues events; they are sent after the outermost commit, and dropped with a rollback.
 //
 // Modelled on Signal Desktop's ReadableDB/WritableDB split (ts/sql/Interface.ts) and vxsuite's withTransaction with
@@ -19,6 +20,7 @@ import type Database from 'better-sqlite3';
 import type { PlenoEvent } from '../../../../shared/contracts/events';
 import type { Result } from '../../../../shared/domain/result';
 import type { EventBus, Logger } from '../context';
+import { asStorageFailure } from './storage-failure';
 
 /** Any open handle: reads only (repository read functions take it). */
 export type ReadableDb = Database.Database;
@@ -62,6 +64,9 @@ export function runCommand<T>(host: CommandHost, body: (unit: CommandUnit) => Re
   let result: Result<T>;
   try {
     result = runIn(db, unit, body, (fn) => db.transaction(fn).immediate());
+  } catch (err) {
+    // A read-only, damaged, full or failing database is a known failure, not SQLite's raw error (storage-failure.ts).
+    throw asStorageFailure(err);
   } finally {
     running.delete(db);
   }

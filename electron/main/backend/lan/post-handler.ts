@@ -23,6 +23,7 @@ import type { RateLimiter } from './rate-limit';
 import { answerFor, errorBody, type Answer, type ReceiptSigner } from './answers';
 import { peekKeyIds, type Endpoint } from './peek';
 import { isDiskFull } from '../unexpected';
+import { asStorageFailure, StorageFailure } from '../db/storage-failure';
 
 export interface PostDeps {
   ctx: BackendContext;
@@ -202,11 +203,15 @@ export function createPostHandler(d: PostDeps) {
     try {
       outcomes = await importBody(d, endpoint, body.bytes, keyId, remote);
     } catch (err) {
-      const ref = ctx.log.error('LAN: import failed unexpectedly', err);
-      // A full disk is said as such (the phone shows it; the PPK sees the disk banner): nothing was stored.
+      // A full disk is said as such (the phone shows it; the PPK sees the disk banner): nothing was stored. A failing
+      // storage is a known failure (logged as a warning); anything else is a bug with a reference.
+      const storage = asStorageFailure(err);
+      if (storage instanceof StorageFailure)
+        ctx.log.warn('LAN: import refused by the storage', { code: storage.code, error: storage.message });
+      const ref = storage instanceof StorageFailure ? null : ctx.log.error('LAN: import failed unexpectedly', err);
       const why = isDiskFull(err)
         ? 'disk laptop PPK penuh; hasil belum disimpan, coba lagi nanti'
-        : `laptop PPK sedang tidak dapat menyimpan; coba lagi nanti (ref ${ref})`;
+        : `laptop PPK sedang tidak dapat menyimpan; coba lagi nanti${ref ? ` (ref ${ref})` : ''}`;
       answer(res, { status: 503, headers: { 'Retry-After': '30' }, body: errorBody('UNAVAILABLE', why) });
       return;
     }

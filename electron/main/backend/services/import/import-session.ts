@@ -109,6 +109,6 @@ export function asRejection(s: Session, err: unknown): Rejection {
   const failure = unexpected(s.ctx.log, 'import failed unexpectedly', err);
   return new Rejection(
     `tidak ada yang disimpan dari berkas ini. ${failure.error.message}`,
-    `unexpected error while storing (ref ${failure.error.ref})`,
+    failure.error.ref ? `unexpected error while storing (ref ${failure.error.ref})` : 'storage failure while storing',
   );
 }

@@ -8,7 +8,7 @@
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { parseEnvelope } from '../../../../../shared/formats/envelope';
 import { parseJson } from '../../../../../shared/formats/json';
-import { envelopeAddress, verifyKeyed, type KirimManifest } from '../../../../../shared/formats/kirim';
+import { envelopeAddress, verifyKeyed } from '../../../../../shared/formats/kirim';
 import type { BackendContext } from '../../context';
 import { nodeCrypto } from '../../crypto';
 import { runCommand } from '../../db/command';

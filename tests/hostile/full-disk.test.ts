@@ -1,11 +1,23 @@
 // A full disk (issue 14, item 3): the kecamatan database and its data folder on a small filesystem of their own — an
-// 8 MiB tmpfs (this suite runs as root here and in CI) or, where mounting is refused, a loop-free stand-in: the
-// receiver process under `ulimit -f` (files cannot grow past a size), which fails writes the same way. The disk is
-// then filled by another program, and while it is full: a phone's post is refused with a sentence it can show (503,
-// never 500), the receiver stays up, a junk flood leaves the quarantine within its quota, and the database is not
-// damaged (integrity_check, audit chain). Once space is freed the same post is stored and acknowledged.
+// 8 MiB tmpfs. Where `mount` is refused (not root), the same 8 MiB tmpfs is mounted inside an unprivileged user and
+// mount namespace (unshare -rm) that the receiver process runs in: a size-limited directory only it and the programs
+// sent into it see; the test reads and fills it through /proc/<pid>/root (PLENO_FULLDISK_NAMESPACE=1 takes that way
+// even where mount works). The disk is then filled by another program, and while it is full: a phone's post is
+// refused with a sentence it can show (503, never 500), the receiver stays up, a junk flood leaves the quarantine
+// within its quota, and the database is not damaged (integrity_check, audit chain). Once space is freed the same post
+// is stored and acknowledged.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +75,7 @@ function quarantineUsage(qdir: string): { bytes: number; items: number } {
   return { bytes, items: names.size };
 }
 
-const qdir = () => join(mountPoint, 'kecamatan', 'kecamatan.pleno-data', 'quarantine');
+const qdir = () => join(disk(), 'kecamatan', 'kecamatan.pleno-data', 'quarantine');
 
 /** Distinct 64 KiB junk bodies for `ms`, the quarantine folder's size watched meanwhile. */
 async function floodWatching(ms: number) {
@@ -81,14 +93,37 @@ async function floodWatching(ms: number) {
   return { attack, worst };
 }
 
+/** The receiver in its own user and mount namespace, on an 8 MiB tmpfs mounted there over the folder it was made in. */
+function inNamespace(argv: string[]): string[] {
+  const script =
+    'mp=$1; shift; cp -a "$mp/kecamatan" "$mp.stage" && mount -t tmpfs -o size=8m tmpfs "$mp" && ' +
+    'cp -a "$mp.stage" "$mp/kecamatan" && rm -rf "$mp.stage" && exec "$@"';
+  return ['unshare', '--user', '--map-root-user', '--mount', 'sh', '-c', script, 'sh', mountPoint, ...argv];
+}
+
+/** The small filesystem as this process reaches it: the mount itself, or the receiver's namespace's view of it. */
+/** A path under the small filesystem, as this process reaches it. */
+const live = (path: string) => (mounted ? path : `/proc/${k.pid}/root${path}`);
+
+const disk = () => (mounted ? mountPoint : `/proc/${k.pid}/root${mountPoint}`);
+
 beforeAll(async () => {
   mountPoint = mkdtempSync(join(tmpdir(), 'pleno-fulldisk-'));
-  const m = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint], { encoding: 'utf8' });
-  mounted = m.status === 0;
-  if (!mounted) throw new Error(`mount -t tmpfs refused (${m.stderr.trim()}); the full-disk test needs it`);
   const dir = join(mountPoint, 'kecamatan');
+  if (process.env.PLENO_FULLDISK_NAMESPACE !== '1') {
+    const m = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint], { encoding: 'utf8' });
+    mounted = m.status === 0;
+  }
   mkdirSync(dir);
-  k = await startHostileKecamatan({ desa: 2, tpsPerDesa: 3, dir, quarantine: QUOTA });
+  k = await startHostileKecamatan({
+    desa: 2,
+    tpsPerDesa: 3,
+    dir,
+    quarantine: QUOTA,
+    ...(mounted ? {} : { wrap: inNamespace }),
+  });
+  const fs = statfsSync(disk());
+  expect(fs.blocks * fs.bsize).toBeLessThanOrEqual(8 * 1024 * 1024);
 }, 120_000);
 
 afterAll(async () => {
@@ -110,13 +145,13 @@ describe('a full disk', () => {
     expect(roomy.worst.bytes).toBeLessThanOrEqual(QUOTA.maxBytes);
     expect(roomy.worst.items).toBeLessThanOrEqual(QUOTA.maxFiles);
 
-    filler = fillDisk(mountPoint);
+    filler = fillDisk(disk());
     expect(statSync(filler).size).toBeGreaterThan(1024 * 1024);
     // The banner's source: free space below the app's threshold, said in words.
     configureQuarantine(QUOTA);
-    const disk = diskView(join(mountPoint, 'kecamatan'));
-    expect(disk.low).toBe(true);
-    expect(disk.message).toMatch(/^Ruang disk hampir penuh: tersisa 0 MB\. Kosongkan ruang disk/);
+    const space = diskView(join(disk(), 'kecamatan'));
+    expect(space.low).toBe(true);
+    expect(space.message).toMatch(/^Ruang disk hampir penuh: tersisa 0 MB\. Kosongkan ruang disk/);
 
     const record = k.nextRecord();
     const refused = await postOnce(k.port, '/v1/c-hasil', record, { from: LEGIT_ADDRESS });
@@ -141,9 +176,9 @@ describe('a full disk', () => {
     });
 
     // Read beside the running receiver (both only read): the file is sound and its chain intact.
-    const integrity = execFileSync('sqlite3', [k.dbPath, 'PRAGMA integrity_check;'], { encoding: 'utf8' }).trim();
+    const integrity = execFileSync('sqlite3', [live(k.dbPath), 'PRAGMA integrity_check;'], { encoding: 'utf8' }).trim();
     expect(integrity).toBe('ok');
-    const audit = spawnSync(process.execPath, [BIN, 'audit', 'verify', '--db', k.dbPath], { encoding: 'utf8' });
+    const audit = spawnSync(process.execPath, [BIN, 'audit', 'verify', '--db', live(k.dbPath)], { encoding: 'utf8' });
     expect(audit.stdout).toMatch(/^valid: /);
     expect(audit.status).toBe(0);
   }, 120_000);

@@ -98,6 +98,8 @@ export async function startHostileKecamatan(
     quarantine?: Partial<QuarantineQuota>;
     /** Where the database and its data folder go (a small tmpfs in the full-disk test); a fresh temp dir else. */
     dir?: string;
+    /** The receiver's command line (node and its arguments) run under another command, e.g. in a user namespace. */
+    wrap?: (argv: string[]) => string[];
   } = {},
 ): Promise<HostileKecamatan> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pleno-hostile-'));
@@ -116,11 +118,11 @@ export async function startHostileKecamatan(
     JSON.stringify(opts.receiver ?? {}),
     JSON.stringify(opts.quarantine ?? {}),
   ];
-  const child: ChildProcess = opts.nofile
-    ? spawn('bash', ['-c', `ulimit -n ${opts.nofile} && exec "$0" "$@"`, process.execPath, ...args], {
-        stdio: ['pipe', 'pipe', 'pipe'],
-      })
-    : spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const argv = opts.nofile
+    ? ['bash', '-c', `ulimit -n ${opts.nofile} && exec "$0" "$@"`, process.execPath, ...args]
+    : [process.execPath, ...args];
+  const [cmd, ...rest] = opts.wrap ? opts.wrap(argv) : argv;
+  const child: ChildProcess = spawn(cmd!, rest, { stdio: ['pipe', 'pipe', 'pipe'] });
   let exit: number | null = null;
   child.on('exit', (code, signal) => (exit = code ?? (signal ? 128 : -1)));
   let stderr = '';

@@ -49,9 +49,9 @@ test('the reused photo of Hampang TPS 002 (bupati) is flagged on Beranda and in 
   expect(blocking(await axeFindings(page))).toEqual([]);
   await page.screenshot({ path: join(ARTIFACTS, 'screens', 'pleno-r16-1366.png') });
 
-  // A TPS without a cross warning still reads as fully checked, with R01–R16 named.
+  // A TPS without a cross warning still reads as fully checked, with R01–R17 named.
   const clean = hampang.tiles.find((t) => t.flags.length === 0 && t.errors + t.warnings === 0 && t.status === 'masuk');
   expect(clean, 'a clean TPS in Hampang').toBeTruthy();
   await page.evaluate((tps) => (window.location.hash = `#/pleno/bupati/${tps}`), clean!.tps);
-  await expect(page.getByTestId('checks-ok')).toHaveText('Semua pemeriksaan R01–R16 terpenuhi.');
+  await expect(page.getByTestId('checks-ok')).toHaveText('Semua pemeriksaan R01–R17 terpenuhi.');
 });

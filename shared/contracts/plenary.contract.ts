@@ -78,7 +78,7 @@ export interface DashboardTile {
   bermasalah: boolean;
   errors: number;
   warnings: number;
-  /** The cross checks R14–R16 (shared/domain/cross-checks.ts) its counted version breaks: flags on the tile. */
+  /** The cross checks R14–R17 (shared/domain/cross-checks.ts) its counted version breaks: flags on the tile. */
   flags: CrossCode[];
 }
 

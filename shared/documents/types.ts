@@ -113,9 +113,9 @@ export interface DocTps {
   peringatan?: DocPeringatan[];
 }
 
-/** An R14–R16 warning of a lampiran TPS. */
+/** An R14–R17 warning of a lampiran TPS. */
 export interface DocPeringatan {
-  kode: 'R14' | 'R15' | 'R16';
+  kode: 'R14' | 'R15' | 'R16' | 'R17';
   pesan: string;
   /**
    * The count paths the warning is about (as `sumber.koreksi[].bidang`, e.g. `pemilih.dpt.l`): those cells of the

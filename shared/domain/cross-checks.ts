@@ -1,25 +1,33 @@
-// R14–R16 (warnings, docs/domain.md §2) for the TPS of the pemilihan the read model derives (read-model.ts): its
-// counted numbers against the same TPS's counted numbers in the other pemilihan (R14), its own DPTb lists (R15), and
-// the photos of its counted record against the records received for other TPS (R16). The rules themselves are
-// rules/r14-cross-pemilihan.ts, r15-dptb.ts and r16-photo.ts; this file picks their inputs and keeps what concerns
-// the TPS and pemilihan at hand, so the review, the dashboard and the documents read them with the other violations.
+// R14–R17 (warnings, docs/domain.md §2) for the TPS of the pemilihan the read model derives (read-model.ts): its
+// counted numbers against the same TPS's counted numbers in the other pemilihan (R14), its own DPTb lists (R15), the
+// photos of its counted record against the records received for other TPS (R16), and its counted record's `dibuat`
+// against the election window (R17). The rules themselves are rules/r14-cross-pemilihan.ts, r15-dptb.ts,
+// r16-photo.ts and r17-dibuat.ts; this file picks their inputs and keeps what concerns the TPS and pemilihan at hand,
+// so the review, the dashboard and the documents read them with the other violations.
 import type { CHasilCounts, FotoRef, PemilihanId } from './model';
 import type { Violation } from './rules/index';
 import type { CrossViolation } from './rules/cross-types';
 import { checkR14, type PemilihanRecord } from './rules/r14-cross-pemilihan';
 import { checkR15 } from './rules/r15-dptb';
 import { checkR16, type PhotoRecord } from './rules/r16-photo';
+import { checkR17 } from './rules/r17-dibuat';
 
 export type { PemilihanRecord } from './rules/r14-cross-pemilihan';
 
-export type CrossCode = 'R14' | 'R15' | 'R16';
-export const CROSS_CODES: readonly CrossCode[] = ['R14', 'R15', 'R16'];
+export type CrossCode = 'R14' | 'R15' | 'R16' | 'R17';
+export const CROSS_CODES: readonly CrossCode[] = ['R14', 'R15', 'R16', 'R17'];
 /** What a flag on a TPS tile says (Bahasa Indonesia). */
 export const CROSS_LABELS: Record<CrossCode, string> = {
   R14: 'angka berbeda antar-pemilihan',
   R15: 'pemilih DPTb ≠ pengguna DPTb',
   R16: 'foto dipakai untuk dua TPS',
+  R17: 'waktu pembuatan rekaman tidak wajar',
 };
+
+/** Whether a violation is one of these warnings (the documents list them under the table). */
+export function isCrossCode(code: string): code is CrossCode {
+  return (CROSS_CODES as readonly string[]).includes(code);
+}
 
 /** The cross codes among a TPS's violations, each once, in code order. */
 export function crossFlags(violations: readonly { code: string }[]): CrossCode[] {
@@ -44,6 +52,8 @@ export interface CrossIndex {
   bySha: ReadonlyMap<string, readonly SharedPhotoRowIn[]>;
   /** A TPS as a person reads it ("TPS 001 Cantung Kiri Hulu"). */
   shown: (tps: string) => string;
+  /** R17's window (the master's import time; null: no lower bound); null: R17 is not checked. */
+  dibuatWindow: { masterImported: string | null } | null;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -56,6 +66,7 @@ export function crossIndex(
   siblings: ReadonlyMap<string, readonly PemilihanRecord[]>,
   shared: readonly SharedPhotoRowIn[],
   shown: (tps: string) => string,
+  dibuatWindow: { masterImported: string | null } | null = null,
 ): CrossIndex {
   const bySubmission = new Map<number, SharedPhotoRowIn[]>();
   const bySha = new Map<string, SharedPhotoRowIn[]>();
@@ -63,7 +74,7 @@ export function crossIndex(
     push(bySubmission, r.submissionId, r);
     push(bySha, r.sha256, r);
   }
-  return { siblings, bySubmission, bySha, shown };
+  return { siblings, bySubmission, bySha, shown, dibuatWindow };
 }
 
 const plain = (v: CrossViolation): Violation => ({
@@ -106,13 +117,24 @@ function r16(tps: string, pemilihan: PemilihanId, submissionId: number, ix: Cros
     .map(plain);
 }
 
-/** The R14–R16 warnings of one TPS's counted version, in code order; none without a counted version. */
+/** The R14–R17 warnings of one TPS's counted version, in code order; none without a counted version. */
 export function crossViolations(
-  t: { tps: string; pemilihan: PemilihanId; current: CHasilCounts | null; countedSubmissionId: number | null },
+  t: {
+    tps: string;
+    pemilihan: PemilihanId;
+    current: CHasilCounts | null;
+    countedSubmissionId: number | null;
+    /** The counted record's `dibuat` and when it was received (R17). */
+    counted?: { dibuat?: string; receivedAt: string } | null;
+  },
   ix: CrossIndex,
 ): Violation[] {
   if (t.current === null) return [];
   const out = [...r14(t.pemilihan, t.current, ix.siblings.get(t.tps) ?? []), ...checkR15(t.current).map(plain)];
   if (t.countedSubmissionId !== null) out.push(...r16(t.tps, t.pemilihan, t.countedSubmissionId, ix));
+  const w = ix.dibuatWindow;
+  if (w && t.counted?.dibuat !== undefined) {
+    out.push(...checkR17(t.counted.dibuat, { masterImported: w.masterImported, received: t.counted.receivedAt }));
+  }
   return out;
 }

@@ -30,6 +30,8 @@ export interface SubmissionRowIn {
   sha256: string;
   receivedAt: string;
   counts: CHasilCounts;
+  /** When the KPPS device says the record was made (R17); absent: R17 is not checked for it. */
+  dibuat?: string;
 }
 export interface DecisionActRowIn {
   id: number;
@@ -127,6 +129,11 @@ export interface PemilihanRows<R extends RowTypes> {
   siblings?: ReadonlyMap<string, readonly PemilihanRecord[]>;
   /** R16: every photo held by records of more than one TPS (all pemilihan of the kecamatan); absent: none. */
   sharedPhotos?: readonly SharedPhotoRowIn[];
+  /**
+   * R17: when the data master was imported here (null: a SIMULASI master, no lower bound; rules/r17-dibuat.ts);
+   * absent: R17 is not checked.
+   */
+  dibuatWindow?: { masterImported: string | null };
 }
 
 // ---- The model ----
@@ -138,7 +145,7 @@ export interface DerivedTps {
   /** The counted version has a rule error (domain flag, also after an accepted override). */
   bermasalah: boolean;
   current: CHasilCounts | null;
-  /** Rule check of the counted version (shared/domain/rules), R01–R13 then the cross checks R14–R16. */
+  /** Rule check of the counted version (shared/domain/rules), R01–R13 then the cross checks R14–R17. */
   violations: Violation[];
   currentSource: { kind: 'submission'; submissionId: number } | { kind: 'correction'; correctionId: number } | null;
   /** The domain's own description of the counted version (for its correction checks). */

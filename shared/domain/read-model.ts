@@ -79,7 +79,7 @@ export function derivePemilihanSet<R extends RowTypes>(
   });
 }
 
-/** The TPS's R14–R16 warnings appended to its own violations (they never make a TPS bermasalah). */
+/** The TPS's R14–R17 warnings appended to its own violations (they never make a TPS bermasalah). */
 function withCrossChecks<R extends RowTypes>(
   model: PemilihanModel<R>,
   cross: ReturnType<typeof crossOf>,
@@ -91,6 +91,7 @@ function withCrossChecks<R extends RowTypes>(
         pemilihan: cross.pemilihan,
         current: t.derived.current,
         countedSubmissionId: t.derived.countedSubmissionId,
+        counted: t.submissions.find((s) => s.id === t.derived.countedSubmissionId) ?? null,
       },
       cross.ix,
     );
@@ -212,14 +213,14 @@ function holdInForce(rows: {
   return rows.acceptances.some(newer) || rows.choices.some(newer) ? null : h;
 }
 
-/** The inputs of R14–R16 (cross-checks.ts); R14 and R16 find nothing when the caller passed no siblings/photos. */
-function crossOf(rows: Pick<PemilihanRows<RowTypes>, 'master' | 'pemilihan' | 'siblings' | 'sharedPhotos'>): {
-  pemilihan: PemilihanId;
-  ix: CrossIndex;
-} {
+/** The inputs of R14–R17 (cross-checks.ts); R14, R16 and R17 find nothing when the caller passed none of theirs. */
+function crossOf(
+  rows: Pick<PemilihanRows<RowTypes>, 'master' | 'pemilihan' | 'siblings' | 'sharedPhotos' | 'dibuatWindow'>,
+): { pemilihan: PemilihanId; ix: CrossIndex } {
   const names = new Map(rows.master.desa.map((d) => [d.kode, d.nama]));
   const shown = (tps: string) => `TPS ${tps.slice(10)} ${names.get(tps.slice(0, 10)) ?? tps.slice(0, 10)}`;
-  return { pemilihan: rows.pemilihan.id, ix: crossIndex(rows.siblings ?? new Map(), rows.sharedPhotos ?? [], shown) };
+  const ix = crossIndex(rows.siblings ?? new Map(), rows.sharedPhotos ?? [], shown, rows.dibuatWindow ?? null);
+  return { pemilihan: rows.pemilihan.id, ix };
 }
 
 function deriveTps<R extends RowTypes>(
@@ -254,7 +255,7 @@ function deriveTps<R extends RowTypes>(
   const trace = traceOf({ submissions, corrections, decisions, counted: currentSource });
   const pending = corrections.find((c) => !decisions.has(c.id));
   const countedSubmissionId = trace?.record.submissionId ?? null;
-  // R14–R16 (withCrossChecks) are warnings: they never make a TPS bermasalah, only show beside R01–R13.
+  // R14–R17 (withCrossChecks) are warnings: they never make a TPS bermasalah, only show beside R01–R13.
   const violations = state.violations;
   const derived: DerivedTps = {
     base: state.status,

@@ -1,6 +1,7 @@
 // Records dated outside the election window (issue 14, item 7): a record made in 2019 (years before the data master
 // was in use here) and one dated 2099 (in the future) are signed and valid, so they are stored — but never silently:
-// the import summary, `pleno import` (stderr) and the TPS review each show warning R17 in words.
+// the import summary, `pleno import` (stderr) and the TPS review each show warning R17 in words, and the one read
+// model carries it among the counted record's violations (the review's checks, Beranda's tile flags).
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKecamatanFixture, type KecamatanFixture } from '../support/records';
 import type { Result } from '../../shared/contracts/result';
 import type { ImportSummary } from '../../shared/contracts/import.contract';
-import type { TpsReview } from '../../shared/contracts/plenary.contract';
+import type { DashboardView, TpsReview } from '../../shared/contracts/plenary.contract';
 
 const ROOT = path.resolve(__dirname, '../..');
 let fx: KecamatanFixture;
@@ -53,6 +54,20 @@ describe('R17: dibuat outside the election window', () => {
     expect(review.submissions[0]!.peringatan).toEqual([expect.stringMatching(/^R17: .*2019-11-27/)]);
     const quiet = value<TpsReview>(await fx.backend.dispatch('plenary.tps', { tps: c!.tps, pemilihan: 'bupati' }));
     expect(quiet.submissions[0]!.peringatan).toEqual([]);
+
+    // In the one read model: the counted record's R17 is among the TPS's violations, so the review lists it with
+    // R01–R16 and Beranda flags the tile (a warning: the TPS is not bermasalah for it).
+    expect(review.violations.filter((v) => v.code === 'R17')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        fields: ['dibuat'],
+        message: expect.stringMatching(/2019-11-27/),
+      }),
+    ]);
+    expect(quiet.violations.filter((v) => v.code === 'R17')).toEqual([]);
+    const board = value<DashboardView>(await fx.backend.dispatch('plenary.dashboard', { pemilihan: 'bupati' }));
+    const tiles = new Map(board.desa.flatMap((d) => d.tiles.map((t) => [t.tps, t])));
+    expect([a, b, c].map((d) => tiles.get(d!.tps)!.flags)).toEqual([['R17'], ['R17'], []]);
   }, 60_000);
 
   it('pleno import keeps its stdout line and names the warning on stderr', async () => {

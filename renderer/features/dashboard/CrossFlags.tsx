@@ -1,4 +1,4 @@
-// Beranda's list of TPS flagged by the cross checks R14–R16 (shared/domain/cross-checks.ts): a photo sent for two
+// Beranda's list of TPS flagged by the cross checks R14–R17 (shared/domain/cross-checks.ts): a photo sent for two
 // TPS, numbers that differ between the pemilihan of one TPS, DPTb lists that do not match. Warnings, not errors: the
 // TPS can still be decided, but the room should look at them, so each links to its review.
 import { href } from '../../app/router';
@@ -15,7 +15,7 @@ export function CrossFlags({ data }: { data: DashboardView }) {
       aria-label="Peringatan pemeriksaan silang"
       data-testid="cross-flags"
     >
-      <strong>{flagged.length} TPS dengan peringatan pemeriksaan silang (R14–R16)</strong>
+      <strong>{flagged.length} TPS dengan peringatan pemeriksaan silang (R14–R17)</strong>
       <ul>
         {flagged.map(({ d, t }) => (
           <li key={t.tps}>

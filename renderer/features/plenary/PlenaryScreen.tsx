@@ -313,7 +313,7 @@ function FormPane({ r }: { r: TpsReview }) {
       )}
       {r.violations.length === 0 && (
         <div className="notice notice-ok" data-testid="checks-ok">
-          Semua pemeriksaan R01–R16 terpenuhi.
+          Semua pemeriksaan R01–R17 terpenuhi.
         </div>
       )}
       {r.currentSource?.kind === 'correction' && (

@@ -19,8 +19,11 @@ export const RULE_CODES = [
   'R13',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
-/** R01–R13 look at one record; R14–R16 (warnings) across the pemilihan of a TPS, the DPTb lists and shared photos. */
-export type CheckCode = RuleCode | 'R14' | 'R15' | 'R16';
+/**
+ * R01–R13 look at one record; R14–R16 (warnings) across the pemilihan of a TPS, the DPTb lists and shared photos;
+ * R17 (warning) at the record's `dibuat` against the election window.
+ */
+export type CheckCode = RuleCode | 'R14' | 'R15' | 'R16' | 'R17';
 
 export interface Violation {
   code: CheckCode;

@@ -17,6 +17,7 @@ import {
 } from '../../../../../shared/documents/types';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import type { Violation } from '../../../../../shared/domain/rules/index';
+import { isCrossCode } from '../../../../../shared/domain/cross-checks';
 import { toSumber, type CountTrace, type Sumber } from '../../../../../shared/domain/count-trace';
 import { loadDataMaster } from '../../repositories/master.repo';
 import { recap } from '../recap/recap.service';
@@ -25,11 +26,9 @@ import { unexplainedBreaks } from './plenary-record';
 import { kejadianEntries, placeOf } from './kejadian-entries';
 import { kehadiranFor } from '../plenary/sidang.service';
 
-/** The R14–R16 warnings among a TPS's violations, as a lampiran entry's `peringatan`. */
+/** The R14–R17 warnings among a TPS's violations, as a lampiran entry's `peringatan`. */
 function crossWarnings(violations: readonly Violation[]): NonNullable<DocTps['peringatan']> {
-  return violations.flatMap((v) =>
-    v.code === 'R14' || v.code === 'R15' || v.code === 'R16' ? [{ kode: v.code, pesan: v.message }] : [],
-  );
+  return violations.flatMap((v) => (isCrossCode(v.code) ? [{ kode: v.code, pesan: v.message }] : []));
 }
 
 /** The trace as `sumber`; a counted number without a trace is a bug, never printed as traced. */

@@ -6,6 +6,7 @@ import type { CHasilCounts, DataMaster, Pilihan } from '../../../../../shared/do
 import { basisCode, basisLabel, diffCounts } from '../../../../../shared/domain/correction';
 import { BASIS_NOTE_MARK, type SumberKoreksi } from '../../../../../shared/domain/count-trace';
 import { fieldLabel, getCount } from '../../../../../shared/domain/labels';
+import { isCrossCode } from '../../../../../shared/domain/cross-checks';
 import { formatNumber } from '../../../../../shared/documents/format';
 import { formulaFailures, type FormulaFailure } from '../../../../../shared/documents/formula';
 import type { KejadianEntry } from '../../../../../shared/documents/types';
@@ -115,11 +116,11 @@ export function correctionEntries(snap: PemilihanSnapshot, master: DataMaster, p
   return out.sort((x, y) => x.id - y.id).map((x) => x.entry);
 }
 
-/** The R14–R16 warnings of the TPS's counted version when `submissionId` is what it counts, as sentences. */
+/** The R14–R17 warnings of the TPS's counted version when `submissionId` is what it counts, as sentences. */
 function crossWarningsOf(t: TpsSnapshot, submissionId: number) {
   const counted = t.derived.currentSource?.kind === 'submission' && t.derived.countedSubmissionId === submissionId;
   if (!counted) return [];
-  return t.violations.filter((v) => v.code === 'R14' || v.code === 'R15' || v.code === 'R16');
+  return t.violations.filter((v) => isCrossCode(v.code));
 }
 
 /**

@@ -32,6 +32,7 @@ import { listWithdrawals } from '../../repositories/sidang.repo';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { integrityCheck, integrityWarning, type IntegrityCheck } from '../integrity/integrity.service';
 import { listTunda } from '../../repositories/tunda.repo';
+import { r17From } from '../import/import-session';
 
 /** The stored row types the model carries (the views read their other fields). */
 export interface StoredRows {
@@ -143,12 +144,14 @@ function deriveSet(
   ids: readonly PemilihanId[],
   desa: string | undefined,
 ): PemilihanSnapshot[] {
+  const dibuatWindow = { masterImported: r17From(ctx) };
   const models = derivePemilihanSet<StoredRows>(
     master.pemilihan.map((p) => ({
       master,
       pemilihan: { id: p.id, nama: p.nama, pilihan: p.pilihan },
       ...(desa === undefined ? {} : { desa }),
       ...readRows(ctx.db, p.id, desa),
+      dibuatWindow,
     })),
     listSharedPhotos(ctx.db),
     (id) => ids.includes(id),

@@ -33,8 +33,9 @@ const tps = (
 
 describe('crossFlags', () => {
   it('gives each cross code once, in code order, and nothing for the other rules', () => {
-    const v = [{ code: 'R16' }, { code: 'R01' }, { code: 'R14' }, { code: 'R14' }, { code: 'R17' }];
-    expect(crossFlags(v)).toEqual(['R14', 'R16']);
+    // R17 (dibuat outside the election window) is a tile flag like R14–R16 since it joined the read model.
+    const v = [{ code: 'R17' }, { code: 'R16' }, { code: 'R01' }, { code: 'R14' }, { code: 'R14' }, { code: 'R13' }];
+    expect(crossFlags(v)).toEqual(['R14', 'R16', 'R17']);
     expect(crossFlags([{ code: 'R15' }])).toEqual(['R15']);
     expect(crossFlags([{ code: 'R05' }])).toEqual([]);
     expect(crossFlags([])).toEqual([]);

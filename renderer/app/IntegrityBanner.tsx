@@ -2,14 +2,19 @@
 // check (a row edited outside the app, the audit chain broken, a record not matching its signed envelope), while the
 // database is open read-only (damaged or read-only file: nothing can be saved), or while the disk is nearly full.
 // The backend re-checks when another program writes to the file; this band asks again every 20 s and after every change.
+// A damaged or read-only database offers "Pulihkan dari cadangan" (RestoreDialog.tsx).
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../api/query-client';
+import { Button } from '../ui';
 import { href } from './router';
+import { RestoreDialog } from './RestoreDialog';
 
 const RECHECK_MS = 20_000;
 
 export function IntegrityBanner({ projector = false }: { projector?: boolean }) {
   const q = useQuery({ ...apiQuery('system.integrity', {}), refetchInterval: RECHECK_MS });
+  const [restoring, setRestoring] = useState(false);
   const v = q.data;
   if (!v) return null;
   const bands = [];
@@ -31,7 +36,12 @@ export function IntegrityBanner({ projector = false }: { projector?: boolean }) 
   if (v.storage.readOnly && v.storage.message) {
     bands.push(
       <div key="storage" className="conn-banner conn-lost" role="alert" data-testid="readonly-banner">
-        <strong>{v.storage.message}</strong>
+        <strong>{v.storage.message}</strong>{' '}
+        {!projector && v.storage.canRestore && (
+          <Button size="sm" onClick={() => setRestoring(true)}>
+            Pulihkan dari cadangan
+          </Button>
+        )}
       </div>,
     );
   }
@@ -42,5 +52,11 @@ export function IntegrityBanner({ projector = false }: { projector?: boolean }) 
       </div>,
     );
   }
-  return bands.length ? <>{bands}</> : null;
+  // The dialog outlives the band: after the restore the band goes, the dialog still says where the old file is.
+  return (
+    <>
+      {bands}
+      {!projector && <RestoreDialog open={restoring} onClose={() => setRestoring(false)} />}
+    </>
+  );
 }

@@ -1,11 +1,13 @@
 // Button: primary / default / danger / ghost, optional busy state (disabled, label kept so the layout does not jump).
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: 'primary' | 'default' | 'danger' | 'ghost';
   size?: 'sm' | 'md' | 'lg';
   busy?: boolean;
   children: ReactNode;
+  /** React 19 passes ref as a prop (focus moved to a button that replaces another). */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 export function Button({

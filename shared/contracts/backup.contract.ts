@@ -1,7 +1,7 @@
 // Contract methods of the backup feature: the database copied with SQLite's online backup (plus the photo and
 // document files beside it) to a folder on a chosen removable drive — after every desa lock, every issued document,
 // every 10 minutes when something changed, and on demand — and restored on another laptop's first-run screen after
-// its audit chain verifies. Implemented by electron/main/backend/handlers/backup.handlers.ts.
+// its audit chain verifies — or on this laptop over a damaged or read-only database. Implemented by electron/main/backend/handlers/backup.handlers.ts.
 import { z } from 'zod';
 import { method, type MethodDef } from './method';
 
@@ -46,6 +46,14 @@ export interface BackupCheck {
   problems: string[];
 }
 
+export interface BackupRestored {
+  kecamatan: { kode: string; nama: string };
+  /** Audit entries of the restored database (its restore entry included). */
+  entries: number;
+  /** Where the damaged or read-only database file was moved (kept, never deleted); null for a first-run restore. */
+  movedAside: string | null;
+}
+
 const noInput = z.object({}).strict();
 const targetInput = z.object({ root: z.string().min(1).max(4096).nullable() }).strict();
 const pathInput = z.object({ path: z.string().min(1).max(4096) }).strict();
@@ -60,6 +68,9 @@ export const backupMethods = {
   'backup.find': method<typeof noInput, { backups: BackupFound[] }>(noInput),
   /** Opens a backup read-only and verifies its audit chain; nothing is changed. */
   'backup.inspect': method<typeof pathInput, BackupCheck>(pathInput),
-  /** First run only: replaces the empty database with a verified backup (and copies its photos and documents). */
-  'backup.restore': method<typeof pathInput, { kecamatan: { kode: string; nama: string }; entries: number }>(pathInput),
+  /**
+   * Replaces an empty database (first run), or a damaged or read-only one (moved aside, the backend reopened on the
+   * restored file), with a verified backup, and copies its photos and documents.
+   */
+  'backup.restore': method<typeof pathInput, BackupRestored>(pathInput),
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;

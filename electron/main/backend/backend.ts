@@ -24,6 +24,8 @@ export interface OpenBackendOptions {
   verbose?: boolean;
   /** Open for reading only, without the single-instance lock (read-only CLI commands beside a running app). */
   readOnly?: boolean;
+  /** Given by a host that can swap the database file under the transports (hosted.ts); becomes ctx.reopen. */
+  reopen?: BackendContext['reopen'];
 }
 
 /** What a transport (HTTP, IPC) needs: a dispatcher and the events to push. */
@@ -61,6 +63,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   if (!opened.readOnly) cleanTmpLeftovers(dataDir, log);
   const events = createEventBus();
   const ctx: BackendContext = { db: opened.db, dbPath, dataDir, clock, events, log, mode: options.mode, readOnly };
+  if (options.reopen) ctx.reopen = options.reopen;
   let handlerSet: ReturnType<typeof createHandlers>;
   try {
     handlerSet = createHandlers(ctx);

@@ -31,7 +31,12 @@ export interface BackendContext {
   log: Logger;
   mode: 'electron' | 'web';
   /** Set when the file was opened read-only (damaged, or a read-only file): why, for the user and for logs. */
-  readOnly?: { message: string; english: string } | null;
+  readOnly?: { message: string; english: string; kind?: 'damaged' | 'read-only-file' } | null;
+  /**
+   * Set by the transport's host (hosted.ts): closes this backend, runs `swap` on the closed file, and opens a new
+   * backend on the same path; resolves to its context. Absent for CLI commands and tests that open a backend alone.
+   */
+  reopen?: (swap: () => void) => Promise<BackendContext>;
 }
 
 export function createEventBus(): EventBus {

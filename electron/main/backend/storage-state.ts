@@ -16,6 +16,8 @@ export interface ReadOnlyReason {
   /** Bahasa Indonesia: why nothing can be saved and what to do. */
   message: string;
   english: string;
+  /** A damaged file (quick_check failed) is never copied over a backup; a healthy read-only file may be. */
+  kind: 'damaged' | 'read-only-file';
 }
 
 /** True when the file exists and is marked read-only (checked on the mode bits too: root may write anything). */
@@ -34,6 +36,7 @@ const READ_ONLY_FILE: ReadOnlyReason = {
   message:
     'Berkas basis data bersifat hanya-baca: Pleno membukanya hanya untuk dibaca, dan tidak ada yang dapat disimpan (impor, keputusan, dokumen). Salin berkas ke folder yang dapat ditulisi atau hapus tanda hanya-baca, lalu buka ulang Pleno.',
   english: 'the database file is read-only; opened for reading only',
+  kind: 'read-only-file',
 };
 
 function damaged(problems: string[]): ReadOnlyReason {
@@ -41,6 +44,7 @@ function damaged(problems: string[]): ReadOnlyReason {
     message:
       'Berkas basis data rusak: Pleno membukanya hanya untuk dibaca agar tidak ada yang hilang, dan tidak ada yang dapat disimpan. Pulihkan dari salinan cadangan terakhir, lalu impor ulang berkas hasil yang masuk sesudahnya.',
     english: `PRAGMA quick_check found damage (${problems.slice(0, 3).join('; ')}); opened read-only`,
+    kind: 'damaged',
   };
 }
 

@@ -4,7 +4,8 @@
 // (system.info carries startupError), which is what a PPK member in front of the screen needs; stderr says it too.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openBackend, failedBackend, toStartupError, type Backend, type ServedBackend } from '../backend/backend';
+import type { Backend } from '../backend/backend';
+import { openHostedBackend, type HostedBackend } from '../backend/hosted';
 import { startWebServer } from '../web/server';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { startReceiverIfPenerima } from './serve-penerima';
@@ -34,19 +35,15 @@ export const command: CliCommand = (argv) =>
       throw new UsageError(`--lan-port tidak sah / invalid: ${values['lan-port']}`);
     }
 
-    let backend: ServedBackend;
-    let full: Backend | null = null;
-    try {
-      full = await openBackend({ dbPath, mode: 'web', verbose: values.verbose === true });
-      backend = full;
-    } catch (err) {
-      const startupError = toStartupError(err);
+    const backend = await openHostedBackend({ dbPath, mode: 'web', verbose: values.verbose === true });
+    const startupError = backend.startupError();
+    if (startupError) {
       process.stderr.write(`pleno serve: ${startupError.message}\n  (${startupError.detail})\n`);
       process.stderr.write(
         'pleno serve: tampilan tetap dibuka untuk menjelaskan masalah ini / serving the UI to explain it\n',
       );
-      backend = failedBackend(dbPath, 'web', startupError);
     }
+    const full = backend.current();
 
     const staticDir = process.env.PLENO_RENDERER_DIR ?? DEFAULT_RENDERER_DIR;
     if (!existsSync(staticDir)) {
@@ -58,10 +55,8 @@ export const command: CliCommand = (argv) =>
     if (penerimaPort !== undefined && (!Number.isInteger(penerimaPort) || penerimaPort < 0 || penerimaPort > 65535)) {
       throw new UsageError(`--penerima-port tidak sah / invalid: ${values['penerima-port']}`);
     }
-    let lanStop: (() => Promise<void> | void) | null = null;
     const web = await startWebServer({ backend, staticDir, port });
-    if (values.lan && full) lanStop = await startLan(full, lanPort);
-    const penerimaStop = full ? await startReceiverIfPenerima(full, penerimaPort) : null;
+    const stopServers = await serversFollowing(backend, { lan: values.lan === true, lanPort, penerimaPort });
     if (full) await resumeKirim(full);
 
     process.stdout.write(`Pleno web: ${web.url}\n`);
@@ -74,8 +69,7 @@ export const command: CliCommand = (argv) =>
         process.stderr.write(`pleno serve: ${signal}, menutup / closing\n`);
         void (async () => {
           try {
-            await lanStop?.();
-            await penerimaStop?.();
+            await stopServers();
             await web.close();
             await backend.close(); // checkpoints the WAL and releases the lock
             resolveExit(0);
@@ -89,6 +83,37 @@ export const command: CliCommand = (argv) =>
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
   });
+
+/**
+ * The LAN receiver (with --lan) and the kab/kota receiver (a penerima database) bound to the open backend; a restore
+ * over a damaged or read-only database reopens the backend, and they are restarted on the new one.
+ */
+async function serversFollowing(
+  backend: HostedBackend,
+  opts: { lan: boolean; lanPort: number | undefined; penerimaPort: number | undefined },
+): Promise<() => Promise<void>> {
+  let stops: (() => Promise<void> | void)[] = [];
+  const start = async (b: Backend | null) => {
+    if (!b) return;
+    if (opts.lan) stops.push(await startLan(b, opts.lanPort));
+    const penerima = await startReceiverIfPenerima(b, opts.penerimaPort);
+    if (penerima) stops.push(penerima);
+  };
+  const stopAll = async () => {
+    const now = stops;
+    stops = [];
+    for (const stop of now) await stop();
+  };
+  await start(backend.current());
+  backend.onReopen(async (b) => {
+    process.stderr.write(
+      'pleno serve: basis data dibuka ulang setelah pemulihan / database reopened after a restore\n',
+    );
+    await stopAll();
+    await start(b);
+  });
+  return stopAll;
+}
 
 /**
  * Starts the LAN receiver (docs/design.md §3.5, owned by channels) beside the web mode. Without a data master yet it

@@ -4,7 +4,8 @@
 // process names, answers contract calls and forwards the backend's events. When it dies the main process restarts it
 // and asks for a re-check (see electron/main/platform/backend-process.ts).
 import { parentPort as workerPort } from 'node:worker_threads';
-import { failedBackend, openBackend, toStartupError, type Backend, type ServedBackend } from '../backend/backend';
+import type { Backend, ServedBackend } from '../backend/backend';
+import { openHostedBackend } from '../backend/hosted';
 import type { AuditVerifyView } from '../../../shared/contracts/audit.contract';
 import { isToHost, type FromHost, type Recheck, type ToHost } from './protocol';
 
@@ -43,17 +44,19 @@ let penerima: { close(): Promise<void> } | null = null;
 let opening: Promise<void> | null = null;
 
 async function open(channel: Channel, dbPath: string, recheck: boolean): Promise<void> {
-  let startupError = null;
-  let full: Backend | null = null;
-  try {
-    backend = full = await openBackend({ dbPath, mode: 'electron' });
-  } catch (err) {
-    startupError = toStartupError(err);
-    process.stderr.write(`Pleno backend: ${startupError.detail}\n`);
-    backend = failedBackend(dbPath, 'electron', startupError);
-  }
-  backend.events.subscribe((event) => channel.send({ t: 'event', event }));
-  const checked = recheck && !startupError ? await recheckAudit(backend) : null;
+  const hosted = await openHostedBackend({ dbPath, mode: 'electron' });
+  backend = hosted;
+  const startupError = hosted.startupError();
+  const full = hosted.current();
+  if (startupError) process.stderr.write(`Pleno backend: ${startupError.detail}\n`);
+  hosted.events.subscribe((event) => channel.send({ t: 'event', event }));
+  // A restore over a damaged or read-only database reopens the backend: the receiver follows it.
+  hosted.onReopen(async (b) => {
+    await penerima?.close();
+    penerima = null;
+    if (b) await startPenerima(b);
+  });
+  const checked = recheck && !startupError ? await recheckAudit(hosted) : null;
   channel.send({ t: 'ready', startupError, recheck: checked });
   if (full) void resumeKirim(full);
   if (full) await startPenerima(full);

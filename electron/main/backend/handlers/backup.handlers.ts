@@ -1,11 +1,12 @@
 // Handlers of the backup feature (shared/contracts/backup.contract.ts): choosing the drive, writing a backup now,
-// and finding, inspecting and restoring a backup on the first-run screen.
+// and finding, inspecting and restoring a backup (first run, or over a damaged or read-only database).
 import { fail, ok } from '../../../../shared/contracts/result';
 import type { backupMethods } from '../../../../shared/contracts/backup.contract';
 import type { BackendContext } from '../context';
 import type { FeatureHandlers } from './index';
 import { BackupRefused, backupStatus, runBackup, setBackupTarget } from '../services/backup/backup.service';
 import { findBackups, inspectBackup, restoreBackup } from '../services/backup/restore.service';
+import { restoreOver } from '../services/backup/restore-over';
 
 export function backupHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof backupMethods> {
   return {
@@ -31,7 +32,7 @@ export function backupHandlers(ctx: BackendContext): FeatureHandlers<keyof typeo
       },
       'backup.find': () => ok({ backups: findBackups() }),
       'backup.inspect': ({ path }) => inspectBackup(path),
-      'backup.restore': ({ path }) => restoreBackup(ctx, path),
+      'backup.restore': ({ path }) => (ctx.readOnly ? restoreOver(ctx, path) : restoreBackup(ctx, path)),
     },
   };
 }

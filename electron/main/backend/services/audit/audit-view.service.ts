@@ -30,6 +30,8 @@ const VERBS: Record<string, string> = {
   'delegation.grant': 'memberi delegasi persetujuan',
   'delegation.revoke': 'mencabut delegasi persetujuan',
   'backup.restore': 'memulihkan basis data dari cadangan',
+  'backup.restore-aside':
+    'memulihkan basis data dari cadangan; berkas lama yang rusak atau hanya-baca disimpan di sampingnya',
   'manual.entry': 'memasukkan C.Hasil secara manual',
   'lan.contact': 'mencatat kontak perangkat lewat LAN',
   'quarantine.add': 'menyisihkan berkas yang ditolak ke karantina',

@@ -124,6 +124,13 @@ export async function runBackup(
     if (reason === 'manual') throw new BackupRefused('Pilih dulu drive tujuan cadangan.');
     return;
   }
+  if (ctx.readOnly?.kind === 'damaged') {
+    // A damaged file is never copied over the last good backup on the drive (the one a restore needs).
+    s.lastError =
+      'Basis data di laptop ini rusak: cadangan terakhir di drive tidak ditimpa. Pulihkan dari cadangan itu.';
+    if (reason === 'manual') throw new BackupRefused(s.lastError);
+    return;
+  }
   if (opts.onlyIfChanged && s.lastHead === auditHead(ctx.db).hash) return;
   s.running = (async () => {
     try {

@@ -1,12 +1,13 @@
 // Restoring a backup on another laptop's first-run screen: find backups on the mounted drives, inspect one (opened
-// read-only, its audit chain and every audited row verified — the same check as `pleno audit verify`), and restore:
-// the file is first copied to this laptop's data folder and checked again there (the drive may be pulled or the
-// file changed meanwhile), then written over the empty database with the backup API, its photos and documents
-// copied, the chain verified once more, and the restore recorded in the audit log.
+// read-only, its audit chain and every audited row verified — the same check as `pleno audit verify` — and every
+// stored C.Hasil record against its signed envelope), and restore: the file is first copied to this laptop's data
+// folder and checked again there (the drive may be pulled or the file changed meanwhile), then written over the
+// empty database with the backup API, its photos and documents copied, the chain verified once more, and the restore
+// recorded in the audit log. Over a damaged or read-only database the file itself is swapped: restore-over.ts.
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BackendContext } from '../../context';
-import type { BackupCheck, BackupFound } from '../../../../../shared/contracts/backup.contract';
+import type { BackupCheck, BackupFound, BackupRestored } from '../../../../../shared/contracts/backup.contract';
 import { fail, ok, type Result } from '../../../../../shared/contracts/result';
 import { databaseIsEmpty, readBackupFacts, restoreDatabase, withBackupReadonly } from '../../db/backup';
 import { runCommand } from '../../db/command';
@@ -15,6 +16,7 @@ import { AUDITED_TABLES, migrations } from '../../db/migrations/index';
 import { appendAudit, verifyAudit } from '../../repositories/audit.repo';
 import { BACKUP_DB, BACKUP_FOLDER, copyMissing, FILE_DIRS, isBackupPathOn, readManifest } from './backup-files';
 import { mountedDrives } from './backup.service';
+import { checkSubmissionSources } from '../integrity/signed-sources';
 
 export function findBackups(): BackupFound[] {
   const out: BackupFound[] = [];
@@ -56,11 +58,18 @@ export function checkBackupFile(file: string): Omit<BackupCheck, 'path' | 'dibua
       // Tables added by later migrations are not required of an older backup (they are created on restore).
       const current = facts.schema === latestVersion(migrations);
       const r = verifyAudit(db, current ? { requiredTables: AUDITED_TABLES } : {});
+      // Every stored C.Hasil record against its signed envelope too (the tables of an older schema are migrated
+      // on restore and checked by the integrity check at start).
+      const signed = current ? checkSubmissionSources(db).problems : [];
+      const problems = [
+        ...r.problems.map((p) => `Rantai audit tidak utuh: ${p.message}.`),
+        ...signed.map((p) => p.message),
+      ];
       return {
         kecamatan: facts.kecamatan,
         entries: r.entries,
-        valid: r.ok,
-        problems: r.problems.slice(0, 5).map((p) => `Rantai audit tidak utuh: ${p.message}.`),
+        valid: problems.length === 0,
+        problems: problems.slice(0, 5),
       };
     });
   } catch {
@@ -79,15 +88,11 @@ export function inspectBackup(file: string): Result<BackupCheck> {
   return ok({ path: file, dibuat: readManifest(dirname(file))?.dibuat ?? null, ...checkBackupFile(file) });
 }
 
-export async function restoreBackup(
-  ctx: BackendContext,
-  file: string,
-): Promise<Result<{ kecamatan: { kode: string; nama: string }; entries: number }>> {
-  if (!databaseIsEmpty(ctx.db))
-    return fail(
-      'CONFLICT',
-      'Laptop ini sudah memegang data kecamatan; cadangan hanya dapat dipulihkan ke Pleno yang baru dipasang.',
-    );
+/**
+ * The backup copied from the drive into this laptop's data folder and checked again there (the drive may be pulled
+ * or the file changed meanwhile): the file that is restored is the one verified.
+ */
+export function verifiedLocalCopy(ctx: BackendContext, file: string): Result<{ local: string; check: BackupCheck }> {
   const seen = inspectBackup(file);
   if (!seen.ok) return seen;
   if (!seen.value.valid) return fail('INVALID_INPUT', seen.value.problems[0] ?? 'Cadangan tidak dapat dipakai.');
@@ -97,16 +102,40 @@ export async function restoreBackup(
   const check = checkBackupFile(local);
   if (!check.valid || check.kecamatan?.kode !== seen.value.kecamatan?.kode)
     return fail('INVALID_INPUT', check.problems[0] ?? 'Cadangan berubah saat disalin; coba lagi.');
-  await restoreDatabase(ctx.db, local);
-  for (const sub of FILE_DIRS) copyMissing(join(dirname(file), sub), join(ctx.dataDir, sub));
+  return ok({ local, check: { ...seen.value, ...check } });
+}
+
+/**
+ * After the restored content is in place: the backup's photos and documents copied, the chain verified once more,
+ * and the restore recorded in the audit log (the event makes every screen read again).
+ */
+export function finishRestore(
+  ctx: BackendContext,
+  from: string,
+  action: 'backup.restore' | 'backup.restore-aside',
+): number {
+  for (const sub of FILE_DIRS) copyMissing(join(dirname(from), sub), join(ctx.dataDir, sub));
   const after = verifyAudit(ctx.db, { requiredTables: AUDITED_TABLES });
   if (!after.ok) throw new Error(`restored database fails audit verify: ${after.problems[0]?.english ?? ''}`);
   runCommand(ctx, (unit) => {
-    appendAudit(unit.db, { actor: 'sistem', action: 'backup.restore', at: ctx.clock().toISOString() });
+    appendAudit(unit.db, { actor: 'sistem', action, at: ctx.clock().toISOString() });
     unit.emit({ type: 'kecamatan-changed' });
     return ok(undefined);
   });
-  ctx.log.info('backup restored', { from: file, local, entries: after.entries });
-  const k = check.kecamatan!;
-  return ok({ kecamatan: { kode: k.kode, nama: k.nama }, entries: after.entries + 1 });
+  return after.entries + 1;
+}
+
+export async function restoreBackup(ctx: BackendContext, file: string): Promise<Result<BackupRestored>> {
+  if (!databaseIsEmpty(ctx.db))
+    return fail(
+      'CONFLICT',
+      'Laptop ini sudah memegang data kecamatan; cadangan hanya dapat dipulihkan ke Pleno yang baru dipasang atau ke basis data yang rusak.',
+    );
+  const copy = verifiedLocalCopy(ctx, file);
+  if (!copy.ok) return copy;
+  await restoreDatabase(ctx.db, copy.value.local);
+  const entries = finishRestore(ctx, file, 'backup.restore');
+  ctx.log.info('backup restored', { from: file, local: copy.value.local, entries });
+  const k = copy.value.check.kecamatan!;
+  return ok({ kecamatan: { kode: k.kode, nama: k.nama }, entries, movedAside: null });
 }

@@ -81,9 +81,14 @@ test('misread 105/905: correction proposed by an anggota, approved by the ketua;
     .fill('Angka 105 terbaca 905; sesuai C.Hasil plano dan salinan saksi');
   // Evidence: a photo of the corrected sheet (any PNG will do here).
   const evidence = await page.screenshot({ clip: { x: 0, y: 0, width: 200, height: 120 } });
-  await dialog
-    .locator('input[type="file"]')
-    .setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: evidence });
+  // The picker speaks Indonesian (never the browser's "Choose File") and opens from the keyboard.
+  const picker = dialog.getByRole('button', { name: 'Pilih foto…' });
+  await expect(dialog.getByTestId('file-picker-state')).toHaveText('Belum ada berkas dipilih');
+  await picker.focus();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: evidence });
+  await expect(dialog.getByTestId('file-picker-state')).toHaveText('Dipilih: bukti.png');
   await checkScreen(page, 'dialog-koreksi');
   await dialog.getByRole('button', { name: /Usulkan koreksi/ }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);

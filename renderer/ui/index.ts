@@ -9,3 +9,4 @@ export { ToastProvider, useToast, type ToastInput } from './Toast';
 export { Tabs, type TabItem } from './Tabs';
 export { ProgressBar, Progress } from './ProgressBar';
 export { EmptyState } from './EmptyState';
+export { FilePicker, type FilePickerProps } from './FilePicker';

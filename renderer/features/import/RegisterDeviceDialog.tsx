@@ -2,7 +2,7 @@
 // PPK or a delegate (docs/plenary-decisions.md), confirmed with the decider's PIN like every weighty decision. The
 // key is typed or read from a QR picture of the phone's screen; the backend checks it all again and records it.
 import type { DevicesView } from '../../../shared/contracts/import.contract';
-import { Button, Dialog, Field, StatusPill } from '../../ui';
+import { Button, Dialog, Field, FilePicker, StatusPill } from '../../ui';
 import { PinField } from '../plenary/decider';
 import { ErrorAlert } from './panel-parts';
 import { useRegisterDevice, type RegisterDeviceState, type RegisterTarget } from './use-register-device';
@@ -34,19 +34,14 @@ function DeviceFields({ s, view }: { s: RegisterDeviceState; view: DevicesView }
         />
       </Field>
       <div className="row">
-        <label className="btn btn-sm">
+        <FilePicker
+          size="sm"
+          accept="image/png,image/jpeg,.png,.jpg,.jpeg"
+          inputLabel="Gambar kode QR perangkat"
+          onFiles={(files) => void s.scan(files)}
+        >
           Pindai QR dari gambar…
-          <input
-            type="file"
-            accept="image/png,image/jpeg,.png,.jpg,.jpeg"
-            hidden
-            aria-label="Gambar kode QR perangkat"
-            onChange={(e) => {
-              void s.scan(e.target.files);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        </FilePicker>
         {s.qrNote && (
           <span className={s.qrNote.ok ? 'muted' : 'error'} role="status" data-testid="device-qr-note">
             {s.qrNote.text}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { KirimReceiptImport, KirimStatus } from '../../../shared/contracts/kirim.contract';
 import { useApiCommand, useApiQuery } from '../../api/hooks';
-import { Button, Card, StatusPill } from '../../ui';
+import { Button, Card, FilePicker, StatusPill } from '../../ui';
 import { fileToBase64 } from './format';
 
 function Results({ list }: { list: KirimReceiptImport[] }) {
@@ -25,9 +25,8 @@ export function BundleCard({ status }: { status: KirimStatus }) {
   const files = useApiCommand('kirim.importReceipts');
   const [results, setResults] = useState<KirimReceiptImport[] | null>(null);
   const waiting = status.pushes.filter((p) => p.receipt === null).length;
-  const pick = async (e: React.ChangeEvent<HTMLInputElement>) => {
-    const list = [...(e.target.files ?? [])];
-    e.target.value = '';
+  const pick = async (chosen: FileList | null) => {
+    const list = [...(chosen ?? [])];
     if (list.length === 0) return;
     const input = await Promise.all(list.map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) })));
     const r = await files.run({ files: input });
@@ -68,10 +67,14 @@ export function BundleCard({ status }: { status: KirimStatus }) {
           {exp.data.files.length} berkas kiriman ditulis ke {exp.data.folder}: {exp.data.files.join(', ') || '—'}
         </p>
       )}
-      <label className="btn">
+      <FilePicker
+        multiple
+        accept=".json,application/json,image/png,image/jpeg"
+        inputLabel="Berkas atau foto QR tanda terima"
+        onFiles={pick}
+      >
         Pilih berkas atau foto QR tanda terima
-        <input type="file" multiple accept=".json,application/json,image/png,image/jpeg" hidden onChange={pick} />
-      </label>
+      </FilePicker>
       {[exp.error, fromDrive.error, files.error].map(
         (e, i) =>
           e && (

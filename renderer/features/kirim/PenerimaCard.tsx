@@ -5,7 +5,7 @@
 import { useCallback, useState } from 'react';
 import type { KirimStatus, PenerimaPreviewView } from '../../../shared/contracts/kirim.contract';
 import { useApiCommand } from '../../api/hooks';
-import { Button, Card, Field, StatusPill, TextInput } from '../../ui';
+import { Button, Card, Field, FilePicker, StatusPill, TextInput } from '../../ui';
 import { CertCamera } from './CertCamera';
 import { fileToBase64, when } from './format';
 
@@ -55,23 +55,24 @@ function Setup() {
     [run],
   );
   const fromCamera = useCallback((texts: string[]) => void read({ source: 'kamera', texts }), [read]);
-  const fromFile = (source: 'berkas' | 'qr') => async (e: React.ChangeEvent<HTMLInputElement>) => {
-    const f = e.target.files?.[0];
-    e.target.value = '';
+  const fromFile = (source: 'berkas' | 'qr') => async (files: FileList | null) => {
+    const f = files?.[0];
     if (f) await read({ source, contentBase64: await fileToBase64(f) });
   };
   if (shown) return <Preview p={shown} onDone={() => setShown(null)} />;
   return (
     <div className="stack">
       <div className="row">
-        <label className="btn">
+        <FilePicker
+          accept=".json,application/json"
+          inputLabel="Berkas sertifikat penerima"
+          onFiles={fromFile('berkas')}
+        >
           Pilih berkas sertifikat (.json)
-          <input type="file" accept=".json,application/json" hidden onChange={fromFile('berkas')} />
-        </label>
-        <label className="btn">
+        </FilePicker>
+        <FilePicker accept="image/png,image/jpeg" inputLabel="Foto QR sertifikat penerima" onFiles={fromFile('qr')}>
           Pilih foto QR sertifikat
-          <input type="file" accept="image/png,image/jpeg" hidden onChange={fromFile('qr')} />
-        </label>
+        </FilePicker>
       </div>
       <CertCamera onTexts={fromCamera} />
       <form

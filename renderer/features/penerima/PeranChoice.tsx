@@ -1,14 +1,13 @@
 // First run: which level this laptop serves. "Kecamatan (PPK)" continues with the kecamatan set-up below it;
 // "Kabupaten/Kota (KPU)" makes this a receiver from the data masters of every kecamatan (all signed by one KPU key).
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/contracts/result';
 import { useApiCommand } from '../../api/hooks';
-import { Button } from '../../ui/Button';
+import { FilePicker } from '../../ui/FilePicker';
 import { Card } from '../../ui/Card';
 import { fileToBase64 } from '../setup/setup-calls';
 
 function PenerimaSetup({ onDone }: { onDone: () => void }) {
-  const input = useRef<HTMLInputElement>(null);
   const init = useApiCommand('penerima.init');
   const [error, setError] = useState<ApiError | null>(null);
   async function onFiles(list: FileList | null) {
@@ -27,18 +26,16 @@ function PenerimaSetup({ onDone }: { onDone: () => void }) {
         Pilih data master semua kecamatan di kabupaten/kota ini (berkas .json yang ditandatangani kunci KPU). Pleno
         membuat kunci penerima dan menampilkan kiriman setiap kecamatan.
       </p>
-      <input
-        ref={input}
-        type="file"
+      <FilePicker
+        variant="primary"
         accept=".json,application/json"
         multiple
-        hidden
-        aria-label="Berkas data master kecamatan"
-        onChange={(e) => void onFiles(e.target.files)}
-      />
-      <Button variant="primary" onClick={() => input.current?.click()} disabled={init.pending}>
+        inputLabel="Berkas data master kecamatan"
+        disabled={init.pending}
+        onFiles={(list) => void onFiles(list)}
+      >
         Pilih data master kecamatan…
-      </Button>
+      </FilePicker>
       {error && (
         <p role="alert" className="error">
           {error.message}

@@ -3,7 +3,7 @@
 // the correction counts only once the ketua (or a delegate) approves it.
 import { useMemo, useState } from 'react';
 import type { CHasilCounts } from '../../../shared/domain/model';
-import { Field, NumberInput } from '../../ui';
+import { Field, FilePicker, NumberInput } from '../../ui';
 import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import { CORRECTION_BASES, CORRECTION_BASIS_LABELS, type CorrectionBasis } from '../../../shared/domain/correction';
 import { countFields, fieldLabel, getCount } from '../../../shared/domain/labels';
@@ -179,11 +179,14 @@ function BasisFields({ review, b, set }: { review: TpsReview; b: Basis; set: (pa
           </Field>
         ) : (
           <Field label="Foto bukti (opsional)" hint="Foto lembar yang sudah dibetulkan (JPEG/PNG).">
-            <input
-              type="file"
+            <FilePicker
+              inputLabel="Foto bukti"
               accept="image/jpeg,image/png"
-              onChange={(e) => set({ evidence: e.target.files?.[0] ?? null })}
-            />
+              size="sm"
+              onFiles={(fs) => set({ evidence: fs?.[0] ?? null })}
+            >
+              Pilih foto…
+            </FilePicker>
           </Field>
         )}
       </div>

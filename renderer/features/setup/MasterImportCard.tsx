@@ -7,7 +7,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { groupFingerprint, type MasterPreview } from './setup-calls';
 import { useMasterImport, type MasterImport } from './use-master-import';
-import { FilePicker } from './FilePicker';
+import { FilePicker } from '../../ui';
 
 export function MasterImportCard({ onDone }: { onDone: () => void }) {
   const m = useMasterImport(onDone);
@@ -22,13 +22,19 @@ export function MasterImportCard({ onDone }: { onDone: () => void }) {
       </p>
       <FilePicker
         ref={button}
-        label="Impor data master"
+        variant="primary"
+        size="lg"
         accept=".json,application/json"
         inputLabel="Berkas data master"
         testId="master-file"
         busy={master.step === 'reading' || master.step === 'importing'}
-        onFile={(f) => void m.onFile(f)}
-      />
+        onFiles={(fs) => {
+          const f = fs?.[0];
+          if (f) void m.onFile(f);
+        }}
+      >
+        Impor data master
+      </FilePicker>
       {master.step === 'reading' && (
         <div className="stack" style={{ marginTop: 12 }}>
           <span>Memeriksa {master.fileName}…</span>

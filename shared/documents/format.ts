@@ -22,7 +22,15 @@ export function landscape(paper: PaperSize): { w: number; h: number } {
 /** 12345 → "12.345" (Indonesian thousands separator). */
 export function formatNumber(n: number): string {
   const s = String(Math.trunc(Math.abs(n)));
-  const out = s.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  let out = s;
+  if (!(Math.abs(n) < 1e15)) {
+    out = s.replace(/\B(?=(\d{3})+(?!\d))/g, '.'); // 16 digits and more, NaN, Infinity: as it always was
+  } else if (s.length > 3) {
+    // A document prints tens of thousands of numbers: grouped by slicing rather than by the regular expression.
+    let i = s.length % 3 || 3;
+    out = s.slice(0, i);
+    for (; i < s.length; i += 3) out += `.${s.slice(i, i + 3)}`;
+  }
   return n < 0 ? `-${out}` : out;
 }
 

@@ -31,11 +31,43 @@ function instant(iso: string): Date {
   return Number.isNaN(d.getTime()) ? new Date(0) : d;
 }
 
-/** zlib level 6 in the thread pool: the same bytes as deflateSync, while the next pages are being written. */
-function deflated(text: string): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    deflate(Buffer.from(text, 'latin1'), { level: 6 }, (err, out) => (err ? reject(err) : resolve(out))),
-  );
+/**
+ * Compresses page contents with zlib level 6 (the bytes deflateSync gives) in the thread pool while the main thread
+ * writes the next pages; a few pages at once (two: the second core of a small laptop), so memory stays that of a
+ * few zlib streams.
+ */
+class PageCompressor {
+  private readonly out: Buffer[] = [];
+  private readonly jobs: Promise<void>[] = [];
+  private running = 0;
+  private wake: (() => void) | null = null;
+  private failure: unknown = null;
+
+  constructor(private readonly inFlight: number) {}
+
+  /** Starts compressing page `i`; waits first while `inFlight` pages are being compressed. */
+  async add(i: number, text: string): Promise<void> {
+    while (this.running >= this.inFlight) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.running++;
+    const job = new Promise<void>((resolve) =>
+      deflate(Buffer.from(text, 'latin1'), { level: 6 }, (err, bytes) => {
+        if (err) this.failure ??= err;
+        else this.out[i] = bytes;
+        this.running--;
+        this.wake?.();
+        this.wake = null;
+        resolve();
+      }),
+    );
+    this.jobs.push(job);
+  }
+
+  /** Every page's compressed content, in page order. */
+  async done(): Promise<Buffer[]> {
+    await Promise.all(this.jobs);
+    if (this.failure) throw this.failure as Error;
+    return this.out;
+  }
 }
 
 export interface RenderInput {
@@ -64,7 +96,8 @@ async function drawPages(doc: PDFDocument, layout: DocumentLayout, fonts: DocFon
     }
   }
   const writer = new ContentWriter(fonts);
-  const pending: Promise<[PDFRef, Buffer]>[] = [];
+  const compressor = new PageCompressor(2);
+  const refs: PDFRef[] = [];
   for (const lp of layout.pages) {
     const page = doc.addPage([lp.width, lp.height]);
     const regular = page.node.newFontDictionary('F', fonts.regular.pdf.ref).asString().slice(1);
@@ -77,10 +110,12 @@ async function drawPages(doc: PDFDocument, layout: DocumentLayout, fonts: DocFon
     const text = writer.page(lp.items, { regular, bold, image: (t) => imageNames.get(t) }, lp.width, lp.height);
     const ref = doc.context.nextRef();
     page.node.set(PDFName.of('Contents'), ref);
-    pending.push(deflated(text).then((bytes): [PDFRef, Buffer] => [ref, bytes]));
+    await compressor.add(refs.push(ref) - 1, text);
   }
-  for (const [ref, bytes] of await Promise.all(pending))
-    doc.context.assign(ref, doc.context.stream(new Uint8Array(bytes), { Filter: 'FlateDecode' }));
+  const contents = await compressor.done();
+  refs.forEach((ref, i) =>
+    doc.context.assign(ref, doc.context.stream(new Uint8Array(contents[i]!), { Filter: 'FlateDecode' })),
+  );
 }
 
 /** Metadata (dates from the data, never from the clock) and the signed envelope as an attachment. */
@@ -133,6 +168,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderOutput> {
   const layout = layoutDocument(input.data, input.dataSha256, measure);
   await drawPages(doc, layout, fonts);
   await describeAndAttach(doc, input);
-  const bytes = await doc.save({ useObjectStreams: true });
+  // All objects in one go: pdf-lib otherwise waits for a timer tick (≥ 1 ms) after every 50 objects, same bytes.
+  const bytes = await doc.save({ useObjectStreams: true, objectsPerTick: Infinity });
   return { bytes, pages: layout.pages.length };
 }

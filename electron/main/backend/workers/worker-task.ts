@@ -44,14 +44,8 @@ interface Job<I, O> {
   reject(e: unknown): void;
 }
 
-/**
- * A process started with `node --import tsx` hands the loader to its workers (they inherit execArgv); registering
- * it again in the worker added a second hooks thread compiling the same modules (~0.4 s CPU per worker start).
- */
-const TSX_FLAG = /(?:^|\s)(?:--import|--loader|--experimental-loader)[= ]tsx(?:\/esm)?(?:\s|$)/;
-
 function tsxLoader(entry: URL): string | null {
-  if (!entry.pathname.endsWith('.ts') || TSX_FLAG.test(process.execArgv.join(' '))) return null;
+  if (!entry.pathname.endsWith('.ts')) return null;
   try {
     // require.resolve gives the CommonJS build; the worker imports the ES module build beside it.
     const cjs = createRequire(entry).resolve('tsx/esm/api');

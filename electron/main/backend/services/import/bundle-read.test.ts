@@ -2,6 +2,11 @@
 // refuses (with the same sentences), and the worker that keeps the master between jobs verifies against it, is sent
 // it again after a restart, and answers what the in-thread read answers.
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'fflate';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { utf8Encode } from '../../../../../shared/formats/bytes';
@@ -133,5 +138,32 @@ describe('the bundle-read worker keeps the master between jobs', () => {
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).name).toBe(CONTEXT_MISSING);
     expect(err).not.toBeInstanceOf(WorkerJobError);
+  });
+});
+
+describe('the bundle-read worker in a process started with node --import tsx (bench, development)', () => {
+  it('starts and reads there, instead of falling back to the calling thread', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pleno-bundle-read-'));
+    try {
+      const here = fileURLToPath(new URL('.', import.meta.url));
+      const script = join(dir, 'read.mts');
+      writeFileSync(
+        script,
+        [
+          `import { makeBundle, makeFixture } from ${JSON.stringify(join(here, '../../../../../tests/support/records.ts'))};`,
+          `import * as br from ${JSON.stringify(join(here, 'bundle-read.ts'))};`,
+          'const fx = makeFixture({ desaCount: 1, tpsPerDesa: 1 });',
+          'const r = await br.readBundleVerified({ bytes: makeBundle(fx, fx.tpsCodes[0]), master: fx.master, extra: [] });',
+          'console.log(JSON.stringify({ mode: br.bundleReaderMode(), ok: r.ok && r.results.every((e) => e.verified.ok) }));',
+          'process.exit(0);',
+        ].join('\n'),
+      );
+      const root = join(here, '../../../../..');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: root, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toEqual({ mode: 'worker', ok: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

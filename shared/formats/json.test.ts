@@ -113,4 +113,11 @@ describe('jsonProblem', () => {
     expect(jsonProblem('berkas bukan JSON: bukan UTF-8 yang sah')).toBe('bukan UTF-8 yang sah');
     expect(jsonProblem('struktur terlalu dalam')).toBe('struktur terlalu dalam');
   });
+
+  it('reads a position of several digits, and only a lead at the start and a position at the end', () => {
+    const far = parseJson('{"aaaaaaaaaaaa": 1,}');
+    expect(!far.ok && jsonProblem(far.error.message)).toBe('nama kolom diharapkan setelah 19 karakter');
+    expect(jsonProblem('isi: berkas bukan JSON yang sah: x')).toBe('isi: berkas bukan JSON yang sah: x');
+    expect(jsonProblem('angka pada posisi 12 terlalu besar')).toBe('angka pada posisi 12 terlalu besar');
+  });
 });

@@ -72,6 +72,42 @@ describe('raiseObjection', () => {
   });
 });
 
+describe('raiseObjection at its edges', () => {
+  // Without the master's lookups only the shape of a code is checked: exactly 13 (TPS) or 10 (desa) digits.
+  const bare = { pilihanCount: 2 };
+  it.each([
+    ['12 digits', '630214200100'],
+    ['14 digits', '63021420010031'],
+    ['a letter first', 'a630214200100'],
+    ['a letter last', '630214200100a'],
+  ])('refuses a TPS code of %s', (_n, tps) => {
+    expect(raiseObjection(input({ scope: { kind: 'tps', tps } }), bare)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', detail: 'scope.tps' },
+    });
+  });
+
+  it('takes a well-formed TPS and desa code, saksi of paslon 1 and of the last paslon', () => {
+    expect(raiseObjection(input({ scope: { kind: 'tps', tps: '6302142001007' } }), bare)).toMatchObject({
+      ok: true,
+      value: { tps: '6302142001007', desa: '6302142001' },
+    });
+    for (const paslon of [1, 2])
+      expect(raiseObjection(input({ by: { kind: 'saksi', paslon, nama: 'Ahmad' } }), ctx).ok).toBe(true);
+  });
+
+  it('a procedure objection may name a desa, which must then exist', () => {
+    const about = (desa: string) =>
+      raiseObjection(input({ scope: { kind: 'prosedur', desa }, by: { kind: 'panwascam' } }), ctx);
+    expect(about('6302142001')).toMatchObject({
+      ok: true,
+      value: { scope: 'prosedur', desa: '6302142001', tps: null },
+    });
+    expect(about('6302142099')).toMatchObject({ ok: false, error: { detail: 'scope.desa' } });
+    expect(about('63021420')).toMatchObject({ ok: false, error: { detail: 'scope.desa' } });
+  });
+});
+
 const session = { ketua: 'Hj. Siti Aminah', delegates: ['Budi Santoso'] };
 const open = { id: 5, state: 'raised' as const };
 const at = '2024-11-28T11:30:00+08:00';

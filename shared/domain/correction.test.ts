@@ -3,6 +3,7 @@ import {
   type CorrectionProposal,
   type CorrectionUnderDecision,
   approveCorrection,
+  basisCode,
   basisLabel,
   correctionState,
   diffCounts,
@@ -73,6 +74,31 @@ describe('validateCounts', () => {
       expect(r.error.code).toBe('INVALID_INPUT');
       expect(r.error.detail).toBe(field);
     }
+  });
+});
+
+describe('validateCounts at its edges', () => {
+  it('takes a zero, says which count is missing, and refuses a record without vote counts', () => {
+    expect(validateCounts(withCounts({ 'suratSuara.dikembalikan': 0 }), 3).ok).toBe(true);
+    const missing = { ...fixed, suratSuara: { diterima: 1 } } as unknown as CHasilCounts;
+    expect(validateCounts(missing, 3)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^Angka .* belum diisi\.$/), detail: 'suratSuara.dikembalikan' },
+    });
+    const noSuara = { ...fixed, suara: undefined } as unknown as CHasilCounts;
+    expect(validateCounts(noSuara, 3)).toMatchObject({ ok: false, error: { detail: 'suara.paslon' } });
+  });
+});
+
+describe('the basis of a correction as stored', () => {
+  it('keeps a note only with lainnya, and reads back what it stored', () => {
+    expect(formatBasis('c-hasil-plano', 'catatan')).toBe('c-hasil-plano');
+    expect(formatBasis('lainnya', '  ')).toBe('lainnya');
+    expect(formatBasis('lainnya', null)).toBe('lainnya');
+    expect(basisCode('lainnya: Surat PPS')).toEqual({ basis: 'lainnya', note: 'Surat PPS' });
+    expect(basisCode('hitung-ulang')).toEqual({ basis: 'hitung-ulang', note: null });
+    // Text that is no known code reads as lainnya with that text as the note.
+    expect(basisCode('berita acara desa')).toEqual({ basis: 'lainnya', note: 'berita acara desa' });
   });
 });
 

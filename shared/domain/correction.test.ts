@@ -13,6 +13,7 @@ import {
   validateCounts,
 } from './correction';
 import { type CHasilCounts, type Pilihan } from './model';
+import type { CurrentSourceKind } from './status';
 import { cleanCounts, withCounts } from './test-support/records';
 
 const misread = withCounts({ 'suara.paslon.0': 905 });
@@ -232,6 +233,52 @@ describe('approveCorrection', () => {
       currentSource: { kind: 'correction', id: 19 },
     });
     expect(!r.ok && r.error.code).toBe('CONFLICT');
+  });
+});
+
+describe('approveCorrection: the version it was proposed on', () => {
+  const approve = (c: CorrectionUnderDecision, currentSource: { kind: CurrentSourceKind; id: number | null }) =>
+    approveCorrection(c, { by: 'Hj. Siti Aminah', at, session, desaLocked: false, currentSource });
+  const onCorrection = { ...proposed(), baseSubmissionId: null, baseCorrectionId: 11 };
+  it.each([
+    ['the same submission, read first', proposed(), { kind: 'first-valid', id: 11 }, true],
+    ['the same submission, accepted', proposed(), { kind: 'accepted', id: 11 }, true],
+    ['the same submission, chosen', proposed(), { kind: 'chosen', id: 11 }, true],
+    ['another submission', proposed(), { kind: 'accepted', id: 12 }, false],
+    ['a correction numbered like the submission', proposed(), { kind: 'correction', id: 11 }, false],
+    ['nothing counts any more', proposed(), { kind: 'none', id: null }, false],
+    ['a kind without an id', proposed(), { kind: 'accepted', id: null }, false],
+    ['the same correction', onCorrection, { kind: 'correction', id: 11 }, true],
+    ['a submission numbered like the correction', onCorrection, { kind: 'first-valid', id: 11 }, false],
+    ['no base recorded at all', { ...proposed(), baseSubmissionId: null }, { kind: 'accepted', id: -1 }, true],
+  ] as const)('%s', (_n, c, current, ok) => {
+    const r = approve(c, current);
+    expect(r.ok).toBe(ok);
+    if (!r.ok)
+      expect([r.error.code, r.error.message]).toEqual([
+        'CONFLICT',
+        expect.stringMatching(/^Koreksi ini dibuat atas versi/),
+      ]);
+  });
+
+  it('says which decision was already taken, and a locked desa before the version', () => {
+    const decided = (state: 'approved' | 'rejected') => approve({ ...proposed(), state }, { kind: 'accepted', id: 11 });
+    expect(decided('approved')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/sudah disetujui/) },
+    });
+    expect(decided('rejected')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/sudah ditolak/) },
+    });
+    const locked = approveCorrection(proposed(), {
+      by: 'Hj. Siti Aminah',
+      at,
+      session,
+      desaLocked: true,
+      currentSource: { kind: 'accepted', id: 12 },
+    });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
 });
 

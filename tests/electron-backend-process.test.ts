@@ -131,9 +131,9 @@ describe('backend process (bundled host, stand-in utilityProcess)', () => {
         for (let i = 0; i < 4; i += 1) {
           const pid = h.hostPid();
           process.kill(pid, 'SIGKILL');
-          if (i < 3) await h.waitFor(() => ready() === i + 1 && h.hostPid() && h.hostPid() !== pid, 15000, 'restart');
+          if (i < 3) await h.waitFor(() => ready() === i + 1 && h.hostPid() && h.hostPid() !== pid, 60000, 'restart');
         }
-        await h.waitFor(() => h.events(main).some((e) => e.state === 'failed'), 15000, 'failed');
+        await h.waitFor(() => h.events(main).some((e) => e.state === 'failed'), 60000, 'failed');
         await h.sleep(800);
         h.done({ states: h.events(main).filter((e) => e.type === 'backend-state').map((e) => e.state),
                  failed: h.events(main).find((e) => e.state === 'failed'), call: await h.call('system.info', {}),

@@ -142,7 +142,7 @@ describe('penerima SIGKILLed with commits in flight', () => {
       }
     db.close();
     expect(auditVerify(dbPath).status).toBe(0);
-  }, 180_000);
+  }, 360_000); // four SIGKILLs and restarts: past 180 s at load 28
 });
 
 /** A PATCH that trickles `bytes` from offset 0 in 8 KiB pieces; resolves when the connection ends or breaks. */

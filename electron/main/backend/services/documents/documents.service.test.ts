@@ -340,7 +340,7 @@ describe('documents service', () => {
     ).toBe(1);
     expect(pleno(['document', 'd-hasil', '--db', dbPath, '--pemilihan', 'dprd', '--out', out]).code).toBe(2);
     expect(pleno(['document', 'x', '--db', dbPath]).code).toBe(2);
-  }, 120_000);
+  }, 300_000); // six CLI runs: 210 s at load 28
 
   it('pleno verify checks a TPS bundle and an envelope against the master beside them', () => {
     const tpsDir = path.join(dir, 'demo/tps');

@@ -90,7 +90,7 @@ describe('renderer data layer over a real backend', () => {
     const stopBridge = startEventBridge(client, http, 600);
     const { observer, stop } = watch(client, 'plenary.projector', {});
     try {
-      await vi.waitFor(() => expect(observer.getCurrentResult().isFetched).toBe(true));
+      await vi.waitFor(() => expect(observer.getCurrentResult().isFetched).toBe(true), { timeout: 15_000 }); // first fetch: slow under load
       await new Promise((r) => setTimeout(r, 300)); // let the stream connect before the burst
       const before = countOf('plenary.projector');
       const dash = await readApi('plenary.dashboard', { pemilihan: 'bupati' }, client, counted);

@@ -53,7 +53,7 @@ beforeAll(async () => {
   fx = await createKecamatanFixture({ desa: 2, tpsPerDesa: 3 });
   rx = await startLanReceiver(fx.backend.ctx, { port: 0, host: '127.0.0.1', mdns: false });
   heavy = [heavyBundle(fx.devices[0]!.tps), heavyBundle(fx.devices[1]!.tps)];
-}, 120_000);
+}, 300_000); // past 120 s at load 28
 
 afterAll(async () => {
   setBundleReadLimits({ timeoutMs: BUNDLE_READ_TIMEOUT_MS, maxHeapMb: BUNDLE_READ_MAX_HEAP_MB });

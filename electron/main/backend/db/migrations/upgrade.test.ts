@@ -248,7 +248,7 @@ describe.each(EARLIER.map((v) => [v] as const))('upgrade from schema %i to the l
     dir = mkdtempSync(join(tmpdir(), `pleno-upgrade-v${version}-`));
     built = await buildAt(dir, version);
     up = await upgrade(built);
-  }, 180_000); // a database filled through the handlers at each version, then upgraded: slow on a loaded machine
+  }, 360_000); // a database filled through the handlers at each version, then upgraded: past 180 s at load 28
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

@@ -85,7 +85,7 @@ beforeAll(async () => {
   }));
   backend = await importedCopy('drafts');
   master = loadDataMaster(backend.ctx.db)!;
-}, 180_000);
+}, 360_000); // past 180 s at load 28
 
 afterAll(async () => {
   for (const b of opened) await b.close();

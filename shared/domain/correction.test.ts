@@ -282,6 +282,18 @@ describe('approveCorrection: the version it was proposed on', () => {
   });
 });
 
+describe('deciding without the current version at hand, and the name as typed', () => {
+  it('approves when the caller passes no current version; records the rejecting decider trimmed', () => {
+    expect(approveCorrection(proposed(), { by: 'Hj. Siti Aminah', at, session, desaLocked: false })).toMatchObject({
+      ok: true,
+      value: { decision: 'approved', decidedAs: 'ketua' },
+    });
+    expect(
+      rejectCorrection(proposed(), { by: '  Dewi Lestari ', at, session, reason: 'Tidak ada salinan' }),
+    ).toMatchObject({ ok: true, value: { decidedBy: 'Dewi Lestari' } });
+  });
+});
+
 describe('rejectCorrection', () => {
   it('needs a decider and a reason', () => {
     expect(

@@ -108,6 +108,25 @@ describe('raiseObjection at its edges', () => {
   });
 });
 
+describe('who raised a keberatan, stored and shown', () => {
+  it('stores only the keys that apply, and reads back exactly what was stored', () => {
+    expect(raisedByToRow({ kind: 'panwascam' })).toStrictEqual({ peran: 'panwascam' });
+    expect(raisedByToRow({ kind: 'saksi', paslon: 1 })).toStrictEqual({ peran: 'saksi', paslon: 1 });
+    expect(raisedByFromRow({ peran: 'saksi', paslon: 2 })).toStrictEqual({ kind: 'saksi', paslon: 2 });
+    expect(raisedByFromRow({ peran: 'ppk' })).toStrictEqual({ kind: 'ppk' });
+    expect(raisedByFromRow({ peran: 'ppk', nama: 'Joko' })).toStrictEqual({ kind: 'ppk', nama: 'Joko' });
+    expect(raisedByFromRow({ peran: 'lainnya' })).toStrictEqual({ kind: 'lainnya', nama: '' });
+  });
+
+  it('names the paslon only when it is a real one in the list, and trims a name given', () => {
+    const withEmpty: Pilihan[] = [...pilihan, { nomor: 3, nama: 'Kolom kosong', kind: 'kolom-kosong' }];
+    expect(objectionByLabel({ kind: 'saksi', paslon: 2 })).toBe('Saksi Paslon Nomor Urut 2');
+    expect(objectionByLabel({ kind: 'saksi', paslon: 3 }, withEmpty)).toBe('Saksi Paslon Nomor Urut 3');
+    expect(objectionByLabel({ kind: 'saksi', paslon: 9 }, pilihan)).toBe('Saksi Paslon Nomor Urut 9');
+    expect(objectionByLabel({ kind: 'lainnya', nama: '  Pemantau Pemilu ' })).toBe('Pemantau Pemilu');
+  });
+});
+
 const session = { ketua: 'Hj. Siti Aminah', delegates: ['Budi Santoso'] };
 const open = { id: 5, state: 'raised' as const };
 const at = '2024-11-28T11:30:00+08:00';

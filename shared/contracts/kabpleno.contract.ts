@@ -89,6 +89,8 @@ const proposeInput = z
     oleh: nama,
   })
   .strict();
+/** A kab/kota correction as proposed (the service and the dialog take the same fields). */
+export type KabKoreksiInput = z.infer<typeof proposeInput>;
 const issueInput = z
   .object({
     kind: z.enum(['d-hasil-kabko', 'kejadian-kabko']),

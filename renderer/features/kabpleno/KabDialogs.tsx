@@ -2,7 +2,7 @@
 // KPU kab/kota; the lock reads out the kecamatan totals first; a correction names the TPS, the field, the new value,
 // its basis and reason and who proposes it.
 import { useState, type ReactNode } from 'react';
-import type { KabPlenoView } from '../../../shared/contracts/kabpleno.contract';
+import type { KabKoreksiInput, KabPlenoView } from '../../../shared/contracts/kabpleno.contract';
 import type { KabKecamatanModel } from '../../../shared/domain/kab-pleno';
 import type { ApiError } from '../../../shared/contracts/result';
 import { Button } from '../../ui/Button';
@@ -125,14 +125,9 @@ interface KoreksiProps {
   v: KabPlenoView;
   k: KabKecamatanModel;
   onClose: () => void;
-  run: (input: {
-    tps: string;
-    bidang: string;
-    menjadi: number;
-    dasar: string;
-    alasan: string;
-    oleh: string;
-  }) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
+  run: (
+    input: Omit<KabKoreksiInput, 'kecamatan' | 'pemilihan'>,
+  ) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
 }
 
 export function KoreksiDialog({ v, k, onClose, run }: KoreksiProps) {

@@ -37,6 +37,32 @@ export function kecamatanIn(
   return k ? ok(k) : fail('NOT_FOUND', `Kecamatan ${kode} tidak ada di penerima ini.`, 'kecamatan');
 }
 
+/** The kecamatan a decision is taken on: it has pushed a D.Hasil (the decision names that manifest), not locked. */
+export function openKecamatan(
+  ctx: Pick<BackendContext, 'db'>,
+  pemilihan: string,
+  kode: string,
+): Result<KabKecamatanModel & { manifest: string }> {
+  const k = kecamatanIn(ctx, pemilihan, kode);
+  if (!k.ok) return k;
+  const { manifest, nama, locked } = k.value;
+  if (!manifest) return fail('CONFLICT', `Kecamatan ${nama} belum mengirim D.Hasil.`);
+  if (locked) return fail('LOCKED', `Kecamatan ${nama} sudah dikunci. Buka kuncinya lebih dulu.`);
+  return ok({ ...k.value, manifest });
+}
+
+/** The ketua (checked by the PIN) who signs a decision, and when, as the kab/kota rows store them. */
+export function byKetua(ctx: BackendContext, pin: string | undefined): Result<{ oleh: string; createdAt: string }> {
+  const ketua = requireKetua(ctx, pin);
+  return ketua.ok ? ok({ oleh: ketua.value.nama, createdAt: ctx.clock().toISOString() }) : ketua;
+}
+
+/** A reason of at least three characters, trimmed, or the refusal saying it is required. */
+function reasonGiven(s: string | undefined, refusal: string): Result<string> {
+  const t = text(s);
+  return t.length >= 3 ? ok(t) : fail('INVALID_INPUT', refusal, 'alasan');
+}
+
 export interface AcceptInput {
   kecamatan: string;
   pemilihan: string;
@@ -48,11 +74,9 @@ export interface AcceptInput {
 /** Accepts the kecamatan's latest committed final D.Hasil, or records its latest push as not acceptable. */
 export function acceptKecamatan(ctx: BackendContext, input: AcceptInput): Result<{ manifest: string }> {
   return runCommand(ctx, (unit) => {
-    const k = kecamatanIn(ctx, input.pemilihan, input.kecamatan);
+    const k = openKecamatan(ctx, input.pemilihan, input.kecamatan);
     if (!k.ok) return k;
     const kec = k.value;
-    if (!kec.manifest) return fail('CONFLICT', `Kecamatan ${kec.nama} belum mengirim D.Hasil.`);
-    if (kec.locked) return fail('LOCKED', `Kecamatan ${kec.nama} sudah dikunci. Buka kuncinya lebih dulu.`);
     const alasan = text(input.alasan);
     if (input.keputusan === 'diterima' && kec.status !== 'final')
       return fail(
@@ -62,16 +86,16 @@ export function acceptKecamatan(ctx: BackendContext, input: AcceptInput): Result
       );
     if (input.keputusan === 'tidak-diterima' && alasan.length < 3)
       return fail('INVALID_INPUT', 'Alasan mengapa hasil ini tidak dapat diterima wajib diisi.', 'alasan');
-    const ketua = requireKetua(ctx, input.pin);
-    if (!ketua.ok) return ketua;
+    const by = byKetua(ctx, input.pin);
+    if (!by.ok) return by;
+    const { kode, manifest } = kec;
     insertKabPenerimaan(unit.db, {
-      kecamatan: kec.kode,
+      kecamatan: kode,
       pemilihan: input.pemilihan,
-      manifest: kec.manifest,
+      manifest,
+      ...by.value,
       keputusan: input.keputusan,
       alasan: alasan || null,
-      oleh: ketua.value.nama,
-      createdAt: ctx.clock().toISOString(),
     });
     changed(unit);
     return ok({ manifest: kec.manifest });
@@ -84,6 +108,20 @@ export interface LockAnswer {
   locked: boolean;
   total: Totals;
   final: boolean;
+}
+
+/** Appends a kunci/buka row for the kecamatan's current manifest, signed by the ketua with the PIN. */
+function recordKunci(
+  ctx: BackendContext,
+  unit: CommandUnit,
+  row: { kecamatan: string; pemilihan: string; manifest: string; aksi: 'kunci' | 'buka'; alasan: string | null },
+  pin: string | undefined,
+): Result<void> {
+  const by = byKetua(ctx, pin);
+  if (!by.ok) return by;
+  insertKabKunci(unit.db, { ...row, ...by.value });
+  changed(unit);
+  return ok(undefined);
 }
 
 /** Locks a kecamatan: its figures (after approved corrections) were read out; refused with the reasons otherwise. */
@@ -102,18 +140,9 @@ export function lockKecamatan(
         `Kecamatan ${kec.nama} belum dapat dikunci: ${kec.lockBlockers.join(' ')}`,
         kec.lockBlockers.join('\n'),
       );
-    const ketua = requireKetua(ctx, input.pin);
-    if (!ketua.ok) return ketua;
-    insertKabKunci(unit.db, {
-      kecamatan: kec.kode,
-      pemilihan: input.pemilihan,
-      manifest: kec.manifest,
-      aksi: 'kunci',
-      alasan: null,
-      oleh: ketua.value.nama,
-      createdAt: ctx.clock().toISOString(),
-    });
-    changed(unit);
+    const row = { kecamatan: kec.kode, pemilihan: input.pemilihan, manifest: kec.manifest };
+    const done = recordKunci(ctx, unit, { ...row, aksi: 'kunci', alasan: null }, input.pin);
+    if (!done.ok) return done;
     const after = loadKabSnapshot(unit.db, input.pemilihan);
     const final = after.ok && after.value.model.final.final;
     return ok({ kecamatan: kec.kode, nama: kec.nama, locked: true, total: kec.total, final });
@@ -129,21 +158,11 @@ export function unlockKecamatan(
     if (!k.ok) return k;
     const kec = k.value;
     if (!kec.locked || !kec.manifest) return fail('CONFLICT', `Kecamatan ${kec.nama} tidak sedang dikunci.`);
-    const alasan = text(input.alasan);
-    if (alasan.length < 3) return fail('INVALID_INPUT', 'Alasan membuka kunci wajib diisi.', 'alasan');
-    const ketua = requireKetua(ctx, input.pin);
-    if (!ketua.ok) return ketua;
-    insertKabKunci(unit.db, {
-      kecamatan: kec.kode,
-      pemilihan: input.pemilihan,
-      manifest: kec.manifest,
-      aksi: 'buka',
-      alasan,
-      oleh: ketua.value.nama,
-      createdAt: ctx.clock().toISOString(),
-    });
-    changed(unit);
-    return ok({ locked: false as const });
+    const alasan = reasonGiven(input.alasan, 'Alasan membuka kunci wajib diisi.');
+    if (!alasan.ok) return alasan;
+    const row = { kecamatan: kec.kode, pemilihan: input.pemilihan, manifest: kec.manifest };
+    const done = recordKunci(ctx, unit, { ...row, aksi: 'buka', alasan: alasan.value }, input.pin);
+    return done.ok ? ok({ locked: false as const }) : done;
   });
 }
 
@@ -192,17 +211,11 @@ export function resolveKeberatan(
     const found = rows.find((r) => r.k.id === input.id);
     if (!found) return fail('NOT_FOUND', 'Keberatan tidak ditemukan.');
     if (found.done) return fail('CONFLICT', 'Keberatan ini sudah diselesaikan.');
-    const alasan = text(input.alasan);
-    if (alasan.length < 3) return fail('INVALID_INPUT', 'Alasan penyelesaian keberatan wajib diisi.', 'alasan');
-    const ketua = requireKetua(ctx, input.pin);
-    if (!ketua.ok) return ketua;
-    insertKabKeberatanSelesai(unit.db, {
-      keberatan: input.id,
-      hasil: input.hasil,
-      alasan,
-      oleh: ketua.value.nama,
-      createdAt: ctx.clock().toISOString(),
-    });
+    const alasan = reasonGiven(input.alasan, 'Alasan penyelesaian keberatan wajib diisi.');
+    if (!alasan.ok) return alasan;
+    const by = byKetua(ctx, input.pin);
+    if (!by.ok) return by;
+    insertKabKeberatanSelesai(unit.db, { keberatan: input.id, hasil: input.hasil, alasan: alasan.value, ...by.value });
     changed(unit);
     return ok({ id: input.id });
   });

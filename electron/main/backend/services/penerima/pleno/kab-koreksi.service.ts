@@ -7,25 +7,15 @@ import { CORRECTION_BASES } from '../../../../../../shared/domain/correction';
 import { kabCurrentValue } from '../../../../../../shared/domain/kab-pleno';
 import { fieldLabel, isCountPath } from '../../../../../../shared/domain/labels';
 import { fail, ok, type Result } from '../../../../../../shared/domain/result';
+import type { KabKoreksiInput } from '../../../../../../shared/contracts/kabpleno.contract';
 import type { BackendContext } from '../../../context';
 import { runCommand } from '../../../db/command';
 import { insertKabKoreksi, insertKabKoreksiKeputusan } from '../../../repositories/kab-pleno.repo';
-import { requireAnggota, requireKetua } from './kab-anggota.service';
-import { kecamatanIn } from './kab-decisions.service';
+import { requireAnggota } from './kab-anggota.service';
+import { byKetua, openKecamatan } from './kab-decisions.service';
 import { kabPemilihanList, loadKabSnapshot } from './kab-snapshot';
 
-export interface ProposeInput {
-  kecamatan: string;
-  pemilihan: string;
-  tps: string;
-  bidang: string;
-  menjadi: number;
-  dasar: string;
-  alasan: string;
-  oleh: string;
-}
-
-export function proposeKabKoreksi(ctx: BackendContext, input: ProposeInput): Result<{ id: number; dari: number }> {
+export function proposeKabKoreksi(ctx: BackendContext, input: KabKoreksiInput): Result<{ id: number; dari: number }> {
   const who = requireAnggota(ctx, input.oleh);
   if (!who.ok) return who;
   if (!(CORRECTION_BASES as readonly string[]).includes(input.dasar))
@@ -34,11 +24,9 @@ export function proposeKabKoreksi(ctx: BackendContext, input: ProposeInput): Res
   if (!Number.isInteger(input.menjadi) || input.menjadi < 0 || input.menjadi > 9999)
     return fail('INVALID_INPUT', 'Angka koreksi harus bilangan bulat 0–9999.', 'menjadi');
   return runCommand(ctx, (unit) => {
-    const k = kecamatanIn(ctx, input.pemilihan, input.kecamatan);
+    const k = openKecamatan(ctx, input.pemilihan, input.kecamatan);
     if (!k.ok) return k;
     const kec = k.value;
-    if (!kec.manifest) return fail('CONFLICT', `Kecamatan ${kec.nama} belum mengirim D.Hasil.`);
-    if (kec.locked) return fail('LOCKED', `Kecamatan ${kec.nama} sudah dikunci. Buka kuncinya lebih dulu.`);
     const pilihan = kabPemilihanList(ctx.db).find((p) => p.id === input.pemilihan)!.pilihan;
     if (!isCountPath(input.bidang, pilihan.length))
       return fail('INVALID_INPUT', 'Isian yang dikoreksi tidak dikenal.', 'bidang');
@@ -89,14 +77,13 @@ export function decideKabKoreksi(
         'CONFLICT',
         'Angka ini sudah berubah sejak koreksi diusulkan. Usulkan koreksi baru dari angka sekarang.',
       );
-    const ketua = requireKetua(ctx, input.pin);
-    if (!ketua.ok) return ketua;
+    const by = byKetua(ctx, input.pin);
+    if (!by.ok) return by;
     insertKabKoreksiKeputusan(unit.db, {
       koreksi: input.id,
       keputusan: input.keputusan,
       alasan: alasan || null,
-      oleh: ketua.value.nama,
-      createdAt: ctx.clock().toISOString(),
+      ...by.value,
     });
     unit.emit({ type: 'pleno-changed', pemilihan: null, desa: null, tps: null });
     return ok({ id: input.id });

@@ -1,6 +1,6 @@
 // Field walkers shared by the §4 parsers: hashes, codes, times, counts. Each failure names the field path.
 import { isIsoDateTimeWithOffset } from '../c-hasil';
-import { exactObject, fail, integer, joinPath, pattern, string, text, describe } from '../strict';
+import { exactObject, fail, integer, joinPath, literal, pattern, string, text, describe } from '../strict';
 import type { AuditHead } from './types';
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -18,6 +18,18 @@ export function kode(v: unknown, path: string, digits: number): string {
 /** A pemilihan id of a data master (`gubernur`, `bupati`, `walikota`, …): lowercase letters, digits and dashes. */
 export function pemilihanId(v: unknown, path: string): string {
   return pattern(v, path, /^[a-z][a-z0-9-]{0,31}$/, 'kode pemilihan (mis. "bupati")');
+}
+
+/** The keys a manifest and its receipt both open with: the push they are about (§4.2, §4.3). */
+export const PUSH_KEYS = ['format', 'kecamatan', 'pemilihan', 'urutan'] as const;
+
+/** Checks the format id and reads the push's kecamatan and pemilihan (the fields of PUSH_KEYS but urutan). */
+export function pushScope<F extends string>(
+  o: Record<string, unknown>,
+  format: F,
+): { format: F; kecamatan: string; pemilihan: string } {
+  literal(o.format, 'format', format, 'WRONG_FORMAT');
+  return { format, kecamatan: kode(o.kecamatan, 'kecamatan', 6), pemilihan: pemilihanId(o.pemilihan, 'pemilihan') };
 }
 
 export function count(v: unknown, path: string, min = 0): number {

@@ -3,8 +3,8 @@ import { toHex } from '../bytes';
 import { canonicalBytes } from '../canonical';
 import type { Sha256Port } from '../envelope';
 import { type ParseResult, runParser } from '../parse-result';
-import { array, exactObject, fail, joinPath, literal, pattern } from '../strict';
-import { auditHead, count, kode, oneOf, pemilihanId, sha256Hex, time } from './fields';
+import { array, exactObject, fail, joinPath, pattern } from '../strict';
+import { auditHead, count, oneOf, PUSH_KEYS, pushScope, sha256Hex, time } from './fields';
 import type { BerkasJenis, KirimManifest, ManifestBerkas, ManifestObjek, ObjekJenis } from './types';
 
 export const OBJEK_JENIS: readonly ObjekJenis[] = ['d-hasil', 'kejadian-khusus', 'c-hasil'];
@@ -60,18 +60,8 @@ function berkas(v: unknown, p: string): ManifestBerkas {
 /** Parses a manifest payload: exact key sets, codes, hashes, non-negative integers, no address listed twice. */
 export function parseManifest(payload: unknown): ParseResult<KirimManifest> {
   return runParser(() => {
-    const o = exactObject(payload, '', [
-      'format',
-      'kecamatan',
-      'pemilihan',
-      'urutan',
-      'sebelumnya',
-      'audit',
-      'objek',
-      'berkas',
-      'dibuat',
-    ]);
-    literal(o.format, 'format', 'pleno.kirim/1', 'WRONG_FORMAT');
+    const o = exactObject(payload, '', [...PUSH_KEYS, 'sebelumnya', 'audit', 'objek', 'berkas', 'dibuat']);
+    const scope = pushScope(o, 'pleno.kirim/1');
     const urutan = count(o.urutan, 'urutan', 1);
     const sebelumnya = o.sebelumnya === null ? null : sha256Hex(o.sebelumnya, 'sebelumnya');
     if ((urutan === 1) !== (sebelumnya === null)) {
@@ -82,9 +72,7 @@ export function parseManifest(payload: unknown): ParseResult<KirimManifest> {
       );
     }
     return {
-      format: 'pleno.kirim/1',
-      kecamatan: kode(o.kecamatan, 'kecamatan', 6),
-      pemilihan: pemilihanId(o.pemilihan, 'pemilihan'),
+      ...scope,
       urutan,
       sebelumnya,
       audit: auditHead(o.audit, 'audit'),

@@ -1,8 +1,8 @@
 // `pleno.tanda-terima/1` receipts (docs/design.md §4.3): parse, verify under the receiver key, match a manifest.
 import { type CryptoPort, parseEnvelope } from '../envelope';
 import { type ParseResult, parseFail, parsed, runParser } from '../parse-result';
-import { exactObject, literal } from '../strict';
-import { auditHead, count, kode, oneOf, pemilihanId, sha256Hex, time } from './fields';
+import { exactObject } from '../strict';
+import { auditHead, count, oneOf, PUSH_KEYS, pushScope, sha256Hex, time } from './fields';
 import { verifyKeyedUnder } from './keyed';
 import type { KirimManifest, ReceiptStatus, TandaTerima } from './types';
 
@@ -10,22 +10,9 @@ export const RECEIPT_STATUS: readonly ReceiptStatus[] = ['lengkap', 'menunggu-be
 
 export function parseTandaTerima(payload: unknown): ParseResult<TandaTerima> {
   return runParser(() => {
-    const o = exactObject(payload, '', [
-      'format',
-      'kecamatan',
-      'pemilihan',
-      'urutan',
-      'manifest',
-      'audit',
-      'status',
-      'berkasKurang',
-      'diterima',
-    ]);
-    literal(o.format, 'format', 'pleno.tanda-terima/1', 'WRONG_FORMAT');
+    const o = exactObject(payload, '', [...PUSH_KEYS, 'manifest', 'audit', 'status', 'berkasKurang', 'diterima']);
     return {
-      format: 'pleno.tanda-terima/1',
-      kecamatan: kode(o.kecamatan, 'kecamatan', 6),
-      pemilihan: pemilihanId(o.pemilihan, 'pemilihan'),
+      ...pushScope(o, 'pleno.tanda-terima/1'),
       urutan: count(o.urutan, 'urutan', 1),
       manifest: sha256Hex(o.manifest, 'manifest'),
       audit: auditHead(o.audit, 'audit'),

@@ -43,6 +43,21 @@ export function entryHash(prevHash: string, e: Omit<AuditEntryView, 'prevHash' |
   return sha256Hex(utf8Encode(prevHash + canonical));
 }
 
+/** An entry as the contract shows it (and as `entryHash` reads it). */
+export function entryOfRow(r: AuditRow): AuditEntryView {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    rowHash: r.row_hash,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
 /** Audited tables and their primary-key column, from `audit_table`. */
 export function auditedTables(db: Db): Map<string, string> {
   const rows = stmt(db, 'SELECT name, pk FROM audit_table ORDER BY name').all() as { name: string; pk: string }[];

@@ -5,7 +5,7 @@
 import type { Db } from '../context';
 import { stmt } from './statements';
 import type { AuditProblemView, AuditVerifyView } from '../../../../shared/contracts/audit.contract';
-import { auditedTables, entryHash, GENESIS_HASH, rowHash, type AuditRow } from './audit-chain';
+import { auditedTables, entryHash, entryOfRow, GENESIS_HASH, rowHash, type AuditRow } from './audit-chain';
 
 export type AuditProblemKind = AuditProblemView['kind'];
 
@@ -73,15 +73,7 @@ function entryProblems(r: AuditRow, lastSeq: number, prev: string): AuditProblem
       `audit entry #${r.seq}${target}: prev_hash does not match the previous entry (chain edited outside the app)`,
     );
   }
-  const recomputed = entryHash(r.prev_hash, {
-    seq: r.seq,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    rowHash: r.row_hash,
-  });
+  const recomputed = entryHash(r.prev_hash, entryOfRow(r));
   if (recomputed !== r.hash) {
     chain(
       `${name}${target}: hash entri tidak cocok (entri audit diubah di luar aplikasi)`,

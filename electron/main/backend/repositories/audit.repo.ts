@@ -14,7 +14,7 @@ import type { Db } from '../context';
 import { stmt } from './statements';
 import type { WritableDb } from '../db/command';
 import type { AuditEntryView } from '../../../../shared/contracts/audit.contract';
-import { auditedTables, entryHash, GENESIS_HASH, NAME, rowHash, type AuditRow } from './audit-chain';
+import { auditedTables, entryHash, entryOfRow, GENESIS_HASH, NAME, rowHash, type AuditRow } from './audit-chain';
 
 export { auditedTables, entryHash, GENESIS_HASH, rowHash };
 export { verifyAudit, type AuditProblem, type AuditProblemKind, type AuditReport } from './audit-verify';
@@ -33,20 +33,6 @@ export interface AppendAuditInput {
 
 /** An entry as stored; the contract's view is the same shape. */
 export type AuditEntry = AuditEntryView;
-
-function toEntry(r: AuditRow): AuditEntry {
-  return {
-    seq: r.seq,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    rowHash: r.row_hash,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  };
-}
 
 function pkOf(db: Db, table: string): string {
   const r = stmt(db, 'SELECT pk FROM audit_table WHERE name = ?').get(table) as { pk: string } | undefined;
@@ -137,7 +123,7 @@ export function listAudit(db: Db, q: ListAuditInput): AuditEntry[] {
   }
   const sql = `SELECT * FROM audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
   args.push(Math.max(0, Math.min(q.limit, 10_000)));
-  return (stmt(db, sql).all(...args) as AuditRow[]).map(toEntry);
+  return (stmt(db, sql).all(...args) as AuditRow[]).map(entryOfRow);
 }
 
 export function countAudit(db: Db): number {

@@ -174,16 +174,11 @@ function deriveOwn<R extends RowTypes>(rows: Omit<PemilihanRows<R>, 'siblings' |
   };
 }
 
-interface TpsRowsOf<R extends RowTypes> {
-  submissions: R['submission'][];
-  acceptances: R['acceptance'][];
-  choices: R['choice'][];
-  corrections: R['correction'][];
-  decisions: ReadonlyMap<number, R['decision']>;
-  objections: R['objection'][];
-  withdrawals: WithdrawalRowIn[];
-  holds: readonly TundaRowIn[];
-}
+/** A TPS's own rows as the model lists them, plus its holds (the model keeps only the one in force). */
+type TpsRowsOf<R extends RowTypes> = Pick<
+  TpsModel<R>,
+  'submissions' | 'acceptances' | 'choices' | 'corrections' | 'decisions' | 'objections' | 'withdrawals'
+> & { holds: readonly TundaRowIn[] };
 
 /** The acts still in force: those not withdrawn. */
 function inForce<T extends { id: number }>(

@@ -1,19 +1,11 @@
 // How each TPS tile status looks: label (from the domain's STATUS_LABELS), a one-line description, a tone for pills,
 // and the legend order. Shared by the dashboard, the review screen and the projector.
-import type { TileStatus } from '../../../shared/contracts/plenary.contract';
+import { TILE_STATUSES, type TileStatus } from '../../../shared/contracts/plenary.contract';
 import { STATUS_DESCRIPTIONS, STATUS_LABELS } from '../../../shared/domain/labels';
 import type { Tone } from '../../ui/StatusPill';
 
-export const TILE_ORDER: TileStatus[] = [
-  'belum-masuk',
-  'masuk',
-  'bermasalah',
-  'konflik',
-  'sengketa',
-  'sesuai',
-  'dikoreksi',
-  'ditunda',
-];
+/** The legend order: the domain's order of statuses. */
+export const TILE_ORDER: readonly TileStatus[] = TILE_STATUSES;
 
 export const tileLabel = (s: TileStatus): string => STATUS_LABELS[s];
 export const tileDescription = (s: TileStatus): string => STATUS_DESCRIPTIONS[s];

@@ -2,7 +2,19 @@
 // Error part: disabilitas pengguna ≤ disabilitas pemilih, for L and for P.
 // Warning part: disabilitas pengguna ≤ pengguna hak pilih (Jumlah B), checked per side (L against L, P against P);
 // a per-side check is stricter than comparing L+P totals and implies it, and names the exact cells concerned.
-import { type Rule, type Violation, SIDES, SIDE_NAMES } from './types';
+import type { CHasilCounts, LP } from '../model';
+import { type Rule, type Severity, type Violation, SIDES, SIDE_NAMES } from './types';
+
+/** What disabilitas pengguna is checked against, per side: the error part first, then the warning part. */
+const LIMITS: readonly { severity: Severity; field: string; what: string; of: (c: CHasilCounts) => LP }[] = [
+  {
+    severity: 'error',
+    field: 'disabilitas.pemilih',
+    what: 'jumlah pemilih disabilitas',
+    of: (c) => c.disabilitas.pemilih,
+  },
+  { severity: 'warning', field: 'pengguna.jumlah', what: 'jumlah pengguna hak pilih', of: (c) => c.pengguna.jumlah },
+];
 
 export const R04: Rule = {
   code: 'R04',
@@ -12,28 +24,18 @@ export const R04: Rule = {
   fields: () => SIDES.flatMap((s) => [`disabilitas.pengguna.${s}`, `disabilitas.pemilih.${s}`, `pengguna.jumlah.${s}`]),
   check(counts) {
     const out: Violation[] = [];
-    for (const side of SIDES) {
-      const used = counts.disabilitas.pengguna[side];
-      const registered = counts.disabilitas.pemilih[side];
-      if (used > registered) {
-        out.push({
-          code: 'R04',
-          severity: 'error',
-          message: `Pemilih disabilitas ${SIDE_NAMES[side]} yang menggunakan hak pilih (${used}) melebihi jumlah pemilih disabilitas ${SIDE_NAMES[side]} (${registered})`,
-          fields: [`disabilitas.pengguna.${side}`, `disabilitas.pemilih.${side}`],
-        });
-      }
-    }
-    for (const side of SIDES) {
-      const used = counts.disabilitas.pengguna[side];
-      const voted = counts.pengguna.jumlah[side];
-      if (used > voted) {
-        out.push({
-          code: 'R04',
-          severity: 'warning',
-          message: `Pemilih disabilitas ${SIDE_NAMES[side]} yang menggunakan hak pilih (${used}) melebihi jumlah pengguna hak pilih ${SIDE_NAMES[side]} (${voted})`,
-          fields: [`disabilitas.pengguna.${side}`, `pengguna.jumlah.${side}`],
-        });
+    for (const limit of LIMITS) {
+      for (const side of SIDES) {
+        const used = counts.disabilitas.pengguna[side];
+        const max = limit.of(counts)[side];
+        if (used > max) {
+          out.push({
+            code: 'R04',
+            severity: limit.severity,
+            message: `Pemilih disabilitas ${SIDE_NAMES[side]} yang menggunakan hak pilih (${used}) melebihi ${limit.what} ${SIDE_NAMES[side]} (${max})`,
+            fields: [`disabilitas.pengguna.${side}`, `${limit.field}.${side}`],
+          });
+        }
       }
     }
     return out;

@@ -1,6 +1,9 @@
 // The kab/kota plenary's tables (migration 0010-kabkota-pleno): members, acceptances, keberatan, kejadian, locks,
 // corrections and issued documents. Insert (audited, inside the caller's command) and list functions only; the
 // current state is derived by shared/domain/kab-pleno.ts. Lists are in insertion (id) order.
+import type { DocumentItem } from '../../../../shared/contracts/documents.contract';
+import type { KabKejadianView } from '../../../../shared/contracts/kabpleno.contract';
+import type { KabRowsIn } from '../../../../shared/domain/kab-pleno';
 import type { Db } from '../context';
 import type { WritableDb } from '../db/command';
 import { camelRow, insertAudited } from './audit.repo';
@@ -15,92 +18,23 @@ export interface KabAnggota {
   actor: string;
   createdAt: string;
 }
-export interface KabPenerimaan {
-  id: number;
-  kecamatan: string;
-  pemilihan: string;
-  manifest: string;
-  keputusan: 'diterima' | 'tidak-diterima';
-  alasan: string | null;
-  oleh: string;
-  createdAt: string;
-}
-export interface KabKeberatan {
-  id: number;
-  kecamatan: string | null;
-  pemilihan: string;
-  pihak: string;
-  uraian: string;
-  oleh: string;
-  createdAt: string;
-}
-export interface KabKeberatanSelesai {
-  id: number;
-  keberatan: number;
-  hasil: 'diterima' | 'ditolak';
-  alasan: string;
-  oleh: string;
-  createdAt: string;
-}
-export interface KabKejadian {
-  id: number;
-  kecamatan: string | null;
-  pemilihan: string | null;
-  pihak: string;
-  uraian: string;
-  oleh: string;
-  createdAt: string;
-}
-export interface KabKunci {
-  id: number;
-  kecamatan: string;
-  pemilihan: string;
-  manifest: string;
-  aksi: 'kunci' | 'buka';
-  alasan: string | null;
-  oleh: string;
-  createdAt: string;
-}
-export interface KabKoreksi {
-  id: number;
-  kecamatan: string;
-  pemilihan: string;
-  manifest: string;
-  tps: string;
-  bidang: string;
-  dari: number;
-  menjadi: number;
-  dasar: string;
-  alasan: string;
-  oleh: string;
-  createdAt: string;
-}
-export interface KabKoreksiKeputusan {
-  id: number;
-  koreksi: number;
-  keputusan: 'disetujui' | 'ditolak';
-  alasan: string | null;
-  oleh: string;
-  createdAt: string;
-}
-export interface KabDokumen {
-  id: number;
-  docId: string;
+/** A decision row of one kind as stored: the read model's row (shared/domain/kab-pleno.ts) with its pemilihan. */
+type Stored<K extends keyof KabRowsIn> = KabRowsIn[K][number] & { pemilihan: string };
+export type KabPenerimaan = Stored<'penerimaan'>;
+export type KabKeberatan = Stored<'keberatan'>;
+export type KabKeberatanSelesai = KabRowsIn['keberatanSelesai'][number];
+/** A kejadian as stored: the contract's view with its time as `createdAt`. */
+export type KabKejadian = Omit<KabKejadianView, 'waktu'> & { createdAt: string };
+export type KabKunci = Stored<'kunci'>;
+export type KabKoreksi = Stored<'koreksi'>;
+export type KabKoreksiKeputusan = KabRowsIn['koreksiKeputusan'][number];
+/** An issued kab/kota document as stored (booleans as 0/1), the fields of the contract's DocumentItem. */
+export type KabDokumen = Omit<DocumentItem, 'kind' | 'final' | 'simulasi' | 'paper'> & {
   kind: 'd-hasil-kabko' | 'kejadian-kabko';
-  pemilihan: string;
-  version: number;
   final: number;
   simulasi: number;
   paper: 'a4' | 'f4';
-  pages: number;
-  dataSha256: string;
-  fileSha256: string;
-  fileName: string;
-  signer: string;
-  reason: string | null;
-  issuedAt: string;
-  issuedBy: string;
-}
+};
 
 type New<T> = Omit<T, 'id'>;
 

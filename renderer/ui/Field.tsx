@@ -1,4 +1,4 @@
-// Form fields: a labelled wrapper with hint and error, and an integer input for counts (0–9999, digits only).
+// Form fields: a labelled wrapper with hint and error, an integer input for counts (0–9999, digits only) and a PIN input.
 import {
   cloneElement,
   isValidElement,
@@ -91,4 +91,25 @@ export function parseCount(text: string, max = 9999): number | null {
 
 export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
   return <input type="text" {...props} className={`input ${props.className ?? ''}`} />;
+}
+
+export interface PinInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> {
+  value: string;
+  onChange: (pin: string) => void;
+}
+
+/** A decider's PIN: hidden, digits only, at most 8 (the backend checks it; docs/plenary-decisions.md). */
+export function PinInput({ value, onChange, ...rest }: PinInputProps) {
+  return (
+    <input
+      {...rest}
+      className="input pin-input"
+      type="password"
+      inputMode="numeric"
+      autoComplete="off"
+      maxLength={8}
+      value={value}
+      onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+    />
+  );
 }

@@ -7,7 +7,7 @@ import type { KabKecamatanModel } from '../../../shared/domain/kab-pleno';
 import type { ApiError } from '../../../shared/contracts/result';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PinInput, TextInput } from '../../ui/Field';
 import { DASAR, angka, koreksiFields } from './kab-format';
 
 export function ketuaOf(v: KabPlenoView): string {
@@ -61,15 +61,7 @@ export function DecisionDialog({ title, ketua, confirm, reason, children, onClos
         label={`PIN ${ketua} (Ketua KPU)`}
         hint="Keputusan ini dicatat atas nama ketua dan dikonfirmasi dengan PIN."
       >
-        <input
-          className="input pin-input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-        />
+        <PinInput value={pin} onChange={setPin} />
       </Field>
       {error && (
         <p role="alert" className="error">

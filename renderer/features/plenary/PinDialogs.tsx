@@ -3,7 +3,7 @@
 // (docs/plenary-decisions.md).
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
-import { Button, Field } from '../../ui';
+import { Button, Field, PinInput } from '../../ui';
 import type { Member } from '../../../shared/contracts/plenary.contract';
 import { useAction, usePinnedAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
@@ -51,15 +51,7 @@ export function SetPinDialog({ member, open, onClose }: { member: Member; open: 
         )}
         <PinField value={pin} onChange={setPin} label="PIN baru" />
         <Field label="Ulangi PIN baru" {...(mismatch ? { error: 'PIN tidak sama.' } : {})}>
-          <input
-            className="input pin-input"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={again}
-            onChange={(e) => setAgain(e.target.value.replace(/\D/g, ''))}
-          />
+          <PinInput value={again} onChange={setAgain} />
         </Field>
       </ActionDialog>
       {forgot && <ResetKetuaPinDialog ketua={member} onClose={() => setForgot(false)} />}

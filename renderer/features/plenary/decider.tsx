@@ -1,7 +1,7 @@
 // Who may decide now (the ketua or a delegate operating), and the PIN field every weighty decision carries
 // (docs/plenary-decisions.md): the backend refuses the decision without the decider's PIN.
 import { useApiQuery } from '../../api/hooks';
-import { Field } from '../../ui';
+import { Field, PinInput } from '../../ui';
 import type { Member } from '../../../shared/contracts/plenary.contract';
 
 export interface DeciderState {
@@ -24,16 +24,7 @@ export function PinField({ value, onChange, label }: { value: string; onChange: 
       label={label ?? `PIN ${member?.nama ?? 'Ketua PPK atau delegasi'}`}
       hint="Keputusan ini dicatat atas nama Anda dan dikonfirmasi dengan PIN Anda."
     >
-      <input
-        className="input pin-input"
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={8}
-        value={value}
-        onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
-        data-testid="pin"
-      />
+      <PinInput value={value} onChange={onChange} data-testid="pin" />
     </Field>
   );
 }

@@ -2,7 +2,7 @@
 // docs/receiver-plenary.md), as data for the one frame (frame.ts), signature block (signatures.ts) and layouts: the
 // wilayah line, who signed the data, who initials every page, who signs and who receives the copy, and the words of
 // the opening and closing paragraphs.
-import type { Pilihan } from '../domain/model';
+import type { Pilihan, Wilayah } from '../domain/model';
 import type { Kehadiran } from '../domain/sidang';
 import { formatNumber } from './format';
 import { wilayahLine, type FrameInput } from './frame';
@@ -29,6 +29,16 @@ export interface DocLevel {
   diWilayah: string;
 }
 
+/** The frame's level data: the pemilihan, the wilayah from the provinsi down (`below`: under the kab/kota), signer. */
+function levelFrame(
+  h: { provinsi: Wilayah; kabkota: Wilayah; pemilihan: { nama: string } },
+  below: [string, Wilayah][],
+  penandatangan: string,
+): DocLevel['frame'] {
+  const wilayah = wilayahLine([['Provinsi', h.provinsi], ['Kabupaten/Kota', h.kabkota], ...below]);
+  return { pemilihan: h.pemilihan.nama, wilayah, penandatangan };
+}
+
 const saksiParaf = (pilihan: readonly Pilihan[]) =>
   pilihan.filter((p) => p.kind !== 'kolom-kosong').map((p) => `Saksi Paslon ${p.nomor}`);
 
@@ -47,15 +57,7 @@ const REFUSAL_NOTE = (who: string) =>
 export function kecamatanLevel(h: DocHeader, hadir?: Kehadiran): DocLevel {
   const kec = h.kecamatan.nama;
   return {
-    frame: {
-      pemilihan: h.pemilihan.nama,
-      wilayah: wilayahLine([
-        ['Provinsi', h.provinsi],
-        ['Kabupaten/Kota', h.kabkota],
-        ['Kecamatan', h.kecamatan],
-      ]),
-      penandatangan: 'PPK',
-    },
+    frame: levelFrame(h, [['Kecamatan', h.kecamatan]], 'PPK'),
     paraf: parafHolders(h),
     signers: {
       tempat: h.tempat,
@@ -80,14 +82,7 @@ export function kabLevel(h: KabDocHeader): DocLevel {
   let n = 0;
   const kpu = h.anggota.map((a) => (a.jabatan === 'ketua' ? 'Ketua KPU' : `Anggota KPU ${++n}`));
   return {
-    frame: {
-      pemilihan: h.pemilihan.nama,
-      wilayah: wilayahLine([
-        ['Provinsi', h.provinsi],
-        ['Kabupaten/Kota', h.kabkota],
-      ]),
-      penandatangan: 'KPU kabupaten/kota',
-    },
+    frame: levelFrame(h, [], 'KPU kabupaten/kota'),
     paraf: [...kpu, ...saksiParaf(h.pilihan)],
     signers: {
       tempat: h.tempat,

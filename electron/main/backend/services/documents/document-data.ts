@@ -18,6 +18,7 @@ import {
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import type { Violation } from '../../../../../shared/domain/rules/index';
 import { isCrossCode } from '../../../../../shared/domain/cross-checks';
+import { isCountPath } from '../../../../../shared/domain/labels';
 import { toSumber, type CountTrace, type Sumber } from '../../../../../shared/domain/count-trace';
 import { loadDataMaster } from '../../repositories/master.repo';
 import { recap } from '../recap/recap.service';
@@ -26,9 +27,20 @@ import { unexplainedBreaks } from './plenary-record';
 import { kejadianEntries, placeOf } from './kejadian-entries';
 import { kehadiranFor } from '../plenary/sidang.service';
 
-/** The R14–R17 warnings among a TPS's violations, as a lampiran entry's `peringatan`. */
-function crossWarnings(violations: readonly Violation[]): NonNullable<DocTps['peringatan']> {
-  return violations.flatMap((v) => (isCrossCode(v.code) ? [{ kode: v.code, pesan: v.message }] : []));
+/**
+ * The R14–R17 warnings among a TPS's violations, as a lampiran entry's `peringatan`, each with the count paths it is
+ * about (`bidang`: those cells of the TPS column are marked; absent when it concerns no count: R16 a photo, R17 the
+ * record's time).
+ */
+export function crossWarnings(
+  violations: readonly Violation[],
+  pilihanCount: number,
+): NonNullable<DocTps['peringatan']> {
+  return violations.flatMap((v) => {
+    if (!isCrossCode(v.code)) return [];
+    const bidang = v.fields.filter((f) => isCountPath(f, pilihanCount));
+    return [{ kode: v.code, pesan: v.message, ...(bidang.length > 0 ? { bidang } : {}) }];
+  });
 }
 
 /** The trace as `sumber`; a counted number without a trace is a bug, never printed as traced. */
@@ -82,8 +94,8 @@ function dHasilData(
       const counts = tps?.derived.current ?? null;
       // pleno.document/2: where the count comes from (the record and the approved corrections applied to it).
       const entry = { nomor: t.nomor, counts, sumber: counts ? traceSumber(tps?.trace ?? null) : null };
-      // The cross checks R14–R16 it breaks (warnings), marked and listed on the page; absent when none.
-      const peringatan = counts && tps ? crossWarnings(tps.violations) : [];
+      // The cross checks R14–R17 it breaks (warnings), marked and listed on the page; absent when none.
+      const peringatan = counts && tps ? crossWarnings(tps.violations, snap.pemilihan.pilihan.length) : [];
       return peringatan.length > 0 ? { ...entry, peringatan } : entry;
     }),
   }));

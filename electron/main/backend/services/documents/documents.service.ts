@@ -14,7 +14,7 @@ import { writeKirimOutbox } from '../kirim/outbox';
 import { buildDocumentData, finalBlockers, pemilihanOf } from './document-data';
 import { integrityCheck } from '../integrity/integrity.service';
 import { quickCheck } from '../../repositories/integrity.repo';
-import { commonMeta, keptFile, reissueReason, serialised, signAndKeep, sumsRefusal } from './issue';
+import { commonMeta, issuedColumns, keptFile, reissueReason, serialised, signAndKeep, sumsRefusal } from './issue';
 
 export { documentsDir, REASON_FIELD } from './issue';
 export { buildDocumentData, finalBlockers } from './document-data';
@@ -124,21 +124,10 @@ async function issueNow(ctx: BackendContext, input: IssueInput): Promise<Result<
   if (!sums.ok) return sums;
   const kept = await signAndKeep(ctx, data.value, is.value.key, (unit, pdf, fileName) => {
     const recorded = insertDocument(unit.db, {
-      docId: meta.id,
+      ...issuedColumns(meta, pdf, fileName, is.value.reason, input.actor),
       kind: input.kind,
-      pemilihan: meta.pemilihan,
-      version: meta.version,
       final: meta.final,
       simulasi: meta.demo,
-      paper: meta.paper,
-      pages: pdf.pages,
-      dataSha256: pdf.dataSha256,
-      fileSha256: pdf.fileSha256,
-      fileName,
-      signer: meta.signer,
-      reason: is.value.reason,
-      issuedAt: meta.issued,
-      issuedBy: input.actor,
     });
     // The push for this pemilihan (docs/design.md §4.5): written in the same command as the document.
     writeKirimOutbox(unit.db, ctx, {

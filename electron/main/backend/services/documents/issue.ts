@@ -143,6 +143,30 @@ export async function signAndKeep<T>(
   return { row, pdf, fileName, path: file };
 }
 
+/** The columns an issued document's row has at both levels (documents.repo, kab-pleno.repo). */
+export function issuedColumns(
+  meta: Omit<DocMetaBase, 'layout'>,
+  pdf: SignedPdf,
+  fileName: string,
+  reason: string | null,
+  by: string,
+) {
+  return {
+    docId: meta.id,
+    pemilihan: meta.pemilihan,
+    version: meta.version,
+    paper: meta.paper,
+    pages: pdf.pages,
+    dataSha256: pdf.dataSha256,
+    fileSha256: pdf.fileSha256,
+    fileName,
+    signer: meta.signer,
+    reason,
+    issuedAt: meta.issued,
+    issuedBy: by,
+  };
+}
+
 /** The kept file of an issued document (either level). */
 export function keptFile(
   ctx: Pick<BackendContext, 'dataDir'>,

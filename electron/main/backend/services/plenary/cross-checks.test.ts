@@ -16,6 +16,8 @@ import type { Result } from '../../../../../shared/domain/result';
 import { loadSnapshot } from './plenary-snapshot';
 import { readEmbeddedData } from '../documents/verify-pdf';
 import type { DHasilData, KejadianData } from '../../../../../shared/documents/types';
+import { formatNumber } from '../../../../../shared/documents/format';
+import { cellWords, pdfWords, tpsHeadings } from '../../../../../tests/support/pdf-cells';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 const BIN = path.join(ROOT, 'bin/pleno.mjs');
@@ -131,6 +133,35 @@ describe('R14–R16 in the review and on Beranda (hampang demo)', () => {
       const dash = (p: string) => call<DashboardView>('plenary.dashboard', { pemilihan: p }, own);
       expect(flagsOf(await dash('bupati')).get(tps)).toEqual(['R14']);
       expect(flagsOf(await dash('gubernur')).get(tps)).toEqual(['R14']);
+
+      // The bupati D.Hasil marks that TPS's DPT L cell (not only its column) and names the field in its data.
+      const doc = await call<{ id: number }>('documents.issue', { kind: 'd-hasil', pemilihan: 'bupati' }, own);
+      const f = await call<{ base64: string }>('documents.file', { id: doc.id }, own);
+      const bytes = new Uint8Array(Buffer.from(f.base64, 'base64'));
+      const data = (JSON.parse(new TextDecoder().decode((await readEmbeddedData(bytes))!)) as { payload: DHasilData })
+        .payload;
+      const desa = data.lampiran.find((x) => x.kode === tps.slice(0, 10))!;
+      const nomor = tps.slice(10);
+      expect(desa.tps.find((x) => x.nomor === Number(nomor))!.peringatan).toEqual([
+        { kode: 'R14', pesan: bup.violations.find((v) => v.code === 'R14')!.message, bidang: ['pemilih.dpt.l'] },
+      ]);
+      const file = path.join(dir, 'r14.pdf');
+      writeFileSync(file, bytes);
+      const page = pdfWords(file).find(
+        (ws) =>
+          ws.some((w) => w.text === 'A.1') &&
+          tpsHeadings(ws).some((h) => h.nomor === nomor) &&
+          ws
+            .map((w) => w.text)
+            .join(' ')
+            .includes(`Lampiran Desa/Kelurahan ${desa.nama} `),
+      )!;
+      const cell = (no: string, side: 'L' | 'P') =>
+        cellWords(page, no, side, nomor)
+          .map((w) => w.text)
+          .join(' ');
+      expect(cell('A.1', 'L')).toBe(`◆ ${formatNumber(dl)}`);
+      expect(cell('A.1', 'P')).not.toContain('◆');
     } finally {
       await own.close();
     }

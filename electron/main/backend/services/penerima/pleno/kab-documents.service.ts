@@ -13,7 +13,15 @@ import {
   listKabDokumen,
   type KabDokumen,
 } from '../../../repositories/kab-pleno.repo';
-import { commonMeta, keptFile, reissueReason, serialised, signAndKeep, sumsRefusal } from '../../documents/issue';
+import {
+  commonMeta,
+  issuedColumns,
+  keptFile,
+  reissueReason,
+  serialised,
+  signAndKeep,
+  sumsRefusal,
+} from '../../documents/issue';
 import { kabDHasilData, kabDocumentSumErrors, kabHeader, kabKejadianData } from './kab-document-data';
 import { loadKabSnapshot } from './kab-snapshot';
 
@@ -73,21 +81,10 @@ async function issueNow(ctx: BackendContext, input: KabIssueInput): Promise<Resu
   if (!sums.ok) return sums;
   const kept = await signAndKeep(ctx, data, signer, (unit, pdf, fileName) =>
     insertKabDokumen(unit.db, {
-      docId: meta.id,
+      ...issuedColumns(meta, pdf, fileName, reason.value, input.actor),
       kind: meta.kind,
-      pemilihan: p.id,
-      version: meta.version,
       final: final ? 1 : 0,
       simulasi: meta.demo ? 1 : 0,
-      paper: meta.paper,
-      pages: pdf.pages,
-      dataSha256: pdf.dataSha256,
-      fileSha256: pdf.fileSha256,
-      fileName,
-      signer: meta.signer,
-      reason: reason.value,
-      issuedAt: meta.issued,
-      issuedBy: input.actor,
     }),
   );
   return ok(kept.row);

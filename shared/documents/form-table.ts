@@ -1,5 +1,5 @@
 // The D.Hasil's table of sections I–IV for a set of columns (desa, TPS, kecamatan, with the total last) and the notes
-// under it: a cell whose formula fails is marked ▲ and listed; an R14–R16 warning marks its column heading ◆, the
+// under it: a cell whose formula fails is marked ▲ and listed; an R14–R17 warning marks its column heading ◆, the
 // cells it is about (DocPeringatan.bidang), and is listed. Shared by both levels (d-hasil.layout.ts, kabko.layout.ts).
 import type { CHasilCounts, Pilihan } from '../domain/model';
 import { PART_TITLES, SECTION_TITLES, formRows, getCount, type FormRow, type FormSection } from '../domain/labels';
@@ -18,7 +18,7 @@ export const NO_DATA = '–';
 /** Heading of the notes under a table with marked cells (kept stable: tests look for it). */
 export const NOTES_TITLE = 'Tidak sesuai rumus (angka dicetak seperti tertulis pada formulir):';
 
-/** Marker of a column whose counted version carries an R14–R16 warning, of the cells concerned, and of its note. */
+/** Marker of a column whose counted version carries an R14–R17 warning, of the cells concerned, and of its note. */
 export const WARN_MARK = '◆';
 export const WARNINGS_TITLE = 'Peringatan pemeriksaan silang (R14–R16):';
 
@@ -50,7 +50,7 @@ function labelOf(row: FormRow, pilihanCount: number): string {
   return row.label;
 }
 
-/** The count paths each column's R14–R16 warnings are about (empty sets for columns without). */
+/** The count paths each column's R14–R17 warnings are about (empty sets for columns without). */
 export function warnedCells(tps: readonly DocTps[] | undefined, columns: number): Set<string>[] {
   return Array.from(
     { length: columns },
@@ -60,7 +60,7 @@ export function warnedCells(tps: readonly DocTps[] | undefined, columns: number)
 
 /**
  * The rows of sections I–IV for a set of columns: an L/P row becomes L, P and Jumlah (L+P); a column without data
- * (null) shows NO_DATA; a cell whose formula fails in its column is marked; a cell an R14–R16 warning of its column is
+ * (null) shows NO_DATA; a cell whose formula fails in its column is marked; a cell an R14–R17 warning of its column is
  * about (`warned`, per column) shows WARN_MARK before its number.
  */
 export function formTable(
@@ -125,6 +125,8 @@ export interface Note {
   column: number;
   key: string;
   text: string;
+  /** The warning's code (R14–R17), for a column note. */
+  kode?: string;
 }
 
 /** One note per failing cell: "Desa Lasung · IV.B Jumlah suara sah: tertulis 729, A.1+A.2 = 719". */
@@ -141,12 +143,13 @@ export function formulaNotes(columns: string[], data: (CHasilCounts | null)[]): 
   return out;
 }
 
-/** One note per R14–R16 warning of a TPS column (key '' : listed on every page showing the column). */
+/** One note per R14–R17 warning of a TPS column (key '' : listed on every page showing the column). */
 export function warningNotes(columns: string[], tps: readonly DocTps[]): Note[] {
   return tps.flatMap((t, column) =>
     (t.peringatan ?? []).map((w) => ({
       column,
       key: '',
+      kode: w.kode,
       text: `${columns[column]!.replace(` ${WARN_MARK}`, '')} · ${w.kode} ${w.pesan}`,
     })),
   );
@@ -159,9 +162,9 @@ export function noteLines(notes: Note[], notesTitle: string, width: number, m: T
   const lines: string[] = [];
   if (sums.length > 0)
     lines.push(...wrapText(`${MARK} ${notesTitle} ${sums.map((n) => n.text).join('; ')}.`, width, NOTE_FONT, m));
+  // The heading names R17 only when one is listed, so pages drawn before R17 existed keep their bytes.
+  const title = warns.some((n) => n.kode === 'R17') ? WARNINGS_TITLE.replace('R14–R16', 'R14–R17') : WARNINGS_TITLE;
   if (warns.length > 0)
-    lines.push(
-      ...wrapText(`${WARN_MARK} ${WARNINGS_TITLE} ${warns.map((n) => n.text).join('; ')}.`, width, NOTE_FONT, m),
-    );
+    lines.push(...wrapText(`${WARN_MARK} ${title} ${warns.map((n) => n.text).join('; ')}.`, width, NOTE_FONT, m));
   return lines;
 }

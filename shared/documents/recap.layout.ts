@@ -21,7 +21,7 @@ export interface RecapTable {
   role: string;
   columns: string[];
   values: (CHasilCounts | null)[];
-  /** The lampiran's TPS entries, one per column (their R14–R16 warnings are marked and listed). */
+  /** The lampiran's TPS entries, one per column (their R14–R17 warnings are marked and listed). */
   tps?: readonly DocTps[];
   title: (columns: number[], part: number, parts: number) => string;
 }

@@ -90,7 +90,7 @@ describe('R14/R15 warnings marked per cell in the D.Hasil', () => {
       const all = text(page);
       expect(all).toContain('TPS 002 ◆');
       expect(all).toContain('TPS 004 ◆');
-      expect(all).toContain('◆ Peringatan pemeriksaan silang');
+      expect(all).toContain('◆ Peringatan pemeriksaan silang (R14–R17):');
       expect(all).toContain('TPS 002 · R17 Dibuat di luar masa pemilihan');
       expect(all).toContain('TPS 002 · R14 DPT L berbeda dengan gubernur');
       expect(all).toContain('TPS 004 · R16 Foto lembar 3 sama dengan foto TPS lain');

@@ -3,6 +3,7 @@
 // list scrolls inside the window; a desa opens with a click, or by itself when a filter narrows the list.
 import { memo, useEffect, useRef, useState, type RefObject } from 'react';
 import { href } from '../../app/router';
+import { spaceBelow } from '../../ui/space-below';
 import type { DashboardDesa, DashboardTile, DashboardView } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
 import { formatNumber, nomorTps, TILE_ORDER, tileLabel } from './tile-status';
@@ -67,12 +68,7 @@ function useFitHeight(el: RefObject<HTMLDivElement | null>, active: boolean): vo
   useEffect(() => {
     const node = el.current;
     if (!node || !active) return;
-    const fit = () => {
-      const main = node.closest('main');
-      const bottom = main ? parseFloat(getComputedStyle(main).paddingBottom) || 0 : 0;
-      const top = node.getBoundingClientRect().top + window.scrollY;
-      node.style.setProperty('max-height', `${Math.max(200, Math.floor(window.innerHeight - top - bottom - 2))}px`);
-    };
+    const fit = () => node.style.setProperty('max-height', spaceBelow(node, 200));
     fit();
     window.addEventListener('resize', fit);
     return () => window.removeEventListener('resize', fit);

@@ -4,6 +4,7 @@
 import { useEffect, type RefObject } from 'react';
 import { readApi } from '../../api/query-client';
 import { navigate } from '../../app/router';
+import { spaceBelow } from '../../ui/space-below';
 import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
 
@@ -79,12 +80,7 @@ export function usePaneHeight(grid: RefObject<HTMLDivElement | null>, deps: unkn
   useEffect(() => {
     const el = grid.current;
     if (!el) return;
-    const fit = () => {
-      const main = el.closest('main');
-      const bottom = main ? parseFloat(getComputedStyle(main).paddingBottom) || 0 : 0;
-      const top = el.getBoundingClientRect().top + window.scrollY;
-      el.style.setProperty('--pane-height', `${Math.max(320, Math.floor(window.innerHeight - top - bottom - 2))}px`);
-    };
+    const fit = () => el.style.setProperty('--pane-height', spaceBelow(el, 320));
     fit();
     window.addEventListener('resize', fit);
     const watch = new ResizeObserver(fit);

@@ -233,4 +233,16 @@ test('the PIN, delegation and kejadian khusus dialogs pass the screen check (iss
   await checkScreen(page, 'dialog-kejadian');
   await kejadian.getByRole('button', { name: 'Simpan' }).click();
   await expect(kejadian).toHaveCount(0);
+
+  // Closing it: how it was settled (printed on the Model D.Kejadian Khusus).
+  const item = page.locator('[data-testid^="kejadian-"]').filter({ hasText: 'Listrik padam 20 menit' });
+  await item.getByRole('button', { name: 'Nyatakan selesai' }).click();
+  const selesai = page.getByRole('dialog', { name: 'Kejadian khusus selesai' });
+  await selesai
+    .getByLabel(/^Bagaimana diselesaikan/)
+    .fill('Listrik kembali menyala pukul 14.20; tidak ada suara terganggu');
+  await checkScreen(page, 'dialog-kejadian-selesai');
+  await selesai.getByRole('button', { name: 'Simpan' }).click();
+  await expect(selesai).toHaveCount(0);
+  await expect(item).toContainText('Selesai');
 });

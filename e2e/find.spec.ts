@@ -50,6 +50,7 @@ test('"/" from any screen jumps to a TPS by desa name and number; Escape returns
   await page.keyboard.press('/');
   await box.fill('zzz');
   await expect(page.getByRole('option', { name: 'Tidak ada TPS atau desa yang cocok' })).toBeVisible();
+  await checkScreen(page, 'cari-tps-tidak-cocok');
   await page.keyboard.press('Escape');
   await expect(opener).toBeFocused();
   await expect(page.getByRole('listbox')).toHaveCount(0);

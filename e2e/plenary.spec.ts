@@ -109,9 +109,19 @@ test('misread 105/905: correction proposed by an anggota, approved by the ketua;
   // The ketua approves from the top of the review (Y), with the PIN.
   await chooseOperator(page, who.ketua, who.ketuaNama);
   await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await expect(page.getByRole('button', { name: /Tolak koreksi/ })).toBeVisible();
+  await checkScreen(page, 'pleno-koreksi-ketua');
+  // Tolak's dialog, looked at and left (Escape) before approving.
+  await page.keyboard.press('t');
+  const reject = page.getByRole('dialog', { name: /Tolak koreksi/ });
+  await expect(reject.getByRole('button', { name: 'Tolak' })).toBeVisible();
+  await checkScreen(page, 'dialog-tolak-koreksi');
+  await page.keyboard.press('Escape');
+  await expect(reject).toHaveCount(0);
   await page.keyboard.press('y');
   const approve = page.getByRole('dialog', { name: /Setujui koreksi/ });
   await expect(approve.getByRole('button', { name: 'Setujui' })).toBeDisabled();
+  await checkScreen(page, 'dialog-setujui-koreksi');
   await approve.getByTestId('pin').fill('9999');
   await approve.getByRole('button', { name: 'Setujui' }).click();
   await expect(approve.getByTestId('action-error')).toContainText('salah');

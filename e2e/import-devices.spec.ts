@@ -118,6 +118,8 @@ test('an unknown KPPS device is listed, registered by the ketua through the dial
   const row = registered.getByRole('row').filter({ hasText: 'hp-cadangan-2008003' });
   await expect(row).toContainText('keputusan PPK');
   await expect(row).toContainText(ketua.nama);
+  // Times in the kecamatan's local time with its zone (Kalimantan Selatan: WITA), as in the plenary.
+  await expect(row).toContainText(/ · \d{1,2} \w+ \d{4} \d{2}\.\d{2} WITA/);
   await expect(unknown).not.toContainText('hp-cadangan-2008003');
 
   // The same envelope, sent again by the phone: accepted, with a receipt.

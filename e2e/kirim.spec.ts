@@ -216,6 +216,9 @@ test('a bundle round trip on a drive: export, pleno penerima impor, the receipt 
     await expect(page.getByText(/Dicoba lagi otomatis/)).toBeVisible({
       timeout: 30_000,
     });
+    // Times in the kecamatan's local time with its zone (Kalimantan Selatan: WITA), as in the plenary.
+    await expect(page.getByText(/Dicoba lagi otomatis \d{1,2} \w+ \d{4} \d{2}\.\d{2} WITA/)).toBeVisible();
+    await expect(push(page)).toContainText(/dibuat \d{1,2} \w+ \d{4} \d{2}\.\d{2} WITA/);
     await shoot(page, 'luring');
 
     await page.getByRole('button', { name: 'Simpan berkas kiriman ke FLASHDISK' }).click();

@@ -6,14 +6,12 @@ import { useMemo, useState } from 'react';
 import type { DevicesView, RegisteredDeviceView, UnknownDeviceView } from '../../../shared/contracts/import.contract';
 import { useApiQuery } from '../../api/hooks';
 import { Button, Card, StatusPill, Table } from '../../ui';
+import { waktu } from '../../app/local-time';
 import { RegisterDeviceDialog } from './RegisterDeviceDialog';
 import type { RegisterTarget } from './use-register-device';
 
-function time(iso: string | null): string {
-  if (!iso) return '–';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('id-ID', { dateStyle: 'short', timeStyle: 'medium' });
-}
+/** The kecamatan's local time with WIB/WITA/WIT, as everywhere in the plenary (not the laptop's zone). */
+const time = (iso: string | null): string => (iso ? waktu(iso) : '–');
 
 function UnknownDevicesCard({
   unknown,

@@ -7,13 +7,12 @@ import type { PemilihanId } from '../../../shared/domain/model';
 import { shortPemilihan } from '../dashboard/pemilihan-label';
 import { useApiCommand, useApiQuery } from '../../api/hooks';
 import { Button, Card, StatusPill, Table } from '../../ui';
+import { waktu } from '../../app/local-time';
 import { STATUS_LABEL, STATUS_TONE } from './ImportSummaryView';
 import { DevicesPanel } from './DevicesPanel';
 
-function time(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('id-ID', { dateStyle: 'short', timeStyle: 'medium' });
-}
+/** The kecamatan's local time with WIB/WITA/WIT, as everywhere in the plenary (not the laptop's zone). */
+const time = (iso: string): string => waktu(iso);
 
 function DevicesTable({ devices }: { devices: LanDeviceView[] }) {
   return (

@@ -1,5 +1,7 @@
-// Words and numbers of the Kirim screen: sizes in MB with a decimal comma, durations, times in the laptop's zone.
+// Words and numbers of the Kirim screen: sizes in MB with a decimal comma, durations, and times in the kecamatan's
+// local time with WIB/WITA/WIT, as everywhere in the plenary (renderer/app/local-time.ts), not the laptop's zone.
 import type { KirimPushView } from '../../../shared/contracts/kirim.contract';
+import { waktu } from '../../app/local-time';
 
 export function mb(bytes: number): string {
   const v = bytes / 1_000_000;
@@ -12,12 +14,7 @@ export function duration(seconds: number): string {
   return m < 60 ? `${m} menit` : `${Math.floor(m / 60)} jam ${m % 60} menit`;
 }
 
-export function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' }).replace(/\./g, ':');
-}
+export const when = (iso: string): string => waktu(iso);
 
 export const PEMILIHAN: Record<string, string> = {
   gubernur: 'Gubernur',

@@ -234,8 +234,11 @@ test('the PIN, delegation and kejadian khusus dialogs pass the screen check (iss
   await kejadian.getByRole('button', { name: 'Simpan' }).click();
   await expect(kejadian).toHaveCount(0);
 
-  // Closing it: how it was settled (printed on the Model D.Kejadian Khusus).
-  const item = page.locator('[data-testid^="kejadian-"]').filter({ hasText: 'Listrik padam 20 menit' });
+  // Closing it: how it was settled (printed on the Model D.Kejadian Khusus). A kecamatan-level kejadian is listed
+  // in the sidang dialog.
+  await page.getByTestId('sidang-button').click();
+  const sidang = page.getByRole('dialog', { name: /Sidang/ });
+  const item = sidang.locator('[data-testid^="kejadian-"]').filter({ hasText: 'Listrik padam 20 menit' });
   await item.getByRole('button', { name: 'Nyatakan selesai' }).click();
   const selesai = page.getByRole('dialog', { name: 'Kejadian khusus selesai' });
   await selesai

@@ -4,8 +4,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, callApi, createDemo, expect, ROOT, runCli, spawnServed, test } from './fixtures';
-import { axeFindings, blocking } from './axe';
+import { callApi, createDemo, expect, ROOT, runCli, spawnServed, test } from './fixtures';
+import { checkScreen } from './screen-check';
 
 test.setTimeout(180_000);
 
@@ -21,7 +21,6 @@ test('a backup on a drive folder restores into a fresh data directory with the a
   const media = join(dir, 'media');
   const drive = join(media, 'FLASHDISK');
   mkdirSync(drive, { recursive: true });
-  mkdirSync(join(ARTIFACTS, 'screens'), { recursive: true });
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   try {
     const a = await serveWithDrives(join(dir, 'laptop-a.db'), media);
@@ -36,8 +35,7 @@ test('a backup on a drive folder restores into a fresh data directory with the a
       await expect(dialog.getByRole('radio', { name: 'FLASHDISK' })).toBeChecked();
       await dialog.getByRole('button', { name: 'Cadangkan sekarang' }).click();
       await expect(dialog.getByTestId('backup-last')).toContainText('(diminta)');
-      expect(blocking(await axeFindings(page))).toEqual([]);
-      await page.screenshot({ path: join(ARTIFACTS, 'screens', 'cadangan-1366x768.png') });
+      await checkScreen(page, 'cadangan');
       await page.keyboard.press('Escape');
       await expect(pill).toBeFocused();
       await expect(pill).toHaveText(/^Cadangan \d\d\.\d\d WITA$/);
@@ -67,8 +65,7 @@ test('a backup on a drive folder restores into a fresh data directory with the a
       await expect(page.getByRole('heading', { name: 'Selamat datang di Pleno' })).toBeVisible();
       await card.getByRole('button', { name: /Kecamatan Hampang · .* · FLASHDISK/ }).click();
       await expect(card.getByTestId('restore-check')).toContainText('Rantai audit utuh');
-      expect(blocking(await axeFindings(page))).toEqual([]);
-      await page.screenshot({ path: join(ARTIFACTS, 'screens', 'pulihkan-1366x768.png') });
+      await checkScreen(page, 'pulihkan');
       await card.getByRole('button', { name: 'Pulihkan cadangan ini' }).click();
       await expect(page.getByTestId('header-kecamatan')).toContainText('Kecamatan Hampang');
       await expect(page.getByTestId('dashboard')).toBeVisible();

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, callApi, createDemo, expect, ROOT, runCli, spawnServed, test } from './fixtures';
-import { axeFindings, blocking } from './axe';
+import { callApi, createDemo, expect, ROOT, runCli, spawnServed, test } from './fixtures';
+import { checkScreen } from './screen-check';
 import type { DashboardView } from '../shared/contracts/plenary.contract';
 
 test.setTimeout(180_000);
@@ -39,7 +39,6 @@ test('a damaged database: the banner says so, the backup is restored over it, Be
   const dir = mkdtempSync(join(tmpdir(), 'pleno-e2e-restore-over-'));
   const media = join(dir, 'media');
   mkdirSync(join(media, 'FLASHDISK'), { recursive: true });
-  mkdirSync(join(ARTIFACTS, 'screens'), { recursive: true });
   const db = join(dir, 'laptop.db');
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   try {
@@ -69,8 +68,7 @@ test('a damaged database: the banner says so, the backup is restored over it, Be
       await expect(dialog).toContainText('dipindahkan ke sampingnya (tidak dihapus)');
       await dialog.getByRole('button', { name: /Kecamatan Hampang · .* WITA · FLASHDISK/ }).click();
       await expect(dialog.getByTestId('restore-check')).toContainText('Rantai audit utuh');
-      expect(blocking(await axeFindings(page))).toEqual([]);
-      await page.screenshot({ path: join(ARTIFACTS, 'screens', 'pulihkan-rusak-1366x768.png') });
+      await checkScreen(page, 'dialog-pulihkan-rusak');
       await dialog.getByRole('button', { name: 'Pulihkan cadangan ini' }).click();
 
       const done = dialog.getByTestId('restore-done');

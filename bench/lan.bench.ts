@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createKecamatanFixture } from '../tests/support/records';
 import { startLanReceiver } from '../electron/main/backend/lan/receiver';
 import { pushFile, readHello } from '../electron/main/backend/lan/kpps-client';
@@ -76,6 +77,9 @@ if (process.argv[2] === '--phones') {
   const jobsFile = join(fx.dir, 'jobs.json');
   writeFileSync(jobsFile, JSON.stringify({ url, jobs: jobs.map((b) => Buffer.from(b).toString('base64')) }));
   const cpu0 = process.cpuUsage();
+  // How long the receiver's event loop was held at a time (the group commit verifies and stores a batch per turn).
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const report = await new Promise<PhoneReport>((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -90,6 +94,7 @@ if (process.argv[2] === '--phones') {
     );
   });
   const cpu = process.cpuUsage(cpu0);
+  loopDelay.disable();
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const db = fx.backend.ctx.db;
   await rx.close();
@@ -115,6 +120,10 @@ if (process.argv[2] === '--phones') {
   );
   console.log(
     `  latency per post: median ${lat[Math.floor(lat.length / 2)]!.toFixed(1)} ms, p95 ${lat[Math.floor(lat.length * 0.95)]!.toFixed(1)} ms`,
+  );
+  console.log(
+    `  receiver event loop held: p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms ` +
+      `(a turn of the loop: one group-commit batch of verification and storing)`,
   );
   console.log(
     `  answers: ${Object.entries(report.statuses)

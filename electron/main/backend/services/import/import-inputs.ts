@@ -126,7 +126,27 @@ function storeRecord(
 
 // ---------- one input, inside an open transaction (savepoint) ----------
 
-export function envelopeIn(s: Session, bytes: Uint8Array, source: ImportSource): ImportOutcome {
+/** An envelope's JSON and signature check made ahead of its write (group-commit.ts), a few per event-loop turn. */
+export interface EnvelopeCheck {
+  json: unknown;
+  verified: ParseResult<VerifiedCHasil>;
+}
+
+/** The costly, write-free part of `envelopeIn`; null when the bytes are not JSON (the import then says why). */
+export function checkEnvelope(s: Session, bytes: Uint8Array): EnvelopeCheck | null {
+  if (!s.master || bytes.length > MAX_ENVELOPE_BYTES) return null;
+  const json = parseJson(bytes);
+  if (!json.ok) return null;
+  const verified = verifyCHasilEnvelope(json.value, { master: s.master, crypto: nodeCrypto, extraDevices: s.extra });
+  return { json: json.value, verified };
+}
+
+export function envelopeIn(
+  s: Session,
+  bytes: Uint8Array,
+  source: ImportSource,
+  check?: EnvelopeCheck | null,
+): ImportOutcome {
   try {
     if (bytes.length > MAX_ENVELOPE_BYTES) {
       reject(
@@ -134,7 +154,9 @@ export function envelopeIn(s: Session, bytes: Uint8Array, source: ImportSource):
         'envelope too large',
       );
     }
-    const v = verifyEnvelopeText(s, bytes, source.channel);
+    const v = check
+      ? verifyEnvelopeText(s, bytes, source.channel, '', check.json, check.verified)
+      : verifyEnvelopeText(s, bytes, source.channel);
     const text = utf8Decode(bytes);
     return runWrite(s.ctx, (unit) => storeRecord(s, unit.db, v, text, source));
   } catch (err) {

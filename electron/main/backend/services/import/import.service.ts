@@ -20,19 +20,38 @@
 // import-inputs.ts (verify and store one input), prepare-files.ts (find, size-check and classify files),
 // import-batches.ts (many inputs in batches), qr-collector.ts (QR parts assembled across images).
 import type { BackendContext } from '../../context';
-import { bundleIn, envelopeIn, qrTextsIn } from './import-inputs';
+import { bundleIn, checkEnvelope, envelopeIn, qrTextsIn, type EnvelopeCheck } from './import-inputs';
 import { Rejection, inCommand, newSession, rejectedOutcome } from './import-session';
 import { MAX_BUNDLE_BYTES, type ImportOutcome, type ImportSource } from './import-types';
 import { readBundleVerified } from './bundle-read';
 import { QrCollector } from './qr-collector';
 
 export { importItems, importPaths, importUploads } from './import-batches';
+export type { EnvelopeCheck } from './import-inputs';
 export { expandPaths } from './prepare-files';
 export * from './import-types';
 
-export function importEnvelopeBytes(ctx: BackendContext, bytes: Uint8Array, source: ImportSource): ImportOutcome {
+/** `check`: the envelope's JSON and signature checked ahead (checkEnvelopeBytes), so only the writes remain. */
+export function importEnvelopeBytes(
+  ctx: BackendContext,
+  bytes: Uint8Array,
+  source: ImportSource,
+  check?: EnvelopeCheck | null,
+): ImportOutcome {
   const s = newSession(ctx, source.actor);
-  return inCommand(s, () => envelopeIn(s, bytes, source));
+  return inCommand(s, () => envelopeIn(s, bytes, source, check));
+}
+
+/** Envelopes' JSON and signatures, checked without writing (the LAN group commit does a few per turn). */
+export function checkEnvelopesBytes(ctx: BackendContext, list: readonly Uint8Array[]): (EnvelopeCheck | null)[] {
+  const s = newSession(ctx);
+  return list.map((bytes) => {
+    try {
+      return checkEnvelope(s, bytes);
+    } catch {
+      return null; // the import checks it again inside its savepoint and answers
+    }
+  });
 }
 
 /** Read and verified in the bundle-read worker (bundle-read.ts), then stored in one command. */

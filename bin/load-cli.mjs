@@ -37,5 +37,7 @@ export async function loadCli() {
   // Source maps are not enabled here: reading them costs ~12 ms CPU per call (a sixth of a bare Node start). Stack
   // traces name the bundle's chunk and line; `node --enable-source-maps bin/pleno.mjs …` (the .map files sit beside
   // the chunks) or PLENO_CLI_SOURCE=1 shows TypeScript positions.
+  // Worker threads started by the CLI load their compiled entries from the same folder (workers/worker-task.ts).
+  globalThis.plenoWorkerBundle = dir;
   return (await import(pathToFileURL(join(dir, 'cli.mjs')).href)).main;
 }

@@ -10,7 +10,7 @@
 // (see cli-stamp.mjs). `node scripts/build-cli.mjs` builds now (exit 1 if the build fails); `--if-stale` only when the
 // stamp does not match; `--quiet` prints nothing on success; `--install` (postinstall) = `--if-stale` that only warns
 // on failure, so an install never fails on it (bin/pleno.mjs builds again, or runs the sources).
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,14 @@ import {
 } from './cli-stamp.mjs';
 
 const ENTRY = 'electron/main/cli.ts';
+/**
+ * Worker threads' entries, bundled beside cli.mjs as `<name>.mjs`: bin/load-cli.mjs tells workers/worker-task.ts
+ * where they are, so a worker started by the CLI loads compiled code instead of registering tsx in the thread.
+ */
+const WORKERS = {
+  'bundle-read.worker': 'electron/main/backend/services/import/bundle-read.worker.ts',
+  'qr-decode.worker': 'electron/main/backend/services/qr/qr-decode.worker.ts',
+};
 const CLI_DIR = join(ROOT, 'build', 'cli');
 
 const sourceUrls = {
@@ -64,7 +72,15 @@ export async function buildCli({ quiet = false } = {}) {
   try {
     const result = await build({
       absWorkingDir: ROOT,
-      entryPoints: { cli: join(ROOT, ENTRY) },
+      entryPoints: {
+        cli: join(ROOT, ENTRY),
+        // (A tree without a worker's source, such as the CLI tests' small trees, builds without it.)
+        ...Object.fromEntries(
+          Object.entries(WORKERS)
+            .filter(([, src]) => existsSync(join(ROOT, src)))
+            .map(([name, src]) => [name, join(ROOT, src)]),
+        ),
+      },
       outdir: tmp,
       bundle: true,
       splitting: true,

@@ -8,6 +8,12 @@ if (!dbPath || paths.length === 0) {
   console.error('usage: import-run.ts <db> <path>...');
   process.exit(2);
 }
+// Workers start as the CLI starts them: from the compiled entries of the CLI bundle when it is fresh (import.bench.ts
+// builds it first; workers/worker-task.ts compiledEntry), not by registering tsx in each worker thread.
+const stamp = '../scripts/cli-stamp.mjs';
+const { freshBundle } = (await import(stamp)) as { freshBundle(): string | null };
+const bundle = freshBundle();
+if (bundle) (globalThis as { plenoWorkerBundle?: string }).plenoWorkerBundle = bundle;
 const b = await openBackend({ dbPath, mode: 'web' });
 // What the process holds before importing (Node + tsx + every backend module): the import's own share is the rest.
 const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
@@ -33,5 +39,6 @@ console.log(
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     rssBeforeMb,
     heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024,
+    workers: bundle ? 'compiled' : 'tsx',
   }),
 );

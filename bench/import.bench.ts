@@ -21,6 +21,7 @@ interface Figures {
   cpuMs: number;
   maxRssMb: number;
   rssBeforeMb: number;
+  workers: string;
 }
 
 async function scenario(label: string, photos: boolean, runs: number): Promise<void> {
@@ -57,13 +58,16 @@ async function scenario(label: string, photos: boolean, runs: number): Promise<v
       `${label}: ${med.records} records from ${med.files} files (${med.rejected} rejected) — median of ${runs}: ` +
         `${(med.ms / 1000).toFixed(2)} s wall, ${(med.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round((med.records / med.ms) * 1000)} records/s; ` +
         `peak RSS ${Math.max(...all.map((f) => f.maxRssMb)).toFixed(0)} MB, of which ${Math.min(...all.map((f) => f.rssBeforeMb)).toFixed(0)} MB before the import ` +
-        `(Node + tsx + backend modules) (runs: ${all.map((f) => (f.ms / 1000).toFixed(2)).join(', ')} s)`,
+        `(Node + tsx + backend modules) (runs: ${all.map((f) => (f.ms / 1000).toFixed(2)).join(', ')} s; workers ${med.workers})`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+// The CLI bundle, whose compiled worker entries the import's workers start from (bench/import-run.ts).
+const built = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--if-stale'], { encoding: 'utf8' });
+if (built.status !== 0) throw new Error(`build-cli: ${built.stderr}`);
 const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
 console.log(
   `import bench (load average ${load} on ${(await import('node:os')).cpus().length} CPUs; wall time depends on it, CPU time less)`,

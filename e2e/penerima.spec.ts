@@ -5,14 +5,13 @@
 // receiver screen; screenshots at 1366×768 and 1280×720 in artifacts/screens/.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { KabPlenoView } from '../shared/contracts/kabpleno.contract';
 import type { PenerimaDashboard } from '../shared/contracts/penerima.contract';
 import { axeFindings, blocking } from './axe';
-import { ARTIFACTS, ROOT, callApi, expect, runCli, spawnServed, test, type Served } from './fixtures';
+import { ARTIFACTS, ROOT, callApi, expect, freePort, runCli, spawnServed, test, type Served } from './fixtures';
 
 test.setTimeout(400_000);
 const SCREENS = join(ARTIFACTS, 'screens');
@@ -21,14 +20,6 @@ mkdirSync(SCREENS, { recursive: true });
 let dir: string;
 let kb: string;
 let app: Served;
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 test.beforeAll(async () => {
   test.setTimeout(400_000);

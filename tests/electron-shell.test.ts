@@ -101,6 +101,7 @@ describe('Electron main (bundled)', () => {
       require(require('node:path').join(process.env.PLENO_TEST_BUNDLE, 'preload.cjs'));
       const { name, api } = h.rec.exposed;
       h.done({ name, keys: Object.keys(api).sort(), info: api.info(), print: await api.printDocument(7),
+               printKab: await api.printDocument(8, 'kabpleno'),
                call: await api.call('system.info', {}) });
     `,
       { PLENO_TEST_BUNDLE: bundle },
@@ -109,7 +110,8 @@ describe('Electron main (bundled)', () => {
       name: 'pleno',
       keys: ['call', 'info', 'on', 'printDocument'],
       info: { transport: 'ipc' },
-      print: { invoked: ['pleno:print', 7] },
+      print: { invoked: ['pleno:print', 7, 'documents'] },
+      printKab: { invoked: ['pleno:print', 8, 'kabpleno'] },
       call: { invoked: ['pleno:call', 'system.info', {}] },
     });
     const preload = readFileSync(join(bundle, 'preload.cjs'), 'utf8');

@@ -13,7 +13,7 @@ const api: Required<PlenoApi> = {
     };
   },
   info: () => ({ transport: 'ipc' }),
-  printDocument: (id) => ipcRenderer.invoke('pleno:print', id),
+  printDocument: (id, source) => ipcRenderer.invoke('pleno:print', id, source ?? 'documents'),
 };
 
 contextBridge.exposeInMainWorld('pleno', api);

@@ -1,13 +1,14 @@
 // Printing an issued document as the vector PDF itself, never as page images. Under Electron the shell prints it
 // (a hidden window with Chromium's PDF viewer and the system print dialog) when its preload offers `printDocument`;
 // in web mode the browser's own PDF viewer opens the kept file in a new tab, where its print button prints it.
+import type { PrintSource } from '../../shared/contracts/api';
 import type { Result } from '../../shared/contracts/result';
 import { base64ToBytes } from './bytes';
 import { readApi } from './query-client';
 
 export type PrintOutcome = { via: 'desktop'; printed: boolean } | { via: 'viewer' };
 
-type DesktopPrint = (id: number) => Promise<Result<{ printed: boolean }>>;
+type DesktopPrint = (id: number, source: PrintSource) => Promise<Result<{ printed: boolean }>>;
 
 /** The shell's seam (electron/preload): present only in the desktop window. */
 function desktopPrint(): DesktopPrint | null {
@@ -27,13 +28,14 @@ export function openInPdfViewer(bytes: Uint8Array<ArrayBuffer>): boolean {
   return tab !== null;
 }
 
-export async function printDocument(id: number): Promise<Result<PrintOutcome>> {
+/** Prints the issued document `id` of `source` (the kecamatan's documents or the kab/kota plenary's). */
+export async function printDocument(id: number, source: PrintSource = 'documents'): Promise<Result<PrintOutcome>> {
   const desktop = desktopPrint();
   if (desktop) {
-    const r = await desktop(id);
+    const r = await desktop(id, source);
     return r.ok ? { ok: true, value: { via: 'desktop', printed: r.value.printed } } : r;
   }
-  const file = await readApi('documents.file', { id });
+  const file = await readApi(`${source}.file`, { id });
   if (!file.ok) return file;
   if (!openInPdfViewer(base64ToBytes(file.value.base64))) {
     return {

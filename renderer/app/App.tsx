@@ -108,8 +108,8 @@ function Root() {
   } else {
     body = <Shell info={system} route={route} />;
   }
-  // Every time shown is the kecamatan's local time (local-time.ts).
-  setKecamatanZone(system.kecamatan?.kode ?? null);
+  // Every time shown is the kecamatan's (or the receiver's kab/kota's) local time (local-time.ts).
+  setKecamatanZone(system.kecamatan?.kode ?? system.penerima?.kode ?? null);
   return (
     <SystemInfoContext.Provider value={{ info: system, reload: info.reload }}>
       <ConnectionBanner />

@@ -15,6 +15,14 @@ describe('times a person reads: the kecamatan’s local time with its zone', () 
     expect(jam(at)).toBe('04.27 WIT');
   });
 
+  it('a receiver database names its zone by its 4-digit kab/kota code: Kotabaru (6302) is WITA, Kota Jayapura WIT', () => {
+    const at = '2026-12-01T19:27:05.123Z';
+    setKecamatanZone('6302');
+    expect(waktu(at)).toBe('2 Desember 2026 03.27 WITA');
+    setKecamatanZone('9171');
+    expect(jam(at)).toBe('04.27 WIT');
+  });
+
   it('an unreadable time is shown as it came, not as "Invalid Date"', () => {
     setKecamatanZone('630214');
     expect(waktu('kemarin')).toBe('kemarin');

@@ -6,7 +6,10 @@ import { formatWaktu, isoAtOffset, provinsiOffsetMinutes, zoneName } from '../..
 
 let offsetMinutes: number | null = null;
 
-/** Set by the app shell from system.info: the kecamatan's 6-digit code (its first two digits are the provinsi). */
+/**
+ * Set by the app shell from system.info: the kecamatan's 6-digit code, or a receiver's 4-digit kab/kota code (their
+ * first two digits are the provinsi).
+ */
 export function setKecamatanZone(kecamatanKode: string | null): void {
   offsetMinutes = kecamatanKode ? provinsiOffsetMinutes(kecamatanKode.slice(0, 2)) : null;
 }

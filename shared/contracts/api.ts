@@ -42,6 +42,10 @@ export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(methods, name);
 }
 
+/** Which file method holds an issued document: the kecamatan's `documents.file` or the kab/kota's `kabpleno.file`. */
+export type PrintSource = 'documents' | 'kabpleno';
+export const PRINT_SOURCES: readonly PrintSource[] = ['documents', 'kabpleno'];
+
 /** What the renderer holds: `window.pleno` under Electron, the HTTP client in web mode. */
 export interface PlenoApi {
   call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<OutputOf<M>>>;
@@ -49,9 +53,10 @@ export interface PlenoApi {
   info(): { transport: 'ipc' | 'http' };
   /**
    * Desktop only (absent in web mode, where the browser's own PDF viewer prints): prints an issued document's signed
-   * vector PDF through the system print dialog. `printed` is false when the user cancelled the dialog.
+   * vector PDF through the system print dialog. `printed` is false when the user cancelled the dialog. `source` says
+   * which level issued it: the kecamatan's documents (default) or the kab/kota plenary's.
    */
-  printDocument?(id: number): Promise<Result<{ printed: boolean }>>;
+  printDocument?(id: number, source?: PrintSource): Promise<Result<{ printed: boolean }>>;
 }
 
 /** The backend side: one handler per method, receiving validated input. */

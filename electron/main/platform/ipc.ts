@@ -3,6 +3,7 @@
 import { BrowserWindow, ipcMain } from 'electron';
 import type { ServedBackend } from '../backend/backend';
 import type { Result } from '../../../shared/contracts/result';
+import { PRINT_SOURCES } from '../../../shared/contracts/api';
 import { isAppUrl } from './app-protocol';
 import { printDocument } from './print';
 
@@ -18,12 +19,13 @@ export function bindIpc(backend: ServedBackend): () => void {
     if (!isAppUrl(event.senderFrame?.url)) return forbidden;
     return backend.dispatch(typeof method === 'string' ? method : '', input);
   });
-  ipcMain.handle(PRINT_CHANNEL, async (event, id: unknown): Promise<Result<unknown>> => {
+  ipcMain.handle(PRINT_CHANNEL, async (event, id: unknown, source: unknown): Promise<Result<unknown>> => {
     if (!isAppUrl(event.senderFrame?.url)) return forbidden;
-    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) {
+    const from = PRINT_SOURCES.find((s) => s === (source ?? 'documents'));
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0 || !from) {
       return { ok: false, error: { code: 'BAD_REQUEST', message: 'Dokumen yang akan dicetak tidak dikenal.' } };
     }
-    return printDocument(backend, id);
+    return printDocument(backend, id, from);
   });
   const unsubscribe = backend.events.subscribe((e) => {
     for (const win of BrowserWindow.getAllWindows()) {

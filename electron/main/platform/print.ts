@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServedBackend } from '../backend/backend';
 import type { DocumentFile } from '../../../shared/contracts/documents.contract';
+import type { PrintSource } from '../../../shared/contracts/api';
 import { fail, ok, type Result } from '../../../shared/contracts/result';
 
 export interface PrintOutcome {
@@ -16,16 +17,20 @@ export interface PrintOutcome {
 
 let busy = false;
 
-export async function printDocument(backend: ServedBackend, id: number): Promise<Result<PrintOutcome>> {
+export async function printDocument(
+  backend: ServedBackend,
+  id: number,
+  source: PrintSource = 'documents',
+): Promise<Result<PrintOutcome>> {
   if (busy)
     return fail('CONFLICT', 'Dokumen lain sedang disiapkan untuk dicetak. Tunggu sampai dialog cetak tertutup.');
   busy = true;
   let dir: string | null = null;
   let win: BrowserWindow | null = null;
   try {
-    const r = await backend.dispatch('documents.file', { id });
+    const r = await backend.dispatch(`${source}.file`, { id });
     if (!r.ok) return r;
-    const file = r.value as DocumentFile;
+    const file = r.value as Pick<DocumentFile, 'fileName' | 'base64'>;
     dir = await mkdtemp(join(tmpdir(), 'pleno-print-'));
     // The file name becomes the print job's name; keep it a plain name.
     const path = join(dir, `${file.fileName.replace(/[^\w.-]+/g, '_').replace(/\.pdf$/i, '')}.pdf`);

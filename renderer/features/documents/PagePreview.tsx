@@ -1,8 +1,9 @@
-// One page of the selected document at a time, drawn in the renderer by pdf.js from the kept PDF (documents.file,
+// One page of the selected document (of either level) at a time, drawn in the renderer by pdf.js from the kept PDF (documents.file,
 // cached once per document: an issued file never changes), with page navigation. pdf.js loads on first use.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { Button } from '../../ui';
+import type { PrintSource } from '../../../shared/contracts/api';
 import type { DocumentItem } from '../../../shared/contracts/documents.contract';
 import { base64ToBytes } from '../../api/bytes';
 import type { PdfDocument } from './pdf-view';
@@ -42,9 +43,21 @@ function usePdf(bytes: Uint8Array | null): Loaded {
   return loaded.bytes === bytes ? loaded.value : { state: 'loading' };
 }
 
-export function PagePreview({ doc }: { doc: DocumentItem }) {
+/**
+ * The pages of an issued document of either level: `source` names where its kept file is read (the kecamatan's
+ * documents or the kab/kota plenary's); `label` names the document for a screen reader.
+ */
+export function PagePreview({
+  doc,
+  source = 'documents',
+  label,
+}: {
+  doc: Pick<DocumentItem, 'id' | 'pages'>;
+  source?: PrintSource;
+  label?: string;
+}) {
   const [page, setPage] = useState(1);
-  const file = useApiQuery('documents.file', { id: doc.id });
+  const file = useApiQuery(`${source}.file`, { id: doc.id });
   const b64 = file.data?.id === doc.id ? file.data.base64 : null;
   const bytes = useMemo(() => (b64 ? base64ToBytes(b64) : null), [b64]);
   const loaded = usePdf(bytes);
@@ -94,7 +107,7 @@ export function PagePreview({ doc }: { doc: DocumentItem }) {
         <canvas
           ref={canvas}
           role="img"
-          aria-label={`Halaman ${page} dari ${doc.pages}`}
+          aria-label={`${label ? `${label}, h` : 'H'}alaman ${page} dari ${doc.pages}`}
           data-drawn={drawn === page ? 'true' : 'false'}
           hidden={drawn === null}
         />

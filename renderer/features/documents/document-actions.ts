@@ -1,4 +1,4 @@
-// What can be done with one issued document: download the kept PDF, print it (the PDF itself: renderer/api/print.ts),
+// What can be done with one issued document (of either level): download the kept PDF, print it (the PDF itself: renderer/api/print.ts),
 // save a copy to a removable drive, verify it. Reads and commands go through the data layer; refusals become toasts
 // in Bahasa Indonesia.
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { base64ToBytes } from '../../api/bytes';
 import { printDocument } from '../../api/print';
 import { readApi, runCommand } from '../../api/query-client';
 import { useToast } from '../../ui';
+import type { PrintSource } from '../../../shared/contracts/api';
 import type {
   DocumentFile,
   DocumentItem,
@@ -16,7 +17,7 @@ import type {
 export type Busy = 'download' | 'print' | 'verify' | 'drive' | null;
 
 /** Saves the file through the browser's download (an object URL revoked shortly after). */
-function saveAsDownload(f: DocumentFile): void {
+function saveAsDownload(f: Pick<DocumentFile, 'fileName' | 'base64'>): void {
   const url = URL.createObjectURL(new Blob([base64ToBytes(f.base64)], { type: 'application/pdf' }));
   const a = document.createElement('a');
   a.href = url;
@@ -56,10 +57,10 @@ function useDriveActions(doc: DocumentItem, toast: Toast, during: During) {
   return { drives, saveTo, saveToDrive, cancelDrives: () => setDrives(null) };
 }
 
-export function useDocumentActions(doc: DocumentItem) {
+/** Download and print of one issued file of `source` (the kecamatan's documents or the kab/kota plenary's). */
+export function useFileActions(id: number, source: PrintSource) {
   const toast = useToast();
   const [busy, setBusy] = useState<Busy>(null);
-  const [verification, setVerification] = useState<DocumentVerification | null>(null);
 
   const during: During = async (what, body) => {
     setBusy(what);
@@ -72,7 +73,7 @@ export function useDocumentActions(doc: DocumentItem) {
 
   const download = () =>
     during('download', async () => {
-      const r = await readApi('documents.file', { id: doc.id });
+      const r = await readApi(`${source}.file`, { id });
       if (r.ok) saveAsDownload(r.value);
       else
         toast({
@@ -85,7 +86,7 @@ export function useDocumentActions(doc: DocumentItem) {
 
   const print = () =>
     during('print', async () => {
-      const r = await printDocument(doc.id);
+      const r = await printDocument(id, source);
       if (!r.ok) toast({ kind: 'error', title: 'Dokumen tidak dapat dicetak', body: r.error.message });
       else if (r.value.via === 'viewer')
         toast({
@@ -94,6 +95,13 @@ export function useDocumentActions(doc: DocumentItem) {
           body: 'Cetak dari tab itu dengan tombol cetak penampil PDF atau Ctrl+P.',
         });
     });
+
+  return { toast, busy, during, download, print };
+}
+
+export function useDocumentActions(doc: DocumentItem) {
+  const { toast, busy, during, download, print } = useFileActions(doc.id, 'documents');
+  const [verification, setVerification] = useState<DocumentVerification | null>(null);
 
   const verify = () =>
     during('verify', async () => {

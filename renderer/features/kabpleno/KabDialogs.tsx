@@ -2,72 +2,90 @@
 // KPU kab/kota; the lock reads out the kecamatan totals first; a correction names the TPS, the field, the new value,
 // its basis and reason and who proposes it.
 import { useState, type ReactNode } from 'react';
-import type { KabKoreksiInput, KabPlenoView } from '../../../shared/contracts/kabpleno.contract';
+import type { KabPlenoView } from '../../../shared/contracts/kabpleno.contract';
 import type { KabKecamatanModel } from '../../../shared/domain/kab-pleno';
 import type { ApiError } from '../../../shared/contracts/result';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field, PinInput, TextInput } from '../../ui/Field';
+import { pinReady } from '../plenary/decider';
 import { DASAR, angka, koreksiFields } from './kab-format';
 
 export function ketuaOf(v: KabPlenoView): string {
   return v.anggota.find((a) => a.jabatan === 'ketua')?.nama ?? 'Ketua KPU';
 }
 
+type Run = (pin: string, alasan: string) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
+
 interface DecisionProps {
   title: string;
   ketua: string;
   confirm: string;
   reason?: string;
+  /** The reason must be given (3 characters at least) for the confirm button. */
+  reasonRequired?: boolean;
+  /** A second way to decide (Tolak beside Setujui), shown left of the confirm button. */
+  alternative?: { label: string; reasonRequired: boolean; run: Run };
   children?: ReactNode;
   onClose: () => void;
-  run: (pin: string, alasan: string) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
+  run: Run;
 }
 
-/** A decision: optional reason, the ketua's PIN, Batal / confirm. Closes on success. */
-export function DecisionDialog({ title, ketua, confirm, reason, children, onClose, run }: DecisionProps) {
+/** A decision: optional reason, the ketua's PIN, Batal / [alternative] / confirm. Closes on success. */
+export function DecisionDialog(p: DecisionProps) {
   const [pin, setPin] = useState('');
   const [alasan, setAlasan] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  async function submit() {
+  const given = alasan.trim().length >= 3;
+  async function submit(run: Run) {
     setBusy(true);
-    const r = await run(pin, alasan);
+    const r = await run(pin, alasan.trim());
     setBusy(false);
-    if (r.ok) onClose();
+    if (r.ok) p.onClose();
     else setError(r.error.message);
   }
+  const alt = p.alternative;
   return (
     <Dialog
       open
-      title={title}
-      onClose={onClose}
+      title={p.title}
+      onClose={p.onClose}
       footer={
         <>
-          <Button onClick={onClose}>Batal</Button>
-          <Button variant="primary" onClick={() => void submit()} disabled={busy || pin.length < 4}>
-            {confirm}
+          <Button onClick={p.onClose}>Batal</Button>
+          {alt && (
+            <Button
+              variant="danger"
+              onClick={() => void submit(alt.run)}
+              disabled={busy || !pinReady(pin) || (alt.reasonRequired && !given)}
+            >
+              {alt.label}
+            </Button>
+          )}
+          <Button
+            variant="primary"
+            onClick={() => void submit(p.run)}
+            disabled={busy || !pinReady(pin) || (p.reasonRequired === true && !given)}
+          >
+            {p.confirm}
           </Button>
         </>
       }
     >
-      {children}
-      {reason && (
-        <Field label={reason}>
-          <TextInput value={alasan} onChange={(e) => setAlasan(e.target.value)} />
+      {p.children}
+      {p.reason && (
+        <Field label={p.reason}>
+          <textarea className="input" value={alasan} onChange={(e) => setAlasan(e.target.value)} />
         </Field>
       )}
       <Field
-        label={`PIN ${ketua} (Ketua KPU)`}
+        label={`PIN ${p.ketua} (Ketua KPU)`}
         hint="Keputusan ini dicatat atas nama ketua dan dikonfirmasi dengan PIN."
       >
         <PinInput value={pin} onChange={setPin} />
       </Field>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Refusal error={error} />
     </Dialog>
   );
 }
@@ -94,7 +112,7 @@ export function LockReadout({ v, k }: { v: KabPlenoView; k: KabKecamatanModel })
 }
 
 /** A labelled choice list. */
-function Choice(props: {
+export function Choice(props: {
   label: string;
   value: string;
   set: (v: string) => void;
@@ -113,13 +131,36 @@ function Choice(props: {
   );
 }
 
+/** Which KPU member records or proposes: every member, by name and jabatan. */
+export function AnggotaChoice(p: { label: string; v: KabPlenoView; value: string; set: (v: string) => void }) {
+  const options = p.v.anggota.map((a) => ({
+    value: a.nama,
+    label: `${a.nama} (${a.jabatan === 'ketua' ? 'Ketua' : 'Anggota'})`,
+  }));
+  return <Choice label={p.label} value={p.value} set={p.set} options={options} />;
+}
+
+/** The backend's refusal of the last attempt, in its words. */
+export function Refusal({ error }: { error: string | null }) {
+  return error ? (
+    <p role="alert" className="error">
+      {error}
+    </p>
+  ) : null;
+}
+
 interface KoreksiProps {
   v: KabPlenoView;
   k: KabKecamatanModel;
   onClose: () => void;
-  run: (
-    input: Omit<KabKoreksiInput, 'kecamatan' | 'pemilihan'>,
-  ) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
+  run: (input: {
+    tps: string;
+    bidang: string;
+    menjadi: number;
+    dasar: string;
+    alasan: string;
+    oleh: string;
+  }) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
 }
 
 export function KoreksiDialog({ v, k, onClose, run }: KoreksiProps) {
@@ -173,20 +214,8 @@ export function KoreksiDialog({ v, k, onClose, run }: KoreksiProps) {
       <Field label="Alasan koreksi">
         <TextInput value={alasan} onChange={(e) => setAlasan(e.target.value)} />
       </Field>
-      <Choice
-        label="Diusulkan oleh"
-        value={oleh}
-        set={setOleh}
-        options={v.anggota.map((a) => ({
-          value: a.nama,
-          label: `${a.nama} (${a.jabatan === 'ketua' ? 'Ketua' : 'Anggota'})`,
-        }))}
-      />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <AnggotaChoice label="Diusulkan oleh" v={v} value={oleh} set={setOleh} />
+      <Refusal error={error} />
     </Dialog>
   );
 }

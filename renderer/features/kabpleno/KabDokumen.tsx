@@ -1,66 +1,33 @@
 // The kab/kota documents of one pemilihan (docs/receiver-plenary.md): issue a draft or final D.Hasil
-// Kabupaten/Kota-KWK or D.Kejadian Khusus, the list of issued versions, and a page preview drawn here by pdf.js
-// from the kept PDF (the documents feature's pdf-view.ts; no backend image route).
-import { useEffect, useMemo, useRef, useState } from 'react';
+// Kabupaten/Kota-KWK or D.Kejadian Khusus, the list of issued versions, and the selected one printed, downloaded and
+// previewed exactly as the kecamatan's documents are (the documents feature's PagePreview and file actions).
+import { useState } from 'react';
 import type { KabDokumenView, KabPlenoView } from '../../../shared/contracts/kabpleno.contract';
-import { base64ToBytes } from '../../api/bytes';
 import { useApiCommand, useApiQuery } from '../../api/hooks';
+import { waktu } from '../../app/local-time';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { StatusPill } from '../../ui/StatusPill';
+import { useFileActions } from '../documents/document-actions';
+import { PagePreview } from '../documents/PagePreview';
 
-function Preview({ doc }: { doc: KabDokumenView }) {
-  const file = useApiQuery('kabpleno.file', { id: doc.id });
-  const b64 = file.data?.id === doc.id ? file.data.base64 : null;
-  const bytes = useMemo(() => (b64 ? base64ToBytes(b64) : null), [b64]);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [page, setPage] = useState(1);
-  const [drawn, setDrawn] = useState<number | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    if (!bytes || !canvas.current) return;
-    let live = true;
-    const el = canvas.current;
-    let destroy: (() => Promise<void>) | null = null;
-    void import('../documents/pdf-view').then(async ({ openPdf, drawPage }) => {
-      const task = openPdf(bytes);
-      destroy = task.destroy;
-      try {
-        const pdf = await task.promise;
-        if (!live) return;
-        await drawPage(pdf, page, el, 720).promise;
-        if (live) setDrawn(page);
-      } catch (err) {
-        console.warn('pdf.js could not draw the page', err);
-        if (live) setFailed(true);
-      }
-    });
-    return () => {
-      live = false;
-      void destroy?.();
-    };
-  }, [bytes, page]);
+/** The selected document: Cetak (the PDF itself, renderer/api/print.ts) and Unduh PDF, then its pages. */
+function Selected({ doc }: { doc: KabDokumenView }) {
+  const a = useFileActions(doc.id, 'kabpleno');
+  const name = `${NAMES[doc.kind]} versi ${doc.version}`;
   return (
     <div className="stack" data-testid="pratinjau-kab">
-      <div className="row">
-        <Button size="sm" onClick={() => setPage((p) => Math.max(1, p - 1))} disabled={page <= 1}>
-          ‹ Sebelumnya
+      <div className="row" style={{ gap: 8, flexWrap: 'wrap' }}>
+        <strong>{name}</strong>
+        <span className="grow" />
+        <Button size="sm" onClick={() => void a.print()} busy={a.busy === 'print'}>
+          Cetak
         </Button>
-        <span>
-          Halaman {page} dari {doc.pages}
-        </span>
-        <Button size="sm" onClick={() => setPage((p) => Math.min(doc.pages, p + 1))} disabled={page >= doc.pages}>
-          Berikutnya ›
+        <Button size="sm" onClick={() => void a.download()} busy={a.busy === 'download'}>
+          Unduh PDF
         </Button>
       </div>
-      <canvas
-        ref={canvas}
-        role="img"
-        aria-label={`${doc.docId} versi ${doc.version}, halaman ${page} dari ${doc.pages}`}
-        data-drawn={drawn === page ? 'true' : 'false'}
-        style={{ border: '1px solid #ccc', maxWidth: '100%' }}
-      />
-      {failed && <p className="muted">Halaman tidak dapat ditampilkan di sini.</p>}
+      <PagePreview doc={doc} source="kabpleno" label={name} />
     </div>
   );
 }
@@ -90,8 +57,11 @@ export function KabDokumen({ v }: { v: KabPlenoView }) {
         >
           Terbitkan D.Hasil final
         </Button>
-        <Button onClick={() => void run('kejadian-kabko', v.model.final.final)} disabled={issue.pending}>
-          Terbitkan D.Kejadian Khusus
+        <Button onClick={() => void run('kejadian-kabko', false)} disabled={issue.pending}>
+          Terbitkan draf D.Kejadian Khusus
+        </Button>
+        <Button onClick={() => void run('kejadian-kabko', true)} disabled={issue.pending || !v.model.final.final}>
+          Terbitkan D.Kejadian Khusus final
         </Button>
       </div>
       {!v.model.final.final && <p className="muted">Belum dapat final: {v.model.final.reasons.join(' ')}</p>}
@@ -108,12 +78,12 @@ export function KabDokumen({ v }: { v: KabPlenoView }) {
                 {NAMES[d.kind]} versi {d.version}
               </button>{' '}
               {d.final ? <StatusPill tone="ok">Final</StatusPill> : <StatusPill tone="info">Draf</StatusPill>} ·{' '}
-              {d.pages} halaman · sidik data <code>{d.dataSha256.slice(0, 16)}</code>
+              {d.pages} halaman · terbit {waktu(d.issuedAt)} · sidik data <code>{d.dataSha256.slice(0, 16)}</code>
             </li>
           ))}
         </ul>
       )}
-      {selected && <Preview key={selected.id} doc={selected} />}
+      {selected && <Selected key={selected.id} doc={selected} />}
     </Card>
   );
 }

@@ -12,6 +12,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { StatusPill } from '../../ui/StatusPill';
 import { Table, type Column } from '../../ui/Table';
 import { KabAnggota } from './KabAnggota';
+import { KabCatatan } from './KabCatatan';
 import { DecisionDialog, KoreksiDialog, LockReadout, LockRefused, ketuaOf } from './KabDialogs';
 import { KabDokumen } from './KabDokumen';
 import { angka, kecamatanState, koreksiFields } from './kab-format';
@@ -105,7 +106,9 @@ function Koreksi({ v, setOpen }: { v: KabPlenoView; setOpen: (o: Open) => void }
               </Button>
             ) : (
               <StatusPill tone={x.state === 'disetujui' ? 'ok' : 'danger'}>
-                {x.state === 'disetujui' ? `Disetujui ${x.keputusan?.oleh}` : 'Ditolak'}
+                {x.state === 'disetujui'
+                  ? `Disetujui ${x.keputusan?.oleh}`
+                  : `Ditolak ${x.keputusan?.oleh}: ${x.keputusan?.alasan ?? ''}`}
               </StatusPill>
             )}
           </li>
@@ -122,16 +125,17 @@ function PutusDialog(p: {
   close: () => void;
   run: ReturnType<typeof useApiCommand<'kabpleno.decideKoreksi'>>['run'];
 }) {
+  const decide = (keputusan: 'disetujui' | 'ditolak') => (pin: string, alasan: string) =>
+    p.run({ id: p.x.id, pemilihan: p.v.pemilihan.id, keputusan, pin, ...(alasan ? { alasan } : {}) });
   return (
     <DecisionDialog
       title="Putuskan usulan koreksi"
       ketua={ketuaOf(p.v)}
       confirm="Setujui"
-      reason="Catatan (boleh kosong)"
+      reason="Catatan (wajib bila ditolak)"
+      alternative={{ label: 'Tolak', reasonRequired: true, run: decide('ditolak') }}
       onClose={p.close}
-      run={(pin, alasan) =>
-        p.run({ id: p.x.id, pemilihan: p.v.pemilihan.id, keputusan: 'disetujui', pin, ...(alasan ? { alasan } : {}) })
-      }
+      run={decide('disetujui')}
     >
       <p>
         TPS {p.x.tps.slice(10)} Kecamatan {p.k.nama}: {angka(p.x.dari)} → {angka(p.x.menjadi)}. Alasan: {p.x.alasan}
@@ -169,6 +173,7 @@ function Dialogs({ v, open, close }: { v: KabPlenoView; open: Open; close: () =>
           ketua={ketua}
           confirm="Catat"
           reason="Alasan"
+          reasonRequired
           onClose={close}
           run={(pin, alasan) => accept.run({ ...base, keputusan: 'tidak-diterima', alasan, pin })}
         />
@@ -193,6 +198,7 @@ function Dialogs({ v, open, close }: { v: KabPlenoView; open: Open; close: () =>
           ketua={ketua}
           confirm="Buka kunci"
           reason="Alasan membuka kunci"
+          reasonRequired
           onClose={close}
           run={(pin, alasan) => unlock.run({ ...base, alasan, pin })}
         />
@@ -241,6 +247,7 @@ export default function KabPlenoScreen() {
         </Card>
       )}
       <Koreksi v={v} setOpen={setOpen} />
+      {v.anggota.length > 0 && <KabCatatan v={v} />}
       <KabDokumen v={v} />
       {v.anggota.length > 0 && <KabAnggota v={v} />}
       <Dialogs v={v} open={open} close={() => setOpen(null)} />

@@ -2,8 +2,7 @@
 import type { KabKecamatanModel } from '../../../shared/domain/kab-pleno';
 import type { Tone } from '../../ui/StatusPill';
 
-export const angka = (n: number | null | undefined): string =>
-  n === null || n === undefined ? '—' : n.toLocaleString('id-ID');
+export { angka } from '../penerima/penerima-format';
 
 export function kecamatanState(k: KabKecamatanModel): { label: string; tone: Tone } {
   if (k.locked) return { label: 'Dikunci', tone: 'ok' };

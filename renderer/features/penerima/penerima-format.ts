@@ -1,6 +1,7 @@
 // Words and numbers of the receiver screens: the state of a kecamatan as KPU says it, times, sah/total votes.
 import type { PenerimaRow } from '../../../shared/contracts/penerima.contract';
 import type { Tone } from '../../ui/StatusPill';
+import { waktu as localWaktu } from '../../app/local-time';
 
 export function statusOf(r: PenerimaRow): { label: string; tone: Tone } {
   if (r.ditolak) return { label: 'Ditolak', tone: 'danger' };
@@ -9,16 +10,9 @@ export function statusOf(r: PenerimaRow): { label: string; tone: Tone } {
   return r.status === 'final' ? { label: 'Final', tone: 'ok' } : { label: 'Draf', tone: 'info' };
 }
 
-const TIME = new Intl.DateTimeFormat('id-ID', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Asia/Makassar',
-});
-
+/** A time as a person reads it: the kab/kota's local time with WIB/WITA/WIT (renderer/app/local-time.ts). */
 export function waktu(iso: string | null): string {
-  return iso ? `${TIME.format(new Date(iso))} WITA` : '—';
+  return iso ? localWaktu(iso) : '—';
 }
 
 export const angka = (n: number | null | undefined): string =>

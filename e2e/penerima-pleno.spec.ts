@@ -46,8 +46,8 @@ test.beforeAll(async () => {
     join(kb, 'keys', 'kpu.json'),
     '--master',
     join(kb, 'master', `${KECAMATAN[0]}.json`),
-    '--kunci-publik',
-    pub,
+    // A base64url key may begin with "-": given as --opt=value so it is not read as an option.
+    `--kunci-publik=${pub}`,
     '--url',
     `http://127.0.0.1:${penerimaPort}`,
     '--out',
@@ -59,7 +59,17 @@ test.beforeAll(async () => {
       await cli(['kirim', 'penerima', '--db', join(kb, 'kecamatan', `${k}.db`), sert]),
       'kunci-ppk',
     );
-    await cli(['penerima', 'kunci-ppk', '--db', db, '--kecamatan', k, '--kunci-publik', ppk, '--alasan', 'Dicocokkan']);
+    await cli([
+      'penerima',
+      'kunci-ppk',
+      '--db',
+      db,
+      '--kecamatan',
+      k,
+      `--kunci-publik=${ppk}`,
+      '--alasan',
+      'Dicocokkan',
+    ]);
   }
   await cli(['penerima', 'anggota', '--db', db, '--nama', KETUA, '--jabatan', 'ketua', '--pin', '2580']);
   await cli(['penerima', 'anggota', '--db', db, '--nama', 'Siti Aminah', '--jabatan', 'anggota']);
@@ -95,6 +105,14 @@ const state = () => api<KabPlenoView>('kabpleno.state', { pemilihan: 'bupati' })
 test('keberatan, kejadian khusus and a refused correction through the screens; the final waits for the keberatan', async ({
   page,
 }) => {
+  // The dashboard says where the kecamatan push: this laptop's addresses with the receiver's port, and the key.
+  await page.goto(`${app.url}#/penerima`);
+  const alamat = page.getByTestId('alamat-penerima');
+  await expect(alamat).toContainText(`http://127.0.0.1:${penerimaPort}`);
+  await expect(alamat).toContainText(/Sidik jari kunci penerima: [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}/);
+  await expect(alamat).toContainText(`alamat pada sertifikat: http://127.0.0.1:${penerimaPort}`);
+  await checkScreen(page, 'penerima-pleno-alamat');
+
   const v0 = await state();
   const [k1, k2] = v0.model.kecamatan;
   for (const k of [k1!, k2!])
@@ -202,6 +220,10 @@ test('keberatan, kejadian khusus and a refused correction through the screens; t
     'Listrik padam 20 menit',
   ])
     expect(flat, words).toContain(words.split(' ').slice(0, 4).join(' '));
+
+  // Without --db, `pleno verify` names the receiver's key (KPU kabupaten/kota) as the signer to confirm.
+  const verify = await runCli(['verify', pdf]);
+  expect(verify.stdout).toContain('sidik kunci penerima KPU Kabupaten/Kota yang diumumkan KPU Kabupaten/Kota');
 
   // Now the final is allowed.
   await page.getByRole('button', { name: 'Terbitkan D.Hasil final' }).click();

@@ -134,6 +134,7 @@ export const UNTRACKED_METHODS: Partial<Record<MethodName, string>> = {
   'kirim.previewPenerima': 'reads the certificate being chosen, not stored state',
   'kirim.exportBundles': 'a command that writes files to a drive and changes no stored state',
   'penerima.dashboard': 'pushes arrive from the receiver port, not as app events: the dashboard polls it every 2 s',
+  'penerima.alamat': 'set once when the process starts the receiver: read with the dashboard, which polls',
   'penerima.kecamatan': 'pushes arrive from the receiver port, not as app events: read on each opening of a kecamatan',
   'penerima.trace': 'a committed push never changes: a trace is read once per opening',
   'penerima.photo': 'content-addressed: the same hash is the same photo',

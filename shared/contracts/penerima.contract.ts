@@ -80,6 +80,23 @@ export interface UnknownKeyView {
   waktu: string;
 }
 
+/** Where the §4 receiver of this app listens (the kecamatan push there), or why it does not. */
+export interface PenerimaAlamat {
+  berjalan: boolean;
+  /** The port it listens on (or tried to). */
+  port: number | null;
+  /** Push URLs: one per LAN address of this laptop, then 127.0.0.1; empty when not running. */
+  alamat: string[];
+  /** Why it is not running, in words; null while it runs. */
+  alasan: string | null;
+  /** The receiver key's fingerprint, as the kecamatan see it when they install the certificate. */
+  sidikJari: string;
+  /** The URL written in the installed certificate (null before one is installed). */
+  sertifikatUrl: string | null;
+  /** The certificate names another port than the one listened on. */
+  peringatan?: string;
+}
+
 const kode = z.string().regex(/^\d{6}$/);
 const pemilihan = z.string().min(1).max(32);
 const noInput = z.object({}).strict();
@@ -100,6 +117,7 @@ const initInput = z
 
 export const penerimaMethods = {
   'penerima.dashboard': method<typeof noInput, PenerimaDashboard>(noInput),
+  'penerima.alamat': method<typeof noInput, PenerimaAlamat>(noInput),
   'penerima.kecamatan': method<typeof kecamatanInput, PenerimaKecamatanView>(kecamatanInput),
   'penerima.trace': method<typeof traceInput, PenerimaTrace>(traceInput),
   'penerima.photo': method<typeof photoInput, { sha256: string; mime: string; base64: string }>(photoInput),

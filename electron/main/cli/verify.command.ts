@@ -2,8 +2,8 @@
 // A PDF issued by Pleno: embedded signed data, PPK signature, pages re-rendered from the data (verify-pdf.ts); with
 // --db the signer must be that database's PPK key, and the traces of a pleno.document/2 D.Hasil (every lampiran TPS's
 // record and corrections) are replayed against the records that database holds, reported per TPS (verify-traces.ts),
-// and the database must pass its integrity check; or with --kunci-ppk <fingerprint> the key the PPK announced;
-// without either the signer is unconfirmed (exit 1).
+// and the database must pass its integrity check; or with --kunci <fingerprint> (--kunci-ppk, its older name) the
+// key the issuer announced (the PPK, or the KPU kab/kota for its documents); without either the signer is unconfirmed.
 // A bundle (.pleno) or an envelope (.json): formats' strict parsers and signatures. A C.Hasil is signed by a KPPS
 // device whose key is only known from the data master: it is taken from --master, else from --db, else from a
 // master.json found beside the file or in its parent folder (the demo layout); without any master the signature
@@ -35,7 +35,8 @@ import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { withBackend } from './storage-cli';
 import { integrityCheck } from '../backend/services/integrity/integrity.service';
 
-const USAGE = 'Penggunaan / usage: pleno verify <file>... [--master <master.json>] [--db <file>] [--kunci-ppk <sidik>]';
+const USAGE =
+  'Penggunaan / usage: pleno verify <file>... [--master <master.json>] [--db <file>] [--kunci <sidik> | --kunci-ppk <sidik>]';
 
 interface Trust {
   master?: { value: DataMaster; source: string; extra: Perangkat[] };
@@ -180,29 +181,35 @@ function pdfOptions(trust: Trust): { expectedPublicKey?: string } {
   return trust.ppkPublicKey !== undefined ? { expectedPublicKey: trust.ppkPublicKey } : {};
 }
 
+/** Whose key signs a document: the PPK's (kecamatan documents) or the receiver's (KPU kab/kota documents). */
+function signerWords(kab: boolean) {
+  return kab
+    ? { key: 'kunci penerima KPU Kabupaten/Kota', who: 'KPU Kabupaten/Kota', db: 'basis data penerima' }
+    : { key: 'kunci PPK', who: 'PPK', db: 'basis data PPK' };
+}
+
 /**
- * A PDF is called sah only when its signer is confirmed: the database's own PPK key (--db) or the fingerprint the PPK
- * announced (--kunci-ppk). An intact signature by an unconfirmed key is said to be exactly that, without the word sah
- * (exit 0: nothing in the file is wrong; docs/spec-readings.md).
+ * A PDF is called sah only when its signer is confirmed: the database's own key (--db: the PPK key, or a receiver's
+ * key for a kab/kota document) or the fingerprint its issuer announced (--kunci-ppk, or --kunci for either). An
+ * intact signature by an unconfirmed key is said to be exactly that, without the word sah (exit 0: nothing in the
+ * file is wrong; docs/spec-readings.md). The words name the issuer the document says it has.
  */
-function signerLine(what: string, keyId: string, trust: Trust): { ok: boolean; line: string } {
+function signerLine(what: string, keyId: string, trust: Trust, kab: boolean): { ok: boolean; line: string } {
   const fp = formatFingerprint(keyId);
+  const w = signerWords(kab);
   if (trust.ppkPublicKey !== undefined)
-    return {
-      ok: true,
-      line: `sah — ${what}, ${trust.kab ? 'kunci penerima KPU' : 'kunci PPK'} ${fp} (kunci basis data ini)`,
-    };
+    return { ok: true, line: `sah — ${what}, ${w.key} ${fp} (kunci basis data ini)` };
   if (trust.ppkFingerprint === undefined) {
     return {
       ok: true,
-      line: `utuh, penanda tangan BELUM dipastikan — ${what}, ditandatangani kunci ${fp}; kunci itu bisa milik siapa saja: bandingkan dengan sidik kunci yang diumumkan PPK, lalu ulangi dengan --kunci-ppk <sidik kunci> (atau --db <basis data PPK>)`,
+      line: `utuh, penanda tangan BELUM dipastikan — ${what}, ditandatangani kunci ${fp}; kunci itu bisa milik siapa saja: bandingkan dengan sidik ${w.key} yang diumumkan ${w.who}, lalu ulangi dengan --kunci <sidik kunci> (atau --db <${w.db}>)`,
     };
   }
   if (trust.ppkFingerprint === keyId.toLowerCase())
-    return { ok: true, line: `sah — ${what}, kunci PPK ${fp} (sama dengan --kunci-ppk)` };
+    return { ok: true, line: `sah — ${what}, ${w.key} ${fp} (sama dengan sidik kunci yang diberikan)` };
   return {
     ok: false,
-    line: `${what}: ditandatangani kunci ${fp}, bukan kunci PPK ${formatFingerprint(trust.ppkFingerprint)} yang diberikan`,
+    line: `${what}: ditandatangani kunci ${fp}, bukan ${w.key} ${formatFingerprint(trust.ppkFingerprint)} yang diberikan`,
   };
 }
 
@@ -218,7 +225,7 @@ function pdfOutcome(v: Awaited<ReturnType<typeof verifyPdf>>, trust: Trust): Out
       ],
     };
   }
-  const signer = signerLine(what, i.keyId ?? '', trust);
+  const signer = signerLine(what, i.keyId ?? '', trust, isKabDocument(v.data));
   if (!signer.ok) return { ok: false, lines: [signer.line] };
   if (trust.kab && isKabDocument(v.data)) {
     if (v.data.meta.kind !== 'd-hasil-kabko') return { ok: true, lines: [signer.line] };
@@ -234,8 +241,7 @@ function pdfOutcome(v: Awaited<ReturnType<typeof verifyPdf>>, trust: Trust): Out
 /** The fingerprint as given (spaces and case ignored), or an error. */
 function parseFingerprint(v: string): string {
   const fp = v.replace(/\s+/g, '').toLowerCase();
-  if (!/^[0-9a-f]{16}$/.test(fp))
-    throw new UsageError('--kunci-ppk: sidik kunci 16 digit heksadesimal / 16 hex digits');
+  if (!/^[0-9a-f]{16}$/.test(fp)) throw new UsageError('--kunci: sidik kunci 16 digit heksadesimal / 16 hex digits');
   return fp;
 }
 
@@ -245,10 +251,14 @@ export const command: CliCommand = (argv) =>
       master: { type: 'string' },
       db: { type: 'string' },
       'kunci-ppk': { type: 'string' },
+      kunci: { type: 'string' },
     });
     if (positionals.length === 0) throw new UsageError('berkas yang diperiksa wajib / a file is required');
     const trust: Trust = {};
-    if (values['kunci-ppk'] !== undefined) trust.ppkFingerprint = parseFingerprint(values['kunci-ppk']);
+    if (values['kunci-ppk'] !== undefined && values.kunci !== undefined)
+      throw new UsageError('--kunci dan --kunci-ppk tidak dapat dipakai bersama / use one of --kunci, --kunci-ppk');
+    const announced = values.kunci ?? values['kunci-ppk'];
+    if (announced !== undefined) trust.ppkFingerprint = parseFingerprint(announced);
     if (values.master !== undefined) {
       const m = readMasterFile(values.master);
       if ('error' in m) {

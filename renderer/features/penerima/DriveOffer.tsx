@@ -1,16 +1,12 @@
 // The drive watcher's offer on the receiver's dashboard: as soon as a flashdisk holding upload bundles not yet
 // received is plugged in, a line names it and leads to the Flashdisk screen, where they are imported (§4.4).
-import { useEffect } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { href } from '../../app/router';
+import { usePolling } from './use-polling';
 
 export function DriveOffer() {
   const q = useApiQuery('penerima.driveBundles', {});
-  const { reload } = q;
-  useEffect(() => {
-    const t = setInterval(reload, 2000);
-    return () => clearInterval(t);
-  }, [reload]);
+  usePolling(q.reload, 2000);
   const waiting = (q.data?.drives ?? [])
     .map((d) => ({ label: d.label, n: d.bundles.filter((b) => b.diterima !== 'lengkap').length }))
     .filter((d) => d.n > 0);

@@ -2,7 +2,7 @@
 // (read every 2 s, so a drive shows as soon as it is plugged in), what the receiver already holds of each, and their
 // import — the same checks as the online push, the receipt written back to the flashdisk beside the bundle and shown
 // here as a QR for the PPK to scan with a phone, with its words (docs/design.md §4.4).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type {
   DriveBundleView,
   DriveBundlesView,
@@ -11,6 +11,7 @@ import type {
 import { useApiCommand, useApiQuery } from '../../api/hooks';
 import { Button, Card, EmptyState, StatusPill, Table, type Tone } from '../../ui';
 import { ReceiptResults } from './ReceiptResults';
+import { usePolling } from './use-polling';
 
 const PEMILIHAN: Record<string, string> = { bupati: 'Bupati', gubernur: 'Gubernur' };
 
@@ -87,12 +88,8 @@ function Drive({ d, onImported }: { d: DriveBundlesView['drives'][number]; onImp
 
 export default function FlashdiskScreen() {
   const q = useApiQuery('penerima.driveBundles', {});
-  const { reload } = q;
   const [hasil, setHasil] = useState<DriveImportView | null>(null);
-  useEffect(() => {
-    const t = setInterval(reload, 2000);
-    return () => clearInterval(t);
-  }, [reload]);
+  usePolling(q.reload, 2000);
   const drives = q.data?.drives ?? [];
   return (
     <div className="stack">
@@ -110,7 +107,7 @@ export default function FlashdiskScreen() {
           d={d}
           onImported={(v) => {
             setHasil(v);
-            reload();
+            q.reload();
           }}
         />
       ))}

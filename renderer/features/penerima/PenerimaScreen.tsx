@@ -1,7 +1,6 @@
 // The kab/kota dashboard (#/penerima[/<pemilihan>]): each kecamatan of the pemilihan with its state (belum, draf,
 // final, menunggu berkas, ditolak with its problems), urutan, when it was received and its votes; the kab/kota total
 // sums the final ones only. Refreshes every 2 s while open, so it fills as kecamatan push.
-import { useEffect } from 'react';
 import type { PenerimaDashboard, PenerimaRow } from '../../../shared/contracts/penerima.contract';
 import { useApiQuery } from '../../api/hooks';
 import { href, useRoute } from '../../app/router';
@@ -9,7 +8,9 @@ import { Card } from '../../ui/Card';
 import { EmptyState } from '../../ui/EmptyState';
 import { StatusPill } from '../../ui/StatusPill';
 import { Table, type Column } from '../../ui/Table';
+import { AlamatPenerima } from './AlamatPenerima';
 import { DriveOffer } from './DriveOffer';
+import { usePolling } from './use-polling';
 import { KecamatanDetail } from './KecamatanDetail';
 import { TraceView } from './TraceView';
 import { angka, statusOf, waktu } from './penerima-format';
@@ -78,11 +79,7 @@ export default function PenerimaScreen() {
   const route = useRoute();
   const [pemilihan, kode, tps] = route.params;
   const q = useApiQuery('penerima.dashboard', {});
-  const { reload } = q;
-  useEffect(() => {
-    const t = setInterval(reload, 2000);
-    return () => clearInterval(t);
-  }, [reload]);
+  usePolling(q.reload, 2000);
   if (pemilihan && kode && tps) return <TraceView pemilihan={pemilihan} kode={kode} tps={tps} />;
   if (pemilihan && kode) return <KecamatanDetail pemilihan={pemilihan} kode={kode} />;
   if (!q.data) {
@@ -92,6 +89,7 @@ export default function PenerimaScreen() {
   return (
     <div className="stack">
       <h1>Kiriman kecamatan — Kabupaten {q.data.kabkota.nama}</h1>
+      <AlamatPenerima />
       <DriveOffer />
       <nav className="row" aria-label="Pilih pemilihan" style={{ gap: 12 }}>
         <a href={href('/penerima')} aria-current={!pemilihan ? 'page' : undefined}>

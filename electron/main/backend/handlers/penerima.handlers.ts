@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../../../shared/contracts/result';
 import type { penerimaMethods } from '../../../../shared/contracts/penerima.contract';
 import { formatFingerprint } from '../../../../shared/formats/envelope';
 import type { BackendContext } from '../context';
+import { receiverAddress } from '../penerima/receiver-status';
 import { getPenerima, hasBerkas, listPenerimaMasters, listUnknownKeys } from '../repositories/penerima.repo';
 import { berkasDir } from '../services/penerima/berkas-store';
 import { initPenerima, registerPpkKey } from '../services/penerima/setup.service';
@@ -45,6 +46,7 @@ export function penerimaHandlers(ctx: BackendContext): FeatureHandlers<keyof typ
   return {
     handlers: {
       'penerima.dashboard': () => receiver(() => found(penerimaDashboard(ctx.db), NOT_RECEIVER)),
+      'penerima.alamat': () => receiver(() => found(receiverAddress(ctx), NOT_RECEIVER)),
       'penerima.kecamatan': (i) =>
         receiver(() =>
           found(penerimaKecamatan(ctx.db, i.kode, i.pemilihan), `Kecamatan ${i.kode} tidak ada di penerima ini.`),

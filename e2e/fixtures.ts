@@ -4,7 +4,6 @@ import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,14 +92,7 @@ export function serve(dbPath: string): Promise<Served> {
   return spawnServed(process.execPath, [join(ROOT, 'bin/pleno.mjs'), 'serve', '--db', dbPath, '--port', '0']);
 }
 
-/** A TCP port free on 127.0.0.1 now (for a server whose port must be known before it starts). */
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
+export { freePort } from '../tests/support/free-port';
 
 /** Calls the contract over HTTP with the app's token. */
 export async function callApi<T = unknown>(

@@ -1,7 +1,6 @@
 // A receiver database for kecamatan built by hand (tests/support/push-fixture.ts), and `pleno penerima serve` on it as
 // a real process (the compiled CLI, bin/pleno.mjs) that a test may stop, SIGKILL and restart on the same port.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { openBackend } from '../../electron/main/backend/backend';
 import { initPenerima, registerPpkKey } from '../../electron/main/backend/services/penerima/setup.service';
@@ -32,13 +31,7 @@ export async function makeReceiverDb(dbPath: string, ks: readonly Kecamatan[]): 
   }
 }
 
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
+export { freePort } from './free-port';
 
 export interface ReceiverProcess {
   child: ChildProcess;

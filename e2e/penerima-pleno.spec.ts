@@ -3,7 +3,7 @@
 // kecamatan can be locked and the final reached: `pleno penerima init` from two masters, its certificate signed by the
 // demo's KPU key, both kecamatan re-pointed to it and their PPK keys registered, then pushed with `pleno kirim`.
 // A correction is rejected with a reason and the PIN; a keberatan is recorded and holds the final back until the
-// ketua resolves it; a kejadian khusus is recorded; the D.Kejadian Khusus draft is downloaded with the Unduh PDF
+// ketua resolves it; a kejadian khusus is recorded and declared settled; the D.Kejadian Khusus draft is downloaded with the Unduh PDF
 // button and read back with pdftotext. Each new dialog: axe 0 critical/serious, screenshots at both laptop sizes.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -184,9 +184,17 @@ test('keberatan, kejadian khusus and a refused correction through the screens; t
   await dialog.getByLabel('Kejadian').fill('Listrik padam 20 menit; rapat diskors lalu dilanjutkan');
   await checkScreen(page, 'penerima-pleno-kejadian');
   await dialog.getByRole('button', { name: 'Simpan kejadian' }).click();
-  await expect(page.getByRole('list', { name: 'Kejadian khusus' })).toContainText(
-    'Seluruh Kotabaru · Bawaslu Kabupaten/Kota: Listrik padam 20 menit',
-  );
+  const kejadian = page.getByRole('list', { name: 'Kejadian khusus' });
+  await expect(kejadian).toContainText('Seluruh Kotabaru · Bawaslu Kabupaten/Kota: Listrik padam 20 menit');
+  // Declared settled, with how (printed as its penyelesaian), as at the kecamatan level.
+  await kejadian.getByRole('button', { name: 'Nyatakan selesai' }).click();
+  dialog = page.getByRole('dialog', { name: 'Kejadian khusus selesai' });
+  await dialog
+    .getByLabel('Bagaimana diselesaikan (dicetak pada D.Kejadian Khusus)')
+    .fill('Genset menyala; rapat dilanjutkan pukul 14.20');
+  await checkScreen(page, 'penerima-pleno-kejadian-selesai');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(kejadian).toContainText('Selesai Genset menyala; rapat dilanjutkan pukul 14.20');
 
   // The ketua resolves the keberatan with a decision text and the PIN.
   await item.getByRole('button', { name: 'Selesaikan' }).click();
@@ -218,6 +226,7 @@ test('keberatan, kejadian khusus and a refused correction through the screens; t
     'Jumlah pemilih di TPS 001 tidak sesuai DPT',
     'DPT dan daftar hadir cocok setelah dibacakan',
     'Listrik padam 20 menit',
+    'Genset menyala; rapat dilanjutkan',
   ])
     expect(flat, words).toContain(words.split(' ').slice(0, 4).join(' '));
 

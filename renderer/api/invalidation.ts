@@ -104,6 +104,7 @@ export const COMMAND_EVENTS: Partial<Record<MethodName, readonly PlenoEventType[
   'kabpleno.raiseKeberatan': ['pleno-changed'],
   'kabpleno.resolveKeberatan': ['pleno-changed'],
   'kabpleno.addKejadian': ['pleno-changed'],
+  'kabpleno.closeKejadian': ['pleno-changed'],
   'kabpleno.proposeKoreksi': ['pleno-changed'],
   'kabpleno.decideKoreksi': ['pleno-changed'],
   'kabpleno.issue': ['documents-changed'],

@@ -23,6 +23,8 @@ export interface KabKejadianView {
   uraian: string;
   oleh: string;
   waktu: string;
+  /** Declared settled: how (printed as its penyelesaian), by whom, when. */
+  selesai: { catatan: string; oleh: string; waktu: string } | null;
 }
 
 export interface KabDokumenView {
@@ -77,6 +79,7 @@ const resolveInput = z
 const kejadianInput = z
   .object({ kecamatan: kode.nullable(), pemilihan: pemilihan.nullable(), pihak: nama, uraian: alasan, oleh: nama })
   .strict();
+const closeKejadianInput = z.object({ id: z.number().int().positive(), catatan: alasan, oleh: nama }).strict();
 const proposeInput = z
   .object({
     kecamatan: kode,
@@ -126,6 +129,7 @@ export const kabplenoMethods = {
   'kabpleno.raiseKeberatan': method<typeof keberatanInput, { id: number }>(keberatanInput),
   'kabpleno.resolveKeberatan': method<typeof resolveInput, { id: number }>(resolveInput),
   'kabpleno.addKejadian': method<typeof kejadianInput, { id: number }>(kejadianInput),
+  'kabpleno.closeKejadian': method<typeof closeKejadianInput, { id: number }>(closeKejadianInput),
   'kabpleno.proposeKoreksi': method<typeof proposeInput, { id: number; dari: number }>(proposeInput),
   'kabpleno.decideKoreksi': method<typeof decideInput, { id: number }>(decideInput),
   'kabpleno.issue': method<typeof issueInput, KabDokumenView>(issueInput),

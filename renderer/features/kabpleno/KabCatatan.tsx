@@ -1,9 +1,10 @@
 // Keberatan and kejadian khusus of the kab/kota plenary (docs/receiver-plenary.md), as D.Kejadian Khusus
 // Kabupaten/Kota prints them: each keberatan named by its order ("Keberatan ke-2"), where, by whom, what, and its
 // resolution (diterima or ditolak with the ketua's decision text, confirmed by the ketua's PIN); an open keberatan
-// holds the final D.Hasil back. Kejadian khusus are recorded the same way.
+// holds the final D.Hasil back. Kejadian khusus are recorded the same way and declared settled with how (its
+// penyelesaian on the D.Kejadian), as at the kecamatan level.
 import { useState } from 'react';
-import type { KabPlenoView } from '../../../shared/contracts/kabpleno.contract';
+import type { KabKejadianView, KabPlenoView } from '../../../shared/contracts/kabpleno.contract';
 import type { KabKeberatanView } from '../../../shared/domain/kab-pleno';
 import { useApiCommand } from '../../api/hooks';
 import { waktu } from '../../app/local-time';
@@ -11,10 +12,14 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { StatusPill } from '../../ui/StatusPill';
 import { ordinal } from '../plenary/ordinals';
-import { CatatanDialog } from './KabCatatanDialogs';
+import { CatatanDialog, SelesaiDialog } from './KabCatatanDialogs';
 import { DecisionDialog, ketuaOf } from './KabDialogs';
 
-type Open = { kind: 'keberatan' | 'kejadian' } | { kind: 'selesaikan'; x: KabKeberatanView } | null;
+type Open =
+  | { kind: 'keberatan' | 'kejadian' }
+  | { kind: 'selesaikan'; x: KabKeberatanView }
+  | { kind: 'kejadian-selesai'; k: KabKejadianView }
+  | null;
 
 function tempat(v: KabPlenoView, kecamatan: string | null): string {
   if (kecamatan === null) return `Seluruh ${v.kabkota.nama}`;
@@ -69,9 +74,30 @@ function KeberatanItem({ v, x, open }: { v: KabPlenoView; x: KabKeberatanView; o
   );
 }
 
+function KejadianItem({ v, k, open }: { v: KabPlenoView; k: KabKejadianView; open: (o: Open) => void }) {
+  return (
+    <li data-testid={`kejadian-${k.id}`}>
+      <strong>Kejadian khusus</strong> · {tempat(v, k.kecamatan)} · {k.pihak}: {k.uraian}{' '}
+      <span className="muted">
+        (dicatat {k.oleh}, {waktu(k.waktu)})
+      </span>{' '}
+      {k.selesai ? (
+        <>
+          <StatusPill tone="ok">Selesai</StatusPill> {k.selesai.catatan} ({k.selesai.oleh}, {waktu(k.selesai.waktu)})
+        </>
+      ) : (
+        <Button size="sm" onClick={() => open({ kind: 'kejadian-selesai', k })}>
+          Nyatakan selesai
+        </Button>
+      )}
+    </li>
+  );
+}
+
 export function KabCatatan({ v }: { v: KabPlenoView }) {
   const raise = useApiCommand('kabpleno.raiseKeberatan');
   const kejadian = useApiCommand('kabpleno.addKejadian');
+  const closeKejadian = useApiCommand('kabpleno.closeKejadian');
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   const keberatan = [...v.model.keberatan].sort((a, b) => a.id - b.id);
@@ -102,16 +128,19 @@ export function KabCatatan({ v }: { v: KabPlenoView }) {
       {v.kejadian.length > 0 && (
         <ul aria-label="Kejadian khusus">
           {v.kejadian.map((k) => (
-            <li key={k.id}>
-              <strong>Kejadian khusus</strong> · {tempat(v, k.kecamatan)} · {k.pihak}: {k.uraian}{' '}
-              <span className="muted">
-                (dicatat {k.oleh}, {waktu(k.waktu)})
-              </span>
-            </li>
+            <KejadianItem key={k.id} v={v} k={k} open={setOpen} />
           ))}
         </ul>
       )}
       {open?.kind === 'selesaikan' && <ResolveDialog v={v} x={open.x} onClose={close} />}
+      {open?.kind === 'kejadian-selesai' && (
+        <SelesaiDialog
+          v={v}
+          uraian={open.k.uraian}
+          onClose={close}
+          run={(i) => closeKejadian.run({ ...i, id: open.k.id })}
+        />
+      )}
       {(open?.kind === 'keberatan' || open?.kind === 'kejadian') && (
         <CatatanDialog
           v={v}

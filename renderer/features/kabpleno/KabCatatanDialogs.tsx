@@ -7,7 +7,7 @@ import type { ApiError } from '../../../shared/contracts/result';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field, TextInput } from '../../ui/Field';
-import { AnggotaChoice, Choice, Refusal } from './KabDialogs';
+import { AnggotaChoice, Choice, Refusal, useSubmit } from './KabDialogs';
 
 const SELURUH = '';
 const LAINNYA = 'lainnya';
@@ -49,16 +49,8 @@ export function CatatanDialog({ v, kind, onClose, run }: Props) {
   const [namaPihak, setNamaPihak] = useState('');
   const [uraian, setUraian] = useState('');
   const [oleh, setOleh] = useState(v.anggota[0]?.nama ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit(onClose);
   const siapa = pihak === LAINNYA ? namaPihak.trim() : pihak;
-  async function submit() {
-    setBusy(true);
-    const r = await run({ kecamatan: kecamatan || null, pihak: siapa, uraian: uraian.trim(), oleh });
-    setBusy(false);
-    if (r.ok) onClose();
-    else setError(r.error.message);
-  }
   return (
     <Dialog
       open
@@ -69,7 +61,9 @@ export function CatatanDialog({ v, kind, onClose, run }: Props) {
           <Button onClick={onClose}>Batal</Button>
           <Button
             variant="primary"
-            onClick={() => void submit()}
+            onClick={() =>
+              submit(() => run({ kecamatan: kecamatan || null, pihak: siapa, uraian: uraian.trim(), oleh }))
+            }
             disabled={busy || uraian.trim().length < 3 || siapa.length < 2 || !oleh}
           >
             {keberatan ? 'Catat keberatan' : 'Simpan kejadian'}
@@ -96,6 +90,44 @@ export function CatatanDialog({ v, kind, onClose, run }: Props) {
         <textarea className="input" value={uraian} onChange={(e) => setUraian(e.target.value)} />
       </Field>
       <AnggotaChoice label="Dicatat oleh" v={v} value={oleh} set={setOleh} />
+      <Refusal error={error} />
+    </Dialog>
+  );
+}
+
+/** Declaring a kejadian khusus settled: how (printed as its penyelesaian) and which member records it. */
+export function SelesaiDialog(p: {
+  v: KabPlenoView;
+  uraian: string;
+  onClose: () => void;
+  run: (input: { catatan: string; oleh: string }) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
+}) {
+  const [catatan, setCatatan] = useState('');
+  const [oleh, setOleh] = useState(p.v.anggota[0]?.nama ?? '');
+  const { error, busy, submit } = useSubmit(p.onClose);
+  return (
+    <Dialog
+      open
+      title="Kejadian khusus selesai"
+      onClose={p.onClose}
+      footer={
+        <>
+          <Button onClick={p.onClose}>Batal</Button>
+          <Button
+            variant="primary"
+            onClick={() => submit(() => p.run({ catatan: catatan.trim(), oleh }))}
+            disabled={busy || catatan.trim().length < 3 || !oleh}
+          >
+            Simpan
+          </Button>
+        </>
+      }
+    >
+      <p>{p.uraian}</p>
+      <Field label="Bagaimana diselesaikan (dicetak pada D.Kejadian Khusus)">
+        <textarea className="input" value={catatan} onChange={(e) => setCatatan(e.target.value)} />
+      </Field>
+      <AnggotaChoice label="Dicatat oleh" v={p.v} value={oleh} set={setOleh} />
       <Refusal error={error} />
     </Dialog>
   );

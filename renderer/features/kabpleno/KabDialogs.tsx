@@ -15,7 +15,22 @@ export function ketuaOf(v: KabPlenoView): string {
   return v.anggota.find((a) => a.jabatan === 'ketua')?.nama ?? 'Ketua KPU';
 }
 
-type Run = (pin: string, alasan: string) => Promise<{ ok: true } | { ok: false; error: ApiError }>;
+type Answer = Promise<{ ok: true } | { ok: false; error: ApiError }>;
+type Run = (pin: string, alasan: string) => Answer;
+
+/** A dialog's one call at a time: busy while it runs, closed on success, the refusal kept in its words. */
+export function useSubmit(onClose: () => void) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(call: () => Answer) {
+    setBusy(true);
+    const r = await call();
+    setBusy(false);
+    if (r.ok) onClose();
+    else setError(r.error.message);
+  }
+  return { error, busy, submit: (call: () => Answer) => void submit(call) };
+}
 
 interface DecisionProps {
   title: string;
@@ -35,16 +50,9 @@ interface DecisionProps {
 export function DecisionDialog(p: DecisionProps) {
   const [pin, setPin] = useState('');
   const [alasan, setAlasan] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit: send } = useSubmit(p.onClose);
   const given = alasan.trim().length >= 3;
-  async function submit(run: Run) {
-    setBusy(true);
-    const r = await run(pin, alasan.trim());
-    setBusy(false);
-    if (r.ok) p.onClose();
-    else setError(r.error.message);
-  }
+  const submit = (run: Run) => send(() => run(pin, alasan.trim()));
   const alt = p.alternative;
   return (
     <Dialog
@@ -57,7 +65,7 @@ export function DecisionDialog(p: DecisionProps) {
           {alt && (
             <Button
               variant="danger"
-              onClick={() => void submit(alt.run)}
+              onClick={() => submit(alt.run)}
               disabled={busy || !pinReady(pin) || (alt.reasonRequired && !given)}
             >
               {alt.label}
@@ -65,7 +73,7 @@ export function DecisionDialog(p: DecisionProps) {
           )}
           <Button
             variant="primary"
-            onClick={() => void submit(p.run)}
+            onClick={() => submit(p.run)}
             disabled={busy || !pinReady(pin) || (p.reasonRequired === true && !given)}
           >
             {p.confirm}
@@ -176,12 +184,7 @@ export function KoreksiDialog({ v, k, onClose, run }: KoreksiProps) {
   const [dasar, setDasar] = useState(DASAR[0]!.value);
   const [alasan, setAlasan] = useState('');
   const [oleh, setOleh] = useState(v.anggota.find((a) => a.jabatan === 'anggota')?.nama ?? v.anggota[0]?.nama ?? '');
-  const [error, setError] = useState<string | null>(null);
-  async function submit() {
-    const r = await run({ tps, bidang, menjadi: Number(menjadi), dasar, alasan, oleh });
-    if (r.ok) onClose();
-    else setError(r.error.message);
-  }
+  const { error, busy, submit } = useSubmit(onClose);
   return (
     <Dialog
       open
@@ -190,7 +193,11 @@ export function KoreksiDialog({ v, k, onClose, run }: KoreksiProps) {
       footer={
         <>
           <Button onClick={onClose}>Batal</Button>
-          <Button variant="primary" onClick={() => void submit()} disabled={!/^\d{1,4}$/.test(menjadi)}>
+          <Button
+            variant="primary"
+            onClick={() => submit(() => run({ tps, bidang, menjadi: Number(menjadi), dasar, alasan, oleh }))}
+            disabled={busy || !/^\d{1,4}$/.test(menjadi)}
+          >
             Usulkan
           </Button>
         </>

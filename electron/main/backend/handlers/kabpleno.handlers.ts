@@ -8,6 +8,7 @@ import { addAnggota, anggotaList, NOT_RECEIVER, setKabPin } from '../services/pe
 import {
   acceptKecamatan,
   addKejadian,
+  closeKabKejadian,
   lockKecamatan,
   raiseKeberatan,
   resolveKeberatan,
@@ -51,6 +52,7 @@ export function kabplenoHandlers(ctx: BackendContext): FeatureHandlers<keyof typ
       'kabpleno.raiseKeberatan': (i) => receiver(() => raiseKeberatan(ctx, i)),
       'kabpleno.resolveKeberatan': (i) => receiver(() => resolveKeberatan(ctx, i)),
       'kabpleno.addKejadian': (i) => receiver(() => addKejadian(ctx, i)),
+      'kabpleno.closeKejadian': (i) => receiver(() => closeKabKejadian(ctx, i)),
       'kabpleno.proposeKoreksi': (i) => receiver(() => proposeKabKoreksi(ctx, i)),
       'kabpleno.decideKoreksi': (i) => receiver(() => decideKabKoreksi(ctx, i)),
       'kabpleno.issue': async (i) => {

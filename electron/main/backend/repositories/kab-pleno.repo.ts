@@ -24,7 +24,14 @@ export type KabPenerimaan = Stored<'penerimaan'>;
 export type KabKeberatan = Stored<'keberatan'>;
 export type KabKeberatanSelesai = KabRowsIn['keberatanSelesai'][number];
 /** A kejadian as stored: the contract's view with its time as `createdAt`. */
-export type KabKejadian = Omit<KabKejadianView, 'waktu'> & { createdAt: string };
+export type KabKejadian = Omit<KabKejadianView, 'waktu' | 'selesai'> & { createdAt: string };
+export interface KabKejadianSelesai {
+  id: number;
+  kejadian: number;
+  catatan: string;
+  oleh: string;
+  createdAt: string;
+}
 export type KabKunci = Stored<'kunci'>;
 export type KabKoreksi = Stored<'koreksi'>;
 export type KabKoreksiKeputusan = KabRowsIn['koreksiKeputusan'][number];
@@ -49,6 +56,7 @@ const TABLE_ACTION: Record<string, string> = {
   kab_keberatan: 'kab.keberatan',
   kab_keberatan_selesai: 'kab.keberatan.selesai',
   kab_kejadian: 'kab.kejadian',
+  kab_kejadian_selesai: 'kab.kejadian.selesai',
   kab_kunci: 'kab.kunci',
   kab_koreksi: 'kab.koreksi',
   kab_koreksi_keputusan: 'kab.koreksi.keputusan',
@@ -84,6 +92,9 @@ export function insertKabKeberatanSelesai(db: WritableDb, r: New<KabKeberatanSel
 export function insertKabKejadian(db: WritableDb, r: New<KabKejadian>): number {
   return insertRow(db, 'kab_kejadian', { ...r }, r.oleh, r.createdAt);
 }
+export function insertKabKejadianSelesai(db: WritableDb, r: New<KabKejadianSelesai>): number {
+  return insertRow(db, 'kab_kejadian_selesai', { ...r }, r.oleh, r.createdAt);
+}
 export function insertKabKunci(db: WritableDb, r: New<KabKunci>): number {
   return insertRow(db, 'kab_kunci', { ...r }, r.oleh, r.createdAt);
 }
@@ -103,6 +114,7 @@ const all = <T>(db: Db, table: string, where = '', ...args: (string | number)[])
 
 export const listKabAnggota = (db: Db) => all<KabAnggota>(db, 'kab_anggota');
 export const listKabKejadian = (db: Db) => all<KabKejadian>(db, 'kab_kejadian');
+export const listKabKejadianSelesai = (db: Db) => all<KabKejadianSelesai>(db, 'kab_kejadian_selesai');
 export const listKabDokumen = (db: Db) => all<KabDokumen>(db, 'kab_dokumen');
 
 /** Every decision row of one pemilihan (kejadian for all pemilihan included), for the read model. */

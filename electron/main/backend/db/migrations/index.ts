@@ -13,6 +13,7 @@ import { migration as m0009 } from './0009-tunda';
 import { migration as m0010 } from './0010-kabkota-pleno';
 import { migration as m0011 } from './0011-kirim-ditolak';
 import { migration as m0012 } from './0012-hadir-batal';
+import { migration as m0013 } from './0013-kab-kejadian-selesai';
 
 export const migrations: Migration[] = [
   m0001,
@@ -27,6 +28,7 @@ export const migrations: Migration[] = [
   m0010,
   m0011,
   m0012,
+  m0013,
 ];
 
 /** Every audited table of every migration: what `audit verify` requires to be registered in audit_table. */

@@ -1,7 +1,7 @@
 // The kab/kota plenary's decisions over a kecamatan (docs/receiver-plenary.md), each one command with its audit entry
 // (db/command.ts), each reading the state from the one loader (kab-snapshot.ts): accept a kecamatan's final D.Hasil
 // or record a pushed D.Hasil as not acceptable, keberatan (recorded by a member; resolved by the ketua with the PIN),
-// kejadian khusus, and the lock per kecamatan (after its totals are read out; unlock with a reason), both with the
+// kejadian khusus (recorded, declared settled), and the lock per kecamatan (after its totals are read out; unlock with a reason), both with the
 // ketua's PIN. A decision names the manifest it was taken on.
 import type { KabKecamatanModel } from '../../../../../../shared/domain/kab-pleno';
 import type { Totals } from '../../../../../../shared/domain/model';
@@ -12,8 +12,11 @@ import {
   insertKabKeberatan,
   insertKabKeberatanSelesai,
   insertKabKejadian,
+  insertKabKejadianSelesai,
   insertKabKunci,
   insertKabPenerimaan,
+  listKabKejadian,
+  listKabKejadianSelesai,
   listKabPlenoRows,
 } from '../../../repositories/kab-pleno.repo';
 import { getPenerimaMaster } from '../../../repositories/penerima.repo';
@@ -243,5 +246,30 @@ export function addKejadian(
     });
     changed(unit);
     return ok({ id });
+  });
+}
+
+/** Declares a kejadian khusus settled, with how (printed as its penyelesaian), recorded by a KPU member. */
+export function closeKabKejadian(
+  ctx: BackendContext,
+  input: { id: number; catatan: string; oleh: string },
+): Result<{ id: number }> {
+  const who = requireAnggota(ctx, input.oleh);
+  if (!who.ok) return who;
+  return runCommand(ctx, (unit) => {
+    if (!listKabKejadian(unit.db).some((k) => k.id === input.id))
+      return fail('NOT_FOUND', 'Kejadian khusus tidak ditemukan.');
+    if (listKabKejadianSelesai(unit.db).some((s) => s.kejadian === input.id))
+      return fail('CONFLICT', 'Kejadian khusus ini sudah dinyatakan selesai.');
+    const catatan = text(input.catatan);
+    if (catatan.length < 3) return fail('INVALID_INPUT', 'Tulis bagaimana kejadian ini diselesaikan.', 'catatan');
+    insertKabKejadianSelesai(unit.db, {
+      kejadian: input.id,
+      catatan,
+      oleh: who.value.nama,
+      createdAt: ctx.clock().toISOString(),
+    });
+    changed(unit);
+    return ok({ id: input.id });
   });
 }

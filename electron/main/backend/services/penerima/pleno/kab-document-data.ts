@@ -16,7 +16,7 @@ import type {
 import { formatNumber } from '../../../../../../shared/documents/format';
 import type { KejadianEntry } from '../../../../../../shared/documents/types';
 import type { Db } from '../../../context';
-import { listKabKejadian, listKabPlenoRows } from '../../../repositories/kab-pleno.repo';
+import { listKabKejadian, listKabKejadianSelesai, listKabPlenoRows } from '../../../repositories/kab-pleno.repo';
 import type { PenerimaRow } from '../../../repositories/penerima.repo';
 import { kecamatanMaster } from '../kecamatan-masters';
 import { anggotaList } from './kab-anggota.service';
@@ -116,15 +116,18 @@ export function kabKejadianEntries(db: Db, p: Pemilihan, ketua: string): Kejadia
       penyelesaian: s ? `${s.hasil === 'diterima' ? 'Diterima' : 'Ditolak'}: ${s.alasan} (${s.oleh})` : '',
     });
   }
-  for (const k of listKabKejadian(db).filter((x) => x.pemilihan === null || x.pemilihan === p.id))
+  const selesai = new Map(listKabKejadianSelesai(db).map((s) => [s.kejadian, s]));
+  for (const k of listKabKejadian(db).filter((x) => x.pemilihan === null || x.pemilihan === p.id)) {
+    const s = selesai.get(k.id);
     out.push({
       waktu: k.createdAt,
       tempat: placeOf(db, k.kecamatan),
       pihak: k.pihak,
       jenis: 'kejadian',
       uraian: k.uraian,
-      penyelesaian: '',
+      penyelesaian: s ? `${s.catatan} (${s.oleh})` : '',
     });
+  }
   for (const k of rows.koreksi) {
     const d = rows.koreksiKeputusan.find((x) => x.koreksi === k.id && x.keputusan === 'disetujui');
     if (!d) continue;

@@ -17,6 +17,7 @@
 // Modelled on Signal Desktop's ReadableDB/WritableDB split (ts/sql/Interface.ts) and vxsuite's withTransaction with
 // known failures as values (libs/grout).
 import type Database from 'better-sqlite3';
+import { dropRowCaches } from './row-cache';
 import type { PlenoEvent } from '../../../../shared/contracts/events';
 import type { Result } from '../../../../shared/domain/result';
 import type { EventBus, Logger } from '../context';
@@ -100,6 +101,8 @@ function runIn<T>(
     });
   } catch (err) {
     unit.queue.length = mark;
+    // The rollback may have freed ids that cached rows were read under (row-cache.ts).
+    dropRowCaches(db);
     if (err instanceof Rollback) return err.failure;
     throw err;
   } finally {

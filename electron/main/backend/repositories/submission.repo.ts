@@ -6,6 +6,7 @@ import type { CHasilCounts, FotoRef, PemilihanId } from '../../../../shared/doma
 import { insertAudited } from './audit.repo';
 import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
+import { peekRowCache, rowCache } from '../db/row-cache';
 
 export type Channel = 'file' | 'qr' | 'lan' | 'manual';
 
@@ -52,9 +53,10 @@ interface Row {
   received_at: string;
 }
 
-// Submissions are never updated, so their parsed counts can be cached for the life of the connection (the recap
-// of 600 TPS otherwise spends most of its time re-parsing counts_json). Cached objects are frozen: shared.
-const countsCache = new WeakMap<Db, Map<number, CHasilCounts>>();
+// Submissions are never updated, so their parsed counts can be cached for the connection (the recap of 600 TPS
+// otherwise spends most of its time re-parsing counts_json); dropped on a rollback (db/row-cache.ts). Cached objects
+// are frozen: shared.
+const COUNTS = 'submission.counts';
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
@@ -66,8 +68,7 @@ function deepFreeze<T>(o: T): T {
 
 /** The counts of a stored submission (parsed once, frozen). */
 export function submissionCounts(db: Db, id: number, countsJson?: string): CHasilCounts {
-  let m = countsCache.get(db);
-  if (!m) countsCache.set(db, (m = new Map()));
+  const m = rowCache<CHasilCounts>(db, COUNTS);
   let c = m.get(id);
   if (!c) {
     const json =
@@ -180,7 +181,7 @@ export function listSubmissions(
     .raw(true)
     .all(...args) as SummaryTuple[];
   // Counts not parsed yet (the first read of a connection): one query for all of them, not one per record.
-  const cached = countsCache.get(db);
+  const cached = peekRowCache<CHasilCounts>(db, COUNTS);
   if (rows.some((r) => !cached?.has(r[0]))) {
     const texts = stmt(db, `SELECT id, counts_json FROM submission ${where}`)
       .raw(true)

@@ -94,6 +94,8 @@ async function expectReadOnlyBackend(dbPath: string, reason: RegExp): Promise<vo
     expect(v.value.ok).toBe(false);
     expect(v.value.storage).toMatchObject({ readOnly: true, canRestore: true });
     expect(v.value.storage.message).toMatch(reason);
+    // A damaged file is said to be damaged, not edited outside the app.
+    if (v.value.warning !== null) expect(v.value.warning).not.toMatch(/diubah di luar aplikasi/);
 
     const write = (await backend.dispatch('plenary.startSession', { member: 0 })) as Result<unknown>;
     expect(write.ok).toBe(false);

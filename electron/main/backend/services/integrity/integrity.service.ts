@@ -29,6 +29,8 @@ export interface IntegrityCheck {
   /** Audit entries and rows checked. */
   entries: number;
   rows: number;
+  /** The file could not be read to its end (a damaged page): the cause is damage, not an edit. */
+  damaged?: true;
 }
 
 /** What the check reads. */
@@ -73,7 +75,15 @@ function safeCheck(ctx: ClockedDb): IntegrityCheck {
       english: `integrity check could not read the file: ${(err as Error).message}`,
     };
     const at = new Date().toISOString();
-    return { ok: false, checkedAt: at, problems: [problem], tamperedSubmissions: [], entries: 0, rows: 0 };
+    return {
+      ok: false,
+      checkedAt: at,
+      problems: [problem],
+      tamperedSubmissions: [],
+      entries: 0,
+      rows: 0,
+      damaged: true,
+    };
   }
 }
 
@@ -96,6 +106,8 @@ export function currentAuditHead(db: Db): { jumlah: number; kepala: string } {
 /** The sentence shown beside every number while the check fails (null when it passes). */
 export function integrityWarning(check: IntegrityCheck): string | null {
   if (check.ok) return null;
+  if (check.damaged === true)
+    return 'Berkas basis data rusak dan tidak dapat dibaca seluruhnya: angka yang tampil belum tentu lengkap; dokumen final tidak dapat diterbitkan. Pulihkan dari cadangan.';
   const n = check.problems.length;
   return `Pemeriksaan keutuhan data gagal (${n} temuan): data diubah di luar aplikasi. Angka yang tampil belum tentu angka yang ditandatangani; dokumen final tidak dapat diterbitkan. Rincian di menu Audit.`;
 }

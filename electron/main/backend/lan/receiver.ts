@@ -18,7 +18,6 @@
 // per address before the body is read and per device keyId after a bounded peek (post-handler.ts), with 429 +
 // Retry-After. Connections are capped per address and in total, with timeouts (../../http/limits.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { networkInterfaces } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { BackendContext } from '../context';
 import { getMeta } from '../repositories/master.repo';
@@ -26,6 +25,7 @@ import { createEnvelopeQueue } from './group-commit';
 import { createContactLog, type ContactLog } from '../services/lan/lan-contacts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit';
 import { advertiseLan, type MdnsAdvert } from './mdns';
+import { lanAddresses } from './addresses';
 import { guardServer, serverOptions, type ConnectionLimits, type ServerGuard } from '../../http/limits';
 import { listen } from '../../http/listen';
 import { cachedSigner, errorBody } from './answers';
@@ -83,17 +83,6 @@ const running = new WeakMap<BackendContext, LanReceiver>();
 
 export function runningLanReceiver(ctx: BackendContext): LanReceiver | undefined {
   return running.get(ctx);
-}
-
-/** The IPv4 addresses of the laptop's LAN interfaces (Wi-Fi, Ethernet), loopback last. */
-export function lanAddresses(host: string): string[] {
-  if (host !== '0.0.0.0' && host !== '::') return [host];
-  const out: string[] = [];
-  for (const list of Object.values(networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
-  }
-  out.push('127.0.0.1');
-  return out;
 }
 
 const starting = new WeakMap<BackendContext, Promise<LanReceiver>>();

@@ -6,7 +6,7 @@ import type { PenerimaAlamat } from '../../../../shared/contracts/penerima.contr
 import { formatFingerprint } from '../../../../shared/formats/envelope';
 import { parseJson } from '../../../../shared/formats/json';
 import type { BackendContext } from '../context';
-import { lanAddresses } from '../lan/receiver';
+import { lanAddresses } from '../lan/addresses';
 import { getPenerima, latestSertifikat } from '../repositories/penerima.repo';
 
 export type ReceiverStatus =

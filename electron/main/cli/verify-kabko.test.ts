@@ -3,7 +3,7 @@
 // that one — without --db (unconfirmed, how to confirm it), with --kunci (the announced fingerprint, or another one),
 // and with --db of the receiver — never "kunci PPK".
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,9 @@ import type { KabDokumenView } from '../../../shared/contracts/kabpleno.contract
 import { formatFingerprint } from '../../../shared/formats/envelope';
 import { startKabReceiver, type KabReceiver } from '../../../tests/support/kab-receiver';
 import { getPenerima } from '../backend/repositories/penerima.repo';
+import { openBackend } from '../backend/backend';
+import { initPenerima } from '../backend/services/penerima/setup.service';
+import { verifyPdf } from '../backend/services/documents/verify-pdf';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const pleno = (...args: string[]) =>
@@ -65,5 +68,33 @@ describe('pleno verify on a kab/kota document names the receiver (KPU kabupaten/
     expect(v.status).toBe(0);
     expect(v.stdout).toContain(`kunci penerima KPU Kabupaten/Kota ${fp} (kunci basis data ini)`);
     expect(v.stdout).toContain('jejak Kecamatan');
+  });
+
+  it('with --db of another receiver: refused, naming the receiver key of that database, never the PPK key', async () => {
+    // A second receiver database for the same kab/kota holds a key of its own.
+    const otherDb = join(r.dir, 'lain.db');
+    const b = await openBackend({ dbPath: otherDb, mode: 'web' });
+    try {
+      const bytes = new TextEncoder().encode(JSON.stringify(r.kec.final.masterEnvelope));
+      const init = initPenerima(b.ctx, [{ name: 'm.json', bytes }], 'uji');
+      expect(init.ok).toBe(true);
+    } finally {
+      await b.close();
+    }
+    const v = pleno('--db', otherDb, pdf);
+    expect(v.status).toBe(1);
+    expect(v.stderr).toContain(
+      `ditandatangani kunci ${fp.replace(/ /g, '')}, bukan kunci penerima KPU Kabupaten/Kota basis data ini`,
+    );
+    expect(v.stderr).not.toMatch(/PPK/);
+  });
+
+  it('against a PPK key: says the database holds a PPK key while a kab/kota document is signed by the receiver key', async () => {
+    const other = 'x'.repeat(43);
+    const v = await verifyPdf(new Uint8Array(readFileSync(pdf)), { expectedPublicKey: other, expectedHolder: 'ppk' });
+    expect(v.valid).toBe(false);
+    expect(v.problems).toContain(
+      `ditandatangani kunci ${fp.replace(/ /g, '')}, bukan kunci PPK basis data ini (dokumen KPU Kabupaten/Kota ditandatangani kunci penerima KPU Kabupaten/Kota)`,
+    );
   });
 });

@@ -41,6 +41,8 @@ const USAGE =
 interface Trust {
   master?: { value: DataMaster; source: string; extra: Perangkat[] };
   ppkPublicKey?: string;
+  /** Whose key ppkPublicKey is: the PPK database's, or a receiver database's (KPU kab/kota). */
+  keyHolder?: 'ppk' | 'penerima';
   /** The database's C.Hasil records by payload hash (with --db), for the traces of a pleno.document/2. */
   record?: (sha256: string) => HeldRecord | undefined;
   /** --kunci-ppk: the fingerprint the PPK announced (16 hex, spaces allowed). */
@@ -140,9 +142,10 @@ function verifyEnvelopeFile(bytes: Uint8Array, file: string, trust: Trust): Outc
   }
   const lines = [`sah — ${format || 'amplop'} ditandatangani kunci ${fp}`];
   if (trust.ppkPublicKey !== undefined) {
+    const key = signerWords(trust.keyHolder === 'penerima').key;
     if (env.value.signature.publicKey !== trust.ppkPublicKey)
-      return { ok: false, lines: [`${format}: ditandatangani kunci ${fp}, bukan kunci PPK basis data ini`] };
-    lines[0] += ' (kunci PPK basis data ini)';
+      return { ok: false, lines: [`${format}: ditandatangani kunci ${fp}, bukan ${key} basis data ini`] };
+    lines[0] += ` (${key} basis data ini)`;
   }
   return { ok: true, lines };
 }
@@ -177,8 +180,10 @@ async function verifyFile(file: string, trust: Trust): Promise<Outcome> {
   return verifyEnvelopeFile(bytes, file, trust);
 }
 
-function pdfOptions(trust: Trust): { expectedPublicKey?: string } {
-  return trust.ppkPublicKey !== undefined ? { expectedPublicKey: trust.ppkPublicKey } : {};
+function pdfOptions(trust: Trust): Parameters<typeof verifyPdf>[1] {
+  return trust.ppkPublicKey !== undefined
+    ? { expectedPublicKey: trust.ppkPublicKey, expectedHolder: trust.keyHolder ?? 'ppk' }
+    : {};
 }
 
 /** Whose key signs a document: the PPK's (kecamatan documents) or the receiver's (KPU kab/kota documents). */
@@ -285,6 +290,7 @@ export const command: CliCommand = (argv) =>
       const penerima = getPenerima(b.ctx.db);
       if (penerima) {
         trust.ppkPublicKey = penerima.publicKey;
+        trust.keyHolder = 'penerima';
         trust.kab = b.ctx.db;
       }
       trust.record = (sha) => recordBySha256(b.ctx.db, sha);

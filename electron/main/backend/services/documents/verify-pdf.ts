@@ -1,7 +1,8 @@
 // Verification of a document PDF issued by Pleno (`pleno verify <file.pdf>`):
 //  1. the attached `pleno-dokumen.json` is a signed envelope of pleno.document/1 data, self-signed by a PPK key
 //     (keyId = fingerprint of the carried key) and the signature is valid over JCS(data);
-//  2. the key is the expected PPK key when one is given (the database's), and equals meta.signer printed on the pages;
+//  2. the key is the expected key when one is given (the database's: its PPK key, or a receiver's key for a KPU
+//     kab/kota document), and equals meta.signer printed on the pages;
 //  3. the pages are exactly the pages drawn from that data: the document is re-rendered from the embedded data (the
 //     layout is deterministic) and must give the same bytes; otherwise each page whose content stream differs is
 //     named, so editing one number on a page is reported as "halaman N".
@@ -18,7 +19,7 @@ import {
 } from 'pdf-lib';
 import { parseEnvelopeBytes, verifySelfSigned } from '../../../../../shared/formats/envelope';
 import { DOCUMENT_FORMATS, KNOWN_LAYOUTS } from '../../../../../shared/documents/types';
-import type { AnyDocumentData } from '../../../../../shared/documents/kabko-types';
+import { isKabDocument, type AnyDocumentData } from '../../../../../shared/documents/kabko-types';
 import { nodeCrypto } from '../../crypto';
 import { ATTACHMENT_NAME, renderPdf } from './pdf-renderer';
 import { dataHash } from './signed-pdf';
@@ -136,21 +137,36 @@ async function openDocument(bytes: Uint8Array, info: PdfVerification['info']): P
   return { doc, attached, env: env.value, data };
 }
 
-/** The signature over the data, the printed signer, and the expected PPK key. */
-function signatureProblems(o: Opened, expectedPublicKey: string | undefined): string[] {
+/** Whose key is expected: a PPK database's key, or a receiver (KPU kabupaten/kota) database's key. */
+export type KeyHolder = 'ppk' | 'penerima';
+
+const KEY_WORDS: Record<KeyHolder, { key: string; issuer: string }> = {
+  ppk: { key: 'kunci PPK', issuer: 'dokumen PPK' },
+  penerima: { key: 'kunci penerima KPU Kabupaten/Kota', issuer: 'dokumen KPU Kabupaten/Kota' },
+};
+
+/**
+ * The signature over the data, the printed signer, and the expected key. The words name the key the document says
+ * it is signed by (a kab/kota document: the receiver's), and the expected one as the database holds it.
+ */
+function signatureProblems(o: Opened, expected: { publicKey: string; holder: KeyHolder } | undefined): string[] {
   const sig = verifySelfSigned(o.env, nodeCrypto);
   if (!sig.ok)
     return [
       `tanda tangan data tidak sah: ${sig.error.message} (data tertanam telah diubah atau ditandatangani kunci lain)`,
     ];
+  const own = KEY_WORDS[isKabDocument(o.data) ? 'penerima' : 'ppk'];
   const out: string[] = [];
   if (o.data.meta.signer !== sig.value.fingerprint) {
     out.push(
-      `kunci penanda tangan ${sig.value.fingerprint} berbeda dengan kunci PPK yang tercetak (${String(o.data.meta.signer)})`,
+      `kunci penanda tangan ${sig.value.fingerprint} berbeda dengan ${own.key} yang tercetak (${String(o.data.meta.signer)})`,
     );
   }
-  if (expectedPublicKey !== undefined && o.env.signature.publicKey !== expectedPublicKey)
-    out.push(`ditandatangani kunci ${sig.value.fingerprint}, bukan kunci PPK basis data ini`);
+  if (expected !== undefined && o.env.signature.publicKey !== expected.publicKey) {
+    const held = KEY_WORDS[expected.holder];
+    const why = held === own ? '' : ` (${own.issuer} ditandatangani ${own.key})`;
+    out.push(`ditandatangani kunci ${sig.value.fingerprint}, bukan ${held.key} basis data ini${why}`);
+  }
   return out;
 }
 
@@ -202,7 +218,7 @@ async function pageProblems(doc: PDFDocument, again: Uint8Array): Promise<string
 
 export async function verifyPdf(
   bytes: Uint8Array,
-  opts: { expectedPublicKey?: string } = {},
+  opts: { expectedPublicKey?: string; expectedHolder?: KeyHolder } = {},
 ): Promise<PdfVerification> {
   const info: PdfVerification['info'] = {};
   const opened = await openDocument(bytes, info);
@@ -219,7 +235,11 @@ export async function verifyPdf(
   } catch {
     problems.push('data tertanam tidak dapat dikanonikalkan (RFC 8785)');
   }
-  problems.push(...signatureProblems(opened, opts.expectedPublicKey));
+  const expected =
+    opts.expectedPublicKey === undefined
+      ? undefined
+      : { publicKey: opts.expectedPublicKey, holder: opts.expectedHolder ?? 'ppk' };
+  problems.push(...signatureProblems(opened, expected));
   if (!(KNOWN_LAYOUTS as readonly string[]).includes(data.meta.layout)) {
     problems.push(
       `tata letak ${String(data.meta.layout)} tidak dikenal versi Pleno ini; halaman tidak dapat dicocokkan`,

@@ -15,7 +15,7 @@ import {
 } from '../backend/services/penerima/setup.service';
 import { makeSertifikat } from '../backend/services/penerima/sertifikat';
 import { penerimaRecap } from '../backend/services/penerima/recap.service';
-import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { KEY_VALUE, parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
 import { PLENO_USAGE, plenoVerbs } from './penerima-pleno.command';
 
@@ -54,13 +54,17 @@ async function init(argv: string[]): Promise<number> {
 }
 
 async function sertifikat(argv: string[]): Promise<number> {
-  const { values } = parseCli(argv, {
-    kunci: { type: 'string' },
-    master: { type: 'string' },
-    'kunci-publik': { type: 'string' },
-    url: { type: 'string' },
-    out: { type: 'string' },
-  });
+  const { values } = parseCli(
+    argv,
+    {
+      kunci: { type: 'string' },
+      master: { type: 'string' },
+      'kunci-publik': { type: 'string' },
+      url: { type: 'string' },
+      out: { type: 'string' },
+    },
+    { 'kunci-publik': KEY_VALUE },
+  );
   for (const k of ['kunci', 'master', 'kunci-publik', 'url', 'out'] as const) {
     if (!values[k]) throw new UsageError(`--${k} wajib / is required`);
   }
@@ -90,12 +94,16 @@ async function pasang(argv: string[]): Promise<number> {
 }
 
 async function kunciPpk(argv: string[]): Promise<number> {
-  const { values } = parseCli(argv, {
-    db: { type: 'string' },
-    kecamatan: { type: 'string' },
-    'kunci-publik': { type: 'string' },
-    alasan: { type: 'string' },
-  });
+  const { values } = parseCli(
+    argv,
+    {
+      db: { type: 'string' },
+      kecamatan: { type: 'string' },
+      'kunci-publik': { type: 'string' },
+      alasan: { type: 'string' },
+    },
+    { 'kunci-publik': KEY_VALUE },
+  );
   const dbPath = requireDb(values.db);
   for (const k of ['kecamatan', 'kunci-publik', 'alasan'] as const) {
     if (!values[k]) throw new UsageError(`--${k} wajib / is required`);

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contracts/result';
 import type { DriveImportView } from '../../shared/contracts/penerima-drive.contract';
 import { openBackend, type Backend } from '../../electron/main/backend/backend';
@@ -34,7 +34,9 @@ let server: PenerimaServer;
 const k = makeKecamatan(undefined, '630214');
 const savedRoots = process.env.PLENO_DRIVE_ROOTS;
 
-beforeAll(async () => {
+// Each test has its own receiver (database, data folder, HTTP server, drive folder): a bundle stored by one test
+// must not change what the next one is told (a later push of the same kecamatan is refused for its sequence first).
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pleno-kirim-drive-'));
   media = join(dir, 'media');
   process.env.PLENO_DRIVE_ROOTS = media;
@@ -44,13 +46,16 @@ beforeAll(async () => {
   server = await startPenerimaServer(backend.ctx, { port: 0, host: '127.0.0.1' });
 }, 120_000);
 
-afterAll(async () => {
+afterEach(async () => {
   setBundleReadLimits({ timeoutMs: BUNDLE_READ_TIMEOUT_MS, maxHeapMb: BUNDLE_READ_MAX_HEAP_MB });
   await server?.close();
   await backend?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+afterAll(() => {
   if (savedRoots === undefined) delete process.env.PLENO_DRIVE_ROOTS;
   else process.env.PLENO_DRIVE_ROOTS = savedRoots;
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** A drive folder holding one bundle file; its root. */

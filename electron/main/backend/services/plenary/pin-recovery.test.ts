@@ -1,11 +1,11 @@
 // The rest of decisions with weight (docs/plenary-decisions.md), on the hampang demo through the dispatcher (a real
 // SQLite file in a temp dir): a delegation confirmed with the ketua's PIN; the ketua's own forgotten PIN cleared by
 // two delegates with theirs; a mistaken attendance entry withdrawn — appended, out of the list and the D.Hasil.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../../backend';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dataDirFor, openBackend, type Backend } from '../../backend';
 import { verifyAudit } from '../../repositories/audit.repo';
 import { kehadiranFor } from './sidang.service';
 import type { Result } from '../../../../../shared/contracts/result';
@@ -34,16 +34,38 @@ const ketua = () => members.find((m) => m.ketua)!;
 const anggota = (i: number) => members.filter((m) => !m.ketua)[i]!;
 const as = (id: number) => call('plenary.startSession', { member: id });
 
+/** The demo as created, closed: each test opens its own copy of it (PINs, delegations and attendance are its own). */
+let pristine: string;
+let copies = 0;
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pleno-pin-recovery-'));
-  b = await openBackend({ dbPath: join(dir, 'hampang.db'), mode: 'web', clock: () => new Date((now += 1000)) });
+  pristine = join(dir, 'hampang.db');
+  b = await openBackend({ dbPath: pristine, mode: 'web', clock: () => new Date((now += 1000)) });
   await call('setup.createDemo', { preset: 'hampang' });
   members = (await call<MembersView>('plenary.members', {})).members;
+  await b.close();
+}, 180_000);
+beforeEach(async () => {
+  const own = join(dir, `salinan-${++copies}.db`);
+  cpSync(pristine, own);
+  cpSync(dataDirFor(pristine), dataDirFor(own), { recursive: true });
+  b = await openBackend({ dbPath: own, mode: 'web', clock: () => new Date((now += 1000)) });
 });
-afterAll(async () => {
+afterEach(async () => {
   await b?.close();
+});
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+/** The ketua sets the PIN and delegates the first two anggota with it. */
+async function delegateTwo(): Promise<void> {
+  await as(ketua().id);
+  await call('plenary.setPin', { pin: PIN });
+  await call('plenary.delegate', { member: anggota(0).id, active: true, pin: PIN });
+  await call('plenary.delegate', { member: anggota(1).id, active: true, pin: PIN });
+}
 
 describe('delegation and the ketua’s own forgotten PIN', () => {
   it('a delegation needs the ketua’s PIN (no one choosing "Ketua" can delegate to themselves)', async () => {
@@ -60,6 +82,7 @@ describe('delegation and the ketua’s own forgotten PIN', () => {
   });
 
   it('two delegates with their PINs and a reason clear the ketua’s PIN; the ketua then sets a new one', async () => {
+    await delegateTwo();
     await as(anggota(0).id);
     await call('plenary.setPin', { pin: PIN_A });
     await as(anggota(1).id);

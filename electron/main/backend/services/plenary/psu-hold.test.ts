@@ -4,7 +4,7 @@
 // chosen by the plenary it counts again with its new numbers. Saksi refusals recorded through documents.recordRefusal
 // are listed in the D.Kejadian Khusus with paslon, name and reason. Real database, real PDFs read back.
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../../../shared/contracts/result';
 import type { DashboardView } from '../../../../../shared/contracts/plenary.contract';
 import type { HoldView } from '../../../../../shared/contracts/psu.contract';
@@ -37,7 +37,9 @@ const flat = (file: string) =>
   execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 const sah = async () => (await call<RecapJson>('plenary.recap', { pemilihan: 'bupati' })).pemilihan[0]!;
 
-beforeAll(async () => {
+// Each test on its own kecamatan, every TPS imported and accepted: a hold, choice or correction of one test never
+// shows in another's recap, hold list or documents, in whichever order they run.
+beforeEach(async () => {
   fx = await createKecamatanFixture({ desa: 2, tpsPerDesa: 2 });
   for (const d of fx.devices) await call('import.files', bundle(d.tps));
   await call('plenary.startSession', { member: 0 });
@@ -47,7 +49,7 @@ beforeAll(async () => {
       await call('plenary.accept', { tps: tpsCode(d.kode, t.nomor), pemilihan: 'bupati', pin: PIN });
 }, 120_000);
 
-afterAll(async () => {
+afterEach(async () => {
   await fx?.close();
 });
 

@@ -36,6 +36,7 @@ export const USAGE = `Penggunaan / usage:
   pleno penerima pasang --db <file> <sertifikat.json>
   pleno penerima kunci-ppk --db <file> --kecamatan <kode> --kunci-publik <base64url> --alasan <text>
   pleno penerima serve --db <file> [--port N]
+  pleno penerima impor --db <file> <bundle.pleno-kirim>...
   pleno penerima recap --db <file> --json`;
 
 /**

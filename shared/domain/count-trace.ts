@@ -1,6 +1,6 @@
 // The trace of a TPS's counted number (docs/read-model.md): the C.Hasil record the count starts from and the approved
 // corrections applied to it, in order. It is what a `pleno.document/2` lampiran entry carries as `sumber`
-// (docs/document-format.md): `toSumber` gives exactly that object; `applyTrace` replays it.
+// (docs/design.md §3.7): `toSumber` gives exactly that object; `applyTrace` replays it.
 //
 //   traceOf(input): CountTrace | null      from a TPS's rows and where its counted version comes from
 //   toSumber(trace): Sumber | null          the document's `sumber` object (keys in the contract's order)

@@ -18,7 +18,7 @@ import { installPenerima } from '../kirim/penerima';
 import { importMaster } from '../master/master.service';
 import type { Demo } from './demo-types';
 
-/** What happens in a kecamatan of the demo (docs/demo.md, "kotabaru"). */
+/** What happens in a kecamatan of the demo (the kotabaru preset, kotabaru-demo.ts). */
 export type KotabaruPeran =
   | 'final' // bupati final (every TPS accepted, every desa locked), gubernur draft
   | 'draf' // both pemilihan as drafts

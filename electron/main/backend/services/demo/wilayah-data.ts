@@ -1,6 +1,6 @@
-// Real desa names and codes used by the demo presets, copied from /work/shared/fixtures/kotabaru-desa.tsv
+// Real desa names and codes used by the demo presets, copied from docs/data/kotabaru-desa.tsv
 // (the 202 desa/kelurahan of Kabupaten Kotabaru, derived from the public cahyadsn/wilayah dataset,
-// Kepmendagri 300.2.2-2138/2025). Copied so that the app does not read ../shared at run time.
+// Kepmendagri 300.2.2-2138/2025). Copied so that the app does not read docs/ at run time.
 // TPS counts, DPT figures and all person names in the demo are synthetic (SIMULASI).
 
 export interface DemoKecamatanData {

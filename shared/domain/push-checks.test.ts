@@ -161,6 +161,45 @@ describe('checkPushedDHasil', () => {
       'Desa Hampang: tidak ada di rekapitulasi.',
       'Jumlah kecamatan tidak sama dengan jumlah seluruh desa.',
     ]);
+    // A recap desa the lampiran does not hold carries untraced numbers into the kecamatan total, even when every
+    // sum adds up (the issuer refuses such a document too, shared/documents/sums.ts).
+    const untraced = doc((d) => {
+      const extra = { kode: '6302142003', nama: 'Tanpa Lampiran', total: withCounts({ 'suara.tidakSah': 17 }) };
+      d.recap.desa.push(extra as (typeof d.recap.desa)[number]);
+      d.recap.total = sumTotals(
+        d.recap.desa.map((x) => x.total),
+        3,
+      ) as unknown as CHasilCounts;
+    });
+    expect(checkPushedDHasil(untraced, expected, held)).toEqual([
+      'Desa Tanpa Lampiran: tidak ada di lampiran, angkanya tidak dapat ditelusuri ke rekaman C.Hasil.',
+    ]);
+    // A desa twice in the recap (both copies summed into the kecamatan), twice in the lampiran, a TPS twice.
+    const recapTwice = doc((d) => {
+      d.recap.desa.push(d.recap.desa[1]!);
+      d.recap.total = sumTotals(
+        d.recap.desa.map((x) => x.total),
+        3,
+      ) as unknown as CHasilCounts;
+    });
+    expect(checkPushedDHasil(recapTwice, expected, held)).toEqual(['Desa Limbur: tercantum dua kali di rekapitulasi.']);
+    const tpsTwice = doc((d) => {
+      const a = d.lampiran[0]!;
+      a.tps.push(a.tps[1]!);
+      d.recap.desa[0]!.total = sumTotals(
+        a.tps.flatMap((t) => (t.counts ? [t.counts] : [])),
+        3,
+      ) as unknown as CHasilCounts;
+      d.recap.total = sumTotals(
+        d.recap.desa.map((x) => x.total),
+        3,
+      ) as unknown as CHasilCounts;
+    });
+    expect(checkPushedDHasil(tpsTwice, expected, held)).toEqual([
+      'Desa Hampang TPS 002: tercantum dua kali di lampiran.',
+    ]);
+    const lampiranTwice = doc((d) => d.lampiran.push(d.lampiran[1]!));
+    expect(checkPushedDHasil(lampiranTwice, expected, held)).toEqual(['Desa Limbur: tercantum dua kali di lampiran.']);
     // An object where a list is expected is not the same value, even with the same entries.
     const asObject = doc((d) => {
       const suara = d.recap.total.suara as unknown as Record<string, unknown>;

@@ -60,7 +60,29 @@ function replay(base: CHasilCounts, koreksi: readonly KoreksiIn[], where: string
   return counts;
 }
 
+/**
+ * Each desa once in the recap and once in the lampiran, each TPS once in its desa: a recap desa without a lampiran
+ * (or a second copy of one) would carry numbers into the kecamatan total that no record traces (§3.7: a desa total is
+ * the sum of that desa's lampiran counts), and a TPS listed twice would be counted twice.
+ */
+function checkListedOnce(doc: DHasilShape, out: string[]) {
+  const twice = (kodes: string[]) => new Set(kodes.filter((k, i) => kodes.indexOf(k) !== i));
+  const inRecap = doc.recap.desa.map((d) => d.kode);
+  const inLampiran = doc.lampiran.map((d) => d.kode);
+  for (const k of twice(inRecap)) out.push(`Desa ${nameOf(doc, k)}: tercantum dua kali di rekapitulasi.`);
+  for (const k of twice(inLampiran)) out.push(`Desa ${nameOf(doc, k)}: tercantum dua kali di lampiran.`);
+  for (const d of doc.recap.desa.filter((x) => !inLampiran.includes(x.kode)))
+    out.push(`Desa ${d.nama}: tidak ada di lampiran, angkanya tidak dapat ditelusuri ke rekaman C.Hasil.`);
+  for (const desa of doc.lampiran)
+    for (const nomor of twice(desa.tps.map((t) => String(t.nomor).padStart(3, '0'))))
+      out.push(`Desa ${desa.nama} TPS ${nomor}: tercantum dua kali di lampiran.`);
+}
+
+const nameOf = (doc: DHasilShape, kode: string): string =>
+  (doc.lampiran.find((d) => d.kode === kode) ?? doc.recap.desa.find((d) => d.kode === kode))?.nama ?? kode;
+
 function checkLampiran(doc: DHasilShape, held: ReadonlyMap<string, HeldRecord>, pilihan: number, out: string[]) {
+  checkListedOnce(doc, out);
   for (const desa of doc.lampiran) {
     const sums: CHasilCounts[] = [];
     for (const t of desa.tps) {

@@ -6,7 +6,8 @@
 //                                     abandoned and retried (default 60)
 //   pleno kirim ekspor --db <file> --out <dir>
 //   pleno kirim tanda-terima --db <file> <receipt.json>
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fail, type Result } from '../../../shared/domain/result';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
 import type { Backend } from '../backend/backend';
@@ -68,6 +69,19 @@ async function push(b: Backend, v: Record<string, string | undefined>): Promise<
   return r.value.every((o) => o.status !== 'belum') ? 0 : 1;
 }
 
+/** The bundles into `out`, created if missing; a folder that cannot be written is refused in one line (§5). */
+async function exportTo(b: Backend, out: string): Promise<Result<string[]>> {
+  const { exportBundles } = await import('../backend/services/kirim/bundle');
+  try {
+    mkdirSync(out, { recursive: true });
+    return exportBundles(b.ctx, out);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw err;
+    return fail('INVALID_INPUT', `folder tidak dapat ditulis (${code})`);
+  }
+}
+
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
     const { values, positionals } = parseCli(argv, {
@@ -90,9 +104,11 @@ export const command: CliCommand = (argv) =>
       }
       if (sub === 'ekspor') {
         if (!values.out || positionals.length !== 1) throw new UsageError('--out <dir> wajib / is required');
-        const { exportBundles } = await import('../backend/services/kirim/bundle');
-        const r = exportBundles(b.ctx, values.out);
-        if (!r.ok) return 1;
+        const r = await exportTo(b, values.out);
+        if (!r.ok) {
+          process.stderr.write(`${values.out}: ditolak: ${r.error.message}\n`);
+          return 1;
+        }
         for (const n of r.value) process.stdout.write(`${n}\n`);
         process.stdout.write(`${r.value.length} berkas kiriman ditulis\n`);
         return 0;

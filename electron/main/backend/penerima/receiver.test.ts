@@ -216,6 +216,10 @@ describe('penerima: recap JSON (§5.2)', () => {
     ]);
     const totalOf = (p: typeof final) => (p.dHasil as { payload: { recap: { total: Totals } } }).payload.recap.total;
     expect(mine[1]!.total).toEqual(totalOf(draf));
+    // Every <Totals> in the C.Hasil's order (§5.1), a kecamatan's as the kab/kota's, though objects are stored as JCS.
+    const order = (t: Totals | null) => JSON.stringify(t, (_k, v: unknown) => (typeof v === 'number' ? 0 : v));
+    expect(order(mine[0]!.total)).toBe(order(bupati.total));
+    expect(Object.keys(mine[1]!.total!)).toEqual(['pemilih', 'pengguna', 'disabilitas', 'suratSuara', 'suara']);
     const finals = bupati.daftar.filter((d) => d.status === 'final');
     expect(bupati.total).toEqual(finals.map((d) => d.total!).reduce((x, y) => addTotals(x, y)));
     expect(bupati.total).not.toEqual(addTotals(bupati.total, totalOf(draf)));

@@ -64,7 +64,8 @@ export function penerimaRecap(db: Db): PenerimaRecap | null {
           const doc = (env?.ok ? env.value.payload : {}) as DHasilMeta;
           entry.status = doc.meta?.final === true ? 'final' : 'draf';
           entry.urutan = m.urutan;
-          entry.total = doc.recap?.total ?? null;
+          // Stored objects are JCS text (keys sorted): re-laid in the C.Hasil order of §5.1 like the kab/kota total.
+          entry.total = doc.recap?.total ? addTotals(emptyTotals(pilihan), doc.recap.total) : null;
           if (entry.status === 'final' && entry.total) total = addTotals(total, entry.total);
         }
         daftar.push(entry);

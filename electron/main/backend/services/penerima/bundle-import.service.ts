@@ -3,7 +3,7 @@
 // at all: a bad entry, a wrong size, a refused manifest or a document that does not add up leaves nothing stored.
 // The reading — ZIP, CRCs, blob hashes, object parsing and every object's signature — happens first, in the
 // bundle-read worker (bundle-import-read.ts), within its time and memory limits; the event loop only decides and
-// stores. A refused bundle (anything but an urutan out of order) is quarantined with its reason.
+// stores. A refused bundle (anything but one that waits for earlier urutan) is quarantined with its reason.
 // The answer is the §4.3 status with its `masalah`, or the receipt (201 created/upgraded, 200 the same bytes again).
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { parseEnvelope } from '../../../../../shared/formats/envelope';
@@ -49,19 +49,32 @@ const refused = (status: number, masalah: string[]): BundleOutcome => ({
   receiptStatus: null,
 });
 
-function masalahOf(a: Answer): string[] {
+/** The refusal in words; `urutan` is the bundle's own, so an out-of-order answer says which file to bring. */
+function masalahOf(a: Answer, urutan?: number): string[] {
   const body = a.body as { masalah?: unknown; kurang?: { objek?: unknown[] }; terakhir?: unknown } | null;
   if (Array.isArray(body?.masalah)) return body.masalah.map(String);
   if (body?.kurang) return [`Berkas kiriman tidak memuat ${body.kurang.objek?.length ?? 0} objek yang tercantum.`];
-  if (body && 'terakhir' in body) {
-    const t = body.terakhir as { urutan: number } | null;
-    return [
-      t
-        ? `Urutan kiriman tidak menyambung: yang terakhir diterima urutan ${t.urutan}; impor berkas sebelumnya dulu.`
-        : 'Urutan kiriman tidak menyambung: belum ada kiriman yang diterima; impor urutan 1 dulu.',
-    ];
-  }
+  if (body && 'terakhir' in body) return [outOfOrder(body.terakhir as { urutan: number } | null, urutan)];
   return ['Berkas kiriman ditolak.'];
+}
+
+/**
+ * A 409 that only waits: a bundle later than the next urutan, to be imported again after the earlier files. One at or
+ * below the last taken urutan, or next in number but not following the last taken manifest, is not the continuation
+ * of what was received and is refused for good.
+ */
+function waitsForEarlier(a: Answer, urutan: number | undefined): boolean {
+  const body = a.body as { terakhir?: { urutan: number } | null } | null;
+  if (a.status !== 409 || !body || !('terakhir' in body)) return false;
+  return urutan === undefined || urutan > (body.terakhir?.urutan ?? 0) + 1;
+}
+
+function outOfOrder(t: { urutan: number } | null, urutan: number | undefined): string {
+  const next = (t?.urutan ?? 0) + 1;
+  const held = t ? `yang terakhir diterima urutan ${t.urutan}` : 'belum ada kiriman yang diterima';
+  if (urutan === undefined || urutan > next)
+    return `Urutan kiriman tidak menyambung: ${held}; impor urutan ${next} dulu.`;
+  return `Kiriman urutan ${urutan} bukan lanjutan kiriman yang sudah diterima (${held}); berkas ini tidak diimpor.`;
 }
 
 /** The bundle read in the worker (or its refusal: unreadable, too large, over the worker's time or memory). */
@@ -121,11 +134,17 @@ export async function importKirimBundle(ctx: BundleCtx, fileName: string, bytes:
   }
   const checked = await verifyInWorker(ctx, json.value, read);
   if (!(checked instanceof Map)) return quarantined(ctx, fileName, bytes, refused(checked.status, checked.masalah));
-  return quarantined(ctx, fileName, bytes, store(ctx, json.value, read, checked));
+  const { outcome, early } = store(ctx, json.value, read, checked);
+  return early ? outcome : quarantined(ctx, fileName, bytes, outcome);
 }
 
 /** The decision and the writes, in one command unit: the manifest, the objects, the blobs, the receipt. */
-function store(ctx: BundleCtx, json: unknown, read: KirimRead, checked: Map<string, CheckedObjek>): BundleOutcome {
+function store(
+  ctx: BundleCtx,
+  json: unknown,
+  read: KirimRead,
+  checked: Map<string, CheckedObjek>,
+): { outcome: BundleOutcome; early: boolean } {
   const dir = berkasDir(ctx);
   const holdings = fileHoldings(dir);
   const written: string[] = [];
@@ -164,17 +183,19 @@ function store(ctx: BundleCtx, json: unknown, read: KirimRead, checked: Map<stri
     // A document that does not add up is shown on the dashboard as ditolak (the push itself is not kept).
     if (a.status === 422)
       recordDitolak(ctx, envelopeAddress(json, nodeCrypto), manifestOf(json)!, masalahOf(a), 'berkas');
-    return refused(a.status, masalahOf(a));
+    const urutan = manifestOf(json)?.urutan;
+    return { outcome: refused(a.status, masalahOf(a, urutan)), early: waitsForEarlier(a, urutan) };
   }
   const { m, address, receiptJson } = done.value;
   const status = (JSON.parse(receiptJson) as { payload: { status: 'lengkap' | 'menunggu-berkas' } }).payload.status;
-  return {
+  const outcome: BundleOutcome = {
     status: at.answer!.status,
     masalah: [],
     manifest: { address, kecamatan: m.kecamatan, pemilihan: m.pemilihan, urutan: m.urutan },
     receiptJson,
     receiptStatus: status,
   };
+  return { outcome, early: false };
 }
 
 /** An object the worker could not check under this manifest (its listing is the manifest's, so: not listed). */
@@ -182,9 +203,9 @@ function unlisted(sha: string): Answer {
   return { status: 400, body: { masalah: [`Objek ${sha.slice(0, 12)}… tidak tercantum dalam manifest.`] } };
 }
 
-/** A refused bundle is copied to quarantine with its reason; one whose urutan comes too early is not hostile. */
+/** A refused bundle is copied to quarantine with its reason (one that only waits for earlier files never comes here). */
 function quarantined(ctx: BundleCtx, fileName: string, bytes: Uint8Array, o: BundleOutcome): BundleOutcome {
-  if (o.status < 400 || o.status === 409) return o;
+  if (o.status < 400) return o;
   quarantine(ctx, bytes, fileName, o.masalah.join(' '), {
     channel: 'kirim',
     english: `.pleno-kirim bundle refused (${o.status})`,

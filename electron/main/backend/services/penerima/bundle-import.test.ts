@@ -236,6 +236,52 @@ describe('penerima impor: bad bundles are answered as §4.3 and nothing is store
   });
 });
 
+describe('penerima impor: bundles out of order', () => {
+  it('a later urutan waits (not quarantined); a bundle that does not follow what was taken is refused and quarantined', async () => {
+    const k = makeKecamatan(hampang.kpu, '630214');
+    const { b } = await receiver(join(dir, 'urutan.db'), [k]);
+    const quarantinedAs = (name: string) =>
+      b.ctx.db.prepare('SELECT reason FROM quarantine_log WHERE name = ?').all(name) as { reason: string }[];
+    const push = async (p: ReturnType<typeof makePush>, name = bundleFileName(p)) => {
+      const o = await importKirimBundle(b.ctx, name, kirimBundle(p));
+      return { status: o.status, masalah: o.masalah, quarantined: quarantinedAs(name).map((q) => q.reason) };
+    };
+    try {
+      const p1 = makePush(k);
+      expect((await push(p1)).status).toBe(201);
+      const p2 = makePush(k, { urutan: 2, sebelumnya: p1.address });
+      const p3 = makePush(k, { urutan: 3, sebelumnya: p2.address });
+      const waiting = 'Urutan kiriman tidak menyambung: yang terakhir diterima urutan 1; impor urutan 2 dulu.';
+      expect(await push(p3)).toEqual({ status: 409, masalah: [waiting], quarantined: [] });
+
+      // Urutan 1 again with other contents (another photo): not the push that was taken, and no earlier file helps.
+      const fork = makePush(k, { photoBytes: 150_000 });
+      expect(fork.address).not.toBe(p1.address);
+      const notNext = (u: number) =>
+        `Kiriman urutan ${u} bukan lanjutan kiriman yang sudah diterima (yang terakhir diterima urutan 1); ` +
+        'berkas ini tidak diimpor.';
+      expect(await push(fork, 'salinan-lain-1.pleno-kirim')).toEqual({
+        status: 409,
+        masalah: [notNext(1)],
+        quarantined: [notNext(1)],
+      });
+      // Urutan 2 in number, but following the other urutan 1.
+      const after = makePush(k, { urutan: 2, sebelumnya: fork.address });
+      expect(await push(after, 'salinan-lain-2.pleno-kirim')).toEqual({
+        status: 409,
+        masalah: [notNext(2)],
+        quarantined: [notNext(2)],
+      });
+      // The waiting one is taken once the file before it is.
+      expect((await push(p2)).status).toBe(201);
+      expect((await push(p3)).status).toBe(201);
+      expect(b.ctx.db.prepare('SELECT count(*) AS n FROM penerima_manifest').get()).toEqual({ n: 3 });
+    } finally {
+      await b.close();
+    }
+  });
+});
+
 describe('pleno penerima impor (a real process)', () => {
   it('imports bundles in urutan order whatever the order given, writes each receipt beside its bundle', async () => {
     const k = makeKecamatan(hampang.kpu, '630214');

@@ -1,6 +1,6 @@
 // The root: loads system.info, then shows the startup-error screen, the first-run screen, the projector, or the shell.
 import { setKecamatanZone } from './local-time';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useApiEvent, useApiQuery } from '../api/hooks';
 import { ApiProvider } from '../api/ApiProvider';
 import { onUnexpectedError } from '../api/client';
@@ -11,6 +11,7 @@ import { Header, Loading, Shell, SimulasiBanner } from './Shell';
 import { ProjectorScreen } from './routes';
 import { ConnectionBanner } from './ConnectionBanner';
 import { IntegrityBanner } from './IntegrityBanner';
+import { RestoreDialog } from './RestoreDialog';
 import { useRoute } from './router';
 import { SystemInfoContext } from './system-info';
 import { SetupScreen } from '../features/setup/SetupScreen';
@@ -78,13 +79,23 @@ function Root() {
   useBackendStateToasts();
   const route = useRoute();
   const info = useApiQuery('system.info', {});
+  // Opened from the start-up screen of an unreadable file; it stays (same place in the tree) when the restored
+  // database opens and the shell replaces that screen, to say where the old file is kept.
+  const [restoring, setRestoring] = useState(false);
+  const restoreDialog = <RestoreDialog open={restoring} onClose={() => setRestoring(false)} />;
 
   if (!info.data) {
     if (info.loading) return <Loading label="Menghubungkan ke Pleno…" />;
     return <ConnectionErrorScreen error={info.error} onRetry={info.reload} />;
   }
   const system = info.data;
-  if (system.startupError) return <StartupErrorScreen info={system} error={system.startupError} />;
+  if (system.startupError)
+    return (
+      <>
+        <StartupErrorScreen info={system} error={system.startupError} onRestore={() => setRestoring(true)} />
+        {restoreDialog}
+      </>
+    );
 
   let body;
   if (system.kecamatan === null && !system.penerima) {
@@ -111,10 +122,13 @@ function Root() {
   // Every time shown is the kecamatan's (or the receiver's kab/kota's) local time (local-time.ts).
   setKecamatanZone(system.kecamatan?.kode ?? system.penerima?.kode ?? null);
   return (
-    <SystemInfoContext.Provider value={{ info: system, reload: info.reload }}>
-      <ConnectionBanner />
-      <IntegrityBanner projector={route.name === 'proyektor'} />
-      {body}
-    </SystemInfoContext.Provider>
+    <>
+      <SystemInfoContext.Provider value={{ info: system, reload: info.reload }}>
+        <ConnectionBanner />
+        <IntegrityBanner projector={route.name === 'proyektor'} />
+        {body}
+      </SystemInfoContext.Provider>
+      {restoreDialog}
+    </>
   );
 }

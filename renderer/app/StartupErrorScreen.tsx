@@ -30,14 +30,36 @@ const TITLES: Record<StartupError['kind'], { title: string; todo: string }> = {
   },
 };
 
-export function StartupErrorScreen({ info, error }: { info: SystemInfo; error: StartupError }) {
-  const t = TITLES[error.kind];
+/** A Pleno database SQLite cannot read at all (its data folder is beside it): restore a backup over it. */
+const RESTORABLE = {
+  title: 'Berkas basis data rusak',
+  todo: 'Berkas ini pernah dipakai Pleno, tetapi sekarang tidak dapat dibaca sama sekali. Pulihkan dari cadangan terakhir di flash disk: berkas yang rusak dipindahkan ke sampingnya (tidak dihapus), lalu impor ulang berkas hasil yang masuk sesudah cadangan dibuat.',
+};
+
+export function StartupErrorScreen({
+  info,
+  error,
+  onRestore,
+}: {
+  info: SystemInfo;
+  error: StartupError;
+  /** Opens "Pulihkan dari cadangan" (App.tsx) when the error says a backup can be restored over the file. */
+  onRestore: () => void;
+}) {
+  const t = error.restorable ? RESTORABLE : TITLES[error.kind];
   return (
     <main className="center-screen" aria-labelledby="startup-title">
       <section className="card stack" data-testid="startup-error" data-kind={error.kind}>
         <h1 id="startup-title">{t.title}</h1>
         <p className="notice notice-danger">{error.message}</p>
         <p>{t.todo}</p>
+        {error.restorable && (
+          <div>
+            <Button variant="primary" onClick={onRestore}>
+              Pulihkan dari cadangan
+            </Button>
+          </div>
+        )}
         <dl className="facts">
           <dt>Berkas basis data</dt>
           <dd className="mono">{info.dbPath}</dd>

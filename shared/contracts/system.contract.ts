@@ -9,6 +9,11 @@ export interface StartupError {
   message: string;
   /** English, for support. */
   detail: string;
+  /**
+   * The file was a Pleno database (its data folder is beside it) that SQLite cannot read at all: the start-up screen
+   * offers a restore from a backup over it (the file is moved aside, never deleted).
+   */
+  restorable?: boolean;
 }
 
 export interface SystemInfo {

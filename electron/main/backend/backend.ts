@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import { createEventBus, type BackendContext, type EventBus, type Logger } from './context';
-import { createDispatcher, type Dispatch } from './dispatch';
+import { createDispatcher, type Dispatch, type DispatchHandler } from './dispatch';
 import { createHandlers } from './handlers/index';
 import { createLogger } from './log';
 import { DbOpenError, type OpenedDatabase } from './db/open';
@@ -125,9 +125,15 @@ export function toStartupError(err: unknown): StartupError {
 
 /**
  * The backend when the database could not be opened: `system.info` reports the reason (the UI shows a dedicated
- * screen), every other call fails with DB_ERROR. Nothing touches the file.
+ * screen), every other call fails with DB_ERROR but those of `rescue` (a restore over an unreadable file, hosted.ts).
+ * Nothing touches the file.
  */
-export function failedBackend(dbPath: string, mode: BackendMode, error: StartupError): ServedBackend {
+export function failedBackend(
+  dbPath: string,
+  mode: BackendMode,
+  error: StartupError,
+  rescue: Partial<Record<string, DispatchHandler>> = {},
+): ServedBackend {
   const info: SystemInfo = {
     version: APP_VERSION,
     mode,
@@ -137,7 +143,8 @@ export function failedBackend(dbPath: string, mode: BackendMode, error: StartupE
     startupError: error,
   };
   const base = createDispatcher(
-    async (method) => (method === 'system.info' ? () => ok(info) : () => fail('DB_ERROR', error.message)),
+    async (method) =>
+      method === 'system.info' ? () => ok(info) : (rescue[method] ?? (() => fail('DB_ERROR', error.message))),
     createLogger({ logDir: null }),
   );
   return { dispatch: base, events: createEventBus(), close: async () => {} };

@@ -2,10 +2,19 @@
 // stream that outlive the database file they serve. A restore over a damaged or read-only database
 // (services/backup/restore-over.ts) calls ctx.reopen: the backend is closed, the file swapped, and a new backend
 // opened on the same path. Requests arriving meanwhile wait for it; the event stream carries on from the new backend;
-// servers bound to the old backend (LAN, receiver) are restarted through onReopen.
+// servers bound to the old backend (LAN, receiver) are restarted through onReopen. A Pleno database SQLite cannot
+// read at all (its header destroyed) opens no backend; the failed one then answers the restore (rescueHandlers).
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createEventBus } from './context';
 import type { BackendContext } from './context';
+import { ok } from '../../../shared/contracts/result';
+import type { DispatchHandler } from './dispatch';
+import { createLogger } from './log';
+import { findBackups, inspectBackup } from './services/backup/restore.service';
+import { restoreOverUnopened } from './services/backup/restore-over';
 import {
+  dataDirFor,
   failedBackend,
   openBackend,
   toStartupError,
@@ -40,7 +49,7 @@ export async function openHostedBackend(options: Omit<OpenBackendOptions, 'reope
     } catch (err) {
       full = null;
       startupError = toStartupError(err);
-      inner = failedBackend(options.dbPath, options.mode, startupError);
+      inner = failedBackend(options.dbPath, options.mode, startupError, rescueHandlers(options, startupError, reopen));
     }
     unsubscribe = inner.events.subscribe((e) => events.emit(e));
   };
@@ -84,5 +93,32 @@ export async function openHostedBackend(options: Omit<OpenBackendOptions, 'reope
       unsubscribe();
       await inner.close();
     },
+  };
+}
+
+/**
+ * A file that was a Pleno database (its data folder is beside it) but that SQLite cannot read at all: the failed
+ * backend finds, checks and restores a backup over it (services/backup/restore-over.ts restoreOverUnopened), and
+ * the start-up screen offers it (`restorable`). Any other start-up failure has nothing to restore over.
+ */
+function rescueHandlers(
+  options: Omit<OpenBackendOptions, 'reopen'>,
+  error: StartupError,
+  reopen: NonNullable<BackendContext['reopen']>,
+): Record<string, DispatchHandler> {
+  const dataDir = dataDirFor(options.dbPath);
+  if (error.kind !== 'not-sqlite' || !existsSync(dataDir)) return {};
+  error.restorable = true;
+  const host = {
+    dbPath: resolve(options.dbPath),
+    dataDir,
+    clock: options.clock ?? (() => new Date()),
+    log: createLogger({ logDir: join(dataDir, 'logs') }),
+    reopen,
+  };
+  return {
+    'backup.find': () => ok({ backups: findBackups() }),
+    'backup.inspect': ({ path }: { path: string }) => inspectBackup(path),
+    'backup.restore': ({ path }: { path: string }) => restoreOverUnopened(host, path),
   };
 }

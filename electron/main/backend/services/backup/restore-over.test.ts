@@ -1,7 +1,9 @@
 // Restore over a damaged or read-only database on real files: the hampang demo backed up to a drive folder
 // (PLENO_DRIVE_ROOTS), then its file damaged (one page zeroed by a real write at the page's offset) or marked 0444;
 // the hosted backend (as `pleno serve` and the Electron host hold it) opens it read-only, restores the backup over
-// it, moves the old file aside (kept, same bytes), and answers on the restored file without a restart.
+// it, moves the old file aside (kept, same bytes), and answers on the restored file without a restart. A file whose
+// header page is destroyed opens no backend at all: the start-up error says it can be restored, and the same
+// restore runs from there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import {
@@ -14,6 +16,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +76,17 @@ function copyOf(name: string): string {
   cpSync(template, dbPath);
   cpSync(dataDirFor(template), dataDirFor(dbPath), { recursive: true });
   return dbPath;
+}
+
+/** Zeroes the file's first page (the header SQLite needs to open it at all). */
+function zeroHeaderPage(dbPath: string): void {
+  const size = Number(execFileSync('sqlite3', [dbPath, 'PRAGMA page_size'], { encoding: 'utf8' }).trim());
+  const fd = openSync(dbPath, 'r+');
+  try {
+    writeSync(fd, Buffer.alloc(size), 0, size, 0);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Zeroes the submission table's root page with a write at its offset (as a failing disk sector would). */
@@ -192,6 +206,48 @@ describe('restore over a damaged or read-only database (hosted backend)', () => 
       });
     } finally {
       await b.close();
+    }
+  }, 60_000);
+
+  it('the header page destroyed: no backend opens, the start-up error offers the restore, and it runs from there', async () => {
+    const dbPath = copyOf('header');
+    zeroHeaderPage(dbPath);
+    const damagedBytes = readFileSync(dbPath);
+    const h = await openHostedBackend({ dbPath, mode: 'web' });
+    try {
+      expect(h.current()).toBeNull();
+      expect(h.startupError()).toMatchObject({ kind: 'not-sqlite', restorable: true });
+      const info = value<{ startupError: unknown }>(await h.dispatch('system.info', {}));
+      expect(info.startupError).toMatchObject({ restorable: true });
+      // Nothing else answers while no backend is open.
+      expect(await h.dispatch('plenary.recap', {})).toMatchObject({ ok: false, error: { code: 'DB_ERROR' } });
+      const check = value<{ valid: boolean }>(await h.dispatch('backup.inspect', { path: backupPath }));
+      expect(check.valid).toBe(true);
+      const r = await restoreFromDrive(h);
+      expect(r.movedAside).toMatch(/kecamatan\.sebelum-pulih-.*\.db$/);
+      expect(readFileSync(r.movedAside!).equals(damagedBytes)).toBe(true);
+      expect(h.startupError()).toBeNull();
+      await expectWorking(h, r);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+
+  it('an unreadable file that never was a Pleno database (no data folder beside it): nothing offered, nothing moved', async () => {
+    const dir = mkdtempSync(join(root, 'stranger-'));
+    const dbPath = join(dir, 'catatan.db');
+    writeFileSync(dbPath, 'bukan basis data '.repeat(400));
+    const h = await openHostedBackend({ dbPath, mode: 'web' });
+    try {
+      expect(h.startupError()).toMatchObject({ kind: 'not-sqlite' });
+      expect(h.startupError()?.restorable).toBeUndefined();
+      expect(await h.dispatch('backup.restore', { path: backupPath })).toMatchObject({
+        ok: false,
+        error: { code: 'DB_ERROR' },
+      });
+      expect(readFileSync(dbPath, 'utf8')).toBe('bukan basis data '.repeat(400));
+    } finally {
+      await h.close();
     }
   }, 60_000);
 });

@@ -4,12 +4,15 @@
 // moved aside beside it under `<name>.sebelum-pulih-<time>.db` (kept, never deleted), the verified copy put in its
 // place, and a new backend opened on the same path; then the photos and documents are copied, the audit chain
 // verified and the restore recorded. If the restored file does not open, the old file is put back.
-import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+// A file SQLite cannot open at all (its header page destroyed) gets the same restore from the start-up screen
+// (restoreOverUnopened): there is no open backend, so the host's reopen and the data folder stand in for it.
+import { chmodSync, copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { BackendContext } from '../../context';
+import type { BackendContext, Logger } from '../../context';
 import type { BackupRestored } from '../../../../../shared/contracts/backup.contract';
 import { fail, ok, type Result } from '../../../../../shared/contracts/result';
 import { getMeta } from '../../repositories/master.repo';
+import { readBackupFacts, withBackupReadonly } from '../../db/backup';
 import { finishRestore, verifiedLocalCopy } from './restore.service';
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
@@ -72,17 +75,62 @@ export async function restoreOver(ctx: BackendContext, file: string): Promise<Re
   const reopen = ctx.reopen;
   if (!reopen)
     return fail('CONFLICT', 'Pemulihan atas basis data yang rusak hanya dapat dijalankan dari aplikasi Pleno.');
-  const copy = verifiedLocalCopy(ctx, file);
+  return swapInBackup({ ...ctx, reopen }, file, currentKecamatan(ctx), 'basis data laptop ini');
+}
+
+/** What a restore over the file needs when no backend could open it (the start-up screen's host, hosted.ts). */
+export interface UnopenedHost {
+  dbPath: string;
+  dataDir: string;
+  clock: () => Date;
+  log: Logger;
+  reopen: NonNullable<BackendContext['reopen']>;
+}
+
+/**
+ * Over a file SQLite cannot open: its kecamatan is unknown, so the backup must match the kecamatan of this
+ * laptop's own copies taken before a schema update (`backups/`, db/open.ts backupBeforeMigrating) when there are any.
+ */
+export function restoreOverUnopened(host: UnopenedHost, file: string): Promise<Result<BackupRestored>> {
+  return swapInBackup(host, file, kecamatanOfLocalCopies(host.dataDir), 'salinan lokal laptop ini');
+}
+
+/** The kecamatan of the newest readable copy in `<data>/backups/` (restore copies `pulih-*` excepted: unchecked). */
+function kecamatanOfLocalCopies(dataDir: string): { kode: string; nama: string } | null {
+  const dir = join(dataDir, 'backups');
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.db') && !n.startsWith('pulih-'));
+  } catch {
+    return null;
+  }
+  for (const n of names.sort().reverse()) {
+    try {
+      const k = withBackupReadonly(join(dir, n), (db) => readBackupFacts(db).kecamatan);
+      if (k) return { kode: k.kode, nama: k.nama };
+    } catch {
+      // not readable either: the next one
+    }
+  }
+  return null;
+}
+
+async function swapInBackup(
+  host: UnopenedHost,
+  file: string,
+  here: { kode: string; nama: string } | null,
+  hereWords: string,
+): Promise<Result<BackupRestored>> {
+  const copy = verifiedLocalCopy(host, file);
   if (!copy.ok) return copy;
   const k = copy.value.check.kecamatan!;
-  const here = currentKecamatan(ctx);
   if (here && here.kode !== k.kode)
     return fail(
       'CONFLICT',
-      `Cadangan ini milik Kecamatan ${k.nama}, sedangkan basis data laptop ini Kecamatan ${here.nama}; pilih cadangan Kecamatan ${here.nama}.`,
+      `Cadangan ini milik Kecamatan ${k.nama}, sedangkan ${hereWords} Kecamatan ${here.nama}; pilih cadangan Kecamatan ${here.nama}.`,
     );
-  const { dbPath, log } = ctx;
-  const aside = asideName(dbPath, ctx.clock());
+  const { dbPath, log, reopen } = host;
+  const aside = asideName(dbPath, host.clock());
   let next: BackendContext;
   try {
     next = await reopen(() => swapFiles(dbPath, copy.value.local, aside));

@@ -92,7 +92,10 @@ export function inspectBackup(file: string): Result<BackupCheck> {
  * The backup copied from the drive into this laptop's data folder and checked again there (the drive may be pulled
  * or the file changed meanwhile): the file that is restored is the one verified.
  */
-export function verifiedLocalCopy(ctx: BackendContext, file: string): Result<{ local: string; check: BackupCheck }> {
+export function verifiedLocalCopy(
+  ctx: Pick<BackendContext, 'clock' | 'dataDir'>,
+  file: string,
+): Result<{ local: string; check: BackupCheck }> {
   const seen = inspectBackup(file);
   if (!seen.ok) return seen;
   if (!seen.value.valid) return fail('INVALID_INPUT', seen.value.problems[0] ?? 'Cadangan tidak dapat dipakai.');

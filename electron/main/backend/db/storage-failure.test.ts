@@ -88,7 +88,7 @@ describe('storage failures are known failures (DB_ERROR in words), never INTERNA
     chmodSync(copy, 0o444);
     const b: Backend = await openBackend({ dbPath: copy, mode: 'web' });
     try {
-      expect(b.ctx.readOnly).toBeTruthy();
+      expect(b.ctx.readOnly?.kind).toBe('read-only-file');
       const r = (await b.dispatch('plenary.startSession', { member: 0 })) as Result<unknown>;
       const log = (b.ctx.log as unknown as { file: string | null }).file;
       expectKnown(

@@ -283,7 +283,7 @@ describe('a receiver whose database is read-only', () => {
     const bk = await openBackend({ dbPath: own, mode: 'web' });
     const srv = await startPenerimaServer(bk.ctx, { port: 0, host: '127.0.0.1' });
     try {
-      expect(bk.ctx.readOnly).toBeTruthy();
+      expect(bk.ctx.readOnly?.kind).toBe('read-only-file');
       const p = makePush(g);
       const answers = [
         await client.postManifest(srv.url, p.envelope),

@@ -179,14 +179,16 @@ describe('D.Hasil drafts of the hampang demo, read back', () => {
     expect(pages.join(' ')).toContain('Jumlah Seluruh Suara Sah (A.1+A.2+A.3)');
     expect(pages.join(' ')).toContain('(B+C)');
     // Every text size set in the content streams (Tf) is at least 8 pt; text matrices do not scale it down.
-    for (const cs of await contentStreams(doc.bytes)) {
+    const streams = await contentStreams(doc.bytes);
+    expect(streams.length).toBe(pages.length);
+    for (const cs of streams) {
       const sizes = [...cs.matchAll(/ ([\d.]+) Tf/g)].map((m) => Number(m[1]));
       expect(sizes.length).toBeGreaterThan(50);
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(8);
-      for (const m of cs.matchAll(/Tf (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) [-\d.]+ [-\d.]+ Tm/g)) {
-        const [a, b] = [Number(m[1]), Number(m[2])];
-        expect(Math.hypot(a, b)).toBeCloseTo(1, 4);
-      }
+      // Every text set with a size has its matrix right after it (none may slip past the scale check).
+      const matrices = [...cs.matchAll(/Tf (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) [-\d.]+ [-\d.]+ Tm/g)];
+      expect(matrices.length).toBe(sizes.length);
+      for (const m of matrices) expect(Math.hypot(Number(m[1]), Number(m[2]))).toBeCloseTo(1, 4);
     }
   });
 });

@@ -93,7 +93,7 @@ describe('drives', () => {
     const rejected = s.results.filter((r) => r.status === 'ditolak');
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.name.replace(/\\/g, '/')).toBe(`Pleno/${c!.tps}.pleno`);
-    expect(rejected[0]!.reason).toBeTruthy();
+    expect(rejected[0]!.reason).toBe('berkas bundel tidak dapat dibaca (bukan ZIP atau terpotong)');
     const progress = events.filter(
       (e): e is Extract<PlenoEvent, { type: 'import-progress' }> => e.type === 'import-progress' && e.jobId === s.jobId,
     );

@@ -8,10 +8,10 @@
 //
 //   readBundleVerified(bytes, { master, extra }) → Promise<BundleRead>   (never throws for a hostile file)
 import { crc32 as zlibCrc32, inflateRawSync } from 'node:zlib';
-import type { DataMaster, Perangkat } from '../../../../../shared/domain/model';
-import { readBundle, type BundlePhoto, type BundleResult } from '../../../../../shared/formats/bundle';
+import { MASTER_FORMAT, type CHasilRecord, type DataMaster, type Perangkat } from '../../../../../shared/domain/model';
+import { readBundle, type BundlePhoto } from '../../../../../shared/formats/bundle';
 import { verifyCHasilEnvelope, type VerifiedCHasil } from '../../../../../shared/formats/c-hasil';
-import type { ParseError, ParseResult } from '../../../../../shared/formats/parse-result';
+import { parsed, type ParseError, type ParseResult } from '../../../../../shared/formats/parse-result';
 import { InflateOverflow } from '../../../../../shared/formats/zip-reader';
 import { nodeCrypto } from '../../crypto';
 import {
@@ -29,7 +29,30 @@ export interface BundleReadInput {
   extra: Perangkat[];
 }
 
-export type BundleReadEntry = Omit<BundleResult, 'bytes'> & { verified: ParseResult<VerifiedCHasil> };
+/** What storing a verified record needs (import-inputs.ts storeRecord): no envelope tree to copy between threads. */
+export interface VerifiedRecord {
+  record: CHasilRecord;
+  /** Hex SHA-256 of JCS(payload): the record id. */
+  sha256: string;
+  /** The signing device (signature.keyId). */
+  keyId: string;
+}
+
+export function verifiedRecord(v: VerifiedCHasil): VerifiedRecord {
+  return { record: v.record, sha256: v.sha256, keyId: v.envelope.signature.keyId };
+}
+
+/** One `results/<pemilihan>.json` entry as read and verified (against the master and the extra devices). */
+export interface BundleReadEntry {
+  /** Entry name in the archive. */
+  name: string;
+  pemilihan: string;
+  /** The envelope JSON text exactly as stored. */
+  text: string;
+  /** The payload says it is a data master (the import says so in words rather than by the parse error). */
+  masterPayload: boolean;
+  verified: ParseResult<VerifiedRecord>;
+}
 
 export type BundleRead =
   | { ok: true; results: BundleReadEntry[]; photos: Map<string, BundlePhoto> }
@@ -59,11 +82,33 @@ export function zlibInflateCapped(raw: Uint8Array, size: number): Uint8Array {
 export function readBundleInThread(input: BundleReadInput): BundleRead {
   const rb = readBundle(input.bytes, { sha256: nodeCrypto.sha256, crc32: zlibCrc32, inflate: zlibInflateCapped });
   if (!rb.ok) return { ok: false, error: rb.error };
-  const results = rb.value.results.map(({ bytes: _bytes, ...e }) => ({
-    ...e,
-    verified: verifyCHasilEnvelope(e.envelope, { master: input.master, crypto: nodeCrypto, extraDevices: input.extra }),
-  }));
+  const results = rb.value.results.map((e): BundleReadEntry => {
+    const v = verifyCHasilEnvelope(e.envelope, { master: input.master, crypto: nodeCrypto, extraDevices: input.extra });
+    return {
+      name: e.name,
+      pemilihan: e.pemilihan,
+      text: e.text,
+      masterPayload: e.envelope.payload.format === MASTER_FORMAT,
+      verified: v.ok ? parsed(verifiedRecord(v.value)) : v,
+    };
+  });
   return { ok: true, results, photos: rb.value.photos };
+}
+
+/**
+ * The buffers of a worker's answer that move to the main thread instead of being copied: each photo's, once it is
+ * the whole of its buffer (an inflated entry may be a view into a larger one: that one is copied out first).
+ */
+export function bundleReadTransfer(value: unknown): ArrayBuffer[] {
+  const read = value as Partial<Extract<BundleRead, { ok: true }>> | null;
+  if (!read?.ok || !(read.photos instanceof Map)) return [];
+  const out: ArrayBuffer[] = [];
+  for (const p of read.photos.values()) {
+    if (!(p.bytes.buffer instanceof ArrayBuffer) || p.bytes.byteLength !== p.bytes.buffer.byteLength)
+      p.bytes = p.bytes.slice();
+    out.push(p.bytes.buffer as ArrayBuffer);
+  }
+  return out;
 }
 
 /** A bundle is at most 100 MiB inflated (shared/formats/bundle.ts): seconds of work at most on a slow laptop. */

@@ -1,7 +1,7 @@
 // The bundle reader's worker thread (bundle-read.ts): unzip, hashes and signatures off the event loop, for TPS
 // bundles (serveBundleJob) and the receiver's `.pleno-kirim` bundles (penerima/bundle-import-read.ts, by `kind`).
 import { serveWorkerJobs } from '../../workers/worker-task';
-import { serveBundleJob, type BundleReadJob } from './bundle-read';
+import { bundleReadTransfer, serveBundleJob, type BundleReadJob } from './bundle-read';
 import {
   kirimTransfer,
   readKirimInThread,
@@ -19,5 +19,5 @@ await serveWorkerJobs(
       : job.kind === 'kirim-read'
         ? readKirimInThread(job)
         : verifyKirimObjekInThread(job),
-  kirimTransfer,
+  (value) => [...kirimTransfer(value), ...bundleReadTransfer(value)],
 );

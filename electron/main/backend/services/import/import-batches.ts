@@ -143,6 +143,8 @@ async function readOffThread(p: Prepared & { kind: 'envelope' | 'bundle' }, v: V
   if (!v.master || p.size > MAX_BUNDLE_BYTES) return;
   const bytes = p.bytes ?? readInput(p.file);
   if (!(bytes instanceof Uint8Array)) return;
+  // Kept: the bytes stored (or quarantined) are the bytes verified, and the file is read once.
+  p.bytes = bytes;
   p.read = await readBundleVerified({ bytes, master: v.master, extra: v.extra });
 }
 

@@ -31,7 +31,13 @@ import {
 } from './import-session';
 import { checkR17 } from '../../../../../shared/domain/rules/r17-dibuat';
 import type { ParseResult } from '../../../../../shared/formats/parse-result';
-import { readBundleInThread, type BundleRead } from './bundle-read';
+import {
+  readBundleInThread,
+  verifiedRecord,
+  type BundleRead,
+  type BundleReadEntry,
+  type VerifiedRecord,
+} from './bundle-read';
 
 // ---------- verification (pure CPU, no writes) ----------
 
@@ -43,7 +49,7 @@ function manualExtra(s: Session, json: unknown): Perangkat[] {
   return [{ id: key.keyId, tps, publicKey: key.publicKey }];
 }
 
-/** Verifies one envelope text (or takes the worker's verification `pre`, not for the manual channel); throws Rejection. */
+/** Verifies one envelope text (or takes the check made ahead, `pre`, not for the manual channel); throws Rejection. */
 function verifyEnvelopeText(
   s: Session,
   text: string | Uint8Array,
@@ -51,16 +57,13 @@ function verifyEnvelopeText(
   prefix = '',
   parsedJson?: unknown,
   pre?: ParseResult<VerifiedCHasil>,
-): VerifiedCHasil {
+): VerifiedRecord {
   if (!s.master) throw noMaster();
-  // A bundle entry was already parsed strictly by readBundle: no need to parse its text again.
+  // An envelope checked ahead (checkEnvelope) was parsed there: no need to parse its text again.
   const json = parsedJson !== undefined ? { ok: true as const, value: parsedJson } : parseJson(text);
   if (!json.ok) throw fromParseError(json.error, prefix);
   if (isPlainObject(json.value) && isPlainObject(json.value.payload) && json.value.payload.format === MASTER_FORMAT) {
-    reject(
-      `${prefix}berkas ini data master, bukan hasil C.Hasil; data master diimpor lewat layar awal atau "pleno init"`,
-      `${prefix}this is a data master, not a C.Hasil record`,
-    );
+    notMaster(prefix);
   }
   const extra = channel === 'manual' ? [...s.extra, ...manualExtra(s, json.value)] : s.extra;
   const v =
@@ -68,14 +71,35 @@ function verifyEnvelopeText(
       ? pre
       : verifyCHasilEnvelope(json.value, { master: s.master, crypto: nodeCrypto, extraDevices: extra });
   if (!v.ok) throw fromParseError(v.error, prefix);
+  return signedOutsideManual(s, verifiedRecord(v.value), channel, prefix);
+}
+
+function notMaster(prefix: string): never {
+  return reject(
+    `${prefix}berkas ini data master, bukan hasil C.Hasil; data master diimpor lewat layar awal atau "pleno init"`,
+    `${prefix}this is a data master, not a C.Hasil record`,
+  );
+}
+
+/** A record signed by the PPK key is taken only through the manual channel. */
+function signedOutsideManual(s: Session, v: VerifiedRecord, channel: Channel, prefix: string): VerifiedRecord {
   const ppk = ppkKeyOrNull(s.ctx);
-  if (channel !== 'manual' && ppk && v.value.envelope.signature.keyId === ppk.keyId) {
+  if (channel !== 'manual' && ppk && v.keyId === ppk.keyId) {
     reject(
       `${prefix}hasil yang ditandatangani kunci PPK hanya diterima sebagai entri manual`,
       `${prefix}PPK-signed record outside the manual channel`,
     );
   }
-  return v.value;
+  return v;
+}
+
+/** A bundle entry as the bundle reader verified it; a manual one is verified again here with the PPK key. */
+function bundleEntryVerified(s: Session, e: BundleReadEntry, channel: Channel, prefix: string): VerifiedRecord {
+  if (channel === 'manual') return verifyEnvelopeText(s, e.text, channel, prefix);
+  if (!s.master) throw noMaster();
+  if (e.masterPayload) notMaster(prefix);
+  if (!e.verified.ok) throw fromParseError(e.verified.error, prefix);
+  return signedOutsideManual(s, e.verified.value, channel, prefix);
 }
 
 // ---------- storing (inside a transaction) ----------
@@ -83,7 +107,7 @@ function verifyEnvelopeText(
 function storeRecord(
   s: Session,
   w: WritableDb,
-  v: VerifiedCHasil,
+  v: VerifiedRecord,
   envelopeText: string,
   source: ImportSource,
 ): ImportOutcome {
@@ -108,7 +132,7 @@ function storeRecord(
       envelopeJson: envelopeText,
       counts,
       countsJson: canonicalize(counts),
-      deviceKeyId: v.envelope.signature.keyId,
+      deviceKeyId: v.keyId,
       dibuat: r.dibuat,
       channel: source.channel,
       sourceName: source.name,
@@ -176,7 +200,7 @@ export function bundleIn(s: Session, bytes: Uint8Array, source: ImportSource, re
     // Every record verified before anything is written: a bundle is all or nothing.
     const verified = b.results.map((e) => {
       const prefix = `${e.name}: `;
-      const v = verifyEnvelopeText(s, e.text, source.channel, prefix, e.envelope, e.verified);
+      const v = bundleEntryVerified(s, e, source.channel, prefix);
       if (v.record.pemilihan !== e.pemilihan) {
         reject(
           `${prefix}berisi hasil pemilihan ${v.record.pemilihan}, bukan ${e.pemilihan}`,

@@ -5,7 +5,7 @@
 import { verifyAudit } from '../backend/repositories/audit.repo';
 import { AUDITED_TABLES } from '../backend/db/migrations/index';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
-import { requireDb, withBackend } from './storage-cli';
+import { requireDb, withReader } from './storage-cli';
 import { witnessedHeadProblems } from '../backend/services/kirim/anchor';
 import { compareWitness, readWitness } from '../backend/services/integrity/witness';
 import { storageMessage } from '../backend/unexpected';
@@ -43,10 +43,10 @@ export const command: CliCommand = (argv) =>
     if (positionals.length > 1 && values.saksi === undefined) throw new UsageError('berkas saksi memerlukan --saksi');
     const witnesses = [...(values.saksi ?? []), ...positionals.slice(1)];
     const dbPath = requireDb(values.db);
-    return withBackend('audit', dbPath, { mustExist: true, readOnly: true }, async (b) => {
+    return withReader('audit', dbPath, async (b) => {
       let verified: ReturnType<typeof verifyAudit>;
       try {
-        verified = verifyAudit(b.ctx.db, { requiredTables: AUDITED_TABLES });
+        verified = verifyAudit(b.db, { requiredTables: AUDITED_TABLES });
       } catch (err) {
         // A damaged file cannot be read to its end: that is "not valid", never a crash (exit code = what is printed).
         const storage = storageMessage(err);
@@ -56,10 +56,10 @@ export const command: CliCommand = (argv) =>
         return 1;
       }
       // Heads witnessed by the receiver's receipts (docs/design.md §4.3) are checked as well.
-      const anchors = witnessedHeadProblems(b.ctx.db);
+      const anchors = witnessedHeadProblems(b.db);
       const r =
         anchors.length === 0 ? verified : { ...verified, ok: false, problems: [...verified.problems, ...anchors] };
-      const seen = await checkWitnesses(b.ctx.db, witnesses);
+      const seen = await checkWitnesses(b.db, witnesses);
       if (r.ok && seen.length === 0) {
         const by = witnesses.length > 0 ? `, cocok dengan ${witnesses.length} saksi` : '';
         process.stdout.write(

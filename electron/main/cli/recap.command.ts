@@ -6,7 +6,7 @@ import type { RecapJson } from '../../../shared/domain/recap';
 import { loadDataMaster } from '../backend/repositories/master.repo';
 import { recap } from '../backend/services/recap/recap.service';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
-import { requireDb, withBackend } from './storage-cli';
+import { requireDb, withReader } from './storage-cli';
 import { integrityCheck, integrityWarning } from '../backend/services/integrity/integrity.service';
 
 const USAGE = 'Penggunaan / usage: pleno recap --db <file> [--pemilihan <id>] --json';
@@ -40,8 +40,8 @@ export const command: CliCommand = (argv) =>
     });
     if (positionals.length > 0) throw new UsageError(`argumen tidak dikenal / unexpected argument: ${positionals[0]}`);
     const dbPath = requireDb(values.db);
-    return withBackend('recap', dbPath, { mustExist: true, readOnly: true }, (b) => {
-      const m = loadDataMaster(b.ctx.db);
+    return withReader('recap', dbPath, (r) => {
+      const m = loadDataMaster(r.db);
       if (!m) {
         process.stderr.write('pleno recap: basis data belum berisi data master / the database has no data master\n');
         return 1;
@@ -51,10 +51,10 @@ export const command: CliCommand = (argv) =>
           `pemilihan ${values.pemilihan} tidak ada / unknown (ada / known: ${m.pemilihan.map((p) => p.id).join(', ')})`,
         );
       }
-      const r = recap(b.ctx, values.pemilihan as PemilihanId | undefined)!;
-      process.stdout.write(values.json ? JSON.stringify(r, null, 2) + '\n' : table(r));
+      const out = recap(r, values.pemilihan as PemilihanId | undefined)!;
+      process.stdout.write(values.json ? JSON.stringify(out, null, 2) + '\n' : table(out));
       // Numbers read are numbers signed: while the data fails its check, the recap is printed with the warning.
-      const integrity = integrityCheck(b.ctx);
+      const integrity = integrityCheck(r);
       if (integrity.ok) return 0;
       process.stderr.write(`pleno recap: PERINGATAN: ${integrityWarning(integrity)}\n`);
       for (const p of integrity.problems) process.stderr.write(`  ${p.message} / ${p.english}\n`);

@@ -53,6 +53,12 @@ export function isSimulasiMaster(master: Pick<DataMaster, 'pemilihan'>): boolean
   return master.pemilihan.some((p) => p.nama.toUpperCase().includes('SIMULASI'));
 }
 
+/** R17's lower bound: the master's import time, none for a SIMULASI master (docs/spec-readings.md "Hardening"). */
+export function r17From(db: Db): string | null {
+  const master = loadDataMaster(db);
+  return master && !isSimulasiMaster(master) ? (getMasterRecord(db)?.importedAt ?? null) : null;
+}
+
 /**
  * Inserts the master envelope, meta, and every desa/TPS/pemilihan/pilihan/PPK member/perangkat row, each with its
  * audit entry. The caller (master.service) runs it in one transaction after verifying the envelope.

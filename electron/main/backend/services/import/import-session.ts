@@ -6,7 +6,7 @@ import type { ParseError } from '../../../../../shared/formats/parse-result';
 import { jsonProblem } from '../../../../../shared/formats/json';
 import type { BackendContext } from '../../context';
 import { runWrite } from '../../db/command';
-import { decisionDevices, getMasterRecord, isSimulasiMaster, loadDataMaster } from '../../repositories/master.repo';
+import { decisionDevices, loadDataMaster, r17From } from '../../repositories/master.repo';
 import { unexpected } from '../../unexpected';
 import { PhotoWriteBatch } from '../photos/photo-store';
 import { quarantine } from '../quarantine/quarantine';
@@ -26,12 +26,6 @@ export interface Session {
   touched: Map<string, { tps: string; pemilihan: PemilihanId | null }>;
 }
 
-/** R17's lower bound: the master's import time, none for a SIMULASI master (docs/spec-readings.md "Hardening"). */
-export function r17From(ctx: Pick<BackendContext, 'db'>): string | null {
-  const master = loadDataMaster(ctx.db);
-  return master && !isSimulasiMaster(master) ? (getMasterRecord(ctx.db)?.importedAt ?? null) : null;
-}
-
 export function newSession(ctx: BackendContext, actor = 'sistem'): Session {
   return {
     ctx,
@@ -40,7 +34,7 @@ export function newSession(ctx: BackendContext, actor = 'sistem'): Session {
     photos: new PhotoWriteBatch(),
     at: ctx.clock().toISOString(),
     actor,
-    masterImportedAt: r17From(ctx),
+    masterImportedAt: r17From(ctx.db),
     touched: new Map(),
   };
 }

@@ -10,7 +10,7 @@ import {
   type PemilihanModel,
   type TpsModel,
 } from '../../../../../shared/domain/read-model';
-import { getMeta, loadDataMaster, type Meta } from '../../repositories/master.repo';
+import { getMeta, loadDataMaster, r17From, type Meta } from '../../repositories/master.repo';
 import { listSharedPhotos, listSubmissions, type SubmissionSummary } from '../../repositories/submission.repo';
 import {
   listAcceptances,
@@ -32,7 +32,6 @@ import { listWithdrawals } from '../../repositories/sidang.repo';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { integrityCheck, integrityWarning, type IntegrityCheck } from '../integrity/integrity.service';
 import { listTunda } from '../../repositories/tunda.repo';
-import { r17From } from '../import/import-session';
 
 /** The stored row types the model carries (the views read their other fields). */
 export interface StoredRows {
@@ -144,7 +143,7 @@ function deriveSet(
   ids: readonly PemilihanId[],
   desa: string | undefined,
 ): PemilihanSnapshot[] {
-  const dibuatWindow = { masterImported: r17From(ctx) };
+  const dibuatWindow = { masterImported: r17From(ctx.db) };
   const models = derivePemilihanSet<StoredRows>(
     master.pemilihan.map((p) => ({
       master,

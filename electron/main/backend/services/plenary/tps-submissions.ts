@@ -3,7 +3,7 @@ import type { BackendContext } from '../../context';
 import type { SubmissionView } from '../../../../../shared/contracts/plenary.contract';
 import { countFields, fieldLabel, getCount } from '../../../../../shared/domain/labels';
 import { submissionPhotos } from '../../repositories/submission.repo';
-import { r17From } from '../import/import-session';
+import { r17From } from '../../repositories/master.repo';
 import { checkR17 } from '../../../../../shared/domain/rules/r17-dibuat';
 import type { PemilihanSnapshot, TpsSnapshot } from './plenary-snapshot';
 
@@ -12,7 +12,7 @@ export function submissionsOf(ctx: BackendContext, snap: PemilihanSnapshot, t: T
   const pilihan = snap.pemilihan.pilihan;
   const first = t.submissions[0]?.counts ?? null;
   const fields = countFields(pilihan);
-  const imported = r17From(ctx);
+  const imported = r17From(ctx.db);
   const submissions: SubmissionView[] = t.submissions.map((s) => {
     const counts = s.counts;
     return {

@@ -1,6 +1,7 @@
 // The `pleno` command (docs/design.md §5): the headless face of the backend services.
 // Exit 0 ok, 1 rejected input, 2 usage.
 import type { CliCommand } from './cli/command';
+import { ignoreClosedPipes, runCommand } from './cli/run';
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   demo: () => import('./cli/demo.command'),
@@ -39,18 +40,6 @@ export const USAGE = `Penggunaan / usage:
   pleno penerima impor --db <file> <bundle.pleno-kirim>...
   pleno penerima recap --db <file> --json`;
 
-/**
- * A reader that closes the pipe early (`pleno import … | head -1`) must not crash the command half-way: the work
- * goes on to its end (an import stores every file), only the lines nobody reads are dropped.
- */
-function ignoreClosedPipes(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
-    });
-  }
-}
-
 export async function main(argv: string[]): Promise<number> {
   ignoreClosedPipes();
   const [name, ...rest] = argv;
@@ -64,12 +53,5 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { command } = await load();
-  try {
-    return await command(rest);
-  } catch (err) {
-    process.stderr.write(
-      `pleno ${name}: kesalahan tak terduga / unexpected error: ${(err as Error).stack ?? String(err)}\n`,
-    );
-    return 1;
-  }
+  return runCommand(name, command, rest);
 }

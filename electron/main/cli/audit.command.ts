@@ -5,7 +5,7 @@
 import { verifyAudit } from '../backend/repositories/audit.repo';
 import { AUDITED_TABLES } from '../backend/db/migrations/index';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
-import { requireDb, withReader } from './storage-cli';
+import { requireDb, withReader } from './storage-reader';
 import { witnessedHeadProblems } from '../backend/services/kirim/anchor';
 import { compareWitness, readWitness } from '../backend/services/integrity/witness';
 import { storageMessage } from '../backend/unexpected';

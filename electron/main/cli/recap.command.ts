@@ -6,7 +6,7 @@ import type { RecapJson } from '../../../shared/domain/recap';
 import { loadDataMaster } from '../backend/repositories/master.repo';
 import { recap } from '../backend/services/recap/recap.service';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
-import { requireDb, withReader } from './storage-cli';
+import { requireDb, withReader } from './storage-reader';
 import { integrityCheck, integrityWarning } from '../backend/services/integrity/integrity.service';
 
 const USAGE = 'Penggunaan / usage: pleno recap --db <file> [--pemilihan <id>] --json';

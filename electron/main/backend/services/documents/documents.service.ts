@@ -122,26 +122,38 @@ async function issueNow(ctx: BackendContext, input: IssueInput): Promise<Result<
   if (!data.ok) return data;
   const sums = sumsRefusal(data.value.meta.kind === 'd-hasil' ? documentSumErrors(data.value as DHasilData) : []);
   if (!sums.ok) return sums;
-  const kept = await signAndKeep(ctx, data.value, is.value.key, (unit, pdf, fileName) => {
-    const recorded = insertDocument(unit.db, {
-      ...issuedColumns(meta, pdf, fileName, is.value.reason, input.actor),
-      kind: input.kind,
-      final: meta.final,
-      simulasi: meta.demo,
-    });
-    // The push for this pemilihan (docs/design.md §4.5): written in the same command as the document.
-    writeKirimOutbox(unit.db, ctx, {
-      documentId: recorded.id,
-      kind: input.kind,
-      pemilihan: meta.pemilihan,
-      envelope: pdf.envelope,
-      pdf: { sha256: pdf.fileSha256, size: pdf.bytes.length, fileName },
-      at: ctx.clock().toISOString(),
-      actor: input.actor,
-    });
-    return recorded;
-  });
-  return ok({ row: kept.row, bytes: kept.pdf.bytes, path: kept.path });
+  // A final is recorded only on the state it was drawn from (issue.ts signAndKeep).
+  const again = () => {
+    const blockers = finalBlockers(ctx, is.value.p.id);
+    return blockers.length > 0 ? fail('CONFLICT', blockers.join('; ')) : buildDocumentData(ctx, is.value.master, meta);
+  };
+  const kept = await signAndKeep(
+    ctx,
+    data.value,
+    is.value.key,
+    (unit, pdf, fileName) => {
+      const recorded = insertDocument(unit.db, {
+        ...issuedColumns(meta, pdf, fileName, is.value.reason, input.actor),
+        kind: input.kind,
+        final: meta.final,
+        simulasi: meta.demo,
+      });
+      // The push for this pemilihan (docs/design.md §4.5): written in the same command as the document.
+      writeKirimOutbox(unit.db, ctx, {
+        documentId: recorded.id,
+        kind: input.kind,
+        pemilihan: meta.pemilihan,
+        envelope: pdf.envelope,
+        pdf: { sha256: pdf.fileSha256, size: pdf.bytes.length, fileName },
+        at: ctx.clock().toISOString(),
+        actor: input.actor,
+      });
+      return recorded;
+    },
+    again,
+  );
+  if (!kept.ok) return kept;
+  return ok({ row: kept.value.row, bytes: kept.value.pdf.bytes, path: kept.value.path });
 }
 
 /** The kept file of an issued document; its SHA-256 is checked against the recorded one by the caller if needed. */

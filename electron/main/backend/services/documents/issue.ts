@@ -2,16 +2,18 @@
 // (penerima/pleno/kab-documents.service.ts) alike: issues serialised per database, the meta fields both levels fill
 // the same way, the refusals a reissue and a document whose own sums disagree get, and the kept file — written
 // durably under <dataDir>/documents/ before its row and audit entry are recorded in one command, removed again if
-// that command fails.
+// that command fails. A final's conditions are checked again inside that command: the drawing takes many turns of
+// the event loop, and a desa unlocked (or a push, a keberatan) meanwhile must not leave a final recorded on a state
+// that is no longer final.
 import * as fs from 'node:fs';
 import path from 'node:path';
 import { isoAtOffset, provinsiOffsetMinutes } from '../../../../../shared/documents/format';
 import type { DocMetaBase, PaperSize } from '../../../../../shared/documents/types';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import type { BackendContext } from '../../context';
-import { runWrite, type CommandUnit } from '../../db/command';
+import { runCommand, type CommandUnit } from '../../db/command';
 import { currentAuditHead } from '../integrity/integrity.service';
-import { buildSignedPdf, signerFingerprint, type DocumentSigner, type SignedPdf } from './signed-pdf';
+import { buildSignedPdf, dataHash, signerFingerprint, type DocumentSigner, type SignedPdf } from './signed-pdf';
 
 /** `detail` of the refusal of a reissue without a reason (the field to fill). */
 export const REASON_FIELD = 'reason';
@@ -111,15 +113,31 @@ export interface Kept<T> {
 }
 
 /**
+ * A final's data as the state gives it now (null: the state no longer allows a final, with why), rebuilt with the
+ * same meta inside the recording command: the final is recorded only when it is the same data.
+ */
+export type FinalAgain = () => Result<Parameters<typeof buildSignedPdf>[0]>;
+
+/** The refusal of a final whose state changed while it was drawn. */
+function changedWhileDrawn(why: string): Result<never> {
+  return fail(
+    'CONFLICT',
+    `Dokumen final tidak diterbitkan: keadaan pleno berubah selama dokumen disiapkan (${why}). Periksa lalu terbitkan lagi.`,
+  );
+}
+
+/**
  * Signs and renders the data, writes the file durably, then runs `record` (the row, its audit entry and whatever
- * goes with it) in one command; the file is removed if the command fails, so it never stands as if issued.
+ * goes with it) in one command; the file is removed if the command fails, so it never stands as if issued. A final
+ * is recorded only when `again` still gives the same data inside that command.
  */
 export async function signAndKeep<T>(
   ctx: BackendContext,
   data: Parameters<typeof buildSignedPdf>[0],
   signer: DocumentSigner,
   record: (unit: CommandUnit, pdf: SignedPdf, fileName: string) => T,
-): Promise<Kept<T>> {
+  again?: FinalAgain,
+): Promise<Result<Kept<T>>> {
   const pdf = await buildSignedPdf(data, signer);
   const { id, version, final } = data.meta;
   const dir = documentsDir(ctx);
@@ -128,19 +146,29 @@ export async function signAndKeep<T>(
   const file = path.join(dir, fileName);
   if (fs.existsSync(file)) throw new Error(`document file already exists: ${file}`);
   writeFileDurably(file, pdf.bytes);
-  let row: T;
+  let done: Result<T>;
   try {
-    row = runWrite(ctx, (unit) => {
+    done = runCommand(ctx, (unit) => {
+      if (final && again) {
+        const now = again();
+        if (!now.ok) return changedWhileDrawn(now.error.message);
+        if (dataHash(now.value) !== pdf.dataSha256) return changedWhileDrawn('angkanya tidak lagi sama');
+      }
       const r = record(unit, pdf, fileName);
       unit.emit({ type: 'documents-changed' });
-      return r;
+      return ok(r);
     });
   } catch (err) {
     fs.rmSync(file, { force: true });
     throw err;
   }
+  if (!done.ok) {
+    fs.rmSync(file, { force: true });
+    ctx.log.warn('final document not recorded: the state changed while it was drawn', { id, version });
+    return done;
+  }
   ctx.log.info('document issued', { id, version, final, pages: pdf.pages, dataSha256: pdf.dataSha256 });
-  return { row, pdf, fileName, path: file };
+  return ok({ row: done.value, pdf, fileName, path: file });
 }
 
 /** The columns an issued document's row has at both levels (documents.repo, kab-pleno.repo). */

@@ -72,22 +72,36 @@ async function issueNow(ctx: BackendContext, input: KabIssueInput): Promise<Resu
     kabkota: me.kabkotaKode,
     layout: LAYOUT_VERSION,
   };
-  const header = kabHeader(ctx.db, me, p);
-  const data =
-    meta.kind === 'd-hasil-kabko'
-      ? kabDHasilData(model, header, { ...meta, kind: 'd-hasil-kabko' })
+  const dataOf = (m: typeof model) => {
+    const header = kabHeader(ctx.db, me, p);
+    return meta.kind === 'd-hasil-kabko'
+      ? kabDHasilData(m, header, { ...meta, kind: 'd-hasil-kabko' })
       : kabKejadianData(ctx.db, p, header, { ...meta, kind: 'kejadian-kabko' });
+  };
+  const data = dataOf(model);
   const sums = sumsRefusal('recap' in data ? kabDocumentSumErrors(data) : []);
   if (!sums.ok) return sums;
-  const kept = await signAndKeep(ctx, data, signer, (unit, pdf, fileName) =>
-    insertKabDokumen(unit.db, {
-      ...issuedColumns(meta, pdf, fileName, reason.value, input.actor),
-      kind: meta.kind,
-      final: final ? 1 : 0,
-      simulasi: meta.demo ? 1 : 0,
-    }),
+  // A final is recorded only on the state it was drawn from: a push or a keberatan meanwhile refuses it (issue.ts).
+  const again = () => {
+    const now = loadKabSnapshot(ctx.db, input.pemilihan);
+    if (!now.ok) return now;
+    const f = now.value.model.final;
+    return f.final ? ok(dataOf(now.value.model)) : fail('CONFLICT', f.reasons.join(' '));
+  };
+  const kept = await signAndKeep(
+    ctx,
+    data,
+    signer,
+    (unit, pdf, fileName) =>
+      insertKabDokumen(unit.db, {
+        ...issuedColumns(meta, pdf, fileName, reason.value, input.actor),
+        kind: meta.kind,
+        final: final ? 1 : 0,
+        simulasi: meta.demo ? 1 : 0,
+      }),
+    again,
   );
-  return ok(kept.row);
+  return kept.ok ? ok(kept.value.row) : kept;
 }
 
 export function kabDocumentFile(ctx: BackendContext, id: number): Result<{ row: KabDokumen; bytes: Uint8Array }> {

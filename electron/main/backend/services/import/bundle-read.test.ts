@@ -24,6 +24,7 @@ import { nodeCrypto } from '../../crypto';
 import { createWorkerTask, WorkerJobError } from '../../workers/worker-task';
 import {
   CONTEXT_MISSING,
+  entriesOf,
   readBundleInThread,
   readOnWorker,
   serveBundleJob,
@@ -87,6 +88,11 @@ function nameOf(zip: Uint8Array): string {
   return JSON.stringify(readZipDirectory(zip, limits)[0]!.name);
 }
 
+/** A worker's answer with its entries unpacked, to compare with the in-thread read. */
+function unpacked(r: BundleRead): BundleRead {
+  return r.ok ? { ...r, results: entriesOf(r) } : r;
+}
+
 describe('the bundle-read worker keeps the master between jobs', () => {
   const fx = makeFixture({ desaCount: 1, tpsPerDesa: 3 });
   const [t1, t2] = fx.tpsCodes as [string, string];
@@ -101,12 +107,15 @@ describe('the bundle-read worker keeps the master between jobs', () => {
 
   it('answers what the in-thread read answers, sends the master once, and again to a restarted worker', async () => {
     const sent: SentContext = { key: null };
-    const first = await readOnWorker(task, input(t1), sent);
+    const answer = await readOnWorker(task, input(t1), sent);
+    // Packed into one buffer that moves without a copy (bundle-read.ts packResults).
+    expect(answer.ok && answer.results).toBeInstanceOf(Uint8Array);
+    const first = unpacked(answer);
     expect(first).toEqual(readBundleInThread(input(t1)));
-    expect(first.ok && first.results.map((e) => e.verified.ok)).toEqual([true, true]);
+    expect(first.ok && entriesOf(first).map((e) => e.verified.ok)).toEqual([true, true]);
     const key = sent.key!;
     // The next job carries only the key: the worker verifies with the master it holds.
-    const second = await task.run({ bytes: input(t2).bytes, context: { key } });
+    const second = unpacked(await task.run({ bytes: input(t2).bytes, context: { key } }));
     expect(second).toEqual(readBundleInThread(input(t2)));
 
     task.close(); // a fresh worker holds nothing: a key-only job is refused, readOnWorker sends the master again
@@ -114,7 +123,7 @@ describe('the bundle-read worker keeps the master between jobs', () => {
       kind: CONTEXT_MISSING,
     });
     task.close();
-    expect(await readOnWorker(task, input(t2), sent)).toEqual(second);
+    expect(unpacked(await readOnWorker(task, input(t2), sent))).toEqual(second);
   });
 
   it('a signature by a key the held master does not know is refused', async () => {
@@ -122,7 +131,7 @@ describe('the bundle-read worker keeps the master between jobs', () => {
     const sent: SentContext = { key: null };
     // Same TPS codes, other device keys: the worker must verify against the master sent with this job's key.
     const r = await readOnWorker(task, { bytes: makeBundle(other, t1), master: fx.master, extra: [] }, sent);
-    expect(r.ok && r.results.map((e) => !e.verified.ok && e.verified.error.code)).toEqual([
+    expect(r.ok && entriesOf(r).map((e) => !e.verified.ok && e.verified.error.code)).toEqual([
       'BAD_SIGNATURE',
       'BAD_SIGNATURE',
     ]);
@@ -154,7 +163,7 @@ describe('the bundle-read worker in a process started with node --import tsx (be
           `import * as br from ${JSON.stringify(join(here, 'bundle-read.ts'))};`,
           'const fx = makeFixture({ desaCount: 1, tpsPerDesa: 1 });',
           'const r = await br.readBundleVerified({ bytes: makeBundle(fx, fx.tpsCodes[0]), master: fx.master, extra: [] });',
-          'console.log(JSON.stringify({ mode: br.bundleReaderMode(), ok: r.ok && r.results.every((e) => e.verified.ok) }));',
+          'console.log(JSON.stringify({ mode: br.bundleReaderMode(), ok: r.ok && br.entriesOf(r).every((e) => e.verified.ok) }));',
           'process.exit(0);',
         ].join('\n'),
       );

@@ -32,6 +32,7 @@ import {
 import { checkR17 } from '../../../../../shared/domain/rules/r17-dibuat';
 import type { ParseResult } from '../../../../../shared/formats/parse-result';
 import {
+  entriesOf,
   readBundleInThread,
   verifiedRecord,
   type BundleRead,
@@ -198,7 +199,7 @@ export function bundleIn(s: Session, bytes: Uint8Array, source: ImportSource, re
     const b = read ?? readBundleInThread({ bytes, master: s.master, extra: s.extra });
     if (!b.ok) throw 'error' in b ? fromParseError(b.error) : new Rejection(b.refused.reason, b.refused.english);
     // Every record verified before anything is written: a bundle is all or nothing.
-    const verified = b.results.map((e) => {
+    const verified = entriesOf(b).map((e) => {
       const prefix = `${e.name}: `;
       const v = bundleEntryVerified(s, e, source.channel, prefix);
       if (v.record.pemilihan !== e.pemilihan) {

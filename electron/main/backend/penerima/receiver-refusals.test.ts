@@ -15,10 +15,14 @@ import { sampleRecord } from '../../../../shared/formats/test-support';
 import { envelopeAddress, envelopeSize, type KirimManifest } from '../../../../shared/formats/kirim';
 import { openBackend, type Backend } from '../backend';
 import { generateKeyPair, nodeCrypto, signPayload } from '../crypto';
-import { listUnknownKeys } from '../repositories/penerima.repo';
+import { ok } from '../../../../shared/domain/result';
+import { runCommand } from '../db/command';
+import { insertPpkBinding, listUnknownKeys } from '../repositories/penerima.repo';
+import { initPenerima, registerPpkKey } from '../services/penerima/setup.service';
 import { berkasDir } from '../services/penerima/berkas-store';
 import { startPenerimaServer, type PenerimaServer } from './receiver-server';
 
+const utf8 = (s: string) => new TextEncoder().encode(s);
 let dir: string;
 let backend: Backend;
 let server: PenerimaServer;
@@ -267,6 +271,48 @@ describe('POST /v1/kirim/<manifest>/selesai', () => {
       const masalah = (r.json as { masalah: string[] }).masalah;
       expect(masalah.some((m) => m.includes('rekaman C.Hasil yang menjadi sumbernya tidak ikut dikirim'))).toBe(true);
       expect(tables()).toEqual([0]);
+    } finally {
+      await srv.close();
+      await bk.close();
+    }
+  });
+});
+
+describe('a PPK key is the whole key, not its fingerprint (§4.1)', () => {
+  it('a manifest under another key with the registered fingerprint is 401, and that key cannot be registered', async () => {
+    const g = makeKecamatan(kpu, '630209');
+    const own = join(dir, 'sidik-sama.db');
+    await makeReceiverDb(own, [a]);
+    const bk = await openBackend({ dbPath: own, mode: 'web' });
+    const srv = await startPenerimaServer(bk.ctx, { port: 0, host: '127.0.0.1' });
+    try {
+      expect(initPenerima(bk.ctx, [{ name: 'g.json', bytes: utf8(JSON.stringify(g.masterEnvelope)) }], 'uji').ok).toBe(
+        true,
+      );
+      // What a 64-bit fingerprint collision would leave: g's fingerprint registered with another key.
+      const other = generateKeyPair();
+      runCommand(bk.ctx, (unit) => {
+        insertPpkBinding(unit.db, {
+          keyId: g.ppk.fingerprint,
+          publicKey: other.publicKey,
+          kecamatan: g.master.kecamatan.kode,
+          alasan: 'uji',
+          actor: 'uji',
+          createdAt: '2024-11-30T08:00:00.000Z',
+        });
+        return ok(null);
+      });
+      const before = stored(bk);
+      const r = await client.postManifest(srv.url, makePush(g).envelope);
+      expect([r.status, (r.json as { keyId: string }).keyId]).toEqual([401, g.ppk.fingerprint]);
+      expect(stored(bk)).toEqual(before);
+      const again = registerPpkKey(bk.ctx, {
+        kecamatan: g.master.kecamatan.kode,
+        publicKey: g.ppk.publicKey,
+        alasan: 'uji',
+        actor: 'uji',
+      });
+      expect(again.ok ? again.value : again.error.code).toBe('CONFLICT');
     } finally {
       await srv.close();
       await bk.close();

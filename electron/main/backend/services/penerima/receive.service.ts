@@ -66,9 +66,11 @@ export function receiveManifest(ctx: Ctx, json: unknown, blobs: BlobHoldings): A
   if (!parsed.ok) return refuse(400, `Manifest tidak sah: ${parsed.error.message}`);
   const m = parsed.value;
   const master = kecamatanMaster(ctx.db, m.kecamatan);
-  const binding = getPpkBinding(ctx.db, signer.value.fingerprint);
+  const bound = getPpkBinding(ctx.db, signer.value.fingerprint);
+  // The key registered is the whole key (§4.1): another key sharing its 64-bit fingerprint is not it.
+  const binding = bound?.publicKey === signer.value.publicKey ? bound : undefined;
   if (!binding) {
-    if (master) {
+    if (master && !bound) {
       const at = ctx.clock().toISOString();
       runCommand(ctx, (unit) => {
         noteUnknownKey(unit.db, { keyId, publicKey: signer.value.publicKey, kecamatan: m.kecamatan, createdAt: at });

@@ -181,6 +181,9 @@ export function registerPpkKey(
     const master = getPenerimaMaster(unit.db, input.kecamatan);
     if (!master) return fail('NOT_FOUND', `Kecamatan ${input.kecamatan} tidak ada di data master penerima ini.`);
     const bound = getPpkBinding(unit.db, keyId);
+    if (bound && bound.publicKey !== input.publicKey) {
+      return fail('CONFLICT', `Kunci lain dengan sidik jari ${formatFingerprint(keyId)} sudah terdaftar.`);
+    }
     if (bound && bound.kecamatan === input.kecamatan) return ok({ fingerprint: keyId, status: 'sama' as const });
     if (bound) {
       return fail(

@@ -4,6 +4,7 @@ import { checkDevice, isIsoDateTimeWithOffset, parseCHasil, parseCounts, verifyC
 import { sampleMaster, sampleRecord } from './test-support';
 import { canonicalBytes } from './canonical';
 import { toHex } from './bytes';
+import { parseJson } from './json';
 
 const nodeCryptoHex = (bytes: Uint8Array) => toHex(nodeCrypto.sha256(bytes));
 
@@ -311,6 +312,27 @@ describe('verifyCHasilEnvelope with devices added by a PPK decision', () => {
     const again = verifyCHasilEnvelope(reordered, { master: m, crypto: nodeCrypto });
     expect(r.ok && r.value.sha256).toBe(nodeCryptoHex(canonicalBytes(sampleRecord())));
     expect(again.ok && again.value.sha256).toBe(r.ok && r.value.sha256);
+  });
+
+  it('counts are JSON values: 312.0 or 3.12e2 in the file is the integer 312 under the same signature; 312.5 is refused', () => {
+    const env = signPayload(sampleRecord(), masterKey.privateKey, 'kpps-6302142001001');
+    const sah = sampleRecord().suara.sah;
+    const text = JSON.stringify(env);
+    const spelled = (n: string) => text.replace(`"sah":${sah},`, `"sah":${n},`);
+    expect(spelled(`${sah}.0`)).not.toBe(text);
+    for (const n of [`${sah}.0`, `${sah / 100}e2`]) {
+      const json = parseJson(spelled(n));
+      const r = json.ok && verifyCHasilEnvelope(json.value, { master: m, crypto: nodeCrypto });
+      expect(r && r.ok && [r.value.record.suara.sah, r.value.sha256]).toEqual([
+        sah,
+        nodeCryptoHex(canonicalBytes(sampleRecord())),
+      ]);
+    }
+    const half = parseJson(spelled(`${sah}.5`));
+    const refused = half.ok && verifyCHasilEnvelope(half.value, { master: m, crypto: nodeCrypto });
+    expect(refused && !refused.ok && refused.error.code).toBe('BAD_SIGNATURE');
+    const unsigned = half.ok && parseCHasil((half.value as { payload: unknown }).payload, { master });
+    expect(unsigned && !unsigned.ok && unsigned.error.code).toBe('NOT_INTEGER');
   });
 
   it('a payload outside the JSON data model (lone surrogate) is refused as not JSON, not as a bad signature', () => {

@@ -146,17 +146,8 @@ export function footerItems(
     meta.keutuhan
       ? { t: 'text', x: MARGIN_X, y: 23, size: 8, text: fitText(integrityLine(meta), room, 8, m, true), bold: true }
       : { t: 'text', x: MARGIN_X, y: 23, size: 8, text: fitText(line2, room, 8, m), gray: true },
-    ...(meta.audit
-      ? [
-          {
-            t: 'text' as const,
-            x: MARGIN_X,
-            y: 12,
-            size: 8,
-            text: fitText(auditLine(meta.audit), room, 8, m),
-            gray: true,
-          },
-        ]
+    ...(bottomLine(f)
+      ? [{ t: 'text' as const, x: MARGIN_X, y: 12, size: 8, text: fitText(bottomLine(f)!, room, 8, m), gray: true }]
       : []),
     { t: 'text', x: textRight, y: 29, size: 9, text: halaman, bold: true, align: 'right' },
     { t: 'qr', x: qrX, y: 4, size: QR_SIZE, text: qrText(meta, f.dataSha256) },
@@ -170,6 +161,18 @@ export function integrityLine(meta: Pick<DocMetaBase, 'keutuhan'>): string {
 }
 
 /** The audit head the data was drawn at, as printed (a witness a person can compare: `pleno audit verify --saksi`). */
+/**
+ * The footer's last line: the audit head the data was drawn at, and from pleno-layout/3 the signer's key fingerprint
+ * (docs/design.md §4.1: the receiver's operator compares the PPK key "printed on every D.Hasil page"). Layout 2 drew
+ * no fingerprint; its documents keep their pages.
+ */
+function bottomLine(f: FrameInput): string | null {
+  const { meta } = f;
+  const key = meta.layout === 'pleno-layout/2' ? [] : [`sidik kunci ${f.penandatangan} ${shortHash(meta.signer)}`];
+  const parts = [...(meta.audit ? [auditLine(meta.audit)] : []), ...key];
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
 export function auditLine(audit: NonNullable<DocMetaBase['audit']>): string {
   return `Rantai audit saat diterbitkan: ${audit.jumlah} entri, kepala ${shortHash(audit.kepala)}`;
 }

@@ -9,10 +9,17 @@ import { approximateMeasure, layoutDocument } from './layout';
 import { sampleDHasil, sampleKejadian } from './sample-data';
 import type { DHasilData, DocumentData } from './types';
 
+/** The pages of `d` as issued with pleno-layout/2 (the layout those documents name in their data). */
+const asLayout2 = (d: DocumentData): DocumentData =>
+  ({ ...d, meta: { ...d.meta, layout: 'pleno-layout/2' } }) as DocumentData;
 const hash = (d: DocumentData) =>
   createHash('sha256')
-    .update(JSON.stringify(layoutDocument(d, 'cd'.repeat(32), approximateMeasure)))
+    .update(JSON.stringify(layoutDocument(asLayout2(d), 'cd'.repeat(32), approximateMeasure)))
     .digest('hex');
+const footerTexts = (d: DocumentData) =>
+  layoutDocument(d, 'cd'.repeat(32), approximateMeasure).pages.map((p) =>
+    p.items.flatMap((i) => (i.t === 'text' && i.y === 12 ? [i.text] : [])),
+  );
 
 /** A draft with everything optional present: warnings (without cells), a hold, attendance, audit head, integrity. */
 function everything(paper: 'a4' | 'f4'): DHasilData {
@@ -62,5 +69,22 @@ const GOLDEN: [string, () => DocumentData, string][] = [
 describe('pleno-layout/2 pages of data issued before keep their bytes', () => {
   it.each(GOLDEN)('%s', (_name, make, golden) => {
     expect(hash(make())).toBe(golden);
+  });
+});
+
+describe('pleno-layout/3: the signer key fingerprint on every page (docs/design.md §4.1)', () => {
+  it('prints "sidik kunci PPK" and the fingerprint on every page of a D.Hasil and a D.Kejadian, beside the audit head', () => {
+    const key = 'sidik kunci PPK 0123 4567 89ab cdef'; // sample data's meta.signer
+    for (const d of [sampleDHasil({ desa: 30, tpsPerDesa: 14, seed: 4 }), sampleKejadian(60), everything('a4')]) {
+      expect(d.meta.layout).toBe('pleno-layout/3');
+      const pages = footerTexts(d);
+      expect(pages.length).toBeGreaterThan(1);
+      for (const lines of pages)
+        expect(lines).toEqual([
+          d.meta.audit ? expect.stringMatching(/^Rantai audit .* · sidik kunci PPK 0123 4567 89ab cdef$/) : key,
+        ]);
+    }
+    // Layout 2 drew no fingerprint: its documents keep their pages (the goldens above).
+    for (const lines of footerTexts(asLayout2(sampleKejadian(60)))) expect(lines).toEqual([]);
   });
 });

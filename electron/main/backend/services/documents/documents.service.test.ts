@@ -19,6 +19,8 @@ import { tpsCode } from '../../../../../shared/domain/model';
 import { issuedDocuments } from './documents.service';
 import { issueOk, issueRefused } from '../../../../../tests/support/issue-document';
 import { verifyPdf } from './verify-pdf';
+import { getPpkKey } from '../../repositories/keys.repo';
+import { formatFingerprint } from '../../../../../shared/formats/envelope';
 
 /** The ketua's PIN in this test (services/plenary/pins.service.ts). */
 const PIN = '2580';
@@ -128,6 +130,13 @@ describe('documents service', () => {
       const h = doc.row.dataSha256;
       expect(t).toContain(`sidik data ${h.slice(0, 4)} ${h.slice(4, 8)} ${h.slice(8, 12)} ${h.slice(12, 16)}`);
       expect((await verifyPdf(doc.bytes, { expectedPublicKey: undefined })).valid).toBe(true);
+      // The PPK key's fingerprint on every page (docs/design.md §4.1: the receiver's operator compares it there).
+      const fp = formatFingerprint(getPpkKey(backend.ctx.db)!.keyId);
+      const pages = text(doc.path)
+        .split('\f')
+        .filter((p) => p.trim() !== '');
+      expect(pages.length).toBe(doc.row.pages);
+      for (const p of pages) expect(flat(p)).toContain(`sidik kunci PPK ${fp}`);
 
       // Every page renders (into this test's temp folder).
       execFileSync('pdftoppm', ['-r', '40', '-png', doc.path, path.join(own, 'page')]);

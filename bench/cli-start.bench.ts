@@ -1,7 +1,7 @@
 // CLI start: `pleno recap --json` on the hampang demo (30 TPS, imported) end to end — process start to exit, output
-// read — from the compiled bundle (bin/pleno.mjs → build/cli/), beside a bare `node -e 0` and the same command run
-// from the TypeScript sources through tsx (PLENO_CLI_SOURCE=1: how every call ran before the bundle; tsx's cache
-// warm), in the same run, rounds interleaved so load on the machine hits all three alike. Aim (issue 9): bundle ≤ 2×
+// read — from the compiled bundle (bin/pleno.mjs → build/cli/<id>/recap.cjs with its V8 code cache, written by the
+// first call below), beside a bare `node -e 0` and the same command run from the TypeScript sources through tsx
+// (PLENO_CLI_SOURCE=1: how every call ran before the bundle; tsx's cache warm), in the same run, rounds interleaved so load on the machine hits all three alike. Aim (issue 9): bundle ≤ 2×
 // `node -e 0`. Median of RUNS (default 15). Figures only.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

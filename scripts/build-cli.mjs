@@ -6,6 +6,10 @@
 // Each source file's `import.meta.url` is rewritten to the URL that file has in the source tree, so code that finds
 // files relative to itself (resources/fonts, build/renderer, zxing's .wasm) keeps working from the bundle.
 //
+// The fast commands (FAST below: `pleno recap`) are also built alone, each into one CommonJS file beside the chunks,
+// which bin/load-cli.mjs starts with V8's code cache; current.json lists the sources of each (`fast`), so a call of
+// one checks only those.
+//
 // Run by `postinstall` and on demand by bin/pleno.mjs when build/cli/current.json no longer matches the sources
 // (see cli-stamp.mjs). `node scripts/build-cli.mjs` builds now (exit 1 if the build fails); `--if-stale` only when the
 // stamp does not match; `--quiet` prints nothing on success; `--install` (postinstall) = `--if-stale` that only warns
@@ -34,6 +38,14 @@ const WORKERS = {
   'bundle-read.worker': 'electron/main/backend/services/import/bundle-read.worker.ts',
   'qr-decode.worker': 'electron/main/backend/services/qr/qr-decode.worker.ts',
 };
+/**
+ * Commands compiled alone as well, each into one CommonJS file `<name>.cjs` that bin/load-cli.mjs runs with V8's code
+ * cache (bin/code-cache.mjs): the read-only commands scripts call most, whose start is mostly loading code. A fast
+ * entry must load everything at once (no `import()`, no `import.meta`): the build fails otherwise.
+ */
+const FAST = {
+  recap: 'electron/main/cli-recap.ts',
+};
 const CLI_DIR = join(ROOT, 'build', 'cli');
 
 const sourceUrls = {
@@ -61,6 +73,39 @@ export function stampOf(files, started, root = ROOT) {
   }
   const id = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
   return { id, files: entries };
+}
+
+/** The fast entries into `dir`; returns each one's inputs (relative paths). */
+async function buildFast(build, dir, quiet) {
+  const inputs = {};
+  for (const [name, src] of Object.entries(FAST)) {
+    // (A tree without the entry's source, such as the CLI tests' small trees, builds without it.)
+    if (!existsSync(join(ROOT, src))) continue;
+    const result = await build({
+      absWorkingDir: ROOT,
+      entryPoints: [join(ROOT, src)],
+      outfile: join(dir, `${name}.cjs`),
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      metafile: true,
+      logLevel: 'silent',
+    });
+    // esbuild warns when import.meta has no value in CommonJS; an import() would pull its whole graph into the file.
+    const problem =
+      result.warnings[0]?.text ??
+      Object.entries(result.metafile.inputs)
+        .flatMap(([file, i]) =>
+          i.imports.filter((x) => x.kind === 'dynamic-import').map((x) => `${file}: import(${x.path})`),
+        )
+        .map((x) => `fast entry ${src} must not load lazily — ${x}`)[0];
+    if (problem) throw new Error(`${src}: ${problem}`);
+    if (!quiet) console.log(`  ${name}.cjs: ${Object.keys(result.metafile.inputs).length} sources`);
+    inputs[name] = Object.keys(result.metafile.inputs).map((p) => relative(ROOT, join(ROOT, p)).split(sep).join('/'));
+  }
+  return inputs;
 }
 
 /** Builds into a fresh folder and publishes it as build/cli/current.json. Returns the bundle's folder. */
@@ -96,7 +141,8 @@ export async function buildCli({ quiet = false } = {}) {
       plugins: [sourceUrls],
     });
     const inputs = Object.keys(result.metafile.inputs).map((p) => relative(ROOT, join(ROOT, p)).split(sep).join('/'));
-    const stamp = stampOf([...inputs, ...STAMPED_CONFIG], started);
+    const fast = await buildFast(build, tmp, quiet);
+    const stamp = stampOf([...inputs, ...Object.values(fast).flat(), ...STAMPED_CONFIG], started);
     const dir = join(CLI_DIR, stamp.id);
     try {
       renameSync(tmp, dir);
@@ -105,7 +151,7 @@ export async function buildCli({ quiet = false } = {}) {
       rmSync(tmp, { recursive: true, force: true });
     }
     const current = join(CLI_DIR, `current.json.${process.pid}`);
-    writeFileSync(current, JSON.stringify({ dir: stamp.id, files: stamp.files }) + '\n');
+    writeFileSync(current, JSON.stringify({ dir: stamp.id, files: stamp.files, fast }) + '\n');
     renameSync(current, join(CLI_DIR, 'current.json'));
     pruneOldBundles(stamp.id);
     if (!quiet) {

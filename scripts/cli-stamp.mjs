@@ -51,18 +51,35 @@ function readCurrent(root) {
   }
 }
 
+/** Whether the file is as the build recorded it ([mtimeMs, size], null = absent; 'changed' never is). */
+function unchanged(root, rel, recorded) {
+  if (recorded === 'changed' || recorded === undefined) return false;
+  const now = statEntry(root, rel);
+  return now === null || recorded === null ? now === recorded : now[0] === recorded[0] && now[1] === recorded[1];
+}
+
 /** The folder of the bundle when it matches the sources, else null. */
 export function freshBundle(root = ROOT) {
   const current = readCurrent(root);
   if (!current) return null;
-  for (const [rel, recorded] of Object.entries(current.files)) {
-    if (recorded === 'changed') return null;
-    const now = statEntry(root, rel);
-    if (now === null || recorded === null ? now !== recorded : now[0] !== recorded[0] || now[1] !== recorded[1]) {
-      return null;
-    }
-  }
+  for (const [rel, recorded] of Object.entries(current.files)) if (!unchanged(root, rel, recorded)) return null;
   return join(root, 'build', 'cli', current.dir);
+}
+
+/**
+ * The compiled file of a fast command (`<name>.cjs`, build-cli.mjs FAST) when the files it was built from and the
+ * build configuration are unchanged, else null. Only those are checked: the file holds everything the command runs,
+ * so an edit elsewhere leaves it right (the next other command rebuilds the bundle). With `anyAge` (a copy without
+ * sources), the last one built.
+ */
+export function fastFile(name, { root = ROOT, anyAge = false } = {}) {
+  const current = readCurrent(root);
+  const inputs = current?.fast?.[name];
+  if (!Array.isArray(inputs)) return null;
+  if (!anyAge)
+    for (const rel of [...inputs, ...STAMPED_CONFIG]) if (!unchanged(root, rel, current.files[rel])) return null;
+  const file = join(root, 'build', 'cli', current.dir, `${name}.cjs`);
+  return statEntry(root, join('build', 'cli', current.dir, `${name}.cjs`)) ? file : null;
 }
 
 /** The last bundle built, fresh or not (for a tree without sources). */

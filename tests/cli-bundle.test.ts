@@ -1,9 +1,10 @@
 // The compiled CLI (bin/pleno.mjs → build/cli/, scripts/build-cli.mjs + cli-stamp.mjs) on a small source tree in a
 // temp dir: built on first call, reused while the sources are unchanged, rebuilt when any bundled file (a lazily
 // loaded one included) is edited, touched or removed, one build for parallel callers, and the tsx fallback when the
-// build fails. The scripts are copied in unchanged, so they find that tree as their root; esbuild and tsx are the
-// real ones (node_modules is linked).
+// build fails; a fast command's own file and its V8 code cache (bin/code-cache.mjs). The scripts are copied in
+// unchanged, so they find that tree as their root; esbuild and tsx are the real ones (node_modules is linked).
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -45,7 +46,13 @@ const current = () => JSON.parse(readFileSync(join(root, 'build/cli/current.json
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'pleno-cli-bundle-'));
-  for (const f of ['bin/pleno.mjs', 'bin/load-cli.mjs', 'scripts/build-cli.mjs', 'scripts/cli-stamp.mjs']) {
+  for (const f of [
+    'bin/pleno.mjs',
+    'bin/load-cli.mjs',
+    'bin/code-cache.mjs',
+    'scripts/build-cli.mjs',
+    'scripts/cli-stamp.mjs',
+  ]) {
     mkdirSync(dirname(join(root, f)), { recursive: true });
     copyFileSync(join(REPO, f), join(root, f));
   }
@@ -150,13 +157,112 @@ console.log(JSON.stringify(stampOf(['electron/main/cli.ts', 'electron/main/cli/h
   });
 });
 
-/** Runs the repository's bin with a resolve hook that appends every module URL it loads to `seen`. */
+describe('a fast command (pleno recap) runs from its own compiled file with a code cache', () => {
+  const fastEntry = `import { greet } from './cli/hello';
+export async function main(argv: string[]): Promise<number> {
+  process.stdout.write(\`\${greet()} cepat \${argv.join(' ')}\\n\`);
+  return argv.includes('--gagal') ? 1 : 0;
+}
+`;
+  const recapFile = () => join(root, 'build/cli', current().dir, 'recap.cjs');
+  const cacheOf = () => readFileSync(recapFile() + '.v8cache');
+  const sourceHash = () => createHash('sha256').update(readFileSync(recapFile(), 'utf8')).digest();
+
+  beforeEach(() => write('electron/main/cli-recap.ts', fastEntry));
+
+  it('writes the cache after the first success and uses it after; a damaged, foreign or missing one is made anew', async () => {
+    expect(await runAsync(['recap', '--gagal'])).toEqual({ stdout: 'halo cepat recap --gagal\n', stderr: '', code: 1 });
+    expect(existsSync(recapFile() + '.v8cache')).toBe(false); // a failed run keeps none
+    expect(await runAsync(['recap', 'x'])).toEqual({ stdout: 'halo cepat recap x\n', stderr: '', code: 0 });
+    const first = cacheOf();
+    expect(first.subarray(0, 32).equals(sourceHash())).toBe(true);
+    expect(first.length).toBeGreaterThan(1000);
+    // Used, so not written again (only a cache that was not used is replaced).
+    const at = statSync(recapFile() + '.v8cache').mtimeMs;
+    expect((await runAsync(['recap', 'y'])).stdout).toBe('halo cepat recap y\n');
+    expect(statSync(recapFile() + '.v8cache').mtimeMs).toBe(at);
+    expect(cacheOf().equals(first)).toBe(true);
+
+    const cases: [string, Buffer | null][] = [
+      ['refused by V8', Buffer.concat([sourceHash(), Buffer.alloc(first.length - 32, 7)])],
+      ['of another source', Buffer.concat([createHash('sha256').update('other').digest(), first.subarray(32)])],
+      ['cut short', first.subarray(0, 20)],
+      ['missing', null],
+    ];
+    for (const [name, bytes] of cases) {
+      if (bytes) writeFileSync(recapFile() + '.v8cache', bytes);
+      else rmSync(recapFile() + '.v8cache');
+      expect({ name, ...(await runAsync(['recap', 'z'])) }).toEqual({
+        name,
+        stdout: 'halo cepat recap z\n',
+        stderr: '',
+        code: 0,
+      });
+      const now = cacheOf();
+      if (bytes) expect(now.equals(bytes)).toBe(false);
+      expect({ name, fresh: now.subarray(0, 32).equals(sourceHash()), long: now.length > 1000 }).toEqual({
+        name,
+        fresh: true,
+        long: true,
+      });
+    }
+    expect(readdirSync(dirname(recapFile())).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an edit of a file it is built from rebuilds first; an edit of another file leaves it in use', async () => {
+    write(
+      'electron/main/cli.ts',
+      `const commands: Record<string, () => Promise<{ greet(): string }>> = {
+  hello: () => import('./cli/hello'),
+  bye: () => import('./cli/bye'),
+};
+export async function main(argv: string[]): Promise<number> {
+  process.stdout.write(\`\${(await commands[argv[0]!]!()).greet()} lambat\\n\`);
+  return 0;
+}
+`,
+    );
+    write('electron/main/cli/bye.ts', `export const greet = (): string => 'dadah';\n`);
+    expect((await runAsync(['recap'])).stdout).toBe('halo cepat recap\n');
+    expect((await runAsync(['hello'])).stdout).toBe('halo lambat\n');
+    const first = current().dir;
+
+    write('electron/main/cli/bye.ts', `export const greet = (): string => 'sampai jumpa';\n`);
+    expect((await runAsync(['recap'])).stdout).toBe('halo cepat recap\n');
+    expect(current().dir).toBe(first); // its own file ran, nothing rebuilt
+    expect((await runAsync(['bye'])).stdout).toBe('sampai jumpa lambat\n');
+    const second = current().dir;
+    expect(second).not.toBe(first);
+
+    write('electron/main/cli/hello.ts', `export const greet = (): string => 'selamat malam';\n`);
+    expect((await runAsync(['recap'])).stdout).toBe('selamat malam cepat recap\n');
+    expect(current().dir).not.toBe(second);
+  });
+
+  it('a fast entry that would load lazily fails the build (the sources run instead, saying so)', async () => {
+    write('electron/main/cli-recap.ts', fastEntry + `export const later = () => import('./cli/hello');\n`);
+    const r = await runAsync(['hello']);
+    expect(r.stdout).toBe('halo from electron/main/cli.ts\n');
+    expect(r.stderr).toMatch(/could not build the CLI bundle.*cli-recap\.ts.*must not load lazily/);
+  });
+});
+
+/**
+ * Node options that append to `seen` every module the process loads: a resolve hook for ES modules, and for CommonJS
+ * (the fast commands' compiled files and what they require) a wrapper of Module._load.
+ */
 function nodeWithModuleLog(seen: string): string[] {
   writeFileSync(seen, '');
+  const cjs = `${seen}.cjs`;
+  writeFileSync(
+    cjs,
+    `const { appendFileSync } = require('node:fs'); const Module = require('node:module'); const load = Module._load;
+Module._load = function (request, parent, isMain) { try { appendFileSync(${JSON.stringify(seen)}, Module._resolveFilename(request, parent, isMain) + '\\n'); } catch {} return load.apply(this, arguments); };`,
+  );
   const hook = `import { appendFileSync } from 'node:fs';
 export async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(seen)}, r.url + '\\n'); return r; }`;
   const register = `import { register } from 'node:module'; register(${JSON.stringify('data:text/javascript,' + encodeURIComponent(hook))});`;
-  return ['--import', `data:text/javascript,${encodeURIComponent(register)}`];
+  return ['--require', cjs, '--import', `data:text/javascript,${encodeURIComponent(register)}`];
 }
 
 const HEAVY = ['/pdf-lib/', '/@pdf-lib/', '/zxing-wasm/', '/qrcode/', '/bonjour-service/', '/zod/', '/tsx/'];
@@ -180,7 +286,7 @@ describe('the real bundle keeps heavy modules lazy', () => {
     const out = pleno(['recap', '--db', join(dir, 'h.db'), '--json'], nodeWithModuleLog(seen));
     expect(JSON.parse(out).kecamatan).toBe('630214');
     const loaded = readFileSync(seen, 'utf8').split('\n');
-    expect(loaded.some((u) => u.includes('/build/cli/'))).toBe(true);
+    expect(loaded.some((u) => u.endsWith('/bin/code-cache.mjs'))).toBe(true); // from its own compiled file
     expect(loaded.some((u) => u.includes('/better-sqlite3/'))).toBe(true);
     for (const heavy of HEAVY) expect(loaded.filter((u) => u.includes(heavy))).toEqual([]);
   });

@@ -211,10 +211,13 @@ test('an open objection prevents locking the desa until it is resolved', async (
     })
   ).totals;
   const read = lock.getByTestId('lock-totals');
-  await expect(read.getByRole('row', { name: /Suara sah/ }).first()).toContainText(fmt(totals.sah));
-  await expect(read.getByRole('row', { name: /Suara tidak sah/ })).toContainText(fmt(totals.tidakSah));
-  await expect(read.getByRole('row', { name: /Jumlah suara/ })).toContainText(fmt(totals.total));
-  await expect(read.getByRole('row', { name: /Paslon 1/ })).toContainText(fmt(totals.paslon[0]!));
+  // Each figure in its own row's number cell (a row's text also holds the paslon's number and name).
+  const cell = (row: RegExp) => read.getByRole('row', { name: row }).locator('td.num');
+  await expect(cell(/^Suara sah/)).toHaveText(fmt(totals.sah));
+  await expect(cell(/^Suara tidak sah/)).toHaveText(fmt(totals.tidakSah));
+  await expect(cell(/^Jumlah suara/)).toHaveText(fmt(totals.total));
+  expect(totals.paslon.length).toBeGreaterThan(1);
+  for (const [i, v] of totals.paslon.entries()) await expect(cell(new RegExp(`^Paslon ${i + 1} `))).toHaveText(fmt(v));
   await expect(lock.getByRole('button', { name: 'Kunci desa' })).toBeDisabled();
   await lock.getByTestId('pin').fill(PIN);
   await checkScreen(page, 'dialog-kunci-desa');
@@ -293,8 +296,14 @@ test('the projector view (a second page) follows the operator', async ({ app, pa
   await expect(projector.locator('nav')).toHaveCount(0);
   // A demo database is marked SIMULASI on the screen the whole room sees, too.
   await expect(projector.getByTestId('simulasi-banner')).toBeVisible();
+  // The figure in the "Suara sah" row itself, not a number found anywhere in the table.
+  const sah = (table: string) =>
+    projector
+      .getByTestId(table)
+      .getByRole('row', { name: /^Suara sah/ })
+      .locator('td.n');
   const t1 = await api<TpsReview>(app, 'plenary.tps', { pemilihan: 'bupati', tps: desa.tiles[0]!.tps });
-  await expect(projector.getByTestId('projector-tps-votes')).toContainText(String(t1.current!.suara.sah));
+  await expect(sah('projector-tps-votes')).toHaveText(String(t1.current!.suara.sah));
 
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('j');
@@ -303,9 +312,9 @@ test('the projector view (a second page) follows the operator', async ({ app, pa
     `${desa.nama} · TPS ${String(desa.tiles[1]!.nomor).padStart(3, '0')}`,
   );
   const t2 = await api<TpsReview>(app, 'plenary.tps', { pemilihan: 'bupati', tps: desa.tiles[1]!.tps });
-  await expect(projector.getByTestId('projector-tps-votes')).toContainText(String(t2.current!.suara.sah));
+  await expect(sah('projector-tps-votes')).toHaveText(String(t2.current!.suara.sah));
   const totals = await recapOf(app, 'bupati');
-  await expect(projector.getByTestId('projector-totals')).toContainText(fmt(totals.total.suara.sah));
+  await expect(sah('projector-totals')).toHaveText(fmt(totals.total.suara.sah));
   await projector.screenshot({ path: join(ARTIFACTS, 'pleno-projector.png') });
 });
 

@@ -65,7 +65,14 @@ export async function openHostedBackend(options: Omit<OpenBackendOptions, 'reope
         swapError = err;
       }
       await openInner();
-      for (const fn of listeners) await fn(full);
+      // A server that fails to restart must not undo the swap (restore-over.ts would put the old file back).
+      for (const fn of listeners) {
+        try {
+          await fn(full);
+        } catch (err) {
+          full?.ctx.log.error('restarting a server on the reopened database failed', err);
+        }
+      }
       if (swapError) throw swapError;
       if (!full) throw new Error(`reopened database does not open: ${startupError?.detail ?? ''}`);
       return (full as Backend).ctx;

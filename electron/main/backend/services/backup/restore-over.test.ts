@@ -153,6 +153,22 @@ describe('restore over a damaged or read-only database (hosted backend)', () => 
     }
   }, 60_000);
 
+  it('a server that fails to restart on the restored file does not undo the restore', async () => {
+    const dbPath = copyOf('listener');
+    chmodSync(dbPath, 0o444);
+    const h = await openHostedBackend({ dbPath, mode: 'web' });
+    h.onReopen(() => {
+      throw new Error('port taken');
+    });
+    try {
+      const r = await restoreFromDrive(h);
+      expect(statSync(dbPath).mode & 0o200).toBe(0o200);
+      await expectWorking(h, r);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+
   it('a file marked 0444: restored over, the new file writable, the old one kept aside still read-only', async () => {
     const dbPath = copyOf('readonly');
     chmodSync(dbPath, 0o444);

@@ -7,7 +7,7 @@ import { createDispatcher, type Dispatch, type DispatchHandler } from './dispatc
 import { createHandlers } from './handlers/index';
 import { createLogger } from './log';
 import { DbOpenError, type OpenedDatabase } from './db/open';
-import { cleanTmpLeftovers, openStorage } from './storage-state';
+import { cleanTmpLeftovers, isDamageCode, markDamaged, openStorage } from './storage-state';
 import { migrations } from './db/migrations/index';
 import { fail, ok } from '../../../shared/contracts/result';
 import type { StartupError, SystemInfo } from '../../../shared/contracts/system.contract';
@@ -71,7 +71,13 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     opened.close();
     throw err;
   }
-  const dispatch = createDispatcher((method) => handlerSet.handler(method), log);
+  const dispatch = createDispatcher(
+    (method) => handlerSet.handler(method),
+    log,
+    (failure) => {
+      if (isDamageCode(failure.code)) markDamaged(ctx, `${failure.code}: ${failure.message}`);
+    },
+  );
   const stopBackups = startBackupSchedule(ctx);
   let closing: Promise<void> | null = null;
   return {

@@ -5,6 +5,7 @@ import type { MethodName } from '../../../shared/contracts/api';
 import type { Result } from '../../../shared/contracts/result';
 import type { Logger } from './context';
 import { unexpected } from './unexpected';
+import { asStorageFailure, StorageFailure } from './db/storage-failure';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -16,7 +17,15 @@ export type HandlerSource = (method: MethodName) => Promise<DispatchHandler | un
 // The contract's zod schemas (~18 MB once built) load at the first call: a CLI import or recap never dispatches.
 let contracts: Promise<typeof Api> | null = null;
 
-export function createDispatcher(handlerOf: HandlerSource, log: Logger): Dispatch {
+/**
+ * `onStorageFailure`: told of every failure of the storage itself a handler ran into (backend.ts: damage found while
+ * running turns the database read-only with the restore offered, storage-state.ts markDamaged).
+ */
+export function createDispatcher(
+  handlerOf: HandlerSource,
+  log: Logger,
+  onStorageFailure?: (failure: StorageFailure) => void,
+): Dispatch {
   return async (method, input) => {
     const { isMethodName, methods } = await (contracts ??= import('../../../shared/contracts/api'));
     if (typeof method !== 'string' || !isMethodName(method)) {
@@ -39,6 +48,8 @@ export function createDispatcher(handlerOf: HandlerSource, log: Logger): Dispatc
       // The input is what methods[method].input accepted: the type the handler of `method` declares.
       return await (handler as (input: unknown) => ReturnType<DispatchHandler>)(parsed.data);
     } catch (err) {
+      const storage = asStorageFailure(err);
+      if (storage instanceof StorageFailure) onStorageFailure?.(storage);
       return unexpected(log, `Handler ${method} threw`, err);
     }
   };

@@ -8,9 +8,9 @@
 //   cleanTmpLeftovers(dataDir, log)   `*.tmp` files a killed import or issue left in photos/ and documents/
 import { accessSync, constants, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from './context';
+import type { BackendContext, Logger } from './context';
 import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './db/open';
-import { quickCheck } from './repositories/integrity.repo';
+import { quickCheck, stopWrites } from './repositories/integrity.repo';
 
 export interface ReadOnlyReason {
   /** Bahasa Indonesia: why nothing can be saved and what to do. */
@@ -61,6 +61,25 @@ export function openStorage(
   opened.close();
   return { opened: openDatabase(dbPath, { ...options, readOnly: true }), readOnly: damaged(problems) };
 }
+
+/**
+ * Damage found while running (SQLite answered a read or a write with SQLITE_CORRUPT/NOTADB): from then on the
+ * database is treated as if opened damaged — nothing more is written to it (`query_only`), no backup is taken of it,
+ * and the red banner offers the restore at once instead of after a restart.
+ */
+export function markDamaged(ctx: Pick<BackendContext, 'db' | 'readOnly' | 'log'>, english: string): void {
+  if (ctx.readOnly?.kind === 'damaged') return;
+  ctx.readOnly = damaged([english]);
+  try {
+    stopWrites(ctx.db);
+  } catch {
+    // the damaged file may refuse even this; the reason above still stops backups and offers the restore
+  }
+  ctx.log.warn('database damage found while running: read-only from now on', { reason: english });
+}
+
+/** SQLite's codes for a damaged file. */
+export const isDamageCode = (code: string) => code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB');
 
 const TMP_DIRS = ['photos', 'documents'];
 

@@ -54,3 +54,8 @@ export function hasColumn(db: Db, table: string, column?: string): boolean {
   const cols = stmt(db, 'SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[];
   return column === undefined ? cols.length > 0 : cols.some((c) => c.name === column);
 }
+
+/** Refuses every further write on this connection (a file found damaged while running: storage-state.ts). */
+export function stopWrites(db: Db): void {
+  db.pragma('query_only = ON');
+}

@@ -153,6 +153,32 @@ describe('restore over a damaged or read-only database (hosted backend)', () => 
     }
   }, 60_000);
 
+  it('damage found while running: read-only at once, the restore offered without a restart', async () => {
+    const dbPath = copyOf('running');
+    const h = await openHostedBackend({ dbPath, mode: 'web' });
+    try {
+      expect((await integrity(h)).storage).toMatchObject({ readOnly: false, canRestore: false });
+      zeroSubmissionPage(dbPath);
+      // The connection's page cache let go, as it does under memory pressure: the next read meets the damage.
+      h.current()!.ctx.db.pragma('shrink_memory');
+      const read = await h.dispatch('plenary.recap', {});
+      expect(read).toMatchObject({ ok: false, error: { code: 'DB_ERROR', message: /^Berkas basis data rusak/ } });
+      const v = await integrity(h);
+      expect(v.storage).toMatchObject({ readOnly: true, canRestore: true });
+      expect(v.storage.message).toMatch(/^Berkas basis data rusak/);
+      // Nothing more is written to the damaged file, and it is not backed up over the good backup.
+      expect(await h.dispatch('plenary.startSession', { member: 0 })).toMatchObject({
+        ok: false,
+        error: { code: 'DB_ERROR' },
+      });
+      expect(await h.dispatch('backup.now', {})).toMatchObject({ ok: false, error: { message: /tidak ditimpa/ } });
+      const r = await restoreFromDrive(h);
+      await expectWorking(h, r);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+
   it('a server that fails to restart on the restored file does not undo the restore', async () => {
     const dbPath = copyOf('listener');
     chmodSync(dbPath, 0o444);

@@ -2,6 +2,7 @@
 import type { BackendContext } from '../../context';
 import type { IntegrityView } from '../../../../../shared/contracts/system.contract';
 import { freeBytesAt, quarantineQuota } from '../quarantine/quarantine-quota';
+import { markDamaged } from '../../storage-state';
 import { currentAuditHead, integrityCheck, integrityWarning } from './integrity.service';
 
 const SHOWN_PROBLEMS = 5;
@@ -25,6 +26,8 @@ export function diskView(dir: string): IntegrityView['disk'] {
 
 export function integrityView(ctx: BackendContext, opts: { force?: boolean } = {}): IntegrityView {
   const check = integrityCheck(ctx, opts);
+  // A file found unreadable while running is treated as opened damaged: the restore is offered now.
+  if (check.damaged === true) markDamaged(ctx, check.problems[0]?.english ?? 'integrity check could not read the file');
   const readOnly = ctx.readOnly ?? null;
   return {
     ok: check.ok && readOnly === null,

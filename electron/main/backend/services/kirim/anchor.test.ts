@@ -64,6 +64,20 @@ async function editedCopy(name: string, trigger: 'audit_no_update' | 'audit_no_d
 }
 
 describe('audit anchoring by receipts', () => {
+  it('a manifest names the head just before its own entry: after the document and its objects and blobs', () => {
+    const rows = pair.fx.backend.ctx.db.prepare('SELECT seq, action, hash FROM audit ORDER BY seq').all() as {
+      seq: number;
+      action: string;
+      hash: string;
+    }[];
+    const manifest = rows.find((r) => r.action === 'kirim.manifest')!;
+    expect([receipt.auditJumlah, receipt.auditKepala]).toEqual([manifest.seq - 1, rows[manifest.seq - 2]!.hash]);
+    const issued = rows.findLastIndex((r) => r.seq < manifest.seq && r.action.startsWith('document.'));
+    const between = rows.slice(issued + 1, manifest.seq - 1).map((r) => r.action);
+    expect(between.length).toBeGreaterThan(1);
+    expect(new Set(between)).toEqual(new Set(['kirim.objek', 'kirim.berkas']));
+  });
+
   it('a real receipt witnessed a head the chain still holds: nothing to report', () => {
     const db = pair.fx.backend.ctx.db;
     expect(receipt.via).toBe('online');

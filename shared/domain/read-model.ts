@@ -5,6 +5,7 @@
 //
 //   derivePemilihan(rows): PemilihanModel<R>       pure; R = the caller's row types (they only need the fields below)
 //   derivePemilihanSet(list, sharedPhotos)          every pemilihan of a master at once, R14 between them
+//   pemilihanSet(list, sharedPhotos).model(id)     the same, each pemilihan's cross checks added when first asked
 //   recapState(tps): RecapTpsState                  the recap's view of one TPS (shared/domain/recap.ts)
 //
 // The decisions themselves (current version, konflik, settled, lockable, final) are status.ts's; this file only
@@ -61,22 +62,50 @@ export function derivePemilihanSet<R extends RowTypes>(
   sharedPhotos: PemilihanRows<R>['sharedPhotos'],
   wanted: (id: PemilihanId) => boolean = () => true,
 ): PemilihanModel<R>[] {
+  const set = pemilihanSet(list, sharedPhotos);
+  return set.ids.filter(wanted).map((id) => set.model(id));
+}
+
+/** Every pemilihan of one master derived once; `model(id)` is that pemilihan with its cross checks. */
+export interface PemilihanSet<R extends RowTypes> {
+  readonly ids: readonly PemilihanId[];
+  model(id: PemilihanId): PemilihanModel<R>;
+}
+
+/**
+ * derivePemilihanSet, the cross checks added on first asking: a caller keeping the set (the loader's cache of one
+ * database state) pays R14–R17 only for the pemilihan it shows. Asking twice returns the same model.
+ */
+export function pemilihanSet<R extends RowTypes>(
+  list: readonly Omit<PemilihanRows<R>, 'siblings' | 'sharedPhotos'>[],
+  sharedPhotos: PemilihanRows<R>['sharedPhotos'],
+): PemilihanSet<R> {
   const own = list.map((rows) => deriveOwn(rows));
-  return own.flatMap((model, i) => {
-    if (!wanted(model.pemilihan.id)) return [];
-    const siblings = new Map<string, PemilihanRecord[]>();
-    own.forEach((other, j) => {
-      if (j === i) return;
-      for (const [tps, t] of other.byTps) {
-        const counts = t.derived.current;
-        if (!counts) continue;
-        const list = siblings.get(tps);
-        if (list) list.push({ pemilihan: other.pemilihan.id, counts });
-        else siblings.set(tps, [{ pemilihan: other.pemilihan.id, counts }]);
-      }
-    });
-    return withCrossChecks(model, crossOf({ ...list[i]!, siblings, sharedPhotos }));
+  const done = new Set<number>();
+  const model = (id: PemilihanId): PemilihanModel<R> => {
+    const i = own.findIndex((m) => m.pemilihan.id === id);
+    if (i < 0) throw new Error(`pemilihanSet: unknown pemilihan ${id}`);
+    if (done.has(i)) return own[i]!;
+    done.add(i);
+    return withCrossChecks(own[i]!, crossOf({ ...list[i]!, siblings: siblingCounts(own, i), sharedPhotos }));
+  };
+  return { ids: own.map((m) => m.pemilihan.id), model };
+}
+
+/** The counted numbers of every TPS in the other pemilihan of the set (what R14 compares). */
+function siblingCounts(own: readonly PemilihanModel<RowTypes>[], i: number): Map<string, PemilihanRecord[]> {
+  const siblings = new Map<string, PemilihanRecord[]>();
+  own.forEach((other, j) => {
+    if (j === i) return;
+    for (const [tps, t] of other.byTps) {
+      const counts = t.derived.current;
+      if (!counts) continue;
+      const list = siblings.get(tps);
+      if (list) list.push({ pemilihan: other.pemilihan.id, counts });
+      else siblings.set(tps, [{ pemilihan: other.pemilihan.id, counts }]);
+    }
   });
+  return siblings;
 }
 
 /** The TPS's R14–R17 warnings appended to its own violations (they never make a TPS bermasalah). */

@@ -6,7 +6,9 @@ import type { BackendContext, Db } from '../../context';
 import type { DataMaster, PemilihanId, Pilihan } from '../../../../../shared/domain/model';
 import {
   derivePemilihanSet,
+  pemilihanSet,
   type DesaModel,
+  type PemilihanSet,
   type PemilihanModel,
   type TpsModel,
 } from '../../../../../shared/domain/read-model';
@@ -32,6 +34,7 @@ import { listWithdrawals } from '../../repositories/sidang.repo';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { integrityCheck, integrityWarning, type IntegrityCheck } from '../integrity/integrity.service';
 import { listTunda } from '../../repositories/tunda.repo';
+import { stateCache } from '../../db/state-cache';
 
 /** The stored row types the model carries (the views read their other fields). */
 export interface StoredRows {
@@ -116,7 +119,16 @@ export function loadSnapshot(
   if (!master.ok) return master;
   const pemilihan = pemilihanIn(master.value, pemilihanId);
   if (!pemilihan.ok) return pemilihan;
-  return ok(deriveSet(ctx, master.value, [pemilihan.value.id], scope.desa)[0]!);
+  const id = pemilihan.value.id;
+  if (scope.desa !== undefined) {
+    const own = derivePemilihanSet<StoredRows>(
+      rowsOf(ctx, master.value, scope.desa),
+      listSharedPhotos(ctx.db),
+      (x) => x === id,
+    );
+    return ok(withIntegrity(own[0]!, integrityCheck(ctx)));
+  }
+  return ok(withIntegrity(wholeSet(ctx, master.value).model(id), integrityCheck(ctx)));
 }
 
 /** Several pemilihan of the master (all by default) loaded together: each is read and derived once. */
@@ -130,45 +142,43 @@ export function loadSnapshots(
     const p = pemilihanIn(master.value, id);
     if (!p.ok) return p;
   }
-  return ok(deriveSet(ctx, master.value, ids ?? master.value.pemilihan.map((p) => p.id), undefined));
+  const set = wholeSet(ctx, master.value);
+  const integrity = integrityCheck(ctx);
+  return ok((ids ?? set.ids).map((id) => withIntegrity(set.model(id), integrity)));
 }
 
 /**
- * R14 compares a TPS's counted numbers across pemilihan: every pemilihan of the master is read and derived over the
- * same scope (read-model.ts derivePemilihanSet), the `ids` asked for are returned in that order.
+ * Every pemilihan of the master, derived once per committed database state (db/state-cache.ts): the dashboard, the
+ * projector, the next-problem key and the recap asked again without a write in between read the same models, and
+ * any write (a decision, an import, another process) makes the next read derive anew. R14 compares a TPS's counted
+ * numbers across pemilihan, so every pemilihan is derived; the cross checks only for those asked for.
  */
-function deriveSet(
-  ctx: Pick<BackendContext, 'db'>,
-  master: DataMaster,
-  ids: readonly PemilihanId[],
-  desa: string | undefined,
-): PemilihanSnapshot[] {
-  const dibuatWindow = { masterImported: r17From(ctx.db) };
-  const models = derivePemilihanSet<StoredRows>(
-    master.pemilihan.map((p) => ({
-      master,
-      pemilihan: { id: p.id, nama: p.nama, pilihan: p.pilihan },
-      ...(desa === undefined ? {} : { desa }),
-      ...readRows(ctx.db, p.id, desa),
-      dibuatWindow,
-    })),
-    listSharedPhotos(ctx.db),
-    (id) => ids.includes(id),
-  );
-  const integrity = integrityCheck(ctx);
-  return ids.map((id) =>
-    withIntegrity(
-      models.find((m) => m.pemilihan.id === id)!,
-      integrity,
-    ),
-  );
+const cachedSet = stateCache<PemilihanSet<StoredRows>>();
+
+function wholeSet(ctx: Pick<BackendContext, 'db'>, master: DataMaster): PemilihanSet<StoredRows> {
+  return cachedSet(ctx.db, () => pemilihanSet<StoredRows>(rowsOf(ctx, master, undefined), listSharedPhotos(ctx.db)));
 }
 
-/** Numbers read are numbers signed: a failed integrity check keeps the pemilihan from being final. */
+/** The rows of every pemilihan of the master over the same scope (the whole kecamatan, or one desa). */
+function rowsOf(ctx: Pick<BackendContext, 'db'>, master: DataMaster, desa: string | undefined) {
+  const dibuatWindow = { masterImported: r17From(ctx.db) };
+  return master.pemilihan.map((p) => ({
+    master,
+    pemilihan: { id: p.id, nama: p.nama, pilihan: p.pilihan },
+    ...(desa === undefined ? {} : { desa }),
+    ...readRows(ctx.db, p.id, desa),
+    dibuatWindow,
+  }));
+}
+
+/**
+ * Numbers read are numbers signed: a failed integrity check keeps the pemilihan from being final. A new object: the
+ * model itself may be kept for the next read (wholeSet) and is never changed.
+ */
 function withIntegrity(model: PemilihanModel<StoredRows>, integrity: IntegrityCheck): PemilihanSnapshot {
   const warning = integrityWarning(integrity);
-  if (warning === null || model.final === null) return Object.assign(model, { integrity });
-  return Object.assign(model, { integrity, final: { final: false, reasons: [...model.final.reasons, warning] } });
+  if (warning === null || model.final === null) return { ...model, integrity };
+  return { ...model, integrity, final: { final: false, reasons: [...model.final.reasons, warning] } };
 }
 
 /** The snapshot of the desa holding `tps` (the TPS code must be 13 digits; unknown codes are refused later). */

@@ -33,18 +33,30 @@ function shown(iso: string): string {
   return iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?(?=Z|[+-]\d{2}:\d{2}$)/, '');
 }
 
+const warning = (message: string): R17Violation[] => [
+  { code: 'R17', severity: 'warning', message, fields: ['dibuat'] },
+];
+
+/** The window's opening, parsed once per import time (a 600-TPS read checks every counted record against it). */
+let opening: { imported: string | null; from: number } = { imported: null, from: -Infinity };
+function windowFrom(imported: string | null): number {
+  if (opening.imported !== imported) {
+    opening = { imported, from: imported === null ? -Infinity : Date.parse(imported) - R17_GRACE_DAYS * DAY_MS };
+  }
+  return opening.from;
+}
+
 export function checkR17(dibuat: string, w: DibuatWindow): R17Violation[] {
   const at = Date.parse(dibuat);
-  const from = w.masterImported === null ? -Infinity : Date.parse(w.masterImported) - R17_GRACE_DAYS * DAY_MS;
+  const from = windowFrom(w.masterImported);
   const until = Date.parse(w.received) + R17_FUTURE_MINUTES * 60 * 1000;
   if (Number.isNaN(at) || Number.isNaN(from) || Number.isNaN(until)) return [];
-  const v = (message: string): R17Violation[] => [{ code: 'R17', severity: 'warning', message, fields: ['dibuat'] }];
   if (at < from)
-    return v(
+    return warning(
       `Waktu pembuatan rekaman (${shown(dibuat)}) lebih dari ${R17_GRACE_DAYS} hari sebelum data master dipakai di laptop ini (${shown(w.masterImported ?? '')}): periksa jam perangkat KPPS atau asal rekaman`,
     );
   if (at > until)
-    return v(
+    return warning(
       `Waktu pembuatan rekaman (${shown(dibuat)}) sesudah rekaman diterima (${shown(w.received)}): jam perangkat KPPS salah atau tanggal rekaman tidak wajar`,
     );
   return [];

@@ -27,6 +27,15 @@ interface Act {
   oleh: string;
   createdAt: string;
 }
+/** What a proposed kab/kota correction changes and why: the same fields in its row and in its view. */
+interface KabKoreksiFields {
+  tps: string;
+  bidang: string;
+  dari: number;
+  menjadi: number;
+  dasar: string;
+  alasan: string;
+}
 export interface KabRowsIn {
   penerimaan: (Act & {
     kecamatan: string;
@@ -37,28 +46,13 @@ export interface KabRowsIn {
   keberatan: (Act & { kecamatan: string | null; pihak: string; uraian: string })[];
   keberatanSelesai: (Act & { keberatan: number; hasil: 'diterima' | 'ditolak'; alasan: string })[];
   kunci: (Act & { kecamatan: string; manifest: string; aksi: 'kunci' | 'buka'; alasan: string | null })[];
-  koreksi: (Act & {
-    kecamatan: string;
-    manifest: string;
-    tps: string;
-    bidang: string;
-    dari: number;
-    menjadi: number;
-    dasar: string;
-    alasan: string;
-  })[];
+  koreksi: (Act & { kecamatan: string; manifest: string } & KabKoreksiFields)[];
   koreksiKeputusan: (Act & { koreksi: number; keputusan: 'disetujui' | 'ditolak'; alasan: string | null })[];
 }
 
 export type KabKoreksiState = 'menunggu' | 'disetujui' | 'ditolak';
-export interface KabKoreksiView {
+export interface KabKoreksiView extends KabKoreksiFields {
   id: number;
-  tps: string;
-  bidang: string;
-  dari: number;
-  menjadi: number;
-  dasar: string;
-  alasan: string;
   diusulkan: { oleh: string; waktu: string };
   state: KabKoreksiState;
   keputusan: { oleh: string; waktu: string; alasan: string | null } | null;

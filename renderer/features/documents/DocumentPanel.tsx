@@ -3,6 +3,7 @@
 import { Button, Card, StatusPill } from '../../ui';
 import type { DocumentItem, DocumentVerification } from '../../../shared/contracts/documents.contract';
 import { useDocumentActions } from './document-actions';
+import { FileButtons } from './FileButtons';
 import { PagePreview } from './PagePreview';
 import { KIND_LABELS } from './labels';
 import type { PemilihanId } from '../../../shared/domain/model';
@@ -27,12 +28,7 @@ function SelectedDocument({ doc }: { doc: DocumentItem }) {
       title={`${KIND_LABELS[doc.kind]} · ${shortPemilihan(doc.pemilihan as PemilihanId)} · versi ${doc.version}`}
       aside={
         <span className="row">
-          <Button size="sm" onClick={() => void a.print()} busy={a.busy === 'print'}>
-            Cetak
-          </Button>
-          <Button size="sm" onClick={() => void a.download()} busy={a.busy === 'download'}>
-            Unduh PDF
-          </Button>
+          <FileButtons a={a} />
           <Button size="sm" onClick={() => void a.saveToDrive()} busy={a.busy === 'drive'}>
             Simpan ke drive
           </Button>

@@ -5,7 +5,7 @@ import type { KabPlenoView } from '../../../shared/contracts/kabpleno.contract';
 import { useApiCommand } from '../../api/hooks';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PinInput, TextInput } from '../../ui/Field';
 
 function PinForm({ v }: { v: KabPlenoView }) {
   const setPin = useApiCommand('kabpleno.setPin');
@@ -26,22 +26,10 @@ function PinForm({ v }: { v: KabPlenoView }) {
           </select>
         </Field>
         <Field label="PIN baru (4–8 angka)">
-          <input
-            className="input"
-            type="password"
-            inputMode="numeric"
-            value={pin}
-            onChange={(e) => setPinText(e.target.value.replace(/\D/g, ''))}
-          />
+          <PinInput value={pin} onChange={setPinText} />
         </Field>
         <Field label="PIN lama (bila sudah ada)">
-          <input
-            className="input"
-            type="password"
-            inputMode="numeric"
-            value={lama}
-            onChange={(e) => setLama(e.target.value.replace(/\D/g, ''))}
-          />
+          <PinInput value={lama} onChange={setLama} />
         </Field>
         <Button
           disabled={!pinFor || pin.length < 4}

@@ -32,7 +32,7 @@ export function useSubmit(onClose: () => void) {
   return { error, busy, submit: (call: () => Answer) => void submit(call) };
 }
 
-interface DecisionProps {
+export interface DecisionProps {
   title: string;
   ketua: string;
   confirm: string;

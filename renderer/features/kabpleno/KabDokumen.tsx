@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { StatusPill } from '../../ui/StatusPill';
 import { useFileActions } from '../documents/document-actions';
+import { FileButtons } from '../documents/FileButtons';
 import { PagePreview } from '../documents/PagePreview';
 
 /** The selected document: Cetak (the PDF itself, renderer/api/print.ts) and Unduh PDF, then its pages. */
@@ -20,12 +21,7 @@ function Selected({ doc }: { doc: KabDokumenView }) {
       <div className="row" style={{ gap: 8, flexWrap: 'wrap' }}>
         <strong>{name}</strong>
         <span className="grow" />
-        <Button size="sm" onClick={() => void a.print()} busy={a.busy === 'print'}>
-          Cetak
-        </Button>
-        <Button size="sm" onClick={() => void a.download()} busy={a.busy === 'download'}>
-          Unduh PDF
-        </Button>
+        <FileButtons a={a} />
       </div>
       <PagePreview doc={doc} source="kabpleno" label={name} />
     </div>

@@ -13,7 +13,7 @@ import { StatusPill } from '../../ui/StatusPill';
 import { Table, type Column } from '../../ui/Table';
 import { KabAnggota } from './KabAnggota';
 import { KabCatatan } from './KabCatatan';
-import { DecisionDialog, KoreksiDialog, LockReadout, LockRefused, ketuaOf } from './KabDialogs';
+import { DecisionDialog, type DecisionProps, KoreksiDialog, LockReadout, LockRefused, ketuaOf } from './KabDialogs';
 import { KabDokumen } from './KabDokumen';
 import { angka, kecamatanState, koreksiFields } from './kab-format';
 
@@ -144,6 +144,9 @@ function PutusDialog(p: {
   );
 }
 
+type Decided = Omit<DecisionProps, 'ketua' | 'onClose'>;
+const required = (reason: string) => ({ reason, reasonRequired: true });
+
 function Dialogs({ v, open, close }: { v: KabPlenoView; open: Open; close: () => void }) {
   const accept = useApiCommand('kabpleno.accept');
   const lock = useApiCommand('kabpleno.lock');
@@ -152,57 +155,42 @@ function Dialogs({ v, open, close }: { v: KabPlenoView; open: Open; close: () =>
   const decide = useApiCommand('kabpleno.decideKoreksi');
   if (!open) return null;
   const base = { kecamatan: open.k.kode, pemilihan: v.pemilihan.id };
-  const ketua = ketuaOf(v);
+  const k = open.k;
+  // The four decisions on a kecamatan: title, button, reason asked (and required) and the command each runs.
+  const decided: Record<'terima' | 'tolak' | 'kunci' | 'buka', Decided> = {
+    terima: {
+      title: `Terima hasil Kecamatan ${k.nama}`,
+      confirm: 'Terima',
+      run: (pin) => accept.run({ ...base, keputusan: 'diterima', pin }),
+      children: <p>D.Hasil final kiriman urutan {k.urutan} diterima pleno kabupaten/kota.</p>,
+    },
+    tolak: {
+      title: `Hasil Kecamatan ${k.nama} tidak dapat diterima`,
+      confirm: 'Catat',
+      ...required('Alasan'),
+      run: (pin, alasan) => accept.run({ ...base, keputusan: 'tidak-diterima', alasan, pin }),
+    },
+    kunci: {
+      title: `Kunci Kecamatan ${k.nama}`,
+      confirm: 'Kunci',
+      run: (pin) => lock.run({ ...base, pin }),
+      children: <LockReadout v={v} k={k} />,
+    },
+    buka: {
+      title: `Buka kunci Kecamatan ${k.nama}`,
+      confirm: 'Buka kunci',
+      ...required('Alasan membuka kunci'),
+      run: (pin, alasan) => unlock.run({ ...base, alasan, pin }),
+    },
+  };
   switch (open.kind) {
-    case 'terima':
-      return (
-        <DecisionDialog
-          title={`Terima hasil Kecamatan ${open.k.nama}`}
-          ketua={ketua}
-          confirm="Terima"
-          onClose={close}
-          run={(pin) => accept.run({ ...base, keputusan: 'diterima', pin })}
-        >
-          <p>D.Hasil final kiriman urutan {open.k.urutan} diterima pleno kabupaten/kota.</p>
-        </DecisionDialog>
-      );
-    case 'tolak':
-      return (
-        <DecisionDialog
-          title={`Hasil Kecamatan ${open.k.nama} tidak dapat diterima`}
-          ketua={ketua}
-          confirm="Catat"
-          reason="Alasan"
-          reasonRequired
-          onClose={close}
-          run={(pin, alasan) => accept.run({ ...base, keputusan: 'tidak-diterima', alasan, pin })}
-        />
-      );
     case 'kunci':
-      if (open.k.lockBlockers.length > 0) return <LockRefused k={open.k} onClose={close} />;
-      return (
-        <DecisionDialog
-          title={`Kunci Kecamatan ${open.k.nama}`}
-          ketua={ketua}
-          confirm="Kunci"
-          onClose={close}
-          run={(pin) => lock.run({ ...base, pin })}
-        >
-          <LockReadout v={v} k={open.k} />
-        </DecisionDialog>
-      );
+      if (k.lockBlockers.length > 0) return <LockRefused k={k} onClose={close} />;
+      return <DecisionDialog ketua={ketuaOf(v)} onClose={close} {...decided.kunci} />;
+    case 'terima':
+    case 'tolak':
     case 'buka':
-      return (
-        <DecisionDialog
-          title={`Buka kunci Kecamatan ${open.k.nama}`}
-          ketua={ketua}
-          confirm="Buka kunci"
-          reason="Alasan membuka kunci"
-          reasonRequired
-          onClose={close}
-          run={(pin, alasan) => unlock.run({ ...base, alasan, pin })}
-        />
-      );
+      return <DecisionDialog ketua={ketuaOf(v)} onClose={close} {...decided[open.kind]} />;
     case 'koreksi':
       return <KoreksiDialog v={v} k={open.k} onClose={close} run={(i) => propose.run({ ...base, ...i })} />;
     case 'putus':

@@ -10,6 +10,20 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Table } from '../../ui/Table';
 import { angka, waktu } from './penerima-format';
 
+/** Approved corrections, oldest first: the field, from → to, basis, reason, approver and time. */
+function KoreksiList({ koreksi, testId }: { koreksi: PenerimaTrace['koreksi']; testId?: string }) {
+  return (
+    <ol data-testid={testId}>
+      {koreksi.map((k, i) => (
+        <li key={i}>
+          {k.bidang}: {angka(k.dari)} → {angka(k.menjadi)}; dasar {k.dasar}; alasan: {k.alasan}; disetujui {k.disetujui}
+          , {waktu(k.waktu)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function rows(c: CHasilCounts | null, r: CHasilCounts | null) {
   const out: { label: string; rekaman: number | undefined; dihitung: number | undefined }[] = [];
   const n = Math.max(c?.suara.paslon.length ?? 0, r?.suara.paslon.length ?? 0);
@@ -63,26 +77,12 @@ export function TraceView({ pemilihan, kode, tps }: { pemilihan: string; kode: s
         {t.koreksi.length === 0 ? (
           <p>Tidak ada koreksi: angka D.Hasil sama dengan rekaman.</p>
         ) : (
-          <ol>
-            {t.koreksi.map((k, i) => (
-              <li key={i}>
-                {k.bidang}: {angka(k.dari)} → {angka(k.menjadi)}; dasar {k.dasar}; alasan: {k.alasan}; disetujui{' '}
-                {k.disetujui}, {waktu(k.waktu)}
-              </li>
-            ))}
-          </ol>
+          <KoreksiList koreksi={t.koreksi} />
         )}
       </Card>
       {t.koreksiKab.length > 0 && (
         <Card title="Koreksi yang disetujui pleno KPU kabupaten/kota">
-          <ol data-testid="koreksi-kab">
-            {t.koreksiKab.map((k, i) => (
-              <li key={i}>
-                {k.bidang}: {angka(k.dari)} → {angka(k.menjadi)}; dasar {k.dasar}; alasan: {k.alasan}; disetujui{' '}
-                {k.disetujui}, {waktu(k.waktu)}
-              </li>
-            ))}
-          </ol>
+          <KoreksiList koreksi={t.koreksiKab} testId="koreksi-kab" />
         </Card>
       )}
       <Card title={`3. Angka di D.Hasil kecamatan (kiriman urutan ${t.urutan})`}>

@@ -4,6 +4,7 @@ import { Field } from '../../ui';
 import type { CorrectionView } from '../../../shared/contracts/plenary.contract';
 import { usePinnedAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
+import { ReasonPinDialog } from './ReasonPinDialog';
 import { PinField, pinReady } from './decider';
 
 export function DecideCorrectionDialog({
@@ -74,7 +75,8 @@ export function UnlockDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const { action, reason, setReason, pin, setPin, close } = usePinnedAction('plenary.unlockDesa', onClose);
+  const pinned = usePinnedAction('plenary.unlockDesa', onClose);
+  const { action, reason, pin, close } = pinned;
   const submit = async () => {
     const r = await action.run(
       { desa: desa.kode, pemilihan: pemilihan as 'bupati', reason, pin },
@@ -83,22 +85,16 @@ export function UnlockDialog({
     if (r) close();
   };
   return (
-    <ActionDialog
+    <ReasonPinDialog
+      pinned={pinned}
       open={open}
-      onClose={close}
       title={`Buka kunci desa ${desa.nama}`}
-      action={action}
       submitLabel="Buka kunci"
-      submitVariant="danger"
-      submitDisabled={reason.trim().length < 3 || !pinReady(pin)}
+      reasonLabel="Alasan membuka kunci (wajib)"
       onSubmit={submit}
     >
       <p>Membuka kunci adalah keputusan yang dicatat. Setelah dibuka, angka desa ini dapat diubah lagi.</p>
-      <Field label="Alasan membuka kunci (wajib)">
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-      </Field>
-      <PinField value={pin} onChange={setPin} />
-    </ActionDialog>
+    </ReasonPinDialog>
   );
 }
 
@@ -110,31 +106,25 @@ export function WithdrawDialog({
   target: { kind: 'acceptance' | 'conflict_choice'; id: number; label: string } | null;
   onClose: () => void;
 }) {
-  const { action, reason, setReason, pin, setPin, close } = usePinnedAction('plenary.withdraw', onClose);
+  const pinned = usePinnedAction('plenary.withdraw', onClose);
+  const { action, reason, pin, close } = pinned;
   if (!target) return null;
   const submit = async () => {
     const r = await action.run({ kind: target.kind, id: target.id, reason, pin }, `${target.label} dibatalkan`);
     if (r) close();
   };
   return (
-    <ActionDialog
-      open={target !== null}
-      onClose={close}
+    <ReasonPinDialog
+      pinned={pinned}
       title={`Batalkan: ${target.label}`}
-      action={action}
       submitLabel="Batalkan keputusan"
-      submitVariant="danger"
-      submitDisabled={reason.trim().length < 3 || !pinReady(pin)}
+      reasonLabel="Alasan membatalkan (wajib)"
       onSubmit={submit}
     >
       <p>
         Keputusan ini tetap tercatat; pembatalan dicatat di sampingnya dengan alasan dan nama Anda. TPS kembali ke
         keadaan sebelum keputusan itu dan perlu diputuskan lagi.
       </p>
-      <Field label="Alasan membatalkan (wajib)">
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-      </Field>
-      <PinField value={pin} onChange={setPin} />
-    </ActionDialog>
+    </ReasonPinDialog>
   );
 }

@@ -8,6 +8,7 @@ import type { Member } from '../../../shared/contracts/plenary.contract';
 import { useAction, usePinnedAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { PinField, pinReady } from './decider';
+import { ReasonPinDialog } from './ReasonPinDialog';
 
 export function SetPinDialog({ member, open, onClose }: { member: Member; open: boolean; onClose: () => void }) {
   const action = useAction('plenary.setPin');
@@ -121,28 +122,23 @@ function ResetKetuaPinDialog({ ketua, onClose }: { ketua: Member; onClose: () =>
 }
 
 export function ResetPinDialog({ member, onClose }: { member: Member | null; onClose: () => void }) {
-  const { action, reason, setReason, pin, setPin, close } = usePinnedAction('plenary.resetPin', onClose);
+  const pinned = usePinnedAction('plenary.resetPin', onClose);
+  const { action, reason, pin, close } = pinned;
   if (!member) return null;
   const submit = async () => {
     const r = await action.run({ member: member.id, reason, pin }, `PIN ${member.nama} diatur ulang`);
     if (r) close();
   };
   return (
-    <ActionDialog
-      open
-      onClose={close}
+    <ReasonPinDialog
+      pinned={pinned}
       title={`Atur ulang PIN ${member.nama}`}
-      action={action}
       submitLabel="Atur ulang PIN"
-      submitVariant="danger"
-      submitDisabled={reason.trim().length < 3 || !pinReady(pin)}
+      reasonLabel="Alasan (wajib)"
+      pinLabel="PIN Ketua PPK"
       onSubmit={submit}
     >
       <p>PIN lama {member.nama} tidak berlaku lagi; ia mengatur PIN baru saat memutuskan berikutnya.</p>
-      <Field label="Alasan (wajib)">
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-      </Field>
-      <PinField value={pin} onChange={setPin} label="PIN Ketua PPK" />
-    </ActionDialog>
+    </ReasonPinDialog>
   );
 }

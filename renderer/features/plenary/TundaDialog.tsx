@@ -7,9 +7,8 @@ import { Field } from '../../ui';
 import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import { JENIS_TUNDA, type JenisTunda } from '../../../shared/contracts/psu.contract';
 import { usePinnedAction } from './use-action';
-import { ActionDialog } from './ActionDialog';
+import { ReasonPinDialog } from './ReasonPinDialog';
 import { nomorTps } from '../dashboard/tile-status';
-import { PinField, pinReady } from './decider';
 
 const DASAR = [
   'Rekomendasi Panwaslu Kecamatan',
@@ -18,7 +17,8 @@ const DASAR = [
 ];
 
 export function TundaDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
-  const { action, reason, setReason, pin, setPin, close } = usePinnedAction('psu.hold', onClose);
+  const pinned = usePinnedAction('psu.hold', onClose);
+  const { action, reason, pin, close } = pinned;
   const [jenis, setJenis] = useState<JenisTunda>('PSU');
   const [dasar, setDasar] = useState(DASAR[0]!);
   const name = `TPS ${nomorTps(review.nomor)} ${review.desa.nama}`;
@@ -30,14 +30,13 @@ export function TundaDialog({ review, open, onClose }: { review: TpsReview; open
     if (r) close();
   };
   return (
-    <ActionDialog
+    <ReasonPinDialog
+      pinned={pinned}
       open={open}
-      onClose={close}
       title={`Tunda ${name} (PSU/PSS/PSL)`}
-      action={action}
       submitLabel="Tunda TPS ini"
-      submitVariant="danger"
-      submitDisabled={dasar.trim().length < 3 || reason.trim().length < 3 || !pinReady(pin)}
+      reasonLabel="Alasan (wajib)"
+      ready={dasar.trim().length >= 3}
       onSubmit={submit}
     >
       <p>
@@ -61,10 +60,6 @@ export function TundaDialog({ review, open, onClose }: { review: TpsReview; open
           <option key={d} value={d} />
         ))}
       </datalist>
-      <Field label="Alasan (wajib)">
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-      </Field>
-      <PinField value={pin} onChange={setPin} />
-    </ActionDialog>
+    </ReasonPinDialog>
   );
 }

@@ -21,20 +21,23 @@ import { listKabDokumen, type KabDokumen } from '../repositories/kab-pleno.repo'
 import type { KabDokumenView } from '../../../../shared/contracts/kabpleno.contract';
 import type { FeatureHandlers } from './index';
 
+const VIEW_FIELDS = [
+  'id',
+  'docId',
+  'kind',
+  'pemilihan',
+  'version',
+  'pages',
+  'dataSha256',
+  'fileName',
+  'issuedAt',
+  'reason',
+] as const satisfies readonly (keyof KabDokumenView)[];
+
+/** What the screen lists of an issued kab/kota document (`final` stored as 0/1). */
 function dokumenView(d: KabDokumen): KabDokumenView {
-  return {
-    id: d.id,
-    docId: d.docId,
-    kind: d.kind,
-    pemilihan: d.pemilihan,
-    version: d.version,
-    final: d.final === 1,
-    pages: d.pages,
-    dataSha256: d.dataSha256,
-    fileName: d.fileName,
-    issuedAt: d.issuedAt,
-    reason: d.reason,
-  };
+  const fields = Object.fromEntries(VIEW_FIELDS.map((k) => [k, d[k]])) as Omit<KabDokumenView, 'final'>;
+  return { ...fields, final: d.final === 1 };
 }
 
 export function kabplenoHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof kabplenoMethods> {

@@ -6,10 +6,9 @@ import type { KabKejadianView } from '../../../../shared/contracts/kabpleno.cont
 import type { KabRowsIn } from '../../../../shared/domain/kab-pleno';
 import type { Db } from '../context';
 import type { WritableDb } from '../db/command';
-import { camelRow, insertAudited } from './audit.repo';
+import { insertAudited } from './audit.repo';
+import { rowsOf } from './rows';
 import { stmt } from './statements';
-
-const rowsOf = <T>(rows: unknown[]): T[] => (rows as Record<string, unknown>[]).map((r) => camelRow<T>(r));
 
 export interface KabAnggota {
   id: number;

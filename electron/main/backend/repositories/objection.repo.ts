@@ -3,7 +3,7 @@
 import type { Db } from '../context';
 import type { PemilihanId } from '../../../../shared/domain/model';
 import { canonicalize } from '../../../../shared/formats/canonical';
-import { camelRow, insertAudited } from './audit.repo';
+import { insertFields, rowsOf, whereOf } from './rows';
 import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 import type { DecidedAs } from './plenary.repo';
@@ -32,69 +32,25 @@ export interface Objection extends NewObjection {
   id: number;
 }
 
-interface ObjectionRow {
-  id: number;
-  scope: Objection['scope'];
-  tps: string | null;
-  desa: string | null;
-  pemilihan: PemilihanId | null;
-  raised_by_json: string;
-  text: string;
-  raised_at: string;
-  recorded_by: string;
-}
-
-function toObjection(r: ObjectionRow): Objection {
-  return {
-    id: r.id,
-    scope: r.scope,
-    tps: r.tps,
-    desa: r.desa,
-    pemilihan: r.pemilihan,
-    raisedBy: JSON.parse(r.raised_by_json) as RaisedBy,
-    text: r.text,
-    raisedAt: r.raised_at,
-    recordedBy: r.recorded_by,
-  };
-}
-
 export function insertObjection(db: WritableDb, o: NewObjection): Objection {
-  const id = insertAudited(
+  const { raisedBy, ...fields } = o;
+  const id = insertFields(
     db,
     'objection',
-    {
-      scope: o.scope,
-      tps: o.tps,
-      desa: o.desa,
-      pemilihan: o.pemilihan,
-      raised_by_json: canonicalize(o.raisedBy),
-      text: o.text,
-      raised_at: o.raisedAt,
-      recorded_by: o.recordedBy,
-    },
+    { ...fields, raisedByJson: canonicalize(raisedBy) },
     { actor: o.recordedBy, action: 'objection.raise', at: o.raisedAt },
   );
-  return { id: Number(id), ...o };
+  return { id, ...o };
 }
 
 /** Objections; with `desa` also those of the TPS in that desa; with `pemilihan` also those for all pemilihan. */
 export function listObjections(db: Db, f: { pemilihan?: PemilihanId; tps?: string; desa?: string } = {}): Objection[] {
-  const w: string[] = [];
-  const args: string[] = [];
-  if (f.pemilihan !== undefined) {
-    w.push('(pemilihan = ? OR pemilihan IS NULL)');
-    args.push(f.pemilihan);
-  }
-  if (f.tps !== undefined) {
-    w.push('tps = ?');
-    args.push(f.tps);
-  }
-  if (f.desa !== undefined) {
-    w.push('desa = ?');
-    args.push(f.desa);
-  }
-  const sql = `SELECT * FROM objection ${w.length ? 'WHERE ' + w.join(' AND ') : ''} ORDER BY id`;
-  return (stmt(db, sql).all(...args) as ObjectionRow[]).map(toObjection);
+  const w = whereOf([
+    ['(pemilihan = ? OR pemilihan IS NULL)', f.pemilihan],
+    ['tps = ?', f.tps],
+    ['desa = ?', f.desa],
+  ]);
+  return rowsOf<Objection>(stmt(db, `SELECT * FROM objection ${w.sql} ORDER BY id`).all(...w.args));
 }
 
 // ---------- objection_resolution ----------
@@ -114,25 +70,14 @@ export interface ObjectionResolution extends NewObjectionResolution {
 
 /** At most one resolution per objection (UNIQUE). */
 export function insertObjectionResolution(db: WritableDb, r: NewObjectionResolution): ObjectionResolution {
-  const id = insertAudited(
-    db,
-    'objection_resolution',
-    {
-      objection_id: r.objectionId,
-      outcome: r.outcome,
-      reason: r.reason,
-      correction_id: r.correctionId,
-      decided_by: r.decidedBy,
-      decided_as: r.decidedAs,
-      decided_at: r.decidedAt,
-    },
-    { actor: r.decidedBy, action: `objection.${r.outcome}`, at: r.decidedAt },
-  );
-  return { id: Number(id), ...r };
+  const id = insertFields(db, 'objection_resolution', r, {
+    actor: r.decidedBy,
+    action: `objection.${r.outcome}`,
+    at: r.decidedAt,
+  });
+  return { id, ...r };
 }
 
 export function listObjectionResolutions(db: Db): ObjectionResolution[] {
-  return (stmt(db, 'SELECT * FROM objection_resolution ORDER BY id').all() as Record<string, unknown>[]).map((r) =>
-    camelRow<ObjectionResolution>(r),
-  );
+  return rowsOf<ObjectionResolution>(stmt(db, 'SELECT * FROM objection_resolution ORDER BY id').all());
 }

@@ -1,7 +1,7 @@
 // Operator sessions (who is at the laptop) and delegations (a ketua's decisions delegated to an anggota), migration
 // 0001: insert (audited) and list only, like every plenary table (plenary.repo.ts, which re-exports these).
 import type { Db } from '../context';
-import { camelRow, insertAudited } from './audit.repo';
+import { insertFields, oneOf, rowsOf } from './rows';
 import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 
@@ -17,25 +17,16 @@ export interface OperatorSession extends NewOperatorSession {
 }
 
 export function insertOperatorSession(db: WritableDb, s: NewOperatorSession): OperatorSession {
-  const id = insertAudited(
-    db,
-    'operator_session',
-    { nama: s.nama, jabatan: s.jabatan, started_at: s.startedAt },
-    { actor: s.nama, action: 'operator.start', at: s.startedAt },
-  );
-  return { id: Number(id), ...s };
+  const id = insertFields(db, 'operator_session', s, { actor: s.nama, action: 'operator.start', at: s.startedAt });
+  return { id, ...s };
 }
 
 export function currentOperator(db: Db): OperatorSession | undefined {
-  const r = stmt(db, 'SELECT * FROM operator_session ORDER BY id DESC LIMIT 1').get() as
-    Record<string, unknown> | undefined;
-  return r ? camelRow<OperatorSession>(r) : undefined;
+  return oneOf<OperatorSession>(stmt(db, 'SELECT * FROM operator_session ORDER BY id DESC LIMIT 1').get());
 }
 
 export function listOperatorSessions(db: Db): OperatorSession[] {
-  return (stmt(db, 'SELECT * FROM operator_session ORDER BY id').all() as Record<string, unknown>[]).map((r) =>
-    camelRow<OperatorSession>(r),
-  );
+  return rowsOf<OperatorSession>(stmt(db, 'SELECT * FROM operator_session ORDER BY id').all());
 }
 
 export interface NewDelegation {
@@ -50,19 +41,12 @@ export interface Delegation extends NewDelegation {
 }
 
 export function insertDelegation(db: WritableDb, d: NewDelegation): Delegation {
-  const id = insertAudited(
-    db,
-    'delegation',
-    { ketua: d.ketua, delegate: d.delegate, action: d.action, reason: d.reason, at: d.at },
-    { actor: d.ketua, action: `delegation.${d.action}`, at: d.at },
-  );
-  return { id: Number(id), ...d };
+  const id = insertFields(db, 'delegation', d, { actor: d.ketua, action: `delegation.${d.action}`, at: d.at });
+  return { id, ...d };
 }
 
 export function listDelegations(db: Db): Delegation[] {
-  return (stmt(db, 'SELECT * FROM delegation ORDER BY id').all() as Record<string, unknown>[]).map((r) =>
-    camelRow<Delegation>(r),
-  );
+  return rowsOf<Delegation>(stmt(db, 'SELECT * FROM delegation ORDER BY id').all());
 }
 
 /** Names currently holding a delegation (latest row per delegate is a grant). */

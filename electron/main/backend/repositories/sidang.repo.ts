@@ -5,11 +5,9 @@
 import type { Db } from '../context';
 import type { PemilihanId } from '../../../../shared/domain/model';
 import type { SidangAction, SidangPeran } from '../../../../shared/domain/sidang';
-import { camelRow, insertAudited } from './audit.repo';
+import { insertFields, rowsOf, whereOf } from './rows';
 import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
-
-const rowsOf = <T>(rows: unknown[]): T[] => (rows as Record<string, unknown>[]).map((r) => camelRow<T>(r));
 
 /**
  * Whether the file has migration 0007's tables. The app migrates every file it opens (db/open.ts), so this is false
@@ -36,22 +34,8 @@ export interface DeciderPin extends NewDeciderPin {
 }
 
 export function insertDeciderPin(db: WritableDb, p: NewDeciderPin): DeciderPin {
-  const id = insertAudited(
-    db,
-    'decider_pin',
-    {
-      nama: p.nama,
-      action: p.action,
-      params: p.params,
-      salt: p.salt,
-      hash: p.hash,
-      reason: p.reason,
-      set_by: p.setBy,
-      set_at: p.setAt,
-    },
-    { actor: p.setBy, action: `pin.${p.action}`, at: p.setAt },
-  );
-  return { id: Number(id), ...p };
+  const id = insertFields(db, 'decider_pin', p, { actor: p.setBy, action: `pin.${p.action}`, at: p.setAt });
+  return { id, ...p };
 }
 
 export function listDeciderPins(db: Db): DeciderPin[] {
@@ -78,42 +62,21 @@ export interface Withdrawal extends NewWithdrawal {
 }
 
 export function insertWithdrawal(db: WritableDb, w: NewWithdrawal): Withdrawal {
-  const id = insertAudited(
-    db,
-    'decision_withdrawal',
-    {
-      kind: w.kind,
-      target_id: w.targetId,
-      tps: w.tps,
-      pemilihan: w.pemilihan,
-      reason: w.reason,
-      decided_by: w.decidedBy,
-      decided_as: w.decidedAs,
-      decided_at: w.decidedAt,
-    },
-    {
-      actor: w.decidedBy,
-      action: `${w.kind === 'acceptance' ? 'acceptance' : 'conflict-choice'}.withdraw`,
-      at: w.decidedAt,
-    },
-  );
-  return { id: Number(id), ...w };
+  const id = insertFields(db, 'decision_withdrawal', w, {
+    actor: w.decidedBy,
+    action: `${w.kind === 'acceptance' ? 'acceptance' : 'conflict-choice'}.withdraw`,
+    at: w.decidedAt,
+  });
+  return { id, ...w };
 }
 
 export function listWithdrawals(db: Db, f: { pemilihan?: PemilihanId; desa?: string } = {}): Withdrawal[] {
   if (!hasSidangTables(db)) return [];
-  const w: string[] = [];
-  const args: string[] = [];
-  if (f.pemilihan !== undefined) {
-    w.push('pemilihan = ?');
-    args.push(f.pemilihan);
-  }
-  if (f.desa !== undefined) {
-    w.push('substr(tps, 1, 10) = ?');
-    args.push(f.desa);
-  }
-  const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
-  return rowsOf<Withdrawal>(stmt(db, `SELECT * FROM decision_withdrawal ${where} ORDER BY id`).all(...args));
+  const w = whereOf([
+    ['pemilihan = ?', f.pemilihan],
+    ['substr(tps, 1, 10) = ?', f.desa],
+  ]);
+  return rowsOf<Withdrawal>(stmt(db, `SELECT * FROM decision_withdrawal ${w.sql} ORDER BY id`).all(...w.args));
 }
 
 // ---------- sidang_event / sidang_hadir ----------
@@ -130,13 +93,8 @@ export interface SidangEvent extends NewSidangEvent {
 }
 
 export function insertSidangEvent(db: WritableDb, e: NewSidangEvent): SidangEvent {
-  const id = insertAudited(
-    db,
-    'sidang_event',
-    { hari: e.hari, action: e.action, note: e.note, by: e.by, at: e.at },
-    { actor: e.by, action: `sidang.${e.action}`, at: e.at },
-  );
-  return { id: Number(id), ...e };
+  const id = insertFields(db, 'sidang_event', e, { actor: e.by, action: `sidang.${e.action}`, at: e.at });
+  return { id, ...e };
 }
 
 export function listSidangEvents(db: Db): SidangEvent[] {
@@ -158,22 +116,8 @@ export interface Hadir extends NewHadir {
 }
 
 export function insertHadir(db: WritableDb, h: NewHadir): Hadir {
-  const id = insertAudited(
-    db,
-    'sidang_hadir',
-    {
-      hari: h.hari,
-      peran: h.peran,
-      pemilihan: h.pemilihan,
-      paslon: h.paslon,
-      nama: h.nama,
-      jabatan: h.jabatan,
-      recorded_by: h.recordedBy,
-      recorded_at: h.recordedAt,
-    },
-    { actor: h.recordedBy, action: 'sidang.hadir', at: h.recordedAt },
-  );
-  return { id: Number(id), ...h };
+  const id = insertFields(db, 'sidang_hadir', h, { actor: h.recordedBy, action: 'sidang.hadir', at: h.recordedAt });
+  return { id, ...h };
 }
 
 /** Attendance entries, without those withdrawn (sidang_hadir_batal) unless `withWithdrawn`. */
@@ -198,13 +142,8 @@ export interface HadirBatal extends NewHadirBatal {
 }
 
 export function insertHadirBatal(db: WritableDb, w: NewHadirBatal): HadirBatal {
-  const id = insertAudited(
-    db,
-    'sidang_hadir_batal',
-    { hadir_id: w.hadirId, reason: w.reason, by: w.by, at: w.at },
-    { actor: w.by, action: 'sidang.hadir-batal', at: w.at },
-  );
-  return { id: Number(id), ...w };
+  const id = insertFields(db, 'sidang_hadir_batal', w, { actor: w.by, action: 'sidang.hadir-batal', at: w.at });
+  return { id, ...w };
 }
 
 export function listHadirBatal(db: Db): HadirBatal[] {
@@ -226,13 +165,8 @@ export interface KejadianSelesai extends NewKejadianSelesai {
 }
 
 export function insertKejadianSelesai(db: WritableDb, k: NewKejadianSelesai): KejadianSelesai {
-  const id = insertAudited(
-    db,
-    'kejadian_selesai',
-    { kejadian_id: k.kejadianId, note: k.note, by: k.by, at: k.at },
-    { actor: k.by, action: 'kejadian.close', at: k.at },
-  );
-  return { id: Number(id), ...k };
+  const id = insertFields(db, 'kejadian_selesai', k, { actor: k.by, action: 'kejadian.close', at: k.at });
+  return { id, ...k };
 }
 
 export function listKejadianSelesai(db: Db): KejadianSelesai[] {

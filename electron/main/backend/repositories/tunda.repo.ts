@@ -1,9 +1,9 @@
 // TPS put on hold for PSU/PSS/PSL (tps_tunda) and saksi refusals to sign (saksi_penolakan): migration 0009.
-// Append-only; every row with its audit entry (insertAudited). Exports: insertTunda, listTunda, lastSubmissionId,
+// Append-only; every row with its audit entry (insertFields). Exports: insertTunda, listTunda, lastSubmissionId,
 // insertPenolakan, listPenolakan.
 import type { Db } from '../context';
 import type { PemilihanId } from '../../../../shared/domain/model';
-import { camelRow, insertAudited } from './audit.repo';
+import { insertFields, rowsOf } from './rows';
 import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 
@@ -28,23 +28,8 @@ export interface Tunda extends NewTunda {
 }
 
 export function insertTunda(db: WritableDb, t: NewTunda): Tunda {
-  const id = insertAudited(
-    db,
-    'tps_tunda',
-    {
-      tps: t.tps,
-      pemilihan: t.pemilihan,
-      jenis: t.jenis,
-      dasar: t.dasar,
-      alasan: t.alasan,
-      sebelum_kiriman: t.sebelumKiriman,
-      decided_by: t.decidedBy,
-      decided_as: t.decidedAs,
-      decided_at: t.decidedAt,
-    },
-    { actor: t.decidedBy, action: 'tps_tunda.create', at: t.decidedAt },
-  );
-  return { id: Number(id), ...t };
+  const id = insertFields(db, 'tps_tunda', t, { actor: t.decidedBy, action: 'tps_tunda.create', at: t.decidedAt });
+  return { id, ...t };
 }
 
 /** False on a database built at a schema before 0009 (the upgrade test works on such files through the handlers). */
@@ -62,7 +47,7 @@ export function listTunda(db: Db, f: { pemilihan: PemilihanId; desa?: string }):
           f.pemilihan,
           f.desa,
         );
-  return (rows as Record<string, unknown>[]).map((r) => camelRow<Tunda>(r));
+  return rowsOf<Tunda>(rows);
 }
 
 export function lastSubmissionId(db: Db, tps: string, pemilihan: PemilihanId): number {
@@ -85,28 +70,15 @@ export interface Penolakan extends NewPenolakan {
 }
 
 export function insertPenolakan(db: WritableDb, p: NewPenolakan): Penolakan {
-  const id = insertAudited(
-    db,
-    'saksi_penolakan',
-    {
-      pemilihan: p.pemilihan,
-      paslon: p.paslon,
-      nama: p.nama,
-      alasan: p.alasan,
-      recorded_by: p.recordedBy,
-      recorded_at: p.recordedAt,
-    },
-    { actor: p.recordedBy, action: 'saksi_penolakan.create', at: p.recordedAt },
-  );
-  return { id: Number(id), ...p };
+  const id = insertFields(db, 'saksi_penolakan', p, {
+    actor: p.recordedBy,
+    action: 'saksi_penolakan.create',
+    at: p.recordedAt,
+  });
+  return { id, ...p };
 }
 
 export function listPenolakan(db: Db, pemilihan: PemilihanId): Penolakan[] {
   if (!hasTunda(db)) return [];
-  return (
-    stmt(db, 'SELECT * FROM saksi_penolakan WHERE pemilihan = ? ORDER BY id').all(pemilihan) as Record<
-      string,
-      unknown
-    >[]
-  ).map((r) => camelRow<Penolakan>(r));
+  return rowsOf<Penolakan>(stmt(db, 'SELECT * FROM saksi_penolakan WHERE pemilihan = ? ORDER BY id').all(pemilihan));
 }

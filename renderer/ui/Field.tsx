@@ -1,10 +1,12 @@
-// Form fields: a labelled wrapper with hint and error, an integer input for counts (0–9999, digits only) and a PIN input.
+// Form fields: a labelled wrapper with hint and error, an integer input for counts (0–9999, digits only), a PIN input
+// and a choice list built from data.
 import {
   cloneElement,
   isValidElement,
   useId,
   useState,
   type InputHTMLAttributes,
+  type SelectHTMLAttributes,
   type ReactElement,
   type ReactNode,
 } from 'react';
@@ -111,5 +113,33 @@ export function PinInput({ value, onChange, ...rest }: PinInputProps) {
       value={value}
       onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
     />
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: ReactNode;
+  disabled?: boolean;
+}
+
+export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'children'> {
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly SelectOption[];
+  /** The first, empty choice ("— pilih TPS —", "Semua desa"), when nothing chosen is a state of its own. */
+  placeholder?: string;
+}
+
+/** A choice list from data (desa, TPS, anggota, pemilihan): one option per item, its value a string. */
+export function Select({ onChange, options, placeholder, ...rest }: SelectProps) {
+  return (
+    <select {...rest} onChange={(e) => onChange(e.target.value)}>
+      {placeholder !== undefined && <option value="">{placeholder}</option>}
+      {options.map((o) => (
+        <option key={o.value} value={o.value} disabled={o.disabled}>
+          {o.label}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -4,7 +4,17 @@ export { Card, type CardProps } from './Card';
 export { Table, type Column, type TableProps } from './Table';
 export { StatusPill, Badge, type Tone } from './StatusPill';
 export { Dialog, type DialogProps } from './Dialog';
-export { Field, NumberInput, PinInput, TextInput, parseCount, type FieldProps, type NumberInputProps } from './Field';
+export {
+  Field,
+  NumberInput,
+  PinInput,
+  Select,
+  TextInput,
+  parseCount,
+  type FieldProps,
+  type NumberInputProps,
+  type SelectOption,
+} from './Field';
 export { ToastProvider, useToast, type ToastInput } from './Toast';
 export { Tabs, type TabItem } from './Tabs';
 export { ProgressBar, Progress } from './ProgressBar';

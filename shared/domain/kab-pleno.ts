@@ -6,6 +6,7 @@ import { getCount, setCount } from './labels';
 import type { CHasilCounts, Totals } from './model';
 import { sumTotals } from './recap';
 import { R01, R02, R05, R06, type Violation } from './rules';
+import { pick } from '../util/pick';
 
 export interface KabTpsIn {
   nomor: number;
@@ -112,19 +113,15 @@ export interface KabPemilihanModel {
   final: { final: boolean; reasons: string[] };
 }
 
+const KOREKSI_FIELDS = ['id', 'tps', 'bidang', 'dari', 'menjadi', 'dasar', 'alasan'] as const;
+
 function koreksiViews(rows: KabRowsIn, kode: string, manifest: string): KabKoreksiView[] {
   return rows.koreksi
     .filter((k) => k.kecamatan === kode && k.manifest === manifest)
     .map((k) => {
       const d = rows.koreksiKeputusan.find((x) => x.koreksi === k.id);
       return {
-        id: k.id,
-        tps: k.tps,
-        bidang: k.bidang,
-        dari: k.dari,
-        menjadi: k.menjadi,
-        dasar: k.dasar,
-        alasan: k.alasan,
+        ...pick(k, KOREKSI_FIELDS),
         diusulkan: { oleh: k.oleh, waktu: k.createdAt },
         state: d ? (d.keputusan === 'disetujui' ? 'disetujui' : 'ditolak') : 'menunggu',
         keputusan: d ? { oleh: d.oleh, waktu: d.createdAt, alasan: d.alasan } : null,
@@ -254,11 +251,7 @@ export function deriveKabPemilihan(
   const keberatan: KabKeberatanView[] = rows.keberatan.map((x) => {
     const s = rows.keberatanSelesai.find((y) => y.keberatan === x.id);
     return {
-      id: x.id,
-      kecamatan: x.kecamatan,
-      pihak: x.pihak,
-      uraian: x.uraian,
-      oleh: x.oleh,
+      ...pick(x, ['id', 'kecamatan', 'pihak', 'uraian', 'oleh']),
       waktu: x.createdAt,
       selesai: s ? { hasil: s.hasil, alasan: s.alasan, oleh: s.oleh, waktu: s.createdAt } : null,
     };

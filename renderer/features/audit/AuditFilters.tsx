@@ -1,6 +1,6 @@
 // Log Audit's filters: kind of action, desa, TPS number within the desa, and person.
 import { useApiQuery } from '../../api/hooks';
-import { Field } from '../../ui';
+import { Field, Select } from '../../ui';
 
 export const KINDS: { kind: string; label: string }[] = [
   { kind: '', label: 'Semua' },
@@ -28,27 +28,21 @@ export function AuditFilters({ f, set }: { f: AuditFilter; set: (f: AuditFilter)
   return (
     <div className="audit-filters" role="group" aria-label="Saring log audit">
       <Field label="Jenis tindakan">
-        <select value={f.kind} onChange={(e) => set({ ...f, kind: e.target.value })} data-testid="audit-filter-action">
-          {KINDS.map((g) => (
-            <option key={g.kind} value={g.kind}>
-              {g.label}
-            </option>
-          ))}
-        </select>
+        <Select
+          value={f.kind}
+          onChange={(kind) => set({ ...f, kind })}
+          data-testid="audit-filter-action"
+          options={KINDS.map((g) => ({ value: g.kind, label: g.label }))}
+        />
       </Field>
       <Field label="Desa">
-        <select
+        <Select
           value={f.desa}
-          onChange={(e) => set({ ...f, desa: e.target.value, nomor: '' })}
+          onChange={(desa) => set({ ...f, desa, nomor: '' })}
           data-testid="audit-filter-desa"
-        >
-          <option value="">Semua desa</option>
-          {(dash.data?.desa ?? []).map((d) => (
-            <option key={d.kode} value={d.kode}>
-              {d.nama}
-            </option>
-          ))}
-        </select>
+          placeholder="Semua desa"
+          options={(dash.data?.desa ?? []).map((d) => ({ value: d.kode, label: d.nama }))}
+        />
       </Field>
       <Field label="Nomor TPS">
         <input

@@ -4,6 +4,7 @@
 import { memo, useEffect, useRef, useState, type RefObject } from 'react';
 import { href } from '../../app/router';
 import { spaceBelow } from '../../ui/space-below';
+import { Select } from '../../ui/Field';
 import type { DashboardDesa, DashboardTile, DashboardView } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
 import { formatNumber, nomorTps, TILE_ORDER, tileLabel } from './tile-status';
@@ -25,18 +26,13 @@ export function DesaFilters({
     <div className="dash-filters" role="group" aria-label="Saring TPS">
       <label>
         Desa{' '}
-        <select
+        <Select
           value={filter.desa}
-          onChange={(e) => onChange({ ...filter, desa: e.target.value })}
+          onChange={(desa) => onChange({ ...filter, desa })}
           data-testid="filter-desa"
-        >
-          <option value="">Semua desa ({data.desa.length})</option>
-          {data.desa.map((d) => (
-            <option key={d.kode} value={d.kode}>
-              {d.nama}
-            </option>
-          ))}
-        </select>
+          placeholder={`Semua desa (${data.desa.length})`}
+          options={data.desa.map((d) => ({ value: d.kode, label: d.nama }))}
+        />
       </label>
       <label>
         Status{' '}

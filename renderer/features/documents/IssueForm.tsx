@@ -2,7 +2,7 @@
 // listed) and the reason a reissue needs. Issuing goes through the data layer, which refreshes list and status.
 import { useState } from 'react';
 import { useApiCommand } from '../../api/hooks';
-import { Button, Card, Field, StatusPill, useToast } from '../../ui';
+import { Button, Card, Field, Select, StatusPill, useToast } from '../../ui';
 import type {
   DocumentItem,
   DocumentPemilihanStatus,
@@ -36,13 +36,11 @@ function ChoiceFields(p: {
         </select>
       </Field>
       <Field label="Pemilihan">
-        <select value={p.current?.id ?? ''} onChange={(e) => p.setPemilihan(e.target.value)}>
-          {p.pems.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.nama}
-            </option>
-          ))}
-        </select>
+        <Select
+          value={p.current?.id ?? ''}
+          onChange={p.setPemilihan}
+          options={p.pems.map((x) => ({ value: x.id, label: x.nama }))}
+        />
       </Field>
     </>
   );

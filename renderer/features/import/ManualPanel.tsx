@@ -3,7 +3,7 @@
 // both agree, and only then is the record created (signed with the PPK key, operators named) and passed through the
 // import service like any other channel. The DPT of the TPS in the data master is shown beside the form.
 import { formatNumber, nomorTps } from '../dashboard/tile-status';
-import { Button, Card, Field, StatusPill } from '../../ui';
+import { Button, Card, Field, Select, StatusPill } from '../../ui';
 import { ManualEntryForm } from './ManualEntryForm';
 import { ManualStatusView } from './ManualStatusView';
 import { ErrorAlert } from './panel-parts';
@@ -16,14 +16,13 @@ function TargetCard({ t }: { t: ManualTarget }) {
     <Card title="TPS dan pemilihan">
       <div className="row manual-target">
         <Field label="Desa/kelurahan">
-          <select className="input" value={t.desa} onChange={(e) => t.chooseDesa(e.target.value)}>
-            <option value="">— pilih desa —</option>
-            {(t.targets?.desa ?? []).map((d) => (
-              <option key={d.kode} value={d.kode}>
-                {d.nama}
-              </option>
-            ))}
-          </select>
+          <Select
+            className="input"
+            value={t.desa}
+            onChange={t.chooseDesa}
+            placeholder="— pilih desa —"
+            options={(t.targets?.desa ?? []).map((d) => ({ value: d.kode, label: d.nama }))}
+          />
         </Field>
         <Field label="TPS">
           <select className="input" value={t.tps} onChange={(e) => t.setTps(e.target.value)} disabled={t.desa === ''}>
@@ -36,14 +35,13 @@ function TargetCard({ t }: { t: ManualTarget }) {
           </select>
         </Field>
         <Field label="Pemilihan">
-          <select className="input" value={t.pemilihan} onChange={(e) => t.setPemilihan(e.target.value as PemilihanId)}>
-            <option value="">— pilih pemilihan —</option>
-            {(t.targets?.pemilihan ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.nama}
-              </option>
-            ))}
-          </select>
+          <Select
+            className="input"
+            value={t.pemilihan}
+            onChange={(v) => t.setPemilihan(v as PemilihanId)}
+            placeholder="— pilih pemilihan —"
+            options={(t.targets?.pemilihan ?? []).map((p) => ({ value: p.id, label: p.nama }))}
+          />
         </Field>
       </div>
     </Card>

@@ -2,7 +2,7 @@
 // PPK or a delegate (docs/plenary-decisions.md), confirmed with the decider's PIN like every weighty decision. The
 // key is typed or read from a QR picture of the phone's screen; the backend checks it all again and records it.
 import type { DevicesView } from '../../../shared/contracts/import.contract';
-import { Button, Dialog, Field, FilePicker, StatusPill } from '../../ui';
+import { Button, Dialog, Field, FilePicker, Select, StatusPill } from '../../ui';
 import { PinField } from '../plenary/decider';
 import { ErrorAlert } from './panel-parts';
 import { useRegisterDevice, type RegisterDeviceState, type RegisterTarget } from './use-register-device';
@@ -15,14 +15,12 @@ function DeviceFields({ s, view }: { s: RegisterDeviceState; view: DevicesView }
         <input className="mono" value={f.id} maxLength={128} onChange={(e) => f.setId(e.target.value)} />
       </Field>
       <Field label="TPS">
-        <select value={f.tps} onChange={(e) => f.setTps(e.target.value)}>
-          <option value="">— pilih TPS —</option>
-          {view.tps.map((t) => (
-            <option key={t.kode} value={t.kode}>
-              {t.label}
-            </option>
-          ))}
-        </select>
+        <Select
+          value={f.tps}
+          onChange={f.setTps}
+          placeholder="— pilih TPS —"
+          options={view.tps.map((t) => ({ value: t.kode, label: t.label }))}
+        />
       </Field>
       <Field label="Kunci publik perangkat" hint="base64url, 43 karakter (32 byte), seperti tampil di HP KPPS">
         <textarea

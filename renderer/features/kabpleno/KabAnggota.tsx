@@ -5,7 +5,7 @@ import type { KabPlenoView } from '../../../shared/contracts/kabpleno.contract';
 import { useApiCommand } from '../../api/hooks';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { Field, PinInput, TextInput } from '../../ui/Field';
+import { Field, PinInput, Select, TextInput } from '../../ui/Field';
 
 function PinForm({ v }: { v: KabPlenoView }) {
   const setPin = useApiCommand('kabpleno.setPin');
@@ -16,14 +16,13 @@ function PinForm({ v }: { v: KabPlenoView }) {
     <>
       <div className="row" style={{ gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
         <Field label="Atur PIN untuk">
-          <select className="input" value={pinFor} onChange={(e) => setPinFor(e.target.value)}>
-            <option value="">Pilih anggota</option>
-            {v.anggota.map((a) => (
-              <option key={a.nama} value={a.nama}>
-                {a.nama}
-              </option>
-            ))}
-          </select>
+          <Select
+            className="input"
+            value={pinFor}
+            onChange={setPinFor}
+            placeholder="Pilih anggota"
+            options={v.anggota.map((a) => ({ value: a.nama, label: a.nama }))}
+          />
         </Field>
         <Field label="PIN baru (4–8 angka)">
           <PinInput value={pin} onChange={setPinText} />

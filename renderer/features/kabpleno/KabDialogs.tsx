@@ -7,7 +7,7 @@ import type { KabKecamatanModel } from '../../../shared/domain/kab-pleno';
 import type { ApiError } from '../../../shared/contracts/result';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field, PinInput, TextInput } from '../../ui/Field';
+import { Field, PinInput, Select, TextInput } from '../../ui/Field';
 import { pinReady } from '../plenary/decider';
 import { DASAR, angka, koreksiFields } from './kab-format';
 
@@ -128,13 +128,7 @@ export function Choice(props: {
 }) {
   return (
     <Field label={props.label}>
-      <select className="input" value={props.value} onChange={(e) => props.set(e.target.value)}>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <Select className="input" value={props.value} onChange={props.set} options={props.options} />
     </Field>
   );
 }

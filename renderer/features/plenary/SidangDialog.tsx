@@ -3,7 +3,7 @@
 // whole kecamatan, closable (docs/plenary-decisions.md).
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
-import { Button, Dialog, Field, StatusPill } from '../../ui';
+import { Button, Dialog, Field, Select, StatusPill } from '../../ui';
 import type { SidangView } from '../../../shared/contracts/plenary.contract';
 import { SIDANG_LABEL, type SidangAction } from '../../../shared/domain/sidang';
 import type { PemilihanId, Pilihan } from '../../../shared/domain/model';
@@ -129,14 +129,12 @@ function Attendance({ s, pemilihan, pilihan }: { s: SidangView; pemilihan: Pemil
         )}
         {peran === 'ppk' ? (
           <Field label="Anggota PPK yang hadir">
-            <select value={nama} onChange={(e) => setNama(e.target.value)}>
-              <option value="">— pilih anggota PPK —</option>
-              {ppk.map((m) => (
-                <option key={m.id} value={m.nama}>
-                  {m.nama}
-                </option>
-              ))}
-            </select>
+            <Select
+              value={nama}
+              onChange={setNama}
+              placeholder="— pilih anggota PPK —"
+              options={ppk.map((m) => ({ value: m.nama, label: m.nama }))}
+            />
           </Field>
         ) : (
           <Field label="Nama yang hadir">

@@ -20,8 +20,9 @@ import { kabPlenoView } from '../services/penerima/pleno/kab-view';
 import { listKabDokumen, type KabDokumen } from '../repositories/kab-pleno.repo';
 import type { KabDokumenView } from '../../../../shared/contracts/kabpleno.contract';
 import type { FeatureHandlers } from './index';
+import { pick } from '../../../../shared/util/pick';
 
-const VIEW_FIELDS = [
+const VIEW = [
   'id',
   'docId',
   'kind',
@@ -32,12 +33,11 @@ const VIEW_FIELDS = [
   'fileName',
   'issuedAt',
   'reason',
-] as const satisfies readonly (keyof KabDokumenView)[];
+] as const;
 
 /** What the screen lists of an issued kab/kota document (`final` stored as 0/1). */
 function dokumenView(d: KabDokumen): KabDokumenView {
-  const fields = Object.fromEntries(VIEW_FIELDS.map((k) => [k, d[k]])) as Omit<KabDokumenView, 'final'>;
-  return { ...fields, final: d.final === 1 };
+  return { ...pick(d, VIEW), final: d.final === 1 };
 }
 
 export function kabplenoHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof kabplenoMethods> {

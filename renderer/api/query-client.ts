@@ -70,12 +70,17 @@ export function applyEvents(client: QueryClient, types: Iterable<PlenoEventType>
   return Promise.all([...stale].map((m) => client.invalidateQueries({ queryKey: [m] }))).then(() => undefined);
 }
 
-/** Runs a command (a state change) and applies the events it is known to cause. Refusals come back as values. */
-export async function runCommand<M extends MethodName>(
+/** What a call over the cache takes: the method and its input, and (tests) another cache or transport. */
+type CallArgs<M extends MethodName> = [
   method: M,
   input: InputOf<M>,
-  client: QueryClient = queryClient,
-  source: Pick<PlenoApi, 'call'> = api,
+  client?: QueryClient,
+  source?: Pick<PlenoApi, 'call'>,
+];
+
+/** Runs a command (a state change) and applies the events it is known to cause. Refusals come back as values. */
+export async function runCommand<M extends MethodName>(
+  ...[method, input, client = queryClient, source = api]: CallArgs<M>
 ): Promise<Result<OutputOf<M>>> {
   const r = await source.call(method, input);
   const events = COMMAND_EVENTS[method];
@@ -85,10 +90,7 @@ export async function runCommand<M extends MethodName>(
 
 /** A read outside a component (a key press, a "load more"): through the cache, as a Result. */
 export async function readApi<M extends MethodName>(
-  method: M,
-  input: InputOf<M>,
-  client: QueryClient = queryClient,
-  source: Pick<PlenoApi, 'call'> = api,
+  ...[method, input, client = queryClient, source = api]: CallArgs<M>
 ): Promise<Result<OutputOf<M>>> {
   try {
     return { ok: true, value: await client.fetchQuery(apiQuery(method, input, source)) };

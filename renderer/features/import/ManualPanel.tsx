@@ -25,14 +25,14 @@ function TargetCard({ t }: { t: ManualTarget }) {
           />
         </Field>
         <Field label="TPS">
-          <select className="input" value={t.tps} onChange={(e) => t.setTps(e.target.value)} disabled={t.desa === ''}>
-            <option value="">— pilih TPS —</option>
-            {t.tpsList.map((x) => (
-              <option key={x.kode} value={x.kode}>
-                TPS {nomorTps(x.nomor)}
-              </option>
-            ))}
-          </select>
+          <Select
+            className="input"
+            value={t.tps}
+            onChange={t.setTps}
+            disabled={t.desa === ''}
+            placeholder="— pilih TPS —"
+            options={t.tpsList.map((x) => ({ value: x.kode, label: `TPS ${nomorTps(x.nomor)}` }))}
+          />
         </Field>
         <Field label="Pemilihan">
           <Select

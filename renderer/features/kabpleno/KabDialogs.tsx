@@ -7,6 +7,7 @@ import type { KabKecamatanModel } from '../../../shared/domain/kab-pleno';
 import type { ApiError } from '../../../shared/contracts/result';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { RefusalDialog } from '../../ui/RefusalDialog';
 import { Field, PinInput, Select, TextInput } from '../../ui/Field';
 import { pinReady } from '../plenary/decider';
 import { DASAR, angka, koreksiFields } from './kab-format';
@@ -223,18 +224,6 @@ export function KoreksiDialog({ v, k, onClose, run }: KoreksiProps) {
 
 /** Why the kecamatan cannot be locked yet (pending decisions, a sum a correction broke), said before any PIN. */
 export function LockRefused({ k, onClose }: { k: KabKecamatanModel; onClose: () => void }) {
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={`Kecamatan ${k.nama} belum dapat dikunci`}
-      footer={<Button onClick={onClose}>Tutup</Button>}
-    >
-      <ul className="stack" data-testid="kunci-ditolak">
-        {k.lockBlockers.map((b) => (
-          <li key={b}>{b}</li>
-        ))}
-      </ul>
-    </Dialog>
-  );
+  const title = `Kecamatan ${k.nama} belum dapat dikunci`;
+  return <RefusalDialog title={title} reasons={k.lockBlockers} testId="kunci-ditolak" onClose={onClose} />;
 }

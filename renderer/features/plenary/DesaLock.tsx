@@ -4,7 +4,8 @@
 // delegate decides (the backend enforces it; docs/plenary-decisions.md).
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
-import { Button, Dialog } from '../../ui';
+import { Button } from '../../ui';
+import { RefusalDialog } from '../../ui/RefusalDialog';
 import type { DesaView } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
 import { useAction } from './use-action';
@@ -47,20 +48,8 @@ export function DesaLock({ pemilihan, desa }: { pemilihan: PemilihanId; desa: { 
 }
 
 function LockRefused({ d, onClose }: { d: DesaView; onClose: () => void }) {
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={`Desa ${d.nama} belum dapat dikunci`}
-      footer={<Button onClick={onClose}>Tutup</Button>}
-    >
-      <ul className="stack" data-testid="lock-refused">
-        {d.lockBlockers.map((b) => (
-          <li key={b}>{b}</li>
-        ))}
-      </ul>
-    </Dialog>
-  );
+  const title = `Desa ${d.nama} belum dapat dikunci`;
+  return <RefusalDialog title={title} reasons={d.lockBlockers} testId="lock-refused" onClose={onClose} />;
 }
 
 /** Reads the desa's totals out before the lock: what the room agrees to freeze. */

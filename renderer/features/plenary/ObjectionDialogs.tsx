@@ -1,7 +1,7 @@
 // "Keberatan": record an objection by a saksi of paslon n, Panwascam or someone else, about this TPS, its desa or
 // the procedure; and resolve one (diterima → a linked correction or a recount note; ditolak with reasons).
 import { useState } from 'react';
-import { Field } from '../../ui';
+import { Field, Select } from '../../ui';
 import type { ObjectionView, TpsReview } from '../../../shared/contracts/plenary.contract';
 import { useAction } from './use-action';
 import { PinField, pinReady } from './decider';
@@ -184,14 +184,15 @@ function OutcomeFields({
       {outcome === 'diterima' && (
         <div className="form-grid">
           <Field label="Ditindaklanjuti dengan koreksi">
-            <select value={followUp.correctionId} onChange={(e) => set({ ...followUp, correctionId: e.target.value })}>
-              <option value="">— pilih koreksi —</option>
-              {corrections.map((c) => (
-                <option key={c.id} value={c.id}>
-                  Koreksi {ordinal(review.corrections, c.id)} ({c.state === 'approved' ? 'disetujui' : 'diusulkan'})
-                </option>
-              ))}
-            </select>
+            <Select
+              value={followUp.correctionId}
+              onChange={(correctionId) => set({ ...followUp, correctionId })}
+              placeholder="— pilih koreksi —"
+              options={corrections.map((c) => ({
+                value: String(c.id),
+                label: `Koreksi ${ordinal(review.corrections, c.id)} (${c.state === 'approved' ? 'disetujui' : 'diusulkan'})`,
+              }))}
+            />
           </Field>
           <Field label="atau catatan hitung ulang">
             <input

@@ -69,6 +69,10 @@ let demoPhotos: PhotoRecord[];
 const ISSUED = Date.parse('2024-11-30T08:00:00Z'); // 16.00 WITA, Saturday 30 November 2024
 
 beforeAll(async () => {
+  // The kept page images: the folder made and last run's pictures removed here, before any test writes one (in a
+  // fresh checkout the folder does not exist, and a test run first must not write into nothing).
+  mkdirSync(ARTIFACTS, { recursive: true });
+  for (const f of readdirSync(ARTIFACTS)) if (f.startsWith('hampang-form-')) rmSync(path.join(ARTIFACTS, f));
   dir = mkdtempSync(path.join(tmpdir(), 'pleno-form-'));
   expect(pleno(['demo', path.join(dir, 'demo'), '--preset', 'hampang'])).toBe(0);
   // The imported demo, never opened here: each part of the file takes a copy (database file and data folder).
@@ -116,8 +120,6 @@ describe('D.Hasil drafts of the hampang demo, read back', () => {
   it('marks every seeded inconsistent column and lists it on the page, in A4 and F4', async () => {
     const sah = faults.find((f) => f.kind === 'jumlah-tidak-cocok' && f.field === 'suara.sah')!;
     const pemilih = faults.find((f) => f.kind === 'jumlah-tidak-cocok' && f.field === 'pemilih.jumlah.l')!;
-    mkdirSync(ARTIFACTS, { recursive: true });
-    for (const f of readdirSync(ARTIFACTS)) if (f.startsWith('hampang-form-')) rmSync(path.join(ARTIFACTS, f));
     for (const paper of ['a4', 'f4'] as const) {
       const g = await issueOk(backend.ctx, { kind: 'd-hasil', pemilihan: 'gubernur', actor: 'uji', paper });
       const pages = pageTexts(g.path);

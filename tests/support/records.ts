@@ -53,14 +53,20 @@ function dptOf(d: number, nomor: number): LP {
 
 /** A master with `desaCount` desa × `tpsPerDesa` TPS, gubernur (2 paslon) and bupati (3 paslon), one device per TPS. */
 export function makeFixture(
-  opts: { desaCount?: number; tpsPerDesa?: number; simulasi?: boolean; kecamatanNama?: string } = {},
+  opts: {
+    desaCount?: number;
+    tpsPerDesa?: number;
+    simulasi?: boolean;
+    kecamatanNama?: string;
+    kecamatanKode?: string;
+  } = {},
 ): StorageFixture {
   const desaCount = opts.desaCount ?? 2;
   const tpsPerDesa = opts.tpsPerDesa ?? 2;
   const desa: MasterDesa[] = [];
   const devices = new Map<string, FixtureDevice>();
   for (let d = 0; d < desaCount; d++) {
-    const kode = `630214${String(2001 + d)}`;
+    const kode = `${opts.kecamatanKode ?? '630214'}${String(2001 + d)}`;
     const tps = Array.from({ length: tpsPerDesa }, (_, i) => ({ nomor: i + 1, dpt: dptOf(d, i + 1) }));
     desa.push({ kode, nama: `Desa Uji ${d + 1}`, tps });
     for (const t of tps) {
@@ -85,14 +91,14 @@ export function makeFixture(
 function masterOf(
   desa: MasterDesa[],
   devices: Map<string, FixtureDevice>,
-  opts: { simulasi?: boolean; kecamatanNama?: string },
+  opts: { simulasi?: boolean; kecamatanNama?: string; kecamatanKode?: string },
 ): DataMaster {
   const sim = opts.simulasi === false ? '' : ' (SIMULASI)';
   return {
     format: 'pleno.master/1',
     provinsi: { kode: '63', nama: 'Kalimantan Selatan' },
     kabkota: { kode: '6302', nama: 'Kotabaru' },
-    kecamatan: { kode: '630214', nama: opts.kecamatanNama ?? 'Hampang' },
+    kecamatan: { kode: opts.kecamatanKode ?? '630214', nama: opts.kecamatanNama ?? 'Hampang' },
     desa,
     pemilihan: [
       {
@@ -266,12 +272,19 @@ export interface KecamatanFixture {
 }
 
 export async function createKecamatanFixture(
-  opts: { desa?: number; tpsPerDesa?: number; dir?: string; simulasi?: boolean } = {},
+  opts: {
+    desa?: number;
+    tpsPerDesa?: number;
+    dir?: string;
+    simulasi?: boolean;
+    kecamatan?: { kode: string; nama: string };
+  } = {},
 ): Promise<KecamatanFixture> {
   const fx = makeFixture({
     desaCount: opts.desa ?? 2,
     tpsPerDesa: opts.tpsPerDesa ?? 3,
     ...(opts.simulasi === undefined ? {} : { simulasi: opts.simulasi }),
+    ...(opts.kecamatan ? { kecamatanKode: opts.kecamatan.kode, kecamatanNama: opts.kecamatan.nama } : {}),
   });
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pleno-kec-'));
   const dbPath = join(dir, 'kecamatan.db');

@@ -6,9 +6,10 @@
 //     - else read-write; then `PRAGMA quick_check`: a damaged file is closed and opened again read-only, with the
 //       reason and the offer to restore from a backup (the restore screen is the renderer's).
 //   cleanTmpLeftovers(dataDir, log)   `*.tmp` files a killed import or issue left in photos/ and documents/
-import { accessSync, constants, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackendContext, Logger } from './context';
+import { namesIn } from './dir-names';
 import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './db/open';
 import { quickCheck, stopWrites } from './repositories/integrity.repo';
 
@@ -87,13 +88,7 @@ const TMP_DIRS = ['photos', 'documents'];
 export function cleanTmpLeftovers(dataDir: string, log: Pick<Logger, 'info' | 'warn'>): number {
   let removed = 0;
   const walk = (dir: string, depth: number) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
+    for (const name of namesIn(dir)) {
       const path = join(dir, name);
       try {
         const st = statSync(path);

@@ -8,6 +8,8 @@ export const BACKUP_FOLDER = 'Pleno-Cadangan';
 export const BACKUP_DB = 'pleno.db';
 export const MANIFEST = 'cadangan.json';
 export const FILE_DIRS = ['photos', 'documents'] as const;
+/** A restore's verified local copy in `<data>/backups/`: not a backup of this laptop, never taken for one. */
+export const RESTORE_COPY_PREFIX = 'pulih-';
 
 export interface BackupManifest {
   format: 'pleno.cadangan/1';

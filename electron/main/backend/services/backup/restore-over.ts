@@ -1,19 +1,22 @@
 // Restoring over a damaged or read-only database on this laptop (the database was opened read-only, storage-state.ts):
-// the backup is verified and copied into the data folder first (restore.service.ts verifiedLocalCopy), and only then
-// is anything replaced. The host closes the backend (ctx.reopen, hosted.ts); the old file, with its -wal/-shm, is
-// moved aside beside it under `<name>.sebelum-pulih-<time>.db` (kept, never deleted), the verified copy put in its
-// place, and a new backend opened on the same path; then the photos and documents are copied, the audit chain
-// verified and the restore recorded. If the restored file does not open, the old file is put back.
+// the backup is verified and copied into the data folder first (restore.service.ts withVerifiedLocalCopy; the copy
+// is removed again if the restore is refused or fails), and only then is anything replaced. The host closes the
+// backend (ctx.reopen, hosted.ts); the old file, with its -wal/-shm, is moved aside beside it under
+// `<name>.sebelum-pulih-<time>.db` (kept, never deleted), the verified copy put in its place, and a new backend opened
+// on the same path; then the photos and documents are copied, the audit chain verified and the restore recorded. If
+// the restored file does not open, the old file is put back.
 // A file SQLite cannot open at all (its header page destroyed) gets the same restore from the start-up screen
 // (restoreOverUnopened): there is no open backend, so the host's reopen and the data folder stand in for it.
-import { chmodSync, copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackendContext, Logger } from '../../context';
 import type { BackupRestored } from '../../../../../shared/contracts/backup.contract';
 import { fail, ok, type Result } from '../../../../../shared/contracts/result';
 import { getMeta } from '../../repositories/master.repo';
 import { readBackupFacts, withBackupReadonly } from '../../db/backup';
-import { finishRestore, verifiedLocalCopy } from './restore.service';
+import { finishRestore, withVerifiedLocalCopy } from './restore.service';
+import { RESTORE_COPY_PREFIX } from './backup-files';
+import { namesIn } from '../../dir-names';
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
 
@@ -98,12 +101,7 @@ export function restoreOverUnopened(host: UnopenedHost, file: string): Promise<R
 /** The kecamatan of the newest readable copy in `<data>/backups/` (restore copies `pulih-*` excepted: unchecked). */
 function kecamatanOfLocalCopies(dataDir: string): { kode: string; nama: string } | null {
   const dir = join(dataDir, 'backups');
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.db') && !n.startsWith('pulih-'));
-  } catch {
-    return null;
-  }
+  const names = namesIn(dir).filter((n) => n.endsWith('.db') && !n.startsWith(RESTORE_COPY_PREFIX));
   for (const n of names.sort().reverse()) {
     try {
       const k = withBackupReadonly(join(dir, n), (db) => readBackupFacts(db).kecamatan);
@@ -115,33 +113,33 @@ function kecamatanOfLocalCopies(dataDir: string): { kode: string; nama: string }
   return null;
 }
 
-async function swapInBackup(
+function swapInBackup(
   host: UnopenedHost,
   file: string,
   here: { kode: string; nama: string } | null,
   hereWords: string,
 ): Promise<Result<BackupRestored>> {
-  const copy = verifiedLocalCopy(host, file);
-  if (!copy.ok) return copy;
-  const k = copy.value.check.kecamatan!;
-  if (here && here.kode !== k.kode)
-    return fail(
-      'CONFLICT',
-      `Cadangan ini milik Kecamatan ${k.nama}, sedangkan ${hereWords} Kecamatan ${here.nama}; pilih cadangan Kecamatan ${here.nama}.`,
-    );
-  const { dbPath, log, reopen } = host;
-  const aside = asideName(dbPath, host.clock());
-  let next: BackendContext;
-  try {
-    next = await reopen(() => swapFiles(dbPath, copy.value.local, aside));
-  } catch (err) {
-    log.warn('restore over the database failed', { dbPath, error: String(err) });
-    if (err instanceof SwapRefused) return fail('DB_ERROR', err.sentence);
-    // The restored file would not open: the old one goes back (the verified copy stays in backups/).
-    if (existsSync(aside)) await reopen(() => putBack(dbPath, aside)).catch(() => undefined);
-    return fail('DB_ERROR', 'Cadangan tidak dapat dibuka setelah dipasang; basis data lama dikembalikan.');
-  }
-  const entries = finishRestore(next, file, 'backup.restore-aside');
-  next.log.info('backup restored over the old database', { from: file, local: copy.value.local, aside, entries });
-  return ok({ kecamatan: { kode: k.kode, nama: k.nama }, entries, movedAside: aside });
+  return withVerifiedLocalCopy(host, file, async ({ local, check }) => {
+    const k = check.kecamatan!;
+    if (here && here.kode !== k.kode)
+      return fail(
+        'CONFLICT',
+        `Cadangan ini milik Kecamatan ${k.nama}, sedangkan ${hereWords} Kecamatan ${here.nama}; pilih cadangan Kecamatan ${here.nama}.`,
+      );
+    const { dbPath, log, reopen } = host;
+    const aside = asideName(dbPath, host.clock());
+    let next: BackendContext;
+    try {
+      next = await reopen(() => swapFiles(dbPath, local, aside));
+    } catch (err) {
+      log.warn('restore over the database failed', { dbPath, error: String(err) });
+      if (err instanceof SwapRefused) return fail('DB_ERROR', err.sentence);
+      // The restored file would not open: the old one goes back.
+      if (existsSync(aside)) await reopen(() => putBack(dbPath, aside)).catch(() => undefined);
+      return fail('DB_ERROR', 'Cadangan tidak dapat dibuka setelah dipasang; basis data lama dikembalikan.');
+    }
+    const entries = finishRestore(next, file, 'backup.restore-aside');
+    next.log.info('backup restored over the old database', { from: file, local, aside, entries });
+    return ok({ kecamatan: { kode: k.kode, nama: k.nama }, entries, movedAside: aside });
+  });
 }

@@ -4,7 +4,7 @@
 // folder and checked again there (the drive may be pulled or the file changed meanwhile), then written over the
 // empty database with the backup API, its photos and documents copied, the chain verified once more, and the restore
 // recorded in the audit log. Over a damaged or read-only database the file itself is swapped: restore-over.ts.
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BackendContext } from '../../context';
 import type { BackupCheck, BackupFound, BackupRestored } from '../../../../../shared/contracts/backup.contract';
@@ -14,21 +14,24 @@ import { runCommand } from '../../db/command';
 import { latestVersion } from '../../db/migrate';
 import { AUDITED_TABLES, migrations } from '../../db/migrations/index';
 import { appendAudit, verifyAudit } from '../../repositories/audit.repo';
-import { BACKUP_DB, BACKUP_FOLDER, copyMissing, FILE_DIRS, isBackupPathOn, readManifest } from './backup-files';
+import {
+  BACKUP_DB,
+  BACKUP_FOLDER,
+  copyMissing,
+  FILE_DIRS,
+  isBackupPathOn,
+  readManifest,
+  RESTORE_COPY_PREFIX,
+} from './backup-files';
 import { mountedDrives } from './backup.service';
 import { checkSubmissionSources } from '../integrity/signed-sources';
+import { namesIn } from '../../dir-names';
 
 export function findBackups(): BackupFound[] {
   const out: BackupFound[] = [];
   for (const d of mountedDrives()) {
     const base = join(d.root, BACKUP_FOLDER);
-    let kids: string[] = [];
-    try {
-      kids = readdirSync(base);
-    } catch {
-      continue;
-    }
-    for (const k of kids) {
+    for (const k of namesIn(base)) {
       const dir = join(base, k);
       const m = readManifest(dir);
       if (!m || !existsSync(join(dir, BACKUP_DB))) continue;
@@ -90,22 +93,52 @@ export function inspectBackup(file: string): Result<BackupCheck> {
 
 /**
  * The backup copied from the drive into this laptop's data folder and checked again there (the drive may be pulled
- * or the file changed meanwhile): the file that is restored is the one verified.
+ * or the file changed meanwhile): the file that is restored is the one verified. A copy that fails its check is
+ * removed at once.
  */
-export function verifiedLocalCopy(
-  ctx: Pick<BackendContext, 'clock' | 'dataDir'>,
-  file: string,
-): Result<{ local: string; check: BackupCheck }> {
+function verifiedLocalCopy(ctx: Pick<BackendContext, 'clock' | 'dataDir'>, file: string): Result<LocalCopy> {
   const seen = inspectBackup(file);
   if (!seen.ok) return seen;
   if (!seen.value.valid) return fail('INVALID_INPUT', seen.value.problems[0] ?? 'Cadangan tidak dapat dipakai.');
   const stamp = ctx.clock().toISOString().replace(/[:.]/g, '-');
-  const local = join(ctx.dataDir, 'backups', `pulih-${stamp}.db`);
-  copyFileSync(file, local);
-  const check = checkBackupFile(local);
-  if (!check.valid || check.kecamatan?.kode !== seen.value.kecamatan?.kode)
+  const local = join(ctx.dataDir, 'backups', `${RESTORE_COPY_PREFIX}${stamp}.db`);
+  try {
+    copyFileSync(file, local);
+    const check = checkBackupFile(local);
+    if (check.valid && check.kecamatan?.kode === seen.value.kecamatan?.kode)
+      return ok({ local, check: { ...seen.value, ...check } });
+    rmSync(local, { force: true });
     return fail('INVALID_INPUT', check.problems[0] ?? 'Cadangan berubah saat disalin; coba lagi.');
-  return ok({ local, check: { ...seen.value, ...check } });
+  } catch (err) {
+    rmSync(local, { force: true });
+    throw err;
+  }
+}
+
+export interface LocalCopy {
+  local: string;
+  check: BackupCheck;
+}
+
+/**
+ * Runs a restore on the verified local copy of `file`. When the restore is refused or fails, the copy goes: left in
+ * `backups/` it would lie beside this laptop's own copies as if it were one. A restore that went through keeps it.
+ */
+export async function withVerifiedLocalCopy<T>(
+  ctx: Pick<BackendContext, 'clock' | 'dataDir'>,
+  file: string,
+  restore: (copy: LocalCopy) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const copy = verifiedLocalCopy(ctx, file);
+  if (!copy.ok) return copy;
+  let done = false;
+  try {
+    const r = await restore(copy.value);
+    done = r.ok;
+    return r;
+  } finally {
+    if (!done) rmSync(copy.value.local, { force: true });
+  }
 }
 
 /**
@@ -134,11 +167,11 @@ export async function restoreBackup(ctx: BackendContext, file: string): Promise<
       'CONFLICT',
       'Laptop ini sudah memegang data kecamatan; cadangan hanya dapat dipulihkan ke Pleno yang baru dipasang atau ke basis data yang rusak.',
     );
-  const copy = verifiedLocalCopy(ctx, file);
-  if (!copy.ok) return copy;
-  await restoreDatabase(ctx.db, copy.value.local);
-  const entries = finishRestore(ctx, file, 'backup.restore');
-  ctx.log.info('backup restored', { from: file, local: copy.value.local, entries });
-  const k = copy.value.check.kecamatan!;
-  return ok({ kecamatan: { kode: k.kode, nama: k.nama }, entries, movedAside: null });
+  return withVerifiedLocalCopy(ctx, file, async ({ local, check }) => {
+    await restoreDatabase(ctx.db, local);
+    const entries = finishRestore(ctx, file, 'backup.restore');
+    ctx.log.info('backup restored', { from: file, local, entries });
+    const k = check.kecamatan!;
+    return ok({ kecamatan: { kode: k.kode, nama: k.nama }, entries, movedAside: null });
+  });
 }

@@ -3,7 +3,7 @@
 // Prints p50/p99 of the phone's posts for a quiet baseline and for each attack, measured in the same run.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lyingSizeBomb, zip64Body98 } from '../shared/formats/zip-test-support';
+import { lyingSizeBomb, zip64Body98 } from '../tests/support/hostile-zip';
 import {
   idleSockets,
   junkFlood,

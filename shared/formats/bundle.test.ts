@@ -1,11 +1,11 @@
 import { zipSync } from 'fflate';
-import { type RawEntry, rawZip } from './zip-test-support';
+import { type RawEntry, rawZip } from '../../tests/support/hostile-zip';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair, nodeCrypto, sha256Hex, signPayload } from '../../electron/main/backend/crypto';
 import { bytesEqual, concatBytes, utf8Encode } from './bytes';
 import { type BundlePhoto, crc32, peekBundleKeyIds, peekBundleResults, readBundle, writeBundle } from './bundle';
-import { sampleRecord } from './test-support';
+import { sampleRecord } from '../../tests/support/format-samples';
 
 // Minimal "images": correct magic numbers plus distinct content.
 const jpg = (n: number) =>

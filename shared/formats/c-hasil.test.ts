@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair, nodeCrypto, signPayload } from '../../electron/main/backend/crypto';
 import { checkDevice, isIsoDateTimeWithOffset, parseCHasil, parseCounts, verifyCHasilEnvelope } from './c-hasil';
-import { sampleMaster, sampleRecord } from './test-support';
+import { sampleMaster, sampleRecord } from '../../tests/support/format-samples';
 import { canonicalBytes } from './canonical';
 import { toHex } from './bytes';
 import { parseJson } from './json';

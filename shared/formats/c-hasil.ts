@@ -21,19 +21,8 @@ import { fromBase64Url, toHex } from './bytes';
 import { type CryptoPort, MAX_KEY_ID_LENGTH, parseEnvelope, signingBytes } from './envelope';
 import { indexMaster, MAX_COUNT, parseLP } from './master';
 import { type ParseResult, parseFail, parsed, runParser } from './parse-result';
-import {
-  array,
-  describe,
-  exactObject,
-  fail,
-  integer,
-  isPlainObject,
-  joinPath,
-  literal,
-  pattern,
-  string,
-  text,
-} from './strict';
+// The strict readers (strict.ts) are named with their module: `strict.integer(...)` reads as what it checks.
+import * as strict from './strict';
 
 const MAX_FOTO = 50;
 const MAX_LEMBAR = 99;
@@ -54,15 +43,15 @@ const RECORD_KEYS = [
   'dibuat',
 ] as const;
 
-const count = (v: unknown, path: string): number => integer(v, path, 0, MAX_COUNT);
+const count = (v: unknown, path: string): number => strict.integer(v, path, 0, MAX_COUNT);
 
 function voters(v: unknown, path: string): PemilihVoters {
-  const o = exactObject(v, path, ['dpt', 'dpph', 'dptb', 'jumlah']);
+  const o = strict.exactObject(v, path, ['dpt', 'dpph', 'dptb', 'jumlah']);
   return {
-    dpt: parseLP(o.dpt, joinPath(path, 'dpt')),
-    dpph: parseLP(o.dpph, joinPath(path, 'dpph')),
-    dptb: parseLP(o.dptb, joinPath(path, 'dptb')),
-    jumlah: parseLP(o.jumlah, joinPath(path, 'jumlah')),
+    dpt: parseLP(o.dpt, strict.joinPath(path, 'dpt')),
+    dpph: parseLP(o.dpph, strict.joinPath(path, 'dpph')),
+    dptb: parseLP(o.dptb, strict.joinPath(path, 'dptb')),
+    jumlah: parseLP(o.jumlah, strict.joinPath(path, 'jumlah')),
   };
 }
 
@@ -72,14 +61,19 @@ function countsOf(
   base: string,
   pemilihanLabel?: string,
 ): CHasilCounts {
-  const p = (k: string) => joinPath(base, k);
-  const dis = exactObject(o.disabilitas, p('disabilitas'), ['pemilih', 'pengguna']);
-  const ss = exactObject(o.suratSuara, p('suratSuara'), ['diterima', 'dikembalikan', 'tidakDigunakan', 'digunakan']);
-  const su = exactObject(o.suara, p('suara'), ['paslon', 'sah', 'tidakSah', 'total']);
-  const paslonPath = joinPath(p('suara'), 'paslon');
-  const paslon = array(su.paslon, paslonPath);
+  const p = (k: string) => strict.joinPath(base, k);
+  const dis = strict.exactObject(o.disabilitas, p('disabilitas'), ['pemilih', 'pengguna']);
+  const ss = strict.exactObject(o.suratSuara, p('suratSuara'), [
+    'diterima',
+    'dikembalikan',
+    'tidakDigunakan',
+    'digunakan',
+  ]);
+  const su = strict.exactObject(o.suara, p('suara'), ['paslon', 'sah', 'tidakSah', 'total']);
+  const paslonPath = strict.joinPath(p('suara'), 'paslon');
+  const paslon = strict.array(su.paslon, paslonPath);
   if (paslon.length !== pilihanCount) {
-    fail(
+    strict.fail(
       'WRONG_CHOICE_COUNT',
       paslonPath,
       `harus berisi ${pilihanCount} angka (jumlah pilihan${pemilihanLabel ? ` pemilihan ${pemilihanLabel}` : ''}), ditemukan ${paslon.length}`,
@@ -89,20 +83,20 @@ function countsOf(
     pemilih: voters(o.pemilih, p('pemilih')),
     pengguna: voters(o.pengguna, p('pengguna')),
     disabilitas: {
-      pemilih: parseLP(dis.pemilih, joinPath(p('disabilitas'), 'pemilih')),
-      pengguna: parseLP(dis.pengguna, joinPath(p('disabilitas'), 'pengguna')),
+      pemilih: parseLP(dis.pemilih, strict.joinPath(p('disabilitas'), 'pemilih')),
+      pengguna: parseLP(dis.pengguna, strict.joinPath(p('disabilitas'), 'pengguna')),
     },
     suratSuara: {
-      diterima: count(ss.diterima, joinPath(p('suratSuara'), 'diterima')),
-      dikembalikan: count(ss.dikembalikan, joinPath(p('suratSuara'), 'dikembalikan')),
-      tidakDigunakan: count(ss.tidakDigunakan, joinPath(p('suratSuara'), 'tidakDigunakan')),
-      digunakan: count(ss.digunakan, joinPath(p('suratSuara'), 'digunakan')),
+      diterima: count(ss.diterima, strict.joinPath(p('suratSuara'), 'diterima')),
+      dikembalikan: count(ss.dikembalikan, strict.joinPath(p('suratSuara'), 'dikembalikan')),
+      tidakDigunakan: count(ss.tidakDigunakan, strict.joinPath(p('suratSuara'), 'tidakDigunakan')),
+      digunakan: count(ss.digunakan, strict.joinPath(p('suratSuara'), 'digunakan')),
     },
     suara: {
-      paslon: paslon.map((v, i) => count(v, joinPath(paslonPath, i))),
-      sah: count(su.sah, joinPath(p('suara'), 'sah')),
-      tidakSah: count(su.tidakSah, joinPath(p('suara'), 'tidakSah')),
-      total: count(su.total, joinPath(p('suara'), 'total')),
+      paslon: paslon.map((v, i) => count(v, strict.joinPath(paslonPath, i))),
+      sah: count(su.sah, strict.joinPath(p('suara'), 'sah')),
+      tidakSah: count(su.tidakSah, strict.joinPath(p('suara'), 'tidakSah')),
+      total: count(su.total, strict.joinPath(p('suara'), 'total')),
     },
   };
 }
@@ -113,7 +107,7 @@ function countsOf(
  */
 export function parseCounts(value: unknown, pilihanCount: number, path = ''): ParseResult<CHasilCounts> {
   return runParser(() => {
-    const o = exactObject(value, path, ['pemilih', 'pengguna', 'disabilitas', 'suratSuara', 'suara']);
+    const o = strict.exactObject(value, path, ['pemilih', 'pengguna', 'disabilitas', 'suratSuara', 'suara']);
     return countsOf(o, pilihanCount, path);
   });
 }
@@ -147,46 +141,55 @@ export function isIsoDateTimeWithOffset(s: string): boolean {
  */
 export function parseCHasil(payload: unknown, ctx: { master: DataMaster }): ParseResult<CHasilRecord> {
   return runParser(() => {
-    if (isPlainObject(payload) && payload.format !== undefined)
-      literal(payload.format, 'format', C_HASIL_FORMAT, 'WRONG_FORMAT');
-    const o = exactObject(payload, '', RECORD_KEYS);
-    literal(o.format, 'format', C_HASIL_FORMAT, 'WRONG_FORMAT');
+    if (strict.isPlainObject(payload) && payload.format !== undefined)
+      strict.literal(payload.format, 'format', C_HASIL_FORMAT, 'WRONG_FORMAT');
+    const o = strict.exactObject(payload, '', RECORD_KEYS);
+    strict.literal(o.format, 'format', C_HASIL_FORMAT, 'WRONG_FORMAT');
     const idx = indexMaster(ctx.master);
 
-    const tps = pattern(o.tps, 'tps', TPS_CODE, 'kode TPS 13 angka');
+    const tps = strict.pattern(o.tps, 'tps', TPS_CODE, 'kode TPS 13 angka');
     if (!idx.tps.has(tps))
-      fail('UNKNOWN_TPS', 'tps', `TPS ${tps} tidak ada dalam data master kecamatan ${ctx.master.kecamatan.nama}`);
+      strict.fail(
+        'UNKNOWN_TPS',
+        'tps',
+        `TPS ${tps} tidak ada dalam data master kecamatan ${ctx.master.kecamatan.nama}`,
+      );
 
-    const pemilihanId = string(o.pemilihan, 'pemilihan');
+    const pemilihanId = strict.string(o.pemilihan, 'pemilihan');
     const pemilihan = idx.pemilihan.get(pemilihanId);
     if (!pemilihan) {
-      fail(
+      strict.fail(
         'UNKNOWN_PEMILIHAN',
         'pemilihan',
-        `pemilihan ${describe(pemilihanId)} tidak ada dalam data master (ada: ${[...idx.pemilihan.keys()].join(', ')})`,
+        `pemilihan ${strict.describe(pemilihanId)} tidak ada dalam data master (ada: ${[...idx.pemilihan.keys()].join(', ')})`,
       );
     }
 
     const counts = countsOf(o, pemilihan.pilihan.length, '', pemilihan.id);
 
-    const fotoRaw = array(o.foto, 'foto');
-    if (fotoRaw.length > MAX_FOTO) fail('BAD_VALUE', 'foto', `berisi lebih dari ${MAX_FOTO} foto`);
+    const fotoRaw = strict.array(o.foto, 'foto');
+    if (fotoRaw.length > MAX_FOTO) strict.fail('BAD_VALUE', 'foto', `berisi lebih dari ${MAX_FOTO} foto`);
     const foto = fotoRaw.map((f, i): FotoRef => {
-      const fp = joinPath('foto', i);
-      const fo = exactObject(f, fp, ['lembar', 'sha256']);
+      const fp = strict.joinPath('foto', i);
+      const fo = strict.exactObject(f, fp, ['lembar', 'sha256']);
       return {
-        lembar: integer(fo.lembar, joinPath(fp, 'lembar'), 1, MAX_LEMBAR),
-        sha256: pattern(fo.sha256, joinPath(fp, 'sha256'), SHA256_HEX, 'SHA-256 64 karakter hex huruf kecil'),
+        lembar: strict.integer(fo.lembar, strict.joinPath(fp, 'lembar'), 1, MAX_LEMBAR),
+        sha256: strict.pattern(
+          fo.sha256,
+          strict.joinPath(fp, 'sha256'),
+          SHA256_HEX,
+          'SHA-256 64 karakter hex huruf kecil',
+        ),
       };
     });
 
-    const perangkat = text(o.perangkat, 'perangkat', MAX_KEY_ID_LENGTH);
-    const dibuat = string(o.dibuat, 'dibuat');
+    const perangkat = strict.text(o.perangkat, 'perangkat', MAX_KEY_ID_LENGTH);
+    const dibuat = strict.string(o.dibuat, 'dibuat');
     if (!isIsoDateTimeWithOffset(dibuat)) {
-      fail(
+      strict.fail(
         'BAD_VALUE',
         'dibuat',
-        `harus waktu ISO 8601 dengan zona waktu (mis. 2024-11-27T14:05:00+08:00), ditemukan ${describe(dibuat)}`,
+        `harus waktu ISO 8601 dengan zona waktu (mis. 2024-11-27T14:05:00+08:00), ditemukan ${strict.describe(dibuat)}`,
       );
     }
 

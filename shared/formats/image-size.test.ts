@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
 import { imageDimensions } from './image-size';
-import { pngBombHeader } from './image-test-support';
+import { pngBombHeader } from '../../tests/support/hostile-image';
 
 describe('imageDimensions (header only)', () => {
   it('reads a real PNG and a real JPEG', () => {

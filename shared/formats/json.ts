@@ -67,13 +67,7 @@ class Parser {
         writable: true,
         configurable: true,
       });
-      this.ws();
-      const c = this.s[this.i++];
-      if (c === '}') return out;
-      if (c !== ',') {
-        this.i--;
-        this.err('"," atau "}" diharapkan');
-      }
+      if (this.closes('}')) return out;
     }
   }
 
@@ -84,14 +78,20 @@ class Parser {
     if (this.s[this.i] === ']') return (this.i++, out);
     for (;;) {
       out.push(this.value(depth + 1));
-      this.ws();
-      const c = this.s[this.i++];
-      if (c === ']') return out;
-      if (c !== ',') {
-        this.i--;
-        this.err('"," atau "]" diharapkan');
-      }
+      if (this.closes(']')) return out;
     }
+  }
+
+  /** After a member or element: true at `close` (taken), false after a comma; anything else is an error. */
+  closes(close: '}' | ']'): boolean {
+    this.ws();
+    const c = this.s[this.i++];
+    if (c === close) return true;
+    if (c !== ',') {
+      this.i--;
+      this.err(`"," atau "${close}" diharapkan`);
+    }
+    return false;
   }
 
   string(): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexMaster, parseMaster } from './master';
-import { sampleMaster } from './test-support';
+import { sampleMaster } from '../../tests/support/format-samples';
 
 type Mutator = (m: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 

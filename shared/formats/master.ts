@@ -37,11 +37,7 @@ import {
 export const MAX_COUNT = 9999;
 export const MAX_TPS_NOMOR = 999;
 /** Generous bounds that keep a hostile file from exhausting memory; real kecamatan are far below. */
-const MAX_DESA = 500;
-const MAX_TPS_PER_DESA = 999;
-const MAX_PILIHAN = 20;
-const MAX_PERANGKAT = 50_000;
-const MAX_PPK = 50;
+const MAX = { desa: 500, tpsPerDesa: 999, pilihan: 20, perangkat: 50_000, ppk: 50 } as const;
 
 export function parseLP(v: unknown, path: string): LP {
   const o = exactObject(v, path, ['l', 'p']);
@@ -84,7 +80,7 @@ function parseDesa(v: unknown, path: string, kecamatan: string): MasterDesa {
   const o = exactObject(v, path, ['kode', 'nama', 'tps']);
   const w = wilayahFields(o, path, 10, { kode: kecamatan, what: 'kecamatan' });
   const seen = new Set<number>();
-  const tps = boundedArray(o.tps, joinPath(path, 'tps'), 1, MAX_TPS_PER_DESA, 'TPS').map((t, i): MasterTps => {
+  const tps = boundedArray(o.tps, joinPath(path, 'tps'), 1, MAX.tpsPerDesa, 'TPS').map((t, i): MasterTps => {
     const tp = joinPath(joinPath(path, 'tps'), i);
     const to = exactObject(t, tp, ['nomor', 'dpt']);
     const nomor = integer(to.nomor, joinPath(tp, 'nomor'), 1, MAX_TPS_NOMOR);
@@ -113,11 +109,11 @@ function parsePemilihan(v: unknown, path: string, provinsi: string, kabkota: str
     );
   }
   const pp = joinPath(path, 'pilihan');
-  const raw = boundedArray(o.pilihan, pp, 1, MAX_PILIHAN, 'pilihan');
+  const raw = boundedArray(o.pilihan, pp, 1, MAX.pilihan, 'pilihan');
   const pilihan = raw.map((c, i): Pilihan => {
     const cp = joinPath(pp, i);
     const co = exactObject(c, cp, ['nomor', 'nama'], ['kind']);
-    const nomor = integer(co.nomor, joinPath(cp, 'nomor'), 1, MAX_PILIHAN);
+    const nomor = integer(co.nomor, joinPath(cp, 'nomor'), 1, MAX.pilihan);
     if (nomor !== i + 1)
       fail('BAD_VALUE', joinPath(cp, 'nomor'), `harus ${i + 1} (nomor urut berurutan dari 1), ditemukan ${nomor}`);
     const out: Pilihan = { nomor, nama: text(co.nama, joinPath(cp, 'nama')) };
@@ -165,7 +161,7 @@ export function parseMaster(payload: unknown): ParseResult<DataMaster> {
 
     const desaKode = new Set<string>();
     const tpsCodes = new Set<string>();
-    const desa = boundedArray(o.desa, 'desa', 1, MAX_DESA, 'desa').map((d, i) => {
+    const desa = boundedArray(o.desa, 'desa', 1, MAX.desa, 'desa').map((d, i) => {
       const parsedDesa = parseDesa(d, joinPath('desa', i), kecamatan.kode);
       if (desaKode.has(parsedDesa.kode))
         fail('DUPLICATE', `desa[${i}].kode`, `kode desa ${parsedDesa.kode} muncul dua kali`);
@@ -185,14 +181,14 @@ export function parseMaster(payload: unknown): ParseResult<DataMaster> {
       fail('BAD_VALUE', 'pemilihan', 'bupati dan walikota tidak dapat berada dalam satu kecamatan');
     }
 
-    const ppk = boundedArray(o.ppk, 'ppk', 0, MAX_PPK, 'anggota').map((m, i): PpkMember => {
+    const ppk = boundedArray(o.ppk, 'ppk', 0, MAX.ppk, 'anggota').map((m, i): PpkMember => {
       const mp = joinPath('ppk', i);
       const mo = exactObject(m, mp, ['nama', 'jabatan']);
       return { nama: text(mo.nama, joinPath(mp, 'nama')), jabatan: text(mo.jabatan, joinPath(mp, 'jabatan')) };
     });
 
     const deviceIds = new Set<string>();
-    const perangkat = boundedArray(o.perangkat, 'perangkat', 0, MAX_PERANGKAT, 'perangkat').map((d, i): Perangkat => {
+    const perangkat = boundedArray(o.perangkat, 'perangkat', 0, MAX.perangkat, 'perangkat').map((d, i): Perangkat => {
       const dp = joinPath('perangkat', i);
       const dobj = exactObject(d, dp, ['id', 'tps', 'publicKey']);
       const id = text(dobj.id, joinPath(dp, 'id'), MAX_KEY_ID_LENGTH);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeCrypto, signPayload } from '../../electron/main/backend/crypto';
 import { base45Encode } from './base45';
 import { decodeQrSingle, decodeQrText, encodeQrParts, QR_MAX_JSON_BYTES, QR_MAX_PARTS, QrAssembler } from './qr';
-import { sampleRecord } from './test-support';
+import { sampleRecord } from '../../tests/support/format-samples';
 
 const SEED = 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A';
 const UNLIMITED = { maxTextLength: 1_000_000 };

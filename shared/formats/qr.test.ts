@@ -6,7 +6,7 @@ import { canonicalize } from './canonical';
 import { verifyCHasilEnvelope } from './c-hasil';
 import { parseEnvelopeBytes } from './envelope';
 import { decodeQrSingle, decodeQrText, encodeQrParts, parseQrText, QrAssembler } from './qr';
-import { sampleMaster, sampleRecord } from './test-support';
+import { sampleMaster, sampleRecord } from '../../tests/support/format-samples';
 
 // Fixed seeds (Ed25519 is deterministic), so every encoded text is the same on each run.
 const SEED_A = 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A';

@@ -25,7 +25,7 @@ import { Base45Error, base45Decode, base45Encode, isBase45Text } from './base45'
 import { BytesError, utf8Decode, utf8Encode } from './bytes';
 import { canonicalize } from './canonical';
 import { parseJson } from './json';
-import { type ParseErrorCode, type ParseResult, parseFail, parsed } from './parse-result';
+import { type ParseErrorCode, type ParseResult, ParseFailure, parseFail, parsed, runParser } from './parse-result';
 
 export const QR_PREFIX = 'PLN1:';
 export const QR_MAX_TEXT_LENGTH = 1000;
@@ -59,31 +59,31 @@ export function parseQrText(text: string): ParseResult<QrTextInfo> {
 
 /** Base45 text → inflated UTF-8 JSON text, checked to be JSON (duplicate keys rejected). */
 function decodeData(b45: string): ParseResult<string> {
-  let deflated: Uint8Array;
+  return runParser(() => {
+    const deflated = broken('QR_BAD_BASE45', Base45Error, () => base45Decode(b45));
+    let raw: Uint8Array;
+    try {
+      // A fixed output buffer: a deflate bomb cannot grow memory; one byte over the limit means "too large".
+      raw = inflateSync(deflated, { out: new Uint8Array(QR_MAX_JSON_BYTES + 1) });
+    } catch {
+      throw new ParseFailure('QR_BAD_DEFLATE', 'kode QR Pleno rusak: data tidak dapat didekompresi');
+    }
+    if (raw.length > QR_MAX_JSON_BYTES) throw new ParseFailure('QR_TOO_LARGE', 'isi kode QR Pleno terlalu besar');
+    const text = broken('QR_BAD_DEFLATE', BytesError, () => utf8Decode(raw));
+    const j = parseJson(text);
+    if (!j.ok) throw new ParseFailure('QR_BAD_DEFLATE', `kode QR Pleno rusak: ${j.error.message}`);
+    return text;
+  });
+}
+
+/** One decoding step: an error of its `known` class means a broken code; any other error is a bug and propagates. */
+function broken<T>(code: ParseErrorCode, known: new (message: string) => Error, step: () => T): T {
   try {
-    deflated = base45Decode(b45);
+    return step();
   } catch (e) {
-    if (e instanceof Base45Error) return parseFail('QR_BAD_BASE45', `kode QR Pleno rusak: ${e.message}`);
+    if (e instanceof known) throw new ParseFailure(code, `kode QR Pleno rusak: ${e.message}`);
     throw e;
   }
-  let raw: Uint8Array;
-  try {
-    // A fixed output buffer: a deflate bomb cannot grow memory; one byte over the limit means "too large".
-    raw = inflateSync(deflated, { out: new Uint8Array(QR_MAX_JSON_BYTES + 1) });
-  } catch {
-    return parseFail('QR_BAD_DEFLATE', 'kode QR Pleno rusak: data tidak dapat didekompresi');
-  }
-  if (raw.length > QR_MAX_JSON_BYTES) return parseFail('QR_TOO_LARGE', 'isi kode QR Pleno terlalu besar');
-  let text: string;
-  try {
-    text = utf8Decode(raw);
-  } catch (e) {
-    if (e instanceof BytesError) return parseFail('QR_BAD_DEFLATE', `kode QR Pleno rusak: ${e.message}`);
-    throw e;
-  }
-  const j = parseJson(text);
-  if (!j.ok) return parseFail('QR_BAD_DEFLATE', `kode QR Pleno rusak: ${j.error.message}`);
-  return parsed(text);
 }
 
 /**

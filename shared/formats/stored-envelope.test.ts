@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalize } from './canonical';
 import { canonicalStoredEnvelope } from './stored-envelope';
-import { sampleRecord } from './test-support';
+import { sampleRecord } from '../../tests/support/format-samples';
 
 const SIG = { alg: 'Ed25519', keyId: 'kpps-6302142001001', sig: 'A'.repeat(86) };
 const SIG_TEXT = canonicalize(SIG);

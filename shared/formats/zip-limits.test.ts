@@ -7,7 +7,7 @@ import { concatBytes, utf8Encode } from './bytes';
 import { crc32 } from './bundle';
 import { ParseFailure } from './parse-result';
 import { extractZipEntry, readZipDirectory, showEntryName, type ZipLimits } from './zip-reader';
-import { rawZip } from './zip-test-support';
+import { rawZip } from '../../tests/support/hostile-zip';
 
 const KiB = 1024;
 const limits = (over: Partial<ZipLimits> = {}): ZipLimits => ({

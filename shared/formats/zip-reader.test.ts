@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { utf8Encode } from './bytes';
 import { crc32, peekBundleKeyIds, readBundle, writeBundle } from './bundle';
 import { nodeCrypto, generateKeyPair, signPayload } from '../../electron/main/backend/crypto';
-import { sampleRecord } from './test-support';
+import { sampleRecord } from '../../tests/support/format-samples';
 import { extractZipEntry, readZipDirectory, type ZipLimits } from './zip-reader';
-import { lyingSizeBomb, rawZip, zip64Body98 } from './zip-test-support';
+import { lyingSizeBomb, rawZip, zip64Body98 } from '../../tests/support/hostile-zip';
 import { ParseFailure } from './parse-result';
 
 const limits = (over: Partial<ZipLimits> = {}): ZipLimits => ({

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKecamatanFixture } from '../support/records';
-import { lyingSizeBomb, zip64Body98 } from '../../shared/formats/zip-test-support';
+import { lyingSizeBomb, zip64Body98 } from '../support/hostile-zip';
 import {
   legitPhone,
   percentile,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { pngBombHeader } from '../../shared/formats/image-test-support';
+import { pngBombHeader } from '../support/hostile-image';
 import { legitPhone, percentile, startHostileKecamatan, type HostileKecamatan, LEGIT_ANSWER_BOUND_MS } from './harness';
 
 let k: HostileKecamatan;

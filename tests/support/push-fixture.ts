@@ -9,7 +9,7 @@ import { tpsCode } from '../../shared/domain/model';
 import { sumTotals } from '../../shared/domain/recap';
 import { payloadHash } from '../../shared/formats/envelope';
 import { envelopeAddress, envelopeSize, type KirimManifest } from '../../shared/formats/kirim';
-import { sampleMaster, sampleRecord } from '../../shared/formats/test-support';
+import { sampleMaster, sampleRecord } from './format-samples';
 
 export const keyed = <P>(payload: P, k: KeyPairText) =>
   signPayload(payload, k.privateKey, k.fingerprint, { includePublicKey: true });

@@ -84,3 +84,26 @@ export const PENGGUNA_JUMLAH_FIELDS = ['pengguna.jumlah.l', 'pengguna.jumlah.p']
 export function paslonFields(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `suara.paslon.${i}`);
 }
+
+/**
+ * A rule of one error check over the whole record (R05–R09, R11): `broken` gives the violation's message, or null
+ * when the counts agree; the violation names every field of the rule.
+ */
+export function wholeRecordRule(
+  code: RuleCode,
+  title: string,
+  fields: (pilihanCount: number) => string[],
+  broken: (counts: CHasilCounts) => string | null,
+): Rule {
+  return {
+    code,
+    severity: 'error',
+    severities: ['error'],
+    title,
+    fields,
+    check(counts) {
+      const message = broken(counts);
+      return message === null ? [] : [{ code, severity: 'error', message, fields: fields(counts.suara.paslon.length) }];
+    },
+  };
+}

@@ -1,9 +1,9 @@
 // `pleno.penerima/1` receiver certificates (docs/design.md §4.1): parse, and verify against the data master's signer.
-import { base64UrlOfLength, type CryptoPort, ED25519_PUBLIC_KEY_BYTES, parseEnvelope } from '../envelope';
+import { base64UrlOfLength, type CryptoPort, ED25519_PUBLIC_KEY_BYTES } from '../envelope';
 import { type ParseResult, parseFail, parsed, runParser } from '../parse-result';
 import { exactObject, fail, joinPath, literal, pattern } from '../strict';
 import { kode, name, time } from './fields';
-import { verifyKeyedUnder } from './keyed';
+import { openKeyedUnder } from './keyed';
 import type { PenerimaCert } from './types';
 
 const URL_RE = /^https?:\/\/[^\s/?#@]+(?:\/[^\s]*)?$/;
@@ -43,18 +43,12 @@ export function verifyPenerimaCert(
   port: CryptoPort,
   kabkota?: string,
 ): ParseResult<VerifiedCert> {
-  const env = parseEnvelope(json);
-  if (!env.ok) return env;
-  const signer = verifyKeyedUnder(env.value, masterSignerKey, port, 'kunci KPU yang menandatangani data master');
-  if (!signer.ok) return signer;
-  const cert = parsePenerimaCert(env.value.payload);
-  if (!cert.ok) return cert;
-  if (kabkota !== undefined && cert.value.kabkota.kode !== kabkota) {
-    return parseFail(
-      'BAD_VALUE',
-      `sertifikat untuk kab/kota ${cert.value.kabkota.kode}, bukan ${kabkota}`,
-      'kabkota.kode',
-    );
+  const whose = 'kunci KPU yang menandatangani data master';
+  const opened = openKeyedUnder(json, { publicKey: masterSignerKey, whose }, port, parsePenerimaCert);
+  if (!opened.ok) return opened;
+  const { payload: cert, signer } = opened.value;
+  if (kabkota !== undefined && cert.kabkota.kode !== kabkota) {
+    return parseFail('BAD_VALUE', `sertifikat untuk kab/kota ${cert.kabkota.kode}, bukan ${kabkota}`, 'kabkota.kode');
   }
-  return parsed({ cert: cert.value, signer: signer.value.fingerprint });
+  return parsed({ cert, signer: signer.fingerprint });
 }

@@ -1,7 +1,7 @@
 // Envelopes that carry their key (docs/design.md §4.1 "Keys in envelopes"): every §3.7 and §4 envelope has
 // signature.publicKey, keyId = its fingerprint, and a valid signature; some must be under one expected key.
 import { fromBase64Url } from '../bytes';
-import { type CryptoPort, type SignedEnvelope, verifySelfSigned } from '../envelope';
+import { type CryptoPort, type SignedEnvelope, parseEnvelope, verifySelfSigned } from '../envelope';
 import { type ParseResult, parseFail, parsed } from '../parse-result';
 
 export interface KeyedSigner {
@@ -44,4 +44,22 @@ export function verifyKeyedUnder(
     return parseFail('BAD_SIGNATURE', `ditandatangani kunci lain, bukan ${whose}`, 'signature.publicKey');
   }
   return v;
+}
+
+/**
+ * A well-formed envelope (`json`) keyed under `expectedPublicKey` whose payload `parse` accepts: the payload and
+ * who signed it. The certificate and the receipt are opened so.
+ */
+export function openKeyedUnder<T>(
+  json: unknown,
+  expected: { publicKey: string; whose: string },
+  port: CryptoPort,
+  parse: (payload: unknown) => ParseResult<T>,
+): ParseResult<{ payload: T; signer: KeyedSigner }> {
+  const env = parseEnvelope(json);
+  if (!env.ok) return env;
+  const signer = verifyKeyedUnder(env.value, expected.publicKey, port, expected.whose);
+  if (!signer.ok) return signer;
+  const payload = parse(env.value.payload);
+  return payload.ok ? parsed({ payload: payload.value, signer: signer.value }) : payload;
 }

@@ -1,9 +1,9 @@
 // `pleno.tanda-terima/1` receipts (docs/design.md §4.3): parse, verify under the receiver key, match a manifest.
-import { type CryptoPort, parseEnvelope } from '../envelope';
+import { type CryptoPort } from '../envelope';
 import { type ParseResult, parseFail, parsed, runParser } from '../parse-result';
 import { exactObject } from '../strict';
 import { auditHead, count, oneOf, PUSH_KEYS, pushScope, sha256Hex, time } from './fields';
-import { verifyKeyedUnder } from './keyed';
+import { openKeyedUnder } from './keyed';
 import type { KirimManifest, ReceiptStatus, TandaTerima } from './types';
 
 export const RECEIPT_STATUS: readonly ReceiptStatus[] = ['lengkap', 'menunggu-berkas'];
@@ -34,13 +34,10 @@ export function verifyTandaTerima(
   manifest: { address: string; payload: KirimManifest },
   port: CryptoPort,
 ): ParseResult<TandaTerima> {
-  const env = parseEnvelope(json);
-  if (!env.ok) return env;
-  const signer = verifyKeyedUnder(env.value, receiverKey, port, 'kunci penerima pada sertifikat');
-  if (!signer.ok) return signer;
-  const r = parseTandaTerima(env.value.payload);
-  if (!r.ok) return r;
-  const t = r.value;
+  const whose = 'kunci penerima pada sertifikat';
+  const opened = openKeyedUnder(json, { publicKey: receiverKey, whose }, port, parseTandaTerima);
+  if (!opened.ok) return opened;
+  const t = opened.value.payload;
   const m = manifest.payload;
   const mismatch =
     t.manifest !== manifest.address

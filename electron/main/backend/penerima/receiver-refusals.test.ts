@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as client from '../../../../tests/support/mini-kirim-client';
 import { keyed, makeKecamatan, makePush, type Kecamatan, type Push } from '../../../../tests/support/push-fixture';
 import { makeReceiverDb } from '../../../../tests/support/penerima-process';
-import { sampleRecord } from '../../../../shared/formats/test-support';
+import { sampleRecord } from '../../../../tests/support/format-samples';
 import { envelopeAddress, envelopeSize, type KirimManifest } from '../../../../shared/formats/kirim';
 import { openBackend, type Backend } from '../backend';
 import { generateKeyPair, nodeCrypto, signPayload } from '../crypto';

@@ -18,7 +18,7 @@ import {
   readZipDirectory,
   type ZipLimits,
 } from '../../../../../shared/formats/zip-reader';
-import { lyingSizeBomb, rawZip } from '../../../../../shared/formats/zip-test-support';
+import { lyingSizeBomb, rawZip } from '../../../../../tests/support/hostile-zip';
 import { makeBundle, makeFixture } from '../../../../../tests/support/records';
 import { nodeCrypto } from '../../crypto';
 import { createWorkerTask, WorkerJobError } from '../../workers/worker-task';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
 import { decodeQrImage, decodeQrPixels, qrDecoderMode, QrImageError } from './qr-image';
-import { pngBombHeader } from '../../../../../shared/formats/image-test-support';
+import { pngBombHeader } from '../../../../../tests/support/hostile-image';
 import { renderQrPng } from './qr-render';
 import { composeQrPngs, degradeQrPng } from './qr-degrade';
 

@@ -2,8 +2,8 @@
 // a hand-rolled ZIP writer that lets an entry lie about its size, CRC or local name, the 98-byte ZIP64 body of
 // issue 14, and lying-size bombs (small bodies that declare little and inflate to a lot).
 import { deflateSync } from 'fflate';
-import { concatBytes, utf8Encode } from './bytes';
-import { crc32 } from './bundle';
+import { concatBytes, utf8Encode } from '../../shared/formats/bytes';
+import { crc32 } from '../../shared/formats/bundle';
 
 export interface RawEntry {
   name: string;

@@ -1,5 +1,5 @@
 // Small valid samples of the §3 payloads for tests (pure data; keys are placeholders unless a test replaces them).
-import { type CHasilRecord, type DataMaster } from '../domain/model';
+import { type CHasilRecord, type DataMaster } from '../../shared/domain/model';
 
 const key = (n: number): string => {
   // 32 bytes of value n, base64url: a syntactically valid placeholder public key.

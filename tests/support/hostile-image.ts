@@ -1,8 +1,8 @@
 // A PNG bomb for tests: a valid signature and IHDR claiming width × height pixels (8-bit grey), then a tiny IDAT
 // and IEND. Decoders that trust the header allocate for the claimed size; issue 14's was 32000×32000.
 import { deflateSync } from 'fflate';
-import { concatBytes } from './bytes';
-import { crc32 } from './bundle';
+import { concatBytes } from '../../shared/formats/bytes';
+import { crc32 } from '../../shared/formats/bundle';
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const head = new Uint8Array(8);

@@ -10,26 +10,17 @@
 // - Audited rows must be JSON-canonicalisable as stored: no BLOB, no REAL columns (row hash = SHA-256(JCS(row))).
 // - Each audited table has exactly one audit entry per row (the INSERT); `audit_table` lists them with their
 //   primary-key column. Later migrations that add audited tables INSERT a row into `audit_table` and add the
-//   same two triggers with `appendOnlyTriggers(name)`.
+//   same two triggers with `appendOnlyTriggers(name)` (sql-parts.ts).
 // - "Current" state (status of a TPS, lock state of a desa, counted version) is always derived from these rows.
 //
 // SIMULASI: `meta.simulasi` is 1 when any pemilihan nama in the data master contains "SIMULASI" (case-insensitive).
 // The demo generator puts "SIMULASI" in every pemilihan nama, so every demo database is marked; a real KPU master
 // never contains the word. The UI and documents show the SIMULASI mark from this flag.
 import type { Migration } from '../migrate';
-
-/** The BEFORE UPDATE / BEFORE DELETE triggers that make `table` append-only for the app. */
-export function appendOnlyTriggers(table: string): string {
-  return `
-CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
-BEGIN SELECT RAISE(ABORT, 'append-only table ${table}: UPDATE is not allowed'); END;
-CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
-BEGIN SELECT RAISE(ABORT, 'append-only table ${table}: DELETE is not allowed'); END;
-`;
-}
+import { appendOnlyTriggers, auditRegistration, DIGITS, HEX64, ISO, NONEMPTY, type AuditedTables } from './sql-parts';
 
 /** Audited core tables and their primary-key column (also inserted into `audit_table`). */
-export const CORE_AUDITED_TABLES: ReadonlyArray<readonly [table: string, pk: string]> = [
+export const CORE_AUDITED_TABLES: AuditedTables = [
   ['master', 'id'],
   ['meta', 'id'],
   ['desa', 'kode'],
@@ -55,13 +46,9 @@ export const CORE_AUDITED_TABLES: ReadonlyArray<readonly [table: string, pk: str
   ['delegation', 'id'],
 ];
 
-// Shapes reused in CHECKs.
-const ISO = (col: string) => `length(${col}) BETWEEN 10 AND 40`;
-const HEX64 = (col: string) => `(length(${col}) = 64 AND ${col} NOT GLOB '*[^0-9a-f]*')`;
-const DIGITS = (col: string, n: number) => `(length(${col}) = ${n} AND ${col} NOT GLOB '*[^0-9]*')`;
+// Shapes reused in CHECKs of this migration only (the shared ones are in sql-parts.ts).
 const COUNT = (col: string) => `${col} INTEGER NOT NULL CHECK (${col} BETWEEN 0 AND 9999)`;
 const PEMILIHAN_ID = (col: string) => `${col} IN ('gubernur', 'bupati', 'walikota')`;
-const NONEMPTY = (col: string) => `length(trim(${col})) > 0`;
 
 const SQL = `
 -- Registry of audited tables: verifyAudit checks every row of each has exactly one audit entry.
@@ -389,7 +376,7 @@ export const migration: Migration = {
   audited: CORE_AUDITED_TABLES,
   up(db) {
     db.exec(SQL);
-    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
+    const register = auditRegistration(db);
     for (const [table, pk] of CORE_AUDITED_TABLES) register.run(table, pk);
     for (const [table] of CORE_AUDITED_TABLES) db.exec(appendOnlyTriggers(table));
     db.exec(appendOnlyTriggers('audit'));

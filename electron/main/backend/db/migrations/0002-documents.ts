@@ -2,9 +2,7 @@
 // new row with the next version and its reason; nothing is updated or deleted (earlier versions and their files stay
 // under <dataDir>/documents/). Audited and append-only like the core tables.
 import type { Migration } from '../migrate';
-import { appendOnlyTriggers } from './0001-core';
-
-const HEX64 = (col: string) => `(length(${col}) = 64 AND ${col} NOT GLOB '*[^0-9a-f]*')`;
+import { appendOnlyTriggers, auditRegistration, HEX64 } from './sql-parts';
 
 const SQL = `
 CREATE TABLE document (
@@ -36,6 +34,6 @@ export const migration: Migration = {
   audited: [['document', 'id']],
   up(db) {
     db.exec(SQL);
-    db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)').run('document', 'id');
+    auditRegistration(db).run('document', 'id');
   },
 };

@@ -1,14 +1,9 @@
 // Migration 0003: tables of the import channels — LAN contacts (who tried to send what, including unknown devices)
 // and manual double entry (each operator's entry, and the agreed result that became a record).
 // Append-only and audited like the core tables (registered in audit_table, UPDATE/DELETE triggers abort).
-import type { Migration } from '../migrate';
-import { appendOnlyTriggers } from './0001-core';
+import { auditedMigration, ISO, HEX64, NONEMPTY, type AuditedTables } from './sql-parts';
 
-const ISO = (col: string) => `length(${col}) BETWEEN 10 AND 40`;
-const HEX64 = (col: string) => `(length(${col}) = 64 AND ${col} NOT GLOB '*[^0-9a-f]*')`;
-const NONEMPTY = (col: string) => `length(trim(${col})) > 0`;
-
-export const CHANNEL_AUDITED_TABLES: ReadonlyArray<readonly [table: string, pk: string]> = [
+export const CHANNEL_AUDITED_TABLES: AuditedTables = [
   ['lan_contact', 'id'],
   ['manual_entry', 'id'],
   ['manual_result', 'id'],
@@ -66,16 +61,4 @@ CREATE TABLE manual_result (
 CREATE INDEX manual_result_key ON manual_result (pemilihan, tps, id);
 `;
 
-export const migration: Migration = {
-  version: 3,
-  name: 'channels',
-  audited: CHANNEL_AUDITED_TABLES,
-  up(db) {
-    db.exec(SQL);
-    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
-    for (const [table, pk] of CHANNEL_AUDITED_TABLES) {
-      register.run(table, pk);
-      db.exec(appendOnlyTriggers(table));
-    }
-  },
-};
+export const migration = auditedMigration(3, 'channels', CHANNEL_AUDITED_TABLES, SQL);

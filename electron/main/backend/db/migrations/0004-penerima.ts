@@ -2,15 +2,9 @@
 // the data masters of every kecamatan of its kab/kota, its own key pair and certificate, the PPK keys registered by
 // decision, and what the kecamatan pushed: manifests, objects, blobs (bytes on disk, named by hash) and the receipts
 // it signed. A kecamatan database leaves these tables empty. Append-only and audited like the core tables.
-import type { Migration } from '../migrate';
-import { appendOnlyTriggers } from './0001-core';
+import { auditedMigration, ISO, HEX64, DIGITS, NONEMPTY, type AuditedTables } from './sql-parts';
 
-const ISO = (col: string) => `length(${col}) BETWEEN 10 AND 40`;
-const HEX64 = (col: string) => `(length(${col}) = 64 AND ${col} NOT GLOB '*[^0-9a-f]*')`;
-const DIGITS = (col: string, n: number) => `(length(${col}) = ${n} AND ${col} NOT GLOB '*[^0-9]*')`;
-const NONEMPTY = (col: string) => `length(trim(${col})) > 0`;
-
-export const PENERIMA_AUDITED_TABLES: ReadonlyArray<readonly [table: string, pk: string]> = [
+export const PENERIMA_AUDITED_TABLES: AuditedTables = [
   ['penerima', 'id'],
   ['penerima_master', 'kecamatan'],
   ['penerima_sertifikat', 'id'],
@@ -117,16 +111,4 @@ CREATE TABLE penerima_tanda_terima (
 CREATE INDEX penerima_tanda_terima_manifest ON penerima_tanda_terima (manifest, id);
 `;
 
-export const migration: Migration = {
-  version: 4,
-  name: 'penerima',
-  audited: PENERIMA_AUDITED_TABLES,
-  up(db) {
-    db.exec(SQL);
-    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
-    for (const [table, pk] of PENERIMA_AUDITED_TABLES) {
-      register.run(table, pk);
-      db.exec(appendOnlyTriggers(table));
-    }
-  },
-};
+export const migration = auditedMigration(4, 'penerima', PENERIMA_AUDITED_TABLES, SQL);

@@ -2,13 +2,9 @@
 // docs/kirim.md). Append-only and audited like the core tables: the installed receiver certificate, the frozen
 // manifests (one per issued document, `urutan` per pemilihan), the objects and blobs they list (content-addressed,
 // stored once), and every receipt received (online or carried back on a drive).
-import type { Migration } from '../migrate';
-import { appendOnlyTriggers } from './0001-core';
+import { auditedMigration, ISO, HEX64, type AuditedTables } from './sql-parts';
 
-const ISO = (col: string) => `length(${col}) BETWEEN 10 AND 40`;
-const HEX64 = (col: string) => `(length(${col}) = 64 AND ${col} NOT GLOB '*[^0-9a-f]*')`;
-
-export const KIRIM_AUDITED_TABLES: ReadonlyArray<readonly [table: string, pk: string]> = [
+export const KIRIM_AUDITED_TABLES: AuditedTables = [
   ['kirim_penerima', 'id'],
   ['kirim_objek', 'sha256'],
   ['kirim_berkas', 'sha256'],
@@ -76,16 +72,4 @@ CREATE TABLE kirim_tanda_terima (
 CREATE INDEX kirim_tanda_terima_manifest ON kirim_tanda_terima (manifest_sha256, id);
 `;
 
-export const migration: Migration = {
-  version: 5,
-  name: 'kirim',
-  audited: KIRIM_AUDITED_TABLES,
-  up(db) {
-    db.exec(SQL);
-    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
-    for (const [table, pk] of KIRIM_AUDITED_TABLES) {
-      register.run(table, pk);
-      db.exec(appendOnlyTriggers(table));
-    }
-  },
-};
+export const migration = auditedMigration(5, 'kirim', KIRIM_AUDITED_TABLES, SQL);

@@ -1,10 +1,9 @@
 // Migration 0006: pushes the receiver refused for their content (docs/design.md §4.3, 422 `masalah`), so that the
 // kab/kota dashboard shows a kecamatan as "ditolak" with its problems in words. Only manifests whose key and chain
 // were accepted are recorded (their kecamatan and urutan are known); the push itself is not stored by this table.
-import type { Migration } from '../migrate';
-import { appendOnlyTriggers } from './0001-core';
+import { auditedMigration, type AuditedTables } from './sql-parts';
 
-const AUDITED: ReadonlyArray<readonly [table: string, pk: string]> = [['penerima_ditolak', 'id']];
+const AUDITED: AuditedTables = [['penerima_ditolak', 'id']];
 
 const SQL = `
 CREATE TABLE penerima_ditolak (
@@ -20,16 +19,4 @@ CREATE TABLE penerima_ditolak (
 CREATE INDEX penerima_ditolak_kecamatan ON penerima_ditolak (kecamatan, pemilihan, id);
 `;
 
-export const migration: Migration = {
-  version: 6,
-  name: 'penerima-ditolak',
-  audited: AUDITED,
-  up(db) {
-    db.exec(SQL);
-    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
-    for (const [table, pk] of AUDITED) {
-      register.run(table, pk);
-      db.exec(appendOnlyTriggers(table));
-    }
-  },
-};
+export const migration = auditedMigration(6, 'penerima-ditolak', AUDITED, SQL);

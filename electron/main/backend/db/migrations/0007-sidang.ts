@@ -1,13 +1,9 @@
 // Migration 0007 (sidang): decisions with weight and the plenary as a multi-day session (docs/plenary-decisions.md).
 // Append-only and audited like the core tables: the deciders' PINs (slow hashes), decisions withdrawn (batalkan),
 // the sidang's opening / skors / resumption / closing, who attended, and kejadian khusus closed.
-import type { Migration } from '../migrate';
-import { appendOnlyTriggers } from './0001-core';
+import { auditedMigration, ISO, NONEMPTY, type AuditedTables } from './sql-parts';
 
-const ISO = (col: string) => `length(${col}) BETWEEN 10 AND 40`;
-const NONEMPTY = (col: string) => `length(trim(${col})) > 0`;
-
-export const SIDANG_AUDITED_TABLES: ReadonlyArray<readonly [table: string, pk: string]> = [
+export const SIDANG_AUDITED_TABLES: AuditedTables = [
   ['decider_pin', 'id'],
   ['decision_withdrawal', 'id'],
   ['sidang_event', 'id'],
@@ -86,16 +82,4 @@ CREATE TABLE kejadian_selesai (
 ) STRICT;
 `;
 
-export const migration: Migration = {
-  version: 7,
-  name: 'sidang',
-  audited: SIDANG_AUDITED_TABLES,
-  up(db) {
-    db.exec(SQL);
-    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
-    for (const [table, pk] of SIDANG_AUDITED_TABLES) {
-      register.run(table, pk);
-      db.exec(appendOnlyTriggers(table));
-    }
-  },
-};
+export const migration = auditedMigration(7, 'sidang', SIDANG_AUDITED_TABLES, SQL);

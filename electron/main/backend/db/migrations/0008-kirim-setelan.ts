@@ -1,12 +1,9 @@
 // Migration 0008 (kirim-setelan): the PPK's choice whether photos go over the current (possibly mobile, metered)
 // connection (docs/kirim.md). Append-only and audited: each change is a new row; the newest is in force, none means
 // "not allowed" (numbers and PDFs still go).
-import type { Migration } from '../migrate';
-import { appendOnlyTriggers } from './0001-core';
+import { auditedMigration, type AuditedTables } from './sql-parts';
 
-export const KIRIM_SETELAN_AUDITED_TABLES: ReadonlyArray<readonly [table: string, pk: string]> = [
-  ['kirim_setelan', 'id'],
-];
+export const KIRIM_SETELAN_AUDITED_TABLES: AuditedTables = [['kirim_setelan', 'id']];
 
 const SQL = `
 CREATE TABLE kirim_setelan (
@@ -17,16 +14,4 @@ CREATE TABLE kirim_setelan (
 ) STRICT;
 `;
 
-export const migration: Migration = {
-  version: 8,
-  name: 'kirim-setelan',
-  audited: KIRIM_SETELAN_AUDITED_TABLES,
-  up(db) {
-    db.exec(SQL);
-    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
-    for (const [table, pk] of KIRIM_SETELAN_AUDITED_TABLES) {
-      register.run(table, pk);
-      db.exec(appendOnlyTriggers(table));
-    }
-  },
-};
+export const migration = auditedMigration(8, 'kirim-setelan', KIRIM_SETELAN_AUDITED_TABLES, SQL);

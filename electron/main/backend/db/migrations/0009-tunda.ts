@@ -6,10 +6,9 @@
 //  - saksi_penolakan: a saksi's refusal to sign, with the paslon, the saksi's name and the reason, carried into the
 //    D.Kejadian Khusus (PKPU 18/2024: the reason is noted in that form).
 // Both append-only and audited.
-import type { Migration } from '../migrate';
-import { appendOnlyTriggers } from './0001-core';
+import { auditedMigration, type AuditedTables } from './sql-parts';
 
-const AUDITED: ReadonlyArray<readonly [table: string, pk: string]> = [
+const AUDITED: AuditedTables = [
   ['tps_tunda', 'id'],
   ['saksi_penolakan', 'id'],
 ];
@@ -40,16 +39,4 @@ CREATE TABLE saksi_penolakan (
 CREATE INDEX saksi_penolakan_pemilihan ON saksi_penolakan (pemilihan, id);
 `;
 
-export const migration: Migration = {
-  version: 9,
-  name: 'tunda',
-  audited: AUDITED,
-  up(db) {
-    db.exec(SQL);
-    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
-    for (const [table, pk] of AUDITED) {
-      register.run(table, pk);
-      db.exec(appendOnlyTriggers(table));
-    }
-  },
-};
+export const migration = auditedMigration(9, 'tunda', AUDITED, SQL);

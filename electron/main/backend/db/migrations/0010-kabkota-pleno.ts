@@ -4,16 +4,9 @@
 // kecamatan, corrections of a kecamatan's TPS figure with their decision, and the D.Hasil Kabupaten/Kota-KWK and
 // D.Kejadian Khusus issued here. Every decision names the manifest (the pushed document) it was taken on, so a newer
 // push from the kecamatan is never silently covered by an older decision. Append-only and audited like the core.
-import type { Migration } from '../migrate';
-import { appendOnlyTriggers } from './0001-core';
+import { auditedMigration, ISO, HEX64, NAMA, TEXT, PEMILIHAN, type AuditedTables } from './sql-parts';
 
-const ISO = (col: string) => `length(${col}) BETWEEN 10 AND 40`;
-const HEX64 = (col: string) => `(length(${col}) = 64 AND ${col} NOT GLOB '*[^0-9a-f]*')`;
-const NAMA = (col: string) => `length(trim(${col})) BETWEEN 1 AND 200`;
-const TEXT = (col: string) => `length(trim(${col})) BETWEEN 3 AND 2000`;
-const PEMILIHAN = (col: string) => `length(${col}) BETWEEN 1 AND 32`;
-
-const AUDITED: ReadonlyArray<readonly [table: string, pk: string]> = [
+const AUDITED: AuditedTables = [
   ['kab_anggota', 'id'],
   ['kab_penerimaan', 'id'],
   ['kab_keberatan', 'id'],
@@ -140,16 +133,4 @@ CREATE TABLE kab_dokumen (
 ) STRICT;
 `;
 
-export const migration: Migration = {
-  version: 10,
-  name: 'kabkota-pleno',
-  audited: AUDITED,
-  up(db) {
-    db.exec(SQL);
-    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
-    for (const [table, pk] of AUDITED) {
-      register.run(table, pk);
-      db.exec(appendOnlyTriggers(table));
-    }
-  },
-};
+export const migration = auditedMigration(10, 'kabkota-pleno', AUDITED, SQL);

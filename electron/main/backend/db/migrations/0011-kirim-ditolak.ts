@@ -2,10 +2,9 @@
 // `masalah`), so the Kirim screen still shows "Ditolak" with the receiver's problems in words after the app restarts
 // (docs/kirim.md). A refusal is a fact the receiver told; a later receipt of the same manifest supersedes it.
 // Append-only and audited; a refusal is stored again only when its problems differ from the last one stored.
-import type { Migration } from '../migrate';
-import { appendOnlyTriggers } from './0001-core';
+import { auditedMigration, type AuditedTables } from './sql-parts';
 
-const AUDITED: ReadonlyArray<readonly [table: string, pk: string]> = [['kirim_ditolak', 'id']];
+const AUDITED: AuditedTables = [['kirim_ditolak', 'id']];
 
 const SQL = `
 CREATE TABLE kirim_ditolak (
@@ -17,16 +16,4 @@ CREATE TABLE kirim_ditolak (
 CREATE INDEX kirim_ditolak_manifest ON kirim_ditolak (manifest_sha256, id);
 `;
 
-export const migration: Migration = {
-  version: 11,
-  name: 'kirim-ditolak',
-  audited: AUDITED,
-  up(db) {
-    db.exec(SQL);
-    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
-    for (const [table, pk] of AUDITED) {
-      register.run(table, pk);
-      db.exec(appendOnlyTriggers(table));
-    }
-  },
-};
+export const migration = auditedMigration(11, 'kirim-ditolak', AUDITED, SQL);

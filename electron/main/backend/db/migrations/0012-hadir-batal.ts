@@ -1,10 +1,9 @@
 // Migration 0012: withdrawing a mistaken attendance entry of a sidang (docs/plenary-decisions.md). The entry in
 // sidang_hadir stays; a row here, with the reason and who withdrew it, takes it out of the sidang's list and of the
 // D.Hasil signature page. At most one per entry; append-only and audited.
-import type { Migration } from '../migrate';
-import { appendOnlyTriggers } from './0001-core';
+import { auditedMigration, type AuditedTables } from './sql-parts';
 
-const AUDITED: ReadonlyArray<readonly [table: string, pk: string]> = [['sidang_hadir_batal', 'id']];
+const AUDITED: AuditedTables = [['sidang_hadir_batal', 'id']];
 
 const SQL = `
 CREATE TABLE sidang_hadir_batal (
@@ -16,16 +15,4 @@ CREATE TABLE sidang_hadir_batal (
 ) STRICT;
 `;
 
-export const migration: Migration = {
-  version: 12,
-  name: 'hadir-batal',
-  audited: AUDITED,
-  up(db) {
-    db.exec(SQL);
-    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
-    for (const [table, pk] of AUDITED) {
-      register.run(table, pk);
-      db.exec(appendOnlyTriggers(table));
-    }
-  },
-};
+export const migration = auditedMigration(12, 'hadir-batal', AUDITED, SQL);

@@ -1,10 +1,9 @@
 // Migration 0013: a kejadian khusus of the kab/kota plenary declared settled, with how (docs/receiver-plenary.md),
 // as the kecamatan level does with kejadian_selesai (0007): the note is printed as its penyelesaian on the
 // D.Kejadian Khusus Kabupaten/Kota. At most one per kejadian; append-only and audited.
-import type { Migration } from '../migrate';
-import { appendOnlyTriggers } from './0001-core';
+import { auditedMigration, type AuditedTables } from './sql-parts';
 
-const AUDITED: ReadonlyArray<readonly [table: string, pk: string]> = [['kab_kejadian_selesai', 'id']];
+const AUDITED: AuditedTables = [['kab_kejadian_selesai', 'id']];
 
 const SQL = `
 CREATE TABLE kab_kejadian_selesai (
@@ -16,16 +15,4 @@ CREATE TABLE kab_kejadian_selesai (
 ) STRICT;
 `;
 
-export const migration: Migration = {
-  version: 13,
-  name: 'kab-kejadian-selesai',
-  audited: AUDITED,
-  up(db) {
-    db.exec(SQL);
-    const register = db.prepare('INSERT INTO audit_table (name, pk) VALUES (?, ?)');
-    for (const [table, pk] of AUDITED) {
-      register.run(table, pk);
-      db.exec(appendOnlyTriggers(table));
-    }
-  },
-};
+export const migration = auditedMigration(13, 'kab-kejadian-selesai', AUDITED, SQL);

@@ -9,18 +9,21 @@ import { DbOpenError, openDatabase, type OpenedDatabase } from './open';
 import { checkMigrationList, PLENO_APPLICATION_ID, type Migration } from './migrate';
 import { migrations as realMigrations } from './migrations/index';
 
-const m1: Migration = {
-  version: 1,
-  name: 'one',
+/** A migration that creates one table with `sql`. */
+const tableMigration = (version: number, name: string, sql: string): Migration => ({
+  version,
+  name,
   audited: [],
-  up: (db) => db.exec('CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT'),
-};
-const m2: Migration = {
-  version: 2,
-  name: 'two',
-  audited: [],
-  up: (db) => db.exec('CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER NOT NULL REFERENCES a(id)) STRICT'),
-};
+  up: (db) => db.exec(sql),
+});
+const m1 = tableMigration(1, 'one', 'CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');
+const m2 = tableMigration(
+  2,
+  'two',
+  'CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER NOT NULL REFERENCES a(id)) STRICT',
+);
+/** Version 3 after a reserved (skipped) number 2. */
+const m3 = tableMigration(3, 'three', 'CREATE TABLE c (id INTEGER PRIMARY KEY) STRICT');
 const m3bad: Migration = {
   version: 3,
   name: 'bad',
@@ -214,12 +217,6 @@ describe('openDatabase', () => {
   });
 
   it('skips a reserved number: 1 then 3, user_version 3', () => {
-    const m3: Migration = {
-      version: 3,
-      name: 'three',
-      audited: [],
-      up: (db) => db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY) STRICT'),
-    };
     const path = join(dir, 'k.db');
     open(path, [m1]).close();
     const o = open(path, [m1, m3]);
@@ -229,12 +226,6 @@ describe('openDatabase', () => {
   });
 
   it('refuses a database at a version this build does not list, file byte-identical', () => {
-    const m3: Migration = {
-      version: 3,
-      name: 'three',
-      audited: [],
-      up: (db) => db.exec('CREATE TABLE c (id INTEGER PRIMARY KEY) STRICT'),
-    };
     const path = join(dir, 'k.db');
     open(path, [m1, m2]).close();
     const before = readFileSync(path);

@@ -51,11 +51,7 @@ export function openDatabase(dbPathIn: string, options: OpenDatabaseOptions): Op
   const clock = options.clock ?? (() => new Date());
   const target = latestVersion(options.migrations);
   const existedNonEmpty = checkHeader(dbPath);
-  try {
-    mkdirSync(dirname(dbPath), { recursive: true });
-  } catch (err) {
-    throw ioError(dbPath, err);
-  }
+  orIoError(dbPath, () => mkdirSync(dirname(dbPath), { recursive: true }));
   const lock = acquireLock(dbPath);
   let db: Database.Database | null = null;
   try {
@@ -104,12 +100,17 @@ function openReadOnly(dbPath: string, options: OpenDatabaseOptions): OpenedDatab
   }
 }
 
-function connect(dbPath: string, opts: Database.Options): Database.Database {
+/** Runs a file-system or SQLite step; its failure becomes the `io` refusal that names the file in words. */
+function orIoError<T>(dbPath: string, step: () => T): T {
   try {
-    return new Database(dbPath, opts);
+    return step();
   } catch (err) {
     throw ioError(dbPath, err);
   }
+}
+
+function connect(dbPath: string, opts: Database.Options): Database.Database {
+  return orIoError(dbPath, () => new Database(dbPath, opts));
 }
 
 /** Read-only probes first: nothing writes until the file is known to be ours and not too new. */
@@ -160,15 +161,13 @@ function probeOurs(
 }
 
 function setWritePragmas(db: Database.Database, dbPath: string): void {
-  try {
+  orIoError(dbPath, () => {
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new Error(`journal_mode is ${String(mode)}, WAL refused by the file system`);
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-  } catch (err) {
-    throw ioError(dbPath, err);
-  }
+  });
 }
 
 function migrate(

@@ -17,7 +17,16 @@
 // The demo generator puts "SIMULASI" in every pemilihan nama, so every demo database is marked; a real KPU master
 // never contains the word. The UI and documents show the SIMULASI mark from this flag.
 import type { Migration } from '../migrate';
-import { appendOnlyTriggers, auditRegistration, DIGITS, HEX64, ISO, NONEMPTY, type AuditedTables } from './sql-parts';
+import {
+  appendOnlyTriggers,
+  auditRegistration,
+  decidedColumns,
+  DIGITS,
+  HEX64,
+  ISO,
+  NONEMPTY,
+  type AuditedTables,
+} from './sql-parts';
 
 /** Audited core tables and their primary-key column (also inserted into `audit_table`). */
 export const CORE_AUDITED_TABLES: AuditedTables = [
@@ -235,9 +244,7 @@ CREATE TABLE acceptance (
   pemilihan       TEXT NOT NULL REFERENCES pemilihan (id),
   submission_id   INTEGER NOT NULL REFERENCES submission (id),
   override_reason TEXT CHECK (override_reason IS NULL OR ${NONEMPTY('override_reason')}),
-  decided_by      TEXT NOT NULL CHECK (${NONEMPTY('decided_by')}),
-  decided_as      TEXT NOT NULL CHECK (decided_as IN ('ketua', 'delegate', 'operator')),
-  decided_at      TEXT NOT NULL CHECK (${ISO('decided_at')})
+${decidedColumns(16, 'with-operator')}
 ) STRICT;
 CREATE INDEX acceptance_tps ON acceptance (pemilihan, tps, id);
 
@@ -249,9 +256,7 @@ CREATE TABLE conflict_choice (
   pemilihan     TEXT NOT NULL REFERENCES pemilihan (id),
   submission_id INTEGER NOT NULL REFERENCES submission (id),
   reason        TEXT NOT NULL CHECK (${NONEMPTY('reason')}),
-  decided_by    TEXT NOT NULL CHECK (${NONEMPTY('decided_by')}),
-  decided_as    TEXT NOT NULL CHECK (decided_as IN ('ketua', 'delegate', 'operator')),
-  decided_at    TEXT NOT NULL CHECK (${ISO('decided_at')})
+${decidedColumns(14, 'with-operator')}
 ) STRICT;
 CREATE INDEX conflict_choice_tps ON conflict_choice (pemilihan, tps, id);
 
@@ -283,9 +288,7 @@ CREATE TABLE correction_decision (
   correction_id INTEGER NOT NULL UNIQUE REFERENCES correction (id),
   decision      TEXT NOT NULL CHECK (decision IN ('approved', 'rejected')),
   reason        TEXT,
-  decided_by    TEXT NOT NULL CHECK (${NONEMPTY('decided_by')}),
-  decided_as    TEXT NOT NULL CHECK (decided_as IN ('ketua', 'delegate')),
-  decided_at    TEXT NOT NULL CHECK (${ISO('decided_at')}),
+${decidedColumns(14, 'ketua-delegate')},
   CHECK (decision = 'approved' OR (reason IS NOT NULL AND ${NONEMPTY('reason')}))
 ) STRICT;
 
@@ -315,9 +318,7 @@ CREATE TABLE objection_resolution (
   outcome       TEXT NOT NULL CHECK (outcome IN ('diterima', 'ditolak')),
   reason        TEXT NOT NULL CHECK (${NONEMPTY('reason')}),
   correction_id INTEGER REFERENCES correction (id),
-  decided_by    TEXT NOT NULL CHECK (${NONEMPTY('decided_by')}),
-  decided_as    TEXT NOT NULL CHECK (decided_as IN ('ketua', 'delegate')),
-  decided_at    TEXT NOT NULL CHECK (${ISO('decided_at')})
+${decidedColumns(14, 'ketua-delegate')}
 ) STRICT;
 
 -- Kejadian khusus (for Model D.Kejadian Khusus): what happened, when, where, who.
@@ -342,9 +343,7 @@ CREATE TABLE lock_event (
   desa       TEXT REFERENCES desa (kode),
   action     TEXT NOT NULL CHECK (action IN ('lock', 'unlock')),
   reason     TEXT,
-  decided_by TEXT NOT NULL CHECK (${NONEMPTY('decided_by')}),
-  decided_as TEXT NOT NULL CHECK (decided_as IN ('ketua', 'delegate')),
-  decided_at TEXT NOT NULL CHECK (${ISO('decided_at')}),
+${decidedColumns(11, 'ketua-delegate')},
   CHECK (action = 'lock' OR (reason IS NOT NULL AND ${NONEMPTY('reason')}))
 ) STRICT;
 CREATE INDEX lock_event_key ON lock_event (pemilihan, desa, id);

@@ -2,7 +2,7 @@
 // new row with the next version and its reason; nothing is updated or deleted (earlier versions and their files stay
 // under <dataDir>/documents/). Audited and append-only like the core tables.
 import type { Migration } from '../migrate';
-import { appendOnlyTriggers, auditRegistration, HEX64 } from './sql-parts';
+import { appendOnlyTriggers, auditRegistration, DOCUMENT_VERSION_COLUMNS } from './sql-parts';
 
 const SQL = `
 CREATE TABLE document (
@@ -10,16 +10,7 @@ CREATE TABLE document (
   doc_id      TEXT NOT NULL CHECK (length(doc_id) BETWEEN 3 AND 80),
   kind        TEXT NOT NULL CHECK (kind IN ('d-hasil', 'kejadian-khusus')),
   pemilihan   TEXT NOT NULL REFERENCES pemilihan (id),
-  version     INTEGER NOT NULL CHECK (version >= 1),
-  final       INTEGER NOT NULL CHECK (final IN (0, 1)),
-  simulasi    INTEGER NOT NULL CHECK (simulasi IN (0, 1)),
-  paper       TEXT NOT NULL CHECK (paper IN ('a4', 'f4')),
-  pages       INTEGER NOT NULL CHECK (pages >= 1),
-  data_sha256 TEXT NOT NULL CHECK ${HEX64('data_sha256')},
-  file_sha256 TEXT NOT NULL CHECK ${HEX64('file_sha256')},
-  file_name   TEXT NOT NULL CHECK (file_name NOT LIKE '%/%' AND file_name NOT LIKE '%\\%' AND length(file_name) > 4),
-  signer      TEXT NOT NULL,
-  reason      TEXT,
+${DOCUMENT_VERSION_COLUMNS}
   issued_at   TEXT NOT NULL CHECK (length(issued_at) BETWEEN 10 AND 40),
   issued_by   TEXT NOT NULL CHECK (length(trim(issued_by)) > 0),
   UNIQUE (kind, pemilihan, version)

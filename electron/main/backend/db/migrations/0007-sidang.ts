@@ -1,7 +1,7 @@
 // Migration 0007 (sidang): decisions with weight and the plenary as a multi-day session (docs/plenary-decisions.md).
 // Append-only and audited like the core tables: the deciders' PINs (slow hashes), decisions withdrawn (batalkan),
 // the sidang's opening / skors / resumption / closing, who attended, and kejadian khusus closed.
-import { auditedMigration, ISO, NONEMPTY, type AuditedTables } from './sql-parts';
+import { auditedMigration, decidedColumns, ISO, NONEMPTY, type AuditedTables } from './sql-parts';
 
 export const SIDANG_AUDITED_TABLES: AuditedTables = [
   ['decider_pin', 'id'],
@@ -39,9 +39,7 @@ CREATE TABLE decision_withdrawal (
   tps         TEXT NOT NULL REFERENCES tps (kode),
   pemilihan   TEXT NOT NULL REFERENCES pemilihan (id),
   reason      TEXT NOT NULL CHECK (${NONEMPTY('reason')}),
-  decided_by  TEXT NOT NULL CHECK (${NONEMPTY('decided_by')}),
-  decided_as  TEXT NOT NULL CHECK (decided_as IN ('ketua', 'delegate')),
-  decided_at  TEXT NOT NULL CHECK (${ISO('decided_at')}),
+${decidedColumns(12, 'ketua-delegate')},
   UNIQUE (kind, target_id)
 ) STRICT;
 CREATE INDEX decision_withdrawal_tps ON decision_withdrawal (pemilihan, tps, id);

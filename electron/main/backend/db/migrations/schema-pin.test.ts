@@ -2,6 +2,7 @@
 // same while their source shares helpers (sql-parts.ts). tests/fixtures/schema-0013.json was captured by
 // tests/support/migration-capture.ts from the migrations as released at a901a26, before any of them was refactored:
 // every statement each migration runs (as SQLite traced it), the final sqlite_master, audit_table and user_version.
+// A later migration (0014 on) is not part of the pin: the released ones are compared on their own.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { migrations } from './index';
 
 const FIXTURE = join(__dirname, '../../../../../tests/fixtures/schema-0013.json');
 const pinned = JSON.parse(readFileSync(FIXTURE, 'utf8')) as MigrationCapture;
+/** The released migrations the fixture pins (0001–0013). */
+const released = migrations.filter((m) => m.version <= pinned.userVersion);
 
 let dir: string;
 beforeAll(() => {
@@ -22,7 +25,7 @@ afterAll(() => {
 });
 
 describe('what the migrations produce (pinned at a901a26)', () => {
-  const now = captureMigrations(migrations);
+  const now = captureMigrations(released);
 
   it('the same migrations, in order, declaring the same audited tables', () => {
     expect(now.migrations.map((m) => [m.version, m.name, m.audited])).toEqual(
@@ -50,7 +53,7 @@ describe('what the migrations produce (pinned at a901a26)', () => {
   });
 
   it('a database file opened by the app has the pinned schema', () => {
-    const opened = openDatabase(join(dir, 'fresh.db'), { migrations, backupDir: join(dir, 'backups') });
+    const opened = openDatabase(join(dir, 'fresh.db'), { migrations: released, backupDir: join(dir, 'backups') });
     try {
       const master = opened.db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid').all();
       expect(master).toEqual(pinned.sqliteMaster);

@@ -1,9 +1,11 @@
 // The backend as a transport holds it (`pleno serve`, the Electron backend host): one dispatcher and one event
 // stream that outlive the database file they serve. A restore over a damaged or read-only database
 // (services/backup/restore-over.ts) calls ctx.reopen: the backend is closed, the file swapped, and a new backend
-// opened on the same path. Requests arriving meanwhile wait for it; the event stream carries on from the new backend;
-// servers bound to the old backend (LAN, receiver) are restarted through onReopen. A Pleno database SQLite cannot
-// read at all (its header destroyed) opens no backend; the failed one then answers the restore (rescueHandlers).
+// opened on the same path. Requests arriving meanwhile wait for it; the event stream carries on from the new backend.
+// Servers bound to the backend (`follow`: the kab/kota receiver, `pleno serve --lan`) are stopped before it closes
+// and started again on the new one; a LAN receiver started from the import screen listens again on its port, so the
+// phones find it where they were told. A Pleno database SQLite cannot read at all (its header destroyed) opens no
+// backend; the failed one then answers the restore (rescueHandlers).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createEventBus } from './context';
@@ -23,18 +25,26 @@ import {
   type ServedBackend,
 } from './backend';
 import type { StartupError } from '../../../shared/contracts/system.contract';
+import { runningLanReceiver } from './lan/running';
 
 export interface HostedBackend extends ServedBackend {
   /** The open backend; null while the database could not be opened (startupError says why). */
   current(): Backend | null;
   startupError(): StartupError | null;
-  /** Runs after every reopen with the new backend (null if it failed to open), before requests resume. */
-  onReopen(fn: (backend: Backend | null) => Promise<void> | void): void;
+  /**
+   * Starts a server on the open backend now and on every backend a restore opens, before requests resume; what
+   * `start` returns stops it before the backend it serves closes. A server that fails to start is logged and never
+   * undoes the restore.
+   */
+  follow(start: FollowingServer): Promise<void>;
 }
+
+/** Starts a server bound to `backend`; returns how to stop it (null: nothing started). */
+export type FollowingServer = (backend: Backend) => Promise<(() => Promise<void> | void) | null>;
 
 export async function openHostedBackend(options: Omit<OpenBackendOptions, 'reopen'>): Promise<HostedBackend> {
   const events = createEventBus();
-  const listeners: ((backend: Backend | null) => Promise<void> | void)[] = [];
+  const servers = followers(() => full);
   let inner!: ServedBackend;
   let full: Backend | null = null;
   let startupError: StartupError | null = null;
@@ -56,6 +66,8 @@ export async function openHostedBackend(options: Omit<OpenBackendOptions, 'reope
 
   async function reopen(swap: () => void): Promise<BackendContext> {
     const run = (async () => {
+      const lanPort = full ? runningLanReceiver(full.ctx)?.port : undefined;
+      await servers.stopAll();
       unsubscribe();
       await inner.close();
       let swapError: unknown = null;
@@ -66,13 +78,8 @@ export async function openHostedBackend(options: Omit<OpenBackendOptions, 'reope
       }
       await openInner();
       // A server that fails to restart must not undo the swap (restore-over.ts would put the old file back).
-      for (const fn of listeners) {
-        try {
-          await fn(full);
-        } catch (err) {
-          full?.ctx.log.error('restarting a server on the reopened database failed', err);
-        }
-      }
+      if (full && lanPort !== undefined) await restartLan(full, lanPort);
+      await servers.startAll();
       if (swapError) throw swapError;
       if (!full) throw new Error(`reopened database does not open: ${startupError?.detail ?? ''}`);
       return (full as Backend).ctx;
@@ -94,13 +101,57 @@ export async function openHostedBackend(options: Omit<OpenBackendOptions, 'reope
     events,
     current: () => full,
     startupError: () => startupError,
-    onReopen: (fn) => void listeners.push(fn),
+    follow: (start) => servers.add(start),
     async close() {
       while (swapping) await swapping;
+      await servers.stopAll();
       unsubscribe();
       await inner.close();
     },
   };
+}
+
+/** The servers following the open backend (`follow`): started on it, stopped before it closes. */
+function followers(current: () => Backend | null) {
+  const starts: FollowingServer[] = [];
+  let stops: (() => Promise<void> | void)[] = [];
+  const startOne = async (start: FollowingServer) => {
+    const b = current();
+    if (!b) return;
+    try {
+      const stop = await start(b);
+      if (stop) stops.push(stop);
+    } catch (err) {
+      b.ctx.log.error('starting a server on the database failed', err);
+    }
+  };
+  return {
+    async add(start: FollowingServer) {
+      starts.push(start);
+      await startOne(start);
+    },
+    async startAll() {
+      for (const start of starts) await startOne(start);
+    },
+    async stopAll() {
+      const now = stops;
+      stops = [];
+      for (const stop of now)
+        await Promise.resolve()
+          .then(stop)
+          .catch((err: unknown) => current()?.ctx.log.warn('stopping a server failed', { error: String(err) }));
+    },
+  };
+}
+
+/** A LAN receiver that ran on the closed backend (started from the import screen or by --lan) listens again. */
+async function restartLan(b: Backend, port: number): Promise<void> {
+  try {
+    const { startLanReceiver } = await import('./lan/receiver');
+    await startLanReceiver(b.ctx, { port });
+  } catch (err) {
+    b.ctx.log.error('restarting the LAN receiver on the reopened database failed', err);
+  }
 }
 
 /**

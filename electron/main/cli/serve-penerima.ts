@@ -8,12 +8,12 @@ import { startReceiverIfPenerima as start } from '../backend/penerima/autostart'
 export async function startReceiverIfPenerima(
   b: Backend,
   port: number | undefined,
-): Promise<(() => Promise<void>) | null> {
+): Promise<{ port: number; close(): Promise<void> } | null> {
   try {
     const server = await start(b, port);
     if (!server) return null;
     process.stderr.write(`pleno serve: penerima kab/kota siap / receiver listening on port ${server.port}\n`);
-    return () => server.close();
+    return server;
   } catch (err) {
     process.stderr.write(
       `pleno serve: penerima kab/kota tidak dapat dimulai / receiver not started: ${(err as Error)?.message}\n`,

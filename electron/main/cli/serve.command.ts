@@ -9,6 +9,7 @@ import { openHostedBackend, type HostedBackend } from '../backend/hosted';
 import { startWebServer } from '../web/server';
 import { parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { startReceiverIfPenerima } from './serve-penerima';
+import type { LanReceiver } from '../backend/lan/receiver';
 
 const USAGE = 'Penggunaan / usage: pleno serve --db <file> [--port N] [--lan [--lan-port N]] [--penerima-port N]';
 
@@ -56,7 +57,7 @@ export const command: CliCommand = (argv) =>
       throw new UsageError(`--penerima-port tidak sah / invalid: ${values['penerima-port']}`);
     }
     const web = await startWebServer({ backend, staticDir, port });
-    const stopServers = await serversFollowing(backend, { lan: values.lan === true, lanPort, penerimaPort });
+    await followServers(backend, { lan: values.lan === true, lanPort, penerimaPort });
     if (full) await resumeKirim(full);
 
     process.stdout.write(`Pleno web: ${web.url}\n`);
@@ -69,9 +70,8 @@ export const command: CliCommand = (argv) =>
         process.stderr.write(`pleno serve: ${signal}, menutup / closing\n`);
         void (async () => {
           try {
-            await stopServers();
             await web.close();
-            await backend.close(); // checkpoints the WAL and releases the lock
+            await backend.close(); // stops the servers following it, checkpoints the WAL and releases the lock
             resolveExit(0);
           } catch (err) {
             process.stderr.write(`pleno serve: ${(err as Error).message}\n`);
@@ -85,41 +85,45 @@ export const command: CliCommand = (argv) =>
   });
 
 /**
- * The LAN receiver (with --lan) and the kab/kota receiver (a penerima database) bound to the open backend; a restore
- * over a damaged or read-only database reopens the backend, and they are restarted on the new one.
+ * The LAN receiver (with --lan) and the kab/kota receiver (a penerima database) follow the open backend: a restore
+ * over a damaged or read-only database reopens it, and they listen again on the new one — on the ports they had
+ * (a port chosen by the system with 0 included), where the phones and the kecamatan were told to send.
  */
-async function serversFollowing(
+async function followServers(
   backend: HostedBackend,
   opts: { lan: boolean; lanPort: number | undefined; penerimaPort: number | undefined },
-): Promise<() => Promise<void>> {
-  let stops: (() => Promise<void> | void)[] = [];
-  const start = async (b: Backend | null) => {
-    if (!b) return;
-    if (opts.lan) stops.push(await startLan(b, opts.lanPort));
-    const penerima = await startReceiverIfPenerima(b, opts.penerimaPort);
-    if (penerima) stops.push(penerima);
-  };
-  const stopAll = async () => {
-    const now = stops;
-    stops = [];
-    for (const stop of now) await stop();
-  };
-  await start(backend.current());
-  backend.onReopen(async (b) => {
-    process.stderr.write(
-      'pleno serve: basis data dibuka ulang setelah pemulihan / database reopened after a restore\n',
-    );
-    await stopAll();
-    await start(b);
+): Promise<void> {
+  let lanPort = opts.lanPort;
+  let penerimaPort = opts.penerimaPort;
+  let started = false;
+  await backend.follow(async () => {
+    if (started)
+      process.stderr.write(
+        'pleno serve: basis data dibuka ulang setelah pemulihan / database reopened after a restore\n',
+      );
+    started = true;
+    return null;
   });
-  return stopAll;
+  if (opts.lan)
+    await backend.follow(async (b) => {
+      const receiver = await startLan(b, lanPort);
+      if (!receiver) return null;
+      lanPort = receiver.port;
+      return () => receiver.close();
+    });
+  await backend.follow(async (b) => {
+    const server = await startReceiverIfPenerima(b, penerimaPort);
+    if (!server) return null;
+    penerimaPort = server.port;
+    return () => server.close();
+  });
 }
 
 /**
  * Starts the LAN receiver (docs/design.md §3.5, owned by channels) beside the web mode. Without a data master yet it
  * cannot sign receipts: the web mode still starts and says so; the import screen can start the receiver later.
  */
-async function startLan(backend: Backend, port: number | undefined): Promise<() => Promise<void> | void> {
+async function startLan(backend: Backend, port: number | undefined): Promise<LanReceiver | null> {
   try {
     // Loaded only with --lan: the LAN stack (mDNS via bonjour-service) costs ~50 ms of every start otherwise.
     const { startLanReceiver } = await import('../backend/lan/receiver');
@@ -127,12 +131,12 @@ async function startLan(backend: Backend, port: number | undefined): Promise<() 
     process.stderr.write(
       `pleno serve: penerima LAN aktif / LAN receiver on ${receiver.urls.join(', ') || receiver.url}\n`,
     );
-    return () => receiver.close();
+    return receiver;
   } catch (err) {
     process.stderr.write(
       `pleno serve: penerima LAN tidak dapat dimulai / LAN receiver not started: ${(err as Error).message}\n`,
     );
-    return () => {};
+    return null;
   }
 }
 

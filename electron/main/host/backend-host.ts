@@ -40,7 +40,6 @@ function connect(): Channel {
 }
 
 let backend: ServedBackend | null = null;
-let penerima: { close(): Promise<void> } | null = null;
 let opening: Promise<void> | null = null;
 
 async function open(channel: Channel, dbPath: string, recheck: boolean): Promise<void> {
@@ -50,16 +49,11 @@ async function open(channel: Channel, dbPath: string, recheck: boolean): Promise
   const full = hosted.current();
   if (startupError) process.stderr.write(`Pleno backend: ${startupError.detail}\n`);
   hosted.events.subscribe((event) => channel.send({ t: 'event', event }));
-  // A restore over a damaged or read-only database reopens the backend: the receiver follows it.
-  hosted.onReopen(async (b) => {
-    await penerima?.close();
-    penerima = null;
-    if (b) await startPenerima(b);
-  });
   const checked = recheck && !startupError ? await recheckAudit(hosted) : null;
   channel.send({ t: 'ready', startupError, recheck: checked });
   if (full) void resumeKirim(full);
-  if (full) await startPenerima(full);
+  // A restore over a damaged or read-only database reopens the backend: the receiver follows it.
+  await hosted.follow(startPenerima);
 }
 
 /** After a crash: the database reopened (header, lock, schema checks, WAL recovery); now the audit chain. */
@@ -81,7 +75,6 @@ async function shutdown(code: number): Promise<void> {
   shuttingDown = true;
   try {
     await opening;
-    await penerima?.close();
     await backend?.close();
   } finally {
     process.exit(code);
@@ -95,8 +88,6 @@ async function handle(channel: Channel, m: ToHost): Promise<void> {
   }
   if (m.t === 'close') {
     await opening;
-    await penerima?.close();
-    penerima = null;
     await backend?.close();
     channel.send({ t: 'closed' });
     return shutdown(0);
@@ -138,14 +129,11 @@ async function resumeKirim(b: Backend): Promise<void> {
 
 /**
  * A receiver (kab/kota) database also answers the kecamatan pushes, as `pleno serve` does: the §4 receiver on
- * PLENO_PENERIMA_PORT (default 8418, all interfaces). A port already taken is logged; the app still opens.
+ * PLENO_PENERIMA_PORT (default 8418, all interfaces). A port already taken is logged (hosted.ts); the app still opens.
  */
-async function startPenerima(b: Backend): Promise<void> {
-  try {
-    const { startReceiverIfPenerima } = await import('../backend/penerima/autostart');
-    const port = process.env.PLENO_PENERIMA_PORT ? Number(process.env.PLENO_PENERIMA_PORT) : undefined;
-    penerima = await startReceiverIfPenerima(b, port);
-  } catch (err) {
-    b.ctx.log.error('penerima receiver not started', err);
-  }
+async function startPenerima(b: Backend): Promise<(() => Promise<void>) | null> {
+  const { startReceiverIfPenerima } = await import('../backend/penerima/autostart');
+  const port = process.env.PLENO_PENERIMA_PORT ? Number(process.env.PLENO_PENERIMA_PORT) : undefined;
+  const server = await startReceiverIfPenerima(b, port);
+  return server && (() => server.close());
 }

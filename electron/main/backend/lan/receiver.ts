@@ -30,6 +30,7 @@ import { guardServer, serverOptions, type ConnectionLimits, type ServerGuard } f
 import { listen } from '../../http/listen';
 import { cachedSigner, errorBody } from './answers';
 import { answer, createPostHandler } from './post-handler';
+import { runningLanReceiver, setRunningLanReceiver } from './running';
 
 export const LAN_FORMAT = 'pleno.lan/1';
 export const DEFAULT_LAN_PORT = 8417;
@@ -79,16 +80,12 @@ export interface LanReceiver {
   close(): Promise<void>;
 }
 
-const running = new WeakMap<BackendContext, LanReceiver>();
-
-export function runningLanReceiver(ctx: BackendContext): LanReceiver | undefined {
-  return running.get(ctx);
-}
+export { runningLanReceiver };
 
 const starting = new WeakMap<BackendContext, Promise<LanReceiver>>();
 
 export async function startLanReceiver(ctx: BackendContext, options: LanReceiverOptions = {}): Promise<LanReceiver> {
-  const existing = running.get(ctx);
+  const existing = runningLanReceiver(ctx);
   if (existing) return existing;
   // Two clicks (or the UI and `--lan`) at once must not open two servers.
   let pending = starting.get(ctx);
@@ -169,7 +166,7 @@ async function start(ctx: BackendContext, options: LanReceiverOptions): Promise<
     flush: () => contacts.flush(),
     close: closer(ctx, { server, guard, mdns, events, contacts, port }),
   };
-  running.set(ctx, receiver);
+  setRunningLanReceiver(ctx, receiver);
   ctx.events.emit({ type: 'lan-changed' });
   return receiver;
 }
@@ -222,7 +219,7 @@ function closer(
   let closing: Promise<void> | null = null;
   return () => {
     closing ??= (async () => {
-      running.delete(ctx);
+      setRunningLanReceiver(ctx, null);
       await r.mdns?.stop();
       await new Promise<void>((resolve) => {
         r.server.close(() => resolve());

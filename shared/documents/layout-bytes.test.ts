@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { approximateMeasure, layoutDocument } from './layout';
-import { sampleDHasil, sampleKejadian } from './sample-data';
-import type { DHasilData, DocumentData } from './types';
+import { sampleDHasil, sampleDHasilFull, sampleKejadian } from './sample-data';
+import type { DocumentData } from './types';
 
 /** The pages of `d` as issued with pleno-layout/2 (the layout those documents name in their data). */
 const asLayout2 = (d: DocumentData): DocumentData =>
@@ -21,27 +21,7 @@ const footerTexts = (d: DocumentData) =>
     p.items.flatMap((i) => (i.t === 'text' && i.y === 12 ? [i.text] : [])),
   );
 
-/** A draft with everything optional present: warnings (without cells), a hold, attendance, audit head, integrity. */
-function everything(paper: 'a4' | 'f4'): DHasilData {
-  const d = sampleDHasil({ seed: 7, desa: 4, tpsPerDesa: 5, paper, missingEvery: 6, sahTooHigh: [2, 9] });
-  const t = d.lampiran[1]!.tps;
-  t[1]!.peringatan = [{ kode: 'R14', pesan: 'DPT L 200 berbeda dengan DPT L 201 pada pemilihan gubernur' }];
-  t[3]!.peringatan = [
-    { kode: 'R15', pesan: 'Pemilih DPTb 3 tidak sama dengan pengguna DPTb 4' },
-    { kode: 'R16', pesan: 'Foto lembar 3 sama persis dengan foto TPS 001 Cantung Kiri Hulu' },
-  ];
-  d.lampiran[2]!.tps[0] = { nomor: 1, counts: null, sumber: null, tunda: { jenis: 'PSU', dasar: 'Rekomendasi' } };
-  d.kehadiran = {
-    ppk: [{ nama: 'Muhammad Ridwan', jabatan: 'Ketua' }],
-    saksi: [{ paslon: 2, nama: 'Rahmat' }],
-    panwaslu: ['Nurhayati'],
-  };
-  d.meta.audit = { jumlah: 321, kepala: 'ef'.repeat(32) };
-  d.meta.keutuhan = { temuan: 2 };
-  d.meta.reason = 'Salah cetak nama desa';
-  d.meta.version = 2;
-  return d;
-}
+const everything = sampleDHasilFull;
 
 const GOLDEN: [string, () => DocumentData, string][] = [
   ['d-hasil default', () => sampleDHasil(), '6c46ceaa49dbe35e55fa090c8a820b42cf3f49fe4f52974e0bc78e8b84cfe2f0'],

@@ -197,6 +197,28 @@ export function sampleKejadian(entries: number, o: SampleOptions = {}): Kejadian
   };
 }
 
+/** A draft with everything optional present: warnings (without cells), a hold, attendance, audit head, integrity. */
+export function sampleDHasilFull(paper: 'a4' | 'f4'): DHasilData {
+  const d = sampleDHasil({ seed: 7, desa: 4, tpsPerDesa: 5, paper, missingEvery: 6, sahTooHigh: [2, 9] });
+  const t = d.lampiran[1]!.tps;
+  t[1]!.peringatan = [{ kode: 'R14', pesan: 'DPT L 200 berbeda dengan DPT L 201 pada pemilihan gubernur' }];
+  t[3]!.peringatan = [
+    { kode: 'R15', pesan: 'Pemilih DPTb 3 tidak sama dengan pengguna DPTb 4' },
+    { kode: 'R16', pesan: 'Foto lembar 3 sama persis dengan foto TPS 001 Cantung Kiri Hulu' },
+  ];
+  d.lampiran[2]!.tps[0] = { nomor: 1, counts: null, sumber: null, tunda: { jenis: 'PSU', dasar: 'Rekomendasi' } };
+  d.kehadiran = {
+    ppk: [{ nama: 'Muhammad Ridwan', jabatan: 'Ketua' }],
+    saksi: [{ paslon: 2, nama: 'Rahmat' }],
+    panwaslu: ['Nurhayati'],
+  };
+  d.meta.audit = { jumlah: 321, kepala: 'ef'.repeat(32) };
+  d.meta.keutuhan = { temuan: 2 };
+  d.meta.reason = 'Salah cetak nama desa';
+  d.meta.version = 2;
+  return d;
+}
+
 /** Kotabaru kecamatan with long names (the kab/kota page titles must wrap whole, never be cut). */
 export const KOTABARU_KECAMATAN = [
   ['630201', 'Pulau Laut Utara'],

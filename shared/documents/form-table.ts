@@ -58,6 +58,15 @@ export function warnedCells(tps: readonly DocTps[] | undefined, columns: number)
   );
 }
 
+/** What the rows print: each label's formula ("(A.1+A.2+A.3)") and the cells whose formula fails marked. */
+export interface FormTableStyle {
+  formulaLabels: boolean;
+  markFailures: boolean;
+}
+
+/** Layouts 2 and 3; layout 1 printed neither (layout-v1/d-hasil.layout.ts). */
+export const FORM_TABLE: FormTableStyle = { formulaLabels: true, markFailures: true };
+
 /**
  * The rows of sections I–IV for a set of columns: an L/P row becomes L, P and Jumlah (L+P); a column without data
  * (null) shows NO_DATA; a cell whose formula fails in its column is marked; a cell an R14–R17 warning of its column is
@@ -68,12 +77,13 @@ export function formTable(
   columns: string[],
   data: (CHasilCounts | null)[],
   warned: readonly Set<string>[] = [],
+  style: FormTableStyle = FORM_TABLE,
 ): TableSpec {
   const sections: TableSection[] = SECTION_ORDER.map((s) => ({
     title: `${s}. ${SECTION_TITLES[s].toUpperCase()}`,
     blocks: [],
   }));
-  const failing = data.map((c) => new Set(c ? formulaFailures(c).map((f) => f.path) : []));
+  const failing = data.map((c) => new Set(c && style.markFailures ? formulaFailures(c).map((f) => f.path) : []));
   const seenPart = new Set<string>();
   const cell = (c: CHasilCounts | null, path: string, i: number) =>
     c ? `${warned[i]?.has(path) ? `${WARN_MARK} ` : ''}${formatNumber(getCount(c, path))}` : NO_DATA;
@@ -87,7 +97,7 @@ export function formTable(
       section.blocks.push({ part: `${letter}. ${PART_TITLES[partKey]}` });
     }
     const no = row.row;
-    const label = labelOf(row, pilihan.length);
+    const label = style.formulaLabels ? labelOf(row, pilihan.length) : row.label;
     const key = `${row.section}.${row.row}`;
     let block: TableBlock;
     if (row.lp) {

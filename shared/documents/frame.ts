@@ -13,7 +13,6 @@ export const HEADER_H = 74;
 export const FOOTER_H = 50;
 /** Height of the paraf strip drawn above the footer of every page without the full signatures. */
 export const PARAF_H = 32;
-const QR_SIZE = 42;
 
 export interface FrameInput {
   meta: DocMetaBase;
@@ -28,6 +27,40 @@ export interface FrameInput {
   wilayah: string;
   /** Who signed the embedded data, named in the footer's how-to-check line: "PPK", "KPU kabupaten/kota". */
   penandatangan: string;
+  /** How the frame is drawn: FRAME_STYLE unless an older layout's (layout-v1/frame.ts). */
+  style?: FrameStyle;
+}
+
+/** A line of the title block: its baseline below the block's top and its font size. */
+type TitleLine = readonly [dy: number, size: number];
+
+/**
+ * How the frame is drawn; layouts 2 and 3 draw FRAME_STYLE, pleno-layout/1 (frozen) drew a smaller title block, its
+ * own footer lines and a text watermark (layout-v1/frame.ts). The differences are these values, the drawing is one.
+ */
+export interface FrameStyle {
+  /** The title block's top below the page top, its lines, the rule under them, page titles on up to two lines. */
+  header: {
+    top: number;
+    title: TitleLine;
+    subtitle: TitleLine;
+    pemilihan: TitleLine;
+    wilayah: TitleLine;
+    rule: number;
+    twoLines: boolean;
+  };
+  /** The footer's rule, QR size and baseline, "Halaman x dari y" baseline and size, the gap left of it; its lines. */
+  footer: {
+    rule: number;
+    qr: number;
+    qrY: number;
+    pageY: number;
+    pageSize: number;
+    gap: number;
+    lines: (f: FrameInput, room: number, m: TextMeasure) => LayoutItem[];
+  };
+  /** The watermark drawn as glyph outlines (out of the text layer) rather than text. */
+  outlineWatermark: boolean;
 }
 
 /** "Provinsi: Kalimantan Selatan (63)    Kabupaten/Kota: Kotabaru (63.02)    …" */
@@ -60,34 +93,47 @@ export function headerItems(
   pageTitle: string,
   m: TextMeasure,
 ): LayoutItem[] {
+  const s = (f.style ?? FRAME_STYLE).header;
   const cx = width / 2;
-  const y0 = height - TOP;
+  const y0 = height - s.top;
   const pemilihan = f.pemilihan.toUpperCase();
+  const centred = ([dy, size]: TitleLine, text: string, bold?: boolean): LayoutItem => ({
+    t: 'text',
+    x: cx,
+    y: y0 - dy,
+    size,
+    text,
+    bold,
+    align: 'center',
+  });
   const items: LayoutItem[] = [
-    { t: 'text', x: cx, y: y0 - 9, size: 11, text: f.formTitle, bold: true, align: 'center' },
-    { t: 'text', x: cx, y: y0 - 21, size: 8, text: f.formSubtitle, align: 'center' },
-    { t: 'text', x: cx, y: y0 - 32, size: 9, text: pemilihan, bold: true, align: 'center' },
+    centred(s.title, f.formTitle, true),
+    centred(s.subtitle, f.formSubtitle),
+    centred(s.pemilihan, pemilihan, true),
   ];
+  const [wilDy, size] = s.wilayah;
   const wil = f.wilayah;
-  const wilW = m.width(wil, 8);
-  items.push({ t: 'text', x: MARGIN_X, y: y0 - 45, size: 8, text: wil });
-  const titleRoom = width - 2 * MARGIN_X - wilW - 16;
+  const wilW = m.width(wil, size);
+  items.push({ t: 'text', x: MARGIN_X, y: y0 - wilDy, size, text: wil });
+  const titleRoom = Math.max(40, width - 2 * MARGIN_X - wilW - 16);
   // A title too long for the room beside the wilayah line takes a second line above it, right of the centred
   // pemilihan name (an A4 lampiran title would otherwise lose its "bagian x/y"); only what still does not fit is cut.
-  const upperRoom = width / 2 - MARGIN_X - m.width(pemilihan, 9, true) / 2 - 16;
-  const lines = splitTitle(pageTitle, Math.max(40, titleRoom), upperRoom, m);
+  const upperRoom = () => width / 2 - MARGIN_X - m.width(pemilihan, s.pemilihan[1], true) / 2 - 16;
+  const lines = s.twoLines
+    ? splitTitle(pageTitle, titleRoom, upperRoom(), m)
+    : [fitText(pageTitle, titleRoom, size, m, true)];
   lines.forEach((text, i) =>
     items.push({
       t: 'text',
       x: width - MARGIN_X,
-      y: y0 - 45 + (lines.length - 1 - i) * 9,
-      size: 8,
+      y: y0 - wilDy + (lines.length - 1 - i) * 9,
+      size,
       text,
       bold: true,
       align: 'right',
     }),
   );
-  items.push({ t: 'line', x1: MARGIN_X, y1: y0 - 49, x2: width - MARGIN_X, y2: y0 - 49, width: 0.8 });
+  items.push({ t: 'line', x1: MARGIN_X, y1: y0 - s.rule, x2: width - MARGIN_X, y2: y0 - s.rule, width: 0.8 });
   return items;
 }
 
@@ -113,9 +159,55 @@ export function splitTitle(title: string, room: number, upperRoom: number, m: Te
   return [fitText(title, room, 8, m, true)];
 }
 
+/** "30-11-2024 16:05 WITA": when the document was issued, as its footer prints it. */
+export function issuedAt(meta: Pick<DocMetaBase, 'issued'>): string {
+  const zone = zoneName(meta.issued);
+  return formatWaktu(meta.issued) + (zone ? ` ${zone}` : '');
+}
+
 /**
- * Footer items (page numbers are known only once every page is laid out): the document, its version and status,
- * a short data hash, how a person checks it, "Halaman x dari y" and the QR (which holds the full hash).
+ * The footer lines of layouts 2 and 3: the document, its version and status, a short data hash, how a person checks
+ * it (or the integrity warning), and the audit head and signer's key fingerprint.
+ */
+function footerLines(f: FrameInput, room: number, m: TextMeasure): LayoutItem[] {
+  const meta = f.meta;
+  const status = meta.final ? 'final' : 'DRAF';
+  const line1 =
+    `Dokumen ${meta.id} · versi ${meta.version} (${status}) · diterbitkan ${issuedAt(meta)}` +
+    ` · sidik data ${shortHash(f.dataSha256)}`;
+  const line2 =
+    'Keaslian dapat diperiksa di aplikasi Pleno: kode QR dan sidik data harus cocok dengan data bertanda tangan ' +
+    `${f.penandatangan} di dalam berkas PDF ini.`;
+  const bottom = bottomLine(f);
+  return [
+    { t: 'text', x: MARGIN_X, y: 34, size: 8, text: fitText(line1, room, 8, m) },
+    // A draft issued while the integrity check failed says so in place of the how-to-check line, on every page.
+    meta.keutuhan
+      ? { t: 'text', x: MARGIN_X, y: 23, size: 8, text: fitText(integrityLine(meta), room, 8, m, true), bold: true }
+      : { t: 'text', x: MARGIN_X, y: 23, size: 8, text: fitText(line2, room, 8, m), gray: true },
+    ...(bottom
+      ? [{ t: 'text' as const, x: MARGIN_X, y: 12, size: 8, text: fitText(bottom, room, 8, m), gray: true }]
+      : []),
+  ];
+}
+
+export const FRAME_STYLE: FrameStyle = {
+  header: {
+    top: 20,
+    title: [9, 11],
+    subtitle: [21, 8],
+    pemilihan: [32, 9],
+    wilayah: [45, 8],
+    rule: 49,
+    twoLines: true,
+  },
+  footer: { rule: FOOTER_H - 2, qr: 42, qrY: 4, pageY: 29, pageSize: 9, gap: 14, lines: footerLines },
+  outlineWatermark: true,
+};
+
+/**
+ * Footer items (page numbers are known only once every page is laid out): the style's lines left, "Halaman x dari y"
+ * and the QR (which holds the full data hash) right.
  */
 export function footerItems(
   f: FrameInput,
@@ -124,33 +216,17 @@ export function footerItems(
   pageCount: number,
   m: TextMeasure,
 ): LayoutItem[] {
-  const meta = f.meta;
-  const qrX = width - MARGIN_X - QR_SIZE;
+  const s = (f.style ?? FRAME_STYLE).footer;
+  const qrX = width - MARGIN_X - s.qr;
   const textRight = qrX - 10;
-  const status = meta.final ? 'final' : 'DRAF';
-  const zone = zoneName(meta.issued);
-  const line1 =
-    `Dokumen ${meta.id} · versi ${meta.version} (${status}) · diterbitkan ${formatWaktu(meta.issued)}` +
-    (zone ? ` ${zone}` : '') +
-    ` · sidik data ${shortHash(f.dataSha256)}`;
-  const line2 =
-    'Keaslian dapat diperiksa di aplikasi Pleno: kode QR dan sidik data harus cocok dengan data bertanda tangan ' +
-    `${f.penandatangan} di dalam berkas PDF ini.`;
   const halaman = `Halaman ${pageNo} dari ${pageCount}`;
-  const hW = m.width(halaman, 9, true);
-  const room = textRight - MARGIN_X - hW - 14;
+  const hW = m.width(halaman, s.pageSize, true);
+  const room = textRight - MARGIN_X - hW - s.gap;
   return [
-    { t: 'line', x1: MARGIN_X, y1: FOOTER_H - 2, x2: width - MARGIN_X, y2: FOOTER_H - 2, width: 0.5 },
-    { t: 'text', x: MARGIN_X, y: 34, size: 8, text: fitText(line1, room, 8, m) },
-    // A draft issued while the integrity check failed says so in place of the how-to-check line, on every page.
-    meta.keutuhan
-      ? { t: 'text', x: MARGIN_X, y: 23, size: 8, text: fitText(integrityLine(meta), room, 8, m, true), bold: true }
-      : { t: 'text', x: MARGIN_X, y: 23, size: 8, text: fitText(line2, room, 8, m), gray: true },
-    ...(bottomLine(f)
-      ? [{ t: 'text' as const, x: MARGIN_X, y: 12, size: 8, text: fitText(bottomLine(f)!, room, 8, m), gray: true }]
-      : []),
-    { t: 'text', x: textRight, y: 29, size: 9, text: halaman, bold: true, align: 'right' },
-    { t: 'qr', x: qrX, y: 4, size: QR_SIZE, text: qrText(meta, f.dataSha256) },
+    { t: 'line', x1: MARGIN_X, y1: s.rule, x2: width - MARGIN_X, y2: s.rule, width: 0.5 },
+    ...s.lines(f, room, m),
+    { t: 'text', x: textRight, y: s.pageY, size: s.pageSize, text: halaman, bold: true, align: 'right' },
+    { t: 'qr', x: qrX, y: s.qrY, size: s.qr, text: qrText(f.meta, f.dataSha256) },
   ];
 }
 
@@ -160,7 +236,6 @@ export function integrityLine(meta: Pick<DocMetaBase, 'keutuhan'>): string {
   return `PERINGATAN: keutuhan data gagal saat diterbitkan (${n} temuan); angka belum tentu yang ditandatangani`;
 }
 
-/** The audit head the data was drawn at, as printed (a witness a person can compare: `pleno audit verify --saksi`). */
 /**
  * The footer's last line: the audit head the data was drawn at, and from pleno-layout/3 the signer's key fingerprint
  * (docs/design.md §4.1: the receiver's operator compares the PPK key "printed on every D.Hasil page"). Layout 2 drew
@@ -173,6 +248,7 @@ function bottomLine(f: FrameInput): string | null {
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
+/** The audit head the data was drawn at, as printed (a witness a person can compare: `pleno audit verify --saksi`). */
 export function auditLine(audit: NonNullable<DocMetaBase['audit']>): string {
   return `Rantai audit saat diterbitkan: ${audit.jumlah} entri, kepala ${shortHash(audit.kepala)}`;
 }
@@ -197,10 +273,11 @@ export function parafItems(holders: readonly string[], width: number): LayoutIte
 /** Adds watermark and footer to every page, numbering them 1..n (mutates the pages built by a layout). */
 export function finishPages(pages: LayoutPage[], f: FrameInput, m: TextMeasure): LayoutPage[] {
   const wm = watermarkTexts(f.meta);
+  const outline = (f.style ?? FRAME_STYLE).outlineWatermark || undefined;
   return pages.map((p, i) => ({
     ...p,
     items: [
-      ...(wm.length > 0 ? [{ t: 'watermark' as const, texts: wm, outline: true }] : []),
+      ...(wm.length > 0 ? [{ t: 'watermark' as const, texts: wm, outline }] : []),
       ...p.items,
       ...footerItems(f, p.width, i + 1, pages.length, m),
     ],

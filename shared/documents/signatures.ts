@@ -26,15 +26,35 @@ export interface Signers {
   hadir?: Kehadiran;
 }
 
+/**
+ * Font sizes and the few rules that differ between layout versions: layouts 2 and 3 draw SIGNATURE_STYLE;
+ * pleno-layout/1 (frozen, layout-v1/signatures.ts) drew smaller, and its supervisor line had no receipt and no note.
+ */
+export interface SignatureStyle {
+  /** The closing paragraph's font and line height; the place and date's size. */
+  intro: { size: number; lh: number; date: number };
+  /** Table heads; members' rows and their signature numbers; saksi numbers, pasangan names, the refusal box's note. */
+  text: { head: number; row: number; signNo: number; paslonNo: number; paslon: number; refusal: number };
+  /** The supervisor's line: "Nama:" size, where its line starts; its "Tanda terima" and the refusal note under it. */
+  salinan: { label: number; lineFrom: number; receipt: boolean };
+}
+
+export const SIGNATURE_STYLE: SignatureStyle = {
+  intro: { size: 9, lh: 11.5, date: 9 },
+  text: { head: 8, row: 8, signNo: 8, paslonNo: 8, paslon: 8, refusal: 8 },
+  salinan: { label: 8, lineFrom: 30, receipt: true },
+};
+
 /** Height the block needs (so a layout can decide whether it fits under a list). */
-export function signatureBlockHeight(s: Signers): number {
+export function signatureBlockHeight(s: Signers, style = SIGNATURE_STYLE): number {
   const saksi = s.pilihan.filter((p) => p.kind !== 'kolom-kosong').length;
   const left = 40 + 14 + s.anggota.length * ROW_PPK;
-  const right = 40 + 14 + saksi * ROW_SAKSI + 18 + ROW_PPK + 40;
+  const right = 40 + 14 + saksi * ROW_SAKSI + 18 + ROW_PPK + (style.salinan.receipt ? 40 : 0);
   return Math.max(left, right) + 10;
 }
 
 interface Column {
+  st: SignatureStyle;
   x: number;
   w: number;
   /** Top of the block's table (below the place and date). */
@@ -50,17 +70,18 @@ function introItems(
   top: number,
   intro: string,
   m: TextMeasure,
+  st: SignatureStyle['intro'],
 ): number {
   let y = top - 10;
-  for (const line of wrapText(intro, width - 2 * MARGIN_X, 9, m)) {
-    items.push({ t: 'text', x: MARGIN_X, y, size: 9, text: line });
-    y -= 11.5;
+  for (const line of wrapText(intro, width - 2 * MARGIN_X, st.size, m)) {
+    items.push({ t: 'text', x: MARGIN_X, y, size: st.size, text: line });
+    y -= st.lh;
   }
   items.push({
     t: 'text',
     x: width - MARGIN_X,
     y: y - 2,
-    size: 9,
+    size: st.date,
     text: `${tempat}, ${formatTanggal(issued)}`,
     align: 'right',
     bold: true,
@@ -73,26 +94,30 @@ function tableHead(items: LayoutItem[], c: Column, title: string, xs: number[], 
   items.push({ t: 'text', x: c.x, y: c.top, size: 8, text: title, bold: true });
   const y = c.top - 6;
   items.push({ t: 'rect', x: c.x, y: y - 12, w: c.w, h: 12, fill: true });
-  heads.forEach((h, i) => items.push({ t: 'text', x: xs[i]! + 2.5, y: y - 9, size: 8, text: h, bold: true }));
+  const size = c.st.text.head;
+  heads.forEach((h, i) => items.push({ t: 'text', x: xs[i]! + 2.5, y: y - 9, size, text: h, bold: true }));
   return y - 12;
 }
 
 /** Ketua and anggota with a numbered signature line each. */
 function anggotaItems(items: LayoutItem[], s: Signers, c: Column, m: TextMeasure): void {
   const xs = [c.x, c.x + 18, c.x + 18 + c.w * 0.42, c.x + 18 + c.w * 0.62, c.x + c.w];
+  const { row: size, signNo } = c.st.text;
   let ly = tableHead(items, c, s.lembaga, xs, ['No', 'Nama', 'Jabatan', 'Tanda Tangan']);
   s.anggota.forEach((p, i) => {
     const base = ly - ROW_PPK;
-    items.push({ t: 'text', x: xs[0]! + 2.5, y: base + 10, size: 8, text: `${i + 1}.` });
-    items.push({ t: 'text', x: xs[1]! + 2.5, y: base + 10, size: 8, text: fitText(p.nama, xs[2]! - xs[1]! - 5, 8, m) });
-    items.push({
-      t: 'text',
-      x: xs[2]! + 2.5,
-      y: base + 10,
-      size: 8,
-      text: fitText(p.jabatan, xs[3]! - xs[2]! - 5, 8, m),
-    });
-    items.push({ t: 'text', x: xs[3]! + 4, y: base + 10, size: 8, text: `${i + 1}.`, gray: true });
+    const cell = (k: number, text: string) =>
+      items.push({
+        t: 'text',
+        x: xs[k]! + 2.5,
+        y: base + 10,
+        size,
+        text: fitText(text, xs[k + 1]! - xs[k]! - 5, size, m),
+      });
+    items.push({ t: 'text', x: xs[0]! + 2.5, y: base + 10, size, text: `${i + 1}.` });
+    cell(1, p.nama);
+    cell(2, p.jabatan);
+    items.push({ t: 'text', x: xs[3]! + 4, y: base + 10, size: signNo, text: `${i + 1}.`, gray: true });
     items.push({ t: 'line', x1: xs[3]! + 14, y1: base + 8, x2: xs[4]! - 6, y2: base + 8, width: 0.4 });
     ly = base;
     items.push({ t: 'line', x1: c.x, y1: ly, x2: c.x + c.w, y2: ly, width: 0.3 });
@@ -103,14 +128,17 @@ function anggotaItems(items: LayoutItem[], s: Signers, c: Column, m: TextMeasure
 /** The saksi of each pasangan calon: name and signature lines and a box to note a refusal; returns the y under it. */
 function saksiItems(items: LayoutItem[], s: Signers, c: Column, xs: number[], m: TextMeasure): number {
   const hadir = s.hadir;
+  const t = c.st.text;
   let ry = tableHead(items, c, 'SAKSI PASANGAN CALON', xs, ['No', 'Pasangan Calon', 'Nama Saksi', 'Tanda Tangan']);
   for (const p of s.pilihan) {
     if (p.kind === 'kolom-kosong') continue;
     const base = ry - ROW_SAKSI;
-    items.push({ t: 'text', x: xs[0]! + 2.5, y: ry - 10, size: 8, text: String(p.nomor), bold: true });
-    wrapText(p.nama, xs[2]! - xs[1]! - 5, 8, m)
+    items.push({ t: 'text', x: xs[0]! + 2.5, y: ry - 10, size: t.paslonNo, text: String(p.nomor), bold: true });
+    wrapText(p.nama, xs[2]! - xs[1]! - 5, t.paslon, m)
       .slice(0, 2)
-      .forEach((line, k) => items.push({ t: 'text', x: xs[1]! + 2.5, y: ry - 10 - k * 8.5, size: 8, text: line }));
+      .forEach((line, k) =>
+        items.push({ t: 'text', x: xs[1]! + 2.5, y: ry - 10 - k * 8.5, size: t.paslon, text: line }),
+      );
     // The saksi who attended (recorded in the sidang), above the name line; blank when none was recorded.
     const names = hadir ? saksiNames(hadir, p.nomor) : '';
     if (names) {
@@ -124,7 +152,7 @@ function saksiItems(items: LayoutItem[], s: Signers, c: Column, xs: number[], m:
       t: 'text',
       x: xs[2]! + 13,
       y: base + 4.5,
-      size: 8,
+      size: t.refusal,
       text: 'menolak menandatangani; alasan:',
       gray: true,
     });
@@ -140,16 +168,18 @@ function saksiItems(items: LayoutItem[], s: Signers, c: Column, xs: number[], m:
  * (docs/spec-readings.md). The line records who received the copy; then the note on refusals.
  */
 function salinanItems(items: LayoutItem[], s: Signers, c: Column, xs: number[], from: number, m: TextMeasure): void {
+  const st = c.st.salinan;
   let ry = from - 16;
   items.push({ t: 'text', x: c.x, y: ry, size: 8, text: s.salinan, bold: true });
   ry -= ROW_PPK - 6;
-  items.push({ t: 'text', x: c.x + 2.5, y: ry + 4, size: 8, text: 'Nama:', gray: true });
+  items.push({ t: 'text', x: c.x + 2.5, y: ry + 4, size: st.label, text: 'Nama:', gray: true });
   const panwaslu = s.hadir?.panwaslu.join(', ') ?? '';
   if (panwaslu)
     items.push({ t: 'text', x: c.x + 32, y: ry + 4, size: 8, text: fitText(panwaslu, xs[3]! - c.x - 40, 8, m) });
-  items.push({ t: 'line', x1: c.x + 30, y1: ry + 2, x2: xs[3]! - 4, y2: ry + 2, width: 0.4 });
-  items.push({ t: 'text', x: xs[3]! + 4, y: ry + 4, size: 8, text: 'Tanda terima:', gray: true });
-  items.push({ t: 'line', x1: xs[3]! + 60, y1: ry + 2, x2: xs[4]! - 4, y2: ry + 2, width: 0.4 });
+  items.push({ t: 'line', x1: c.x + st.lineFrom, y1: ry + 2, x2: xs[3]! - 4, y2: ry + 2, width: 0.4 });
+  if (st.receipt) items.push({ t: 'text', x: xs[3]! + 4, y: ry + 4, size: 8, text: 'Tanda terima:', gray: true });
+  items.push({ t: 'line', x1: xs[3]! + (st.receipt ? 60 : 4), y1: ry + 2, x2: xs[4]! - 4, y2: ry + 2, width: 0.4 });
+  if (!st.receipt) return;
   ry -= 16;
   wrapText(s.penolakan, c.w, 8, m).forEach((line, k) =>
     items.push({ t: 'text', x: c.x, y: ry - k * 10, size: 8, text: line, gray: true }),
@@ -164,13 +194,14 @@ export function signatureItems(
   top: number,
   intro: string,
   m: TextMeasure,
+  st = SIGNATURE_STYLE,
 ): LayoutItem[] {
   const items: LayoutItem[] = [];
-  const y = introItems(items, s.tempat, issued, width, top, intro, m);
+  const y = introItems(items, s.tempat, issued, width, top, intro, m, st.intro);
   const gap = 18;
   const colW = (width - 2 * MARGIN_X - gap) / 2;
-  anggotaItems(items, s, { x: MARGIN_X, w: colW, top: y }, m);
-  const right: Column = { x: MARGIN_X + colW + gap, w: colW, top: y };
+  anggotaItems(items, s, { st, x: MARGIN_X, w: colW, top: y }, m);
+  const right: Column = { st, x: MARGIN_X + colW + gap, w: colW, top: y };
   const xs = [right.x, right.x + 22, right.x + colW * 0.42, right.x + colW * 0.7, right.x + colW];
   const ry = saksiItems(items, s, right, xs, m);
   salinanItems(items, s, right, xs, ry, m);

@@ -6,20 +6,63 @@ import { fitText, wrapText } from './format';
 import { MARGIN_X } from './frame';
 import type { LayoutItem, TextMeasure } from './types';
 
-export const FONT = 8;
 /** Marker drawn before the number of a cell whose formula fails (and before its note). */
 export const MARK = '▲';
-const LINE_H = 9.6;
-const PAD = 2.6;
-const HEADER_FONT = 8;
-const HEADER_LINES = 4;
-const HEADER_LH = HEADER_FONT + 1.4;
+
+/**
+ * How a table is drawn. Layouts 2 and 3 draw with TABLE_STYLE; pleno-layout/1 (frozen, layout-v1/table.ts) drew
+ * smaller, with bold shrunk column headers and no column-number row: the differences are these values, the drawing
+ * code is one.
+ */
+export interface TableStyle {
+  /** Rows: font, line height, cell padding, points under a block's lines; the No bold in a bold row (layout 1), the
+   * total column bold (layout 1), a single row's number on its wrapped label's first line (layouts 2 and 3). */
+  cell: {
+    font: number;
+    lineH: number;
+    pad: number;
+    blockPad: number;
+    boldNo: boolean;
+    boldTotal: boolean;
+    noOnLabel: boolean;
+  };
+  /** Widths of the fixed columns, and the narrowest and widest data column. */
+  widths: { no: number; label: number; sub: number; minCol: number; maxCol: number };
+  /** Column headers: font, line height over the font, points added to the height, baseline of the No/Uraian/L/P
+   * heads under the middle, of a header line; lines on every page (`fit`: as many as the page's longest needs, 2 to
+   * 4); bold and shrunk to fit the longest word (layout 1); the (1) (2) (3) … row under them (layouts 2 and 3). */
+  header: {
+    font: number;
+    leading: number;
+    pad: number;
+    headDrop: number;
+    nudge: number;
+    lines: number | 'fit';
+    boldShrunk: boolean;
+    numbers: boolean;
+  };
+}
+
+const FIT_LINES_MAX = 4;
 const NUMBER_ROW_H = 10.5;
-const NO_W = 26;
-const LABEL_W = 196;
-const SUB_W = 24;
-const MIN_COL_W = 46;
-const MAX_COL_W = 84;
+
+export const TABLE_STYLE: TableStyle = {
+  cell: { font: 8, lineH: 9.6, pad: 2.6, blockPad: 1.5, boldNo: false, boldTotal: false, noOnLabel: true },
+  widths: { no: 26, label: 196, sub: 24, minCol: 46, maxCol: 84 },
+  header: {
+    font: 8,
+    leading: 1.4,
+    pad: 0,
+    headDrop: 8 * 0.36,
+    nudge: 2,
+    lines: 'fit',
+    boldShrunk: false,
+    numbers: true,
+  },
+};
+
+/** Font size of the table's rows (layouts 2 and 3). */
+export const FONT = TABLE_STYLE.cell.font;
 
 /** One printed row. `values` has one string per data column (all columns, not only the page's). */
 export interface TableRow {
@@ -58,9 +101,9 @@ interface PlacedUnit {
   height: number;
 }
 
-/** How many data columns go on each page: as even as possible, never narrower than MIN_COL_W. */
-export function splitColumns(count: number, available: number): number[][] {
-  const perPage = Math.max(1, Math.floor(available / MIN_COL_W));
+/** How many data columns go on each page: as even as possible, never narrower than `minCol`. */
+export function splitColumns(count: number, available: number, minCol = TABLE_STYLE.widths.minCol): number[][] {
+  const perPage = Math.max(1, Math.floor(available / minCol));
   const pages = Math.max(1, Math.ceil(count / perPage));
   const base = Math.floor(count / pages);
   const extra = count % pages;
@@ -75,21 +118,23 @@ export function splitColumns(count: number, available: number): number[][] {
 }
 
 /** Each block's height, measured once per measure (a block is placed and drawn on every page of its column groups). */
-const heights = new WeakMap<TableBlock, { m: TextMeasure; height: number; labelLines: string[] }>();
+const heights = new WeakMap<TableBlock, { m: TextMeasure; s: TableStyle; height: number; labelLines: string[] }>();
 
-function blockHeight(block: TableBlock, m: TextMeasure): { height: number; labelLines: string[] } {
+function blockHeight(block: TableBlock, s: TableStyle, m: TextMeasure): { height: number; labelLines: string[] } {
   const known = heights.get(block);
-  if (known?.m === m) return known;
+  if (known?.m === m && known.s === s) return known;
+  const { font, lineH, pad, blockPad } = s.cell;
   const first = block.rows[0]!;
-  const labelLines = wrapText(first.label, LABEL_W - 2 * PAD, FONT, m, first.bold);
+  const labelLines = wrapText(first.label, s.widths.label - 2 * pad, font, m, first.bold);
   const lines = Math.max(block.rows.length, labelLines.length);
-  const out = { m, height: lines * LINE_H + 1.5, labelLines };
+  const out = { m, s, height: lines * lineH + blockPad, labelLines };
   heights.set(block, out);
   return out;
 }
 
 /** Lays out the units (section rows, part rows, blocks) into row pages; `height(i)` is the room of row page i. */
-function splitRows(spec: TableSpec, height: (page: number) => number, m: TextMeasure): PlacedUnit[][] {
+function splitRows(spec: TableSpec, s: TableStyle, height: (page: number) => number, m: TextMeasure): PlacedUnit[][] {
+  const { lineH } = s.cell;
   const pages: PlacedUnit[][] = [];
   let cur: PlacedUnit[] = [];
   let used = 0;
@@ -100,12 +145,12 @@ function splitRows(spec: TableSpec, height: (page: number) => number, m: TextMea
     used = 0;
   };
   for (const section of spec.sections) {
-    const units: PlacedUnit[] = [{ kind: 'section', text: section.title, height: LINE_H + 3 }];
+    const units: PlacedUnit[] = [{ kind: 'section', text: section.title, height: lineH + 3 }];
     for (const b of section.blocks) {
-      if ('part' in b) units.push({ kind: 'part', text: b.part, height: LINE_H + 2 });
-      else units.push({ kind: 'block', block: b, height: blockHeight(b, m).height });
+      if ('part' in b) units.push({ kind: 'part', text: b.part, height: lineH + 2 });
+      else units.push({ kind: 'block', block: b, height: blockHeight(b, s, m).height });
     }
-    const total = units.reduce((s, u) => s + u.height, 0);
+    const total = units.reduce((sum, u) => sum + u.height, 0);
     if (used + total > room() && cur.length > 0) newPage();
     for (let i = 0; i < units.length; i++) {
       const u = units[i]!;
@@ -136,122 +181,188 @@ export interface TableOptions {
   firstPageDrop?: number;
   /** Points to leave free at the bottom of every page of a column group (for its notes). */
   reserve?: (columns: number[]) => number;
+  /** How the table is drawn (TABLE_STYLE unless an older layout's). */
+  style?: TableStyle;
 }
 
-/** Header lines the columns of a page need (2 to HEADER_LINES): a short header leaves more room for rows. */
-function headerLines(spec: TableSpec, cols: number[], colW: number, m: TextMeasure): number {
+/** One column group's geometry: its columns, their width, the x of every rule, the table's width and right edge. */
+interface Grid {
+  s: TableStyle;
+  cols: number[];
+  colW: number;
+  xs: number[];
+  tableW: number;
+  right: number;
+  /** The data column drawn bold in every row (layout 1: the total, the last), else -1. */
+  boldCol: number;
+}
+
+/** Header lines the columns of a page get (fixed, or 2 to FIT_LINES_MAX: a short header leaves more room for rows). */
+function headerLines(spec: TableSpec, g: Grid, m: TextMeasure): number {
+  const { header, cell } = g.s;
+  if (header.lines !== 'fit') return header.lines;
   let n = 2;
-  for (const c of cols) n = Math.max(n, wrapText(spec.columns[c]!, colW - 2 * PAD, HEADER_FONT, m).length);
-  return Math.min(HEADER_LINES, n);
+  for (const c of g.cols) n = Math.max(n, wrapText(spec.columns[c]!, g.colW - 2 * cell.pad, header.font, m).length);
+  return Math.min(FIT_LINES_MAX, n);
 }
 
-function headerHeight(lines: number): number {
-  return lines * HEADER_LH + 2 * PAD;
+function headerHeight(s: TableStyle, lines: number): number {
+  return lines * (s.header.font + s.header.leading) + 2 * s.cell.pad + s.header.pad;
 }
 
-/** Header cells of the columns on one page, then the (1) (2) (3) … row. Returns the y under them. */
-function drawHeader(
+/** The header and column-number row's height on a page of this grid. */
+function chromeHeight(spec: TableSpec, g: Grid, m: TextMeasure): number {
+  return headerHeight(g.s, headerLines(spec, g, m)) + (g.s.header.numbers ? NUMBER_ROW_H : 0);
+}
+
+/** One data column's header text, centred in its cell (layout 1: bold, shrunk so the longest word fits). */
+function columnHeader(
   items: LayoutItem[],
-  spec: TableSpec,
-  cols: number[],
-  xs: number[],
-  colW: number,
-  top: number,
-  tableW: number,
+  head: string,
+  g: Grid,
+  cx: number,
+  mid: number,
+  maxLines: number,
   m: TextMeasure,
-): number {
-  const x0 = xs[0]!;
-  const maxLines = headerLines(spec, cols, colW, m);
-  const headerH = headerHeight(maxLines);
-  items.push({ t: 'rect', x: x0, y: top - headerH, w: tableW, h: headerH, fill: true });
-  const mid = top - headerH / 2 - HEADER_FONT * 0.36;
-  const center = (x: number, text: string) =>
-    items.push({ t: 'text', x, y: mid, size: HEADER_FONT, text, bold: true, align: 'center' });
-  center(x0 + NO_W / 2, 'No');
-  items.push({ t: 'text', x: xs[1]! + PAD, y: mid, size: HEADER_FONT, text: 'Uraian', bold: true });
-  center(xs[2]! + SUB_W / 2, 'L/P');
-  cols.forEach((c, i) => {
-    // Regular weight: a desa name of 10 letters fits a 54 pt column at 8 pt without being cut.
-    const lines = wrapText(spec.columns[c]!, colW - 2 * PAD, HEADER_FONT, m);
-    const shown = lines.slice(0, maxLines);
-    if (lines.length > maxLines) {
-      const rest = lines.slice(maxLines - 1).join(' ');
-      shown[maxLines - 1] = fitText(rest, colW - 2 * PAD, HEADER_FONT, m);
-    }
-    const blockH = shown.length * HEADER_LH;
-    const cx = xs[3 + i]! + colW / 2;
-    shown.forEach((line, k) => {
-      const y = top - headerH / 2 + blockH / 2 - (k + 1) * HEADER_LH + 2;
-      items.push({ t: 'text', x: cx, y, size: HEADER_FONT, text: line, align: 'center' });
-    });
+) {
+  const { header: h, cell } = g.s;
+  const room = g.colW - 2 * cell.pad;
+  const bold = h.boldShrunk;
+  let size = h.font;
+  if (bold) {
+    const longest = Math.max(...head.split(/\s+/).map((w) => m.width(w, h.font, true)));
+    size = Math.max(4.8, Math.min(h.font, (h.font * room) / Math.max(1, longest)));
+  }
+  // Layouts 2 and 3: regular weight, so a desa name of 10 letters fits a 54 pt column at 8 pt without being cut.
+  const lines = wrapText(head, room, size, m, bold);
+  const shown = lines.slice(0, maxLines);
+  if (lines.length > maxLines) shown[maxLines - 1] = fitText(lines.slice(maxLines - 1).join(' '), room, size, m, bold);
+  const lh = size + h.leading;
+  const blockH = shown.length * lh;
+  shown.forEach((line, k) => {
+    const y = mid + blockH / 2 - (k + 1) * lh + h.nudge;
+    items.push({ t: 'text', x: cx, y, size, text: line, bold: bold || undefined, align: 'center' });
   });
-  // Column numbers, as on the official forms: (1) No, (2) Uraian, (3) L/P, (4)… the data columns.
-  const y = top - headerH;
-  const ny = y - NUMBER_ROW_H / 2 - FONT * 0.36;
+}
+
+/** Column numbers, as on the official forms: (1) No, (2) Uraian, (3) L/P, (4)… the data columns. */
+function numberRow(items: LayoutItem[], g: Grid, y: number): void {
+  const { widths: w, cell } = g.s;
+  const { xs, cols, colW } = g;
+  const ny = y - NUMBER_ROW_H / 2 - cell.font * 0.36;
   const nums: [number, string][] = [
-    [x0 + NO_W / 2, '(1)'],
-    [xs[1]! + LABEL_W / 2, '(2)'],
-    [xs[2]! + SUB_W / 2, '(3)'],
+    [xs[0]! + w.no / 2, '(1)'],
+    [xs[1]! + w.label / 2, '(2)'],
+    [xs[2]! + w.sub / 2, '(3)'],
     ...cols.map((c, i): [number, string] => [xs[3 + i]! + colW / 2, `(${c + 4})`]),
   ];
-  for (const [x, text] of nums) items.push({ t: 'text', x, y: ny, size: FONT, text, align: 'center', gray: true });
-  items.push({ t: 'line', x1: x0, y1: y, x2: x0 + tableW, y2: y, width: 0.4 });
+  for (const [x, text] of nums) items.push({ t: 'text', x, y: ny, size: cell.font, text, align: 'center', gray: true });
+  items.push({ t: 'line', x1: xs[0]!, y1: y, x2: xs[0]! + g.tableW, y2: y, width: 0.4 });
+}
+
+/** Header cells of the columns on one page, then (layouts 2 and 3) the (1) (2) (3) … row. Returns the y under them. */
+function drawHeader(items: LayoutItem[], spec: TableSpec, g: Grid, top: number, m: TextMeasure): number {
+  const { header: h, widths: w, cell } = g.s;
+  const { xs, cols, colW } = g;
+  const x0 = xs[0]!;
+  const maxLines = headerLines(spec, g, m);
+  const headerH = headerHeight(g.s, maxLines);
+  items.push({ t: 'rect', x: x0, y: top - headerH, w: g.tableW, h: headerH, fill: true });
+  const mid = top - headerH / 2 - h.headDrop;
+  const center = (x: number, text: string) =>
+    items.push({ t: 'text', x, y: mid, size: h.font, text, bold: true, align: 'center' });
+  center(x0 + w.no / 2, 'No');
+  items.push({ t: 'text', x: xs[1]! + cell.pad, y: mid, size: h.font, text: 'Uraian', bold: true });
+  center(xs[2]! + w.sub / 2, 'L/P');
+  cols.forEach((c, i) =>
+    columnHeader(items, spec.columns[c]!, g, xs[3 + i]! + colW / 2, top - headerH / 2, maxLines, m),
+  );
+  const y = top - headerH;
+  if (!h.numbers) return y;
+  numberRow(items, g, y);
   return y - NUMBER_ROW_H;
 }
 
-/** Draws one block (an L/P triple or a single row) from y down; returns the items. */
-function drawBlock(items: LayoutItem[], u: PlacedUnit, cols: number[], xs: number[], y: number, m: TextMeasure): void {
+/** Draws one block (an L/P triple or a single row) from y down. */
+function drawBlock(items: LayoutItem[], u: PlacedUnit, g: Grid, y: number, m: TextMeasure): void {
+  const { cell: c, widths: w } = g.s;
+  const { xs, cols, right } = g;
   const block = u.block!;
-  const { labelLines } = blockHeight(block, m);
+  const { labelLines } = blockHeight(block, g.s, m);
   const first = block.rows[0]!;
-  const base = (yy: number) => yy - LINE_H / 2 - FONT * 0.36;
-  items.push({ t: 'text', x: xs[0]! + NO_W / 2, y: base(y), size: FONT, text: first.no, align: 'center' });
+  const base = (yy: number) => yy - c.lineH / 2 - c.font * 0.36;
+  const no = first.no;
+  const boldNo = c.boldNo ? first.bold : undefined;
+  items.push({ t: 'text', x: xs[0]! + w.no / 2, y: base(y), size: c.font, text: no, align: 'center', bold: boldNo });
   labelLines.forEach((line, k) => {
-    items.push({ t: 'text', x: xs[1]! + PAD, y: base(y - k * LINE_H), size: FONT, text: line, bold: first.bold });
+    items.push({ t: 'text', x: xs[1]! + c.pad, y: base(y - k * c.lineH), size: c.font, text: line, bold: first.bold });
   });
-  const rowH = (u.height - 1.5) / block.rows.length;
-  const right = xs[xs.length - 1]!;
+  const rowH = (u.height - c.blockPad) / block.rows.length;
   block.rows.forEach((row, r) => {
     const top = y - r * rowH;
     // A single row with a wrapped label keeps its number on the label's first line (as the No column), so a reader's
     // eye and a text extraction find number and label on one line.
-    const ry = block.rows.length === 1 ? base(y) : top - rowH / 2 - FONT * 0.36;
+    const ry = c.noOnLabel && block.rows.length === 1 ? base(y) : top - rowH / 2 - c.font * 0.36;
     if (row.sub)
       items.push({
         t: 'text',
-        x: xs[2]! + SUB_W / 2,
+        x: xs[2]! + w.sub / 2,
         y: ry,
-        size: FONT,
+        size: c.font,
         text: row.sub,
         align: 'center',
         bold: row.bold,
       });
-    cols.forEach((c, i) => {
-      const marked = row.marks?.[c] === true;
-      const value = row.values[c] ?? '';
+    cols.forEach((col, i) => {
+      const marked = row.marks?.[col] === true;
+      const value = row.values[col] ?? '';
       if (marked) {
-        items.push({
-          t: 'rect',
-          x: xs[3 + i]! + 1,
-          y: top - rowH + 0.6,
-          w: xs[4 + i]! - xs[3 + i]! - 2,
-          h: rowH - 1.2,
-          stroke: true,
-        });
+        const [x1, x2] = [xs[3 + i]!, xs[4 + i]!];
+        items.push({ t: 'rect', x: x1 + 1, y: top - rowH + 0.6, w: x2 - x1 - 2, h: rowH - 1.2, stroke: true });
       }
       const text = marked ? `${MARK} ${value}` : value;
+      const bold = row.bold || marked || col === g.boldCol;
       items.push({
         t: 'text',
-        x: xs[4 + i]! - PAD - (marked ? 1 : 0),
+        x: xs[4 + i]! - c.pad - (marked ? 1 : 0),
         y: ry,
-        size: FONT,
+        size: c.font,
         text,
         align: 'right',
-        bold: row.bold || marked,
+        bold,
       });
     });
     if (r > 0) items.push({ t: 'line', x1: xs[2]!, y1: top, x2: right, y2: top, width: 0.2 });
   });
+}
+
+/** Draws the units of one row page under the header from `y` down; returns the lowest y and the blocks' keys. */
+function drawUnits(items: LayoutItem[], units: PlacedUnit[], g: Grid, top: number, y: number, m: TextMeasure) {
+  const { xs, right, tableW } = g;
+  const { font, pad } = g.s.cell;
+  const x0 = xs[0]!;
+  const rowLines: number[] = [top, y];
+  const blockKeys = new Set<string>();
+  // Vertical rules per unit: a section row spans the table, a part row keeps only the No column.
+  const vr = (xsOf: number[], y1: number, y2: number) => {
+    for (const x of xsOf) items.push({ t: 'line', x1: x, y1, x2: x, y2, width: x === x0 || x === right ? 0.7 : 0.3 });
+  };
+  vr(xs, top, y);
+  for (const u of units) {
+    vr(u.kind === 'section' ? [x0, right] : u.kind === 'part' ? [x0, xs[1]!, right] : xs, y, y - u.height);
+    if (u.kind === 'block') {
+      if (u.block!.key) blockKeys.add(u.block!.key);
+      drawBlock(items, u, g, y, m);
+    } else {
+      if (u.kind === 'section') items.push({ t: 'rect', x: x0, y: y - u.height, w: tableW, h: u.height, fill: true });
+      const x = u.kind === 'section' ? x0 + pad : xs[1]! + pad;
+      items.push({ t: 'text', x, y: y - u.height / 2 - font * 0.36, size: font, text: u.text ?? '', bold: true });
+    }
+    y -= u.height;
+    rowLines.push(y);
+  }
+  for (const ly of rowLines) items.push({ t: 'line', x1: x0, y1: ly, x2: right, y2: ly, width: 0.4 });
+  return { bottomY: y, blockKeys };
 }
 
 /**
@@ -266,49 +377,30 @@ export function layoutTable(
   m: TextMeasure,
   opts: TableOptions = {},
 ): TablePageLayout[] {
-  const fixedW = NO_W + LABEL_W + SUB_W;
+  const s = opts.style ?? TABLE_STYLE;
+  const { no, label, sub, minCol, maxCol } = s.widths;
+  const fixedW = no + label + sub;
   const tableMaxW = width - 2 * MARGIN_X;
-  const colGroups = splitColumns(spec.columns.length, tableMaxW - fixedW);
+  const colGroups = splitColumns(spec.columns.length, tableMaxW - fixedW, minCol);
+  const boldCol = s.cell.boldTotal ? spec.columns.length - 1 : -1;
   const out: TablePageLayout[] = [];
-  colGroups.forEach((cols, g) => {
-    const colW = Math.min(MAX_COL_W, (tableMaxW - fixedW) / Math.max(1, cols.length));
-    const chrome = headerHeight(headerLines(spec, cols, colW, m)) + NUMBER_ROW_H;
-    const reserve = opts.reserve?.(cols) ?? 0;
-    const drop = (page: number) => (g === 0 && page === 0 ? (opts.firstPageDrop ?? 0) : 0);
-    const rowPages = splitRows(spec, (page) => top - drop(page) - bottom - chrome - reserve, m);
+  colGroups.forEach((cols, gi) => {
+    const colW = Math.min(maxCol, (tableMaxW - fixedW) / Math.max(1, cols.length));
     const tableW = fixedW + colW * cols.length;
     const x0 = MARGIN_X;
-    const xs = [x0, x0 + NO_W, x0 + NO_W + LABEL_W, x0 + fixedW];
+    const xs = [x0, x0 + no, x0 + no + label, x0 + fixedW];
     for (let i = 1; i <= cols.length; i++) xs.push(x0 + fixedW + i * colW);
-    const right = x0 + tableW;
+    // x0 + tableW is the last rule's x for every column count and paper (the sums are exact in binary).
+    const g: Grid = { s, cols, colW, xs, tableW, right: x0 + tableW, boldCol };
+    const chrome = chromeHeight(spec, g, m);
+    const reserve = opts.reserve?.(cols) ?? 0;
+    const drop = (page: number) => (gi === 0 && page === 0 ? (opts.firstPageDrop ?? 0) : 0);
+    const rowPages = splitRows(spec, s, (page) => top - drop(page) - bottom - chrome - reserve, m);
     rowPages.forEach((units, pageInGroup) => {
       const items: LayoutItem[] = [];
       const pageTop = top - drop(pageInGroup);
-      let y = drawHeader(items, spec, cols, xs, colW, pageTop, tableW, m);
-      const rowLines: number[] = [pageTop, y];
-      const blockKeys = new Set<string>();
-      // Vertical rules per unit: a section row spans the table, a part row keeps only the No column.
-      const vr = (xsOf: number[], y1: number, y2: number) => {
-        for (const x of xsOf)
-          items.push({ t: 'line', x1: x, y1, x2: x, y2, width: x === x0 || x === right ? 0.7 : 0.3 });
-      };
-      vr(xs, pageTop, y);
-      for (const u of units) {
-        vr(u.kind === 'section' ? [x0, right] : u.kind === 'part' ? [x0, xs[1]!, right] : xs, y, y - u.height);
-        if (u.kind === 'block') {
-          if (u.block!.key) blockKeys.add(u.block!.key);
-          drawBlock(items, u, cols, xs, y, m);
-        } else {
-          if (u.kind === 'section')
-            items.push({ t: 'rect', x: x0, y: y - u.height, w: tableW, h: u.height, fill: true });
-          const x = u.kind === 'section' ? x0 + PAD : xs[1]! + PAD;
-          items.push({ t: 'text', x, y: y - u.height / 2 - FONT * 0.36, size: FONT, text: u.text ?? '', bold: true });
-        }
-        y -= u.height;
-        rowLines.push(y);
-      }
-      for (const ly of rowLines) items.push({ t: 'line', x1: x0, y1: ly, x2: right, y2: ly, width: 0.4 });
-      out.push({ items, columns: cols, blockKeys, bottomY: y });
+      const y = drawHeader(items, spec, g, pageTop, m);
+      out.push({ items, columns: cols, ...drawUnits(items, units, g, pageTop, y, m) });
     });
   });
   return out;

@@ -3,8 +3,10 @@
 // Layout of Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK: a numbered list (time, TPS/desa, who, what, how
 // resolved), "NIHIL" when there was nothing, and the signatures. Pure: data in, pages out.
 import { formatWaktu, landscape, wrapText } from '../format';
-import { FOOTER_H, HEADER_H, MARGIN_X, finishPages, headerItems, reissueNote, type FrameInput } from './frame';
-import { signatureBlockHeight, signatureItems } from './signatures';
+import { FOOTER_H, HEADER_H, frameV1 } from './frame';
+import { MARGIN_X, finishPages, headerItems, reissueNote, type FrameInput } from '../frame';
+import { signatureBlockHeight, signatureItems } from '../signatures';
+import { V1_SIGNATURES, v1Signers } from './signatures';
 import type { DocumentLayout, KejadianData, KejadianEntry, LayoutItem, LayoutPage, TextMeasure } from '../types';
 
 const FONT = 7.5;
@@ -32,14 +34,13 @@ function columns(width: number): Col[] {
 }
 
 export function frameOfKejadian(data: KejadianData, dataSha256: string): FrameInput {
-  return {
-    meta: data.meta,
-    header: data.header,
+  return frameV1(
+    data.header,
+    data.meta,
     dataSha256,
-    formTitle: 'MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI-KWK',
-    formSubtitle:
-      'CATATAN KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI DALAM REKAPITULASI HASIL PENGHITUNGAN SUARA DI TINGKAT KECAMATAN',
-  };
+    'MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI-KWK',
+    'CATATAN KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI DALAM REKAPITULASI HASIL PENGHITUNGAN SUARA DI TINGKAT KECAMATAN',
+  );
 }
 
 export function layoutKejadian(data: KejadianData, dataSha256: string, m: TextMeasure): DocumentLayout {
@@ -127,13 +128,14 @@ export function layoutKejadian(data: KejadianData, dataSha256: string, m: TextMe
   const intro =
     `Demikian catatan kejadian khusus dan/atau keberatan saksi ini dibuat dalam rapat pleno terbuka rekapitulasi ` +
     `Panitia Pemilihan Kecamatan ${data.header.kecamatan.nama} (${data.entries.length} catatan).${reissueNote(data.meta)}`;
-  if (y - bottom < signatureBlockHeight(data.header) + 30) {
+  const signers = v1Signers(data.header);
+  if (y - bottom < signatureBlockHeight(signers, V1_SIGNATURES) + 30) {
     endPage('daftar');
     items = [...headerItems(frame, w, h, 'Pengesahan', m)];
-    items.push(...signatureItems(data.header, data.meta, w, top, intro, m));
+    items.push(...signatureItems(signers, data.meta.issued, w, top, intro, m, V1_SIGNATURES));
     endPage('tanda-tangan');
   } else {
-    items.push(...signatureItems(data.header, data.meta, w, y - 6, intro, m));
+    items.push(...signatureItems(signers, data.meta.issued, w, y - 6, intro, m, V1_SIGNATURES));
     endPage('daftar');
   }
   return { pages: finishPages(pages, frame, m) };

@@ -33,6 +33,8 @@ export interface FrameInput {
 
 /** A line of the title block: its baseline below the block's top and its font size. */
 type TitleLine = readonly [dy: number, size: number];
+/** The form title, subtitle, pemilihan, and the wilayah line with the page title at its right. */
+type TitleLines = readonly [title: TitleLine, subtitle: TitleLine, pemilihan: TitleLine, wilayah: TitleLine];
 
 /**
  * How the frame is drawn; layouts 2 and 3 draw FRAME_STYLE, pleno-layout/1 (frozen) drew a smaller title block, its
@@ -40,15 +42,7 @@ type TitleLine = readonly [dy: number, size: number];
  */
 export interface FrameStyle {
   /** The title block's top below the page top, its lines, the rule under them, page titles on up to two lines. */
-  header: {
-    top: number;
-    title: TitleLine;
-    subtitle: TitleLine;
-    pemilihan: TitleLine;
-    wilayah: TitleLine;
-    rule: number;
-    twoLines: boolean;
-  };
+  header: { top: number; lines: TitleLines; rule: number; twoLines: boolean };
   /** The footer's rule, QR size and baseline, "Halaman x dari y" baseline and size, the gap left of it; its lines. */
   footer: {
     rule: number;
@@ -106,19 +100,19 @@ export function headerItems(
     bold,
     align: 'center',
   });
+  const [title, subtitle, pemilihanLine, [wilDy, size]] = s.lines;
   const items: LayoutItem[] = [
-    centred(s.title, f.formTitle, true),
-    centred(s.subtitle, f.formSubtitle),
-    centred(s.pemilihan, pemilihan, true),
+    centred(title, f.formTitle, true),
+    centred(subtitle, f.formSubtitle),
+    centred(pemilihanLine, pemilihan, true),
   ];
-  const [wilDy, size] = s.wilayah;
   const wil = f.wilayah;
   const wilW = m.width(wil, size);
   items.push({ t: 'text', x: MARGIN_X, y: y0 - wilDy, size, text: wil });
   const titleRoom = Math.max(40, width - 2 * MARGIN_X - wilW - 16);
   // A title too long for the room beside the wilayah line takes a second line above it, right of the centred
   // pemilihan name (an A4 lampiran title would otherwise lose its "bagian x/y"); only what still does not fit is cut.
-  const upperRoom = () => width / 2 - MARGIN_X - m.width(pemilihan, s.pemilihan[1], true) / 2 - 16;
+  const upperRoom = () => width / 2 - MARGIN_X - m.width(pemilihan, pemilihanLine[1], true) / 2 - 16;
   const lines = s.twoLines
     ? splitTitle(pageTitle, titleRoom, upperRoom(), m)
     : [fitText(pageTitle, titleRoom, size, m, true)];
@@ -194,10 +188,12 @@ function footerLines(f: FrameInput, room: number, m: TextMeasure): LayoutItem[] 
 export const FRAME_STYLE: FrameStyle = {
   header: {
     top: 20,
-    title: [9, 11],
-    subtitle: [21, 8],
-    pemilihan: [32, 9],
-    wilayah: [45, 8],
+    lines: [
+      [9, 11],
+      [21, 8],
+      [32, 9],
+      [45, 8],
+    ],
     rule: 49,
     twoLines: true,
   },

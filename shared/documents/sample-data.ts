@@ -11,6 +11,7 @@ import {
   LAYOUT_VERSION,
   type DHasilData,
   type DocMeta,
+  type DocMetaBase,
   type KejadianData,
   type KejadianEntry,
 } from './types';
@@ -100,31 +101,34 @@ function sampleMaster(o: Required<Pick<SampleOptions, 'desa' | 'tpsPerDesa' | 'p
     kecamatan: { kode: '630214', nama: 'Hampang' },
     desa,
     pemilihan: [pemilihan],
-    ppk: [
-      { nama: 'Muhammad Ridwan', jabatan: 'Ketua' },
-      { nama: 'Siti Khadijah', jabatan: 'Anggota' },
-      { nama: 'Agus Salim', jabatan: 'Anggota' },
-      { nama: 'Rina Marlina', jabatan: 'Anggota' },
-      { nama: 'Hendra Gunawan', jabatan: 'Anggota' },
-    ],
+    ppk: ['Muhammad Ridwan', 'Siti Khadijah', 'Agus Salim', 'Rina Marlina', 'Hendra Gunawan'].map((nama, i) => ({
+      nama,
+      jabatan: i === 0 ? 'Ketua' : 'Anggota',
+    })),
     perangkat: [],
   };
 }
 
-function meta(kind: DocMeta['kind'], o: SampleOptions, pemilihan: PemilihanId): DocMeta {
+/** A sample meta: `head` (id, kind, version, pemilihan, wilayah), then when issued and the options. */
+function sampleMeta<H extends object>(
+  head: H,
+  issued: string,
+  o: SampleOptions,
+): H & Pick<DocMetaBase, 'issued' | 'final' | 'demo' | 'paper' | 'signer' | 'layout'> {
   return {
-    id: `${kind === 'd-hasil' ? 'DHASIL' : 'DKEJADIAN'}-630214-${pemilihan}`,
-    kind,
-    version: 1,
-    pemilihan,
-    kecamatan: '630214',
-    issued: '2024-11-30T16:05:00+08:00',
+    ...head,
+    issued,
     final: o.final ?? false,
     demo: o.demo ?? true,
     paper: o.paper ?? 'a4',
     signer: '0123456789abcdef',
     layout: LAYOUT_VERSION,
   };
+}
+
+function meta(kind: DocMeta['kind'], o: SampleOptions, pemilihan: PemilihanId): DocMeta {
+  const id = `${kind === 'd-hasil' ? 'DHASIL' : 'DKEJADIAN'}-630214-${pemilihan}`;
+  return sampleMeta({ id, kind, version: 1, pemilihan, kecamatan: '630214' }, '2024-11-30T16:05:00+08:00', o);
 }
 
 export function sampleDHasil(o: SampleOptions = {}): DHasilData {
@@ -257,19 +261,11 @@ export function sampleKabDHasil(o: SampleOptions & { kecamatan?: number; missing
   }));
   return {
     format: DOCUMENT_FORMAT,
-    meta: {
-      id: `DHASILKAB-6302-${p.id}`,
-      kind: 'd-hasil-kabko',
-      version: 1,
-      pemilihan: p.id,
-      kabkota: '6302',
-      issued: '2024-12-05T10:00:00+08:00',
-      final: o.final ?? false,
-      demo: o.demo ?? true,
-      paper: o.paper ?? 'a4',
-      signer: '0123456789abcdef',
-      layout: LAYOUT_VERSION,
-    },
+    meta: sampleMeta(
+      { id: `DHASILKAB-6302-${p.id}`, kind: 'd-hasil-kabko' as const, version: 1, pemilihan: p.id, kabkota: '6302' },
+      '2024-12-05T10:00:00+08:00',
+      o,
+    ),
     header: {
       provinsi: kab.provinsi,
       kabkota: kab.kabkota,

@@ -5,7 +5,7 @@
 import { formatKode } from '../../domain/model';
 import { formatNumber, landscape } from '../format';
 import { FOOTER_H, HEADER_H, frameV1 } from './frame';
-import { finishPages, headerItems, reissueNote, type FrameInput } from '../frame';
+import { finishPages, headerItems, reissueNote } from '../frame';
 import { signatureItems } from '../signatures';
 import { V1_SIGNATURES, v1Signers } from './signatures';
 import { V1_TABLE } from './table';
@@ -16,19 +16,9 @@ import type { DHasilData, DocumentLayout, LayoutPage, TextMeasure } from '../typ
 /** Layout 1 printed the form's labels without their formulas and marked no cell. */
 const V1_ROWS: FormTableStyle = { formulaLabels: false, markFailures: false };
 
-export function frameOf(data: DHasilData, dataSha256: string): FrameInput {
-  return frameV1(
-    data.header,
-    data.meta,
-    dataSha256,
-    'MODEL D.HASIL KECAMATAN-KWK',
-    'BERITA ACARA DAN SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DI TINGKAT KECAMATAN',
-  );
-}
-
 export function layoutDHasil(data: DHasilData, dataSha256: string, m: TextMeasure): DocumentLayout {
   const { w, h } = landscape(data.meta.paper);
-  const frame = frameOf(data, dataSha256);
+  const frame = frameV1(data, dataSha256);
   const top = h - HEADER_H;
   const bottom = FOOTER_H + 6;
   const pages: LayoutPage[] = [];

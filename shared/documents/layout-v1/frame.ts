@@ -5,7 +5,7 @@
 import { fitText } from '../format';
 import { MARGIN_X, issuedAt, type FrameInput, type FrameStyle } from '../frame';
 import { frameFor, kecamatanLevel } from '../level';
-import type { DocHeader, DocMeta, LayoutItem, TextMeasure } from '../types';
+import type { DocKind, DocumentData, LayoutItem, TextMeasure } from '../types';
 
 /** Distance from the page top to where content starts. */
 export const HEADER_H = 70;
@@ -30,10 +30,12 @@ function footerLines(f: FrameInput, room: number, m: TextMeasure): LayoutItem[] 
 const V1_FRAME: FrameStyle = {
   header: {
     top: 22,
-    title: [8, 10.5],
-    subtitle: [19, 7.5],
-    pemilihan: [29, 8],
-    wilayah: [41, 7.5],
+    lines: [
+      [8, 10.5],
+      [19, 7.5],
+      [29, 8],
+      [41, 7.5],
+    ],
     rule: 45,
     twoLines: false,
   },
@@ -41,13 +43,19 @@ const V1_FRAME: FrameStyle = {
   outlineWatermark: false,
 };
 
+const V1_TITLES: Record<DocKind, [title: string, subtitle: string]> = {
+  'd-hasil': [
+    'MODEL D.HASIL KECAMATAN-KWK',
+    'BERITA ACARA DAN SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DI TINGKAT KECAMATAN',
+  ],
+  'kejadian-khusus': [
+    'MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI-KWK',
+    'CATATAN KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI DALAM REKAPITULASI HASIL PENGHITUNGAN SUARA DI TINGKAT KECAMATAN',
+  ],
+};
+
 /** The frame of a layout-1 kecamatan document. */
-export function frameV1(
-  header: DocHeader,
-  meta: DocMeta,
-  dataSha256: string,
-  formTitle: string,
-  formSubtitle: string,
-): FrameInput {
-  return { ...frameFor(kecamatanLevel(header), meta, dataSha256, formTitle, formSubtitle), style: V1_FRAME };
+export function frameV1(data: DocumentData, dataSha256: string): FrameInput {
+  const [title, subtitle] = V1_TITLES[data.meta.kind];
+  return { ...frameFor(kecamatanLevel(data.header), data.meta, dataSha256, title, subtitle), style: V1_FRAME };
 }

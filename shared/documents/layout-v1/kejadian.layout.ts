@@ -4,7 +4,7 @@
 // resolved), "NIHIL" when there was nothing, and the signatures. Pure: data in, pages out.
 import { formatWaktu, landscape, wrapText } from '../format';
 import { FOOTER_H, HEADER_H, frameV1 } from './frame';
-import { MARGIN_X, finishPages, headerItems, reissueNote, type FrameInput } from '../frame';
+import { MARGIN_X, finishPages, headerItems, reissueNote } from '../frame';
 import { signatureBlockHeight, signatureItems } from '../signatures';
 import { V1_SIGNATURES, v1Signers } from './signatures';
 import type { DocumentLayout, KejadianData, KejadianEntry, LayoutItem, LayoutPage, TextMeasure } from '../types';
@@ -33,19 +33,9 @@ function columns(width: number): Col[] {
   ];
 }
 
-export function frameOfKejadian(data: KejadianData, dataSha256: string): FrameInput {
-  return frameV1(
-    data.header,
-    data.meta,
-    dataSha256,
-    'MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI-KWK',
-    'CATATAN KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI DALAM REKAPITULASI HASIL PENGHITUNGAN SUARA DI TINGKAT KECAMATAN',
-  );
-}
-
 export function layoutKejadian(data: KejadianData, dataSha256: string, m: TextMeasure): DocumentLayout {
   const { w, h } = landscape(data.meta.paper);
-  const frame = frameOfKejadian(data, dataSha256);
+  const frame = frameV1(data, dataSha256);
   const top = h - HEADER_H;
   const bottom = FOOTER_H + 6;
   const cols = columns(w);

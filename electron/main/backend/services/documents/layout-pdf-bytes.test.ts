@@ -12,7 +12,7 @@ import {
   sampleKabDHasil,
   sampleKejadian,
 } from '../../../../../shared/documents/sample-data';
-import type { DocumentData, LayoutVersion } from '../../../../../shared/documents/types';
+import type { DHasilData, DocumentData, LayoutVersion } from '../../../../../shared/documents/types';
 import { renderPdf } from './pdf-renderer';
 
 /** A kab/kota D.Kejadian Khusus: the kecamatan sample's entries, placed by kecamatan, one a kab/kota receipt. */
@@ -67,13 +67,14 @@ const LATER: [string, () => AnyDocumentData][] = [
   ['kab kejadian 24 f4 final', () => kabKejadian(24, 'f4', true)],
 ];
 
-/** `data` as issued under `layout` (layout 1 went with pleno.document/1, without sumber). */
+/** `data` as issued under `layout` (a layout-1 D.Hasil: pleno.document/1, without sumber). */
 function asLayout(data: AnyDocumentData, layout: LayoutVersion): AnyDocumentData {
   const d = structuredClone(data);
   d.meta.layout = layout;
-  if (layout === 'pleno-layout/1' && d.meta.kind === 'd-hasil' && 'lampiran' in d) {
-    (d as DocumentData).format = 'pleno.document/1';
-    for (const desa of d.lampiran) for (const t of desa.tps as { sumber?: unknown }[]) delete t.sumber;
+  if (layout === 'pleno-layout/1' && d.meta.kind === 'd-hasil') {
+    const dh = d as DHasilData;
+    dh.format = 'pleno.document/1';
+    for (const desa of dh.lampiran) for (const t of desa.tps as { sumber?: unknown }[]) delete t.sumber;
   }
   return d;
 }

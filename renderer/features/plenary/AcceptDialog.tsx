@@ -1,23 +1,21 @@
 // "Sesuai": accept the counted version as read, its votes read out once more. With rule errors, an override reason
 // and the decider's PIN are required (the backend enforces both). Without errors the action button has the focus:
 // the dialog is itself the confirmation (why: docs/plenary-decisions.md, "Sesuai's confirmation").
-import { useState } from 'react';
 import { Field } from '../../ui';
 import type { TpsReview } from '../../../shared/contracts/plenary.contract';
-import { useAction } from './use-action';
+import { useReasonAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 import { PinField, pinReady } from './decider';
 import { VoteTotals } from './VoteTotals';
 
 export function AcceptDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
-  const action = useAction('plenary.accept');
-  const [reason, setReason] = useState('');
-  const [pin, setPin] = useState('');
+  const pinned = useReasonAction('plenary.accept', onClose);
+  const { reason, setReason, pin, setPin } = pinned;
   const errors = review.violations.filter((v) => v.severity === 'error');
   const warnings = review.violations.filter((v) => v.severity === 'warning');
-  const submit = async () => {
-    const r = await action.run(
+  const submit = () =>
+    pinned.submit(
       {
         tps: review.tps,
         pemilihan: review.pemilihan.id,
@@ -29,18 +27,11 @@ export function AcceptDialog({ review, open, onClose }: { review: TpsReview; ope
       },
       `TPS ${nomorTps(review.nomor)} diterima sesuai`,
     );
-    if (r) {
-      setReason('');
-      setPin('');
-      onClose();
-    }
-  };
   return (
     <ActionDialog
       open={open}
-      onClose={onClose}
+      dialog={pinned}
       title={`Sesuai — TPS ${nomorTps(review.nomor)} ${review.desa.nama}`}
-      action={action}
       submitLabel="Terima sesuai dibacakan"
       submitDisabled={errors.length > 0 && (reason.trim().length < 3 || !pinReady(pin))}
       submitFocus={errors.length === 0}

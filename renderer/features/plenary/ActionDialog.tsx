@@ -2,14 +2,13 @@
 // Indonesia), and the footer "Batal" + the action button. The dialogs differ only in their form and their input.
 import type { ReactNode } from 'react';
 import { Button, Dialog } from '../../ui';
-import { ErrorNotice } from './use-action';
+import { ErrorNotice, type DialogState } from './use-action';
 
 export interface ActionDialogProps {
   open: boolean;
-  onClose: () => void;
+  /** The dialog's action (its pending state disables the button, its refusal shows under the form) and its close. */
+  dialog: DialogState;
   title: ReactNode;
-  /** The useAction of the dialog: its pending state disables the button, its error is shown under the form. */
-  action: { pending: boolean; error: string | null };
   submitLabel: ReactNode;
   submitVariant?: 'primary' | 'danger';
   submitDisabled: boolean;
@@ -21,9 +20,8 @@ export interface ActionDialogProps {
 
 export function ActionDialog({
   open,
-  onClose,
+  dialog: { action, close },
   title,
-  action,
   submitLabel,
   submitVariant = 'primary',
   submitDisabled,
@@ -34,12 +32,12 @@ export function ActionDialog({
   return (
     <Dialog
       open={open}
-      onClose={onClose}
+      onClose={close}
       title={title}
       placement="start"
       footer={
         <>
-          <Button onClick={onClose}>Batal</Button>
+          <Button onClick={close}>Batal</Button>
           <Button
             variant={submitVariant}
             busy={action.pending}

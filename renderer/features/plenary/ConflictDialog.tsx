@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Field } from '../../ui';
 import type { TpsReview } from '../../../shared/contracts/plenary.contract';
-import { useAction } from './use-action';
+import { useActionDialog } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { positionOf } from './ordinals';
 import { waktu } from '../../app/local-time';
@@ -15,29 +15,24 @@ export const channelLabel = (c: string): string => CHANNEL[c] ?? c;
 export const timeLabel = (iso: string): string => waktu(iso);
 
 export function ConflictDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
-  const action = useAction('plenary.chooseSubmission');
   const [chosen, setChosen] = useState<number | null>(null);
   const [reason, setReason] = useState('');
-  const close = () => {
+  const dialog = useActionDialog('plenary.chooseSubmission', onClose, () => {
     setReason('');
     setChosen(null);
-    action.clear();
-    onClose();
-  };
+  });
   const submit = async () => {
     if (chosen === null) return;
-    const r = await action.run(
+    await dialog.submit(
       { tps: review.tps, pemilihan: review.pemilihan.id, submissionId: chosen, reason },
       `Kiriman ${positionOf(review.submissions, chosen)} dipilih untuk TPS ${nomorTps(review.nomor)}`,
     );
-    if (r) close();
   };
   return (
     <ActionDialog
       open={open}
-      onClose={close}
+      dialog={dialog}
       title={`Konflik — TPS ${nomorTps(review.nomor)} ${review.desa.nama}`}
-      action={action}
       submitLabel="Pilih kiriman ini"
       submitDisabled={chosen === null || reason.trim().length < 3}
       onSubmit={submit}

@@ -7,7 +7,7 @@ import { Field, FilePicker, NumberInput } from '../../ui';
 import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import { CORRECTION_BASES, CORRECTION_BASIS_LABELS, type CorrectionBasis } from '../../../shared/domain/correction';
 import { countFields, fieldLabel, getCount } from '../../../shared/domain/labels';
-import { useAction } from './use-action';
+import { useActionDialog } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 import { severityByField } from './CHasilForm';
@@ -36,25 +36,22 @@ async function evidenceOf(file: File | null) {
 }
 
 export function CorrectionDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
-  const action = useAction('plenary.proposeCorrection');
   const current = review.current;
   const [values, setValues] = useState<Record<string, number | null>>({});
   const [b, setB] = useState<Basis>(NO_BASIS);
+  const dialog = useActionDialog('plenary.proposeCorrection', onClose, () => {
+    setValues({});
+    setB(NO_BASIS);
+  });
   const fields = useMemo(() => countFields(review.pemilihan.pilihan), [review.pemilihan.pilihan]);
   if (!current) return null;
   const changes = fields
     .map((f) => ({ path: f.path, from: getCount(current, f.path), to: values[f.path] }))
     .filter((c): c is Change => c.to !== undefined && c.to !== null && c.to !== c.from);
   const invalid = Object.values(values).some((v) => v === null);
-  const close = () => {
-    setValues({});
-    setB(NO_BASIS);
-    action.clear();
-    onClose();
-  };
   const submit = async () => {
     const ev = await evidenceOf(b.evidence);
-    const r = await action.run(
+    await dialog.submit(
       {
         tps: review.tps,
         pemilihan: review.pemilihan.id,
@@ -67,15 +64,13 @@ export function CorrectionDialog({ review, open, onClose }: { review: TpsReview;
       },
       `Koreksi TPS ${nomorTps(review.nomor)} diusulkan; menunggu persetujuan Ketua`,
     );
-    if (r) close();
   };
   const incomplete = b.reason.trim().length < 3 || (b.basis === 'lainnya' && b.note.trim().length < 3);
   return (
     <ActionDialog
       open={open}
-      onClose={close}
+      dialog={dialog}
       title={`Koreksi — TPS ${nomorTps(review.nomor)} ${review.desa.nama}`}
-      action={action}
       submitLabel={<>Usulkan koreksi ({changes.length} kolom)</>}
       submitDisabled={changes.length === 0 || invalid || incomplete}
       onSubmit={submit}

@@ -2,7 +2,7 @@
 // correction, unlock a desa (with reason), withdraw (batalkan) a Sesuai or a konflik choice (with reason).
 import { Field } from '../../ui';
 import type { CorrectionView } from '../../../shared/contracts/plenary.contract';
-import { usePinnedAction } from './use-action';
+import { useReasonAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { ReasonPinDialog } from './ReasonPinDialog';
 import { PinField, pinReady } from './decider';
@@ -19,21 +19,19 @@ export function DecideCorrectionDialog({
   decision: 'approved' | 'rejected';
   onClose: () => void;
 }) {
-  const { action, reason, setReason, pin, setPin, close } = usePinnedAction('plenary.decideCorrection', onClose);
+  const pinned = useReasonAction('plenary.decideCorrection', onClose);
+  const { reason, setReason, pin, setPin } = pinned;
   if (!correction) return null;
-  const submit = async () => {
-    const r = await action.run(
+  const submit = () =>
+    pinned.submit(
       { correctionId: correction.id, decision, pin, ...(reason.trim() ? { reason } : {}) },
       decision === 'approved' ? `Koreksi ${where} disetujui` : `Koreksi ${where} ditolak`,
     );
-    if (r) close();
-  };
   return (
     <ActionDialog
       open={correction !== null}
-      onClose={close}
+      dialog={pinned}
       title={decision === 'approved' ? `Setujui koreksi ${where}` : `Tolak koreksi ${where}`}
-      action={action}
       submitLabel={decision === 'approved' ? 'Setujui' : 'Tolak'}
       submitVariant={decision === 'approved' ? 'primary' : 'danger'}
       submitDisabled={!pinReady(pin) || (decision === 'rejected' && reason.trim().length < 3)}
@@ -75,15 +73,10 @@ export function UnlockDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const pinned = usePinnedAction('plenary.unlockDesa', onClose);
-  const { action, reason, pin, close } = pinned;
-  const submit = async () => {
-    const r = await action.run(
-      { desa: desa.kode, pemilihan: pemilihan as 'bupati', reason, pin },
-      `Kunci desa ${desa.nama} dibuka`,
-    );
-    if (r) close();
-  };
+  const pinned = useReasonAction('plenary.unlockDesa', onClose);
+  const { reason, pin } = pinned;
+  const submit = () =>
+    pinned.submit({ desa: desa.kode, pemilihan: pemilihan as 'bupati', reason, pin }, `Kunci desa ${desa.nama} dibuka`);
   return (
     <ReasonPinDialog
       pinned={pinned}
@@ -106,13 +99,10 @@ export function WithdrawDialog({
   target: { kind: 'acceptance' | 'conflict_choice'; id: number; label: string } | null;
   onClose: () => void;
 }) {
-  const pinned = usePinnedAction('plenary.withdraw', onClose);
-  const { action, reason, pin, close } = pinned;
+  const pinned = useReasonAction('plenary.withdraw', onClose);
+  const { reason, pin } = pinned;
   if (!target) return null;
-  const submit = async () => {
-    const r = await action.run({ kind: target.kind, id: target.id, reason, pin }, `${target.label} dibatalkan`);
-    if (r) close();
-  };
+  const submit = () => pinned.submit({ kind: target.kind, id: target.id, reason, pin }, `${target.label} dibatalkan`);
   return (
     <ReasonPinDialog
       pinned={pinned}

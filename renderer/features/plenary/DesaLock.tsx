@@ -8,7 +8,7 @@ import { Button } from '../../ui';
 import { RefusalDialog } from '../../ui/RefusalDialog';
 import type { DesaView } from '../../../shared/contracts/plenary.contract';
 import type { PemilihanId } from '../../../shared/domain/model';
-import { useAction } from './use-action';
+import { useActionDialog } from './use-action';
 import { UnlockDialog } from './DecideDialogs';
 import { ActionDialog } from './ActionDialog';
 import { PinField, pinReady } from './decider';
@@ -54,18 +54,14 @@ function LockRefused({ d, onClose }: { d: DesaView; onClose: () => void }) {
 
 /** Reads the desa's totals out before the lock: what the room agrees to freeze. */
 function LockDialog({ d, pemilihan, onClose }: { d: DesaView; pemilihan: PemilihanId; onClose: () => void }) {
-  const lock = useAction('plenary.lockDesa');
+  const lock = useActionDialog('plenary.lockDesa', onClose);
   const [pin, setPin] = useState('');
-  const submit = async () => {
-    const r = await lock.run({ pemilihan, desa: d.kode, pin }, `Desa ${d.nama} dikunci`);
-    if (r) onClose();
-  };
+  const submit = () => lock.submit({ pemilihan, desa: d.kode, pin }, `Desa ${d.nama} dikunci`);
   return (
     <ActionDialog
       open
-      onClose={onClose}
+      dialog={lock}
       title={`Kunci desa ${d.nama}?`}
-      action={lock}
       submitLabel="Kunci desa"
       submitDisabled={!pinReady(pin)}
       onSubmit={submit}

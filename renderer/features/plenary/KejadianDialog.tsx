@@ -4,22 +4,16 @@ import { useState } from 'react';
 import { Button, Field, StatusPill } from '../../ui';
 import type { KejadianView, TpsReview } from '../../../shared/contracts/plenary.contract';
 import { timeLabel } from './ConflictDialog';
-import { useAction } from './use-action';
-import { ActionDialog } from './ActionDialog';
+import { useReasonAction } from './use-action';
+import { ReasonDialog } from './ReasonPinDialog';
 import { nomorTps } from '../dashboard/tile-status';
 
 export function KejadianDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
-  const action = useAction('plenary.addKejadian');
-  const [text, setText] = useState('');
   const [scope, setScope] = useState<'tps' | 'desa' | 'kecamatan'>('tps');
-  const close = () => {
-    setText('');
-    setScope('tps');
-    action.clear();
-    onClose();
-  };
-  const submit = async () => {
-    const r = await action.run(
+  const dialog = useReasonAction('plenary.addKejadian', onClose, () => setScope('tps'));
+  const text = dialog.reason;
+  const submit = () =>
+    dialog.submit(
       scope === 'kecamatan'
         ? { text }
         : {
@@ -29,18 +23,8 @@ export function KejadianDialog({ review, open, onClose }: { review: TpsReview; o
           },
       'Kejadian khusus dicatat',
     );
-    if (r) close();
-  };
   return (
-    <ActionDialog
-      open={open}
-      onClose={close}
-      title="Catat kejadian khusus"
-      action={action}
-      submitLabel="Simpan"
-      submitDisabled={text.trim().length < 3}
-      onSubmit={submit}
-    >
+    <ReasonDialog open={open} dialog={dialog} title="Catat kejadian khusus" reasonLabel="Kejadian" onSubmit={submit}>
       <Field label="Tentang">
         <select value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
           <option value="tps">TPS {nomorTps(review.nomor)} saja</option>
@@ -48,24 +32,15 @@ export function KejadianDialog({ review, open, onClose }: { review: TpsReview; o
           <option value="kecamatan">Seluruh kecamatan (rapat pleno)</option>
         </select>
       </Field>
-      <Field label="Kejadian">
-        <textarea value={text} onChange={(e) => setText(e.target.value)} />
-      </Field>
-    </ActionDialog>
+    </ReasonDialog>
   );
 }
 
 /** One kejadian khusus in the history: open ones can be closed with how they were settled. */
 export function KejadianItem({ k }: { k: KejadianView }) {
-  const action = useAction('plenary.closeKejadian');
   const [closing, setClosing] = useState(false);
-  const [note, setNote] = useState('');
+  const dialog = useReasonAction('plenary.closeKejadian', () => setClosing(false));
   const where = k.tps ? '' : k.desa ? '· tentang desa' : '· tingkat kecamatan';
-  const close = () => {
-    setNote('');
-    action.clear();
-    setClosing(false);
-  };
   return (
     <div className="history-item" data-testid={`kejadian-${k.id}`}>
       <div className="row">
@@ -88,22 +63,16 @@ export function KejadianItem({ k }: { k: KejadianView }) {
           </>
         )}
       </div>
-      <ActionDialog
+      <ReasonDialog
         open={closing}
-        onClose={close}
+        dialog={dialog}
         title="Kejadian khusus selesai"
-        action={action}
-        submitLabel="Simpan"
-        submitDisabled={note.trim().length < 3}
-        onSubmit={async () => {
-          if (await action.run({ kejadianId: k.id, note }, 'Kejadian khusus dinyatakan selesai')) close();
-        }}
+        reasonLabel="Bagaimana diselesaikan (dicetak pada Model D.Kejadian Khusus)"
+        autoFocus
+        onSubmit={() => dialog.submit({ kejadianId: k.id, note: dialog.reason }, 'Kejadian khusus dinyatakan selesai')}
       >
         <p>{k.text}</p>
-        <Field label="Bagaimana diselesaikan (dicetak pada Model D.Kejadian Khusus)">
-          <textarea value={note} onChange={(e) => setNote(e.target.value)} autoFocus />
-        </Field>
-      </ActionDialog>
+      </ReasonDialog>
     </div>
   );
 }

@@ -3,9 +3,10 @@
 import { useState } from 'react';
 import { Field, Select } from '../../ui';
 import type { ObjectionView, TpsReview } from '../../../shared/contracts/plenary.contract';
-import { useAction } from './use-action';
+import { useReasonAction } from './use-action';
 import { PinField, pinReady } from './decider';
 import { ActionDialog } from './ActionDialog';
+import { ReasonDialog } from './ReasonPinDialog';
 import { nomorTps } from '../dashboard/tile-status';
 import { ordinal } from './ordinals';
 
@@ -18,43 +19,35 @@ export function RaiseObjectionDialog({
   open: boolean;
   onClose: () => void;
 }) {
-  const action = useAction('plenary.raiseObjection');
   const [scope, setScope] = useState<'tps' | 'desa' | 'prosedur'>('tps');
   const [who, setWho] = useState('saksi-1');
   const [nama, setNama] = useState('');
-  const [text, setText] = useState('');
   const by =
     who === 'panwascam'
       ? ({ kind: 'panwascam' } as const)
       : who === 'lainnya'
         ? ({ kind: 'lainnya', nama } as const)
         : ({ kind: 'saksi', paslon: Number(who.slice('saksi-'.length)) } as const);
-  const close = () => {
-    setText('');
-    action.clear();
-    onClose();
-  };
-  const submit = async () => {
-    const r = await action.run(
+  const dialog = useReasonAction('plenary.raiseObjection', onClose);
+  const submit = () =>
+    dialog.submit(
       {
         scope,
         pemilihan: review.pemilihan.id,
         ...(scope === 'tps' ? { tps: review.tps } : { desa: review.desa.kode }),
         by,
-        text,
+        text: dialog.reason,
       },
       'Keberatan dicatat',
     );
-    if (r) close();
-  };
   return (
-    <ActionDialog
+    <ReasonDialog
       open={open}
-      onClose={close}
+      dialog={dialog}
       title="Catat keberatan"
-      action={action}
       submitLabel="Catat keberatan"
-      submitDisabled={text.trim().length < 3 || (who === 'lainnya' && nama.trim().length < 2)}
+      reasonLabel="Isi keberatan"
+      ready={who !== 'lainnya' || nama.trim().length >= 2}
       onSubmit={submit}
     >
       <div className="form-grid">
@@ -83,10 +76,7 @@ export function RaiseObjectionDialog({
           <input className="input" value={nama} onChange={(e) => setNama(e.target.value)} />
         </Field>
       )}
-      <Field label="Isi keberatan">
-        <textarea value={text} onChange={(e) => setText(e.target.value)} />
-      </Field>
-    </ActionDialog>
+    </ReasonDialog>
   );
 }
 
@@ -101,25 +91,19 @@ export function ResolveObjectionDialog({
   objection: ObjectionView | null;
   onClose: () => void;
 }) {
-  const action = useAction('plenary.resolveObjection');
   // Nothing chosen beforehand: the plenary decides diterima or ditolak deliberately.
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [reason, setReason] = useState('');
   const [followUp, setFollowUp] = useState({ correctionId: '', recount: '' });
-  const [pin, setPin] = useState('');
-  const close = () => {
-    setReason('');
+  const pinned = useReasonAction('plenary.resolveObjection', onClose, () => {
     setOutcome(null);
     setFollowUp({ correctionId: '', recount: '' });
-    setPin('');
-    action.clear();
-    onClose();
-  };
+  });
+  const { reason, setReason, pin, setPin } = pinned;
   if (!objection) return null;
   const { correctionId, recount } = followUp;
   const submit = async () => {
     if (!outcome) return;
-    const r = await action.run(
+    await pinned.submit(
       {
         objectionId: objection.id,
         outcome,
@@ -130,15 +114,13 @@ export function ResolveObjectionDialog({
       },
       `Keberatan ${ordinal(review.objections, objection.id)} ${outcome}`,
     );
-    if (r) close();
   };
   const needsFollowUp = outcome === 'diterima' && !correctionId && recount.trim().length === 0;
   return (
     <ActionDialog
       open={objection !== null}
-      onClose={close}
+      dialog={pinned}
       title={`Selesaikan keberatan ${ordinal(review.objections, objection.id)}`}
-      action={action}
       submitLabel="Simpan keputusan"
       submitDisabled={!outcome || reason.trim().length < 3 || needsFollowUp || !pinReady(pin)}
       onSubmit={submit}

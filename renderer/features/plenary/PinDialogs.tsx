@@ -5,36 +5,30 @@ import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { Button, Field, PinInput } from '../../ui';
 import type { Member } from '../../../shared/contracts/plenary.contract';
-import { useAction, usePinnedAction } from './use-action';
+import { useActionDialog, useReasonAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
 import { PinField, pinReady } from './decider';
-import { ReasonPinDialog } from './ReasonPinDialog';
+import { ReasonDialog, ReasonPinDialog } from './ReasonPinDialog';
 
 export function SetPinDialog({ member, open, onClose }: { member: Member; open: boolean; onClose: () => void }) {
-  const action = useAction('plenary.setPin');
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
   const [current, setCurrent] = useState('');
-  const close = () => {
+  const dialog = useActionDialog('plenary.setPin', onClose, () => {
     setPin('');
     setAgain('');
     setCurrent('');
-    action.clear();
-    onClose();
-  };
-  const submit = async () => {
-    const r = await action.run({ pin, ...(member.pin ? { currentPin: current } : {}) }, `PIN ${member.nama} disimpan`);
-    if (r) close();
-  };
+  });
+  const submit = () =>
+    dialog.submit({ pin, ...(member.pin ? { currentPin: current } : {}) }, `PIN ${member.nama} disimpan`);
   const mismatch = again.length >= pin.length && again !== pin;
   const [forgot, setForgot] = useState(false);
   return (
     <>
       <ActionDialog
         open={open}
-        onClose={close}
+        dialog={dialog}
         title={member.pin ? `Ganti PIN ${member.nama}` : `Atur PIN ${member.nama}`}
-        action={action}
         submitLabel="Simpan PIN"
         submitDisabled={!pinReady(pin) || pin !== again || (member.pin && !pinReady(current))}
         onSubmit={submit}
@@ -62,25 +56,23 @@ export function SetPinDialog({ member, open, onClose }: { member: Member; open: 
 
 /** The ketua's own PIN, forgotten: two delegates confirm with their PINs and a reason; the ketua then sets a new one. */
 function ResetKetuaPinDialog({ ketua, onClose }: { ketua: Member; onClose: () => void }) {
-  const { action, reason, setReason, close } = usePinnedAction('plenary.resetKetuaPin', onClose);
+  const dialog = useReasonAction('plenary.resetKetuaPin', onClose);
   const delegates = useApiQuery('plenary.members', {}).data?.members.filter((m) => m.delegate && m.pin) ?? [];
   const [who, setWho] = useState<[string, string]>(['', '']);
   const [pins, setPins] = useState<[string, string]>(['', '']);
-  const ready =
-    who[0] !== '' && who[1] !== '' && who[0] !== who[1] && pins.every(pinReady) && reason.trim().length >= 3;
-  const submit = async () => {
+  const ready = who[0] !== '' && who[1] !== '' && who[0] !== who[1] && pins.every(pinReady);
+  const submit = () => {
     const witnesses = [0, 1].map((i) => ({ member: Number(who[i]), pin: pins[i]! }));
-    if (await action.run({ reason, witnesses }, `PIN ${ketua.nama} diatur ulang`)) close();
+    return dialog.submit({ reason: dialog.reason, witnesses }, `PIN ${ketua.nama} diatur ulang`);
   };
   return (
-    <ActionDialog
-      open
-      onClose={close}
+    <ReasonDialog
+      dialog={dialog}
       title={`Atur ulang PIN ${ketua.nama}`}
-      action={action}
       submitLabel="Atur ulang PIN Ketua"
       submitVariant="danger"
-      submitDisabled={!ready}
+      reasonLabel="Alasan (wajib)"
+      ready={ready}
       onSubmit={submit}
     >
       <p>
@@ -114,21 +106,15 @@ function ResetKetuaPinDialog({ ketua, onClose }: { ketua: Member; onClose: () =>
           />
         </div>
       ))}
-      <Field label="Alasan (wajib)">
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Field>
-    </ActionDialog>
+    </ReasonDialog>
   );
 }
 
 export function ResetPinDialog({ member, onClose }: { member: Member | null; onClose: () => void }) {
-  const pinned = usePinnedAction('plenary.resetPin', onClose);
-  const { action, reason, pin, close } = pinned;
+  const pinned = useReasonAction('plenary.resetPin', onClose);
+  const { reason, pin } = pinned;
   if (!member) return null;
-  const submit = async () => {
-    const r = await action.run({ member: member.id, reason, pin }, `PIN ${member.nama} diatur ulang`);
-    if (r) close();
-  };
+  const submit = () => pinned.submit({ member: member.id, reason, pin }, `PIN ${member.nama} diatur ulang`);
   return (
     <ReasonPinDialog
       pinned={pinned}

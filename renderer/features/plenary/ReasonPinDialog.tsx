@@ -1,44 +1,75 @@
-// A decision recorded with a required reason and the decider's PIN (unlock a desa, withdraw a decision, reset a PIN,
-// hold a TPS): one form — what the dialog explains or asks first, then "Alasan", then the PIN, and a danger button.
+// A decision or note recorded with a required text of 3+ characters ("Alasan", "Kejadian", "Isi keberatan"): one
+// form — what the dialog explains or asks first, then the text, and for a decision (unlock a desa, withdraw a
+// decision, reset a PIN, hold a TPS) the decider's PIN and a danger button.
 import type { ReactNode } from 'react';
 import { Field } from '../../ui';
-import { ActionDialog } from './ActionDialog';
+import { ActionDialog, type ActionDialogProps } from './ActionDialog';
 import { PinField, pinReady } from './decider';
-import type { usePinnedAction } from './use-action';
+import type { DialogState, useReasonAction } from './use-action';
 
-type Pinned = Pick<ReturnType<typeof usePinnedAction>, 'reason' | 'setReason' | 'pin' | 'setPin' | 'close'> & {
-  action: { pending: boolean; error: string | null };
-};
+/** A text the backend records as given: at least 3 characters besides spaces. */
+export const reasonGiven = (text: string): boolean => text.trim().length >= 3;
 
-export function ReasonPinDialog(props: {
-  pinned: Pinned;
+export interface ReasonDialogProps extends Pick<ActionDialogProps, 'title' | 'submitVariant'> {
+  /** useReasonAction's state: the action, the text and the close that forgets it. */
+  dialog: Pick<ReturnType<typeof useReasonAction>, 'reason' | 'setReason'> & DialogState;
   open?: boolean;
-  title: string;
-  submitLabel: string;
   reasonLabel: string;
-  pinLabel?: string;
-  /** The rest of the form is filled in (besides a reason of 3+ characters and a PIN). */
+  /** The action button ("Simpan" when not said). */
+  submitLabel?: ActionDialogProps['submitLabel'];
+  /** The text takes the focus on opening (nothing to choose before it). */
+  autoFocus?: boolean;
+  /** The rest of the form is filled in (besides the text). */
   ready?: boolean;
   onSubmit: () => void;
-  children: ReactNode;
-}) {
-  const { action, reason, setReason, pin, setPin, close } = props.pinned;
+  /** What comes before the text. */
+  children?: ReactNode;
+  /** What comes after it (the PIN). */
+  after?: ReactNode;
+}
+
+export function ReasonDialog(props: ReasonDialogProps) {
+  const {
+    reasonLabel,
+    autoFocus,
+    ready = true,
+    children,
+    after,
+    open = true,
+    submitLabel = 'Simpan',
+    ...frame
+  } = props;
+  const { reason, setReason } = props.dialog;
   return (
-    <ActionDialog
-      open={props.open ?? true}
-      onClose={close}
-      title={props.title}
-      action={action}
-      submitLabel={props.submitLabel}
-      submitVariant="danger"
-      submitDisabled={!(props.ready ?? true) || reason.trim().length < 3 || !pinReady(pin)}
-      onSubmit={props.onSubmit}
-    >
-      {props.children}
-      <Field label={props.reasonLabel}>
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+    <ActionDialog {...frame} open={open} submitLabel={submitLabel} submitDisabled={!ready || !reasonGiven(reason)}>
+      {children}
+      <Field label={reasonLabel}>
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} autoFocus={autoFocus} />
       </Field>
-      <PinField value={pin} onChange={setPin} label={props.pinLabel} />
+      {after}
     </ActionDialog>
+  );
+}
+
+type Pinned = ReasonDialogProps['dialog'] & Pick<ReturnType<typeof useReasonAction>, 'pin' | 'setPin'>;
+
+export function ReasonPinDialog({
+  pinned,
+  pinLabel,
+  ready = true,
+  ...props
+}: Omit<ReasonDialogProps, 'dialog' | 'submitVariant' | 'autoFocus' | 'after'> & {
+  pinned: Pinned;
+  pinLabel?: string;
+}) {
+  return (
+    <ReasonDialog
+      {...props}
+      dialog={pinned}
+      submitVariant="danger"
+      autoFocus
+      ready={ready && pinReady(pinned.pin)}
+      after={<PinField value={pinned.pin} onChange={pinned.setPin} label={pinLabel} />}
+    />
   );
 }

@@ -7,8 +7,8 @@ import { Button, Dialog, Field, Select, StatusPill } from '../../ui';
 import type { SidangView } from '../../../shared/contracts/plenary.contract';
 import { SIDANG_LABEL, type SidangAction } from '../../../shared/domain/sidang';
 import type { PemilihanId, Pilihan } from '../../../shared/domain/model';
-import { ErrorNotice, useAction, usePinnedAction } from './use-action';
-import { ActionDialog } from './ActionDialog';
+import { ErrorNotice, useAction, useReasonAction } from './use-action';
+import { ReasonDialog } from './ReasonPinDialog';
 import { KejadianItem } from './KejadianDialog';
 import { shortPemilihan } from '../dashboard/pemilihan-label';
 
@@ -156,7 +156,7 @@ type Hadir = SidangView['hadir'][number];
 /** Who is recorded present today; a mistaken entry is withdrawn with a reason (appended, never deleted). */
 function HadirList({ s }: { s: SidangView }) {
   const [withdrawing, setWithdrawing] = useState<Hadir | null>(null);
-  const { action, reason, setReason, close } = usePinnedAction('plenary.withdrawHadir', () => setWithdrawing(null));
+  const dialog = useReasonAction('plenary.withdrawHadir', () => setWithdrawing(null));
   const label = (h: Hadir) =>
     `${PERAN[h.peran]}${h.pemilihan && h.paslon ? ` ${shortPemilihan(h.pemilihan)} paslon ${h.paslon}` : ''}`;
   return (
@@ -179,27 +179,21 @@ function HadirList({ s }: { s: SidangView }) {
         ))}
       </ul>
       {withdrawing && (
-        <ActionDialog
-          open
-          onClose={close}
+        <ReasonDialog
+          dialog={dialog}
           title={`Tarik kehadiran ${withdrawing.nama}`}
-          action={action}
           submitLabel="Tarik kehadiran"
           submitVariant="danger"
-          submitDisabled={reason.trim().length < 3}
-          onSubmit={async () => {
-            const input = { hadirId: withdrawing.id, reason };
-            if (await action.run(input, `Kehadiran ${withdrawing.nama} ditarik`)) close();
-          }}
+          reasonLabel="Alasan menarik (wajib)"
+          onSubmit={() =>
+            dialog.submit({ hadirId: withdrawing.id, reason: dialog.reason }, `Kehadiran ${withdrawing.nama} ditarik`)
+          }
         >
           <p>
             {label(withdrawing)}: {withdrawing.nama}. Catatan ini tetap tersimpan dengan alasan penarikan, tetapi tidak
             lagi dicetak pada halaman tanda tangan D.Hasil.
           </p>
-          <Field label="Alasan menarik (wajib)">
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
-          </Field>
-        </ActionDialog>
+        </ReasonDialog>
       )}
     </>
   );

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Field } from '../../ui';
 import type { TpsReview } from '../../../shared/contracts/plenary.contract';
 import { JENIS_TUNDA, type JenisTunda } from '../../../shared/contracts/psu.contract';
-import { usePinnedAction } from './use-action';
+import { useReasonAction } from './use-action';
 import { ReasonPinDialog } from './ReasonPinDialog';
 import { nomorTps } from '../dashboard/tile-status';
 
@@ -17,18 +17,16 @@ const DASAR = [
 ];
 
 export function TundaDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
-  const pinned = usePinnedAction('psu.hold', onClose);
-  const { action, reason, pin, close } = pinned;
+  const pinned = useReasonAction('psu.hold', onClose);
+  const { reason, pin } = pinned;
   const [jenis, setJenis] = useState<JenisTunda>('PSU');
   const [dasar, setDasar] = useState(DASAR[0]!);
   const name = `TPS ${nomorTps(review.nomor)} ${review.desa.nama}`;
-  const submit = async () => {
-    const r = await action.run(
+  const submit = () =>
+    pinned.submit(
       { tps: review.tps, pemilihan: review.pemilihan.id, jenis, dasar, alasan: reason, pin },
       `${name} ditunda (${jenis})`,
     );
-    if (r) close();
-  };
   return (
     <ReasonPinDialog
       pinned={pinned}

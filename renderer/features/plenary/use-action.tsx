@@ -37,16 +37,40 @@ export function ErrorNotice({ error }: { error: string | null }) {
   );
 }
 
-/** A decision dialog's state: the action, its reason and the decider's PIN, and a close that forgets all three. */
-export function usePinnedAction<M extends MethodName>(method: M, onClose: () => void) {
+/** What ActionDialog needs of its dialog: the action (pending, refusal) and the close that forgets the form. */
+export interface DialogState {
+  action: { pending: boolean; error: string | null };
+  close(): void;
+}
+
+/**
+ * A dialog's action: `close` forgets the form (`forget`), the last refusal and closes; `submit` runs the action and,
+ * once it succeeded (toasted), closes the same way. A refusal keeps the dialog open with its message.
+ */
+export function useActionDialog<M extends MethodName>(method: M, onClose: () => void, forget?: () => void) {
   const action = useAction(method);
-  const [reason, setReason] = useState('');
-  const [pin, setPin] = useState('');
   const close = () => {
-    setReason('');
-    setPin('');
+    forget?.();
     action.clear();
     onClose();
   };
-  return { action, reason, setReason, pin, setPin, close };
+  const submit = async (input: InputOf<M>, success: string) => {
+    if (await action.run(input, success)) close();
+  };
+  return { action, close, submit };
+}
+
+/**
+ * A dialog recording a text (a reason, a note) and, for a decision, the decider's PIN: the action, both, and a close
+ * that forgets them.
+ */
+export function useReasonAction<M extends MethodName>(method: M, onClose: () => void, forget?: () => void) {
+  const [reason, setReason] = useState('');
+  const [pin, setPin] = useState('');
+  const dialog = useActionDialog(method, onClose, () => {
+    setReason('');
+    setPin('');
+    forget?.();
+  });
+  return { ...dialog, reason, setReason, pin, setPin };
 }

@@ -130,6 +130,11 @@ export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement
   placeholder?: string;
 }
 
+/** The options of a label table (`{ kode: 'Label' }`), in its order. */
+export function optionsOf(labels: Readonly<Record<string, ReactNode>>): SelectOption[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
 /** A choice list from data (desa, TPS, anggota, pemilihan): one option per item, its value a string. */
 export function Select({ onChange, options, placeholder, ...rest }: SelectProps) {
   return (

@@ -10,6 +10,7 @@ export {
   PinInput,
   Select,
   TextInput,
+  optionsOf,
   parseCount,
   type FieldProps,
   type NumberInputProps,
@@ -17,6 +18,6 @@ export {
 } from './Field';
 export { ToastProvider, useToast, type ToastInput } from './Toast';
 export { Tabs, type TabItem } from './Tabs';
-export { ProgressBar, Progress } from './ProgressBar';
+export { ProgressBar, Progress, StepStatus } from './ProgressBar';
 export { EmptyState } from './EmptyState';
 export { FilePicker, type FilePickerProps } from './FilePicker';

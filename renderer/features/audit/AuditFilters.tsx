@@ -1,20 +1,20 @@
 // Log Audit's filters: kind of action, desa, TPS number within the desa, and person.
 import { useApiQuery } from '../../api/hooks';
-import { Field, Select } from '../../ui';
+import { Field, Select, optionsOf } from '../../ui';
 
-export const KINDS: { kind: string; label: string }[] = [
-  { kind: '', label: 'Semua' },
-  { kind: 'submission', label: 'Kiriman C.Hasil' },
-  { kind: 'acceptance', label: 'Sesuai' },
-  { kind: 'correction', label: 'Koreksi' },
-  { kind: 'conflict-choice', label: 'Konflik' },
-  { kind: 'objection', label: 'Keberatan' },
-  { kind: 'kejadian', label: 'Kejadian khusus' },
-  { kind: 'lock', label: 'Kunci desa' },
-  { kind: 'operator', label: 'Operator' },
-  { kind: 'delegation', label: 'Delegasi' },
-  { kind: 'master', label: 'Data master' },
-];
+/** Each kind of action by its name in the log (`AuditEntryView.kind`). */
+export const KIND_LABEL: Readonly<Record<string, string>> = {
+  submission: 'Kiriman C.Hasil',
+  acceptance: 'Sesuai',
+  correction: 'Koreksi',
+  'conflict-choice': 'Konflik',
+  objection: 'Keberatan',
+  kejadian: 'Kejadian khusus',
+  lock: 'Kunci desa',
+  operator: 'Operator',
+  delegation: 'Delegasi',
+  master: 'Data master',
+};
 
 export interface AuditFilter {
   kind: string;
@@ -32,7 +32,8 @@ export function AuditFilters({ f, set }: { f: AuditFilter; set: (f: AuditFilter)
           value={f.kind}
           onChange={(kind) => set({ ...f, kind })}
           data-testid="audit-filter-action"
-          options={KINDS.map((g) => ({ value: g.kind, label: g.label }))}
+          placeholder="Semua"
+          options={optionsOf(KIND_LABEL)}
         />
       </Field>
       <Field label="Desa">

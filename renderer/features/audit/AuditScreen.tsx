@@ -8,7 +8,7 @@ import { Button } from '../../ui';
 import type { ReadableAuditEntry } from '../../../shared/contracts/audit.contract';
 import { AuditChainCard } from './AuditChainCard';
 import { waktu } from '../../app/local-time';
-import { AuditFilters, KINDS, type AuditFilter } from './AuditFilters';
+import { AuditFilters, KIND_LABEL, type AuditFilter } from './AuditFilters';
 import '../plenary/plenary.css';
 import './audit.css';
 
@@ -28,7 +28,7 @@ function AuditRow({ e }: { e: ReadableAuditEntry }) {
           <dt>Nomor entri</dt>
           <dd>{e.seq}</dd>
           <dt>Jenis</dt>
-          <dd>{KINDS.find((k) => k.kind === e.kind)?.label ?? e.kind}</dd>
+          <dd>{Object.hasOwn(KIND_LABEL, e.kind) ? KIND_LABEL[e.kind] : e.kind}</dd>
           <dt>Tempat</dt>
           <dd>
             {e.desa ? `Desa ${e.desa.nama}${e.tpsNomor ? ` TPS ${String(e.tpsNomor).padStart(3, '0')}` : ''}` : '—'}

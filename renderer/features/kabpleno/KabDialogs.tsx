@@ -8,7 +8,7 @@ import type { ApiError } from '../../../shared/contracts/result';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { RefusalDialog } from '../../ui/RefusalDialog';
-import { Field, PinInput, Select, TextInput } from '../../ui/Field';
+import { Field, PinInput, Select, TextInput, optionsOf, type SelectOption } from '../../ui/Field';
 import { pinReady } from '../plenary/decider';
 import { DASAR, angka, koreksiFields } from './kab-format';
 
@@ -125,7 +125,7 @@ export function Choice(props: {
   label: string;
   value: string;
   set: (v: string) => void;
-  options: { value: string; label: string }[];
+  options: readonly SelectOption[];
 }) {
   return (
     <Field label={props.label}>
@@ -176,7 +176,7 @@ export function KoreksiDialog({ v, k, onClose, run }: KoreksiProps) {
   const [tps, setTps] = useState(tpsList[0]?.tps ?? '');
   const [bidang, setBidang] = useState(fields[0]!.path);
   const [menjadi, setMenjadi] = useState('');
-  const [dasar, setDasar] = useState(DASAR[0]!.value);
+  const [dasar, setDasar] = useState('salinan-saksi');
   const [alasan, setAlasan] = useState('');
   const [oleh, setOleh] = useState(v.anggota.find((a) => a.jabatan === 'anggota')?.nama ?? v.anggota[0]?.nama ?? '');
   const { error, busy, submit } = useSubmit(onClose);
@@ -212,7 +212,7 @@ export function KoreksiDialog({ v, k, onClose, run }: KoreksiProps) {
           onChange={(e) => setMenjadi(e.target.value.replace(/\D/g, ''))}
         />
       </Field>
-      <Choice label="Dasar koreksi" value={dasar} set={setDasar} options={DASAR} />
+      <Choice label="Dasar koreksi" value={dasar} set={setDasar} options={optionsOf(DASAR)} />
       <Field label="Alasan koreksi">
         <TextInput value={alasan} onChange={(e) => setAlasan(e.target.value)} />
       </Field>

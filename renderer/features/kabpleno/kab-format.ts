@@ -25,11 +25,12 @@ export function koreksiFields(pilihan: { nomor: number; nama: string; kolomKoson
   ];
 }
 
-export const DASAR: { value: string; label: string }[] = [
-  { value: 'salinan-saksi', label: 'Salinan saksi' },
-  { value: 'salinan-panwascam', label: 'Salinan Panwaslu/Bawaslu' },
-  { value: 'c-hasil-plano', label: 'C.Hasil-KWK plano (dari kotak suara)' },
-  { value: 'buka-kotak', label: 'Pembukaan kotak suara' },
-  { value: 'hitung-ulang', label: 'Penghitungan suara ulang' },
-  { value: 'lainnya', label: 'Lainnya' },
-];
+/** The bases of a kab/kota correction, the first one chosen beforehand. */
+export const DASAR: Readonly<Record<string, string>> = {
+  'salinan-saksi': 'Salinan saksi',
+  'salinan-panwascam': 'Salinan Panwaslu/Bawaslu',
+  'c-hasil-plano': 'C.Hasil-KWK plano (dari kotak suara)',
+  'buka-kotak': 'Pembukaan kotak suara',
+  'hitung-ulang': 'Penghitungan suara ulang',
+  lainnya: 'Lainnya',
+};

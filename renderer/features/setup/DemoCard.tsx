@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../../shared/contracts/result';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
-import { ProgressBar } from '../../ui/ProgressBar';
+import { StepStatus } from '../../ui/ProgressBar';
 import { StatusPill } from '../../ui/StatusPill';
 import { createDemo } from './setup-calls';
 
@@ -42,20 +42,10 @@ export function DemoCard({ onDone }: { onDone: () => void }) {
           Simulasi besar (600 TPS)
         </Button>
       </div>
-      {busy && (
-        <div className="stack" style={{ marginTop: 12 }} aria-live="polite">
-          <span>
-            Membuat kecamatan simulasi dan mengimpor hasil TPS… ini dapat memakan waktu{' '}
-            {busy === 'besar' ? 'sekitar satu menit' : 'beberapa detik'}.
-          </span>
-          <ProgressBar label="Membuat kecamatan simulasi" />
-        </div>
-      )}
-      {error && (
-        <p className="notice notice-danger" role="alert" style={{ marginTop: 12 }}>
-          {error.message}
-        </p>
-      )}
+      <StepStatus working={busy !== null} label="Membuat kecamatan simulasi" error={error}>
+        Membuat kecamatan simulasi dan mengimpor hasil TPS… ini dapat memakan waktu{' '}
+        {busy === 'besar' ? 'sekitar satu menit' : 'beberapa detik'}.
+      </StepStatus>
     </Card>
   );
 }

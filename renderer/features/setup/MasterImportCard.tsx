@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
 import { Dialog } from '../../ui/Dialog';
-import { ProgressBar } from '../../ui/ProgressBar';
+import { StepStatus } from '../../ui/ProgressBar';
 import { groupFingerprint, type MasterPreview } from './setup-calls';
 import { useMasterImport, type MasterImport } from './use-master-import';
 import { FilePicker } from '../../ui';
@@ -35,17 +35,9 @@ export function MasterImportCard({ onDone }: { onDone: () => void }) {
       >
         Impor data master
       </FilePicker>
-      {master.step === 'reading' && (
-        <div className="stack" style={{ marginTop: 12 }}>
-          <span>Memeriksa {master.fileName}…</span>
-          <ProgressBar label="Memeriksa data master" />
-        </div>
-      )}
-      {error && (
-        <p className="notice notice-danger" role="alert" style={{ marginTop: 12 }}>
-          {error.message}
-        </p>
-      )}
+      <StepStatus working={master.step === 'reading'} label="Memeriksa data master" error={error}>
+        Memeriksa {master.step === 'reading' && master.fileName}…
+      </StepStatus>
       <MasterPreviewDialog m={m} onClosed={() => button.current?.focus()} />
     </Card>
   );

@@ -9,6 +9,7 @@ import type { BackupCheck, BackupFound, BackupRestored } from '../../../shared/c
 import type { ApiError } from '../../../shared/contracts/result';
 import { Button } from '../../ui/Button';
 import { Card } from '../../ui/Card';
+import { StepStatus } from '../../ui/ProgressBar';
 import { waktu } from '../../app/local-time';
 
 const when = (iso: string) => waktu(iso);
@@ -104,11 +105,7 @@ export function RestoreBackupBody({ onDone, over = false }: { onDone: (r: Backup
           Pulihkan cadangan ini
         </Button>
       )}
-      {error && (
-        <p className="notice notice-danger" role="alert" style={{ marginTop: 12 }}>
-          {error.message}
-        </p>
-      )}
+      <StepStatus working={false} error={error} />
     </>
   );
 }

@@ -280,10 +280,28 @@ const filesInput = z
   })
   .strict();
 const fromDriveInput = z.object({ root: z.string().min(1).max(4096) }).strict();
+const fileMethods = {
+  /** Files picked in the UI (browser file input; works in web mode and Electron). */
+  'import.files': method<typeof filesInput, ImportSummary>(filesInput),
+  /** Removable drives and phone folders currently mounted, with the importable files found on each. */
+  'import.drives': method<typeof noInput, { drives: DriveView[] }>(noInput),
+  /** Imports every file found on a drive (progress as `import-progress` events). */
+  'import.fromDrive': method<typeof fromDriveInput, ImportSummary>(fromDriveInput),
+};
+
 const qrSession = z.string().min(1).max(64);
 const qrTextInput = z.object({ session: qrSession, texts: z.array(z.string().max(8000)).min(1).max(32) }).strict();
 const qrImageInput = z.object({ session: qrSession, name: fileName, contentBase64: base64 }).strict();
 const qrResetInput = z.object({ session: qrSession }).strict();
+const qrMethods = {
+  /** QR texts decoded in the renderer (camera or image), fed to the session's assembler. */
+  'import.qrText': method<typeof qrTextInput, QrProgress>(qrTextInput),
+  /** An image file decoded in the backend (fallback when the browser cannot decode). */
+  'import.qrImage': method<typeof qrImageInput, QrProgress>(qrImageInput),
+  /** Forgets the parts held by a session. */
+  'import.qrReset': method<typeof qrResetInput, QrProgress>(qrResetInput),
+};
+
 const lanStartInput = z.object({ port: z.number().int().min(0).max(65535).optional() }).strict();
 const registerDeviceInput = z
   .object({
@@ -299,6 +317,16 @@ const registerDeviceInput = z
     pin: pinInput.optional(),
   })
   .strict();
+const lanMethods = {
+  'import.lanStart': method<typeof lanStartInput, LanStatus>(lanStartInput),
+  'import.lanStop': method<typeof noInput, LanStatus>(noInput),
+  'import.lanStatus': method<typeof noInput, LanStatus>(noInput),
+  /** KPPS devices: registered (master / PPK decision) and unknown ones that tried the LAN receiver. */
+  'import.devices': method<typeof noInput, DevicesView>(noInput),
+  /** Registers a device by a recorded decision of the ketua PPK or a delegate (the current operator). */
+  'import.registerDevice': method<typeof registerDeviceInput, RegisterDeviceResult>(registerDeviceInput),
+};
+
 const manualKey = z.object({ tps: tpsKode, pemilihan: pemilihanId }).strict();
 const manualSubmitInput = z
   .object({
@@ -309,30 +337,18 @@ const manualSubmitInput = z
     counts: countsSchema,
   })
   .strict();
-
-export const importMethods = {
-  /** Files picked in the UI (browser file input; works in web mode and Electron). */
-  'import.files': method<typeof filesInput, ImportSummary>(filesInput),
-  /** Removable drives and phone folders currently mounted, with the importable files found on each. */
-  'import.drives': method<typeof noInput, { drives: DriveView[] }>(noInput),
-  /** Imports every file found on a drive (progress as `import-progress` events). */
-  'import.fromDrive': method<typeof fromDriveInput, ImportSummary>(fromDriveInput),
-  /** QR texts decoded in the renderer (camera or image), fed to the session's assembler. */
-  'import.qrText': method<typeof qrTextInput, QrProgress>(qrTextInput),
-  /** An image file decoded in the backend (fallback when the browser cannot decode). */
-  'import.qrImage': method<typeof qrImageInput, QrProgress>(qrImageInput),
-  /** Forgets the parts held by a session. */
-  'import.qrReset': method<typeof qrResetInput, QrProgress>(qrResetInput),
-  'import.lanStart': method<typeof lanStartInput, LanStatus>(lanStartInput),
-  'import.lanStop': method<typeof noInput, LanStatus>(noInput),
-  'import.lanStatus': method<typeof noInput, LanStatus>(noInput),
-  /** KPPS devices: registered (master / PPK decision) and unknown ones that tried the LAN receiver. */
-  'import.devices': method<typeof noInput, DevicesView>(noInput),
-  /** Registers a device by a recorded decision of the ketua PPK or a delegate (the current operator). */
-  'import.registerDevice': method<typeof registerDeviceInput, RegisterDeviceResult>(registerDeviceInput),
+const manualMethods = {
   /** TPS and pemilihan to choose from in the manual entry form. */
   'import.manualTargets': method<typeof noInput, ManualTargets>(noInput),
   'import.manualStatus': method<typeof manualKey, ManualStatus>(manualKey),
   /** Stores one operator's entry; when both slots agree the record is created (channel 'manual'). */
   'import.manualSubmit': method<typeof manualSubmitInput, ManualStatus>(manualSubmitInput),
+};
+
+/** The import feature's methods, each group beside the inputs it takes. */
+export const importMethods = {
+  ...fileMethods,
+  ...qrMethods,
+  ...lanMethods,
+  ...manualMethods,
 } satisfies Record<string, MethodDef<z.ZodType, unknown>>;

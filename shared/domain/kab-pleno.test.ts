@@ -109,24 +109,20 @@ const decided = (id: number, k: number, keputusan: 'disetujui' | 'ditolak', m: n
 describe('a kecamatan with nothing pushed', () => {
   it('is belum, with no totals, and blocks the lock and the final', () => {
     const m = deriveKabPemilihan('bupati', N, [kec('630215', 'Sampanahan', null)], none());
-    expect(m.kecamatan[0]).toEqual({
-      kode: '630215',
-      nama: 'Sampanahan',
-      status: 'belum',
-      manifest: null,
-      dokumen: null,
-      urutan: null,
-      diterimaPada: null,
-      penerimaan: null,
-      locked: false,
-      kunci: null,
-      lockBlockers: ['Kecamatan ini belum mengirim D.Hasil.'],
+    const k = m.kecamatan[0]!;
+    expect(k).toMatchObject({ kode: '630215', nama: 'Sampanahan', status: 'belum', locked: false });
+    expect(k.lockBlockers).toEqual(['Kecamatan ini belum mengirim D.Hasil.']);
+    // Nothing received: no push, document, acceptance, lock, desa or totals, and nothing open against it.
+    const empty = ['manifest', 'dokumen', 'urutan', 'diterimaPada', 'penerimaan', 'kunci', 'totalDiterima', 'total'];
+    expect(Object.fromEntries(empty.map((f) => [f, k[f as keyof typeof k]]))).toEqual(
+      Object.fromEntries(empty.map((f) => [f, null])),
+    );
+    expect({ openKeberatan: k.openKeberatan, koreksi: k.koreksi, desa: k.desa }).toEqual({
       openKeberatan: [],
       koreksi: [],
       desa: [],
-      totalDiterima: null,
-      total: null,
     });
+    expect(Object.keys(k)).toHaveLength(5 + empty.length + 3);
     expect(m.final).toEqual({ final: false, reasons: ['1 kecamatan belum dikunci: Sampanahan.'] });
     expect(m.totalTerkunci).toEqual(sumTotals([], N));
     expect(m.pemilihan).toBe('bupati');

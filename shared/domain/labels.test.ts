@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   STATUS_LABELS,
+  type StatusLabelKey,
   countFields,
   countPaths,
   fieldLabel,
@@ -166,16 +167,20 @@ describe('fieldLabel and STATUS_LABELS', () => {
     expect(fieldLabel(path, p)).toBe(label);
   });
 
-  it('has an Indonesian label for every status and flag', () => {
-    expect(STATUS_LABELS).toEqual({
-      'belum-masuk': 'Belum masuk',
-      masuk: 'Masuk',
-      sesuai: 'Sesuai',
-      dikoreksi: 'Dikoreksi',
-      bermasalah: 'Bermasalah',
-      konflik: 'Konflik',
-      sengketa: 'Sengketa',
-      ditunda: 'Ditunda (PSU/PSS/PSL)',
-    });
+  const statusLabels: [StatusLabelKey, string][] = [
+    ['belum-masuk', 'Belum masuk'],
+    ['masuk', 'Masuk'],
+    ['sesuai', 'Sesuai'],
+    ['dikoreksi', 'Dikoreksi'],
+    ['bermasalah', 'Bermasalah'],
+    ['konflik', 'Konflik'],
+    ['sengketa', 'Sengketa'],
+    ['ditunda', 'Ditunda (PSU/PSS/PSL)'],
+  ];
+  it.each(statusLabels)('labels status or flag %s as "%s"', (key, label) => {
+    expect(STATUS_LABELS[key]).toBe(label);
+  });
+  it('has a label for every status and flag and nothing else', () => {
+    expect(Object.keys(STATUS_LABELS).sort()).toEqual(statusLabels.map(([k]) => k).sort());
   });
 });

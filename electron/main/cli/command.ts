@@ -8,6 +8,19 @@ export class UsageError extends Error {}
 /** A base64url Ed25519 public key (32 bytes): may start with "-", so it is also taken after its option. */
 export const KEY_VALUE = /^[A-Za-z0-9_-]{43}$/;
 
+type Options<T extends string, F extends string> = { [K in T]: { type: 'string' } } & { [K in F]: { type: 'boolean' } };
+
+/** A command's options for parseCli: the names of `--name <value>` options, then of `--name` flags. */
+export function options<const T extends string, const F extends string = never>(
+  text: readonly T[],
+  flags: readonly F[] = [],
+): Options<T, F> {
+  const o: Record<string, { type: 'string' | 'boolean' }> = {};
+  for (const n of text) o[n] = { type: 'string' };
+  for (const n of flags) o[n] = { type: 'boolean' };
+  return o as Options<T, F>;
+}
+
 /**
  * node:util parseArgs with strict options; throws UsageError on unknown or malformed flags. `dashValues` names
  * options whose value may start with "-" (a base64url key): `--opt -abc…` is taken as `--opt=-abc…` when the value

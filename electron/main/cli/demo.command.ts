@@ -12,7 +12,7 @@ import {
   generateDemo,
   writeDemo,
 } from '../backend/services/demo/demo.service';
-import { type CliCommand, UsageError, parseCli, withUsage } from './command';
+import { type CliCommand, UsageError, options, parseCli, withUsage } from './command';
 import { kotabaruDemo } from './demo-kotabaru';
 
 const USAGE =
@@ -20,12 +20,7 @@ const USAGE =
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, {
-      preset: { type: 'string' },
-      seed: { type: 'string' },
-      'no-photos': { type: 'boolean' },
-      url: { type: 'string' },
-    });
+    const { values, positionals } = parseCli(argv, options(['preset', 'seed', 'url'], ['no-photos']));
     if (positionals.length !== 1)
       throw new UsageError('pleno demo: perlu tepat satu folder tujuan / exactly one target folder');
     const dir = positionals[0]!;

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import type { DocKind } from '../../../shared/documents/types';
 import { issueDocument, REASON_FIELD } from '../backend/services/documents/documents.service';
-import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { options, parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
 
 const USAGE =
@@ -15,14 +15,7 @@ const KINDS: DocKind[] = ['d-hasil', 'kejadian-khusus'];
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, {
-      db: { type: 'string' },
-      pemilihan: { type: 'string' },
-      out: { type: 'string' },
-      paper: { type: 'string' },
-      final: { type: 'boolean' },
-      reason: { type: 'string' },
-    });
+    const { values, positionals } = parseCli(argv, options(['db', 'pemilihan', 'out', 'paper', 'reason'], ['final']));
     const [kind, ...extra] = positionals;
     if (!kind || !KINDS.includes(kind as DocKind))
       throw new UsageError(`jenis dokumen / document kind: ${KINDS.join(' | ')}`);

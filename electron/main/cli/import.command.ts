@@ -2,7 +2,7 @@
 // One stdout line per file `<file>: diterima|duplikat|konflik|ditolak: <reason>` (printed once the file is
 // committed), then a summary line. Exit 1 when any file was rejected (one-line reasons on stderr), 2 on usage.
 import { importPaths, type FileOutcome } from '../backend/services/import/import.service';
-import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { options, parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
 
 const USAGE = 'Penggunaan / usage: pleno import --db <file> <path>...';
@@ -25,7 +25,7 @@ function batchFromEnv(): { batchFiles?: number } {
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, { db: { type: 'string' } });
+    const { values, positionals } = parseCli(argv, options(['db']));
     const dbPath = requireDb(values.db);
     if (positionals.length === 0)
       throw new UsageError('perlu paling sedikit satu berkas atau folder / at least one path');

@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatKode } from '../../../shared/domain/model';
 import { importMaster, previewMaster } from '../backend/services/master/master.service';
-import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { options, parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
 
 const USAGE = 'Penggunaan / usage: pleno init --db <file> --master <file>';
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, { db: { type: 'string' }, master: { type: 'string' } });
+    const { values, positionals } = parseCli(argv, options(['db', 'master']));
     if (positionals.length > 0) throw new UsageError(`argumen tidak dikenal / unexpected argument: ${positionals[0]}`);
     const dbPath = requireDb(values.db);
     if (!values.master) throw new UsageError('--master <file> wajib / is required');

@@ -8,7 +8,7 @@
 //   pleno kirim tanda-terima --db <file> <receipt.json>
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fail, type Result } from '../../../shared/domain/result';
-import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { options, parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
 import type { Backend } from '../backend/backend';
 
@@ -84,15 +84,10 @@ async function exportTo(b: Backend, out: string): Promise<Result<string[]>> {
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, {
-      db: { type: 'string' },
-      pemilihan: { type: 'string' },
-      batas: { type: 'string' },
-      out: { type: 'string' },
-      url: { type: 'string' },
-      potongan: { type: 'string' },
-      tunggu: { type: 'string' },
-    });
+    const { values, positionals } = parseCli(
+      argv,
+      options(['db', 'pemilihan', 'batas', 'out', 'url', 'potongan', 'tunggu']),
+    );
     const dbPath = requireDb(values.db);
     const sub = positionals[0];
     return withBackend('kirim', dbPath, { mustExist: true }, async (b) => {

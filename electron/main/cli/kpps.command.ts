@@ -5,7 +5,7 @@
 //   pleno kpps qr <envelope.json> --out <dir> writes the QR PNG image(s) of an envelope (multi-part when needed)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { type CliCommand, parseCli, UsageError, withUsage } from './command';
+import { type CliCommand, options, parseCli, UsageError, withUsage } from './command';
 import { pushFile, readHello, type PushResult } from '../backend/lan/kpps-client';
 import { encodeQrParts } from '../../../shared/formats/qr';
 import { parseEnvelopeBytes } from '../../../shared/formats/envelope';
@@ -23,7 +23,7 @@ function line(file: string, r: PushResult): string {
 }
 
 async function push(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCli(argv, { to: { type: 'string' } });
+  const { values, positionals } = parseCli(argv, options(['to']));
   if (!values.to) throw new UsageError('pleno kpps push: --to <url> wajib / required');
   if (positionals.length === 0) throw new UsageError('pleno kpps push: tidak ada berkas / no files');
   let url: URL;
@@ -67,7 +67,7 @@ async function push(argv: string[]): Promise<number> {
 }
 
 async function qr(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCli(argv, { out: { type: 'string' } });
+  const { values, positionals } = parseCli(argv, options(['out']));
   if (!values.out) throw new UsageError('pleno kpps qr: --out <dir> wajib / required');
   if (positionals.length !== 1)
     throw new UsageError('pleno kpps qr: tepat satu berkas amplop / exactly one envelope file');

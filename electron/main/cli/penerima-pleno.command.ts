@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import type { KabDocKind } from '../../../shared/documents/kabko-types';
 import { addAnggota, setKabPin } from '../backend/services/penerima/pleno/kab-anggota.service';
 import { issueKabDocument, kabDocumentFile } from '../backend/services/penerima/pleno/kab-documents.service';
-import { parseCli, UsageError } from './command';
+import { options, parseCli, UsageError } from './command';
 import { requireDb, withBackend } from './storage-cli';
 
 export const PLENO_USAGE = `
@@ -13,12 +13,7 @@ export const PLENO_USAGE = `
   pleno penerima dokumen d-hasil|kejadian-khusus --db <file> --pemilihan <id> --out <file.pdf> [--final] [--paper a4|f4] [--reason <text>]`;
 
 async function anggota(argv: string[]): Promise<number> {
-  const { values } = parseCli(argv, {
-    db: { type: 'string' },
-    nama: { type: 'string' },
-    jabatan: { type: 'string' },
-    pin: { type: 'string' },
-  });
+  const { values } = parseCli(argv, options(['db', 'nama', 'jabatan', 'pin']));
   const dbPath = requireDb(values.db);
   if (!values.nama) throw new UsageError('--nama wajib / is required');
   if (values.jabatan !== 'ketua' && values.jabatan !== 'anggota')
@@ -44,14 +39,7 @@ async function anggota(argv: string[]): Promise<number> {
 }
 
 async function dokumen(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCli(argv, {
-    db: { type: 'string' },
-    pemilihan: { type: 'string' },
-    out: { type: 'string' },
-    final: { type: 'boolean' },
-    paper: { type: 'string' },
-    reason: { type: 'string' },
-  });
+  const { values, positionals } = parseCli(argv, options(['db', 'pemilihan', 'out', 'paper', 'reason'], ['final']));
   const dbPath = requireDb(values.db);
   const kind = { 'd-hasil': 'd-hasil-kabko', 'kejadian-khusus': 'kejadian-kabko' }[positionals[0] ?? ''] as
     KabDocKind | undefined;

@@ -15,7 +15,7 @@ import {
 } from '../backend/services/penerima/setup.service';
 import { makeSertifikat } from '../backend/services/penerima/sertifikat';
 import { penerimaRecap } from '../backend/services/penerima/recap.service';
-import { KEY_VALUE, parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { KEY_VALUE, options, parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withBackend } from './storage-cli';
 import { PLENO_USAGE, plenoVerbs } from './penerima-pleno.command';
 
@@ -54,17 +54,9 @@ async function init(argv: string[]): Promise<number> {
 }
 
 async function sertifikat(argv: string[]): Promise<number> {
-  const { values } = parseCli(
-    argv,
-    {
-      kunci: { type: 'string' },
-      master: { type: 'string' },
-      'kunci-publik': { type: 'string' },
-      url: { type: 'string' },
-      out: { type: 'string' },
-    },
-    { 'kunci-publik': KEY_VALUE },
-  );
+  const { values } = parseCli(argv, options(['kunci', 'master', 'kunci-publik', 'url', 'out']), {
+    'kunci-publik': KEY_VALUE,
+  });
   for (const k of ['kunci', 'master', 'kunci-publik', 'url', 'out'] as const) {
     if (!values[k]) throw new UsageError(`--${k} wajib / is required`);
   }
@@ -82,7 +74,7 @@ async function sertifikat(argv: string[]): Promise<number> {
 }
 
 async function pasang(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCli(argv, { db: { type: 'string' } });
+  const { values, positionals } = parseCli(argv, options(['db']));
   const dbPath = requireDb(values.db);
   if (positionals.length !== 1) throw new UsageError('satu berkas sertifikat / one certificate file');
   return withBackend('penerima pasang', dbPath, { mustExist: true }, (b) => {
@@ -94,16 +86,9 @@ async function pasang(argv: string[]): Promise<number> {
 }
 
 async function kunciPpk(argv: string[]): Promise<number> {
-  const { values } = parseCli(
-    argv,
-    {
-      db: { type: 'string' },
-      kecamatan: { type: 'string' },
-      'kunci-publik': { type: 'string' },
-      alasan: { type: 'string' },
-    },
-    { 'kunci-publik': KEY_VALUE },
-  );
+  const { values } = parseCli(argv, options(['db', 'kecamatan', 'kunci-publik', 'alasan']), {
+    'kunci-publik': KEY_VALUE,
+  });
   const dbPath = requireDb(values.db);
   for (const k of ['kecamatan', 'kunci-publik', 'alasan'] as const) {
     if (!values[k]) throw new UsageError(`--${k} wajib / is required`);
@@ -123,7 +108,7 @@ async function kunciPpk(argv: string[]): Promise<number> {
 }
 
 async function serve(argv: string[]): Promise<number> {
-  const { values } = parseCli(argv, { db: { type: 'string' }, port: { type: 'string' } });
+  const { values } = parseCli(argv, options(['db', 'port']));
   const dbPath = requireDb(values.db);
   const port = values.port === undefined ? PENERIMA_DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port harus 0–65535');
@@ -140,7 +125,7 @@ async function serve(argv: string[]): Promise<number> {
 }
 
 async function recap(argv: string[]): Promise<number> {
-  const { values } = parseCli(argv, { db: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parseCli(argv, options(['db'], ['json']));
   const dbPath = requireDb(values.db);
   if (!values.json) throw new UsageError('--json wajib / is required');
   return withBackend('penerima recap', dbPath, { mustExist: true }, (b) => {
@@ -153,7 +138,7 @@ async function recap(argv: string[]): Promise<number> {
 
 /** Reads the bundles, orders them by kecamatan, pemilihan and urutan (§4.4), imports each; exit 1 if any refused. */
 async function impor(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCli(argv, { db: { type: 'string' }, qr: { type: 'boolean' } });
+  const { values, positionals } = parseCli(argv, options(['db'], ['qr']));
   const dbPath = requireDb(values.db);
   if (positionals.length === 0) throw new UsageError('berkas .pleno-kirim wajib / at least one bundle');
   return withBackend('penerima impor', dbPath, { mustExist: true }, async (b) => {

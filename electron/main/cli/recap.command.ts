@@ -5,7 +5,7 @@ import type { PemilihanId } from '../../../shared/domain/model';
 import type { RecapJson } from '../../../shared/domain/recap';
 import { loadDataMaster } from '../backend/repositories/master.repo';
 import { recap } from '../backend/services/recap/recap.service';
-import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { options, parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { requireDb, withReader } from './storage-reader';
 import { integrityCheck, integrityWarning } from '../backend/services/integrity/integrity.service';
 
@@ -33,11 +33,7 @@ function table(r: RecapJson): string {
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, {
-      db: { type: 'string' },
-      pemilihan: { type: 'string' },
-      json: { type: 'boolean' },
-    });
+    const { values, positionals } = parseCli(argv, options(['db', 'pemilihan'], ['json']));
     if (positionals.length > 0) throw new UsageError(`argumen tidak dikenal / unexpected argument: ${positionals[0]}`);
     const dbPath = requireDb(values.db);
     return withReader('recap', dbPath, (r) => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Backend } from '../backend/backend';
 import { openHostedBackend, type HostedBackend } from '../backend/hosted';
 import { startWebServer } from '../web/server';
-import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { options, parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { startReceiverIfPenerima } from './serve-penerima';
 import type { LanReceiver } from '../backend/lan/receiver';
 
@@ -17,14 +17,10 @@ export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../build/render
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, {
-      db: { type: 'string' },
-      port: { type: 'string' },
-      lan: { type: 'boolean' },
-      'lan-port': { type: 'string' },
-      'penerima-port': { type: 'string' },
-      verbose: { type: 'boolean' },
-    });
+    const { values, positionals } = parseCli(
+      argv,
+      options(['db', 'port', 'lan-port', 'penerima-port'], ['lan', 'verbose']),
+    );
     if (positionals.length > 0) throw new UsageError(`argumen tidak dikenal / unexpected argument: ${positionals[0]}`);
     const dbPath = values.db ?? process.env.PLENO_DB;
     if (!dbPath) throw new UsageError('--db <file> wajib / is required');

@@ -31,7 +31,7 @@ import { getPenerima } from '../backend/repositories/penerima.repo';
 import type { Db } from '../backend/context';
 import { kabTraceReport } from '../backend/services/penerima/pleno/kab-verify';
 import type { Perangkat } from '../../../shared/domain/model';
-import { parseCli, UsageError, withUsage, type CliCommand } from './command';
+import { options, parseCli, UsageError, withUsage, type CliCommand } from './command';
 import { withBackend } from './storage-cli';
 import { integrityCheck } from '../backend/services/integrity/integrity.service';
 
@@ -252,12 +252,7 @@ function parseFingerprint(v: string): string {
 
 export const command: CliCommand = (argv) =>
   withUsage(USAGE, async () => {
-    const { values, positionals } = parseCli(argv, {
-      master: { type: 'string' },
-      db: { type: 'string' },
-      'kunci-ppk': { type: 'string' },
-      kunci: { type: 'string' },
-    });
+    const { values, positionals } = parseCli(argv, options(['master', 'db', 'kunci-ppk', 'kunci']));
     if (positionals.length === 0) throw new UsageError('berkas yang diperiksa wajib / a file is required');
     const trust: Trust = {};
     if (values['kunci-ppk'] !== undefined && values.kunci !== undefined)

@@ -467,21 +467,8 @@ describe('messages', () => {
 
 describe('RULES', () => {
   it('holds R01..R13 once each, in order, with an Indonesian title', () => {
-    expect(RULES.map((r) => r.code)).toEqual([
-      'R01',
-      'R02',
-      'R03',
-      'R04',
-      'R05',
-      'R06',
-      'R07',
-      'R08',
-      'R09',
-      'R10',
-      'R11',
-      'R12',
-      'R13',
-    ]);
+    const r01ToR13 = Array.from({ length: 13 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`);
+    expect(RULES.map((r) => r.code)).toEqual(r01ToR13);
     for (const r of RULES) expect(r.title.length).toBeGreaterThan(10);
     expect(RULES_BY_CODE.R04.severities).toEqual(['error', 'warning']);
     expect(RULES_BY_CODE.R10.severity).toBe('warning');

@@ -10,28 +10,29 @@ import { formatFingerprint } from '../../../../shared/formats/envelope';
 import { APP_VERSION } from '../version';
 import { integrityView } from '../services/integrity/integrity-view';
 
+/** What every served wilayah shows: its code, name, provinsi, and whether it is a simulation (stored 0/1). */
+const served = (kode: string, nama: string, provinsi: string, simulasi: number) => ({
+  kode,
+  nama,
+  provinsi,
+  simulasi: simulasi === 1,
+});
+
+/** The kecamatan of this database (its data master), or null before one is imported. */
 function kecamatanOf(ctx: BackendContext): SystemInfo['kecamatan'] {
-  const meta = getMeta(ctx.db);
-  if (!meta) return null;
-  return {
-    kode: meta.kecamatanKode,
-    nama: meta.kecamatanNama,
-    kabkota: meta.kabkotaNama,
-    provinsi: meta.provinsiNama,
-    simulasi: meta.simulasi === 1,
-  };
+  const m = getMeta(ctx.db);
+  return m ? { ...served(m.kecamatanKode, m.kecamatanNama, m.provinsiNama, m.simulasi), kabkota: m.kabkotaNama } : null;
 }
 
+/** The kab/kota this database receives for (a KPU receiver), or null. */
 function penerimaOf(ctx: BackendContext): SystemInfo['penerima'] {
   const me = getPenerima(ctx.db);
-  if (!me) return null;
-  return {
-    kode: me.kabkotaKode,
-    nama: me.kabkotaNama,
-    provinsi: me.provinsiNama,
-    simulasi: me.simulasi === 1,
-    fingerprint: formatFingerprint(me.keyId),
-  };
+  return me
+    ? {
+        ...served(me.kabkotaKode, me.kabkotaNama, me.provinsiNama, me.simulasi),
+        fingerprint: formatFingerprint(me.keyId),
+      }
+    : null;
 }
 
 export function systemHandlers(ctx: BackendContext): FeatureHandlers<keyof typeof systemMethods> {

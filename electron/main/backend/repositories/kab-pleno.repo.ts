@@ -5,9 +5,7 @@ import type { DocumentItem } from '../../../../shared/contracts/documents.contra
 import type { KabKejadianView } from '../../../../shared/contracts/kabpleno.contract';
 import type { KabRowsIn } from '../../../../shared/domain/kab-pleno';
 import type { Db } from '../context';
-import type { WritableDb } from '../db/command';
-import { insertAudited } from './audit.repo';
-import { rowsOf } from './rows';
+import { auditedTable, type ColumnValues, hasTable, type Who, whereOf } from './rows';
 import { stmt } from './statements';
 
 export interface KabAnggota {
@@ -45,93 +43,56 @@ export type KabDokumen = Omit<DocumentItem, 'kind' | 'final' | 'simulasi' | 'pap
 type New<T> = Omit<T, 'id'>;
 
 /** Whether the file has migration 0010's tables (false only for a file deliberately left at an older version). */
-export function hasKabPlenoTables(db: Db): boolean {
-  return stmt(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kab_anggota'").get() !== undefined;
-}
+export const hasKabPlenoTables = (db: Db): boolean => hasTable(db, 'kab_anggota');
 
-const TABLE_ACTION: Record<string, string> = {
-  kab_anggota: 'kab.anggota',
-  kab_penerimaan: 'kab.penerimaan',
-  kab_keberatan: 'kab.keberatan',
-  kab_keberatan_selesai: 'kab.keberatan.selesai',
-  kab_kejadian: 'kab.kejadian',
-  kab_kejadian_selesai: 'kab.kejadian.selesai',
-  kab_kunci: 'kab.kunci',
-  kab_koreksi: 'kab.koreksi',
-  kab_koreksi_keputusan: 'kab.koreksi.keputusan',
-  kab_dokumen: 'kab.dokumen',
-};
+/** Most kab/kota decisions name who recorded them as `oleh`, at `createdAt`. */
+const OLEH = { actor: 'oleh', at: 'createdAt' } as const;
+const kab = <New extends ColumnValues<New>>(table: string, action: string, who: Who<New>) =>
+  auditedTable<New>(table, action, who, hasKabPlenoTables);
 
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const anggota = kab<New<KabAnggota>>('kab_anggota', 'kab.anggota', { actor: 'actor', at: 'createdAt' });
+const penerimaan = kab<New<KabPenerimaan>>('kab_penerimaan', 'kab.penerimaan', OLEH);
+const keberatan = kab<New<KabKeberatan>>('kab_keberatan', 'kab.keberatan', OLEH);
+const keberatanSelesai = kab<New<KabKeberatanSelesai>>('kab_keberatan_selesai', 'kab.keberatan.selesai', OLEH);
+const kejadian = kab<New<KabKejadian>>('kab_kejadian', 'kab.kejadian', OLEH);
+const kejadianSelesai = kab<New<KabKejadianSelesai>>('kab_kejadian_selesai', 'kab.kejadian.selesai', OLEH);
+const kunci = kab<New<KabKunci>>('kab_kunci', 'kab.kunci', OLEH);
+const koreksi = kab<New<KabKoreksi>>('kab_koreksi', 'kab.koreksi', OLEH);
+const koreksiKeputusan = kab<New<KabKoreksiKeputusan>>('kab_koreksi_keputusan', 'kab.koreksi.keputusan', OLEH);
+const dokumen = kab<New<KabDokumen>>('kab_dokumen', 'kab.dokumen', { actor: 'issuedBy', at: 'issuedAt' });
 
-function insertRow(
-  db: WritableDb,
-  table: string,
-  row: Record<string, string | number | null>,
-  actor: string,
-  at: string,
-): number {
-  const values: Record<string, string | number | null> = {};
-  for (const [k, v] of Object.entries(row)) values[snake(k)] = v;
-  return Number(insertAudited(db, table, values, { actor, action: TABLE_ACTION[table]!, at }));
-}
+export const insertKabAnggota = anggota.insert;
+export const insertKabPenerimaan = penerimaan.insert;
+export const insertKabKeberatan = keberatan.insert;
+export const insertKabKeberatanSelesai = keberatanSelesai.insert;
+export const insertKabKejadian = kejadian.insert;
+export const insertKabKejadianSelesai = kejadianSelesai.insert;
+export const insertKabKunci = kunci.insert;
+export const insertKabKoreksi = koreksi.insert;
+export const insertKabKoreksiKeputusan = koreksiKeputusan.insert;
+export const insertKabDokumen = dokumen.insert;
 
-export function insertKabAnggota(db: WritableDb, r: New<KabAnggota>): number {
-  return insertRow(db, 'kab_anggota', { ...r }, r.actor, r.createdAt);
-}
-export function insertKabPenerimaan(db: WritableDb, r: New<KabPenerimaan>): number {
-  return insertRow(db, 'kab_penerimaan', { ...r }, r.oleh, r.createdAt);
-}
-export function insertKabKeberatan(db: WritableDb, r: New<KabKeberatan>): number {
-  return insertRow(db, 'kab_keberatan', { ...r }, r.oleh, r.createdAt);
-}
-export function insertKabKeberatanSelesai(db: WritableDb, r: New<KabKeberatanSelesai>): number {
-  return insertRow(db, 'kab_keberatan_selesai', { ...r }, r.oleh, r.createdAt);
-}
-export function insertKabKejadian(db: WritableDb, r: New<KabKejadian>): number {
-  return insertRow(db, 'kab_kejadian', { ...r }, r.oleh, r.createdAt);
-}
-export function insertKabKejadianSelesai(db: WritableDb, r: New<KabKejadianSelesai>): number {
-  return insertRow(db, 'kab_kejadian_selesai', { ...r }, r.oleh, r.createdAt);
-}
-export function insertKabKunci(db: WritableDb, r: New<KabKunci>): number {
-  return insertRow(db, 'kab_kunci', { ...r }, r.oleh, r.createdAt);
-}
-export function insertKabKoreksi(db: WritableDb, r: New<KabKoreksi>): number {
-  return insertRow(db, 'kab_koreksi', { ...r }, r.oleh, r.createdAt);
-}
-export function insertKabKoreksiKeputusan(db: WritableDb, r: New<KabKoreksiKeputusan>): number {
-  return insertRow(db, 'kab_koreksi_keputusan', { ...r }, r.oleh, r.createdAt);
-}
-export function insertKabDokumen(db: WritableDb, r: New<KabDokumen>): KabDokumen {
-  const id = insertRow(db, 'kab_dokumen', { ...r }, r.issuedBy, r.issuedAt);
-  return { id, ...r };
-}
-
-const all = <T>(db: Db, table: string, where = '', ...args: (string | number)[]): T[] =>
-  hasKabPlenoTables(db) ? rowsOf<T>(stmt(db, `SELECT * FROM ${table} ${where} ORDER BY id`).all(...args)) : [];
-
-export const listKabAnggota = (db: Db) => all<KabAnggota>(db, 'kab_anggota');
-export const listKabKejadian = (db: Db) => all<KabKejadian>(db, 'kab_kejadian');
-export const listKabKejadianSelesai = (db: Db) => all<KabKejadianSelesai>(db, 'kab_kejadian_selesai');
-export const listKabDokumen = (db: Db) => all<KabDokumen>(db, 'kab_dokumen');
+export const listKabAnggota = (db: Db): KabAnggota[] => anggota.list(db);
+export const listKabKejadian = (db: Db): KabKejadian[] => kejadian.list(db);
+export const listKabKejadianSelesai = (db: Db): KabKejadianSelesai[] => kejadianSelesai.list(db);
+export const listKabDokumen = (db: Db): KabDokumen[] => dokumen.list(db);
 
 /** Every decision row of one pemilihan (kejadian for all pemilihan included), for the read model. */
 export function listKabPlenoRows(db: Db, pemilihan: string) {
-  const byPemilihan = 'WHERE pemilihan = ?';
-  const keberatan = all<KabKeberatan>(db, 'kab_keberatan', byPemilihan, pemilihan);
-  const koreksi = all<KabKoreksi>(db, 'kab_koreksi', byPemilihan, pemilihan);
-  const ids = new Set(keberatan.map((k) => k.id));
-  const kids = new Set(koreksi.map((k) => k.id));
+  const byPemilihan = whereOf([['pemilihan = ?', pemilihan]]);
+  const keberatanRows: KabKeberatan[] = keberatan.list(db, byPemilihan);
+  const koreksiRows: KabKoreksi[] = koreksi.list(db, byPemilihan);
+  const ids = new Set(keberatanRows.map((k) => k.id));
+  const kids = new Set(koreksiRows.map((k) => k.id));
   return {
     anggota: listKabAnggota(db),
-    penerimaan: all<KabPenerimaan>(db, 'kab_penerimaan', byPemilihan, pemilihan),
-    keberatan,
-    keberatanSelesai: all<KabKeberatanSelesai>(db, 'kab_keberatan_selesai').filter((s) => ids.has(s.keberatan)),
-    kejadian: all<KabKejadian>(db, 'kab_kejadian', 'WHERE pemilihan IS NULL OR pemilihan = ?', pemilihan),
-    kunci: all<KabKunci>(db, 'kab_kunci', byPemilihan, pemilihan),
-    koreksi,
-    koreksiKeputusan: all<KabKoreksiKeputusan>(db, 'kab_koreksi_keputusan').filter((d) => kids.has(d.koreksi)),
+    penerimaan: penerimaan.list(db, byPemilihan),
+    keberatan: keberatanRows,
+    keberatanSelesai: keberatanSelesai.list(db).filter((s) => ids.has(s.keberatan)),
+    kejadian: kejadian.list(db, { sql: 'WHERE pemilihan IS NULL OR pemilihan = ?', args: [pemilihan] }),
+    kunci: kunci.list(db, byPemilihan),
+    koreksi: koreksiRows,
+    koreksiKeputusan: koreksiKeputusan.list(db).filter((d) => kids.has(d.koreksi)),
   };
 }
 

@@ -1,7 +1,8 @@
 // SQL of the push outbox (migration 0005-kirim): receiver certificates, frozen manifests, their objects and blobs,
 // receipts. Every insert is audited (insertAudited) and must run inside a command; nothing is updated or deleted.
 import type { Db } from '../context';
-import { camelRow, insertAudited } from './audit.repo';
+import { insertAudited } from './audit.repo';
+import { camelMany, camelOne, hasTable, insertFields } from './rows';
 import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 import type { BerkasJenis, ObjekJenis, ReceiptStatus } from '../../../../shared/formats/kirim';
@@ -56,35 +57,28 @@ export interface TandaTerimaRow {
   storedAt: string;
 }
 
+/** The row of a content-addressed table with this SHA-256, if stored. */
+const bySha256 =
+  <T>(table: string) =>
+  (db: Db, sha256: string): T | undefined =>
+    camelOne<T>(stmt(db, `SELECT * FROM ${table} WHERE sha256 = ?`).get(sha256));
+
+/** The newest row of `table` about one manifest (a later receipt or refusal supersedes the earlier). */
+const newestOfManifest = <T>(db: Db, table: string, manifestSha256: string): T | undefined =>
+  camelOne<T>(
+    stmt(db, `SELECT * FROM ${table} WHERE manifest_sha256 = ? ORDER BY id DESC LIMIT 1`).get(manifestSha256),
+  );
+
 /** False on a database built at a schema before 0005 (the upgrade test issues documents on such files). */
-export function hasOutbox(db: Db): boolean {
-  return stmt(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kirim_manifest'").get() !== undefined;
-}
+export const hasOutbox = (db: Db): boolean => hasTable(db, 'kirim_manifest');
 
 export function insertPenerima(db: WritableDb, p: Omit<PenerimaRow, 'id'>): number {
-  return Number(
-    insertAudited(
-      db,
-      'kirim_penerima',
-      {
-        sertifikat_json: p.sertifikatJson,
-        kabkota: p.kabkota,
-        url: p.url,
-        public_key: p.publicKey,
-        fingerprint: p.fingerprint,
-        installed_at: p.installedAt,
-        installed_by: p.installedBy,
-      },
-      { actor: p.installedBy, action: 'kirim.penerima', at: p.installedAt },
-    ),
-  );
+  return insertFields(db, 'kirim_penerima', p, { actor: p.installedBy, action: 'kirim.penerima', at: p.installedAt });
 }
 
 /** The certificate in use: the newest installed. */
 export function currentPenerima(db: Db): PenerimaRow | undefined {
-  const r = stmt(db, 'SELECT * FROM kirim_penerima ORDER BY id DESC LIMIT 1').get() as
-    Record<string, unknown> | undefined;
-  return r ? camelRow<PenerimaRow>(r) : undefined;
+  return camelOne<PenerimaRow>(stmt(db, 'SELECT * FROM kirim_penerima ORDER BY id DESC LIMIT 1').get());
 }
 
 /** Stores an object once (content-addressed); true when it was new. */
@@ -99,10 +93,7 @@ export function insertObjekOnce(db: WritableDb, o: ObjekRow, actor: string, at: 
   return true;
 }
 
-export function getObjek(db: Db, sha256: string): ObjekRow | undefined {
-  const r = stmt(db, 'SELECT * FROM kirim_objek WHERE sha256 = ?').get(sha256) as Record<string, unknown> | undefined;
-  return r ? camelRow<ObjekRow>(r) : undefined;
-}
+export const getObjek = bySha256<ObjekRow>('kirim_objek');
 
 /** Stores a blob's location once; true when it was new. */
 export function insertBerkasOnce(db: WritableDb, b: BerkasRow, actor: string, at: string): boolean {
@@ -116,87 +107,41 @@ export function insertBerkasOnce(db: WritableDb, b: BerkasRow, actor: string, at
   return true;
 }
 
-export function getBerkas(db: Db, sha256: string): BerkasRow | undefined {
-  const r = stmt(db, 'SELECT * FROM kirim_berkas WHERE sha256 = ?').get(sha256) as Record<string, unknown> | undefined;
-  return r ? camelRow<BerkasRow>(r) : undefined;
-}
+export const getBerkas = bySha256<BerkasRow>('kirim_berkas');
 
 export function insertManifest(db: WritableDb, m: Omit<ManifestRow, 'id'>, actor: string): number {
-  return Number(
-    insertAudited(
-      db,
-      'kirim_manifest',
-      {
-        sha256: m.sha256,
-        pemilihan: m.pemilihan,
-        urutan: m.urutan,
-        sebelumnya: m.sebelumnya,
-        document_id: m.documentId,
-        envelope_json: m.envelopeJson,
-        created_at: m.createdAt,
-      },
-      { actor, action: 'kirim.manifest', at: m.createdAt },
-    ),
-  );
+  return insertFields(db, 'kirim_manifest', m, { actor, action: 'kirim.manifest', at: m.createdAt });
 }
 
 /** The newest manifest of a pemilihan (highest urutan), or undefined. */
 export function latestManifest(db: Db, pemilihan: string): ManifestRow | undefined {
-  const r = stmt(db, 'SELECT * FROM kirim_manifest WHERE pemilihan = ? ORDER BY urutan DESC LIMIT 1').get(pemilihan) as
-    Record<string, unknown> | undefined;
-  return r ? camelRow<ManifestRow>(r) : undefined;
+  return camelOne<ManifestRow>(
+    stmt(db, 'SELECT * FROM kirim_manifest WHERE pemilihan = ? ORDER BY urutan DESC LIMIT 1').get(pemilihan),
+  );
 }
 
 /** Every manifest, by pemilihan then urutan (the order they must be delivered in). */
 export function listManifests(db: Db, pemilihan?: string): ManifestRow[] {
-  const rows = (
+  return camelMany<ManifestRow>(
     pemilihan === undefined
       ? stmt(db, 'SELECT * FROM kirim_manifest ORDER BY pemilihan, urutan').all()
-      : stmt(db, 'SELECT * FROM kirim_manifest WHERE pemilihan = ? ORDER BY urutan').all(pemilihan)
-  ) as Record<string, unknown>[];
-  return rows.map((r) => camelRow<ManifestRow>(r));
+      : stmt(db, 'SELECT * FROM kirim_manifest WHERE pemilihan = ? ORDER BY urutan').all(pemilihan),
+  );
 }
 
-export function getManifest(db: Db, sha256: string): ManifestRow | undefined {
-  const r = stmt(db, 'SELECT * FROM kirim_manifest WHERE sha256 = ?').get(sha256) as
-    Record<string, unknown> | undefined;
-  return r ? camelRow<ManifestRow>(r) : undefined;
-}
+export const getManifest = bySha256<ManifestRow>('kirim_manifest');
 
 export function insertTandaTerima(db: WritableDb, t: Omit<TandaTerimaRow, 'id'>, actor: string): number {
-  return Number(
-    insertAudited(
-      db,
-      'kirim_tanda_terima',
-      {
-        manifest_sha256: t.manifestSha256,
-        status: t.status,
-        berkas_kurang: t.berkasKurang,
-        audit_jumlah: t.auditJumlah,
-        audit_kepala: t.auditKepala,
-        diterima: t.diterima,
-        envelope_json: t.envelopeJson,
-        via: t.via,
-        stored_at: t.storedAt,
-      },
-      { actor, action: 'kirim.tanda-terima', at: t.storedAt },
-    ),
-  );
+  return insertFields(db, 'kirim_tanda_terima', t, { actor, action: 'kirim.tanda-terima', at: t.storedAt });
 }
 
 /** The newest receipt of a manifest (a lengkap upgrade comes after its menunggu-berkas). */
-export function latestTandaTerima(db: Db, manifestSha256: string): TandaTerimaRow | undefined {
-  const r = stmt(db, 'SELECT * FROM kirim_tanda_terima WHERE manifest_sha256 = ? ORDER BY id DESC LIMIT 1').get(
-    manifestSha256,
-  ) as Record<string, unknown> | undefined;
-  return r ? camelRow<TandaTerimaRow>(r) : undefined;
-}
+export const latestTandaTerima = (db: Db, manifestSha256: string): TandaTerimaRow | undefined =>
+  newestOfManifest<TandaTerimaRow>(db, 'kirim_tanda_terima', manifestSha256);
 
 /** Every stored receipt (for the audit anchoring check). */
 export function listTandaTerima(db: Db): TandaTerimaRow[] {
-  return (stmt(db, 'SELECT * FROM kirim_tanda_terima ORDER BY id').all() as Record<string, unknown>[]).map((r) =>
-    camelRow<TandaTerimaRow>(r),
-  );
+  return camelMany<TandaTerimaRow>(stmt(db, 'SELECT * FROM kirim_tanda_terima ORDER BY id').all());
 }
 
 /** Whether photos may go over the current connection (newest setting; none = not allowed). */
@@ -224,12 +169,8 @@ export interface DitolakRow {
 
 /** The newest refusal (422 `masalah`) stored for a manifest (migration 0010). */
 export function latestDitolak(db: Db, manifestSha256: string): DitolakRow | undefined {
-  const r = stmt(db, 'SELECT * FROM kirim_ditolak WHERE manifest_sha256 = ? ORDER BY id DESC LIMIT 1').get(
-    manifestSha256,
-  ) as Record<string, unknown> | undefined;
-  if (!r) return undefined;
-  const row = camelRow<Omit<DitolakRow, 'masalah'> & { masalah: string }>(r);
-  return { ...row, masalah: JSON.parse(row.masalah) as string[] };
+  const row = newestOfManifest<Omit<DitolakRow, 'masalah'> & { masalah: string }>(db, 'kirim_ditolak', manifestSha256);
+  return row && { ...row, masalah: JSON.parse(row.masalah) as string[] };
 }
 
 export function insertDitolak(db: WritableDb, manifestSha256: string, masalah: string[], actor: string, at: string) {

@@ -6,7 +6,8 @@
 import type { Db } from '../context';
 import type { DataMaster, Perangkat, PemilihanId } from '../../../../shared/domain/model';
 import { MASTER_FORMAT, tpsCode } from '../../../../shared/domain/model';
-import { camelRow, insertAudited } from './audit.repo';
+import { insertAudited } from './audit.repo';
+import { camelMany, camelOne } from './rows';
 import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 
@@ -38,14 +39,11 @@ export interface MasterRecord {
 }
 
 export function getMeta(db: Db): Meta | undefined {
-  const r = stmt(db, 'SELECT * FROM meta WHERE id = 1').get() as Record<string, unknown> | undefined;
-  return r ? camelRow<Meta>(r) : undefined;
+  return camelOne<Meta>(stmt(db, 'SELECT * FROM meta WHERE id = 1').get());
 }
 
 export function getMasterRecord(db: Db): MasterRecord | undefined {
-  const r = stmt(db, 'SELECT m.* FROM master m JOIN meta ON meta.master_id = m.id').get() as
-    Record<string, unknown> | undefined;
-  return r ? camelRow<MasterRecord>(r) : undefined;
+  return camelOne<MasterRecord>(stmt(db, 'SELECT m.* FROM master m JOIN meta ON meta.master_id = m.id').get());
 }
 
 /** SIMULASI rule (documented in migration 0001): any pemilihan nama contains "SIMULASI", case-insensitive. */
@@ -180,15 +178,11 @@ export interface PerangkatRow {
 
 /** All registrations of a device id (normally one). */
 export function findPerangkat(db: Db, deviceId: string): PerangkatRow[] {
-  return (
-    stmt(db, 'SELECT * FROM perangkat WHERE device_id = ? ORDER BY id').all(deviceId) as Record<string, unknown>[]
-  ).map((r) => camelRow<PerangkatRow>(r));
+  return camelMany<PerangkatRow>(stmt(db, 'SELECT * FROM perangkat WHERE device_id = ? ORDER BY id').all(deviceId));
 }
 
 export function listPerangkat(db: Db): PerangkatRow[] {
-  return (stmt(db, 'SELECT * FROM perangkat ORDER BY id').all() as Record<string, unknown>[]).map((r) =>
-    camelRow<PerangkatRow>(r),
-  );
+  return camelMany<PerangkatRow>(stmt(db, 'SELECT * FROM perangkat ORDER BY id').all());
 }
 
 /** A device added by a recorded PPK decision (docs/design.md §3.5). Run inside a transaction. */

@@ -1,8 +1,7 @@
 // Operator sessions (who is at the laptop) and delegations (a ketua's decisions delegated to an anggota), migration
 // 0001: insert (audited) and list only, like every plenary table (plenary.repo.ts, which re-exports these).
 import type { Db } from '../context';
-import { insertFields, oneOf, rowsOf } from './rows';
-import type { WritableDb } from '../db/command';
+import { auditedTable, oneOf, type Stored } from './rows';
 import { stmt } from './statements';
 
 // ---------- operator_session / delegation ----------
@@ -12,21 +11,17 @@ export interface NewOperatorSession {
   jabatan: 'ketua' | 'anggota' | 'operator';
   startedAt: string;
 }
-export interface OperatorSession extends NewOperatorSession {
-  id: number;
-}
+export type OperatorSession = Stored<NewOperatorSession>;
 
-export function insertOperatorSession(db: WritableDb, s: NewOperatorSession): OperatorSession {
-  const id = insertFields(db, 'operator_session', s, { actor: s.nama, action: 'operator.start', at: s.startedAt });
-  return { id, ...s };
-}
+const operatorSession = auditedTable<NewOperatorSession>('operator_session', 'operator.start', {
+  actor: 'nama',
+  at: 'startedAt',
+});
+export const insertOperatorSession = operatorSession.insert;
+export const listOperatorSessions = (db: Db): OperatorSession[] => operatorSession.list(db);
 
 export function currentOperator(db: Db): OperatorSession | undefined {
   return oneOf<OperatorSession>(stmt(db, 'SELECT * FROM operator_session ORDER BY id DESC LIMIT 1').get());
-}
-
-export function listOperatorSessions(db: Db): OperatorSession[] {
-  return rowsOf<OperatorSession>(stmt(db, 'SELECT * FROM operator_session ORDER BY id').all());
 }
 
 export interface NewDelegation {
@@ -36,18 +31,14 @@ export interface NewDelegation {
   reason: string | null;
   at: string;
 }
-export interface Delegation extends NewDelegation {
-  id: number;
-}
+export type Delegation = Stored<NewDelegation>;
 
-export function insertDelegation(db: WritableDb, d: NewDelegation): Delegation {
-  const id = insertFields(db, 'delegation', d, { actor: d.ketua, action: `delegation.${d.action}`, at: d.at });
-  return { id, ...d };
-}
-
-export function listDelegations(db: Db): Delegation[] {
-  return rowsOf<Delegation>(stmt(db, 'SELECT * FROM delegation ORDER BY id').all());
-}
+const delegation = auditedTable<NewDelegation>('delegation', (d) => `delegation.${d.action}`, {
+  actor: 'ketua',
+  at: 'at',
+});
+export const insertDelegation = delegation.insert;
+export const listDelegations = (db: Db): Delegation[] => delegation.list(db);
 
 /** Names currently holding a delegation (latest row per delegate is a grant). */
 export function activeDelegates(db: Db): Set<string> {

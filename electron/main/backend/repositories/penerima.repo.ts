@@ -2,7 +2,8 @@
 // blobs and receipts. Reads take any handle; writes take the command unit's WritableDb and are audited.
 import type { Db } from '../context';
 import type { WritableDb } from '../db/command';
-import { camelRow, insertAudited } from './audit.repo';
+import { insertAudited } from './audit.repo';
+import { camelMany, camelOne } from './rows';
 import { stmt } from './statements';
 
 export interface PenerimaRow {
@@ -57,12 +58,8 @@ export interface ReceiptRow {
   createdAt: string;
 }
 
-type Row = Record<string, unknown>;
-const one = <T>(r: unknown): T | undefined => (r ? camelRow<T>(r as Row) : undefined);
-const many = <T>(rs: unknown[]): T[] => rs.map((r) => camelRow<T>(r as Row));
-
 export function getPenerima(db: Db): PenerimaRow | undefined {
-  return one<PenerimaRow>(stmt(db, 'SELECT * FROM penerima WHERE id = 1').get());
+  return camelOne<PenerimaRow>(stmt(db, 'SELECT * FROM penerima WHERE id = 1').get());
 }
 
 export function insertPenerima(db: WritableDb, p: PenerimaRow, actor: string): void {
@@ -88,11 +85,11 @@ export function insertPenerima(db: WritableDb, p: PenerimaRow, actor: string): v
 }
 
 export function listPenerimaMasters(db: Db): PenerimaMasterRow[] {
-  return many<PenerimaMasterRow>(stmt(db, 'SELECT * FROM penerima_master ORDER BY kecamatan').all());
+  return camelMany<PenerimaMasterRow>(stmt(db, 'SELECT * FROM penerima_master ORDER BY kecamatan').all());
 }
 
 export function getPenerimaMaster(db: Db, kecamatan: string): PenerimaMasterRow | undefined {
-  return one<PenerimaMasterRow>(stmt(db, 'SELECT * FROM penerima_master WHERE kecamatan = ?').get(kecamatan));
+  return camelOne<PenerimaMasterRow>(stmt(db, 'SELECT * FROM penerima_master WHERE kecamatan = ?').get(kecamatan));
 }
 
 export function insertPenerimaMaster(db: WritableDb, m: PenerimaMasterRow, actor: string): void {
@@ -105,7 +102,7 @@ export function insertPenerimaMaster(db: WritableDb, m: PenerimaMasterRow, actor
 }
 
 export function latestSertifikat(db: Db): { url: string; envelopeJson: string } | undefined {
-  return one(stmt(db, 'SELECT url, envelope_json FROM penerima_sertifikat ORDER BY id DESC LIMIT 1').get());
+  return camelOne(stmt(db, 'SELECT url, envelope_json FROM penerima_sertifikat ORDER BY id DESC LIMIT 1').get());
 }
 
 export function insertSertifikat(db: WritableDb, url: string, envelopeJson: string, at: string, actor: string): void {
@@ -118,11 +115,11 @@ export function insertSertifikat(db: WritableDb, url: string, envelopeJson: stri
 }
 
 export function getPpkBinding(db: Db, keyId: string): PpkKeyBinding | undefined {
-  return one<PpkKeyBinding>(stmt(db, 'SELECT * FROM penerima_ppk WHERE key_id = ?').get(keyId));
+  return camelOne<PpkKeyBinding>(stmt(db, 'SELECT * FROM penerima_ppk WHERE key_id = ?').get(keyId));
 }
 
 export function listPpkBindings(db: Db): PpkKeyBinding[] {
-  return many<PpkKeyBinding>(stmt(db, 'SELECT * FROM penerima_ppk ORDER BY kecamatan, created_at').all());
+  return camelMany<PpkKeyBinding>(stmt(db, 'SELECT * FROM penerima_ppk ORDER BY kecamatan, created_at').all());
 }
 
 export function insertPpkBinding(db: WritableDb, b: PpkKeyBinding): void {
@@ -149,7 +146,7 @@ export interface UnknownKeyRow {
 }
 
 export function listUnknownKeys(db: Db): UnknownKeyRow[] {
-  return many<UnknownKeyRow>(
+  return camelMany<UnknownKeyRow>(
     stmt(
       db,
       `SELECT key_id, public_key, kecamatan, created_at FROM penerima_kunci_asing
@@ -174,7 +171,7 @@ export function noteUnknownKey(db: WritableDb, k: UnknownKeyRow): void {
 }
 
 export function getManifest(db: Db, address: string): ManifestRow | undefined {
-  return one<ManifestRow>(stmt(db, 'SELECT * FROM penerima_manifest WHERE address = ?').get(address));
+  return camelOne<ManifestRow>(stmt(db, 'SELECT * FROM penerima_manifest WHERE address = ?').get(address));
 }
 
 export function insertManifest(db: WritableDb, m: ManifestRow): void {
@@ -198,7 +195,7 @@ export function insertManifest(db: WritableDb, m: ManifestRow): void {
 
 /** The last confirmed manifest (one holding a receipt) of a kecamatan and pemilihan, or undefined. */
 export function lastConfirmed(db: Db, kecamatan: string, pemilihan: string): ManifestRow | undefined {
-  return one<ManifestRow>(
+  return camelOne<ManifestRow>(
     stmt(
       db,
       `SELECT m.* FROM penerima_manifest m
@@ -211,7 +208,7 @@ export function lastConfirmed(db: Db, kecamatan: string, pemilihan: string): Man
 
 /** Manifests of a PPK key whose newest receipt is not `lengkap` (taken, not yet complete): they are open. */
 export function openManifests(db: Db, keyId: string): ManifestRow[] {
-  return many<ManifestRow>(
+  return camelMany<ManifestRow>(
     stmt(
       db,
       `SELECT m.* FROM penerima_manifest m WHERE m.key_id = ?
@@ -223,7 +220,7 @@ export function openManifests(db: Db, keyId: string): ManifestRow[] {
 
 /** Every open manifest of any key (for blob uploads, which carry no key). */
 export function allOpenManifests(db: Db): ManifestRow[] {
-  return many<ManifestRow>(
+  return camelMany<ManifestRow>(
     stmt(
       db,
       `SELECT m.* FROM penerima_manifest m
@@ -265,7 +262,7 @@ export function insertBerkas(db: WritableDb, sha256: string, ukuran: number, at:
 }
 
 export function latestReceipt(db: Db, manifest: string): ReceiptRow | undefined {
-  return one<ReceiptRow>(
+  return camelOne<ReceiptRow>(
     stmt(db, 'SELECT * FROM penerima_tanda_terima WHERE manifest = ? ORDER BY id DESC LIMIT 1').get(manifest),
   );
 }
@@ -287,7 +284,7 @@ export function insertReceipt(db: WritableDb, r: Omit<ReceiptRow, 'id'>): void {
 
 /** The newest manifest of each kecamatan and pemilihan that holds a receipt (for the recap, §5.2). */
 export function latestConfirmedAll(db: Db): ManifestRow[] {
-  return many<ManifestRow>(
+  return camelMany<ManifestRow>(
     stmt(
       db,
       `SELECT m.* FROM penerima_manifest m

@@ -1,6 +1,7 @@
 // Photo rows of the content-addressed store (the bytes live in <dataDir>/photos/<sha256>.<ext>, photo-store.ts).
 import type { Db } from '../context';
-import { camelRow, insertAudited } from './audit.repo';
+import { insertAudited } from './audit.repo';
+import { camelOne } from './rows';
 import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 
@@ -14,8 +15,7 @@ export interface PhotoRow {
 }
 
 export function getPhoto(db: Db, sha256: string): PhotoRow | undefined {
-  const r = stmt(db, 'SELECT * FROM photo WHERE sha256 = ?').get(sha256) as Record<string, unknown> | undefined;
-  return r ? camelRow<PhotoRow>(r) : undefined;
+  return camelOne<PhotoRow>(stmt(db, 'SELECT * FROM photo WHERE sha256 = ?').get(sha256));
 }
 
 export function hasPhoto(db: Db, sha256: string): boolean {

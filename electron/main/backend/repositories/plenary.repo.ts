@@ -11,7 +11,19 @@ import type { Db } from '../context';
 import type { PemilihanId } from '../../../../shared/domain/model';
 import { canonicalize } from '../../../../shared/formats/canonical';
 import type { CorrectionRecord } from '../../../../shared/domain/correction';
-import { insertFields, oneOf, rowsOf, whereOf } from './rows';
+import {
+  auditedTable,
+  DECIDED,
+  type Decided,
+  type DecidedAs,
+  type Recorded,
+  insertFields,
+  oneOf,
+  RECORDED,
+  rowsOf,
+  type Stored,
+  whereOf,
+} from './rows';
 import type { WritableDb } from '../db/command';
 import { stmt } from './statements';
 
@@ -19,28 +31,21 @@ import { stmt } from './statements';
 export * from './objection.repo';
 export * from './operator.repo';
 
-export type DecidedAs = 'ketua' | 'delegate';
+export type { DecidedAs } from './rows';
 
 // ---------- acceptance ----------
 
-export interface NewAcceptance {
+export interface NewAcceptance extends Decided<DecidedAs | 'operator'> {
   tps: string;
   pemilihan: PemilihanId;
   submissionId: number;
   /** Required by the plenary when the accepted version has rule errors. */
   overrideReason: string | null;
-  decidedBy: string;
-  decidedAs: DecidedAs | 'operator';
-  decidedAt: string;
 }
-export interface Acceptance extends NewAcceptance {
-  id: number;
-}
+export type Acceptance = Stored<NewAcceptance>;
 
-export function insertAcceptance(db: WritableDb, a: NewAcceptance): Acceptance {
-  const id = insertFields(db, 'acceptance', a, { actor: a.decidedBy, action: 'acceptance.create', at: a.decidedAt });
-  return { id, ...a };
-}
+const acceptance = auditedTable<NewAcceptance>('acceptance', 'acceptance.create', DECIDED);
+export const insertAcceptance = acceptance.insert;
 
 export interface TpsFilter {
   pemilihan?: PemilihanId;
@@ -57,10 +62,7 @@ function tpsWhere(f: TpsFilter, prefix = '') {
   ]);
 }
 
-export function listAcceptances(db: Db, f: TpsFilter = {}): Acceptance[] {
-  const w = tpsWhere(f);
-  return rowsOf<Acceptance>(stmt(db, `SELECT * FROM acceptance ${w.sql} ORDER BY id`).all(...w.args));
-}
+export const listAcceptances = (db: Db, f: TpsFilter = {}): Acceptance[] => acceptance.list(db, tpsWhere(f));
 
 export function getAcceptance(db: Db, id: number): Acceptance | undefined {
   return oneOf<Acceptance>(stmt(db, 'SELECT * FROM acceptance WHERE id = ?').get(id));
@@ -68,32 +70,18 @@ export function getAcceptance(db: Db, id: number): Acceptance | undefined {
 
 // ---------- conflict_choice ----------
 
-export interface NewConflictChoice {
+export interface NewConflictChoice extends Decided<DecidedAs | 'operator'> {
   tps: string;
   pemilihan: PemilihanId;
   submissionId: number;
   reason: string;
-  decidedBy: string;
-  decidedAs: DecidedAs | 'operator';
-  decidedAt: string;
 }
-export interface ConflictChoice extends NewConflictChoice {
-  id: number;
-}
+export type ConflictChoice = Stored<NewConflictChoice>;
 
-export function insertConflictChoice(db: WritableDb, c: NewConflictChoice): ConflictChoice {
-  const id = insertFields(db, 'conflict_choice', c, {
-    actor: c.decidedBy,
-    action: 'conflict-choice.create',
-    at: c.decidedAt,
-  });
-  return { id, ...c };
-}
-
-export function listConflictChoices(db: Db, f: TpsFilter = {}): ConflictChoice[] {
-  const w = tpsWhere(f);
-  return rowsOf<ConflictChoice>(stmt(db, `SELECT * FROM conflict_choice ${w.sql} ORDER BY id`).all(...w.args));
-}
+const conflictChoice = auditedTable<NewConflictChoice>('conflict_choice', 'conflict-choice.create', DECIDED);
+export const insertConflictChoice = conflictChoice.insert;
+export const listConflictChoices = (db: Db, f: TpsFilter = {}): ConflictChoice[] =>
+  conflictChoice.list(db, tpsWhere(f));
 
 export function getConflictChoice(db: Db, id: number): ConflictChoice | undefined {
   return oneOf<ConflictChoice>(stmt(db, 'SELECT * FROM conflict_choice WHERE id = ?').get(id));
@@ -102,9 +90,7 @@ export function getConflictChoice(db: Db, id: number): ConflictChoice | undefine
 // ---------- correction ----------
 
 export type NewCorrection = CorrectionRecord;
-export interface Correction extends NewCorrection {
-  id: number;
-}
+export type Correction = Stored<NewCorrection>;
 
 export function insertCorrection(db: WritableDb, c: NewCorrection): Correction {
   const { counts, changedFields, ...fields } = c;
@@ -128,28 +114,20 @@ export function listCorrections(db: Db, f: TpsFilter = {}): Correction[] {
 
 // ---------- correction_decision ----------
 
-export interface NewCorrectionDecision {
+export interface NewCorrectionDecision extends Decided {
   correctionId: number;
   decision: 'approved' | 'rejected';
   /** Required for a rejection. */
   reason: string | null;
-  decidedBy: string;
-  decidedAs: DecidedAs;
-  decidedAt: string;
 }
-export interface CorrectionDecision extends NewCorrectionDecision {
-  id: number;
-}
+export type CorrectionDecision = Stored<NewCorrectionDecision>;
 
 /** At most one decision per correction (UNIQUE): a second throws SQLITE_CONSTRAINT_UNIQUE. */
-export function insertCorrectionDecision(db: WritableDb, d: NewCorrectionDecision): CorrectionDecision {
-  const id = insertFields(db, 'correction_decision', d, {
-    actor: d.decidedBy,
-    action: d.decision === 'approved' ? 'correction.approve' : 'correction.reject',
-    at: d.decidedAt,
-  });
-  return { id, ...d };
-}
+export const insertCorrectionDecision = auditedTable<NewCorrectionDecision>(
+  'correction_decision',
+  (d) => (d.decision === 'approved' ? 'correction.approve' : 'correction.reject'),
+  DECIDED,
+).insert;
 
 /** Decisions, optionally only those of corrections matching the TPS filter. */
 export function listCorrectionDecisions(db: Db, f: TpsFilter = {}): CorrectionDecision[] {
@@ -160,7 +138,7 @@ export function listCorrectionDecisions(db: Db, f: TpsFilter = {}): CorrectionDe
 
 // ---------- kejadian_khusus ----------
 
-export interface NewKejadian {
+export interface NewKejadian extends Recorded {
   /** When it happened (ISO). */
   at: string;
   tps: string | null;
@@ -169,21 +147,10 @@ export interface NewKejadian {
   /** Who was involved / reported it (free text: "Saksi paslon 2", "Panwascam", "PPK"). */
   who: string;
   text: string;
-  recordedBy: string;
-  recordedAt: string;
 }
-export interface Kejadian extends NewKejadian {
-  id: number;
-}
+export type Kejadian = Stored<NewKejadian>;
 
-export function insertKejadian(db: WritableDb, k: NewKejadian): Kejadian {
-  const id = insertFields(db, 'kejadian_khusus', k, {
-    actor: k.recordedBy,
-    action: 'kejadian.create',
-    at: k.recordedAt,
-  });
-  return { id, ...k };
-}
+export const insertKejadian = auditedTable<NewKejadian>('kejadian_khusus', 'kejadian.create', RECORDED).insert;
 
 /** With `pemilihan`, also the entries that concern all pemilihan (pemilihan NULL). */
 export function listKejadian(db: Db, f: { pemilihan?: PemilihanId } = {}): Kejadian[] {
@@ -198,30 +165,17 @@ export function listKejadian(db: Db, f: { pemilihan?: PemilihanId } = {}): Kejad
 
 // ---------- lock_event ----------
 
-export interface NewLockEvent {
+export interface NewLockEvent extends Decided {
   pemilihan: PemilihanId;
   /** NULL = the pemilihan is final for the whole kecamatan. */
   desa: string | null;
   action: 'lock' | 'unlock';
   /** Required for unlock. */
   reason: string | null;
-  decidedBy: string;
-  decidedAs: DecidedAs;
-  decidedAt: string;
 }
-export interface LockEvent extends NewLockEvent {
-  id: number;
-}
+export type LockEvent = Stored<NewLockEvent>;
 
-export function insertLockEvent(db: WritableDb, e: NewLockEvent): LockEvent {
-  const id = insertFields(db, 'lock_event', e, { actor: e.decidedBy, action: `lock.${e.action}`, at: e.decidedAt });
-  return { id, ...e };
-}
-
-export function listLockEvents(db: Db, f: { pemilihan?: PemilihanId } = {}): LockEvent[] {
-  const rows =
-    f.pemilihan === undefined
-      ? stmt(db, 'SELECT * FROM lock_event ORDER BY id').all()
-      : stmt(db, 'SELECT * FROM lock_event WHERE pemilihan = ? ORDER BY id').all(f.pemilihan);
-  return rowsOf<LockEvent>(rows);
-}
+const lockEvent = auditedTable<NewLockEvent>('lock_event', (e) => `lock.${e.action}`, DECIDED);
+export const insertLockEvent = lockEvent.insert;
+export const listLockEvents = (db: Db, f: { pemilihan?: PemilihanId } = {}): LockEvent[] =>
+  lockEvent.list(db, whereOf([['pemilihan = ?', f.pemilihan]]));

@@ -6,7 +6,9 @@ import { openTestBackend, type TestBackend } from '../../../../tests/support/rec
 import { runWrite } from '../db/command';
 import { verifyAudit } from './audit.repo';
 import { insertObjection, listObjections, type NewObjection } from './objection.repo';
-import { insertFields, whereOf } from './rows';
+import { auditedTable, BY_AT, insertFields, whereOf } from './rows';
+import { type NewSidangEvent } from './sidang.repo';
+import { type SidangAction } from '../../../../shared/domain/sidang';
 import { stmt } from './statements';
 import { pick } from '../../../../shared/util/pick';
 
@@ -81,5 +83,46 @@ describe('rows: records in, records out', () => {
     ).toThrow();
     expect(count('SELECT count(*) AS n FROM objection')).toBe(0);
     expect(count('SELECT count(*) AS n FROM audit')).toBe(auditBefore);
+  });
+
+  it('auditedTable: the audit entry takes actor, action and time from the record; lists keep id order and filters', () => {
+    const ctx = tb.backend.ctx;
+    let present = true;
+    const events = auditedTable<NewSidangEvent>(
+      'sidang_event',
+      (e) => `sidang.${e.action}`,
+      BY_AT,
+      () => present,
+    );
+    const at = (m: number) => `2024-11-28T09:0${m}:00.000Z`;
+    const event = (hari: number, action: SidangAction, m: number): NewSidangEvent => ({
+      hari,
+      action,
+      note: action === 'skors' ? 'Istirahat' : null,
+      by: `Ketua ${m}`,
+      at: at(m),
+    });
+    const stored = runWrite(ctx, (unit) => [
+      events.insert(unit.db, event(1, 'buka', 1)),
+      events.insert(unit.db, event(1, 'skors', 2)),
+      events.insert(unit.db, event(2, 'lanjut', 3)),
+    ]);
+    expect(stored.map((e) => e.id)).toEqual([...stored.map((e) => e.id)].sort((a, b) => a - b));
+    const entries = stmt(
+      ctx.db,
+      "SELECT actor, action, at, entity_id FROM audit WHERE entity = 'sidang_event' ORDER BY seq",
+    )
+      .all()
+      .map((r) => r as { actor: string; action: string; at: string; entity_id: string });
+    expect(entries).toEqual([
+      { actor: 'Ketua 1', action: 'sidang.buka', at: at(1), entity_id: String(stored[0]!.id) },
+      { actor: 'Ketua 2', action: 'sidang.skors', at: at(2), entity_id: String(stored[1]!.id) },
+      { actor: 'Ketua 3', action: 'sidang.lanjut', at: at(3), entity_id: String(stored[2]!.id) },
+    ]);
+    expect(verifyAudit(ctx.db).ok).toBe(true);
+    expect(events.list(ctx.db)).toEqual(stored);
+    expect(events.list(ctx.db, whereOf([['hari = ?', 1]]))).toEqual([stored[0], stored[1]]);
+    present = false; // a file left at a schema before the table: nothing to list
+    expect(events.list(ctx.db)).toEqual([]);
   });
 });

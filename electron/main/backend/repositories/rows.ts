@@ -1,8 +1,10 @@
 // One mapping between TypeScript records (camelCase) and table rows (snake_case) for every repository: records are
 // inserted field by field as columns (`decidedBy` → `decided_by`) with their audit entry, rows come back camelCase
 // with `*_json` columns parsed, and list filters become one WHERE clause. Storage layer only (writes need WritableDb).
+import type { Db } from '../context';
 import type { WritableDb } from '../db/command';
-import { insertAudited, type SqlValue } from './audit.repo';
+import { camelRow, insertAudited, type SqlValue } from './audit.repo';
+import { stmt } from './statements';
 
 /** A record whose every field is a column value (JSON and booleans are converted by the caller). */
 export type ColumnValues<T> = { [K in keyof T]: SqlValue };
@@ -48,6 +50,11 @@ export const rowsOf = <T>(rows: unknown[]): T[] => (rows as Record<string, unkno
 export const oneOf = <T>(row: unknown): T | undefined =>
   row ? recordOf<T>(row as Record<string, unknown>) : undefined;
 
+/** A row as a camelCase record with every column as stored (JSON text kept as text, as `envelopeJson`). */
+export const camelOne = <T>(row: unknown): T | undefined =>
+  row ? camelRow<T>(row as Record<string, unknown>) : undefined;
+export const camelMany = <T>(rows: unknown[]): T[] => rows.map((r) => camelRow<T>(r as Record<string, unknown>));
+
 /** `WHERE a AND b` of the conditions whose argument is given (an undefined argument drops its condition). */
 export function whereOf(conditions: [sql: string, arg: string | number | undefined][]): {
   sql: string;
@@ -58,4 +65,71 @@ export function whereOf(conditions: [sql: string, arg: string | number | undefin
     sql: given.length ? `WHERE ${given.map((c) => c[0]).join(' AND ')}` : '',
     args: given.map((c) => c[1]!),
   };
+}
+
+/** A row as stored: the record as inserted, with its id. */
+export type Stored<T> = T & { id: number };
+
+type TextField<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
+
+/** Which of a record's fields say who acted and when: the actor and time of its audit entry. */
+export interface Who<New> {
+  actor: TextField<New>;
+  at: TextField<New>;
+}
+
+/** A record's who and when as `by` and `at`. */
+export interface ByAt {
+  by: string;
+  at: string;
+}
+export const BY_AT = { actor: 'by', at: 'at' } as const;
+
+export type DecidedAs = 'ketua' | 'delegate';
+/** A decision's who, in which capacity, and when. */
+export interface Decided<As = DecidedAs> {
+  decidedBy: string;
+  decidedAs: As;
+  decidedAt: string;
+}
+export const DECIDED = { actor: 'decidedBy', at: 'decidedAt' } as const;
+
+/** Who entered a record, and when. */
+export interface Recorded {
+  recordedBy: string;
+  recordedAt: string;
+}
+export const RECORDED = { actor: 'recordedBy', at: 'recordedAt' } as const;
+
+/**
+ * The insert and list of an append-only table: `insert` writes the record with its audit entry (`action`, fixed or
+ * read from the record) inside the caller's command and returns it with its id; `list` gives rows in insertion (id)
+ * order, filtered by an optional WHERE, and none when `present` says the file predates the table (a file
+ * deliberately left at an earlier schema, as the upgrade tests make).
+ */
+export function auditedTable<New extends ColumnValues<New>>(
+  table: string,
+  action: string | ((r: New) => string),
+  who: Who<New>,
+  present?: (db: Db) => boolean,
+) {
+  return {
+    insert(db: WritableDb, r: New): Stored<New> {
+      const audit = {
+        actor: r[who.actor] as string,
+        action: typeof action === 'string' ? action : action(r),
+        at: r[who.at] as string,
+      };
+      return { id: insertFields(db, table, r, audit), ...r };
+    },
+    list(db: Db, where: { sql: string; args: (string | number)[] } = { sql: '', args: [] }): Stored<New>[] {
+      if (present && !present(db)) return [];
+      return rowsOf<Stored<New>>(stmt(db, `SELECT * FROM ${table} ${where.sql} ORDER BY id`).all(...where.args));
+    },
+  };
+}
+
+/** Whether the file has `table` (a file left at an earlier schema lacks the later migrations' tables). */
+export function hasTable(db: Db, table: string): boolean {
+  return stmt(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
 }

@@ -3,15 +3,14 @@
 // insertPenolakan, listPenolakan.
 import type { Db } from '../context';
 import type { PemilihanId } from '../../../../shared/domain/model';
-import { insertFields, rowsOf } from './rows';
-import type { WritableDb } from '../db/command';
+import { auditedTable, DECIDED, type Decided, hasTable, RECORDED, type Recorded, type Stored, whereOf } from './rows';
 import { stmt } from './statements';
 
 import type { JenisTunda } from '../../../../shared/contracts/psu.contract';
 
 export type { JenisTunda };
 
-export interface NewTunda {
+export interface NewTunda extends Decided {
   tps: string;
   pemilihan: PemilihanId;
   jenis: JenisTunda;
@@ -19,35 +18,24 @@ export interface NewTunda {
   alasan: string;
   /** The last submission id of the TPS at the hold (0 when none): only later submissions are its new result. */
   sebelumKiriman: number;
-  decidedBy: string;
-  decidedAs: 'ketua' | 'delegate';
-  decidedAt: string;
 }
-export interface Tunda extends NewTunda {
-  id: number;
-}
-
-export function insertTunda(db: WritableDb, t: NewTunda): Tunda {
-  const id = insertFields(db, 'tps_tunda', t, { actor: t.decidedBy, action: 'tps_tunda.create', at: t.decidedAt });
-  return { id, ...t };
-}
+export type Tunda = Stored<NewTunda>;
 
 /** False on a database built at a schema before 0009 (the upgrade test works on such files through the handlers). */
-function hasTunda(db: Db): boolean {
-  return stmt(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tps_tunda'").get() !== undefined;
-}
+const hasTunda = (db: Db): boolean => hasTable(db, 'tps_tunda');
+
+const tunda = auditedTable<NewTunda>('tps_tunda', 'tps_tunda.create', DECIDED, hasTunda);
+export const insertTunda = tunda.insert;
 
 /** Holds of one pemilihan (of one desa's TPS with `desa`), oldest first. */
 export function listTunda(db: Db, f: { pemilihan: PemilihanId; desa?: string }): Tunda[] {
-  if (!hasTunda(db)) return [];
-  const rows =
-    f.desa === undefined
-      ? stmt(db, 'SELECT * FROM tps_tunda WHERE pemilihan = ? ORDER BY id').all(f.pemilihan)
-      : stmt(db, 'SELECT * FROM tps_tunda WHERE pemilihan = ? AND substr(tps, 1, 10) = ? ORDER BY id').all(
-          f.pemilihan,
-          f.desa,
-        );
-  return rowsOf<Tunda>(rows);
+  return tunda.list(
+    db,
+    whereOf([
+      ['pemilihan = ?', f.pemilihan],
+      ['substr(tps, 1, 10) = ?', f.desa],
+    ]),
+  );
 }
 
 export function lastSubmissionId(db: Db, tps: string, pemilihan: PemilihanId): number {
@@ -57,28 +45,17 @@ export function lastSubmissionId(db: Db, tps: string, pemilihan: PemilihanId): n
   return r.id ?? 0;
 }
 
-export interface NewPenolakan {
+export interface NewPenolakan extends Recorded {
   pemilihan: PemilihanId;
   paslon: number;
   nama: string;
   alasan: string;
-  recordedBy: string;
-  recordedAt: string;
 }
-export interface Penolakan extends NewPenolakan {
-  id: number;
-}
+export type Penolakan = Stored<NewPenolakan>;
 
-export function insertPenolakan(db: WritableDb, p: NewPenolakan): Penolakan {
-  const id = insertFields(db, 'saksi_penolakan', p, {
-    actor: p.recordedBy,
-    action: 'saksi_penolakan.create',
-    at: p.recordedAt,
-  });
-  return { id, ...p };
-}
+const penolakan = auditedTable<NewPenolakan>('saksi_penolakan', 'saksi_penolakan.create', RECORDED, hasTunda);
+export const insertPenolakan = penolakan.insert;
 
 export function listPenolakan(db: Db, pemilihan: PemilihanId): Penolakan[] {
-  if (!hasTunda(db)) return [];
-  return rowsOf<Penolakan>(stmt(db, 'SELECT * FROM saksi_penolakan WHERE pemilihan = ? ORDER BY id').all(pemilihan));
+  return penolakan.list(db, whereOf([['pemilihan = ?', pemilihan]]));
 }

@@ -1,7 +1,8 @@
-// Real desa names and codes used by the demo presets, copied from docs/data/kotabaru-desa.tsv
-// (the 202 desa/kelurahan of Kabupaten Kotabaru, derived from the public cahyadsn/wilayah dataset,
-// Kepmendagri 300.2.2-2138/2025). Copied so that the app does not read docs/ at run time.
+// The wilayah of the demo presets: real desa names and codes of Hampang and Pulau Sembilan, taken from
+// kotabaru-wilayah.ts (generated from docs/data/kotabaru-desa.tsv: the 202 desa/kelurahan of Kabupaten Kotabaru, from
+// the public cahyadsn/wilayah dataset, Kepmendagri 300.2.2-2138/2025), so that the app does not read docs/ at run time.
 // TPS counts, DPT figures and all person names in the demo are synthetic (SIMULASI).
+import { KOTABARU_KECAMATAN } from './kotabaru-wilayah';
 
 export interface DemoKecamatanData {
   provinsi: { kode: string; nama: string };
@@ -13,35 +14,14 @@ export interface DemoKecamatanData {
 const provinsi = { kode: '63', nama: 'Kalimantan Selatan' };
 const kabkota = { kode: '6302', nama: 'Kotabaru' };
 
-export const HAMPANG: DemoKecamatanData = {
-  provinsi,
-  kabkota,
-  kecamatan: { kode: '630214', nama: 'Hampang' },
-  desa: [
-    { kode: '6302142001', nama: 'Hampang' },
-    { kode: '6302142002', nama: 'Cantung Kiri Hulu' },
-    { kode: '6302142003', nama: 'Cantung Kanan' },
-    { kode: '6302142004', nama: 'Muara Orie' },
-    { kode: '6302142005', nama: 'Lalapin' },
-    { kode: '6302142006', nama: 'Peramasan Dua Kali Sanga' },
-    { kode: '6302142007', nama: 'Limbur' },
-    { kode: '6302142008', nama: 'Hulu Sampanahan' },
-    { kode: '6302142009', nama: 'Limbungan' },
-  ],
-};
+/** A kecamatan of Kotabaru with its desa, taken from the 22 of kotabaru-wilayah.ts (one copy of the TSV). */
+function kecamatan(kode: string): DemoKecamatanData {
+  const [, nama, desa] = KOTABARU_KECAMATAN.find(([k]) => k === kode)!;
+  return { provinsi, kabkota, kecamatan: { kode, nama }, desa: desa.map(([d, n]) => ({ kode: d, nama: n })) };
+}
 
-export const PULAU_SEMBILAN: DemoKecamatanData = {
-  provinsi,
-  kabkota,
-  kecamatan: { kode: '630201', nama: 'Pulau Sembilan' },
-  desa: [
-    { kode: '6302012001', nama: 'Labuan Barat' },
-    { kode: '6302012002', nama: 'Teluk Sungai' },
-    { kode: '6302012003', nama: 'Maradapan' },
-    { kode: '6302012004', nama: 'Tengah' },
-    { kode: '6302012005', nama: 'Tanjung Nyiur' },
-  ],
-};
+export const HAMPANG = kecamatan('630214');
+export const PULAU_SEMBILAN = kecamatan('630201');
 
 /** The `besar` preset: a synthetic kecamatan code of Kotabaru that does not exist (Kotabaru has 01–22). */
 export const BESAR_KECAMATAN = { kode: '630290', nama: 'Simulasi Raya' };

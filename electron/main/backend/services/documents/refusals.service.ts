@@ -6,8 +6,7 @@ import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import type { PemilihanId } from '../../../../../shared/domain/model';
 import type { RefusalView } from '../../../../../shared/contracts/documents.contract';
 import { insertPenolakan, listPenolakan } from '../../repositories/tunda.repo';
-import { runCommand } from '../../db/command';
-import { requireOperator } from '../plenary/members.service';
+import { operatorCommand } from '../plenary/members.service';
 import { requireMaster } from '../plenary/plenary-snapshot';
 
 export interface RefusalInput {
@@ -18,9 +17,7 @@ export interface RefusalInput {
 }
 
 export function recordRefusal(ctx: BackendContext, input: RefusalInput): Result<{ refusalId: number }> {
-  return runCommand(ctx, (unit) => {
-    const actor = requireOperator(ctx);
-    if (!actor.ok) return actor;
+  return operatorCommand(ctx, (unit, actor) => {
     const master = requireMaster(ctx);
     if (!master.ok) return master;
     const p = master.value.pemilihan.find((x) => x.id === input.pemilihan);
@@ -37,7 +34,7 @@ export function recordRefusal(ctx: BackendContext, input: RefusalInput): Result<
       paslon: pil.nomor,
       nama,
       alasan,
-      recordedBy: actor.value.nama,
+      recordedBy: actor.nama,
       recordedAt: at,
     });
     unit.emit({ type: 'documents-changed' });

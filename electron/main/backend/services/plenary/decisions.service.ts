@@ -35,7 +35,7 @@ import {
   type PemilihanSnapshot,
   type TpsSnapshot,
 } from './plenary-snapshot';
-import { decidedBy, requireOperator, sessionAuthority, type Actor } from './members.service';
+import { type Actor, decidedBy, operatorCommand, requireOperator, sessionAuthority } from './members.service';
 import { requireDeciderPin, verifyPin } from './pins.service';
 
 /** Queues `pleno-changed` for the command's scope (sent after the commit). */
@@ -200,9 +200,7 @@ export function proposeCorrection(
   ctx: BackendContext,
   input: ProposeInput,
 ): Result<{ correctionId: number; changes: FieldChange[] }> {
-  return runCommand(ctx, (unit) => {
-    const actor = requireOperator(ctx);
-    if (!actor.ok) return actor;
+  return operatorCommand(ctx, (unit, actor) => {
     const evidence = readEvidence(input);
     if (!evidence.ok) return evidence;
     const found = loadForTps(ctx, input.pemilihan, input.tps);
@@ -233,7 +231,7 @@ export function proposeCorrection(
         basis: input.basis,
         basisNote: input.basisNote ?? null,
         evidencePhoto: evidence.value?.sha256 ?? null,
-        proposedBy: actor.value.nama,
+        proposedBy: actor.nama,
         proposedAt: at,
       },
       {
@@ -249,7 +247,7 @@ export function proposeCorrection(
         ...evidence.value,
         source: `koreksi ${input.tps}`,
         at,
-        actor: actor.value.nama,
+        actor: actor.nama,
       });
     }
     const { changes, ...row } = draft.value;
@@ -266,9 +264,7 @@ export function decideCorrection(
   ctx: BackendContext,
   input: { correctionId: number; decision: 'approved' | 'rejected'; reason?: string; pin?: string },
 ): Result<{ correctionId: number; state: 'approved' | 'rejected' }> {
-  return runCommand(ctx, (unit) => {
-    const actor = requireOperator(ctx);
-    if (!actor.ok) return actor;
+  return operatorCommand(ctx, (unit, actor) => {
     const c = getCorrection(unit.db, input.correctionId);
     if (!c) return fail('NOT_FOUND', 'Koreksi itu tidak ditemukan; muat ulang layar.');
     const snap = loadForTps(ctx, c.pemilihan, c.tps);
@@ -285,7 +281,7 @@ export function decideCorrection(
     };
     const at = ctx.clock().toISOString();
     const session = sessionAuthority(ctx);
-    const by = actor.value.nama;
+    const by = actor.nama;
     const draft =
       input.decision === 'approved'
         ? approveCorrection(under, {
@@ -351,9 +347,7 @@ export function addKejadian(
   input: { pemilihan?: string; desa?: string; tps?: string; text: string; who?: string },
 ): Result<{ kejadianId: number }> {
   const desa = input.tps ? input.tps.slice(0, 10) : (input.desa ?? null);
-  return runCommand(ctx, (unit) => {
-    const actor = requireOperator(ctx);
-    if (!actor.ok) return actor;
+  return operatorCommand(ctx, (unit, actor) => {
     if (input.pemilihan && desa) {
       const snap = loadSnapshot(ctx, input.pemilihan, { desa });
       if (!snap.ok) return snap;
@@ -370,9 +364,9 @@ export function addKejadian(
       tps: input.tps ?? null,
       desa,
       pemilihan: (input.pemilihan as PemilihanId | undefined) ?? null,
-      who: input.who?.trim() || actor.value.nama,
+      who: input.who?.trim() || actor.nama,
       text: input.text.trim(),
-      recordedBy: actor.value.nama,
+      recordedBy: actor.nama,
       recordedAt: at,
     });
     emitChanged(unit, input.pemilihan ?? null, desa, input.tps ?? null);

@@ -5,8 +5,7 @@ import type { BackendContext } from '../../context';
 import type { MembersView } from '../../../../../shared/contracts/plenary.contract';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { insertDelegation } from '../../repositories/plenary.repo';
-import { runCommand } from '../../db/command';
-import { members, membersView, requireOperator } from './members.service';
+import { members, membersView, operatorCommand } from './members.service';
 import { verifyPin } from './pins.service';
 
 const ANYWHERE = { type: 'pleno-changed', pemilihan: null, desa: null, tps: null } as const;
@@ -15,18 +14,16 @@ export function delegate(
   ctx: BackendContext,
   input: { member: number; active: boolean; reason?: string | undefined; pin?: string | undefined },
 ): Result<MembersView> {
-  const done = runCommand(ctx, (unit) => {
-    const a = requireOperator(ctx);
-    if (!a.ok) return a;
-    if (a.value.as !== 'ketua') return fail('FORBIDDEN', 'Hanya Ketua PPK yang dapat memberi atau mencabut delegasi.');
+  const done = operatorCommand(ctx, (unit, a) => {
+    if (a.as !== 'ketua') return fail('FORBIDDEN', 'Hanya Ketua PPK yang dapat memberi atau mencabut delegasi.');
     const m = members(ctx)[input.member];
     if (!m) return fail('NOT_FOUND', 'Anggota PPK tidak ditemukan dalam data master.');
     if (m.ketua) return fail('CONFLICT', 'Ketua PPK tidak perlu didelegasikan.');
     if (m.delegate === input.active) return ok(undefined);
-    const v = verifyPin(ctx, a.value.nama, input.pin);
+    const v = verifyPin(ctx, a.nama, input.pin);
     if (!v.ok) return v;
     insertDelegation(unit.db, {
-      ketua: a.value.nama,
+      ketua: a.nama,
       delegate: m.nama,
       action: input.active ? 'grant' : 'revoke',
       reason: input.reason && input.reason.trim() ? input.reason.trim() : null,

@@ -6,8 +6,7 @@ import type { KejadianView } from '../../../../../shared/contracts/plenary.contr
 import { listKejadian } from '../../repositories/plenary.repo';
 import { insertKejadianSelesai, listKejadianSelesai, type KejadianSelesai } from '../../repositories/sidang.repo';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
-import { runCommand } from '../../db/command';
-import { requireOperator } from './members.service';
+import { operatorCommand } from './members.service';
 
 /** How each closed kejadian was settled, by kejadian id. */
 export function kejadianClosures(ctx: Pick<BackendContext, 'db'>): Map<number, KejadianSelesai> {
@@ -35,15 +34,13 @@ export function closeKejadian(
   ctx: BackendContext,
   input: { kejadianId: number; note: string },
 ): Result<{ kejadianId: number }> {
-  return runCommand(ctx, (unit) => {
-    const op = requireOperator(ctx);
-    if (!op.ok) return op;
+  return operatorCommand(ctx, (unit, op) => {
     const k = listKejadian(ctx.db).find((x) => x.id === input.kejadianId);
     if (!k) return fail('NOT_FOUND', 'Kejadian khusus tidak ditemukan.');
     if (kejadianClosures(ctx).has(k.id)) return fail('CONFLICT', 'Kejadian khusus ini sudah dinyatakan selesai.');
     const note = input.note.trim();
     if (note.length < 3) return fail('INVALID_INPUT', 'Tulis bagaimana kejadian ini diselesaikan.', 'note');
-    insertKejadianSelesai(unit.db, { kejadianId: k.id, note, by: op.value.nama, at: ctx.clock().toISOString() });
+    insertKejadianSelesai(unit.db, { kejadianId: k.id, note, by: op.nama, at: ctx.clock().toISOString() });
     unit.emit({ type: 'pleno-changed', pemilihan: k.pemilihan, desa: k.desa, tps: k.tps });
     return ok({ kejadianId: k.id });
   });

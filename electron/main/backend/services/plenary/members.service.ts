@@ -13,7 +13,7 @@ import {
 } from '../../../../../shared/domain/authority';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { listDeciderPins } from '../../repositories/sidang.repo';
-import { runCommand } from '../../db/command';
+import { type CommandUnit, runCommand } from '../../db/command';
 import { requireMeta } from './plenary-snapshot';
 
 const isKetuaJabatan = (jabatan: string): boolean => /^ketua\b/i.test(jabatan.trim());
@@ -78,6 +78,17 @@ export function requireOperator(ctx: BackendContext): Result<Actor> {
   const s = session(ctx);
   if (!s) return fail('FORBIDDEN', 'Pilih dulu siapa yang mengoperasikan (Operator) sebelum mencatat keputusan.');
   return ok({ nama: s.member.nama, as: decisionRole(s.member.nama, sessionAuthority(ctx)) ?? 'operator' });
+}
+
+/** A command recorded by the current operator (refused, with nothing read, while nobody operates). */
+export function operatorCommand<T>(
+  ctx: BackendContext,
+  body: (unit: CommandUnit, actor: Actor) => Result<T>,
+): Result<T> {
+  return runCommand(ctx, (unit) => {
+    const actor = requireOperator(ctx);
+    return actor.ok ? body(unit, actor.value) : actor;
+  });
 }
 
 export type Decider = Actor & { as: 'ketua' | 'delegate' };

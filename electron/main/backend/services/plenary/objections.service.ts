@@ -16,7 +16,7 @@ import {
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
 import { runCommand } from '../../db/command';
 import { findDesa, findTps, loadSnapshot, resolvePemilihan } from './plenary-snapshot';
-import { decidedBy, requireDecider, requireOperator } from './members.service';
+import { decidedBy, operatorCommand, requireDecider } from './members.service';
 import { verifyPin } from './pins.service';
 import { desaUnlocked, emitChanged } from './decisions.service';
 import { byLabel, objectionView, RECOUNT_MARK } from './views.service';
@@ -82,9 +82,7 @@ function checkWilayah(
 }
 
 export function raiseObjection(ctx: BackendContext, input: RaiseInput): Result<{ objectionId: number }> {
-  return runCommand(ctx, (unit) => {
-    const actor = requireOperator(ctx);
-    if (!actor.ok) return actor;
+  return operatorCommand(ctx, (unit, actor) => {
     const scope = scopeOf(input);
     if (!scope.ok) return scope;
     const { tps, desa } = scope.value;
@@ -113,7 +111,7 @@ export function raiseObjection(ctx: BackendContext, input: RaiseInput): Result<{
       raisedBy: raisedBy(input.by),
       text: input.text.trim(),
       raisedAt: ctx.clock().toISOString(),
-      recordedBy: actor.value.nama,
+      recordedBy: actor.nama,
     });
     emitChanged(unit, pemilihan, desa, tps);
     return ok({ objectionId: row.id });

@@ -10,8 +10,7 @@ import { hasSidangTables, insertDeciderPin, listDeciderPins, type DeciderPin } f
 import { samePerson } from '../../../../../shared/domain/authority';
 import { checkPinFormat } from '../../../../../shared/domain/sidang';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
-import { runCommand } from '../../db/command';
-import { members, requireDecider, requireOperator, type Decider } from './members.service';
+import { type Decider, members, operatorCommand, requireDecider } from './members.service';
 
 /** scrypt cost: N=2^15, r=8 (32 MiB, ~0.1 s per check on a laptop). Stored per row so it can be raised later. */
 const N = 32768;
@@ -91,13 +90,11 @@ export function requireDeciderPin(ctx: BackendContext, what: string, pin: string
 
 /** The current operator (the ketua or a delegate) sets their own PIN; changing one needs the current PIN. */
 export function setPin(ctx: BackendContext, input: { pin: string; currentPin?: string }): Result<{ nama: string }> {
-  return runCommand(ctx, (unit) => {
-    const op = requireOperator(ctx);
-    if (!op.ok) return op;
-    if (op.value.as === 'operator') {
+  return operatorCommand(ctx, (unit, op) => {
+    if (op.as === 'operator') {
       return fail('FORBIDDEN', 'PIN hanya untuk Ketua PPK dan anggota yang didelegasikan Ketua.');
     }
-    const nama = op.value.nama;
+    const nama = op.nama;
     if (currentPin(ctx, nama)) {
       const v = verifyPin(ctx, nama, input.currentPin);
       if (!v.ok) return fail(v.error.code, `Untuk mengganti PIN, masukkan PIN lama. ${v.error.message}`, 'currentPin');
@@ -116,18 +113,16 @@ export function resetPin(
   ctx: BackendContext,
   input: { member: number; reason: string; pin?: string },
 ): Result<{ nama: string }> {
-  return runCommand(ctx, (unit) => {
-    const op = requireOperator(ctx);
-    if (!op.ok) return op;
-    if (op.value.as !== 'ketua') return fail('FORBIDDEN', 'Hanya Ketua PPK yang dapat mengatur ulang PIN anggota.');
+  return operatorCommand(ctx, (unit, op) => {
+    if (op.as !== 'ketua') return fail('FORBIDDEN', 'Hanya Ketua PPK yang dapat mengatur ulang PIN anggota.');
     const m = members(ctx)[input.member];
     if (!m) return fail('NOT_FOUND', 'Anggota PPK tidak ditemukan dalam data master.');
-    if (samePerson(m.nama, op.value.nama)) {
+    if (samePerson(m.nama, op.nama)) {
       return fail('CONFLICT', 'Ketua mengganti PIN sendiri dengan PIN lama (Atur PIN), bukan dengan atur ulang.');
     }
     const reason = input.reason.trim();
     if (reason.length < 3) return fail('INVALID_INPUT', 'Alasan mengatur ulang PIN wajib diisi.', 'reason');
-    const v = verifyPin(ctx, op.value.nama, input.pin);
+    const v = verifyPin(ctx, op.nama, input.pin);
     if (!v.ok) return v;
     if (!currentPin(ctx, m.nama))
       return fail('CONFLICT', `${m.nama} belum punya PIN; tidak ada yang perlu diatur ulang.`);
@@ -139,7 +134,7 @@ export function resetPin(
       salt: null,
       hash: null,
       reason,
-      setBy: op.value.nama,
+      setBy: op.nama,
       setAt: at,
     });
     unit.emit({ type: 'pleno-changed', pemilihan: null, desa: null, tps: null });
@@ -156,9 +151,7 @@ export function resetKetuaPin(
   ctx: BackendContext,
   input: { reason: string; witnesses: { member: number; pin: string }[] },
 ): Result<{ nama: string }> {
-  return runCommand(ctx, (unit) => {
-    const op = requireOperator(ctx);
-    if (!op.ok) return op;
+  return operatorCommand(ctx, (unit) => {
     const all = members(ctx);
     const ketua = all.find((m) => m.ketua);
     if (!ketua) return fail('NOT_FOUND', 'Data master tidak menyebut Ketua PPK.');

@@ -23,9 +23,8 @@ import {
 } from '../../repositories/sidang.repo';
 import { samePerson } from '../../../../../shared/domain/authority';
 import { fail, ok, type Result } from '../../../../../shared/domain/result';
-import { runCommand } from '../../db/command';
 import { requireMaster } from './plenary-snapshot';
-import { members, requireOperator } from './members.service';
+import { members, operatorCommand } from './members.service';
 
 const ANYWHERE = { type: 'pleno-changed', pemilihan: null, desa: null, tps: null } as const;
 
@@ -50,9 +49,7 @@ export function sidangView(ctx: BackendContext): Result<SidangView> {
 }
 
 export function sidangAction(ctx: BackendContext, input: { action: SidangAction; note?: string }): Result<SidangView> {
-  const done = runCommand(ctx, (unit) => {
-    const op = requireOperator(ctx);
-    if (!op.ok) return op;
+  const done = operatorCommand(ctx, (unit, op) => {
     const check = checkSidangAction(sidangState(listSidangEvents(ctx.db)), input.action);
     if (!check.ok) return check;
     const note = input.note?.trim() || null;
@@ -63,7 +60,7 @@ export function sidangAction(ctx: BackendContext, input: { action: SidangAction;
       hari: check.value.hari,
       action: input.action,
       note,
-      by: op.value.nama,
+      by: op.nama,
       at: ctx.clock().toISOString(),
     });
     unit.emit(ANYWHERE);
@@ -94,9 +91,7 @@ function checkSaksi(ctx: BackendContext, input: HadirInput): Result<{ pemilihan:
 }
 
 export function recordHadir(ctx: BackendContext, input: HadirInput): Result<SidangView> {
-  const done = runCommand(ctx, (unit) => {
-    const op = requireOperator(ctx);
-    if (!op.ok) return op;
+  const done = operatorCommand(ctx, (unit, op) => {
     const open = attendanceOpen(sidangState(listSidangEvents(ctx.db)));
     if (!open.ok) return open;
     const nama = input.nama.trim().replace(/\s+/g, ' ');
@@ -128,7 +123,7 @@ export function recordHadir(ctx: BackendContext, input: HadirInput): Result<Sida
       paslon: saksi?.paslon ?? null,
       nama: member?.nama ?? nama,
       jabatan: member?.jabatan ?? null,
-      recordedBy: op.value.nama,
+      recordedBy: op.nama,
       recordedAt: ctx.clock().toISOString(),
     });
     unit.emit(ANYWHERE);
@@ -142,16 +137,14 @@ export function recordHadir(ctx: BackendContext, input: HadirInput): Result<Sida
  * it leaves the sidang's list and the D.Hasil signature page. Any operator may, as they may record one.
  */
 export function withdrawHadir(ctx: BackendContext, input: { hadirId: number; reason: string }): Result<SidangView> {
-  const done = runCommand(ctx, (unit) => {
-    const op = requireOperator(ctx);
-    if (!op.ok) return op;
+  const done = operatorCommand(ctx, (unit, op) => {
     const h = listHadir(ctx.db, { withWithdrawn: true }).find((x) => x.id === input.hadirId);
     if (!h) return fail('NOT_FOUND', 'Catatan kehadiran itu tidak ditemukan.');
     if (listHadirBatal(ctx.db).some((w) => w.hadirId === h.id))
       return fail('CONFLICT', `Kehadiran ${h.nama} sudah ditarik.`);
     const reason = input.reason.trim();
     if (reason.length < 3) return fail('INVALID_INPUT', 'Tulis alasan menarik catatan kehadiran ini.', 'reason');
-    insertHadirBatal(unit.db, { hadirId: h.id, reason, by: op.value.nama, at: ctx.clock().toISOString() });
+    insertHadirBatal(unit.db, { hadirId: h.id, reason, by: op.nama, at: ctx.clock().toISOString() });
     unit.emit(ANYWHERE);
     return ok(undefined);
   });

@@ -7,7 +7,7 @@ import type { KabKecamatanModel } from '../../../../../../shared/domain/kab-plen
 import type { Totals } from '../../../../../../shared/domain/model';
 import { fail, ok, type Result } from '../../../../../../shared/domain/result';
 import type { BackendContext } from '../../../context';
-import { runCommand, type CommandUnit } from '../../../db/command';
+import { runCommand, type CommandUnit, type WritableDb } from '../../../db/command';
 import {
   insertKabKeberatan,
   insertKabKeberatanSelesai,
@@ -169,6 +169,28 @@ export function unlockKecamatan(
   });
 }
 
+/** What a keberatan and a kejadian record alike: where (either may be for all), who raised it, and what. */
+interface Raised {
+  kecamatan: string | null;
+  pemilihan: string | null;
+  pihak: string;
+  uraian: string;
+}
+
+/** Stores a keberatan or kejadian raised now, recorded by a KPU member, and tells the screens. */
+function storeRaised<R extends Raised>(
+  ctx: BackendContext,
+  insert: (db: WritableDb, row: R & { oleh: string; createdAt: string }) => { id: number },
+  row: R,
+  by: { nama: string },
+): Result<{ id: number }> {
+  return runCommand(ctx, (unit) => {
+    const { id } = insert(unit.db, { ...row, oleh: by.nama, createdAt: ctx.clock().toISOString() });
+    changed(unit);
+    return ok({ id });
+  });
+}
+
 export interface KeberatanInput {
   kecamatan: string | null;
   pemilihan: string;
@@ -188,18 +210,13 @@ export function raiseKeberatan(ctx: BackendContext, input: KeberatanInput): Resu
   if (text(input.pihak).length < 1)
     return fail('INVALID_INPUT', 'Pihak yang mengajukan keberatan wajib diisi.', 'pihak');
   if (text(input.uraian).length < 3) return fail('INVALID_INPUT', 'Uraian keberatan wajib diisi.', 'uraian');
-  return runCommand(ctx, (unit) => {
-    const id = insertKabKeberatan(unit.db, {
-      kecamatan: input.kecamatan,
-      pemilihan: input.pemilihan,
-      pihak: text(input.pihak),
-      uraian: text(input.uraian),
-      oleh: who.value.nama,
-      createdAt: ctx.clock().toISOString(),
-    });
-    changed(unit);
-    return ok({ id });
-  });
+  const { kecamatan, pemilihan } = input;
+  return storeRaised(
+    ctx,
+    insertKabKeberatan,
+    { kecamatan, pemilihan, pihak: text(input.pihak), uraian: text(input.uraian) },
+    who.value,
+  );
 }
 
 export function resolveKeberatan(
@@ -235,18 +252,9 @@ export function addKejadian(
   if (input.pemilihan !== null && !kabPemilihanList(ctx.db).some((p) => p.id === input.pemilihan))
     return fail('NOT_FOUND', `Pemilihan "${input.pemilihan}" tidak ada.`, 'pemilihan');
   if (text(input.uraian).length < 3) return fail('INVALID_INPUT', 'Uraian kejadian wajib diisi.', 'uraian');
-  return runCommand(ctx, (unit) => {
-    const id = insertKabKejadian(unit.db, {
-      kecamatan: input.kecamatan,
-      pemilihan: input.pemilihan,
-      pihak: text(input.pihak) || 'KPU Kabupaten/Kota',
-      uraian: text(input.uraian),
-      oleh: who.value.nama,
-      createdAt: ctx.clock().toISOString(),
-    });
-    changed(unit);
-    return ok({ id });
-  });
+  const { kecamatan, pemilihan } = input;
+  const pihak = text(input.pihak) || 'KPU Kabupaten/Kota';
+  return storeRaised(ctx, insertKabKejadian, { kecamatan, pemilihan, pihak, uraian: text(input.uraian) }, who.value);
 }
 
 /** Declares a kejadian khusus settled, with how (printed as its penyelesaian), recorded by a KPU member. */

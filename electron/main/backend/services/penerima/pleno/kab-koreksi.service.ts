@@ -39,7 +39,7 @@ export function proposeKabKoreksi(ctx: BackendContext, input: KabKoreksiInput): 
         `${fieldLabel(input.bidang, pilihan)} sudah ${dari}; tidak ada yang dikoreksi.`,
         'menjadi',
       );
-    const id = insertKabKoreksi(unit.db, {
+    const { id } = insertKabKoreksi(unit.db, {
       kecamatan: kec.kode,
       pemilihan: input.pemilihan,
       manifest: kec.manifest,

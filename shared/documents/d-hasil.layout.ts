@@ -5,8 +5,8 @@
 import { formatKode } from '../domain/model';
 import { NOTES_TITLE, WARN_MARK } from './form-table';
 import { reissueNote, type FrameInput } from './frame';
-import { closingParagraph, frameFor, kecamatanLevel, openingParagraph } from './level';
-import { columnsTitle, layoutRecap, type RecapTable } from './recap.layout';
+import { closingParagraph, frameFor, kecamatanLevel, openingParagraph, type DocLevel } from './level';
+import { RECAP_STYLE, columnsTitle, layoutRecap, type RecapStyle, type RecapTable } from './recap.layout';
 import type { DHasilData, DocTps, DocumentLayout, TextMeasure } from './types';
 
 export { NO_DATA, NOTES_TITLE, WARN_MARK, WARNINGS_TITLE, formTable } from './form-table';
@@ -34,8 +34,37 @@ function tpsColumn(t: DocTps): string {
   );
 }
 
-export function layoutDHasil(data: DHasilData, dataSha256: string, m: TextMeasure): DocumentLayout {
-  const level = kecamatanLevel(data.header, data.kehadiran);
+/**
+ * What a D.Hasil prints besides its tables' numbers, by layout version: layouts 2 and 3 print DHASIL_VERSION;
+ * pleno-layout/1 (frozen, layout-v1/d-hasil.layout.ts) named its pages' columns by number, printed no opening
+ * paragraph, no holds and no attendance, and drew with its own styles.
+ */
+export interface DHasilVersion {
+  level: (data: DHasilData) => DocLevel;
+  /** The kecamatan table's columns, in its page titles: "desa 1–9 dari 9 dan jumlah kecamatan". */
+  kecamatanColumns: (cols: number[], nDesa: number) => string;
+  /** What follows a lampiran's desa in its page titles: ": TPS 1–3 dari 3 dan jumlah desa". */
+  lampiranColumns: (cols: number[], nTps: number) => string;
+  /** A lampiran's TPS column heading. */
+  tpsColumn: (t: DocTps) => string;
+  /** The opening paragraph over the first table; the TPS on hold listed in the closing one. */
+  opening: boolean;
+  holds: boolean;
+  style: RecapStyle;
+}
+
+export const DHASIL_VERSION: DHasilVersion = {
+  level: (data) => kecamatanLevel(data.header, data.kehadiran),
+  kecamatanColumns: (cols, n) => columnsTitle(cols, n, 'desa', 'jumlah kecamatan'),
+  lampiranColumns: (cols, n) => `: ${columnsTitle(cols, n, 'TPS', 'jumlah desa')}`,
+  tpsColumn,
+  opening: true,
+  holds: true,
+  style: RECAP_STYLE,
+};
+
+export function layoutDHasil(data: DHasilData, dataSha256: string, m: TextMeasure, v = DHASIL_VERSION): DocumentLayout {
+  const level = v.level(data);
   const kec = data.header.kecamatan;
   const nDesa = data.recap.desa.length;
   const tables: RecapTable[] = [
@@ -44,26 +73,30 @@ export function layoutDHasil(data: DHasilData, dataSha256: string, m: TextMeasur
       columns: [...data.recap.desa.map((d) => d.nama), `JUMLAH KECAMATAN ${kec.nama.toUpperCase()}`],
       values: [...data.recap.desa.map((d) => d.total), data.recap.total],
       title: (cols, part, parts) =>
-        `Rekapitulasi per desa/kelurahan (${columnsTitle(cols, nDesa, 'desa', 'jumlah kecamatan')}) · ` +
-        `bagian ${part}/${parts}`,
+        `Rekapitulasi per desa/kelurahan (${v.kecamatanColumns(cols, nDesa)}) · bagian ${part}/${parts}`,
     },
     // One attachment per desa: one column per TPS and the desa total.
     ...data.lampiran.map((desa): RecapTable => ({
       role: `lampiran:${desa.kode}`,
-      columns: [...desa.tps.map(tpsColumn), `JUMLAH DESA/KEL.`],
+      columns: [...desa.tps.map(v.tpsColumn), `JUMLAH DESA/KEL.`],
       values: [...desa.tps.map((t) => t.counts), data.recap.desa.find((d) => d.kode === desa.kode)?.total ?? null],
       tps: desa.tps,
       title: (cols, part, parts) =>
-        `Lampiran Desa/Kelurahan ${desa.nama} (${formatKode(desa.kode)}): ` +
-        `${columnsTitle(cols, desa.tps.length, 'TPS', 'jumlah desa')} · bagian ${part}/${parts}`,
+        `Lampiran Desa/Kelurahan ${desa.nama} (${formatKode(desa.kode)})` +
+        `${v.lampiranColumns(cols, desa.tps.length)} · bagian ${part}/${parts}`,
     })),
   ];
-  const content = { notesTitle: NOTES_TITLE, opening: openingText(data), tables, closing: closingText(data) };
-  return layoutRecap(level, frameOf(data, dataSha256), content, m);
+  const content = {
+    notesTitle: NOTES_TITLE,
+    ...(v.opening ? { opening: openingText(data) } : {}),
+    tables,
+    closing: closingText(data, v.holds),
+  };
+  return layoutRecap(level, frameOf(data, dataSha256), content, m, v.style);
 }
 
 /** The closing paragraph above the signatures: totals in words of the form, draft status, reissue reason. */
-function closingText(data: DHasilData): string {
+function closingText(data: DHasilData, holds: boolean): string {
   const t = data.recap.tps;
   const draftNote = data.meta.final
     ? ''
@@ -73,7 +106,7 @@ function closingText(data: DHasilData): string {
     kecamatanLevel(data.header),
     `${t.total} TPS di ${data.recap.desa.length} desa/kelurahan`,
     data.recap.total.suara,
-    `${draftNote}${holdNote(data)}${reissueNote(data.meta)}`,
+    `${draftNote}${holds ? holdNote(data) : ''}${reissueNote(data.meta)}`,
   );
 }
 

@@ -2,19 +2,10 @@
 // kecamatan, who, what, how resolved), "NIHIL" when there was nothing, and the signatures. What differs between the
 // kecamatan and the kab/kota list (kabko.layout.ts) is data (KejadianList). Pure: data in, pages out.
 import { formatWaktu, landscape, wrapText } from './format';
-import {
-  FOOTER_H,
-  HEADER_H,
-  MARGIN_X,
-  PARAF_H,
-  finishPages,
-  headerItems,
-  parafItems,
-  reissueNote,
-  type FrameInput,
-} from './frame';
+import { FOOTER_H, HEADER_H, MARGIN_X, PARAF_H, finishPages, headerItems, parafItems, reissueNote } from './frame';
+import type { FrameInput, FrameStyle } from './frame';
 import { frameFor, kecamatanLevel, type DocLevel } from './level';
-import { signatureBlockHeight, signatureItems } from './signatures';
+import { SIGNATURE_STYLE, signatureBlockHeight, signatureItems, type SignatureStyle } from './signatures';
 import type {
   DocMetaBase,
   DocumentLayout,
@@ -25,9 +16,33 @@ import type {
   TextMeasure,
 } from './types';
 
-const FONT = 8;
-const LINE_H = 10;
 const PAD = 3;
+
+/**
+ * How the list is drawn: layouts 2 and 3 draw KEJADIAN_STYLE; pleno-layout/1 (frozen, layout-v1/kejadian.layout.ts)
+ * drew smaller rows, no paraf strip, with its own frame and signature block. The drawing code is one.
+ */
+export interface KejadianStyle {
+  font: number;
+  lineH: number;
+  /** Where the page content starts below the page top. */
+  headerH: number;
+  /** The lowest y of the list's rows; the lowest y of the signatures placed under the list. */
+  bottom: { rows: number; closing: number };
+  /** The paraf strip on every page without the full signatures. */
+  paraf: boolean;
+  frame?: FrameStyle;
+  signatures: SignatureStyle;
+}
+
+export const KEJADIAN_STYLE: KejadianStyle = {
+  font: 8,
+  lineH: 10,
+  headerH: HEADER_H,
+  bottom: { rows: FOOTER_H + PARAF_H + 8, closing: FOOTER_H + 6 },
+  paraf: true,
+  signatures: SIGNATURE_STYLE,
+};
 
 const JENIS_LABELS: Record<KejadianEntry['jenis'], string> = {
   keberatan: 'Keberatan',
@@ -83,6 +98,7 @@ export function kejadianFrame(level: DocLevel, meta: DocMetaBase, dataSha256: st
 
 /** The pages being drawn: the current page's items and position. */
 interface Pager {
+  s: KejadianStyle;
   entries: readonly KejadianEntry[];
   meta: DocMetaBase;
   level: DocLevel;
@@ -106,7 +122,7 @@ function startPage(p: Pager): void {
   p.items.push({ t: 'rect', x: MARGIN_X, y: p.y - hh, w: p.tableW, h: hh, fill: true });
   let x = MARGIN_X;
   for (const c of p.cols) {
-    p.items.push({ t: 'text', x: x + PAD, y: p.y - 10, size: FONT, text: c.title, bold: true });
+    p.items.push({ t: 'text', x: x + PAD, y: p.y - 10, size: p.s.font, text: c.title, bold: true });
     x += c.w;
   }
   p.y -= hh;
@@ -125,7 +141,7 @@ function vrules(p: Pager, fromY: number, toY: number): void {
 
 /** Closes the page; a page without the full signatures gets the paraf strip. */
 function endPage(p: Pager, role: string, signed = false): void {
-  const items = signed ? p.items : [...p.items, ...parafItems(p.level.paraf, p.w)];
+  const items = signed || !p.s.paraf ? p.items : [...p.items, ...parafItems(p.level.paraf, p.w)];
   p.pages.push({ width: p.w, height: p.h, role, items });
 }
 
@@ -147,10 +163,11 @@ function nihil(p: Pager): void {
 
 /** One row per entry, continued on new pages above `bottom`. */
 function entryRows(p: Pager, bottom: number): void {
+  const { font, lineH } = p.s;
   let tableTop = p.y + 14;
   p.entries.forEach((e, i) => {
-    const cells = p.cols.map((c) => wrapText(c.text(e, i), c.w - 2 * PAD, FONT, p.m));
-    const rowH = Math.max(...cells.map((c) => c.length)) * LINE_H + 4;
+    const cells = p.cols.map((c) => wrapText(c.text(e, i), c.w - 2 * PAD, font, p.m));
+    const rowH = Math.max(...cells.map((c) => c.length)) * lineH + 4;
     if (p.y - rowH < bottom) {
       vrules(p, tableTop, p.y);
       endPage(p, 'daftar');
@@ -160,7 +177,7 @@ function entryRows(p: Pager, bottom: number): void {
     let x = MARGIN_X;
     cells.forEach((cellLines, k) => {
       cellLines.forEach((line, j) =>
-        p.items.push({ t: 'text', x: x + PAD, y: p.y - (j + 1) * LINE_H + 1, size: FONT, text: line, bold: k === 0 }),
+        p.items.push({ t: 'text', x: x + PAD, y: p.y - (j + 1) * lineH + 1, size: font, text: line, bold: k === 0 }),
       );
       x += p.cols[k]!.w;
     });
@@ -176,13 +193,14 @@ function closing(p: Pager): void {
   const intro =
     `Demikian catatan kejadian khusus dan/atau keberatan saksi ini dibuat dalam rapat pleno terbuka rekapitulasi ` +
     `${level.penyelenggara} (${p.entries.length} catatan).${reissueNote(meta)}`;
-  if (p.y - (FOOTER_H + 6) < signatureBlockHeight(level.signers) + 30) {
+  const st = p.s.signatures;
+  if (p.y - p.s.bottom.closing < signatureBlockHeight(level.signers, st) + 30) {
     endPage(p, 'daftar');
     p.items = [...headerItems(p.frame, p.w, p.h, 'Pengesahan', p.m)];
-    p.items.push(...signatureItems(level.signers, meta.issued, p.w, p.top, intro, p.m));
+    p.items.push(...signatureItems(level.signers, meta.issued, p.w, p.top, intro, p.m, st));
     endPage(p, 'tanda-tangan', true);
   } else {
-    p.items.push(...signatureItems(level.signers, meta.issued, p.w, p.y - 6, intro, p.m));
+    p.items.push(...signatureItems(level.signers, meta.issued, p.w, p.y - 6, intro, p.m, st));
     endPage(p, 'daftar', true);
   }
 }
@@ -200,17 +218,20 @@ export function layoutKejadianList(
   entries: readonly KejadianEntry[],
   dataSha256: string,
   m: TextMeasure,
+  s = KEJADIAN_STYLE,
 ): DocumentLayout {
   const { w, h } = landscape(meta.paper);
   const cols = columns(w, list);
+  const frame = kejadianFrame(level, meta, dataSha256);
   const p: Pager = {
+    s,
     entries,
     meta,
     level,
-    frame: kejadianFrame(level, meta, dataSha256),
+    frame: s.frame ? { ...frame, style: s.frame } : frame,
     w,
     h,
-    top: h - HEADER_H,
+    top: h - s.headerH,
     cols,
     tableW: cols.reduce((s, c) => s + c.w, 0),
     m,
@@ -220,7 +241,7 @@ export function layoutKejadianList(
   };
   startPage(p);
   if (entries.length === 0) nihil(p);
-  else entryRows(p, FOOTER_H + PARAF_H + 8);
+  else entryRows(p, s.bottom.rows);
   closing(p);
   return { pages: finishPages(p.pages, p.frame, m) };
 }

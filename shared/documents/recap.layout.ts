@@ -3,11 +3,13 @@
 // notes and the paraf strip, and the signature page. What the tables hold and who signs is the caller's data.
 import type { CHasilCounts, Pilihan } from '../domain/model';
 import { landscape, wrapText } from './format';
-import { formTable, formulaNotes, noteLines, warnedCells, warningNotes } from './form-table';
-import { FOOTER_H, HEADER_H, MARGIN_X, PARAF_H, finishPages, headerItems, parafItems, type FrameInput } from './frame';
+import { FORM_TABLE, formTable, formulaNotes, noteLines, warnedCells, warningNotes } from './form-table';
+import type { FormTableStyle } from './form-table';
+import { FOOTER_H, HEADER_H, MARGIN_X, PARAF_H, finishPages, headerItems, parafItems } from './frame';
+import type { FrameInput, FrameStyle } from './frame';
 import type { DocLevel } from './level';
-import { signatureItems, type Signers } from './signatures';
-import { layoutTable } from './table';
+import { SIGNATURE_STYLE, signatureItems, type SignatureStyle, type Signers } from './signatures';
+import { TABLE_STYLE, layoutTable, type TableStyle } from './table';
 import type { DocTps, DocumentLayout, LayoutItem, LayoutPage, PaperSize, TextMeasure } from './types';
 
 const NOTE_FONT = 8;
@@ -30,14 +32,42 @@ export interface RecapTable {
 export interface RecapContent {
   /** Heading of the formula notes (how the numbers were printed). */
   notesTitle: string;
-  /** The opening paragraph, over the first table. */
-  opening: string;
+  /** The opening paragraph, over the first table (layout 1: none). */
+  opening?: string;
   tables: RecapTable[];
   /** The closing paragraph above the signatures. */
   closing: string;
 }
 
+/**
+ * How the pages are drawn: layouts 2 and 3 draw RECAP_STYLE; pleno-layout/1 (frozen, layout-v1/d-hasil.layout.ts)
+ * drew no notes and no paraf strip, with its own table, rows, frame and signature block. The drawing code is one.
+ */
+export interface RecapStyle {
+  table: TableStyle;
+  rows: FormTableStyle;
+  frame?: FrameStyle;
+  signatures: SignatureStyle;
+  /** Where the page content starts below the page top; the lowest y of the tables. */
+  headerH: number;
+  bottom: number;
+  /** The formula and warning notes under each table; the paraf strip on each table page. */
+  notes: boolean;
+  paraf: boolean;
+}
+
+export const RECAP_STYLE: RecapStyle = {
+  table: TABLE_STYLE,
+  rows: FORM_TABLE,
+  signatures: SIGNATURE_STYLE,
+  headerH: HEADER_H,
+  bottom: FOOTER_H + PARAF_H + 8,
+  notes: true,
+  paraf: true,
+};
+
 interface RecapDocument extends RecapContent {
+  s: RecapStyle;
   paper: PaperSize;
   frame: FrameInput;
   pilihan: readonly Pilihan[];
@@ -47,15 +77,16 @@ interface RecapDocument extends RecapContent {
 
 /** The pages of one table, each with its notes and the paraf strip. */
 function tablePages(d: RecapDocument, t: RecapTable, intro: string[] | undefined, m: TextMeasure): LayoutPage[] {
+  const { s } = d;
   const { w, h } = landscape(d.paper);
-  const top = h - HEADER_H;
-  const bottom = FOOTER_H + PARAF_H + 8;
-  const spec = formTable(d.pilihan, t.columns, t.values, warnedCells(t.tps, t.columns.length));
-  const notes = [...formulaNotes(spec.columns, t.values), ...warningNotes(spec.columns, t.tps ?? [])];
+  const top = h - s.headerH;
+  const spec = formTable(d.pilihan, t.columns, t.values, warnedCells(t.tps, t.columns.length), s.rows);
+  const notes = s.notes ? [...formulaNotes(spec.columns, t.values), ...warningNotes(spec.columns, t.tps ?? [])] : [];
   const noteW = w - 2 * MARGIN_X;
   const notesIn = (cols: number[]) => notes.filter((n) => cols.includes(n.column));
   const introH = intro ? intro.length * INTRO_LH + 4 : 0;
-  const pages = layoutTable(spec, w, top, bottom, m, {
+  const pages = layoutTable(spec, w, top, s.bottom, m, {
+    style: s.table,
     firstPageDrop: introH,
     reserve: (cols) => {
       const n = noteLines(notesIn(cols), d.notesTitle, noteW, m).length;
@@ -73,7 +104,7 @@ function tablePages(d: RecapDocument, t: RecapTable, intro: string[] | undefined
     noteLines(onPage, d.notesTitle, noteW, m).forEach((line, k) =>
       items.push({ t: 'text', x: MARGIN_X, y: tp.bottomY - 12 - k * NOTE_LH, size: NOTE_FONT, text: line }),
     );
-    items.push(...parafItems(d.paraf, w));
+    if (s.paraf) items.push(...parafItems(d.paraf, w));
     return { width: w, height: h, role: t.role, items };
   });
 }
@@ -87,11 +118,18 @@ export function columnsTitle(columns: number[], count: number, unit: string, tot
   return parts.join(' dan ');
 }
 
-export function layoutRecap(level: DocLevel, frame: FrameInput, c: RecapContent, m: TextMeasure): DocumentLayout {
+export function layoutRecap(
+  level: DocLevel,
+  frameInput: FrameInput,
+  c: RecapContent,
+  m: TextMeasure,
+  s = RECAP_STYLE,
+): DocumentLayout {
   const { signers, paraf } = level;
-  const d: RecapDocument = { ...c, paper: frame.meta.paper, frame, pilihan: signers.pilihan, paraf, signers };
+  const frame = s.frame ? { ...frameInput, style: s.frame } : frameInput;
+  const d: RecapDocument = { ...c, s, paper: frame.meta.paper, frame, pilihan: signers.pilihan, paraf, signers };
   const { w, h } = landscape(d.paper);
-  const intro = wrapText(d.opening, w - 2 * MARGIN_X, INTRO_FONT, m);
+  const intro = d.opening === undefined ? undefined : wrapText(d.opening, w - 2 * MARGIN_X, INTRO_FONT, m);
   const pages = d.tables.flatMap((t, i) => tablePages(d, t, i === 0 ? intro : undefined, m));
   pages.push({
     width: w,
@@ -99,7 +137,7 @@ export function layoutRecap(level: DocLevel, frame: FrameInput, c: RecapContent,
     role: 'tanda-tangan',
     items: [
       ...headerItems(d.frame, w, h, 'Pengesahan', m),
-      ...signatureItems(d.signers, d.frame.meta.issued, w, h - HEADER_H, d.closing, m),
+      ...signatureItems(d.signers, d.frame.meta.issued, w, h - s.headerH, d.closing, m, s.signatures),
     ],
   });
   return { pages: finishPages(pages, d.frame, m) };

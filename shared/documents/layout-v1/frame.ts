@@ -4,8 +4,7 @@
 // paper) and a text watermark: these values.
 import { fitText } from '../format';
 import { MARGIN_X, issuedAt, type FrameInput, type FrameStyle } from '../frame';
-import { frameFor, kecamatanLevel } from '../level';
-import type { DocKind, DocumentData, LayoutItem, TextMeasure } from '../types';
+import type { LayoutItem, TextMeasure } from '../types';
 
 /** Distance from the page top to where content starts. */
 export const HEADER_H = 70;
@@ -27,7 +26,7 @@ function footerLines(f: FrameInput, room: number, m: TextMeasure): LayoutItem[] 
   ];
 }
 
-const V1_FRAME: FrameStyle = {
+export const V1_FRAME: FrameStyle = {
   header: {
     top: 22,
     lines: [
@@ -42,20 +41,3 @@ const V1_FRAME: FrameStyle = {
   footer: { rule: FOOTER_H - 4, qr: 46, qrY: 12, pageY: 35, pageSize: 8, gap: 12, lines: footerLines },
   outlineWatermark: false,
 };
-
-const V1_TITLES: Record<DocKind, [title: string, subtitle: string]> = {
-  'd-hasil': [
-    'MODEL D.HASIL KECAMATAN-KWK',
-    'BERITA ACARA DAN SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DI TINGKAT KECAMATAN',
-  ],
-  'kejadian-khusus': [
-    'MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI-KWK',
-    'CATATAN KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI DALAM REKAPITULASI HASIL PENGHITUNGAN SUARA DI TINGKAT KECAMATAN',
-  ],
-};
-
-/** The frame of a layout-1 kecamatan document. */
-export function frameV1(data: DocumentData, dataSha256: string): FrameInput {
-  const [title, subtitle] = V1_TITLES[data.meta.kind];
-  return { ...frameFor(kecamatanLevel(data.header), data.meta, dataSha256, title, subtitle), style: V1_FRAME };
-}

@@ -28,9 +28,9 @@ export interface TableStyle {
   };
   /** Widths of the fixed columns, and the narrowest and widest data column. */
   widths: { no: number; label: number; sub: number; minCol: number; maxCol: number };
-  /** Column headers: font, line height over the font, points added to the height, baseline of the No/Uraian/L/P
-   * heads under the middle, of a header line; lines on every page (`fit`: as many as the page's longest needs, 2 to
-   * 4); bold and shrunk to fit the longest word (layout 1); the (1) (2) (3) … row under them (layouts 2 and 3). */
+  /** Column headers: font, line height over the font, points added to the header's height, the No/Uraian/L/P
+   * heads' baseline under its middle, a header line's lift; lines on every page (`fit`: as many as the page's
+   * longest needs, 2 to 4); bold and shrunk to fit the longest word (layout 1); the (1) (2) (3) … row under them. */
   header: {
     font: number;
     leading: number;
@@ -60,9 +60,6 @@ export const TABLE_STYLE: TableStyle = {
     numbers: true,
   },
 };
-
-/** Font size of the table's rows (layouts 2 and 3). */
-export const FONT = TABLE_STYLE.cell.font;
 
 /** One printed row. `values` has one string per data column (all columns, not only the page's). */
 export interface TableRow {

@@ -12,9 +12,9 @@ export const DOCUMENT_FORMAT = 'pleno.document/2';
 export const DOCUMENT_FORMATS = ['pleno.document/1', DOCUMENT_FORMAT] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 /**
- * Bumped whenever the drawing of the same data changes. Older layouts stay available (shared/documents/layout-v1/;
- * layout 2 is layout 3 without the signer's key fingerprint in the footer, frame.ts) so documents issued with them
- * still verify.
+ * Bumped whenever the drawing of the same data changes. Older layouts stay available as the values they drew with
+ * (layout 1: shared/documents/layout-v1/; layout 2 is layout 3 without the signer's key fingerprint in the footer,
+ * frame.ts) so documents issued with them still verify.
  */
 export const LAYOUT_VERSION = 'pleno-layout/3';
 export const KNOWN_LAYOUTS = ['pleno-layout/1', 'pleno-layout/2', LAYOUT_VERSION] as const;

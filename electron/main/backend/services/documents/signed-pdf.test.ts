@@ -212,7 +212,7 @@ describe('signed document PDF', () => {
   });
 
   it('still draws and verifies documents of the previous layout (pleno-layout/1) byte for byte', async () => {
-    // Golden SHA-256 of these PDFs as drawn by the code before layout 2 existed (commit afe0a1b): the frozen copy in
+    // Golden SHA-256 of these PDFs as drawn by the code before layout 2 existed (commit afe0a1b): layout 1's values in
     // shared/documents/layout-v1/ must keep giving exactly those bytes, or older documents stop verifying.
     const golden = {
       'd-hasil': 'ccd3c201a93a2ecec305449abd8b8442ea62dd51c8151f2529e00ac9f6cefd65',

@@ -93,6 +93,8 @@ describe('parseJson names where invalid text goes wrong', () => {
     ['after a closed array', '[[1],]', 'karakter tak terduga pada posisi 5'],
     ['65 levels deep', '['.repeat(65) + 'x', 'struktur terlalu dalam pada posisi 65'],
     ['64 levels deep', '['.repeat(64) + 'x', 'karakter tak terduga pada posisi 64'],
+    ['65 objects deep', '{"a":'.repeat(65) + 'x', 'struktur terlalu dalam pada posisi 325'],
+    ['64 objects deep', '{"a":'.repeat(64) + 'x', 'karakter tak terduga pada posisi 320'],
     ['an unclosed text', '["abc', 'teks tidak ditutup pada posisi 5'],
     ['a space in a text before the fault', '[" a",]', 'karakter tak terduga pada posisi 6'],
     ['an escaped quote in a text before the fault', '["a\\"b",]', 'karakter tak terduga pada posisi 8'],

@@ -17,7 +17,7 @@ export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'stryker.vitest.config.ts', related: true },
-  mutate: [...folders.map((f) => `${f}/**/*.ts`), '!shared/**/*.test.ts', '!shared/domain/test-support/**'],
+  mutate: [...folders.map((f) => `${f}/**/*.ts`), '!shared/**/*.test.ts'],
   ignorePatterns: [
     '.stryker-tmp',
     'e2e',

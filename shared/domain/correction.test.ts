@@ -14,7 +14,7 @@ import {
 } from './correction';
 import { type CHasilCounts, type Pilihan } from './model';
 import type { CurrentSourceKind } from './status';
-import { cleanCounts, withCounts } from './test-support/records';
+import { cleanCounts, withCounts } from '../../tests/support/counts';
 
 const misread = withCounts({ 'suara.paslon.0': 905 });
 const fixed = cleanCounts();

@@ -1,7 +1,7 @@
 // The trace of a counted number: which record it starts from and which approved changes lead to it, replayable.
 import { describe, expect, it } from 'vitest';
 import { applyTrace, BASIS_NOTE_MARK, toSumber, traceOf, type TraceInput } from './count-trace';
-import { cleanCounts, withCounts } from './test-support/records';
+import { cleanCounts, withCounts } from '../../tests/support/counts';
 
 const s1 = { id: 1, sha256: 'a'.repeat(64), counts: cleanCounts() };
 const s2 = { id: 2, sha256: 'b'.repeat(64), counts: withCounts({ 'suara.paslon.0': 905, 'suara.sah': 1112 }) };

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossFlags, crossIndex, crossViolations, type SharedPhotoRowIn } from './cross-checks';
 import type { CHasilCounts, PemilihanId } from './model';
-import { cleanCounts, withCounts } from './test-support/records';
+import { cleanCounts, withCounts } from '../../tests/support/counts';
 
 const A1 = '6302142001001';
 const A2 = '6302142001002';

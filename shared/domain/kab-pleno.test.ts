@@ -10,7 +10,7 @@ import {
   type KabKecamatanIn,
   type KabRowsIn,
 } from './kab-pleno';
-import { cleanCounts, withCounts } from './test-support/records';
+import { cleanCounts, withCounts } from '../../tests/support/counts';
 import { sumTotals } from './recap';
 import type { CHasilCounts } from './model';
 

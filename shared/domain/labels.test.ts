@@ -12,7 +12,7 @@ import {
   setCount,
 } from './labels';
 import { type Pilihan } from './model';
-import { cleanCounts } from './test-support/records';
+import { cleanCounts } from '../../tests/support/counts';
 
 const pilihan: Pilihan[] = [
   { nomor: 1, nama: 'Andi – Budi' },

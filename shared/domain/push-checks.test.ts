@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CHasilCounts } from './model';
 import { checkPushedDHasil, type HeldRecord } from './push-checks';
 import { sumTotals } from './recap';
-import { cleanCounts, withCounts } from './test-support/records';
+import { cleanCounts, withCounts } from '../../tests/support/counts';
 
 const A = '6302142001';
 const B = '6302142002';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CHasilCounts, DataMaster, PemilihanId } from './model';
 import { derivePemilihan, derivePemilihanSet, type PemilihanRows, type RowTypes } from './read-model';
 import type { SharedPhotoRowIn } from './cross-checks';
-import { CLEAN_DPT, cleanCounts, withCounts } from './test-support/records';
+import { CLEAN_DPT, cleanCounts, withCounts } from '../../tests/support/counts';
 
 const A = '6302142001';
 const B = '6302142002';

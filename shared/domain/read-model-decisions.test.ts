@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataMaster, PemilihanId } from './model';
 import { derivePemilihan, receivedAfterHold, recapState, type PemilihanRows, type RowTypes } from './read-model';
 import type { TundaRowIn, WithdrawalRowIn } from './read-model-types';
-import { CLEAN_DPT, cleanCounts, withCounts } from './test-support/records';
+import { CLEAN_DPT, cleanCounts, withCounts } from '../../tests/support/counts';
 
 const A = '6302142001';
 const T1 = `${A}001`;

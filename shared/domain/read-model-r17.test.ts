@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataMaster } from './model';
 import { crossFlags } from './cross-checks';
 import { derivePemilihan, type PemilihanRows, type RowTypes } from './read-model';
-import { CLEAN_DPT, cleanCounts } from './test-support/records';
+import { CLEAN_DPT, cleanCounts } from '../../tests/support/counts';
 
 const A = '6302142001';
 const master: Pick<DataMaster, 'kecamatan' | 'desa' | 'pemilihan'> = {

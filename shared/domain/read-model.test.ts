@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DataMaster, PemilihanId } from './model';
 import { derivePemilihan, recapState, type PemilihanRows, type RowTypes } from './read-model';
-import { CLEAN_DPT, cleanCounts, withCounts } from './test-support/records';
+import { CLEAN_DPT, cleanCounts, withCounts } from '../../tests/support/counts';
 
 const A = '6302142001';
 const B = '6302142002';

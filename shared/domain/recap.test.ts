@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countPaths, getCount, setCount } from './labels';
 import { type CHasilCounts, type DataMaster, tpsCode } from './model';
 import { type RecapTpsState, addTotals, buildRecap, emptyTotals, sumTotals } from './recap';
-import { cleanCounts } from './test-support/records';
+import { cleanCounts } from '../../tests/support/counts';
 import { mulberry32 } from '../util/mulberry32';
 
 function randomCounts(rand: () => number, n: number): CHasilCounts {

@@ -11,7 +11,7 @@ import {
   lockState,
   pemilihanFinal,
 } from './status';
-import { CLEAN_DPT, cleanCounts, withCounts } from './test-support/records';
+import { CLEAN_DPT, cleanCounts, withCounts } from '../../tests/support/counts';
 import { checkRecord } from './rules/index';
 
 const rules = { dptMaster: CLEAN_DPT, pilihanCount: 3 };

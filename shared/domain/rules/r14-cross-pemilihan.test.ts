@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCounts, withCounts } from '../test-support/records';
+import { cleanCounts, withCounts } from '../../../tests/support/counts';
 import { getCount } from '../labels';
 import { checkR14, R14_FIELDS } from './r14-cross-pemilihan';
 

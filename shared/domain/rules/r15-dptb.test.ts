@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCounts, withCounts } from '../test-support/records';
+import { cleanCounts, withCounts } from '../../../tests/support/counts';
 import { checkR15 } from './r15-dptb';
 
 describe('R15 pemilih DPTb = pengguna DPTb (warning)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countPaths, getCount } from '../labels';
-import { CLEAN_DPT, cleanCounts, withCounts } from '../test-support/records';
+import { CLEAN_DPT, cleanCounts, withCounts } from '../../../tests/support/counts';
 import {
   RULES,
   RULES_BY_CODE,

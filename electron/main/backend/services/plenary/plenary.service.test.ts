@@ -13,7 +13,7 @@ import { payloadHash } from '../../../../../shared/formats/envelope';
 import { utf8Encode } from '../../../../../shared/formats/bytes';
 import type { ImportSummary } from '../../../../../shared/contracts/import.contract';
 import { verifyAudit } from '../../repositories/audit.repo';
-import { cleanCounts, withCounts, CLEAN_DPT } from '../../../../../shared/domain/test-support/records';
+import { cleanCounts, withCounts, CLEAN_DPT } from '../../../../../tests/support/counts';
 import type { CHasilCounts, DataMaster } from '../../../../../shared/domain/model';
 import type { PlenoEvent } from '../../../../../shared/contracts/events';
 import type { Result } from '../../../../../shared/contracts/result';

@@ -1,6 +1,6 @@
 // Realistic C.Hasil counts for tests (a consistent TPS: every rule passes) and helpers to alter them.
-import { setCount } from '../labels';
-import { type CHasilCounts, type LP } from '../model';
+import { setCount } from '../../shared/domain/labels';
+import { type CHasilCounts, type LP } from '../../shared/domain/model';
 
 /** DPT of the TPS in the data master, matching cleanCounts(). */
 export const CLEAN_DPT: LP = { l: 200, p: 210 };

@@ -35,8 +35,7 @@ const ENTRY = 'electron/main/cli.ts';
  * where they are, so a worker started by the CLI loads compiled code instead of registering tsx in the thread.
  */
 const WORKERS = {
-  'bundle-read.worker': 'electron/main/backend/services/import/bundle-read.worker.ts',
-  'qr-decode.worker': 'electron/main/backend/services/qr/qr-decode.worker.ts',
+  'reader.worker': 'electron/main/backend/workers/reader.worker.ts',
 };
 /**
  * Commands compiled alone as well, each into one CommonJS file `<name>.cjs` that bin/load-cli.mjs runs with V8's code

@@ -1,11 +1,12 @@
 // A worker started from the CLI bundle loads the compiled `<name>.worker.mjs` that scripts/build-cli.mjs writes
 // beside cli.mjs (bin/load-cli.mjs names the folder), not the `.ts` source through tsx; elsewhere the source runs.
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createWorkerTask, WorkerUnavailable } from './worker-task';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createWorkerTask, hasLoaderFlag, WorkerUnavailable } from './worker-task';
 
 /** A compiled worker entry speaking worker-task's protocol, answering every job with `answer`. */
 const COMPILED = (answer: string) => `
@@ -57,5 +58,51 @@ describe('worker entries from the CLI bundle', () => {
         t.close();
       }
     }
+  });
+});
+
+describe('workers do not inherit the module loaders of the process', () => {
+  it('a compiled worker of a process started with node --import tsx runs without that loader', () => {
+    const bundle = mkdtempSync(join(tmpdir(), 'pleno-worker-bundle-'));
+    dirs.push(bundle);
+    // Answers with the flags its thread was started with.
+    writeFileSync(
+      join(bundle, 'uji.worker.mjs'),
+      [
+        "import { parentPort } from 'node:worker_threads';",
+        'parentPort.on("message", (m) => parentPort.postMessage({ id: m.id, ok: true, value: process.execArgv }));',
+        'parentPort.postMessage({ ready: true });',
+      ].join('\n'),
+    );
+    const here = fileURLToPath(new URL('.', import.meta.url));
+    const script = join(bundle, 'main.mts');
+    writeFileSync(
+      script,
+      [
+        `import { createWorkerTask } from ${JSON.stringify(join(here, 'worker-task.ts'))};`,
+        `globalThis.plenoWorkerBundle = ${JSON.stringify(bundle)};`,
+        `const entry = new URL(${JSON.stringify(pathToFileURL(join(bundle, 'src', 'uji.worker.ts')).href)});`,
+        "const t = createWorkerTask({ name: 'uji', entry, timeoutMs: 30_000, maxHeapMb: 64 });",
+        "console.log(JSON.stringify({ parent: process.execArgv, worker: await t.run('x') }));",
+        't.close();',
+      ].join('\n'),
+    );
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--enable-source-maps', script], {
+      cwd: join(here, '../../../..'),
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { parent: string[]; worker: string[] };
+    expect(out.parent).toEqual(['--import', 'tsx', '--enable-source-maps']);
+    expect(out.worker).toEqual([]);
+  });
+
+  it('hasLoaderFlag finds a loader flag in both spellings, and nothing else', () => {
+    for (const argv of [['--import', 'tsx'], ['--import=./x.mjs'], ['--loader', 'l'], ['--experimental-loader=y']])
+      expect(hasLoaderFlag(argv)).toBe(true);
+    expect(hasLoaderFlag(['-r', 'dotenv/config', '--enable-source-maps'])).toBe(true);
+    expect(hasLoaderFlag(['--require=z'])).toBe(true);
+    expect(hasLoaderFlag([])).toBe(false);
+    expect(hasLoaderFlag(['--enable-source-maps', '--max-old-space-size=512', '--importx'])).toBe(false);
   });
 });

@@ -99,7 +99,7 @@ describe('the bundle-read worker keeps the master between jobs', () => {
   const input = (tps: string) => ({ bytes: makeBundle(fx, tps), master: fx.master, extra: [] });
   const task = createWorkerTask<BundleReadJob, BundleRead>({
     name: 'bundle-read-test',
-    entry: new URL('./bundle-read.worker.ts', import.meta.url),
+    entry: new URL('../../workers/reader.worker.ts', import.meta.url),
     timeoutMs: 60_000,
     maxHeapMb: 256,
   });

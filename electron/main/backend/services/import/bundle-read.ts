@@ -1,6 +1,6 @@
 // A TPS bundle read and its envelopes verified off the event loop (docs/storage.md "Workers"): unzip, CRC and
-// photo hashes (readBundle) and the Ed25519 check of every envelope run in the `bundle-read` worker thread
-// (workers/worker-task.ts) with a heap limit and a time budget; the main thread gets plain verified data and only
+// photo hashes (readBundle) and the Ed25519 check of every envelope run in the reader worker thread
+// (workers/reader.ts, shared with the receiver's bundles and QR images) with a heap limit and a time budget; the main thread gets plain verified data and only
 // writes. A job past its budget or its memory ends in a refusal in Bahasa Indonesia; where no worker can start the
 // same read runs in-thread, still bounded by the ZIP reader's limits. The master and the extra devices are sent to
 // the worker once and kept there (with the master's index) for the bundles that follow: cloning a 600-TPS master
@@ -15,13 +15,16 @@ import { verifyCHasilEnvelope, type VerifiedCHasil } from '../../../../../shared
 import { parsed, type ParseError, type ParseResult } from '../../../../../shared/formats/parse-result';
 import { InflateOverflow } from '../../../../../shared/formats/zip-reader';
 import { nodeCrypto } from '../../crypto';
+import { WorkerJobError, WorkerTimeout, WorkerUnavailable } from '../../workers/worker-task';
 import {
-  createWorkerTask,
-  WorkerJobError,
-  WorkerTimeout,
-  WorkerUnavailable,
-  type WorkerTask,
-} from '../../workers/worker-task';
+  READER_MAX_HEAP_MB,
+  READER_TIMEOUT_MS,
+  readerBusy,
+  readerLimits,
+  readerMode,
+  readerTask,
+  setReaderLimits,
+} from '../../workers/reader';
 
 export interface BundleReadInput {
   bytes: Uint8Array;
@@ -133,32 +136,24 @@ export function bundleReadTransfer(value: unknown): ArrayBuffer[] {
 }
 
 /** A bundle is at most 100 MiB inflated (shared/formats/bundle.ts): seconds of work at most on a slow laptop. */
-export const BUNDLE_READ_TIMEOUT_MS = 20_000;
+export const BUNDLE_READ_TIMEOUT_MS = READER_TIMEOUT_MS;
 /** The inflated entries are buffers outside the heap; the heap holds the JSON and the worker's code. */
-export const BUNDLE_READ_MAX_HEAP_MB = 256;
+export const BUNDLE_READ_MAX_HEAP_MB = READER_MAX_HEAP_MB;
 
-let limits = { timeoutMs: BUNDLE_READ_TIMEOUT_MS, maxHeapMb: BUNDLE_READ_MAX_HEAP_MB };
-let reader: WorkerTask<object, unknown> | null = null;
 /** The context the worker was last sent (jobs run in order, so the next one finds it there). */
 const sent: SentContext = { key: null };
 
 /** Other limits for the reader (tests of the time budget); the running worker is closed. */
 export function setBundleReadLimits(next: { timeoutMs?: number; maxHeapMb?: number }): void {
-  limits = { ...limits, ...next };
-  reader?.close();
-  reader = null;
+  setReaderLimits(next);
   sent.key = null;
 }
 
 /** Where bundles are read ('idle' before the first). */
-export function bundleReaderMode(): 'idle' | 'worker' | 'in-thread' {
-  return reader?.mode() ?? 'idle';
-}
+export const bundleReaderMode = readerMode;
 
 /** A bundle is being read or waits to be. */
-export function bundleReaderBusy(): boolean {
-  return reader?.busy() ?? false;
-}
+export const bundleReaderBusy = readerBusy;
 
 // ---------- the worker's context: sent once, kept for the jobs that follow ----------
 
@@ -223,15 +218,6 @@ export async function readOnWorker(
   }
 }
 
-/** The one bundle-read worker: TPS bundles and the receiver's `.pleno-kirim` jobs (bundle-read.worker.ts). */
-function readerTask(): WorkerTask<object, unknown> {
-  return (reader ??= createWorkerTask<object, unknown>({
-    name: 'bundle-read',
-    entry: new URL('./bundle-read.worker.ts', import.meta.url),
-    ...limits,
-  }));
-}
-
 /** Why a job was given up, in Bahasa Indonesia for the person and in English for the log. */
 export interface ReaderRefusal {
   reason: string;
@@ -240,6 +226,7 @@ export interface ReaderRefusal {
 
 /** The refusal for a job past the worker's time budget or memory limit; null for any other error. */
 function limitRefusal(err: unknown): ReaderRefusal | null {
+  const limits = readerLimits();
   if (err instanceof WorkerTimeout) {
     const s = Math.max(1, Math.round(limits.timeoutMs / 1000));
     return {
@@ -269,7 +256,7 @@ export async function readBundleVerified(input: BundleReadInput): Promise<Bundle
 }
 
 /**
- * Runs another kind of job on the bundle-read worker (bundle-read.worker.ts picks the work by the job's `kind`):
+ * Runs another kind of job on the reader worker (workers/reader.worker.ts picks the work by the job's `kind`):
  * its value, or the refusal when it ran out of time or memory. Where no worker can start, `inThread` does it here.
  */
 export async function onBundleReader<O>(

@@ -2,7 +2,8 @@
 // .wasm file from node_modules (never a CDN: the PPK laptop is often offline and must not fetch code).
 //
 //   decodeQrImage(bytes: Uint8Array /* png | jpg */): Promise<string[]>   every QR text found, in reading order;
-//     refused from the header above QR_MAX_PIXELS, decoded in a worker thread with a time budget (qr-decode.worker)
+//     refused from the header above QR_MAX_PIXELS, decoded in the reader worker thread with a time budget
+//     (workers/reader.ts, shared with the bundle readers)
 //   decodeQrImageInThread(bytes)                                          the same on the calling thread
 //   decodeQrPixels(rgba, width, height): Promise<string[]>                same, from raw RGBA pixels
 //   warmQrDecoder(): Promise<void>                                        instantiates the wasm module once
@@ -11,11 +12,12 @@ import { createRequire } from 'node:module';
 import type * as ZXing from 'zxing-wasm/reader';
 import { imageDimensions } from '../../../../../shared/formats/image-size';
 import { QR_READ_FAST, QR_READ_THOROUGH, qrTexts } from '../../../../../shared/formats/qr-reader-options';
-import { createWorkerTask, WorkerJobError, WorkerTimeout, WorkerUnavailable } from '../../workers/worker-task';
+import { WorkerJobError, WorkerTimeout, WorkerUnavailable } from '../../workers/worker-task';
+import { READER_TIMEOUT_MS, readerLimits, readerMode, readerTask } from '../../workers/reader';
 
 /** A 50-megapixel phone photo decodes in well under a second; above that the decoder's memory grows unbounded. */
 export const QR_MAX_PIXELS = 50_000_000;
-export const QR_DECODE_TIMEOUT_MS = 20_000;
+export const QR_DECODE_TIMEOUT_MS = READER_TIMEOUT_MS;
 
 type ZXingReader = typeof ZXing;
 type ReadInput = Parameters<ZXingReader['readBarcodes']>[0];
@@ -93,28 +95,24 @@ export async function decodeQrImageInThread(bytes: Uint8Array): Promise<string[]
   return read(bytes);
 }
 
-let decoder: ReturnType<typeof createWorkerTask<Uint8Array, string[]>> | null = null;
-
-/** Where decodeQrImage runs ('idle' before its first image). */
-export function qrDecoderMode(): 'idle' | 'worker' | 'in-thread' {
-  return decoder?.mode() ?? 'idle';
+/** A QR image job for the reader worker (workers/reader.worker.ts). */
+export interface QrDecodeJob {
+  kind: 'qr-decode';
+  bytes: Uint8Array;
 }
+
+/** Where decodeQrImage runs: the reader worker's mode ('idle' before its first job). */
+export const qrDecoderMode = readerMode;
 
 /** Every QR code text in a PNG or JPEG image (empty when none is readable). Throws QrImageError on non-images. */
 export async function decodeQrImage(bytes: Uint8Array): Promise<string[]> {
   checkImage(bytes);
-  decoder ??= createWorkerTask<Uint8Array, string[]>({
-    name: 'qr-decode',
-    entry: new URL('./qr-decode.worker.ts', import.meta.url),
-    timeoutMs: QR_DECODE_TIMEOUT_MS,
-    maxHeapMb: 256,
-  });
   try {
-    return await decoder.run(bytes);
+    return (await readerTask().run({ kind: 'qr-decode', bytes } satisfies QrDecodeJob)) as string[];
   } catch (err) {
     if (err instanceof WorkerUnavailable) return read(bytes);
     if (err instanceof WorkerTimeout)
-      throw new QrImageError(`gambar tidak selesai dibaca dalam ${QR_DECODE_TIMEOUT_MS / 1000} detik`);
+      throw new QrImageError(`gambar tidak selesai dibaca dalam ${Math.round(readerLimits().timeoutMs / 1000)} detik`);
     if (err instanceof WorkerJobError && err.kind === 'QrImageError') throw new QrImageError(err.message);
     throw err;
   }

@@ -47,8 +47,8 @@ export const hasKabPlenoTables = (db: Db): boolean => hasTable(db, 'kab_anggota'
 
 /** Most kab/kota decisions name who recorded them as `oleh`, at `createdAt`. */
 const OLEH = { actor: 'oleh', at: 'createdAt' } as const;
-const kab = <New extends ColumnValues<New>>(table: string, action: string, who: Who<New>) =>
-  auditedTable<New>(table, action, who, hasKabPlenoTables);
+const kab = <R extends ColumnValues<R>>(table: string, action: string, who: Who<R>) =>
+  auditedTable<R>(table, action, who, hasKabPlenoTables);
 
 const anggota = kab<New<KabAnggota>>('kab_anggota', 'kab.anggota', { actor: 'actor', at: 'createdAt' });
 const penerimaan = kab<New<KabPenerimaan>>('kab_penerimaan', 'kab.penerimaan', OLEH);

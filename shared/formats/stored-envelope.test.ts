@@ -49,8 +49,33 @@ describe('canonicalStoredEnvelope', () => {
     ['a numeric keyId', stored(payload, canonicalize({ ...SIG, keyId: 5 }))],
     ['a signature with whitespace', stored(payload, JSON.stringify(SIG, null, 1))],
     ['nesting deeper than 32', stored('{"a":'.repeat(33) + '1' + '}'.repeat(33))],
+    ['nesting deeper than 32 through arrays', stored('{"a":' + '['.repeat(32) + ']'.repeat(32) + '}')],
+    ['another first member of the same length', `{"PAYLOAD":${payload},"signature":${SIG_TEXT}}`],
+    ['a last character other than }', stored(payload).slice(0, -1) + ']'],
+    ['no signature member', `{"payload":${payload}}`],
+    ['a payload that is null', stored('null')],
+    ['a signature that is null', stored(payload, 'null')],
+    ['a signature that is a string', stored(payload, '"alg,keyId,sig"')],
+    ['a signature with a member after sig', stored(payload, canonicalize({ ...SIG, x: 1 }))],
+    ['a numeric sig', stored(payload, canonicalize({ ...SIG, sig: 5 }))],
   ])('returns null (the caller re-canonicalises) for %s', (_name, text) => {
     expect(canonicalStoredEnvelope(text)).toBeNull();
+  });
+
+  it('takes nesting up to 32 deep, through objects or arrays, and arrays of any length', () => {
+    for (const text of [
+      '{"a":'.repeat(32) + '1' + '}'.repeat(32),
+      '{"a":' + '['.repeat(31) + ']'.repeat(31) + '}',
+      JSON.stringify({ a: Array.from({ length: 12 }, (_, i) => i) }),
+      JSON.stringify({ a: Array.from({ length: 12 }, (_, i) => ({ b: i })) }),
+    ])
+      expect(canonicalStoredEnvelope(stored(text))?.signedText).toBe(text);
+  });
+
+  it('text nested 100,000 deep (a tampered row) is null, never a stack overflow', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(canonicalStoredEnvelope(stored(`{"a":${deep}}`))).toBeNull();
+    expect(canonicalStoredEnvelope(stored(payload, `{"alg":${deep},"keyId":"k","sig":"s"}`))).toBeNull();
   });
 
   it('a "signature" text inside a payload string does not move the split', () => {

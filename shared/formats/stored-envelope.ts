@@ -43,9 +43,9 @@ function keysSorted(v: unknown, depth: number): boolean {
 export function canonicalStoredEnvelope(text: string): CanonicalStoredEnvelope | null {
   if (!text.startsWith(HEAD) || !text.endsWith('}')) return null;
   // A JSON string cannot hold `,"signature":` unescaped, and the signature object below holds no such key: the last
-  // occurrence is where the payload ends.
+  // occurrence is where the payload ends. With none (at = -1) the signature's slice is the payload's text without its
+  // opening `{`, which never parses: null below.
   const at = text.lastIndexOf(SIG);
-  if (at <= HEAD.length) return null;
   const signedText = text.slice(HEAD.length, at);
   const signatureText = text.slice(at + SIG.length, -1);
   if (SURROGATE_ESCAPE.test(signedText) || SURROGATE_ESCAPE.test(signatureText)) return null;
@@ -58,12 +58,13 @@ export function canonicalStoredEnvelope(text: string): CanonicalStoredEnvelope |
     return null;
   }
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
-  if (JSON.stringify(payload) !== signedText || !keysSorted(payload, 1)) return null;
-  if (typeof signature !== 'object' || signature === null || JSON.stringify(signature) !== signatureText) return null;
+  // Depth and key order before JSON.stringify, which overflows the stack on text nested far deeper than any record.
+  if (!keysSorted(payload, 1) || JSON.stringify(payload) !== signedText) return null;
+  // Exactly these members in this order, each of its type, and written as JSON.stringify writes them.
+  if (signature === null || Object.keys(signature as object).join() !== 'alg,keyId,sig') return null;
   const s = signature as Record<string, unknown>;
-  const keys = Object.keys(s);
-  if (keys.length !== 3 || keys[0] !== 'alg' || keys[1] !== 'keyId' || keys[2] !== 'sig') return null;
   if (s.alg !== 'Ed25519' || typeof s.keyId !== 'string' || typeof s.sig !== 'string') return null;
+  if (JSON.stringify(signature) !== signatureText) return null;
   return {
     payload: payload as Record<string, unknown>,
     signature: { alg: 'Ed25519', keyId: s.keyId, sig: s.sig },

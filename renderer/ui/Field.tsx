@@ -91,8 +91,21 @@ export function parseCount(text: string, max = 9999): number | null {
   return n <= max ? n : null;
 }
 
-export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
-  return <input type="text" {...props} className={`input ${props.className ?? ''}`} />;
+export interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> {
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A line of text, handing its value on (like Select and PinInput). */
+export function TextInput({ onChange, ...props }: TextInputProps) {
+  return (
+    <input
+      type="text"
+      {...props}
+      className={`input ${props.className ?? ''}`}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
 }
 
 export interface PinInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> {

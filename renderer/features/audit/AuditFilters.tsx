@@ -1,6 +1,6 @@
 // Log Audit's filters: kind of action, desa, TPS number within the desa, and person.
 import { useApiQuery } from '../../api/hooks';
-import { Field, Select, optionsOf } from '../../ui';
+import { Field, Select, TextInput, optionsOf } from '../../ui';
 
 /** Each kind of action by its name in the log (`AuditEntryView.kind`). */
 export const KIND_LABEL: Readonly<Record<string, string>> = {
@@ -46,23 +46,17 @@ export function AuditFilters({ f, set }: { f: AuditFilter; set: (f: AuditFilter)
         />
       </Field>
       <Field label="Nomor TPS">
-        <input
-          className="input"
+        <TextInput
           inputMode="numeric"
           value={f.nomor}
           disabled={!f.desa}
-          onChange={(e) => set({ ...f, nomor: e.target.value.replace(/\D/g, '').slice(0, 3) })}
+          onChange={(nomor) => set({ ...f, nomor: nomor.replace(/\D/g, '').slice(0, 3) })}
           placeholder={f.desa ? 'mis. 3' : 'pilih desa dulu'}
           data-testid="audit-filter-tps"
         />
       </Field>
       <Field label="Oleh (nama)">
-        <input
-          className="input"
-          value={f.actor}
-          onChange={(e) => set({ ...f, actor: e.target.value })}
-          placeholder="cari nama…"
-        />
+        <TextInput value={f.actor} onChange={(actor) => set({ ...f, actor })} placeholder="cari nama…" />
       </Field>
     </div>
   );

@@ -72,7 +72,7 @@ export function KabAnggota({ v }: { v: KabPlenoView }) {
       </ul>
       <div className="row" style={{ gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
         <Field label="Nama anggota">
-          <TextInput value={nama} onChange={(e) => setNama(e.target.value)} />
+          <TextInput value={nama} onChange={setNama} />
         </Field>
         <Field label="Jabatan">
           <select className="input" value={jabatan} onChange={(e) => setJabatan(e.target.value as 'ketua' | 'anggota')}>

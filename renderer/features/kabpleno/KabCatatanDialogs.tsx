@@ -83,7 +83,7 @@ export function CatatanDialog({ v, kind, onClose, run }: Props) {
       <Choice label={keberatan ? 'Diajukan oleh' : 'Dilaporkan oleh'} value={pihak} set={setPihak} options={options} />
       {pihak === LAINNYA && (
         <Field label="Nama dan peran pengaju">
-          <TextInput value={namaPihak} onChange={(e) => setNamaPihak(e.target.value)} />
+          <TextInput value={namaPihak} onChange={setNamaPihak} />
         </Field>
       )}
       <Field label={keberatan ? 'Isi keberatan' : 'Kejadian'}>

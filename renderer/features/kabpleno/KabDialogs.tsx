@@ -206,15 +206,11 @@ export function KoreksiDialog({ v, k, onClose, run }: KoreksiProps) {
         options={fields.map((f) => ({ value: f.path, label: f.label }))}
       />
       <Field label="Angka yang benar">
-        <TextInput
-          inputMode="numeric"
-          value={menjadi}
-          onChange={(e) => setMenjadi(e.target.value.replace(/\D/g, ''))}
-        />
+        <TextInput inputMode="numeric" value={menjadi} onChange={(v) => setMenjadi(v.replace(/\D/g, ''))} />
       </Field>
       <Choice label="Dasar koreksi" value={dasar} set={setDasar} options={optionsOf(DASAR)} />
       <Field label="Alasan koreksi">
-        <TextInput value={alasan} onChange={(e) => setAlasan(e.target.value)} />
+        <TextInput value={alasan} onChange={setAlasan} />
       </Field>
       <AnggotaChoice label="Diusulkan oleh" v={v} value={oleh} set={setOleh} />
       <Refusal error={error} />

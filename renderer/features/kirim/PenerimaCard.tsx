@@ -83,7 +83,7 @@ function Setup() {
         }}
       >
         <Field label="Atau alamat penerima">
-          <TextInput value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://kirim.kpu-….go.id" />
+          <TextInput value={url} onChange={setUrl} placeholder="https://kirim.kpu-….go.id" />
         </Field>
         <Button type="submit" busy={preview.pending} disabled={!url.trim()}>
           Ambil sertifikat

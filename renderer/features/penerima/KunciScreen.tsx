@@ -42,7 +42,7 @@ function Daftarkan({ k, onClose }: { k: UnknownKeyView; onClose: (done: boolean)
         kecamatan ini. Kunci yang sudah didaftarkan tidak dapat dipindahkan ke kecamatan lain.
       </p>
       <Field label="Alasan pendaftaran" error={missing ?? save.error?.message}>
-        <TextInput value={alasan} onChange={(e) => setAlasan(e.target.value)} />
+        <TextInput value={alasan} onChange={setAlasan} />
       </Field>
     </Dialog>
   );

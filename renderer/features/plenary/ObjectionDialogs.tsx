@@ -1,7 +1,7 @@
 // "Keberatan": record an objection by a saksi of paslon n, Panwascam or someone else, about this TPS, its desa or
 // the procedure; and resolve one (diterima → a linked correction or a recount note; ditolak with reasons).
 import { useState } from 'react';
-import { Field, Select } from '../../ui';
+import { Field, Select, TextInput } from '../../ui';
 import type { ObjectionView, TpsReview } from '../../../shared/contracts/plenary.contract';
 import { useReasonAction } from './use-action';
 import { PinField, pinReady } from './decider';
@@ -73,7 +73,7 @@ export function RaiseObjectionDialog({
       </div>
       {who === 'lainnya' && (
         <Field label="Nama / peran pengaju">
-          <input className="input" value={nama} onChange={(e) => setNama(e.target.value)} />
+          <TextInput value={nama} onChange={setNama} />
         </Field>
       )}
     </ReasonDialog>
@@ -177,11 +177,7 @@ function OutcomeFields({
             />
           </Field>
           <Field label="atau catatan hitung ulang">
-            <input
-              className="input"
-              value={followUp.recount}
-              onChange={(e) => set({ ...followUp, recount: e.target.value })}
-            />
+            <TextInput value={followUp.recount} onChange={(recount) => set({ ...followUp, recount })} />
           </Field>
         </div>
       )}

@@ -143,6 +143,15 @@ export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement
   placeholder?: string;
 }
 
+/** A labelled choice list (Field + Select): the label names the list for assistive technology. */
+export function SelectField({ label, hint, ...select }: SelectProps & Pick<FieldProps, 'label' | 'hint'>) {
+  return (
+    <Field label={label} hint={hint}>
+      <Select {...select} />
+    </Field>
+  );
+}
+
 /** The options of a label table (`{ kode: 'Label' }`), in its order. */
 export function optionsOf(labels: Readonly<Record<string, ReactNode>>): SelectOption[] {
   return Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -9,6 +9,7 @@ export {
   NumberInput,
   PinInput,
   Select,
+  SelectField,
   TextInput,
   optionsOf,
   parseCount,

@@ -2,7 +2,7 @@
 // listed) and the reason a reissue needs. Issuing goes through the data layer, which refreshes list and status.
 import { useState } from 'react';
 import { useApiCommand } from '../../api/hooks';
-import { Button, Card, Field, Select, StatusPill, useToast } from '../../ui';
+import { Button, Card, Field, Select, StatusPill, optionsOf, useToast } from '../../ui';
 import type {
   DocumentItem,
   DocumentPemilihanStatus,
@@ -11,34 +11,36 @@ import type {
 import type { DocKind, PaperSize } from '../../../shared/documents/types';
 import { KIND_LABELS } from './labels';
 
-/** Kind, paper and pemilihan. */
-function ChoiceFields(p: {
+/** What is issued: kind, paper and pemilihan ('' until chosen: the first one). */
+interface Choice {
   kind: DocKind;
-  setKind(k: DocKind): void;
   paper: PaperSize;
-  setPaper(v: PaperSize): void;
-  pems: DocumentPemilihanStatus[];
-  current: DocumentPemilihanStatus | undefined;
-  setPemilihan(id: string): void;
-}) {
+  pemilihan: string;
+}
+
+const KIND_OPTIONS = optionsOf({
+  'd-hasil': 'Model D.Hasil Kecamatan-KWK, dengan lampiran per desa',
+  'kejadian-khusus': 'Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK',
+} satisfies Record<DocKind, string>);
+const PAPER_OPTIONS = optionsOf({
+  a4: 'A4 (210 × 297 mm)',
+  f4: 'F4 / folio (215 × 330 mm)',
+} satisfies Record<PaperSize, string>);
+
+function ChoiceFields(p: { choice: Choice; set(c: Partial<Choice>): void; pems: DocumentPemilihanStatus[] }) {
+  const current = p.pems.find((x) => x.id === p.choice.pemilihan) ?? p.pems[0];
   return (
     <>
       <Field label="Jenis dokumen">
-        <select value={p.kind} onChange={(e) => p.setKind(e.target.value as DocKind)}>
-          <option value="d-hasil">Model D.Hasil Kecamatan-KWK, dengan lampiran per desa</option>
-          <option value="kejadian-khusus">Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK</option>
-        </select>
+        <Select value={p.choice.kind} onChange={(v) => p.set({ kind: v as DocKind })} options={KIND_OPTIONS} />
       </Field>
       <Field label="Kertas">
-        <select value={p.paper} onChange={(e) => p.setPaper(e.target.value as PaperSize)}>
-          <option value="a4">A4 (210 × 297 mm)</option>
-          <option value="f4">F4 / folio (215 × 330 mm)</option>
-        </select>
+        <Select value={p.choice.paper} onChange={(v) => p.set({ paper: v as PaperSize })} options={PAPER_OPTIONS} />
       </Field>
       <Field label="Pemilihan">
         <Select
-          value={p.current?.id ?? ''}
-          onChange={p.setPemilihan}
+          value={current?.id ?? ''}
+          onChange={(pemilihan) => p.set({ pemilihan })}
           options={p.pems.map((x) => ({ value: x.id, label: x.nama }))}
         />
       </Field>
@@ -91,14 +93,13 @@ export function IssueForm({
 }) {
   const toast = useToast();
   const issue = useApiCommand('documents.issue');
-  const [kind, setKind] = useState<DocKind>('d-hasil');
-  const [pemilihan, setPemilihan] = useState('');
-  const [paper, setPaper] = useState<PaperSize>('a4');
+  const [choice, setChoice] = useState<Choice>({ kind: 'd-hasil', paper: 'a4', pemilihan: '' });
+  const { kind, paper } = choice;
   const [final, setFinal] = useState(false);
   const [reason, setReason] = useState('');
 
   const pems = status?.pemilihan ?? [];
-  const current = pems.find((p) => p.id === pemilihan) ?? pems[0];
+  const current = pems.find((p) => p.id === choice.pemilihan) ?? pems[0];
   const canFinal = current?.final === true;
   const needsReason = current ? current.finalIssued[kind] : false;
 
@@ -125,15 +126,7 @@ export function IssueForm({
   return (
     <Card title="Terbitkan dokumen">
       <div className="doc-form">
-        <ChoiceFields
-          kind={kind}
-          setKind={setKind}
-          paper={paper}
-          setPaper={setPaper}
-          pems={pems}
-          current={current}
-          setPemilihan={setPemilihan}
-        />
+        <ChoiceFields choice={choice} set={(c) => setChoice({ ...choice, ...c })} pems={pems} />
         <FinalChoice current={current} final={final} setFinal={setFinal} />
         <div className="wide">
           <Field

@@ -3,7 +3,7 @@
 // both agree, and only then is the record created (signed with the PPK key, operators named) and passed through the
 // import service like any other channel. The DPT of the TPS in the data master is shown beside the form.
 import { formatNumber, nomorTps } from '../dashboard/tile-status';
-import { Button, Card, Field, Select, StatusPill } from '../../ui';
+import { Button, Card, Field, SelectField, StatusPill } from '../../ui';
 import { ManualEntryForm } from './ManualEntryForm';
 import { ManualStatusView } from './ManualStatusView';
 import { ErrorAlert } from './panel-parts';
@@ -15,34 +15,31 @@ function TargetCard({ t }: { t: ManualTarget }) {
   return (
     <Card title="TPS dan pemilihan">
       <div className="row manual-target">
-        <Field label="Desa/kelurahan">
-          <Select
-            className="input"
-            value={t.desa}
-            onChange={t.chooseDesa}
-            placeholder="— pilih desa —"
-            options={(t.targets?.desa ?? []).map((d) => ({ value: d.kode, label: d.nama }))}
-          />
-        </Field>
-        <Field label="TPS">
-          <Select
-            className="input"
-            value={t.tps}
-            onChange={t.setTps}
-            disabled={t.desa === ''}
-            placeholder="— pilih TPS —"
-            options={t.tpsList.map((x) => ({ value: x.kode, label: `TPS ${nomorTps(x.nomor)}` }))}
-          />
-        </Field>
-        <Field label="Pemilihan">
-          <Select
-            className="input"
-            value={t.pemilihan}
-            onChange={(v) => t.setPemilihan(v as PemilihanId)}
-            placeholder="— pilih pemilihan —"
-            options={(t.targets?.pemilihan ?? []).map((p) => ({ value: p.id, label: p.nama }))}
-          />
-        </Field>
+        <SelectField
+          label="Desa/kelurahan"
+          className="input"
+          value={t.desa}
+          onChange={t.chooseDesa}
+          placeholder="— pilih desa —"
+          options={(t.targets?.desa ?? []).map((d) => ({ value: d.kode, label: d.nama }))}
+        />
+        <SelectField
+          label="TPS"
+          className="input"
+          value={t.tps}
+          onChange={t.setTps}
+          disabled={t.desa === ''}
+          placeholder="— pilih TPS —"
+          options={t.tpsList.map((x) => ({ value: x.kode, label: `TPS ${nomorTps(x.nomor)}` }))}
+        />
+        <SelectField
+          label="Pemilihan"
+          className="input"
+          value={t.pemilihan}
+          onChange={(v) => t.setPemilihan(v as PemilihanId)}
+          placeholder="— pilih pemilihan —"
+          options={(t.targets?.pemilihan ?? []).map((p) => ({ value: p.id, label: p.nama }))}
+        />
       </div>
     </Card>
   );

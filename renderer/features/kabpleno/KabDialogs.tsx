@@ -8,7 +8,7 @@ import type { ApiError } from '../../../shared/contracts/result';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { RefusalDialog } from '../../ui/RefusalDialog';
-import { Field, PinInput, Select, TextInput, optionsOf, type SelectOption } from '../../ui/Field';
+import { Field, PinInput, SelectField, TextInput, optionsOf, type SelectOption } from '../../ui/Field';
 import { pinReady } from '../plenary/decider';
 import { DASAR, angka, koreksiFields } from './kab-format';
 
@@ -128,9 +128,13 @@ export function Choice(props: {
   options: readonly SelectOption[];
 }) {
   return (
-    <Field label={props.label}>
-      <Select className="input" value={props.value} onChange={props.set} options={props.options} />
-    </Field>
+    <SelectField
+      className="input"
+      label={props.label}
+      value={props.value}
+      onChange={props.set}
+      options={props.options}
+    />
   );
 }
 

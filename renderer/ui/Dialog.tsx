@@ -2,6 +2,7 @@
 // Focus on opening: the element marked `data-autofocus` (else the browser's first focusable one); on closing, by
 // Escape, a button, or the dialog leaving the page, focus goes back to what opened it, never to <body>.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from './Button';
 
 export interface DialogProps {
   open: boolean;
@@ -9,11 +10,25 @@ export interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   footer?: ReactNode;
+  /** The dialog's action buttons: the footer is "Batal" (closes, as Escape does) and then these. */
+  actions?: ReactNode;
+  /** "Batal" cannot be pressed (while the action runs and cannot be stopped). */
+  cancelDisabled?: boolean;
   /** 'start': docked to the left edge with a clear backdrop, so what it is about (a photo on the right) stays visible. */
   placement?: 'center' | 'start';
 }
 
-export function Dialog({ open, title, onClose, children, footer, placement = 'center' }: DialogProps) {
+export function Dialog({ open, title, onClose, children, placement = 'center', ...foot }: DialogProps) {
+  const footer = foot.actions ? (
+    <>
+      <Button onClick={onClose} disabled={foot.cancelDisabled}>
+        Batal
+      </Button>
+      {foot.actions}
+    </>
+  ) : (
+    foot.footer
+  );
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // Focus goes back to what opened the dialog (not to <body>) when it closes, by Escape or a button.

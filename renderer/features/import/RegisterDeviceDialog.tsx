@@ -95,13 +95,10 @@ export function RegisterDeviceDialog({
       open={target !== null}
       title="Daftarkan perangkat KPPS"
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Batal</Button>
-          <Button variant="primary" busy={s.pending} disabled={!mayDecide || !s.filled} onClick={() => void s.submit()}>
-            Daftarkan dengan keputusan PPK
-          </Button>
-        </>
+      actions={
+        <Button variant="primary" busy={s.pending} disabled={!mayDecide || !s.filled} onClick={() => void s.submit()}>
+          Daftarkan dengan keputusan PPK
+        </Button>
       }
     >
       <div className="stack device-register">

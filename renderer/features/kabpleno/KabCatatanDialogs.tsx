@@ -56,19 +56,14 @@ export function CatatanDialog({ v, kind, onClose, run }: Props) {
       open
       title={keberatan ? 'Catat keberatan' : 'Catat kejadian khusus'}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Batal</Button>
-          <Button
-            variant="primary"
-            onClick={() =>
-              submit(() => run({ kecamatan: kecamatan || null, pihak: siapa, uraian: uraian.trim(), oleh }))
-            }
-            disabled={busy || uraian.trim().length < 3 || siapa.length < 2 || !oleh}
-          >
-            {keberatan ? 'Catat keberatan' : 'Simpan kejadian'}
-          </Button>
-        </>
+      actions={
+        <Button
+          variant="primary"
+          onClick={() => submit(() => run({ kecamatan: kecamatan || null, pihak: siapa, uraian: uraian.trim(), oleh }))}
+          disabled={busy || uraian.trim().length < 3 || siapa.length < 2 || !oleh}
+        >
+          {keberatan ? 'Catat keberatan' : 'Simpan kejadian'}
+        </Button>
       }
     >
       <Choice
@@ -110,17 +105,14 @@ export function SelesaiDialog(p: {
       open
       title="Kejadian khusus selesai"
       onClose={p.onClose}
-      footer={
-        <>
-          <Button onClick={p.onClose}>Batal</Button>
-          <Button
-            variant="primary"
-            onClick={() => submit(() => p.run({ catatan: catatan.trim(), oleh }))}
-            disabled={busy || catatan.trim().length < 3 || !oleh}
-          >
-            Simpan
-          </Button>
-        </>
+      actions={
+        <Button
+          variant="primary"
+          onClick={() => submit(() => p.run({ catatan: catatan.trim(), oleh }))}
+          disabled={busy || catatan.trim().length < 3 || !oleh}
+        >
+          Simpan
+        </Button>
       }
     >
       <p>{p.uraian}</p>

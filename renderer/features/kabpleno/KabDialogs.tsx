@@ -60,9 +60,8 @@ export function DecisionDialog(p: DecisionProps) {
       open
       title={p.title}
       onClose={p.onClose}
-      footer={
+      actions={
         <>
-          <Button onClick={p.onClose}>Batal</Button>
           {alt && (
             <Button
               variant="danger"
@@ -189,17 +188,14 @@ export function KoreksiDialog({ v, k, onClose, run }: KoreksiProps) {
       open
       title={`Usulkan koreksi — Kecamatan ${k.nama}`}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>Batal</Button>
-          <Button
-            variant="primary"
-            onClick={() => submit(() => run({ tps, bidang, menjadi: Number(menjadi), dasar, alasan, oleh }))}
-            disabled={busy || !/^\d{1,4}$/.test(menjadi)}
-          >
-            Usulkan
-          </Button>
-        </>
+      actions={
+        <Button
+          variant="primary"
+          onClick={() => submit(() => run({ tps, bidang, menjadi: Number(menjadi), dasar, alasan, oleh }))}
+          disabled={busy || !/^\d{1,4}$/.test(menjadi)}
+        >
+          Usulkan
+        </Button>
       }
     >
       <Choice label="TPS" value={tps} set={setTps} options={tpsList.map((t) => ({ value: t.tps, label: t.label }))} />

@@ -28,13 +28,10 @@ function Daftarkan({ k, onClose }: { k: UnknownKeyView; onClose: (done: boolean)
       open
       title={`Daftarkan kunci PPK Kecamatan ${k.nama}`}
       onClose={() => onClose(false)}
-      footer={
-        <>
-          <Button onClick={() => onClose(false)}>Batal</Button>
-          <Button variant="primary" onClick={() => void submit()} disabled={save.pending}>
-            Daftarkan
-          </Button>
-        </>
+      actions={
+        <Button variant="primary" onClick={() => void submit()} disabled={save.pending}>
+          Daftarkan
+        </Button>
       }
     >
       <p>

@@ -35,19 +35,16 @@ export function ActionDialog({
       onClose={close}
       title={title}
       placement="start"
-      footer={
-        <>
-          <Button onClick={close}>Batal</Button>
-          <Button
-            variant={submitVariant}
-            busy={action.pending}
-            disabled={submitDisabled}
-            onClick={onSubmit}
-            {...(submitFocus ? { 'data-autofocus': true } : {})}
-          >
-            {submitLabel}
-          </Button>
-        </>
+      actions={
+        <Button
+          variant={submitVariant}
+          busy={action.pending}
+          disabled={submitDisabled}
+          onClick={onSubmit}
+          {...(submitFocus ? { 'data-autofocus': true } : {})}
+        >
+          {submitLabel}
+        </Button>
       }
     >
       <div className="stack">

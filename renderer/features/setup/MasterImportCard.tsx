@@ -86,20 +86,16 @@ function MasterPreviewDialog({ m, onClosed }: { m: MasterImport; onClosed: () =>
       open={preview !== null}
       title="Periksa data master sebelum impor"
       onClose={close}
-      footer={
-        <>
-          <Button onClick={close} disabled={master.step === 'importing'}>
-            Batal
-          </Button>
-          <Button
-            variant="primary"
-            disabled={!confirmed}
-            busy={master.step === 'importing'}
-            onClick={() => void m.onImport()}
-          >
-            Impor data master
-          </Button>
-        </>
+      cancelDisabled={master.step === 'importing'}
+      actions={
+        <Button
+          variant="primary"
+          disabled={!confirmed}
+          busy={master.step === 'importing'}
+          onClick={() => void m.onImport()}
+        >
+          Impor data master
+        </Button>
       }
     >
       {preview && (

@@ -18,6 +18,22 @@ import { NotDecider, useDecider } from './decider';
 import { KejadianItem } from './KejadianDialog';
 import { ordinal, positionOf } from './ordinals';
 
+/**
+ * A history entry's head: its name and state, and while it waits for a decision (`open`) the decider's buttons —
+ * or, for anyone else, who may decide (`what`: "Persetujuan", "Penyelesaian").
+ */
+function EntryHead(p: { title: string; state: ReactNode; open: boolean; what: string; children: ReactNode }) {
+  const { mayDecide } = useDecider();
+  return (
+    <div className="row">
+      <strong>{p.title}</strong>
+      {p.state}
+      <span className="grow" />
+      {p.open && (mayDecide ? p.children : <NotDecider what={p.what} />)}
+    </div>
+  );
+}
+
 function EvidencePhoto({ sha256 }: { sha256: string }) {
   const [open, setOpen] = useState(false);
   return (
@@ -78,25 +94,21 @@ function CorrectionItem({
   locked: boolean;
   onDecide: HistoryProps['onDecide'];
 }) {
-  const { mayDecide } = useDecider();
   return (
     <div className="history-item" data-testid={`correction-${c.id}`}>
-      <div className="row">
-        <strong>Koreksi {n}</strong>
-        <StatusPill tone={STATE_TONE[c.state]}>{STATE_LABEL[c.state]}</StatusPill>
-        <span className="grow" />
-        {c.state === 'proposed' && !locked && mayDecide && (
-          <>
-            <Button size="sm" variant="primary" onClick={() => onDecide(c, 'approved')}>
-              Setujui
-            </Button>
-            <Button size="sm" onClick={() => onDecide(c, 'rejected')}>
-              Tolak
-            </Button>
-          </>
-        )}
-        {c.state === 'proposed' && !locked && !mayDecide && <NotDecider what="Persetujuan" />}
-      </div>
+      <EntryHead
+        title={`Koreksi ${n}`}
+        state={<StatusPill tone={STATE_TONE[c.state]}>{STATE_LABEL[c.state]}</StatusPill>}
+        open={c.state === 'proposed' && !locked}
+        what="Persetujuan"
+      >
+        <Button size="sm" variant="primary" onClick={() => onDecide(c, 'approved')}>
+          Setujui
+        </Button>
+        <Button size="sm" onClick={() => onDecide(c, 'rejected')}>
+          Tolak
+        </Button>
+      </EntryHead>
       <CorrectionDiff correction={c} />
       <div className="meta">
         Dasar: {basisLabel(c.basisNote ? `lainnya: ${c.basisNote}` : c.basis)} · Alasan: {c.reason}
@@ -128,23 +140,25 @@ function ObjectionItem({
   review: TpsReview;
   onResolve: HistoryProps['onResolve'];
 }) {
-  const { mayDecide } = useDecider();
+  const tone = o.state === 'terbuka' ? 'warn' : o.state === 'diterima' ? 'ok' : 'neutral';
+  const state = (
+    <>
+      <StatusPill tone={tone}>{OBJECTION_STATE[o.state]}</StatusPill>
+      <span className="muted">{OBJECTION_SCOPE[o.scope]}</span>
+    </>
+  );
   return (
     <div className="history-item" data-testid={`objection-${o.id}`}>
-      <div className="row">
-        <strong>Keberatan {ordinal(review.objections, o.id)}</strong>
-        <StatusPill tone={o.state === 'terbuka' ? 'warn' : o.state === 'diterima' ? 'ok' : 'neutral'}>
-          {OBJECTION_STATE[o.state]}
-        </StatusPill>
-        <span className="muted">{OBJECTION_SCOPE[o.scope]}</span>
-        <span className="grow" />
-        {o.state === 'terbuka' && mayDecide && (
-          <Button size="sm" onClick={() => onResolve(o)}>
-            Selesaikan
-          </Button>
-        )}
-        {o.state === 'terbuka' && !mayDecide && <NotDecider what="Penyelesaian" />}
-      </div>
+      <EntryHead
+        title={`Keberatan ${ordinal(review.objections, o.id)}`}
+        state={state}
+        open={o.state === 'terbuka'}
+        what="Penyelesaian"
+      >
+        <Button size="sm" onClick={() => onResolve(o)}>
+          Selesaikan
+        </Button>
+      </EntryHead>
       <div>
         <strong>{o.byLabel}:</strong> {o.text}
       </div>

@@ -51,7 +51,15 @@ export interface CommandState<M extends MethodName> {
 }
 
 /** A state change: `const save = useApiCommand('plenary.accept'); const r = await save.run({...})`. */
-export function useApiCommand<M extends MethodName>(method: M): CommandState<M> {
+export function useApiCommand<M extends MethodName>(
+  method: M,
+  /** Handed each successful answer (the screen shows what the command did). */
+  onDone?: (value: OutputOf<M>) => void,
+): CommandState<M> {
+  const done = useRef(onDone);
+  useEffect(() => {
+    done.current = onDone;
+  });
   const m = useMutation<Result<OutputOf<M>>, Error, InputOf<M>>({
     mutationKey: [method],
     mutationFn: (input) => runCommand(method, input),
@@ -59,11 +67,9 @@ export function useApiCommand<M extends MethodName>(method: M): CommandState<M> 
   const { mutateAsync, reset } = m;
   const run = useCallback(
     async (input: InputOf<M>) => {
-      try {
-        return await mutateAsync(input);
-      } catch (err) {
-        return { ok: false as const, error: apiErrorOf(err)! };
-      }
+      const r = await mutateAsync(input).catch((err: unknown) => ({ ok: false as const, error: apiErrorOf(err)! }));
+      if (r.ok) done.current?.(r.value);
+      return r;
     },
     [mutateAsync],
   );

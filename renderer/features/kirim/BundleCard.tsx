@@ -21,16 +21,15 @@ function Results({ list }: { list: KirimReceiptImport[] }) {
 export function BundleCard({ status }: { status: KirimStatus }) {
   const drives = useApiQuery('documents.drives', {});
   const exp = useApiCommand('kirim.exportBundles');
-  const fromDrive = useApiCommand('kirim.importReceiptsFromDrive');
-  const files = useApiCommand('kirim.importReceipts');
   const [results, setResults] = useState<KirimReceiptImport[] | null>(null);
+  const fromDrive = useApiCommand('kirim.importReceiptsFromDrive', setResults);
+  const files = useApiCommand('kirim.importReceipts', setResults);
   const waiting = status.pushes.filter((p) => p.receipt === null).length;
   const pick = async (chosen: FileList | null) => {
     const list = [...(chosen ?? [])];
     if (list.length === 0) return;
     const input = await Promise.all(list.map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) })));
-    const r = await files.run({ files: input });
-    if (r.ok) setResults(r.value);
+    await files.run({ files: input });
   };
   const list = drives.data ?? [];
   return (
@@ -49,13 +48,7 @@ export function BundleCard({ status }: { status: KirimStatus }) {
               <Button disabled={waiting === 0} busy={exp.pending} onClick={() => void exp.run({ root: d.root })}>
                 Simpan berkas kiriman ke {d.label}
               </Button>
-              <Button
-                busy={fromDrive.pending}
-                onClick={async () => {
-                  const r = await fromDrive.run({ root: d.root });
-                  if (r.ok) setResults(r.value);
-                }}
-              >
+              <Button busy={fromDrive.pending} onClick={() => void fromDrive.run({ root: d.root })}>
                 Impor tanda terima dari {d.label}
               </Button>
             </li>

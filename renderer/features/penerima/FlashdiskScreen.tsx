@@ -23,20 +23,13 @@ function held(b: DriveBundleView): { label: string; tone: Tone } {
 }
 
 function Drive({ d, onImported }: { d: DriveBundlesView['drives'][number]; onImported: (v: DriveImportView) => void }) {
-  const imp = useApiCommand('penerima.importDrive');
+  const imp = useApiCommand('penerima.importDrive', onImported);
   const baru = d.bundles.filter((b) => b.diterima !== 'lengkap').length;
   return (
     <Card
       title={`Flashdisk ${d.label}`}
       aside={
-        <Button
-          variant="primary"
-          busy={imp.pending}
-          onClick={async () => {
-            const r = await imp.run({ root: d.root });
-            if (r.ok) onImported(r.value);
-          }}
-        >
+        <Button variant="primary" busy={imp.pending} onClick={() => void imp.run({ root: d.root })}>
           Impor berkas kiriman dari {d.label}
         </Button>
       }

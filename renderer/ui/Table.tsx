@@ -23,6 +23,17 @@ export interface TableProps<R> {
   'aria-label'?: string;
 }
 
+/** A header row of plain column names (a small table written by hand, not a Table). */
+export function HeadRow({ names }: { names: readonly ReactNode[] }) {
+  return (
+    <tr>
+      {names.map((n, i) => (
+        <th key={i}>{n}</th>
+      ))}
+    </tr>
+  );
+}
+
 /** Enter or Space on a clickable row acts like a click. */
 function activateOnKey(e: KeyboardEvent, activate: () => void): void {
   if (e.key === 'Enter' || e.key === ' ') {

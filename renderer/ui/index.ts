@@ -1,7 +1,7 @@
 // UI primitives with no feature or API knowledge. The theme is renderer/ui/theme.css (imported once by main.tsx).
 export { Button, type ButtonProps } from './Button';
 export { Card, type CardProps } from './Card';
-export { Table, type Column, type TableProps } from './Table';
+export { HeadRow, Table, type Column, type TableProps } from './Table';
 export { StatusPill, Badge, type Tone } from './StatusPill';
 export { Dialog, type DialogProps } from './Dialog';
 export {

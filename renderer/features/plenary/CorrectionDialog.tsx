@@ -12,6 +12,7 @@ import { ActionDialog } from './ActionDialog';
 import { nomorTps } from '../dashboard/tile-status';
 import { severityByField } from './CHasilForm';
 import { ordinal } from './ordinals';
+import { DiffTable } from './DecideDialogs';
 
 async function fileToBase64(file: File): Promise<string> {
   const buf = new Uint8Array(await file.arrayBuffer());
@@ -76,7 +77,14 @@ export function CorrectionDialog({ review, open, onClose }: { review: TpsReview;
       onSubmit={submit}
     >
       <CorrectionFields review={review} current={current} values={values} setValues={setValues} />
-      {changes.length > 0 && <ChangesTable review={review} changes={changes} />}
+      {changes.length > 0 && (
+        <DiffTable
+          changes={changes.map((c) => ({ ...c, label: fieldLabel(c.path, review.pemilihan.pilihan) }))}
+          head
+          aria-label="Perubahan"
+          testId="correction-diff"
+        />
+      )}
       <BasisFields review={review} b={b} set={(patch) => setB((x) => ({ ...x, ...patch }))} />
     </ActionDialog>
   );
@@ -127,29 +135,6 @@ function CorrectionFields({
         </tbody>
       </table>
     </div>
-  );
-}
-
-function ChangesTable({ review, changes }: { review: TpsReview; changes: Change[] }) {
-  return (
-    <table className="diff" aria-label="Perubahan" data-testid="correction-diff">
-      <thead>
-        <tr>
-          <th>Kolom</th>
-          <th>Semula</th>
-          <th>Menjadi</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((c) => (
-          <tr key={c.path}>
-            <td>{fieldLabel(c.path, review.pemilihan.pilihan)}</td>
-            <td className="from">{c.from}</td>
-            <td className="to">{c.to}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

@@ -1,6 +1,6 @@
 // Decisions that need the ketua or a delegate, each confirmed with the decider's PIN: approve/reject a proposed
 // correction, unlock a desa (with reason), withdraw (batalkan) a Sesuai or a konflik choice (with reason).
-import { Field } from '../../ui';
+import { Field, HeadRow } from '../../ui';
 import type { CorrectionView } from '../../../shared/contracts/plenary.contract';
 import { useReasonAction } from './use-action';
 import { ActionDialog } from './ActionDialog';
@@ -46,11 +46,24 @@ export function DecideCorrectionDialog({
   );
 }
 
-export function CorrectionDiff({ correction }: { correction: CorrectionView }) {
+export interface Change {
+  path: string;
+  label: string;
+  from: number;
+  to: number;
+}
+
+/** Changed counts, each "from → to"; with `head` (the proposal being written) under column names. */
+export function DiffTable(p: { changes: readonly Change[]; testId: string; head?: boolean; 'aria-label'?: string }) {
   return (
-    <table className="diff" data-testid={`diff-${correction.id}`}>
+    <table className="diff" aria-label={p['aria-label']} data-testid={p.testId}>
+      {p.head && (
+        <thead>
+          <HeadRow names={['Kolom', 'Semula', 'Menjadi']} />
+        </thead>
+      )}
       <tbody>
-        {correction.changes.map((c) => (
+        {p.changes.map((c) => (
           <tr key={c.path}>
             <td>{c.label}</td>
             <td className="from">{c.from}</td>
@@ -60,6 +73,10 @@ export function CorrectionDiff({ correction }: { correction: CorrectionView }) {
       </tbody>
     </table>
   );
+}
+
+export function CorrectionDiff({ correction }: { correction: CorrectionView }) {
+  return <DiffTable changes={correction.changes} testId={`diff-${correction.id}`} />;
 }
 
 export function UnlockDialog({

@@ -26,7 +26,7 @@ export interface AuditFilter {
 export function AuditFilters({ f, set }: { f: AuditFilter; set: (f: AuditFilter) => void }) {
   const dash = useApiQuery('plenary.dashboard', {});
   return (
-    <div className="audit-filters" role="group" aria-label="Saring log audit">
+    <div className="row audit-filters" role="group" aria-label="Saring log audit">
       <Field label="Jenis tindakan">
         <Select
           value={f.kind}

@@ -59,7 +59,7 @@ function Dashboard({ data, filter }: { data: DashboardView; filter: DashboardFil
   return (
     <div data-testid="dashboard">
       <h1 className="sr-only">Beranda</h1>
-      <div className="dash-top">
+      <div className="row dash-top">
         <DashboardControls data={data} />
         <RunningTotals data={data} />
       </div>

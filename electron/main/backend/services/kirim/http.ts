@@ -19,9 +19,23 @@ export interface Answer {
 /** Thrown for a failure of the link (no answer): the caller retries with backoff. */
 export class LinkError extends Error {}
 
+/**
+ * The answer's body, decoded (fetch undoes a gzip or x-gzip Content-Encoding), read only up to MAX_ANSWER bytes: an
+ * answer without end, or a small gzip body that decodes to gigabytes, is abandoned at the limit instead of held whole.
+ */
 async function readLimited(res: Response): Promise<unknown> {
-  const text = await res.text();
-  if (text.length > MAX_ANSWER) throw new LinkError(`answer over ${MAX_ANSWER} bytes`);
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
+    size += part.value.byteLength;
+    if (size > MAX_ANSWER) {
+      await reader!.cancel(); // the connection is dropped
+      throw new LinkError(`answer over ${MAX_ANSWER} bytes`);
+    }
+    parts.push(part.value);
+  }
+  const text = Buffer.concat(parts).toString('utf8');
   if (text.trim() === '') return null;
   try {
     return JSON.parse(text) as unknown;

@@ -36,49 +36,46 @@ import { decisionDevices, loadDataMaster } from '../../repositories/master.repo'
 import { readBundleVerified } from './bundle-read';
 import { MAX_BUNDLE_BYTES } from './import-types';
 
-/** Imports files and folders. onProgress is called once per file, after the file is committed, in input order. */
-export async function importPaths(
-  ctx: BackendContext,
-  paths: readonly string[],
-  onProgress?: ProgressFn,
-  opts: ImportPathsOptions = {},
-): Promise<FileOutcome[]> {
-  const files = expandPaths(paths).map((f) => resolveDisplay(f.file));
-  const collector = new QrCollector();
-  let i = 0;
-  return runBatches(ctx, files.length, () => prepare(files[i++]!, collector), collector, onProgress, opts);
+/**
+ * An import entry point: its inputs listed (`list`), each classified in turn by `prep` (QR texts collected across the
+ * run), committed in batches. onProgress is called once per file, after the file is committed, in input order.
+ */
+function importer<I, T>(
+  list: (inputs: readonly I[]) => readonly T[],
+  prep: (input: T, collector: QrCollector) => Prepared | Promise<Prepared>,
+) {
+  return async (
+    ctx: BackendContext,
+    inputs: readonly I[],
+    onProgress?: ProgressFn,
+    opts: ImportPathsOptions = {},
+  ): Promise<FileOutcome[]> => {
+    const all = list(inputs);
+    const collector = new QrCollector();
+    let i = 0;
+    return runBatches(ctx, all.length, async () => prep(all[i++]!, collector), collector, onProgress, opts);
+  };
 }
+
+const asGiven = <T>(inputs: readonly T[]) => inputs;
+
+/** Imports files and folders (folders expanded; each file read when its turn comes). */
+export const importPaths = importer<string, string>(
+  (paths) => expandPaths(paths).map((f) => resolveDisplay(f.file)),
+  prepare,
+);
 
 /**
  * Files picked in the UI, as uploaded (never written to disk): imported exactly like the same files by path.
  * `name` is the key of the outcome (the caller keeps names distinct), its extension decides the kind.
  */
-export async function importUploads(
-  ctx: BackendContext,
-  uploads: readonly { name: string; bytes: Uint8Array }[],
-  onProgress?: ProgressFn,
-  opts: ImportPathsOptions = {},
-): Promise<FileOutcome[]> {
-  const collector = new QrCollector();
-  let i = 0;
-  const next = () => {
-    const u = uploads[i++]!;
-    return prepareBytes(u.name, u.bytes, collector);
-  };
-  return runBatches(ctx, uploads.length, next, collector, onProgress, opts);
-}
+export const importUploads = importer<{ name: string; bytes: Uint8Array }, { name: string; bytes: Uint8Array }>(
+  asGiven,
+  (u, collector) => prepareBytes(u.name, u.bytes, collector),
+);
 
 /** Imports in-memory items in batches (same guarantees as importPaths). */
-export async function importItems(
-  ctx: BackendContext,
-  items: readonly ImportItem[],
-  onProgress?: ProgressFn,
-  opts: ImportPathsOptions = {},
-): Promise<FileOutcome[]> {
-  const collector = new QrCollector();
-  let i = 0;
-  return runBatches(ctx, items.length, async () => prepareItem(items[i++]!, collector), collector, onProgress, opts);
-}
+export const importItems = importer<ImportItem, ImportItem>(asGiven, prepareItem);
 
 /** What lives across the batches of one run. */
 interface BatchRun {

@@ -32,7 +32,9 @@ const sourceUrls = {
   },
 };
 
-const nodeBundle = (entry, outfile, external) =>
+const SOURCE_URL =
+  "const __plenoSourceUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', '..', rel)).href;";
+const nodeBundle = (entry, outfile, external, banner = '') =>
   build({
     bundle: true,
     platform: 'node',
@@ -42,16 +44,22 @@ const nodeBundle = (entry, outfile, external) =>
     logLevel: 'warning',
     external,
     plugins: [sourceUrls],
-    banner: {
-      js: "const __plenoSourceUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', '..', rel)).href;",
-    },
+    banner: { js: SOURCE_URL + banner },
     entryPoints: [join(root, entry)],
     outfile: join(outdir, outfile),
   });
 
 await rm(outdir, { recursive: true, force: true });
 await nodeBundle('electron/main/platform/main.ts', 'main.cjs', ['electron', 'better-sqlite3']);
-await nodeBundle('electron/main/host/backend-host.ts', 'backend-host.cjs', ['better-sqlite3']);
+// The host's worker threads start from their compiled entry beside it (workers/worker-task.ts compiledEntry), not from
+// the sources through tsx: a packaged app ships neither.
+await nodeBundle(
+  'electron/main/host/backend-host.ts',
+  'backend-host.cjs',
+  ['better-sqlite3'],
+  '\nglobalThis.plenoWorkerBundle = __dirname;',
+);
+await nodeBundle('electron/main/backend/workers/reader.worker.ts', 'reader.worker.cjs', ['better-sqlite3']);
 await build({
   bundle: true,
   platform: 'browser',
@@ -64,4 +72,4 @@ await build({
   entryPoints: [join(root, 'electron/preload/preload.ts')],
   outfile: join(outdir, 'preload.cjs'),
 });
-console.log(`${relative(root, outdir)}: main.cjs, backend-host.cjs, preload.cjs`);
+console.log(`${relative(root, outdir)}: main.cjs, backend-host.cjs, reader.worker.cjs, preload.cjs`);

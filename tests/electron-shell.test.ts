@@ -124,9 +124,11 @@ describe('Electron main (bundled)', () => {
     expect(main).not.toMatch(/better-sqlite3|openDatabase/);
     expect(host).toMatch(/require\("better-sqlite3"\)/);
     expect(host).not.toMatch(/require\("electron"\)/);
-    expect(readdirSync(bundle).sort()).toEqual(['backend-host.cjs', 'main.cjs', 'preload.cjs']);
+    // The host's reader worker (workers/reader.ts) starts from its own compiled entry beside it.
+    expect(readdirSync(bundle).sort()).toEqual(['backend-host.cjs', 'main.cjs', 'preload.cjs', 'reader.worker.cjs']);
+    const worker = readFileSync(join(bundle, 'reader.worker.cjs'), 'utf8');
     const rewrittenIn = (text: string) => [...text.matchAll(/__plenoSourceUrl\("([^"]+)"\)/g)].map((m) => m[1]!);
-    for (const text of [main, host]) {
+    for (const text of [main, host, worker]) {
       // Each file's import.meta.url stays meaningful (files found relative to their source).
       expect(text).not.toMatch(/import\.meta|import_meta/);
       for (const rel of rewrittenIn(text)) expect(existsSync(join(root, rel)), rel).toBe(true);

@@ -26,4 +26,6 @@ function serve(job: Job): unknown {
   }
 }
 
-await serveWorkerJobs(serve, (value) => [...kirimTransfer(value), ...bundleReadTransfer(value)]);
+// Not awaited at the top level: the Electron build compiles this entry to CommonJS (scripts/build-electron.mjs). A
+// failure to start surfaces as the worker's error, and its jobs then run in-thread (worker-task.ts).
+void serveWorkerJobs(serve, (value) => [...kirimTransfer(value), ...bundleReadTransfer(value)]);

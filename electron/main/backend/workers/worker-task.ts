@@ -47,15 +47,17 @@ interface Job<I, O> {
 }
 
 /**
- * The compiled entry of a `.ts` worker when the process runs from the CLI bundle: bin/load-cli.mjs sets
- * `globalThis.plenoWorkerBundle` to the bundle's folder, where scripts/build-cli.mjs writes `<name>.mjs` for each
- * worker entry (a worker then starts without registering tsx in its thread, ~0.4 s CPU less per worker).
+ * The compiled entry of a `.ts` worker when the process runs from a bundle: bin/load-cli.mjs (CLI, `pleno serve`)
+ * and the Electron backend host set `globalThis.plenoWorkerBundle` to the bundle's folder, where scripts/build-cli.mjs
+ * writes `<name>.mjs` and scripts/build-electron.mjs `<name>.cjs` for each worker entry (a worker then starts without
+ * registering tsx in its thread, ~0.4 s CPU less per worker; a packaged app has no sources to register it for).
  */
 function compiledEntry(entry: URL): URL | null {
   const dir = (globalThis as { plenoWorkerBundle?: unknown }).plenoWorkerBundle;
   if (typeof dir !== 'string' || !entry.pathname.endsWith('.worker.ts')) return null;
-  const file = join(dir, basename(fileURLToPath(entry)).replace(/\.ts$/, '.mjs'));
-  return existsSync(file) ? pathToFileURL(file) : null;
+  const name = basename(fileURLToPath(entry)).replace(/\.ts$/, '');
+  const file = ['.mjs', '.cjs'].map((ext) => join(dir, name + ext)).find((f) => existsSync(f));
+  return file === undefined ? null : pathToFileURL(file);
 }
 
 /**

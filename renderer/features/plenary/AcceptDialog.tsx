@@ -9,7 +9,7 @@ import { nomorTps } from '../dashboard/tile-status';
 import { PinField, pinReady } from './decider';
 import { VoteTotals } from './VoteTotals';
 
-export function AcceptDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
+export function AcceptDialog({ review, onClose }: { review: TpsReview; onClose: () => void }) {
   const pinned = useReasonAction('plenary.accept', onClose);
   const { reason, setReason, pin, setPin } = pinned;
   const errors = review.violations.filter((v) => v.severity === 'error');
@@ -29,7 +29,6 @@ export function AcceptDialog({ review, open, onClose }: { review: TpsReview; ope
     );
   return (
     <ActionDialog
-      open={open}
       dialog={pinned}
       title={`Sesuai — TPS ${nomorTps(review.nomor)} ${review.desa.nama}`}
       submitLabel="Terima sesuai dibacakan"

@@ -5,7 +5,8 @@ import { Button, Dialog } from '../../ui';
 import { ErrorNotice, type DialogState } from './use-action';
 
 export interface ActionDialogProps {
-  open: boolean;
+  /** Shown (default); a dialog mounted only while shown leaves it out and starts from an empty form. */
+  open?: boolean;
   /** The dialog's action (its pending state disables the button, its refusal shows under the form) and its close. */
   dialog: DialogState;
   title: ReactNode;
@@ -19,7 +20,7 @@ export interface ActionDialogProps {
 }
 
 export function ActionDialog({
-  open,
+  open = true,
   dialog: { action, close },
   title,
   submitLabel,

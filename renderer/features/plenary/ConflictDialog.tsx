@@ -14,13 +14,10 @@ export const channelLabel = (c: string): string => CHANNEL[c] ?? c;
 /** The kecamatan's local time with its zone (renderer/app/local-time.ts). */
 export const timeLabel = (iso: string): string => waktu(iso);
 
-export function ConflictDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
+export function ConflictDialog({ review, onClose }: { review: TpsReview; onClose: () => void }) {
   const [chosen, setChosen] = useState<number | null>(null);
   const [reason, setReason] = useState('');
-  const dialog = useActionDialog('plenary.chooseSubmission', onClose, () => {
-    setReason('');
-    setChosen(null);
-  });
+  const dialog = useActionDialog('plenary.chooseSubmission', onClose);
   const submit = async () => {
     if (chosen === null) return;
     await dialog.submit(
@@ -30,7 +27,6 @@ export function ConflictDialog({ review, open, onClose }: { review: TpsReview; o
   };
   return (
     <ActionDialog
-      open={open}
       dialog={dialog}
       title={`Konflik — TPS ${nomorTps(review.nomor)} ${review.desa.nama}`}
       submitLabel="Pilih kiriman ini"

@@ -36,14 +36,11 @@ async function evidenceOf(file: File | null) {
   return { base64: await fileToBase64(file), ext: file.type === 'image/png' ? ('png' as const) : ('jpg' as const) };
 }
 
-export function CorrectionDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
+export function CorrectionDialog({ review, onClose }: { review: TpsReview; onClose: () => void }) {
   const current = review.current;
   const [values, setValues] = useState<Record<string, number | null>>({});
   const [b, setB] = useState<Basis>(NO_BASIS);
-  const dialog = useActionDialog('plenary.proposeCorrection', onClose, () => {
-    setValues({});
-    setB(NO_BASIS);
-  });
+  const dialog = useActionDialog('plenary.proposeCorrection', onClose);
   const fields = useMemo(() => countFields(review.pemilihan.pilihan), [review.pemilihan.pilihan]);
   if (!current) return null;
   const changes = fields
@@ -69,7 +66,6 @@ export function CorrectionDialog({ review, open, onClose }: { review: TpsReview;
   const incomplete = b.reason.trim().length < 3 || (b.basis === 'lainnya' && b.note.trim().length < 3);
   return (
     <ActionDialog
-      open={open}
       dialog={dialog}
       title={`Koreksi — TPS ${nomorTps(review.nomor)} ${review.desa.nama}`}
       submitLabel={<>Usulkan koreksi ({changes.length} kolom)</>}

@@ -8,9 +8,9 @@ import { useReasonAction } from './use-action';
 import { ReasonDialog } from './ReasonPinDialog';
 import { nomorTps } from '../dashboard/tile-status';
 
-export function KejadianDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
+export function KejadianDialog({ review, onClose }: { review: TpsReview; onClose: () => void }) {
   const [scope, setScope] = useState<'tps' | 'desa' | 'kecamatan'>('tps');
-  const dialog = useReasonAction('plenary.addKejadian', onClose, () => setScope('tps'));
+  const dialog = useReasonAction('plenary.addKejadian', onClose);
   const text = dialog.reason;
   const submit = () =>
     dialog.submit(
@@ -24,7 +24,7 @@ export function KejadianDialog({ review, open, onClose }: { review: TpsReview; o
       'Kejadian khusus dicatat',
     );
   return (
-    <ReasonDialog open={open} dialog={dialog} title="Catat kejadian khusus" reasonLabel="Kejadian" onSubmit={submit}>
+    <ReasonDialog dialog={dialog} title="Catat kejadian khusus" reasonLabel="Kejadian" onSubmit={submit}>
       <Field label="Tentang">
         <select value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
           <option value="tps">TPS {nomorTps(review.nomor)} saja</option>

@@ -10,15 +10,7 @@ import { ReasonDialog } from './ReasonPinDialog';
 import { nomorTps } from '../dashboard/tile-status';
 import { ordinal } from './ordinals';
 
-export function RaiseObjectionDialog({
-  review,
-  open,
-  onClose,
-}: {
-  review: TpsReview;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function RaiseObjectionDialog({ review, onClose }: { review: TpsReview; onClose: () => void }) {
   const [scope, setScope] = useState<'tps' | 'desa' | 'prosedur'>('tps');
   const [who, setWho] = useState('saksi-1');
   const [nama, setNama] = useState('');
@@ -42,7 +34,6 @@ export function RaiseObjectionDialog({
     );
   return (
     <ReasonDialog
-      open={open}
       dialog={dialog}
       title="Catat keberatan"
       submitLabel="Catat keberatan"

@@ -337,12 +337,12 @@ function FormPane({ r }: { r: TpsReview }) {
 function ReviewDialogs({ r, dialog, close }: { r: TpsReview; dialog: DialogName; close: () => void }) {
   return (
     <>
-      <AcceptDialog review={r} open={dialog === 'sesuai'} onClose={close} />
-      <CorrectionDialog review={r} open={dialog === 'koreksi'} onClose={close} />
-      <RaiseObjectionDialog review={r} open={dialog === 'keberatan'} onClose={close} />
-      <KejadianDialog review={r} open={dialog === 'kejadian'} onClose={close} />
-      <ConflictDialog review={r} open={dialog === 'konflik'} onClose={close} />
-      <TundaDialog review={r} open={dialog === 'tunda'} onClose={close} />
+      {dialog === 'sesuai' && <AcceptDialog review={r} onClose={close} />}
+      {dialog === 'koreksi' && <CorrectionDialog review={r} onClose={close} />}
+      {dialog === 'keberatan' && <RaiseObjectionDialog review={r} onClose={close} />}
+      {dialog === 'kejadian' && <KejadianDialog review={r} onClose={close} />}
+      {dialog === 'konflik' && <ConflictDialog review={r} onClose={close} />}
+      {dialog === 'tunda' && <TundaDialog review={r} onClose={close} />}
     </>
   );
 }

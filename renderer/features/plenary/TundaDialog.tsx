@@ -16,7 +16,7 @@ const DASAR = [
   'Rekomendasi Bawaslu Kabupaten/Kota',
 ];
 
-export function TundaDialog({ review, open, onClose }: { review: TpsReview; open: boolean; onClose: () => void }) {
+export function TundaDialog({ review, onClose }: { review: TpsReview; onClose: () => void }) {
   const pinned = useReasonAction('psu.hold', onClose);
   const { reason, pin } = pinned;
   const [jenis, setJenis] = useState<JenisTunda>('PSU');
@@ -30,7 +30,6 @@ export function TundaDialog({ review, open, onClose }: { review: TpsReview; open
   return (
     <ReasonPinDialog
       pinned={pinned}
-      open={open}
       title={`Tunda ${name} (PSU/PSS/PSL)`}
       submitLabel="Tunda TPS ini"
       reasonLabel="Alasan (wajib)"

@@ -54,6 +54,10 @@ export function SetPinDialog({ member, open, onClose }: { member: Member; open: 
   );
 }
 
+// Both PIN resets (the ketua's by two delegates, a member's by the ketua) say the same words.
+const resetTitle = (m: Member) => `Atur ulang PIN ${m.nama}`;
+const resetDone = (m: Member) => `PIN ${m.nama} diatur ulang`;
+
 /** The ketua's own PIN, forgotten: two delegates confirm with their PINs and a reason; the ketua then sets a new one. */
 function ResetKetuaPinDialog({ ketua, onClose }: { ketua: Member; onClose: () => void }) {
   const dialog = useReasonAction('plenary.resetKetuaPin', onClose);
@@ -63,15 +67,14 @@ function ResetKetuaPinDialog({ ketua, onClose }: { ketua: Member; onClose: () =>
   const ready = who[0] !== '' && who[1] !== '' && who[0] !== who[1] && pins.every(pinReady);
   const submit = () => {
     const witnesses = [0, 1].map((i) => ({ member: Number(who[i]), pin: pins[i]! }));
-    return dialog.submit({ reason: dialog.reason, witnesses }, `PIN ${ketua.nama} diatur ulang`);
+    return dialog.submit({ reason: dialog.reason, witnesses }, resetDone(ketua));
   };
   return (
     <ReasonDialog
       dialog={dialog}
-      title={`Atur ulang PIN ${ketua.nama}`}
+      title={resetTitle(ketua)}
       submitLabel="Atur ulang PIN Ketua"
       submitVariant="danger"
-      reasonLabel="Alasan (wajib)"
       ready={ready}
       onSubmit={submit}
     >
@@ -114,13 +117,12 @@ export function ResetPinDialog({ member, onClose }: { member: Member | null; onC
   const pinned = useReasonAction('plenary.resetPin', onClose);
   const { reason, pin } = pinned;
   if (!member) return null;
-  const submit = () => pinned.submit({ member: member.id, reason, pin }, `PIN ${member.nama} diatur ulang`);
+  const submit = () => pinned.submit({ member: member.id, reason, pin }, resetDone(member));
   return (
     <ReasonPinDialog
       pinned={pinned}
-      title={`Atur ulang PIN ${member.nama}`}
+      title={resetTitle(member)}
       submitLabel="Atur ulang PIN"
-      reasonLabel="Alasan (wajib)"
       pinLabel="PIN Ketua PPK"
       onSubmit={submit}
     >

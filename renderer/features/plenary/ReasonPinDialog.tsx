@@ -14,7 +14,8 @@ export interface ReasonDialogProps extends Pick<ActionDialogProps, 'title' | 'su
   /** useReasonAction's state: the action, the text and the close that forgets it. */
   dialog: Pick<ReturnType<typeof useReasonAction>, 'reason' | 'setReason'> & DialogState;
   open?: boolean;
-  reasonLabel: string;
+  /** The text's label ("Alasan (wajib)" when not said: a decision's plain reason). */
+  reasonLabel?: string;
   /** The action button ("Simpan" when not said). */
   submitLabel?: ActionDialogProps['submitLabel'];
   /** The text takes the focus on opening (nothing to choose before it). */
@@ -30,7 +31,7 @@ export interface ReasonDialogProps extends Pick<ActionDialogProps, 'title' | 'su
 
 export function ReasonDialog(props: ReasonDialogProps) {
   const {
-    reasonLabel,
+    reasonLabel = 'Alasan (wajib)',
     autoFocus,
     ready = true,
     children,

@@ -32,7 +32,6 @@ export function TundaDialog({ review, onClose }: { review: TpsReview; onClose: (
       pinned={pinned}
       title={`Tunda ${name} (PSU/PSS/PSL)`}
       submitLabel="Tunda TPS ini"
-      reasonLabel="Alasan (wajib)"
       ready={dasar.trim().length >= 3}
       onSubmit={submit}
     >

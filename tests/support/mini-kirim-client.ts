@@ -20,24 +20,27 @@ async function reply(res: Response): Promise<Reply> {
   return { status: res.status, text, json, headers: res.headers };
 }
 
-function jsonBody(value: unknown, gzip: boolean): { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> } {
+/** `gzip`: true sends `Content-Encoding: gzip`; a string sends the body gzip-compressed under that header value. */
+type Gzip = boolean | string;
+
+function jsonBody(value: unknown, gzip: Gzip): { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> } {
   const raw = new Uint8Array(Buffer.from(JSON.stringify(value), 'utf8'));
   return gzip
     ? {
         body: new Uint8Array(gzipSync(raw)),
-        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        headers: { 'content-type': 'application/json', 'content-encoding': gzip === true ? 'gzip' : gzip },
       }
     : { body: raw, headers: { 'content-type': 'application/json' } };
 }
 
 export const hello = async (base: string): Promise<Reply> => reply(await fetch(`${base}/v1/hello`));
 
-export async function postManifest(base: string, envelope: unknown, gzip = false): Promise<Reply> {
+export async function postManifest(base: string, envelope: unknown, gzip: Gzip = false): Promise<Reply> {
   const { body, headers } = jsonBody(envelope, gzip);
   return reply(await fetch(`${base}/v1/kirim`, { method: 'POST', headers, body }));
 }
 
-export async function putObjek(base: string, sha256: string, envelope: unknown, gzip = false): Promise<Reply> {
+export async function putObjek(base: string, sha256: string, envelope: unknown, gzip: Gzip = false): Promise<Reply> {
   const { body, headers } = jsonBody(envelope, gzip);
   return reply(await fetch(`${base}/v1/objek/${sha256}`, { method: 'PUT', headers, body }));
 }

@@ -122,6 +122,22 @@ describe('POST /v1/kirim', () => {
     expect([bomb.status, await bomb.json()]).toEqual([413, { masalah: ['Isi kiriman terlalu besar.'] }]);
     expect(stored()).toEqual(before);
   });
+
+  it('"x-gzip" is gzip (any case, spaces around); another content coding is 415, nothing stored', async () => {
+    const p = makePush(a);
+    const before = stored();
+    for (const coding of ['deflate', 'br', 'gzip, gzip', 'x-compress']) {
+      const r = await client.postManifest(base, p.envelope, coding);
+      expect([r.status, r.json]).toEqual([
+        415,
+        { masalah: ['Pengodean isi kiriman tidak dikenal; kirim JSON apa adanya atau dengan gzip.'] },
+      ]);
+    }
+    expect(stored()).toEqual(before);
+    expect((await client.postManifest(base, p.envelope, ' X-GZIP ')).status).toBe(200);
+    for (const [sha, env] of p.objek) expect((await client.putObjek(base, sha, env, 'x-gzip')).status).toBe(201);
+    expect((await client.commit(base, p.address)).status).toBe(201);
+  });
 });
 
 describe('PUT /v1/objek/<sha256>', () => {

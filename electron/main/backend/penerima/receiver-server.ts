@@ -1,5 +1,5 @@
 // The §4 receiver over HTTP (docs/design.md §4.3): `pleno penerima serve`, default port 8418 on all interfaces.
-// JSON bodies may be gzip-encoded and are bounded before and after decoding; requests are rate-limited per PPK key
+// JSON bodies may be gzip-encoded ("x-gzip" is "gzip"; any other coding 415) and are bounded before and after decoding; requests are rate-limited per PPK key
 // (and per address before a key is known); connections are capped; blobs go to the tus handler as a stream.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,8 +23,21 @@ export interface PenerimaServer {
 }
 
 class TooLarge extends Error {}
+class UnknownCoding extends Error {}
+
+/**
+ * The coding of a JSON body (Content-Encoding): none or "identity", or gzip — "x-gzip" is the same coding (RFC 9110
+ * §8.4.1.3); null for any other (deflate, br, a list of codings), which this receiver does not decode.
+ */
+export function contentCoding(header: string | undefined): 'identity' | 'gzip' | null {
+  const coding = (header ?? '').trim().toLowerCase();
+  if (coding === '' || coding === 'identity') return 'identity';
+  return coding === 'gzip' || coding === 'x-gzip' ? 'gzip' : null;
+}
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const coding = contentCoding(req.headers['content-encoding']);
+  if (coding === null) throw new UnknownCoding();
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > JSON_MAX_WIRE) throw new TooLarge();
   const parts: Buffer[] = [];
@@ -35,7 +48,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
     parts.push(chunk as Buffer);
   }
   const body = Buffer.concat(parts);
-  if ((req.headers['content-encoding'] ?? '').toLowerCase() === 'gzip') {
+  if (coding === 'gzip') {
     try {
       return gunzipSync(body, { maxOutputLength: JSON_MAX_DECODED });
     } catch (err) {
@@ -62,12 +75,16 @@ async function json(req: IncomingMessage, res: ServerResponse, then: (body: Buff
   try {
     body = await readBody(req);
   } catch (err) {
-    return send(
-      res,
-      err instanceof TooLarge ? problem(413, 'Isi kiriman terlalu besar.') : problem(400, 'Isi gzip rusak.'),
-    );
+    return send(res, bodyProblem(err));
   }
   send(res, then(body));
+}
+
+function bodyProblem(err: unknown): Answer {
+  if (err instanceof TooLarge) return problem(413, 'Isi kiriman terlalu besar.');
+  if (err instanceof UnknownCoding)
+    return problem(415, 'Pengodean isi kiriman tidak dikenal; kirim JSON apa adanya atau dengan gzip.');
+  return problem(400, 'Isi gzip rusak.');
 }
 
 function keyOf(body: Buffer): string | null {

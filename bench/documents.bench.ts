@@ -16,7 +16,8 @@ import { buildDocumentData } from '../electron/main/backend/services/documents/d
 import { buildSignedPdf, signerFingerprint } from '../electron/main/backend/services/documents/signed-pdf';
 import { formTable } from '../shared/documents/d-hasil.layout';
 import type { DHasilData } from '../shared/documents/types';
-import { splitColumns, type TableSpec } from '../shared/documents/table';
+import { splitColumns } from '../shared/documents/table';
+import type { TableSpec } from '../shared/documents/table-spec';
 import { MARGIN_X } from '../shared/documents/frame';
 import { isoAtOffset } from '../shared/documents/format';
 

@@ -5,7 +5,7 @@ import type { CHasilCounts, Pilihan } from '../domain/model';
 import { PART_TITLES, SECTION_TITLES, formRows, getCount, type FormRow, type FormSection } from '../domain/labels';
 import { formatNumber, wrapText } from './format';
 import { formulaFailures, type FormulaFailure } from './formula';
-import { MARK, type TableBlock, type TableSection, type TableSpec } from './table';
+import { MARK, type TableBlock, type TableSection, type TableSpec } from './table-spec';
 import type { DocTps, TextMeasure } from './types';
 
 const SECTION_ORDER: FormSection[] = ['I', 'II', 'III', 'IV'];

@@ -7,7 +7,7 @@ import { parafHolders } from './level';
 import { approximateMeasure as m, layoutDocument } from './layout';
 import { sampleCounts, sampleDHasil } from './sample-data';
 import { documentSumErrors } from './sums';
-import { MARK } from './table';
+import { MARK } from './table-spec';
 import type { LayoutItem, LayoutPage } from './types';
 import { mulberry32 } from '../util/mulberry32';
 

@@ -9,7 +9,8 @@ import { FOOTER_H, HEADER_H, MARGIN_X, PARAF_H, finishPages, headerItems, parafI
 import type { FrameInput, FrameStyle } from './frame';
 import type { DocLevel } from './level';
 import { SIGNATURE_STYLE, signatureItems, type SignatureStyle, type Signers } from './signatures';
-import { TABLE_STYLE, layoutTable, type TableStyle } from './table';
+import { TABLE_STYLE, type TableStyle } from './table-spec';
+import { layoutTable } from './table';
 import type { DocTps, DocumentLayout, LayoutItem, LayoutPage, PaperSize, TextMeasure } from './types';
 
 const NOTE_FONT = 8;

@@ -2,7 +2,7 @@
 // re-rendered from their data and compared). Never change these values; a new drawing is a new layout version.
 // Layout 1's table is the one table (../table.ts) drawn smaller: 6.7 pt rows, bold column headers shrunk to fit their
 // longest word on three lines, no column-number row, the No of a bold row and the total column bold.
-import type { TableStyle } from '../table';
+import type { TableStyle } from '../table-spec';
 
 /** How layout 1 drew a table (`layoutTable(…, { style: V1_TABLE })`). */
 export const V1_TABLE: TableStyle = {

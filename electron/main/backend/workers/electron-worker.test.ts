@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeBundle, makeFixture } from '../../../../tests/support/records';
+import { comparableRead, tempPhotoDir } from '../../../../tests/support/bundle-reads';
 import { readBundleInThread, serveBundleJob, type BundleRead } from '../services/import/bundle-read';
 import { renderQrPng } from '../services/qr/qr-render';
 import { createWorkerTask } from './worker-task';
@@ -55,15 +56,16 @@ describe('the Electron build of the reader worker', () => {
     copyFileSync(join(built, 'reader.worker.cjs'), join(alone, 'reader.worker.cjs'));
     const fx = makeFixture({ desaCount: 1, tpsPerDesa: 1 });
     const bytes = makeBundle(fx, fx.tpsCodes[0]!);
-    const job = { bytes, context: { key: 'k', master: fx.master, extra: [] } };
+    const photoDir = tempPhotoDir();
+    const job = { bytes, photoDir, context: { key: 'k', master: fx.master, extra: [] } };
     g.plenoWorkerBundle = alone;
     const t = task(alone);
     try {
       const read = (await t.run(job)) as BundleRead;
       expect(t.mode()).toBe('worker');
-      expect(read).toEqual(serveBundleJob(job));
+      expect(comparableRead(read)).toEqual(comparableRead(serveBundleJob(job)));
       expect(read.ok).toBe(true);
-      expect(readBundleInThread({ bytes, master: fx.master, extra: [] }).ok).toBe(true);
+      expect(readBundleInThread({ bytes, master: fx.master, extra: [], photoDir }).ok).toBe(true);
     } finally {
       t.close();
     }

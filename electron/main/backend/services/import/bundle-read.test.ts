@@ -20,6 +20,7 @@ import {
 } from '../../../../../shared/formats/zip-reader';
 import { lyingSizeBomb, rawZip } from '../../../../../tests/support/hostile-zip';
 import { makeBundle, makeFixture } from '../../../../../tests/support/records';
+import { comparableRead, tempPhotoDir } from '../../../../../tests/support/bundle-reads';
 import { nodeCrypto } from '../../crypto';
 import { createWorkerTask, WorkerJobError } from '../../workers/worker-task';
 import {
@@ -88,15 +89,13 @@ function nameOf(zip: Uint8Array): string {
   return JSON.stringify(readZipDirectory(zip, limits)[0]!.name);
 }
 
-/** A worker's answer with its entries unpacked, to compare with the in-thread read. */
-function unpacked(r: BundleRead): BundleRead {
-  return r.ok ? { ...r, results: entriesOf(r) } : r;
-}
+const unpacked = comparableRead;
 
 describe('the bundle-read worker keeps the master between jobs', () => {
   const fx = makeFixture({ desaCount: 1, tpsPerDesa: 3 });
   const [t1, t2] = fx.tpsCodes as [string, string];
-  const input = (tps: string) => ({ bytes: makeBundle(fx, tps), master: fx.master, extra: [] });
+  const photoDir = tempPhotoDir();
+  const input = (tps: string) => ({ bytes: makeBundle(fx, tps), master: fx.master, extra: [], photoDir });
   const task = createWorkerTask<BundleReadJob, BundleRead>({
     name: 'bundle-read-test',
     entry: new URL('../../workers/reader.worker.ts', import.meta.url),
@@ -111,15 +110,15 @@ describe('the bundle-read worker keeps the master between jobs', () => {
     // Packed into one buffer that moves without a copy (bundle-read.ts packResults).
     expect(answer.ok && answer.results).toBeInstanceOf(Uint8Array);
     const first = unpacked(answer);
-    expect(first).toEqual(readBundleInThread(input(t1)));
-    expect(first.ok && entriesOf(first).map((e) => e.verified.ok)).toEqual([true, true]);
+    expect(first).toEqual(unpacked(readBundleInThread(input(t1))));
+    expect(answer.ok && entriesOf(answer).map((e) => e.verified.ok)).toEqual([true, true]);
     const key = sent.key!;
     // The next job carries only the key: the worker verifies with the master it holds.
-    const second = unpacked(await task.run({ bytes: input(t2).bytes, context: { key } }));
-    expect(second).toEqual(readBundleInThread(input(t2)));
+    const second = unpacked(await task.run({ bytes: input(t2).bytes, photoDir, context: { key } }));
+    expect(second).toEqual(unpacked(readBundleInThread(input(t2))));
 
     task.close(); // a fresh worker holds nothing: a key-only job is refused, readOnWorker sends the master again
-    await expect(task.run({ bytes: input(t2).bytes, context: { key } })).rejects.toMatchObject({
+    await expect(task.run({ bytes: input(t2).bytes, photoDir, context: { key } })).rejects.toMatchObject({
       kind: CONTEXT_MISSING,
     });
     task.close();
@@ -130,7 +129,7 @@ describe('the bundle-read worker keeps the master between jobs', () => {
     const other = makeFixture({ desaCount: 1, tpsPerDesa: 3 });
     const sent: SentContext = { key: null };
     // Same TPS codes, other device keys: the worker must verify against the master sent with this job's key.
-    const r = await readOnWorker(task, { bytes: makeBundle(other, t1), master: fx.master, extra: [] }, sent);
+    const r = await readOnWorker(task, { bytes: makeBundle(other, t1), master: fx.master, extra: [], photoDir }, sent);
     expect(r.ok && entriesOf(r).map((e) => !e.verified.ok && e.verified.error.code)).toEqual([
       'BAD_SIGNATURE',
       'BAD_SIGNATURE',
@@ -140,7 +139,7 @@ describe('the bundle-read worker keeps the master between jobs', () => {
   it('the worker side refuses a job whose context it does not hold', () => {
     let err: unknown;
     try {
-      serveBundleJob({ bytes: new Uint8Array(0), context: { key: 'never-sent' } });
+      serveBundleJob({ bytes: new Uint8Array(0), photoDir, context: { key: 'never-sent' } });
     } catch (e) {
       err = e;
     }
@@ -162,7 +161,7 @@ describe('the bundle-read worker in a process started with node --import tsx (be
           `import { makeBundle, makeFixture } from ${JSON.stringify(join(here, '../../../../../tests/support/records.ts'))};`,
           `import * as br from ${JSON.stringify(join(here, 'bundle-read.ts'))};`,
           'const fx = makeFixture({ desaCount: 1, tpsPerDesa: 1 });',
-          'const r = await br.readBundleVerified({ bytes: makeBundle(fx, fx.tpsCodes[0]), master: fx.master, extra: [] });',
+          `const r = await br.readBundleVerified({ bytes: makeBundle(fx, fx.tpsCodes[0]), master: fx.master, extra: [], photoDir: ${JSON.stringify(join(dir, 'photos'))} });`,
           'console.log(JSON.stringify({ mode: br.bundleReaderMode(), ok: r.ok && br.entriesOf(r).every((e) => e.verified.ok) }));',
           'process.exit(0);',
         ].join('\n'),

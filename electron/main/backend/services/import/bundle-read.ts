@@ -1,7 +1,8 @@
 // A TPS bundle read and its envelopes verified off the event loop (docs/storage.md "Workers"): unzip, CRC and
-// photo hashes (readBundle) and the Ed25519 check of every envelope run in the reader worker thread
-// (workers/reader.ts, shared with the receiver's bundles and QR images) with a heap limit and a time budget; the main thread gets plain verified data and only
-// writes. A job past its budget or its memory ends in a refusal in Bahasa Indonesia; where no worker can start the
+// photo hashes (readBundle), the Ed25519 check of every envelope and, once all of them verified, the photos written
+// as temp files beside their final place (services/photos/photo-files.ts stagePhotos) run in the reader worker thread
+// (workers/reader.ts, shared with the receiver's bundles and QR images) with a heap limit and a time budget; the main
+// thread gets plain verified data, never a photo's bytes, and only writes rows. A job past its budget or its memory ends in a refusal in Bahasa Indonesia; where no worker can start the
 // same read runs in-thread, still bounded by the ZIP reader's limits. The master and the extra devices are sent to
 // the worker once and kept there (with the master's index) for the bundles that follow: cloning a 600-TPS master
 // into every job cost more than reading the bundle.
@@ -9,12 +10,14 @@
 //   readBundleVerified(bytes, { master, extra }) → Promise<BundleRead>   (never throws for a hostile file)
 import { crc32 as zlibCrc32, inflateRawSync } from 'node:zlib';
 import { MASTER_FORMAT, type CHasilRecord, type DataMaster, type Perangkat } from '../../../../../shared/domain/model';
-import { readBundle, type BundlePhoto } from '../../../../../shared/formats/bundle';
+import { readBundle } from '../../../../../shared/formats/bundle';
 import { utf8Decode, utf8Encode } from '../../../../../shared/formats/bytes';
 import { verifyCHasilEnvelope, type VerifiedCHasil } from '../../../../../shared/formats/c-hasil';
 import { parsed, type ParseError, type ParseResult } from '../../../../../shared/formats/parse-result';
 import { InflateOverflow } from '../../../../../shared/formats/zip-reader';
 import { nodeCrypto } from '../../crypto';
+import { storageMessage } from '../../db/storage-failure';
+import { stagePhotos, type StagedPhoto } from '../photos/photo-files';
 import { WorkerJobError, WorkerTimeout, WorkerUnavailable } from '../../workers/worker-task';
 import {
   READER_MAX_HEAP_MB,
@@ -31,6 +34,8 @@ export interface BundleReadInput {
   master: DataMaster;
   /** Devices beside the master's (decision devices) the signatures may come from. */
   extra: Perangkat[];
+  /** The photos folder a verified bundle's photos are staged in (photo-files.ts stagePhotos). */
+  photoDir: string;
 }
 
 /** What storing a verified record needs (import-inputs.ts storeRecord): no envelope tree to copy between threads. */
@@ -60,7 +65,13 @@ export interface BundleReadEntry {
 
 export type BundleRead =
   /** `results` as the worker sends them: packed (see packResults). */
-  | { ok: true; results: BundleReadEntry[] | Uint8Array; photos: Map<string, BundlePhoto> }
+  | {
+      ok: true;
+      results: BundleReadEntry[] | Uint8Array;
+      /** Every record verified, and so the photos staged (else `photos` is empty and the import refuses it). */
+      allVerified: boolean;
+      photos: Map<string, StagedPhoto>;
+    }
   | { ok: false; error: ParseError }
   /** The worker ran out of time or memory: nothing was read. */
   | { ok: false; refused: { reason: string; english: string } };
@@ -83,7 +94,10 @@ export function zlibInflateCapped(raw: Uint8Array, size: number): Uint8Array {
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
-/** The read itself, on the calling thread (the worker's side). */
+/**
+ * The read itself, on the calling thread (the worker's side). Photos are staged only when every record verified: an
+ * unsigned or foreign bundle writes nothing (its photos are then not returned; the import refuses it).
+ */
 export function readBundleInThread(input: BundleReadInput): BundleRead {
   const rb = readBundle(input.bytes, { sha256: nodeCrypto.sha256, crc32: zlibCrc32, inflate: zlibInflateCapped });
   if (!rb.ok) return { ok: false, error: rb.error };
@@ -97,7 +111,21 @@ export function readBundleInThread(input: BundleReadInput): BundleRead {
       verified: v.ok ? parsed(verifiedRecord(v.value)) : v,
     };
   });
-  return { ok: true, results, photos: rb.value.photos };
+  if (!results.every((e) => e.verified.ok)) return { ok: true, results, allVerified: false, photos: new Map() };
+  try {
+    return { ok: true, results, allVerified: true, photos: stagePhotos(rb.value.photos, input.photoDir) };
+  } catch (err) {
+    return { ok: false, refused: stagingRefusal(err) };
+  }
+}
+
+/** A photo that could not be written beside its place: the bundle is refused in words, nothing of it kept. */
+function stagingRefusal(err: unknown): { reason: string; english: string } {
+  const code = (err as { code?: unknown } | null)?.code;
+  return {
+    reason: `foto dalam bundel tidak dapat ditulis ke folder data. ${storageMessage(err) ?? 'Periksa disk, lalu ulangi.'}`,
+    english: `staging the bundle's photos failed (${typeof code === 'string' ? code : String(err)})`,
+  };
 }
 
 /**
@@ -115,24 +143,16 @@ export function entriesOf(read: Extract<BundleRead, { ok: true }>): BundleReadEn
 }
 
 /**
- * The buffers of a worker's answer that move to the main thread instead of being copied: each photo's, once it is
- * the whole of its buffer (an inflated entry may be a view into a larger one: that one is copied out first).
+ * The buffers of a worker's answer that move to the main thread instead of being copied: the packed results, once
+ * they are the whole of their buffer (a view into a larger one is copied out first).
  */
 export function bundleReadTransfer(value: unknown): ArrayBuffer[] {
   const read = value as Partial<Extract<BundleRead, { ok: true }>> | null;
-  if (!read?.ok || !(read.photos instanceof Map)) return [];
-  const whole = (b: Uint8Array) =>
+  if (!read?.ok || !(read.results instanceof Uint8Array)) return [];
+  const b = read.results;
+  read.results =
     b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice();
-  const out: ArrayBuffer[] = [];
-  for (const p of read.photos.values()) {
-    p.bytes = whole(p.bytes);
-    out.push(p.bytes.buffer as ArrayBuffer);
-  }
-  if (read.results instanceof Uint8Array) {
-    read.results = whole(read.results);
-    out.push(read.results.buffer as ArrayBuffer);
-  }
-  return out;
+  return [read.results.buffer as ArrayBuffer];
 }
 
 /** A bundle is at most 100 MiB inflated (shared/formats/bundle.ts): seconds of work at most on a slow laptop. */
@@ -160,6 +180,7 @@ export const bundleReaderBusy = readerBusy;
 /** A job as posted to the worker: the context in full only when the worker may not hold it yet. */
 export interface BundleReadJob {
   bytes: Uint8Array;
+  photoDir: string;
   context: { key: string; master?: DataMaster; extra?: Perangkat[] };
 }
 
@@ -179,7 +200,7 @@ export function serveBundleJob(job: BundleReadJob): BundleRead {
   }
   const ctx = held.get(key);
   if (!ctx) throw Object.assign(new Error('bundle-read: context not held'), { name: CONTEXT_MISSING });
-  return packResults(readBundleInThread({ bytes: job.bytes, ...ctx }));
+  return packResults(readBundleInThread({ bytes: job.bytes, photoDir: job.photoDir, ...ctx }));
 }
 
 // Masters are immutable once loaded (master.repo.ts loadDataMaster caches them): identity names the content.
@@ -205,6 +226,7 @@ export async function readOnWorker(
   const key = contextKey(input);
   const job = (full: boolean): BundleReadJob => ({
     bytes: input.bytes,
+    photoDir: input.photoDir,
     context: full ? { key, master: input.master, extra: input.extra } : { key },
   });
   const full = sent.key !== key;

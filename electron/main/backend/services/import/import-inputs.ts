@@ -18,7 +18,8 @@ import {
   type Channel,
 } from '../../repositories/submission.repo';
 import { ppkKeyOrNull } from '../keys/ppk-key';
-import { detectPhotoExt, storePhoto } from '../photos/photo-store';
+import { storePhoto } from '../photos/photo-store';
+import { detectPhotoExt, discardStaged, photosDir } from '../photos/photo-files';
 import { type ImportOutcome, type ImportSource, MAX_BUNDLE_BYTES, MAX_ENVELOPE_BYTES } from './import-types';
 import {
   type Session,
@@ -94,9 +95,8 @@ function signedOutsideManual(s: Session, v: VerifiedRecord, channel: Channel, pr
   return v;
 }
 
-/** A bundle entry as the bundle reader verified it; a manual one is verified again here with the PPK key. */
+/** A bundle entry as the bundle reader verified it. */
 function bundleEntryVerified(s: Session, e: BundleReadEntry, channel: Channel, prefix: string): VerifiedRecord {
-  if (channel === 'manual') return verifyEnvelopeText(s, e.text, channel, prefix);
   if (!s.master) throw noMaster();
   if (e.masterPayload) notMaster(prefix);
   if (!e.verified.ok) throw fromParseError(e.verified.error, prefix);
@@ -189,45 +189,79 @@ export function envelopeIn(
   }
 }
 
-/** `read`: the bundle as the worker read and verified it (bundle-read.ts); without it, read here. */
-export function bundleIn(s: Session, bytes: Uint8Array, source: ImportSource, read?: BundleRead): ImportOutcome[] {
+/** A bundle read and verified ahead whose bytes were let go (import-batches.ts): read again only to quarantine it. */
+export interface ReadAgain {
+  size: number;
+  again(): Uint8Array;
+}
+
+/**
+ * `read`: the bundle as the worker read and verified it (bundle-read.ts); without it, read here. Its photos were
+ * staged as temp files by the reader: the command takes them over, a refusal removes them.
+ */
+export function bundleIn(
+  s: Session,
+  bytes: Uint8Array | ReadAgain,
+  source: ImportSource,
+  read?: BundleRead,
+): ImportOutcome[] {
+  let b = read;
+  const adopted = new Set<string>();
+  const size = bytes instanceof Uint8Array ? bytes.length : bytes.size;
+  const evidence = () => (bytes instanceof Uint8Array ? bytes : bytes.again());
   try {
     if (!s.master) throw noMaster();
-    if (bytes.length > MAX_BUNDLE_BYTES) {
-      reject(`berkas bundel terlalu besar (${bytes.length} byte, batas ${MAX_BUNDLE_BYTES})`, 'bundle too large');
+    if (size > MAX_BUNDLE_BYTES) {
+      reject(`berkas bundel terlalu besar (${size} byte, batas ${MAX_BUNDLE_BYTES})`, 'bundle too large');
     }
-    const b = read ?? readBundleInThread({ bytes, master: s.master, extra: s.extra });
-    if (!b.ok) throw 'error' in b ? fromParseError(b.error) : new Rejection(b.refused.reason, b.refused.english);
-    // Every record verified before anything is written: a bundle is all or nothing.
-    const verified = entriesOf(b).map((e) => {
-      const prefix = `${e.name}: `;
-      const v = bundleEntryVerified(s, e, source.channel, prefix);
-      if (v.record.pemilihan !== e.pemilihan) {
-        reject(
-          `${prefix}berisi hasil pemilihan ${v.record.pemilihan}, bukan ${e.pemilihan}`,
-          `${prefix}entry name does not match the record's pemilihan`,
-        );
-      }
-      return { v, text: e.text };
+    // Only a KPPS device signs a bundle: the PPK key's entries come one by one through the manual form.
+    if (source.channel === 'manual')
+      reject('bundel tidak diterima sebagai entri manual', 'bundle on the manual channel');
+    b ??= readBundleInThread({
+      bytes: evidence(),
+      master: s.master,
+      extra: s.extra,
+      photoDir: photosDir(s.ctx.dataDir),
     });
-    const tpsSet = new Set(verified.map((x) => x.v.record.tps));
-    if (tpsSet.size > 1)
-      reject(`bundel berisi hasil lebih dari satu TPS (${[...tpsSet].join(', ')})`, 'bundle mixes TPS');
+    if (!b.ok) throw 'error' in b ? fromParseError(b.error) : new Rejection(b.refused.reason, b.refused.english);
+    const verified = verifiedEntries(s, entriesOf(b), source.channel);
+    const photos = b.photos;
     return runWrite(s.ctx, (unit) => {
       const name = `${source.channel}:${source.name}`;
-      for (const [sha, p] of b.photos) {
-        storePhoto(
-          unit.db,
-          s.ctx.dataDir,
-          { sha256: sha, ext: p.ext, bytes: p.bytes, source: name, at: s.at, actor: source.actor ?? s.actor },
-          s.photos,
-        );
+      for (const [sha, p] of photos) {
+        const actor = source.actor ?? s.actor;
+        storePhoto(unit.db, s.ctx.dataDir, { sha256: sha, ...p, source: name, at: s.at, actor }, s.photos);
+        if (p.staged !== null) adopted.add(p.staged);
       }
       return verified.map(({ v, text }) => storeRecord(s, unit.db, v, text, source));
     });
   } catch (err) {
-    return [rejectedOutcome(s, bytes, source, asRejection(s, err))];
+    if (b?.ok) discardStaged(b.photos.values(), adopted);
+    return [rejectedOutcome(s, evidence(), source, asRejection(s, err))];
   }
+}
+
+/** Every record of a bundle verified before anything is written (a bundle is all or nothing), all of one TPS. */
+function verifiedEntries(
+  s: Session,
+  entries: BundleReadEntry[],
+  channel: Channel,
+): { v: VerifiedRecord; text: string }[] {
+  const verified = entries.map((e) => {
+    const prefix = `${e.name}: `;
+    const v = bundleEntryVerified(s, e, channel, prefix);
+    if (v.record.pemilihan !== e.pemilihan) {
+      reject(
+        `${prefix}berisi hasil pemilihan ${v.record.pemilihan}, bukan ${e.pemilihan}`,
+        `${prefix}entry name does not match the record's pemilihan`,
+      );
+    }
+    return { v, text: e.text };
+  });
+  const tpsSet = new Set(verified.map((x) => x.v.record.tps));
+  if (tpsSet.size > 1)
+    reject(`bundel berisi hasil lebih dari satu TPS (${[...tpsSet].join(', ')})`, 'bundle mixes TPS');
+  return verified;
 }
 
 /** A loose photo: stored when some record references its hash (or it is already known). */

@@ -355,6 +355,27 @@ const CASES: Case[] = [
     expect: 'hash',
   },
   {
+    // Every signature is good, but the reader refuses the bundle before staging any photo.
+    name: 'bundle mixing two TPS',
+    fileName: 'campur.pleno',
+    bytes: () => {
+      const [p1, p2] = [makePhoto(11), makePhoto(12)];
+      const rec = (tps: string, pem: 'gubernur' | 'bupati', ph: typeof p1) =>
+        signRecord(fx, recordFor(fx, tps, pem, { foto: [{ lembar: 1, sha256: ph.sha256 }] }));
+      return writeBundle({
+        results: [
+          { pemilihan: 'gubernur', envelope: rec(TPS1, 'gubernur', p1) },
+          { pemilihan: 'bupati', envelope: rec(TPS2, 'bupati', p2) },
+        ],
+        photos: new Map([
+          [p1.sha256, { ext: 'png' as const, bytes: p1.bytes }],
+          [p2.sha256, { ext: 'png' as const, bytes: p2.bytes }],
+        ]),
+      });
+    },
+    expect: 'berbeda dengan TPS',
+  },
+  {
     name: 'bundle missing a referenced photo',
     fileName: 'tanpa-foto.pleno',
     bytes: () =>
@@ -389,8 +410,10 @@ describe('malformed input', () => {
     expect(out!.status).toBe('ditolak');
     if (typeof c.expect === 'string') expect(out!.reason).toContain(c.expect);
     else expect(out!.reason).toMatch(c.expect);
-    // Nothing stored.
+    // Nothing stored, not even a photo file or a temp file the reader staged.
     expect([n('submission'), n('submission_photo'), n('photo')]).toEqual([0, 0, 0]);
+    const photos = join(ctx.dataDir, 'photos');
+    expect(existsSync(photos) ? readdirSync(photos) : []).toEqual([]);
     expect(events).toEqual([]);
     // Quarantined: the exact bytes, the reason beside them, and a log row.
     const q = listQuarantine(ctx.db);

@@ -24,6 +24,7 @@ import { bundleIn, checkEnvelope, envelopeIn, qrTextsIn, type EnvelopeCheck } fr
 import { Rejection, inCommand, newSession, rejectedOutcome } from './import-session';
 import { MAX_BUNDLE_BYTES, type ImportOutcome, type ImportSource } from './import-types';
 import { readBundleVerified } from './bundle-read';
+import { photosDir } from '../photos/photo-files';
 import { QrCollector } from './qr-collector';
 
 export { importItems, importPaths, importUploads } from './import-batches';
@@ -63,7 +64,7 @@ export async function importBundleBytes(
   const s = newSession(ctx, source.actor);
   const read =
     s.master && bytes.length <= MAX_BUNDLE_BYTES
-      ? await readBundleVerified({ bytes, master: s.master, extra: s.extra })
+      ? await readBundleVerified({ bytes, master: s.master, extra: s.extra, photoDir: photosDir(ctx.dataDir) })
       : undefined;
   return inCommand(s, () => bundleIn(s, bytes, source, read));
 }

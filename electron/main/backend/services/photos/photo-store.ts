@@ -1,43 +1,18 @@
 // Content-addressed photo files: <dataDir>/photos/<sha256>.<ext>, each written once (temp file + fsync + rename),
 // never duplicated; the photo table row is inserted in the caller's transaction after the file is durable.
 //
-// Exports: photoPath, detectPhotoExt, writePhotoFile, storePhoto (file + row), readPhoto (verifies the hash),
-// PhotoWriteBatch (defers fsync of many files to one pass before the batch's commit).
+// Exports: storePhoto (file + row), readPhoto (verifies the hash), PhotoWriteBatch (defers fsync of many files to
+// one pass before the batch's commit); where photos live and their temp files are in photo-files.ts.
 import { spawnSync } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackendContext } from '../../context';
 import { sha256Hex } from '../../crypto';
 import { getPhoto, insertPhotoOnce } from '../../repositories/photo.repo';
 import type { WritableDb } from '../../db/command';
+import { fileOk, photoPath, photosDir, writeTemp, type PhotoExt } from './photo-files';
 
-export type PhotoExt = 'jpg' | 'png';
-
-export function photosDir(dataDir: string): string {
-  return join(dataDir, 'photos');
-}
-
-export function photoPath(dataDir: string, sha256: string, ext: PhotoExt): string {
-  return join(photosDir(dataDir), `${sha256}.${ext}`);
-}
-
-/** 'png' / 'jpg' from the magic bytes, or null. */
-export function detectPhotoExt(bytes: Uint8Array): PhotoExt | null {
-  if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
-    return 'png';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
-  return null;
-}
+export { detectPhotoExt, photoPath, photosDir, type PhotoExt } from './photo-files';
 
 /** Below this many files a batch fsyncs each file; above, one syncfs(2) (`sync -f`) flushes them all at once. */
 const SYNCFS_MIN_FILES = 8;
@@ -71,13 +46,11 @@ export class PhotoWriteBatch {
 
   /** Writes bytes to a temp file beside `final`; it is made durable and renamed in flush(). */
   add(final: string, bytes: Uint8Array): void {
-    const tmp = `${final}.${process.pid}.${this.pending.length}.tmp`;
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, bytes);
-    } finally {
-      closeSync(fd);
-    }
+    this.adopt(final, writeTemp(final, bytes));
+  }
+
+  /** Takes over a temp file already written beside `final` (photo-files.ts stagePhotos), as add() would have. */
+  adopt(final: string, tmp: string): void {
     this.pending.push({ tmp, final });
     this.dirs.add(join(final, '..'));
   }
@@ -99,44 +72,37 @@ export class PhotoWriteBatch {
   }
 }
 
-/** True when the file is in place with the expected size (a cheap check; readPhoto verifies the hash). */
-function fileOk(path: string, size: number): boolean {
-  try {
-    return statSync(path).size === size;
-  } catch {
-    return false;
-  }
-}
+/** A photo's bytes, or what the bundle reader staged of it (photo-files.ts StagedPhoto: a temp file, or none). */
+export type PhotoContent = { bytes: Uint8Array } | { size: number; staged: string | null };
 
 /**
  * Writes the photo file if it is not already there (or is damaged: a re-import heals it) and inserts the photo row
- * once, with the WritableDb of the running command; with a batch, call batch.flush() before the commit. Returns whether the photo
+ * once, with the WritableDb of the running command; with a batch, call batch.flush() before the commit. A staged
+ * temp file is taken over by the batch, or removed when the photo is in place already. Returns whether the photo
  * was new to the database.
  */
 export function storePhoto(
   db: WritableDb,
   dataDir: string,
-  p: { sha256: string; ext: PhotoExt; bytes: Uint8Array; source: string; at: string; actor: string },
+  p: { sha256: string; ext: PhotoExt; source: string; at: string; actor: string } & PhotoContent,
   batch?: PhotoWriteBatch,
 ): boolean {
   const known = getPhoto(db, p.sha256);
   const ext = known?.ext ?? p.ext;
   const final = photoPath(dataDir, p.sha256, ext);
-  if (!fileOk(final, p.bytes.length)) {
+  const size = 'bytes' in p ? p.bytes.length : p.size;
+  if (!fileOk(final, size)) {
     mkdirSync(photosDir(dataDir), { recursive: true });
-    if (batch) batch.add(final, p.bytes);
-    else {
-      const one = new PhotoWriteBatch();
-      one.add(final, p.bytes);
-      one.flush();
-    }
+    const into = batch ?? new PhotoWriteBatch();
+    if ('bytes' in p) into.add(final, p.bytes);
+    else if (p.staged !== null) into.adopt(final, p.staged);
+    else throw new Error(`photo ${p.sha256} was in place when its bundle was read and is gone now`);
+    if (!batch) into.flush();
+  } else if ('staged' in p && p.staged !== null) {
+    rmSync(p.staged, { force: true }); // in place already (another bundle of the batch): never written twice
   }
   if (known) return false;
-  return insertPhotoOnce(
-    db,
-    { sha256: p.sha256, ext, size: p.bytes.length, source: p.source, firstSeenAt: p.at },
-    p.actor,
-  );
+  return insertPhotoOnce(db, { sha256: p.sha256, ext, size, source: p.source, firstSeenAt: p.at }, p.actor);
 }
 
 export type ReadPhotoResult =

@@ -13,6 +13,9 @@ export const READER_TIMEOUT_MS = 20_000;
 /** Inflated entries and images are buffers outside the heap; the heap holds JSON, the QR reader's glue and code. */
 export const READER_MAX_HEAP_MB = 256;
 
+/** The reader closes after a minute without work: an import is over, its heap and the QR reader's memory go back. */
+export const READER_IDLE_MS = 60_000;
+
 let limits = { timeoutMs: READER_TIMEOUT_MS, maxHeapMb: READER_MAX_HEAP_MB };
 let task: WorkerTask<object, unknown> | null = null;
 
@@ -22,6 +25,7 @@ export function readerTask(): WorkerTask<object, unknown> {
     name: 'reader',
     entry: new URL('./reader.worker.ts', import.meta.url),
     ...limits,
+    idleMs: READER_IDLE_MS,
   }));
 }
 

@@ -106,3 +106,33 @@ describe('workers do not inherit the module loaders of the process', () => {
     expect(hasLoaderFlag(['--enable-source-maps', '--max-old-space-size=512', '--importx'])).toBe(false);
   });
 });
+
+describe('a worker left idle', () => {
+  it('is closed after idleMs, and the next job starts a fresh one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pleno-worker-idle-'));
+    dirs.push(dir);
+    // Answers with its thread id, so a fresh worker shows.
+    writeFileSync(
+      join(dir, 'thread.mjs'),
+      [
+        "import { parentPort, threadId } from 'node:worker_threads';",
+        'parentPort.on("message", (m) => parentPort.postMessage({ id: m.id, ok: true, value: threadId }));',
+        'parentPort.postMessage({ ready: true });',
+      ].join('\n'),
+    );
+    const entry = pathToFileURL(join(dir, 'thread.mjs'));
+    const t = createWorkerTask<string, number>({ name: 'diam', entry, timeoutMs: 30_000, maxHeapMb: 64, idleMs: 150 });
+    try {
+      const first = await t.run('a');
+      expect(await t.run('b')).toBe(first); // still busy enough: the same worker
+      expect(t.mode()).toBe('worker');
+      await new Promise((r) => setTimeout(r, 400));
+      expect(t.mode()).toBe('idle');
+      const second = await t.run('c');
+      expect(second).not.toBe(first);
+      expect(t.mode()).toBe('worker');
+    } finally {
+      t.close();
+    }
+  });
+});

@@ -93,6 +93,11 @@ export interface WorkerTaskOptions {
   entry: URL;
   timeoutMs: number;
   maxHeapMb: number;
+  /**
+   * A worker left without a job this long is closed, giving back its heap and any wasm memory (the QR reader's
+   * ~25 MB stays until then); the next job starts a fresh one. Default: kept.
+   */
+  idleMs?: number;
 }
 
 export function createWorkerTask<I, O>(opts: WorkerTaskOptions): WorkerTask<I, O> {
@@ -110,6 +115,7 @@ export class WorkerTask<I, O> {
   /** The worker the current job was posted to: a stopped worker's late 'exit' must not fail the next job. */
   private runningOn: Worker | null = null;
   private nextId = 1;
+  private idle: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: WorkerTaskOptions) {}
 
@@ -117,6 +123,8 @@ export class WorkerTask<I, O> {
   run(input: I, transfer: ArrayBuffer[] = []): Promise<O> {
     if (this.unavailable) return Promise.reject(new WorkerUnavailable(`${this.opts.name}: no worker`));
     return new Promise<O>((resolve, reject) => {
+      if (this.idle) clearTimeout(this.idle);
+      this.idle = null;
       this.queue.push({ id: this.nextId++, input, transfer, resolve, reject });
       this.pump();
     });
@@ -151,9 +159,22 @@ export class WorkerTask<I, O> {
     this.current = null;
     this.runningOn = null;
     // Idle workers never keep the process alive (a CLI exits when its work is done).
-    if (this.queue.length === 0) this.worker?.unref();
+    if (this.queue.length === 0) {
+      this.worker?.unref();
+      this.closeWhenIdle();
+    }
     if (j) settle(j);
     this.pump();
+  }
+
+  private closeWhenIdle(): void {
+    const ms = this.opts.idleMs;
+    if (ms === undefined || this.idle) return;
+    this.idle = setTimeout(() => {
+      this.idle = null;
+      if (!this.busy()) this.close();
+    }, ms);
+    this.idle.unref();
   }
 
   private start(): Promise<void> {

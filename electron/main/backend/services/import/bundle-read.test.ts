@@ -125,6 +125,20 @@ describe('the bundle-read worker keeps the master between jobs', () => {
     expect(unpacked(await readOnWorker(task, input(t2), sent))).toEqual(second);
   });
 
+  it('after its worker closed (idle), the next job carries the master at once', async () => {
+    const sent: SentContext = { key: null };
+    await readOnWorker(task, input(t1), sent);
+    task.close();
+    const posted: BundleReadJob[] = [];
+    const watched = {
+      run: (job: BundleReadJob) => (posted.push(job), task.run(job)),
+      mode: () => task.mode(),
+    };
+    const r = await readOnWorker(watched, input(t2), sent);
+    expect(r.ok && entriesOf(r).map((e) => e.verified.ok)).toEqual([true, true]);
+    expect(posted.map((j) => j.context.master !== undefined)).toEqual([true]);
+  });
+
   it('a signature by a key the held master does not know is refused', async () => {
     const other = makeFixture({ desaCount: 1, tpsPerDesa: 3 });
     const sent: SentContext = { key: null };

@@ -219,7 +219,7 @@ export interface SentContext {
 
 /** One read on `task`: the context goes with the job only when `sent` says the worker may not hold it. */
 export async function readOnWorker(
-  task: { run(job: BundleReadJob): Promise<unknown> },
+  task: { run(job: BundleReadJob): Promise<unknown>; mode?(): string },
   input: BundleReadInput,
   sent: SentContext,
 ): Promise<BundleRead> {
@@ -229,7 +229,8 @@ export async function readOnWorker(
     photoDir: input.photoDir,
     context: full ? { key, master: input.master, extra: input.extra } : { key },
   });
-  const full = sent.key !== key;
+  // No worker now (none yet, or closed when idle): the one this job starts holds nothing.
+  const full = sent.key !== key || task.mode?.() === 'idle';
   sent.key = key;
   try {
     return (await task.run(job(full))) as BundleRead;

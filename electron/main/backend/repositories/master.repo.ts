@@ -51,10 +51,17 @@ export function isSimulasiMaster(master: Pick<DataMaster, 'pemilihan'>): boolean
   return master.pemilihan.some((p) => p.nama.toUpperCase().includes('SIMULASI'));
 }
 
-/** R17's lower bound: the master's import time, none for a SIMULASI master (docs/spec-readings.md "Hardening"). */
+/**
+ * R17's lower bound: the master's import time, none for a SIMULASI master (docs/spec-readings.md "Hardening"). Read
+ * alone: the master's row also holds its signed envelope (~170 KB for 600 TPS), and every import batch and every
+ * new state of the read model asks for this.
+ */
 export function r17From(db: Db): string | null {
   const master = loadDataMaster(db);
-  return master && !isSimulasiMaster(master) ? (getMasterRecord(db)?.importedAt ?? null) : null;
+  if (!master || isSimulasiMaster(master)) return null;
+  const r = stmt(db, 'SELECT m.imported_at AS at FROM master m JOIN meta ON meta.master_id = m.id').get() as
+    { at: string } | undefined;
+  return r?.at ?? null;
 }
 
 /**

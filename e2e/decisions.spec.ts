@@ -103,6 +103,7 @@ test('a sidang with attendance recorded in the UI appears on the D.Hasil signatu
   await dialog.getByLabel('Hadir sebagai').selectOption('panwaslu');
   await dialog.getByLabel('Nama yang hadir').fill('Rahmat Hidayat');
   await dialog.getByRole('button', { name: 'Catat hadir' }).click();
+  await expect(dialog.getByTestId('hadir')).toContainText('Rahmat Hidayat');
   // A mistaken entry (a saksi on the wrong paslon's line) is withdrawn with a reason: kept, no longer listed.
   await dialog.getByLabel('Hadir sebagai').selectOption('saksi');
   await dialog.getByLabel('Saksi pasangan calon').selectOption(String(paslon[0]!.nomor));

@@ -95,7 +95,8 @@ function Attendance({ s, pemilihan, pilihan }: { s: SidangView; pemilihan: Pemil
   const [nomor, setNomor] = useState(paslon[0]?.nomor ?? 1);
   const submit = async () => {
     const input = peran === 'saksi' ? { peran, nama, pemilihan, paslon: nomor } : { peran, nama };
-    if (await add.run(input, `${nama} tercatat hadir`)) setNama('');
+    // Cleared only if it still holds the name just recorded: a name typed while the last one was saved stays.
+    if (await add.run(input, `${nama} tercatat hadir`)) setNama((now) => (now === nama ? '' : now));
   };
   return (
     <>

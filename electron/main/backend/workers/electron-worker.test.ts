@@ -63,7 +63,7 @@ describe('the Electron build of the reader worker', () => {
     try {
       const read = (await t.run(job)) as BundleRead;
       expect(t.mode()).toBe('worker');
-      expect(comparableRead(read)).toEqual(comparableRead(serveBundleJob(job)));
+      expect(comparableRead(read)).toEqual(comparableRead(serveBundleJob(job) as BundleRead));
       expect(read.ok).toBe(true);
       expect(readBundleInThread({ bytes, master: fx.master, extra: [], photoDir }).ok).toBe(true);
     } finally {

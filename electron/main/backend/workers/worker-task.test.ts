@@ -136,3 +136,34 @@ describe('a worker left idle', () => {
     }
   });
 });
+
+describe('a job past its time budget', () => {
+  it('is refused, and the job queued behind it runs on a fresh worker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pleno-worker-slow-'));
+    dirs.push(dir);
+    // Sleeps `ms`, then answers with its thread id.
+    writeFileSync(
+      join(dir, 'slow.mjs'),
+      [
+        "import { parentPort, threadId } from 'node:worker_threads';",
+        'const cell = new Int32Array(new SharedArrayBuffer(4));',
+        'parentPort.on("message", (m) => {',
+        '  Atomics.wait(cell, 0, 0, m.input);',
+        '  parentPort.postMessage({ id: m.id, ok: true, value: threadId });',
+        '});',
+        'parentPort.postMessage({ ready: true });',
+      ].join('\n'),
+    );
+    const entry = pathToFileURL(join(dir, 'slow.mjs'));
+    const t = createWorkerTask<number, number>({ name: 'lambat', entry, timeoutMs: 300, maxHeapMb: 64 });
+    try {
+      const first = await t.run(0);
+      const [slow, next] = await Promise.allSettled([t.run(10_000), t.run(0)]);
+      expect(slow).toMatchObject({ status: 'rejected', reason: { name: 'WorkerTimeout' } });
+      expect(next.status).toBe('fulfilled');
+      expect((next as PromiseFulfilledResult<number>).value).not.toBe(first);
+    } finally {
+      t.close();
+    }
+  }, 20_000);
+});

@@ -227,9 +227,9 @@ export class WorkerTask<I, O> {
       () => {
         if (this.current !== job || !this.worker) return;
         this.timer = setTimeout(() => {
-          const w = this.worker;
+          // Stopped first: a job waiting behind this one must start a fresh worker, not be posted to this one.
+          this.stop(this.worker);
           this.finish((j) => j.reject(new WorkerTimeout(`${this.opts.name}: over ${this.opts.timeoutMs} ms`)));
-          this.stop(w);
         }, this.opts.timeoutMs);
         this.runningOn = this.worker;
         this.worker.postMessage({ id: job.id, input: job.input }, job.transfer);

@@ -147,6 +147,7 @@ export function entriesOf(read: Extract<BundleRead, { ok: true }>): BundleReadEn
  * they are the whole of their buffer (a view into a larger one is copied out first).
  */
 export function bundleReadTransfer(value: unknown): ArrayBuffer[] {
+  if (Array.isArray(value)) return value.flatMap(bundleReadTransfer);
   const read = value as Partial<Extract<BundleRead, { ok: true }>> | null;
   if (!read?.ok || !(read.results instanceof Uint8Array)) return [];
   const b = read.results;
@@ -179,7 +180,8 @@ export const bundleReaderBusy = readerBusy;
 
 /** A job as posted to the worker: the context in full only when the worker may not hold it yet. */
 export interface BundleReadJob {
-  bytes: Uint8Array;
+  /** One bundle, or several read in one job (readBundlesVerified: one message each way instead of one per bundle). */
+  bytes: Uint8Array | Uint8Array[];
   photoDir: string;
   context: { key: string; master?: DataMaster; extra?: Perangkat[] };
 }
@@ -191,7 +193,7 @@ const CONTEXTS_KEPT = 4;
 const held = new Map<string, { master: DataMaster; extra: Perangkat[] }>();
 
 /** The worker's side of a job. */
-export function serveBundleJob(job: BundleReadJob): BundleRead {
+export function serveBundleJob(job: BundleReadJob): BundleRead | BundleRead[] {
   const { key, master, extra } = job.context;
   if (master) {
     held.delete(key);
@@ -200,14 +202,15 @@ export function serveBundleJob(job: BundleReadJob): BundleRead {
   }
   const ctx = held.get(key);
   if (!ctx) throw Object.assign(new Error('bundle-read: context not held'), { name: CONTEXT_MISSING });
-  return packResults(readBundleInThread({ bytes: job.bytes, photoDir: job.photoDir, ...ctx }));
+  const one = (bytes: Uint8Array) => packResults(readBundleInThread({ bytes, photoDir: job.photoDir, ...ctx }));
+  return Array.isArray(job.bytes) ? job.bytes.map(one) : one(job.bytes);
 }
 
 // Masters are immutable once loaded (master.repo.ts loadDataMaster caches them): identity names the content.
 const masterIds = new WeakMap<DataMaster, number>();
 let nextMasterId = 1;
 
-function contextKey(input: BundleReadInput): string {
+function contextKey(input: Pick<BundleReadInput, 'master' | 'extra'>): string {
   let id = masterIds.get(input.master);
   if (id === undefined) masterIds.set(input.master, (id = nextMasterId++));
   return `${id}:${JSON.stringify(input.extra)}`;
@@ -222,7 +225,17 @@ export async function readOnWorker(
   task: { run(job: BundleReadJob): Promise<unknown>; mode?(): string },
   input: BundleReadInput,
   sent: SentContext,
-): Promise<BundleRead> {
+): Promise<BundleRead>;
+export async function readOnWorker(
+  task: { run(job: BundleReadJob): Promise<unknown>; mode?(): string },
+  input: Omit<BundleReadInput, 'bytes'> & { bytes: Uint8Array[] },
+  sent: SentContext,
+): Promise<BundleRead[]>;
+export async function readOnWorker(
+  task: { run(job: BundleReadJob): Promise<unknown>; mode?(): string },
+  input: Omit<BundleReadInput, 'bytes'> & { bytes: Uint8Array | Uint8Array[] },
+  sent: SentContext,
+): Promise<BundleRead | BundleRead[]> {
   const key = contextKey(input);
   const job = (full: boolean): BundleReadJob => ({
     bytes: input.bytes,
@@ -233,11 +246,11 @@ export async function readOnWorker(
   const full = sent.key !== key || task.mode?.() === 'idle';
   sent.key = key;
   try {
-    return (await task.run(job(full))) as BundleRead;
+    return (await task.run(job(full))) as BundleRead | BundleRead[];
   } catch (err) {
     if (full || !(err instanceof WorkerJobError) || err.kind !== CONTEXT_MISSING) throw err;
     sent.key = key;
-    return (await task.run(job(true))) as BundleRead;
+    return (await task.run(job(true))) as BundleRead | BundleRead[];
   }
 }
 
@@ -275,6 +288,25 @@ export async function readBundleVerified(input: BundleReadInput): Promise<Bundle
     const refused = limitRefusal(err);
     if (refused) return { ok: false, refused };
     throw err;
+  }
+}
+
+/**
+ * Several bundles read in one job (an import batch's): one message each way instead of one per bundle, which cost
+ * as much as a small bundle's read. A job past its time budget or memory limit is read again one bundle at a time,
+ * so that only the bundle that exceeds them is refused.
+ */
+export async function readBundlesVerified(
+  list: Uint8Array[],
+  common: Omit<BundleReadInput, 'bytes'>,
+): Promise<BundleRead[]> {
+  if (list.length <= 1) return Promise.all(list.map((bytes) => readBundleVerified({ ...common, bytes })));
+  try {
+    return await readOnWorker(readerTask(), { ...common, bytes: list }, sent);
+  } catch (err) {
+    if (err instanceof WorkerUnavailable) return list.map((bytes) => readBundleInThread({ ...common, bytes }));
+    if (!limitRefusal(err)) throw err;
+    return Promise.all(list.map((bytes) => readBundleVerified({ ...common, bytes })));
   }
 }
 

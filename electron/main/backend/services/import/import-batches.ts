@@ -33,7 +33,7 @@ import {
 } from './prepare-files';
 import { QrCollector } from './qr-collector';
 import { decisionDevices, loadDataMaster } from '../../repositories/master.repo';
-import { readBundleVerified } from './bundle-read';
+import { readBundlesVerified, type BundleRead } from './bundle-read';
 import { photosDir } from '../photos/photo-files';
 import { MAX_BUNDLE_BYTES } from './import-types';
 
@@ -122,31 +122,57 @@ async function takeBatch(
   const batchBytes = opts.batchBytes ?? 48 * 1024 * 1024;
   const batch: Prepared[] = [];
   let bytes = 0;
-  let verifier: Verifier | undefined;
   while (batch.length < left && batch.length < batchFiles && bytes < batchBytes) {
     const p = await next();
-    if (p.kind === 'bundle') await readOffThread(p, (verifier ??= verifierOf(ctx)));
     bytes += p.kind === 'envelope' || p.kind === 'bundle' ? p.size : p.bytes ? p.bytes.length : 0;
     batch.push(p);
   }
+  await readOffThread(batch, verifierOf(ctx));
   return batch;
 }
 
+/** Bundles read in one reader job at most: their bytes are held together until it answers. */
+const GROUP_FILES = 8;
+const GROUP_BYTES = 4 * 1024 * 1024;
+
 /**
- * A bundle read and verified in the bundle-read worker before its batch opens (bundle-read.ts), so the event loop
- * never inflates or hashes it; what it read (its photos) is held until the batch commits, counted in the batch size.
- * Without a master, or over the size limit, bundleIn refuses it in the batch as before.
+ * A batch's bundles read and verified in the reader worker before the batch opens (bundle-read.ts), so the event
+ * loop never inflates or hashes them: a few at a time, one message each way per group (readBundlesVerified). Without
+ * a master, or over the size limit, bundleIn refuses a bundle in the batch.
  */
-async function readOffThread(p: Prepared & { kind: 'envelope' | 'bundle' }, v: Verifier): Promise<void> {
-  if (!v.master || p.size > MAX_BUNDLE_BYTES) return;
-  const bytes = p.bytes ?? readInput(p.file);
-  if (!(bytes instanceof Uint8Array)) return;
-  p.read = await readBundleVerified({ bytes, master: v.master, extra: v.extra, photoDir: v.photoDir });
-  // A file every record of which verified is stored from what the reader took of it (texts, staged photos): its
-  // bytes are let go now instead of held until the batch commits, by when they would have outlived the young
-  // generation (600 bundles: ~20 MB more resident). Any other read keeps them for the quarantine; the rare refusal
-  // of a verified one (a storage failure) quarantines the file as it is then (fileIn).
-  if (p.read.ok && p.read.allVerified && p.bytes === null) p.size = bytes.length;
+async function readOffThread(batch: Prepared[], v: Verifier): Promise<void> {
+  if (!v.master) return;
+  const group: { p: Prepared & { kind: 'envelope' | 'bundle' }; bytes: Uint8Array }[] = [];
+  let held = 0;
+  const flush = async () => {
+    const reads = await readBundlesVerified(
+      group.map((g) => g.bytes),
+      { master: v.master!, extra: v.extra, photoDir: v.photoDir },
+    );
+    group.forEach(({ p, bytes }, k) => keepRead(p, bytes, reads[k]!));
+    group.length = 0;
+    held = 0;
+  };
+  for (const p of batch) {
+    if (p.kind !== 'bundle' || p.size > MAX_BUNDLE_BYTES) continue;
+    if (group.length > 0 && (group.length >= GROUP_FILES || held + p.size > GROUP_BYTES)) await flush();
+    const bytes = p.bytes ?? readInput(p.file);
+    if (!(bytes instanceof Uint8Array)) continue;
+    group.push({ p, bytes });
+    held += bytes.length;
+  }
+  if (group.length > 0) await flush();
+}
+
+/**
+ * A file every record of which verified is stored from what the reader took of it (texts, staged photos): its bytes
+ * are let go now instead of held until the batch commits, by when they would have outlived the young generation
+ * (600 bundles: ~20 MB more resident). Any other read keeps them for the quarantine; the rare refusal of a verified
+ * one (a storage failure) quarantines the file as it is then (fileIn).
+ */
+function keepRead(p: Prepared & { kind: 'envelope' | 'bundle' }, bytes: Uint8Array, read: BundleRead): void {
+  p.read = read;
+  if (read.ok && read.allVerified && p.bytes === null) p.size = bytes.length;
   else p.bytes = bytes;
 }
 

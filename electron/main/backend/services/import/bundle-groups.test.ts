@@ -1,0 +1,79 @@
+// An import batch's bundles go to the reader worker a few per job (readBundlesVerified): one message each way per
+// group instead of one per bundle. The reads are the reads of each bundle alone, and a group past the time budget is
+// read again one bundle at a time, so only the bundle that exceeds it is refused.
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHash, randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import { utf8Encode } from '../../../../../shared/formats/bytes';
+import { canonicalize } from '../../../../../shared/formats/canonical';
+import { comparableRead, tempPhotoDir } from '../../../../../tests/support/bundle-reads';
+import { makeBundle, makeFixture, recordFor, signRecord } from '../../../../../tests/support/records';
+import {
+  BUNDLE_READ_TIMEOUT_MS,
+  readBundleInThread,
+  readBundlesVerified,
+  setBundleReadLimits,
+  bundleReaderMode,
+  type BundleRead,
+} from './bundle-read';
+
+const fx = makeFixture({ desaCount: 1, tpsPerDesa: 4 });
+const [t1, t2, t3] = fx.tpsCodes as [string, string, string];
+const photoDir = tempPhotoDir();
+const calibrationDir = tempPhotoDir();
+const common = { master: fx.master, extra: [], photoDir };
+
+afterAll(() => {
+  setBundleReadLimits({ timeoutMs: BUNDLE_READ_TIMEOUT_MS });
+  // The heavy bundle's photos (80 MiB) staged before the budget stopped it.
+  for (const d of [photoDir, calibrationDir]) rmSync(dirname(d), { recursive: true, force: true });
+});
+
+/** A signed bundle of `tps` with four photos of almost 20 MiB (20:1 deflate): within every limit, slow to read. */
+function heavyBundle(tps: string): Uint8Array {
+  const files: Zippable = {};
+  for (const pem of ['bupati', 'gubernur'] as const) {
+    const env = signRecord(fx, recordFor(fx, tps, pem, { foto: [] }));
+    files[`results/${pem}.json`] = [utf8Encode(canonicalize(env)), { level: 6 }];
+  }
+  for (let i = 0; i < 4; i++) {
+    const bytes = new Uint8Array(20 * 1024 * 1024 - 4096);
+    const noise = randomBytes(bytes.length >> 6);
+    for (let j = 0; j < noise.length; j++) bytes[j << 6] = noise[j]!;
+    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, i]); // the PNG magic number the reader checks
+    files[`foto/${createHash('sha256').update(bytes).digest('hex')}.png`] = [bytes, { level: 1 }];
+  }
+  return zipSync(files);
+}
+
+const verdicts = (r: BundleRead) => (r.ok ? `${r.allVerified}` : 'refused' in r ? r.refused.reason : r.error.code);
+
+describe('bundles read a group per job', () => {
+  it('answer what each bundle read alone answers, in order', async () => {
+    const other = makeFixture({ desaCount: 1, tpsPerDesa: 4 }); // other keys: read, not verified
+    const list = [makeBundle(fx, t1), makeBundle(other, t2), makeBundle(fx, t3)];
+    const reads = await readBundlesVerified(list, common);
+    expect(reads.map(verdicts)).toEqual(['true', 'false', 'true']);
+    expect(reads.map(comparableRead)).toEqual(
+      list.map((bytes) => comparableRead(readBundleInThread({ ...common, bytes }))),
+    );
+  });
+
+  it('a group past its time budget is read again one by one: only the heavy bundle is refused', async () => {
+    const heavy = heavyBundle(t2);
+    // The budget from this machine's own pace: a quarter of the heavy bundle's read here (a small bundle takes a
+    // few percent of it), so the heavy one exceeds it at any load and the small ones do not.
+    const t0 = performance.now();
+    readBundleInThread({ ...common, photoDir: calibrationDir, bytes: heavy });
+    setBundleReadLimits({ timeoutMs: Math.max(40, Math.round((performance.now() - t0) / 4)) });
+    try {
+      const reads = await readBundlesVerified([makeBundle(fx, t1), heavy, makeBundle(fx, t3)], common);
+      expect(bundleReaderMode()).toBe('worker');
+      expect(reads.map(verdicts)).toEqual(['true', expect.stringContaining('tidak selesai dibaca'), 'true']);
+    } finally {
+      setBundleReadLimits({ timeoutMs: BUNDLE_READ_TIMEOUT_MS });
+    }
+  }, 60_000);
+});

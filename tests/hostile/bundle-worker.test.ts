@@ -3,15 +3,10 @@
 // while a legitimate phone posts its record: the phone is answered while the bundle is still being read. A read
 // past its time budget ends in a refusal in Bahasa Indonesia, and the receiver goes on answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importPaths } from '../../electron/main/backend/services/import/import.service';
-import { zipSync, type Zippable } from 'fflate';
-import { canonicalize } from '../../shared/formats/canonical';
-import { utf8Encode } from '../../shared/formats/bytes';
-import { sha256Hex } from '../../electron/main/backend/crypto';
 import { startLanReceiver, type LanReceiver } from '../../electron/main/backend/lan/receiver';
 import {
   bundleReaderBusy,
@@ -20,39 +15,18 @@ import {
   BUNDLE_READ_MAX_HEAP_MB,
   BUNDLE_READ_TIMEOUT_MS,
 } from '../../electron/main/backend/services/import/bundle-read';
-import { createKecamatanFixture, recordFor, signRecord, type KecamatanFixture } from '../support/records';
+import { createKecamatanFixture, heavyBundle, type KecamatanFixture } from '../support/records';
 import { LEGIT_ADDRESS, postOnce } from './harness';
 
 let fx: KecamatanFixture;
 let rx: LanReceiver;
-
-/**
- * A valid bundle of `tps` (both pemilihan signed by its device) with four photo entries of almost 20 MiB each, all
- * within the bundle limits; deflated (writeBundle stores photos as they are) so the body stays small.
- */
-function heavyBundle(tps: string): Uint8Array {
-  const files: Zippable = {};
-  for (const pem of ['bupati', 'gubernur'] as const) {
-    const env = signRecord(fx.records, recordFor(fx.records, tps, pem, { bump: 0, foto: [] }));
-    files[`results/${pem}.json`] = [utf8Encode(canonicalize(env)), { level: 6 }];
-  }
-  for (let i = 0; i < 4; i++) {
-    // One random byte in 64: deflates about 20:1, under the reader's 100:1 bomb ratio.
-    const bytes = new Uint8Array(20 * 1024 * 1024 - 4096);
-    const noise = randomBytes(bytes.length >> 6);
-    for (let j = 0; j < noise.length; j++) bytes[j << 6] = noise[j]!;
-    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, i]); // the PNG magic number the reader checks
-    files[`foto/${sha256Hex(bytes)}.png`] = [bytes, { level: 6 }];
-  }
-  return zipSync(files);
-}
 
 let heavy: Uint8Array[] = [];
 
 beforeAll(async () => {
   fx = await createKecamatanFixture({ desa: 2, tpsPerDesa: 3 });
   rx = await startLanReceiver(fx.backend.ctx, { port: 0, host: '127.0.0.1', mdns: false });
-  heavy = [heavyBundle(fx.devices[0]!.tps), heavyBundle(fx.devices[1]!.tps)];
+  heavy = [heavyBundle(fx.records, fx.devices[0]!.tps), heavyBundle(fx.records, fx.devices[1]!.tps)];
 }, 300_000); // past 120 s at load 28
 
 afterAll(async () => {
@@ -116,7 +90,7 @@ describe('bundles are read off the event loop', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pleno-bundle-worker-'));
     try {
       const file = join(dir, 'tps.pleno');
-      writeFileSync(file, heavyBundle(fx.devices[3]!.tps));
+      writeFileSync(file, heavyBundle(fx.records, fx.devices[3]!.tps));
       let importDone = false;
       const imported = importPaths(fx.backend.ctx, [file]).then((r) => ((importDone = true), r));
       expect(await readerBusy()).toBe(true);

@@ -7,10 +7,13 @@
 //   recordFor / signRecord / envelopeBytes / makeBundle / makePhoto / countsFor              records from a fixture
 //   openTestBackend(prefix?) → TestBackend                                                   an empty backend
 //   createKecamatanFixture({ desa?, tpsPerDesa?, dir?, simulasi? }) → KecamatanFixture                  a backend with the master
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { zipSync, type Zippable } from 'fflate';
+import { canonicalize } from '../../shared/formats/canonical';
 import type {
   CHasilCounts,
   CHasilRecord,
@@ -223,6 +226,27 @@ export function makeBundle(
     return { pemilihan: pem, envelope: signRecord(fx, rec) };
   });
   return writeBundle({ results, photos });
+}
+
+/**
+ * A valid bundle of `tps` (both pemilihan signed by its device) with four photo entries of almost 20 MiB each: one
+ * random byte in 64 deflates about 20:1, under the reader's 100:1 bomb ratio, so it is within every bundle limit and
+ * slow to read (~0.3–0.8 s here: 80 MiB inflated, hashed and staged).
+ */
+export function heavyBundle(fx: StorageFixture, tps: string, level: 1 | 6 = 6): Uint8Array {
+  const files: Zippable = {};
+  for (const pem of ['bupati', 'gubernur'] as const) {
+    const env = signRecord(fx, recordFor(fx, tps, pem, { foto: [] }));
+    files[`results/${pem}.json`] = [utf8Encode(canonicalize(env)), { level: 6 }];
+  }
+  for (let i = 0; i < 4; i++) {
+    const bytes = new Uint8Array(20 * 1024 * 1024 - 4096);
+    const noise = randomBytes(bytes.length >> 6);
+    for (let j = 0; j < noise.length; j++) bytes[j << 6] = noise[j]!;
+    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, i]); // the PNG magic number the reader checks
+    files[`foto/${sha256Hex(bytes)}.png`] = [bytes, { level }];
+  }
+  return zipSync(files);
 }
 
 export interface TestBackend {

@@ -2,14 +2,10 @@
 // group instead of one per bundle. The reads are the reads of each bundle alone, and a group past the time budget is
 // read again one bundle at a time, so only the bundle that exceeds it is refused.
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
-import { utf8Encode } from '../../../../../shared/formats/bytes';
-import { canonicalize } from '../../../../../shared/formats/canonical';
 import { comparableRead, tempPhotoDir } from '../../../../../tests/support/bundle-reads';
-import { makeBundle, makeFixture, recordFor, signRecord } from '../../../../../tests/support/records';
+import { heavyBundle, makeBundle, makeFixture } from '../../../../../tests/support/records';
 import {
   BUNDLE_READ_TIMEOUT_MS,
   readBundleInThread,
@@ -31,23 +27,6 @@ afterAll(() => {
   for (const d of [photoDir, calibrationDir]) rmSync(dirname(d), { recursive: true, force: true });
 });
 
-/** A signed bundle of `tps` with four photos of almost 20 MiB (20:1 deflate): within every limit, slow to read. */
-function heavyBundle(tps: string): Uint8Array {
-  const files: Zippable = {};
-  for (const pem of ['bupati', 'gubernur'] as const) {
-    const env = signRecord(fx, recordFor(fx, tps, pem, { foto: [] }));
-    files[`results/${pem}.json`] = [utf8Encode(canonicalize(env)), { level: 6 }];
-  }
-  for (let i = 0; i < 4; i++) {
-    const bytes = new Uint8Array(20 * 1024 * 1024 - 4096);
-    const noise = randomBytes(bytes.length >> 6);
-    for (let j = 0; j < noise.length; j++) bytes[j << 6] = noise[j]!;
-    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, i]); // the PNG magic number the reader checks
-    files[`foto/${createHash('sha256').update(bytes).digest('hex')}.png`] = [bytes, { level: 1 }];
-  }
-  return zipSync(files);
-}
-
 const verdicts = (r: BundleRead) => (r.ok ? `${r.allVerified}` : 'refused' in r ? r.refused.reason : r.error.code);
 
 describe('bundles read a group per job', () => {
@@ -62,7 +41,7 @@ describe('bundles read a group per job', () => {
   });
 
   it('a group past its time budget is read again one by one: only the heavy bundle is refused', async () => {
-    const heavy = heavyBundle(t2);
+    const heavy = heavyBundle(fx, t2, 1);
     // The budget from this machine's own pace: a quarter of the heavy bundle's read here (a small bundle takes a
     // few percent of it), so the heavy one exceeds it at any load and the small ones do not.
     const t0 = performance.now();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalBytes, canonicalize } from './canonical';
 import { toHex } from './bytes';
+import canonicalizeLib from 'canonicalize';
 
 function f64(hex: string): number {
   const dv = new DataView(new ArrayBuffer(8));
@@ -126,5 +127,77 @@ describe('canonicalize and objects without a prototype', () => {
   it('canonicalises a null-prototype object like the plain object with the same members', () => {
     const bare = Object.assign(Object.create(null) as Record<string, unknown>, { b: 2, a: [1, { c: null }] });
     expect(canonicalize(bare)).toBe('{"a":[1,{"c":null}],"b":2}');
+  });
+});
+
+describe('canonicalize writes what the canonicalize library writes', () => {
+  // A small deterministic generator (mulberry32): the same 3,000 values on every run.
+  function rng(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const KEY_PARTS = [
+    'a',
+    'b',
+    'Z',
+    'suara',
+    'tps',
+    '1',
+    '10',
+    '9',
+    '0',
+    '_',
+    '\u00f6',
+    '\u20ac',
+    '\ud83d\ude00',
+    '\ufb33',
+    '\r',
+    ' ',
+  ];
+  const STRINGS = ['', 'x', '"', '\\', '\n\t\u0001', '\u2028', '€', '\ud83d\ude00', 'panjang '.repeat(20)];
+  const NUMBERS = [0, -0, 1, -7, 0.1, 1e21, 1e-7, 123456789.125, 5e-324, -1.7976931348623157e308, 2 ** 53];
+  function value(r: () => number, depth: number): unknown {
+    const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
+    const kind = depth >= 4 ? Math.floor(r() * 4) : Math.floor(r() * 6);
+    if (kind === 0) return pick(STRINGS);
+    if (kind === 1) return pick(NUMBERS);
+    if (kind === 2) return pick([true, false, null]);
+    if (kind === 3) return Math.round(r() * 1000);
+    if (kind === 4) return Array.from({ length: Math.floor(r() * 4) }, () => value(r, depth + 1));
+    const o: Record<string, unknown> = r() < 0.2 ? (Object.create(null) as Record<string, unknown>) : {};
+    for (let i = Math.floor(r() * 6); i > 0; i--)
+      o[pick(KEY_PARTS) + (r() < 0.5 ? pick(KEY_PARTS) : '')] = value(r, depth + 1);
+    return o;
+  }
+
+  it('for 3,000 generated values: nested, unsorted and sorted keys, index-like keys, unicode, numbers', () => {
+    const r = rng(20261202);
+    for (let i = 0; i < 3000; i++) {
+      const v = value(r, 0);
+      expect(canonicalize(v)).toBe(canonicalizeLib(v));
+    }
+  });
+
+  it.each([
+    ['index-like keys, which the engine orders first', { b: 1, '10': 2, '9': 3, a: 4 }],
+    ['an own __proto__ key', JSON.parse('{"b":1,"__proto__":{"z":1,"a":2},"a":3}') as unknown],
+    ['an unsorted object inside a sorted one', { a: 1, b: { y: 1, x: 2 }, c: [{ q: 1, p: 2 }] }],
+    ['a sorted tree (written as it is)', { a: [1, { b: 2, c: 3 }], d: 'e' }],
+    ['undefined members in an unsorted object', { b: undefined, a: 1, c: undefined }],
+    ['many unsorted keys', Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${(i * 17) % 40}`, i]))],
+  ])('%s', (_name, v) => {
+    expect(canonicalize(v)).toBe(canonicalizeLib(v));
+  });
+
+  it('leaves the value it was given as it was', () => {
+    const v = { b: { d: 1, c: 2 }, a: [{ f: 1, e: 2 }] };
+    const before = JSON.stringify(v);
+    canonicalize(v);
+    expect(JSON.stringify(v)).toBe(before);
   });
 });

@@ -68,6 +68,11 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Lowercase hex SHA-256 of a text's UTF-8 bytes (as sha256Hex(utf8Encode(text)), without the copy in the heap). */
+export function sha256HexOfText(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 export const nodeCrypto: CryptoPort = {
   sha256,
   verify(publicKeyRaw32, message, sig64) {

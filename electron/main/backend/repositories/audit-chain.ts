@@ -2,8 +2,7 @@
 // (audit-verify.ts). Formulas in audit.repo.ts's header.
 import type { Db } from '../context';
 import { canonicalize } from '../../../../shared/formats/canonical';
-import { utf8Encode } from '../../../../shared/formats/bytes';
-import { sha256Hex } from '../crypto';
+import { sha256HexOfText } from '../crypto';
 import { stmt } from './statements';
 import type { AuditEntryView } from '../../../../shared/contracts/audit.contract';
 
@@ -26,7 +25,7 @@ export const NAME = /^[a-z_][a-z0-9_]*$/;
 
 /** SHA-256 of JCS(row). */
 export function rowHash(row: Record<string, unknown>): string {
-  return sha256Hex(utf8Encode(canonicalize(row)));
+  return sha256HexOfText(canonicalize(row));
 }
 
 /** The chain hash of an entry given the previous hash. */
@@ -40,7 +39,7 @@ export function entryHash(prevHash: string, e: Omit<AuditEntryView, 'prevHash' |
     entityId: e.entityId,
     rowHash: e.rowHash,
   });
-  return sha256Hex(utf8Encode(prevHash + canonical));
+  return sha256HexOfText(prevHash + canonical);
 }
 
 /** An entry as the contract shows it (and as `entryHash` reads it). */

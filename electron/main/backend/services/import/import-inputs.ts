@@ -85,8 +85,7 @@ function notMaster(prefix: string): never {
 
 /** A record signed by the PPK key is taken only through the manual channel. */
 function signedOutsideManual(s: Session, v: VerifiedRecord, channel: Channel, prefix: string): VerifiedRecord {
-  const ppk = ppkKeyOrNull(s.ctx);
-  if (channel !== 'manual' && ppk && v.keyId === ppk.keyId) {
+  if (channel !== 'manual' && s.ppkKeyId !== null && v.keyId === s.ppkKeyId) {
     reject(
       `${prefix}hasil yang ditandatangani kunci PPK hanya diterima sebagai entri manual`,
       `${prefix}PPK-signed record outside the manual channel`,

@@ -9,6 +9,7 @@ import { runWrite } from '../../db/command';
 import { decisionDevices, loadDataMaster, r17From } from '../../repositories/master.repo';
 import { unexpected } from '../../unexpected';
 import { PhotoWriteBatch } from '../photos/photo-store';
+import { ppkKeyOrNull } from '../keys/ppk-key';
 import { quarantine } from '../quarantine/quarantine';
 import type { ImportOutcome, ImportSource } from './import-types';
 import { englishReason } from './reasons';
@@ -22,6 +23,8 @@ export interface Session {
   actor: string;
   /** When the data master was imported here (R17's window opens before it); null for SIMULASI or no master. */
   masterImportedAt: string | null;
+  /** The PPK key's id (its records come only through the manual form), read once per batch; null before init. */
+  ppkKeyId: string | null;
   /** TPS+pemilihan whose results changed (events after commit). */
   touched: Map<string, { tps: string; pemilihan: PemilihanId | null }>;
 }
@@ -35,6 +38,7 @@ export function newSession(ctx: BackendContext, actor = 'sistem'): Session {
     at: ctx.clock().toISOString(),
     actor,
     masterImportedAt: r17From(ctx.db),
+    ppkKeyId: ppkKeyOrNull(ctx)?.keyId ?? null,
     touched: new Map(),
   };
 }

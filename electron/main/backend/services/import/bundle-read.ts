@@ -65,16 +65,25 @@ export interface BundleReadEntry {
 
 export type BundleRead =
   /** `results` as the worker sends them: packed (see packResults). */
-  | {
-      ok: true;
-      results: BundleReadEntry[] | Uint8Array;
-      /** Every record verified, and so the photos staged (else `photos` is empty and the import refuses it). */
-      allVerified: boolean;
-      photos: Map<string, StagedPhoto>;
-    }
-  | { ok: false; error: ParseError }
-  /** The worker ran out of time or memory: nothing was read. */
-  | { ok: false; refused: { reason: string; english: string } };
+  (
+    | {
+        ok: true;
+        results: BundleReadEntry[] | Uint8Array;
+        /** Every record verified, and so the photos staged (else `photos` is empty and the import refuses it). */
+        allVerified: boolean;
+        photos: Map<string, StagedPhoto>;
+      }
+    | { ok: false; error: ParseError }
+    /** The worker ran out of time or memory: nothing was read. */
+    | { ok: false; refused: { reason: string; english: string } }
+  ) & {
+    /** The bundle's bytes, handed back by the worker when they were moved to it (`BundleReadJob.giveBack`) and the
+     * read is not clean: the quarantine keeps exactly what was judged. */
+    returned?: Uint8Array;
+  };
+
+/** Every record verified and the photos staged: the import stores it and needs the file's bytes no more. */
+export const cleanRead = (read: BundleRead): boolean => read.ok && read.allVerified;
 
 /**
  * zlib's native inflate under the ZIP reader's cap (shared/formats/zip-reader.ts CappedInflate): maxOutputLength
@@ -149,12 +158,16 @@ export function entriesOf(read: Extract<BundleRead, { ok: true }>): BundleReadEn
 export function bundleReadTransfer(value: unknown): ArrayBuffer[] {
   if (Array.isArray(value)) return value.flatMap(bundleReadTransfer);
   const read = value as Partial<Extract<BundleRead, { ok: true }>> | null;
-  if (!read?.ok || !(read.results instanceof Uint8Array)) return [];
-  const b = read.results;
-  read.results =
-    b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice();
-  return [read.results.buffer as ArrayBuffer];
+  const out: ArrayBuffer[] = [];
+  if (read?.ok && read.results instanceof Uint8Array) out.push((read.results = wholeBuffer(read.results)).buffer);
+  if (read?.returned instanceof Uint8Array) out.push((read.returned = wholeBuffer(read.returned)).buffer);
+  return out;
 }
+
+/** Bytes that are the whole of their buffer, so that the buffer can move; a view into a larger one is copied out. */
+const ownsBuffer = (b: Uint8Array): b is Uint8Array<ArrayBuffer> =>
+  b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+const wholeBuffer = (b: Uint8Array): Uint8Array<ArrayBuffer> => (ownsBuffer(b) ? b : b.slice());
 
 /** A bundle is at most 100 MiB inflated (shared/formats/bundle.ts): seconds of work at most on a slow laptop. */
 export const BUNDLE_READ_TIMEOUT_MS = READER_TIMEOUT_MS;
@@ -182,6 +195,8 @@ export const bundleReaderBusy = readerBusy;
 export interface BundleReadJob {
   /** One bundle, or several read in one job (readBundlesVerified: one message each way instead of one per bundle). */
   bytes: Uint8Array | Uint8Array[];
+  /** The bytes were moved to the worker, not copied: a bundle whose read is not clean comes back with them. */
+  giveBack?: boolean;
   photoDir: string;
   context: { key: string; master?: DataMaster; extra?: Perangkat[] };
 }
@@ -202,7 +217,10 @@ export function serveBundleJob(job: BundleReadJob): BundleRead | BundleRead[] {
   }
   const ctx = held.get(key);
   if (!ctx) throw Object.assign(new Error('bundle-read: context not held'), { name: CONTEXT_MISSING });
-  const one = (bytes: Uint8Array) => packResults(readBundleInThread({ bytes, photoDir: job.photoDir, ...ctx }));
+  const one = (bytes: Uint8Array): BundleRead => {
+    const read = packResults(readBundleInThread({ bytes, photoDir: job.photoDir, ...ctx }));
+    return job.giveBack && !cleanRead(read) ? { ...read, returned: bytes } : read;
+  };
   return Array.isArray(job.bytes) ? job.bytes.map(one) : one(job.bytes);
 }
 
@@ -220,37 +238,50 @@ export interface SentContext {
   key: string | null;
 }
 
-/** One read on `task`: the context goes with the job only when `sent` says the worker may not hold it. */
+/** A task the reader's jobs run on (readerTask(), or a test's). */
+type ReaderTask = { run(job: BundleReadJob, transfer?: ArrayBuffer[]): Promise<unknown>; mode?(): string };
+
+/** Bundles handed to the worker instead of copied (their buffers detach here), and how to have them again. */
+export interface Moved {
+  buffers: ArrayBuffer[];
+  /** The bundles again (the moved ones read anew) for a job that did not answer. */
+  again(): Uint8Array[];
+}
+
+/**
+ * One read on `task`: the context goes with the job only when `sent` says the worker may not hold it. With `move`,
+ * the bytes go without a copy; a job refused for want of the context is sent again with the bundles read anew.
+ */
+export async function readOnWorker(task: ReaderTask, input: BundleReadInput, sent: SentContext): Promise<BundleRead>;
 export async function readOnWorker(
-  task: { run(job: BundleReadJob): Promise<unknown>; mode?(): string },
-  input: BundleReadInput,
-  sent: SentContext,
-): Promise<BundleRead>;
-export async function readOnWorker(
-  task: { run(job: BundleReadJob): Promise<unknown>; mode?(): string },
+  task: ReaderTask,
   input: Omit<BundleReadInput, 'bytes'> & { bytes: Uint8Array[] },
   sent: SentContext,
+  move?: Moved,
 ): Promise<BundleRead[]>;
 export async function readOnWorker(
-  task: { run(job: BundleReadJob): Promise<unknown>; mode?(): string },
+  task: ReaderTask,
   input: Omit<BundleReadInput, 'bytes'> & { bytes: Uint8Array | Uint8Array[] },
   sent: SentContext,
+  move?: Moved,
 ): Promise<BundleRead | BundleRead[]> {
   const key = contextKey(input);
-  const job = (full: boolean): BundleReadJob => ({
-    bytes: input.bytes,
+  const job = (full: boolean, bytes: Uint8Array | Uint8Array[], giveBack: boolean): BundleReadJob => ({
+    bytes,
+    ...(giveBack ? { giveBack } : {}),
     photoDir: input.photoDir,
     context: full ? { key, master: input.master, extra: input.extra } : { key },
   });
   // No worker now (none yet, or closed when idle): the one this job starts holds nothing.
   const full = sent.key !== key || task.mode?.() === 'idle';
   sent.key = key;
+  const moving = (move?.buffers.length ?? 0) > 0;
   try {
-    return (await task.run(job(full))) as BundleRead | BundleRead[];
+    return (await task.run(job(full, input.bytes, moving), moving ? move!.buffers : [])) as BundleRead | BundleRead[];
   } catch (err) {
     if (full || !(err instanceof WorkerJobError) || err.kind !== CONTEXT_MISSING) throw err;
     sent.key = key;
-    return (await task.run(job(true))) as BundleRead | BundleRead[];
+    return (await task.run(job(true, moving ? move!.again() : input.bytes, false))) as BundleRead | BundleRead[];
   }
 }
 
@@ -294,20 +325,38 @@ export async function readBundleVerified(input: BundleReadInput): Promise<Bundle
 /**
  * Several bundles read in one job (an import batch's): one message each way instead of one per bundle, which cost
  * as much as a small bundle's read. A job past its time budget or memory limit is read again one bundle at a time,
- * so that only the bundle that exceeds them is refused.
+ * so that only the bundle that exceeds them is refused. With `again` (the bundles are files that can be read once
+ * more), their bytes move to the worker instead of being copied into its message: a clean read lets them die there,
+ * any other comes back with them (`returned`), and a job that does not answer is read again from `again(k)`.
  */
 export async function readBundlesVerified(
   list: Uint8Array[],
   common: Omit<BundleReadInput, 'bytes'>,
+  again?: (k: number) => Uint8Array,
 ): Promise<BundleRead[]> {
-  if (list.length <= 1) return Promise.all(list.map((bytes) => readBundleVerified({ ...common, bytes })));
+  // Where no worker can start, the bytes stay here (moving them would only have them read twice).
+  const move = again && readerMode() !== 'in-thread' ? movable(list, again) : undefined;
+  if (list.length <= 1 && !move) return Promise.all(list.map((bytes) => readBundleVerified({ ...common, bytes })));
   try {
-    return await readOnWorker(readerTask(), { ...common, bytes: list }, sent);
+    return await readOnWorker(readerTask(), { ...common, bytes: list }, sent, move);
   } catch (err) {
-    if (err instanceof WorkerUnavailable) return list.map((bytes) => readBundleInThread({ ...common, bytes }));
+    const fresh = move ? move.again() : list;
+    if (err instanceof WorkerUnavailable) return fresh.map((bytes) => readBundleInThread({ ...common, bytes }));
     if (!limitRefusal(err)) throw err;
-    return Promise.all(list.map((bytes) => readBundleVerified({ ...common, bytes })));
+    return Promise.all(fresh.map((bytes) => readBundleVerified({ ...common, bytes })));
   }
+}
+
+/** The bundles whose bytes own their buffer move (a pooled small file's share one and is copied). */
+function movable(list: Uint8Array[], again: (k: number) => Uint8Array): Moved {
+  const moved = new Set<number>();
+  const buffers: ArrayBuffer[] = [];
+  list.forEach((b, k) => {
+    if (!ownsBuffer(b) || buffers.includes(b.buffer)) return;
+    moved.add(k);
+    buffers.push(b.buffer);
+  });
+  return { buffers, again: () => list.map((b, k) => (moved.has(k) ? again(k) : b)) };
 }
 
 /**

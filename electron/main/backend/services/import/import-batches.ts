@@ -33,7 +33,7 @@ import {
 } from './prepare-files';
 import { QrCollector } from './qr-collector';
 import { decisionDevices, loadDataMaster } from '../../repositories/master.repo';
-import { readBundlesVerified, type BundleRead } from './bundle-read';
+import { cleanRead, readBundlesVerified, type BundleRead } from './bundle-read';
 import { photosDir } from '../photos/photo-files';
 import { MAX_BUNDLE_BYTES } from './import-types';
 
@@ -137,19 +137,23 @@ const GROUP_BYTES = 4 * 1024 * 1024;
 
 /**
  * A batch's bundles read and verified in the reader worker before the batch opens (bundle-read.ts), so the event
- * loop never inflates or hashes them: a few at a time, one message each way per group (readBundlesVerified). Without
- * a master, or over the size limit, bundleIn refuses a bundle in the batch.
+ * loop never inflates or hashes them: a few at a time, one message each way per group (readBundlesVerified). Files
+ * read here from disk move to the worker without a copy (they can be read again if it does not answer); bytes
+ * given in memory (uploads, items) are copied. Without a master, or over the size limit, bundleIn refuses a bundle
+ * in the batch.
  */
 async function readOffThread(batch: Prepared[], v: Verifier): Promise<void> {
   if (!v.master) return;
-  const group: { p: Prepared & { kind: 'envelope' | 'bundle' }; bytes: Uint8Array }[] = [];
+  const group: { p: Prepared & { kind: 'envelope' | 'bundle' }; bytes: Uint8Array; size: number }[] = [];
   let held = 0;
   const flush = async () => {
+    const fromDisk = group.every((g) => g.p.bytes === null);
     const reads = await readBundlesVerified(
       group.map((g) => g.bytes),
       { master: v.master!, extra: v.extra, photoDir: v.photoDir },
+      fromDisk ? (k) => readAgain(group[k]!.p) : undefined,
     );
-    group.forEach(({ p, bytes }, k) => keepRead(p, bytes, reads[k]!));
+    group.forEach(({ p, bytes, size }, k) => keepRead(p, bytes, size, reads[k]!));
     group.length = 0;
     held = 0;
   };
@@ -158,7 +162,7 @@ async function readOffThread(batch: Prepared[], v: Verifier): Promise<void> {
     if (group.length > 0 && (group.length >= GROUP_FILES || held + p.size > GROUP_BYTES)) await flush();
     const bytes = p.bytes ?? readInput(p.file);
     if (!(bytes instanceof Uint8Array)) continue;
-    group.push({ p, bytes });
+    group.push({ p, bytes, size: bytes.length });
     held += bytes.length;
   }
   if (group.length > 0) await flush();
@@ -167,13 +171,21 @@ async function readOffThread(batch: Prepared[], v: Verifier): Promise<void> {
 /**
  * A file every record of which verified is stored from what the reader took of it (texts, staged photos): its bytes
  * are let go now instead of held until the batch commits, by when they would have outlived the young generation
- * (600 bundles: ~20 MB more resident). Any other read keeps them for the quarantine; the rare refusal of a verified
- * one (a storage failure) quarantines the file as it is then (fileIn).
+ * (600 bundles: ~20 MB more resident). Any other read keeps them for the quarantine: as the worker gave them back
+ * when they had moved to it, else as read here (again, if they moved and the job did not answer, when the read
+ * came from the file read anew); the rare refusal of a verified one (a storage failure) quarantines the file as it
+ * is then (fileIn).
  */
-function keepRead(p: Prepared & { kind: 'envelope' | 'bundle' }, bytes: Uint8Array, read: BundleRead): void {
+function keepRead(p: Prepared & { kind: 'envelope' | 'bundle' }, bytes: Uint8Array, size: number, read: BundleRead) {
   p.read = read;
-  if (read.ok && read.allVerified && p.bytes === null) p.size = bytes.length;
-  else p.bytes = bytes;
+  if (cleanRead(read) && p.bytes === null) p.size = size;
+  else p.bytes = read.returned ?? (bytes.byteLength === size ? bytes : readAgain(p));
+}
+
+/** A file's bytes read once more (the file gone: none, which its read then refuses). */
+function readAgain(p: Prepared): Uint8Array {
+  const b = readInput(p.file);
+  return b instanceof Uint8Array ? b : new Uint8Array(0);
 }
 
 /** What a batch's bundles are verified against, loaded once per batch (the batch's command loads its own). */
@@ -290,11 +302,7 @@ function fileIn(s: Session, p: Prepared): ImportOutcome[] {
     case 'envelope':
     case 'bundle': {
       if (p.kind === 'bundle' && p.read && p.bytes === null) {
-        const again = () => {
-          const b = readInput(p.file);
-          return b instanceof Uint8Array ? b : new Uint8Array(0);
-        };
-        return bundleIn(s, { size: p.size, again }, source, p.read);
+        return bundleIn(s, { size: p.size, again: () => readAgain(p) }, source, p.read);
       }
       const bytes = p.bytes ?? readInput(p.file);
       if (!(bytes instanceof Uint8Array)) return errorIn(s, bytes, { channel: 'file', name: source.name });

@@ -1,5 +1,6 @@
-// RFC 8785 JSON Canonicalization Scheme (JCS) via the `canonicalize` package, guarded: only I-JSON values pass
-// (finite numbers, well-formed strings, plain objects and arrays, no cycles), anything else throws CanonicalError.
+// RFC 8785 JSON Canonicalization Scheme (JCS), guarded: only I-JSON values pass (finite numbers, well-formed strings,
+// plain objects and arrays, no cycles), anything else throws CanonicalError. Written by the engine's JSON.stringify
+// once the keys are in order, or by the `canonicalize` package where the engine would reorder them (see below).
 
 import canonicalizeLib from 'canonicalize';
 import { utf8Encode } from './bytes';

@@ -8,7 +8,7 @@ import { canonicalize } from '../../../../../shared/formats/canonical';
 import { utf8Encode } from '../../../../../shared/formats/bytes';
 import type { KirimManifest } from '../../../../../shared/formats/kirim';
 import { openBackend, type Backend } from '../../backend';
-import { sha256Hex } from '../../crypto';
+import { sha256Hex, sha256HexOfText } from '../../crypto';
 import { runCommand } from '../../db/command';
 import { getObjek, insertManifest, insertObjekOnce, latestManifest } from '../../repositories/kirim.repo';
 import { issueDocument } from '../documents/documents.service';
@@ -74,7 +74,7 @@ export function forgeNext(b: Backend, edit: (m: KirimManifest, objek: (env: unkn
     });
     Object.assign(m, { urutan: prev.urutan + 1, sebelumnya: prev.sha256, dibuat: at });
     const text = canonicalize(key.signPayload(m));
-    const sha256 = sha256Hex(utf8Encode(text));
+    const sha256 = sha256HexOfText(text);
     const row = { sha256, pemilihan: 'bupati', urutan: m.urutan, sebelumnya: prev.sha256 };
     insertManifest(unit.db, { ...row, documentId: prev.documentId, envelopeJson: text, createdAt: at }, 'demo');
     return { ok: true, value: null };

@@ -268,7 +268,7 @@ export async function readOnWorker(
   const key = contextKey(input);
   const job = (full: boolean, bytes: Uint8Array | Uint8Array[], giveBack: boolean): BundleReadJob => ({
     bytes,
-    ...(giveBack ? { giveBack } : {}),
+    giveBack,
     photoDir: input.photoDir,
     context: full ? { key, master: input.master, extra: input.extra } : { key },
   });

@@ -14,7 +14,8 @@ import { listSubmissions, submissionPhotos } from '../../repositories/submission
 import { listQuarantine } from '../../repositories/quarantine.repo';
 import { importMaster } from '../master/master.service';
 import { ppkKey } from '../keys/ppk-key';
-import { photoPath, readPhoto } from '../photos/photo-store';
+import { readPhoto } from '../photos/photo-store';
+import { photoPath } from '../photos/photo-files';
 import { encodeQrParts } from '../../../../../shared/formats/qr';
 import { renderQrPng } from '../qr/qr-render';
 import { importBundleBytes, importEnvelopeBytes, importPaths, importQrTexts } from './import.service';

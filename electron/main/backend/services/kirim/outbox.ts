@@ -22,7 +22,7 @@ import { getPhoto } from '../../repositories/photo.repo';
 import { findSubmission, getSubmission, submissionPhotos } from '../../repositories/submission.repo';
 import { loadSnapshot } from '../plenary/plenary-snapshot';
 import { ppkKey } from '../keys/ppk-key';
-import { sha256Hex } from '../../crypto';
+import { sha256Hex, sha256HexOfText } from '../../crypto';
 import { canonicalize } from '../../../../../shared/formats/canonical';
 import { utf8Encode } from '../../../../../shared/formats/bytes';
 import type { KirimManifest, ObjekJenis } from '../../../../../shared/formats/kirim';
@@ -101,7 +101,7 @@ function listedObjek(db: WritableDb, envelopeJson: string | undefined, jenis: Ob
 /** The issued PDF of a document data envelope (matched by the data hash recorded with the document). */
 function pdfOf(db: WritableDb, objek: ObjekRow): BerkasRow | undefined {
   const payload = (JSON.parse(objek.envelopeJson) as SignedEnvelope<unknown>).payload;
-  const dataSha = sha256Hex(utf8Encode(canonicalize(payload)));
+  const dataSha = sha256HexOfText(canonicalize(payload));
   const doc = listDocuments(db, {}).find((d) => d.dataSha256 === dataSha);
   // Stored in kirim_berkas when that document was issued (and pushed).
   return doc ? getBerkas(db, doc.fileSha256) : undefined;
@@ -168,7 +168,7 @@ export function writeKirimOutbox(db: WritableDb, ctx: Pick<BackendContext, 'db' 
   };
   const envelope = ppkKey(ctx).signPayload(payload);
   const text = canonicalize(envelope);
-  const sha256 = sha256Hex(utf8Encode(text));
+  const sha256 = sha256HexOfText(text);
   insertManifest(
     db,
     {

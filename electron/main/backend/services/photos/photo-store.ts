@@ -12,8 +12,6 @@ import { getPhoto, insertPhotoOnce } from '../../repositories/photo.repo';
 import type { WritableDb } from '../../db/command';
 import { fileOk, photoPath, photosDir, writeTemp, type PhotoExt } from './photo-files';
 
-export { detectPhotoExt, photoPath, photosDir, type PhotoExt } from './photo-files';
-
 /** Below this many files a batch fsyncs each file; above, one syncfs(2) (`sync -f`) flushes them all at once. */
 const SYNCFS_MIN_FILES = 8;
 let syncfsWorks: boolean | null = null;

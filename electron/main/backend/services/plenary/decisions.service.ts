@@ -24,7 +24,8 @@ import {
   insertKejadian,
 } from '../../repositories/plenary.repo';
 import { sha256Hex } from '../../crypto';
-import { detectPhotoExt, storePhoto } from '../photos/photo-store';
+import { storePhoto } from '../photos/photo-store';
+import { detectPhotoExt } from '../photos/photo-files';
 import { runCommand, type CommandUnit } from '../../db/command';
 import {
   findDesa,
